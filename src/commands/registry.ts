@@ -1,0 +1,73 @@
+import type { MessageContext } from 'vk-io';
+import type { IContext } from '@vk-io/scenes';
+import type { App } from '../app.js';
+import type { Caller, Turn } from '../turn.js';
+
+/** The context a command runs in: a message with scenes attached. */
+export type CommandContext = MessageContext & IContext;
+
+/** One command of the bot: its names, who may use it, and what it does. /help is generated from these. */
+export interface CommandSpec {
+  /** Latin name, typed as /name. */
+  readonly name: string;
+  /** Other names, Russian first: /помощь for /help. */
+  readonly aliases: readonly string[];
+  /** Locale key of the one-line description shown in /help. */
+  readonly summaryKey: string;
+  /** Whether the caller may use it (checked on every run, not only in /help). */
+  allowed(caller: Caller): boolean;
+  /** Only in a private dialog (it asks personal data or opens a dialog). */
+  readonly dmOnly?: boolean;
+  /** Runs also while a dialog is open (e.g. /cancel, /help); others ask to finish the dialog first. */
+  readonly inDialog?: boolean;
+  /** Hidden from /help (still usable). */
+  readonly hidden?: boolean;
+  run(context: CommandContext, args: string, turn: Turn, app: App): Promise<unknown>;
+}
+
+export interface ParsedCommand {
+  name: string;
+  args: string;
+}
+
+/**
+ * Reads a command from a message text: `/help`, `/помощь args`, also after the community's
+ * mention (`[club123|@school] /help`) and with VK's `@name` suffix (`/help@school`).
+ */
+export function parseCommand(text: string | undefined, groupId: number): ParsedCommand | null {
+  if (!text) return null;
+  let rest = text.trim();
+  const mention = /^\[(club|public)(\d+)\|[^\]]*\][\s,:]*/i.exec(rest);
+  if (mention) {
+    if (Number(mention[2]) !== groupId) return null;
+    rest = rest.slice(mention[0].length);
+  }
+  const match = /^\/([\p{L}\d_-]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/u.exec(rest);
+  if (!match) return null;
+  return { name: match[1]!.toLowerCase(), args: (match[2] ?? '').trim() };
+}
+
+/** Finds commands by any of their names. */
+export class CommandRegistry {
+  private readonly byName = new Map<string, CommandSpec>();
+
+  constructor(readonly all: readonly CommandSpec[]) {
+    for (const command of all) {
+      for (const name of [command.name, ...command.aliases]) {
+        const key = name.toLowerCase();
+        if (this.byName.has(key)) throw new Error(`command name /${key} is used twice; rename one in src/commands`);
+        this.byName.set(key, command);
+      }
+    }
+  }
+
+  /** The command with this name or alias. */
+  find(name: string): CommandSpec | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  /** Commands the caller may use, in registry order, for /help. */
+  availableTo(caller: Caller): CommandSpec[] {
+    return this.all.filter((command) => !command.hidden && command.allowed(caller));
+  }
+}

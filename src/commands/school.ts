@@ -1,0 +1,29 @@
+import { enterSchoolSetup, profileSummary, sendApplication } from '../../scenes/school-setup.js';
+import { replyKeyboard } from '../keyboards.js';
+import type { CommandSpec } from './registry.js';
+
+/** /school: shows the school's profile (F02) with buttons to edit it or to get the Sferum application again (F01). */
+export const schoolCommand: CommandSpec = {
+  name: 'school',
+  aliases: ['школа', 'профиль'],
+  summaryKey: 'cmd-school',
+  dmOnly: true,
+  allowed: (caller) => caller.roles.has('admin'),
+  async run(context, args, turn, app) {
+    const { t } = turn;
+    const profile = await app.school.get();
+    const action = args.toLowerCase();
+    if (!profile || action === 'edit' || action === 'изменить') {
+      return enterSchoolSetup(context, profile);
+    }
+    if (action === 'application' || action === 'заявка') return sendApplication(turn, profile);
+    const updated = new Date(profile.updatedAt).toLocaleString(turn.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, dateStyle: 'medium', timeStyle: 'short' });
+    return turn.reply(
+      t('school-show', { summary: profileSummary(t, profile), updated }),
+      replyKeyboard([
+        [{ label: t('btn-school-edit'), payload: { k: 'cmd', c: 'school', a: 'edit' }, color: 'primary' }],
+        [{ label: t('btn-school-application'), payload: { k: 'cmd', c: 'school', a: 'application' } }],
+      ]),
+    );
+  },
+};

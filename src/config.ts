@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not describe a runnable bot; the message names the variable and what it expects. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    readonly expected: string,
+  ) {
+    super(`${variable}: ${expected}`);
+  }
+}
+
+const positiveInt = z.coerce.number().int().positive();
+
+const idList = z.string().default('').transform((raw, ctx) => {
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) {
+    ctx.addIssue({ code: 'custom', message: 'bad id' });
+    return z.NEVER;
+  }
+  return ids;
+});
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('ru', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+/** What each variable expects, in the words the start-up error uses. `.env.example` documents the same list. */
+export const EXPECTED: Record<string, string> = {
+  VK_TOKEN: 'the community access token (VK: Управление → Работа с API → Ключи доступа)',
+  VK_GROUP_ID: 'the numeric id of the community, e.g. 123456',
+  VK_API_URL: 'an http(s) URL of the VK API, e.g. https://api.vk.ru/method',
+  VK_API_VERSION: 'a VK API version such as 5.199',
+  VK_API_LIMIT: 'requests per second, 1 to 20 (VK allows 20 for community tokens)',
+  REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+  REDIS_PREFIX: 'a key prefix of letters, digits and : . _ -, e.g. parta:',
+  SCHOOL_ID: 'a short latin id of 1 to 32 characters a-z 0-9 _ -, e.g. school11',
+  ADMIN_VK_IDS: 'a comma-separated list of positive VK user ids, e.g. 1234,5678',
+  LOCALE: 'ru or en',
+  SCHOOL_TZ: 'an IANA time zone such as Europe/Moscow',
+  VK_TRANSPORT: 'longpoll or webhook',
+  WEBHOOK_PORT: 'a TCP port, 0 to 65535',
+  WEBHOOK_PATH: 'a path starting with /, e.g. /vk',
+  VK_CALLBACK_SECRET: 'the secret key set in VK: Управление → Callback API',
+  VK_CONFIRMATION_CODE: 'the confirmation string from VK: Управление → Callback API (required when VK_TRANSPORT=webhook)',
+  SESSION_TTL_SECONDS: 'seconds a dialog is kept idle, a positive whole number',
+  SHUTDOWN_TIMEOUT_MS: 'milliseconds to finish updates in flight on shutdown, a positive whole number',
+  LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
+};
+
+const schema = z
+  .object({
+    VK_TOKEN: z.string().min(1),
+    VK_GROUP_ID: positiveInt,
+    VK_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.vk.ru/method'),
+    VK_API_VERSION: z.string().regex(/^\d+\.\d+$/).default('5.199'),
+    VK_API_LIMIT: positiveInt.max(20).default(20),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//).default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/).default('parta:'),
+    SCHOOL_ID: z.string().regex(/^[a-z0-9_-]{1,32}$/).default('main'),
+    ADMIN_VK_IDS: idList,
+    LOCALE: z.enum(['ru', 'en']).default('ru'),
+    SCHOOL_TZ: timeZone.default('Europe/Moscow'),
+    VK_TRANSPORT: z.enum(['longpoll', 'webhook']).default('longpoll'),
+    WEBHOOK_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    WEBHOOK_PATH: z.string().startsWith('/').default('/vk'),
+    VK_CALLBACK_SECRET: z.string().optional(),
+    VK_CONFIRMATION_CODE: z.string().optional(),
+    SESSION_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
+    SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.VK_TRANSPORT === 'webhook' && !env.VK_CONFIRMATION_CODE) {
+      ctx.addIssue({ code: 'custom', path: ['VK_CONFIRMATION_CODE'], message: 'missing' });
+    }
+  });
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const variable = String(result.error.issues[0]?.path[0] ?? 'VK_TOKEN');
+  const state = cleaned[variable] === undefined ? 'is missing' : 'is invalid';
+  throw new ConfigError(variable, `${state}; expected ${EXPECTED[variable] ?? 'a valid value'}`);
+}

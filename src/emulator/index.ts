@@ -1,0 +1,40 @@
+export { startEmulator } from './server.js';
+export { Emulator } from './emulator.js';
+export type { AddChatOptions, CallRecord, EmulatorEvents, UserMessageOptions } from './emulator.js';
+export type { EmulatorOptions, EventEnvelope, ResolvedOptions } from './types.js';
+export {
+  Driver,
+  DriverChat,
+  DriverUser,
+  DriverTimeoutError,
+  ButtonNotFoundError,
+  DriverUsageError,
+  renderTranscript,
+} from './driver.js';
+export type { DriverUserInput, MessageMatcher, PressResult, ReceivedKeyboard, ReceivedMessage, WaitOptions } from './driver.js';
+export {
+  VkEmulatorError,
+  EmulatorUsageError,
+  InvalidInviteLinkError,
+  WebhookConfirmationError,
+  VK_ERROR_MESSAGES,
+  buildErrorBody,
+} from './errors.js';
+export { Faults } from './faults.js';
+export type { DropMode } from './faults.js';
+export type { DeliveryAttempt, WebhookConfig } from './callback.js';
+export { parseKeyboard, DEFAULT_KEYBOARD_LIMITS } from './keyboard.js';
+export type { KeyboardButton, KeyboardLimits, ParsedKeyboard } from './keyboard.js';
+export { EmulatorState, CHAT_PEER_OFFSET, isChatPeer } from './state.js';
+export type {
+  CallbackEvent,
+  ChatMember,
+  Conversation,
+  EmuChat,
+  EmuDoc,
+  EmuPhoto,
+  EmuUser,
+  MessageAction,
+  StoredMessage,
+} from './state.js';
+export { parseExecuteCode } from './methods/execute.js';

@@ -1,0 +1,78 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+
+export const LOCALES = ['ru', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Where the .ftl files live: `locales/` at the project root. */
+export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url));
+
+/** Thrown at start when a locale file has a syntax error; names the file and the problem. */
+export class LocaleFileError extends Error {
+  override readonly name = 'LocaleFileError';
+}
+
+export type TranslateArgs = Record<string, FluentVariable>;
+/** A translation function bound to one locale. */
+export type Translate = (key: string, args?: TranslateArgs) => string;
+
+/** Loads every `locales/<locale>.ftl` once; `t(locale, key, args)` formats a message. */
+export class I18n {
+  private readonly bundles = new Map<Locale, FluentBundle>();
+  private readonly ids = new Map<Locale, string[]>();
+
+  constructor(
+    readonly defaultLocale: Locale = 'ru',
+    dir: string = LOCALES_DIR,
+  ) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ftl'))) {
+      const locale = file.slice(0, -4) as Locale;
+      if (!LOCALES.includes(locale)) continue;
+      // useIsolating: false — VK shows the Unicode isolation marks as garbage.
+      const bundle = new FluentBundle(locale, { useIsolating: false });
+      const resource = new FluentResource(readFileSync(`${dir}/${file}`, 'utf8'));
+      const errors = bundle.addResource(resource);
+      this.ids.set(locale, resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-')));
+      if (errors.length > 0) throw new LocaleFileError(`${file}: ${errors[0]!.message}; fix the syntax in locales/${file}`);
+      this.bundles.set(locale, bundle);
+    }
+    if (!this.bundles.has(defaultLocale)) throw new LocaleFileError(`locales/${defaultLocale}.ftl is missing`);
+  }
+
+  /** Message ids defined for a locale (used by the locale completeness test). */
+  keys(locale: Locale): string[] {
+    return this.ids.get(locale) ?? [];
+  }
+
+  /** Whether a key exists in the given locale. */
+  has(locale: Locale, key: string): boolean {
+    return this.bundles.get(locale)?.hasMessage(key) ?? false;
+  }
+
+  /** Formats `key` in `locale`, falling back to the default locale, then to the key itself. */
+  t(locale: Locale, key: string, args?: TranslateArgs): string {
+    const bundle = this.bundles.get(locale)?.hasMessage(key) ? this.bundles.get(locale)! : this.bundles.get(this.defaultLocale)!;
+    const message = bundle.getMessage(key);
+    if (!message?.value) return key;
+    return bundle.formatPattern(message.value, args);
+  }
+
+  /** Returns a translate function bound to a locale. */
+  bind(locale: Locale): Translate {
+    return (key, args) => this.t(locale, key, args);
+  }
+}
+
+/** Maps VK's `client_info.lang_id` to a supported locale (0 ru, 1 uk, 2 be → ru; 3 en → en). */
+export function localeFromLangId(langId: number | undefined): Locale | undefined {
+  if (langId === undefined) return undefined;
+  if (langId === 3) return 'en';
+  if (langId === 0 || langId === 1 || langId === 2 || langId === 100 || langId === 114) return 'ru';
+  return 'en';
+}
+
+/** Narrows a string to a supported locale. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}

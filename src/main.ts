@@ -1,0 +1,49 @@
+import { Redis } from 'ioredis';
+import { Bot } from './bot.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+
+/** Entry point of `npm start`: reads the configuration, connects Redis, starts the bot, stops it cleanly on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  try {
+    process.loadEnvFile();
+  } catch {
+    // no .env file: the environment alone is used
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Parta cannot start: ${error.message}. Set it in the environment or in .env (see .env.example).`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  redis.on('error', (error) => logger.warn({ err: error.name }, 'redis connection problem'));
+  const bot = new Bot({ config, redis, logger });
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping: no new updates, finishing those in flight');
+    const finished = await bot.stop();
+    if (!finished) logger.warn('some updates did not finish before the deadline; they stay in the inbox and run on the next start');
+    await redis.quit().catch(() => redis.disconnect());
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? reason.name : 'unknown' }, 'unhandled rejection'));
+
+  await bot.start();
+}
+
+main().catch((error: unknown) => {
+  console.error(`Parta stopped with an error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

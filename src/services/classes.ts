@@ -1,0 +1,282 @@
+/**
+ * Classes (F03, F04): the staff room, bulk creation by the nomenclature, the
+ * grid builder, rename and archive. Names are unique among active classes.
+ */
+import { buildClassGrid, compareClassNames, parseClassName, type GridSpec, type GridError } from './class-names.js';
+import { authorize, type ServiceContext } from './context.js';
+import {
+  ClassArchivedError,
+  ClassNameTakenError,
+  InvalidClassNameError,
+  NotFoundError,
+  StaffRoomImmutableError,
+} from './errors.js';
+import { LuaScript } from './lua.js';
+import { classGroupSchema, parseRecord, readRecords } from './records.js';
+import {
+  STAFF_ROOM_ID,
+  STAFF_ROOM_NAME,
+  type ActorId,
+  type ClassCreateResult,
+  type ClassGroup,
+  type GridPreviewRow,
+  type RegularClass,
+  type StaffRoom,
+} from './types.js';
+
+/** Creates the staff room unless it exists. ARGV[3] = name. */
+const ENSURE_STAFF_ROOM = new LuaScript(
+  'classes.ensureStaffRoom',
+  `
+local id = '${STAFF_ROOM_ID}'
+local existing = redis.call('GET', kClass(id))
+if existing then return jenc({ created = false, classGroup = cjson.decode(existing) }) end
+local room = { id = id, kind = 'staff', name = ARGV[3], status = 'active', createdAt = NOW }
+redis.call('SET', kClass(id), jenc(room))
+redis.call('SADD', kClasses(), id)
+redis.call('HSET', kClassByName(), ARGV[3], id)
+return jenc({ created = true, classGroup = room })
+`,
+);
+
+/** Creates classes one by one, skipping names taken. ARGV[3] = JSON list of {input,name,grade,letter}. */
+const CREATE_MANY = new LuaScript(
+  'classes.createMany',
+  `
+local items = cjson.decode(ARGV[3])
+local out = {}
+for _, it in ipairs(items) do
+  local existing = redis.call('HGET', kClassByName(), it.name)
+  if existing then
+    table.insert(out, { input = it.input, status = 'duplicate', name = it.name, existingId = existing })
+  else
+    local id = 'c' .. redis.call('INCR', kSeq('class'))
+    local c = { id = id, kind = 'regular', name = it.name, grade = it.grade, letter = it.letter,
+      status = 'active', createdAt = NOW }
+    redis.call('SET', kClass(id), jenc(c))
+    redis.call('SADD', kClasses(), id)
+    redis.call('HSET', kClassByName(), it.name, id)
+    table.insert(out, { input = it.input, status = 'created', classGroup = c })
+  end
+end
+return jenc(out)
+`,
+);
+
+/** Renames a class. ARGV[3] = id, ARGV[4..6] = name, grade, letter. */
+const RENAME = new LuaScript(
+  'classes.rename',
+  `
+local c = getJson(kClass(ARGV[3]))
+if not c then return jenc({ error = 'not_found' }) end
+if c.kind == 'staff' then return jenc({ error = 'staff' }) end
+if c.status ~= 'active' then return jenc({ error = 'archived' }) end
+if c.name == ARGV[4] then return jenc({ classGroup = c }) end
+local holder = redis.call('HGET', kClassByName(), ARGV[4])
+if holder then return jenc({ error = 'taken', existingId = holder }) end
+redis.call('HDEL', kClassByName(), c.name)
+redis.call('HSET', kClassByName(), ARGV[4], c.id)
+c.name = ARGV[4]
+c.grade = tonumber(ARGV[5])
+c.letter = ARGV[6]
+redis.call('SET', kClass(c.id), jenc(c))
+return jenc({ classGroup = c, renamed = true })
+`,
+);
+
+/**
+ * Archives a class: frees its name, revokes its open invites and unassigns its
+ * class teachers. Students and parents stay on the (archived) roster.
+ * ARGV[3] = id, ARGV[4] = actor.
+ */
+const ARCHIVE = new LuaScript(
+  'classes.archive',
+  `
+local c = getJson(kClass(ARGV[3]))
+if not c then return jenc({ error = 'not_found' }) end
+if c.kind == 'staff' then return jenc({ error = 'staff' }) end
+if c.status ~= 'active' then return jenc({ classGroup = c, revokedInvites = 0 }) end
+local actor = ARGV[4]
+if actor ~= 'system' then actor = tonumber(actor) end
+redis.call('HDEL', kClassByName(), c.name)
+c.status = 'archived'
+c.archivedAt = NOW
+redis.call('SET', kClass(c.id), jenc(c))
+local revoked = 0
+for _, inviteId in ipairs(redis.call('SMEMBERS', kClassInvites(c.id))) do
+  local inv = getJson(kInvite(inviteId))
+  if inv and not inv.revoked then
+    inv.revoked = true
+    inv.revokedAt = NOW
+    inv.revokedBy = actor
+    redis.call('SET', kInvite(inviteId), jenc(inv))
+    revoked = revoked + 1
+  end
+end
+for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(c.id))) do
+  local m = getMember(vkId)
+  if m then
+    m.classTeacherOf = removeFrom(m.classTeacherOf, c.id)
+    saveMember(m)
+  end
+end
+redis.call('DEL', kLeads(c.id))
+return jenc({ classGroup = c, revokedInvites = revoked, archived = true })
+`,
+);
+
+type GridPreview = { ok: true; rows: GridPreviewRow[] } | { ok: false; reason: GridError; detail?: string };
+
+export class ClassService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** Makes sure the staff room «Учительская» exists; safe to call on every start. */
+  async ensureStaffRoom(): Promise<StaffRoom> {
+    const { redis, keys, now } = this.ctx;
+    const reply = (await ENSURE_STAFF_ROOM.run(redis, keys.base, now(), [STAFF_ROOM_NAME])) as {
+      created: boolean;
+      classGroup: unknown;
+    };
+    const room = classGroupSchema.parse(reply.classGroup);
+    if (room.kind !== 'staff') throw new Error('staff room record is not of kind staff');
+    if (reply.created) await this.ctx.audit.record('system', 'class.staff_room_created', { classId: room.id });
+    return room;
+  }
+
+  /** A class by id, or `undefined`. */
+  async get(classId: string): Promise<ClassGroup | undefined> {
+    return parseRecord(classGroupSchema, await this.ctx.redis.get(this.ctx.keys.classRecord(classId)));
+  }
+
+  /** A class by id; throws NotFoundError if missing. */
+  async require(classId: string): Promise<ClassGroup> {
+    const c = await this.get(classId);
+    if (!c) throw new NotFoundError('class', classId);
+    return c;
+  }
+
+  /** The active class with this name (typed in any accepted spelling), or `undefined`. */
+  async findByName(name: string): Promise<ClassGroup | undefined> {
+    const parsed = parseClassName(name);
+    const key = parsed.ok ? parsed.name : name.trim();
+    const id = await this.ctx.redis.hget(this.ctx.keys.classByName, key);
+    return id ? this.get(id) : undefined;
+  }
+
+  /** Classes: the staff room first, then by grade and letter; archived ones only if asked. */
+  async list(options: { includeArchived?: boolean } = {}): Promise<ClassGroup[]> {
+    const { redis, keys } = this.ctx;
+    const ids = await redis.smembers(keys.classes);
+    const all = await readRecords(redis, classGroupSchema, ids.map(keys.classRecord));
+    return all
+      .filter((c) => options.includeArchived || c.status === 'active')
+      .sort((a, b) => {
+        if (a.kind === 'staff' || b.kind === 'staff') return a.kind === 'staff' ? -1 : 1;
+        return compareClassNames(a, b) || a.createdAt - b.createdAt;
+      });
+  }
+
+  /** Grid builder: the names grades × letters would give, each marked if it already exists. Creates nothing. */
+  async previewGrid(spec: GridSpec): Promise<GridPreview> {
+    const grid = buildClassGrid(spec);
+    if (!grid.ok) return grid;
+    const { redis, keys } = this.ctx;
+    const existing = grid.names.length ? await redis.hmget(keys.classByName, ...grid.names.map((n) => n.name)) : [];
+    return { ok: true, rows: grid.names.map((n, i) => ({ ...n, exists: existing[i] != null })) };
+  }
+
+  /** Bulk create: one result per input name, in input order (created / duplicate / invalid with reason). */
+  async createMany(actor: ActorId, names: readonly string[]): Promise<ClassCreateResult[]> {
+    await authorize(this.ctx, actor, 'school.edit');
+    const results: (ClassCreateResult | undefined)[] = [];
+    const valid: { index: number; input: string; name: string; grade: number; letter: string }[] = [];
+    names.forEach((input, index) => {
+      const parsed = parseClassName(input);
+      if (parsed.ok) {
+        valid.push({ index, input, name: parsed.name, grade: parsed.grade, letter: parsed.letter });
+        results.push(undefined);
+      } else {
+        results.push({ input, status: 'invalid', reason: parsed.reason });
+      }
+    });
+    if (valid.length > 0) {
+      const { redis, keys, now } = this.ctx;
+      const items = valid.map(({ input, name, grade, letter }) => ({ input, name, grade, letter }));
+      const reply = (await CREATE_MANY.run(redis, keys.base, now(), [JSON.stringify(items)])) as unknown[];
+      reply.forEach((raw, i) => {
+        const slot = valid[i];
+        if (slot) results[slot.index] = toCreateResult(raw);
+      });
+    }
+    const done = results.filter((r): r is ClassCreateResult => r !== undefined);
+    const created = done.filter((r) => r.status === 'created');
+    for (const r of created) await this.ctx.audit.record(actor, 'class.created', { classId: r.classGroup.id });
+    return done;
+  }
+
+  /** Creates one class; throws InvalidClassNameError or ClassNameTakenError. */
+  async create(actor: ActorId, name: string): Promise<RegularClass> {
+    const [result] = await this.createMany(actor, [name]);
+    if (!result) throw new Error('createMany returned no result');
+    if (result.status === 'invalid') throw new InvalidClassNameError(name, result.reason);
+    if (result.status === 'duplicate') throw new ClassNameTakenError(result.name, result.existingId ?? '');
+    return result.classGroup;
+  }
+
+  /** Renames a regular active class to another free valid name. */
+  async rename(actor: ActorId, classId: string, newName: string): Promise<RegularClass> {
+    await authorize(this.ctx, actor, 'school.edit');
+    const parsed = parseClassName(newName);
+    if (!parsed.ok) throw new InvalidClassNameError(newName, parsed.reason);
+    const { redis, keys, now } = this.ctx;
+    const reply = (await RENAME.run(redis, keys.base, now(), [classId, parsed.name, parsed.grade, parsed.letter])) as {
+      error?: string;
+      existingId?: string;
+      classGroup?: unknown;
+      renamed?: boolean;
+    };
+    if (reply.error === 'taken') throw new ClassNameTakenError(parsed.name, reply.existingId ?? '');
+    const c = this.checkReply(reply, classId, 'rename');
+    if (reply.renamed) await this.ctx.audit.record(actor, 'class.renamed', { classId });
+    return c;
+  }
+
+  /** Archives a regular class (frees its name, revokes its invites, unassigns its class teachers). Idempotent. */
+  async archive(actor: ActorId, classId: string): Promise<{ classGroup: RegularClass; revokedInvites: number }> {
+    await authorize(this.ctx, actor, 'school.edit');
+    const { redis, keys, now } = this.ctx;
+    const reply = (await ARCHIVE.run(redis, keys.base, now(), [classId, String(actor)])) as {
+      error?: string;
+      classGroup?: unknown;
+      revokedInvites?: number;
+      archived?: boolean;
+    };
+    const c = this.checkReply(reply, classId, 'archive');
+    const revokedInvites = reply.revokedInvites ?? 0;
+    if (reply.archived) await this.ctx.audit.record(actor, 'class.archived', { classId }, { revokedInvites });
+    return { classGroup: c, revokedInvites };
+  }
+
+  private checkReply(
+    reply: { error?: string; classGroup?: unknown },
+    classId: string,
+    operation: 'rename' | 'archive',
+  ): RegularClass {
+    if (reply.error === 'not_found') throw new NotFoundError('class', classId);
+    if (reply.error === 'staff') throw new StaffRoomImmutableError(operation);
+    if (reply.error === 'archived') throw new ClassArchivedError(classId);
+    const c = classGroupSchema.parse(reply.classGroup);
+    if (c.kind !== 'regular') throw new StaffRoomImmutableError(operation);
+    return c;
+  }
+}
+
+function toCreateResult(raw: unknown): ClassCreateResult {
+  const r = raw as { input: string; status: string; name?: string; existingId?: string; classGroup?: unknown };
+  if (r.status === 'created') {
+    const c = classGroupSchema.parse(r.classGroup);
+    if (c.kind !== 'regular') throw new Error('created class is not regular');
+    return { input: r.input, status: 'created', classGroup: c };
+  }
+  return { input: r.input, status: 'duplicate', name: r.name ?? '', existingId: r.existingId ?? null };
+}

@@ -1,0 +1,39 @@
+/**
+ * What every service shares: the Redis connection, the school's keys, the
+ * clock, the audit log, and the permission check against stored members.
+ */
+import type { Redis } from 'ioredis';
+import type { AuditService } from './audit.js';
+import type { GlobalKeys, SchoolKeys } from './keys.js';
+import { assertCan, type Action, type PermissionScope } from './permissions.js';
+import { memberSchema, parseRecord } from './records.js';
+import type { ActorId, Member } from './types.js';
+
+export interface ServiceContext {
+  redis: Redis;
+  schoolId: string;
+  /** Global key prefix (without the school part). */
+  prefix: string;
+  keys: SchoolKeys;
+  global: GlobalKeys;
+  now: () => number;
+  audit: AuditService;
+}
+
+/** Reads a member record, or `undefined` if the person never joined this school. */
+export async function loadMember(ctx: ServiceContext, vkId: number): Promise<Member | undefined> {
+  return parseRecord(memberSchema, await ctx.redis.get(ctx.keys.memberRecord(vkId)));
+}
+
+/** Loads the actor's current record and throws PermissionDeniedError unless the action is allowed. */
+export async function authorize(
+  ctx: ServiceContext,
+  actor: ActorId,
+  action: Action,
+  scope?: PermissionScope,
+): Promise<Member | null> {
+  if (actor === 'system') return null;
+  const member = (await loadMember(ctx, actor)) ?? null;
+  assertCan(actor, member, action, scope);
+  return member;
+}

@@ -1,0 +1,58 @@
+/**
+ * The domain layer's entry point: builds the use-case services of one school
+ * over one Redis connection. No transport (vk-io) is imported anywhere here.
+ */
+import type { Redis } from 'ioredis';
+import { AuditService } from './audit.js';
+import { ClassService } from './classes.js';
+import type { ServiceContext } from './context.js';
+import { InviteService, type CodeThrottleOptions } from './invites.js';
+import { JoinRequestService } from './join-requests.js';
+import { globalKeys, schoolKeys } from './keys.js';
+import { MemberService } from './members.js';
+import { MovementService } from './movement.js';
+
+export interface ServicesOptions {
+  redis: Redis;
+  /** Global key prefix, e.g. `parta:`; school keys go under `${prefix}s:${schoolId}:`. */
+  prefix: string;
+  schoolId: string;
+  /** Clock in ms (tests inject one). */
+  now?: () => number;
+  /** Limit on wrong invite codes per user. */
+  codeThrottle?: CodeThrottleOptions;
+}
+
+export interface Services {
+  classes: ClassService;
+  invites: InviteService;
+  requests: JoinRequestService;
+  members: MemberService;
+  movement: MovementService;
+  audit: AuditService;
+}
+
+/** Builds the services of one school. */
+export function createServices(options: ServicesOptions): Services {
+  const { redis, prefix, schoolId } = options;
+  if (!/^[A-Za-z0-9_-]+$/.test(schoolId)) throw new Error(`schoolId "${schoolId}" must be [A-Za-z0-9_-]+`);
+  const now = options.now ?? Date.now;
+  const keys = schoolKeys(prefix, schoolId);
+  const audit = new AuditService(redis, keys, now);
+  const ctx: ServiceContext = { redis, schoolId, prefix, keys, global: globalKeys(prefix), now, audit };
+  return {
+    classes: new ClassService(ctx),
+    invites: new InviteService(ctx, options.codeThrottle),
+    requests: new JoinRequestService(ctx),
+    members: new MemberService(ctx),
+    movement: new MovementService(ctx),
+    audit,
+  };
+}
+
+export { can, assertCan, effectiveRoles, PERMISSIONS, ACTIONS, type Action, type PermissionScope } from './permissions.js';
+export * from './errors.js';
+export * from './types.js';
+export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
+export { inviteState, normaliseInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
+export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, AuditService };

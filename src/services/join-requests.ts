@@ -1,0 +1,181 @@
+/**
+ * Join requests (F08): filed by using an invite (see invites.ts), decided by
+ * a reviewer. The decision and the member update happen in one atomic step,
+ * so of two reviewers deciding at once exactly one wins and the other learns
+ * who decided.
+ */
+import { authorize, loadMember, type ServiceContext } from './context.js';
+import { NotFoundError, PermissionDeniedError } from './errors.js';
+import { LuaScript } from './lua.js';
+import { can, isClassTeacherOf } from './permissions.js';
+import { joinRequestSchema, memberSchema, parseRecord, readRecords } from './records.js';
+import type { ActorId, DecisionResult, JoinRequest, Page } from './types.js';
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_REASON_LENGTH = 500;
+
+/**
+ * Records a decision on a pending request; on approval creates or updates the
+ * member and the class roster. ARGV[3] = id, [4] 'approved'|'rejected',
+ * [5] actor, [6] reason ('' for none).
+ */
+const DECIDE = new LuaScript(
+  'requests.decide',
+  `
+local req = getJson(kRequest(ARGV[3]))
+if not req then return jenc({ ok = false, reason = 'not_found' }) end
+if req.status ~= 'pending' then
+  return jenc({ ok = false, reason = 'already_decided', decidedBy = req.decidedBy, status = req.status })
+end
+local decision = ARGV[4]
+local actor = ARGV[5]
+if actor ~= 'system' then actor = tonumber(actor) end
+local a = req.applicant
+local cid = a.classId
+local m = nil
+if decision == 'approved' then
+  local c = getJson(kClass(cid))
+  if not c or c.status ~= 'active' then return jenc({ ok = false, reason = 'class_unavailable' }) end
+  m = getMember(a.vkId)
+  if not m then
+    m = { vkId = a.vkId, name = a.name, roles = {}, classIds = {}, classTeacherOf = {}, subjects = {},
+      status = 'active', joinedAt = NOW }
+  elseif m.status ~= 'active' then
+    m.status = 'active'
+    m.leftAt = nil
+    m.joinedAt = NOW
+    m.name = a.name
+  end
+  addTo(m.roles, a.role)
+  addTo(m.classIds, cid)
+  if a.role == 'student' then
+    redis.call('SADD', kStudents(cid), a.vkId)
+  elseif a.role == 'parent' then
+    redis.call('HSET', kParents(cid), a.vkId, a.childName)
+    m.childName = a.childName
+  else
+    redis.call('SADD', kTeachers(cid), a.vkId)
+    if m.teacherStatus ~= 'verified' then m.teacherStatus = 'pending' end
+    for _, s in ipairs(list(a.subjects)) do addTo(m.subjects, s) end
+  end
+  saveMember(m)
+end
+req.status = decision
+req.decidedBy = actor
+req.decidedAt = NOW
+if decision == 'rejected' and ARGV[6] ~= '' then req.reason = ARGV[6] end
+redis.call('SET', kRequest(req.id), jenc(req))
+redis.call('ZREM', kRequestsPending(), req.id)
+redis.call('HDEL', kRequestsOpen(), a.vkId .. ':' .. cid .. ':' .. a.role)
+return jenc({ ok = true, request = req, member = m })
+`,
+);
+
+export class JoinRequestService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** A request by id, or `undefined`. */
+  async get(requestId: string): Promise<JoinRequest | undefined> {
+    return parseRecord(joinRequestSchema, await this.ctx.redis.get(this.ctx.keys.requestRecord(requestId)));
+  }
+
+  /** A request by id; throws NotFoundError if missing. */
+  async require(requestId: string): Promise<JoinRequest> {
+    const r = await this.get(requestId);
+    if (!r) throw new NotFoundError('request', requestId);
+    return r;
+  }
+
+  /**
+   * Pending requests the actor may review, oldest first; `page` counts from 0.
+   * Admins see all; a class teacher sees student and parent requests of their classes.
+   */
+  async listPending(actor: ActorId, options: { page?: number; pageSize?: number } = {}): Promise<Page<JoinRequest>> {
+    const page = Math.max(0, Math.floor(options.page ?? 0));
+    const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)));
+    const { redis, keys } = this.ctx;
+    const member = actor === 'system' ? null : ((await loadMember(this.ctx, actor)) ?? null);
+    const seeAll = actor === 'system' || can(member, 'request.review');
+    if (!seeAll && !(member && member.classTeacherOf.some((cid) => isClassTeacherOf(member, cid)))) {
+      throw new PermissionDeniedError('request.review', actor);
+    }
+    const ids = await redis.zrange(keys.requestsPending, 0, '-1');
+    let items = await readRecords(redis, joinRequestSchema, ids.map(keys.requestRecord));
+    if (!seeAll) {
+      items = items.filter((r) =>
+        can(member, 'request.review', { classId: r.applicant.classId, role: r.applicant.role }),
+      );
+    }
+    return { items: items.slice(page * pageSize, (page + 1) * pageSize), total: items.length, page, pageSize };
+  }
+
+  /** Who may decide a request: all admins, plus the class teachers of its class for student and parent requests. */
+  async reviewersOf(requestId: string): Promise<number[]> {
+    const request = await this.require(requestId);
+    const { redis, keys } = this.ctx;
+    const { classId, role } = request.applicant;
+    const candidates = new Set((await redis.smembers(keys.role('admin'))).map(Number));
+    if (role === 'student' || role === 'parent') {
+      for (const id of await redis.smembers(keys.classLeads(classId))) candidates.add(Number(id));
+    }
+    const members = await readRecords(
+      redis,
+      memberSchema,
+      [...candidates].map((id) => keys.memberRecord(id)),
+    );
+    return members
+      .filter((m) => can(m, 'request.review', { classId, role }))
+      .map((m) => m.vkId)
+      .sort((a, b) => a - b);
+  }
+
+  /** Approves: the applicant becomes (or stays) a member with the role and class, atomically with the decision. */
+  async approve(actor: ActorId, requestId: string): Promise<DecisionResult> {
+    return this.decide(actor, requestId, 'approved', '');
+  }
+
+  /** Rejects, with an optional reason shown to the applicant. */
+  async reject(actor: ActorId, requestId: string, reason?: string): Promise<DecisionResult> {
+    return this.decide(actor, requestId, 'rejected', (reason ?? '').trim().slice(0, MAX_REASON_LENGTH));
+  }
+
+  /** "Later": leaves the request pending; tells if someone else has decided meanwhile. */
+  async later(actor: ActorId, requestId: string): Promise<DecisionResult> {
+    const request = await this.require(requestId);
+    await authorize(this.ctx, actor, 'request.review', {
+      classId: request.applicant.classId,
+      role: request.applicant.role,
+    });
+    if (request.status === 'pending') return { ok: true, request };
+    return { ok: false, reason: 'already_decided', decidedBy: request.decidedBy, status: request.status };
+  }
+
+  private async decide(
+    actor: ActorId,
+    requestId: string,
+    decision: 'approved' | 'rejected',
+    reason: string,
+  ): Promise<DecisionResult> {
+    const request = await this.require(requestId);
+    const { classId, role, vkId } = request.applicant;
+    await authorize(this.ctx, actor, 'request.review', { classId, role });
+    const { redis, keys, now } = this.ctx;
+    const reply = (await DECIDE.run(redis, keys.base, now(), [requestId, decision, String(actor), reason])) as {
+      ok: boolean;
+      reason?: string;
+      decidedBy?: ActorId;
+      status?: 'approved' | 'rejected';
+      request?: unknown;
+      member?: unknown;
+    };
+    if (!reply.ok) {
+      if (reply.reason === 'not_found') throw new NotFoundError('request', requestId);
+      if (reply.reason === 'class_unavailable') return { ok: false, reason: 'class_unavailable' };
+      return { ok: false, reason: 'already_decided', decidedBy: reply.decidedBy ?? 'system', status: reply.status ?? 'approved' };
+    }
+    const decided = joinRequestSchema.parse(reply.request);
+    const member = reply.member ? memberSchema.parse(reply.member) : undefined;
+    await this.ctx.audit.record(actor, `request.${decision}`, { requestId, classId, vkId }, { role });
+    return member ? { ok: true, request: decided, member } : { ok: true, request: decided };
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Redis key layout. School data lives under `${prefix}s:${schoolId}:`, so one
+ * Redis holds several schools; the invite token/code indexes and the code
+ * throttle are global, because a newcomer does not know their school yet.
+ *
+ * Lua scripts derive per-record keys from the school base with the same
+ * segments (see {@link LUA_KEY_FUNCTIONS}), so this file is the one source of
+ * truth for key names.
+ */
+
+/** Key names of one school. */
+export interface SchoolKeys {
+  /** `${prefix}s:${schoolId}:` — every school key starts with this. */
+  base: string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit'): string;
+  classRecord(classId: string): string;
+  /** SET of all class ids, archived included. */
+  classes: string;
+  /** HASH normalised name → class id, active classes only. */
+  classByName: string;
+  /** SET of student vkIds of a class. */
+  classStudents(classId: string): string;
+  /** HASH parent vkId → child's name. */
+  classParents(classId: string): string;
+  /** SET of teacher vkIds who joined the class (the staff room). */
+  classTeachers(classId: string): string;
+  /** SET of class-teacher vkIds leading the class. */
+  classLeads(classId: string): string;
+  /** SET of invite ids pointing at the class. */
+  classInvites(classId: string): string;
+  inviteRecord(inviteId: string): string;
+  /** ZSET invite id → createdAt. */
+  invites: string;
+  /** SET of invite ids created by a member. */
+  invitesByAuthor(vkId: number): string;
+  requestRecord(requestId: string): string;
+  /** ZSET pending request id → createdAt. */
+  requestsPending: string;
+  /** HASH `${vkId}:${classId}:${role}` → pending request id. */
+  requestsOpen: string;
+  memberRecord(vkId: number): string;
+  /** SET of all member vkIds. */
+  members: string;
+  /** SET of active member vkIds holding a role. */
+  role(role: string): string;
+  /** LIST of audit entries, newest first. */
+  audit: string;
+}
+
+/** Key names shared by all schools of one deployment. */
+export interface GlobalKeys {
+  inviteToken(token: string): string;
+  inviteCode(code: string): string;
+  codeThrottle(vkId: number): string;
+}
+
+/** Key builder for one school. */
+export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
+  const base = `${prefix}s:${schoolId}:`;
+  return {
+    base,
+    seq: (kind) => `${base}seq:${kind}`,
+    classRecord: (id) => `${base}class:${id}`,
+    classes: `${base}classes`,
+    classByName: `${base}classes:by-name`,
+    classStudents: (id) => `${base}class:${id}:students`,
+    classParents: (id) => `${base}class:${id}:parents`,
+    classTeachers: (id) => `${base}class:${id}:teachers`,
+    classLeads: (id) => `${base}class:${id}:leads`,
+    classInvites: (id) => `${base}class:${id}:invites`,
+    inviteRecord: (id) => `${base}invite:${id}`,
+    invites: `${base}invites`,
+    invitesByAuthor: (vkId) => `${base}invites:by-author:${vkId}`,
+    requestRecord: (id) => `${base}request:${id}`,
+    requestsPending: `${base}requests:pending`,
+    requestsOpen: `${base}requests:open`,
+    memberRecord: (vkId) => `${base}member:${vkId}`,
+    members: `${base}members`,
+    role: (role) => `${base}role:${role}`,
+    audit: `${base}audit`,
+  };
+}
+
+/** Key builder for the global indexes. */
+export function globalKeys(prefix: string): GlobalKeys {
+  return {
+    inviteToken: (token) => `${prefix}invite:token:${token}`,
+    inviteCode: (code) => `${prefix}invite:code:${code}`,
+    codeThrottle: (vkId) => `${prefix}throttle:invite-code:${vkId}`,
+  };
+}
+
+/**
+ * Lua versions of the per-record key builders; expects a local `B` holding
+ * the school base. Keep in step with {@link schoolKeys} (a test checks it).
+ */
+export const LUA_KEY_FUNCTIONS = `
+local function kClass(id) return B .. 'class:' .. id end
+local function kClasses() return B .. 'classes' end
+local function kClassByName() return B .. 'classes:by-name' end
+local function kStudents(id) return B .. 'class:' .. id .. ':students' end
+local function kParents(id) return B .. 'class:' .. id .. ':parents' end
+local function kTeachers(id) return B .. 'class:' .. id .. ':teachers' end
+local function kLeads(id) return B .. 'class:' .. id .. ':leads' end
+local function kClassInvites(id) return B .. 'class:' .. id .. ':invites' end
+local function kInvite(id) return B .. 'invite:' .. id end
+local function kInvites() return B .. 'invites' end
+local function kInvitesByAuthor(vkId) return B .. 'invites:by-author:' .. vkId end
+local function kRequest(id) return B .. 'request:' .. id end
+local function kRequestsPending() return B .. 'requests:pending' end
+local function kRequestsOpen() return B .. 'requests:open' end
+local function kMember(vkId) return B .. 'member:' .. vkId end
+local function kMembers() return B .. 'members' end
+local function kRole(role) return B .. 'role:' .. role end
+local function kSeq(kind) return B .. 'seq:' .. kind end
+`;

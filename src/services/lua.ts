@@ -1,0 +1,91 @@
+/**
+ * Running Lua scripts atomically on Redis, with a shared prelude (JSON and
+ * member helpers). Each service keeps its own script bodies; this file only
+ * holds what they all need.
+ *
+ * Every script gets ARGV[1] = school key base and ARGV[2] = now (ms); its own
+ * arguments start at ARGV[3]. Scripts derive record keys from the base, which
+ * is fine on a standalone Redis or Sentinel (not on Cluster).
+ */
+import { createHash } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { LUA_KEY_FUNCTIONS } from './keys.js';
+import { ROLES } from './types.js';
+
+const PRELUDE = `
+local B = ARGV[1]
+local NOW = tonumber(ARGV[2])
+${LUA_KEY_FUNCTIONS}
+-- cjson writes an empty table as {}; every empty table we store is a list.
+local function jenc(v)
+  local s = cjson.encode(v)
+  s = string.gsub(s, '([%w_]"):{}', '%1:[]')
+  return s
+end
+local function getJson(key)
+  local s = redis.call('GET', key)
+  if not s then return nil end
+  return cjson.decode(s)
+end
+local function list(t) if type(t) ~= 'table' then return {} end return t end
+local function has(t, v) for _, x in ipairs(t) do if x == v then return true end end return false end
+local function addTo(t, v) if not has(t, v) then table.insert(t, v) end return t end
+local function removeFrom(t, v)
+  local r = {}
+  for _, x in ipairs(t) do if x ~= v then table.insert(r, x) end end
+  return r
+end
+local ROLES = { ${ROLES.map((r) => `'${r}'`).join(', ')} }
+local function getMember(vkId)
+  local m = getJson(kMember(vkId))
+  if not m then return nil end
+  m.roles = list(m.roles)
+  m.classIds = list(m.classIds)
+  m.classTeacherOf = list(m.classTeacherOf)
+  m.subjects = list(m.subjects)
+  return m
+end
+-- Saves a member and keeps the role index sets in step.
+local function saveMember(m)
+  redis.call('SET', kMember(m.vkId), jenc(m))
+  redis.call('SADD', kMembers(), m.vkId)
+  for _, r in ipairs(ROLES) do
+    if m.status == 'active' and has(m.roles, r) then
+      redis.call('SADD', kRole(r), m.vkId)
+    else
+      redis.call('SREM', kRole(r), m.vkId)
+    end
+  end
+end
+local function isVerifiedTeacher(m)
+  return m ~= nil and m.status == 'active' and has(m.roles, 'teacher') and m.teacherStatus == 'verified'
+end
+`;
+
+/** A Lua script with the shared prelude, run by EVALSHA with an EVAL fallback. */
+export class LuaScript {
+  readonly source: string;
+  readonly sha: string;
+
+  constructor(
+    readonly name: string,
+    body: string,
+  ) {
+    this.source = `${PRELUDE}\n-- ${name}\n${body}`;
+    this.sha = createHash('sha1').update(this.source).digest('hex');
+  }
+
+  /** Runs the script for a school and returns its JSON reply parsed (scripts reply with `jenc(...)`). */
+  async run(redis: Redis, base: string, now: number, args: (string | number)[] = []): Promise<unknown> {
+    const argv = [base, String(now), ...args.map(String)];
+    let reply: unknown;
+    try {
+      reply = await redis.evalsha(this.sha, 0, ...argv);
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.includes('NOSCRIPT')) throw err;
+      reply = await redis.eval(this.source, 0, ...argv);
+    }
+    if (typeof reply !== 'string') throw new Error(`Lua script ${this.name} returned a non-string reply`);
+    return JSON.parse(reply) as unknown;
+  }
+}

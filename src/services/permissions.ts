@@ -1,0 +1,103 @@
+/**
+ * Who may do what (DESIGN.md §4), as data. Every use-case checks `can()` with
+ * the actor's stored member record at the moment it runs.
+ *
+ * Rules on top of the matrix:
+ * - the `teacher` role counts only once the teacher is verified;
+ * - a member who left has no powers at all;
+ * - a class teacher's extra powers apply to their own classes only, and for
+ *   invites and join requests to the student and parent roles only.
+ */
+import { PermissionDeniedError } from './errors.js';
+import type { ActorId, InviteRole, Member, Role } from './types.js';
+
+export { PermissionDeniedError };
+
+export const ACTIONS = [
+  'school.edit',
+  'invite.create',
+  'invite.revoke',
+  'request.review',
+  'teacher.verify',
+  'admin.appoint',
+  'administration.assign',
+  'classTeacher.assign',
+  'movement.record',
+  'roster.view',
+  'channel.publish',
+  'material.submit',
+  'broadcast.plan',
+  'subjectChat.create',
+  'stats.view',
+  'help.view',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What a class teacher may do beyond their roles, in their own class. */
+export type ClassTeacherGrant = 'own_class' | 'own_class_student_parent';
+
+export interface Grant {
+  /** Roles that may always do it (`teacher` = verified teacher). */
+  roles: readonly Role[];
+  /** Extra power of a (verified) class teacher within their own class. */
+  classTeacher?: ClassTeacherGrant;
+  /** Allowed even for someone who is not (or no longer) a member. */
+  public?: true;
+}
+
+const ALL_ROLES: readonly Role[] = ['admin', 'head', 'deputy', 'teacher', 'student', 'parent'];
+
+/** The default matrix of DESIGN.md §4. */
+export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
+  'school.edit': { roles: ['admin'] },
+  'invite.create': { roles: ['admin'], classTeacher: 'own_class_student_parent' },
+  'invite.revoke': { roles: ['admin'], classTeacher: 'own_class_student_parent' },
+  'request.review': { roles: ['admin'], classTeacher: 'own_class_student_parent' },
+  'teacher.verify': { roles: ['admin', 'head', 'deputy'] },
+  'admin.appoint': { roles: ['admin', 'head'] },
+  'administration.assign': { roles: ['admin'] },
+  'classTeacher.assign': { roles: ['admin'] },
+  'movement.record': { roles: ['admin'] },
+  'roster.view': { roles: ['admin', 'head', 'deputy'], classTeacher: 'own_class' },
+  'channel.publish': { roles: ['admin'] },
+  'material.submit': { roles: ['admin', 'head', 'deputy', 'teacher'] },
+  'broadcast.plan': { roles: ['admin', 'head', 'deputy'] },
+  'subjectChat.create': { roles: ['teacher'] },
+  'stats.view': { roles: ['admin', 'head'] },
+  'help.view': { roles: ALL_ROLES, public: true },
+};
+
+/** What the action is about, for class-teacher scoped powers. */
+export interface PermissionScope {
+  classId?: string;
+  role?: InviteRole;
+}
+
+/** The roles that carry power right now: none after leaving; `teacher` only when verified. */
+export function effectiveRoles(member: Member | null): Role[] {
+  if (!member || member.status !== 'active') return [];
+  return member.roles.filter((r) => r !== 'teacher' || member.teacherStatus === 'verified');
+}
+
+/** Whether the member leads the class as a verified class teacher. */
+export function isClassTeacherOf(member: Member | null, classId: string): boolean {
+  return effectiveRoles(member).includes('teacher') && member !== null && member.classTeacherOf.includes(classId);
+}
+
+/** Whether `member` (null = a stranger) may perform `action` within `scope`. */
+export function can(member: Member | null, action: Action, scope: PermissionScope = {}): boolean {
+  const grant = PERMISSIONS[action];
+  if (grant.public) return true;
+  const roles = effectiveRoles(member);
+  if (roles.some((r) => grant.roles.includes(r))) return true;
+  if (!grant.classTeacher || scope.classId === undefined) return false;
+  if (!isClassTeacherOf(member, scope.classId)) return false;
+  if (grant.classTeacher === 'own_class') return true;
+  return scope.role === 'student' || scope.role === 'parent';
+}
+
+/** Throws {@link PermissionDeniedError} unless `can()` allows; the bot itself (`'system'`) may do anything. */
+export function assertCan(actor: ActorId, member: Member | null, action: Action, scope?: PermissionScope): void {
+  if (actor === 'system') return;
+  if (!can(member, action, scope)) throw new PermissionDeniedError(action, actor);
+}

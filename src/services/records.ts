@@ -1,0 +1,121 @@
+/**
+ * Stored record formats (JSON strings in Redis) and their parsers. A record
+ * that fails to parse is a bug or a corrupted key, so parsing throws.
+ */
+import { z } from 'zod';
+import type { Redis } from 'ioredis';
+import type { AuditEntry, ClassGroup, Invite, JoinRequest, Member } from './types.js';
+import { INVITE_ROLES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
+
+/** Lua's cjson turns an empty list into `{}`; read any non-array as empty. */
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(item));
+
+const actorId = z.union([z.number().int(), z.literal('system')]);
+
+const regularClass = z.object({
+  id: z.string(),
+  kind: z.literal('regular'),
+  name: z.string(),
+  grade: z.number().int(),
+  letter: z.string(),
+  status: z.enum(['active', 'archived']),
+  createdAt: z.number(),
+  archivedAt: z.number().optional(),
+});
+
+const staffRoom = z.object({
+  id: z.literal(STAFF_ROOM_ID),
+  kind: z.literal('staff'),
+  name: z.literal(STAFF_ROOM_NAME),
+  status: z.literal('active'),
+  createdAt: z.number(),
+});
+
+export const classGroupSchema: z.ZodType<ClassGroup> = z.discriminatedUnion('kind', [regularClass, staffRoom]);
+
+const inviteBase = {
+  id: z.string(),
+  classId: z.string(),
+  role: z.enum(INVITE_ROLES),
+  token: z.string(),
+  code: z.string(),
+  createdBy: actorId,
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  maxUses: z.number().int(),
+  uses: z.number().int(),
+};
+
+export const inviteSchema: z.ZodType<Invite> = z.discriminatedUnion('revoked', [
+  z.object({ ...inviteBase, revoked: z.literal(false) }),
+  z.object({ ...inviteBase, revoked: z.literal(true), revokedAt: z.number(), revokedBy: actorId }),
+]);
+
+const applicantBase = { vkId: z.number().int(), name: z.string(), classId: z.string(), consent: z.literal(true) };
+const applicant = z.discriminatedUnion('role', [
+  z.object({ ...applicantBase, role: z.literal('student') }),
+  z.object({ ...applicantBase, role: z.literal('parent'), childName: z.string() }),
+  z.object({ ...applicantBase, role: z.literal('teacher'), subjects: list(z.string()) }),
+]);
+
+const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number() };
+export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('status', [
+  z.object({ ...requestBase, status: z.literal('pending') }),
+  z.object({ ...requestBase, status: z.literal('approved'), decidedBy: actorId, decidedAt: z.number() }),
+  z.object({
+    ...requestBase,
+    status: z.literal('rejected'),
+    decidedBy: actorId,
+    decidedAt: z.number(),
+    reason: z.string().optional(),
+  }),
+]);
+
+const memberBase = {
+  vkId: z.number().int(),
+  name: z.string(),
+  roles: list(z.enum(ROLES)),
+  teacherStatus: z.enum(['pending', 'verified']).optional(),
+  classIds: list(z.string()),
+  classTeacherOf: list(z.string()),
+  subjects: list(z.string()),
+  childName: z.string().optional(),
+  joinedAt: z.number(),
+};
+export const memberSchema: z.ZodType<Member> = z.discriminatedUnion('status', [
+  z.object({ ...memberBase, status: z.literal('active') }),
+  z.object({ ...memberBase, status: z.literal('left'), leftAt: z.number() }),
+]);
+
+export const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
+  id: z.number().int(),
+  at: z.number(),
+  actor: actorId,
+  action: z.string(),
+  target: z.object({
+    classId: z.string().optional(),
+    inviteId: z.string().optional(),
+    requestId: z.string().optional(),
+    vkId: z.number().int().optional(),
+  }),
+  details: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+});
+
+/** Parses a stored JSON record (or `undefined` for a missing key). */
+export function parseRecord<T>(schema: z.ZodType<T>, raw: string | null | undefined): T | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  return schema.parse(JSON.parse(raw));
+}
+
+/** Reads many JSON records in one round trip, skipping missing keys. */
+export async function readRecords<T>(redis: Redis, schema: z.ZodType<T>, keys: string[]): Promise<T[]> {
+  if (keys.length === 0) return [];
+  const raws = await redis.mget(...keys);
+  const out: T[] = [];
+  for (const raw of raws) {
+    const rec = parseRecord(schema, raw);
+    if (rec !== undefined) out.push(rec);
+  }
+  return out;
+}

@@ -1,0 +1,219 @@
+/**
+ * Domain types of the school structure: classes, invites, join requests,
+ * members and the audit log. Transport-free: nothing here knows about VK.
+ */
+
+/** Every role a person may hold; a person may hold several at once. */
+export const ROLES = ['admin', 'head', 'deputy', 'teacher', 'student', 'parent'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles an invite link can carry. Teachers join the staff room; students and parents a regular class. */
+export const INVITE_ROLES = ['student', 'parent', 'teacher'] as const;
+export type InviteRole = (typeof INVITE_ROLES)[number];
+
+/** Roles that the administration hands out to verified teachers. */
+export type AdministrationRole = 'head' | 'deputy';
+
+/** Who made a change: a VK user id, or the bot itself (bootstrap, start-up). */
+export type ActorId = number | 'system';
+
+/** Fixed id and name of the staff room («Учительская»). */
+export const STAFF_ROOM_ID = 'staff';
+export const STAFF_ROOM_NAME = 'Учительская';
+
+/** A regular class such as `5А`. */
+export interface RegularClass {
+  id: string;
+  kind: 'regular';
+  /** Normalised name, e.g. `5А`. */
+  name: string;
+  grade: number;
+  /** One upper-case Cyrillic letter. */
+  letter: string;
+  status: 'active' | 'archived';
+  createdAt: number;
+  archivedAt?: number;
+}
+
+/** The staff room: always exists, never archived or renamed. */
+export interface StaffRoom {
+  id: typeof STAFF_ROOM_ID;
+  kind: 'staff';
+  name: typeof STAFF_ROOM_NAME;
+  status: 'active';
+  createdAt: number;
+}
+
+export type ClassGroup = RegularClass | StaffRoom;
+
+/** Why a class name was refused. */
+export type ClassNameError =
+  | 'empty'
+  | 'no_grade'
+  | 'grade_out_of_range'
+  | 'no_letter'
+  | 'too_many_letters'
+  | 'not_cyrillic'
+  | 'bad_characters';
+
+export type ParsedClassName =
+  | { ok: true; name: string; grade: number; letter: string }
+  | { ok: false; input: string; reason: ClassNameError };
+
+/** Per-name outcome of a bulk create. */
+export type ClassCreateResult =
+  | { input: string; status: 'created'; classGroup: RegularClass }
+  | { input: string; status: 'duplicate'; name: string; existingId: string | null }
+  | { input: string; status: 'invalid'; reason: ClassNameError };
+
+/** One row of the grid preview: what would happen to the name if created now. */
+export interface GridPreviewRow {
+  name: string;
+  grade: number;
+  letter: string;
+  exists: boolean;
+}
+
+interface InviteBase {
+  id: string;
+  classId: string;
+  role: InviteRole;
+  /** At least 128 random bits, base64url; goes into the deep link. */
+  token: string;
+  /** 8 characters from {@link INVITE_CODE_ALPHABET}; typed by hand. */
+  code: string;
+  createdBy: ActorId;
+  createdAt: number;
+  expiresAt: number;
+  maxUses: number;
+  uses: number;
+}
+
+export type Invite =
+  | (InviteBase & { revoked: false })
+  | (InviteBase & { revoked: true; revokedAt: number; revokedBy: ActorId });
+
+export type InviteState = 'active' | 'expired' | 'revoked' | 'used_up';
+
+/** An invite together with its state at the time it was read. */
+export interface InviteView {
+  schoolId: string;
+  invite: Invite;
+  state: InviteState;
+}
+
+/** What a person applying through an invite tells about themselves. */
+export type Applicant =
+  | { role: 'student'; vkId: number; name: string; classId: string; consent: true }
+  | { role: 'parent'; vkId: number; name: string; classId: string; childName: string; consent: true }
+  | { role: 'teacher'; vkId: number; name: string; classId: string; subjects: string[]; consent: true };
+
+/** What the dialog collects before using an invite; role and class come from the invite. */
+export interface ApplicantInput {
+  vkId: number;
+  name: string;
+  /** Consent to the processing of personal data; the dialog must not call without it. */
+  consent: true;
+  /** Required for a parent invite. */
+  childName?: string;
+  /** For a teacher invite. */
+  subjects?: string[];
+}
+
+interface JoinRequestBase {
+  id: string;
+  inviteId: string;
+  applicant: Applicant;
+  createdAt: number;
+}
+
+export type JoinRequest =
+  | (JoinRequestBase & { status: 'pending' })
+  | (JoinRequestBase & { status: 'approved'; decidedBy: ActorId; decidedAt: number })
+  | (JoinRequestBase & { status: 'rejected'; decidedBy: ActorId; decidedAt: number; reason?: string });
+
+export type JoinRequestStatus = JoinRequest['status'];
+
+/** Result of using an invite: a pending request, or why not. */
+export type InviteUseResult =
+  | { ok: true; request: JoinRequest & { status: 'pending' } }
+  | { ok: false; reason: 'not_found' | 'expired' | 'revoked' | 'used_up' }
+  | { ok: false; reason: 'already_member' }
+  | { ok: false; reason: 'already_pending'; requestId: string };
+
+/** Result of a reviewer's decision. The loser of a race learns who decided. */
+export type DecisionResult =
+  | { ok: true; request: JoinRequest; member?: Member }
+  | { ok: false; reason: 'already_decided'; decidedBy: ActorId; status: 'approved' | 'rejected' }
+  | { ok: false; reason: 'class_unavailable' };
+
+export type TeacherStatus = 'pending' | 'verified';
+
+interface MemberBase {
+  vkId: number;
+  name: string;
+  roles: Role[];
+  /** Present while the member holds the teacher role. */
+  teacherStatus?: TeacherStatus;
+  /** Classes the member belongs to (as student, parent, or the staff room as teacher). */
+  classIds: string[];
+  /** Classes this member leads as class teacher. */
+  classTeacherOf: string[];
+  subjects: string[];
+  childName?: string;
+  joinedAt: number;
+}
+
+export type Member =
+  | (MemberBase & { status: 'active' })
+  | (MemberBase & { status: 'left'; leftAt: number });
+
+/** A class's people, as the class teacher or admin sees them. */
+export interface ClassRoster {
+  classGroup: ClassGroup;
+  students: Member[];
+  parents: { member: Member; childName: string }[];
+  /** Members of the staff room (only for the staff room). */
+  teachers: Member[];
+  classTeachers: Member[];
+}
+
+/** A page of items with the total count. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Ids an audit entry may point at. Never names or phone numbers. */
+export interface AuditTarget {
+  classId?: string;
+  inviteId?: string;
+  requestId?: string;
+  vkId?: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  actor: ActorId;
+  action: string;
+  target: AuditTarget;
+  /** Small non-personal facts, e.g. counts. */
+  details?: Record<string, number | string | boolean>;
+}
+
+/** Plan of the move to the next school year. */
+export interface PromotionPlan {
+  moves: { classId: string; from: string; to: string }[];
+  graduates: { classId: string; name: string }[];
+  /** Classes kept in place this time (e.g. already created for the coming year). */
+  kept: string[];
+  conflicts: { classId: string; from: string; to: string; blockingClassId: string }[];
+}
+
+export type PromotionResult =
+  | { ok: true; plan: PromotionPlan; graduatedMembers: number }
+  | { ok: false; reason: 'conflict'; plan: PromotionPlan }
+  | { ok: false; reason: 'stale'; plan: PromotionPlan };

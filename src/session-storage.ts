@@ -1,0 +1,37 @@
+import type { ISessionStorage } from '@vk-io/session';
+import type { Redis } from 'ioredis';
+
+/**
+ * @vk-io/session storage on Redis: one JSON value per session key, expiring after
+ * `ttlSeconds` of idleness (every read or touch renews it).
+ */
+export class RedisSessionStorage implements ISessionStorage {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  private key(key: string): string {
+    return `${this.prefix}session:${key}`;
+  }
+
+  async get(key: string): Promise<object | undefined> {
+    const raw = await this.redis.getex(this.key(key), 'EX', this.ttlSeconds);
+    return raw ? (JSON.parse(raw) as object) : undefined;
+  }
+
+  async set(key: string, value: object): Promise<boolean> {
+    const { $forceUpdate: _ignored, ...data } = value as Record<string, unknown>;
+    await this.redis.set(this.key(key), JSON.stringify(data), 'EX', this.ttlSeconds);
+    return true;
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return (await this.redis.del(this.key(key))) > 0;
+  }
+
+  async touch(key: string): Promise<void> {
+    await this.redis.expire(this.key(key), this.ttlSeconds);
+  }
+}

@@ -1,0 +1,94 @@
+import { APIError, type API } from 'vk-io';
+import type { Logger } from './logger.js';
+
+/** A VK API call that VK refused; `code` is VK's error code. */
+export class VkApiError extends Error {
+  override readonly name: string = 'VkApiError';
+  constructor(
+    readonly method: string,
+    readonly code: number,
+    vkMessage: string,
+  ) {
+    super(`VK refused ${method}: error ${code} (${vkMessage})`);
+  }
+}
+
+/** VK will not deliver to this user: they never wrote to the community, blocked it, or closed messages (900/901/902). */
+export class UserUnreachableError extends VkApiError {
+  override readonly name = 'UserUnreachableError';
+  constructor(
+    method: string,
+    code: number,
+    vkMessage: string,
+    readonly peerId: number,
+  ) {
+    super(method, code, vkMessage);
+    this.message = `VK cannot deliver to ${peerId} (error ${code}): the user must write to the community first or allow its messages`;
+  }
+}
+
+/** Error codes meaning "this user cannot be messaged by the community". */
+export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([900, 901, 902]);
+
+/** Error codes worth another try after a pause (VK's internal error). Code 6 is retried by vk-io itself. */
+const RETRY_CODES: ReadonlySet<number> = new Set([10]);
+
+export interface VkCallRecord {
+  method: string;
+  ok: boolean;
+  code?: number;
+  ms: number;
+}
+
+export interface VkGatewayOptions {
+  retries?: number;
+  retryDelayMs?: number;
+  /** Called after every call (tests and metrics hook here). */
+  onCall?: (record: VkCallRecord) => void;
+}
+
+/**
+ * The one seam every VK API call of the bot passes through: it turns VK's errors into named
+ * errors, retries VK's transient failures, and logs each failure by method and code only.
+ * Rate limiting (20 req/s) is vk-io's worker, configured in bot.ts.
+ */
+export class VkGateway {
+  private readonly retries: number;
+  private readonly retryDelayMs: number;
+
+  constructor(
+    private readonly api: API,
+    private readonly logger: Logger,
+    private readonly options: VkGatewayOptions = {},
+  ) {
+    this.retries = options.retries ?? 2;
+    this.retryDelayMs = options.retryDelayMs ?? 300;
+  }
+
+  /** Calls a VK API method and returns its `response`. */
+  async call<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const started = Date.now();
+      try {
+        const result = (await this.api.call(method, params)) as T;
+        this.options.onCall?.({ method, ok: true, ms: Date.now() - started });
+        return result;
+      } catch (error) {
+        const code = error instanceof APIError ? Number(error.code) : undefined;
+        this.options.onCall?.({ method, ok: false, code, ms: Date.now() - started });
+        if (code !== undefined && RETRY_CODES.has(code) && attempt < this.retries) {
+          this.logger.warn({ method, code, attempt }, 'vk api transient error, retrying');
+          await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
+          continue;
+        }
+        this.logger.warn({ method, code, err: code === undefined ? String(error) : undefined }, 'vk api call failed');
+        if (error instanceof APIError) {
+          const peer = Number(params.peer_id ?? params.peer_ids ?? params.user_id ?? 0);
+          if (UNREACHABLE_CODES.has(Number(error.code))) throw new UserUnreachableError(method, Number(error.code), error.message, peer);
+          throw new VkApiError(method, Number(error.code), error.message);
+        }
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../src/commands/registry.js';
+import { parsePayload } from '../src/payload.js';
+import { randomIdFor, splitText } from '../src/outbox.js';
+
+describe('command parsing', () => {
+  it('reads commands, Russian names and arguments', () => {
+    expect(parseCommand('/help', 1)).toEqual({ name: 'help', args: '' });
+    expect(parseCommand('  /Помощь  ', 1)).toEqual({ name: 'помощь', args: '' });
+    expect(parseCommand('/lang en', 1)).toEqual({ name: 'lang', args: 'en' });
+    expect(parseCommand('/classes 5А 5Б\n6А', 1)).toEqual({ name: 'classes', args: '5А 5Б\n6А' });
+  });
+
+  it('accepts the community mention in chats, but not another community', () => {
+    expect(parseCommand('[club1|@school] /help', 1)).toEqual({ name: 'help', args: '' });
+    expect(parseCommand('[club1|Школа], /помощь', 1)).toEqual({ name: 'помощь', args: '' });
+    expect(parseCommand('[club2|@other] /help', 1)).toBeNull();
+    expect(parseCommand('/help@school', 1)).toEqual({ name: 'help', args: '' });
+  });
+
+  it('ignores plain text', () => {
+    expect(parseCommand('hello /help', 1)).toBeNull();
+    expect(parseCommand('', 1)).toBeNull();
+    expect(parseCommand(undefined, 1)).toBeNull();
+  });
+});
+
+describe('button payloads', () => {
+  it('parses our payloads and VK start button, never throws on garbage', () => {
+    expect(parsePayload({ k: 'cmd', c: 'help' })).toEqual({ kind: 'ours', payload: { k: 'cmd', c: 'help' } });
+    expect(parsePayload('{"k":"scene","s":"x","v":"1"}')).toMatchObject({ kind: 'ours' });
+    expect(parsePayload({ command: 'start' })).toEqual({ kind: 'start' });
+    expect(parsePayload('{not json')).toEqual({ kind: 'invalid' });
+    expect(parsePayload({ k: 'cmd', c: 'x'.repeat(100) })).toEqual({ kind: 'invalid' });
+    expect(parsePayload({ k: 'admin', grant: true })).toEqual({ kind: 'invalid' });
+    expect(parsePayload(undefined)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('outgoing text', () => {
+  it('splits long texts at line breaks into chunks VK accepts', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `Строка номер ${i} с каким-то текстом`).join('\n');
+    const chunks = splitText(text, 4096);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(4096);
+    expect(chunks.join('\n')).toBe(text);
+  });
+
+  it('derives stable positive random ids', () => {
+    expect(randomIdFor('e1:0')).toBe(randomIdFor('e1:0'));
+    expect(randomIdFor('e1:0')).not.toBe(randomIdFor('e1:1'));
+    expect(randomIdFor('x')).toBeGreaterThan(0);
+    expect(randomIdFor('x')).toBeLessThanOrEqual(0x7fffffff);
+  });
+});

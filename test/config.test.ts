@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const base = { VK_TOKEN: 't', VK_GROUP_ID: '42' };
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('fills defaults and parses lists', () => {
+    const config = loadConfig({ ...base, ADMIN_VK_IDS: '1, 22,333' });
+    expect(config.VK_GROUP_ID).toBe(42);
+    expect(config.ADMIN_VK_IDS).toEqual([1, 22, 333]);
+    expect(config.VK_API_URL).toBe('https://api.vk.ru/method');
+    expect(config.VK_API_LIMIT).toBe(20);
+    expect(config.LOCALE).toBe('ru');
+    expect(config.SCHOOL_TZ).toBe('Europe/Moscow');
+    expect(config.VK_TRANSPORT).toBe('longpoll');
+  });
+
+  it('names the missing or malformed variable and what it expects', () => {
+    expect(errorOf({})).toMatch(/^VK_TOKEN: is missing; expected the community access token/);
+    expect(errorOf({ VK_TOKEN: 't' })).toMatch(/^VK_GROUP_ID: is missing; expected the numeric id/);
+    expect(errorOf({ ...base, VK_GROUP_ID: 'club1' })).toMatch(/^VK_GROUP_ID: is invalid/);
+    expect(errorOf({ ...base, ADMIN_VK_IDS: '1,x' })).toMatch(/^ADMIN_VK_IDS: is invalid; expected a comma-separated list/);
+    expect(errorOf({ ...base, SCHOOL_TZ: 'Mars/Base' })).toMatch(/^SCHOOL_TZ: is invalid; expected an IANA time zone/);
+    expect(errorOf({ ...base, REDIS_URL: 'localhost:6379' })).toMatch(/^REDIS_URL: is invalid/);
+    expect(errorOf({ ...base, VK_API_LIMIT: '50' })).toMatch(/^VK_API_LIMIT: is invalid/);
+    expect(errorOf({ ...base, VK_TRANSPORT: 'webhook' })).toMatch(/^VK_CONFIRMATION_CODE: is missing/);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ ...base, LOCALE: '', VK_CALLBACK_SECRET: '' }).LOCALE).toBe('ru');
+  });
+});

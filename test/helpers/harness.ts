@@ -1,0 +1,78 @@
+import { Bot, type BotOptions } from '../../src/bot.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { Driver, startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import { createLogger } from '../../src/logger.js';
+import { openTestRedis, type TestRedis } from './redis.js';
+
+/** The bootstrap admin of every harness (in ADMIN_VK_IDS). */
+export const ADMIN_ID = 100;
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  emulator?: EmulatorOptions;
+  bot?: Partial<Omit<BotOptions, 'config' | 'redis'>>;
+}
+
+/**
+ * A whole system for an end-to-end test: the VK emulator, a real Redis under a fresh prefix,
+ * an unmodified vk-io bot talking HTTP to the emulator, and a driver to talk to it as people do.
+ */
+export class Harness {
+  bot!: Bot;
+  driver!: Driver;
+
+  private constructor(
+    readonly emulator: Emulator,
+    readonly db: TestRedis,
+    readonly config: Config,
+    private readonly options: HarnessOptions,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const emulator = await startEmulator({ longPollWaitMs: 300, callbackRetryDelayMs: 50, ...options.emulator });
+    const db = await openTestRedis();
+    const config = loadConfig({
+      VK_TOKEN: emulator.token,
+      VK_GROUP_ID: String(emulator.groupId),
+      VK_API_URL: emulator.apiUrl,
+      REDIS_PREFIX: db.prefix,
+      ADMIN_VK_IDS: String(ADMIN_ID),
+      LOG_LEVEL: 'silent',
+      SHUTDOWN_TIMEOUT_MS: '3000',
+      ...options.env,
+    });
+    const harness = new Harness(emulator, db, config, options);
+    harness.driver = new Driver(emulator);
+    await harness.startBot();
+    return harness;
+  }
+
+  /** Starts a bot process (a new one after `stopBot`, as after a restart). */
+  async startBot(): Promise<Bot> {
+    this.bot = new Bot({
+      config: this.config,
+      redis: this.db.redis,
+      logger: createLogger('silent'),
+      vkTimeouts: { apiTimeout: 3000, apiWait: 50, pollingWait: 50 },
+      ...this.options.bot,
+    });
+    await this.bot.start();
+    return this.bot;
+  }
+
+  /** Stops the bot as SIGTERM does. */
+  async stopBot(): Promise<boolean> {
+    return this.bot.stop();
+  }
+
+  /** The bootstrap admin as a person talking to the bot. */
+  admin(firstName = 'Мария', lastName = 'Иванова') {
+    return this.driver.user({ id: ADMIN_ID, firstName, lastName });
+  }
+
+  async close(): Promise<void> {
+    await this.bot.stop(1000).catch(() => undefined);
+    await this.emulator.close();
+    await this.db.cleanup();
+  }
+}

@@ -1,0 +1,64 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { I18n, LOCALES } from '../src/i18n.js';
+import { FIELD_PROBLEMS, SCHOOL_FIELDS } from '../src/services/school.js';
+import { ROLES } from '../src/services/types.js';
+
+const i18n = new I18n('ru');
+
+/** Keys built at run time from a prefix and a known list of suffixes. */
+const DYNAMIC_FAMILIES: Record<string, readonly string[]> = {
+  'field-': SCHOOL_FIELDS,
+  'setup-ask-': SCHOOL_FIELDS,
+  'role-': ROLES,
+  'invalid-': FIELD_PROBLEMS,
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'emulator' ? [] : sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const code = ['src', 'scenes'].flatMap(sourceFiles).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+
+describe('locales', () => {
+  it('every locale has exactly the same keys', () => {
+    const ru = new Set(i18n.keys('ru'));
+    expect(ru.size).toBeGreaterThan(20);
+    for (const locale of LOCALES) {
+      const keys = new Set(i18n.keys(locale));
+      expect([...ru].filter((k) => !keys.has(k)), `missing in ${locale}`).toEqual([]);
+      expect([...keys].filter((k) => !ru.has(k)), `only in ${locale}`).toEqual([]);
+    }
+  });
+
+  it('the code uses no key that a locale lacks', () => {
+    const used = new Set<string>();
+    for (const { text } of code) {
+      for (const match of text.matchAll(/\bt\(\s*'([a-z][a-z0-9-]*)'/g)) used.add(match[1]!);
+      for (const match of text.matchAll(/(?:summaryKey|Key):\s*'([a-z][a-z0-9-]*)'/g)) used.add(match[1]!);
+      for (const match of text.matchAll(/\bt\(\s*(?:context\.hasMessagePayload \? )?'([a-z][a-z0-9-]*)' : '([a-z][a-z0-9-]*)'/g)) {
+        used.add(match[1]!);
+        used.add(match[2]!);
+      }
+      for (const match of text.matchAll(/\bt\(\s*`([a-z-]+)\$\{/g)) {
+        const family = DYNAMIC_FAMILIES[match[1]!];
+        expect(family, `dynamic key family ${match[1]} is not listed in this test`).toBeDefined();
+        for (const suffix of family ?? []) used.add(`${match[1]}${suffix}`);
+      }
+    }
+    expect(used.size).toBeGreaterThan(20);
+    for (const locale of LOCALES) expect([...used].filter((key) => !i18n.has(locale, key)), `used but missing in ${locale}`).toEqual([]);
+  });
+
+  it('plural forms come from Fluent', () => {
+    expect(i18n.t('ru', 'invalid-too-long', { max: 1 })).toContain('1 символа');
+    expect(i18n.t('ru', 'invalid-too-long', { max: 5 })).toContain('5 символов');
+    expect(i18n.t('en', 'invalid-too-long', { max: 1 })).toContain('1 character.');
+    expect(i18n.t('en', 'invalid-too-long', { max: 5 })).toContain('5 characters');
+  });
+});

@@ -1,0 +1,72 @@
+/** Shared set-up for the service tests: a school on a real Redis with a fake clock. */
+import { Redis } from 'ioredis';
+import { openTestRedis, TEST_REDIS_URL } from '../helpers/redis.js';
+import { createServices, type Services, type ServicesOptions } from '../../src/services/index.js';
+import type { ApplicantInput, InviteRole, Member } from '../../src/services/types.js';
+
+export const ADMIN = 1001;
+export const T0 = Date.UTC(2025, 8, 1, 9, 0, 0);
+
+export interface School {
+  redis: Redis;
+  prefix: string;
+  schoolId: string;
+  services: Services;
+  clock: { t: number };
+  /** A second connection with its own services on the same school, for races. */
+  second(): Promise<Services>;
+  cleanup(): Promise<void>;
+}
+
+/** Opens a school with the staff room and one bootstrap admin ({@link ADMIN}). */
+export async function openSchool(extra: Partial<ServicesOptions> = {}, schoolId = 'sch1'): Promise<School> {
+  const { redis, prefix, cleanup } = await openTestRedis();
+  const clock = { t: T0 };
+  const now = () => clock.t;
+  const services = createServices({ redis, prefix, schoolId, now, ...extra });
+  await services.classes.ensureStaffRoom();
+  await services.members.ensureBootstrapAdmins([ADMIN]);
+  const others: Redis[] = [];
+  return {
+    redis,
+    prefix,
+    schoolId,
+    services,
+    clock,
+    async second() {
+      const r = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+      others.push(r);
+      return createServices({ redis: r, prefix, schoolId, now, ...extra });
+    },
+    async cleanup() {
+      for (const r of others) r.disconnect();
+      await cleanup();
+    },
+  };
+}
+
+/** Joins a person through an invite approved by the admin; returns the member. */
+export async function join(
+  s: Services,
+  role: InviteRole,
+  classId: string,
+  input: Partial<ApplicantInput> & { vkId: number },
+): Promise<Member> {
+  const invite = await s.invites.create(ADMIN, { classId, role });
+  const used = await s.invites.use(invite.id, {
+    name: `Person ${input.vkId}`,
+    consent: true,
+    ...(role === 'parent' ? { childName: 'Child' } : {}),
+    ...input,
+  });
+  if (!used.ok) throw new Error(`invite use failed: ${used.reason}`);
+  const decided = await s.requests.approve(ADMIN, used.request.id);
+  if (!decided.ok || !decided.member) throw new Error('approval failed');
+  return decided.member;
+}
+
+/** Joins a teacher to the staff room and verifies them. */
+export async function verifiedTeacher(s: Services, vkId: number): Promise<Member> {
+  await join(s, 'teacher', 'staff', { vkId, subjects: ['Математика'] });
+  return s.members.verifyTeacher(ADMIN, vkId);
+}

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  InvalidApplicantError,
+  InviteTargetError,
+  PermissionDeniedError,
+} from '../../src/services/errors.js';
+import {
+  DEFAULT_INVITE_TTL_MS,
+  INVITE_CODE_ALPHABET,
+  INVITE_CODE_LENGTH,
+  newInviteCode,
+  normaliseInviteCode,
+} from '../../src/services/invites.js';
+import { createServices } from '../../src/services/index.js';
+import { ADMIN, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+
+let school: School;
+let classId: string;
+beforeEach(async () => {
+  school = await openSchool();
+  classId = (await school.services.classes.create(ADMIN, '5А')).id;
+});
+afterEach(async () => {
+  await school.cleanup();
+});
+
+const applicant = (vkId: number) => ({ vkId, name: `Student ${vkId}`, consent: true as const });
+
+describe('F05 invites', () => {
+  it('has a token of at least 128 random bits and a code without look-alikes', async () => {
+    const invite = await school.services.invites.create(ADMIN, { classId, role: 'student' });
+    expect(invite.token).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(Buffer.from(invite.token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    expect(invite.code).toHaveLength(INVITE_CODE_LENGTH);
+    for (const ch of '01OILU') expect(INVITE_CODE_ALPHABET).not.toContain(ch);
+    for (let i = 0; i < 200; i++) {
+      for (const ch of newInviteCode()) expect(INVITE_CODE_ALPHABET).toContain(ch);
+    }
+    expect(invite).toMatchObject({ uses: 0, revoked: false, createdBy: ADMIN, role: 'student', classId });
+    expect(invite.expiresAt - invite.createdAt).toBe(DEFAULT_INVITE_TTL_MS);
+  });
+
+  it('is found by token and by code typed loosely', async () => {
+    const { invites } = school.services;
+    const invite = await invites.create(ADMIN, { classId, role: 'parent', maxUses: 3 });
+    expect(await invites.findByToken(invite.token)).toMatchObject({ schoolId: 'sch1', state: 'active', invite: { id: invite.id } });
+    const loose = `${invite.code.slice(0, 4).toLowerCase()} - ${invite.code.slice(4)}`;
+    expect(normaliseInviteCode(loose)).toBe(invite.code);
+    expect(await invites.findByCode(42, loose)).toMatchObject({ ok: true, view: { invite: { id: invite.id } } });
+    expect(await invites.findByToken('nope')).toBeUndefined();
+  });
+
+  it('finds an invite of another school sharing the Redis (global index)', async () => {
+    const other = createServices({ redis: school.redis, prefix: school.prefix, schoolId: 'sch2', now: () => school.clock.t });
+    await other.classes.ensureStaffRoom();
+    await other.members.ensureBootstrapAdmins([ADMIN]);
+    const cls = await other.classes.create(ADMIN, '1А');
+    const invite = await other.invites.create(ADMIN, { classId: cls.id, role: 'student' });
+    const view = await school.services.invites.findByToken(invite.token);
+    expect(view).toMatchObject({ schoolId: 'sch2', invite: { classId: cls.id } });
+  });
+
+  it('goes through the states active → used_up, expired by time, revoked', async () => {
+    const { invites } = school.services;
+    const one = await invites.create(ADMIN, { classId, role: 'student', maxUses: 1, ttlMs: 3600_000 });
+    expect(invites.stateOf(one)).toBe('active');
+    expect((await invites.use(one.id, applicant(1))).ok).toBe(true);
+    expect(await invites.use(one.id, applicant(2))).toEqual({ ok: false, reason: 'used_up' });
+    expect((await invites.findByToken(one.token))?.state).toBe('used_up');
+
+    const timed = await invites.create(ADMIN, { classId, role: 'student', ttlMs: 3600_000 });
+    school.clock.t += 3600_000;
+    expect((await invites.findByToken(timed.token))?.state).toBe('expired');
+    expect(await invites.use(timed.id, applicant(3))).toEqual({ ok: false, reason: 'expired' });
+
+    const revoked = await invites.create(ADMIN, { classId, role: 'student' });
+    const r = await invites.revoke(ADMIN, revoked.id);
+    expect(r).toMatchObject({ revoked: true, revokedBy: ADMIN });
+    expect((await invites.findByToken(revoked.token))?.state).toBe('revoked');
+    expect(await invites.use(revoked.id, applicant(4))).toEqual({ ok: false, reason: 'revoked' });
+    expect((await school.services.audit.recent()).map((e) => e.action)).toContain('invite.revoked');
+  });
+
+  it('teacher invites go only to the staff room, student/parent invites only to regular classes', async () => {
+    const { invites } = school.services;
+    await expect(invites.create(ADMIN, { classId, role: 'teacher' })).rejects.toBeInstanceOf(InviteTargetError);
+    await expect(invites.create(ADMIN, { classId: 'staff', role: 'student' })).rejects.toBeInstanceOf(InviteTargetError);
+    await expect(invites.create(ADMIN, { classId: 'nope', role: 'student' })).rejects.toMatchObject({ code: 'class.not_found' });
+    expect((await invites.create(ADMIN, { classId: 'staff', role: 'teacher' })).classId).toBe('staff');
+  });
+
+  it('says already_member, already_pending, and wants a child name from parents', async () => {
+    const { invites } = school.services;
+    await join(school.services, 'student', classId, { vkId: 77 });
+    const invite = await invites.create(ADMIN, { classId, role: 'student' });
+    expect(await invites.use(invite.id, applicant(77))).toEqual({ ok: false, reason: 'already_member' });
+    const first = await invites.use(invite.id, applicant(78));
+    expect(first.ok).toBe(true);
+    const again = await invites.use(invite.id, applicant(78));
+    expect(again).toEqual({ ok: false, reason: 'already_pending', requestId: first.ok ? first.request.id : '' });
+    expect((await invites.get(invite.id))?.uses).toBe(1);
+    const parentInvite = await invites.create(ADMIN, { classId, role: 'parent' });
+    await expect(invites.use(parentInvite.id, applicant(79))).rejects.toBeInstanceOf(InvalidApplicantError);
+    const parent = await invites.use(parentInvite.id, { ...applicant(77), childName: 'Петя' });
+    expect(parent.ok && parent.request.applicant).toMatchObject({ role: 'parent', childName: 'Петя', classId });
+  });
+
+  it('the last use taken by two people at once goes to exactly one (two connections)', async () => {
+    const { invites } = school.services;
+    const other = await school.second();
+    for (let round = 0; round < 10; round++) {
+      const invite = await invites.create(ADMIN, { classId, role: 'student', maxUses: 1 });
+      const [a, b] = await Promise.all([
+        invites.use(invite.id, applicant(500 + round * 2)),
+        other.invites.use(invite.id, applicant(501 + round * 2)),
+      ]);
+      expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+      expect([a, b].find((r) => !r.ok)).toEqual({ ok: false, reason: 'used_up' });
+      expect((await invites.get(invite.id))?.uses).toBe(1);
+    }
+  });
+
+  it('F11: revokes all unused active invites and lists active ones with use counts', async () => {
+    const { invites } = school.services;
+    const used = await invites.create(ADMIN, { classId, role: 'student' });
+    await invites.use(used.id, applicant(10));
+    await invites.create(ADMIN, { classId, role: 'student' });
+    await invites.create(ADMIN, { classId, role: 'parent' });
+    await invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
+    const gone = await invites.create(ADMIN, { classId, role: 'student' });
+    await invites.revoke(ADMIN, gone.id);
+    expect((await invites.listActive()).length).toBe(4);
+    expect(await invites.revokeAllUnused(ADMIN)).toBe(3);
+    const active = await invites.listActive();
+    expect(active.map((i) => [i.id, i.uses])).toEqual([[used.id, 1]]);
+    expect(await invites.revokeAllUnused(ADMIN)).toBe(0);
+  });
+
+  it('a class teacher invites and revokes for students and parents of their own class only', async () => {
+    const { invites, members, classes } = school.services;
+    const other = await classes.create(ADMIN, '6А');
+    await verifiedTeacher(school.services, 2001);
+    await members.assignClassTeacher(ADMIN, classId, 2001);
+    const own = await invites.create(2001, { classId, role: 'parent' });
+    expect(own.createdBy).toBe(2001);
+    await expect(invites.create(2001, { classId: other.id, role: 'student' })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(invites.create(2001, { classId: 'staff', role: 'teacher' })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await invites.create(ADMIN, { classId: other.id, role: 'student' });
+    await expect(invites.revokeAllUnused(2001)).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect(await invites.revokeAllUnused(2001, { classId })).toBe(1);
+    expect(await invites.listActive({ classId })).toEqual([]);
+    expect((await invites.listActive({ classId: other.id })).length).toBe(1);
+    await expect(invites.create(3333, { classId, role: 'student' })).rejects.toBeInstanceOf(PermissionDeniedError);
+  });
+
+  it('throttles code guessing per user and says how long to wait', async () => {
+    const { invites } = school.services;
+    const invite = await invites.create(ADMIN, { classId, role: 'student' });
+    for (let i = 4; i >= 0; i--) {
+      expect(await invites.findByCode(55, 'ZZZZZZZZ')).toEqual({ ok: false, reason: 'not_found', attemptsLeft: i });
+      school.clock.t += 1000;
+    }
+    const throttled = await invites.findByCode(55, invite.code);
+    expect(throttled).toEqual({ ok: false, reason: 'throttled', retryAfterMs: 10 * 60_000 - 5000 });
+    expect((await invites.findByCode(56, invite.code)).ok).toBe(true);
+    school.clock.t += 10 * 60_000 - 5000;
+    expect((await invites.findByCode(55, invite.code)).ok).toBe(true);
+  });
+});

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PermissionDeniedError } from '../../src/services/errors.js';
+import type { Services } from '../../src/services/index.js';
+import { ADMIN, openSchool, verifiedTeacher, type School } from './fixture.js';
+
+let school: School;
+let s: Services;
+let classId: string;
+beforeEach(async () => {
+  school = await openSchool();
+  s = school.services;
+  classId = (await s.classes.create(ADMIN, '5А')).id;
+});
+afterEach(async () => {
+  await school.cleanup();
+});
+
+async function apply(role: 'student' | 'parent' | 'teacher', vkId: number, cls = classId) {
+  const invite = await s.invites.create(ADMIN, { classId: role === 'teacher' ? 'staff' : cls, role });
+  const used = await s.invites.use(invite.id, {
+    vkId,
+    name: `Имя ${vkId}`,
+    consent: true,
+    childName: 'Ребёнок',
+    subjects: ['Физика'],
+  });
+  if (!used.ok) throw new Error(used.reason);
+  return used.request;
+}
+
+describe('F08 join requests', () => {
+  it('approval creates the member and roster entry atomically with the decision', async () => {
+    const req = await apply('parent', 301);
+    expect(req).toMatchObject({ status: 'pending', applicant: { role: 'parent', childName: 'Ребёнок', consent: true } });
+    const result = await s.requests.approve(ADMIN, req.id);
+    expect(result).toMatchObject({
+      ok: true,
+      request: { status: 'approved', decidedBy: ADMIN },
+      member: { vkId: 301, roles: ['parent'], classIds: [classId], childName: 'Ребёнок', status: 'active' },
+    });
+    const roster = await s.members.roster(ADMIN, classId);
+    expect(roster.parents).toMatchObject([{ member: { vkId: 301 }, childName: 'Ребёнок' }]);
+    expect((await s.requests.listPending(ADMIN)).total).toBe(0);
+    expect((await s.audit.recent()).map((e) => e.action)).toContain('request.approved');
+  });
+
+  it('a teacher joins the staff room as pending and keeps subjects', async () => {
+    const req = await apply('teacher', 401);
+    const result = await s.requests.approve(ADMIN, req.id);
+    expect(result.ok && result.member).toMatchObject({ roles: ['teacher'], teacherStatus: 'pending', classIds: ['staff'], subjects: ['Физика'] });
+    expect(result.ok && 'childName' in (result.member ?? {})).toBe(false);
+  });
+
+  it('rejection keeps the reason and creates no member', async () => {
+    const req = await apply('student', 302);
+    const result = await s.requests.reject(ADMIN, req.id, '  не из нашей школы ');
+    expect(result).toMatchObject({ ok: true, request: { status: 'rejected', reason: 'не из нашей школы' } });
+    expect(await s.members.get(302)).toBeUndefined();
+    const again = await s.invites.use(req.inviteId, { vkId: 302, name: 'x', consent: true });
+    expect(again.ok).toBe(true);
+  });
+
+  it('"later" leaves the request pending', async () => {
+    const req = await apply('student', 303);
+    expect(await s.requests.later(ADMIN, req.id)).toMatchObject({ ok: true, request: { status: 'pending' } });
+    expect((await s.requests.get(req.id))?.status).toBe('pending');
+  });
+
+  it('two reviewers at once: exactly one decision, the loser learns who decided (two connections)', async () => {
+    await verifiedTeacher(s, 2001);
+    await s.members.assignClassTeacher(ADMIN, classId, 2001);
+    const other = await school.second();
+    for (let i = 0; i < 10; i++) {
+      const req = await apply('student', 600 + i);
+      const [a, b] = await Promise.all([s.requests.approve(ADMIN, req.id), other.requests.reject(2001, req.id, 'нет')]);
+      const winners = [a, b].filter((r) => r.ok);
+      expect(winners).toHaveLength(1);
+      const loser = [a, b].find((r) => !r.ok);
+      const stored = await s.requests.require(req.id);
+      expect(stored.status).not.toBe('pending');
+      if (stored.status === 'pending') throw new Error('still pending');
+      expect(loser).toEqual({ ok: false, reason: 'already_decided', decidedBy: stored.decidedBy, status: stored.status });
+      expect((await s.members.get(600 + i))?.status === 'active').toBe(stored.status === 'approved');
+    }
+  });
+
+  it('reviewers: admins for all requests, class teachers for student and parent requests of their class', async () => {
+    await s.members.ensureBootstrapAdmins([1002]);
+    await verifiedTeacher(s, 2001);
+    await verifiedTeacher(s, 2002);
+    await s.members.assignClassTeacher(ADMIN, classId, 2001);
+    const other = await s.classes.create(ADMIN, '6А');
+    await s.members.assignClassTeacher(ADMIN, other.id, 2002);
+    const student = await apply('student', 701);
+    const teacher = await apply('teacher', 702);
+    expect(await s.requests.reviewersOf(student.id)).toEqual([ADMIN, 1002, 2001]);
+    expect(await s.requests.reviewersOf(teacher.id)).toEqual([ADMIN, 1002]);
+    await expect(s.requests.approve(2001, teacher.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.requests.approve(2002, student.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect((await s.requests.approve(2001, student.id)).ok).toBe(true);
+  });
+
+  it('lists pending requests with paging and total, filtered for a class teacher', async () => {
+    const other = await s.classes.create(ADMIN, '6А');
+    for (let i = 0; i < 5; i++) {
+      await apply('student', 800 + i);
+      school.clock.t += 1000;
+    }
+    await apply('student', 900, other.id);
+    await apply('teacher', 901);
+    const p0 = await s.requests.listPending(ADMIN, { page: 0, pageSize: 3 });
+    expect(p0.total).toBe(7);
+    expect(p0.items.map((r) => r.applicant.vkId)).toEqual([800, 801, 802]);
+    const p2 = await s.requests.listPending(ADMIN, { page: 2, pageSize: 3 });
+    expect(p2.items.map((r) => r.applicant.vkId)).toEqual([901]);
+    await verifiedTeacher(s, 2001);
+    await s.members.assignClassTeacher(ADMIN, other.id, 2001);
+    const own = await s.requests.listPending(2001);
+    expect(own.total).toBe(1);
+    expect(own.items[0]?.applicant.vkId).toBe(900);
+    await expect(s.requests.listPending(800)).rejects.toBeInstanceOf(PermissionDeniedError);
+  });
+});

@@ -1,0 +1,111 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  LastAdminError,
+  NotATeacherError,
+  NotVerifiedTeacherError,
+  PermissionDeniedError,
+  StaffRoomImmutableError,
+} from '../../src/services/errors.js';
+import type { Services } from '../../src/services/index.js';
+import { can } from '../../src/services/permissions.js';
+import { ADMIN, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+
+let school: School;
+let s: Services;
+beforeEach(async () => {
+  school = await openSchool();
+  s = school.services;
+});
+afterEach(async () => {
+  await school.cleanup();
+});
+
+describe('F06/F18 admins', () => {
+  it('bootstrap admins are admins from the first start; idempotent', async () => {
+    expect(await s.members.ensureBootstrapAdmins([ADMIN, 1002, 1002])).toEqual([1002]);
+    expect(await s.members.ensureBootstrapAdmins([ADMIN, 1002])).toEqual([]);
+    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN, 1002]);
+    expect(can((await s.members.get(1002)) ?? null, 'school.edit')).toBe(true);
+  });
+
+  it('head or admin appoints an admin from verified teachers only', async () => {
+    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await expect(s.members.appointAdmin(ADMIN, 2001)).rejects.toBeInstanceOf(NotVerifiedTeacherError);
+    await s.members.verifyTeacher(ADMIN, 2001);
+    await verifiedTeacher(s, 2002);
+    await s.members.setAdministrationRole(ADMIN, 2002, 'head');
+    const cls = await s.classes.create(ADMIN, '5А');
+    await join(s, 'student', cls.id, { vkId: 3001 });
+    await expect(s.members.appointAdmin(3001, 2001)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.members.appointAdmin(ADMIN, 3001)).rejects.toBeInstanceOf(NotATeacherError);
+    const appointed = await s.members.appointAdmin(2002, 2001);
+    expect(appointed.roles).toEqual(['teacher', 'admin']);
+    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN, 2001]);
+    expect((await s.audit.recent()).find((e) => e.action === 'admin.appointed')).toMatchObject({ actor: 2002, target: { vkId: 2001 } });
+  });
+
+  it('never removes the last admin', async () => {
+    await expect(s.members.removeAdmin(ADMIN, ADMIN)).rejects.toBeInstanceOf(LastAdminError);
+    await verifiedTeacher(s, 2001);
+    await s.members.appointAdmin(ADMIN, 2001);
+    const other = await school.second();
+    const results = await Promise.allSettled([s.members.removeAdmin(ADMIN, ADMIN), other.members.removeAdmin(2001, 2001)]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(await s.members.listAdmins()).toHaveLength(1);
+  });
+
+  it('admin marks verified teachers as head (one) or deputy', async () => {
+    await verifiedTeacher(s, 2001);
+    await verifiedTeacher(s, 2002);
+    await join(s, 'teacher', 'staff', { vkId: 2003 });
+    await expect(s.members.setAdministrationRole(ADMIN, 2003, 'deputy')).rejects.toBeInstanceOf(NotVerifiedTeacherError);
+    await s.members.setAdministrationRole(ADMIN, 2001, 'head');
+    await s.members.setAdministrationRole(ADMIN, 2002, 'head');
+    expect((await s.members.listByRole('head')).map((m) => m.vkId)).toEqual([2002]);
+    await s.members.setAdministrationRole(ADMIN, 2001, 'deputy');
+    await expect(s.members.setAdministrationRole(2002, 2001, 'deputy')).rejects.toBeInstanceOf(PermissionDeniedError);
+    await s.members.unsetAdministrationRole(ADMIN, 2001, 'deputy');
+    expect((await s.members.get(2001))?.roles).toEqual(['teacher']);
+  });
+});
+
+describe('F09/F20/F24 teacher verification', () => {
+  it('a teacher is pending until an admin, head or deputy verifies; only then has teacher powers', async () => {
+    const pending = await join(s, 'teacher', 'staff', { vkId: 2001 });
+    expect(pending.teacherStatus).toBe('pending');
+    expect(can(pending, 'subjectChat.create')).toBe(false);
+    expect((await s.members.listUnverifiedTeachers()).map((m) => m.vkId)).toEqual([2001]);
+    await verifiedTeacher(s, 2002);
+    await expect(s.members.verifyTeacher(2002, 2001)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await s.members.setAdministrationRole(ADMIN, 2002, 'deputy');
+    const verified = await s.members.verifyTeacher(2002, 2001);
+    expect(verified.teacherStatus).toBe('verified');
+    expect(can(verified, 'subjectChat.create')).toBe(true);
+    expect(await s.members.listUnverifiedTeachers()).toEqual([]);
+  });
+});
+
+describe('F07 class teachers and rosters', () => {
+  it('assigns verified teachers to several classes; roster shows students, parents, class teachers', async () => {
+    const a = await s.classes.create(ADMIN, '5А');
+    const b = await s.classes.create(ADMIN, '6Б');
+    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await expect(s.members.assignClassTeacher(ADMIN, a.id, 2001)).rejects.toBeInstanceOf(NotVerifiedTeacherError);
+    await s.members.verifyTeacher(ADMIN, 2001);
+    await expect(s.members.assignClassTeacher(ADMIN, 'staff', 2001)).rejects.toBeInstanceOf(StaffRoomImmutableError);
+    await s.members.assignClassTeacher(ADMIN, a.id, 2001);
+    const both = await s.members.assignClassTeacher(ADMIN, b.id, 2001);
+    expect(both.classTeacherOf).toEqual([a.id, b.id]);
+    await join(s, 'student', a.id, { vkId: 3001, name: 'Иванов Иван' });
+    await join(s, 'parent', a.id, { vkId: 4001, name: 'Иванова Мария', childName: 'Иванов Иван' });
+    const roster = await s.members.roster(2001, a.id);
+    expect(roster.students.map((m) => m.vkId)).toEqual([3001]);
+    expect(roster.parents.map((p) => [p.member.vkId, p.childName])).toEqual([[4001, 'Иванов Иван']]);
+    expect(roster.classTeachers.map((m) => m.vkId)).toEqual([2001]);
+    expect((await s.members.roster(ADMIN, 'staff')).teachers.map((m) => m.vkId)).toEqual([2001]);
+    await expect(s.members.roster(3001, a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    const after = await s.members.unassignClassTeacher(ADMIN, a.id, 2001);
+    expect(after.classTeacherOf).toEqual([b.id]);
+    await expect(s.members.roster(2001, a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+  });
+});

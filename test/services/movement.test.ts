@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LastAdminError, NotAStudentError, PermissionDeniedError } from '../../src/services/errors.js';
+import type { Services } from '../../src/services/index.js';
+import { ADMIN, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+
+let school: School;
+let s: Services;
+beforeEach(async () => {
+  school = await openSchool();
+  s = school.services;
+});
+afterEach(async () => {
+  await school.cleanup();
+});
+
+async function classIds(...names: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const n of names) out[n] = (await s.classes.create(ADMIN, n)).id;
+  return out;
+}
+
+describe('F10 movement', () => {
+  it('transfers a student to another class', async () => {
+    const c = await classIds('5А', '5Б');
+    await join(s, 'student', c['5А']!, { vkId: 3001 });
+    const res = await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! });
+    expect(res).toMatchObject({ fromClassId: c['5А'], changed: true, member: { classIds: [c['5Б']] } });
+    expect((await s.members.roster(ADMIN, c['5А']!)).students).toEqual([]);
+    expect((await s.members.roster(ADMIN, c['5Б']!)).students.map((m) => m.vkId)).toEqual([3001]);
+    await expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(
+      NotAStudentError,
+    );
+    await expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: 'staff' })).rejects.toMatchObject({
+      code: 'class.staff_room_immutable',
+    });
+    await verifiedTeacher(s, 2001);
+    await expect(s.movement.transfer(2001, { vkId: 3001, toClassId: c['5А']! })).rejects.toBeInstanceOf(PermissionDeniedError);
+    expect((await s.audit.recent()).find((e) => e.action === 'movement.transferred')).toMatchObject({
+      target: { vkId: 3001, classId: c['5Б'] },
+    });
+  });
+
+  it('leaving revokes the leaver’s invites and strips their roles at once', async () => {
+    const c = await classIds('5А');
+    await verifiedTeacher(s, 2001);
+    await s.members.assignClassTeacher(ADMIN, c['5А']!, 2001);
+    await s.members.appointAdmin(ADMIN, 2001);
+    const own = await s.invites.create(2001, { classId: c['5А']!, role: 'student' });
+    const adminInvite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'student' });
+    const res = await s.movement.markLeft(ADMIN, 2001);
+    expect(res).toMatchObject({ changed: true, revokedInvites: 1, member: { status: 'left', roles: [], classTeacherOf: [] } });
+    expect(res.member.teacherStatus).toBeUndefined();
+    expect((await s.invites.get(own.id))?.revoked).toBe(true);
+    expect((await s.invites.get(adminInvite.id))?.revoked).toBe(false);
+    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN]);
+    expect((await s.members.roster(ADMIN, c['5А']!)).classTeachers).toEqual([]);
+    await expect(s.invites.create(2001, { classId: c['5А']!, role: 'student' })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.movement.markLeft(ADMIN, ADMIN)).rejects.toBeInstanceOf(LastAdminError);
+    expect((await s.movement.markLeft(ADMIN, 2001)).changed).toBe(false);
+  });
+
+  it('a member who left can rejoin through a new invite', async () => {
+    const c = await classIds('5А');
+    await join(s, 'student', c['5А']!, { vkId: 3001 });
+    await s.movement.markLeft(ADMIN, 3001);
+    const back = await join(s, 'student', c['5А']!, { vkId: 3001 });
+    expect(back).toMatchObject({ status: 'active', roles: ['student'], classIds: [c['5А']] });
+  });
+
+  it('previews and applies promotion: 5А→6А, 10А→11А, 11А graduates and is archived', async () => {
+    const c = await classIds('5А', '6А', '10А', '11А', '11Б');
+    await join(s, 'student', c['11А']!, { vkId: 3001 });
+    await join(s, 'parent', c['11А']!, { vkId: 4001 });
+    await join(s, 'parent', c['5А']!, { vkId: 4001, childName: 'Младший' });
+    await join(s, 'student', c['5А']!, { vkId: 3002 });
+    await verifiedTeacher(s, 2001);
+    await s.members.assignClassTeacher(ADMIN, c['11А']!, 2001);
+    const gradInvite = await s.invites.create(ADMIN, { classId: c['11А']!, role: 'student' });
+    const plan = await s.movement.previewPromotion();
+    expect(plan.moves.map((m) => `${m.from}>${m.to}`)).toEqual(['5А>6А', '6А>7А', '10А>11А']);
+    expect(plan.graduates.map((g) => g.name)).toEqual(['11А', '11Б']);
+    expect(plan.conflicts).toEqual([]);
+    expect((await s.classes.get(c['5А']!))?.name).toBe('5А');
+
+    const res = await s.movement.applyPromotion(ADMIN, plan);
+    expect(res).toMatchObject({ ok: true, graduatedMembers: 2 });
+    const names = (await s.classes.list()).map((x) => x.name);
+    expect(names).toEqual(['Учительская', '6А', '7А', '11А']);
+    expect((await s.classes.get(c['10А']!))?.name).toBe('11А');
+    expect((await s.classes.get(c['11А']!))?.status).toBe('archived');
+    expect((await s.classes.findByName('11А'))?.id).toBe(c['10А']);
+    expect((await s.members.get(3001))).toMatchObject({ status: 'left', roles: [] });
+    expect((await s.members.get(4001))).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });
+    expect((await s.members.get(3002))?.classIds).toEqual([c['5А']]);
+    expect((await s.members.get(2001))?.classTeacherOf).toEqual([]);
+    expect((await s.invites.get(gradInvite.id))?.revoked).toBe(true);
+    expect((await s.audit.recent(1))[0]).toMatchObject({ action: 'movement.promoted', details: { moved: 3, graduatedClasses: 2 } });
+
+    const twice = await s.movement.applyPromotion(ADMIN, plan);
+    expect(twice).toMatchObject({ ok: false, reason: 'stale' });
+    expect((await s.classes.get(c['5А']!))?.name).toBe('6А');
+  });
+
+  it('refuses when a target name is held by a class that is not moving', async () => {
+    const c = await classIds('5А', '6А');
+    const plan = await s.movement.previewPromotion({ keep: [c['6А']!] });
+    expect(plan.kept).toEqual([c['6А']]);
+    expect(plan.conflicts).toEqual([{ classId: c['5А'], from: '5А', to: '6А', blockingClassId: c['6А'] }]);
+    const res = await s.movement.applyPromotion(ADMIN, plan);
+    expect(res).toMatchObject({ ok: false, reason: 'conflict' });
+    expect((await s.classes.list()).map((x) => x.name)).toEqual(['Учительская', '5А', '6А']);
+  });
+
+  it('refuses a stale plan when classes changed after the preview', async () => {
+    await classIds('5А');
+    const plan = await s.movement.previewPromotion();
+    await s.classes.create(ADMIN, '7В');
+    expect(await s.movement.applyPromotion(ADMIN, plan)).toMatchObject({ ok: false, reason: 'stale' });
+    expect((await s.classes.list()).map((x) => x.name)).toEqual(['Учительская', '5А', '7В']);
+  });
+
+  it('two processes applying the same plan at once: exactly one applies', async () => {
+    const c = await classIds('1А', '2А', '3А');
+    const other = await school.second();
+    const plan = await s.movement.previewPromotion();
+    const [a, b] = await Promise.all([s.movement.applyPromotion(ADMIN, plan), other.movement.applyPromotion(ADMIN, plan)]);
+    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    expect((await s.classes.get(c['1А']!))?.name).toBe('2А');
+    expect((await s.classes.get(c['3А']!))?.name).toBe('4А');
+  });
+});
+
+describe('audit log', () => {
+  it('records who, what, when with target ids only, newest first', async () => {
+    const c = await classIds('5А');
+    school.clock.t += 5000;
+    await join(s, 'student', c['5А']!, { vkId: 3001, name: 'Секретное Имя' });
+    const recent = await s.audit.recent(10);
+    expect(recent[0]).toMatchObject({ action: 'request.approved', actor: ADMIN, target: { vkId: 3001, classId: c['5А'] } });
+    expect(recent[0]!.at).toBe(school.clock.t);
+    expect(recent.map((e) => e.id)).toEqual([...recent.map((e) => e.id)].sort((x, y) => y - x));
+    expect(JSON.stringify(recent)).not.toContain('Секретное');
+    expect(await s.audit.recent(2)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, PERMISSIONS, PermissionDeniedError, assertCan, can, effectiveRoles } from '../../src/services/permissions.js';
+import type { Member, Role } from '../../src/services/types.js';
+
+function member(roles: Role[], extra: Partial<Member> = {}): Member {
+  return {
+    vkId: 1,
+    name: 'X',
+    roles,
+    classIds: [],
+    classTeacherOf: [],
+    subjects: [],
+    joinedAt: 0,
+    status: 'active',
+    ...(roles.includes('teacher') ? { teacherStatus: 'verified' as const } : {}),
+    ...extra,
+  } as Member;
+}
+
+describe('DESIGN §4 permission matrix', () => {
+  it('covers every action', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  it.each([
+    ['school.edit', ['admin']],
+    ['teacher.verify', ['admin', 'head', 'deputy']],
+    ['admin.appoint', ['admin', 'head']],
+    ['classTeacher.assign', ['admin']],
+    ['movement.record', ['admin']],
+    ['channel.publish', ['admin']],
+    ['material.submit', ['admin', 'head', 'deputy', 'teacher']],
+    ['broadcast.plan', ['admin', 'head', 'deputy']],
+    ['subjectChat.create', ['teacher']],
+    ['stats.view', ['admin', 'head']],
+    ['help.view', ['admin', 'head', 'deputy', 'teacher', 'student', 'parent']],
+  ] as const)('%s is allowed exactly for %j', (action, allowed) => {
+    for (const role of ['admin', 'head', 'deputy', 'teacher', 'student', 'parent'] as const) {
+      expect(can(member([role]), action), `${role} ${action}`).toBe((allowed as readonly string[]).includes(role));
+    }
+  });
+
+  it('F09/F24: teacher powers need verification', () => {
+    const pending = member(['teacher'], { teacherStatus: 'pending' });
+    expect(can(pending, 'subjectChat.create')).toBe(false);
+    expect(can(pending, 'material.submit')).toBe(false);
+    expect(effectiveRoles(pending)).toEqual([]);
+    expect(can(member(['teacher']), 'subjectChat.create')).toBe(true);
+  });
+
+  it('F07: a class teacher may invite and review students and parents of their own class only', () => {
+    const ct = member(['teacher'], { classTeacherOf: ['c1'] });
+    expect(can(ct, 'invite.create', { classId: 'c1', role: 'student' })).toBe(true);
+    expect(can(ct, 'invite.create', { classId: 'c1', role: 'parent' })).toBe(true);
+    expect(can(ct, 'invite.create', { classId: 'c1', role: 'teacher' })).toBe(false);
+    expect(can(ct, 'invite.create', { classId: 'c2', role: 'student' })).toBe(false);
+    expect(can(ct, 'request.review', { classId: 'c1', role: 'parent' })).toBe(true);
+    expect(can(ct, 'request.review', { classId: 'c2', role: 'parent' })).toBe(false);
+    expect(can(ct, 'invite.create')).toBe(false);
+    const unverified = member(['teacher'], { classTeacherOf: ['c1'], teacherStatus: 'pending' });
+    expect(can(unverified, 'invite.create', { classId: 'c1', role: 'student' })).toBe(false);
+    expect(can(member(['admin']), 'invite.create', { classId: 'c9', role: 'teacher' })).toBe(true);
+  });
+
+  it('a member who left has no powers; strangers only get help', () => {
+    const left = { ...member(['admin']), status: 'left', leftAt: 1 } as Member;
+    expect(can(left, 'school.edit')).toBe(false);
+    expect(can(null, 'school.edit')).toBe(false);
+    expect(can(null, 'help.view')).toBe(true);
+  });
+
+  it('assertCan throws PermissionDeniedError with a stable code; the system may do anything', () => {
+    expect(() => assertCan(5, member(['student']), 'school.edit')).toThrow(PermissionDeniedError);
+    try {
+      assertCan(5, null, 'school.edit');
+    } catch (e) {
+      expect((e as PermissionDeniedError).code).toBe('permission.denied');
+    }
+    expect(() => assertCan('system', null, 'school.edit')).not.toThrow();
+  });
+});
