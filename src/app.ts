@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { Outbox } from './outbox.js';
 import type { Services } from './services/index.js';
 import type { SchoolService } from './services/school.js';
+import type { RedisSessionStorage } from './session-storage.js';
 import type { VkGateway } from './vk-api.js';
 
 /** The long-lived parts every command and dialog may use. Built once in bot.ts. */
@@ -18,4 +19,6 @@ export interface App {
   /** The school's people and structure (classes, invites, requests, members, movement, audit). */
   readonly services: Services;
   readonly commands: CommandRegistry;
+  /** Dialog state per person and peer (read to learn another person's language). */
+  readonly sessions: RedisSessionStorage;
 }

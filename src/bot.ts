@@ -14,7 +14,7 @@ import { createLogger, type Logger } from './logger.js';
 import { Outbox } from './outbox.js';
 import { parsePayload } from './payload.js';
 import { PeerQueue } from './peer-queue.js';
-import { RedisSessionStorage } from './session-storage.js';
+import { RedisSessionStorage, sessionKey } from './session-storage.js';
 import { createServices, effectiveRoles } from './services/index.js';
 import { SchoolService } from './services/school.js';
 import { setTurn, turnOf, type Caller, type Turn } from './turn.js';
@@ -67,13 +67,15 @@ export class Bot {
       ...(plainHttp ? { agent: new http.Agent({ keepAlive: true }) as unknown as https.Agent } : {}),
       ...options.vkTimeouts,
     });
-    const gateway = new VkGateway(this.vk.api, logger, options.gateway);
+    const gateway = new VkGateway(this.vk.api, this.vk.upload, logger, options.gateway);
+    const sessions = new RedisSessionStorage(redis, config.REDIS_PREFIX, config.SESSION_TTL_SECONDS);
     this.app = {
       config,
       logger,
       i18n: new I18n(config.LOCALE),
       gateway,
       outbox: new Outbox(gateway),
+      sessions,
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
@@ -134,11 +136,10 @@ export class Bot {
 
   /** vk-io's middleware chain, in order: errors, sessions, the turn, scenes, commands. */
   private compose(): void {
-    const { config } = this.options;
     const updates = this.vk.updates;
     const sessions = new SessionManager({
-      storage: new RedisSessionStorage(this.options.redis, config.REDIS_PREFIX, config.SESSION_TTL_SECONDS),
-      getStorageKey: (context) => `${(context as MessageContext).peerId}:${(context as MessageContext).senderId ?? (context as MessageEventContext).userId}`,
+      storage: this.app.sessions,
+      getStorageKey: (context) => sessionKey((context as MessageContext).peerId, (context as MessageContext).senderId ?? (context as MessageEventContext).userId),
     });
     const scenes = new SceneManager();
     scenes.addScenes(FEATURES.flatMap((feature) => feature.scenes?.(this.app) ?? []));
@@ -197,7 +198,10 @@ export class Bot {
       const vkId = message ? message.senderId : (context as MessageEventContext).userId;
       const peerId = (context as MessageContext | MessageEventContext).peerId;
       const session = context.session as { lang?: unknown };
-      const locale: Locale = isLocale(session.lang) ? session.lang : (localeFromLangId(message?.clientInfo?.lang_id) ?? this.app.config.LOCALE);
+      const detected = localeFromLangId(message?.clientInfo?.lang_id);
+      // Remember VK's language once, so messages sent to this person later (notices) use it too.
+      if (!isLocale(session.lang) && detected && message?.isDM) session.lang = detected;
+      const locale: Locale = isLocale(session.lang) ? session.lang : this.app.config.LOCALE;
       const turn: Turn = {
         locale,
         t: this.app.i18n.bind(locale),

@@ -1,6 +1,11 @@
 import type { ISessionStorage } from '@vk-io/session';
 import type { Redis } from 'ioredis';
 
+/** The session key of one person in one peer: their private dialog is `<id>:<id>`. */
+export function sessionKey(peerId: number, userId: number): string {
+  return `${peerId}:${userId}`;
+}
+
 /**
  * @vk-io/session storage on Redis: one JSON value per session key, expiring after
  * `ttlSeconds` of idleness (every read or touch renews it).

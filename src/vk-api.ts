@@ -1,4 +1,4 @@
-import { APIError, type API } from 'vk-io';
+import { APIError, type API, type Upload } from 'vk-io';
 import type { Logger } from './logger.js';
 
 /** A VK API call that VK refused; `code` is VK's error code. */
@@ -58,6 +58,7 @@ export class VkGateway {
 
   constructor(
     private readonly api: API,
+    private readonly upload: Upload,
     private readonly logger: Logger,
     private readonly options: VkGatewayOptions = {},
   ) {
@@ -89,6 +90,22 @@ export class VkGateway {
         }
         throw error;
       }
+    }
+  }
+
+  /** Uploads a picture for a message (e.g. an invite's QR code) and returns its attachment string, `photo-1_2_key`. */
+  async uploadMessagePhoto(peerId: number, png: Buffer, filename = 'image.png'): Promise<string> {
+    const started = Date.now();
+    try {
+      const photo = await this.upload.messagePhoto({ peer_id: peerId, source: { value: png, filename, contentType: 'image/png' } });
+      this.options.onCall?.({ method: 'upload.messagePhoto', ok: true, ms: Date.now() - started });
+      return photo.toString();
+    } catch (error) {
+      const code = error instanceof APIError ? Number(error.code) : undefined;
+      this.options.onCall?.({ method: 'upload.messagePhoto', ok: false, code, ms: Date.now() - started });
+      this.logger.warn({ method: 'upload.messagePhoto', code }, 'photo upload failed');
+      if (error instanceof APIError) throw new VkApiError('upload.messagePhoto', Number(error.code), error.message);
+      throw error;
     }
   }
 }
