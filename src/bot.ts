@@ -39,6 +39,21 @@ export type Middleware = (context: Context, next: () => Promise<unknown>) => Pro
 
 
 /**
+ * vk-io parses a message's button payload in the context's constructor and throws on broken JSON,
+ * which would drop the update silently; a forged payload is replaced by one the router calls stale.
+ */
+function withParsablePayload(update: VkUpdate): VkUpdate {
+  const message = update.object?.message as { payload?: unknown } | undefined;
+  if (typeof message?.payload !== 'string') return update;
+  try {
+    JSON.parse(message.payload);
+    return update;
+  } catch {
+    return { ...update, object: { ...update.object, message: { ...message, payload: '{"k":"forged"}' } } };
+  }
+}
+
+/**
  * The bot: vk-io for the API and contexts, our own update gate (dedupe, inbox, per-peer order)
  * in front of vk-io's middleware chain, sessions in Redis, scenes for dialogs, one command router.
  */
@@ -49,6 +64,9 @@ export class Bot {
   private readonly queue: PeerQueue;
   private polling?: PollingTransport;
   private webhook?: WebhookServer;
+  private readonly deferred: VkUpdate[] = [];
+  private retryTimer?: NodeJS.Timeout;
+  private stopped = false;
   /** Port of the webhook server once started (0 before). */
   webhookPort = 0;
 
@@ -81,7 +99,7 @@ export class Bot {
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
     };
     this.queue = new PeerQueue(redis, config.REDIS_PREFIX);
-    this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, (update) => this.vk.updates.handleWebhookUpdate(update) as Promise<void>, logger);
+    this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, (update) => this.vk.updates.handleWebhookUpdate(withParsablePayload(update)) as Promise<void>, logger);
     this.compose();
   }
 
@@ -114,6 +132,9 @@ export class Bot {
    * whether everything finished in time. Redis is the caller's to close.
    */
   async stop(deadlineMs = this.app.config.SHUTDOWN_TIMEOUT_MS): Promise<boolean> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    if (this.deferred.length > 0) this.app.logger.warn({ lost: this.deferred.length }, 'updates not recorded while Redis was down are dropped at stop; VK keeps no copy for long poll');
     this.gate.close();
     await this.polling?.stop();
     await this.webhook?.close();
@@ -126,12 +147,46 @@ export class Bot {
     return finished;
   }
 
+  /**
+   * A polled update that cannot be recorded (Redis down) is kept in memory, in order, and retried
+   * every second; the person is told at once that the service is briefly unavailable.
+   */
   private async acceptPolled(update: VkUpdate): Promise<void> {
-    try {
-      await this.gate.accept(update);
-    } catch (error) {
-      this.app.logger.error({ eventId: update.event_id, err: error instanceof Error ? error.name : 'unknown' }, 'polled update not recorded');
+    if (this.deferred.length === 0) {
+      try {
+        await this.gate.accept(update);
+        return;
+      } catch (error) {
+        this.app.logger.error({ eventId: update.event_id, err: error instanceof Error ? error.name : 'unknown' }, 'polled update not recorded; retrying');
+      }
     }
+    this.deferred.push(update);
+    this.scheduleRetry();
+    await this.tellUnavailable(update);
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(async () => {
+      this.retryTimer = undefined;
+      while (this.deferred.length > 0) {
+        try {
+          await this.gate.accept(this.deferred[0]!);
+          this.deferred.shift();
+        } catch {
+          if (!this.stopped) this.scheduleRetry();
+          return;
+        }
+      }
+    }, 1000);
+  }
+
+  private async tellUnavailable(update: VkUpdate): Promise<void> {
+    const message = update.object.message as { peer_id?: number; from_id?: number } | undefined;
+    const langId = (update.object.client_info as { lang_id?: number } | undefined)?.lang_id;
+    if (update.type !== 'message_new' || !message?.peer_id || message.peer_id !== message.from_id) return;
+    const t = this.app.i18n.bind(localeFromLangId(langId) ?? this.app.config.LOCALE);
+    await this.app.outbox.send(message.peer_id, { text: t('error-unavailable') }, `unavailable:${update.event_id}`).catch(() => undefined);
   }
 
   /** vk-io's middleware chain, in order: errors, sessions, the turn, scenes, commands. */
@@ -275,7 +330,7 @@ export class Bot {
       const message = context as CommandContext;
       const turn = turnOf(message);
       const parsed = parsePayload(message.messagePayload);
-      if (parsed.kind === 'invalid' || (parsed.kind === 'ours' && parsed.payload.k === 'scene')) return turn.reply(turn.t('button-stale'));
+      if (parsed.kind === 'invalid' || (parsed.kind === 'ours' && parsed.payload.k !== 'cmd')) return turn.reply(turn.t('button-stale'));
       const request = this.commandOf(message) ?? (message.referralValue ? { name: 'start', args: '' } : null);
       if (request) {
         const command = this.app.commands.find(request.name);

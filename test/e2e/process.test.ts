@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Driver, startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+
+/** Runs the bot as `npm start` does (node with tsx), with only the given environment. */
+function startProcess(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: new URL('../..', import.meta.url).pathname,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+describe('the bot process', () => {
+  let emulator: Emulator;
+  let db: TestRedis;
+  beforeEach(async () => {
+    emulator = await startEmulator({ longPollWaitMs: 300 });
+    db = await openTestRedis();
+  });
+  afterEach(async () => {
+    await emulator.close();
+    await db.cleanup();
+  });
+
+  it('without VK_TOKEN it says in one line what is missing and exits 1', async () => {
+    const run = startProcess({ VK_GROUP_ID: '1' });
+    expect(await run.exited).toBe(1);
+    const lines = run.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Parta cannot start: VK_TOKEN: is missing/);
+  });
+
+  it('answers /start from a bootstrap admin, and on SIGTERM finishes the update in flight and exits 0', async () => {
+    const run = startProcess({
+      VK_TOKEN: emulator.token,
+      VK_GROUP_ID: String(emulator.groupId),
+      VK_API_URL: emulator.apiUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: db.prefix,
+      ADMIN_VK_IDS: '100',
+      LOG_LEVEL: 'info',
+    });
+    const driver = new Driver(emulator, { timeoutMs: 15_000 });
+    const admin = driver.user({ id: 100, firstName: 'Мария', lastName: 'Иванова' });
+    await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('long poll started');
+    await admin.say('/start');
+    await admin.expect('Полное наименование');
+    expect(run.output()).not.toContain('Иванова');
+
+    // The answer to /help is held by VK for 800 ms; SIGTERM arrives while it is in flight.
+    emulator.faults.delayNext('messages.send', 800);
+    await admin.say('/help');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const killedAt = Date.now();
+    run.child.kill('SIGTERM');
+    await admin.expect('Что вы можете сделать');
+    const answeredAt = Date.now();
+    expect(await run.exited).toBe(0);
+    expect(answeredAt - killedAt).toBeGreaterThan(300);
+    expect(run.output()).toContain('"msg":"stopped"');
+  }, 30_000);
+});

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, rawCall } from '../emulator/helpers.js';
+import { Harness } from '../helpers/harness.js';
+
+describe('resilience', () => {
+  let h: Harness;
+  afterEach(() => h.close());
+
+  it('F28: with Redis down the person is told so at once, and the message is handled once Redis is back', async () => {
+    h = await Harness.start();
+    const admin = h.admin();
+    await admin.say('/help');
+    await admin.expect('Что вы можете сделать');
+    h.db.redis.disconnect();
+    await admin.say('/помощь');
+    await admin.expect('временно недоступен');
+    await h.db.redis.connect();
+    const help = await admin.expect('Что вы можете сделать');
+    expect(help.text).toContain('/school');
+  });
+
+  it('an update recorded before a crash is handled on the next start', async () => {
+    h = await Harness.start();
+    const admin = h.admin();
+    await admin.say('/help');
+    await admin.expect('Что вы можете сделать');
+    await h.stopBot();
+    // What a crash between "recorded" and "handled" leaves behind: the event in the inbox.
+    const event = { type: 'message_new', group_id: h.emulator.groupId, event_id: 'crashed-1', v: '5.199', object: { message: { id: 99, date: 1, peer_id: admin.id, from_id: admin.id, text: '/help', conversation_message_id: 99, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 }, client_info: { button_actions: ['text', 'callback'], keyboard: true, inline_keyboard: true, carousel: true, lang_id: 0 } } };
+    await h.db.redis.hset(`${h.db.prefix}inbox`, 'crashed-1', JSON.stringify(event));
+    await h.startBot();
+    await admin.expect('Что вы можете сделать');
+    await expect.poll(() => h.db.redis.hlen(`${h.db.prefix}inbox`)).toBe(0);
+  });
+
+  it('Callback API: confirmation, a wrong secret refused, a repeated delivery handled once, ok only after recording', async () => {
+    const port = await freePort();
+    h = await Harness.start({ env: { VK_TRANSPORT: 'webhook', WEBHOOK_PORT: String(port), WEBHOOK_PATH: '/vk', VK_CONFIRMATION_CODE: 'c0nf1rm', VK_CALLBACK_SECRET: 's3cret' } });
+    await h.emulator.setWebhook({ url: `http://127.0.0.1:${port}/vk`, secret: 's3cret', confirmationCode: 'c0nf1rm' });
+    const admin = h.admin();
+    h.emulator.faults.duplicateNext();
+    await admin.say('/help');
+    await admin.expect('Что вы можете сделать');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(admin.received.filter((m) => m.text.includes('Что вы можете сделать'))).toHaveLength(1);
+    const attempts = h.emulator.deliveries.filter((d) => d.type === 'message_new');
+    expect(attempts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(attempts.map((d) => d.eventId)).size).toBe(1);
+    expect(attempts.every((d) => d.body === 'ok')).toBe(true);
+
+    const forged = await fetch(`http://127.0.0.1:${port}/vk`, { method: 'POST', body: JSON.stringify({ type: 'message_new', group_id: 1, event_id: 'x', secret: 'wrong', object: {} }) });
+    expect(forged.status).toBe(403);
+
+    // Redis down: the event cannot be recorded, so the server does not say ok and VK keeps it.
+    h.db.redis.disconnect();
+    const refused = await fetch(`http://127.0.0.1:${port}/vk`, { method: 'POST', body: JSON.stringify({ type: 'message_new', group_id: 1, event_id: 'y', secret: 's3cret', object: {} }) });
+    expect(refused.status).toBe(503);
+    expect(await refused.text()).not.toBe('ok');
+    await h.db.redis.connect();
+    expect(await rawCall(h.emulator, 'groups.getById', {})).toHaveProperty('response');
+  });
+});
