@@ -124,3 +124,435 @@ invalid-phone = A Russian mobile number of 11 digits is needed, e.g. +7 912 345-
 invalid-person-name = Please type surname, first name and patronymic in letters, separated by spaces, e.g. Ivanova Maria Petrovna.
 invalid-choice = Please choose an option with a button below.
 button-stale-short = This button is out of date. Use the latest message.
+
+## Invites (F05, F11)
+
+inv-cmd-invite = create an invite link (class, role, how many people, for how many days)
+inv-cmd-invites = active invites and revoking them
+inv-cmd-revoke = revoke an invite by its code, or all unused ones
+inv-cmd-sendinvite = send an invite to a person on VK
+inv-school-fallback = the school
+inv-usage =
+    Format: /invite <class or Учительская> <student|parent|teacher> [how many people] [how many days]
+    For example: /invite 5А student 30 7 or /invite Учительская teacher 1 30.
+    People: 1 to { $maxUses }, days: 1 to { $maxDays }.
+    Or send just /invite and I will ask step by step.
+inv-ask-class = Where to invite? Choose a class.
+inv-ask-class-type = Not all classes fit on the buttons — you can type a class name, e.g. 7Б.
+inv-bad-class = There is no such class among those you may invite to.
+inv-ask-role = Whom are we inviting to { $class }?
+inv-bad-role = Choose a role with a button.
+inv-ask-uses = How many people may join with this invite? Choose or type a number from 1 to { $max }.
+inv-uses-option = { $n } { $n ->
+        [one] person
+       *[other] people
+    }
+inv-bad-uses = A number from 1 to { $maxUses } is needed.
+inv-ask-days = For how many days will the invite work? Choose or type a number from 1 to { $max }.
+inv-days-option = { $n } { $n ->
+        [one] day
+       *[other] days
+    }
+inv-bad-days = A number of days from 1 to { $maxDays } is needed.
+inv-confirm =
+    Check the invite:
+    Class: { $class }
+    Role: { $role }
+    People: { $maxUses }
+    Valid for: { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+    
+    Create it?
+inv-btn-create = Create
+inv-no-classes = There are no classes you may invite to yet. The administrator creates classes with /classes.
+inv-card =
+    The invite is ready: { $class }, role: { $role }.
+    Up to { $maxUses } { $maxUses ->
+        [one] person
+       *[other] people
+    } may join, until { $expires }.
+    
+    Link: { $link }
+    Code for the /join command: { $code }
+    
+    The picture is the link's QR code, ready to print. Give the link and code only to the people you invite.
+inv-btn-send = Send to a person
+inv-btn-list = My invites
+inv-denied-teacher = Teachers are invited to the staff room by the administrator. A class teacher invites the students and parents of their own class.
+inv-denied-class = You cannot invite to this class: a class teacher invites only the students and parents of their own class.
+inv-wrong-target = Teachers are invited to the staff room («Учительская»), students and parents to a regular class.
+inv-class-archived = This class is archived; no one can be invited to it.
+inv-class-unknown = There is no such class. Classes: /classes; teachers are invited to «Учительская».
+inv-bad-options = People: 1 to { $maxUses }; validity: 1 to { $maxDays } days.
+inv-list-empty = There are no active invites. Create one with /invite.
+inv-list-header = Active invites: { $count } (page { $page } of { $pages }).
+inv-list-line = { $class } · { $role } · code { $code } · used { $uses } of { $maxUses } · until { $expires }
+inv-btn-revoke = Revoke { $code }
+inv-btn-prev = « Back
+inv-btn-next = Next »
+inv-btn-revoke-unused = Revoke all unused
+inv-revoke-usage = Format: /revoke CODE to revoke one invite, /revoke unused to revoke all that nobody used.
+inv-revoked = Invite { $code } ({ $class }, { $role }) is revoked: nobody can join with it any more.
+inv-revoked-unused = { $count ->
+        [0] There are no unused invites — nothing to revoke.
+        [one] Revoked { $count } unused invite.
+       *[other] Revoked { $count } unused invites.
+    }
+inv-revoke-not-found = None of your active invites has the code { $code }. List: /invites.
+inv-snack-revoked = Invite { $code } is revoked.
+inv-snack-revoked-unused = Unused invites revoked: { $count }.
+inv-snack-denied = This action is not available to you.
+inv-send-usage = Format: /sendinvite CODE id, e.g. /sendinvite ABCD2345 id123456 (or a page link, or a mention [id123|Name]).
+inv-ask-recipient = Whom to send invite { $code } to? Send a VK page link, an id (e.g. id123456) or a mention [id123456|Name].
+inv-bad-recipient = I could not find that VK page. Send a link like https://vk.com/id123456, id123456 or a mention [id123456|Name].
+inv-send-inactive = This invite no longer works. Create a new one with /invite.
+inv-sent = Invite { $code } sent to { $name }. You will be notified when they apply.
+inv-send-unreachable =
+    The invite could not be sent: { $name } has never written to the community, and VK does not let a community write first.
+    What to do: ask the person to send the community any message and send the invite again — or pass them the link another way:
+    { $link }
+    Code: { $code }
+inv-personal =
+    Hello! You are invited to the «{ $school }» bot on the Sferum platform: { $class }, role: { $role }.
+    
+    To join, open the link: { $link }
+    or send the command /join { $code } here
+
+## Joining by invite (F23, F27, F19)
+
+onb-cmd-join = join with an invite code
+onb-join-usage = Send the invite code like this: /join ABCD2345. Your class teacher or the school administrator gives you the code.
+onb-code-not-found = { $left ->
+        [0] There is no such code.
+        [one] There is no such code. Check it: { $left } attempt left.
+       *[other] There is no such code. Check it: { $left } attempts left.
+    }
+onb-code-throttled = Too many wrong codes in a row. Try again in { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    } — or open the invite link.
+onb-invite-not-found = This invite was not found. Check the link or ask your class teacher or the school administrator for a new one.
+onb-invite-expired = This invite has expired. Ask { $whom ->
+        [admin] the school administrator
+       *[teacher] your class teacher
+    } for a new one.
+onb-invite-revoked = This invite has been revoked. If you still need to join, ask { $whom ->
+        [admin] the school administrator
+       *[teacher] your class teacher
+    } for a new one.
+onb-invite-used-up = Everyone this invite was meant for has already joined. Ask { $whom ->
+        [admin] the school administrator
+       *[teacher] your class teacher
+    } for a new one.
+onb-already-member = You are already in { $class } as { $role } — no need to join again. Commands: /help.
+onb-already-pending = Your request is already waiting for review. The bot will write to you once it is decided.
+onb-confirm =
+    Hello! You are invited:
+    School: { $school }
+    Class: { $class }
+    Role: { $role }
+    
+    Is this right?
+onb-btn-yes = Yes, that's right
+onb-btn-no = No, not for me
+onb-declined = All right, no request was filed and nothing was saved. If the invite reached you by mistake, tell { $whom ->
+        [admin] the school administrator
+       *[teacher] the class teacher
+    }.
+onb-ask-name = { $role ->
+        [parent] What is your name? Type your surname, first name and patronymic (yours, not your child's).
+        [teacher] What is your name? Type your surname, first name and patronymic — colleagues and students will see it.
+       *[other] What is your name? Type your surname and first name, e.g. Petrov Ivan.
+    }
+onb-ask-name-vk = { $role ->
+        [parent] What is your name? Type your surname, first name and patronymic (yours, not your child's) — or press the button if your VK name is right.
+        [teacher] What is your name? Type your surname, first name and patronymic — or press the button if your VK name is right.
+       *[other] What is your name? Type your surname and first name — or press the button if your VK name is right.
+    }
+onb-bad-name = Type 2 to 4 words of letters separated by spaces — surname and first name, optionally the patronymic, e.g. Petrova Anna Sergeevna.
+onb-ask-child = What is the name of your child, a student of { $class }? Type the surname and first name, e.g. Petrov Ivan.
+onb-ask-subjects = Which subjects do you teach? Press the subjects — chosen ones are marked ✓, pressing again removes the mark. Missing one? Press «Other subject». When done, press «Done».
+onb-subjects-selected = Chosen: { $list }.
+onb-subjects-none = Choose at least one subject (or add your own with «Other subject»).
+onb-subjects-too-many = You can add at most { $max } subjects of your own.
+onb-ask-other-subject = Type the subject's name (up to { $max } characters), e.g. Astronomy.
+onb-bad-subject = A subject name is 2 to { $max } characters: letters, digits, spaces.
+onb-btn-other-subject = Other subject
+onb-btn-done = Done
+onb-btn-back-to-list = Back to the list
+onb-consent =
+    Consent to the processing of personal data.
+    
+    What is stored: your surname and name, role, class, for a parent the child's name, for a teacher the subjects, and your VK id.
+    Why: to confirm you really belong to this school, add you to the class and school chats and channels, and send you school messages.
+    The data operator is { $school }, represented by the platform administrator. The data is not given to outsiders.
+    How to withdraw consent: write to the school administrator — your data will be deleted and the bot will stop writing to you.
+    
+    Do you agree?
+onb-btn-agree = I agree
+onb-btn-disagree = I do not agree
+onb-no-consent = A request cannot be filed without consent to the processing of personal data. Nothing was saved. If you change your mind, open the invite again.
+onb-filed = Request sent! It will be checked by { $whom ->
+        [admin] the school administrator
+       *[teacher] the class teacher (or the school administrator)
+    }. Once it is confirmed, the bot will write to you here.
+
+## Join requests (F08)
+
+req-cmd-summary = join requests: approve or reject
+req-notice-heading = 📝 New join request.
+req-card-title = Request No. { $id }
+req-card-who = Who: { $who }
+req-card-role = Role: { $role }
+req-card-class = Class: { $className }
+req-card-child = Child: { $child }
+req-card-subjects = Subjects: { $subjects }
+req-card-no-subjects = Subjects: not given
+req-card-when = Filed: { $when }
+req-btn-approve = Approve
+req-btn-reject = Reject
+req-btn-later = Later
+req-btn-no-reason = No reason
+req-by-system = the bot
+req-outcome-approved = ✅ Approved by { $by }, { $when }.
+req-outcome-rejected = ❌ Rejected by { $by }, { $when }.
+req-outcome-reason = Reason: { $reason }
+req-already-approved = Already approved by { $by }.
+req-already-rejected = Already rejected by { $by }.
+req-done-approved = Approved: { $name }.
+req-done-rejected = Rejected: { $name }. The applicant has been told.
+req-denied = You cannot decide this request.
+req-not-found = There is no such request. The list: /requests.
+req-class-unavailable = The class of this request is archived, so it cannot be approved. Reject it instead.
+req-later-done = Postponed
+req-finish-dialog = Finish the current dialog first, or send /cancel.
+req-reason-ask = Why are you rejecting { $name } ({ $className })? Type the reason in one message (up to { $max } characters); the applicant will see it. Or press «No reason».
+req-reason-gone = This request has already been decided; there is nothing to reject.
+req-list-empty = No requests are waiting.
+req-list-nav = Requests { $from }–{ $to } of { $total } (page { $page } of { $pages }).
+req-notice-unreachable = Request No. { $id } could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
+req-welcome =
+    🎉 Your request has been approved. Welcome!
+    Class: { $className }
+    Role: { $role }
+req-welcome-teacher-pending = Your teacher status is awaiting confirmation by the school's administration. Until then teacher features are not available; I will write when it is confirmed.
+req-welcome-can = What you can do now:
+req-rejected = Your request (class { $className }, role: { $role }) has been rejected.
+req-rejected-reason = Reason: { $reason }
+req-rejected-ask = If this is a mistake, write to { $who } or ask your class teacher for a new invite.
+
+## Teacher status (F09, F20, F24)
+
+ver-cmd-summary = confirm teachers' status
+ver-notice =
+    A new teacher awaits status confirmation: { $who }
+    Subjects: { $subjects }
+ver-no-subjects = not given
+ver-btn-confirm = Confirm status
+ver-btn-confirm-n = ✅ { $n }. { $name }
+ver-outcome = ✅ Status confirmed by { $by }, { $when }.
+ver-you-verified = Your teacher status has been confirmed ({ $by }). Teacher features are now available to you.
+ver-help-pending = ⏳ Your teacher status is awaiting confirmation by the school's administration; teacher commands become available after it.
+ver-done = Teacher status confirmed: { $who }. The teacher has been told.
+ver-done-short = Status confirmed: { $name }
+ver-already = The teacher status of { $who } is already confirmed.
+ver-already-by = The teacher status of { $who } was already confirmed by { $by }.
+ver-already-short = { $name }: status already confirmed
+ver-already-short-by = { $name }: already confirmed by { $by }
+ver-denied = Teacher status can be confirmed by an admin, the head or a deputy.
+ver-not-teacher = id{ $id } is not a teacher of the school; there is nothing to confirm.
+ver-left = id{ $id } has left the school.
+ver-usage = Send /verify with the teacher's VK id, e.g. /verify 12345 or /verify vk.com/id12345. Without an id you get the waiting list.
+ver-list-empty = No teachers are waiting for status confirmation.
+ver-list-title = Teachers awaiting status confirmation: { $count }.
+ver-list-more = …and { $count } more { $count ->
+        [one] teacher
+       *[other] teachers
+    }: they appear here once these are confirmed, or confirm by id: /verify 12345.
+ver-list-hint = Press a numbered button to confirm the status. Confirm only people you know as the school's teachers.
+
+## Classes (F04) — cls-
+
+cls-cmd-classes = the school's classes: list, create, structure
+cls-cmd-rename = rename a class: /rename 5А 5Б
+cls-cmd-archive = archive a class: /archive 5А
+cls-list-header = Classes: { $count } (plus the staff room).
+cls-line = { $name } — students: { $students }, parents: { $parents }, class teacher: { $leads }
+cls-line-staff = { $name } — teachers: { $teachers }
+cls-no-lead = not assigned
+cls-list-hint = Create classes: /classes 5А 5Б 6А. A class's roster: /class 5А.
+cls-list-empty-hint = No classes yet. Create them as a list: /classes 5А 5Б 6А — or the whole structure with the button "Build structure".
+cls-btn-grid = Build structure
+cls-btn-rename = Rename
+cls-btn-archive = Archive
+cls-btn-class-teachers = Class teachers
+cls-too-many = At most { $max } classes at a time. Split the list or use the button "Build structure".
+cls-created = Created { $count } { $count ->
+        [one] class
+       *[other] classes
+    }: { $names }.
+cls-duplicates = Already exist, not created: { $names }.
+cls-invalid-header = Not created — the name does not fit:
+cls-invalid-line = "{ $name }": { $reason }
+cls-nothing-created = Nothing was created.
+cls-reason-empty = the name is empty. Example: 5А.
+cls-reason-no-grade = no grade number. Use a number from 1 to 11 and a letter, e.g. 5А.
+cls-reason-grade-range = the grade must be from 1 to 11.
+cls-reason-no-letter = no letter. Put one letter after the number, e.g. 5А.
+cls-reason-many-letters = one letter only, not several. E.g. 5А.
+cls-reason-not-cyrillic = the letter must be Cyrillic (А, Б, В…).
+cls-reason-bad-characters = extra characters. Only the number and one Cyrillic letter, e.g. 5А.
+cls-err-bad-name = The name "{ $name }" does not fit: { $reason }
+cls-err-taken = Class { $name } already exists. Pick another name or archive that class first.
+cls-err-staff-room = The staff room cannot be renamed, archived or used as a regular class: it always exists.
+cls-err-archived = This class is archived. Choose an active class.
+cls-err-not-found = There is no class { $name }. The list of classes: /classes.
+cls-none-yet = No classes yet. Create them: /classes 5А 5Б.
+cls-rename-pick = Which class to rename?
+cls-rename-ask = Type the new name for { $name }, e.g. 5Б.
+cls-renamed = Class { $from } is renamed to { $to }.
+cls-archive-pick = Which class to archive?
+cls-archive-confirm = Archive class { $name }? Its invites stop working and its class teachers are detached. Students and parents stay in the class's records.
+cls-btn-archive-yes = Yes, archive
+cls-archived = Class { $name } is archived. Invites revoked: { $invites }.
+cls-archived-short = The class is archived.
+cls-already-archived = Class { $name } is already archived.
+cls-kept = Cancelled, nothing changed.
+cls-grid-ask-from = Let's build the class structure. Which grade to start from?
+cls-grid-ask-to = Up to which grade, inclusive? (from { $from } to 11)
+cls-grid-bad-grade = A number from { $min } to 11, please — press a button or type it.
+cls-grid-ask-letters = Which letters do the classes of each grade have? Pick a button or type the letters, e.g.: А Б В Г Д.
+cls-grid-bad-letter = "{ $letter }" is not a Cyrillic letter. Type the letters in Cyrillic, e.g.: А Б В.
+cls-grid-no-letters = I see no letters. Type them, e.g.: А Б В.
+cls-grid-many-letters = Too many letters: at most { $max } per grade.
+cls-grid-exists-mark = { $name } (exists)
+cls-grid-preview =
+    Check the list of classes:
+    
+    { $list }
+    
+    To create: { $count }. Already exist: { $existing }.
+cls-grid-all-exist =
+    All these classes already exist, nothing to create:
+    
+    { $list }
+cls-btn-grid-create = Create ({ $count })
+cls-btn-grid-letters = Other letters
+
+## Admins and roles (F06, F18) — adm-
+
+adm-cmd-admins = platform admins: appoint, remove
+adm-cmd-head = mark the school's head: /head ID
+adm-cmd-deputy = mark a deputy head: /deputy ID
+adm-cmd-staff = the school's staff and their roles
+adm-err-denied = You have no rights for this. Your commands: /help.
+adm-err-last-admin = This is the last platform admin — they cannot be removed. Appoint another admin first.
+adm-err-not-verified = User id{ $id } is not a verified teacher. Only joined teachers with a confirmed status can be appointed.
+adm-err-not-teacher = User id{ $id } has not joined the school as a teacher. They must join through a staff room invite first.
+adm-err-left = User id{ $id } has left the school.
+adm-err-no-member = User id{ $id } is not a member of the school.
+adm-bad-id = "{ $value }" does not look like a person. Give a VK id as a number (e.g. 123456) or a mention like [id123456|Name].
+adm-unreachable = Could not message user id{ $id }: they have not written to the bot yet. Ask them to write anything to the bot.
+adm-nobody = nobody
+adm-no-candidates = Nobody fits: only joined teachers with a confirmed status can be appointed.
+adm-admins-header = Platform admins ({ $count }):
+adm-admins-hint = Appoint: /admins add ID. Remove: /admins remove ID.
+adm-btn-appoint-admin = Appoint an admin
+adm-btn-remove-admin = Remove an admin
+adm-pick-admin = Whom to appoint as admin? (verified teachers are shown)
+adm-pick-remove-admin = Whom to remove from admins?
+adm-admin-appointed = { $person } is now a platform admin.
+adm-already-admin = { $person } is already an admin.
+adm-admin-removed = { $person } is no longer a platform admin.
+adm-not-admin = { $person } is not an admin anyway.
+adm-notify-admin =
+    You have been appointed a platform admin of the school.
+    Now you can: keep the list of classes (/classes), invite people and accept requests, assign class teachers (/classteacher), record transfers and leaving (/transfer, /left), move the school to the next year (/promote) and read the audit log (/audit).
+    All your commands: /help.
+adm-notify-admin-removed = You are no longer a platform admin of the school. Your other roles stay. Your commands: /help.
+adm-notify-head =
+    You have been marked as the head of the school.
+    Now you can: confirm teacher status, appoint platform admins (/admins), see classes and rosters (/classes, /class), plan broadcasts and meetings.
+    All your commands: /help.
+adm-notify-deputy =
+    You have been marked as a deputy head of the school.
+    Now you can: confirm teacher status, see classes and rosters (/classes, /class), plan broadcasts and meetings.
+    All your commands: /help.
+adm-role-holders = Now { $role }: { $people }.
+adm-pick-role = Whom to mark? The role "{ $role }" can be given to a verified teacher.
+adm-btn-unset = Remove: { $name }
+adm-role-set = { $person } is now { $role }.
+adm-head-replaced = The previous head is no longer marked as head: { $people }.
+adm-role-unset = { $person } is no longer { $role }.
+adm-staff-header = Staff ({ $count }):
+adm-staff-leads = class teacher of { $classes }
+adm-staff-unverified = teacher status not confirmed
+adm-btn-set-head = Appoint the head
+adm-btn-set-deputy = Appoint a deputy
+
+## Class teachers (F07) — ct-
+
+ct-cmd-classteacher = class teachers: /classteacher 5А
+ct-cmd-class = a class's roster: /class 5А
+ct-pick-class = Choose a class:
+ct-current = Class teachers of { $name }: { $people }.
+ct-pick = Whom to assign? (verified teachers are shown; one teacher may lead several classes)
+ct-btn-unassign = Remove: { $name }
+ct-assigned = { $person } is now a class teacher of { $name }.
+ct-unassigned = { $person } is no longer a class teacher of { $name }.
+ct-notify-assigned = You are now the class teacher of { $name }. The class's roster: /class { $name }. All your commands: /help.
+ct-err-not-yours = Only the class teachers of { $name } and the school's administration can see its roster.
+ct-no-own-classes = You are not a class teacher of any class yet.
+ct-pick-roster = Which class's roster to show?
+ct-roster-title = Class { $name }
+ct-roster-leads = Class teachers: { $people }
+ct-roster-students = Students ({ $count }):
+ct-roster-parents = Parents ({ $count }):
+ct-roster-teachers = Teachers ({ $count }):
+ct-roster-parent = { $person } — child: { $child }
+ct-roster-none = nobody yet
+ct-roster-more-buttons = Buttons are shown for the first { $shown }; transfer the others with /transfer ID CLASS.
+ct-btn-class-teachers = Class teachers
+
+## Movement (F10) — mv-
+
+mv-cmd-transfer = transfer a student to another class: /transfer ID 6А
+mv-cmd-left = record leaving: /left ID
+mv-cmd-promote = move to the next school year
+mv-cmd-audit = the audit log
+mv-err-not-student = User id{ $id } is not a student (or has left). Only students can be transferred.
+mv-transfer-usage = Give the student and the class: /transfer ID 6А. You can also pick a student with a button in the class's roster (/class 5А).
+mv-transfer-pick = Which class to transfer { $person } to? Now: { $from }.
+mv-no-targets = There are no other classes to transfer to.
+mv-btn-transfer = Transfer: { $name }
+mv-transferred = { $person } is transferred from { $from } to { $to }.
+mv-already-there = { $person } is already in { $name }.
+mv-left-usage = Say who has left: /left ID.
+mv-left-confirm = Mark { $person } as having left? Their roles and rights end at once, and the invites they created are revoked.
+mv-btn-left-yes = Yes, left
+mv-left-done = { $person } is marked as having left. Rights ended, invites revoked: { $invites }.
+mv-left-short = Leaving recorded.
+mv-already-left = { $person } is already marked as having left.
+mv-plan-header = Moving to the next school year. It all happens in one step:
+mv-plan-moves = Moving up a grade ({ $count }):
+mv-plan-graduates = Graduating ({ $count }): { $names } — the classes are archived, graduates and their parents leave them.
+mv-plan-kept = Staying in place: { $names }.
+mv-plan-conflicts = This cannot be done as is:
+mv-plan-conflict = { $from } → { $to }: the name { $to } is held by class { $blocking }, which stays in place. Keep { $from } in place too, or rename { $blocking } (/rename), or archive it.
+mv-plan-has-conflicts = Resolve the conflicts first.
+mv-plan-nothing = There are no classes to move.
+mv-btn-promote = Promote
+mv-btn-keep = Keep a class in place
+mv-btn-kept = { $name } (stays)
+mv-keep-ask = Which class stays in place this time? Press it again to move it after all.
+mv-promote-stale = The classes changed while you were looking at the plan. Here is the new plan — check it and confirm again.
+mv-promote-conflict = Promotion not done: a name conflict appeared. Nothing changed.
+mv-promoted = Done: classes moved — { $moved }, classes graduated — { $graduated } (graduates and their parents: { $people }).
+mv-audit-header = Audit log, recent entries ({ $count }):
+mv-audit-empty = The audit log is empty.
+mv-audit-system = system
+mv-audit-class = class { $name }
+mv-audit-invite = invite { $id }
+mv-audit-request = request { $id }

@@ -1,9 +1,13 @@
 import { isLocale } from '../i18n.js';
 import { replyKeyboard } from '../keyboards.js';
 import { enterSchoolSetup } from '../../scenes/school-setup.js';
+import { joinByToken } from './join.js';
 import type { CommandSpec } from './registry.js';
 
-/** /start: the first word of everyone; a bootstrap admin of a school without a profile starts the setup. */
+/**
+ * /start: the first word of everyone; a deep link's invite token (`ref`) opens onboarding (F23, F27);
+ * a bootstrap admin of a school without a profile starts the setup.
+ */
 export const startCommand: CommandSpec = {
   name: 'start',
   aliases: ['начать', 'старт'],
@@ -11,6 +15,8 @@ export const startCommand: CommandSpec = {
   allowed: () => true,
   async run(context, _args, turn, app) {
     const { t, caller } = turn;
+    const ref = context.referralValue;
+    if (ref && context.isDM && (context.referralSource ?? 'invite') === 'invite') return joinByToken(context, turn, app, ref);
     const profile = await app.school.get();
     if (caller.roles.has('admin') && !profile && context.isDM) {
       await turn.reply(t('start-admin-new'));

@@ -11,6 +11,7 @@ import { JoinRequestService } from './join-requests.js';
 import { globalKeys, schoolKeys } from './keys.js';
 import { MemberService } from './members.js';
 import { MovementService } from './movement.js';
+import { ReviewNoticeStore } from './review-notices-store.js';
 
 export interface ServicesOptions {
   redis: Redis;
@@ -30,6 +31,8 @@ export interface Services {
   members: MemberService;
   movement: MovementService;
   audit: AuditService;
+  /** Messages sent about pending decisions, to edit them after the decision (F08, F09). */
+  reviewNotices: ReviewNoticeStore;
 }
 
 /** Builds the services of one school. */
@@ -47,6 +50,7 @@ export function createServices(options: ServicesOptions): Services {
     members: new MemberService(ctx),
     movement: new MovementService(ctx),
     audit,
+    reviewNotices: new ReviewNoticeStore(ctx),
   };
 }
 

@@ -1,0 +1,138 @@
+import { StepScene, type IStepContext } from '@vk-io/scenes';
+import type { MessageContext } from 'vk-io';
+import type { App } from '../src/app.js';
+import { createSummary } from '../src/commands/class-summary.js';
+import { refusalText } from '../src/commands/refusals.js';
+import type { Translate } from '../src/i18n.js';
+import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { sceneValue } from '../src/payload.js';
+import { MAX_GRADE, MIN_GRADE } from '../src/services/class-names.js';
+import type { GridPreviewRow } from '../src/services/types.js';
+import { turnOf } from '../src/turn.js';
+
+/** Scene id of the class structure wizard (F04): grades from–to × letters, a preview, then creation. */
+export const CLASS_GRID = 'class-grid';
+
+/** Letter sets offered as buttons; anything else is typed. */
+const LETTER_SETS = ['АБ', 'АБВ', 'АБВГ'] as const;
+/** At most this many letters per grade (a school has a handful of parallel classes). */
+const MAX_LETTERS = 10;
+
+interface GridState extends Record<string, unknown> {
+  fromGrade?: number;
+  toGrade?: number;
+  letters?: string;
+}
+
+type GridContext = IStepContext<GridState> & MessageContext;
+
+const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: CLASS_GRID, v: value }, color });
+const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+
+function gradeRows(from: number): Button[][] {
+  const rows: Button[][] = [];
+  for (let grade = from; grade <= MAX_GRADE; grade += 4) {
+    rows.push(Array.from({ length: Math.min(4, MAX_GRADE - grade + 1) }, (_, i) => button(String(grade + i), String(grade + i))));
+  }
+  return rows;
+}
+
+/** A grade typed or pressed, if it is a whole number in [min, 11]. */
+function readGrade(context: GridContext, min: number): number | 'stale' | 'bad' {
+  const pressed = sceneValue(context.messagePayload, CLASS_GRID);
+  if (pressed === undefined && context.hasMessagePayload) return 'stale';
+  const raw = (pressed ?? context.text ?? '').trim();
+  if (!/^\d{1,2}$/u.test(raw)) return 'bad';
+  const grade = Number(raw);
+  return grade >= min && grade <= MAX_GRADE ? grade : 'bad';
+}
+
+function ask(context: GridContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
+  const { t } = turnOf(context);
+  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
+}
+
+/** The preview: one line a grade, names that already exist marked. */
+function previewText(t: Translate, rows: GridPreviewRow[]): string {
+  const byGrade = new Map<number, string[]>();
+  for (const row of rows) {
+    const names = byGrade.get(row.grade) ?? [];
+    names.push(row.exists ? t('cls-grid-exists-mark', { name: row.name }) : row.name);
+    byGrade.set(row.grade, names);
+  }
+  return [...byGrade.values()].map((names) => names.join(', ')).join('\n');
+}
+
+/** The wizard: grade from, grade to, letters, preview → create the new names. */
+export function classGridScene(app: App): StepScene<MessageContext, GridState> {
+  const steps: Array<(context: GridContext) => Promise<unknown>> = [
+    async (context) => {
+      const { t } = turnOf(context);
+      const prompt = t('cls-grid-ask-from');
+      if (context.scene.step.firstTime) return ask(context, prompt, gradeRows(MIN_GRADE));
+      const grade = readGrade(context, MIN_GRADE);
+      if (grade === 'stale') return ask(context, prompt, gradeRows(MIN_GRADE), t('button-stale'));
+      if (grade === 'bad') return ask(context, prompt, gradeRows(MIN_GRADE), t('cls-grid-bad-grade', { min: MIN_GRADE }));
+      context.scene.state.fromGrade = grade;
+      return context.scene.step.next();
+    },
+    async (context) => {
+      const { t } = turnOf(context);
+      const from = context.scene.state.fromGrade ?? MIN_GRADE;
+      const prompt = t('cls-grid-ask-to', { from });
+      if (context.scene.step.firstTime) return ask(context, prompt, gradeRows(from));
+      const grade = readGrade(context, from);
+      if (grade === 'stale') return ask(context, prompt, gradeRows(from), t('button-stale'));
+      if (grade === 'bad') return ask(context, prompt, gradeRows(from), t('cls-grid-bad-grade', { min: from }));
+      context.scene.state.toGrade = grade;
+      return context.scene.step.next();
+    },
+    async (context) => {
+      const { t } = turnOf(context);
+      const rows = [LETTER_SETS.map((set) => button(Array.from(set).join(' '), set))];
+      const prompt = t('cls-grid-ask-letters');
+      if (context.scene.step.firstTime) return ask(context, prompt, rows);
+      const pressed = sceneValue(context.messagePayload, CLASS_GRID);
+      if (pressed === undefined && context.hasMessagePayload) return ask(context, prompt, rows, t('button-stale'));
+      const letters = (pressed ?? context.text ?? '').trim();
+      if (!letters) return ask(context, prompt, rows, t('invalid-empty'));
+      if (letters.length > 60) return ask(context, prompt, rows, t('invalid-too-long', { max: 60 }));
+      const preview = await app.services.classes.previewGrid({ fromGrade: context.scene.state.fromGrade ?? MIN_GRADE, toGrade: context.scene.state.toGrade ?? MAX_GRADE, letters });
+      if (!preview.ok) {
+        const problem = preview.reason === 'bad_letter' ? t('cls-grid-bad-letter', { letter: preview.detail ?? '' }) : t('cls-grid-no-letters');
+        return ask(context, prompt, rows, problem);
+      }
+      const distinct = new Set(preview.rows.map((row) => row.letter));
+      if (distinct.size > MAX_LETTERS) return ask(context, prompt, rows, t('cls-grid-many-letters', { max: MAX_LETTERS }));
+      context.scene.state.letters = [...distinct].join('');
+      return context.scene.step.next();
+    },
+    async (context) => {
+      const { t, caller } = turnOf(context);
+      const { fromGrade = MIN_GRADE, toGrade = MAX_GRADE, letters = '' } = context.scene.state;
+      const preview = await app.services.classes.previewGrid({ fromGrade, toGrade, letters });
+      if (!preview.ok) return context.scene.step.go(2);
+      const fresh = preview.rows.filter((row) => !row.exists);
+      const text = t('cls-grid-preview', { list: previewText(t, preview.rows), count: fresh.length, existing: preview.rows.length - fresh.length });
+      const rows = [[button(t('cls-btn-grid-create', { count: fresh.length }), 'create', 'positive'), button(t('cls-btn-grid-letters'), 'letters')]];
+      if (fresh.length === 0) {
+        await turnOf(context).reply(t('cls-grid-all-exist', { list: previewText(t, preview.rows) }), replyKeyboard([]));
+        return context.scene.leave();
+      }
+      if (context.scene.step.firstTime) return ask(context, text, rows);
+      const pressed = sceneValue(context.messagePayload, CLASS_GRID);
+      if (pressed === 'letters') return context.scene.step.go(2);
+      if (pressed !== 'create') return ask(context, text, rows, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+      try {
+        const results = await app.services.classes.createMany(caller.vkId, fresh.map((row) => row.name));
+        await turnOf(context).reply(createSummary(t, results), replyKeyboard([]));
+      } catch (error) {
+        const refusal = refusalText(t, error);
+        if (refusal === undefined) throw error;
+        await turnOf(context).reply(refusal, replyKeyboard([]));
+      }
+      return context.scene.leave();
+    },
+  ];
+  return new StepScene<MessageContext, GridState>(CLASS_GRID, { steps });
+}

@@ -1,0 +1,51 @@
+import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
+import type { MessageContext } from 'vk-io';
+import type { App } from '../src/app.js';
+import { refusalText } from '../src/commands/refusals.js';
+import { replyKeyboard } from '../src/keyboards.js';
+import { ClassNameTakenError, InvalidClassNameError } from '../src/services/errors.js';
+import type { RegularClass } from '../src/services/types.js';
+import { turnOf } from '../src/turn.js';
+
+/** Scene id of the rename dialog (F04): the class is chosen, the new name is typed. */
+export const CLASS_RENAME = 'class-rename';
+
+interface RenameState extends Record<string, unknown> {
+  classId?: string;
+  className?: string;
+}
+
+type RenameContext = IStepContext<RenameState> & MessageContext;
+
+/** Opens the rename dialog for one class. */
+export function enterClassRename(context: { scene: SceneContext<Record<string, unknown>> }, classGroup: RegularClass): Promise<void> {
+  const state: RenameState = { classId: classGroup.id, className: classGroup.name };
+  return context.scene.enter(CLASS_RENAME, { state });
+}
+
+/** Asks the new name; a bad or taken name is asked again with the reason, other refusals end the dialog. */
+export function classRenameScene(app: App): StepScene<MessageContext, RenameState> {
+  const step = async (context: RenameContext): Promise<unknown> => {
+    const turn = turnOf(context);
+    const { t } = turn;
+    const { classId = '', className = '' } = context.scene.state;
+    const askAgain = (problem?: string) =>
+      turn.reply([problem, t('cls-rename-ask', { name: className })].filter(Boolean).join('\n\n'), replyKeyboard([[{ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' }]]));
+    if (context.scene.step.firstTime) return askAgain();
+    if (context.hasMessagePayload) return askAgain(t('button-stale'));
+    const typed = (context.text ?? '').trim();
+    if (!typed) return askAgain(t('invalid-empty'));
+    if (typed.length > 20) return askAgain(t('invalid-too-long', { max: 20 }));
+    try {
+      const renamed = await app.services.classes.rename(turn.caller.vkId, classId, typed);
+      await turn.reply(t('cls-renamed', { from: className, to: renamed.name }), replyKeyboard([]));
+    } catch (error) {
+      const refusal = refusalText(t, error);
+      if (refusal === undefined) throw error;
+      if (error instanceof InvalidClassNameError || error instanceof ClassNameTakenError) return askAgain(refusal);
+      await turn.reply(refusal, replyKeyboard([]));
+    }
+    return context.scene.leave();
+  };
+  return new StepScene<MessageContext, RenameState>(CLASS_RENAME, { steps: [step] });
+}

@@ -1,0 +1,194 @@
+import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
+import type { MessageContext } from 'vk-io';
+import type { App } from '../src/app.js';
+import type { Translate } from '../src/i18n.js';
+import {
+  DAYS_PRESETS,
+  MAX_DAYS,
+  MAX_USES,
+  USES_PRESETS,
+  invitableClasses,
+  issueInvite,
+  lookupVkUser,
+  parseCount,
+  parseInviteRole,
+  parseVkUserRef,
+  roleButtonLabel,
+  roleName,
+  rolesFor,
+} from '../src/invite-helpers.js';
+import { className, deliverInvite, showInviteCard } from '../src/invite-links.js';
+import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { sceneValue } from '../src/payload.js';
+import type { ClassGroup, InviteRole } from '../src/services/index.js';
+import { turnOf } from '../src/turn.js';
+
+/** Scene id of the invite builder (F05): class → role → uses → days → confirm; also «send to a person». */
+export const INVITE_BUILDER = 'inv-build';
+
+interface BuilderState extends Record<string, unknown> {
+  classId?: string;
+  role?: InviteRole;
+  maxUses?: number;
+  days?: number;
+  /** The invite to send to a person (the recipient step). */
+  inviteId?: string;
+  /** Step to open on entry. */
+  startAt?: number;
+}
+
+type BuilderContext = IStepContext<BuilderState> & MessageContext;
+
+const CLASS_STEP = 0;
+const ROLE_STEP = 1;
+const USES_STEP = 2;
+const DAYS_STEP = 3;
+const CONFIRM_STEP = 4;
+const RECIPIENT_STEP = 5;
+/** A reply keyboard holds at most 40 buttons; one row is the cancel button. */
+const MAX_CLASS_BUTTONS = 35;
+
+const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: INVITE_BUILDER, v: value }, color });
+const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+
+function rowsOf(buttons: Button[], size: number): Button[][] {
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += size) rows.push(buttons.slice(i, i + size));
+  return rows;
+}
+
+/** Why the input was refused, for a re-prompt: a stale or foreign button, a command, or a bad answer. */
+function problemOf(context: BuilderContext, t: Translate, badAnswerKey: string): string {
+  if (context.hasMessagePayload) return t('button-stale');
+  if (!context.text?.trim()) return t('invalid-empty');
+  if (context.text.trim().startsWith('/')) return t('invalid-command');
+  return t(badAnswerKey, { maxUses: MAX_USES, maxDays: MAX_DAYS });
+}
+
+function ask(context: BuilderContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
+  const { t } = turnOf(context);
+  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
+}
+
+async function classStep(context: BuilderContext, app: App): Promise<unknown> {
+  const turn = turnOf(context);
+  const { t } = turn;
+  const classes = await invitableClasses(app, turn.caller);
+  if (classes.length === 0) {
+    await turn.reply(t('inv-no-classes'), replyKeyboard([]));
+    return context.scene.leave();
+  }
+  const shown = classes.slice(0, MAX_CLASS_BUTTONS);
+  const rows = rowsOf(shown.map((c) => button(c.name, c.id)), 5);
+  const question = shown.length < classes.length ? `${t('inv-ask-class')}\n${t('inv-ask-class-type')}` : t('inv-ask-class');
+  if (context.scene.step.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
+  let chosen: ClassGroup | undefined;
+  if (pressed !== undefined) chosen = classes.find((c) => c.id === pressed);
+  else if (!context.hasMessagePayload && context.text) {
+    const found = await app.services.classes.findByName(context.text);
+    chosen = found && classes.find((c) => c.id === found.id);
+  }
+  if (!chosen) return ask(context, question, rows, problemOf(context, t, 'inv-bad-class'));
+  context.scene.state.classId = chosen.id;
+  const roles = rolesFor(chosen);
+  if (roles.length === 1) {
+    context.scene.state.role = roles[0];
+    return context.scene.step.go(USES_STEP);
+  }
+  return context.scene.step.next();
+}
+
+async function roleStep(context: BuilderContext, app: App): Promise<unknown> {
+  const { t } = turnOf(context);
+  const classGroup = context.scene.state.classId ? await app.services.classes.get(context.scene.state.classId) : undefined;
+  if (!classGroup) return context.scene.step.go(CLASS_STEP);
+  const roles = rolesFor(classGroup);
+  const rows = [roles.map((role) => button(roleButtonLabel(t, role), role, 'primary'))];
+  const question = t('inv-ask-role', { class: classGroup.name });
+  if (context.scene.step.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
+  const role = pressed ?? (context.hasMessagePayload ? undefined : parseInviteRole(context.text ?? ''));
+  if (!role || !roles.includes(role as InviteRole)) return ask(context, question, rows, problemOf(context, t, 'inv-bad-role'));
+  context.scene.state.role = role as InviteRole;
+  return context.scene.step.next();
+}
+
+function countStep(presets: readonly number[], max: number, questionKey: string, optionKey: string, badKey: string, save: (context: BuilderContext, n: number) => void) {
+  return (context: BuilderContext): Promise<unknown> => {
+    const { t } = turnOf(context);
+    const rows = [presets.map((n) => button(t(optionKey, { n }), String(n)))];
+    const question = t(questionKey, { max });
+    if (context.scene.step.firstTime) return ask(context, question, rows);
+    const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
+    const n = pressed !== undefined ? parseCount(pressed, max) : context.hasMessagePayload ? undefined : parseCount(context.text ?? '', max);
+    if (n === undefined) return ask(context, question, rows, problemOf(context, t, badKey));
+    save(context, n);
+    return context.scene.step.next();
+  };
+}
+
+async function confirmStep(context: BuilderContext, app: App): Promise<unknown> {
+  const turn = turnOf(context);
+  const { t } = turn;
+  const { classId, role, maxUses, days } = context.scene.state;
+  if (!classId || !role || !maxUses || !days) return context.scene.step.go(CLASS_STEP);
+  const summary = t('inv-confirm', { class: await className(app, classId), role: roleName(t, role), maxUses, days });
+  const rows = [[button(t('inv-btn-create'), 'create', 'positive')]];
+  if (context.scene.step.firstTime) return ask(context, summary, rows);
+  const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
+  if (pressed !== 'create') return ask(context, summary, rows, context.hasMessagePayload ? t('button-stale') : t('invalid-choice'));
+  const invite = await issueInvite(app, turn, { classId, role, maxUses, days });
+  await context.scene.leave();
+  if (invite) await showInviteCard(app, turn, context.peerId, invite);
+}
+
+async function recipientStep(context: BuilderContext, app: App): Promise<unknown> {
+  const turn = turnOf(context);
+  const { t } = turn;
+  const invite = context.scene.state.inviteId ? await app.services.invites.get(context.scene.state.inviteId) : undefined;
+  if (!invite || app.services.invites.stateOf(invite) !== 'active') {
+    await turn.reply(t('inv-send-inactive'), replyKeyboard([]));
+    return context.scene.leave();
+  }
+  const question = t('inv-ask-recipient', { code: invite.code });
+  if (context.scene.step.firstTime) return ask(context, question, []);
+  if (context.hasMessagePayload || !context.text?.trim() || context.text.trim().startsWith('/')) {
+    return ask(context, question, [], problemOf(context, t, 'inv-bad-recipient'));
+  }
+  const ref = parseVkUserRef(context.text);
+  const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
+  if (!person) return ask(context, question, [], t('inv-bad-recipient'));
+  await context.scene.leave();
+  return deliverInvite(app, turn, invite, person);
+}
+
+/** Opens the builder from the first question, or at «whom to send» for an existing invite. */
+export function enterInviteBuilder(context: { scene: SceneContext<Record<string, unknown>> }, sendInviteId?: string): Promise<void> {
+  const state: BuilderState = sendInviteId ? { inviteId: sendInviteId, startAt: RECIPIENT_STEP } : {};
+  return context.scene.enter(INVITE_BUILDER, { state });
+}
+
+/** The invite builder dialog: buttons for the class, role, number of uses and days, then the invite card; or sending an invite to a VK user. */
+export function inviteBuilderScene(app: App): StepScene<MessageContext, BuilderState> {
+  const steps: Array<(context: BuilderContext) => Promise<unknown>> = [];
+  steps[CLASS_STEP] = (context) => classStep(context, app);
+  steps[ROLE_STEP] = (context) => roleStep(context, app);
+  steps[USES_STEP] = countStep(USES_PRESETS, MAX_USES, 'inv-ask-uses', 'inv-uses-option', 'inv-bad-uses', (context, n) => {
+    context.scene.state.maxUses = n;
+  });
+  steps[DAYS_STEP] = countStep(DAYS_PRESETS, MAX_DAYS, 'inv-ask-days', 'inv-days-option', 'inv-bad-days', (context, n) => {
+    context.scene.state.days = n;
+  });
+  steps[CONFIRM_STEP] = (context) => confirmStep(context, app);
+  steps[RECIPIENT_STEP] = (context) => recipientStep(context, app);
+  return new StepScene<MessageContext, BuilderState>(INVITE_BUILDER, {
+    steps,
+    enterHandler: (context) => {
+      const { startAt } = context.scene.state;
+      if (startAt === undefined) return;
+      context.scene.state.startAt = undefined;
+      context.scene.step.stepId = startAt;
+    },
+  });
+}

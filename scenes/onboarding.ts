@@ -1,0 +1,260 @@
+import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
+import type { MessageContext } from 'vk-io';
+import type { App } from '../src/app.js';
+import type { Translate } from '../src/i18n.js';
+import { lookupVkUser, roleName } from '../src/invite-helpers.js';
+import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { sceneValue } from '../src/payload.js';
+import { announceJoinRequest } from '../src/review-notices.js';
+import type { InviteRole, InviteUseResult } from '../src/services/index.js';
+import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH } from '../src/subjects.js';
+import { turnOf, type Turn } from '../src/turn.js';
+
+/** Scene id of onboarding (F23, F27, F19): confirm the invite, name, child or subjects, consent, then a join request. */
+export const ONBOARDING = 'onb';
+
+/** What onboarding starts from: the invite and how to show it. */
+export interface OnboardingStart {
+  inviteId: string;
+  role: InviteRole;
+  className: string;
+  schoolName: string;
+}
+
+interface OnboardingState extends OnboardingStart, Record<string, unknown> {
+  /** «Имя Фамилия» from VK, offered as a button when it looks like a real name. */
+  vkName?: string;
+  name?: string;
+  childName?: string;
+  subjects?: string[];
+  /** Subjects the teacher typed (not in the school's list). */
+  custom?: string[];
+}
+
+type OnboardingContext = IStepContext<OnboardingState> & MessageContext;
+
+const CONFIRM_STEP = 0;
+const NAME_STEP = 1;
+const CHILD_STEP = 2;
+const SUBJECTS_STEP = 3;
+const CONSENT_STEP = 4;
+export const MAX_NAME_LENGTH = 100;
+/** Typed subjects shown as buttons besides the list; the reply keyboard has room for 10 rows. */
+const MAX_CUSTOM_SUBJECTS = 4;
+const MARK = '✓ ';
+
+const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: ONBOARDING, v: value }, color });
+const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+
+export type NameCheck = { ok: true; value: string } | { ok: false; problem: 'empty' | 'command' | 'too-long' | 'format' };
+
+/** A person's name as people type it: 2–4 words of letters (hyphens and apostrophes inside), at most 100 characters. */
+export function checkPersonName(raw: string): NameCheck {
+  const value = raw.trim().replace(/\s+/g, ' ');
+  if (!value) return { ok: false, problem: 'empty' };
+  if (value.startsWith('/')) return { ok: false, problem: 'command' };
+  if (value.length > MAX_NAME_LENGTH) return { ok: false, problem: 'too-long' };
+  const word = "\\p{L}+(?:['’-]\\p{L}+)*";
+  if (!new RegExp(`^${word}(?: ${word}){1,3}$`, 'u').test(value)) return { ok: false, problem: 'format' };
+  return { ok: true, value };
+}
+
+/** A subject a teacher typed: 2–60 letters, digits and simple punctuation; undefined if it is not one. */
+export function checkSubject(raw: string): string | undefined {
+  const value = raw.trim().replace(/\s+/g, ' ');
+  if (value.length < 2 || value.length > MAX_SUBJECT_LENGTH) return undefined;
+  return /^[\p{L}\d][\p{L}\d .,()'’+-]*$/u.test(value) ? value : undefined;
+}
+
+function ask(context: OnboardingContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
+  const { t } = turnOf(context);
+  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
+}
+
+/** The re-prompt reason for an answer that is not a name. */
+function nameProblem(t: Translate, context: OnboardingContext, check: NameCheck | undefined): string {
+  if (context.hasMessagePayload) return t('button-stale');
+  if (!check || check.ok) return t('invalid-choice');
+  switch (check.problem) {
+    case 'empty':
+      return t('invalid-empty');
+    case 'command':
+      return t('invalid-command');
+    case 'too-long':
+      return t('invalid-too-long', { max: MAX_NAME_LENGTH });
+    case 'format':
+      return t('onb-bad-name');
+  }
+}
+
+async function confirmStep(context: OnboardingContext): Promise<unknown> {
+  const turn = turnOf(context);
+  const { t } = turn;
+  const { schoolName, className, role } = context.scene.state;
+  const question = t('onb-confirm', { school: schoolName, class: className, role: roleName(t, role) });
+  const rows = [[button(t('onb-btn-yes'), 'yes', 'positive'), button(t('onb-btn-no'), 'no')]];
+  if (context.scene.step.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (pressed === 'no') {
+    await context.scene.leave();
+    return turn.reply(t('onb-declined', { whom: role === 'teacher' ? 'admin' : 'teacher' }), replyKeyboard([]));
+  }
+  if (pressed !== 'yes') return ask(context, question, rows, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+  return context.scene.step.next();
+}
+
+async function nameStep(context: OnboardingContext, app: App): Promise<unknown> {
+  const { t, caller } = turnOf(context);
+  if (context.scene.step.firstTime && context.scene.state.vkName === undefined) {
+    const vk = await lookupVkUser(app, caller.vkId);
+    const check = vk ? checkPersonName(vk.name) : undefined;
+    context.scene.state.vkName = check?.ok ? check.value : '';
+  }
+  const { vkName, role } = context.scene.state;
+  const rows = vkName ? [[button(vkName, 'vk', 'primary')]] : [];
+  const question = t(vkName ? 'onb-ask-name-vk' : 'onb-ask-name', { role });
+  if (context.scene.step.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (pressed === 'vk' && vkName) {
+    context.scene.state.name = vkName;
+    return context.scene.step.next();
+  }
+  const check = context.hasMessagePayload ? undefined : checkPersonName(context.text ?? '');
+  if (!check?.ok) return ask(context, question, rows, nameProblem(t, context, check));
+  context.scene.state.name = check.value;
+  return context.scene.step.next();
+}
+
+async function childStep(context: OnboardingContext): Promise<unknown> {
+  const { t } = turnOf(context);
+  if (context.scene.state.role !== 'parent') return context.scene.step.go(SUBJECTS_STEP);
+  const question = t('onb-ask-child', { class: context.scene.state.className });
+  if (context.scene.step.firstTime) return ask(context, question, []);
+  const check = context.hasMessagePayload ? undefined : checkPersonName(context.text ?? '');
+  if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check));
+  context.scene.state.childName = check.value;
+  return context.scene.step.go(CONSENT_STEP);
+}
+
+function subjectRows(t: Translate, all: readonly string[], selected: readonly string[]): Button[][] {
+  const rows: Button[][] = [];
+  const buttons = all.map((subject, i) => {
+    const on = selected.includes(subject);
+    return button(on ? `${MARK}${subject}` : subject, `t:${i}`, on ? 'positive' : 'secondary');
+  });
+  for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
+  rows.push([button(t('onb-btn-other-subject'), 'other'), button(t('onb-btn-done'), 'done', 'primary')]);
+  return rows;
+}
+
+async function subjectsStep(context: OnboardingContext): Promise<unknown> {
+  const { t } = turnOf(context);
+  if (context.scene.state.role !== 'teacher') return context.scene.step.go(CONSENT_STEP);
+  const custom = context.scene.state.custom ?? [];
+  const selected = context.scene.state.subjects ?? [];
+  const all = [...DEFAULT_SUBJECTS, ...custom];
+  const show = (problem?: string, chosen: readonly string[] = selected, list: readonly string[] = all): Promise<unknown> => {
+    const lines = [t('onb-ask-subjects')];
+    if (chosen.length > 0) lines.push(t('onb-subjects-selected', { list: chosen.join(', ') }));
+    return ask(context, lines.join('\n\n'), subjectRows(t, list, chosen), problem);
+  };
+  if (context.scene.step.firstTime) return show();
+  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (pressed === 'done') {
+    if (selected.length === 0) return show(t('onb-subjects-none'));
+    return context.scene.step.next();
+  }
+  if (pressed === 'other') return ask(context, t('onb-ask-other-subject', { max: MAX_SUBJECT_LENGTH }), [[button(t('onb-btn-back-to-list'), 'back')]]);
+  if (pressed === 'back') return show();
+  const index = pressed?.startsWith('t:') ? Number(pressed.slice(2)) : NaN;
+  const toggled = Number.isInteger(index) ? all[index] : undefined;
+  if (toggled !== undefined) {
+    const next = selected.includes(toggled) ? selected.filter((s) => s !== toggled) : [...selected, toggled];
+    context.scene.state.subjects = next;
+    return show(undefined, next);
+  }
+  if (context.hasMessagePayload) return show(t('button-stale'));
+  const text = context.text?.trim() ?? '';
+  if (!text) return show(t('invalid-empty'));
+  if (text.startsWith('/')) return show(t('invalid-command'));
+  const typed = checkSubject(text);
+  if (!typed) return show(t('onb-bad-subject', { max: MAX_SUBJECT_LENGTH }));
+  const known = all.find((s) => s.toLocaleLowerCase('ru-RU') === typed.toLocaleLowerCase('ru-RU'));
+  if (!known && custom.length >= MAX_CUSTOM_SUBJECTS) return show(t('onb-subjects-too-many', { max: MAX_CUSTOM_SUBJECTS }));
+  const subject = known ?? typed;
+  const nextCustom = known ? custom : [...custom, typed];
+  const next = selected.includes(subject) ? selected : [...selected, subject];
+  context.scene.state.custom = nextCustom;
+  context.scene.state.subjects = next;
+  return show(undefined, next, [...DEFAULT_SUBJECTS, ...nextCustom]);
+}
+
+/** Tells the applicant how using the invite went; a filed request is announced to its reviewers. */
+async function report(app: App, turn: Turn, state: OnboardingState, result: InviteUseResult): Promise<unknown> {
+  const { t } = turn;
+  const whom = state.role === 'teacher' ? 'admin' : 'teacher';
+  if (result.ok) {
+    try {
+      await announceJoinRequest(app, result.request);
+    } catch (error) {
+      // The request is filed and listed for reviewers anyway; only the heads-up failed.
+      app.logger.error({ requestId: result.request.id, err: error instanceof Error ? error.name : 'unknown' }, 'join request announcement failed');
+    }
+    app.logger.info({ requestId: result.request.id, vkId: turn.caller.vkId }, 'join request filed');
+    return turn.reply(t('onb-filed', { whom }), replyKeyboard([]));
+  }
+  switch (result.reason) {
+    case 'already_pending':
+      return turn.reply(t('onb-already-pending'), replyKeyboard([]));
+    case 'already_member':
+      return turn.reply(t('onb-already-member', { class: state.className, role: roleName(t, state.role) }), replyKeyboard([]));
+    case 'expired':
+      return turn.reply(t('onb-invite-expired', { whom }), replyKeyboard([]));
+    case 'used_up':
+      return turn.reply(t('onb-invite-used-up', { whom }), replyKeyboard([]));
+    case 'revoked':
+    case 'not_found':
+      return turn.reply(t('onb-invite-revoked', { whom }), replyKeyboard([]));
+  }
+}
+
+async function consentStep(context: OnboardingContext, app: App): Promise<unknown> {
+  const turn = turnOf(context);
+  const { t } = turn;
+  const state = context.scene.state;
+  const question = t('onb-consent', { school: state.schoolName });
+  const rows = [[button(t('onb-btn-agree'), 'agree', 'positive'), button(t('onb-btn-disagree'), 'disagree')]];
+  if (context.scene.step.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (pressed === 'disagree') {
+    await context.scene.leave();
+    return turn.reply(t('onb-no-consent'), replyKeyboard([]));
+  }
+  if (pressed !== 'agree') return ask(context, question, rows, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+  if (!state.name) return context.scene.step.go(NAME_STEP);
+  const result = await app.services.invites.use(state.inviteId, {
+    vkId: turn.caller.vkId,
+    name: state.name,
+    consent: true,
+    ...(state.role === 'parent' ? { childName: state.childName } : {}),
+    ...(state.role === 'teacher' ? { subjects: state.subjects ?? [] } : {}),
+  });
+  await context.scene.leave();
+  return report(app, turn, state, result);
+}
+
+/** Opens onboarding for a working invite (the checks are done by the caller, see commands/join.ts). */
+export function enterOnboarding(context: { scene: SceneContext<Record<string, unknown>> }, start: OnboardingStart): Promise<void> {
+  return context.scene.enter(ONBOARDING, { state: { ...start } });
+}
+
+/** The onboarding dialog: school, class and role to confirm; the person's name; a parent's child or a teacher's subjects; consent. */
+export function onboardingScene(app: App): StepScene<MessageContext, OnboardingState> {
+  const steps: Array<(context: OnboardingContext) => Promise<unknown>> = [];
+  steps[CONFIRM_STEP] = confirmStep;
+  steps[NAME_STEP] = (context) => nameStep(context, app);
+  steps[CHILD_STEP] = childStep;
+  steps[SUBJECTS_STEP] = subjectsStep;
+  steps[CONSENT_STEP] = (context) => consentStep(context, app);
+  return new StepScene<MessageContext, OnboardingState>(ONBOARDING, { steps });
+}

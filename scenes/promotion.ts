@@ -1,0 +1,117 @@
+import { StepScene, type IStepContext } from '@vk-io/scenes';
+import type { MessageContext } from 'vk-io';
+import type { App } from '../src/app.js';
+import { refusalText } from '../src/commands/refusals.js';
+import type { Translate } from '../src/i18n.js';
+import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { sceneValue } from '../src/payload.js';
+import type { PromotionPlan } from '../src/services/types.js';
+import { turnOf } from '../src/turn.js';
+
+/** Scene id of the move to the next school year (F10): a plan, classes to keep in place, one atomic confirmation. */
+export const PROMOTION = 'promotion';
+
+interface PromotionState extends Record<string, unknown> {
+  /** Ids of classes that stay in their grade this time. */
+  keep?: string[];
+  /** The plan the person was shown; applying checks nothing changed since. */
+  plan?: PromotionPlan;
+}
+
+type PromotionContext = IStepContext<PromotionState> & MessageContext;
+
+const PLAN_STEP = 0;
+const KEEP_STEP = 1;
+
+const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: PROMOTION, v: value }, color });
+const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+
+/** The plan in words: moves, graduates, classes kept, and conflicts with what to do about them. */
+function planText(t: Translate, plan: PromotionPlan, names: Map<string, string>): string {
+  const lines = [t('mv-plan-header')];
+  if (plan.moves.length > 0) lines.push('', t('mv-plan-moves', { count: plan.moves.length }), plan.moves.map((m) => `${m.from} → ${m.to}`).join(', '));
+  if (plan.graduates.length > 0) lines.push('', t('mv-plan-graduates', { count: plan.graduates.length, names: plan.graduates.map((g) => g.name).join(', ') }));
+  if (plan.kept.length > 0) lines.push('', t('mv-plan-kept', { names: plan.kept.map((id) => names.get(id) ?? id).join(', ') }));
+  if (plan.conflicts.length > 0) {
+    lines.push('', t('mv-plan-conflicts'));
+    for (const c of plan.conflicts) lines.push(t('mv-plan-conflict', { from: c.from, to: c.to, blocking: names.get(c.blockingClassId) ?? c.to }));
+  }
+  return lines.join('\n');
+}
+
+function planRows(t: Translate, plan: PromotionPlan): Button[][] {
+  const rows: Button[][] = [];
+  if (plan.conflicts.length === 0) rows.push([button(t('mv-btn-promote'), 'apply', 'positive')]);
+  rows.push([button(t('mv-btn-keep'), 'keep')]);
+  rows.push([cancelButton(t)]);
+  return rows;
+}
+
+/** The dialog: show the plan; confirm applies it atomically, «keep» toggles classes that stay; stale or conflicting plans are shown again. */
+export function promotionScene(app: App): StepScene<MessageContext, PromotionState> {
+  const classNames = async () => new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
+
+  const showPlan = async (context: PromotionContext, plan: PromotionPlan, problem?: string): Promise<unknown> => {
+    const { t } = turnOf(context);
+    context.scene.state.plan = plan;
+    const text = planText(t, plan, await classNames());
+    return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(planRows(t, plan)));
+  };
+
+  const planStep = async (context: PromotionContext): Promise<unknown> => {
+    const turn = turnOf(context);
+    const { t } = turn;
+    const keep = context.scene.state.keep ?? [];
+    if (context.scene.step.firstTime) {
+      const plan = await app.services.movement.previewPromotion({ keep });
+      if (plan.moves.length + plan.graduates.length + plan.kept.length === 0) {
+        await turn.reply(t('mv-plan-nothing'), replyKeyboard([]));
+        return context.scene.leave();
+      }
+      return showPlan(context, plan);
+    }
+    const pressed = sceneValue(context.messagePayload, PROMOTION);
+    const plan = context.scene.state.plan;
+    if (pressed === 'keep') return context.scene.step.go(KEEP_STEP);
+    if (pressed !== 'apply' || !plan) {
+      const fresh = plan ?? (await app.services.movement.previewPromotion({ keep }));
+      return showPlan(context, fresh, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+    }
+    if (plan.conflicts.length > 0) return showPlan(context, plan, t('mv-plan-has-conflicts'));
+    let result;
+    try {
+      result = await app.services.movement.applyPromotion(turn.caller.vkId, plan);
+    } catch (error) {
+      const refusal = refusalText(t, error);
+      if (refusal === undefined) throw error;
+      await turn.reply(refusal, replyKeyboard([]));
+      return context.scene.leave();
+    }
+    if (!result.ok && result.reason === 'conflict') return showPlan(context, result.plan, t('mv-promote-conflict'));
+    if (!result.ok) return showPlan(context, result.plan, t('mv-promote-stale'));
+    await turn.reply(
+      t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers }),
+      replyKeyboard([]),
+    );
+    return context.scene.leave();
+  };
+
+  const keepStep = async (context: PromotionContext): Promise<unknown> => {
+    const { t } = turnOf(context);
+    const keep = context.scene.state.keep ?? [];
+    const classes = (await app.services.classes.list()).filter((c) => c.kind === 'regular');
+    const choices = classes.slice(0, 35).map((c) => button(keep.includes(c.id) ? t('mv-btn-kept', { name: c.name }) : c.name, c.id));
+    const rows: Button[][] = [];
+    for (let i = 0; i < choices.length; i += 5) rows.push(choices.slice(i, i + 5));
+    rows.push([button(t('btn-back'), 'back'), cancelButton(t)]);
+    const ask = (problem?: string) => turnOf(context).reply(problem ? `${problem}\n\n${t('mv-keep-ask')}` : t('mv-keep-ask'), replyKeyboard(rows));
+    if (context.scene.step.firstTime) return ask();
+    const pressed = sceneValue(context.messagePayload, PROMOTION);
+    if (pressed === 'back') return context.scene.step.go(PLAN_STEP);
+    if (!pressed || !classes.some((c) => c.id === pressed)) return ask(t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+    context.scene.state.keep = keep.includes(pressed) ? keep.filter((id) => id !== pressed) : [...keep, pressed];
+    return context.scene.step.go(PLAN_STEP);
+  };
+
+  return new StepScene<MessageContext, PromotionState>(PROMOTION, { steps: [planStep, keepStep] });
+}

@@ -1,0 +1,95 @@
+import { SceneManager, StepScene, type IContext, type IStepContext } from '@vk-io/scenes';
+import type { MessageContext } from 'vk-io';
+import type { ActionContext } from '../src/actions.js';
+import type { App } from '../src/app.js';
+import type { Translate } from '../src/i18n.js';
+import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { sceneValue } from '../src/payload.js';
+import { classNameOf } from '../src/review-format.js';
+import { decideRequest } from '../src/review-notices.js';
+import { MAX_REASON_LENGTH } from '../src/services/join-requests.js';
+import { turnOf } from '../src/turn.js';
+
+/** Scene id of the «reason for rejecting a join request» dialog (F08). */
+export const REJECT_REASON = 'reject-reason';
+
+interface ReasonState extends Record<string, unknown> {
+  /** The request being rejected. */
+  requestId?: string;
+}
+
+type ReasonContext = IStepContext<ReasonState> & MessageContext;
+
+const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+
+/** Asks for the reason (again, with the problem first, after bad input). Leaves when the request is gone or decided. */
+async function ask(app: App, context: ReasonContext, requestId: string, problem?: string): Promise<unknown> {
+  const turn = turnOf(context);
+  const { t } = turn;
+  const request = await app.services.requests.get(requestId);
+  if (!request || request.status !== 'pending') {
+    await context.scene.leave();
+    return turn.reply(t('req-reason-gone'), replyKeyboard([]));
+  }
+  const question = t('req-reason-ask', { name: request.applicant.name, className: await classNameOf(app, request.applicant.classId), max: MAX_REASON_LENGTH });
+  return turn.reply(
+    problem ? `${problem}\n\n${question}` : question,
+    replyKeyboard([[{ label: t('req-btn-no-reason'), payload: { k: 'scene', s: REJECT_REASON, v: 'none' }, color: 'primary' }], [cancelButton(t)]]),
+  );
+}
+
+/**
+ * The reason dialog: one question («why?», or the «Без причины» button), then the rejection through
+ * the service. The dialog is opened by the «Отклонить» callback button (see {@link enterRejectReason})
+ * and continues with ordinary messages in the private dialog.
+ */
+export function rejectReasonScene(app: App): StepScene<MessageContext, ReasonState> {
+  return new StepScene<MessageContext, ReasonState>(REJECT_REASON, [
+    async (context: ReasonContext) => {
+      const turn = turnOf(context);
+      const { t } = turn;
+      const requestId = context.scene.state.requestId;
+      if (!requestId) return context.scene.leave();
+      if (context.scene.step.firstTime) return ask(app, context, requestId);
+      let reason = '';
+      if (sceneValue(context.messagePayload, REJECT_REASON) !== 'none') {
+        if (context.hasMessagePayload) return ask(app, context, requestId, t('button-stale'));
+        const text = (context.text ?? '').trim();
+        if (!text) return ask(app, context, requestId, t('invalid-empty'));
+        if (text.startsWith('/')) return ask(app, context, requestId, t('invalid-command'));
+        if ([...text].length > MAX_REASON_LENGTH) return ask(app, context, requestId, t('invalid-too-long', { max: MAX_REASON_LENGTH }));
+        reason = text;
+      }
+      const report = await decideRequest(app, turn, requestId, 'rejected', reason);
+      await context.scene.leave();
+      return turn.reply(report.text, replyKeyboard([]));
+    },
+  ]);
+}
+
+const entryManagers = new WeakMap<App, SceneManager>();
+
+/**
+ * Opens the reason dialog from a callback press. A press is a message_event, which the bot's scene
+ * middleware (on message_new only) does not cover, so a scene context is attached here with the same
+ * session: the first step asks the question now, and the answer, a normal message in the private
+ * dialog, reaches the scene through the bot's usual scene intercept. Returns false when another
+ * dialog is open (the person must finish or cancel it first).
+ */
+export async function enterRejectReason(app: App, context: ActionContext, requestId: string): Promise<boolean> {
+  // Read-only look at @vk-io/scenes' own session slot: which dialog, if any, is open now.
+  const open = (context.session as { __scene?: { current?: string } }).__scene?.current;
+  if (open && open !== REJECT_REASON) return false;
+  let manager = entryManagers.get(app);
+  if (!manager) {
+    manager = new SceneManager({ scenes: [rejectReasonScene(app)] });
+    entryManagers.set(app, manager);
+  }
+  const scoped = context as unknown as IContext;
+  await manager.middleware(scoped as never, async () => {
+    // Pressing «Отклонить» on another request while asked for a reason starts over for the new one.
+    if (open) await scoped.scene.leave({ silent: true });
+    await scoped.scene.enter(REJECT_REASON, { state: { requestId } });
+  });
+  return true;
+}

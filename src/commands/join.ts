@@ -1,0 +1,88 @@
+import { enterOnboarding } from '../../scenes/onboarding.js';
+import type { App } from '../app.js';
+import { roleName } from '../invite-helpers.js';
+import { schoolName } from '../invite-links.js';
+import { type Invite, type InviteView, type Member } from '../services/index.js';
+import type { Turn } from '../turn.js';
+import type { CommandContext, CommandSpec } from './registry.js';
+
+/** Whether the person already holds the invite's role in its class. */
+function alreadyMember(member: Member | null, invite: Invite): boolean {
+  return member !== null && member.status === 'active' && member.roles.includes(invite.role) && member.classIds.includes(invite.classId);
+}
+
+/** Whether the person already has a request for this class and role waiting for review. */
+async function hasPendingRequest(app: App, vkId: number, invite: Invite): Promise<boolean> {
+  for (let page = 0; ; page++) {
+    const { items, total, pageSize } = await app.services.requests.listPending('system', { page, pageSize: 100 });
+    const same = items.some((r) => r.applicant.vkId === vkId && r.applicant.classId === invite.classId && r.applicant.role === invite.role);
+    if (same) return true;
+    if ((page + 1) * pageSize >= total) return false;
+  }
+}
+
+/** The message for an invite that no longer works, naming why and whom to ask. */
+function inactiveKey(view: InviteView): string {
+  switch (view.state) {
+    case 'expired':
+      return 'onb-invite-expired';
+    case 'revoked':
+      return 'onb-invite-revoked';
+    case 'used_up':
+      return 'onb-invite-used-up';
+    case 'active':
+      return 'onb-invite-revoked';
+  }
+}
+
+/**
+ * Starts joining by an invite (F23, F27, F19): refuses an invite that does not work (saying why
+ * and whom to ask), greets an existing member, notes a request already waiting; otherwise opens
+ * the onboarding dialog.
+ */
+export async function beginOnboarding(context: CommandContext, turn: Turn, app: App, view: InviteView | undefined): Promise<unknown> {
+  const { t, caller } = turn;
+  if (!view || view.schoolId !== app.school.schoolId) return turn.reply(t('onb-invite-not-found'));
+  const { invite } = view;
+  const classGroup = await app.services.classes.get(invite.classId);
+  const whom = invite.role === 'teacher' ? 'admin' : 'teacher';
+  if (view.state !== 'active' || classGroup?.status !== 'active') {
+    // An invite of an archived class counts as revoked: the class no longer takes anyone.
+    return turn.reply(t(classGroup?.status === 'active' ? inactiveKey(view) : 'onb-invite-revoked', { whom }));
+  }
+  if (alreadyMember(caller.member, invite)) {
+    return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
+  }
+  if (await hasPendingRequest(app, caller.vkId, invite)) return turn.reply(t('onb-already-pending'));
+  return enterOnboarding(context, {
+    inviteId: invite.id,
+    role: invite.role,
+    className: classGroup.name,
+    schoolName: await schoolName(app, t),
+  });
+}
+
+/** Opens onboarding for the token of a deep link (`ref` of the person's first message). */
+export async function joinByToken(context: CommandContext, turn: Turn, app: App, token: string): Promise<unknown> {
+  const view = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await app.services.invites.findByToken(token) : undefined;
+  return beginOnboarding(context, turn, app, view);
+}
+
+/** /join CODE: joins by the short code of an invite; wrong codes are throttled per person. */
+export const joinCommand: CommandSpec = {
+  name: 'join',
+  aliases: ['вступить', 'код'],
+  summaryKey: 'onb-cmd-join',
+  dmOnly: true,
+  allowed: () => true,
+  async run(context, args, turn, app) {
+    const { t } = turn;
+    if (!args.trim()) return turn.reply(t('onb-join-usage'));
+    const found = await app.services.invites.findByCode(turn.caller.vkId, args.slice(0, 40));
+    if (!found.ok && found.reason === 'throttled') {
+      return turn.reply(t('onb-code-throttled', { minutes: Math.max(1, Math.ceil(found.retryAfterMs / 60_000)) }));
+    }
+    if (!found.ok) return turn.reply(t('onb-code-not-found', { left: found.attemptsLeft }));
+    return beginOnboarding(context, turn, app, found.view);
+  },
+};

@@ -1,0 +1,69 @@
+/**
+ * Where the bot remembers the messages it sent about a pending decision (a join
+ * request's notices to its reviewers, a new teacher's notice to the verifiers),
+ * so that after the decision every copy can be edited to show the outcome.
+ * Also a first-wins marker, so of two people confirming the same thing at once
+ * only one runs the follow-up. Transport-free: a "peer" and a "message number"
+ * are plain numbers.
+ */
+import type { ServiceContext } from './context.js';
+
+/** How long notices and markers are kept (a decision after that cannot edit them any more). */
+export const NOTICE_TTL_SECONDS = 180 * 24 * 3600;
+
+/** One message the bot sent: the peer (a person's id for a private dialog) and its conversation message id. */
+export interface NoticeRef {
+  peerId: number;
+  cmid: number;
+}
+
+export class ReviewNoticeStore {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private key(subject: string): string {
+    return `${this.ctx.keys.base}notices:${subject}`;
+  }
+
+  private markerKey(subject: string): string {
+    return `${this.ctx.keys.base}notices:first:${subject}`;
+  }
+
+  /** Remembers one message about `subject` (e.g. `req:12`). */
+  async remember(subject: string, notice: NoticeRef): Promise<void> {
+    const key = this.key(subject);
+    await this.ctx.redis.multi().sadd(key, `${notice.peerId}:${notice.cmid}`).expire(key, NOTICE_TTL_SECONDS).exec();
+  }
+
+  /** Whether this message is one remembered about `subject`. */
+  async has(subject: string, notice: NoticeRef): Promise<boolean> {
+    return (await this.ctx.redis.sismember(this.key(subject), `${notice.peerId}:${notice.cmid}`)) === 1;
+  }
+
+  /** The remembered messages about `subject`, forgotten at once: of two callers only one gets them. */
+  async takeAll(subject: string): Promise<NoticeRef[]> {
+    const key = this.key(subject);
+    const reply = await this.ctx.redis.multi().smembers(key).del(key).exec();
+    const members = (reply?.[0]?.[1] ?? []) as string[];
+    return members
+      .map((raw) => raw.split(':').map(Number))
+      .filter((pair): pair is [number, number] => pair.length === 2 && pair.every((n) => Number.isSafeInteger(n)))
+      .map(([peerId, cmid]) => ({ peerId, cmid }));
+  }
+
+  /**
+   * Records `actor` as the first to finish `subject` unless someone already did;
+   * returns whoever is recorded (the caller when it won).
+   */
+  async claimFirst(subject: string, actor: number): Promise<number> {
+    const key = this.markerKey(subject);
+    const set = await this.ctx.redis.set(key, String(actor), 'EX', NOTICE_TTL_SECONDS, 'NX');
+    if (set === 'OK') return actor;
+    return Number(await this.ctx.redis.get(key)) || actor;
+  }
+
+  /** Who was recorded first for `subject`, if anyone. */
+  async firstOf(subject: string): Promise<number | undefined> {
+    const raw = await this.ctx.redis.get(this.markerKey(subject));
+    return raw ? Number(raw) : undefined;
+  }
+}

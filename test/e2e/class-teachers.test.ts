@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+
+const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
+
+describe('class teachers (F07)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    await verifiedTeacher(s, 301, 'Кузнецов Олег');
+    await joinAs(s, 'teacher', 'staff', 302, 'Новиков Игорь');
+  });
+  afterEach(() => h.close());
+
+  const classId = async (name: string): Promise<string> => (await h.bot.app.services.classes.findByName(name))!.id;
+
+  it('F07: an admin assigns a class teacher with buttons; one teacher may lead several classes; the teacher is told', async () => {
+    const s = h.bot.app.services;
+    const anna = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    const admin = h.admin();
+    await admin.say('/classteacher');
+    const classes = await admin.expect('Выберите класс');
+    expect(labels(classes)).toEqual(['5А', '6А']);
+    await admin.press('5А');
+    const pick = await admin.expect('Классные руководители 5А: никто.');
+    expect(labels(pick)).toEqual(['Кузнецов Олег', 'Петрова Анна']);
+    await admin.press('Петрова Анна');
+    await admin.expect('Петрова Анна (id300) назначен(а) классным руководителем 5А.');
+    await anna.expect('Вы назначены классным руководителем 5А');
+    await admin.say('/classteacher 6а [id300|Анна]');
+    await admin.expect('Петрова Анна (id300) назначен(а) классным руководителем 6А.');
+    await anna.expect('Вы назначены классным руководителем 6А');
+    expect((await s.members.get(300))?.classTeacherOf).toEqual([await classId('5А'), await classId('6А')]);
+    await admin.say('/classes');
+    const list = await admin.expect('Классов: 2');
+    expect(list.text).toContain('5А — учеников: 0, родителей: 0, кл. руководитель: Петрова Анна');
+    const audit = await s.audit.recent(5);
+    expect(audit.filter((e) => e.action === 'classTeacher.assigned' && e.target.vkId === 300)).toHaveLength(2);
+  });
+
+  it('F07: an admin unassigns a class teacher by command and by button', async () => {
+    const s = h.bot.app.services;
+    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
+    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 301);
+    const admin = h.admin();
+    await admin.say('/classteacher 5А remove 301');
+    await admin.expect('Кузнецов Олег (id301) больше не классный руководитель 5А.');
+    await admin.say('/классрук 5А');
+    const shown = await admin.expect('Классные руководители 5А: Петрова Анна (id300).');
+    expect(labels(shown)).toEqual(['Кузнецов Олег', 'Снять: Петрова Анна']);
+    await admin.press('Снять: Петрова Анна');
+    await admin.expect('Петрова Анна (id300) больше не классный руководитель 5А.');
+    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).classTeachers).toEqual([]);
+  });
+
+  it('F07: refusals: an unverified teacher, the staff room, a bad id, a teacher trying to assign', async () => {
+    const admin = h.admin();
+    await admin.say('/classteacher 5А 302');
+    await admin.expect('id302 — не подтверждённый учитель');
+    await admin.say('/classteacher Учительская 300');
+    await admin.expect('«Учительскую» нельзя');
+    await admin.say('/classteacher 5А Анна');
+    await admin.expect('«Анна» — не похоже на человека');
+    await admin.say('/classteacher 15А 300');
+    await admin.expect('номер класса должен быть от 1 до 11');
+    const anna = h.driver.user({ id: 300, firstName: 'Анна' });
+    await anna.say('/classteacher 5А 300');
+    await anna.expect('Эта команда вам недоступна');
+    expect((await h.bot.app.services.members.get(300))?.classTeacherOf).toEqual([]);
+  });
+
+  it('F07: a class teacher sees the roster of their class; another teacher, an unverified one and a parent are refused', async () => {
+    const s = h.bot.app.services;
+    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
+    await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');
+    await joinAs(s, 'student', '6А', 313, 'Орлов Петя');
+    const anna = h.driver.user({ id: 300, firstName: 'Анна' });
+    await anna.say('/class');
+    const roster = await anna.expect('Класс 5А');
+    expect(roster.text).toContain('Классные руководители: Петрова Анна (id300)');
+    expect(roster.text).toContain('Ученики (2):\n1. Козлова Маша (id311)\n2. Сидоров Ваня (id310)');
+    expect(roster.text).toContain('Родители (1):\n1. Сидорова Ольга (id312) — ребёнок: Сидоров Ваня');
+    expect(roster.text).not.toContain('Орлов');
+    expect(roster.keyboard).toBeUndefined();
+    await anna.say('/класс 6А');
+    await anna.expect('Состав класса 6А видят только его классные руководители и администрация школы.');
+    const oleg = h.driver.user({ id: 301, firstName: 'Олег' });
+    await oleg.say('/class 5А');
+    await oleg.expect('Состав класса 5А видят только');
+    await oleg.say('/class');
+    await oleg.expect('Вы пока не классный руководитель ни одного класса.');
+    const igor = h.driver.user({ id: 302, firstName: 'Игорь' });
+    await igor.say('/class 5А');
+    await igor.expect('Эта команда вам недоступна');
+    const parent = h.driver.user({ id: 312, firstName: 'Ольга' });
+    await parent.say('/class 5А');
+    await parent.expect('Эта команда вам недоступна');
+  });
+});

@@ -1,0 +1,292 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DriverUser, ReceivedMessage } from '../../src/emulator/driver.js';
+import { announceJoinRequest } from '../../src/review-notices.js';
+import { STAFF_ROOM_ID, type InviteRole, type JoinRequest } from '../../src/services/index.js';
+import { Harness } from '../helpers/harness.js';
+
+const labels = (message: ReceivedMessage): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
+const nameOf = (user: DriverUser): string => `${user.user.firstName} ${user.user.lastName}`.trim();
+
+describe('join requests (F08)', () => {
+  let h: Harness;
+  let classId: string;
+
+  beforeEach(async () => {
+    h = await Harness.start({ env: { ADMIN_VK_IDS: '100,101' } });
+    const [created] = await h.bot.app.services.classes.createMany(100, ['5А']);
+    if (created?.status !== 'created') throw new Error('class not created');
+    classId = created.classGroup.id;
+  });
+  afterEach(() => h.close());
+
+  /** Files a request through an invite, as the onboarding dialog does. */
+  async function file(user: DriverUser, role: InviteRole, extra: { childName?: string; subjects?: string[] } = {}): Promise<JoinRequest> {
+    const services = h.bot.app.services;
+    const invite = await services.invites.create(100, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role });
+    const used = await services.invites.use(invite.id, { vkId: user.id, name: nameOf(user), consent: true, ...extra });
+    if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
+    return used.request;
+  }
+
+  /** Files and announces a request; the applicant has written to the bot first. */
+  async function apply(user: DriverUser, role: InviteRole, extra: { childName?: string; subjects?: string[] } = {}): Promise<JoinRequest> {
+    await user.say('/start');
+    await user.nextMessage();
+    const request = await file(user, role, extra);
+    await announceJoinRequest(h.bot.app, request);
+    return request;
+  }
+
+  /** A verified teacher leading class 5А, who has written to the bot. */
+  async function classTeacher(): Promise<DriverUser> {
+    const teacher = h.driver.user({ id: 200, firstName: 'Ольга', lastName: 'Кузнецова' });
+    await teacher.say('/start');
+    await teacher.nextMessage();
+    const services = h.bot.app.services;
+    const request = await file(teacher, 'teacher', { subjects: ['Математика'] });
+    await services.requests.approve(100, request.id);
+    await services.members.verifyTeacher(100, teacher.id);
+    await services.members.assignClassTeacher(100, classId, teacher.id);
+    return teacher;
+  }
+
+  /** Presses a callback button on a message the person does not have a button for (a forged or stale press). */
+  async function forge(user: DriverUser, cmid: number, payload: Record<string, unknown>): Promise<string | undefined> {
+    const eventId = h.emulator.messageEvent(user.id, user.id, cmid, payload);
+    const answer = await user.expectAnswer(eventId);
+    return answer?.text as string | undefined;
+  }
+
+  async function admins(): Promise<[DriverUser, DriverUser]> {
+    const first = h.admin();
+    const second = h.driver.user({ id: 101, firstName: 'Олег', lastName: 'Смирнов' });
+    for (const admin of [first, second]) {
+      await admin.say('/help');
+      await admin.expect('Ваши роли');
+    }
+    return [first, second];
+  }
+
+  it('F08: every reviewer gets the request with buttons; «Позже» keeps it; approval edits every copy and welcomes the student', async () => {
+    const [admin, admin2] = await admins();
+    const teacher = await classTeacher();
+    const anna = h.driver.user({ id: 301, firstName: 'Анна', lastName: 'Петрова' });
+    const request = await apply(anna, 'student');
+
+    const notice = await admin.expect('Новая заявка на вступление');
+    expect(notice.text).toContain('Кто: [id301|Анна Петрова]');
+    expect(notice.text).toContain('Роль: ученик');
+    expect(notice.text).toContain('Класс: 5А');
+    expect(notice.text).toMatch(/Подана: \d\d\.\d\d\.\d{4}, \d\d:\d\d/);
+    expect(notice.keyboard?.inline).toBe(true);
+    expect(labels(notice)).toEqual(['Принять', 'Отклонить', 'Позже']);
+    const second = await admin2.expect('Новая заявка на вступление');
+    const leads = await teacher.expect('Новая заявка на вступление');
+    expect(leads.text).toContain('[id301|Анна Петрова]');
+
+    await admin.press('Позже');
+    await admin.expectAnswer();
+    expect(admin.lastSnackbar()).toBe('Отложено');
+    expect((await h.bot.app.services.requests.get(request.id))?.status).toBe('pending');
+    expect(admin.received.find((m) => m.cmid === notice.cmid)?.edited).toBe(false);
+
+    await admin.press('Принять');
+    await admin.expectAnswer();
+    expect(admin.lastSnackbar()).toBe('Заявка принята: Анна Петрова.');
+    const welcome = await anna.expect('Ваша заявка принята');
+    expect(welcome.text).toContain('Класс: 5А');
+    expect(welcome.text).toContain('Роль: ученик');
+    expect(welcome.text).toContain('Что вы теперь можете');
+    expect(welcome.text).toContain('/help');
+
+    for (const [user, cmid] of [[admin, notice.cmid], [admin2, second.cmid], [teacher, leads.cmid]] as const) {
+      const edited = user.received.find((m) => m.cmid === cmid);
+      expect(edited?.edited).toBe(true);
+      expect(edited?.text).toContain('✅ Принята. Решение: Мария Иванова');
+      expect(edited?.text).toContain('[id301|Анна Петрова]');
+      expect(edited?.keyboard).toBeUndefined();
+    }
+    const stored = await h.bot.app.services.requests.get(request.id);
+    expect(stored).toMatchObject({ status: 'approved', decidedBy: 100 });
+    const member = await h.bot.app.services.members.get(anna.id);
+    expect(member?.roles).toContain('student');
+    expect(member?.classIds).toContain(classId);
+  });
+
+  it('F08: a parent request shows the child; «Отклонить» asks a reason, re-prompts bad input, and tells the applicant', async () => {
+    const [admin] = await admins();
+    const parent = h.driver.user({ id: 302, firstName: 'Ирина', lastName: 'Соколова' });
+    const request = await apply(parent, 'parent', { childName: 'Соколов Миша' });
+    const notice = await admin.expect('Новая заявка');
+    expect(notice.text).toContain('Роль: родитель');
+    expect(notice.text).toContain('Ребёнок: Соколов Миша');
+
+    await admin.press('Отклонить');
+    const ask = await admin.expect('Почему отклоняете заявку');
+    expect(ask.text).toContain('Ирина Соколова (5А)');
+    expect(labels(ask)).toEqual(['Без причины', 'Отмена']);
+    await admin.say('   ');
+    await admin.expect((m) => m.text.includes('Ответ пустой') && m.text.includes('Почему отклоняете'));
+    await admin.say('x'.repeat(501));
+    await admin.expect((m) => m.text.includes('не больше 500 символов') && m.text.includes('Почему отклоняете'));
+    await admin.say('/requests');
+    await admin.expect('а не команда');
+    await admin.say('', { payload: { k: 'scene', s: 'other', v: 'x' } });
+    await admin.expect('кнопка устарела');
+    expect((await h.bot.app.services.requests.get(request.id))?.status).toBe('pending');
+
+    await admin.say('Ребёнка нет в списках класса');
+    await admin.expect('Заявка отклонена: Ирина Соколова');
+    const refusal = await parent.expect('отклонена');
+    expect(refusal.text).toContain('класс 5А, роль: родитель');
+    expect(refusal.text).toContain('Причина: Ребёнка нет в списках класса');
+    expect(refusal.text).toContain('[id100|Мария Иванова]');
+    const edited = admin.received.find((m) => m.cmid === notice.cmid);
+    expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
+    expect(edited?.text).toContain('Причина: Ребёнка нет в списках класса');
+    expect(edited?.keyboard).toBeUndefined();
+    expect(await h.bot.app.services.requests.get(request.id)).toMatchObject({ status: 'rejected', decidedBy: 100, reason: 'Ребёнка нет в списках класса' });
+    expect(await h.bot.app.services.members.get(parent.id)).toBeUndefined();
+  });
+
+  it('F08: «Без причины» rejects with no reason; /отмена leaves the request pending', async () => {
+    const [admin] = await admins();
+    const petya = h.driver.user({ id: 303, firstName: 'Пётр', lastName: 'Орлов' });
+    const request = await apply(petya, 'student');
+    await admin.expect('Новая заявка');
+    // Another dialog is open: the reason is not asked until it is finished or cancelled.
+    await admin.say('/school');
+    await admin.expect('Полное наименование');
+    await admin.press('Отклонить');
+    await admin.expectAnswer();
+    expect(admin.lastSnackbar()).toBe('Сначала закончите текущий диалог или отправьте /отмена.');
+    await admin.say('/отмена');
+    await admin.expect('Отменено');
+    await admin.press('Отклонить');
+    await admin.expect('Почему отклоняете');
+    await admin.say('/отмена');
+    await admin.expect('Отменено');
+    expect((await h.bot.app.services.requests.get(request.id))?.status).toBe('pending');
+
+    await admin.press('Отклонить');
+    await admin.expect('Почему отклоняете');
+    await admin.press('Без причины');
+    await admin.expect('Заявка отклонена: Пётр Орлов');
+    const refusal = await petya.expect('отклонена');
+    expect(refusal.text).not.toContain('Причина');
+    const stored = await h.bot.app.services.requests.get(request.id);
+    expect(stored).toMatchObject({ status: 'rejected', decidedBy: 100 });
+    expect(stored && 'reason' in stored ? stored.reason : undefined).toBeUndefined();
+  });
+
+  it('F08: two reviewers pressing «Принять» at the same moment: exactly one decision, the other is told who decided', async () => {
+    const [admin, admin2] = await admins();
+    const anna = h.driver.user({ id: 301, firstName: 'Анна', lastName: 'Петрова' });
+    const request = await apply(anna, 'student');
+    await admin.expect('Новая заявка');
+    await admin2.expect('Новая заявка');
+
+    const [first, second] = await Promise.all([admin.press('Принять'), admin2.press('Принять')]);
+    const answers = [await admin.expectAnswer(first.eventId), await admin2.expectAnswer(second.eventId)].map((a) => String(a?.text));
+    const stored = await h.bot.app.services.requests.get(request.id);
+    expect(stored?.status).toBe('approved');
+    const winner = stored?.status === 'approved' ? stored.decidedBy : undefined;
+    const [won, lost] = winner === 100 ? answers : [answers[1]!, answers[0]!];
+    expect(won).toBe('Заявка принята: Анна Петрова.');
+    expect(lost).toBe(`Заявку уже принял(а) ${winner === 100 ? 'Мария Иванова' : 'Олег Смирнов'}.`);
+    const decisions = (await h.bot.app.services.audit.recent(50)).filter((e) => e.action === 'request.approved' && e.target.requestId === request.id);
+    expect(decisions).toHaveLength(1);
+    await anna.expect('Ваша заявка принята');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(anna.received.filter((m) => m.text.includes('Ваша заявка принята'))).toHaveLength(1);
+  });
+
+  it('F08: refusals: a forged press by a non-reviewer, a class teacher on a teacher request, and a stale button after the decision', async () => {
+    const [admin] = await admins();
+    const teacher = await classTeacher();
+    const stranger = h.driver.user({ id: 400, firstName: 'Иван', lastName: 'Чужой' });
+    await stranger.say('/start');
+    const strangerMessage = await stranger.nextMessage();
+    const candidate = h.driver.user({ id: 304, firstName: 'Сергей', lastName: 'Лебедев' });
+    const teacherRequest = await apply(candidate, 'teacher', { subjects: ['Физика'] });
+    const notice = await admin.expect('Новая заявка');
+    expect(notice.text).toContain('Роль: учитель');
+    expect(notice.text).toContain('Класс: Учительская');
+    expect(notice.text).toContain('Предметы: Физика');
+
+    // The class teacher is no reviewer of teacher requests: no notice, and a forged button is refused.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(teacher.received.some((m) => m.text.includes('Сергей Лебедев'))).toBe(false);
+    const teacherCmid = teacher.received.at(-1)!.cmid;
+    expect(await forge(teacher, teacherCmid, { k: 'cb', a: 'req.ok', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
+    expect(await forge(teacher, teacherCmid, { k: 'cb', a: 'req.no', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
+    expect(await forge(stranger, strangerMessage.cmid, { k: 'cb', a: 'req.ok', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
+    expect(await forge(stranger, strangerMessage.cmid, { k: 'cb', a: 'req.later', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
+    expect(await forge(stranger, strangerMessage.cmid, { k: 'cb', a: 'req.ok', id: '99999' })).toBe('Такой заявки нет. Список заявок — /заявки.');
+    expect((await h.bot.app.services.requests.get(teacherRequest.id))?.status).toBe('pending');
+    expect(stranger.received.find((m) => m.cmid === strangerMessage.cmid)?.edited).toBe(false);
+
+    // A student request: the class teacher approves; the admin's old buttons are stale.
+    const anna = h.driver.user({ id: 301, firstName: 'Анна', lastName: 'Петрова' });
+    const studentRequest = await apply(anna, 'student');
+    const adminNotice = await admin.expect('Анна Петрова');
+    await teacher.expect('Анна Петрова');
+    await teacher.press('Принять');
+    await teacher.expectAnswer();
+    await anna.expect('Ваша заявка принята');
+    const edited = admin.received.find((m) => m.cmid === adminNotice.cmid);
+    expect(edited?.text).toContain('Принята. Решение: Ольга Кузнецова');
+    expect(edited?.keyboard).toBeUndefined();
+    for (const a of ['req.ok', 'req.no', 'req.later']) {
+      expect(await forge(admin, adminNotice.cmid, { k: 'cb', a, id: studentRequest.id })).toBe('Заявку уже принял(а) Ольга Кузнецова.');
+    }
+    expect(await h.bot.app.services.requests.get(studentRequest.id)).toMatchObject({ status: 'approved', decidedBy: teacher.id });
+  });
+
+  it('F08: /requests pages five at a time with «←» and «→»; a class teacher sees only their class; a student may not', async () => {
+    const [admin] = await admins();
+    const teacher = await classTeacher();
+    const people = Array.from({ length: 6 }, (_, i) => h.driver.user({ id: 500 + i, firstName: 'Ученик', lastName: `Номер${i + 1}` }));
+    for (const person of people) await file(person, 'student');
+    const newTeacher = h.driver.user({ id: 510, firstName: 'Нина', lastName: 'Новикова' });
+    await file(newTeacher, 'teacher', { subjects: ['Химия'] });
+
+    await admin.say('/заявки');
+    for (let i = 1; i <= 5; i++) {
+      const card = await admin.expect('Заявка № ');
+      expect(card.text).toContain(`Ученик Номер${i}`);
+      expect(labels(card)).toEqual(['Принять', 'Отклонить']);
+    }
+    const nav = await admin.expect('Заявки 1–5 из 7');
+    expect(nav.text).toContain('страница 1 из 2');
+    expect(labels(nav)).toEqual(['→']);
+    await admin.press('→');
+    await admin.expect('Ученик Номер6');
+    await admin.expect('Нина Новикова');
+    const last = await admin.expect('Заявки 6–7 из 7');
+    expect(labels(last)).toEqual(['←']);
+    await admin.press('←');
+    await admin.expect('Ученик Номер1');
+    await admin.expect('Заявки 1–5 из 7');
+
+    await teacher.say('/requests');
+    const lines: string[] = [];
+    for (let i = 0; i < 5; i++) lines.push((await teacher.expect('Заявка № ')).text);
+    expect(lines.join('\n')).not.toContain('Нина Новикова');
+    await teacher.expect('Заявки 1–5 из 6');
+
+    const student = people[0]!;
+    await h.bot.app.services.requests.approve(100, (await h.bot.app.services.requests.listPending(100)).items[0]!.id);
+    await student.say('/requests');
+    await student.expect('недоступна');
+  });
+
+  it('F08: with no pending requests /requests says so; a stranger may not use it', async () => {
+    const [admin] = await admins();
+    await admin.say('/requests');
+    await admin.expect('Заявок на рассмотрении нет');
+    const stranger = h.driver.user({ id: 401, firstName: 'Пётр', lastName: 'Сидоров' });
+    await stranger.say('/заявки');
+    await stranger.expect('недоступна');
+  });
+});

@@ -1,0 +1,189 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+
+const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
+
+describe('movement of students and staff (F10)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(() => h.close());
+
+  const classId = async (name: string): Promise<string> => (await h.bot.app.services.classes.findByName(name))!.id;
+
+  it('F10: an admin transfers a student from the roster buttons; the change is in the audit log', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '5Б', '6А']);
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    const admin = h.admin();
+    await admin.say('/class 5А');
+    const roster = await admin.expect('Класс 5А');
+    expect(labels(roster)).toEqual(['Перевести: Сидоров Ваня', 'Классные руководители']);
+    await admin.press('Перевести: Сидоров Ваня');
+    const pick = await admin.expect('В какой класс перевести Сидоров Ваня (id310)? Сейчас: 5А.');
+    expect(labels(pick)).toEqual(['5Б', '6А']);
+    await admin.press('5Б');
+    await admin.expect('Сидоров Ваня (id310) переведён(а) из 5А в 5Б.');
+    expect((await s.members.roster(ADMIN_ID, await classId('5Б'))).students.map((m) => m.vkId)).toEqual([310]);
+    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).students).toEqual([]);
+    const [entry] = await s.audit.recent(1);
+    expect(entry).toMatchObject({ actor: ADMIN_ID, action: 'movement.transferred', target: { vkId: 310, classId: await classId('5Б') } });
+  });
+
+  it('F10: /transfer by id or mention; non-students, the staff room and bad input are refused with the reason', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    const admin = h.admin();
+    await admin.say('/transfer');
+    await admin.expect('Укажите ученика и класс');
+    await admin.say('/transfer Ваня 6А');
+    await admin.expect('«Ваня» — не похоже на человека');
+    await admin.say('/transfer 300 6А');
+    await admin.expect('id300 — не ученик');
+    await admin.say('/transfer 300');
+    await admin.expect('id300 — не ученик');
+    await admin.say('/transfer 310 Учительская');
+    await admin.expect('«Учительскую» нельзя');
+    await admin.say('/transfer 310 6Q');
+    await admin.expect('буква должна быть русской');
+    await admin.say('/перевести [id310|Ваня] 6 а');
+    await admin.expect('Сидоров Ваня (id310) переведён(а) из 5А в 6А.');
+    await admin.say('/transfer 310 6А');
+    await admin.expect('Сидоров Ваня (id310) уже учится в 6А.');
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна' });
+    await teacher.say('/transfer 310 5А');
+    await teacher.expect('Эта команда вам недоступна');
+    expect((await s.members.get(310))?.classIds).toEqual([await classId('6А')]);
+  });
+
+  it('F10: /left asks to confirm; then the rights and invites of the person end at once; the last admin cannot leave', async () => {
+    const s = h.bot.app.services;
+    await s.classes.create(ADMIN_ID, '5А');
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
+    const invite = await s.invites.create(300, { classId: await classId('5А'), role: 'student' });
+    const anna = h.driver.user({ id: 300, firstName: 'Анна' });
+    await anna.say('/class 5А');
+    await anna.expect('Класс 5А');
+    const admin = h.admin();
+    await admin.say('/left 300');
+    const ask = await admin.expect('Отметить Петрова Анна (id300) как выбывшего?');
+    expect(labels(ask)).toEqual(['Да, выбыл', 'Отмена']);
+    await admin.press('Отмена');
+    await admin.expectAnswer();
+    expect((await s.members.get(300))?.status).toBe('active');
+    await admin.press('Да, выбыл');
+    await admin.expect('Петрова Анна (id300) отмечен(а) как выбывший(ая). Права закончились, отозвано приглашений: 1.');
+    await admin.expectAnswer();
+    expect(admin.lastSnackbar()).toBe('Выбытие отмечено.');
+    expect((await s.members.get(300))?.status).toBe('left');
+    expect((await s.invites.get(invite.id))?.revoked).toBe(true);
+    await anna.say('/class 5А');
+    await anna.expect('Эта команда вам недоступна');
+    await admin.say('/left 300');
+    await admin.expect('уже отмечен(а) как выбывший(ая)');
+    await admin.say(`/left ${ADMIN_ID}`);
+    await admin.expect(`Отметить id${ADMIN_ID} как выбывшего?`);
+    await admin.press('Да, выбыл');
+    await admin.expect('Это последний администратор платформы');
+    expect((await s.members.get(ADMIN_ID))?.status).toBe('active');
+    const entry = (await s.audit.recent(5)).find((e) => e.action === 'movement.left');
+    expect(entry).toMatchObject({ actor: ADMIN_ID, target: { vkId: 300 }, details: { revokedInvites: 1 } });
+  });
+
+  it('F10: /promote shows what will change and moves every class up a grade in one step; the last grade graduates', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А', '11А']);
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'student', '11А', 311, 'Выпускник Петя');
+    await joinAs(s, 'parent', '11А', 312, 'Родитель Пети', 'Выпускник Петя');
+    const admin = h.admin();
+    await admin.say('/promote');
+    const plan = await admin.expect('Перевод на следующий учебный год');
+    expect(plan.text).toContain('Переходят в следующий класс (2):\n5А → 6А, 6А → 7А');
+    expect(plan.text).toContain('Выпускаются (1): 11А');
+    expect(labels(plan)).toEqual(['Перевести', 'Оставить класс на месте', 'Отмена']);
+    await admin.say('давай');
+    await admin.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Перевод на следующий'));
+    await admin.press('Перевести');
+    await admin.expect('Готово: переведено классов — 2, выпущено классов — 1 (выпускников и их родителей: 2).');
+    expect((await s.classes.list()).map((c) => c.name)).toEqual(['Учительская', '6А', '7А']);
+    expect((await s.members.get(310))?.classIds).toEqual([(await s.classes.findByName('6А'))!.id]);
+    expect((await s.members.get(311))?.status).toBe('left');
+    expect((await s.members.get(312))?.status).toBe('left');
+    const [entry] = await s.audit.recent(1);
+    expect(entry).toMatchObject({ action: 'movement.promoted', actor: ADMIN_ID, details: { moved: 2, graduatedClasses: 1, graduatedMembers: 2 } });
+  });
+
+  it('F10: a plan that changed after the preview is shown again (stale) and applied after a new confirmation', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А']);
+    const admin = h.admin();
+    await admin.say('/promote');
+    await admin.expect('5А → 6А');
+    await s.classes.create(ADMIN_ID, '7Б');
+    await admin.press('Перевести');
+    const again = await admin.expect('Классы изменились, пока вы смотрели план');
+    expect(again.text).toContain('5А → 6А, 7Б → 8Б');
+    expect((await s.classes.list()).map((c) => c.name)).toEqual(['Учительская', '5А', '7Б']);
+    await admin.press('Перевести');
+    await admin.expect('Готово: переведено классов — 2');
+    expect((await s.classes.list()).map((c) => c.name)).toEqual(['Учительская', '6А', '8Б']);
+  });
+
+  it('F10: promotion conflicts are explained; a conflict at confirmation changes nothing', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    const admin = h.admin();
+    await admin.say('/promote');
+    await admin.expect('5А → 6А, 6А → 7А');
+    await admin.press('Оставить класс на месте');
+    const keep = await admin.expect('Какой класс оставить на месте');
+    expect(labels(keep)).toEqual(['5А', '6А', 'Назад', 'Отмена']);
+    await admin.press('6А');
+    const conflict = await admin.expect('Так перевести нельзя');
+    expect(conflict.text).toContain('5А → 6А: название 6А занято классом 6А, который остаётся на месте');
+    expect(conflict.text).toContain('Остаются на месте: 6А');
+    expect(labels(conflict)).toEqual(['Оставить класс на месте', 'Отмена']);
+    await admin.press('Оставить класс на месте');
+    const keepAgain = await admin.expect('Какой класс оставить на месте');
+    expect(labels(keepAgain)).toEqual(['5А', '6А (остаётся)', 'Назад', 'Отмена']);
+    await admin.press('5А');
+    const clean = await admin.expect('Остаются на месте: 5А, 6А');
+    expect(labels(clean)).toEqual(['Перевести', 'Оставить класс на месте', 'Отмена']);
+    await s.classes.create(ADMIN_ID, '4А');
+    await admin.press('Перевести');
+    const refused = await admin.expect('Перевод не выполнен: появился конфликт названий');
+    expect(refused.text).toContain('4А → 5А: название 5А занято классом 5А');
+    await admin.say('/отмена');
+    await admin.expect('Отменено');
+    expect((await s.classes.list()).map((c) => c.name)).toEqual(['Учительская', '4А', '5А', '6А']);
+    expect((await s.audit.recent(5)).some((e) => e.action === 'movement.promoted')).toBe(false);
+  });
+
+  it('F10: /audit shows admins the recent entries; others may not read it or promote', async () => {
+    const s = h.bot.app.services;
+    await s.classes.create(ADMIN_ID, '5А');
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    const admin = h.admin();
+    await admin.say('/журнал 5');
+    const log = await admin.expect('Журнал действий, последние записи (5)');
+    expect(log.text).toMatch(/#\d+ \d\d\.\d\d, \d\d:\d\d — id100: teacher\.verified \(id300\)/u);
+    expect(log.text).toContain('request.approved');
+    const all = await s.audit.recent(20);
+    expect(all.find((e) => e.action === 'class.created')).toBeDefined();
+    await admin.say('/audit');
+    const full = await admin.expect('Журнал действий');
+    expect(full.text).toContain('class.created (класс 5А)');
+    expect(full.text).toContain('система');
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна' });
+    await teacher.say('/audit');
+    await teacher.expect('Эта команда вам недоступна');
+    await teacher.say('/promote');
+    await teacher.expect('Эта команда вам недоступна');
+  });
+});

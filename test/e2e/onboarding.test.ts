@@ -1,0 +1,266 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReceivedMessage } from '../../src/emulator/driver.js';
+import { inviteDeepLink } from '../../src/invite-links.js';
+import { STAFF_ROOM_ID, type Invite, type InviteRole } from '../../src/services/index.js';
+import { ADMIN_ID, Harness } from '../helpers/harness.js';
+
+const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map((b) => b.label) ?? [];
+
+const PROFILE = {
+  fullName: 'Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»',
+  shortName: 'МАОУ СОШ № 11',
+  city: 'Березники',
+  adminName: 'Иванова Мария Петровна',
+  email: 'director@school11.ru',
+  phone: '+79123456789',
+};
+
+describe('onboarding by invite (F23, F27, F19)', () => {
+  let h: Harness;
+  let classId: string;
+  beforeEach(async () => {
+    h = await Harness.start();
+    await h.bot.app.school.save(PROFILE, ADMIN_ID);
+    classId = (await h.bot.app.services.classes.create(ADMIN_ID, '5А')).id;
+  });
+  afterEach(() => h.close());
+
+  const services = () => h.bot.app.services;
+  const link = (invite: Invite) => inviteDeepLink(h.emulator.groupId, invite.token);
+  const invite = (role: InviteRole, options: { maxUses?: number; ttlMs?: number } = {}) =>
+    services().invites.create(ADMIN_ID, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role, ...options });
+
+  /** The admin has written to the bot once, so VK lets the bot notify them. */
+  async function adminReachable() {
+    const admin = h.admin();
+    await admin.say('/help');
+    await admin.expect('Ваши роли');
+    return admin;
+  }
+
+  async function pendingOf(vkId: number) {
+    const { items } = await services().requests.listPending('system');
+    return items.filter((r) => r.applicant.vkId === vkId);
+  }
+
+  it('F27: a student opens the deep link, confirms, takes the VK name, consents, and the request reaches the admin', async () => {
+    const admin = await adminReachable();
+    const inv = await invite('student');
+    const student = h.driver.user({ id: 500, firstName: 'Иван', lastName: 'Петров' });
+    await student.openLink(link(inv));
+    const confirm = await student.expect('Вас приглашают');
+    expect(confirm.text).toContain('Школа: МАОУ СОШ № 11');
+    expect(confirm.text).toContain('Класс: 5А');
+    expect(confirm.text).toContain('Роль: ученик');
+    expect(labels(confirm)).toEqual(['Да, всё верно', 'Нет, это не мне', 'Отмена']);
+    await student.press('Да, всё верно');
+    const ask = await student.expect('Как тебя зовут');
+    expect(labels(ask)).toEqual(['Иван Петров', 'Отмена']);
+    await student.press('Иван Петров');
+    const consent = await student.expect('Согласие на обработку персональных данных');
+    expect(consent.text).toContain('id ВКонтакте');
+    expect(consent.text).toContain('Оператор данных — МАОУ СОШ № 11');
+    expect(consent.text).toContain('напишите администратору школы');
+    await student.press('Согласен(на)');
+    await student.expect('Заявка отправлена');
+    const [request] = await pendingOf(500);
+    expect(request?.applicant).toMatchObject({ role: 'student', name: 'Иван Петров', classId, consent: true });
+    expect((await services().invites.get(inv.id))?.uses).toBe(1);
+    const notice = await admin.expect((m) => m.keyboard?.buttons.flat().some((b) => (b.payload ?? '').includes(`"id":"${request!.id}"`)) ?? false);
+    expect(notice.keyboard?.inline).toBe(true);
+  });
+
+  it('F27: a parent joins with /join CODE, types their own name and names the child', async () => {
+    const inv = await invite('parent');
+    const parent = h.driver.user({ id: 501, firstName: 'Ольга', lastName: 'Петрова' });
+    await parent.say(`/join ${inv.code.toLowerCase().slice(0, 4)} ${inv.code.toLowerCase().slice(4)}`);
+    await parent.expect('Роль: родитель');
+    await parent.press('Да, всё верно');
+    await parent.expect('фамилию, имя и отчество (родителя, не ребёнка)');
+    await parent.say('Петрова Ольга Николаевна');
+    await parent.expect('Как зовут вашего ребёнка, ученика 5А');
+    await parent.say('Ваня');
+    await parent.expect((m) => m.text.includes('от 2 до 4 слов') && m.text.includes('вашего ребёнка'));
+    await parent.say('Петров Иван');
+    await parent.expect('Согласие');
+    await parent.press('Согласен(на)');
+    await parent.expect('Её проверит классный руководитель');
+    const [request] = await pendingOf(501);
+    expect(request?.applicant).toMatchObject({ role: 'parent', name: 'Петрова Ольга Николаевна', childName: 'Петров Иван' });
+  });
+
+  it('F23: a teacher picks subjects with toggle buttons, adds another one, and the request is filed', async () => {
+    const inv = await invite('teacher');
+    const teacher = h.driver.user({ id: 502, firstName: 'Анна', lastName: 'Смирнова' });
+    await teacher.openLink(link(inv));
+    const confirm = await teacher.expect('Вас приглашают');
+    expect(confirm.text).toContain('Класс: Учительская');
+    expect(confirm.text).toContain('Роль: учитель');
+    await teacher.press('Да, всё верно');
+    await teacher.expect('фамилию, имя и отчество');
+    await teacher.say('Смирнова Анна Викторовна');
+    const subjects = await teacher.expect('Какие предметы вы ведёте');
+    expect(labels(subjects)).toContain('Начальные классы');
+    expect(labels(subjects)).toContain('Русский язык');
+    expect(labels(subjects)).toEqual(expect.arrayContaining(['Другой предмет', 'Готово', 'Отмена']));
+    await teacher.press('Готово');
+    await teacher.expect('Выберите хотя бы один предмет');
+    await teacher.press('Математика');
+    const marked = await teacher.expect('Выбрано: Математика');
+    expect(labels(marked)).toContain('✓ Математика');
+    await teacher.press('Физика');
+    await teacher.expect('Выбрано: Математика, Физика');
+    await teacher.press('✓ Физика');
+    await teacher.expect((m) => m.text.includes('Выбрано: Математика.'));
+    await teacher.press('Другой предмет');
+    await teacher.expect('Напишите название предмета');
+    await teacher.say('<script>');
+    await teacher.expect('Название предмета — от 2 до');
+    await teacher.say('Астрономия');
+    const withOwn = await teacher.expect('Выбрано: Математика, Астрономия');
+    expect(labels(withOwn)).toContain('✓ Астрономия');
+    await teacher.press('Готово');
+    await teacher.expect('Согласие');
+    await teacher.press('Согласен(на)');
+    await teacher.expect('Её проверит администратор школы');
+    const [request] = await pendingOf(502);
+    expect(request?.applicant).toMatchObject({ role: 'teacher', classId: STAFF_ROOM_ID, subjects: ['Математика', 'Астрономия'] });
+  });
+
+  it('F19: the head joins the staff room as a teacher by the same path', async () => {
+    const inv = await invite('teacher');
+    const head = h.driver.user({ id: 503, firstName: 'Сергей', lastName: 'Директоров' });
+    await head.say(`/вступить ${inv.code}`);
+    await head.expect('Вас приглашают');
+    await head.press('Да, всё верно');
+    await head.expect('Как вас зовут');
+    await head.press('Сергей Директоров');
+    await head.expect('Какие предметы');
+    await head.press('История');
+    await head.expect('Выбрано: История');
+    await head.press('Готово');
+    await head.expect('Согласие');
+    await head.press('Согласен(на)');
+    await head.expect('Заявка отправлена');
+    const [request] = await pendingOf(503);
+    const decided = await services().requests.approve(ADMIN_ID, request!.id);
+    expect(decided.ok).toBe(true);
+    await services().members.verifyTeacher(ADMIN_ID, 503);
+    await services().members.setAdministrationRole(ADMIN_ID, 503, 'head');
+    const member = await services().members.get(503);
+    expect(member).toMatchObject({ roles: expect.arrayContaining(['teacher', 'head']), classIds: [STAFF_ROOM_ID], subjects: ['История'] });
+  });
+
+  it('F27: bad names get a clear re-prompt, and a stale button is refused', async () => {
+    const inv = await invite('student');
+    const student = h.driver.user({ id: 504, firstName: 'Иван', lastName: 'Петров' });
+    await student.openLink(link(inv));
+    await student.expect('Вас приглашают');
+    await student.say('может быть');
+    await student.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Вас приглашают'));
+    await student.press('Да, всё верно');
+    await student.expect('Как тебя зовут');
+    await student.say('Иван');
+    await student.expect('от 2 до 4 слов');
+    await student.say('Иван 123');
+    await student.expect('от 2 до 4 слов');
+    await student.say('Один Два Три Четыре Пять');
+    await student.expect('от 2 до 4 слов');
+    await student.say(`${'Оченьдлинноеимя'.repeat(7)} Петров`);
+    await student.expect('не больше 100 символов');
+    await student.say('/help');
+    await student.expect((m) => m.text.includes('Ваши роли') || m.text.includes('Здравствуйте'));
+    await student.say('/invites');
+    await student.expect('а не команда');
+    await student.say('', { payload: { k: 'scene', s: 'inv-build', v: '1' } });
+    await student.expect('кнопка устарела');
+    await student.say('Петров-Водкин Иван');
+    await student.expect('Согласие');
+  });
+
+  it('F27: without consent no request is filed; declining the invite ends the dialog politely', async () => {
+    const inv = await invite('student');
+    const student = h.driver.user({ id: 505, firstName: 'Иван', lastName: 'Петров' });
+    await student.openLink(link(inv));
+    await student.expect('Вас приглашают');
+    await student.press('Да, всё верно');
+    await student.expect('Как тебя зовут');
+    await student.press('Иван Петров');
+    await student.expect('Согласие');
+    await student.say('ну ладно');
+    await student.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Согласие'));
+    await student.press('Не согласен(на)');
+    await student.expect('Без согласия на обработку персональных данных заявку подать нельзя');
+    expect(await pendingOf(505)).toEqual([]);
+    expect((await services().invites.get(inv.id))?.uses).toBe(0);
+
+    await student.openLink(link(inv));
+    await student.expect('Вас приглашают');
+    await student.press('Нет, это не мне');
+    await student.expect('заявка не подана');
+    expect(await pendingOf(505)).toEqual([]);
+  });
+
+  it('F27: expired, revoked and used-up invites say which and whom to ask', async () => {
+    const expired = await invite('student', { ttlMs: 1 });
+    const revoked = await invite('parent');
+    await services().invites.revoke(ADMIN_ID, revoked.id);
+    const usedUp = await invite('teacher', { maxUses: 1 });
+    await services().invites.use(usedUp.id, { vkId: 600, name: 'Кто-то Другой', consent: true, subjects: [] });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const person = h.driver.user({ id: 506, firstName: 'Иван', lastName: 'Петров' });
+    await person.openLink(link(expired));
+    await person.expect('Срок действия этого приглашения истёк. Попросите новое у классного руководителя');
+    await person.say(`/join ${revoked.code}`);
+    await person.expect('Это приглашение отозвано');
+    await person.openLink(link(usedUp));
+    await person.expect('уже вступили все, кому оно было выдано. Попросите новое у администратора школы');
+    await person.openLink('https://vk.me/club' + h.emulator.groupId + '?ref=AAAAAAAAAAAAAAAAAAAAAAAA&ref_source=invite');
+    await person.expect('Это приглашение не найдено');
+    expect(await pendingOf(506)).toEqual([]);
+  });
+
+  it('F27: the last use goes to one person; the next one is told the invite is used up', async () => {
+    const inv = await invite('student', { maxUses: 1 });
+    const first = h.driver.user({ id: 507, firstName: 'Иван', lastName: 'Петров' });
+    const second = h.driver.user({ id: 508, firstName: 'Пётр', lastName: 'Иванов' });
+    for (const u of [first, second]) {
+      await u.openLink(link(inv));
+      await u.expect('Вас приглашают');
+      await u.press('Да, всё верно');
+      await u.expect('Как тебя зовут');
+      await u.say(u.id === 507 ? 'Петров Иван' : 'Иванов Пётр');
+      await u.expect('Согласие');
+    }
+    await first.press('Согласен(на)');
+    await first.expect('Заявка отправлена');
+    await second.press('Согласен(на)');
+    await second.expect('уже вступили все');
+    expect(await pendingOf(508)).toEqual([]);
+  });
+
+  it('F27: a member gets a friendly note, a waiting request gets «already waiting»', async () => {
+    const inv = await invite('student');
+    const used = await services().invites.use(inv.id, { vkId: 509, name: 'Петров Иван', consent: true });
+    if (!used.ok) throw new Error('not used');
+    const student = h.driver.user({ id: 509, firstName: 'Иван', lastName: 'Петров' });
+    await student.openLink(link(inv));
+    await student.expect('Ваша заявка уже ждёт проверки');
+    await services().requests.approve(ADMIN_ID, used.request.id);
+    await student.say(`/join ${inv.code}`);
+    await student.expect('Вы уже состоите в 5А как ученик');
+  });
+
+  it('F27: wrong codes are throttled after 5 failures, with the minutes to wait', async () => {
+    const inv = await invite('student');
+    const guesser = h.driver.user({ id: 510, firstName: 'Иван', lastName: 'Петров' });
+    for (let i = 4; i >= 0; i--) {
+      await guesser.say('/join ABCDEFGH');
+      await guesser.expect(i === 0 ? 'Такого кода нет.' : `Проверьте код: ${i === 1 ? 'осталась 1 попытка' : `осталось ${i} попыт`}`);
+    }
+    await guesser.say(`/join ${inv.code}`);
+    await guesser.expect('Попробуйте снова через 10 минут');
+    await guesser.say('/join');
+    await guesser.expect('/join ABCD2345');
+  });
+});
