@@ -4,7 +4,7 @@ import type { App } from '../src/app.js';
 import { createSummary } from '../src/commands/class-summary.js';
 import { refusalText } from '../src/commands/refusals.js';
 import type { Translate } from '../src/i18n.js';
-import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import { MAX_GRADE, MIN_GRADE } from '../src/services/class-names.js';
 import type { GridPreviewRow } from '../src/services/types.js';
@@ -26,8 +26,7 @@ interface GridState extends Record<string, unknown> {
 
 type GridContext = IStepContext<GridState> & MessageContext;
 
-const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: CLASS_GRID, v: value }, color });
-const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(CLASS_GRID, label, value, color);
 
 function gradeRows(from: number): Button[][] {
   const rows: Button[][] = [];

@@ -18,7 +18,7 @@ import {
   rolesFor,
 } from '../src/invite-helpers.js';
 import { className, deliverInvite, showInviteCard } from '../src/invite-links.js';
-import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import type { ClassGroup, InviteRole } from '../src/services/index.js';
 import { turnOf } from '../src/turn.js';
@@ -48,8 +48,7 @@ const RECIPIENT_STEP = 5;
 /** A reply keyboard holds at most 40 buttons; one row is the cancel button. */
 const MAX_CLASS_BUTTONS = 35;
 
-const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: INVITE_BUILDER, v: value }, color });
-const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(INVITE_BUILDER, label, value, color);
 
 function rowsOf(buttons: Button[], size: number): Button[][] {
   const rows: Button[][] = [];

@@ -3,7 +3,7 @@ import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import { lookupVkUser, roleName } from '../src/invite-helpers.js';
-import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import { announceJoinRequest } from '../src/review-notices.js';
 import type { InviteRole, InviteUseResult } from '../src/services/index.js';
@@ -43,8 +43,7 @@ export const MAX_NAME_LENGTH = 100;
 const MAX_CUSTOM_SUBJECTS = 4;
 const MARK = '✓ ';
 
-const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: ONBOARDING, v: value }, color });
-const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(ONBOARDING, label, value, color);
 
 export type NameCheck = { ok: true; value: string } | { ok: false; problem: 'empty' | 'command' | 'too-long' | 'format' };
 

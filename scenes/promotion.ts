@@ -3,7 +3,7 @@ import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
 import { refusalText } from '../src/commands/refusals.js';
 import type { Translate } from '../src/i18n.js';
-import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import type { PromotionPlan } from '../src/services/types.js';
 import { turnOf } from '../src/turn.js';
@@ -23,8 +23,7 @@ type PromotionContext = IStepContext<PromotionState> & MessageContext;
 const PLAN_STEP = 0;
 const KEEP_STEP = 1;
 
-const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: PROMOTION, v: value }, color });
-const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(PROMOTION, label, value, color);
 
 /** The plan in words: moves, graduates, classes kept, and conflicts with what to do about them. */
 function planText(t: Translate, plan: PromotionPlan, names: Map<string, string>): string {

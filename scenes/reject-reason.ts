@@ -2,8 +2,7 @@ import { SceneManager, StepScene, type IContext, type IStepContext } from '@vk-i
 import type { MessageContext } from 'vk-io';
 import type { ActionContext } from '../src/actions.js';
 import type { App } from '../src/app.js';
-import type { Translate } from '../src/i18n.js';
-import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { cancelButton, replyKeyboard } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import { classNameOf } from '../src/review-format.js';
 import { decideRequest } from '../src/review-notices.js';
@@ -20,7 +19,6 @@ interface ReasonState extends Record<string, unknown> {
 
 type ReasonContext = IStepContext<ReasonState> & MessageContext;
 
-const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
 
 /** Asks for the reason (again, with the problem first, after bad input). Leaves when the request is gone or decided. */
 async function ask(app: App, context: ReasonContext, requestId: string, problem?: string): Promise<unknown> {

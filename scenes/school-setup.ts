@@ -2,7 +2,7 @@ import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
-import { replyKeyboard, type Button } from '../src/keyboards.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import { SCHOOL_FIELDS, checkSchoolField, type SchoolField, type SchoolProfile } from '../src/services/school.js';
 import { STAFF_ROOM_NAME } from '../src/services/types.js';
@@ -24,8 +24,7 @@ type SetupContext = IStepContext<SetupState> & MessageContext;
 const SUMMARY_STEP = SCHOOL_FIELDS.length;
 const CHOOSE_FIELD_STEP = SUMMARY_STEP + 1;
 
-const button = (label: string, value: string, color?: Button['color']): Button => ({ label, payload: { k: 'scene', s: SCHOOL_SETUP, v: value }, color });
-const cancelButton = (t: Translate): Button => ({ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' });
+const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(SCHOOL_SETUP, label, value, color);
 
 /** The profile as lines «Field: value», for the summary and /school. */
 export function profileSummary(t: Translate, fields: Partial<Record<SchoolField, string>>): string {

@@ -76,3 +76,8 @@ export function localeFromLangId(langId: number | undefined): Locale | undefined
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
+
+/** A date and time in the school's time zone, in the reader's language, e.g. «29 нояб. 2026 г., 03:20». */
+export function formatWhen(ms: number, timeZone: string, locale: Locale = 'ru'): string {
+  return new Date(ms).toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -15,6 +15,7 @@ import {
   type ClassGroup,
   type Invite,
   type InviteRole,
+  type Role,
 } from './services/index.js';
 import type { Caller, Turn } from './turn.js';
 
@@ -67,14 +68,20 @@ export function parseInviteRole(word: string): InviteRole | undefined {
 }
 
 /** The role's name in the person's language (lower case, for running text). */
-export function roleName(t: Translate, role: InviteRole): string {
+export function roleName(t: Translate, role: Role): string {
   switch (role) {
+    case 'admin':
+      return t('role-admin');
+    case 'head':
+      return t('role-head');
+    case 'deputy':
+      return t('role-deputy');
+    case 'teacher':
+      return t('role-teacher');
     case 'student':
       return t('role-student');
     case 'parent':
       return t('role-parent');
-    case 'teacher':
-      return t('role-teacher');
   }
 }
 

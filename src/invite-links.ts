@@ -5,7 +5,7 @@
  */
 import QRCode from 'qrcode';
 import type { App } from './app.js';
-import type { Locale, Translate } from './i18n.js';
+import { formatWhen, type Translate } from './i18n.js';
 import { roleName } from './invite-helpers.js';
 import { replyKeyboard } from './keyboards.js';
 import { notifyPerson, type NotifyResult } from './recipients.js';
@@ -32,11 +32,6 @@ async function qrAttachment(app: App, peerId: number, link: string): Promise<str
   }
 }
 
-/** A date and time in the school's time zone, in the reader's language. */
-export function formatWhen(app: App, locale: Locale, ms: number): string {
-  return new Date(ms).toLocaleString(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** The name of the invite's class («5А», «Учительская»), or its id if it is gone. */
 export async function className(app: App, classId: string): Promise<string> {
   return (await app.services.classes.get(classId))?.name ?? classId;
@@ -57,7 +52,7 @@ export async function showInviteCard(app: App, turn: Turn, peerId: number, invit
     link,
     code: invite.code,
     maxUses: invite.maxUses,
-    expires: formatWhen(app, turn.locale, invite.expiresAt),
+    expires: formatWhen(invite.expiresAt, app.config.SCHOOL_TZ, turn.locale),
   });
   const attachment = await qrAttachment(app, peerId, link);
   const keyboard = replyKeyboard([

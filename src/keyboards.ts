@@ -1,4 +1,5 @@
 import { Keyboard, type KeyboardBuilder } from 'vk-io';
+import type { Translate } from './i18n.js';
 import type { Payload } from './payload.js';
 
 export type ButtonColor = 'primary' | 'secondary' | 'positive' | 'negative';
@@ -36,3 +37,13 @@ export function inlineKeyboard(rows: Button[][]): KeyboardBuilder {
 
 /** An empty keyboard: removes a reply keyboard left on the person's screen. */
 export const NO_KEYBOARD = JSON.stringify({ buttons: [], one_time: true });
+
+/** A text button answering the dialog `scene` with `value`. */
+export function sceneButton(scene: string, label: string, value: string, color?: ButtonColor): Button {
+  return { label, payload: { k: 'scene', s: scene, v: value }, color };
+}
+
+/** The «Отмена» button every dialog step shows; it runs /cancel. */
+export function cancelButton(t: Translate): Button {
+  return { label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' };
+}

@@ -13,18 +13,6 @@ export function vkMention(vkId: number, name: string): string {
   return `[id${vkId}|${clean || `id${vkId}`}]`;
 }
 
-/** A date and time in the school's time zone, e.g. `12.03.2025, 14:05`. */
-export function formatWhen(app: App, at: number): string {
-  return new Date(at).toLocaleString('ru-RU', {
-    timeZone: app.config.SCHOOL_TZ,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 /** How a person is called: their name in the roster, else their VK name, else `id123`; the bot itself by a word. */
 export async function personName(app: App, t: Translate, vkId: ActorId): Promise<string> {
   if (vkId === 'system') return t('req-by-system');

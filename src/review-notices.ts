@@ -8,7 +8,8 @@ import type { App } from './app.js';
 import type { Translate } from './i18n.js';
 import { inlineKeyboard, type Button } from './keyboards.js';
 import { notifyPerson, translatorFor } from './recipients.js';
-import { classNameOf, commandLinesFor, formatWhen, personName, vkMention } from './review-format.js';
+import { formatWhen } from './i18n.js';
+import { classNameOf, commandLinesFor, personName, vkMention } from './review-format.js';
 import { NotFoundError, PermissionDeniedError, type ActorId, type JoinRequest, type Member } from './services/index.js';
 import type { Turn } from './turn.js';
 import { announceTeacherApproved } from './verify-notices.js';
@@ -33,7 +34,7 @@ export function requestCardText(app: App, t: Translate, request: JoinRequest, cl
   ];
   if (a.role === 'parent') lines.push(t('req-card-child', { child: a.childName }));
   if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.join(', ') }) : t('req-card-no-subjects'));
-  lines.push(t('req-card-when', { when: formatWhen(app, request.createdAt) }));
+  lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ) }));
   return lines.join('\n');
 }
 
@@ -100,7 +101,7 @@ export async function alreadyDecidedText(app: App, t: Translate, status: 'approv
 async function outcomeText(app: App, t: Translate, request: JoinRequest): Promise<string> {
   if (request.status === 'pending') return '';
   const by = await personName(app, t, request.decidedBy);
-  const when = formatWhen(app, request.decidedAt);
+  const when = formatWhen(request.decidedAt, app.config.SCHOOL_TZ);
   if (request.status === 'approved') return t('req-outcome-approved', { by, when });
   const line = t('req-outcome-rejected', { by, when });
   return request.reason ? `${line}\n${t('req-outcome-reason', { reason: request.reason })}` : line;

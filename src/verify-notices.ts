@@ -7,7 +7,8 @@ import type { App } from './app.js';
 import type { Translate } from './i18n.js';
 import { inlineKeyboard } from './keyboards.js';
 import { notifyPerson, translatorFor } from './recipients.js';
-import { commandLinesFor, formatWhen, personName, vkMention } from './review-format.js';
+import { formatWhen } from './i18n.js';
+import { commandLinesFor, personName, vkMention } from './review-format.js';
 import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, can, type Member } from './services/index.js';
 import type { Turn } from './turn.js';
 
@@ -88,7 +89,7 @@ export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promis
 
 /** After a confirmation: every verifier's notice shows who confirmed (buttons gone), and the teacher learns their new powers. */
 async function afterVerification(app: App, teacher: Member, by: number): Promise<void> {
-  const when = formatWhen(app, Date.now());
+  const when = formatWhen(Date.now(), app.config.SCHOOL_TZ);
   for (const notice of await app.services.reviewNotices.takeAll(teacherSubject(teacher.vkId))) {
     const t = await translatorFor(app, notice.peerId);
     const text = `${teacherCard(t, teacher)}\n\n${t('ver-outcome', { by: await personName(app, t, by), when })}`;

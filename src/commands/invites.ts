@@ -1,9 +1,7 @@
 import type { KeyboardBuilder } from 'vk-io';
-import { enterInviteBuilder, inviteBuilderScene } from '../../scenes/invite-builder.js';
-import { onboardingScene } from '../../scenes/onboarding.js';
+import { enterInviteBuilder } from '../../scenes/invite-builder.js';
 import type { ActionSpec } from '../actions.js';
 import type { App } from '../app.js';
-import type { Feature } from '../features.js';
 import {
   DEFAULT_DAYS,
   DEFAULT_USES,
@@ -18,11 +16,11 @@ import {
   roleName,
   visibleInvites,
 } from '../invite-helpers.js';
-import { className, deliverInvite, formatWhen, showInviteCard } from '../invite-links.js';
+import { formatWhen } from '../i18n.js';
+import { className, deliverInvite, showInviteCard } from '../invite-links.js';
 import { inlineKeyboard, type Button } from '../keyboards.js';
 import { NotFoundError, PermissionDeniedError, STAFF_ROOM_ID, STAFF_ROOM_NAME, can, normaliseInviteCode, type Invite, type InviteRole } from '../services/index.js';
 import type { Caller, Turn } from '../turn.js';
-import { joinCommand } from './join.js';
 import type { CommandSpec } from './registry.js';
 
 /**
@@ -88,7 +86,7 @@ async function invitesPage(app: App, turn: Turn, page: number): Promise<{ text: 
         code: invite.code,
         uses: invite.uses,
         maxUses: invite.maxUses,
-        expires: formatWhen(app, turn.locale, invite.expiresAt),
+        expires: formatWhen(invite.expiresAt, app.config.SCHOOL_TZ, turn.locale),
       }),
     );
   }
@@ -223,9 +221,3 @@ export const revokeUnusedAction: ActionSpec = {
   },
 };
 
-/** Invite links and joining by them (F05, F11, F23, F27, F19): commands, buttons and the two dialogs. */
-export const inviteFeature: Feature = {
-  commands: [inviteCommand, invitesCommand, revokeCommand, sendInviteCommand, joinCommand],
-  actions: [revokeAction, pageAction, revokeUnusedAction],
-  scenes: (app) => [inviteBuilderScene(app), onboardingScene(app)] as unknown as ReturnType<NonNullable<Feature['scenes']>>,
-};

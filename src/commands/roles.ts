@@ -6,6 +6,7 @@ import type { AdministrationRole, Member, Role } from '../services/types.js';
 import type { Caller, Turn } from '../turn.js';
 import { isVerifiedTeacher, parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
 import { commandButton, pickKeyboard } from './pick-keyboard.js';
+import { roleName } from '../invite-helpers.js';
 import { attempt } from './refusals.js';
 import type { CommandSpec } from './registry.js';
 
@@ -25,22 +26,6 @@ async function notifyOrSay(turn: Turn, app: App, vkId: number, text: (t: Transla
   if (!sent.ok) await turn.reply(turn.t('adm-unreachable', { id: String(vkId) }));
 }
 
-function roleName(t: Translate, role: Role): string {
-  switch (role) {
-    case 'admin':
-      return t('role-admin');
-    case 'head':
-      return t('role-head');
-    case 'deputy':
-      return t('role-deputy');
-    case 'teacher':
-      return t('role-teacher');
-    case 'student':
-      return t('role-student');
-    case 'parent':
-      return t('role-parent');
-  }
-}
 
 /** Reads «add 123», «remove [id123|Имя]», «123» into an operation and a VK id. */
 function readOperation(args: string): { op: 'list' | 'add' | 'remove'; vkId: number | null; raw: string | undefined } {

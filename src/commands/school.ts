@@ -1,4 +1,5 @@
 import { enterSchoolSetup, profileSummary, sendApplication } from '../../scenes/school-setup.js';
+import { formatWhen } from '../i18n.js';
 import { replyKeyboard } from '../keyboards.js';
 import type { CommandSpec } from './registry.js';
 
@@ -17,7 +18,7 @@ export const schoolCommand: CommandSpec = {
       return enterSchoolSetup(context, profile);
     }
     if (action === 'application' || action === 'заявка') return sendApplication(turn, profile);
-    const updated = new Date(profile.updatedAt).toLocaleString(turn.locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, dateStyle: 'medium', timeStyle: 'short' });
+    const updated = formatWhen(profile.updatedAt, app.config.SCHOOL_TZ, turn.locale);
     return turn.reply(
       t('school-show', { summary: profileSummary(t, profile), updated }),
       replyKeyboard([

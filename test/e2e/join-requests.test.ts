@@ -77,7 +77,7 @@ describe('join requests (F08)', () => {
     expect(notice.text).toContain('Кто: [id301|Анна Петрова]');
     expect(notice.text).toContain('Роль: ученик');
     expect(notice.text).toContain('Класс: 5А');
-    expect(notice.text).toMatch(/Подана: \d\d\.\d\d\.\d{4}, \d\d:\d\d/);
+    expect(notice.text).toMatch(/Подана: \d{1,2} \S+ \d{4} г\., \d\d:\d\d/);
     expect(notice.keyboard?.inline).toBe(true);
     expect(labels(notice)).toEqual(['Принять', 'Отклонить', 'Позже']);
     const second = await admin2.expect('Новая заявка на вступление');
