@@ -1,0 +1,33 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inviteDeepLink } from '../../src/invite-links.js';
+import { ADMIN_ID, Harness } from '../helpers/harness.js';
+
+describe('two people at the same moment', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(() => h.close());
+
+  it('F05 F27: the last use of an invite is taken by exactly one of two people consenting at once', async () => {
+    const { classes, invites, requests } = h.bot.app.services;
+    const classId = (await classes.create(ADMIN_ID, '7В')).id;
+    const invite = await invites.create(ADMIN_ID, { classId, role: 'student', maxUses: 1 });
+    const link = inviteDeepLink(h.emulator.groupId, invite.token);
+    const people = [h.driver.user({ id: 701, firstName: 'Лиза', lastName: 'Котова' }), h.driver.user({ id: 702, firstName: 'Миша', lastName: 'Зайцев' })];
+    for (const person of people) {
+      await person.openLink(link);
+      await person.expect('Вас приглашают');
+      await person.press('Да, всё верно');
+      await person.expect('Как тебя зовут');
+      await person.press(`${person.user.firstName} ${person.user.lastName}`);
+      await person.expect('Согласие на обработку');
+    }
+    await Promise.all(people.map((person) => person.press('Согласен(на)')));
+    const outcomes = await Promise.all(people.map((person) => person.expect((m) => m.text.includes('Заявка отправлена') || m.text.includes('уже вступили все'))));
+    expect(outcomes.filter((m) => m.text.includes('Заявка отправлена'))).toHaveLength(1);
+    expect(outcomes.filter((m) => m.text.includes('уже вступили все'))).toHaveLength(1);
+    expect((await invites.get(invite.id))?.uses).toBe(1);
+    expect((await requests.listPending('system')).total).toBe(1);
+  });
+});
