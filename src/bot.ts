@@ -15,7 +15,7 @@ import { Outbox } from './outbox.js';
 import { parsePayload } from './payload.js';
 import { PeerQueue } from './peer-queue.js';
 import { RedisSessionStorage, sessionKey } from './session-storage.js';
-import { createServices, effectiveRoles } from './services/index.js';
+import { PermissionDeniedError, createServices, effectiveRoles } from './services/index.js';
 import { SchoolService } from './services/school.js';
 import { setTurn, turnOf, type Caller, type Turn } from './turn.js';
 import { UpdateGate, type VkUpdate } from './update-gate.js';
@@ -226,11 +226,13 @@ export class Bot {
         await next();
       } catch (error) {
         const redisDown = error instanceof Error && /Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|Stream isn't writeable/i.test(error.message);
-        this.app.logger.error({ type: context.type, err: error instanceof Error ? error.name : 'unknown', msg: error instanceof Error ? error.message.slice(0, 200) : undefined }, 'handler failed');
+        const denied = error instanceof PermissionDeniedError;
+        // Error names and codes only: messages may quote what a person typed.
+        this.app.logger.error({ type: context.type, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'handler failed');
         const peerId = (context as MessageContext).peerId;
         if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
         const turn = (context.state as { turn?: Turn }).turn;
-        const text = (turn?.t ?? this.app.i18n.bind(this.app.config.LOCALE))(redisDown ? 'error-unavailable' : 'error-generic');
+        const text = (turn?.t ?? this.app.i18n.bind(this.app.config.LOCALE))(denied ? 'command-denied' : redisDown ? 'error-unavailable' : 'error-generic');
         await this.app.outbox.send(peerId, { text }).catch(() => undefined);
       }
     };

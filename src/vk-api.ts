@@ -82,7 +82,7 @@ export class VkGateway {
           await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
           continue;
         }
-        this.logger.warn({ method, code, err: code === undefined ? String(error) : undefined }, 'vk api call failed');
+        this.logger.warn({ method, code, err: error instanceof Error ? error.name : 'unknown' }, 'vk api call failed');
         if (error instanceof APIError) {
           const peer = Number(params.peer_id ?? params.peer_ids ?? params.user_id ?? 0);
           if (UNREACHABLE_CODES.has(Number(error.code))) throw new UserUnreachableError(method, Number(error.code), error.message, peer);

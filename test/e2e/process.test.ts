@@ -45,14 +45,19 @@ describe('the bot process', () => {
       REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: db.prefix,
       ADMIN_VK_IDS: '100',
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: 'debug',
     });
     const driver = new Driver(emulator, { timeoutMs: 15_000 });
     const admin = driver.user({ id: 100, firstName: 'Мария', lastName: 'Иванова' });
     await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('long poll started');
     await admin.say('/start');
     await admin.expect('Полное наименование');
+    await admin.say('Школа Тайнозвучащая 12345');
+    await admin.expect('Краткое наименование');
+    // Logs carry ids only: neither the person's name nor what they typed.
+    expect(run.output()).toContain('"from":100');
     expect(run.output()).not.toContain('Иванова');
+    expect(run.output()).not.toContain('Тайнозвучащая');
 
     // The answer to /help is held by VK for 800 ms; SIGTERM arrives while it is in flight.
     emulator.faults.delayNext('messages.send', 800);
