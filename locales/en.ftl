@@ -7,7 +7,6 @@ command-unknown = I don't know that command. See /help for the list.
 command-denied = This command is not available to you. See /help for yours.
 command-dm-only = This command works only in a private dialog with the bot.
 text-unknown = I understand commands and buttons. See /help for the list.
-in-scene-command = Please finish the current step first, or send /cancel.
 cancel-done = Cancelled. Nothing was saved. See /help for the commands.
 cancel-nothing = There is nothing to cancel.
 lang-set = The language is now English.
@@ -59,7 +58,6 @@ setup-ask-adminName = The platform administrator's full name (yours): surname, f
 setup-ask-email = The administrator's e-mail address.
 setup-ask-phone = The administrator's personal mobile number — Sferum sends the login code to it, e.g. +7 912 345-67-89.
 setup-current = Now: { $value }
-setup-use-vk-name = { $name }
 
 field-fullName = Full name
 field-shortName = Short name
@@ -104,8 +102,6 @@ school-show =
     { $summary }
     
     Changed: { $updated }
-school-not-set = The school's profile is not filled in yet.
-school-denied = Only the platform administrator can change the school's profile.
 btn-school-edit = Edit the profile
 btn-school-application = Sferum application text
 
