@@ -108,8 +108,8 @@ export class Bot {
     const { config, logger, services } = this.app;
     await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS);
     await services.classes.ensureStaffRoom();
-    const recovered = await this.gate.recover();
-    if (recovered > 0) logger.info({ recovered }, 'unfinished updates from the last run are being handled');
+    const recovered = await this.gate.open();
+    if (recovered > 0) logger.info({ recovered }, 'updates left unhandled by a stopped process are being handled');
     if (config.VK_TRANSPORT === 'webhook') {
       this.webhook = new WebhookServer(
         { port: config.WEBHOOK_PORT, path: config.WEBHOOK_PATH, groupId: config.VK_GROUP_ID, confirmationCode: config.VK_CONFIRMATION_CODE ?? '', secret: config.VK_CALLBACK_SECRET },
@@ -144,6 +144,7 @@ export class Bot {
     });
     const finished = await Promise.race([this.queue.drain().then(() => true), timedOut]);
     clearTimeout(timer);
+    await this.gate.shutdown();
     return finished;
   }
 

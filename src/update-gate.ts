@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 import type { PeerQueue } from './peer-queue.js';
@@ -12,6 +13,12 @@ export interface VkUpdate {
   v?: string;
 }
 
+/** An inbox entry: the update and the bot process that owns it until it is handled. */
+interface InboxEntry {
+  owner: string;
+  update: VkUpdate;
+}
+
 // Marks the event as seen and keeps it in the inbox until handled; 0 for a repeated delivery.
 const RECORD = `
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
@@ -19,6 +26,19 @@ if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   return 1
 end
 return 0`;
+
+// Takes over an inbox entry whose owner is gone; 0 if another process took it first or it is done.
+const TAKE_OVER = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return 0 end
+local entry = cjson.decode(raw)
+if entry.owner ~= ARGV[2] then return 0 end
+entry.owner = ARGV[3]
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(entry))
+return 1`;
+
+const HEARTBEAT_MS = 3_000;
+const HEARTBEAT_TTL_MS = 10_000;
 
 /** The peer whose updates must run in order: the chat or dialog the update belongs to. */
 export function peerOf(update: VkUpdate): string {
@@ -31,11 +51,15 @@ export function peerOf(update: VkUpdate): string {
 /**
  * Where every update enters: a delivery VK repeats (same event_id) is handled once, the event is
  * recorded in a Redis inbox before it is acknowledged, updates of one peer run one at a time in
- * arrival order, and an update left unhandled by a crash is handled on the next start.
+ * arrival order, and an update whose process died before handling it is taken over by a live one.
+ * Each process keeps a heartbeat key; an inbox entry whose owner has no heartbeat is orphaned.
  */
 export class UpdateGate {
   private readonly seenTtlSeconds = 3 * 24 * 3600;
+  /** This process's id in the inbox. */
+  readonly instanceId = randomUUID();
   private closed = false;
+  private heartbeat?: NodeJS.Timeout;
 
   constructor(
     private readonly redis: Redis,
@@ -49,14 +73,27 @@ export class UpdateGate {
     return `${this.prefix}inbox`;
   }
 
+  private aliveKey(instanceId: string): string {
+    return `${this.prefix}instance:${instanceId}`;
+  }
+
+  /** Starts this process's heartbeat, then takes over the updates that dead processes left unhandled. */
+  async open(): Promise<number> {
+    await this.beat();
+    this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
+    this.heartbeat.unref();
+    return this.recover();
+  }
+
   /**
    * Records the update (idempotently) and queues it for handling. Resolves once the update is
    * safely recorded — the moment a webhook may answer `ok` — with false for a repeated delivery.
    */
   async accept(update: VkUpdate): Promise<boolean> {
     if (this.closed) throw new Error('the bot is shutting down; VK will deliver this update again');
-    const eventId = update.event_id ?? `${update.type}:${JSON.stringify(update.object).length}:${Date.now()}`;
-    const fresh = (await this.redis.eval(RECORD, 2, `${this.prefix}seen:${eventId}`, this.inboxKey, this.seenTtlSeconds, eventId, JSON.stringify(update))) === 1;
+    const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
+    const entry: InboxEntry = { owner: this.instanceId, update };
+    const fresh = (await this.redis.eval(RECORD, 2, `${this.prefix}seen:${eventId}`, this.inboxKey, this.seenTtlSeconds, eventId, JSON.stringify(entry))) === 1;
     if (!fresh) {
       this.logger.debug({ eventId }, 'repeated delivery skipped');
       return false;
@@ -65,16 +102,32 @@ export class UpdateGate {
     return true;
   }
 
-  /** Handles updates that were recorded but not finished before the last stop. */
+  /** Takes over and handles inbox entries whose owner process is gone (crashed or stopped mid-way). */
   async recover(): Promise<number> {
-    const pending = await this.redis.hgetall(this.inboxKey);
-    for (const [eventId, raw] of Object.entries(pending)) void this.process(eventId, JSON.parse(raw) as VkUpdate);
-    return Object.keys(pending).length;
+    let taken = 0;
+    for (const [eventId, raw] of Object.entries(await this.redis.hgetall(this.inboxKey))) {
+      const entry = JSON.parse(raw) as InboxEntry;
+      if (entry.owner === this.instanceId || (await this.redis.exists(this.aliveKey(entry.owner))) === 1) continue;
+      if ((await this.redis.eval(TAKE_OVER, 1, this.inboxKey, eventId, entry.owner, this.instanceId)) !== 1) continue;
+      taken++;
+      void this.process(eventId, entry.update);
+    }
+    return taken;
   }
 
   /** Stops accepting updates; those already accepted still run (see PeerQueue.drain). */
   close(): void {
     this.closed = true;
+  }
+
+  /** Ends the heartbeat, so that other processes may take over what this one leaves unhandled. */
+  async shutdown(): Promise<void> {
+    clearInterval(this.heartbeat);
+    await this.redis.del(this.aliveKey(this.instanceId)).catch(() => undefined);
+  }
+
+  private async beat(): Promise<void> {
+    await this.redis.set(this.aliveKey(this.instanceId), '1', 'PX', HEARTBEAT_TTL_MS);
   }
 
   private async process(eventId: string, update: VkUpdate): Promise<void> {

@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { createLogger } from '../src/logger.js';
+import { PeerQueue } from '../src/peer-queue.js';
+import { UpdateGate, peerOf, type VkUpdate } from '../src/update-gate.js';
+import { currentUpdateScope } from '../src/update-scope.js';
+import { openTestRedis, TEST_REDIS_URL, type TestRedis } from './helpers/redis.js';
+
+const message = (eventId: string, peer: number, text: string): VkUpdate => ({ type: 'message_new', event_id: eventId, object: { message: { peer_id: peer, from_id: peer, text } } });
+
+describe('update gate', () => {
+  let db: TestRedis;
+  let other: Redis;
+  const gates: UpdateGate[] = [];
+  beforeEach(async () => {
+    db = await openTestRedis();
+    other = new Redis(TEST_REDIS_URL);
+  });
+  afterEach(async () => {
+    for (const gate of gates.splice(0)) await gate.shutdown();
+    other.disconnect();
+    await db.cleanup();
+  });
+
+  function gateOn(redis: Redis, seen: string[]): UpdateGate {
+    const gate = new UpdateGate(redis, db.prefix, new PeerQueue(redis, db.prefix), async (update) => {
+      seen.push(`${(update.object.message as { text: string }).text}@${currentUpdateScope()?.eventId}`);
+    }, createLogger('silent'));
+    gates.push(gate);
+    return gate;
+  }
+
+  it('handles a repeated delivery once and keeps nothing in the inbox afterwards', async () => {
+    const seen: string[] = [];
+    const gate = gateOn(db.redis, seen);
+    await gate.open();
+    expect(await gate.accept(message('e1', 5, 'hi'))).toBe(true);
+    expect(await gate.accept(message('e1', 5, 'hi'))).toBe(false);
+    await expect.poll(() => seen).toEqual(['hi@e1']);
+    await expect.poll(() => db.redis.hlen(`${db.prefix}inbox`)).toBe(0);
+  });
+
+  it('leaves a live process its updates, and gives a dead process updates to exactly one taker', async () => {
+    const inbox = `${db.prefix}inbox`;
+    const live = gateOn(db.redis, []);
+    await live.open();
+    await db.redis.hset(inbox, 'mine', JSON.stringify({ owner: live.instanceId, update: message('mine', 1, 'live') }));
+    await db.redis.hset(inbox, 'orphan', JSON.stringify({ owner: 'dead-process', update: message('orphan', 2, 'orphan') }));
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    const a = gateOn(db.redis, seenA);
+    const b = gateOn(other, seenB);
+    const [takenA, takenB] = await Promise.all([a.open(), b.open()]);
+    expect(takenA + takenB).toBe(1);
+    await expect.poll(() => [...seenA, ...seenB]).toEqual(['orphan@orphan']);
+    expect(await db.redis.hexists(inbox, 'mine')).toBe(1);
+  });
+
+  it('orders by the peer the update belongs to', () => {
+    expect(peerOf(message('e', 2000000001, 'x'))).toBe('2000000001');
+    expect(peerOf({ type: 'message_event', object: { peer_id: 7, user_id: 7 } })).toBe('7');
+    expect(peerOf({ type: 'message_allow', object: { user_id: 9 } })).toBe('9');
+    expect(peerOf({ type: 'group_join', object: {} })).toBe('group');
+  });
+});
