@@ -38,7 +38,9 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  // Nothing a single update does may take the bot down: log (names only) and keep serving.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason instanceof Error ? reason.name : 'unknown' }, 'unhandled rejection'));
+  process.on('uncaughtException', (error) => logger.error({ err: error.name }, 'uncaught exception'));
 
   await bot.start();
 }
