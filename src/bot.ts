@@ -3,21 +3,21 @@ import type https from 'node:https';
 import { SceneManager } from '@vk-io/scenes';
 import { SessionManager } from '@vk-io/session';
 import type { Redis } from 'ioredis';
-import { MessageContext, PollingTransport, VK, type Context, type MessageEventContext } from 'vk-io';
+import { PollingTransport, VK, type MessageContext, type MessageEventContext } from 'vk-io';
+import { ActionRegistry } from './actions.js';
 import type { App } from './app.js';
-import { ActionRegistry, type ActionContext } from './actions.js';
-import { CommandRegistry, parseCommand, type CommandContext, type CommandSpec } from './commands/registry.js';
-import { FEATURES } from './features.js';
+import { CommandRegistry } from './commands/registry.js';
 import type { Config } from './config.js';
-import { I18n, isLocale, localeFromLangId, type Locale } from './i18n.js';
+import { FEATURES } from './features.js';
+import { I18n, localeFromLangId } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
+import { buildTurn, errorBoundary, isPersonal, saveNestedSession, type Middleware } from './middleware.js';
 import { Outbox } from './outbox.js';
-import { parsePayload } from './payload.js';
 import { PeerQueue } from './peer-queue.js';
-import { RedisSessionStorage, sessionKey } from './session-storage.js';
-import { PermissionDeniedError, createServices, effectiveRoles } from './services/index.js';
+import { Router } from './router.js';
+import { createServices } from './services/index.js';
 import { SchoolService } from './services/school.js';
-import { setTurn, turnOf, type Caller, type Turn } from './turn.js';
+import { RedisSessionStorage, sessionKey } from './session-storage.js';
 import { UpdateGate, type VkUpdate } from './update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk-api.js';
 import { WebhookServer } from './webhook-server.js';
@@ -34,8 +34,7 @@ export interface BotOptions {
   vkTimeouts?: { apiTimeout?: number; apiWait?: number; pollingWait?: number };
 }
 
-/** A vk-io middleware as the bot composes them. */
-export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
+export type { Middleware };
 
 
 /**
@@ -200,148 +199,18 @@ export class Bot {
     const scenes = new SceneManager();
     scenes.addScenes(FEATURES.flatMap((feature) => feature.scenes?.(this.app) ?? []));
     const actions = new ActionRegistry(FEATURES.flatMap((feature) => feature.actions ?? []));
-    const personal = (middleware: Middleware): Middleware => async (context, next) => (this.isPersonal(context) ? middleware(context, next) : next());
+    const personal = (middleware: Middleware): Middleware => async (context, next) => (isPersonal(context) ? middleware(context, next) : next());
+    const router = new Router(this.app, actions);
 
-    updates.use(this.errorBoundary());
+    updates.use(errorBoundary(this.app));
     updates.use(personal(sessions.middleware as Middleware));
-    updates.use(personal(this.saveNestedSession()));
-    updates.use(personal(this.buildTurn()));
+    updates.use(personal(saveNestedSession));
+    updates.use(personal(buildTurn(this.app)));
     updates.on('message_new', scenes.middleware);
-    updates.on('message_new', this.commandsInDialog());
+    updates.on('message_new', router.commandsInDialog());
     updates.on('message_new', scenes.middlewareIntercept);
     for (const extra of this.options.extraMiddleware ?? []) updates.use(personal(extra));
-    updates.on('message_new', this.route());
-    updates.on('message_event', this.routeAction(actions));
-  }
-
-  /** Updates a person sends: new messages (not the bot's own) and callback button presses. */
-  private isPersonal(context: Context): boolean {
-    if (context.is(['message_event'])) return true;
-    return context instanceof MessageContext && context.is(['message_new']) && !context.isOutbox;
-  }
-
-  /** Catches anything a handler throws: logs ids only, and tells the person in their language. */
-  private errorBoundary(): Middleware {
-    return async (context, next) => {
-      try {
-        await next();
-      } catch (error) {
-        const redisDown = error instanceof Error && /Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|Stream isn't writeable/i.test(error.message);
-        const denied = error instanceof PermissionDeniedError;
-        // Error names and codes only: messages may quote what a person typed.
-        this.app.logger.error({ type: context.type, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'handler failed');
-        const peerId = (context as MessageContext).peerId;
-        if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
-        const turn = (context.state as { turn?: Turn }).turn;
-        const text = (turn?.t ?? this.app.i18n.bind(this.app.config.LOCALE))(denied ? 'command-denied' : redisDown ? 'error-unavailable' : 'error-generic');
-        await this.app.outbox.send(peerId, { text }).catch(() => undefined);
-      }
-    };
-  }
-
-  /** @vk-io/session saves only top-level changes; this also saves changes nested inside the session. */
-  private saveNestedSession(): Middleware {
-    return async (context, next) => {
-      const session = context.session as Record<string, unknown> & { $forceUpdate(): Promise<boolean> };
-      const before = JSON.stringify(session);
-      await next();
-      if (JSON.stringify(session) !== before) await session.$forceUpdate();
-    };
-  }
-
-  /** Builds the turn: the person's language (their /lang, else VK's lang_id, else LOCALE), who they are, how to answer. */
-  private buildTurn(): Middleware {
-    return async (context, next) => {
-      const message = context instanceof MessageContext ? context : undefined;
-      const vkId = message ? message.senderId : (context as MessageEventContext).userId;
-      const peerId = (context as MessageContext | MessageEventContext).peerId;
-      const session = context.session as { lang?: unknown };
-      const detected = localeFromLangId(message?.clientInfo?.lang_id);
-      // Remember VK's language once, so messages sent to this person later (notices) use it too.
-      if (!isLocale(session.lang) && detected && message?.isDM) session.lang = detected;
-      const locale: Locale = isLocale(session.lang) ? session.lang : this.app.config.LOCALE;
-      const turn: Turn = {
-        locale,
-        t: this.app.i18n.bind(locale),
-        caller: await this.resolveCaller(vkId),
-        reply: (text, keyboard) => this.app.outbox.send(peerId, { text, keyboard }),
-      };
-      setTurn(context, turn);
-      return next();
-    };
-  }
-
-  private async resolveCaller(vkId: number): Promise<Caller> {
-    const member = (await this.app.services.members.get(vkId)) ?? null;
-    return { vkId, member, roles: new Set(effectiveRoles(member)) };
-  }
-
-  /** While a dialog is open, commands meant for that (/cancel, /help, /lang) still work; all else goes to the dialog. */
-  private commandsInDialog(): Middleware {
-    return async (context, next) => {
-      const message = context as CommandContext;
-      if (!message.scene.current) return next();
-      const request = this.commandOf(message);
-      const command = request && this.app.commands.find(request.name);
-      if (!request || !command?.inDialog) return next();
-      return this.runCommand(message, command, request.args);
-    };
-  }
-
-  /** A command the message asks for: typed (`/help`), or pressed (a button with a command payload). */
-  private commandOf(message: MessageContext): { name: string; args: string } | null {
-    const parsed = parsePayload(message.messagePayload);
-    if (parsed.kind === 'ours' && parsed.payload.k === 'cmd') return { name: parsed.payload.c, args: parsed.payload.a ?? '' };
-    if (parsed.kind === 'start') return { name: 'start', args: '' };
-    return parseCommand(message.text, this.app.config.VK_GROUP_ID);
-  }
-
-  private async runCommand(context: CommandContext, command: CommandSpec, args: string): Promise<unknown> {
-    const turn = turnOf(context);
-    if (!command.allowed(turn.caller)) return turn.reply(turn.t('command-denied'));
-    if (command.dmOnly && !context.isDM) return turn.reply(turn.t('command-dm-only'));
-    this.app.logger.debug({ command: command.name, from: turn.caller.vkId }, 'command');
-    return command.run(context, args, turn, this.app);
-  }
-
-  /** Callback button presses: runs the action named in the payload and always answers the press (a snackbar or a plain stop of the spinner). */
-  private routeAction(actions: ActionRegistry): Middleware {
-    return async (context) => {
-      const event = context as ActionContext;
-      const turn = turnOf(event);
-      const parsed = parsePayload(event.eventPayload);
-      const action = parsed.kind === 'ours' && parsed.payload.k === 'cb' ? actions.find(parsed.payload.a) : undefined;
-      let snackbar: string | void = turn.t('button-stale-short');
-      try {
-        if (action && parsed.kind === 'ours' && parsed.payload.k === 'cb') snackbar = await action.run(event, parsed.payload, turn, this.app);
-      } finally {
-        await this.app.gateway
-          .call('messages.sendMessageEventAnswer', {
-            event_id: event.eventId,
-            user_id: event.userId,
-            peer_id: event.peerId,
-            event_data: snackbar ? JSON.stringify({ type: 'show_snackbar', text: [...snackbar].slice(0, 90).join('') }) : undefined,
-          })
-          .catch(() => undefined);
-      }
-    };
-  }
-
-  /** Outside dialogs: buttons, commands, deep links; anything else gets a short hint in a private dialog. */
-  private route(): Middleware {
-    return async (context) => {
-      const message = context as CommandContext;
-      const turn = turnOf(message);
-      const parsed = parsePayload(message.messagePayload);
-      if (parsed.kind === 'invalid' || (parsed.kind === 'ours' && parsed.payload.k !== 'cmd')) return turn.reply(turn.t('button-stale'));
-      const request = this.commandOf(message) ?? (message.referralValue ? { name: 'start', args: '' } : null);
-      if (request) {
-        const command = this.app.commands.find(request.name);
-        if (!command) return turn.reply(turn.t('command-unknown'));
-        return this.runCommand(message, command, request.args);
-      }
-      if (message.isDM) return turn.reply(turn.t('text-unknown'));
-      return undefined;
-    };
+    updates.on('message_new', router.route());
+    updates.on('message_event', router.routeAction());
   }
 }

@@ -1,0 +1,68 @@
+import { MessageContext, type Context, type MessageEventContext } from 'vk-io';
+import type { App } from './app.js';
+import { isLocale, localeFromLangId, type Locale } from './i18n.js';
+import { PermissionDeniedError, effectiveRoles } from './services/index.js';
+import { setTurn, type Caller, type Turn } from './turn.js';
+
+/** A vk-io middleware as the bot composes them. */
+export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
+
+/** Updates a person sends: new messages (not the bot's own) and callback button presses. */
+export function isPersonal(context: Context): boolean {
+  if (context.is(['message_event'])) return true;
+  return context instanceof MessageContext && context.is(['message_new']) && !context.isOutbox;
+}
+
+const REDIS_DOWN = /Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|Stream isn't writeable/i;
+
+/** Catches anything a handler throws: logs names and codes only, and tells the person in their language. */
+export function errorBoundary(app: App): Middleware {
+  return async (context, next) => {
+    try {
+      await next();
+    } catch (error) {
+      // Error names and codes only: messages may quote what a person typed.
+      app.logger.error({ type: context.type, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'handler failed');
+      const peerId = (context as MessageContext).peerId;
+      if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
+      const key = error instanceof PermissionDeniedError ? 'command-denied' : error instanceof Error && REDIS_DOWN.test(error.message) ? 'error-unavailable' : 'error-generic';
+      const turn = (context.state as { turn?: Turn }).turn;
+      await app.outbox.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);
+    }
+  };
+}
+
+/** @vk-io/session saves only top-level changes; this also saves changes nested inside the session. */
+export const saveNestedSession: Middleware = async (context, next) => {
+  const session = context.session as Record<string, unknown> & { $forceUpdate(): Promise<boolean> };
+  const before = JSON.stringify(session);
+  await next();
+  if (JSON.stringify(session) !== before) await session.$forceUpdate();
+};
+
+/** Who the person is by the school's records (never by what a button claims). */
+async function resolveCaller(app: App, vkId: number): Promise<Caller> {
+  const member = (await app.services.members.get(vkId)) ?? null;
+  return { vkId, member, roles: new Set(effectiveRoles(member)) };
+}
+
+/** Builds the turn: the person's language (their /lang, else VK's lang_id, else LOCALE), who they are, how to answer. */
+export function buildTurn(app: App): Middleware {
+  return async (context, next) => {
+    const message = context instanceof MessageContext ? context : undefined;
+    const vkId = message ? message.senderId : (context as MessageEventContext).userId;
+    const peerId = (context as MessageContext | MessageEventContext).peerId;
+    const session = context.session as { lang?: unknown };
+    const detected = localeFromLangId(message?.clientInfo?.lang_id);
+    // Remember VK's language once, so messages sent to this person later (notices) use it too.
+    if (!isLocale(session.lang) && detected && message?.isDM) session.lang = detected;
+    const locale: Locale = isLocale(session.lang) ? session.lang : app.config.LOCALE;
+    setTurn(context, {
+      locale,
+      t: app.i18n.bind(locale),
+      caller: await resolveCaller(app, vkId),
+      reply: (text, keyboard) => app.outbox.send(peerId, { text, keyboard }),
+    });
+    return next();
+  };
+}

@@ -1,0 +1,86 @@
+import type { MessageContext } from 'vk-io';
+import type { ActionContext, ActionRegistry } from './actions.js';
+import type { App } from './app.js';
+import { parseCommand, type CommandContext, type CommandSpec } from './commands/registry.js';
+import type { Middleware } from './middleware.js';
+import { parsePayload } from './payload.js';
+import { turnOf } from './turn.js';
+
+/** Routes what a person sends to a command or a callback action; dialogs get what they should. */
+export class Router {
+  constructor(
+    private readonly app: App,
+    private readonly actions: ActionRegistry,
+  ) {}
+
+  /** While a dialog is open, commands meant for that (/cancel, /help, /lang) still work; all else goes to the dialog. */
+  commandsInDialog(): Middleware {
+    return async (context, next) => {
+      const message = context as CommandContext;
+      if (!message.scene.current) return next();
+      const request = this.commandOf(message);
+      const command = request && this.app.commands.find(request.name);
+      if (!request || !command?.inDialog) return next();
+      return this.runCommand(message, command, request.args);
+    };
+  }
+
+  /** Outside dialogs: buttons, commands, deep links; anything else gets a short hint in a private dialog. */
+  route(): Middleware {
+    return async (context) => {
+      const message = context as CommandContext;
+      const turn = turnOf(message);
+      const parsed = parsePayload(message.messagePayload);
+      if (parsed.kind === 'invalid' || (parsed.kind === 'ours' && parsed.payload.k !== 'cmd')) return turn.reply(turn.t('button-stale'));
+      const request = this.commandOf(message) ?? (message.referralValue ? { name: 'start', args: '' } : null);
+      if (request) {
+        const command = this.app.commands.find(request.name);
+        if (!command) return turn.reply(turn.t('command-unknown'));
+        return this.runCommand(message, command, request.args);
+      }
+      if (message.isDM) return turn.reply(turn.t('text-unknown'));
+      return undefined;
+    };
+  }
+
+  /** Callback button presses: runs the action named in the payload and always answers the press (a snackbar or a plain stop of the spinner). */
+  routeAction(): Middleware {
+    return async (context) => {
+      const event = context as ActionContext;
+      const turn = turnOf(event);
+      const parsed = parsePayload(event.eventPayload);
+      const payload = parsed.kind === 'ours' && parsed.payload.k === 'cb' ? parsed.payload : undefined;
+      const action = payload && this.actions.find(payload.a);
+      let snackbar: string | void = turn.t('button-stale-short');
+      try {
+        if (action && payload) snackbar = await action.run(event, payload, turn, this.app);
+      } finally {
+        await this.app.gateway
+          .call('messages.sendMessageEventAnswer', {
+            event_id: event.eventId,
+            user_id: event.userId,
+            peer_id: event.peerId,
+            event_data: snackbar ? JSON.stringify({ type: 'show_snackbar', text: [...snackbar].slice(0, 90).join('') }) : undefined,
+          })
+          .catch(() => undefined);
+      }
+    };
+  }
+
+  /** A command the message asks for: typed (`/help`), or pressed (a button with a command payload). */
+  private commandOf(message: MessageContext): { name: string; args: string } | null {
+    const parsed = parsePayload(message.messagePayload);
+    if (parsed.kind === 'ours' && parsed.payload.k === 'cmd') return { name: parsed.payload.c, args: parsed.payload.a ?? '' };
+    if (parsed.kind === 'start') return { name: 'start', args: '' };
+    return parseCommand(message.text, this.app.config.VK_GROUP_ID);
+  }
+
+  /** Runs a command after checking, at this moment, that the caller may use it here. */
+  private async runCommand(context: CommandContext, command: CommandSpec, args: string): Promise<unknown> {
+    const turn = turnOf(context);
+    if (!command.allowed(turn.caller)) return turn.reply(turn.t('command-denied'));
+    if (command.dmOnly && !context.isDM) return turn.reply(turn.t('command-dm-only'));
+    this.app.logger.debug({ command: command.name, from: turn.caller.vkId }, 'command');
+    return command.run(context, args, turn, this.app);
+  }
+}
