@@ -552,3 +552,46 @@ mv-audit-system = system
 mv-audit-class = class { $name }
 mv-audit-invite = invite { $id }
 mv-audit-request = request { $id }
+
+# Families: parents linked to their children (F08, F10)
+mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_ID STUDENT_ID
+mv-link-usage = Name the parent and the student: /linkchild PARENT_ID STUDENT_ID. With the parent only, I show the students of their classes as buttons.
+mv-link-pick = Who is the child of { $person }? Given on joining: { $child }. Pick the student:
+mv-link-no-students = There are no students you can pick in the classes where { $person } is a parent.
+mv-link-not-parent = User id{ $id } is not a parent in this class (or has left). Only a parent who joined the student's class can be linked.
+mv-link-no-common = id{ $parent } and id{ $student } are not in one class: the parent must join the student's class with a parent invite.
+mv-linked = Done: { $parent } is linked to the student { $student } ({ $className }).
+mv-link-already = { $parent } is already linked to the student { $student } ({ $className }).
+mv-link-told = You are linked to the student { $child } ({ $className }) as their parent.
+mv-you-transferred = You have been moved to class { $to } (was { $from }).
+mv-child-transferred = Your child { $child } has been moved from { $from } to { $to }. You are now among the parents of class { $to }.
+mv-parent-stays = You also stay in { $from }: another child of yours studies there.
+mv-parents-moved = { $count ->
+        [one] Parent moved
+       *[other] Parents moved
+    } with the student to { $to }: { $parents }.
+mv-parents-joined = { $count ->
+        [one] Parent added
+       *[other] Parents added
+    } to { $to }, staying in { $from } too (another child there): { $parents }.
+mv-not-told = Could not tell (they never wrote to the bot): { $people }.
+mv-left-requests = { $count } join { $count ->
+        [one] request
+       *[other] requests
+    } rejected (reason: left).
+mv-left-parents = { $count ->
+        [one] Parent
+       *[other] Parents
+    } told: { $parents }.
+mv-left-parents-gone = No other children in the school, so also marked as left: { $parents }.
+mv-child-left = Your child { $child } ({ $className }) has been marked as having left the school.
+mv-parent-left-class = You are no longer among the parents of class { $className }.
+mv-parent-left-school = You have no other children in the school, so your access as a parent has ended.
+req-outcome-child-linked = 👪 Child «{ $child }» found: { $student }.
+req-outcome-child-none = ⚠️ No student named «{ $child }» in { $className } — the parent is linked by name only. When a student of that name joins, the link appears by itself; or link by hand: /linkchild { $parent } STUDENT_ID
+req-outcome-child-ambiguous = ⚠️ Several students named «{ $child }» in { $className } — no child chosen. Link by hand: /linkchild { $parent } STUDENT_ID
+req-outcome-parents-linked = 👪 Linked to { $count ->
+        [one] the parent
+       *[other] the parents
+    }: { $parents }.
+req-child-joined = { $child } has joined class { $className } — you are linked as their parent.

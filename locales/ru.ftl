@@ -561,3 +561,52 @@ ver-list-more = …и ещё { $count } { $count ->
        *[many] учителей
     }: они появятся здесь после подтверждения этих, или подтвердите по id: /verify 12345.
 ver-list-hint = Нажмите кнопку с номером, чтобы подтвердить статус. Подтверждайте только тех, кого знаете как педагогов школы.
+
+# Families: parents linked to their children (F08, F10)
+mv-cmd-linkchild = связать родителя с ребёнком-учеником: /linkchild ID_родителя ID_ученика
+mv-link-usage = Укажите родителя и ученика: /linkchild ID_родителя ID_ученика. Если указать только родителя, я покажу учеников его классов кнопками.
+mv-link-pick = Кто ребёнок { $person }? При вступлении указан(а): { $child }. Выберите ученика:
+mv-link-no-students = В классах, где { $person } — родитель, нет учеников, которых вы можете выбрать.
+mv-link-not-parent = Пользователь id{ $id } — не родитель в этом классе (или уже выбыл). Связать можно только родителя, вступившего в класс ученика.
+mv-link-no-common = id{ $parent } и id{ $student } не в одном классе: родитель должен вступить в класс ученика по родительскому приглашению.
+mv-linked = Готово: { $parent } связан(а) с учеником { $student } ({ $className }).
+mv-link-already = { $parent } уже связан(а) с учеником { $student } ({ $className }).
+mv-link-told = Вы связаны с учеником { $child } ({ $className }) как его родитель.
+mv-you-transferred = Вас перевели в класс { $to } (был { $from }).
+mv-child-transferred = Вашего ребёнка { $child } перевели из { $from } в { $to }. Теперь вы среди родителей класса { $to }.
+mv-parent-stays = В { $from } вы тоже остаётесь: там учится ещё один ваш ребёнок.
+mv-parents-moved = Вместе с учеником { $count ->
+        [one] переведён родитель
+       *[other] переведены родители
+    } в { $to }: { $parents }.
+mv-parents-joined = { $count ->
+        [one] Родитель добавлен
+       *[other] Родители добавлены
+    } в { $to } и { $count ->
+        [one] остаётся
+       *[other] остаются
+    } в { $from } (там есть ещё ребёнок): { $parents }.
+mv-not-told = Не удалось сообщить (не писали боту): { $people }.
+mv-left-requests = Отклонено заявок на вступление: { $count } (причина: выбыл(а)).
+mv-left-parents = Сообщено { $count ->
+        [one] родителю
+       *[other] родителям
+    }: { $parents }.
+mv-left-parents-gone = Других детей в школе у { $count ->
+        [one] этого родителя
+       *[other] этих родителей
+    } нет — { $count ->
+        [one] он тоже отмечен как выбывший
+       *[other] они тоже отмечены как выбывшие
+    }: { $parents }.
+mv-child-left = Ваш ребёнок { $child } ({ $className }) отмечен(а) как выбывший(ая) из школы.
+mv-parent-left-class = Вы больше не среди родителей класса { $className }.
+mv-parent-left-school = Других ваших детей в школе нет — доступ к боту как родителя закончился.
+req-outcome-child-linked = 👪 Ребёнок «{ $child }» найден: { $student }.
+req-outcome-child-none = ⚠️ Ребёнка «{ $child }» нет среди учеников { $className } — родитель пока связан только по имени. Когда ученик с таким именем вступит, связь появится сама; или свяжите вручную: /linkchild { $parent } ID_ученика
+req-outcome-child-ambiguous = ⚠️ Учеников с именем «{ $child }» в { $className } несколько — ребёнок не выбран. Свяжите вручную: /linkchild { $parent } ID_ученика
+req-outcome-parents-linked = 👪 { $count ->
+        [one] Связан(а) с родителем
+       *[other] Связан(а) с родителями
+    }: { $parents }.
+req-child-joined = { $child } вступил(а) в класс { $className } — вы связаны с ним(ней) как родитель.

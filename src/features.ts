@@ -17,7 +17,7 @@ import { archiveAction, archiveCommand, classesCommand, keepAction, renameComman
 import { helpCommand } from './commands/help.js';
 import { inviteCommand, invitesCommand, pageAction, revokeAction, revokeCommand, revokeUnusedAction, sendInviteCommand } from './commands/invites.js';
 import { joinCommand } from './commands/join.js';
-import { auditCommand, leftAction, leftCommand, promoteCommand, transferCommand } from './commands/movement.js';
+import { auditCommand, leftAction, leftCommand, linkChildCommand, promoteCommand, transferCommand } from './commands/movement.js';
 import type { CommandSpec } from './commands/registry.js';
 import { requestsCommand } from './commands/requests.js';
 import { adminsCommand, deputyCommand, headCommand, staffCommand } from './commands/roles.js';
@@ -46,7 +46,7 @@ export const FEATURES: readonly Feature[] = [
   },
   /** Classes (F04), admins and the administration (F06, F18), class teachers (F07), movement and the audit log (F10). */
   {
-    commands: [classesCommand, renameCommand, archiveCommand, classRosterCommand, classTeacherCommand, staffCommand, adminsCommand, headCommand, deputyCommand, transferCommand, leftCommand, promoteCommand, auditCommand],
+    commands: [classesCommand, renameCommand, archiveCommand, classRosterCommand, classTeacherCommand, staffCommand, adminsCommand, headCommand, deputyCommand, transferCommand, leftCommand, linkChildCommand, promoteCommand, auditCommand],
     actions: [archiveAction, keepAction, leftAction],
     scenes: (app) => [classGridScene(app), classRenameScene(app), promotionScene(app)] as unknown as AnyScene[],
   },

@@ -10,7 +10,7 @@ import { inlineKeyboard, type Button } from './keyboards.js';
 import { notifyPerson, translatorFor } from './recipients.js';
 import { formatWhen } from './i18n.js';
 import { classNameOf, commandLinesFor, personName, vkMention } from './review-format.js';
-import { NotFoundError, PermissionDeniedError, type ActorId, type JoinRequest, type Member } from './services/index.js';
+import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from './services/index.js';
 import type { Turn } from './turn.js';
 import { announceTeacherApproved } from './verify-notices.js';
 
@@ -107,11 +107,40 @@ async function outcomeText(app: App, t: Translate, request: JoinRequest): Promis
   return request.reason ? `${line}\n${t('req-outcome-reason', { reason: request.reason })}` : line;
 }
 
+/** What an approval did to families, for the reviewers' copies and the parents. */
+export interface FamilyOutcome {
+  /** An approved parent: whether their child was found among the class's students. */
+  child?: ChildMatch;
+  /** An approved student: the parents of the class now linked to them. */
+  linkedParents?: number[];
+}
+
+/** The lines about families under an approved request: the child linked or not (and how to link), the parents linked. */
+async function familyLines(app: App, t: Translate, request: JoinRequest, className: string, family: FamilyOutcome): Promise<string[]> {
+  const a = request.applicant;
+  const lines: string[] = [];
+  const child = family.child;
+  if (child?.status === 'linked' && child.childVkId !== undefined) {
+    lines.push(t('req-outcome-child-linked', { child: child.childName, student: vkMention(child.childVkId, await personName(app, t, child.childVkId)) }));
+  } else if (child?.status === 'none') {
+    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: String(a.vkId) }));
+  } else if (child?.status === 'ambiguous') {
+    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: String(a.vkId) }));
+  }
+  const parents = family.linkedParents ?? [];
+  if (parents.length > 0) {
+    const names = await Promise.all(parents.map(async (id) => vkMention(id, await personName(app, t, id))));
+    lines.push(t('req-outcome-parents-linked', { parents: names.join(', '), count: parents.length }));
+  }
+  return lines;
+}
+
 /** Edits every remembered copy of the request's card (notices and /requests cards) to show the outcome, without buttons. */
-async function editReviewerCopies(app: App, request: JoinRequest, className: string): Promise<void> {
+async function editReviewerCopies(app: App, request: JoinRequest, className: string, family: FamilyOutcome = {}): Promise<void> {
   for (const notice of await app.services.reviewNotices.takeAll(requestSubject(request.id))) {
     const t = await translatorFor(app, notice.peerId);
-    const text = `${requestCardText(app, t, request, className)}\n\n${await outcomeText(app, t, request)}`;
+    const outcome = [await outcomeText(app, t, request), ...(await familyLines(app, t, request, className, family))].join('\n');
+    const text = `${requestCardText(app, t, request, className)}\n\n${outcome}`;
     await app.outbox.edit(notice.peerId, notice.cmid, { text }).catch((error: unknown) => {
       app.logger.warn({ requestId: request.id, peerId: notice.peerId, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not edited');
     });
@@ -140,11 +169,31 @@ async function tellApplicant(app: App, request: JoinRequest, className: string, 
   if (!sent.ok) app.logger.warn({ requestId: request.id, vkId: a.vkId }, 'applicant cannot be told the outcome: they do not accept messages');
 }
 
-/** Everything after a recorded decision: reviewers' copies edited, applicant told, verifiers asked about a new teacher. */
-export async function afterDecision(app: App, request: JoinRequest, member: Member | undefined): Promise<void> {
+/** Tells the parents now linked to a newly approved student that their child has joined the class. */
+async function tellLinkedParents(app: App, request: JoinRequest, className: string, parents: readonly number[]): Promise<void> {
+  for (const parentId of parents) {
+    const sent = await notifyPerson(app, parentId, (t) => ({ text: t('req-child-joined', { child: request.applicant.name, className }) }), `req-child-joined:${request.id}:${parentId}`);
+    if (!sent.ok) app.logger.warn({ requestId: request.id, vkId: parentId }, 'parent cannot be told of the child: they do not accept messages');
+  }
+}
+
+/** Edits the reviewers' copies of requests that were closed without a reviewer (e.g. the applicant left the school). */
+export async function showOutcomeToReviewers(app: App, requestIds: readonly string[]): Promise<void> {
+  for (const id of requestIds) {
+    const request = await app.services.requests.get(id);
+    if (request) await editReviewerCopies(app, request, await classNameOf(app, request.applicant.classId));
+  }
+}
+
+/**
+ * Everything after a recorded decision: reviewers' copies edited (with the child linked or not), applicant
+ * told, parents told of a child who joined, verifiers asked about a new teacher.
+ */
+export async function afterDecision(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<void> {
   const className = await classNameOf(app, request.applicant.classId);
-  await editReviewerCopies(app, request, className);
+  await editReviewerCopies(app, request, className, family);
   await tellApplicant(app, request, className, member);
+  await tellLinkedParents(app, request, className, family.linkedParents ?? []);
   if (request.status === 'approved' && request.applicant.role === 'teacher' && member && member.teacherStatus !== 'verified') {
     await announceTeacherApproved(app, member);
   }
@@ -174,7 +223,7 @@ export async function decideRequest(app: App, turn: Turn, requestId: string, dec
     if (result.reason === 'class_unavailable') return { ok: false, text: t('req-class-unavailable') };
     return { ok: false, text: await alreadyDecidedText(app, t, result.status, result.decidedBy) };
   }
-  await afterDecision(app, result.request, result.member);
+  await afterDecision(app, result.request, result.member, { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) });
   const name = result.request.applicant.name;
   return { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }) };
 }

@@ -148,3 +148,18 @@ export class PermissionDeniedError extends DomainError {
     super(`actor ${String(actor)} may not perform ${action}; ask an admin for the needed role`);
   }
 }
+
+/** Why a parent cannot be linked to a student. */
+export type ChildLinkProblem = 'no_common_class' | 'not_a_student' | 'not_a_parent';
+
+/** The parent and the student are not parent and student of one class, so they cannot be linked. */
+export class ChildLinkError extends DomainError {
+  readonly code = 'family.not_linkable';
+  constructor(
+    readonly parentId: number,
+    readonly studentId: number,
+    readonly problem: ChildLinkProblem,
+  ) {
+    super(`member ${parentId} cannot be linked to student ${studentId} (${problem}); the parent must have joined the student's class as a parent`);
+  }
+}

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { AuditService } from './audit.js';
 import { ClassService } from './classes.js';
 import type { ServiceContext } from './context.js';
+import { FamilyService } from './family.js';
 import { InviteService, type CodeThrottleOptions } from './invites.js';
 import { JoinRequestService } from './join-requests.js';
 import { globalKeys, schoolKeys } from './keys.js';
@@ -30,6 +31,8 @@ export interface Services {
   requests: JoinRequestService;
   members: MemberService;
   movement: MovementService;
+  /** Parents linked to their children (F08, F10). */
+  family: FamilyService;
   audit: AuditService;
   /** Messages sent about pending decisions, to edit them after the decision (F08, F09). */
   reviewNotices: ReviewNoticeStore;
@@ -49,6 +52,7 @@ export function createServices(options: ServicesOptions): Services {
     requests: new JoinRequestService(ctx),
     members: new MemberService(ctx),
     movement: new MovementService(ctx),
+    family: new FamilyService(ctx),
     audit,
     reviewNotices: new ReviewNoticeStore(ctx),
   };
@@ -59,4 +63,4 @@ export * from './errors.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
-export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, AuditService };
+export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService };

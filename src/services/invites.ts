@@ -139,12 +139,28 @@ local a = cjson.decode(ARGV[4])
 local cid = inv.classId
 local member = false
 if inv.role == 'student' then member = redis.call('SISMEMBER', kStudents(cid), a.vkId) == 1
-elseif inv.role == 'parent' then member = redis.call('HEXISTS', kParents(cid), a.vkId) == 1
+elseif inv.role == 'parent' then
+  -- A parent may join a class once per child: the same child (by name or linked student) is a repeat.
+  local key = nameKey(a.childName)
+  for _, l in ipairs(getLinks(cid, a.vkId)) do
+    if nameKey(l.childName) == key then member = true end
+    local child = l.childVkId and getMember(l.childVkId)
+    if child and nameKey(child.name) == key then member = true end
+  end
 else member = redis.call('SISMEMBER', kTeachers(cid), a.vkId) == 1 end
 if member then return jenc({ ok = false, reason = 'already_member' }) end
-local openField = a.vkId .. ':' .. cid .. ':' .. inv.role
-local open = redis.call('HGET', kRequestsOpen(), openField)
+local legacyField, openField = openFields(a)
+local open = redis.call('HGET', kRequestsOpen(), legacyField)
+if openField then
+  -- An older parent request holds the field without the child: pending only if it is the same child.
+  if open then
+    local old = getJson(kRequest(open))
+    if not old or nameKey(old.applicant.childName) ~= nameKey(a.childName) then open = false end
+  end
+  open = open or redis.call('HGET', kRequestsOpen(), openField)
+end
 if open then return jenc({ ok = false, reason = 'already_pending', requestId = open }) end
+openField = openField or legacyField
 inv.uses = inv.uses + 1
 redis.call('SET', kInvite(inv.id), jenc(inv))
 local rid = 'r' .. redis.call('INCR', kSeq('request'))

@@ -9,15 +9,17 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { can, isClassTeacherOf } from './permissions.js';
 import { joinRequestSchema, memberSchema, parseRecord, readRecords } from './records.js';
-import type { ActorId, DecisionResult, JoinRequest, Page } from './types.js';
+import type { ActorId, ChildMatch, DecisionResult, JoinRequest, Page } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_REASON_LENGTH = 500;
 
 /**
  * Records a decision on a pending request; on approval creates or updates the
- * member and the class roster. ARGV[3] = id, [4] 'approved'|'rejected',
- * [5] actor, [6] reason ('' for none).
+ * member and the class roster. An approved parent is linked to the student of
+ * the class whose name matches the child's (if exactly one does); an approved
+ * student is linked to the parents of the class waiting with their name.
+ * ARGV[3] = id, [4] 'approved'|'rejected', [5] actor, [6] reason ('' for none).
  */
 const DECIDE = new LuaScript(
   'requests.decide',
@@ -33,6 +35,37 @@ if actor ~= 'system' then actor = tonumber(actor) end
 local a = req.applicant
 local cid = a.classId
 local m = nil
+local child = nil
+local linkedParents = {}
+-- Parents of the class waiting with the new student's name get the student's id, if the name
+-- now points at exactly one student of the class.
+local function linkWaitingParents(cid, student)
+  local linked = {}
+  local key = nameKey(student.name)
+  if key == '' then return linked end
+  local matches = nil
+  for _, pid in ipairs(redis.call('HKEYS', kParents(cid))) do
+    local links = getLinks(cid, pid)
+    local changed = false
+    for _, l in ipairs(links) do
+      if sameId(l.childVkId, student.vkId) then changed = nil end
+    end
+    for _, l in ipairs(links) do
+      if changed == false and l.childVkId == nil and nameKey(l.childName) == key then
+        matches = matches or #studentsNamed(cid, student.name)
+        if matches == 1 then
+          l.childVkId = student.vkId
+          changed = true
+        end
+      end
+    end
+    if changed then
+      setLinks(cid, pid, links)
+      table.insert(linked, tonumber(pid))
+    end
+  end
+  return linked
+end
 if decision == 'approved' then
   local c = getJson(kClass(cid))
   if not c or c.status ~= 'active' then return jenc({ ok = false, reason = 'class_unavailable' }) end
@@ -51,7 +84,23 @@ if decision == 'approved' then
   if a.role == 'student' then
     redis.call('SADD', kStudents(cid), a.vkId)
   elseif a.role == 'parent' then
-    redis.call('HSET', kParents(cid), a.vkId, a.childName)
+    local key = nameKey(a.childName)
+    local links = getLinks(cid, a.vkId)
+    local link = nil
+    for _, l in ipairs(links) do if nameKey(l.childName) == key then link = l end end
+    if not link then
+      link = { childName = a.childName }
+      table.insert(links, link)
+    end
+    child = { status = 'linked', childName = link.childName }
+    if link.childVkId == nil then
+      local found = studentsNamed(cid, a.childName)
+      if #found == 1 then link.childVkId = found[1]
+      elseif #found == 0 then child.status = 'none'
+      else child.status = 'ambiguous' end
+    end
+    child.childVkId = link.childVkId
+    setLinks(cid, a.vkId, links)
     m.childName = a.childName
   else
     redis.call('SADD', kTeachers(cid), a.vkId)
@@ -59,6 +108,7 @@ if decision == 'approved' then
     for _, s in ipairs(list(a.subjects)) do addTo(m.subjects, s) end
   end
   saveMember(m)
+  if a.role == 'student' then linkedParents = linkWaitingParents(cid, m) end
 end
 req.status = decision
 req.decidedBy = actor
@@ -66,8 +116,8 @@ req.decidedAt = NOW
 if decision == 'rejected' and ARGV[6] ~= '' then req.reason = ARGV[6] end
 redis.call('SET', kRequest(req.id), jenc(req))
 redis.call('ZREM', kRequestsPending(), req.id)
-redis.call('HDEL', kRequestsOpen(), a.vkId .. ':' .. cid .. ':' .. a.role)
-return jenc({ ok = true, request = req, member = m })
+closeOpen(req)
+return jenc({ ok = true, request = req, member = m, child = child, linkedParents = linkedParents })
 `,
 );
 
@@ -167,6 +217,8 @@ export class JoinRequestService {
       status?: 'approved' | 'rejected';
       request?: unknown;
       member?: unknown;
+      child?: { status?: ChildMatch['status']; childName?: string; childVkId?: number };
+      linkedParents?: unknown;
     };
     if (!reply.ok) {
       if (reply.reason === 'not_found') throw new NotFoundError('request', requestId);
@@ -176,6 +228,23 @@ export class JoinRequestService {
     const decided = joinRequestSchema.parse(reply.request);
     const member = reply.member ? memberSchema.parse(reply.member) : undefined;
     await this.ctx.audit.record(actor, `request.${decision}`, { requestId, classId, vkId }, { role });
-    return member ? { ok: true, request: decided, member } : { ok: true, request: decided };
+    const result: DecisionResult & { ok: true } = member ? { ok: true, request: decided, member } : { ok: true, request: decided };
+    if (reply.child?.status) {
+      const child: ChildMatch = { status: reply.child.status, childName: reply.child.childName ?? '' };
+      if (typeof reply.child.childVkId === 'number') child.childVkId = reply.child.childVkId;
+      result.child = child;
+      if (child.childVkId !== undefined) {
+        await this.ctx.audit.record(actor, 'family.child_linked', { vkId, classId, requestId }, { childVkId: child.childVkId, how: 'name' });
+      } else {
+        await this.ctx.audit.record(actor, 'family.child_unmatched', { vkId, classId, requestId }, { match: child.status });
+      }
+    }
+    if (role === 'student' && decision === 'approved') {
+      result.linkedParents = (Array.isArray(reply.linkedParents) ? (reply.linkedParents as number[]) : []).sort((a, b) => a - b);
+      for (const parentId of result.linkedParents) {
+        await this.ctx.audit.record(actor, 'family.child_linked', { vkId: parentId, classId, requestId }, { childVkId: vkId, how: 'name' });
+      }
+    }
+    return result;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Running Lua scripts atomically on Redis, with a shared prelude (JSON and
- * member helpers). Each service keeps its own script bodies; this file only
+ * Running Lua scripts atomically on Redis, with a shared prelude (JSON,
+ * member and family helpers). Each service keeps its own script bodies; this file only
  * holds what they all need.
  *
  * Every script gets ARGV[1] = school key base and ARGV[2] = now (ms); its own
@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { FAMILY_LUA } from './family-lua.js';
 import { LUA_KEY_FUNCTIONS } from './keys.js';
 import { ROLES } from './types.js';
 
@@ -60,6 +61,7 @@ end
 local function isVerifiedTeacher(m)
   return m ~= nil and m.status == 'active' and has(m.roles, 'teacher') and m.teacherStatus == 'verified'
 end
+${FAMILY_LUA}
 `;
 
 /** A Lua script with the shared prelude, run by EVALSHA with an EVAL fallback. */

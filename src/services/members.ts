@@ -14,7 +14,7 @@ import {
   StaffRoomImmutableError,
 } from './errors.js';
 import { LuaScript } from './lua.js';
-import { classGroupSchema, memberSchema, parseRecord, readRecords } from './records.js';
+import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
 
 type ScriptReply = { error?: string; member?: unknown; changed?: boolean; previous?: number[] };
@@ -217,7 +217,7 @@ export class MemberService {
     return this.change(vkId, vkId, 'set_name', name.trim().slice(0, 200), 'member.renamed');
   }
 
-  /** The people of a class: students, parents with child names, class teachers (and teachers of the staff room). */
+  /** The people of a class: students, parents with their children (names, ids once linked), class teachers (and teachers of the staff room). */
   async roster(actor: ActorId, classId: string): Promise<ClassRoster> {
     await authorize(this.ctx, actor, 'roster.view', { classId });
     const { redis, keys } = this.ctx;
@@ -237,7 +237,10 @@ export class MemberService {
     return {
       classGroup,
       students: await read(students),
-      parents: parents.map((member) => ({ member, childName: parentMap[String(member.vkId)] ?? '' })),
+      parents: parents.map((member) => {
+        const children = parseParentLinks(parentMap[String(member.vkId)] ?? '');
+        return { member, childName: children.map((c) => c.childName).join(', '), children };
+      }),
       teachers: await read(teachers),
       classTeachers: await read(leads),
     };

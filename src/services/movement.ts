@@ -12,9 +12,16 @@ import {
 } from './errors.js';
 import { LuaScript } from './lua.js';
 import { memberSchema } from './records.js';
-import type { ActorId, Member, PromotionPlan, PromotionResult } from './types.js';
+import { z } from 'zod';
+import type { ActorId, Member, PromotionPlan, PromotionResult, RejectedRequest } from './types.js';
+import { INVITE_ROLES } from './types.js';
 
-/** Moves a student from their class to another. ARGV[3] = vkId, [4] target class id, [5] source class id or ''. */
+/**
+ * Moves a student from their class to another, with every parent linked to
+ * them there: the link moves to the new class and the parent joins it; a
+ * parent with no other child in the old class leaves it.
+ * ARGV[3] = vkId, [4] target class id, [5] source class id or ''.
+ */
 const TRANSFER = new LuaScript(
   'movement.transfer',
   `
@@ -33,20 +40,44 @@ local c = getJson(kClass(to))
 if not c then return jenc({ error = 'class_not_found' }) end
 if c.kind ~= 'regular' then return jenc({ error = 'staff' }) end
 if c.status ~= 'active' then return jenc({ error = 'class_archived' }) end
-if from == to then return jenc({ member = m, from = from, changed = false }) end
+if from == to then return jenc({ member = m, from = from, changed = false, parents = {} }) end
 redis.call('SREM', kStudents(from), m.vkId)
 redis.call('SADD', kStudents(to), m.vkId)
 local stillInFrom = redis.call('HEXISTS', kParents(from), m.vkId) == 1
 if not stillInFrom then m.classIds = removeFrom(m.classIds, from) end
 addTo(m.classIds, to)
 saveMember(m)
-return jenc({ member = m, from = from, changed = true })
+local parents = {}
+for _, pid in ipairs(redis.call('HKEYS', kParents(from))) do
+  local links = getLinks(from, pid)
+  local stay, go = {}, {}
+  for _, l in ipairs(links) do
+    if sameId(l.childVkId, m.vkId) then table.insert(go, l) else table.insert(stay, l) end
+  end
+  local p = #go > 0 and getMember(pid)
+  if p and p.status == 'active' then
+    setLinks(from, pid, stay)
+    local there = getLinks(to, pid)
+    local present = false
+    for _, l in ipairs(there) do if sameId(l.childVkId, m.vkId) then present = true end end
+    if not present then table.insert(there, go[1]) end
+    setLinks(to, pid, there)
+    addTo(p.classIds, to)
+    if #stay == 0 then afterLeavingClass(p, from) end
+    saveMember(p)
+    table.insert(parents, { member = p, stayedInFromClass = #stay > 0 })
+  end
+end
+return jenc({ member = m, from = from, changed = true, parents = parents })
 `,
 );
 
 /**
- * Marks a member as left: all roles end, they leave every roster, and the
- * invites they created are revoked. ARGV[3] = vkId, [4] actor.
+ * Marks a member as left: all roles end, they leave every roster, the invites
+ * they created are revoked and their pending requests rejected. A leaving
+ * student's linked parents lose the link; a parent with no other child in the
+ * class leaves it (and the school, with no role left).
+ * ARGV[3] = vkId, [4] actor, [5] reason for the rejected requests.
  */
 const LEAVE = new LuaScript(
   'movement.leave',
@@ -57,39 +88,28 @@ if m.status ~= 'active' then return jenc({ member = m, changed = false, revokedI
 if has(m.roles, 'admin') and redis.call('SCARD', kRole('admin')) <= 1 then return jenc({ error = 'last_admin' }) end
 local actor = ARGV[4]
 if actor ~= 'system' then actor = tonumber(actor) end
+local studentOf = {}
 for _, cid in ipairs(m.classIds) do
-  redis.call('SREM', kStudents(cid), m.vkId)
-  redis.call('HDEL', kParents(cid), m.vkId)
-  redis.call('SREM', kTeachers(cid), m.vkId)
+  if redis.call('SISMEMBER', kStudents(cid), m.vkId) == 1 then table.insert(studentOf, cid) end
 end
-for _, cid in ipairs(m.classTeacherOf) do redis.call('SREM', kLeads(cid), m.vkId) end
-local revoked = 0
-for _, id in ipairs(redis.call('SMEMBERS', kInvitesByAuthor(m.vkId))) do
-  local inv = getJson(kInvite(id))
-  if inv and not inv.revoked then
-    inv.revoked = true
-    inv.revokedAt = NOW
-    inv.revokedBy = actor
-    redis.call('SET', kInvite(id), jenc(inv))
-    revoked = revoked + 1
-  end
+local revoked, rejected = leaveSchool(m, actor, ARGV[5])
+local parents = {}
+for _, cid in ipairs(studentOf) do
+  for _, entry in ipairs(detachChild(m.vkId, cid, actor, ARGV[5])) do table.insert(parents, entry) end
 end
-m.roles = {}
-m.classIds = {}
-m.classTeacherOf = {}
-m.teacherStatus = nil
-m.status = 'left'
-m.leftAt = NOW
-saveMember(m)
-return jenc({ member = m, changed = true, revokedInvites = revoked })
+return jenc({ member = m, changed = true, revokedInvites = revoked, rejectedRequests = rejected, parents = parents })
 `,
 );
 
 /**
  * Plans (and with ARGV[3] = 'apply', carries out) the move to the next school
  * year: every active regular class not kept goes up one grade, 11th grades
- * graduate (archived; their students and parents leave those classes).
- * ARGV[4] = JSON list of class ids to keep, [5] = expected plan JSON (apply), [6] = actor.
+ * graduate (archived; their students and parents leave those classes, the
+ * same way as a leaving student's linked parents: a parent with a child in
+ * another class stays there; whoever keeps no role leaves the school, their
+ * pending requests rejected).
+ * ARGV[4] = JSON list of class ids to keep, [5] = expected plan JSON (apply), [6] = actor,
+ * [7] = reason for the rejected requests.
  */
 const PROMOTE = new LuaScript(
   'movement.promote',
@@ -152,6 +172,7 @@ for _, mv in ipairs(plan.moves) do
   redis.call('HSET', kClassByName(), c.name, c.id)
 end
 local graduated = 0
+local rejected = {}
 for _, g in ipairs(plan.graduates) do
   local cid = g.classId
   local c = getJson(kClass(cid))
@@ -182,46 +203,86 @@ for _, g in ipairs(plan.graduates) do
   for _, vkId in ipairs(people) do
     local m = getMember(vkId)
     if m and has(m.classIds, cid) then
-      m.classIds = removeFrom(m.classIds, cid)
-      local student, parent = false, false
-      for _, other in ipairs(m.classIds) do
-        if redis.call('SISMEMBER', kStudents(other), m.vkId) == 1 then student = true end
-        if redis.call('HEXISTS', kParents(other), m.vkId) == 1 then parent = true end
+      afterLeavingClass(m, cid)
+      if m.status == 'active' and #m.roles == 0 then
+        local _, r = leaveSchool(m, actor, ARGV[7])
+        for _, x in ipairs(r) do table.insert(rejected, x) end
+      else
+        saveMember(m)
       end
-      if not student then m.roles = removeFrom(m.roles, 'student') end
-      if not parent then
-        m.roles = removeFrom(m.roles, 'parent')
-        m.childName = nil
-      end
-      if #m.roles == 0 then
-        m.status = 'left'
-        m.leftAt = NOW
-      end
-      saveMember(m)
       graduated = graduated + 1
     end
   end
 end
-return jenc({ ok = true, plan = plan, graduatedMembers = graduated })
+return jenc({ ok = true, plan = plan, graduatedMembers = graduated, rejectedRequests = rejected })
 `,
 );
+
+/** The reason stored on the pending requests of someone marked as left. */
+export const LEFT_REASON = 'выбыл(а)';
+
+/** A parent moved along with their transferred child. */
+export interface MovedParent {
+  member: Member;
+  /** The parent still has another child in the old class, so they stay there too. */
+  stayedInFromClass: boolean;
+}
 
 export interface TransferResult {
   member: Member;
   fromClassId: string;
   changed: boolean;
+  /** Parents linked to the student, moved to the new class with them. */
+  parents: MovedParent[];
+}
+
+/** A parent linked to a student who left: their link ended in `classId`. */
+export interface DetachedParent {
+  member: Member;
+  classId: string;
+  /** No other child of theirs is in the class: they left it. */
+  leftClass: boolean;
+  /** No role was left: they left the school. */
+  leftSchool: boolean;
+  rejectedRequests: RejectedRequest[];
 }
 
 export interface LeaveResult {
   member: Member;
   changed: boolean;
   revokedInvites: number;
+  /** The member's pending join requests, rejected as they left. */
+  rejectedRequests: RejectedRequest[];
+  /** For a student: the parents linked to them. */
+  parents: DetachedParent[];
 }
+
+const rejectedSchema = z.object({ id: z.string(), classId: z.string(), role: z.enum(INVITE_ROLES) });
+const rejectedList = z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(rejectedSchema));
+const movedParents = z.preprocess(
+  (v) => (Array.isArray(v) ? v : []),
+  z.array(z.object({ member: memberSchema, stayedInFromClass: z.boolean() })),
+);
+const detachedParents = z.preprocess(
+  (v) => (Array.isArray(v) ? v : []),
+  z.array(
+    z.object({
+      member: memberSchema,
+      classId: z.string(),
+      leftClass: z.boolean(),
+      leftSchool: z.boolean(),
+      rejected: rejectedList,
+    }),
+  ),
+);
 
 export class MovementService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** Transfers a student to another regular class (from `fromClassId`, or their current class). */
+  /**
+   * Transfers a student to another regular class (from `fromClassId`, or their current class),
+   * together with the parents linked to them, in one atomic step.
+   */
   async transfer(
     actor: ActorId,
     input: { vkId: number; toClassId: string; fromClassId?: string },
@@ -232,7 +293,7 @@ export class MovementService {
       input.vkId,
       input.toClassId,
       input.fromClassId ?? '',
-    ])) as { error?: string; member?: unknown; from?: string; changed?: boolean };
+    ])) as { error?: string; member?: unknown; from?: string; changed?: boolean; parents?: unknown };
     switch (reply.error) {
       case undefined:
         break;
@@ -251,30 +312,71 @@ export class MovementService {
     }
     const member = memberSchema.parse(reply.member);
     const fromClassId = reply.from ?? '';
+    const parents = movedParents.parse(reply.parents).sort((a, b) => a.member.vkId - b.member.vkId);
     if (reply.changed) {
       await this.ctx.audit.record(actor, 'movement.transferred', { vkId: input.vkId, classId: input.toClassId }, {
         fromClassId,
+        parents: parents.length,
       });
+      for (const p of parents) {
+        await this.ctx.audit.record(actor, 'movement.parent_transferred', { vkId: p.member.vkId, classId: input.toClassId }, {
+          fromClassId,
+          childVkId: input.vkId,
+          stayedInFromClass: p.stayedInFromClass,
+        });
+      }
     }
-    return { member, fromClassId, changed: reply.changed === true };
+    return { member, fromClassId, changed: reply.changed === true, parents };
   }
 
-  /** Marks a member as left: roles end at once and their invites are revoked. Refuses for the last admin. */
+  /**
+   * Marks a member as left: roles end at once, their invites are revoked and their pending
+   * requests rejected; a student's linked parents lose the link (and leave a class with no
+   * other child of theirs). Refuses for the last admin.
+   */
   async markLeft(actor: ActorId, vkId: number): Promise<LeaveResult> {
     await authorize(this.ctx, actor, 'movement.record');
     const { redis, keys, now } = this.ctx;
-    const reply = (await LEAVE.run(redis, keys.base, now(), [vkId, String(actor)])) as {
+    const reply = (await LEAVE.run(redis, keys.base, now(), [vkId, String(actor), LEFT_REASON])) as {
       error?: string;
       member?: unknown;
       changed?: boolean;
       revokedInvites?: number;
+      rejectedRequests?: unknown;
+      parents?: unknown;
     };
     if (reply.error === 'member_not_found') throw new NotFoundError('member', vkId);
     if (reply.error === 'last_admin') throw new LastAdminError(vkId);
     const member = memberSchema.parse(reply.member);
     const revokedInvites = reply.revokedInvites ?? 0;
-    if (reply.changed) await this.ctx.audit.record(actor, 'movement.left', { vkId }, { revokedInvites });
-    return { member, changed: reply.changed === true, revokedInvites };
+    const rejectedRequests = rejectedList.parse(reply.rejectedRequests);
+    const parents: DetachedParent[] = detachedParents
+      .parse(reply.parents)
+      .map(({ rejected, ...rest }) => ({ ...rest, rejectedRequests: rejected }))
+      .sort((a, b) => a.member.vkId - b.member.vkId);
+    if (reply.changed) {
+      await this.ctx.audit.record(actor, 'movement.left', { vkId }, {
+        revokedInvites,
+        rejectedRequests: rejectedRequests.length,
+        parents: parents.length,
+      });
+      await this.auditRejected(actor, vkId, rejectedRequests);
+      for (const p of parents) {
+        const parentId = p.member.vkId;
+        await this.ctx.audit.record(actor, 'family.child_unlinked', { vkId: parentId, classId: p.classId }, {
+          childVkId: vkId,
+          leftClass: p.leftClass,
+        });
+        if (p.leftSchool) {
+          await this.ctx.audit.record(actor, 'movement.left', { vkId: parentId }, {
+            cause: 'child_left',
+            rejectedRequests: p.rejectedRequests.length,
+          });
+          await this.auditRejected(actor, parentId, p.rejectedRequests);
+        }
+      }
+    }
+    return { member, changed: reply.changed === true, revokedInvites, rejectedRequests, parents };
   }
 
   /** What promotion would do now: moves (5А→6А), graduates (11x → archived), kept classes and conflicts. */
@@ -299,16 +401,34 @@ export class MovementService {
       JSON.stringify(expected.kept),
       JSON.stringify({ moves: expected.moves, graduates: expected.graduates }),
       String(actor),
-    ])) as { ok: boolean; reason?: 'conflict' | 'stale'; plan: PromotionPlan; graduatedMembers?: number };
+      LEFT_REASON,
+    ])) as {
+      ok: boolean;
+      reason?: 'conflict' | 'stale';
+      plan: PromotionPlan;
+      graduatedMembers?: number;
+      rejectedRequests?: unknown;
+    };
     const plan = normalisePlan(reply.plan);
     if (!reply.ok) return { ok: false, reason: reply.reason ?? 'stale', plan };
     const graduatedMembers = reply.graduatedMembers ?? 0;
+    const rejectedRequests = rejectedList.parse(reply.rejectedRequests);
     await this.ctx.audit.record(actor, 'movement.promoted', {}, {
       moved: plan.moves.length,
       graduatedClasses: plan.graduates.length,
       graduatedMembers,
+      rejectedRequests: rejectedRequests.length,
     });
-    return { ok: true, plan, graduatedMembers };
+    for (const r of rejectedRequests) {
+      await this.ctx.audit.record(actor, 'request.rejected', { requestId: r.id, classId: r.classId }, { role: r.role, cause: 'graduated' });
+    }
+    return { ok: true, plan, graduatedMembers, rejectedRequests };
+  }
+
+  private async auditRejected(actor: ActorId, vkId: number, rejected: RejectedRequest[]): Promise<void> {
+    for (const r of rejected) {
+      await this.ctx.audit.record(actor, 'request.rejected', { requestId: r.id, classId: r.classId, vkId }, { role: r.role, cause: 'left' });
+    }
   }
 }
 

@@ -141,9 +141,34 @@ export type InviteUseResult =
   | { ok: false; reason: 'already_member' }
   | { ok: false; reason: 'already_pending'; requestId: string };
 
+/** One child of a parent in a class: the name the parent gave, and the student's VK id once known. */
+export interface ParentLink {
+  childName: string;
+  childVkId?: number;
+}
+
+/**
+ * How an approved parent request was matched to a student of the class by the child's name:
+ * `linked` (exactly one student matched, or already linked), `none` (no student of that name yet),
+ * `ambiguous` (several students match; a reviewer links by hand with /linkchild).
+ */
+export interface ChildMatch {
+  status: 'linked' | 'none' | 'ambiguous';
+  childName: string;
+  childVkId?: number;
+}
+
 /** Result of a reviewer's decision. The loser of a race learns who decided. */
 export type DecisionResult =
-  | { ok: true; request: JoinRequest; member?: Member }
+  | {
+      ok: true;
+      request: JoinRequest;
+      member?: Member;
+      /** For an approved parent: whether the child was found among the class's students. */
+      child?: ChildMatch;
+      /** For an approved student: parents of the class who were waiting with a matching child name, now linked. */
+      linkedParents?: number[];
+    }
   | { ok: false; reason: 'already_decided'; decidedBy: ActorId; status: 'approved' | 'rejected' }
   | { ok: false; reason: 'class_unavailable' };
 
@@ -172,7 +197,8 @@ export type Member =
 export interface ClassRoster {
   classGroup: ClassGroup;
   students: Member[];
-  parents: { member: Member; childName: string }[];
+  /** `childName` lists the children's names (comma-separated); `children` holds each with its student id once linked. */
+  parents: { member: Member; childName: string; children: ParentLink[] }[];
   /** Members of the staff room (only for the staff room). */
   teachers: Member[];
   classTeachers: Member[];
@@ -214,6 +240,19 @@ export interface PromotionPlan {
 }
 
 export type PromotionResult =
-  | { ok: true; plan: PromotionPlan; graduatedMembers: number }
+  | {
+      ok: true;
+      plan: PromotionPlan;
+      graduatedMembers: number;
+      /** Pending requests of graduates who left the school, rejected with them. */
+      rejectedRequests: RejectedRequest[];
+    }
   | { ok: false; reason: 'conflict'; plan: PromotionPlan }
   | { ok: false; reason: 'stale'; plan: PromotionPlan };
+
+/** A pending request rejected because its applicant left the school. */
+export interface RejectedRequest {
+  id: string;
+  classId: string;
+  role: InviteRole;
+}

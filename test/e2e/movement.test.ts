@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { announceJoinRequest } from '../../src/review-notices.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -185,5 +186,121 @@ describe('movement of students and staff (F10)', () => {
     await teacher.expect('Эта команда вам недоступна');
     await teacher.say('/promote');
     await teacher.expect('Эта команда вам недоступна');
+  });
+});
+
+describe('movement with linked parents (F10)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(() => h.close());
+
+  const classId = async (name: string): Promise<string> => (await h.bot.app.services.classes.findByName(name))!.id;
+
+  /** A person who has written to the bot, so VK lets the bot message them. */
+  async function reachable(id: number, firstName: string, lastName: string) {
+    const user = h.driver.user({ id, firstName, lastName });
+    await user.say('/start');
+    await user.nextMessage();
+    return user;
+  }
+
+  it('F10: a transfer moves the linked parents along; the admin sees who moved, the student and the parents are told', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '5Б']);
+    const vanya = await reachable(310, 'Ваня', 'Сидоров');
+    const mother = await reachable(320, 'Ольга', 'Сидорова');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'student', '5А', 311, 'Сидорова Катя');
+    await joinAs(s, 'parent', '5А', 320, 'Сидорова Ольга', 'ваня сидоров');
+    await joinAs(s, 'parent', '5А', 321, 'Сидоров Пётр', 'Сидоров Ваня');
+    await joinAs(s, 'parent', '5А', 321, 'Сидоров Пётр', 'Сидорова Катя');
+    await joinAs(s, 'parent', '5А', 322, 'Другой Родитель', 'Другой Ребёнок');
+    const admin = h.admin();
+    await admin.say('/transfer 310 5Б');
+    const done = await admin.expect('Сидоров Ваня (id310) переведён(а) из 5А в 5Б.');
+    expect(done.text).toContain('Вместе с учеником переведён родитель в 5Б: Сидорова Ольга (id320).');
+    expect(done.text).toContain('Родитель добавлен в 5Б и остаётся в 5А (там есть ещё ребёнок): Сидоров Пётр (id321).');
+    expect(done.text).toContain('Не удалось сообщить (не писали боту): Сидоров Пётр (id321).');
+    expect(done.text).not.toContain('id322');
+    await vanya.expect('Вас перевели в класс 5Б (был 5А).');
+    const told = await mother.expect('Вашего ребёнка Сидоров Ваня перевели из 5А в 5Б');
+    expect(told.text).toContain('Теперь вы среди родителей класса 5Б.');
+    expect(told.text).not.toContain('остаётесь');
+
+    const [a, b] = [await classId('5А'), await classId('5Б')];
+    expect((await s.members.get(320))?.classIds).toEqual([b]);
+    expect((await s.members.get(321))?.classIds).toEqual([a, b]);
+    const fresh = await s.members.roster(ADMIN_ID, b);
+    expect(fresh.parents.map((p) => [p.member.vkId, p.children])).toEqual([
+      [321, [{ childName: 'Сидоров Ваня', childVkId: 310 }]],
+      [320, [{ childName: 'ваня сидоров', childVkId: 310 }]],
+    ]);
+    expect((await s.members.roster(ADMIN_ID, a)).parents.map((p) => p.member.vkId).sort()).toEqual([321, 322]);
+    const moves = (await s.audit.recent(5)).filter((e) => e.action === 'movement.parent_transferred');
+    expect(moves.map((e) => e.target.vkId).sort()).toEqual([320, 321]);
+    expect(moves[0]).toMatchObject({ actor: ADMIN_ID, target: { classId: b }, details: { fromClassId: a, childVkId: 310 } });
+  });
+
+  it('F10: /left of a student rejects their pending requests (the reviewers’ cards show it) and tells the linked parents', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    const admin = h.admin();
+    await admin.say('/help');
+    await admin.expect('Ваши роли');
+    const mother = await reachable(320, 'Ольга', 'Сидорова');
+    const father = await reachable(321, 'Пётр', 'Сидоров');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'student', '6А', 311, 'Сидорова Катя');
+    await joinAs(s, 'parent', '5А', 320, 'Сидорова Ольга', 'Сидоров Ваня');
+    await joinAs(s, 'parent', '5А', 321, 'Сидоров Пётр', 'Сидоров Ваня');
+    await joinAs(s, 'parent', '6А', 321, 'Сидоров Пётр', 'Сидорова Катя');
+    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('6А'), role: 'student' });
+    const used = await s.invites.use(invite.id, { vkId: 310, name: 'Сидоров Ваня', consent: true });
+    if (!used.ok) throw new Error('not filed');
+    await announceJoinRequest(h.bot.app, used.request);
+    const card = await admin.expect('Новая заявка на вступление');
+
+    await admin.say('/left 310');
+    await admin.expect('Отметить Сидоров Ваня (id310) как выбывшего?');
+    await admin.press('Да, выбыл');
+    const done = await admin.expect('Сидоров Ваня (id310) отмечен(а) как выбывший(ая).');
+    expect(done.text).toContain('Отклонено заявок на вступление: 1 (причина: выбыл(а)).');
+    expect(done.text).toContain('Сообщено родителям: Сидорова Ольга (id320), Сидоров Пётр (id321).');
+    expect(done.text).toContain('Других детей в школе у этого родителя нет — он тоже отмечен как выбывший: Сидорова Ольга (id320).');
+    const edited = admin.received.find((m) => m.cmid === card.cmid);
+    expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
+    expect(edited?.text).toContain('Причина: выбыл(а)');
+    expect(edited?.keyboard).toBeUndefined();
+    expect(await s.requests.get(used.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+
+    const toMother = await mother.expect('Ваш ребёнок Сидоров Ваня (5А) отмечен(а) как выбывший(ая) из школы.');
+    expect(toMother.text).toContain('Других ваших детей в школе нет');
+    const toFather = await father.expect('Ваш ребёнок Сидоров Ваня (5А)');
+    expect(toFather.text).toContain('Вы больше не среди родителей класса 5А.');
+    expect(await s.members.get(320)).toMatchObject({ status: 'left', roles: [] });
+    expect(await s.members.get(321)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [await classId('6А')] });
+    await mother.say('/help');
+    await mother.expect('Чтобы присоединиться, попросите у классного руководителя');
+  });
+
+  it('F10: graduation keeps a parent in the class of a younger child; parents with no child left leave', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '11А']);
+    await joinAs(s, 'student', '11А', 311, 'Старший Сын');
+    await joinAs(s, 'student', '5А', 312, 'Младшая Дочь');
+    await joinAs(s, 'parent', '11А', 320, 'Общий Родитель', 'Старший Сын');
+    await joinAs(s, 'parent', '5А', 320, 'Общий Родитель', 'Младшая Дочь');
+    await joinAs(s, 'parent', '11А', 321, 'Родитель Выпускника', 'Старший Сын');
+    const admin = h.admin();
+    await admin.say('/promote');
+    await admin.expect('Выпускаются (1): 11А');
+    await admin.press('Перевести');
+    await admin.expect('Готово: переведено классов — 1, выпущено классов — 1 (выпускников и их родителей: 3).');
+    const sixth = await classId('6А');
+    expect(await s.members.get(320)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [sixth] });
+    expect((await s.members.roster(ADMIN_ID, sixth)).parents[0]?.children).toEqual([{ childName: 'Младшая Дочь', childVkId: 312 }]);
+    expect((await s.members.get(321))?.status).toBe('left');
   });
 });

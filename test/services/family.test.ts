@@ -1,0 +1,273 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChildLinkError, PermissionDeniedError } from '../../src/services/errors.js';
+import type { Services } from '../../src/services/index.js';
+import { parseParentLinks } from '../../src/services/records.js';
+import { ADMIN, openSchool, verifiedTeacher, type School } from './fixture.js';
+
+let school: School;
+let s: Services;
+beforeEach(async () => {
+  school = await openSchool();
+  s = school.services;
+});
+afterEach(async () => {
+  await school.cleanup();
+});
+
+async function classIds(...names: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const n of names) out[n] = (await s.classes.create(ADMIN, n)).id;
+  return out;
+}
+
+/** Files a request through a fresh invite and approves it; returns the decision. */
+async function apply(role: 'student' | 'parent', classId: string, vkId: number, name: string, childName?: string) {
+  const invite = await s.invites.create(ADMIN, { classId, role });
+  const used = await s.invites.use(invite.id, { vkId, name, consent: true, ...(childName ? { childName } : {}) });
+  if (!used.ok) throw new Error(`invite use failed: ${used.reason}`);
+  return s.requests.approve(ADMIN, used.request.id);
+}
+
+const children = async (classId: string, parentId: number) =>
+  (await s.members.roster(ADMIN, classId)).parents.find((p) => p.member.vkId === parentId)?.children;
+
+describe('F08 parents linked to their children', () => {
+  it('links the parent to the one student whose name matches (case, ё/е, spaces, either order)', async () => {
+    const c = await classIds('5А');
+    await apply('student', c['5А']!, 3001, 'Семёнов Пётр');
+    await apply('student', c['5А']!, 3002, 'Иванова Анна');
+    const decided = await apply('parent', c['5А']!, 4001, 'Семенова Ольга', '  петр   СЕМЕНОВ ');
+    expect(decided).toMatchObject({ ok: true, child: { status: 'linked', childVkId: 3001, childName: 'петр   СЕМЕНОВ' } });
+    expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'петр   СЕМЕНОВ', childVkId: 3001 }]);
+    const roster = await s.members.roster(ADMIN, c['5А']!);
+    expect(roster.parents[0]).toMatchObject({ childName: 'петр   СЕМЕНОВ' });
+    expect((await s.audit.recent(5)).find((e) => e.action === 'family.child_linked')).toMatchObject({
+      target: { vkId: 4001, classId: c['5А'] },
+      details: { childVkId: 3001, how: 'name' },
+    });
+    const stored = await school.redis.hget(`${school.prefix}s:${school.schoolId}:class:${c['5А']}:parents`, '4001');
+    expect(JSON.parse(stored!)).toEqual([{ childName: 'петр   СЕМЕНОВ', childVkId: 3001 }]);
+  });
+
+  it('keeps the name only when no student or several match, and says so; a student approved later is linked', async () => {
+    const c = await classIds('5А');
+    const none = await apply('parent', c['5А']!, 4001, 'Орлова Ирина', 'Орлов Миша');
+    expect(none).toMatchObject({ ok: true, child: { status: 'none', childName: 'Орлов Миша' } });
+    expect(none.ok && none.child?.childVkId).toBeUndefined();
+    expect((await s.audit.recent(3)).find((e) => e.action === 'family.child_unmatched')).toMatchObject({
+      target: { vkId: 4001, classId: c['5А'] },
+      details: { match: 'none' },
+    });
+    const student = await apply('student', c['5А']!, 3001, 'Миша Орлов');
+    expect(student).toMatchObject({ ok: true, linkedParents: [4001] });
+    expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Орлов Миша', childVkId: 3001 }]);
+
+    await apply('student', c['5А']!, 3002, 'Петров Иван');
+    await apply('student', c['5А']!, 3003, 'Иван Петров Сергеевич');
+    const ambiguous = await apply('parent', c['5А']!, 4002, 'Петрова Анна', 'Петров Иван');
+    expect(ambiguous).toMatchObject({ ok: true, child: { status: 'ambiguous' } });
+    expect(await children(c['5А']!, 4002)).toEqual([{ childName: 'Петров Иван' }]);
+    // A third namesake does not resolve the doubt.
+    expect(await apply('student', c['5А']!, 3004, 'петров иван')).toMatchObject({ ok: true, linkedParents: [] });
+  });
+
+  it('a parent applies again for a second child of the same class; the same child is already_member', async () => {
+    const c = await classIds('5А');
+    await apply('student', c['5А']!, 3001, 'Кузнецов Олег');
+    await apply('student', c['5А']!, 3002, 'Кузнецова Мария');
+    await apply('parent', c['5А']!, 4001, 'Кузнецова Вера', 'Кузнецов Олег');
+    const invite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'parent' });
+    const again = await s.invites.use(invite.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'олег кузнецов' });
+    expect(again).toEqual({ ok: false, reason: 'already_member' });
+    const second = await s.invites.use(invite.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'Кузнецова Маша' });
+    expect(second.ok).toBe(true);
+    const third = await s.invites.use(invite.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'Кузнецова Маша' });
+    expect(third).toMatchObject({ ok: false, reason: 'already_pending' });
+    if (!second.ok) return;
+    const decided = await s.requests.approve(ADMIN, second.request.id);
+    expect(decided).toMatchObject({ ok: true, child: { status: 'none' }, member: { roles: ['parent'], classIds: [c['5А']] } });
+    expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Кузнецов Олег', childVkId: 3001 }, { childName: 'Кузнецова Маша' }]);
+    expect((await s.members.roster(ADMIN, c['5А']!)).parents[0]?.childName).toBe('Кузнецов Олег, Кузнецова Маша');
+    // The one unlinked child is linked by hand to the student with another spelling.
+    const linked = await s.family.linkChild(ADMIN, 4001, 3002);
+    expect(linked).toMatchObject({ changed: true, classId: c['5А'], childName: 'Кузнецова Маша' });
+    expect(await children(c['5А']!, 4001)).toEqual([
+      { childName: 'Кузнецов Олег', childVkId: 3001 },
+      { childName: 'Кузнецова Маша', childVkId: 3002 },
+    ]);
+    expect((await s.family.linkChild(ADMIN, 4001, 3002)).changed).toBe(false);
+    // Linked by hand, the student's own name also counts as the same child.
+    const invite2 = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'parent' });
+    expect(await s.invites.use(invite2.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'Мария Кузнецова' })).toEqual({
+      ok: false,
+      reason: 'already_member',
+    });
+  });
+
+  it('reads the old plain-name record and an old pending request field; rewrites the record as a list on change', async () => {
+    const c = await classIds('5А');
+    const base = `${school.prefix}s:${school.schoolId}:`;
+    await apply('student', c['5А']!, 3001, 'Соколов Миша');
+    await apply('parent', c['5А']!, 4001, 'Соколова Ирина', 'Кто-то другой');
+    await school.redis.hset(`${base}class:${c['5А']}:parents`, '4001', 'Соколов Миша');
+    expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Соколов Миша' }]);
+    expect(parseParentLinks('[не JSON')).toEqual([{ childName: '[не JSON' }]);
+    expect(parseParentLinks('{"childName":"А","childVkId":5}')).toEqual([{ childName: 'А', childVkId: 5 }]);
+    const invite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'parent' });
+    expect(await s.invites.use(invite.id, { vkId: 4001, name: 'Соколова Ирина', consent: true, childName: 'Миша Соколов' })).toEqual({
+      ok: false,
+      reason: 'already_member',
+    });
+    await s.family.linkChild(ADMIN, 4001, 3001);
+    expect(JSON.parse((await school.redis.hget(`${base}class:${c['5А']}:parents`, '4001'))!)).toEqual([
+      { childName: 'Соколов Миша', childVkId: 3001 },
+    ]);
+
+    // A pending request filed before children were keyed by name holds the field without the child.
+    const other = await s.invites.use(invite.id, { vkId: 4002, name: 'Родитель', consent: true, childName: 'Соколов Миша' });
+    if (!other.ok) throw new Error('not filed');
+    await school.redis.hdel(`${base}requests:open`, ...(await school.redis.hkeys(`${base}requests:open`)));
+    await school.redis.hset(`${base}requests:open`, `4002:${c['5А']}:parent`, other.request.id);
+    expect(await s.invites.use(invite.id, { vkId: 4002, name: 'Родитель', consent: true, childName: 'миша соколов' })).toMatchObject({
+      ok: false,
+      reason: 'already_pending',
+      requestId: other.request.id,
+    });
+    await s.requests.approve(ADMIN, other.request.id);
+    expect(await school.redis.hlen(`${base}requests:open`)).toBe(0);
+  });
+
+  it('/linkchild refusals: no shared class, someone who is no parent there, a teacher of another class', async () => {
+    const c = await classIds('5А', '5Б');
+    await apply('student', c['5А']!, 3001, 'Лебедев Коля');
+    await apply('student', c['5Б']!, 3002, 'Лебедева Оля');
+    await apply('parent', c['5Б']!, 4001, 'Лебедева Нина', 'Лебедева Оля');
+    await expect(s.family.linkChild(ADMIN, 4001, 3001)).rejects.toMatchObject({ problem: 'no_common_class' });
+    await expect(s.family.linkChild(ADMIN, 4001, 3001, c['5А'])).rejects.toBeInstanceOf(ChildLinkError);
+    await verifiedTeacher(s, 2001);
+    await s.members.assignClassTeacher(ADMIN, c['5А']!, 2001);
+    await expect(s.family.linkChild(2001, 4001, 3002)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.family.linkChild(3001, 4001, 3002)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await s.members.assignClassTeacher(ADMIN, c['5Б']!, 2001);
+    expect(await s.family.linkChild(2001, 4001, 3002)).toMatchObject({ changed: false, classId: c['5Б'] });
+  });
+});
+
+describe('F10 movement with linked parents', () => {
+  it('a transfer moves the linked parents atomically; a parent with another child in the old class stays there too', async () => {
+    const c = await classIds('5А', '5Б');
+    await apply('student', c['5А']!, 3001, 'Волков Саша');
+    await apply('student', c['5А']!, 3002, 'Волкова Даша');
+    await apply('parent', c['5А']!, 4001, 'Волков Папа', 'Волков Саша');
+    await apply('parent', c['5А']!, 4002, 'Волкова Мама', 'Волков Саша');
+    await apply('parent', c['5А']!, 4002, 'Волкова Мама', 'Волкова Даша');
+    await apply('parent', c['5А']!, 4003, 'Чужой Родитель', 'Волков Александр');
+    const res = await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! });
+    expect(res.parents.map((p) => [p.member.vkId, p.stayedInFromClass])).toEqual([
+      [4001, false],
+      [4002, true],
+    ]);
+    expect(res.parents[0]?.member.classIds).toEqual([c['5Б']]);
+    expect(res.parents[1]?.member.classIds).toEqual([c['5А'], c['5Б']]);
+    const old = await s.members.roster(ADMIN, c['5А']!);
+    expect(old.parents.map((p) => [p.member.vkId, p.children])).toEqual([
+      [4002, [{ childName: 'Волкова Даша', childVkId: 3002 }]],
+      [4003, [{ childName: 'Волков Александр' }]],
+    ]);
+    const fresh = await s.members.roster(ADMIN, c['5Б']!);
+    expect(fresh.parents.map((p) => [p.member.vkId, p.children])).toEqual([
+      [4001, [{ childName: 'Волков Саша', childVkId: 3001 }]],
+      [4002, [{ childName: 'Волков Саша', childVkId: 3001 }]],
+    ]);
+    const audit = await s.audit.recent(5);
+    expect(audit.filter((e) => e.action === 'movement.parent_transferred').map((e) => e.target)).toEqual([
+      { vkId: 4002, classId: c['5Б'] },
+      { vkId: 4001, classId: c['5Б'] },
+    ]);
+    expect(audit.find((e) => e.action === 'movement.transferred')).toMatchObject({ details: { fromClassId: c['5А'], parents: 2 } });
+    // And back: the mother leaves 5Б again, having no other child there; she keeps 5А.
+    const back = await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5А']! });
+    expect(back.parents.map((p) => [p.member.vkId, p.member.classIds])).toEqual([
+      [4001, [c['5А']]],
+      [4002, [c['5А']]],
+    ]);
+    expect(await children(c['5А']!, 4002)).toEqual([
+      { childName: 'Волкова Даша', childVkId: 3002 },
+      { childName: 'Волков Саша', childVkId: 3001 },
+    ]);
+    expect((await s.members.roster(ADMIN, c['5Б']!)).parents).toEqual([]);
+  });
+
+  it('two transfers of the same student racing with each other leave one consistent state', async () => {
+    const c = await classIds('5А', '5Б', '5В');
+    await apply('student', c['5А']!, 3001, 'Быстров Петя');
+    await apply('parent', c['5А']!, 4001, 'Быстрова Мама', 'Быстров Петя');
+    const other = await school.second();
+    const results = await Promise.allSettled([
+      s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! }),
+      other.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5В']!, fromClassId: c['5А']! }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const student = await s.members.get(3001);
+    const parent = await s.members.get(4001);
+    expect(student?.classIds).toHaveLength(1);
+    expect(parent?.classIds).toEqual(student?.classIds);
+    expect(await children(student!.classIds[0]!, 4001)).toEqual([{ childName: 'Быстров Петя', childVkId: 3001 }]);
+  });
+
+  it('marking a student as left rejects their pending requests and detaches their parents', async () => {
+    const c = await classIds('5А', '6А');
+    await apply('student', c['5А']!, 3001, 'Уходящий Ваня');
+    await apply('student', c['6А']!, 3002, 'Остающаяся Аня');
+    await apply('parent', c['5А']!, 4001, 'Только Ванин', 'Уходящий Ваня');
+    await apply('parent', c['5А']!, 4002, 'Мама Двоих', 'Уходящий Ваня');
+    await apply('parent', c['6А']!, 4002, 'Мама Двоих', 'Остающаяся Аня');
+    const invite = await s.invites.create(ADMIN, { classId: c['6А']!, role: 'student' });
+    const pending = await s.invites.use(invite.id, { vkId: 3001, name: 'Уходящий Ваня', consent: true });
+    const parentInvite = await s.invites.create(ADMIN, { classId: c['6А']!, role: 'parent' });
+    const parentPending = await s.invites.use(parentInvite.id, { vkId: 4001, name: 'Только Ванин', consent: true, childName: 'Кто-то' });
+    if (!pending.ok || !parentPending.ok) throw new Error('not filed');
+
+    const res = await s.movement.markLeft(ADMIN, 3001);
+    expect(res.rejectedRequests).toEqual([{ id: pending.request.id, classId: c['6А'], role: 'student' }]);
+    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reason: 'выбыл(а)' });
+    expect(res.parents.map((p) => [p.member.vkId, p.leftClass, p.leftSchool, p.member.status])).toEqual([
+      [4001, true, true, 'left'],
+      [4002, true, false, 'active'],
+    ]);
+    expect(res.parents[0]?.rejectedRequests.map((r) => r.id)).toEqual([parentPending.request.id]);
+    expect(await s.requests.get(parentPending.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+    expect(await s.members.get(4002)).toMatchObject({ roles: ['parent'], classIds: [c['6А']] });
+    expect((await s.members.roster(ADMIN, c['5А']!)).parents).toEqual([]);
+    expect((await s.requests.listPending(ADMIN)).total).toBe(0);
+    const audit = await s.audit.recent(10);
+    expect(audit.find((e) => e.action === 'movement.left' && e.target.vkId === 3001)).toMatchObject({
+      details: { rejectedRequests: 1, parents: 2 },
+    });
+    expect(audit.filter((e) => e.action === 'family.child_unlinked').map((e) => e.target.vkId).sort()).toEqual([4001, 4002]);
+    expect(audit.find((e) => e.action === 'movement.left' && e.target.vkId === 4001)).toMatchObject({ details: { cause: 'child_left' } });
+    expect(audit.filter((e) => e.action === 'request.rejected').map((e) => e.target.requestId).sort()).toEqual(
+      [pending.request.id, parentPending.request.id].sort(),
+    );
+    expect(JSON.stringify(audit)).not.toContain('Ваня');
+  });
+
+  it('graduation: a graduate’s parent keeps the class of a younger child; pending requests of those who leave are rejected', async () => {
+    const c = await classIds('5А', '11А');
+    await apply('student', c['11А']!, 3001, 'Старший Сын');
+    await apply('student', c['5А']!, 3002, 'Младшая Дочь');
+    await apply('parent', c['11А']!, 4001, 'Общий Родитель', 'Старший Сын');
+    await apply('parent', c['5А']!, 4001, 'Общий Родитель', 'Младшая Дочь');
+    await apply('parent', c['11А']!, 4002, 'Родитель Выпускника', 'Старший Сын');
+    const invite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'parent' });
+    const pending = await s.invites.use(invite.id, { vkId: 4002, name: 'Родитель Выпускника', consent: true, childName: 'Кто-то' });
+    if (!pending.ok) throw new Error('not filed');
+    const plan = await s.movement.previewPromotion();
+    const res = await s.movement.applyPromotion(ADMIN, plan);
+    expect(res).toMatchObject({ ok: true, graduatedMembers: 3, rejectedRequests: [{ id: pending.request.id, role: 'parent' }] });
+    expect(await s.members.get(4001)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });
+    expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Младшая Дочь', childVkId: 3002 }]);
+    expect(await s.members.get(4002)).toMatchObject({ status: 'left', roles: [] });
+    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+  });
+});
