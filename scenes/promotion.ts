@@ -6,6 +6,7 @@ import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import type { PromotionPlan } from '../src/services/types.js';
+import { showOutcomeToReviewers } from '../src/review-notices.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the move to the next school year (F10): a plan, classes to keep in place, one atomic confirmation. */
@@ -88,6 +89,8 @@ export function promotionScene(app: App): StepScene<MessageContext, PromotionSta
     }
     if (!result.ok && result.reason === 'conflict') return showPlan(context, result.plan, t('mv-promote-conflict'));
     if (!result.ok) return showPlan(context, result.plan, t('mv-promote-stale'));
+    // Requests of people who left with their graduating class were rejected: their reviewers' cards say so.
+    await showOutcomeToReviewers(app, result.rejectedRequests.map((request) => request.id));
     await turn.reply(
       t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers }),
       replyKeyboard([]),

@@ -50,10 +50,13 @@ export async function beginOnboarding(context: CommandContext, turn: Turn, app: 
     // An invite of an archived class counts as revoked: the class no longer takes anyone.
     return turn.reply(t(classGroup?.status === 'active' ? inactiveKey(view) : 'onb-invite-revoked', { whom }));
   }
-  if (alreadyMember(caller.member, invite)) {
-    return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
+  // A parent may join one class for a second child: the service decides per child once the child is named.
+  if (invite.role !== 'parent') {
+    if (alreadyMember(caller.member, invite)) {
+      return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
+    }
+    if (await hasPendingRequest(app, caller.vkId, invite)) return turn.reply(t('onb-already-pending'));
   }
-  if (await hasPendingRequest(app, caller.vkId, invite)) return turn.reply(t('onb-already-pending'));
   return enterOnboarding(context, {
     inviteId: invite.id,
     role: invite.role,

@@ -264,3 +264,40 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await guesser.expect('/join ABCD2345');
   });
 });
+
+describe('a parent of two children in one class (F27)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(() => h.close());
+
+  it('F27: a parent already in the class joins again for a second child; the same child again gets a friendly note', async () => {
+    const { classes, invites, requests } = h.bot.app.services;
+    const classId = (await classes.create(ADMIN_ID, '2А')).id;
+    const invite = await invites.create(ADMIN_ID, { classId, role: 'parent', maxUses: 5 });
+    const first = await invites.use(invite.id, { vkId: 901, name: 'Котова Ирина Павловна', consent: true, childName: 'Котова Лиза' });
+    if (!first.ok) throw new Error('setup: the first request was refused');
+    await requests.approve(ADMIN_ID, first.request.id);
+
+    const parent = h.driver.user({ id: 901, firstName: 'Ирина', lastName: 'Котова' });
+    const join = async (child: string) => {
+      await parent.say(`/join ${invite.code}`);
+      await parent.expect('Вас приглашают');
+      await parent.press('Да, всё верно');
+      await parent.expect('родителя, не ребёнка');
+      await parent.say('Котова Ирина Павловна');
+      await parent.expect('ребёнка');
+      await parent.say(child);
+      await parent.expect('Согласие на обработку');
+      await parent.press('Согласен(на)');
+    };
+    await join('Котов Миша');
+    await parent.expect('Заявка отправлена');
+    const pending = await requests.listPending('system');
+    expect(pending.items.map((r) => r.applicant)).toEqual([expect.objectContaining({ vkId: 901, role: 'parent', childName: 'Котов Миша' })]);
+
+    await join('Лиза Котова');
+    await parent.expect('Вы уже состоите в 2А');
+  });
+});
