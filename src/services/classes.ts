@@ -102,17 +102,7 @@ redis.call('HDEL', kClassByName(), c.name)
 c.status = 'archived'
 c.archivedAt = NOW
 redis.call('SET', kClass(c.id), jenc(c))
-local revoked = 0
-for _, inviteId in ipairs(redis.call('SMEMBERS', kClassInvites(c.id))) do
-  local inv = getJson(kInvite(inviteId))
-  if inv and not inv.revoked then
-    inv.revoked = true
-    inv.revokedAt = NOW
-    inv.revokedBy = actor
-    redis.call('SET', kInvite(inviteId), jenc(inv))
-    revoked = revoked + 1
-  end
-end
+local revoked = revokeInvitesIn(kClassInvites(c.id), actor)
 for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(c.id))) do
   local m = getMember(vkId)
   if m then

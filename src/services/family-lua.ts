@@ -119,17 +119,7 @@ local function leaveSchool(m, actor, reason)
     redis.call('SREM', kTeachers(cid), m.vkId)
   end
   for _, cid in ipairs(m.classTeacherOf) do redis.call('SREM', kLeads(cid), m.vkId) end
-  local revoked = 0
-  for _, id in ipairs(redis.call('SMEMBERS', kInvitesByAuthor(m.vkId))) do
-    local inv = getJson(kInvite(id))
-    if inv and not inv.revoked then
-      inv.revoked = true
-      inv.revokedAt = NOW
-      inv.revokedBy = actor
-      redis.call('SET', kInvite(id), jenc(inv))
-      revoked = revoked + 1
-    end
-  end
+  local revoked = revokeInvitesIn(kInvitesByAuthor(m.vkId), actor)
   m.roles = {}
   m.classIds = {}
   m.classTeacherOf = {}

@@ -61,6 +61,21 @@ end
 local function isVerifiedTeacher(m)
   return m ~= nil and m.status == 'active' and has(m.roles, 'teacher') and m.teacherStatus == 'verified'
 end
+-- Revokes every active invite whose id is in the set; returns how many it revoked.
+local function revokeInvitesIn(setKey, actor)
+  local revoked = 0
+  for _, id in ipairs(redis.call('SMEMBERS', setKey)) do
+    local inv = getJson(kInvite(id))
+    if inv and not inv.revoked then
+      inv.revoked = true
+      inv.revokedAt = NOW
+      inv.revokedBy = actor
+      redis.call('SET', kInvite(id), jenc(inv))
+      revoked = revoked + 1
+    end
+  end
+  return revoked
+end
 ${FAMILY_LUA}
 `;
 

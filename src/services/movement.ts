@@ -179,15 +179,7 @@ for _, g in ipairs(plan.graduates) do
   c.status = 'archived'
   c.archivedAt = NOW
   redis.call('SET', kClass(cid), jenc(c))
-  for _, id in ipairs(redis.call('SMEMBERS', kClassInvites(cid))) do
-    local inv = getJson(kInvite(id))
-    if inv and not inv.revoked then
-      inv.revoked = true
-      inv.revokedAt = NOW
-      inv.revokedBy = actor
-      redis.call('SET', kInvite(id), jenc(inv))
-    end
-  end
+  revokeInvitesIn(kClassInvites(cid), actor)
   for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(cid))) do
     local m = getMember(vkId)
     if m then

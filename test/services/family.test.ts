@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChildLinkError, PermissionDeniedError } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
 import { parseParentLinks } from '../../src/services/records.js';
-import { ADMIN, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -14,11 +14,7 @@ afterEach(async () => {
   await school.cleanup();
 });
 
-async function classIds(...names: string[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const n of names) out[n] = (await s.classes.create(ADMIN, n)).id;
-  return out;
-}
+const classIds = (...names: string[]) => createClasses(s, ...names);
 
 /** Files a request through a fresh invite and approves it; returns the decision. */
 async function apply(role: 'student' | 'parent', classId: string, vkId: number, name: string, childName?: string) {

@@ -70,3 +70,10 @@ export async function verifiedTeacher(s: Services, vkId: number): Promise<Member
   await join(s, 'teacher', 'staff', { vkId, subjects: ['Математика'] });
   return s.members.verifyTeacher(ADMIN, vkId);
 }
+
+/** Creates classes by name and returns their ids by name. */
+export async function classIds(s: Services, ...names: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const n of names) out[n] = (await s.classes.create(ADMIN, n)).id;
+  return out;
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LastAdminError, NotAStudentError, PermissionDeniedError } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
-import { ADMIN, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, join, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -13,11 +13,7 @@ afterEach(async () => {
   await school.cleanup();
 });
 
-async function classIds(...names: string[]): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const n of names) out[n] = (await s.classes.create(ADMIN, n)).id;
-  return out;
-}
+const classIds = (...names: string[]) => createClasses(s, ...names);
 
 describe('F10 movement', () => {
   it('transfers a student to another class', async () => {
