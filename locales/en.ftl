@@ -595,3 +595,8 @@ req-outcome-parents-linked = 👪 Linked to { $count ->
        *[other] the parents
     }: { $parents }.
 req-child-joined = { $child } has joined class { $className } — you are linked as their parent.
+
+## Commands typed in a chat
+
+private-moved = 📬 [id{ $id }|The answer] is in your private dialog with the bot.
+private-first = This command shows personal data or opens a dialog, so the answer comes in private messages. Please write to the bot privately first (vk.me/club{ $group }), then repeat the command.

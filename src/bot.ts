@@ -200,7 +200,7 @@ export class Bot {
     scenes.addScenes(FEATURES.flatMap((feature) => feature.scenes?.(this.app) ?? []));
     const actions = new ActionRegistry(FEATURES.flatMap((feature) => feature.actions ?? []));
     const personal = (middleware: Middleware): Middleware => async (context, next) => (isPersonal(context) ? middleware(context, next) : next());
-    const router = new Router(this.app, actions);
+    const router = new Router(this.app, actions, (update) => this.gate.accept(update));
 
     updates.use(errorBoundary(this.app));
     updates.use(personal(sessions.middleware as Middleware));

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from '@fluent/bundle';
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -55,13 +55,20 @@ export class I18n {
     const bundle = this.bundles.get(locale)?.hasMessage(key) ? this.bundles.get(locale)! : this.bundles.get(this.defaultLocale)!;
     const message = bundle.getMessage(key);
     if (!message?.value) return key;
-    return bundle.formatPattern(message.value, args);
+    return bundle.formatPattern(message.value, args && ungrouped(args));
   }
 
   /** Returns a translate function bound to a locale. */
   bind(locale: Locale): Translate {
     return (key, args) => this.t(locale, key, args);
   }
+}
+
+/** Numbers print without digit grouping: a VK id 123456 must not become «123 456» (plurals still work). */
+function ungrouped(args: TranslateArgs): TranslateArgs {
+  const out: TranslateArgs = {};
+  for (const [name, value] of Object.entries(args)) out[name] = typeof value === 'number' ? new FluentNumber(value, { useGrouping: false }) : value;
+  return out;
 }
 
 /** Maps VK's `client_info.lang_id` to a supported locale (0 ru, 1 uk, 2 be → ru; 3 en → en). */

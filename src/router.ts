@@ -4,13 +4,20 @@ import type { App } from './app.js';
 import { parseCommand, type CommandContext, type CommandSpec } from './commands/registry.js';
 import type { Middleware } from './middleware.js';
 import { parsePayload } from './payload.js';
-import { turnOf } from './turn.js';
+import { turnOf, type Turn } from './turn.js';
+import type { VkUpdate } from './update-gate.js';
+import { currentUpdateScope } from './update-scope.js';
 
 /** Routes what a person sends to a command or a callback action; dialogs get what they should. */
 export class Router {
+  /**
+   * @param toPrivate hands a message over as if the person had written it in their private dialog
+   *   (the bot's update gate takes it like any update, with its own session and dialogs).
+   */
   constructor(
     private readonly app: App,
     private readonly actions: ActionRegistry,
+    private readonly toPrivate: (update: VkUpdate) => Promise<unknown>,
   ) {}
 
   /** While a dialog is open, commands meant for that (/cancel, /help, /lang) still work; all else goes to the dialog. */
@@ -79,8 +86,38 @@ export class Router {
   private async runCommand(context: CommandContext, command: CommandSpec, args: string): Promise<unknown> {
     const turn = turnOf(context);
     if (!command.allowed(turn.caller)) return turn.reply(turn.t('command-denied'));
-    if (command.dmOnly && !context.isDM) return turn.reply(turn.t('command-dm-only'));
+    if (command.dmOnly && !context.isDM) return this.continueInPrivate(context, turn);
     this.app.logger.debug({ command: command.name, from: turn.caller.vkId }, 'command');
     return command.run(context, args, turn, this.app);
   }
+
+  /**
+   * A command that shows personal data or opens a dialog, typed in a chat: it runs in the person's
+   * private dialog instead (the chat learns only that the answer went there). VK lets the bot write
+   * to people who wrote to it or allowed its messages; others are asked to write to it first.
+   */
+  private async continueInPrivate(context: CommandContext, turn: Turn): Promise<unknown> {
+    const vkId = turn.caller.vkId;
+    const { is_allowed: allowed } = await this.app.gateway.call<{ is_allowed: number }>('messages.isMessagesFromGroupAllowed', { group_id: this.app.config.VK_GROUP_ID, user_id: vkId });
+    if (!allowed) return turn.reply(turn.t('private-first', { group: String(this.app.config.VK_GROUP_ID) }));
+    const eventId = currentUpdateScope()?.eventId ?? `${context.peerId}:${context.conversationMessageId}`;
+    await this.toPrivate({
+      type: 'message_new',
+      group_id: this.app.config.VK_GROUP_ID,
+      event_id: `${eventId}:private`,
+      object: {
+        message: { id: 0, date: Math.floor(Date.now() / 1000), peer_id: vkId, from_id: vkId, text: commandText(context, this.app.config.VK_GROUP_ID), conversation_message_id: 0, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 },
+        client_info: context.clientInfo,
+      },
+    });
+    return turn.reply(turn.t('private-moved', { id: String(vkId) }));
+  }
+}
+
+/** The command as typed, without the community's mention in front (`[club1|@school] /x` → `/x`); a pressed command button becomes its text form. */
+function commandText(context: MessageContext, groupId: number): string {
+  const parsed = parsePayload(context.messagePayload);
+  if (parsed.kind === 'ours' && parsed.payload.k === 'cmd') return `/${parsed.payload.c} ${parsed.payload.a ?? ''}`.trim();
+  const command = parseCommand(context.text, groupId);
+  return command ? `/${command.name} ${command.args}`.trim() : (context.text ?? '');
 }

@@ -40,6 +40,8 @@ export function confirmButton(t: Translate, teacher: Member, inList: boolean, la
 
 /** Asks every verifier to confirm a freshly approved teacher, with a button; the messages are remembered to be edited later. */
 export async function announceTeacherApproved(app: App, teacher: Member): Promise<void> {
+  // A teacher who joins again starts a new round: whoever confirmed them last time is forgotten.
+  await app.services.reviewNotices.release(teacherSubject(teacher.vkId));
   for (const verifierId of await verifiersOf(app)) {
     const sent = await notifyPerson(
       app,
@@ -72,17 +74,20 @@ export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promis
     const first = await app.services.reviewNotices.firstOf(subject);
     return { kind: 'already', teacher: before, ...(first ? { by: await personName(app, t, first) } : {}) };
   }
+  if (!can(caller.member, 'teacher.verify')) return { kind: 'refused', text: t('ver-denied') };
+  // Of two verifiers at once, the one who claims first confirms; the other is told who did.
+  const first = await app.services.reviewNotices.claimFirst(subject, caller.vkId);
+  if (first !== caller.vkId) return { kind: 'already', teacher: before, by: await personName(app, t, first) };
   let teacher: Member;
   try {
     teacher = await app.services.members.verifyTeacher(caller.vkId, vkId);
   } catch (error) {
+    await app.services.reviewNotices.release(subject, caller.vkId);
     if (error instanceof PermissionDeniedError) return { kind: 'refused', text: t('ver-denied') };
     if (error instanceof NotATeacherError || error instanceof NotFoundError) return { kind: 'refused', text: t('ver-not-teacher', { id: String(vkId) }) };
     if (error instanceof MemberNotActiveError) return { kind: 'refused', text: t('ver-left', { id: String(vkId) }) };
     throw error;
   }
-  const first = await app.services.reviewNotices.claimFirst(subject, caller.vkId);
-  if (first !== caller.vkId) return { kind: 'already', teacher, by: await personName(app, t, first) };
   await afterVerification(app, teacher, caller.vkId);
   return { kind: 'done', teacher };
 }

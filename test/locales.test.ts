@@ -61,6 +61,10 @@ describe('locales', () => {
     expect(i18n.keys('ru').filter((key) => !used.has(key))).toEqual([]);
   });
 
+  it('numbers such as VK ids print without digit grouping', () => {
+    expect(i18n.t('ru', 'private-moved', { id: 123456789 })).toContain('[id123456789|');
+  });
+
   it('plural forms come from Fluent', () => {
     expect(i18n.t('ru', 'invalid-too-long', { max: 1 })).toContain('1 символа');
     expect(i18n.t('ru', 'invalid-too-long', { max: 5 })).toContain('5 символов');

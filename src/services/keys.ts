@@ -113,4 +113,5 @@ local function kMember(vkId) return B .. 'member:' .. vkId end
 local function kMembers() return B .. 'members' end
 local function kRole(role) return B .. 'role:' .. role end
 local function kSeq(kind) return B .. 'seq:' .. kind end
+local function kAudit() return B .. 'audit' end
 `;

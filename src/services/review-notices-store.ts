@@ -61,6 +61,15 @@ export class ReviewNoticeStore {
     return Number(await this.ctx.redis.get(key)) || actor;
   }
 
+  /** Gives the claim back when the claimed action did not happen (only if `actor` holds it), or clears it for a new round. */
+  async release(subject: string, actor?: number): Promise<void> {
+    if (actor === undefined) {
+      await this.ctx.redis.del(this.markerKey(subject));
+      return;
+    }
+    await this.ctx.redis.eval(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`, 1, this.markerKey(subject), String(actor));
+  }
+
   /** Who was recorded first for `subject`, if anyone. */
   async firstOf(subject: string): Promise<number | undefined> {
     const raw = await this.ctx.redis.get(this.markerKey(subject));

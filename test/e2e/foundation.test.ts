@@ -100,11 +100,26 @@ describe('foundation', () => {
     await admin.sayIn(peerId, '/помощь');
     await h.driver.chat(peerId).expect('Что вы можете сделать');
     await admin.sayIn(peerId, '/school');
-    await h.driver.chat(peerId).expect('только в личных сообщениях');
+    await h.driver.chat(peerId).expect('Сначала напишите боту в личные сообщения');
     await admin.sayIn(peerId, `[club${h.emulator.groupId}|@school] привет`);
     await admin.sayIn(peerId, '/help');
     await h.driver.chat(peerId).expect('Что вы можете сделать');
     expect(h.driver.chat(peerId).received.filter((m) => m.text.includes('Я понимаю команды'))).toHaveLength(0);
+  });
+
+  it('F02: a command with personal data or a dialog, typed in a chat, continues in the private dialog', async () => {
+    h = await Harness.start();
+    const admin = h.admin();
+    const chat = h.emulator.addChat({ ownerId: admin.id, title: 'Учительская', memberIds: [admin.id] });
+    const peerId = 2_000_000_000 + chat.chatId;
+    await admin.say('/help');
+    await admin.expect('Что вы можете сделать');
+    await admin.sayIn(peerId, `[club${h.emulator.groupId}|@school] /school`);
+    await h.driver.chat(peerId).expect('в личных сообщениях с ботом');
+    await admin.expect('Полное наименование');
+    await admin.say('Средняя школа номер девять');
+    await admin.expect('Краткое наименование');
+    expect(h.driver.chat(peerId).received.map((m) => m.text).join('\n')).not.toContain('Краткое наименование');
   });
 
   it('a forged or stale button and an unknown command get a polite answer, never a crash', async () => {
