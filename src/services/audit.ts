@@ -1,24 +1,27 @@
 /**
  * The audit log: who changed what, when — target ids only, never names or
  * phone numbers. Newest first, capped at {@link AUDIT_LIMIT} entries.
+ *
+ * The services' scripts write their entries themselves, with the prelude's
+ * `audit()` (see lua.ts), in the same atomic step as the change they record.
+ * {@link AuditService.record} appends an entry of the same shape for a change
+ * made outside a script.
  */
 import type { Redis } from 'ioredis';
 import type { SchoolKeys } from './keys.js';
-import { LuaScript } from './lua.js';
+import { AUDIT_LIMIT, LuaScript } from './lua.js';
 import { auditEntrySchema, parseRecord } from './records.js';
 import type { ActorId, AuditEntry, AuditTarget } from './types.js';
 
-export const AUDIT_LIMIT = 10_000;
+export { AUDIT_LIMIT };
 
-/** Assigns the next id and pushes the entry; ARGV[3] = entry JSON without id, ARGV[4] = cap. */
+/** Appends one entry with the prelude's `audit()`. ARGV[3] = actor, [4] action, [5] target JSON, [6] details JSON or ''. */
 const APPEND = new LuaScript(
   'audit.append',
   `
-local id = redis.call('INCR', kSeq('audit'))
-local entry = string.gsub(ARGV[3], '^{', '{"id":' .. id .. ',', 1)
-redis.call('LPUSH', B .. 'audit', entry)
-redis.call('LTRIM', B .. 'audit', 0, tonumber(ARGV[4]) - 1)
-return cjson.encode({ id = id })
+local details = nil
+if ARGV[6] ~= '' then details = cjson.decode(ARGV[6]) end
+return cjson.encode({ id = audit(ARGV[3], ARGV[4], cjson.decode(ARGV[5]), details) })
 `,
 );
 
@@ -37,11 +40,13 @@ export class AuditService {
     details?: AuditEntry['details'],
   ): Promise<AuditEntry> {
     const at = this.now();
-    const body = { at, actor, action, target, ...(details ? { details } : {}) };
-    const reply = (await APPEND.run(this.redis, this.keys.base, at, [JSON.stringify(body), AUDIT_LIMIT])) as {
-      id: number;
-    };
-    return { id: reply.id, ...body };
+    const reply = (await APPEND.run(this.redis, this.keys.base, at, [
+      String(actor),
+      action,
+      JSON.stringify(target),
+      details ? JSON.stringify(details) : '',
+    ])) as { id: number };
+    return { id: reply.id, at, actor, action, target, ...(details ? { details } : {}) };
   }
 
   /** The most recent entries, newest first. */

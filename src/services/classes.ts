@@ -35,11 +35,12 @@ local room = { id = id, kind = 'staff', name = ARGV[3], status = 'active', creat
 redis.call('SET', kClass(id), jenc(room))
 redis.call('SADD', kClasses(), id)
 redis.call('HSET', kClassByName(), ARGV[3], id)
+audit('system', 'class.staff_room_created', { classId = id })
 return jenc({ created = true, classGroup = room })
 `,
 );
 
-/** Creates classes one by one, skipping names taken. ARGV[3] = JSON list of {input,name,grade,letter}. */
+/** Creates classes one by one, skipping names taken. ARGV[3] = JSON list of {input,name,grade,letter}, ARGV[4] = actor. */
 const CREATE_MANY = new LuaScript(
   'classes.createMany',
   `
@@ -56,6 +57,7 @@ for _, it in ipairs(items) do
     redis.call('SET', kClass(id), jenc(c))
     redis.call('SADD', kClasses(), id)
     redis.call('HSET', kClassByName(), it.name, id)
+    audit(ARGV[4], 'class.created', { classId = id })
     table.insert(out, { input = it.input, status = 'created', classGroup = c })
   end
 end
@@ -63,7 +65,7 @@ return jenc(out)
 `,
 );
 
-/** Renames a class. ARGV[3] = id, ARGV[4..6] = name, grade, letter. */
+/** Renames a class. ARGV[3] = id, ARGV[4..6] = name, grade, letter, ARGV[7] = actor. */
 const RENAME = new LuaScript(
   'classes.rename',
   `
@@ -80,6 +82,7 @@ c.name = ARGV[4]
 c.grade = tonumber(ARGV[5])
 c.letter = ARGV[6]
 redis.call('SET', kClass(c.id), jenc(c))
+audit(ARGV[7], 'class.renamed', { classId = c.id })
 return jenc({ classGroup = c, renamed = true })
 `,
 );
@@ -111,6 +114,7 @@ for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(c.id))) do
   end
 end
 redis.call('DEL', kLeads(c.id))
+audit(actor, 'class.archived', { classId = c.id }, { revokedInvites = revoked })
 return jenc({ classGroup = c, revokedInvites = revoked, archived = true })
 `,
 );
@@ -123,13 +127,9 @@ export class ClassService {
   /** Makes sure the staff room «Учительская» exists; safe to call on every start. */
   async ensureStaffRoom(): Promise<StaffRoom> {
     const { redis, keys, now } = this.ctx;
-    const reply = (await ENSURE_STAFF_ROOM.run(redis, keys.base, now(), [STAFF_ROOM_NAME])) as {
-      created: boolean;
-      classGroup: unknown;
-    };
+    const reply = (await ENSURE_STAFF_ROOM.run(redis, keys.base, now(), [STAFF_ROOM_NAME])) as { classGroup: unknown };
     const room = classGroupSchema.parse(reply.classGroup);
     if (room.kind !== 'staff') throw new Error('staff room record is not of kind staff');
-    if (reply.created) await this.ctx.audit.record('system', 'class.staff_room_created', { classId: room.id });
     return room;
   }
 
@@ -192,16 +192,13 @@ export class ClassService {
     if (valid.length > 0) {
       const { redis, keys, now } = this.ctx;
       const items = valid.map(({ input, name, grade, letter }) => ({ input, name, grade, letter }));
-      const reply = (await CREATE_MANY.run(redis, keys.base, now(), [JSON.stringify(items)])) as unknown[];
+      const reply = (await CREATE_MANY.run(redis, keys.base, now(), [JSON.stringify(items), String(actor)])) as unknown[];
       reply.forEach((raw, i) => {
         const slot = valid[i];
         if (slot) results[slot.index] = toCreateResult(raw);
       });
     }
-    const done = results.filter((r): r is ClassCreateResult => r !== undefined);
-    const created = done.filter((r) => r.status === 'created');
-    for (const r of created) await this.ctx.audit.record(actor, 'class.created', { classId: r.classGroup.id });
-    return done;
+    return results.filter((r): r is ClassCreateResult => r !== undefined);
   }
 
   /** Creates one class; throws InvalidClassNameError or ClassNameTakenError. */
@@ -219,16 +216,19 @@ export class ClassService {
     const parsed = parseClassName(newName);
     if (!parsed.ok) throw new InvalidClassNameError(newName, parsed.reason);
     const { redis, keys, now } = this.ctx;
-    const reply = (await RENAME.run(redis, keys.base, now(), [classId, parsed.name, parsed.grade, parsed.letter])) as {
+    const reply = (await RENAME.run(redis, keys.base, now(), [
+      classId,
+      parsed.name,
+      parsed.grade,
+      parsed.letter,
+      String(actor),
+    ])) as {
       error?: string;
       existingId?: string;
       classGroup?: unknown;
-      renamed?: boolean;
     };
     if (reply.error === 'taken') throw new ClassNameTakenError(parsed.name, reply.existingId ?? '');
-    const c = this.checkReply(reply, classId, 'rename');
-    if (reply.renamed) await this.ctx.audit.record(actor, 'class.renamed', { classId });
-    return c;
+    return this.checkReply(reply, classId, 'rename');
   }
 
   /** Archives a regular class (frees its name, revokes its invites, unassigns its class teachers). Idempotent. */
@@ -239,12 +239,9 @@ export class ClassService {
       error?: string;
       classGroup?: unknown;
       revokedInvites?: number;
-      archived?: boolean;
     };
     const c = this.checkReply(reply, classId, 'archive');
-    const revokedInvites = reply.revokedInvites ?? 0;
-    if (reply.archived) await this.ctx.audit.record(actor, 'class.archived', { classId }, { revokedInvites });
-    return { classGroup: c, revokedInvites };
+    return { classGroup: c, revokedInvites: reply.revokedInvites ?? 0 };
   }
 
   private checkReply(

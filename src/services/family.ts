@@ -12,7 +12,8 @@ import type { ActorId, Member } from './types.js';
 /**
  * Links parent ARGV[3] to student ARGV[4] in class ARGV[5]: the parent's
  * unlinked child of that name (or their only unlinked child) gets the
- * student's id; otherwise the student is added as another child.
+ * student's id; otherwise the student is added as another child. A new link
+ * is audited. ARGV[6] = actor.
  */
 const LINK = new LuaScript(
   'family.link',
@@ -43,6 +44,7 @@ if not pick then
 end
 pick.childVkId = s.vkId
 setLinks(cid, p.vkId, links)
+audit(ARGV[6], 'family.child_linked', { vkId = p.vkId, classId = cid }, { childVkId = s.vkId, how = 'hand' })
 return jenc({ changed = true, parent = p, student = s, childName = pick.childName })
 `,
 );
@@ -76,7 +78,7 @@ export class FamilyService {
     if (cid === undefined) throw new ChildLinkError(parentId, studentId, 'no_common_class');
     await authorize(this.ctx, actor, 'request.review', { classId: cid, role: 'parent' });
     const { redis, keys, now } = this.ctx;
-    const reply = (await LINK.run(redis, keys.base, now(), [parentId, studentId, cid])) as {
+    const reply = (await LINK.run(redis, keys.base, now(), [parentId, studentId, cid, String(actor)])) as {
       error?: string;
       changed?: boolean;
       parent?: unknown;
@@ -87,16 +89,12 @@ export class FamilyService {
     if (reply.error === 'not_a_student') throw new ChildLinkError(parentId, studentId, 'not_a_student');
     if (reply.error === 'not_a_parent') throw new ChildLinkError(parentId, studentId, 'not_a_parent');
     if (reply.error) throw new Error(`family.link failed: ${reply.error}`);
-    const changed = reply.changed === true;
-    if (changed) {
-      await this.ctx.audit.record(actor, 'family.child_linked', { vkId: parentId, classId: cid }, { childVkId: studentId, how: 'hand' });
-    }
     return {
       parent: memberSchema.parse(reply.parent),
       student: memberSchema.parse(reply.student),
       classId: cid,
       childName: reply.childName ?? '',
-      changed,
+      changed: reply.changed === true,
     };
   }
 

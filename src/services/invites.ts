@@ -117,6 +117,7 @@ redis.call('SET', kInvite(inv.id), jenc(inv))
 redis.call('ZADD', kInvites(), inv.createdAt, inv.id)
 redis.call('SADD', kClassInvites(inv.classId), inv.id)
 if type(inv.createdBy) == 'number' then redis.call('SADD', kInvitesByAuthor(inv.createdBy), inv.id) end
+audit(inv.createdBy, 'invite.created', { inviteId = inv.id, classId = inv.classId }, { role = inv.role, maxUses = inv.maxUses })
 return jenc({ invite = inv })
 `,
 );
@@ -168,11 +169,12 @@ local req = { id = rid, inviteId = inv.id, applicant = a, createdAt = NOW, statu
 redis.call('SET', kRequest(rid), jenc(req))
 redis.call('ZADD', kRequestsPending(), NOW, rid)
 redis.call('HSET', kRequestsOpen(), openField, rid)
+audit(a.vkId, 'invite.used', { inviteId = inv.id, requestId = rid, classId = cid, vkId = a.vkId })
 return jenc({ ok = true, request = req })
 `,
 );
 
-/** Revokes one invite (idempotent). ARGV[3] = id, ARGV[4] = actor. */
+/** Revokes one invite (idempotent; audited only when it changes). ARGV[3] = id, ARGV[4] = actor. */
 const REVOKE = new LuaScript(
   'invites.revoke',
   `
@@ -183,13 +185,15 @@ inv.revoked = true
 inv.revokedAt = NOW
 if ARGV[4] == 'system' then inv.revokedBy = 'system' else inv.revokedBy = tonumber(ARGV[4]) end
 redis.call('SET', kInvite(inv.id), jenc(inv))
+audit(inv.revokedBy, 'invite.revoked', { inviteId = inv.id, classId = inv.classId })
 return jenc({ invite = inv, changed = true })
 `,
 );
 
 /**
- * Revokes every active invite nobody used. ARGV[3] = actor, ARGV[4] = class id
- * or '' for all, ARGV[5] = JSON list of roles it may touch.
+ * Revokes every active invite nobody used, and audits how many (even none).
+ * ARGV[3] = actor, ARGV[4] = class id or '' for all, ARGV[5] = JSON list of
+ * roles it may touch.
  */
 const REVOKE_UNUSED = new LuaScript(
   'invites.revokeUnused',
@@ -210,6 +214,9 @@ for _, id in ipairs(ids) do
     table.insert(revoked, id)
   end
 end
+local target = {}
+if ARGV[4] ~= '' then target.classId = ARGV[4] end
+audit(by, 'invite.revoked_unused', target, { count = #revoked })
 return jenc({ revoked = revoked })
 `,
 );
@@ -270,9 +277,7 @@ export class InviteService {
       if (reply.error === 'class_not_found') throw new NotFoundError('class', classId);
       if (reply.error === 'class_archived') throw new ClassArchivedError(classId);
       if (reply.error === 'wrong_target') throw new InviteTargetError(role, classId);
-      const invite = inviteSchema.parse(reply.invite);
-      await this.ctx.audit.record(actor, 'invite.created', { inviteId: invite.id, classId }, { role, maxUses });
-      return invite;
+      return inviteSchema.parse(reply.invite);
     }
     throw new Error('could not find a free invite code after 5 attempts');
   }
@@ -323,12 +328,6 @@ export class InviteService {
     }
     const request = joinRequestSchema.parse(reply.request);
     if (request.status !== 'pending') throw new Error('new join request is not pending');
-    await this.ctx.audit.record(applicant.vkId, 'invite.used', {
-      inviteId,
-      requestId: request.id,
-      classId: invite.classId,
-      vkId: applicant.vkId,
-    });
     return { ok: true, request };
   }
 
@@ -338,13 +337,8 @@ export class InviteService {
     if (!existing) throw new NotFoundError('invite', inviteId);
     await authorize(this.ctx, actor, 'invite.revoke', { classId: existing.classId, role: existing.role });
     const { redis, keys, now } = this.ctx;
-    const reply = (await REVOKE.run(redis, keys.base, now(), [inviteId, String(actor)])) as {
-      error?: string;
-      invite?: unknown;
-      changed?: boolean;
-    };
+    const reply = (await REVOKE.run(redis, keys.base, now(), [inviteId, String(actor)])) as { error?: string; invite?: unknown };
     if (reply.error) throw new NotFoundError('invite', inviteId);
-    if (reply.changed) await this.ctx.audit.record(actor, 'invite.revoked', { inviteId, classId: existing.classId });
     return inviteSchema.parse(reply.invite);
   }
 
@@ -371,11 +365,7 @@ export class InviteService {
       filter.classId ?? '',
       JSON.stringify(roles),
     ])) as { revoked: unknown };
-    const count = Array.isArray(reply.revoked) ? reply.revoked.length : 0;
-    await this.ctx.audit.record(actor, 'invite.revoked_unused', filter.classId ? { classId: filter.classId } : {}, {
-      count,
-    });
-    return count;
+    return Array.isArray(reply.revoked) ? reply.revoked.length : 0;
   }
 
   /** Active invites (newest first) with their use counts, optionally of one class. */

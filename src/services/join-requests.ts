@@ -19,6 +19,7 @@ export const MAX_REASON_LENGTH = 500;
  * member and the class roster. An approved parent is linked to the student of
  * the class whose name matches the child's (if exactly one does); an approved
  * student is linked to the parents of the class waiting with their name.
+ * Audits the decision and every child link (or failed match) it made.
  * ARGV[3] = id, [4] 'approved'|'rejected', [5] actor, [6] reason ('' for none).
  */
 const DECIDE = new LuaScript(
@@ -117,6 +118,19 @@ if decision == 'rejected' and ARGV[6] ~= '' then req.reason = ARGV[6] end
 redis.call('SET', kRequest(req.id), jenc(req))
 redis.call('ZREM', kRequestsPending(), req.id)
 closeOpen(req)
+local target = { requestId = req.id, classId = cid, vkId = a.vkId }
+audit(actor, 'request.' .. decision, target, { role = a.role })
+if child then
+  if child.childVkId ~= nil then
+    audit(actor, 'family.child_linked', target, { childVkId = child.childVkId, how = 'name' })
+  else
+    audit(actor, 'family.child_unmatched', target, { match = child.status })
+  end
+end
+table.sort(linkedParents)
+for _, pid in ipairs(linkedParents) do
+  audit(actor, 'family.child_linked', { vkId = pid, classId = cid, requestId = req.id }, { childVkId = a.vkId, how = 'name' })
+end
 return jenc({ ok = true, request = req, member = m, child = child, linkedParents = linkedParents })
 `,
 );
@@ -207,7 +221,7 @@ export class JoinRequestService {
     reason: string,
   ): Promise<DecisionResult> {
     const request = await this.require(requestId);
-    const { classId, role, vkId } = request.applicant;
+    const { classId, role } = request.applicant;
     await authorize(this.ctx, actor, 'request.review', { classId, role });
     const { redis, keys, now } = this.ctx;
     const reply = (await DECIDE.run(redis, keys.base, now(), [requestId, decision, String(actor), reason])) as {
@@ -227,23 +241,14 @@ export class JoinRequestService {
     }
     const decided = joinRequestSchema.parse(reply.request);
     const member = reply.member ? memberSchema.parse(reply.member) : undefined;
-    await this.ctx.audit.record(actor, `request.${decision}`, { requestId, classId, vkId }, { role });
     const result: DecisionResult & { ok: true } = member ? { ok: true, request: decided, member } : { ok: true, request: decided };
     if (reply.child?.status) {
       const child: ChildMatch = { status: reply.child.status, childName: reply.child.childName ?? '' };
       if (typeof reply.child.childVkId === 'number') child.childVkId = reply.child.childVkId;
       result.child = child;
-      if (child.childVkId !== undefined) {
-        await this.ctx.audit.record(actor, 'family.child_linked', { vkId, classId, requestId }, { childVkId: child.childVkId, how: 'name' });
-      } else {
-        await this.ctx.audit.record(actor, 'family.child_unmatched', { vkId, classId, requestId }, { match: child.status });
-      }
     }
     if (role === 'student' && decision === 'approved') {
       result.linkedParents = (Array.isArray(reply.linkedParents) ? (reply.linkedParents as number[]) : []).sort((a, b) => a - b);
-      for (const parentId of result.linkedParents) {
-        await this.ctx.audit.record(actor, 'family.child_linked', { vkId: parentId, classId, requestId }, { childVkId: vkId, how: 'name' });
-      }
     }
     return result;
   }

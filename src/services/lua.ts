@@ -1,17 +1,24 @@
 /**
  * Running Lua scripts atomically on Redis, with a shared prelude (JSON,
- * member and family helpers). Each service keeps its own script bodies; this file only
+ * member, family and audit-log helpers). Each service keeps its own script bodies; this file only
  * holds what they all need.
  *
  * Every script gets ARGV[1] = school key base and ARGV[2] = now (ms); its own
  * arguments start at ARGV[3]. Scripts derive record keys from the base, which
  * is fine on a standalone Redis or Sentinel (not on Cluster).
+ *
+ * A script that changes something audited calls the prelude's `audit(actor,
+ * action, target, details)` itself, so the entry is written in the same atomic
+ * step as the change (a refused script writes none).
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { FAMILY_LUA } from './family-lua.js';
 import { LUA_KEY_FUNCTIONS } from './keys.js';
 import { ROLES } from './types.js';
+
+/** How many audit entries a school keeps (the oldest are trimmed). */
+export const AUDIT_LIMIT = 10_000;
 
 const PRELUDE = `
 local B = ARGV[1]
@@ -37,6 +44,7 @@ local function removeFrom(t, v)
   return r
 end
 local ROLES = { ${ROLES.map((r) => `'${r}'`).join(', ')} }
+local AUDIT_LIMIT = ${AUDIT_LIMIT}
 local function getMember(vkId)
   local m = getJson(kMember(vkId))
   if not m then return nil end
@@ -75,6 +83,37 @@ local function revokeInvitesIn(setKey, actor)
     end
   end
   return revoked
+end
+-- JSON of a flat object with its keys sorted; {} when empty (never []).
+local function jobj(t)
+  local names = {}
+  for k in pairs(t) do table.insert(names, k) end
+  table.sort(names)
+  local parts = {}
+  for _, k in ipairs(names) do table.insert(parts, cjson.encode(k) .. ':' .. cjson.encode(t[k])) end
+  return '{' .. table.concat(parts, ',') .. '}'
+end
+-- Appends one audit entry, in the same step as the change it records: the
+-- shape AuditService.recent() reads ({ id, at, actor, action, target,
+-- details? }), newest first, capped at AUDIT_LIMIT. The target holds ids
+-- only, details small non-personal facts (counts, codes, flags); nil details
+-- are left out. Returns the entry's id.
+local function audit(actor, action, target, details)
+  if actor ~= 'system' then actor = tonumber(actor) end
+  local t = {}
+  target = target or {}
+  if target.classId ~= nil then t.classId = tostring(target.classId) end
+  if target.inviteId ~= nil then t.inviteId = tostring(target.inviteId) end
+  if target.requestId ~= nil then t.requestId = tostring(target.requestId) end
+  if target.vkId ~= nil then t.vkId = tonumber(target.vkId) end
+  local id = redis.call('INCR', kSeq('audit'))
+  local entry = '{"id":' .. id .. ',"at":' .. cjson.encode(NOW) .. ',"actor":' .. cjson.encode(actor)
+    .. ',"action":' .. cjson.encode(action) .. ',"target":' .. jobj(t)
+  if details ~= nil then entry = entry .. ',"details":' .. jobj(details) end
+  entry = entry .. '}'
+  redis.call('LPUSH', kAudit(), entry)
+  redis.call('LTRIM', kAudit(), 0, AUDIT_LIMIT - 1)
+  return id
 end
 ${FAMILY_LUA}
 `;

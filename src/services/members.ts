@@ -17,7 +17,7 @@ import { LuaScript } from './lua.js';
 import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
 
-type ScriptReply = { error?: string; member?: unknown; changed?: boolean; previous?: number[] };
+type ScriptReply = { error?: string; member?: unknown };
 
 /** Makes each listed id an admin, creating a bare member if needed. ARGV[3] = JSON list of vkIds. */
 const BOOTSTRAP = new LuaScript(
@@ -35,6 +35,7 @@ for _, vkId in ipairs(cjson.decode(ARGV[3])) do
     m.leftAt = nil
     addTo(m.roles, 'admin')
     saveMember(m)
+    audit('system', 'admin.bootstrapped', { vkId = vkId })
     table.insert(changed, vkId)
   end
 end
@@ -43,9 +44,11 @@ return jenc({ changed = changed })
 );
 
 /**
- * Changes one member's roles. ARGV[3] = vkId, [4] operation, [5] extra.
+ * Changes one member's roles. ARGV[3] = vkId, [4] operation, [5] extra, [6] actor,
+ * [7] audit action, [8] class id for the audit target ('' for none).
  * Operations: verify, appoint_admin, remove_admin, set_admin_role (extra = head|deputy),
  * unset_admin_role (extra = head|deputy), assign_class (extra = classId), unassign_class, set_name.
+ * A change is audited (and, for a new head, each previous head losing the role); a no-op is not.
  */
 const CHANGE = new LuaScript(
   'members.change',
@@ -55,7 +58,13 @@ local op, extra = ARGV[4], ARGV[5]
 if not m then return jenc({ error = 'not_found' }) end
 if m.status ~= 'active' then return jenc({ error = 'not_active' }) end
 local function done(changed, more)
-  if changed then saveMember(m) end
+  if changed then
+    saveMember(m)
+    local target = { vkId = m.vkId }
+    if ARGV[8] ~= '' then target.classId = ARGV[8] end
+    audit(ARGV[6], ARGV[7], target)
+    for _, previous in ipairs(more and more.previous or {}) do audit(ARGV[6], 'head.unassigned', { vkId = previous }) end
+  end
   local out = { member = m, changed = changed }
   if more then for k, v in pairs(more) do out[k] = v end end
   return jenc(out)
@@ -147,9 +156,7 @@ export class MemberService {
     if (ids.length === 0) return [];
     const { redis, keys, now } = this.ctx;
     const reply = (await BOOTSTRAP.run(redis, keys.base, now(), [JSON.stringify(ids)])) as { changed: unknown };
-    const changed = Array.isArray(reply.changed) ? (reply.changed as number[]) : [];
-    for (const vkId of changed) await this.ctx.audit.record('system', 'admin.bootstrapped', { vkId });
-    return changed;
+    return Array.isArray(reply.changed) ? (reply.changed as number[]) : [];
   }
 
   /** Active members holding a role (teachers regardless of verification). */
@@ -255,7 +262,14 @@ export class MemberService {
     classId?: string,
   ): Promise<Member> {
     const { redis, keys, now } = this.ctx;
-    const reply = (await CHANGE.run(redis, keys.base, now(), [vkId, op, extra])) as ScriptReply;
+    const reply = (await CHANGE.run(redis, keys.base, now(), [
+      vkId,
+      op,
+      extra,
+      String(actor),
+      auditAction,
+      classId ?? '',
+    ])) as ScriptReply;
     switch (reply.error) {
       case undefined:
         break;
@@ -278,14 +292,7 @@ export class MemberService {
       default:
         throw new Error(`members.change failed: ${reply.error}`);
     }
-    const member = memberSchema.parse(reply.member);
-    if (reply.changed) {
-      await this.ctx.audit.record(actor, auditAction, classId ? { vkId, classId } : { vkId });
-      for (const previous of Array.isArray(reply.previous) ? reply.previous : []) {
-        await this.ctx.audit.record(actor, 'head.unassigned', { vkId: previous });
-      }
-    }
-    return member;
+    return memberSchema.parse(reply.member);
   }
 }
 

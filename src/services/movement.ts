@@ -17,14 +17,35 @@ import type { ActorId, Member, PromotionPlan, PromotionResult, RejectedRequest }
 import { INVITE_ROLES } from './types.js';
 
 /**
+ * Lua: a copy of a list of `{ member = m, ... }` sorted by member id, ties in
+ * their order — the order the service returns them in, and audits them in.
+ */
+const BY_VK_ID = `
+local function byVkId(entries)
+  local order = {}
+  for i = 1, #entries do order[i] = i end
+  table.sort(order, function(i, j)
+    local a, b = tonumber(entries[i].member.vkId), tonumber(entries[j].member.vkId)
+    if a ~= b then return a < b end
+    return i < j
+  end)
+  local out = {}
+  for _, i in ipairs(order) do table.insert(out, entries[i]) end
+  return out
+end
+`;
+
+/**
  * Moves a student from their class to another, with every parent linked to
  * them there: the link moves to the new class and the parent joins it; a
- * parent with no other child in the old class leaves it.
- * ARGV[3] = vkId, [4] target class id, [5] source class id or ''.
+ * parent with no other child in the old class leaves it. Audits the move and
+ * each parent's (none for a student already in the class).
+ * ARGV[3] = vkId, [4] target class id, [5] source class id or '', [6] actor.
  */
 const TRANSFER = new LuaScript(
   'movement.transfer',
   `
+${BY_VK_ID}
 local m = getMember(ARGV[3])
 if not m then return jenc({ error = 'member_not_found' }) end
 local to, from = ARGV[4], ARGV[5]
@@ -68,6 +89,11 @@ for _, pid in ipairs(redis.call('HKEYS', kParents(from))) do
     table.insert(parents, { member = p, stayedInFromClass = #stay > 0 })
   end
 end
+audit(ARGV[6], 'movement.transferred', { vkId = m.vkId, classId = to }, { fromClassId = from, parents = #parents })
+for _, p in ipairs(byVkId(parents)) do
+  audit(ARGV[6], 'movement.parent_transferred', { vkId = p.member.vkId, classId = to },
+    { fromClassId = from, childVkId = m.vkId, stayedInFromClass = p.stayedInFromClass })
+end
 return jenc({ member = m, from = from, changed = true, parents = parents })
 `,
 );
@@ -76,12 +102,14 @@ return jenc({ member = m, from = from, changed = true, parents = parents })
  * Marks a member as left: all roles end, they leave every roster, the invites
  * they created are revoked and their pending requests rejected. A leaving
  * student's linked parents lose the link; a parent with no other child in the
- * class leaves it (and the school, with no role left).
+ * class leaves it (and the school, with no role left). Audits the leaving, each
+ * rejected request, and what happened to each parent.
  * ARGV[3] = vkId, [4] actor, [5] reason for the rejected requests.
  */
 const LEAVE = new LuaScript(
   'movement.leave',
   `
+${BY_VK_ID}
 local m = getMember(ARGV[3])
 if not m then return jenc({ error = 'member_not_found' }) end
 if m.status ~= 'active' then return jenc({ member = m, changed = false, revokedInvites = 0 }) end
@@ -97,6 +125,22 @@ local parents = {}
 for _, cid in ipairs(studentOf) do
   for _, entry in ipairs(detachChild(m.vkId, cid, actor, ARGV[5])) do table.insert(parents, entry) end
 end
+local function auditRejected(vkId, rejectedRequests)
+  for _, r in ipairs(rejectedRequests) do
+    audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId, vkId = vkId }, { role = r.role, cause = 'left' })
+  end
+end
+audit(actor, 'movement.left', { vkId = m.vkId },
+  { revokedInvites = revoked, rejectedRequests = #rejected, parents = #parents })
+auditRejected(m.vkId, rejected)
+for _, p in ipairs(byVkId(parents)) do
+  local pid = p.member.vkId
+  audit(actor, 'family.child_unlinked', { vkId = pid, classId = p.classId }, { childVkId = m.vkId, leftClass = p.leftClass })
+  if p.leftSchool then
+    audit(actor, 'movement.left', { vkId = pid }, { cause = 'child_left', rejectedRequests = #p.rejected })
+    auditRejected(pid, p.rejected)
+  end
+end
 return jenc({ member = m, changed = true, revokedInvites = revoked, rejectedRequests = rejected, parents = parents })
 `,
 );
@@ -109,7 +153,7 @@ return jenc({ member = m, changed = true, revokedInvites = revoked, rejectedRequ
  * another class stays there; whoever keeps no role leaves the school, their
  * pending requests rejected).
  * ARGV[4] = JSON list of class ids to keep, [5] = expected plan JSON (apply), [6] = actor,
- * [7] = reason for the rejected requests.
+ * [7] = reason for the rejected requests. Applying audits the promotion and each rejected request.
  */
 const PROMOTE = new LuaScript(
   'movement.promote',
@@ -206,6 +250,11 @@ for _, g in ipairs(plan.graduates) do
     end
   end
 end
+audit(actor, 'movement.promoted', {}, { moved = #plan.moves, graduatedClasses = #plan.graduates,
+  graduatedMembers = graduated, rejectedRequests = #rejected })
+for _, r in ipairs(rejected) do
+  audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId }, { role = r.role, cause = 'graduated' })
+end
 return jenc({ ok = true, plan = plan, graduatedMembers = graduated, rejectedRequests = rejected })
 `,
 );
@@ -285,6 +334,7 @@ export class MovementService {
       input.vkId,
       input.toClassId,
       input.fromClassId ?? '',
+      String(actor),
     ])) as { error?: string; member?: unknown; from?: string; changed?: boolean; parents?: unknown };
     switch (reply.error) {
       case undefined:
@@ -305,19 +355,6 @@ export class MovementService {
     const member = memberSchema.parse(reply.member);
     const fromClassId = reply.from ?? '';
     const parents = movedParents.parse(reply.parents).sort((a, b) => a.member.vkId - b.member.vkId);
-    if (reply.changed) {
-      await this.ctx.audit.record(actor, 'movement.transferred', { vkId: input.vkId, classId: input.toClassId }, {
-        fromClassId,
-        parents: parents.length,
-      });
-      for (const p of parents) {
-        await this.ctx.audit.record(actor, 'movement.parent_transferred', { vkId: p.member.vkId, classId: input.toClassId }, {
-          fromClassId,
-          childVkId: input.vkId,
-          stayedInFromClass: p.stayedInFromClass,
-        });
-      }
-    }
     return { member, fromClassId, changed: reply.changed === true, parents };
   }
 
@@ -346,28 +383,6 @@ export class MovementService {
       .parse(reply.parents)
       .map(({ rejected, ...rest }) => ({ ...rest, rejectedRequests: rejected }))
       .sort((a, b) => a.member.vkId - b.member.vkId);
-    if (reply.changed) {
-      await this.ctx.audit.record(actor, 'movement.left', { vkId }, {
-        revokedInvites,
-        rejectedRequests: rejectedRequests.length,
-        parents: parents.length,
-      });
-      await this.auditRejected(actor, vkId, rejectedRequests);
-      for (const p of parents) {
-        const parentId = p.member.vkId;
-        await this.ctx.audit.record(actor, 'family.child_unlinked', { vkId: parentId, classId: p.classId }, {
-          childVkId: vkId,
-          leftClass: p.leftClass,
-        });
-        if (p.leftSchool) {
-          await this.ctx.audit.record(actor, 'movement.left', { vkId: parentId }, {
-            cause: 'child_left',
-            rejectedRequests: p.rejectedRequests.length,
-          });
-          await this.auditRejected(actor, parentId, p.rejectedRequests);
-        }
-      }
-    }
     return { member, changed: reply.changed === true, revokedInvites, rejectedRequests, parents };
   }
 
@@ -405,22 +420,7 @@ export class MovementService {
     if (!reply.ok) return { ok: false, reason: reply.reason ?? 'stale', plan };
     const graduatedMembers = reply.graduatedMembers ?? 0;
     const rejectedRequests = rejectedList.parse(reply.rejectedRequests);
-    await this.ctx.audit.record(actor, 'movement.promoted', {}, {
-      moved: plan.moves.length,
-      graduatedClasses: plan.graduates.length,
-      graduatedMembers,
-      rejectedRequests: rejectedRequests.length,
-    });
-    for (const r of rejectedRequests) {
-      await this.ctx.audit.record(actor, 'request.rejected', { requestId: r.id, classId: r.classId }, { role: r.role, cause: 'graduated' });
-    }
     return { ok: true, plan, graduatedMembers, rejectedRequests };
-  }
-
-  private async auditRejected(actor: ActorId, vkId: number, rejected: RejectedRequest[]): Promise<void> {
-    for (const r of rejected) {
-      await this.ctx.audit.record(actor, 'request.rejected', { requestId: r.id, classId: r.classId, vkId }, { role: r.role, cause: 'left' });
-    }
   }
 }
 

@@ -4,12 +4,13 @@ import {
   ClassArchivedError,
   ClassNameTakenError,
   InvalidClassNameError,
+  NotFoundError,
   PermissionDeniedError,
   StaffRoomImmutableError,
 } from '../../src/services/errors.js';
 import { schoolKeys, LUA_KEY_FUNCTIONS } from '../../src/services/keys.js';
 import { STAFF_ROOM_ID, STAFF_ROOM_NAME } from '../../src/services/types.js';
-import { ADMIN, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
 beforeEach(async () => {
@@ -27,7 +28,10 @@ describe('F03 staff room', () => {
     const list = await classes.list();
     expect(list.filter((c) => c.kind === 'staff')).toHaveLength(1);
     const audit = await school.services.audit.recent();
-    expect(audit.filter((e) => e.action === 'class.staff_room_created')).toHaveLength(1);
+    expect(audit.filter((e) => e.action === 'class.staff_room_created')).toEqual([
+      expect.objectContaining({ actor: 'system', target: { classId: STAFF_ROOM_ID } }),
+    ]);
+    expect(await auditOf(school, () => classes.ensureStaffRoom())).toEqual([]);
   });
 
   it('cannot be archived or renamed', async () => {
@@ -105,6 +109,36 @@ describe('F04 classes', () => {
     expect(again.id).not.toBe(a.id);
   });
 
+  it('audits each change once, in the same script: created, renamed, archived; no entry for a refusal or a no-op', async () => {
+    const { classes, invites } = school.services;
+    let ids: string[] = [];
+    expect(
+      await auditOf(school, async () => {
+        const results = await classes.createMany(ADMIN, ['5А', '5а', '6Б', '12А']);
+        ids = results.flatMap((r) => (r.status === 'created' ? [r.classGroup.id] : []));
+      }),
+    ).toEqual([
+      { actor: ADMIN, action: 'class.created', target: { classId: ids[0] } },
+      { actor: ADMIN, action: 'class.created', target: { classId: ids[1] } },
+    ]);
+    const [a, b] = ids as [string, string];
+    await expectNoAudit(school, () => classes.createMany(ADMIN, ['5А', '13Б']));
+    expect(await auditOf(school, () => classes.rename(ADMIN, a, '5В'))).toEqual([
+      { actor: ADMIN, action: 'class.renamed', target: { classId: a } },
+    ]);
+    await expectNoAudit(school, () => classes.rename(ADMIN, a, '5В'));
+    await expectNoAudit(school, () => expect(classes.rename(ADMIN, a, '6Б')).rejects.toBeInstanceOf(ClassNameTakenError));
+    await expectNoAudit(school, () => expect(classes.rename(ADMIN, 'c404', '7А')).rejects.toBeInstanceOf(NotFoundError));
+    await invites.create(ADMIN, { classId: b, role: 'student' });
+    await invites.create(ADMIN, { classId: b, role: 'parent' });
+    expect(await auditOf(school, () => classes.archive(ADMIN, b))).toEqual([
+      { actor: ADMIN, action: 'class.archived', target: { classId: b }, details: { revokedInvites: 2 } },
+    ]);
+    await expectNoAudit(school, () => classes.archive(ADMIN, b));
+    await expectNoAudit(school, () => expect(classes.rename(ADMIN, b, '7А')).rejects.toBeInstanceOf(ClassArchivedError));
+    await expectNoAudit(school, () => expect(classes.archive(ADMIN, STAFF_ROOM_ID)).rejects.toBeInstanceOf(StaffRoomImmutableError));
+  });
+
   it('only admins edit the structure', async () => {
     const { classes } = school.services;
     await verifiedTeacher(school.services, 2002);
@@ -120,14 +154,14 @@ describe('F04 classes', () => {
     expect(await school.redis.exists(keys.classRecord(STAFF_ROOM_ID))).toBe(1);
     const script = `local B = ARGV[1]\n${LUA_KEY_FUNCTIONS}\nreturn { kClass('c1'), kStudents('c1'), kParents('c1'), kTeachers('c1'),
       kLeads('c1'), kClassInvites('c1'), kInvite('i1'), kInvites(), kInvitesByAuthor(7), kRequest('r1'), kRequestsPending(),
-      kRequestsOpen(), kMember(7), kMembers(), kRole('admin'), kSeq('class'), kClasses(), kClassByName() }`;
+      kRequestsOpen(), kMember(7), kMembers(), kRole('admin'), kSeq('class'), kClasses(), kClassByName(), kAudit(), kSeq('audit') }`;
     const r: Redis = school.redis;
     const got = await r.eval(script, 0, keys.base);
     expect(got).toEqual([
       keys.classRecord('c1'), keys.classStudents('c1'), keys.classParents('c1'), keys.classTeachers('c1'),
       keys.classLeads('c1'), keys.classInvites('c1'), keys.inviteRecord('i1'), keys.invites, keys.invitesByAuthor(7),
       keys.requestRecord('r1'), keys.requestsPending, keys.requestsOpen, keys.memberRecord(7), keys.members,
-      keys.role('admin'), keys.seq('class'), keys.classes, keys.classByName,
+      keys.role('admin'), keys.seq('class'), keys.classes, keys.classByName, keys.audit, keys.seq('audit'),
     ]);
     expect(keys.base).toBe(`${school.prefix}s:sch1:`);
   });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChildLinkError, PermissionDeniedError } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
+import type { LeaveResult } from '../../src/services/movement.js';
 import { parseParentLinks } from '../../src/services/records.js';
-import { ADMIN, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -85,13 +86,18 @@ describe('F08 parents linked to their children', () => {
     expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Кузнецов Олег', childVkId: 3001 }, { childName: 'Кузнецова Маша' }]);
     expect((await s.members.roster(ADMIN, c['5А']!)).parents[0]?.childName).toBe('Кузнецов Олег, Кузнецова Маша');
     // The one unlinked child is linked by hand to the student with another spelling.
-    const linked = await s.family.linkChild(ADMIN, 4001, 3002);
-    expect(linked).toMatchObject({ changed: true, classId: c['5А'], childName: 'Кузнецова Маша' });
+    const log = await auditOf(school, async () => {
+      const linked = await s.family.linkChild(ADMIN, 4001, 3002);
+      expect(linked).toMatchObject({ changed: true, classId: c['5А'], childName: 'Кузнецова Маша' });
+    });
+    expect(log).toEqual([
+      { actor: ADMIN, action: 'family.child_linked', target: { vkId: 4001, classId: c['5А'] }, details: { childVkId: 3002, how: 'hand' } },
+    ]);
     expect(await children(c['5А']!, 4001)).toEqual([
       { childName: 'Кузнецов Олег', childVkId: 3001 },
       { childName: 'Кузнецова Маша', childVkId: 3002 },
     ]);
-    expect((await s.family.linkChild(ADMIN, 4001, 3002)).changed).toBe(false);
+    await expectNoAudit(school, async () => expect((await s.family.linkChild(ADMIN, 4001, 3002)).changed).toBe(false));
     // Linked by hand, the student's own name also counts as the same child.
     const invite2 = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'parent' });
     expect(await s.invites.use(invite2.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'Мария Кузнецова' })).toEqual({
@@ -139,7 +145,7 @@ describe('F08 parents linked to their children', () => {
     await apply('student', c['5Б']!, 3002, 'Лебедева Оля');
     await apply('parent', c['5Б']!, 4001, 'Лебедева Нина', 'Лебедева Оля');
     await expect(s.family.linkChild(ADMIN, 4001, 3001)).rejects.toMatchObject({ problem: 'no_common_class' });
-    await expect(s.family.linkChild(ADMIN, 4001, 3001, c['5А'])).rejects.toBeInstanceOf(ChildLinkError);
+    await expectNoAudit(school, () => expect(s.family.linkChild(ADMIN, 4001, 3001, c['5А'])).rejects.toBeInstanceOf(ChildLinkError));
     await verifiedTeacher(s, 2001);
     await s.members.assignClassTeacher(ADMIN, c['5А']!, 2001);
     await expect(s.family.linkChild(2001, 4001, 3002)).rejects.toBeInstanceOf(PermissionDeniedError);
@@ -182,7 +188,20 @@ describe('F10 movement with linked parents', () => {
     ]);
     expect(audit.find((e) => e.action === 'movement.transferred')).toMatchObject({ details: { fromClassId: c['5А'], parents: 2 } });
     // And back: the mother leaves 5Б again, having no other child there; she keeps 5А.
-    const back = await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5А']! });
+    let back = res;
+    expect(
+      await auditOf(school, async () => {
+        back = await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5А']! });
+      }),
+    ).toEqual([
+      { actor: ADMIN, action: 'movement.transferred', target: { vkId: 3001, classId: c['5А'] }, details: { fromClassId: c['5Б'], parents: 2 } },
+      ...[4001, 4002].map((vkId) => ({
+        actor: ADMIN,
+        action: 'movement.parent_transferred',
+        target: { vkId, classId: c['5А'] },
+        details: { fromClassId: c['5Б'], childVkId: 3001, stayedInFromClass: false },
+      })),
+    ]);
     expect(back.parents.map((p) => [p.member.vkId, p.member.classIds])).toEqual([
       [4001, [c['5А']]],
       [4002, [c['5А']]],
@@ -224,7 +243,30 @@ describe('F10 movement with linked parents', () => {
     const parentPending = await s.invites.use(parentInvite.id, { vkId: 4001, name: 'Только Ванин', consent: true, childName: 'Кто-то' });
     if (!pending.ok || !parentPending.ok) throw new Error('not filed');
 
-    const res = await s.movement.markLeft(ADMIN, 3001);
+    let res: LeaveResult | undefined;
+    const log = await auditOf(school, async () => {
+      res = await s.movement.markLeft(ADMIN, 3001);
+    });
+    if (!res) throw new Error('no result');
+    // One script: the leaving, the rejected request, then each parent in id order.
+    expect(log).toEqual([
+      { actor: ADMIN, action: 'movement.left', target: { vkId: 3001 }, details: { revokedInvites: 0, rejectedRequests: 1, parents: 2 } },
+      {
+        actor: ADMIN,
+        action: 'request.rejected',
+        target: { requestId: pending.request.id, classId: c['6А'], vkId: 3001 },
+        details: { role: 'student', cause: 'left' },
+      },
+      { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4001, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true } },
+      { actor: ADMIN, action: 'movement.left', target: { vkId: 4001 }, details: { cause: 'child_left', rejectedRequests: 1 } },
+      {
+        actor: ADMIN,
+        action: 'request.rejected',
+        target: { requestId: parentPending.request.id, classId: c['6А'], vkId: 4001 },
+        details: { role: 'parent', cause: 'left' },
+      },
+      { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4002, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true } },
+    ]);
     expect(res.rejectedRequests).toEqual([{ id: pending.request.id, classId: c['6А'], role: 'student' }]);
     expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reason: 'выбыл(а)' });
     expect(res.parents.map((p) => [p.member.vkId, p.leftClass, p.leftSchool, p.member.status])).toEqual([
@@ -259,8 +301,24 @@ describe('F10 movement with linked parents', () => {
     const pending = await s.invites.use(invite.id, { vkId: 4002, name: 'Родитель Выпускника', consent: true, childName: 'Кто-то' });
     if (!pending.ok) throw new Error('not filed');
     const plan = await s.movement.previewPromotion();
-    const res = await s.movement.applyPromotion(ADMIN, plan);
-    expect(res).toMatchObject({ ok: true, graduatedMembers: 3, rejectedRequests: [{ id: pending.request.id, role: 'parent' }] });
+    const log = await auditOf(school, async () => {
+      const res = await s.movement.applyPromotion(ADMIN, plan);
+      expect(res).toMatchObject({ ok: true, graduatedMembers: 3, rejectedRequests: [{ id: pending.request.id, role: 'parent' }] });
+    });
+    expect(log).toEqual([
+      {
+        actor: ADMIN,
+        action: 'movement.promoted',
+        target: {},
+        details: { moved: 1, graduatedClasses: 1, graduatedMembers: 3, rejectedRequests: 1 },
+      },
+      {
+        actor: ADMIN,
+        action: 'request.rejected',
+        target: { requestId: pending.request.id, classId: c['5А'] },
+        details: { role: 'parent', cause: 'graduated' },
+      },
+    ]);
     expect(await s.members.get(4001)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });
     expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Младшая Дочь', childVkId: 3002 }]);
     expect(await s.members.get(4002)).toMatchObject({ status: 'left', roles: [] });

@@ -1,8 +1,9 @@
 /** Shared set-up for the service tests: a school on a real Redis with a fake clock. */
+import { expect } from 'vitest';
 import { Redis } from 'ioredis';
 import { openTestRedis, TEST_REDIS_URL } from '../helpers/redis.js';
 import { createServices, type Services, type ServicesOptions } from '../../src/services/index.js';
-import type { ApplicantInput, InviteRole, Member } from '../../src/services/types.js';
+import type { ApplicantInput, AuditEntry, InviteRole, Member } from '../../src/services/types.js';
 
 export const ADMIN = 1001;
 export const T0 = Date.UTC(2025, 8, 1, 9, 0, 0);
@@ -76,4 +77,35 @@ export async function classIds(s: Services, ...names: string[]): Promise<Record<
   const out: Record<string, string> = {};
   for (const n of names) out[n] = (await s.classes.create(ADMIN, n)).id;
   return out;
+}
+
+/** An audit entry as the tests compare it: who, what, about what, and the details. */
+export type AuditLine = Pick<AuditEntry, 'actor' | 'action' | 'target'> & { details?: AuditEntry['details'] };
+
+/**
+ * Runs `fn` and returns the audit entries written while it ran, oldest first,
+ * as {@link AuditLine}s; `fn` may be an `expect(...).rejects` assertion. Also
+ * checks that every new entry carries the clock's time.
+ */
+export async function auditOf(school: School, fn: () => Promise<unknown>): Promise<AuditLine[]> {
+  const { audit } = school.services;
+  const before = (await audit.recent(1))[0]?.id ?? 0;
+  await fn();
+  const entries = (await audit.recent(1000)).filter((e) => e.id > before).reverse();
+  expect(entries.map((e) => e.at)).toEqual(entries.map(() => school.clock.t));
+  return entries.map(({ actor, action, target, details }) => (details ? { actor, action, target, details } : { actor, action, target }));
+}
+
+/** The raw audit list and sequence of the school, to show a refused operation left both untouched. */
+export async function rawAudit(school: School): Promise<{ entries: string[]; seq: string | null }> {
+  const base = `${school.prefix}s:${school.schoolId}:`;
+  const [entries, seq] = await Promise.all([school.redis.lrange(`${base}audit`, 0, -1), school.redis.get(`${base}seq:audit`)]);
+  return { entries, seq };
+}
+
+/** Runs a refused operation (e.g. an `expect(...).rejects` assertion) and checks it wrote no audit entry. */
+export async function expectNoAudit(school: School, fn: () => Promise<unknown>): Promise<void> {
+  const before = await rawAudit(school);
+  await fn();
+  expect(await rawAudit(school)).toEqual(before);
 }

@@ -12,7 +12,7 @@ import {
   normaliseInviteCode,
 } from '../../src/services/invites.js';
 import { createServices } from '../../src/services/index.js';
-import { ADMIN, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
 let classId: string;
@@ -117,7 +117,58 @@ describe('F05 invites', () => {
       expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
       expect([a, b].find((r) => !r.ok)).toEqual({ ok: false, reason: 'used_up' });
       expect((await invites.get(invite.id))?.uses).toBe(1);
+      const winner = [a, b].find((r) => r.ok);
+      const used = (await school.services.audit.recent(2)).filter((e) => e.action === 'invite.used');
+      expect(used.map((e) => e.target)).toEqual([
+        { inviteId: invite.id, requestId: winner?.ok ? winner.request.id : '', classId, vkId: winner?.ok ? winner.request.applicant.vkId : 0 },
+      ]);
     }
+  });
+
+  it('audits create, use, revoke and revoke-all once each, in their scripts; a refused or repeated call writes nothing', async () => {
+    const { invites } = school.services;
+    let invite = await invites.create(ADMIN, { classId, role: 'student' });
+    expect(
+      await auditOf(school, async () => {
+        invite = await invites.create(ADMIN, { classId, role: 'student', maxUses: 2 });
+      }),
+    ).toEqual([
+      { actor: ADMIN, action: 'invite.created', target: { inviteId: invite.id, classId }, details: { role: 'student', maxUses: 2 } },
+    ]);
+    await expectNoAudit(school, () => expect(invites.create(ADMIN, { classId, role: 'teacher' })).rejects.toBeInstanceOf(InviteTargetError));
+    await expectNoAudit(school, () => expect(invites.create(ADMIN, { classId: 'nope', role: 'student' })).rejects.toMatchObject({ code: 'class.not_found' }));
+
+    let requestId = '';
+    expect(
+      await auditOf(school, async () => {
+        const used = await invites.use(invite.id, applicant(61));
+        requestId = used.ok ? used.request.id : '';
+      }),
+    ).toEqual([{ actor: 61, action: 'invite.used', target: { inviteId: invite.id, requestId, classId, vkId: 61 } }]);
+    await expectNoAudit(school, async () => expect(await invites.use(invite.id, applicant(61))).toMatchObject({ reason: 'already_pending' }));
+    expect((await auditOf(school, () => invites.use(invite.id, applicant(62)))).map((e) => e.action)).toEqual(['invite.used']);
+    await expectNoAudit(school, async () => expect(await invites.use(invite.id, applicant(63))).toMatchObject({ reason: 'used_up' }));
+
+    const spare = await invites.create(ADMIN, { classId, role: 'parent' });
+    expect(await auditOf(school, () => invites.revoke(ADMIN, spare.id))).toEqual([
+      { actor: ADMIN, action: 'invite.revoked', target: { inviteId: spare.id, classId } },
+    ]);
+    await expectNoAudit(school, () => invites.revoke(ADMIN, spare.id));
+    await expectNoAudit(school, async () => expect(await invites.use(spare.id, { ...applicant(64), childName: 'Петя' })).toMatchObject({ reason: 'revoked' }));
+
+    await invites.create(ADMIN, { classId, role: 'parent' });
+    await invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
+    // The first invite and the parent one are unused; the teacher one is in another class.
+    expect(await auditOf(school, () => invites.revokeAllUnused(ADMIN, { classId }))).toEqual([
+      { actor: ADMIN, action: 'invite.revoked_unused', target: { classId }, details: { count: 2 } },
+    ]);
+    expect(await auditOf(school, () => invites.revokeAllUnused('system'))).toEqual([
+      { actor: 'system', action: 'invite.revoked_unused', target: {}, details: { count: 1 } },
+    ]);
+    // Nothing left to revoke: still one entry, saying so.
+    expect(await auditOf(school, () => invites.revokeAllUnused(ADMIN))).toEqual([
+      { actor: ADMIN, action: 'invite.revoked_unused', target: {}, details: { count: 0 } },
+    ]);
   });
 
   it('F11: revokes all unused active invites and lists active ones with use counts', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PermissionDeniedError } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
-import { ADMIN, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -81,7 +81,60 @@ describe('F08 join requests', () => {
       if (stored.status === 'pending') throw new Error('still pending');
       expect(loser).toEqual({ ok: false, reason: 'already_decided', decidedBy: stored.decidedBy, status: stored.status });
       expect((await s.members.get(600 + i))?.status === 'active').toBe(stored.status === 'approved');
+      const decisions = (await s.audit.recent(3)).filter((e) => e.target.requestId === req.id && e.action.startsWith('request.'));
+      expect(decisions).toEqual([
+        expect.objectContaining({ action: `request.${stored.status}`, actor: stored.decidedBy, target: { requestId: req.id, classId, vkId: 600 + i } }),
+      ]);
     }
+  });
+
+  it('audits each decision once with the script that takes it; a late or refused decision writes nothing', async () => {
+    const approved = await apply('student', 311);
+    expect(await auditOf(school, () => s.requests.approve(ADMIN, approved.id))).toEqual([
+      { actor: ADMIN, action: 'request.approved', target: { requestId: approved.id, classId, vkId: 311 }, details: { role: 'student' } },
+    ]);
+    await expectNoAudit(school, async () => expect(await s.requests.reject(ADMIN, approved.id)).toMatchObject({ reason: 'already_decided' }));
+    await expectNoAudit(school, async () => expect(await s.requests.later(ADMIN, approved.id)).toMatchObject({ reason: 'already_decided' }));
+
+    const teacher = await apply('teacher', 312);
+    expect(await auditOf(school, () => s.requests.reject(ADMIN, teacher.id, 'личные данные не пишем в журнал'))).toEqual([
+      { actor: ADMIN, action: 'request.rejected', target: { requestId: teacher.id, classId: 'staff', vkId: 312 }, details: { role: 'teacher' } },
+    ]);
+    expect(JSON.stringify(await s.audit.recent())).not.toContain('журнал');
+
+    const late = await apply('student', 313);
+    await s.classes.archive(ADMIN, classId);
+    await expectNoAudit(school, async () => expect(await s.requests.approve(ADMIN, late.id)).toEqual({ ok: false, reason: 'class_unavailable' }));
+  });
+
+  it('audits the child links an approval makes, in the same script as the decision', async () => {
+    const file = async (role: 'student' | 'parent', vkId: number, name: string, childName?: string) => {
+      const invite = await s.invites.create(ADMIN, { classId, role });
+      const used = await s.invites.use(invite.id, { vkId, name, consent: true, ...(childName ? { childName } : {}) });
+      if (!used.ok) throw new Error(used.reason);
+      return used.request.id;
+    };
+    // Two parents wait for a child nobody in the class has yet.
+    const first = await file('parent', 4002, 'Папа', 'Орлов Миша');
+    expect(await auditOf(school, () => s.requests.approve(ADMIN, first))).toEqual([
+      { actor: ADMIN, action: 'request.approved', target: { requestId: first, classId, vkId: 4002 }, details: { role: 'parent' } },
+      { actor: ADMIN, action: 'family.child_unmatched', target: { requestId: first, classId, vkId: 4002 }, details: { match: 'none' } },
+    ]);
+    const second = await file('parent', 4001, 'Мама', 'миша орлов');
+    await s.requests.approve(ADMIN, second);
+    // The child joins: both parents are linked, in id order, with the decision.
+    const child = await file('student', 3001, 'Орлов Миша');
+    expect(await auditOf(school, () => s.requests.approve(ADMIN, child))).toEqual([
+      { actor: ADMIN, action: 'request.approved', target: { requestId: child, classId, vkId: 3001 }, details: { role: 'student' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4001 }, details: { childVkId: 3001, how: 'name' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4002 }, details: { childVkId: 3001, how: 'name' } },
+    ]);
+    // A third parent names the child who is now there.
+    const third = await file('parent', 4003, 'Бабушка', 'Миша Орлов');
+    expect(await auditOf(school, () => s.requests.approve(ADMIN, third))).toEqual([
+      { actor: ADMIN, action: 'request.approved', target: { requestId: third, classId, vkId: 4003 }, details: { role: 'parent' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: third, classId, vkId: 4003 }, details: { childVkId: 3001, how: 'name' } },
+    ]);
   });
 
   it('reviewers: admins for all requests, class teachers for student and parent requests of their class', async () => {

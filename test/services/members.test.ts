@@ -8,7 +8,7 @@ import {
 } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
 import { can } from '../../src/services/permissions.js';
-import { ADMIN, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -22,9 +22,12 @@ afterEach(async () => {
 
 describe('F06/F18 admins', () => {
   it('bootstrap admins are admins from the first start; idempotent', async () => {
-    expect(await s.members.ensureBootstrapAdmins([ADMIN, 1002, 1002])).toEqual([1002]);
-    expect(await s.members.ensureBootstrapAdmins([ADMIN, 1002])).toEqual([]);
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN, 1002]);
+    expect(await auditOf(school, () => s.members.ensureBootstrapAdmins([ADMIN, 1002, 1002, 1003]))).toEqual([
+      { actor: 'system', action: 'admin.bootstrapped', target: { vkId: 1002 } },
+      { actor: 'system', action: 'admin.bootstrapped', target: { vkId: 1003 } },
+    ]);
+    await expectNoAudit(school, async () => expect(await s.members.ensureBootstrapAdmins([ADMIN, 1002])).toEqual([]));
+    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN, 1002, 1003]);
     expect(can((await s.members.get(1002)) ?? null, 'school.edit')).toBe(true);
   });
 
@@ -66,6 +69,60 @@ describe('F06/F18 admins', () => {
     await expect(s.members.setAdministrationRole(2002, 2001, 'deputy')).rejects.toBeInstanceOf(PermissionDeniedError);
     await s.members.unsetAdministrationRole(ADMIN, 2001, 'deputy');
     expect((await s.members.get(2001))?.roles).toEqual(['teacher']);
+  });
+});
+
+describe('audit of role changes', () => {
+  it('each change writes one entry in its script; a no-op or a refusal writes none', async () => {
+    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await verifiedTeacher(s, 2002);
+    await expectNoAudit(school, () => expect(s.members.appointAdmin(ADMIN, 2001)).rejects.toBeInstanceOf(NotVerifiedTeacherError));
+    expect(await auditOf(school, () => s.members.verifyTeacher(ADMIN, 2001))).toEqual([
+      { actor: ADMIN, action: 'teacher.verified', target: { vkId: 2001 } },
+    ]);
+    await expectNoAudit(school, () => s.members.verifyTeacher(ADMIN, 2001));
+    expect(await auditOf(school, () => s.members.appointAdmin(ADMIN, 2001))).toEqual([
+      { actor: ADMIN, action: 'admin.appointed', target: { vkId: 2001 } },
+    ]);
+    await expectNoAudit(school, () => s.members.appointAdmin(ADMIN, 2001));
+    expect(await auditOf(school, () => s.members.removeAdmin(2001, ADMIN))).toEqual([
+      { actor: 2001, action: 'admin.removed', target: { vkId: ADMIN } },
+    ]);
+    await expectNoAudit(school, () => expect(s.members.removeAdmin(2001, 2001)).rejects.toBeInstanceOf(LastAdminError));
+
+    expect(await auditOf(school, () => s.members.setAdministrationRole(2001, 2002, 'head'))).toEqual([
+      { actor: 2001, action: 'head.assigned', target: { vkId: 2002 } },
+    ]);
+    // A new head: the previous one loses the role in the same step, and the log says so.
+    expect(await auditOf(school, () => s.members.setAdministrationRole(2001, 2001, 'head'))).toEqual([
+      { actor: 2001, action: 'head.assigned', target: { vkId: 2001 } },
+      { actor: 2001, action: 'head.unassigned', target: { vkId: 2002 } },
+    ]);
+    await expectNoAudit(school, () => s.members.setAdministrationRole(2001, 2001, 'head'));
+    expect(await auditOf(school, () => s.members.setAdministrationRole(2001, 2002, 'deputy'))).toEqual([
+      { actor: 2001, action: 'deputy.assigned', target: { vkId: 2002 } },
+    ]);
+    expect(await auditOf(school, () => s.members.unsetAdministrationRole(2001, 2002, 'deputy'))).toEqual([
+      { actor: 2001, action: 'deputy.unassigned', target: { vkId: 2002 } },
+    ]);
+    await expectNoAudit(school, () => s.members.unsetAdministrationRole(2001, 2002, 'deputy'));
+
+    const cls = await s.classes.create(2001, '5А');
+    expect(await auditOf(school, () => s.members.assignClassTeacher(2001, cls.id, 2002))).toEqual([
+      { actor: 2001, action: 'classTeacher.assigned', target: { vkId: 2002, classId: cls.id } },
+    ]);
+    await expectNoAudit(school, () => s.members.assignClassTeacher(2001, cls.id, 2002));
+    await expectNoAudit(school, () => expect(s.members.assignClassTeacher(2001, 'staff', 2002)).rejects.toBeInstanceOf(StaffRoomImmutableError));
+    expect(await auditOf(school, () => s.members.unassignClassTeacher(2001, cls.id, 2002))).toEqual([
+      { actor: 2001, action: 'classTeacher.unassigned', target: { vkId: 2002, classId: cls.id } },
+    ]);
+    await expectNoAudit(school, () => s.members.unassignClassTeacher(2001, cls.id, 2002));
+
+    expect(await auditOf(school, () => s.members.setName(2002, 'Новое Имя'))).toEqual([
+      { actor: 2002, action: 'member.renamed', target: { vkId: 2002 } },
+    ]);
+    await expectNoAudit(school, () => s.members.setName(2002, 'Новое Имя'));
+    expect(JSON.stringify(await s.audit.recent(100))).not.toContain('Новое');
   });
 });
 

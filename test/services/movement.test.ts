@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LastAdminError, NotAStudentError, PermissionDeniedError } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
-import { ADMIN, join, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -119,10 +119,56 @@ describe('F10 movement', () => {
     const c = await classIds('1А', '2А', '3А');
     const other = await school.second();
     const plan = await s.movement.previewPromotion();
-    const [a, b] = await Promise.all([s.movement.applyPromotion(ADMIN, plan), other.movement.applyPromotion(ADMIN, plan)]);
-    expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    const log = await auditOf(school, async () => {
+      const [a, b] = await Promise.all([s.movement.applyPromotion(ADMIN, plan), other.movement.applyPromotion(ADMIN, plan)]);
+      expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
+    });
+    expect(log.map((e) => e.action)).toEqual(['movement.promoted']);
     expect((await s.classes.get(c['1А']!))?.name).toBe('2А');
     expect((await s.classes.get(c['3А']!))?.name).toBe('4А');
+  });
+});
+
+describe('audit of movement', () => {
+  it('a transfer, a leaving and a promotion each audit in their script; refusals and no-ops write nothing', async () => {
+    const c = await classIds('5А', '5Б', '11А');
+    await join(s, 'student', c['5А']!, { vkId: 3001 });
+    expect(await auditOf(school, () => s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! }))).toEqual([
+      { actor: ADMIN, action: 'movement.transferred', target: { vkId: 3001, classId: c['5Б'] }, details: { fromClassId: c['5А'], parents: 0 } },
+    ]);
+    await expectNoAudit(school, async () => expect((await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! })).changed).toBe(false));
+    await expectNoAudit(school, () =>
+      expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(NotAStudentError),
+    );
+    await expectNoAudit(school, () => expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: 'staff' })).rejects.toMatchObject({ code: 'class.staff_room_immutable' }));
+
+    await verifiedTeacher(s, 2001);
+    const own = await s.invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
+    await s.members.appointAdmin(ADMIN, 2001);
+    const invite = await s.invites.create(2001, { classId: c['5А']!, role: 'student' });
+    expect(await auditOf(school, () => s.movement.markLeft(ADMIN, 2001))).toEqual([
+      { actor: ADMIN, action: 'movement.left', target: { vkId: 2001 }, details: { revokedInvites: 1, rejectedRequests: 0, parents: 0 } },
+    ]);
+    expect((await s.invites.get(invite.id))?.revoked).toBe(true);
+    expect((await s.invites.get(own.id))?.revoked).toBe(false);
+    await expectNoAudit(school, () => s.movement.markLeft(ADMIN, 2001));
+    await expectNoAudit(school, () => expect(s.movement.markLeft(ADMIN, ADMIN)).rejects.toBeInstanceOf(LastAdminError));
+
+    const stale = await s.movement.previewPromotion();
+    const sixth = await s.classes.create(ADMIN, '6А');
+    const blocked = await s.movement.previewPromotion({ keep: [sixth.id] });
+    await expectNoAudit(school, async () => expect(await s.movement.applyPromotion(ADMIN, blocked)).toMatchObject({ ok: false, reason: 'conflict' }));
+    await expectNoAudit(school, async () => expect(await s.movement.applyPromotion(ADMIN, stale)).toMatchObject({ ok: false, reason: 'stale' }));
+    await s.classes.archive(ADMIN, sixth.id);
+    const plan = await s.movement.previewPromotion();
+    expect(await auditOf(school, () => s.movement.applyPromotion(ADMIN, plan))).toEqual([
+      {
+        actor: ADMIN,
+        action: 'movement.promoted',
+        target: {},
+        details: { moved: 2, graduatedClasses: 1, graduatedMembers: 0, rejectedRequests: 0 },
+      },
+    ]);
   });
 });
 
