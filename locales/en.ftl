@@ -9,6 +9,7 @@ command-dm-only = This command works only in a private dialog with the bot.
 text-unknown = I understand commands and buttons. See /help for the list.
 cancel-done = Cancelled. Nothing was saved. See /help for the commands.
 cancel-nothing = There is nothing to cancel.
+lang-name = English
 lang-set = The language is now English.
 lang-usage = Choose a language: /lang ru or /lang en.
 

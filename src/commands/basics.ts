@@ -1,4 +1,4 @@
-import { isLocale } from '../i18n.js';
+import { LOCALES, isLocale } from '../i18n.js';
 import { replyKeyboard } from '../keyboards.js';
 import { enterSchoolSetup } from '../../scenes/school-setup.js';
 import { joinByToken } from './join.js';
@@ -54,7 +54,8 @@ export const langCommand: CommandSpec = {
     if (!isLocale(wanted)) {
       return turn.reply(
         turn.t('lang-usage'),
-        replyKeyboard([[{ label: 'Русский', payload: { k: 'cmd', c: 'lang', a: 'ru' } }, { label: 'English', payload: { k: 'cmd', c: 'lang', a: 'en' } }]]),
+        // Each language is offered under its own name, taken from its own locale.
+        replyKeyboard([LOCALES.map((locale) => ({ label: app.i18n.t(locale, 'lang-name'), payload: { k: 'cmd', c: 'lang', a: locale } }))]),
       );
     }
     context.session.lang = wanted;
