@@ -338,6 +338,7 @@ req-welcome-teacher-pending = Your teacher status is awaiting confirmation by th
 req-welcome-can = What you can do now:
 req-rejected = Your request (class { $className }, role: { $role }) has been rejected.
 req-rejected-reason = Reason: { $reason }
+req-reason-left = left the school
 req-rejected-ask = If this is a mistake, write to { $who } or ask your class teacher for a new invite.
 
 ## Teacher status (F09, F20, F24)

@@ -530,6 +530,7 @@ req-welcome-teacher-pending = Ваш статус учителя ожидает 
 req-welcome-can = Что вы теперь можете:
 req-rejected = Ваша заявка (класс { $className }, роль: { $role }) отклонена.
 req-rejected-reason = Причина: { $reason }
+req-reason-left = выбыл(а) из школы
 req-rejected-ask = Если это ошибка, напишите { $who } или попросите новое приглашение у классного руководителя.
 
 ## Подтверждение статуса учителя (F09, F20, F24)

@@ -104,8 +104,11 @@ export function schoolSetupScene(app: App): StepScene<MessageContext, SetupState
       if (pressed !== 'confirm') return showSummary(context, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
       const missing = SCHOOL_FIELDS.findIndex((field) => fields[field] === undefined);
       if (!isComplete(fields)) return context.scene.step.go(missing);
-      const profile = await app.school.save(fields, turnOf(context).caller.vkId);
+      const { caller } = turnOf(context);
+      const profile = await app.school.save(fields, caller.vkId);
       await app.services.classes.ensureStaffRoom();
+      // A bootstrap admin joined without a name; the one given for the application is theirs.
+      if (caller.member && !caller.member.name.trim() && profile.adminName) await app.services.members.setName(caller.vkId, profile.adminName);
       app.logger.info({ schoolId: app.school.schoolId, by: profile.updatedBy }, 'school profile saved');
       await turnOf(context).reply(t('setup-saved', { staffRoom: STAFF_ROOM_NAME }), replyKeyboard([]));
       await sendApplication(turnOf(context), profile);

@@ -11,6 +11,7 @@ import { notifyPerson, translatorFor } from './recipients.js';
 import { formatWhen } from './i18n.js';
 import { classNameOf, commandLinesFor, personName, vkMention } from './review-format.js';
 import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from './services/index.js';
+import { LEFT_REASON } from './services/movement.js';
 import type { Turn } from './turn.js';
 import { announceTeacherApproved } from './verify-notices.js';
 
@@ -19,6 +20,11 @@ export const REQ_APPROVE = 'req.ok';
 export const REQ_REJECT = 'req.no';
 export const REQ_LATER = 'req.later';
 export const REQ_PAGE = 'req.page';
+
+/** A rejection reason in the reader's language: the one the bot writes itself is translated, a reviewer's own words are kept. */
+function reasonText(t: Translate, reason: string): string {
+  return reason === LEFT_REASON ? t('req-reason-left') : reason;
+}
 
 /** The key under which the messages about a request are remembered. */
 export const requestSubject = (requestId: string): string => `req:${requestId}`;
@@ -104,7 +110,7 @@ async function outcomeText(app: App, t: Translate, request: JoinRequest): Promis
   const when = formatWhen(request.decidedAt, app.config.SCHOOL_TZ);
   if (request.status === 'approved') return t('req-outcome-approved', { by, when });
   const line = t('req-outcome-rejected', { by, when });
-  return request.reason ? `${line}\n${t('req-outcome-reason', { reason: request.reason })}` : line;
+  return request.reason ? `${line}\n${t('req-outcome-reason', { reason: reasonText(t, request.reason) })}` : line;
 }
 
 /** What an approval did to families, for the reviewers' copies and the parents. */
@@ -160,7 +166,7 @@ async function tellApplicant(app: App, request: JoinRequest, className: string, 
     if (member) lines.push('', t('req-welcome-can'), ...commandLinesFor(app, t, member));
   } else {
     lines = [t('req-rejected', { className, role })];
-    if (request.reason) lines.push(t('req-rejected-reason', { reason: request.reason }));
+    if (request.reason) lines.push(t('req-rejected-reason', { reason: reasonText(t, request.reason) }));
     const decidedBy = request.decidedBy;
     const contact = decidedBy === 'system' ? t('req-by-system') : vkMention(decidedBy, await personName(app, t, decidedBy));
     lines.push('', t('req-rejected-ask', { who: contact }));

@@ -51,6 +51,7 @@ describe('school setup (F01, F02, F03)', () => {
 
     const profile = await h.bot.app.school.get();
     expect(profile).toMatchObject({ shortName: 'МАОУ СОШ № 11', city: 'Березники', phone: '+79123456789', updatedBy: 100 });
+    expect((await h.bot.app.services.members.get(100))?.name).toBe('Иванова Мария Петровна');
     const staff = await h.bot.app.services.classes.findByName(STAFF_ROOM_NAME);
     expect(staff).toMatchObject({ kind: 'staff', status: 'active' });
   });
