@@ -36,6 +36,9 @@ export interface BotOptions {
 
 export type { Middleware };
 
+/** At most this many polled updates wait in memory for Redis to come back. */
+const MAX_DEFERRED = 10_000;
+
 
 /**
  * vk-io parses a message's button payload in the context's constructor and throws on broken JSON,
@@ -159,6 +162,10 @@ export class Bot {
       } catch (error) {
         this.app.logger.error({ eventId: update.event_id, err: error instanceof Error ? error.name : 'unknown' }, 'polled update not recorded; retrying');
       }
+    }
+    if (this.deferred.length >= MAX_DEFERRED) {
+      // A long outage must not exhaust memory: the oldest waiting update is given up (and logged by id).
+      this.app.logger.error({ eventId: this.deferred.shift()?.event_id }, 'update dropped: Redis has been down too long');
     }
     this.deferred.push(update);
     this.scheduleRetry();
