@@ -2,8 +2,10 @@ import { CLASS_GRID } from '../../scenes/class-grid.js';
 import { enterClassRename } from '../../scenes/class-rename.js';
 import type { ActionSpec } from '../actions.js';
 import type { App } from '../app.js';
+import { formatWhen } from '../i18n.js';
 import { inlineKeyboard, replyKeyboard, type Button } from '../keyboards.js';
 import { parseClassName } from '../services/class-names.js';
+import type { RegularClass } from '../services/types.js';
 import type { Caller, Turn } from '../turn.js';
 import { findClassByArg, regularClasses } from './class-ref.js';
 import { createSummary } from './class-summary.js';
@@ -14,6 +16,8 @@ import type { CommandSpec } from './registry.js';
 
 /** Words after /classes that open the structure wizard instead of creating names. */
 const WIZARD_WORDS = new Set(['grid', 'wizard', 'create', 'структура', 'создать', 'мастер']);
+/** The word after /classes that lists archived classes (graduated or archived by hand). */
+const ARCHIVE_WORDS = new Set(['archived', 'archive', 'архив', 'архивные']);
 /** At most this many names in one /classes command. */
 const MAX_NAMES = 60;
 
@@ -45,7 +49,18 @@ async function showClasses(turn: Turn, app: App): Promise<unknown> {
   return turn.reply(text, replyKeyboard(rows));
 }
 
-/** /classes — the list (F04); /classes 5А 5Б — creates several at once; /classes grid — the structure wizard. */
+/** Archived classes with the date each was archived, newest first. */
+async function showArchived(turn: Turn, app: App): Promise<unknown> {
+  const { t } = turn;
+  const archived = (await app.services.classes.list({ includeArchived: true }))
+    .filter((c): c is RegularClass => c.kind === 'regular' && c.status === 'archived')
+    .sort((a, b) => (b.archivedAt ?? 0) - (a.archivedAt ?? 0));
+  if (archived.length === 0) return turn.reply(t('cls-archived-none'));
+  const lines = archived.map((c) => t('cls-archived-line', { name: c.name, when: c.archivedAt ? formatWhen(c.archivedAt, app.config.SCHOOL_TZ, turn.locale) : '—' }));
+  return turn.reply([t('cls-archived-header', { count: archived.length }), '', ...lines].join('\n'));
+}
+
+/** /classes — the list (F04); /classes archived — classes in the archive; /classes 5А 5Б — creates several at once; /classes grid — the structure wizard. */
 export const classesCommand: CommandSpec = {
   name: 'classes',
   aliases: ['классы'],
@@ -57,6 +72,7 @@ export const classesCommand: CommandSpec = {
     const words = splitClassList(args);
     if (words.length === 0) return showClasses(turn, app);
     const first = (words[0] ?? '').toLowerCase();
+    if (ARCHIVE_WORDS.has(first) && words.length === 1) return showArchived(turn, app);
     if (WIZARD_WORDS.has(first)) words.shift();
     if (!isAdmin(caller)) return turn.reply(t('adm-err-denied'));
     if (words.length === 0) return context.scene.enter(CLASS_GRID);

@@ -123,6 +123,8 @@ describe('classes (F04)', () => {
     const created = await s.classes.create(ADMIN_ID, '5А');
     await s.invites.create(ADMIN_ID, { classId: created.id, role: 'student' });
     const admin = h.admin();
+    await admin.say('/classes archived');
+    await admin.expect('В архиве пока нет классов');
     await admin.say('/archive Учительская');
     await admin.expect('«Учительскую» нельзя переименовать, убрать в архив');
     await admin.say('/archive 9Я');
@@ -140,6 +142,9 @@ describe('classes (F04)', () => {
     await admin.press('Да, в архив');
     await admin.expect('Класс 5А уже в архиве');
     expect((await s.classes.list()).map((c) => c.name)).toEqual(['Учительская']);
+    await admin.say('/classes архив');
+    const archived = await admin.expect('Классы в архиве: 1.');
+    expect(archived.text).toMatch(/5А — в архиве с \d{1,2} \S+ \d{4}/);
   });
 
   it('F04: a teacher and the head may not create classes; a stranger may not list them', async () => {
