@@ -551,6 +551,7 @@ mv-keep-ask = Which class stays in place this time? Press it again to move it af
 mv-promote-stale = The classes changed while you were looking at the plan. Here is the new plan — check it and confirm again.
 mv-promote-conflict = Promotion not done: a name conflict appeared. Nothing changed.
 mv-promoted = Done: classes moved — { $moved }, classes graduated — { $graduated } (graduates and their parents: { $people }).
+mv-graduated-notice = 🎓 Class { $name } has graduated — congratulations on finishing school! This class is now closed in the bot; thank you for being with us.
 mv-audit-header = Audit log, recent entries ({ $count }):
 mv-audit-empty = The audit log is empty.
 mv-audit-system = system

@@ -6,6 +6,7 @@ import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
 import type { PromotionPlan } from '../src/services/types.js';
+import { notifyPerson } from '../src/recipients.js';
 import { showOutcomeToReviewers } from '../src/review-notices.js';
 import { turnOf } from '../src/turn.js';
 
@@ -91,6 +92,11 @@ export function promotionScene(app: App): StepScene<MessageContext, PromotionSta
     if (!result.ok) return showPlan(context, result.plan, t('mv-promote-stale'));
     // Requests of people who left with their graduating class were rejected: their reviewers' cards say so.
     await showOutcomeToReviewers(app, result.rejectedRequests.map((request) => request.id));
+    // Graduates and their parents learn that the class has graduated and its place in the bot is closed.
+    const graduateNames = new Map(result.plan.graduates.map((g) => [g.classId, g.name]));
+    for (const person of result.graduatedPeople) {
+      await notifyPerson(app, person.vkId, (pt) => ({ text: pt('mv-graduated-notice', { name: graduateNames.get(person.classId) ?? '' }) }), `graduated:${person.classId}:${person.vkId}`).catch(() => undefined);
+    }
     await turn.reply(
       t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers }),
       replyKeyboard([]),

@@ -216,6 +216,7 @@ for _, mv in ipairs(plan.moves) do
   redis.call('HSET', kClassByName(), c.name, c.id)
 end
 local graduated = 0
+local graduatedPeople = {}
 local rejected = {}
 for _, g in ipairs(plan.graduates) do
   local cid = g.classId
@@ -247,6 +248,7 @@ for _, g in ipairs(plan.graduates) do
         saveMember(m)
       end
       graduated = graduated + 1
+      table.insert(graduatedPeople, { vkId = tonumber(vkId), classId = cid })
     end
   end
 end
@@ -255,7 +257,7 @@ audit(actor, 'movement.promoted', {}, { moved = #plan.moves, graduatedClasses = 
 for _, r in ipairs(rejected) do
   audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId }, { role = r.role, cause = 'graduated' })
 end
-return jenc({ ok = true, plan = plan, graduatedMembers = graduated, rejectedRequests = rejected })
+return jenc({ ok = true, plan = plan, graduatedMembers = graduated, graduatedPeople = graduatedPeople, rejectedRequests = rejected })
 `,
 );
 
@@ -300,6 +302,8 @@ export interface LeaveResult {
 
 const rejectedSchema = z.object({ id: z.string(), classId: z.string(), role: z.enum(INVITE_ROLES) });
 const rejectedList = z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(rejectedSchema));
+// cjson writes an empty Lua table as {}: read anything but a list as an empty list.
+const graduatedList = z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(z.object({ vkId: z.number(), classId: z.string() })));
 const movedParents = z.preprocess(
   (v) => (Array.isArray(v) ? v : []),
   z.array(z.object({ member: memberSchema, stayedInFromClass: z.boolean() })),
@@ -414,13 +418,15 @@ export class MovementService {
       reason?: 'conflict' | 'stale';
       plan: PromotionPlan;
       graduatedMembers?: number;
+      graduatedPeople?: unknown;
       rejectedRequests?: unknown;
     };
     const plan = normalisePlan(reply.plan);
     if (!reply.ok) return { ok: false, reason: reply.reason ?? 'stale', plan };
     const graduatedMembers = reply.graduatedMembers ?? 0;
     const rejectedRequests = rejectedList.parse(reply.rejectedRequests);
-    return { ok: true, plan, graduatedMembers, rejectedRequests };
+    const graduatedPeople = graduatedList.parse(reply.graduatedPeople);
+    return { ok: true, plan, graduatedMembers, graduatedPeople, rejectedRequests };
   }
 }
 

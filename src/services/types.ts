@@ -244,6 +244,8 @@ export type PromotionResult =
       ok: true;
       plan: PromotionPlan;
       graduatedMembers: number;
+      /** Each student and parent who left a graduating class, with that class. */
+      graduatedPeople: { vkId: number; classId: string }[];
       /** Pending requests of graduates who left the school, rejected with them. */
       rejectedRequests: RejectedRequest[];
     }

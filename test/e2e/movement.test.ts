@@ -102,6 +102,9 @@ describe('movement of students and staff (F10)', () => {
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '11А', 311, 'Выпускник Петя');
     await joinAs(s, 'parent', '11А', 312, 'Родитель Пети', 'Выпускник Петя');
+    const graduate = h.driver.user({ id: 311, firstName: 'Петя', lastName: 'Выпускник' });
+    await graduate.say('/help');
+    await graduate.expect('Ваши роли');
     const admin = h.admin();
     await admin.say('/promote');
     const plan = await admin.expect('Перевод на следующий учебный год');
@@ -116,6 +119,7 @@ describe('movement of students and staff (F10)', () => {
     expect((await s.members.get(310))?.classIds).toEqual([(await s.classes.findByName('6А'))!.id]);
     expect((await s.members.get(311))?.status).toBe('left');
     expect((await s.members.get(312))?.status).toBe('left');
+    await graduate.expect('Класс 11А выпущен — поздравляем с окончанием школы!');
     const [entry] = await s.audit.recent(1);
     expect(entry).toMatchObject({ action: 'movement.promoted', actor: ADMIN_ID, details: { moved: 2, graduatedClasses: 1, graduatedMembers: 2 } });
   });
