@@ -35,8 +35,6 @@ export function inlineKeyboard(rows: Button[][]): KeyboardBuilder {
   return builder;
 }
 
-/** An empty keyboard: removes a reply keyboard left on the person's screen. */
-export const NO_KEYBOARD = JSON.stringify({ buttons: [], one_time: true });
 
 /** A text button answering the dialog `scene` with `value`. */
 export function sceneButton(scene: string, label: string, value: string, color?: ButtonColor): Button {
