@@ -59,4 +59,20 @@ describe('resilience', () => {
     await h.db.redis.connect();
     expect(await rawCall(h.emulator, 'groups.getById', {})).toHaveProperty('response');
   });
+
+  it('F02: a dialog runs over the Callback API just as over long poll', async () => {
+    const port = await freePort();
+    h = await Harness.start({ env: { VK_TRANSPORT: 'webhook', WEBHOOK_PORT: String(port), VK_CONFIRMATION_CODE: 'c0nf1rm' } });
+    await h.emulator.setWebhook({ url: `http://127.0.0.1:${port}/vk`, confirmationCode: 'c0nf1rm' });
+    const admin = h.admin();
+    await admin.say('/start');
+    for (const answer of ['Средняя школа № 3', 'СОШ № 3', 'Кунгур', 'Орлова Нина Ивановна', 'nina@school3.ru', '89123456789']) {
+      await admin.expect((m) => m.keyboard !== undefined);
+      await admin.say(answer);
+    }
+    await admin.expect('Проверьте профиль школы');
+    await admin.press('Всё верно');
+    await admin.expect('Заявка на регистрацию');
+    expect((await h.bot.app.school.get())?.city).toBe('Кунгур');
+  });
 });
