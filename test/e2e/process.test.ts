@@ -71,4 +71,22 @@ describe('the bot process', () => {
     expect(answeredAt - killedAt).toBeGreaterThan(300);
     expect(run.output()).toContain('"msg":"stopped"');
   }, 30_000);
+
+  it('stops cleanly on SIGINT (Ctrl+C) too', async () => {
+    const run = startProcess({
+      VK_TOKEN: emulator.token,
+      VK_GROUP_ID: String(emulator.groupId),
+      VK_API_URL: emulator.apiUrl,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: db.prefix,
+      ADMIN_VK_IDS: '100',
+    });
+    const admin = new Driver(emulator, { timeoutMs: 15_000 }).user({ id: 100, firstName: 'Мария', lastName: 'Иванова' });
+    await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('long poll started');
+    await admin.say('/help');
+    await admin.expect('Что вы можете сделать');
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('"signal":"SIGINT"');
+  }, 30_000);
 });
