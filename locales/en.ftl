@@ -606,3 +606,26 @@ req-child-joined = { $child } has joined class { $className } — you are linked
 
 private-moved = 📬 [id{ $id }|The answer] is in your private dialog with the bot.
 private-first = This command shows personal data or opens a dialog, so the answer comes in private messages. Please write to the bot privately first (vk.me/club{ $group }), then repeat the command.
+
+## Subjects
+
+subject-russian = Russian
+subject-literature = Literature
+subject-maths = Mathematics
+subject-algebra = Algebra
+subject-geometry = Geometry
+subject-informatics = Computer science
+subject-history = History
+subject-social = Social studies
+subject-geography = Geography
+subject-biology = Biology
+subject-physics = Physics
+subject-chemistry = Chemistry
+subject-english = English
+subject-german = German
+subject-pe = Physical education
+subject-art = Art
+subject-music = Music
+subject-technology = Technology
+subject-safety = Life safety (OBZh)
+subject-primary = Primary school

@@ -621,3 +621,26 @@ req-child-joined = { $child } вступил(а) в класс { $className } �
 
 private-moved = 📬 [id{ $id }|Ответ] — в личных сообщениях с ботом.
 private-first = Эта команда показывает личные данные или открывает диалог, поэтому ответ приходит в личные сообщения. Сначала напишите боту в личные сообщения (vk.me/club{ $group }), затем повторите команду.
+
+## Предметы
+
+subject-russian = Русский язык
+subject-literature = Литература
+subject-maths = Математика
+subject-algebra = Алгебра
+subject-geometry = Геометрия
+subject-informatics = Информатика
+subject-history = История
+subject-social = Обществознание
+subject-geography = География
+subject-biology = Биология
+subject-physics = Физика
+subject-chemistry = Химия
+subject-english = Английский язык
+subject-german = Немецкий язык
+subject-pe = Физическая культура
+subject-art = ИЗО
+subject-music = Музыка
+subject-technology = Технология
+subject-safety = ОБЖ
+subject-primary = Начальные классы

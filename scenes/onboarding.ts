@@ -7,7 +7,7 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { sceneValue } from '../src/payload.js';
 import { announceJoinRequest } from '../src/review-notices.js';
 import type { InviteRole, InviteUseResult } from '../src/services/index.js';
-import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH } from '../src/subjects.js';
+import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/subjects.js';
 import { turnOf, type Turn } from '../src/turn.js';
 
 /** Scene id of onboarding (F23, F27, F19): confirm the invite, name, child or subjects, consent, then a join request. */
@@ -139,7 +139,8 @@ function subjectRows(t: Translate, all: readonly string[], selected: readonly st
   const rows: Button[][] = [];
   const buttons = all.map((subject, i) => {
     const on = selected.includes(subject);
-    return button(on ? `${MARK}${subject}` : subject, `t:${i}`, on ? 'positive' : 'secondary');
+    const label = subjectName(t, subject);
+    return button(on ? `${MARK}${label}` : label, `t:${i}`, on ? 'positive' : 'secondary');
   });
   for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
   rows.push([button(t('onb-btn-other-subject'), 'other'), button(t('onb-btn-done'), 'done', 'primary')]);
@@ -154,7 +155,7 @@ async function subjectsStep(context: OnboardingContext): Promise<unknown> {
   const all = [...DEFAULT_SUBJECTS, ...custom];
   const show = (problem?: string, chosen: readonly string[] = selected, list: readonly string[] = all): Promise<unknown> => {
     const lines = [t('onb-ask-subjects')];
-    if (chosen.length > 0) lines.push(t('onb-subjects-selected', { list: chosen.join(', ') }));
+    if (chosen.length > 0) lines.push(t('onb-subjects-selected', { list: chosen.map((s) => subjectName(t, s)).join(', ') }));
     return ask(context, lines.join('\n\n'), subjectRows(t, list, chosen), problem);
   };
   if (context.scene.step.firstTime) return show();
@@ -178,7 +179,8 @@ async function subjectsStep(context: OnboardingContext): Promise<unknown> {
   if (text.startsWith('/')) return show(t('invalid-command'));
   const typed = checkSubject(text);
   if (!typed) return show(t('onb-bad-subject', { max: MAX_SUBJECT_LENGTH }));
-  const known = all.find((s) => s.toLocaleLowerCase('ru-RU') === typed.toLocaleLowerCase('ru-RU'));
+  const same = (a: string) => a.toLocaleLowerCase('ru-RU') === typed.toLocaleLowerCase('ru-RU');
+  const known = all.find((s) => same(s) || same(subjectName(t, s)));
   if (!known && custom.length >= MAX_CUSTOM_SUBJECTS) return show(t('onb-subjects-too-many', { max: MAX_CUSTOM_SUBJECTS }));
   const subject = known ?? typed;
   const nextCustom = known ? custom : [...custom, typed];

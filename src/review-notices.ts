@@ -12,6 +12,7 @@ import { formatWhen } from './i18n.js';
 import { classNameOf, commandLinesFor, personName, vkMention } from './review-format.js';
 import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from './services/index.js';
 import { LEFT_REASON } from './services/movement.js';
+import { subjectName } from './subjects.js';
 import type { Turn } from './turn.js';
 import { announceTeacherApproved } from './verify-notices.js';
 
@@ -39,7 +40,7 @@ export function requestCardText(app: App, t: Translate, request: JoinRequest, cl
     t('req-card-class', { className }),
   ];
   if (a.role === 'parent') lines.push(t('req-card-child', { child: a.childName }));
-  if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.join(', ') }) : t('req-card-no-subjects'));
+  if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.map((s) => subjectName(t, s)).join(', ') }) : t('req-card-no-subjects'));
   lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ) }));
   return lines.join('\n');
 }

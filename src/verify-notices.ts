@@ -10,6 +10,7 @@ import { notifyPerson, translatorFor } from './recipients.js';
 import { formatWhen } from './i18n.js';
 import { commandLinesFor, personName, vkMention } from './review-format.js';
 import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, can, type Member } from './services/index.js';
+import { subjectName } from './subjects.js';
 import type { Turn } from './turn.js';
 
 /** Callback action name of the «Подтвердить статус» button; its `id` is the teacher's VK id. */
@@ -29,7 +30,7 @@ export async function verifiersOf(app: App): Promise<number[]> {
 
 /** The teacher as a verifier reads them: name with a VK link and subjects. */
 function teacherCard(t: Translate, teacher: Member): string {
-  const subjects = teacher.subjects.length > 0 ? teacher.subjects.join(', ') : t('ver-no-subjects');
+  const subjects = teacher.subjects.length > 0 ? teacher.subjects.map((s) => subjectName(t, s)).join(', ') : t('ver-no-subjects');
   return t('ver-notice', { who: vkMention(teacher.vkId, teacher.name), subjects });
 }
 

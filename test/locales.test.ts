@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { I18n, LOCALES } from '../src/i18n.js';
 import { FIELD_PROBLEMS, SCHOOL_FIELDS } from '../src/services/school.js';
 import { ROLES } from '../src/services/types.js';
+import { SUBJECT_IDS } from '../src/subjects.js';
 
 const i18n = new I18n('ru');
 
@@ -13,6 +14,7 @@ const DYNAMIC_FAMILIES: Record<string, readonly string[]> = {
   'setup-ask-': SCHOOL_FIELDS,
   'role-': ROLES,
   'invalid-': FIELD_PROBLEMS,
+  'subject-': SUBJECT_IDS,
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteDeepLink } from '../../src/invite-links.js';
+import { STAFF_ROOM_ID } from '../../src/services/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 
 describe('in English (VK lang_id 3)', () => {
@@ -35,5 +36,32 @@ describe('in English (VK lang_id 3)', () => {
     const welcome = await parent.expect(/welcome/i);
     expect(welcome.text).toContain('3Б');
     expect(welcome.text).toContain('/help');
+  });
+
+  it('F23: a teacher reads the subjects in English, and the reviewer reads them in Russian', async () => {
+    const admin = h.admin();
+    await admin.say('/help');
+    await admin.expect('Ваши роли');
+    const invite = await h.bot.app.services.invites.create(ADMIN_ID, { classId: STAFF_ROOM_ID, role: 'teacher' });
+    const teacher = h.driver.user({ id: 802, firstName: 'Mary', lastName: 'Jones', langId: 3 });
+    await teacher.say(`/join ${invite.code}`);
+    const confirm = await teacher.expect('Role: teacher');
+    await teacher.press(confirm.keyboard!.buttons[0]![0]!.label);
+    await teacher.expect(/name/i);
+    await teacher.say('Jones Mary');
+    const subjects = await teacher.expect(/subjects/i);
+    const labels = subjects.keyboard!.buttons.flat().map((b) => b.label);
+    expect(labels).toContain('Physics');
+    expect(labels).not.toContain('Физика');
+    await teacher.press('Physics');
+    await teacher.expect('Chosen: Physics');
+    await teacher.say('chemistry');
+    await teacher.expect('Chosen: Physics, Chemistry');
+    await teacher.press('Done');
+    const consent = await teacher.expect(/consent/i);
+    await teacher.press(consent.keyboard!.buttons[0]![0]!.label);
+    await teacher.expect(/request/i);
+    const card = await admin.expect((m) => m.text.includes('Новая заявка') && m.text.includes('Jones Mary'));
+    expect(card.text).toContain('Физика, Химия');
   });
 });
