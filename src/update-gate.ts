@@ -40,6 +40,14 @@ return 1`;
 const HEARTBEAT_MS = 3_000;
 const HEARTBEAT_TTL_MS = 10_000;
 
+/** Thrown for an update that arrives while the bot stops; the Callback API answers 503 and VK delivers it again. */
+export class GateClosedError extends Error {
+  override readonly name = 'GateClosedError';
+  constructor() {
+    super('the bot is shutting down and takes no new updates; VK delivers this one again to the next process');
+  }
+}
+
 /** The peer whose updates must run in order: the chat or dialog the update belongs to. */
 export function peerOf(update: VkUpdate): string {
   const object = update.object ?? {};
@@ -90,7 +98,7 @@ export class UpdateGate {
    * safely recorded — the moment a webhook may answer `ok` — with false for a repeated delivery.
    */
   async accept(update: VkUpdate): Promise<boolean> {
-    if (this.closed) throw new Error('the bot is shutting down; VK will deliver this update again');
+    if (this.closed) throw new GateClosedError();
     const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
     const entry: InboxEntry = { owner: this.instanceId, update };
     const fresh = (await this.redis.eval(RECORD, 2, `${this.prefix}seen:${eventId}`, this.inboxKey, this.seenTtlSeconds, eventId, JSON.stringify(entry))) === 1;
