@@ -14,7 +14,15 @@ import {
 import { Faults } from './faults.js';
 import { readApiParams, sendJson, tokenOf } from './http.js';
 import { DEFAULT_KEYBOARD_LIMITS } from './keyboard.js';
-import { RateLimiter, assertKnownMethod, assertToken, assertVersion } from './limits.js';
+import {
+  RateLimiter,
+  UserFloodLimiter,
+  assertGroupMethod,
+  assertKnownMethod,
+  assertScope,
+  assertToken,
+  assertVersion,
+} from './limits.js';
 import { LongPoll } from './longpoll.js';
 import { runExecute } from './methods/execute.js';
 import type { ExecuteCall, SubCallResult } from './methods/execute.js';
@@ -24,7 +32,7 @@ import { handleUpload, uploadsMethods } from './methods/uploads.js';
 import { usersMethods } from './methods/users.js';
 import { clientInfo, messageObject } from './objects.js';
 import { Params } from './params.js';
-import { EmulatorState, isChatPeer, randomHex, unixNow } from './state.js';
+import { EmulatorState, isChatPeer, randomHex } from './state.js';
 import type { CallbackEvent, EmuChat, EmuUser, NewUser, StoredMessage } from './state.js';
 import type { EmulatorCore, EmulatorOptions, EventEnvelope, MethodTable, ResolvedOptions } from './types.js';
 
@@ -76,6 +84,15 @@ export interface EmulatorEvents {
 
 const TOP_LEVEL_EXTRA_METHODS = ['execute'];
 
+/** VK's reply window when `replyWindow: true`. */
+export const DEFAULT_REPLY_WINDOW_MS = 24 * 3600 * 1000;
+
+function resolveReplyWindow(value: boolean | number | undefined): number {
+  if (value === true) return DEFAULT_REPLY_WINDOW_MS;
+  if (value === undefined || value === false) return 0;
+  return Math.max(0, value);
+}
+
 function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   const groupId = options.groupId ?? 1;
   return {
@@ -96,6 +113,10 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     eventTtlMs: options.eventTtlMs ?? 60_000,
     editWindowMs: options.editWindowMs ?? 24 * 3600 * 1000,
     keyboardLimits: { ...DEFAULT_KEYBOARD_LIMITS, ...options.keyboardLimits },
+    now: options.now ?? Date.now,
+    botFeatures: options.botFeatures ?? true,
+    replyWindowMs: resolveReplyWindow(options.replyWindow),
+    maxMessagesPerUserPerHour: options.maxMessagesPerUserPerHour ?? 1000,
   };
 }
 
@@ -104,9 +125,16 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** A local VK API: methods, Bots Long Poll, Callback API push, uploads, and a queryable world state. */
 export class Emulator implements EmulatorCore {
   readonly options: ResolvedOptions;
-  readonly state = new EmulatorState();
+  readonly state: EmulatorState;
   readonly faults = new Faults();
   readonly limiter: RateLimiter;
+  /** Messages per user per sliding hour (error 9); `userFlood.setLimit(n)` changes it, `reset()` forgets the counts. */
+  readonly userFlood: UserFloodLimiter;
+  /**
+   * Scopes of a token (`messages`, `photos`, `docs`, `manage`…); a token not listed here has every scope. A call whose
+   * method needs a missing scope fails with 15 "Access denied: no access to call this method".
+   */
+  readonly tokenScopes = new Map<string, ReadonlySet<string>>();
   readonly calls: CallRecord[] = [];
   readonly longPoll: LongPoll;
   readonly callback: CallbackDelivery;
@@ -122,7 +150,9 @@ export class Emulator implements EmulatorCore {
 
   constructor(options: EmulatorOptions = {}) {
     this.options = resolveOptions(options);
+    this.state = new EmulatorState(this.options.now);
     this.limiter = new RateLimiter(this.options.rateLimitPerSecond);
+    this.userFlood = new UserFloodLimiter(this.options.maxMessagesPerUserPerHour);
     this.tokens = new Set([this.options.token]);
     this.methods = { ...messagesMethods, ...usersMethods, ...groupsMethods, ...uploadsMethods };
     this.known = new Set([...Object.keys(this.methods), ...TOP_LEVEL_EXTRA_METHODS]);
@@ -184,6 +214,17 @@ export class Emulator implements EmulatorCore {
     return this.options.token;
   }
 
+  /** The emulator's clock (epoch ms; the `now` option, `Date.now` by default). */
+  now(): number {
+    return this.options.now();
+  }
+
+  /** Limits a token to the given scopes (error 15 for methods outside them); `undefined` gives it every scope again. */
+  setTokenScopes(token: string, scopes: readonly string[] | undefined): void {
+    if (scopes === undefined) this.tokenScopes.delete(token);
+    else this.tokenScopes.set(token, new Set(scopes));
+  }
+
   /** Subscribes to an emulator event; returns the unsubscribe function. */
   on<K extends keyof EmulatorEvents>(name: K, listener: (...args: EmulatorEvents[K]) => void): () => void {
     this.emitter.on(name, listener as (...args: unknown[]) => void);
@@ -237,7 +278,10 @@ export class Emulator implements EmulatorCore {
     });
     this.emitEvent('userMessage', message);
     const firstContact = !chat && !user.allowsMessages;
-    if (!chat) user.allowsMessages = true;
+    if (!chat) {
+      user.allowsMessages = true;
+      user.lastContactAt = this.now();
+    }
     if (this.botReceives(message, chat)) {
       this.pushEvent('message_new', { message: messageObject(this.state, message, this.baseUrl), client_info: clientInfo(user) });
     }
@@ -265,7 +309,7 @@ export class Emulator implements EmulatorCore {
       peerId,
       cmid,
       payload,
-      createdAt: Date.now(),
+      createdAt: this.now(),
       answered: false,
       answer: undefined,
       answeredAt: undefined,
@@ -281,11 +325,17 @@ export class Emulator implements EmulatorCore {
     return eventId;
   }
 
-  /** Pushes any event; `message_allow`/`message_deny` also update the user's permission. */
+  /**
+   * Pushes any event; `message_allow`/`message_deny` also update the user's permission (`message_allow` also reopens
+   * the reply window, see the `replyWindow` option).
+   */
   emit(type: string, object: Record<string, unknown>): EventEnvelope {
     const userId = typeof object.user_id === 'number' ? object.user_id : undefined;
     const user = userId === undefined ? undefined : this.state.users.get(userId);
-    if (type === 'message_allow' && user) user.allowsMessages = true;
+    if (type === 'message_allow' && user) {
+      user.allowsMessages = true;
+      user.lastContactAt = this.now();
+    }
     if (type === 'message_deny' && user) user.allowsMessages = false;
     return this.pushEvent(type, object);
   }
@@ -298,7 +348,7 @@ export class Emulator implements EmulatorCore {
     if (chat.members.some((m) => m.memberId === userId)) {
       throw new EmulatorUsageError(`User ${userId} is already a member of chat ${chat.peerId}`);
     }
-    chat.members.push({ memberId: userId, invitedBy: chat.ownerId, joinDate: unixNow(), isAdmin: false });
+    chat.members.push({ memberId: userId, invitedBy: chat.ownerId, joinDate: this.state.unixNow(), isAdmin: false });
     return this.chatServiceMessage(chat, userId, { type: 'chat_invite_user_by_link' });
   }
 
@@ -308,7 +358,7 @@ export class Emulator implements EmulatorCore {
    */
   addChat(options: AddChatOptions): EmuChat {
     this.state.requireUser(options.ownerId);
-    const now = unixNow();
+    const now = this.state.unixNow();
     const self = -this.options.groupId;
     const others = (options.memberIds ?? []).filter((id) => id !== options.ownerId);
     for (const id of others) this.state.requireUser(id);
@@ -413,25 +463,27 @@ export class Emulator implements EmulatorCore {
     try {
       assertKnownMethod(method, this.known);
       assertToken(token, this.tokens);
-      this.limiter.hit(token);
+      this.limiter.hit(token, this.now());
       assertVersion(params.v);
       if (method === 'execute') {
         const version = params.v;
-        const body = await runExecute(params.code, (call) => this.dispatchSub(call, version));
-        this.record({ method, params, result: body.response, viaExecute: false, at: Date.now() });
+        const body = await runExecute(params.code, (call) => this.dispatchSub(call, version, token));
+        this.record({ method, params, result: body.response, viaExecute: false, at: this.now() });
         return body;
       }
-      const result = await this.callMethod(method, params, params.v);
-      this.record({ method, params, result, viaExecute: false, at: Date.now() });
+      const result = await this.callMethod(method, params, params.v, token);
+      this.record({ method, params, result, viaExecute: false, at: this.now() });
       return { response: result };
     } catch (thrown) {
       const error = toVkError(thrown);
-      this.record({ method, params, error: { code: error.code, message: error.message }, viaExecute: false, at: Date.now() });
+      this.record({ method, params, error: { code: error.code, message: error.message }, viaExecute: false, at: this.now() });
       return buildErrorBody(error, method, params);
     }
   }
 
-  private async callMethod(method: string, params: Record<string, string>, version: string): Promise<unknown> {
+  private async callMethod(method: string, params: Record<string, string>, version: string, token: string): Promise<unknown> {
+    assertGroupMethod(method);
+    assertScope(method, this.tokenScopes.get(token));
     const fault = this.faults.takeFail(method);
     if (fault) {
       const extra: Record<string, unknown> =
@@ -443,17 +495,17 @@ export class Emulator implements EmulatorCore {
     return handler({ method, params: new Params(params), emu: this, version });
   }
 
-  private async dispatchSub(call: ExecuteCall, version: string): Promise<SubCallResult> {
+  private async dispatchSub(call: ExecuteCall, version: string, token: string): Promise<SubCallResult> {
     const params = { v: version, ...call.params };
     try {
       if (call.method === 'execute' || call.method.startsWith('execute.')) throw new VkEmulatorError(13, 'execute is not allowed here');
       assertKnownMethod(call.method, this.known);
-      const value = await this.callMethod(call.method, params, version);
-      this.record({ method: call.method, params, result: value, viaExecute: true, at: Date.now() });
+      const value = await this.callMethod(call.method, params, version, token);
+      this.record({ method: call.method, params, result: value, viaExecute: true, at: this.now() });
       return { ok: true, value };
     } catch (thrown) {
       const error = toVkError(thrown);
-      this.record({ method: call.method, params, error: { code: error.code, message: error.message }, viaExecute: true, at: Date.now() });
+      this.record({ method: call.method, params, error: { code: error.code, message: error.message }, viaExecute: true, at: this.now() });
       return { ok: false, error };
     }
   }

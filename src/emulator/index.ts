@@ -1,5 +1,8 @@
 export { startEmulator } from './server.js';
-export { Emulator } from './emulator.js';
+export { Emulator, DEFAULT_REPLY_WINDOW_MS } from './emulator.js';
+export { ManualClock } from './clock.js';
+export type { Clock } from './clock.js';
+export { RateLimiter, UserFloodLimiter, USER_ONLY_METHODS } from './limits.js';
 export type { AddChatOptions, CallRecord, EmulatorEvents, UserMessageOptions } from './emulator.js';
 export type { EmulatorOptions, EventEnvelope, ResolvedOptions } from './types.js';
 export {

@@ -68,6 +68,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isIntegerLike(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value);
+  return typeof value === 'string' && /^-?\d+$/.test(value);
+}
+
 function optionalString(action: Record<string, unknown>, key: string): string | undefined {
   const v = action[key];
   if (v === undefined) return undefined;
@@ -103,8 +108,10 @@ function parseButton(button: unknown, limits: KeyboardLimits): KeyboardButton {
   let link: string | undefined;
   if (type === 'open_link') link = requireString(action, 'link');
   if (type === 'vkpay') requireString(action, 'hash');
-  if (type === 'open_app' && (typeof action.app_id !== 'number' && typeof action.app_id !== 'string')) {
-    throw invalid('open_app needs app_id');
+  if (type === 'open_app') {
+    // The schema (messages_keyboard_button_action_open_app) requires both; vk-io's builder leaves owner_id optional.
+    if (!isIntegerLike(action.app_id)) throw invalid('open_app needs app_id');
+    if (!isIntegerLike(action.owner_id)) throw invalid('open_app needs owner_id');
   }
   const color = button.color;
   if (color !== undefined && (typeof color !== 'string' || !COLORS.has(color))) throw invalid('bad color');

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from './clock.js';
 import { EmulatorUsageError } from './errors.js';
 import type { ParsedKeyboard } from './keyboard.js';
 
@@ -16,6 +17,14 @@ export interface EmuUser {
   allowsMessages: boolean;
   /** Blacklisted the community: sends fail with 900. */
   blocked: boolean;
+  /** The user's privacy settings forbid messages from the community: sends fail with 902. */
+  privacyRestricted: boolean;
+  /**
+   * Epoch ms of the user's last DM to the community or explicit «Разрешить сообщения» (`message_allow`); the optional
+   * reply window (`replyWindow` option, error 950) counts from it. Users added with `allowsMessages: true` start at the
+   * moment they were added.
+   */
+  lastContactAt: number | undefined;
   sex: 0 | 1 | 2;
   screenName: string;
 }
@@ -147,6 +156,9 @@ export interface NewUser {
   langId?: number;
   allowsMessages?: boolean;
   blocked?: boolean;
+  privacyRestricted?: boolean;
+  /** Epoch ms; default: now when `allowsMessages`, else none. */
+  lastContactAt?: number;
   sex?: 0 | 1 | 2;
   screenName?: string;
 }
@@ -166,11 +178,6 @@ export type NewMessage = Pick<StoredMessage, 'peerId' | 'fromId' | 'text' | 'out
 /** Returns true for chat peers (> 2e9). */
 export function isChatPeer(peerId: number): boolean {
   return peerId > CHAT_PEER_OFFSET;
-}
-
-/** Unix seconds now. */
-export function unixNow(): number {
-  return Math.floor(Date.now() / 1000);
 }
 
 /** A random hex string (access keys, event ids, link codes). */
@@ -195,6 +202,14 @@ export class EmulatorState {
   private nextPhotoId = 456239017;
   private nextDocId = 672000001;
 
+  /** `now` is the emulator's clock (epoch ms); message, photo and doc dates come from it. */
+  constructor(readonly now: Clock = Date.now) {}
+
+  /** Unix seconds by the emulator's clock. */
+  unixNow(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
   /** Adds or replaces a user. */
   addUser(input: NewUser): EmuUser {
     if (!Number.isInteger(input.id) || input.id <= 0 || input.id >= CHAT_PEER_OFFSET) {
@@ -207,6 +222,8 @@ export class EmulatorState {
       langId: input.langId ?? 0,
       allowsMessages: input.allowsMessages ?? false,
       blocked: input.blocked ?? false,
+      privacyRestricted: input.privacyRestricted ?? false,
+      lastContactAt: input.lastContactAt ?? (input.allowsMessages === true ? this.now() : undefined),
       sex: input.sex ?? 0,
       screenName: input.screenName ?? `id${input.id}`,
     };
@@ -255,7 +272,7 @@ export class EmulatorState {
       keyboardHidden: input.keyboardHidden ?? false,
       attachments: input.attachments ?? [],
       payload: input.payload,
-      date: input.date ?? unixNow(),
+      date: input.date ?? this.unixNow(),
       out: input.out,
       randomId: input.randomId ?? '0',
       ref: input.ref,
@@ -338,7 +355,7 @@ export class EmulatorState {
       ownerId,
       albumId: -3,
       accessKey: randomHex(9),
-      date: unixNow(),
+      date: this.unixNow(),
       width: size.width,
       height: size.height,
       file,
@@ -358,7 +375,7 @@ export class EmulatorState {
       type: docTypeOf(ext.toLowerCase()),
       docType: file.docType,
       accessKey: randomHex(9),
-      date: unixNow(),
+      date: this.unixNow(),
       tags: meta.tags,
       file,
     };

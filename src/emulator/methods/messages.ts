@@ -3,7 +3,7 @@ import { parseKeyboard } from '../keyboard.js';
 import type { ParsedKeyboard } from '../keyboard.js';
 import { groupObject, messageObject, userObject, attachmentObjects } from '../objects.js';
 import type { ChatMember, EmuChat, StoredMessage } from '../state.js';
-import { CHAT_PEER_OFFSET, isChatPeer, unixNow } from '../state.js';
+import { CHAT_PEER_OFFSET, isChatPeer } from '../state.js';
 import type { MethodContext, MethodTable } from '../types.js';
 import {
   botIsAdmin,
@@ -16,8 +16,33 @@ import {
   versionAtLeast,
 } from './common.js';
 
-/** Codes that `peer_ids` reports per peer instead of failing the whole call (VK-NOTES §1.3 default). */
-const PER_PEER_CODES = new Set([900, 901, 902, 917, 925, 927, 932, 945, 946]);
+/**
+ * Codes that `peer_ids` reports per peer instead of failing the whole call (VK-NOTES §1.3 default), plus the per-user
+ * ones: 9 (flood to that user) and 950 (that user's reply window).
+ */
+const PER_PEER_CODES = new Set([9, 900, 901, 902, 917, 925, 927, 932, 945, 946, 950]);
+
+/** messages.send `intent` values (schema 5.199); only `default` is limited by the reply window. */
+const INTENTS = new Set([
+  'account_update',
+  'bot_ad_invite',
+  'bot_ad_promo',
+  'confirmed_notification',
+  'customer_support',
+  'default',
+  'finance_notification',
+  'game_notification',
+  'moderated_newsletter',
+  'non_promo_newsletter',
+  'promo_newsletter',
+  'purchase_update',
+]);
+
+/** Error 912 when «Возможности ботов» is off and the call carries a keyboard or a template (VK-NOTES §1.5). */
+function checkBotFeatures(ctx: MethodContext): void {
+  if (ctx.emu.options.botFeatures) return;
+  if (ctx.params.has('keyboard') || ctx.params.has('template')) throw new VkEmulatorError(912);
+}
 
 interface SendContent {
   text: string;
@@ -26,11 +51,16 @@ interface SendContent {
   payload: string | undefined;
   forward: string | undefined;
   randomId: string;
+  /** `intent` as sent (`default` when absent). */
+  intent: string;
 }
 
 function readSendContent(ctx: MethodContext): SendContent {
   const p = ctx.params;
   const text = p.str('message') ?? '';
+  checkBotFeatures(ctx);
+  const intent = p.str('intent') ?? 'default';
+  if (!INTENTS.has(intent)) throw paramError('intent is invalid');
   if (textLength(text) > ctx.emu.options.maxMessageLength) throw new VkEmulatorError(914);
   const attachments = parseAttachmentParam(p.str('attachment'));
   let forward = p.str('forward');
@@ -52,7 +82,15 @@ function readSendContent(ctx: MethodContext): SendContent {
   const keyboard = p.has('keyboard') ? parseKeyboard(p.requireStr('keyboard'), ctx.emu.options.keyboardLimits) : undefined;
   const payload = p.str('payload');
   if (payload !== undefined && payload.length > 1000) throw paramError('payload is too long');
-  return { text, attachments, keyboard, payload: payload === '' ? undefined : payload, forward, randomId: p.requireStr('random_id') };
+  return {
+    text,
+    attachments,
+    keyboard,
+    payload: payload === '' ? undefined : payload,
+    forward,
+    randomId: p.requireStr('random_id'),
+    intent,
+  };
 }
 
 /** Resolves the destination peers of messages.send; `multi` is true for `peer_ids` (array response). */
@@ -83,9 +121,12 @@ function readDestinations(ctx: MethodContext): { peers: number[]; multi: boolean
   throw paramError('you should specify peer_id, user_id, domain, chat_id or user_ids param');
 }
 
-/** Checks the community may write to a peer (900/901/917/927/932). */
-function checkCanWrite(ctx: MethodContext, peerId: number): void {
-  const { state } = ctx.emu;
+/**
+ * Checks the community may write to a peer: chats 927/917; users 932 (not a user), 900 (blacklisted the community),
+ * 902 (privacy), 901 (never wrote or denied), 950 (outside the reply window, `intent=default` only, when enabled).
+ */
+function checkCanWrite(ctx: MethodContext, peerId: number, intent: string): void {
+  const { state, options } = ctx.emu;
   if (isChatPeer(peerId)) {
     const chat = state.chatByPeer(peerId);
     if (!chat) throw new VkEmulatorError(927);
@@ -94,18 +135,25 @@ function checkCanWrite(ctx: MethodContext, peerId: number): void {
   }
   if (peerId <= 0) throw new VkEmulatorError(932);
   const user = state.users.get(peerId);
-  if (!user || !user.allowsMessages) throw new VkEmulatorError(901);
+  if (!user) throw new VkEmulatorError(901);
   if (user.blocked) throw new VkEmulatorError(900);
+  if (user.privacyRestricted) throw new VkEmulatorError(902);
+  if (!user.allowsMessages) throw new VkEmulatorError(901);
+  if (options.replyWindowMs > 0 && intent === 'default') {
+    const since = user.lastContactAt;
+    if (since === undefined || ctx.emu.now() - since > options.replyWindowMs) throw new VkEmulatorError(950);
+  }
 }
 
 function deliver(ctx: MethodContext, peerId: number, content: SendContent): StoredMessage {
   const { state } = ctx.emu;
-  checkCanWrite(ctx, peerId);
+  checkCanWrite(ctx, peerId, content.intent);
   const dedupeKey = `${peerId}:${content.randomId}`;
   if (content.randomId !== '0') {
     const original = state.randomIds.get(dedupeKey);
     if (original) return original;
   }
+  if (!isChatPeer(peerId)) ctx.emu.userFlood.hit(peerId, ctx.emu.now());
   const message = state.addMessage({
     peerId,
     fromId: botMemberId(ctx),
@@ -158,7 +206,8 @@ function edit(ctx: MethodContext): unknown {
   const peerId = p.requireInt('peer_id');
   const message = findTargetMessage(ctx, state, peerId);
   if (message.fromId !== botMemberId(ctx) || message.action !== undefined) throw new VkEmulatorError(920);
-  if (Date.now() - message.date * 1000 > options.editWindowMs) throw new VkEmulatorError(909);
+  if (ctx.emu.now() - message.date * 1000 > options.editWindowMs) throw new VkEmulatorError(909);
+  checkBotFeatures(ctx);
   const text = p.str('message');
   if (text !== undefined && textLength(text) > options.maxMessageLength) throw new VkEmulatorError(914);
   const attachments = p.str('attachment') !== undefined ? parseAttachmentParam(p.str('attachment')) : message.attachments;
@@ -170,7 +219,7 @@ function edit(ctx: MethodContext): unknown {
   // VK drops the keyboard of an edited message unless it is passed again.
   message.keyboard = keyboard;
   message.keyboardHidden = false;
-  message.editedAt = unixNow();
+  message.editedAt = state.unixNow();
   state.touchMessage(message);
   ctx.emu.notifyEdited(message);
   return 1;
@@ -285,7 +334,7 @@ const EVENT_DATA_TYPES = new Set(['show_snackbar', 'open_link', 'open_app']);
 
 function parseEventData(raw: string | undefined): Record<string, unknown> | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length > 1000) throw paramError('event_data is too long');
+  if (textLength(raw) > 1000) throw paramError('event_data is too long');
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -312,12 +361,12 @@ function sendMessageEventAnswer(ctx: MethodContext): unknown {
   const data = parseEventData(p.str('event_data'));
   const event = ctx.emu.state.callbackEvents.get(eventId);
   if (!event) throw paramError('event_id is invalid');
-  if (Date.now() - event.createdAt > ctx.emu.options.eventTtlMs) throw paramError('event_id is expired');
+  if (ctx.emu.now() - event.createdAt > ctx.emu.options.eventTtlMs) throw paramError('event_id is expired');
   if (event.answered) throw paramError('event_id is already answered');
   if (event.userId !== userId || event.peerId !== peerId) throw paramError('user_id or peer_id does not match event_id');
   event.answered = true;
   event.answer = data;
-  event.answeredAt = Date.now();
+  event.answeredAt = ctx.emu.now();
   ctx.emu.notifyEventAnswered(eventId);
   return 1;
 }
@@ -331,10 +380,10 @@ function createChat(ctx: MethodContext): unknown {
   if (textLength(title) > 255) throw paramError('title is too long');
   const added = requested.filter((id) => {
     const user = state.users.get(id);
-    return user !== undefined && user.allowsMessages && !user.blocked;
+    return user !== undefined && user.allowsMessages && !user.blocked && !user.privacyRestricted;
   });
   if (requested.length > 0 && added.length === 0) throw new VkEmulatorError(936);
-  const now = unixNow();
+  const now = state.unixNow();
   const self = botMemberId(ctx);
   const members: ChatMember[] = [
     { memberId: self, invitedBy: self, joinDate: now, isAdmin: true },
@@ -455,8 +504,9 @@ function conversationObject(ctx: MethodContext, peerId: number): Record<string, 
   }
   const user = state.users.get(peerId);
   if (!user) return undefined;
-  const canWrite: Record<string, unknown> = { allowed: user.allowsMessages && !user.blocked };
+  const canWrite: Record<string, unknown> = { allowed: user.allowsMessages && !user.blocked && !user.privacyRestricted };
   if (user.blocked) canWrite.reason = 900;
+  else if (user.privacyRestricted) canWrite.reason = 902;
   else if (!user.allowsMessages) canWrite.reason = 901;
   return { peer: { id: peerId, type: 'user', local_id: peerId }, ...base, can_write: canWrite };
 }
