@@ -330,6 +330,7 @@ req-reason-gone = This request has already been decided; there is nothing to rej
 req-list-empty = No requests are waiting.
 req-list-nav = Requests { $from }–{ $to } of { $total } (page { $page } of { $pages }).
 req-notice-unreachable = Request No. { $id } could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
+req-applicant-unreachable = The decision is recorded, but { $who } will not get the message: VK does not let the bot write to them (they have not written lately or closed messages). Tell them yourself or ask them to write to the bot.
 req-welcome =
     🎉 Your request has been approved. Welcome!
     Class: { $className }

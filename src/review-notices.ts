@@ -154,9 +154,9 @@ async function editReviewerCopies(app: App, request: JoinRequest, className: str
   }
 }
 
-/** Tells the applicant the outcome: a welcome with class, role and their commands, or the refusal with its reason and whom to ask. */
-async function tellApplicant(app: App, request: JoinRequest, className: string, member: Member | undefined): Promise<void> {
-  if (request.status === 'pending') return;
+/** Tells the applicant the outcome: a welcome with class, role and their commands, or the refusal with its reason and whom to ask. False if VK would not deliver it. */
+async function tellApplicant(app: App, request: JoinRequest, className: string, member: Member | undefined): Promise<boolean> {
+  if (request.status === 'pending') return true;
   const a = request.applicant;
   const t = await translatorFor(app, a.vkId);
   const role = t(`role-${a.role}`);
@@ -174,6 +174,7 @@ async function tellApplicant(app: App, request: JoinRequest, className: string, 
   }
   const sent = await notifyPerson(app, a.vkId, () => ({ text: lines.join('\n') }), `req-outcome:${request.id}`);
   if (!sent.ok) app.logger.warn({ requestId: request.id, vkId: a.vkId }, 'applicant cannot be told the outcome: they do not accept messages');
+  return sent.ok;
 }
 
 /** Tells the parents now linked to a newly approved student that their child has joined the class. */
@@ -196,14 +197,15 @@ export async function showOutcomeToReviewers(app: App, requestIds: readonly stri
  * Everything after a recorded decision: reviewers' copies edited (with the child linked or not), applicant
  * told, parents told of a child who joined, verifiers asked about a new teacher.
  */
-export async function afterDecision(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<void> {
+export async function afterDecision(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<{ applicantTold: boolean }> {
   const className = await classNameOf(app, request.applicant.classId);
   await editReviewerCopies(app, request, className, family);
-  await tellApplicant(app, request, className, member);
+  const applicantTold = await tellApplicant(app, request, className, member);
   await tellLinkedParents(app, request, className, family.linkedParents ?? []);
   if (request.status === 'approved' && request.applicant.role === 'teacher' && member && member.teacherStatus !== 'verified') {
     await announceTeacherApproved(app, member);
   }
+  return { applicantTold };
 }
 
 /** What a reviewer is told after trying to decide: whether it was recorded, and the words for it. */
@@ -230,7 +232,9 @@ export async function decideRequest(app: App, turn: Turn, requestId: string, dec
     if (result.reason === 'class_unavailable') return { ok: false, text: t('req-class-unavailable') };
     return { ok: false, text: await alreadyDecidedText(app, t, result.status, result.decidedBy) };
   }
-  await afterDecision(app, result.request, result.member, { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) });
+  const { applicantTold } = await afterDecision(app, result.request, result.member, { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) });
   const name = result.request.applicant.name;
+  // VK would not deliver the outcome (the applicant has not written lately, or closed messages): the decider learns it and can pass it on.
+  if (!applicantTold) await turn.reply(t('req-applicant-unreachable', { who: vkMention(result.request.applicant.vkId, name) }));
   return { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }) };
 }

@@ -13,7 +13,7 @@ export class VkApiError extends Error {
   }
 }
 
-/** VK will not deliver to this user: they never wrote to the community, blocked it, or closed messages (900/901/902). */
+/** VK will not deliver to this user now: they never wrote to the community (or not lately), blocked it, closed messages, or got too many (9/900/901/902/950). */
 export class UserUnreachableError extends VkApiError {
   override readonly name = 'UserUnreachableError';
   constructor(
@@ -27,8 +27,11 @@ export class UserUnreachableError extends VkApiError {
   }
 }
 
-/** Error codes meaning "this user cannot be messaged by the community". */
-export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([900, 901, 902]);
+/**
+ * Error codes meaning "this user cannot be messaged by the community now": blacklist (900), no
+ * permission (901), privacy (902), the reply window closed (950), too many messages to them (9).
+ */
+export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([9, 900, 901, 902, 950]);
 
 /** Error codes worth another try after a pause (VK's internal error). Code 6 is retried by vk-io itself. */
 const RETRY_CODES: ReadonlySet<number> = new Set([10]);
