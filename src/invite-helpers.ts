@@ -4,6 +4,7 @@
  * explaining its refusals, and finding a VK user by id or mention.
  */
 import type { App } from './app.js';
+import { may } from './commands/registry.js';
 import type { Translate } from './i18n.js';
 import {
   ClassArchivedError,
@@ -28,11 +29,8 @@ export const DEFAULT_USES = 50;
 export const DEFAULT_DAYS = 7;
 const DAY_MS = 24 * 3600_000;
 
-/** Whether the caller may create invites at all: an admin, or a verified class teacher. */
-export function mayInvite(caller: Caller): boolean {
-  if (caller.roles.has('admin')) return true;
-  return caller.roles.has('teacher') && (caller.member?.classTeacherOf.length ?? 0) > 0;
-}
+/** Whether the caller may create invites at all: an admin, or a verified class teacher (the permission matrix). */
+export const mayInvite = may('invite.create');
 
 /** Roles an invite to this class can carry: teachers to the staff room, students and parents to a class. */
 export function rolesFor(classGroup: ClassGroup): InviteRole[] {

@@ -3,7 +3,7 @@ import type { ActionContext, ActionRegistry } from './actions.js';
 import type { App } from './app.js';
 import { parseCommand, type CommandContext, type CommandSpec } from './commands/registry.js';
 import type { Middleware } from './middleware.js';
-import { parsePayload } from './payload.js';
+import { parsePayload, type ParsedPayload } from './payload.js';
 import { turnOf, type Turn } from './turn.js';
 import type { VkUpdate } from './update-gate.js';
 import { currentUpdateScope } from './update-scope.js';
@@ -25,7 +25,7 @@ export class Router {
     return async (context, next) => {
       const message = context as CommandContext;
       if (!message.scene.current) return next();
-      const request = this.commandOf(message);
+      const request = this.commandOf(message, parsePayload(message.messagePayload));
       const command = request && this.app.commands.find(request.name);
       if (!request || !command?.inDialog) return next();
       return this.runCommand(message, command, request.args);
@@ -39,7 +39,7 @@ export class Router {
       const turn = turnOf(message);
       const parsed = parsePayload(message.messagePayload);
       if (parsed.kind === 'invalid' || (parsed.kind === 'ours' && parsed.payload.k !== 'cmd')) return turn.reply(turn.t('button-stale'));
-      const request = this.commandOf(message) ?? (message.referralValue ? { name: 'start', args: '' } : null);
+      const request = this.commandOf(message, parsed) ?? (message.referralValue ? { name: 'start', args: '' } : null);
       if (request) {
         const command = this.app.commands.find(request.name);
         if (!command) return turn.reply(turn.t('command-unknown'));
@@ -75,8 +75,7 @@ export class Router {
   }
 
   /** A command the message asks for: typed (`/help`), or pressed (a button with a command payload). */
-  private commandOf(message: MessageContext): { name: string; args: string } | null {
-    const parsed = parsePayload(message.messagePayload);
+  private commandOf(message: MessageContext, parsed: ParsedPayload): { name: string; args: string } | null {
     if (parsed.kind === 'ours' && parsed.payload.k === 'cmd') return { name: parsed.payload.c, args: parsed.payload.a ?? '' };
     if (parsed.kind === 'start') return { name: 'start', args: '' };
     return parseCommand(message.text, this.app.config.VK_GROUP_ID);
@@ -86,7 +85,7 @@ export class Router {
   private async runCommand(context: CommandContext, command: CommandSpec, args: string): Promise<unknown> {
     const turn = turnOf(context);
     if (!command.allowed(turn.caller)) return turn.reply(turn.t('command-denied'));
-    if (command.dmOnly && !context.isDM) return this.continueInPrivate(context, turn);
+    if (command.dmOnly && !context.isDM) return this.continueInPrivate(context, turn, `/${command.name} ${args}`.trim());
     this.app.logger.debug({ command: command.name, from: turn.caller.vkId }, 'command');
     return command.run(context, args, turn, this.app);
   }
@@ -96,7 +95,7 @@ export class Router {
    * private dialog instead (the chat learns only that the answer went there). VK lets the bot write
    * to people who wrote to it or allowed its messages; others are asked to write to it first.
    */
-  private async continueInPrivate(context: CommandContext, turn: Turn): Promise<unknown> {
+  private async continueInPrivate(context: CommandContext, turn: Turn, text: string): Promise<unknown> {
     const vkId = turn.caller.vkId;
     const { is_allowed: allowed } = await this.app.gateway.call<{ is_allowed: number }>('messages.isMessagesFromGroupAllowed', { group_id: this.app.config.VK_GROUP_ID, user_id: vkId });
     if (!allowed) return turn.reply(turn.t('private-first', { group: String(this.app.config.VK_GROUP_ID) }));
@@ -106,7 +105,7 @@ export class Router {
       group_id: this.app.config.VK_GROUP_ID,
       event_id: `${eventId}:private`,
       object: {
-        message: { id: 0, date: Math.floor(Date.now() / 1000), peer_id: vkId, from_id: vkId, text: commandText(context, this.app.config.VK_GROUP_ID), conversation_message_id: 0, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 },
+        message: { id: 0, date: Math.floor(Date.now() / 1000), peer_id: vkId, from_id: vkId, text, conversation_message_id: 0, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 },
         client_info: context.clientInfo,
       },
     });
@@ -114,10 +113,3 @@ export class Router {
   }
 }
 
-/** The command as typed, without the community's mention in front (`[club1|@school] /x` → `/x`); a pressed command button becomes its text form. */
-function commandText(context: MessageContext, groupId: number): string {
-  const parsed = parsePayload(context.messagePayload);
-  if (parsed.kind === 'ours' && parsed.payload.k === 'cmd') return `/${parsed.payload.c} ${parsed.payload.a ?? ''}`.trim();
-  const command = parseCommand(context.text, groupId);
-  return command ? `/${command.name} ${command.args}`.trim() : (context.text ?? '');
-}

@@ -8,7 +8,7 @@ import { findClassByArg, regularClasses } from './class-ref.js';
 import { parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
 import { commandButton, pickKeyboard } from './pick-keyboard.js';
 import { attempt } from './refusals.js';
-import type { CommandSpec } from './registry.js';
+import { may, type CommandSpec } from './registry.js';
 import { verifiedTeachers } from './roles.js';
 
 const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удалить', '-']);
@@ -40,7 +40,7 @@ export const classTeacherCommand: CommandSpec = {
   aliases: ['классрук', 'классный'],
   summaryKey: 'ct-cmd-classteacher',
   dmOnly: true,
-  allowed: (caller) => caller.roles.has('admin'),
+  allowed: may('classTeacher.assign'),
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
     const words = splitArgs(args);

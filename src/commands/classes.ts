@@ -1,4 +1,5 @@
 import { CLASS_GRID } from '../../scenes/class-grid.js';
+import { can } from '../services/permissions.js';
 import { enterClassRename } from '../../scenes/class-rename.js';
 import type { ActionSpec } from '../actions.js';
 import type { App } from '../app.js';
@@ -12,7 +13,7 @@ import { createSummary } from './class-summary.js';
 import { personShort, splitArgs } from './person-ref.js';
 import { commandButton, pickKeyboard } from './pick-keyboard.js';
 import { attempt } from './refusals.js';
-import type { CommandSpec } from './registry.js';
+import { may, type CommandSpec } from './registry.js';
 
 /** Words after /classes that open the structure wizard instead of creating names. */
 const WIZARD_WORDS = new Set(['grid', 'wizard', 'create', 'структура', 'создать', 'мастер']);
@@ -21,8 +22,9 @@ const ARCHIVE_WORDS = new Set(['archived', 'archive', 'архив', 'архив�
 /** At most this many names in one /classes command. */
 const MAX_NAMES = 60;
 
-const isAdmin = (caller: Caller): boolean => caller.roles.has('admin');
-const seesClasses = (caller: Caller): boolean => (['admin', 'head', 'deputy'] as const).some((role) => caller.roles.has(role));
+const isAdmin = may('school.edit');
+/** The administration sees every class (the roster right by role, not as a class teacher). */
+const seesClasses = (caller: Caller): boolean => can(caller.member, 'roster.view');
 
 /** The class list with head counts and class teachers; admins get buttons to build and change the structure. */
 async function showClasses(turn: Turn, app: App): Promise<unknown> {

@@ -11,16 +11,6 @@ function alreadyMember(member: Member | null, invite: Invite): boolean {
   return member !== null && member.status === 'active' && member.roles.includes(invite.role) && member.classIds.includes(invite.classId);
 }
 
-/** Whether the person already has a request for this class and role waiting for review. */
-async function hasPendingRequest(app: App, vkId: number, invite: Invite): Promise<boolean> {
-  for (let page = 0; ; page++) {
-    const { items, total, pageSize } = await app.services.requests.listPending('system', { page, pageSize: 100 });
-    const same = items.some((r) => r.applicant.vkId === vkId && r.applicant.classId === invite.classId && r.applicant.role === invite.role);
-    if (same) return true;
-    if ((page + 1) * pageSize >= total) return false;
-  }
-}
-
 /** The message for an invite that no longer works, naming why and whom to ask. */
 function inactiveKey(view: InviteView): string {
   switch (view.state) {
@@ -55,7 +45,7 @@ export async function beginOnboarding(context: CommandContext, turn: Turn, app: 
     if (alreadyMember(caller.member, invite)) {
       return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
     }
-    if (await hasPendingRequest(app, caller.vkId, invite)) return turn.reply(t('onb-already-pending'));
+    if (await app.services.requests.openFor(caller.vkId, invite.classId, invite.role)) return turn.reply(t('onb-already-pending'));
   }
   return enterOnboarding(context, {
     inviteId: invite.id,

@@ -8,14 +8,13 @@ import { showOutcomeToReviewers } from '../review-notices.js';
 import { ChildLinkError, NotFoundError, PermissionDeniedError } from '../services/errors.js';
 import type { LeaveResult, TransferResult } from '../services/movement.js';
 import type { AuditEntry, ClassRoster, Member } from '../services/types.js';
-import type { Caller, Turn } from '../turn.js';
+import type { Turn } from '../turn.js';
 import { findClassByArg, regularClasses } from './class-ref.js';
 import { parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
 import { commandButton, pickKeyboard } from './pick-keyboard.js';
 import { attempt, refusalText } from './refusals.js';
-import type { CommandSpec } from './registry.js';
+import { may, type CommandSpec } from './registry.js';
 
-const isAdmin = (caller: Caller): boolean => caller.roles.has('admin');
 
 /** /transfer <id> 6А — moves a student to another class (F10); without a class, class buttons. */
 export const transferCommand: CommandSpec = {
@@ -23,7 +22,7 @@ export const transferCommand: CommandSpec = {
   aliases: ['перевести', 'перевод'],
   summaryKey: 'mv-cmd-transfer',
   dmOnly: true,
-  allowed: isAdmin,
+  allowed: may('movement.record'),
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
     const words = splitArgs(args);
@@ -109,7 +108,7 @@ export const leftCommand: CommandSpec = {
   aliases: ['выбыл', 'выбытие'],
   summaryKey: 'mv-cmd-left',
   dmOnly: true,
-  allowed: isAdmin,
+  allowed: may('movement.record'),
   async run(_context, args, turn, app) {
     const { t } = turn;
     const words = splitArgs(args);
@@ -154,9 +153,6 @@ export const leftAction: ActionSpec = {
   },
 };
 
-const mayLinkChildren = (caller: Caller): boolean =>
-  caller.roles.has('admin') || (caller.roles.has('teacher') && (caller.member?.classTeacherOf.length ?? 0) > 0);
-
 /** The refusal for a parent and a student who cannot be linked, or for any other refused link. */
 function linkRefusal(t: Translate, error: unknown, parentId: number, studentId: number): string | undefined {
   if (error instanceof ChildLinkError) {
@@ -196,7 +192,7 @@ export const linkChildCommand: CommandSpec = {
   aliases: ['связать', 'ребёнок'],
   summaryKey: 'mv-cmd-linkchild',
   dmOnly: true,
-  allowed: mayLinkChildren,
+  allowed: may('request.review'),
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
     const words = splitArgs(args);
@@ -236,7 +232,7 @@ export const promoteCommand: CommandSpec = {
   aliases: ['новыйгод', 'переводгода'],
   summaryKey: 'mv-cmd-promote',
   dmOnly: true,
-  allowed: isAdmin,
+  allowed: may('movement.record'),
   async run(context) {
     return context.scene.enter(PROMOTION);
   },
@@ -265,7 +261,7 @@ export const auditCommand: CommandSpec = {
   aliases: ['журнал', 'аудит'],
   summaryKey: 'mv-cmd-audit',
   dmOnly: true,
-  allowed: isAdmin,
+  allowed: may('movement.record'),
   async run(_context, args, turn, app) {
     const { t, locale } = turn;
     const asked = Number.parseInt(args.trim(), 10);

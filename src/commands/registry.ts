@@ -1,7 +1,16 @@
 import type { MessageContext } from 'vk-io';
 import type { IContext } from '@vk-io/scenes';
 import type { App } from '../app.js';
+import { canSomewhere, type Action } from '../services/index.js';
 import type { Caller, Turn } from '../turn.js';
+
+/**
+ * Who may run a command: anyone whose roles the permission matrix allows `action` for some class
+ * (so a class teacher may use /invite for their own class). The service checks the exact scope again.
+ */
+export function may(action: Action): (caller: Caller) => boolean {
+  return (caller) => canSomewhere(caller.member, action);
+}
 
 /** The context a command runs in: a message with scenes attached. */
 export type CommandContext = MessageContext & IContext;

@@ -2,17 +2,12 @@ import type { App } from '../app.js';
 import { inlineKeyboard, type Button } from '../keyboards.js';
 import { REQ_PAGE, sendRequestCard } from '../review-notices.js';
 import { PermissionDeniedError } from '../services/index.js';
-import type { Caller, Turn } from '../turn.js';
-import type { CommandSpec } from './registry.js';
+import type { Turn } from '../turn.js';
+import { may, type CommandSpec } from './registry.js';
 
 /** Requests per page of /requests. */
 export const REQUESTS_PAGE_SIZE = 5;
 
-/** Who may review some join requests: admins, and class teachers (for their classes' students and parents). */
-export function mayReviewRequests(caller: Caller): boolean {
-  if (caller.roles.has('admin')) return true;
-  return caller.roles.has('teacher') && (caller.member?.classTeacherOf.length ?? 0) > 0;
-}
 
 /**
  * Sends one page of the pending requests the caller may review: each request as its own card with
@@ -49,6 +44,6 @@ export const requestsCommand: CommandSpec = {
   aliases: ['заявки'],
   summaryKey: 'req-cmd-summary',
   dmOnly: true,
-  allowed: mayReviewRequests,
+  allowed: may('request.review'),
   run: (_context, _args, turn, app) => sendRequestsPage(app, turn, 0),
 };

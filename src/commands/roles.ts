@@ -1,14 +1,15 @@
 import type { App } from '../app.js';
+import { can } from '../services/permissions.js';
 import type { Translate } from '../i18n.js';
 import { replyKeyboard, type Button } from '../keyboards.js';
 import { notifyPerson } from '../recipients.js';
 import type { AdministrationRole, Member, Role } from '../services/types.js';
-import type { Caller, Turn } from '../turn.js';
+import type { Turn } from '../turn.js';
 import { isVerifiedTeacher, parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
 import { commandButton, pickKeyboard } from './pick-keyboard.js';
 import { roleName } from '../invite-helpers.js';
 import { attempt } from './refusals.js';
-import type { CommandSpec } from './registry.js';
+import { may, type CommandSpec } from './registry.js';
 
 const ADD_WORDS = new Set(['add', 'назначить', 'добавить', '+']);
 const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удалить', '-']);
@@ -37,7 +38,7 @@ function readOperation(args: string): { op: 'list' | 'add' | 'remove'; vkId: num
   return { op: 'add', vkId: parseVkId(words[0]), raw: words[0] };
 }
 
-const mayAppointAdmins = (caller: Caller): boolean => caller.roles.has('admin') || caller.roles.has('head');
+const mayAppointAdmins = may('admin.appoint');
 
 async function listAdmins(turn: Turn, app: App): Promise<unknown> {
   const { t } = turn;
@@ -105,7 +106,7 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
     aliases,
     summaryKey,
     dmOnly: true,
-    allowed: (caller) => caller.roles.has('admin'),
+    allowed: may('administration.assign'),
     async run(_context, args, turn, app) {
       const { t, caller } = turn;
       const { op, vkId, raw } = readOperation(args);
@@ -147,7 +148,8 @@ export const staffCommand: CommandSpec = {
   aliases: ['сотрудники', 'персонал'],
   summaryKey: 'adm-cmd-staff',
   dmOnly: true,
-  allowed: (caller) => (['admin', 'head', 'deputy'] as const).some((role) => caller.roles.has(role)),
+  // The staff list is the staff room's roster: the administration sees it by role.
+  allowed: (caller) => can(caller.member, 'roster.view'),
   async run(_context, _args, turn, app) {
     const { t, caller } = turn;
     const people = new Map<number, Member>();

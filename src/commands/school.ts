@@ -1,7 +1,7 @@
 import { enterSchoolSetup, profileSummary, sendApplication } from '../../scenes/school-setup.js';
 import { formatWhen } from '../i18n.js';
 import { replyKeyboard } from '../keyboards.js';
-import type { CommandSpec } from './registry.js';
+import { may, type CommandSpec } from './registry.js';
 
 /** /school: shows the school's profile (F02) with buttons to edit it or to get the Sferum application again (F01). */
 export const schoolCommand: CommandSpec = {
@@ -9,7 +9,7 @@ export const schoolCommand: CommandSpec = {
   aliases: ['школа', 'профиль'],
   summaryKey: 'cmd-school',
   dmOnly: true,
-  allowed: (caller) => caller.roles.has('admin'),
+  allowed: may('school.edit'),
   async run(context, args, turn, app) {
     const { t } = turn;
     const profile = await app.school.get();

@@ -58,7 +58,7 @@ export function createServices(options: ServicesOptions): Services {
   };
 }
 
-export { can, assertCan, effectiveRoles, PERMISSIONS, ACTIONS, type Action, type PermissionScope } from './permissions.js';
+export { can, canSomewhere, assertCan, effectiveRoles, PERMISSIONS, ACTIONS, type Action, type PermissionScope } from './permissions.js';
 export * from './errors.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';

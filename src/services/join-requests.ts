@@ -173,6 +173,11 @@ export class JoinRequestService {
     return { items: items.slice(page * pageSize, (page + 1) * pageSize), total: items.length, page, pageSize };
   }
 
+  /** The id of the person's pending request for a class and role (students and teachers; a parent's are per child), if any. */
+  async openFor(vkId: number, classId: string, role: 'student' | 'teacher'): Promise<string | undefined> {
+    return (await this.ctx.redis.hget(this.ctx.keys.requestsOpen, `${vkId}:${classId}:${role}`)) ?? undefined;
+  }
+
   /** Who may decide a request: all admins, plus the class teachers of its class for student and parent requests. */
   async reviewersOf(requestId: string): Promise<number[]> {
     const request = await this.require(requestId);

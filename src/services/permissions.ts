@@ -96,6 +96,13 @@ export function can(member: Member | null, action: Action, scope: PermissionScop
   return scope.role === 'student' || scope.role === 'parent';
 }
 
+/** Whether `member` may perform `action` for some class: by role, or as the verified class teacher of at least one class. */
+export function canSomewhere(member: Member | null, action: Action): boolean {
+  if (can(member, action)) return true;
+  if (!PERMISSIONS[action].classTeacher || !member) return false;
+  return member.classTeacherOf.some((classId) => isClassTeacherOf(member, classId));
+}
+
 /** Throws {@link PermissionDeniedError} unless `can()` allows; the bot itself (`'system'`) may do anything. */
 export function assertCan(actor: ActorId, member: Member | null, action: Action, scope?: PermissionScope): void {
   if (actor === 'system') return;

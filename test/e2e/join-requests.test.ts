@@ -290,178 +290,168 @@ describe('join requests (F08)', () => {
     await stranger.say('/заявки');
     await stranger.expect('недоступна');
   });
-});
 
-describe('join requests of parents linked to their children (F08)', () => {
-  let h: Harness;
-  let classId: string;
 
-  beforeEach(async () => {
-    h = await Harness.start({ env: { ADMIN_VK_IDS: '100,101' } });
-    const [created] = await h.bot.app.services.classes.createMany(100, ['5А']);
-    if (created?.status !== 'created') throw new Error('class not created');
-    classId = created.classGroup.id;
-  });
-  afterEach(() => h.close());
+  describe('of parents linked to their children (F08)', () => {
+    /** A person who has written to the bot, with a request filed through an invite of 5А and announced. */
+    async function apply(user: DriverUser, role: 'student' | 'parent', childName?: string): Promise<JoinRequest> {
+      await user.say('/start');
+      await user.nextMessage();
+      const services = h.bot.app.services;
+      const invite = await services.invites.create(100, { classId, role });
+      const used = await services.invites.use(invite.id, { vkId: user.id, name: nameOf(user), consent: true, ...(childName ? { childName } : {}) });
+      if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
+      await announceJoinRequest(h.bot.app, used.request);
+      return used.request;
+    }
 
-  /** A person who has written to the bot, with a request filed through an invite of 5А and announced. */
-  async function apply(user: DriverUser, role: 'student' | 'parent', childName?: string): Promise<JoinRequest> {
-    await user.say('/start');
-    await user.nextMessage();
-    const services = h.bot.app.services;
-    const invite = await services.invites.create(100, { classId, role });
-    const used = await services.invites.use(invite.id, { vkId: user.id, name: nameOf(user), consent: true, ...(childName ? { childName } : {}) });
-    if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
-    await announceJoinRequest(h.bot.app, used.request);
-    return used.request;
-  }
+    /** A student of 5А, approved without notices. */
+    async function student(id: number, firstName: string, lastName: string): Promise<DriverUser> {
+      const user = h.driver.user({ id, firstName, lastName });
+      const services = h.bot.app.services;
+      const invite = await services.invites.create(100, { classId, role: 'student' });
+      const used = await services.invites.use(invite.id, { vkId: id, name: nameOf(user), consent: true });
+      if (!used.ok) throw new Error('not filed');
+      await services.requests.approve(100, used.request.id);
+      return user;
+    }
 
-  /** A student of 5А, approved without notices. */
-  async function student(id: number, firstName: string, lastName: string): Promise<DriverUser> {
-    const user = h.driver.user({ id, firstName, lastName });
-    const services = h.bot.app.services;
-    const invite = await services.invites.create(100, { classId, role: 'student' });
-    const used = await services.invites.use(invite.id, { vkId: id, name: nameOf(user), consent: true });
-    if (!used.ok) throw new Error('not filed');
-    await services.requests.approve(100, used.request.id);
-    return user;
-  }
+    async function admin(): Promise<DriverUser> {
+      const first = h.admin();
+      await first.say('/help');
+      await first.expect('Ваши роли');
+      return first;
+    }
 
-  async function admin(): Promise<DriverUser> {
-    const first = h.admin();
-    await first.say('/help');
-    await first.expect('Ваши роли');
-    return first;
-  }
+    const childrenOf = async (parentId: number) =>
+      (await h.bot.app.services.members.roster(100, classId)).parents.find((p) => p.member.vkId === parentId)?.children;
 
-  const childrenOf = async (parentId: number) =>
-    (await h.bot.app.services.members.roster(100, classId)).parents.find((p) => p.member.vkId === parentId)?.children;
+    it('F08: approving a parent links them to the student of that name; the reviewers’ copies name the child found', async () => {
+      const reviewer = await admin();
+      await student(301, 'Анна', 'Петрова');
+      const parent = h.driver.user({ id: 302, firstName: 'Ирина', lastName: 'Петрова' });
+      await apply(parent, 'parent', 'петрова анна');
+      const notice = await reviewer.expect('Новая заявка на вступление');
+      expect(notice.text).toContain('Ребёнок: петрова анна');
+      await reviewer.press('Принять');
+      await reviewer.expectAnswer();
+      expect(reviewer.lastSnackbar()).toBe('Заявка принята: Ирина Петрова.');
+      const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
+      expect(edited?.text).toContain('✅ Принята. Решение: Мария Иванова');
+      expect(edited?.text).toContain('👪 Ребёнок «петрова анна» найден: [id301|Анна Петрова].');
+      await parent.expect('Ваша заявка принята');
+      expect(await childrenOf(302)).toEqual([{ childName: 'петрова анна', childVkId: 301 }]);
+      const linked = (await h.bot.app.services.audit.recent(5)).find((e) => e.action === 'family.child_linked');
+      expect(linked).toMatchObject({ actor: 100, target: { vkId: 302, classId }, details: { childVkId: 301 } });
+    });
 
-  it('F08: approving a parent links them to the student of that name; the reviewers’ copies name the child found', async () => {
-    const reviewer = await admin();
-    await student(301, 'Анна', 'Петрова');
-    const parent = h.driver.user({ id: 302, firstName: 'Ирина', lastName: 'Петрова' });
-    await apply(parent, 'parent', 'петрова анна');
-    const notice = await reviewer.expect('Новая заявка на вступление');
-    expect(notice.text).toContain('Ребёнок: петрова анна');
-    await reviewer.press('Принять');
-    await reviewer.expectAnswer();
-    expect(reviewer.lastSnackbar()).toBe('Заявка принята: Ирина Петрова.');
-    const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
-    expect(edited?.text).toContain('✅ Принята. Решение: Мария Иванова');
-    expect(edited?.text).toContain('👪 Ребёнок «петрова анна» найден: [id301|Анна Петрова].');
-    await parent.expect('Ваша заявка принята');
-    expect(await childrenOf(302)).toEqual([{ childName: 'петрова анна', childVkId: 301 }]);
-    const linked = (await h.bot.app.services.audit.recent(5)).find((e) => e.action === 'family.child_linked');
-    expect(linked).toMatchObject({ actor: 100, target: { vkId: 302, classId }, details: { childVkId: 301 } });
-  });
+    it('F08: a child not found: the reviewers are told how to link; a student who joins later is linked and the parent told', async () => {
+      const reviewer = await admin();
+      const parent = h.driver.user({ id: 302, firstName: 'Ирина', lastName: 'Соколова' });
+      await apply(parent, 'parent', 'Соколов Миша');
+      const notice = await reviewer.expect('Новая заявка на вступление');
+      await reviewer.press('Принять');
+      await reviewer.expectAnswer();
+      const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
+      expect(edited?.text).toContain('⚠️ Ребёнка «Соколов Миша» нет среди учеников 5А — родитель пока связан только по имени.');
+      expect(edited?.text).toContain('/linkchild 302 ID_ученика');
+      expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша' }]);
 
-  it('F08: a child not found: the reviewers are told how to link; a student who joins later is linked and the parent told', async () => {
-    const reviewer = await admin();
-    const parent = h.driver.user({ id: 302, firstName: 'Ирина', lastName: 'Соколова' });
-    await apply(parent, 'parent', 'Соколов Миша');
-    const notice = await reviewer.expect('Новая заявка на вступление');
-    await reviewer.press('Принять');
-    await reviewer.expectAnswer();
-    const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
-    expect(edited?.text).toContain('⚠️ Ребёнка «Соколов Миша» нет среди учеников 5А — родитель пока связан только по имени.');
-    expect(edited?.text).toContain('/linkchild 302 ID_ученика');
-    expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша' }]);
+      const misha = h.driver.user({ id: 303, firstName: 'Миша', lastName: 'Соколов' });
+      await apply(misha, 'student');
+      const second = await reviewer.expect('[id303|Миша Соколов]');
+      await reviewer.press('Принять');
+      await reviewer.expectAnswer();
+      const approved = reviewer.received.find((m) => m.cmid === second.cmid);
+      expect(approved?.text).toContain('👪 Связан(а) с родителем: [id302|Ирина Соколова].');
+      await misha.expect('Ваша заявка принята');
+      await parent.expect('Миша Соколов вступил(а) в класс 5А — вы связаны с ним(ней) как родитель.');
+      expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childVkId: 303 }]);
+    });
 
-    const misha = h.driver.user({ id: 303, firstName: 'Миша', lastName: 'Соколов' });
-    await apply(misha, 'student');
-    const second = await reviewer.expect('[id303|Миша Соколов]');
-    await reviewer.press('Принять');
-    await reviewer.expectAnswer();
-    const approved = reviewer.received.find((m) => m.cmid === second.cmid);
-    expect(approved?.text).toContain('👪 Связан(а) с родителем: [id302|Ирина Соколова].');
-    await misha.expect('Ваша заявка принята');
-    await parent.expect('Миша Соколов вступил(а) в класс 5А — вы связаны с ним(ней) как родитель.');
-    expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childVkId: 303 }]);
-  });
+    it('F08: namesakes: the class teacher picks the child with /linkchild buttons; the parent is told; refusals', async () => {
+      const services = h.bot.app.services;
+      const teacher = h.driver.user({ id: 200, firstName: 'Ольга', lastName: 'Кузнецова' });
+      await teacher.say('/start');
+      await teacher.nextMessage();
+      await joinAs(services, 'teacher', 'staff', 200, 'Кузнецова Ольга');
+      await services.members.verifyTeacher(100, 200);
+      await services.members.assignClassTeacher(100, classId, 200);
+      const first = await student(304, 'Иван', 'Орлов');
+      await student(305, 'Иван', 'Орлов');
+      const parent = h.driver.user({ id: 306, firstName: 'Анна', lastName: 'Орлова' });
+      const request = await apply(parent, 'parent', 'Орлов Иван');
+      const notice = await teacher.expect('Новая заявка на вступление');
+      await teacher.press('Принять');
+      await teacher.expectAnswer();
+      const edited = teacher.received.find((m) => m.cmid === notice.cmid);
+      expect(edited?.text).toContain('⚠️ Учеников с именем «Орлов Иван» в 5А несколько — ребёнок не выбран.');
+      expect(await services.requests.get(request.id)).toMatchObject({ status: 'approved', decidedBy: 200 });
 
-  it('F08: namesakes: the class teacher picks the child with /linkchild buttons; the parent is told; refusals', async () => {
-    const services = h.bot.app.services;
-    const teacher = h.driver.user({ id: 200, firstName: 'Ольга', lastName: 'Кузнецова' });
-    await teacher.say('/start');
-    await teacher.nextMessage();
-    await joinAs(services, 'teacher', 'staff', 200, 'Кузнецова Ольга');
-    await services.members.verifyTeacher(100, 200);
-    await services.members.assignClassTeacher(100, classId, 200);
-    const first = await student(304, 'Иван', 'Орлов');
-    await student(305, 'Иван', 'Орлов');
-    const parent = h.driver.user({ id: 306, firstName: 'Анна', lastName: 'Орлова' });
-    const request = await apply(parent, 'parent', 'Орлов Иван');
-    const notice = await teacher.expect('Новая заявка на вступление');
-    await teacher.press('Принять');
-    await teacher.expectAnswer();
-    const edited = teacher.received.find((m) => m.cmid === notice.cmid);
-    expect(edited?.text).toContain('⚠️ Учеников с именем «Орлов Иван» в 5А несколько — ребёнок не выбран.');
-    expect(await services.requests.get(request.id)).toMatchObject({ status: 'approved', decidedBy: 200 });
+      await teacher.say('/linkchild');
+      await teacher.expect('Укажите родителя и ученика: /linkchild ID_родителя ID_ученика.');
+      await teacher.say('/связать Анна');
+      await teacher.expect('«Анна» — не похоже на человека');
+      await teacher.say('/linkchild 306 999');
+      await teacher.expect('Пользователь id999 не найден среди участников школы.');
+      await teacher.say('/linkchild 304 305');
+      await teacher.expect('Пользователь id304 — не родитель в этом классе');
+      await teacher.say('/linkchild 306 200');
+      await teacher.expect('id200 — не ученик');
 
-    await teacher.say('/linkchild');
-    await teacher.expect('Укажите родителя и ученика: /linkchild ID_родителя ID_ученика.');
-    await teacher.say('/связать Анна');
-    await teacher.expect('«Анна» — не похоже на человека');
-    await teacher.say('/linkchild 306 999');
-    await teacher.expect('Пользователь id999 не найден среди участников школы.');
-    await teacher.say('/linkchild 304 305');
-    await teacher.expect('Пользователь id304 — не родитель в этом классе');
-    await teacher.say('/linkchild 306 200');
-    await teacher.expect('id200 — не ученик');
+      await teacher.say('/linkchild 306');
+      const pick = await teacher.expect('Кто ребёнок Анна Орлова (id306)? При вступлении указан(а): Орлов Иван.');
+      expect(labels(pick)).toEqual(['Иван Орлов (5А)', 'Иван Орлов (5А)', 'Отмена']);
+      await teacher.press('Иван Орлов (5А)');
+      await teacher.expect('Готово: Анна Орлова (id306) связан(а) с учеником Иван Орлов (id304) (5А).');
+      await parent.expect('Вы связаны с учеником Иван Орлов (5А) как его родитель.');
+      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
+      await teacher.say('/linkchild 306 304');
+      await teacher.expect('Анна Орлова (id306) уже связан(а) с учеником Иван Орлов (id304) (5А).');
+      const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
+      expect(audit).toMatchObject({ actor: 200, target: { vkId: 306, classId }, details: { childVkId: 304, how: 'hand' } });
 
-    await teacher.say('/linkchild 306');
-    const pick = await teacher.expect('Кто ребёнок Анна Орлова (id306)? При вступлении указан(а): Орлов Иван.');
-    expect(labels(pick)).toEqual(['Иван Орлов (5А)', 'Иван Орлов (5А)', 'Отмена']);
-    await teacher.press('Иван Орлов (5А)');
-    await teacher.expect('Готово: Анна Орлова (id306) связан(а) с учеником Иван Орлов (id304) (5А).');
-    await parent.expect('Вы связаны с учеником Иван Орлов (5А) как его родитель.');
-    expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
-    await teacher.say('/linkchild 306 304');
-    await teacher.expect('Анна Орлова (id306) уже связан(а) с учеником Иван Орлов (id304) (5А).');
-    const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
-    expect(audit).toMatchObject({ actor: 200, target: { vkId: 306, classId }, details: { childVkId: 304, how: 'hand' } });
+      // A student may not link; a class teacher of another class may not link in 5А.
+      await first.say('/linkchild 306 305');
+      await first.expect('Эта команда вам недоступна');
+      await services.classes.create(100, '6А');
+      const other = h.driver.user({ id: 201, firstName: 'Нина', lastName: 'Новикова' });
+      await joinAs(services, 'teacher', 'staff', 201, 'Новикова Нина');
+      await services.members.verifyTeacher(100, 201);
+      await services.members.assignClassTeacher(100, (await services.classes.findByName('6А'))!.id, 201);
+      await other.say('/linkchild 306 305');
+      await other.expect('У вас нет прав на это действие.');
+      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
+    });
 
-    // A student may not link; a class teacher of another class may not link in 5А.
-    await first.say('/linkchild 306 305');
-    await first.expect('Эта команда вам недоступна');
-    await services.classes.create(100, '6А');
-    const other = h.driver.user({ id: 201, firstName: 'Нина', lastName: 'Новикова' });
-    await joinAs(services, 'teacher', 'staff', 201, 'Новикова Нина');
-    await services.members.verifyTeacher(100, 201);
-    await services.members.assignClassTeacher(100, (await services.classes.findByName('6А'))!.id, 201);
-    await other.say('/linkchild 306 305');
-    await other.expect('У вас нет прав на это действие.');
-    expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
-  });
+    it('F08: a parent of two children in one class files a second request for the other child; the same child again is refused', async () => {
+      const reviewer = await admin();
+      await student(301, 'Олег', 'Кузнецов');
+      await student(303, 'Мария', 'Кузнецова');
+      const parent = h.driver.user({ id: 302, firstName: 'Вера', lastName: 'Кузнецова' });
+      await apply(parent, 'parent', 'Кузнецов Олег');
+      await reviewer.expect('Ребёнок: Кузнецов Олег');
+      await reviewer.press('Принять');
+      await reviewer.expectAnswer();
+      await parent.expect('Ваша заявка принята');
 
-  it('F08: a parent of two children in one class files a second request for the other child; the same child again is refused', async () => {
-    const reviewer = await admin();
-    await student(301, 'Олег', 'Кузнецов');
-    await student(303, 'Мария', 'Кузнецова');
-    const parent = h.driver.user({ id: 302, firstName: 'Вера', lastName: 'Кузнецова' });
-    await apply(parent, 'parent', 'Кузнецов Олег');
-    await reviewer.expect('Ребёнок: Кузнецов Олег');
-    await reviewer.press('Принять');
-    await reviewer.expectAnswer();
-    await parent.expect('Ваша заявка принята');
-
-    const services = h.bot.app.services;
-    const invite = await services.invites.create(100, { classId, role: 'parent' });
-    const same = await services.invites.use(invite.id, { vkId: 302, name: 'Вера Кузнецова', consent: true, childName: 'олег кузнецов' });
-    expect(same).toEqual({ ok: false, reason: 'already_member' });
-    const second = await apply(parent, 'parent', 'Кузнецова Мария');
-    const notice = await reviewer.expect('Ребёнок: Кузнецова Мария');
-    expect(notice.text).toContain(`Заявка № ${second.id}`);
-    await reviewer.press('Принять');
-    await reviewer.expectAnswer();
-    const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
-    expect(edited?.text).toContain('👪 Ребёнок «Кузнецова Мария» найден: [id303|Мария Кузнецова].');
-    await parent.expect('Ваша заявка принята');
-    expect(await childrenOf(302)).toEqual([
-      { childName: 'Кузнецов Олег', childVkId: 301 },
-      { childName: 'Кузнецова Мария', childVkId: 303 },
-    ]);
-    expect((await services.members.get(302))?.classIds).toEqual([classId]);
+      const services = h.bot.app.services;
+      const invite = await services.invites.create(100, { classId, role: 'parent' });
+      const same = await services.invites.use(invite.id, { vkId: 302, name: 'Вера Кузнецова', consent: true, childName: 'олег кузнецов' });
+      expect(same).toEqual({ ok: false, reason: 'already_member' });
+      const second = await apply(parent, 'parent', 'Кузнецова Мария');
+      const notice = await reviewer.expect('Ребёнок: Кузнецова Мария');
+      expect(notice.text).toContain(`Заявка № ${second.id}`);
+      await reviewer.press('Принять');
+      await reviewer.expectAnswer();
+      const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
+      expect(edited?.text).toContain('👪 Ребёнок «Кузнецова Мария» найден: [id303|Мария Кузнецова].');
+      await parent.expect('Ваша заявка принята');
+      expect(await childrenOf(302)).toEqual([
+        { childName: 'Кузнецов Олег', childVkId: 301 },
+        { childName: 'Кузнецова Мария', childVkId: 303 },
+      ]);
+      expect((await services.members.get(302))?.classIds).toEqual([classId]);
+    });
   });
 });

@@ -29,6 +29,16 @@ describe('the bot process', () => {
     await db.cleanup();
   });
 
+  /** The environment of a bot talking to this test's emulator and Redis, with admin 100. */
+  const botEnv = () => ({
+    VK_TOKEN: emulator.token,
+    VK_GROUP_ID: String(emulator.groupId),
+    VK_API_URL: emulator.apiUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: db.prefix,
+    ADMIN_VK_IDS: '100',
+  });
+
   it('without VK_TOKEN it says in one line what is missing and exits 1', async () => {
     const run = startProcess({ VK_GROUP_ID: '1' });
     expect(await run.exited).toBe(1);
@@ -38,15 +48,7 @@ describe('the bot process', () => {
   });
 
   it('answers /start from a bootstrap admin, and on SIGTERM finishes the update in flight and exits 0', async () => {
-    const run = startProcess({
-      VK_TOKEN: emulator.token,
-      VK_GROUP_ID: String(emulator.groupId),
-      VK_API_URL: emulator.apiUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: db.prefix,
-      ADMIN_VK_IDS: '100',
-      LOG_LEVEL: 'debug',
-    });
+    const run = startProcess({ ...botEnv(), LOG_LEVEL: 'debug' });
     const driver = new Driver(emulator, { timeoutMs: 15_000 });
     const admin = driver.user({ id: 100, firstName: 'Мария', lastName: 'Иванова' });
     await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('long poll started');
@@ -73,14 +75,7 @@ describe('the bot process', () => {
   }, 30_000);
 
   it('stops cleanly on SIGINT (Ctrl+C) too', async () => {
-    const run = startProcess({
-      VK_TOKEN: emulator.token,
-      VK_GROUP_ID: String(emulator.groupId),
-      VK_API_URL: emulator.apiUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: db.prefix,
-      ADMIN_VK_IDS: '100',
-    });
+    const run = startProcess(botEnv());
     const admin = new Driver(emulator, { timeoutMs: 15_000 }).user({ id: 100, firstName: 'Мария', lastName: 'Иванова' });
     await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('long poll started');
     await admin.say('/help');

@@ -60,6 +60,15 @@ describe('F08 join requests', () => {
     expect(again.ok).toBe(true);
   });
 
+  it('finds a person\'s open request for a class and role until it is decided', async () => {
+    expect(await s.requests.openFor(305, classId, 'student')).toBeUndefined();
+    const req = await apply('student', 305);
+    expect(await s.requests.openFor(305, classId, 'student')).toBe(req.id);
+    expect(await s.requests.openFor(305, classId, 'teacher')).toBeUndefined();
+    await s.requests.approve(ADMIN, req.id);
+    expect(await s.requests.openFor(305, classId, 'student')).toBeUndefined();
+  });
+
   it('"later" leaves the request pending', async () => {
     const req = await apply('student', 303);
     expect(await s.requests.later(ADMIN, req.id)).toMatchObject({ ok: true, request: { status: 'pending' } });

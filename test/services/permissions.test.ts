@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, PERMISSIONS, PermissionDeniedError, assertCan, can, effectiveRoles } from '../../src/services/permissions.js';
+import { ACTIONS, PERMISSIONS, PermissionDeniedError, assertCan, can, canSomewhere, effectiveRoles } from '../../src/services/permissions.js';
 import type { Member, Role } from '../../src/services/types.js';
 
 function member(roles: Role[], extra: Partial<Member> = {}): Member {
@@ -77,5 +77,17 @@ describe('DESIGN §4 permission matrix', () => {
       expect((e as PermissionDeniedError).code).toBe('permission.denied');
     }
     expect(() => assertCan('system', null, 'school.edit')).not.toThrow();
+  });
+});
+
+describe('canSomewhere (who may open a command)', () => {
+  it('allows by role, or as the verified class teacher of some class for class-teacher powers only', () => {
+    expect(canSomewhere(member(['admin']), 'invite.create')).toBe(true);
+    expect(canSomewhere(member(['teacher']), 'invite.create')).toBe(false);
+    expect(canSomewhere(member(['teacher'], { classTeacherOf: ['c1'] }), 'invite.create')).toBe(true);
+    expect(canSomewhere(member(['teacher'], { classTeacherOf: ['c1'] }), 'request.review')).toBe(true);
+    expect(canSomewhere(member(['teacher'], { classTeacherOf: ['c1'] }), 'movement.record')).toBe(false);
+    expect(canSomewhere(member(['teacher'], { classTeacherOf: ['c1'], teacherStatus: 'pending' }), 'invite.create')).toBe(false);
+    expect(canSomewhere(null, 'invite.create')).toBe(false);
   });
 });
