@@ -1,9 +1,7 @@
-import http from 'node:http';
-import type https from 'node:https';
 import { SceneManager } from '@vk-io/scenes';
 import { SessionManager } from '@vk-io/session';
 import type { Redis } from 'ioredis';
-import { PollingTransport, VK, type MessageContext, type MessageEventContext } from 'vk-io';
+import type { MessageContext, MessageEventContext } from 'vk-io';
 import { ActionRegistry } from './actions.js';
 import type { App } from './app.js';
 import { CommandRegistry } from './commands/registry.js';
@@ -20,6 +18,9 @@ import { SchoolService } from './services/school.js';
 import { RedisSessionStorage, sessionKey } from './session-storage.js';
 import { UpdateGate, type VkUpdate } from './update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk-api.js';
+import { createVkClient, type VkClient } from './vk/client.js';
+import { PollPosition, ResumingPolling } from './vk/long-poll.js';
+import { SharedRateLimiter } from './vk/rate-limit.js';
 import { WebhookServer } from './webhook-server.js';
 
 export interface BotOptions {
@@ -39,6 +40,20 @@ export type { Middleware };
 /** At most this many polled updates wait in memory for Redis to come back. */
 const MAX_DEFERRED = 10_000;
 
+/** A polled update waiting in memory for Redis, with the promise of its recording. */
+interface Deferred {
+  update: VkUpdate;
+  recorded: () => void;
+  lost: (error: Error) => void;
+}
+
+/** Thrown for a polled update given up before it could be recorded (Redis down too long, or the bot stopping). */
+export class UpdateNotRecordedError extends Error {
+  override readonly name = 'UpdateNotRecordedError';
+  constructor(reason: string) {
+    super(`a polled update could not be recorded (${reason}); the long poll resumes before it on the next start`);
+  }
+}
 
 /**
  * vk-io parses a message's button payload in the context's constructor and throws on broken JSON,
@@ -60,13 +75,13 @@ function withParsablePayload(update: VkUpdate): VkUpdate {
  * in front of vk-io's middleware chain, sessions in Redis, scenes for dialogs, one command router.
  */
 export class Bot {
-  readonly vk: VK;
+  readonly vk: VkClient;
   readonly app: App;
   private readonly gate: UpdateGate;
   private readonly queue: PeerQueue;
-  private polling?: PollingTransport;
+  private polling?: ResumingPolling;
   private webhook?: WebhookServer;
-  private readonly deferred: VkUpdate[] = [];
+  private readonly deferred: Deferred[] = [];
   private retryTimer?: NodeJS.Timeout;
   private stopped = false;
   /** Port of the webhook server once started (0 before). */
@@ -75,17 +90,13 @@ export class Bot {
   constructor(private readonly options: BotOptions) {
     const { config, redis } = options;
     const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-    const plainHttp = config.VK_API_URL.startsWith('http:');
-    this.vk = new VK({
+    this.vk = createVkClient({
       token: config.VK_TOKEN,
       apiBaseUrl: config.VK_API_URL,
       apiVersion: config.VK_API_VERSION,
-      apiLimit: config.VK_API_LIMIT,
-      apiMode: 'sequential',
-      pollingGroupId: config.VK_GROUP_ID,
-      // vk-io's default agent speaks https only; a plain-http API (the emulator) needs an http agent.
-      ...(plainHttp ? { agent: new http.Agent({ keepAlive: true }) as unknown as https.Agent } : {}),
-      ...options.vkTimeouts,
+      limiter: new SharedRateLimiter(redis, `${config.REDIS_PREFIX}vk:rate:${config.VK_GROUP_ID}`, config.VK_API_LIMIT),
+      apiTimeout: options.vkTimeouts?.apiTimeout,
+      apiWait: options.vkTimeouts?.apiWait,
     });
     const gateway = new VkGateway(this.vk.api, this.vk.upload, logger, options.gateway);
     const sessions = new RedisSessionStorage(redis, config.REDIS_PREFIX, config.SESSION_TTL_SECONDS);
@@ -122,9 +133,15 @@ export class Bot {
       logger.info({ port: this.webhookPort, path: config.WEBHOOK_PATH }, 'callback api server listening');
       return;
     }
-    const vkOptions = (this.vk.updates as unknown as { options: Record<string, unknown> }).options;
-    this.polling = new PollingTransport({ api: this.vk.api, ...vkOptions, pollingGroupId: config.VK_GROUP_ID } as ConstructorParameters<typeof PollingTransport>[0]);
-    this.polling.subscribe((update) => this.acceptPolled(update as unknown as VkUpdate));
+    this.polling = new ResumingPolling({
+      api: this.vk.api,
+      groupId: config.VK_GROUP_ID,
+      agent: this.vk.agent,
+      pollingWait: this.options.vkTimeouts?.pollingWait,
+      position: new PollPosition(this.options.redis, `${config.REDIS_PREFIX}longpoll:${config.VK_GROUP_ID}:ts`),
+      logger,
+      accept: (update) => this.acceptPolled(update),
+    });
     await this.polling.start();
     logger.info({ groupId: config.VK_GROUP_ID }, 'long poll started');
   }
@@ -136,9 +153,11 @@ export class Bot {
   async stop(deadlineMs = this.app.config.SHUTDOWN_TIMEOUT_MS): Promise<boolean> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
-    if (this.deferred.length > 0) this.app.logger.warn({ lost: this.deferred.length }, 'updates not recorded while Redis was down are dropped at stop; VK keeps no copy for long poll');
+    if (this.deferred.length > 0) this.app.logger.warn({ left: this.deferred.length }, 'updates not recorded while Redis was down are left to VK; the long poll resumes before them on the next start');
+    for (const waiting of this.deferred.splice(0)) waiting.lost(new UpdateNotRecordedError('the bot stopped'));
     this.gate.close();
     await this.polling?.stop();
+    await this.polling?.flush();
     await this.webhook?.close();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((resolve) => {
@@ -151,25 +170,32 @@ export class Bot {
   }
 
   /**
-   * A polled update that cannot be recorded (Redis down) is kept in memory, in order, and retried
-   * every second; the person is told at once that the service is briefly unavailable.
+   * Records a polled update; resolves once it is in the inbox. One that cannot be recorded (Redis
+   * down) is kept in memory, in order, and retried every second, and the person is told at once
+   * that the service is briefly unavailable; the long poll's saved position waits for it.
    */
-  private async acceptPolled(update: VkUpdate): Promise<void> {
+  private acceptPolled(update: VkUpdate): Promise<unknown> {
     if (this.deferred.length === 0) {
-      try {
-        await this.gate.accept(update);
-        return;
-      } catch (error) {
+      return this.gate.accept(update).catch((error: unknown) => {
+        if (this.stopped) throw error;
         this.app.logger.error({ eventId: update.event_id, err: error instanceof Error ? error.name : 'unknown' }, 'polled update not recorded; retrying');
-      }
+        return this.defer(update);
+      });
     }
+    return this.defer(update);
+  }
+
+  private defer(update: VkUpdate): Promise<void> {
     if (this.deferred.length >= MAX_DEFERRED) {
       // A long outage must not exhaust memory: the oldest waiting update is given up (and logged by id).
-      this.app.logger.error({ eventId: this.deferred.shift()?.event_id }, 'update dropped: Redis has been down too long');
+      const dropped = this.deferred.shift();
+      this.app.logger.error({ eventId: dropped?.update.event_id }, 'update dropped: Redis has been down too long');
+      dropped?.lost(new UpdateNotRecordedError('Redis has been down too long'));
     }
-    this.deferred.push(update);
+    const recorded = new Promise<void>((resolve, reject) => this.deferred.push({ update, recorded: resolve, lost: reject }));
     this.scheduleRetry();
-    await this.tellUnavailable(update);
+    void this.tellUnavailable(update);
+    return recorded;
   }
 
   private scheduleRetry(): void {
@@ -178,8 +204,10 @@ export class Bot {
       this.retryTimer = undefined;
       while (this.deferred.length > 0) {
         try {
-          await this.gate.accept(this.deferred[0]!);
+          const first = this.deferred[0]!;
+          await this.gate.accept(first.update);
           this.deferred.shift();
+          first.recorded();
         } catch {
           if (!this.stopped) this.scheduleRetry();
           return;

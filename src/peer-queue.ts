@@ -9,25 +9,49 @@ export class PeerBusyError extends Error {
   }
 }
 
+// Takes the lease when it is free or already this process's own.
+const ACQUIRE = `
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if holder then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+return 1`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+// Renews every lease this process holds, in one call.
+const EXTEND_ALL = `
+for _, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then redis.call('PEXPIRE', key, ARGV[2]) end
+end
+return 0`;
 
 export interface PeerQueueOptions {
-  /** How long a lock lives without renewal (a crashed process frees the peer after this). */
+  /** How long a lease lives without renewal (a crashed process frees the peer after this). */
   leaseMs?: number;
   /** How long to wait for another process before giving up. */
   maxWaitMs?: number;
+  /** This process's name in the leases (the update gate's instance id). */
+  owner?: string;
+}
+
+/** The Redis key of a peer's lease (the update gate frees a dead process's leases by the same name). */
+function peerLockKey(prefix: string, peer: string): string {
+  return `${prefix}lock:peer:${peer}`;
 }
 
 /**
  * Runs the updates of one peer one at a time, in arrival order.
- * Within a process a promise chain keeps order; across processes a short Redis lease
- * (SET NX PX, renewed while the handler runs) keeps two processes from working on one peer at once.
+ * Within a process a promise chain keeps order; across processes a Redis lease keeps two processes
+ * from working on one peer at once. A process holds a peer's lease while it has updates of that
+ * peer queued, so a run of updates costs one acquire and one release; one timer renews all leases.
  */
 export class PeerQueue {
   private readonly tails = new Map<string, Promise<void>>();
+  /** Peers whose lease this process holds. */
+  private readonly held = new Set<string>();
   private readonly leaseMs: number;
   private readonly maxWaitMs: number;
+  readonly owner: string;
+  private renewTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly redis: Redis,
@@ -36,6 +60,7 @@ export class PeerQueue {
   ) {
     this.leaseMs = options.leaseMs ?? 15_000;
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
+    this.owner = options.owner ?? randomUUID();
   }
 
   /** Number of peers with work queued or running in this process. */
@@ -45,16 +70,13 @@ export class PeerQueue {
 
   /** Runs `task` after every earlier task of the same key has finished. */
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(() => this.withLease(key, task));
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
+    const previous = this.tails.get(key);
+    const result = previous ? previous.then(() => this.runHeld(key, task)) : this.runHeld(key, task);
+    const tail: Promise<void> = result.then(
+      () => this.settle(key, tail),
+      () => this.settle(key, tail),
     );
     this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    });
     return result;
   }
 
@@ -63,24 +85,45 @@ export class PeerQueue {
     while (this.tails.size > 0) await Promise.all(this.tails.values());
   }
 
-  private async withLease<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const lockKey = `${this.prefix}lock:peer:${key}`;
-    const token = randomUUID();
+  /** Stops renewing leases (at stop; the leases then expire by themselves if not released). */
+  close(): void {
+    clearInterval(this.renewTimer);
+    this.renewTimer = undefined;
+  }
+
+  private async runHeld<T>(key: string, task: () => Promise<T>): Promise<T> {
+    if (!this.held.has(key)) await this.acquire(key);
+    return task();
+  }
+
+  /** After the last queued task of a peer: forget it and hand its lease back (sent at once, so it precedes any later acquire on this connection). */
+  private settle(key: string, tail: Promise<void>): void {
+    if (this.tails.get(key) !== tail) return;
+    this.tails.delete(key);
+    if (!this.held.delete(key)) return;
+    this.redis.eval(RELEASE, 1, peerLockKey(this.prefix, key), this.owner).catch(() => undefined);
+    if (this.held.size === 0) this.close();
+  }
+
+  private async acquire(key: string): Promise<void> {
+    const lockKey = peerLockKey(this.prefix, key);
     const started = Date.now();
     let delay = 5;
-    while ((await this.redis.set(lockKey, token, 'PX', this.leaseMs, 'NX')) !== 'OK') {
+    while ((await this.redis.eval(ACQUIRE, 1, lockKey, this.owner, this.leaseMs)) !== 1) {
       if (Date.now() - started > this.maxWaitMs) throw new PeerBusyError(key);
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 100);
     }
-    const renew = setInterval(() => {
-      this.redis.eval(EXTEND, 1, lockKey, token, this.leaseMs).catch(() => undefined);
-    }, Math.floor(this.leaseMs / 3));
-    try {
-      return await task();
-    } finally {
-      clearInterval(renew);
-      await this.redis.eval(RELEASE, 1, lockKey, token).catch(() => undefined);
+    this.held.add(key);
+    if (!this.renewTimer) {
+      this.renewTimer = setInterval(() => this.renew(), Math.floor(this.leaseMs / 3));
+      this.renewTimer.unref();
     }
+  }
+
+  private renew(): void {
+    if (this.held.size === 0) return;
+    const keys = [...this.held].map((peer) => peerLockKey(this.prefix, peer));
+    this.redis.eval(EXTEND_ALL, keys.length, ...keys, this.owner, this.leaseMs).catch(() => undefined);
   }
 }

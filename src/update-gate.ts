@@ -13,32 +13,66 @@ export interface VkUpdate {
   v?: string;
 }
 
-/** An inbox entry: the update and the bot process that owns it until it is handled. */
-interface InboxEntry {
-  owner: string;
-  update: VkUpdate;
-}
+/*
+ * The inbox is two hashes keyed by event id: `inbox` holds `<seq>:<update JSON>` (seq keeps the
+ * arrival order for a takeover), `inbox:owner` holds `<instance id>|<peer>` (who handles it, and
+ * whose lease to free when that process is gone). `instances` lists the processes that may own
+ * entries; each keeps `instance:<id>` alive with a heartbeat.
+ */
 
 // Marks the event as seen and keeps it in the inbox until handled; 0 for a repeated delivery.
 const RECORD = `
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-  redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+  local seq = redis.call('INCR', KEYS[4])
+  redis.call('HSET', KEYS[2], ARGV[2], seq .. ':' .. ARGV[3])
+  redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
   return 1
 end
 return 0`;
 
-// Takes over an inbox entry whose owner is gone; 0 if another process took it first or it is done.
-const TAKE_OVER = `
-local raw = redis.call('HGET', KEYS[1], ARGV[1])
-if not raw then return 0 end
-local entry = cjson.decode(raw)
-if entry.owner ~= ARGV[2] then return 0 end
-entry.owner = ARGV[3]
-redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(entry))
-return 1`;
+// The update is handled: it leaves the inbox.
+const DONE = `
+redis.call('HDEL', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+return 0`;
 
-const HEARTBEAT_MS = 3_000;
-const HEARTBEAT_TTL_MS = 10_000;
+// Takes over, atomically, every inbox entry whose owner has no heartbeat, frees the peer leases that
+// owner held, and returns the entries as [id, raw, id, raw, …]. Cheap when nobody died: unless
+// ARGV[3] is '1' (a full check, at start), the inbox is read only when a registered process is gone.
+const TAKE_ORPHANS = `
+local me = ARGV[2]
+local dead = {}
+local any = false
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  if id ~= me and redis.call('EXISTS', ARGV[1] .. 'instance:' .. id) == 0 then
+    dead[id] = true
+    any = true
+    redis.call('SREM', KEYS[3], id)
+  end
+end
+if not any and ARGV[3] ~= '1' then return {} end
+local taken = {}
+local owners = redis.call('HGETALL', KEYS[2])
+for i = 1, #owners, 2 do
+  local owner, peer = string.match(owners[i + 1], '^([^|]*)|(.*)$')
+  if owner and owner ~= me and (dead[owner] or redis.call('EXISTS', ARGV[1] .. 'instance:' .. owner) == 0) then
+    local lock = ARGV[1] .. 'lock:peer:' .. peer
+    if redis.call('GET', lock) == owner then redis.call('DEL', lock) end
+    redis.call('HSET', KEYS[2], owners[i], me .. '|' .. peer)
+    local raw = redis.call('HGET', KEYS[1], owners[i])
+    if raw then
+      table.insert(taken, owners[i])
+      table.insert(taken, raw)
+    end
+  end
+end
+return taken`;
+
+/** How often a process renews its heartbeat, and how long the heartbeat lives without renewal. */
+const HEARTBEAT_MS = 2_000;
+const HEARTBEAT_TTL_MS = 7_000;
+/** How often every process looks for updates a dead process left behind. */
+const ORPHAN_SCAN_MS = 2_000;
 
 /** Thrown for an update that arrives while the bot stops; the Callback API answers 503 and VK delivers it again. */
 export class GateClosedError extends Error {
@@ -56,18 +90,25 @@ export function peerOf(update: VkUpdate): string {
   return peer === undefined ? 'group' : String(peer);
 }
 
+/** Leaves an update in the inbox as a process that accepted it and then died would (tests simulate a crash with it). */
+export async function leaveInInbox(redis: Redis, prefix: string, update: VkUpdate & { event_id: string }, owner: string): Promise<void> {
+  await redis.multi().hset(`${prefix}inbox`, update.event_id, `0:${JSON.stringify(update)}`).hset(`${prefix}inbox:owner`, update.event_id, `${owner}|${peerOf(update)}`).exec();
+}
+
 /**
  * Where every update enters: a delivery VK repeats (same event_id) is handled once, the event is
  * recorded in a Redis inbox before it is acknowledged, updates of one peer run one at a time in
- * arrival order, and an update whose process died before handling it is taken over by a live one.
- * Each process keeps a heartbeat key; an inbox entry whose owner has no heartbeat is orphaned.
+ * arrival order, and an update whose process died before handling it is taken over by a live one
+ * within seconds: every process keeps a heartbeat and looks for orphans every two seconds.
  */
 export class UpdateGate {
   private readonly seenTtlSeconds = 3 * 24 * 3600;
-  /** This process's id in the inbox. */
-  readonly instanceId = randomUUID();
+  /** This process's id in the inbox (also the owner of its peer leases). */
+  readonly instanceId: string;
   private closed = false;
   private heartbeat?: NodeJS.Timeout;
+  private sweeper?: NodeJS.Timeout;
+  private sweeping = false;
 
   constructor(
     private readonly redis: Redis,
@@ -75,22 +116,22 @@ export class UpdateGate {
     private readonly queue: PeerQueue,
     private readonly handle: (update: VkUpdate) => Promise<void>,
     private readonly logger: Logger,
-  ) {}
-
-  private get inboxKey(): string {
-    return `${this.prefix}inbox`;
+  ) {
+    this.instanceId = queue.owner;
   }
 
-  private aliveKey(instanceId: string): string {
-    return `${this.prefix}instance:${instanceId}`;
+  private key(name: string): string {
+    return `${this.prefix}${name}`;
   }
 
-  /** Starts this process's heartbeat, then takes over the updates that dead processes left unhandled. */
+  /** Starts this process's heartbeat and orphan sweeps, then takes over what dead processes left unhandled. */
   async open(): Promise<number> {
     await this.beat();
     this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
     this.heartbeat.unref();
-    return this.recover();
+    this.sweeper = setInterval(() => void this.sweep(false), ORPHAN_SCAN_MS);
+    this.sweeper.unref();
+    return this.recover(true);
   }
 
   /**
@@ -100,8 +141,9 @@ export class UpdateGate {
   async accept(update: VkUpdate): Promise<boolean> {
     if (this.closed) throw new GateClosedError();
     const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
-    const entry: InboxEntry = { owner: this.instanceId, update };
-    const fresh = (await this.redis.eval(RECORD, 2, `${this.prefix}seen:${eventId}`, this.inboxKey, this.seenTtlSeconds, eventId, JSON.stringify(entry))) === 1;
+    const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq')];
+    const owner = `${this.instanceId}|${peerOf(update)}`;
+    const fresh = (await this.redis.eval(RECORD, keys.length, ...keys, this.seenTtlSeconds, eventId, JSON.stringify(update), owner)) === 1;
     if (!fresh) {
       this.logger.debug({ eventId }, 'repeated delivery skipped');
       return false;
@@ -110,32 +152,58 @@ export class UpdateGate {
     return true;
   }
 
-  /** Takes over and handles inbox entries whose owner process is gone (crashed or stopped mid-way). */
-  async recover(): Promise<number> {
-    let taken = 0;
-    for (const [eventId, raw] of Object.entries(await this.redis.hgetall(this.inboxKey))) {
-      const entry = JSON.parse(raw) as InboxEntry;
-      if (entry.owner === this.instanceId || (await this.redis.exists(this.aliveKey(entry.owner))) === 1) continue;
-      if ((await this.redis.eval(TAKE_OVER, 1, this.inboxKey, eventId, entry.owner, this.instanceId)) !== 1) continue;
-      taken++;
-      void this.process(eventId, entry.update);
+  /**
+   * Takes over and handles inbox entries whose owner process is gone (crashed, or stopped mid-way),
+   * in the order they first arrived. `full` also checks owners that never registered.
+   */
+  async recover(full = true): Promise<number> {
+    const keys = [this.key('inbox'), this.key('inbox:owner'), this.key('instances')];
+    const flat = (await this.redis.eval(TAKE_ORPHANS, keys.length, ...keys, this.prefix, this.instanceId, full ? '1' : '0')) as string[];
+    const taken: { seq: number; eventId: string; update: VkUpdate }[] = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      const raw = flat[i + 1]!;
+      const colon = raw.indexOf(':');
+      try {
+        taken.push({ seq: Number(raw.slice(0, colon)), eventId: flat[i]!, update: JSON.parse(raw.slice(colon + 1)) as VkUpdate });
+      } catch {
+        this.logger.error({ eventId: flat[i] }, 'unreadable inbox entry dropped');
+        await this.redis.eval(DONE, 2, this.key('inbox'), this.key('inbox:owner'), flat[i]!);
+      }
     }
-    return taken;
+    taken.sort((a, b) => a.seq - b.seq);
+    for (const { eventId, update } of taken) void this.process(eventId, update);
+    if (taken.length > 0) this.logger.info({ taken: taken.length }, 'took over updates left by a process that is gone');
+    return taken.length;
   }
 
   /** Stops accepting updates; those already accepted still run (see PeerQueue.drain). */
   close(): void {
     this.closed = true;
+    clearInterval(this.sweeper);
   }
 
   /** Ends the heartbeat, so that other processes may take over what this one leaves unhandled. */
   async shutdown(): Promise<void> {
     clearInterval(this.heartbeat);
-    await this.redis.del(this.aliveKey(this.instanceId)).catch(() => undefined);
+    clearInterval(this.sweeper);
+    this.queue.close();
+    await this.redis.del(this.key(`instance:${this.instanceId}`)).catch(() => undefined);
+  }
+
+  private async sweep(full: boolean): Promise<void> {
+    if (this.sweeping || this.closed) return;
+    this.sweeping = true;
+    try {
+      await this.recover(full);
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'orphan sweep failed; retrying');
+    } finally {
+      this.sweeping = false;
+    }
   }
 
   private async beat(): Promise<void> {
-    await this.redis.set(this.aliveKey(this.instanceId), '1', 'PX', HEARTBEAT_TTL_MS);
+    await this.redis.multi().set(this.key(`instance:${this.instanceId}`), '1', 'PX', HEARTBEAT_TTL_MS).sadd(this.key('instances'), this.instanceId).exec();
   }
 
   private async process(eventId: string, update: VkUpdate): Promise<void> {
@@ -144,7 +212,7 @@ export class UpdateGate {
     } catch (error) {
       this.logger.error({ eventId, type: update.type, err: error instanceof Error ? error.name : String(error) }, 'update failed');
     } finally {
-      await this.redis.hdel(this.inboxKey, eventId).catch(() => undefined);
+      await this.redis.eval(DONE, 2, this.key('inbox'), this.key('inbox:owner'), eventId).catch(() => undefined);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { APIError, type API, type Upload } from 'vk-io';
+import { APIError, ExecuteError, type API, type Upload } from 'vk-io';
 import type { Logger } from './logger.js';
 
 /** A VK API call that VK refused; `code` is VK's error code. */
@@ -33,6 +33,11 @@ export class UserUnreachableError extends VkApiError {
  */
 export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([9, 900, 901, 902, 950]);
 
+/** VK's error code of a refused call: a direct call fails with APIError, a call batched in `execute` with ExecuteError. */
+function vkErrorCode(error: unknown): number | undefined {
+  return error instanceof APIError || error instanceof ExecuteError ? Number(error.code) : undefined;
+}
+
 /** Error codes worth another try after a pause (VK's internal error). Code 6 is retried by vk-io itself. */
 const RETRY_CODES: ReadonlySet<number> = new Set([10]);
 
@@ -53,7 +58,7 @@ export interface VkGatewayOptions {
 /**
  * The one seam every VK API call of the bot passes through: it turns VK's errors into named
  * errors, retries VK's transient failures, and logs each failure by method and code only.
- * Rate limiting (20 req/s) is vk-io's worker, configured in bot.ts.
+ * Calls are batched through `execute` and paced by the shared rate limiter (src/vk/client.ts).
  */
 export class VkGateway {
   private readonly retries: number;
@@ -78,7 +83,7 @@ export class VkGateway {
         this.options.onCall?.({ method, ok: true, ms: Date.now() - started });
         return result;
       } catch (error) {
-        const code = error instanceof APIError ? Number(error.code) : undefined;
+        const code = vkErrorCode(error);
         this.options.onCall?.({ method, ok: false, code, ms: Date.now() - started });
         if (code !== undefined && RETRY_CODES.has(code) && attempt < this.retries) {
           this.logger.warn({ method, code, attempt }, 'vk api transient error, retrying');
@@ -86,10 +91,11 @@ export class VkGateway {
           continue;
         }
         this.logger.warn({ method, code, err: error instanceof Error ? error.name : 'unknown' }, 'vk api call failed');
-        if (error instanceof APIError) {
+        if (code !== undefined) {
           const peer = Number(params.peer_id ?? params.peer_ids ?? params.user_id ?? 0);
-          if (UNREACHABLE_CODES.has(Number(error.code))) throw new UserUnreachableError(method, Number(error.code), error.message, peer);
-          throw new VkApiError(method, Number(error.code), error.message);
+          const vkMessage = error instanceof Error ? error.message : '';
+          if (UNREACHABLE_CODES.has(code)) throw new UserUnreachableError(method, code, vkMessage, peer);
+          throw new VkApiError(method, code, vkMessage);
         }
         throw error;
       }
@@ -104,10 +110,10 @@ export class VkGateway {
       this.options.onCall?.({ method: 'upload.messagePhoto', ok: true, ms: Date.now() - started });
       return photo.toString();
     } catch (error) {
-      const code = error instanceof APIError ? Number(error.code) : undefined;
+      const code = vkErrorCode(error);
       this.options.onCall?.({ method: 'upload.messagePhoto', ok: false, code, ms: Date.now() - started });
       this.logger.warn({ method: 'upload.messagePhoto', code }, 'photo upload failed');
-      if (error instanceof APIError) throw new VkApiError('upload.messagePhoto', Number(error.code), error.message);
+      if (code !== undefined) throw new VkApiError('upload.messagePhoto', code, error instanceof Error ? error.message : '');
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createLogger } from '../src/logger.js';
 import { PeerQueue } from '../src/peer-queue.js';
-import { UpdateGate, peerOf, type VkUpdate } from '../src/update-gate.js';
+import { UpdateGate, leaveInInbox, peerOf, type VkUpdate } from '../src/update-gate.js';
 import { currentUpdateScope } from '../src/update-scope.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from './helpers/redis.js';
 
@@ -44,8 +44,8 @@ describe('update gate', () => {
     const inbox = `${db.prefix}inbox`;
     const live = gateOn(db.redis, []);
     await live.open();
-    await db.redis.hset(inbox, 'mine', JSON.stringify({ owner: live.instanceId, update: message('mine', 1, 'live') }));
-    await db.redis.hset(inbox, 'orphan', JSON.stringify({ owner: 'dead-process', update: message('orphan', 2, 'orphan') }));
+    await leaveInInbox(db.redis, db.prefix, { ...message('mine', 1, 'live'), event_id: 'mine' }, live.instanceId);
+    await leaveInInbox(db.redis, db.prefix, { ...message('orphan', 2, 'orphan'), event_id: 'orphan' }, 'dead-process');
     const seenA: string[] = [];
     const seenB: string[] = [];
     const a = gateOn(db.redis, seenA);

@@ -24,7 +24,7 @@ import {
   assertVersion,
 } from './limits.js';
 import { LongPoll } from './longpoll.js';
-import { runExecute } from './methods/execute.js';
+import { parseExecuteCode, runExecute } from './methods/execute.js';
 import type { ExecuteCall, SubCallResult } from './methods/execute.js';
 import { groupsMethods } from './methods/groups.js';
 import { messagesMethods } from './methods/messages.js';
@@ -500,6 +500,9 @@ export class Emulator implements EmulatorCore {
     try {
       if (call.method === 'execute' || call.method.startsWith('execute.')) throw new VkEmulatorError(13, 'execute is not allowed here');
       assertKnownMethod(call.method, this.known);
+      // A delay set for a method holds the execute request that carries it.
+      const delay = this.faults.takeDelay(call.method);
+      if (delay !== undefined) await sleep(delay);
       const value = await this.callMethod(call.method, params, version, token);
       this.record({ method: call.method, params, result: value, viaExecute: true, at: this.now() });
       return { ok: true, value };
@@ -556,7 +559,7 @@ export class Emulator implements EmulatorCore {
     } catch {
       params = {};
     }
-    const drop = this.faults.takeDrop(method);
+    const drop = this.faults.takeDrop(method) ?? this.dropInsideExecute(method, params);
     if (drop) {
       if (drop.mode === 'hang') {
         this.hung.add(res);
@@ -570,6 +573,20 @@ export class Emulator implements EmulatorCore {
     if (delay !== undefined) await sleep(delay);
     const body = await this.invoke(method, params, tokenOf(req, params));
     sendJson(res, body);
+  }
+
+  /** A drop fault set for a method that arrives batched in `execute` drops the whole execute request. */
+  private dropInsideExecute(method: string, params: Record<string, string>): ReturnType<Faults['takeDrop']> {
+    if (method !== 'execute' || !params.code) return undefined;
+    try {
+      for (const call of parseExecuteCode(params.code).calls) {
+        const drop = this.faults.takeDrop(call.method);
+        if (drop) return drop;
+      }
+    } catch {
+      // malformed code: runExecute answers with the error
+    }
+    return undefined;
   }
 
   private serveFile(res: ServerResponse, url: URL): void {

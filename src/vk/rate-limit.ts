@@ -1,0 +1,49 @@
+import type { Redis } from 'ioredis';
+
+// Reserves the next free send slot of the token for every process sharing it: returns how many
+// ms the caller waits before its request. Slots are `ARGV[1]` ms apart on Redis's own clock.
+const RESERVE = `
+local now = redis.call('TIME')
+local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local free = tonumber(redis.call('GET', KEYS[1]) or '0')
+local at = math.max(ms, free)
+redis.call('SET', KEYS[1], at + tonumber(ARGV[1]), 'PX', at - ms + 1000)
+return at - ms`;
+
+/** A little under 1000 ms per `perSecond` requests: network jitter must not push 21 requests into one sliding second. */
+export function slotSpacingMs(perSecond: number): number {
+  return Math.ceil(1020 / perSecond);
+}
+
+/**
+ * The request rate of one community token, shared by every bot process through Redis: VK allows
+ * about 20 requests a second per token, counted over a sliding second, so the slots are spaced
+ * evenly rather than counted in fixed one-second windows (which would let twice the rate through
+ * across a window's edge). While Redis is down each process spaces its own requests the same way.
+ */
+export class SharedRateLimiter {
+  private readonly spacingMs: number;
+  private localFree = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly key: string,
+    perSecond: number,
+  ) {
+    this.spacingMs = slotSpacingMs(perSecond);
+  }
+
+  /** Waits for this process's next slot. */
+  async take(): Promise<void> {
+    let waitMs: number;
+    try {
+      waitMs = Number(await this.redis.eval(RESERVE, 1, this.key, this.spacingMs));
+    } catch {
+      const now = Date.now();
+      const at = Math.max(now, this.localFree);
+      this.localFree = at + this.spacingMs;
+      waitMs = at - now;
+    }
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+}
