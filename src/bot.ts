@@ -17,6 +17,7 @@ import { createServices } from './services/index.js';
 import { SchoolService } from './services/school.js';
 import { RedisSessionStorage, sessionKey } from './session-storage.js';
 import { UpdateGate, type VkUpdate } from './update-gate.js';
+import { nextOperationKey } from './update-scope.js';
 import { VkGateway, type VkGatewayOptions } from './vk-api.js';
 import { createVkClient, type VkClient } from './vk/client.js';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
@@ -108,7 +109,7 @@ export class Bot {
       outbox: new Outbox(gateway),
       sessions,
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
-      services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
+      services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID, operationKey: nextOperationKey }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
     };
     this.queue = new PeerQueue(redis, config.REDIS_PREFIX);

@@ -208,7 +208,7 @@ export class UpdateGate {
 
   private async process(eventId: string, update: VkUpdate): Promise<void> {
     try {
-      await this.queue.run(peerOf(update), () => runInUpdateScope({ eventId, sends: 0 }, () => this.handle(update)));
+      await this.queue.run(peerOf(update), () => runInUpdateScope({ eventId, sends: 0, writes: 0 }, () => this.handle(update)));
     } catch (error) {
       this.logger.error({ eventId, type: update.type, err: error instanceof Error ? error.name : String(error) }, 'update failed');
     } finally {

@@ -126,8 +126,7 @@ export class ClassService {
 
   /** Makes sure the staff room «Учительская» exists; safe to call on every start. */
   async ensureStaffRoom(): Promise<StaffRoom> {
-    const { redis, keys, now } = this.ctx;
-    const reply = (await ENSURE_STAFF_ROOM.run(redis, keys.base, now(), [STAFF_ROOM_NAME])) as { classGroup: unknown };
+    const reply = (await ENSURE_STAFF_ROOM.apply(this.ctx, [STAFF_ROOM_NAME])) as { classGroup: unknown };
     const room = classGroupSchema.parse(reply.classGroup);
     if (room.kind !== 'staff') throw new Error('staff room record is not of kind staff');
     return room;
@@ -190,9 +189,8 @@ export class ClassService {
       }
     });
     if (valid.length > 0) {
-      const { redis, keys, now } = this.ctx;
       const items = valid.map(({ input, name, grade, letter }) => ({ input, name, grade, letter }));
-      const reply = (await CREATE_MANY.run(redis, keys.base, now(), [JSON.stringify(items), String(actor)])) as unknown[];
+      const reply = (await CREATE_MANY.apply(this.ctx, [JSON.stringify(items), String(actor)])) as unknown[];
       reply.forEach((raw, i) => {
         const slot = valid[i];
         if (slot) results[slot.index] = toCreateResult(raw);
@@ -215,8 +213,7 @@ export class ClassService {
     await authorize(this.ctx, actor, 'school.edit');
     const parsed = parseClassName(newName);
     if (!parsed.ok) throw new InvalidClassNameError(newName, parsed.reason);
-    const { redis, keys, now } = this.ctx;
-    const reply = (await RENAME.run(redis, keys.base, now(), [
+    const reply = (await RENAME.apply(this.ctx, [
       classId,
       parsed.name,
       parsed.grade,
@@ -234,8 +231,7 @@ export class ClassService {
   /** Archives a regular class (frees its name, revokes its invites, unassigns its class teachers). Idempotent. */
   async archive(actor: ActorId, classId: string): Promise<{ classGroup: RegularClass; revokedInvites: number }> {
     await authorize(this.ctx, actor, 'school.edit');
-    const { redis, keys, now } = this.ctx;
-    const reply = (await ARCHIVE.run(redis, keys.base, now(), [classId, String(actor)])) as {
+    const reply = (await ARCHIVE.apply(this.ctx, [classId, String(actor)])) as {
       error?: string;
       classGroup?: unknown;
       revokedInvites?: number;

@@ -18,6 +18,11 @@ export interface ServiceContext {
   global: GlobalKeys;
   now: () => number;
   audit: AuditService;
+  /**
+   * The key of the operation under way (the update being handled and which change of it this is),
+   * so that a change repeated after a crash is applied once; undefined outside an update.
+   */
+  operationKey?: () => string | undefined;
 }
 
 /** Reads a member record, or `undefined` if the person never joined this school. */

@@ -77,8 +77,7 @@ export class FamilyService {
     const cid = classId ?? (await this.commonClass(parentId, student));
     if (cid === undefined) throw new ChildLinkError(parentId, studentId, 'no_common_class');
     await authorize(this.ctx, actor, 'request.review', { classId: cid, role: 'parent' });
-    const { redis, keys, now } = this.ctx;
-    const reply = (await LINK.run(redis, keys.base, now(), [parentId, studentId, cid, String(actor)])) as {
+    const reply = (await LINK.apply(this.ctx, [parentId, studentId, cid, String(actor)])) as {
       error?: string;
       changed?: boolean;
       parent?: unknown;

@@ -23,6 +23,8 @@ export interface ServicesOptions {
   now?: () => number;
   /** Limit on wrong invite codes per user. */
   codeThrottle?: CodeThrottleOptions;
+  /** Keys of the operation under way, so a change repeated after a crash is applied once (see ServiceContext). */
+  operationKey?: () => string | undefined;
 }
 
 export interface Services {
@@ -45,7 +47,7 @@ export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? Date.now;
   const keys = schoolKeys(prefix, schoolId);
   const audit = new AuditService(redis, keys, now);
-  const ctx: ServiceContext = { redis, schoolId, prefix, keys, global: globalKeys(prefix), now, audit };
+  const ctx: ServiceContext = { redis, schoolId, prefix, keys, global: globalKeys(prefix), now, audit, ...(options.operationKey ? { operationKey: options.operationKey } : {}) };
   return {
     classes: new ClassService(ctx),
     invites: new InviteService(ctx, options.codeThrottle),

@@ -295,9 +295,9 @@ export class InviteService {
 
   /** Finds an invite by a hand-typed code; after too many misses the user must wait (`retryAfterMs`). */
   async findByCode(vkId: number, typed: string): Promise<CodeLookupResult> {
-    const { redis, keys, global, now } = this.ctx;
+    const { global } = this.ctx;
     const code = normaliseInviteCode(typed);
-    const reply = (await LOOKUP_CODE.run(redis, keys.base, now(), [
+    const reply = (await LOOKUP_CODE.apply(this.ctx, [
       global.codeThrottle(vkId),
       global.inviteCode(code),
       this.throttle.maxFailures,
@@ -314,8 +314,7 @@ export class InviteService {
     const invite = await this.get(inviteId);
     if (!invite) return { ok: false, reason: 'not_found' };
     const applicant = toApplicant(invite, input);
-    const { redis, keys, now } = this.ctx;
-    const reply = (await USE.run(redis, keys.base, now(), [inviteId, JSON.stringify(applicant)])) as {
+    const reply = (await USE.apply(this.ctx, [inviteId, JSON.stringify(applicant)])) as {
       ok: boolean;
       reason?: string;
       requestId?: string;
@@ -336,8 +335,7 @@ export class InviteService {
     const existing = await this.get(inviteId);
     if (!existing) throw new NotFoundError('invite', inviteId);
     await authorize(this.ctx, actor, 'invite.revoke', { classId: existing.classId, role: existing.role });
-    const { redis, keys, now } = this.ctx;
-    const reply = (await REVOKE.run(redis, keys.base, now(), [inviteId, String(actor)])) as { error?: string; invite?: unknown };
+    const reply = (await REVOKE.apply(this.ctx, [inviteId, String(actor)])) as { error?: string; invite?: unknown };
     if (reply.error) throw new NotFoundError('invite', inviteId);
     return inviteSchema.parse(reply.invite);
   }
@@ -359,8 +357,7 @@ export class InviteService {
         roles = ['student', 'parent'];
       }
     }
-    const { redis, keys, now } = this.ctx;
-    const reply = (await REVOKE_UNUSED.run(redis, keys.base, now(), [
+    const reply = (await REVOKE_UNUSED.apply(this.ctx, [
       String(actor),
       filter.classId ?? '',
       JSON.stringify(roles),

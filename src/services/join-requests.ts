@@ -228,8 +228,7 @@ export class JoinRequestService {
     const request = await this.require(requestId);
     const { classId, role } = request.applicant;
     await authorize(this.ctx, actor, 'request.review', { classId, role });
-    const { redis, keys, now } = this.ctx;
-    const reply = (await DECIDE.run(redis, keys.base, now(), [requestId, decision, String(actor), reason])) as {
+    const reply = (await DECIDE.apply(this.ctx, [requestId, decision, String(actor), reason])) as {
       ok: boolean;
       reason?: string;
       decidedBy?: ActorId;

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import type { ServiceContext } from './context.js';
 import { FAMILY_LUA } from './family-lua.js';
 import { LUA_KEY_FUNCTIONS } from './keys.js';
 import { ROLES } from './types.js';
@@ -118,7 +119,14 @@ end
 ${FAMILY_LUA}
 `;
 
-/** A Lua script with the shared prelude, run by EVALSHA with an EVAL fallback. */
+/** How long the reply of a change is kept for a repeat of the same operation (a re-run after a crash comes within minutes). */
+const ONCE_TTL_SECONDS = 24 * 3600;
+
+/**
+ * A Lua script with the shared prelude, run by EVALSHA with an EVAL fallback. A run may carry an
+ * operation key: the first run with that key applies the change and keeps its reply; a repeat
+ * (the same update handled again after a crash) gets the kept reply and changes nothing.
+ */
 export class LuaScript {
   readonly source: string;
   readonly sha: string;
@@ -127,13 +135,29 @@ export class LuaScript {
     readonly name: string,
     body: string,
   ) {
-    this.source = `${PRELUDE}\n-- ${name}\n${body}`;
+    this.source = `${PRELUDE}
+-- ${name}
+local ONCE = table.remove(ARGV)
+if ONCE ~= '' then
+  local kept = redis.call('GET', B .. 'once:' .. ONCE)
+  if kept then return kept end
+end
+local reply = (function()
+${body}
+end)()
+if ONCE ~= '' then redis.call('SET', B .. 'once:' .. ONCE, reply, 'EX', ${ONCE_TTL_SECONDS}) end
+return reply`;
     this.sha = createHash('sha1').update(this.source).digest('hex');
   }
 
+  /** Runs the script for a school with the context's clock and operation key. */
+  apply(ctx: Pick<ServiceContext, 'redis' | 'keys' | 'now' | 'operationKey'>, args: (string | number)[] = []): Promise<unknown> {
+    return this.run(ctx.redis, ctx.keys.base, ctx.now(), args, ctx.operationKey?.());
+  }
+
   /** Runs the script for a school and returns its JSON reply parsed (scripts reply with `jenc(...)`). */
-  async run(redis: Redis, base: string, now: number, args: (string | number)[] = []): Promise<unknown> {
-    const argv = [base, String(now), ...args.map(String)];
+  async run(redis: Redis, base: string, now: number, args: (string | number)[] = [], operationKey = ''): Promise<unknown> {
+    const argv = [base, String(now), ...args.map(String), operationKey];
     let reply: unknown;
     try {
       reply = await redis.evalsha(this.sha, 0, ...argv);

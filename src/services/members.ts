@@ -154,8 +154,7 @@ export class MemberService {
   async ensureBootstrapAdmins(vkIds: readonly number[]): Promise<number[]> {
     const ids = [...new Set(vkIds)].filter((id) => Number.isInteger(id) && id > 0);
     if (ids.length === 0) return [];
-    const { redis, keys, now } = this.ctx;
-    const reply = (await BOOTSTRAP.run(redis, keys.base, now(), [JSON.stringify(ids)])) as { changed: unknown };
+    const reply = (await BOOTSTRAP.apply(this.ctx, [JSON.stringify(ids)])) as { changed: unknown };
     return Array.isArray(reply.changed) ? (reply.changed as number[]) : [];
   }
 
@@ -261,8 +260,7 @@ export class MemberService {
     auditAction: string,
     classId?: string,
   ): Promise<Member> {
-    const { redis, keys, now } = this.ctx;
-    const reply = (await CHANGE.run(redis, keys.base, now(), [
+    const reply = (await CHANGE.apply(this.ctx, [
       vkId,
       op,
       extra,

@@ -333,8 +333,7 @@ export class MovementService {
     input: { vkId: number; toClassId: string; fromClassId?: string },
   ): Promise<TransferResult> {
     await authorize(this.ctx, actor, 'movement.record');
-    const { redis, keys, now } = this.ctx;
-    const reply = (await TRANSFER.run(redis, keys.base, now(), [
+    const reply = (await TRANSFER.apply(this.ctx, [
       input.vkId,
       input.toClassId,
       input.fromClassId ?? '',
@@ -369,8 +368,7 @@ export class MovementService {
    */
   async markLeft(actor: ActorId, vkId: number): Promise<LeaveResult> {
     await authorize(this.ctx, actor, 'movement.record');
-    const { redis, keys, now } = this.ctx;
-    const reply = (await LEAVE.run(redis, keys.base, now(), [vkId, String(actor), LEFT_REASON])) as {
+    const reply = (await LEAVE.apply(this.ctx, [vkId, String(actor), LEFT_REASON])) as {
       error?: string;
       member?: unknown;
       changed?: boolean;
@@ -392,8 +390,7 @@ export class MovementService {
 
   /** What promotion would do now: moves (5А→6А), graduates (11x → archived), kept classes and conflicts. */
   async previewPromotion(options: { keep?: readonly string[] } = {}): Promise<PromotionPlan> {
-    const { redis, keys, now } = this.ctx;
-    const reply = (await PROMOTE.run(redis, keys.base, now(), ['preview', JSON.stringify(options.keep ?? [])])) as {
+    const reply = (await PROMOTE.apply(this.ctx, ['preview', JSON.stringify(options.keep ?? [])])) as {
       plan: PromotionPlan;
     };
     return normalisePlan(reply.plan);
@@ -406,8 +403,7 @@ export class MovementService {
    */
   async applyPromotion(actor: ActorId, expected: PromotionPlan): Promise<PromotionResult> {
     await authorize(this.ctx, actor, 'movement.record');
-    const { redis, keys, now } = this.ctx;
-    const reply = (await PROMOTE.run(redis, keys.base, now(), [
+    const reply = (await PROMOTE.apply(this.ctx, [
       'apply',
       JSON.stringify(expected.kept),
       JSON.stringify({ moves: expected.moves, graduates: expected.graduates }),
