@@ -1,23 +1,29 @@
 /**
  * Benchmarks (npm run bench): prints figures, asserts nothing.
- * 1. End to end: N people write /help at once to a bot on the emulator and a real Redis; time to
- *    the last answer, answers per second, latency percentiles, and memory of the bot process.
- * 2. The update gate alone (record + per-peer queue in Redis), without VK.
- * 3. Pure functions on the hot path: command parsing and text splitting.
+ * 1. Pure functions on the hot path: command parsing and text splitting.
+ * 2. The update gate alone (record + per-peer lease + done in Redis), without VK.
+ * 3. The first day of school: 500 people write at once to a bot on the emulator, which enforces VK's
+ *    20 requests a second per community token. A bare vk-io echo bot (parallel mode) and Parta run
+ *    one after the other in the same run, each in a process of its own (so CPU is the bot's alone),
+ *    and the figures are printed side by side: replies a second, CPU per handled update, Redis
+ *    commands per update, latency and memory.
  */
+import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { Bot } from '../src/bot.js';
 import { parseCommand } from '../src/commands/registry.js';
-import { loadConfig } from '../src/config.js';
-import { startEmulator } from '../src/emulator/index.js';
+import { startEmulator, type Emulator } from '../src/emulator/index.js';
 import { createLogger } from '../src/logger.js';
 import { splitText } from '../src/outbox.js';
 import { PeerQueue } from '../src/peer-queue.js';
 import { UpdateGate } from '../src/update-gate.js';
+import type { BotReport } from './bots/report.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 500);
+const WARMUP = 100;
+/** One community token: 20 requests a second × 25 calls in one `execute`. */
+const CEILING = 20 * 25;
 
 async function cleanup(redis: Redis, prefix: string): Promise<void> {
   let cursor = '0';
@@ -32,51 +38,104 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-async function endToEnd(): Promise<void> {
-  const emulator = await startEmulator({ longPollWaitMs: 200, rateLimitPerSecond: 20 });
-  const redis = new Redis(REDIS_URL);
-  const prefix = `bench:${Date.now()}:`;
-  const config = loadConfig({ VK_TOKEN: emulator.token, VK_GROUP_ID: String(emulator.groupId), VK_API_URL: emulator.apiUrl, REDIS_PREFIX: prefix, ADMIN_VK_IDS: '1' });
-  const bot = new Bot({ config, redis, logger: createLogger('silent') });
-  await bot.start();
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+interface BurstFigures {
+  repliesPerSecond: number;
+  cpuMsPerUpdate: number;
+  redisPerUpdate: number;
+  p50: number;
+  p95: number;
+  rss: number;
+}
+
+/** A bot in a child process that answers `report` over IPC. */
+class BotChild {
+  private readonly child;
+  private readonly ready: Promise<void>;
+
+  constructor(script: string, env: Record<string, string>) {
+    this.child = fork(new URL(script, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.ready = new Promise((resolve) => this.child.once('message', () => resolve()));
+  }
+
+  started(): Promise<void> {
+    return this.ready;
+  }
+
+  report(): Promise<BotReport> {
+    return new Promise((resolve) => {
+      this.child.once('message', (message) => resolve(message as BotReport));
+      this.child.send('report');
+    });
+  }
+
+  stop(): void {
+    this.child.kill('SIGKILL');
+  }
+}
+
+/** `people` new people write `/help` at once; resolves with each one's latency once all are answered. */
+async function burst(emulator: Emulator, firstId: number, people: number): Promise<{ seconds: number; latencies: number[] }> {
   const sentAt = new Map<number, number>();
   const latencies: number[] = [];
+  let off = () => {};
   const done = new Promise<void>((resolve) => {
-    emulator.on('sent', (message: { peerId: number }) => {
+    off = emulator.on('sent', (message: { peerId: number }) => {
       const started = sentAt.get(message.peerId);
       if (started === undefined) return;
       latencies.push(performance.now() - started);
       sentAt.delete(message.peerId);
-      if (latencies.length === PEOPLE) resolve();
+      if (latencies.length === people) resolve();
     });
   });
   const start = performance.now();
-  for (let i = 0; i < PEOPLE; i++) {
-    const id = 10_000 + i;
+  for (let i = 0; i < people; i++) {
+    const id = firstId + i;
     emulator.addUser({ id, firstName: 'Тест', lastName: `Номер${i}` });
     sentAt.set(id, performance.now());
     emulator.userMessage(id, '/help');
   }
   await done;
-  const seconds = (performance.now() - start) / 1000;
-  const heapAfter = process.memoryUsage().heapUsed;
-  latencies.sort((a, b) => a - b);
-  console.log(`end to end: ${PEOPLE} people wrote /help at once (VK limit 20 requests/s, emulator enforcing it)`);
-  console.log(`  all answered in ${seconds.toFixed(2)} s = ${(PEOPLE / seconds).toFixed(1)} answers/s`);
-  console.log(`  latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies.at(-1)?.toFixed(0)} ms`);
-  console.log(`  heap used ${mb(heapBefore)} → ${mb(heapAfter)}; rss ${mb(process.memoryUsage().rss)} (bot and emulator in one process)`);
-  await bot.stop(2000);
-  await emulator.close();
-  await cleanup(redis, prefix);
-  redis.disconnect();
+  off();
+  return { seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b) };
 }
 
-async function gateOnly(): Promise<void> {
-  const redis = new Redis(REDIS_URL);
+/** Runs one bot through a warm-up and the measured burst on an emulator of its own. */
+async function firstDay(script: string, redis: Redis): Promise<BurstFigures> {
+  const emulator = await startEmulator({ longPollWaitMs: 25_000, rateLimitPerSecond: 20 });
+  const prefix = `bench:${Date.now()}:`;
+  const bot = new BotChild(script, {
+    VK_TOKEN: emulator.token,
+    VK_GROUP_ID: String(emulator.groupId),
+    VK_API_URL: emulator.apiUrl,
+    REDIS_URL,
+    REDIS_PREFIX: prefix,
+    ADMIN_VK_IDS: '1',
+    LOG_LEVEL: 'silent',
+  });
+  try {
+    await bot.started();
+    await burst(emulator, 10_000, WARMUP);
+    const before = await bot.report();
+    const { seconds, latencies } = await burst(emulator, 100_000, PEOPLE);
+    const after = await bot.report();
+    return {
+      repliesPerSecond: PEOPLE / seconds,
+      cpuMsPerUpdate: (after.cpuMicros - before.cpuMicros) / 1000 / PEOPLE,
+      redisPerUpdate: (after.redisCommands - before.redisCommands) / PEOPLE,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      rss: after.rssBytes,
+    };
+  } finally {
+    bot.stop();
+    await emulator.close();
+    await cleanup(redis, prefix);
+  }
+}
+
+async function gateOnly(redis: Redis): Promise<void> {
   const prefix = `bench:${Date.now()}:`;
   const updates = 5000;
   let handled = 0;
@@ -94,8 +153,8 @@ async function gateOnly(): Promise<void> {
   const seconds = (performance.now() - start) / 1000;
   console.log(`update gate: ${updates} updates over 100 peers (dedupe + inbox + per-peer lease in Redis): ${(updates / seconds).toFixed(0)} updates/s`);
   await queue.drain();
+  await gate.shutdown();
   await cleanup(redis, prefix);
-  redis.disconnect();
 }
 
 function pure(): void {
@@ -110,7 +169,20 @@ function pure(): void {
   console.log(`splitText of ${long.length} characters: ${((performance.now() - start) / 200).toFixed(2)} ms a call`);
 }
 
+const redis = new Redis(REDIS_URL);
 pure();
-await gateOnly();
-await endToEnd();
+await gateOnly(redis);
+const bare = await firstDay('./bots/bare.ts', redis);
+const parta = await firstDay('./bots/parta.ts', redis);
+redis.disconnect();
+
+const row = (name: string, b: string, p: string, ratio: string, target: string) => console.log(`  ${name.padEnd(26)}${b.padStart(12)}${p.padStart(12)}${ratio.padStart(10)}   ${target}`);
+console.log(`\nfirst day of school: ${PEOPLE} people write /help at once; VK's limit 20 requests/s (the emulator enforces it); ceiling ${CEILING} replies/s`);
+row('', 'bare vk-io', 'Parta', 'ratio', 'target');
+row('replies/s', bare.repliesPerSecond.toFixed(0), parta.repliesPerSecond.toFixed(0), (parta.repliesPerSecond / bare.repliesPerSecond).toFixed(2), `≥ ${0.8 * CEILING} (80% of the ceiling); Parta ${((100 * parta.repliesPerSecond) / CEILING).toFixed(0)}% of it`);
+row('CPU ms per update', bare.cpuMsPerUpdate.toFixed(2), parta.cpuMsPerUpdate.toFixed(2), (parta.cpuMsPerUpdate / bare.cpuMsPerUpdate).toFixed(2), '≤ 2× the bare bot');
+row('Redis commands per update', bare.redisPerUpdate.toFixed(1), parta.redisPerUpdate.toFixed(1), '', '≤ 6');
+row('latency p50 ms', bare.p50.toFixed(0), parta.p50.toFixed(0), '', '');
+row('latency p95 ms', bare.p95.toFixed(0), parta.p95.toFixed(0), '', '');
+row('memory (rss)', mb(bare.rss), mb(parta.rss), '', '');
 process.exit(0);

@@ -41,6 +41,9 @@ export type { Middleware };
 /** At most this many polled updates wait in memory for Redis to come back. */
 const MAX_DEFERRED = 10_000;
 
+/** The update types the bot has handlers for (see `compose`); VK's other events are not recorded. */
+const HANDLED_TYPES: ReadonlySet<string> = new Set(['message_new', 'message_event']);
+
 /** A polled update waiting in memory for Redis, with the promise of its recording. */
 interface Deferred {
   update: VkUpdate;
@@ -113,7 +116,7 @@ export class Bot {
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
     };
     this.queue = new PeerQueue(redis, config.REDIS_PREFIX);
-    this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, (update) => this.vk.updates.handleWebhookUpdate(withParsablePayload(update)) as Promise<void>, logger);
+    this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, (update) => this.vk.updates.handleWebhookUpdate(withParsablePayload(update)) as Promise<void>, logger, HANDLED_TYPES);
     this.compose();
   }
 

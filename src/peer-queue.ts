@@ -24,6 +24,17 @@ for _, key in ipairs(KEYS) do
 end
 return 0`;
 
+/** A peer's lease handed to the caller to release: the Redis key, and the value it holds while ours. */
+export interface HeldLease {
+  key: string;
+  owner: string;
+}
+
+/** Lua lines that release a lease passed as KEYS[n] with its owner in ARGV[m], for a caller's own script. */
+export function releaseScript(keyIndex: number, ownerIndex: number): string {
+  return `if KEYS[${keyIndex}] and redis.call('GET', KEYS[${keyIndex}]) == ARGV[${ownerIndex}] then redis.call('DEL', KEYS[${keyIndex}]) end`;
+}
+
 export interface PeerQueueOptions {
   /** How long a lease lives without renewal (a crashed process frees the peer after this). */
   leaseMs?: number;
@@ -68,13 +79,18 @@ export class PeerQueue {
     return this.tails.size;
   }
 
-  /** Runs `task` after every earlier task of the same key has finished. */
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `task` after every earlier task of the same key has finished. `after`, if given, runs as
+   * soon as the task settles and is handed the peer's lease when this was the peer's last queued
+   * task, to release it in the same Redis call as its own bookkeeping (see `releaseScript`);
+   * without `after` the queue releases the lease itself.
+   */
+  run<T>(key: string, task: () => Promise<T>, after?: (lease: HeldLease | undefined) => Promise<unknown>): Promise<T> {
     const previous = this.tails.get(key);
     const result = previous ? previous.then(() => this.runHeld(key, task)) : this.runHeld(key, task);
     const tail: Promise<void> = result.then(
-      () => this.settle(key, tail),
-      () => this.settle(key, tail),
+      () => this.settle(key, tail, after),
+      () => this.settle(key, tail, after),
     );
     this.tails.set(key, tail);
     return result;
@@ -96,13 +112,19 @@ export class PeerQueue {
     return task();
   }
 
-  /** After the last queued task of a peer: forget it and hand its lease back (sent at once, so it precedes any later acquire on this connection). */
-  private settle(key: string, tail: Promise<void>): void {
-    if (this.tails.get(key) !== tail) return;
-    this.tails.delete(key);
-    if (!this.held.delete(key)) return;
-    this.redis.eval(RELEASE, 1, peerLockKey(this.prefix, key), this.owner).catch(() => undefined);
-    if (this.held.size === 0) this.close();
+  /**
+   * After a task: when it was the peer's last, forget the peer and hand its lease back. The release
+   * is sent at once, so it precedes on this connection any later acquire of the same peer.
+   */
+  private async settle(key: string, tail: Promise<void>, after?: (lease: HeldLease | undefined) => Promise<unknown>): Promise<void> {
+    let lease: HeldLease | undefined;
+    if (this.tails.get(key) === tail) {
+      this.tails.delete(key);
+      if (this.held.delete(key)) lease = { key: peerLockKey(this.prefix, key), owner: this.owner };
+      if (this.held.size === 0) this.close();
+    }
+    const done = after ? after(lease) : lease ? this.redis.eval(RELEASE, 1, lease.key, lease.owner) : undefined;
+    await done?.catch(() => undefined);
   }
 
   private async acquire(key: string): Promise<void> {

@@ -8,7 +8,7 @@ export function sessionKey(peerId: number, userId: number): string {
 
 /**
  * @vk-io/session storage on Redis: one JSON value per session key, expiring after
- * `ttlSeconds` of idleness (every read or touch renews it).
+ * `ttlSeconds` of idleness (every read renews it).
  */
 export class RedisSessionStorage implements ISessionStorage {
   constructor(
@@ -36,7 +36,6 @@ export class RedisSessionStorage implements ISessionStorage {
     return (await this.redis.del(this.key(key))) > 0;
   }
 
-  async touch(key: string): Promise<void> {
-    await this.redis.expire(this.key(key), this.ttlSeconds);
-  }
+  /** Nothing to do: reading a session (GETEX) already renewed its idle expiry. */
+  async touch(_key: string): Promise<void> {}
 }

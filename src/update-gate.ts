@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
-import type { PeerQueue } from './peer-queue.js';
+import { releaseScript, type HeldLease, type PeerQueue } from './peer-queue.js';
 import { runInUpdateScope } from './update-scope.js';
 
 /** A VK update in the Callback API envelope (long poll delivers the same shape). */
@@ -30,10 +30,11 @@ if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
 end
 return 0`;
 
-// The update is handled: it leaves the inbox.
+// The update is handled: it leaves the inbox, and the peer's lease is released when it was the last one queued.
 const DONE = `
 redis.call('HDEL', KEYS[1], ARGV[1])
 redis.call('HDEL', KEYS[2], ARGV[1])
+${releaseScript(3, 2)}
 return 0`;
 
 // Takes over, atomically, every inbox entry whose owner has no heartbeat, frees the peer leases that
@@ -116,6 +117,8 @@ export class UpdateGate {
     private readonly queue: PeerQueue,
     private readonly handle: (update: VkUpdate) => Promise<void>,
     private readonly logger: Logger,
+    /** The update types the bot handles; others (message_allow, typing…) are acknowledged and not recorded. All when omitted. */
+    private readonly types?: ReadonlySet<string>,
   ) {
     this.instanceId = queue.owner;
   }
@@ -136,10 +139,12 @@ export class UpdateGate {
 
   /**
    * Records the update (idempotently) and queues it for handling. Resolves once the update is
-   * safely recorded — the moment a webhook may answer `ok` — with false for a repeated delivery.
+   * safely recorded — the moment a webhook may answer `ok` — with false for a repeated delivery
+   * or a type the bot does not handle.
    */
   async accept(update: VkUpdate): Promise<boolean> {
     if (this.closed) throw new GateClosedError();
+    if (this.types && !this.types.has(update.type)) return false;
     const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
     const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq')];
     const owner = `${this.instanceId}|${peerOf(update)}`;
@@ -167,7 +172,7 @@ export class UpdateGate {
         taken.push({ seq: Number(raw.slice(0, colon)), eventId: flat[i]!, update: JSON.parse(raw.slice(colon + 1)) as VkUpdate });
       } catch {
         this.logger.error({ eventId: flat[i] }, 'unreadable inbox entry dropped');
-        await this.redis.eval(DONE, 2, this.key('inbox'), this.key('inbox:owner'), flat[i]!);
+        await this.done(flat[i]!);
       }
     }
     taken.sort((a, b) => a.seq - b.seq);
@@ -207,12 +212,15 @@ export class UpdateGate {
   }
 
   private async process(eventId: string, update: VkUpdate): Promise<void> {
-    try {
-      await this.queue.run(peerOf(update), () => runInUpdateScope({ eventId, sends: 0, writes: 0 }, () => this.handle(update)));
-    } catch (error) {
+    const handled = () => runInUpdateScope({ eventId, sends: 0, writes: 0 }, () => this.handle(update));
+    await this.queue.run(peerOf(update), handled, (lease) => this.done(eventId, lease)).catch((error: unknown) => {
       this.logger.error({ eventId, type: update.type, err: error instanceof Error ? error.name : String(error) }, 'update failed');
-    } finally {
-      await this.redis.eval(DONE, 2, this.key('inbox'), this.key('inbox:owner'), eventId).catch(() => undefined);
-    }
+    });
+  }
+
+  /** Takes a handled update out of the inbox, releasing the peer's lease with it when given. */
+  private done(eventId: string, lease?: HeldLease): Promise<unknown> {
+    const keys = [this.key('inbox'), this.key('inbox:owner'), ...(lease ? [lease.key] : [])];
+    return this.redis.eval(DONE, keys.length, ...keys, eventId, lease?.owner ?? '');
   }
 }
