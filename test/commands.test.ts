@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseVkId, parseVkUserRef } from '../src/commands/person-ref.js';
 import { parseCommand } from '../src/commands/registry.js';
 import { parsePayload } from '../src/payload.js';
 import { randomIdFor, splitText } from '../src/outbox.js';
@@ -22,6 +23,22 @@ describe('command parsing', () => {
     expect(parseCommand('hello /help', 1)).toBeNull();
     expect(parseCommand('', 1)).toBeNull();
     expect(parseCommand(undefined, 1)).toBeNull();
+  });
+});
+
+describe('VK user references (one parser)', () => {
+  it('reads ids the same way everywhere, and short names only where users.get is asked', () => {
+    for (const ref of ['123', 'id123', '@id123', '*id123', '[id123|Анна Петрова]', 'https://vk.com/id123', 'vk.ru/id123/']) {
+      expect(parseVkId(ref), ref).toBe(123);
+      expect(parseVkUserRef(ref), ref).toBe('123');
+    }
+    expect(parseVkId('ivanova')).toBeNull();
+    expect(parseVkUserRef('ivanova')).toBe('ivanova');
+    expect(parseVkUserRef('@ivanova')).toBe('ivanova');
+    expect(parseVkUserRef('https://m.vk.com/ivanova')).toBe('ivanova');
+    expect(parseVkUserRef('Иванова')).toBeUndefined();
+    expect(parseVkUserRef('[club1|школа]')).toBeUndefined();
+    expect(parseVkId('0')).toBeNull();
   });
 });
 

@@ -42,7 +42,7 @@ export const cancelCommand: CommandSpec = {
   },
 };
 
-/** /lang ru|en: the bot's language for this person. */
+/** /lang ru|en: the bot's language for this person, kept with them (not with the dialog, which expires). */
 export const langCommand: CommandSpec = {
   name: 'lang',
   aliases: ['язык', 'language'],
@@ -58,7 +58,7 @@ export const langCommand: CommandSpec = {
         replyKeyboard([LOCALES.map((locale) => ({ label: app.i18n.t(locale, 'lang-name'), payload: { k: 'cmd', c: 'lang', a: locale } }))]),
       );
     }
-    context.session.lang = wanted;
+    await app.services.members.setLanguage(turn.caller.vkId, wanted);
     return turn.reply(app.i18n.t(wanted, 'lang-set'));
   },
 };
