@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseVkId, parseVkUserRef } from '../src/commands/person-ref.js';
-import { parseCommand } from '../src/commands/registry.js';
+import { parseBareCommand, parseCommand } from '../src/commands/registry.js';
 import { parsePayload } from '../src/payload.js';
 import { randomIdFor, splitText } from '../src/outbox.js';
 
@@ -17,6 +17,16 @@ describe('command parsing', () => {
     expect(parseCommand('[club1|Школа], /помощь', 1)).toEqual({ name: 'помощь', args: '' });
     expect(parseCommand('[club2|@other] /help', 1)).toBeNull();
     expect(parseCommand('/help@school', 1)).toEqual({ name: 'help', args: '' });
+  });
+
+  it('reads «помощь», «начать», «отмена» typed alone; in a chat only after the community mention', () => {
+    expect(parseBareCommand('Помощь', 1, false)).toEqual({ name: 'help', args: '' });
+    expect(parseBareCommand(' начать! ', 1, false)).toEqual({ name: 'start', args: '' });
+    expect(parseBareCommand('Отмена.', 1, false)).toEqual({ name: 'cancel', args: '' });
+    expect(parseBareCommand('помощь нужна', 1, false)).toBeNull();
+    expect(parseBareCommand('помощь', 1, true)).toBeNull();
+    expect(parseBareCommand('[club1|@school] помощь', 1, true)).toEqual({ name: 'help', args: '' });
+    expect(parseBareCommand('[club2|@other] помощь', 1, true)).toBeNull();
   });
 
   it('ignores plain text', () => {
