@@ -1,6 +1,7 @@
 import { enterJoinCode } from '../../scenes/join-code.js';
 import { enterOnboarding } from '../../scenes/onboarding.js';
 import type { App } from '../app.js';
+import { pendingText } from '../first-contact.js';
 import { roleName } from '../invite-helpers.js';
 import { schoolName } from '../invite-links.js';
 import { type Invite, type InviteView, type Member } from '../services/index.js';
@@ -46,7 +47,12 @@ export async function beginOnboarding(context: CommandContext, turn: Turn, app: 
     if (alreadyMember(caller.member, invite)) {
       return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
     }
-    if (await app.services.requests.openFor(caller.vkId, invite.classId, invite.role)) return turn.reply(t('onb-already-pending'));
+    const openId = await app.services.requests.openFor(caller.vkId, invite.classId, invite.role);
+    if (openId) {
+      // The request already waiting is shown as first contact shows it: class, role, since when, who decides.
+      const open = await app.services.requests.get(openId);
+      return turn.reply(open?.status === 'pending' ? await pendingText(app, turn, [open]) : t('onb-already-pending'));
+    }
   }
   return enterOnboarding(context, {
     inviteId: invite.id,

@@ -240,13 +240,14 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     expect(await pendingOf(508)).toEqual([]);
   });
 
-  it('F27: a member gets a friendly note, a waiting request gets «already waiting»', async () => {
+  it('F27: a member gets a friendly note; reopening the invite of a waiting request shows that request (who decides)', async () => {
     const inv = await invite('student');
     const used = await services().invites.use(inv.id, { vkId: 509, name: 'Петров Иван', consent: true });
     if (!used.ok) throw new Error('not used');
     const student = h.driver.user({ id: 509, firstName: 'Иван', lastName: 'Петров' });
     await student.openLink(link(inv));
-    await student.expect('Ваша заявка уже ждёт проверки');
+    const waiting = await student.expect('Ваша заявка ждёт проверки');
+    expect(waiting.text).toContain('Решение примет администрация школы.');
     await services().requests.approve(ADMIN_ID, used.request.id);
     await student.say(`/join ${inv.code}`);
     await student.expect('Вы уже состоите в 5А как ученик');
