@@ -24,9 +24,30 @@ btn-back = Back
 help-header = What you can do:
 help-line = /{ $command } — { $summary }
 help-footer = Commands also work in Russian, e.g. /помощь. In a chat, type a command the same way: /help.
-help-unknown-person =
-    Hello! This is a school's bot on the Sferum platform.
-    To join, ask your class teacher (or the school's administrator) for an invite link and open it — or send the invite code with /join CODE.
+btn-help = Commands
+help-in-dialog = You are answering the bot's questions now. Answer the question below — or send /cancel to stop.
+
+## First contact (F27)
+
+contact-intro =
+    Hello! This is the bot of { $school } on the Sferum platform.
+    To join a class or the staff room, you need an invite from your class teacher or the school's administrator. If you have an invite link, just open it. If you have a code, press «{ contact-btn-code }».
+contact-school-fallback = the school
+contact-btn-code = Enter an invite code
+contact-pending-title = { $count ->
+        [one] Your join request is waiting for review.
+       *[other] Your join requests are waiting for review.
+    }
+contact-pending-class = Class: { $class }
+contact-pending-role = Role: { $role }
+contact-pending-child = Child: { $child }
+contact-pending-since = Sent: { $when }
+contact-pending-who = { $count ->
+        [0] The school's administration decides.
+        [one] Your class teacher decides: { $names }.
+       *[other] One of the class teachers decides: { $names }.
+    }
+contact-pending-footer = Once it is decided, the bot will write to you here. To join one more class, send /join.
 help-roles = Your roles: { $roles }.
 role-admin = administrator
 role-head = head of school
@@ -48,7 +69,8 @@ start-admin-new =
     Hello! You are the platform administrator. Let's fill in the school's profile: six short questions, then you check everything at once.
     You can stop at any moment with /cancel.
 start-known = Hello, { $name }! This is the bot of «{ $school }». See /help for the commands.
-start-known-no-school = Hello! The school's profile is not filled in yet — the administrator does it with /school. See /help for the commands.
+start-known-no-school = Hello, { $name }! The school's profile is not filled in yet — the administrator does it with /school. See /help for the commands.
+start-resume = Let's go on from where you stopped.
 
 ## School profile (F01, F02, F03)
 
@@ -220,7 +242,8 @@ inv-personal =
 ## Joining by invite (F23, F27, F19)
 
 onb-cmd-join = join with an invite code
-onb-join-usage = Send the invite code like this: /join ABCD2345. Your class teacher or the school administrator gives you the code.
+onb-code-ask = Send the invite code — 8 letters and digits, e.g. ABCD2345. Your class teacher or the school's administrator gives you the code.
+onb-code-malformed = This does not look like an invite code: it has 8 letters and digits, e.g. ABCD2345.
 onb-code-not-found = { $left ->
         [0] There is no such code.
         [one] There is no such code. Check it: { $left } attempt left.

@@ -12,11 +12,11 @@ import {
   lookupVkUser,
   parseCount,
   parseInviteRole,
-  parseVkUserRef,
   roleButtonLabel,
   roleName,
   rolesFor,
 } from '../src/invite-helpers.js';
+import { parseVkUserRef } from '../src/commands/person-ref.js';
 import { className, deliverInvite, showInviteCard } from '../src/invite-links.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';

@@ -3,6 +3,7 @@ import type { MessageContext } from 'vk-io';
 import { classGridScene } from '../scenes/class-grid.js';
 import { classRenameScene } from '../scenes/class-rename.js';
 import { inviteBuilderScene } from '../scenes/invite-builder.js';
+import { joinCodeScene } from '../scenes/join-code.js';
 import { onboardingScene } from '../scenes/onboarding.js';
 import { promotionScene } from '../scenes/promotion.js';
 import { rejectReasonScene } from '../scenes/reject-reason.js';
@@ -38,11 +39,11 @@ export const FEATURES: readonly Feature[] = [
   { commands: [startCommand, helpCommand] },
   /** The school's profile and the Sferum application (F01–F03). */
   { commands: [schoolCommand], scenes: (app) => [schoolSetupScene(app)] as unknown as AnyScene[] },
-  /** Invites (F05, F11) and joining by them (F19, F23, F27). */
+  /** Invites (F05, F11) and joining by them (F19, F23, F27): the code step and onboarding. */
   {
     commands: [inviteCommand, invitesCommand, revokeCommand, sendInviteCommand, joinCommand],
     actions: [revokeAction, pageAction, revokeUnusedAction],
-    scenes: (app) => [inviteBuilderScene(app), onboardingScene(app)] as unknown as AnyScene[],
+    scenes: (app) => [inviteBuilderScene(app), joinCodeScene(app), onboardingScene(app)] as unknown as AnyScene[],
   },
   /** Classes (F04), admins and the administration (F06, F18), class teachers (F07), movement and the audit log (F10). */
   {

@@ -134,23 +134,6 @@ export function inviteErrorKey(error: unknown, role: InviteRole): string | undef
   return undefined;
 }
 
-/**
- * Reads a VK user reference as people paste it: `123`, `id123`, `@id123`, `[id123|Имя]`,
- * `https://vk.com/id123` or a short name (`vk.com/ivanova`). Returns what users.get takes.
- */
-export function parseVkUserRef(input: string): string | undefined {
-  const text = input.trim();
-  const mention = /^\[id(\d+)\|[^\]]*\]$/.exec(text);
-  if (mention) return mention[1];
-  const link = /^(?:https?:\/\/)?(?:m\.)?vk\.(?:com|ru)\/([A-Za-z0-9_.]{2,64})\/?$/.exec(text);
-  const bare = link?.[1] ?? text.replace(/^@/, '');
-  if (/^\d{1,12}$/.test(bare)) return bare;
-  const id = /^id(\d{1,12})$/.exec(bare);
-  if (id) return id[1];
-  if (/^[A-Za-z][A-Za-z0-9_.]{1,63}$/.test(bare)) return bare;
-  return undefined;
-}
-
 interface VkUser {
   id: number;
   first_name?: string;

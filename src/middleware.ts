@@ -46,21 +46,35 @@ async function resolveCaller(app: App, vkId: number): Promise<Caller> {
   return { vkId, member, roles: new Set(effectiveRoles(member)) };
 }
 
-/** Builds the turn: the person's language (their /lang, else VK's lang_id, else LOCALE), who they are, how to answer. */
+/**
+ * The person's language: the one kept with them (their /lang, or VK's lang_id remembered once), else
+ * one an older version kept in the dialog's session (moved over to the person), else VK's, else LOCALE.
+ * One Redis read; a write only the first time a language becomes known.
+ */
+async function resolveLocale(app: App, vkId: number, context: Context): Promise<Locale> {
+  const kept = await app.services.members.languageOf(vkId);
+  if (isLocale(kept)) return kept;
+  const message = context instanceof MessageContext ? context : undefined;
+  const session = context.session as { lang?: unknown };
+  const legacy = isLocale(session.lang) ? session.lang : undefined;
+  const learnt = legacy ?? (message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined);
+  if (legacy) delete session.lang;
+  if (!learnt) return app.config.LOCALE;
+  await app.services.members.rememberLanguage(vkId, learnt);
+  return learnt;
+}
+
+/** Builds the turn: the person's language (see {@link resolveLocale}), who they are, how to answer. */
 export function buildTurn(app: App): Middleware {
   return async (context, next) => {
     const message = context instanceof MessageContext ? context : undefined;
     const vkId = message ? message.senderId : (context as MessageEventContext).userId;
     const peerId = (context as MessageContext | MessageEventContext).peerId;
-    const session = context.session as { lang?: unknown };
-    const detected = localeFromLangId(message?.clientInfo?.lang_id);
-    // Remember VK's language once, so messages sent to this person later (notices) use it too.
-    if (!isLocale(session.lang) && detected && message?.isDM) session.lang = detected;
-    const locale: Locale = isLocale(session.lang) ? session.lang : app.config.LOCALE;
+    const [locale, caller] = await Promise.all([resolveLocale(app, vkId, context), resolveCaller(app, vkId)]);
     setTurn(context, {
       locale,
       t: app.i18n.bind(locale),
-      caller: await resolveCaller(app, vkId),
+      caller,
       reply: (text, keyboard) => app.outbox.send(peerId, { text, keyboard }),
     });
     return next();

@@ -7,8 +7,8 @@ import type { KeyboardBuilder } from 'vk-io';
 import type { App } from './app.js';
 import type { Translate } from './i18n.js';
 import { inlineKeyboard, type Button } from './keyboards.js';
-import { notifyPerson, translatorFor } from './recipients.js';
 import { formatWhen } from './i18n.js';
+import { notifyPerson, readerFor, translatorFor, type Reader } from './recipients.js';
 import { classNameOf, commandLinesFor, personName, vkMention } from './review-format.js';
 import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from './services/index.js';
 import { LEFT_REASON } from './services/movement.js';
@@ -30,8 +30,9 @@ function reasonText(t: Translate, reason: string): string {
 /** The key under which the messages about a request are remembered. */
 export const requestSubject = (requestId: string): string => `req:${requestId}`;
 
-/** The request as a reviewer reads it: who (with a VK link), role, class, child or subjects, when. */
-export function requestCardText(app: App, t: Translate, request: JoinRequest, className: string): string {
+/** The request as a reviewer reads it: who (with a VK link), role, class, child or subjects, when (in the reader's language). */
+export function requestCardText(app: App, reader: Reader, request: JoinRequest, className: string): string {
+  const { t } = reader;
   const a = request.applicant;
   const lines = [
     t('req-card-title', { id: request.id }),
@@ -41,7 +42,7 @@ export function requestCardText(app: App, t: Translate, request: JoinRequest, cl
   ];
   if (a.role === 'parent') lines.push(t('req-card-child', { child: a.childName }));
   if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.map((s) => subjectName(t, s)).join(', ') }) : t('req-card-no-subjects'));
-  lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ) }));
+  lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ, reader.locale) }));
   return lines.join('\n');
 }
 
@@ -59,12 +60,13 @@ export function requestButtons(t: Translate, requestId: string, withLater: boole
  */
 export async function sendRequestCard(
   app: App,
-  t: Translate,
+  reader: Reader,
   reviewerId: number,
   request: JoinRequest,
   options: { withLater: boolean; heading?: string; key?: string },
 ): Promise<void> {
-  const card = requestCardText(app, t, request, await classNameOf(app, request.applicant.classId));
+  const { t } = reader;
+  const card = requestCardText(app, reader, request, await classNameOf(app, request.applicant.classId));
   const text = options.heading ? `${options.heading}\n\n${card}` : card;
   const sent = await app.outbox.send(reviewerId, { text, keyboard: requestButtons(t, request.id, options.withLater) }, options.key);
   await app.services.reviewNotices.remember(requestSubject(request.id), { peerId: reviewerId, cmid: sent.conversationMessageId });
@@ -81,8 +83,9 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
   const reached: number[] = [];
   const unreachable: number[] = [];
   for (const reviewerId of reviewers) {
-    const t = await translatorFor(app, reviewerId);
-    const ok = await sendRequestCard(app, t, reviewerId, request, { withLater: true, heading: t('req-notice-heading'), key: `req-notice:${request.id}:${reviewerId}` })
+    const reader = await readerFor(app, reviewerId);
+    const t = reader.t;
+    const ok = await sendRequestCard(app, reader, reviewerId, request, { withLater: true, heading: t('req-notice-heading'), key: `req-notice:${request.id}:${reviewerId}` })
       .then(() => true)
       .catch((error: unknown) => {
         app.logger.warn({ requestId: request.id, reviewerId, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not delivered');
@@ -105,10 +108,11 @@ export async function alreadyDecidedText(app: App, t: Translate, status: 'approv
 }
 
 /** The outcome line added to every reviewer's copy of a decided request. */
-async function outcomeText(app: App, t: Translate, request: JoinRequest): Promise<string> {
+async function outcomeText(app: App, reader: Reader, request: JoinRequest): Promise<string> {
   if (request.status === 'pending') return '';
+  const { t } = reader;
   const by = await personName(app, t, request.decidedBy);
-  const when = formatWhen(request.decidedAt, app.config.SCHOOL_TZ);
+  const when = formatWhen(request.decidedAt, app.config.SCHOOL_TZ, reader.locale);
   if (request.status === 'approved') return t('req-outcome-approved', { by, when });
   const line = t('req-outcome-rejected', { by, when });
   return request.reason ? `${line}\n${t('req-outcome-reason', { reason: reasonText(t, request.reason) })}` : line;
@@ -145,9 +149,9 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
 /** Edits every remembered copy of the request's card (notices and /requests cards) to show the outcome, without buttons. */
 async function editReviewerCopies(app: App, request: JoinRequest, className: string, family: FamilyOutcome = {}): Promise<void> {
   for (const notice of await app.services.reviewNotices.takeAll(requestSubject(request.id))) {
-    const t = await translatorFor(app, notice.peerId);
-    const outcome = [await outcomeText(app, t, request), ...(await familyLines(app, t, request, className, family))].join('\n');
-    const text = `${requestCardText(app, t, request, className)}\n\n${outcome}`;
+    const reader = await readerFor(app, notice.peerId);
+    const outcome = [await outcomeText(app, reader, request), ...(await familyLines(app, reader.t, request, className, family))].join('\n');
+    const text = `${requestCardText(app, reader, request, className)}\n\n${outcome}`;
     await app.outbox.edit(notice.peerId, notice.cmid, { text }).catch((error: unknown) => {
       app.logger.warn({ requestId: request.id, peerId: notice.peerId, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not edited');
     });

@@ -1,7 +1,10 @@
 import type { MessageContext } from 'vk-io';
 import type { ActionContext, ActionRegistry } from './actions.js';
 import type { App } from './app.js';
-import { parseCommand, type CommandContext, type CommandSpec } from './commands/registry.js';
+import { parseBareCommand, parseCommand, type CommandContext, type CommandSpec } from './commands/registry.js';
+import { commandButton } from './commands/pick-keyboard.js';
+import { answerStranger, isStranger } from './first-contact.js';
+import { replyKeyboard } from './keyboards.js';
 import type { Middleware } from './middleware.js';
 import { parsePayload, type ParsedPayload } from './payload.js';
 import { turnOf, type Turn } from './turn.js';
@@ -32,7 +35,10 @@ export class Router {
     };
   }
 
-  /** Outside dialogs: buttons, commands, deep links; anything else gets a short hint in a private dialog. */
+  /**
+   * Outside dialogs: buttons, commands, deep links. Anything else in a private dialog is answered: a
+   * stranger gets first contact (how to join, or their pending request), a member the hint with a help button.
+   */
   route(): Middleware {
     return async (context) => {
       const message = context as CommandContext;
@@ -45,8 +51,9 @@ export class Router {
         if (!command) return turn.reply(turn.t('command-unknown'));
         return this.runCommand(message, command, request.args);
       }
-      if (message.isDM) return turn.reply(turn.t('text-unknown'));
-      return undefined;
+      if (!message.isDM) return undefined;
+      if (isStranger(turn.caller)) return answerStranger(this.app, turn);
+      return turn.reply(turn.t('text-unknown'), replyKeyboard([[commandButton(turn.t('btn-help'), 'help')]]));
     };
   }
 
@@ -74,11 +81,13 @@ export class Router {
     };
   }
 
-  /** A command the message asks for: typed (`/help`), or pressed (a button with a command payload). */
+  /** A command the message asks for: typed (`/help`, or a bare `помощь`), or pressed (a button with a command payload). */
   private commandOf(message: MessageContext, parsed: ParsedPayload): { name: string; args: string } | null {
     if (parsed.kind === 'ours' && parsed.payload.k === 'cmd') return { name: parsed.payload.c, args: parsed.payload.a ?? '' };
     if (parsed.kind === 'start') return { name: 'start', args: '' };
-    return parseCommand(message.text, this.app.config.VK_GROUP_ID);
+    if (parsed.kind === 'ours') return null;
+    const groupId = this.app.config.VK_GROUP_ID;
+    return parseCommand(message.text, groupId) ?? parseBareCommand(message.text, groupId, !message.isDM);
   }
 
   /** Runs a command after checking, at this moment, that the caller may use it here. */

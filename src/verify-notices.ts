@@ -6,8 +6,8 @@
 import type { App } from './app.js';
 import type { Translate } from './i18n.js';
 import { inlineKeyboard } from './keyboards.js';
-import { notifyPerson, translatorFor } from './recipients.js';
 import { formatWhen } from './i18n.js';
+import { notifyPerson, readerFor, translatorFor } from './recipients.js';
 import { commandLinesFor, personName, vkMention } from './review-format.js';
 import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, can, type Member } from './services/index.js';
 import { subjectName } from './subjects.js';
@@ -95,9 +95,10 @@ export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promis
 
 /** After a confirmation: every verifier's notice shows who confirmed (buttons gone), and the teacher learns their new powers. */
 async function afterVerification(app: App, teacher: Member, by: number): Promise<void> {
-  const when = formatWhen(Date.now(), app.config.SCHOOL_TZ);
+  const confirmedAt = Date.now();
   for (const notice of await app.services.reviewNotices.takeAll(teacherSubject(teacher.vkId))) {
-    const t = await translatorFor(app, notice.peerId);
+    const { t, locale } = await readerFor(app, notice.peerId);
+    const when = formatWhen(confirmedAt, app.config.SCHOOL_TZ, locale);
     const text = `${teacherCard(t, teacher)}\n\n${t('ver-outcome', { by: await personName(app, t, by), when })}`;
     await app.outbox.edit(notice.peerId, notice.cmid, { text }).catch(() => app.logger.warn({ teacherId: teacher.vkId, peerId: notice.peerId }, 'verification notice not edited'));
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../src/commands/registry.js';
+import { parseVkId, parseVkUserRef } from '../src/commands/person-ref.js';
+import { parseBareCommand, parseCommand } from '../src/commands/registry.js';
 import { parsePayload } from '../src/payload.js';
 import { randomIdFor, splitText } from '../src/outbox.js';
 
@@ -18,10 +19,36 @@ describe('command parsing', () => {
     expect(parseCommand('/help@school', 1)).toEqual({ name: 'help', args: '' });
   });
 
+  it('reads «помощь», «начать», «отмена» typed alone; in a chat only after the community mention', () => {
+    expect(parseBareCommand('Помощь', 1, false)).toEqual({ name: 'help', args: '' });
+    expect(parseBareCommand(' начать! ', 1, false)).toEqual({ name: 'start', args: '' });
+    expect(parseBareCommand('Отмена.', 1, false)).toEqual({ name: 'cancel', args: '' });
+    expect(parseBareCommand('помощь нужна', 1, false)).toBeNull();
+    expect(parseBareCommand('помощь', 1, true)).toBeNull();
+    expect(parseBareCommand('[club1|@school] помощь', 1, true)).toEqual({ name: 'help', args: '' });
+    expect(parseBareCommand('[club2|@other] помощь', 1, true)).toBeNull();
+  });
+
   it('ignores plain text', () => {
     expect(parseCommand('hello /help', 1)).toBeNull();
     expect(parseCommand('', 1)).toBeNull();
     expect(parseCommand(undefined, 1)).toBeNull();
+  });
+});
+
+describe('VK user references (one parser)', () => {
+  it('reads ids the same way everywhere, and short names only where users.get is asked', () => {
+    for (const ref of ['123', 'id123', '@id123', '*id123', '[id123|Анна Петрова]', 'https://vk.com/id123', 'vk.ru/id123/']) {
+      expect(parseVkId(ref), ref).toBe(123);
+      expect(parseVkUserRef(ref), ref).toBe('123');
+    }
+    expect(parseVkId('ivanova')).toBeNull();
+    expect(parseVkUserRef('ivanova')).toBe('ivanova');
+    expect(parseVkUserRef('@ivanova')).toBe('ivanova');
+    expect(parseVkUserRef('https://m.vk.com/ivanova')).toBe('ivanova');
+    expect(parseVkUserRef('Иванова')).toBeUndefined();
+    expect(parseVkUserRef('[club1|школа]')).toBeUndefined();
+    expect(parseVkId('0')).toBeNull();
   });
 });
 

@@ -1,9 +1,9 @@
 import type { App } from '../app.js';
 import type { Button } from '../keyboards.js';
-import { PermissionDeniedError } from '../services/errors.js';
+import { PermissionDeniedError, can } from '../services/index.js';
 import { notifyPerson } from '../recipients.js';
 import type { ClassRoster } from '../services/types.js';
-import type { Caller, Turn } from '../turn.js';
+import type { Turn } from '../turn.js';
 import { findClassByArg, regularClasses } from './class-ref.js';
 import { parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
 import { commandButton, pickKeyboard } from './pick-keyboard.js';
@@ -92,18 +92,17 @@ function rosterText(turn: Turn, roster: ClassRoster): string {
   return lines.join('\n');
 }
 
-const mayViewRosters = (caller: Caller): boolean => (['admin', 'head', 'deputy', 'teacher'] as const).some((role) => caller.roles.has(role));
-
 /** /class 5А — the roster of a class for its class teacher and the administration (F07); others are refused. */
 export const classRosterCommand: CommandSpec = {
   name: 'class',
   aliases: ['класс', 'состав'],
   summaryKey: 'ct-cmd-class',
   dmOnly: true,
-  allowed: mayViewRosters,
+  allowed: may('roster.view'),
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
-    const administration = (['admin', 'head', 'deputy'] as const).some((role) => caller.roles.has(role));
+    // Every class for those the matrix lets see any roster; a class teacher sees their own.
+    const administration = can(caller.member, 'roster.view');
     if (!args.trim()) {
       const own = caller.member?.classTeacherOf ?? [];
       const classes = (await app.services.classes.list()).filter((c) => administration || own.includes(c.id));

@@ -12,10 +12,10 @@ import {
   mayInvite,
   parseCount,
   parseInviteRole,
-  parseVkUserRef,
   roleName,
   visibleInvites,
 } from '../invite-helpers.js';
+import { parseVkUserRef } from './person-ref.js';
 import { formatWhen } from '../i18n.js';
 import { className, deliverInvite, showInviteCard } from '../invite-links.js';
 import { inlineKeyboard, type Button } from '../keyboards.js';

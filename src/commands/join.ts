@@ -1,5 +1,7 @@
+import { enterJoinCode } from '../../scenes/join-code.js';
 import { enterOnboarding } from '../../scenes/onboarding.js';
 import type { App } from '../app.js';
+import { pendingText } from '../first-contact.js';
 import { roleName } from '../invite-helpers.js';
 import { schoolName } from '../invite-links.js';
 import { type Invite, type InviteView, type Member } from '../services/index.js';
@@ -45,7 +47,12 @@ export async function beginOnboarding(context: CommandContext, turn: Turn, app: 
     if (alreadyMember(caller.member, invite)) {
       return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
     }
-    if (await app.services.requests.openFor(caller.vkId, invite.classId, invite.role)) return turn.reply(t('onb-already-pending'));
+    const openId = await app.services.requests.openFor(caller.vkId, invite.classId, invite.role);
+    if (openId) {
+      // The request already waiting is shown as first contact shows it: class, role, since when, who decides.
+      const open = await app.services.requests.get(openId);
+      return turn.reply(open?.status === 'pending' ? await pendingText(app, turn, [open]) : t('onb-already-pending'));
+    }
   }
   return enterOnboarding(context, {
     inviteId: invite.id,
@@ -61,7 +68,18 @@ export async function joinByToken(context: CommandContext, turn: Turn, app: App,
   return beginOnboarding(context, turn, app, view);
 }
 
-/** /join CODE: joins by the short code of an invite; wrong codes are throttled per person. */
+export type CodeLookup = { ok: true; view: InviteView } | { ok: false; text: string; final: boolean };
+
+/** Looks an invite code up for the caller; a wrong code says how many tries are left, too many wrong ones stop (`final`). */
+export async function lookupCode(app: App, turn: Turn, code: string): Promise<CodeLookup> {
+  const { t } = turn;
+  const found = await app.services.invites.findByCode(turn.caller.vkId, code.slice(0, 40));
+  if (found.ok) return found;
+  if (found.reason === 'throttled') return { ok: false, final: true, text: t('onb-code-throttled', { minutes: Math.max(1, Math.ceil(found.retryAfterMs / 60_000)) }) };
+  return { ok: false, final: false, text: t('onb-code-not-found', { left: found.attemptsLeft }) };
+}
+
+/** /join CODE: joins by the short code of an invite (wrong codes are throttled per person); without a code, asks for it. */
 export const joinCommand: CommandSpec = {
   name: 'join',
   aliases: ['вступить', 'код'],
@@ -69,13 +87,9 @@ export const joinCommand: CommandSpec = {
   dmOnly: true,
   allowed: () => true,
   async run(context, args, turn, app) {
-    const { t } = turn;
-    if (!args.trim()) return turn.reply(t('onb-join-usage'));
-    const found = await app.services.invites.findByCode(turn.caller.vkId, args.slice(0, 40));
-    if (!found.ok && found.reason === 'throttled') {
-      return turn.reply(t('onb-code-throttled', { minutes: Math.max(1, Math.ceil(found.retryAfterMs / 60_000)) }));
-    }
-    if (!found.ok) return turn.reply(t('onb-code-not-found', { left: found.attemptsLeft }));
+    if (!args.trim()) return enterJoinCode(context);
+    const found = await lookupCode(app, turn, args);
+    if (!found.ok) return turn.reply(found.text);
     return beginOnboarding(context, turn, app, found.view);
   },
 };

@@ -22,6 +22,19 @@ export function parseVkId(arg: string | undefined): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
+/**
+ * Reads a VK user reference as people paste it: anything {@link parseVkId} reads, or a short name
+ * (`ivanova`, `@ivanova`, `vk.com/ivanova`). Returns what users.get takes: the id or the short name.
+ */
+export function parseVkUserRef(input: string): string | undefined {
+  const id = parseVkId(input);
+  if (id !== null) return String(id);
+  const text = input.trim();
+  const link = /^(?:https?:\/\/)?(?:m\.)?vk\.(?:com|ru)\/([A-Za-z][A-Za-z0-9_.]{1,63})\/?$/.exec(text);
+  const name = link?.[1] ?? text.replace(/^@/, '');
+  return /^[A-Za-z][A-Za-z0-9_.]{1,63}$/.test(name) && !/^id\d+$/i.test(name) ? name : undefined;
+}
+
 /** How a person is shown in lists and confirmations: their name and VK id. */
 export function personLabel(member: Pick<Member, 'vkId' | 'name'> | undefined, vkId?: number): string {
   const id = member?.vkId ?? vkId ?? 0;

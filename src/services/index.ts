@@ -64,5 +64,5 @@ export { can, canSomewhere, assertCan, effectiveRoles, PERMISSIONS, ACTIONS, typ
 export * from './errors.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
-export { inviteState, normaliseInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
+export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
 export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService };

@@ -92,6 +92,11 @@ export function normaliseInviteCode(input: string): string {
     .join('');
 }
 
+/** Whether typed text has the shape of a code (8 Latin letters or digits once normalised), so a greeting is not counted as a wrong code. */
+export function looksLikeInviteCode(input: string): boolean {
+  return new RegExp(`^[A-Z0-9]{${INVITE_CODE_LENGTH}}$`).test(normaliseInviteCode(input));
+}
+
 /**
  * Stores a new invite and claims its global token and code. ARGV[3] = invite
  * JSON without id, [4] token key, [5] code key, [6] school id, [7] index lifetime (ms).

@@ -9,7 +9,7 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { can, isClassTeacherOf } from './permissions.js';
 import { joinRequestSchema, memberSchema, parseRecord, readRecords } from './records.js';
-import type { ActorId, ChildMatch, DecisionResult, JoinRequest, Page } from './types.js';
+import type { ActorId, ChildMatch, DecisionResult, JoinRequest, Member, Page } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_REASON_LENGTH = 500;
@@ -181,6 +181,35 @@ export class JoinRequestService {
   /** Who may decide a request: all admins, plus the class teachers of its class for student and parent requests. */
   async reviewersOf(requestId: string): Promise<number[]> {
     const request = await this.require(requestId);
+    return (await this.reviewerMembers(request)).map((m) => m.vkId);
+  }
+
+  /**
+   * Who the applicant should expect to decide: the class teachers among the request's reviewers (for
+   * student and parent requests of a class that has one); an empty list means the administration.
+   */
+  async classTeachersDeciding(request: JoinRequest): Promise<Member[]> {
+    const { classId } = request.applicant;
+    return (await this.reviewerMembers(request)).filter((m) => isClassTeacherOf(m, classId));
+  }
+
+  /** The person's pending requests (found by the open-requests index, whose fields start with their id), oldest first. */
+  async pendingOf(vkId: number): Promise<JoinRequest[]> {
+    const { redis, keys } = this.ctx;
+    const ids = new Set<string>();
+    let cursor = '0';
+    do {
+      const [next, flat] = await redis.hscan(keys.requestsOpen, cursor, 'MATCH', `${vkId}:*`, 'COUNT', 500);
+      for (let i = 1; i < flat.length; i += 2) ids.add(flat[i]!);
+      cursor = next;
+    } while (cursor !== '0');
+    if (ids.size === 0) return [];
+    const requests = await readRecords(redis, joinRequestSchema, [...ids].map(keys.requestRecord));
+    return requests.filter((r) => r.status === 'pending' && r.applicant.vkId === vkId).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  /** The members who may decide the request now, by the permission matrix, in id order. */
+  private async reviewerMembers(request: JoinRequest): Promise<Member[]> {
     const { redis, keys } = this.ctx;
     const { classId, role } = request.applicant;
     const candidates = new Set((await redis.smembers(keys.role('admin'))).map(Number));
@@ -192,10 +221,7 @@ export class JoinRequestService {
       memberSchema,
       [...candidates].map((id) => keys.memberRecord(id)),
     );
-    return members
-      .filter((m) => can(m, 'request.review', { classId, role }))
-      .map((m) => m.vkId)
-      .sort((a, b) => a - b);
+    return members.filter((m) => can(m, 'request.review', { classId, role })).sort((a, b) => a.vkId - b.vkId);
   }
 
   /** Approves: the applicant becomes (or stays) a member with the role and class, atomically with the decision. */

@@ -52,6 +52,8 @@ export interface GlobalKeys {
   inviteToken(token: string): string;
   inviteCode(code: string): string;
   codeThrottle(vkId: number): string;
+  /** HASH vkId → the person's language (`ru`, `en`), kept with the person, not with a dialog. */
+  languages: string;
 }
 
 /** Key builder for one school. */
@@ -87,6 +89,7 @@ export function globalKeys(prefix: string): GlobalKeys {
     inviteToken: (token) => `${prefix}invite:token:${token}`,
     inviteCode: (code) => `${prefix}invite:code:${code}`,
     codeThrottle: (vkId) => `${prefix}throttle:invite-code:${vkId}`,
+    languages: `${prefix}lang`,
   };
 }
 

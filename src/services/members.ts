@@ -150,6 +150,21 @@ export class MemberService {
     return m;
   }
 
+  /** The language the person chose or VK told (`ru`, `en`…), for members and strangers alike; undefined if unknown. */
+  async languageOf(vkId: number): Promise<string | undefined> {
+    return (await this.ctx.redis.hget(this.ctx.global.languages, String(vkId))) ?? undefined;
+  }
+
+  /** Keeps the language a person chose (/lang); it outlives any dialog. */
+  async setLanguage(vkId: number, language: string): Promise<void> {
+    await this.ctx.redis.hset(this.ctx.global.languages, String(vkId), language);
+  }
+
+  /** Keeps a language learnt without asking (VK's lang_id) unless the person already has one. */
+  async rememberLanguage(vkId: number, language: string): Promise<void> {
+    await this.ctx.redis.hsetnx(this.ctx.global.languages, String(vkId), language);
+  }
+
   /** Makes the configured ids admins from the first start; idempotent. Returns the ids that changed. */
   async ensureBootstrapAdmins(vkIds: readonly number[]): Promise<number[]> {
     const ids = [...new Set(vkIds)].filter((id) => Number.isInteger(id) && id > 0);

@@ -64,4 +64,38 @@ describe('in English (VK lang_id 3)', () => {
     const card = await admin.expect((m) => m.text.includes('Новая заявка') && m.text.includes('Jones Mary'));
     expect(card.text).toContain('Физика, Химия');
   });
+
+  it('F14: the language chosen with /lang stays with the person after the dialog expires', async () => {
+    const anna = h.driver.user({ id: 803, firstName: 'Анна', lastName: 'Петрова' });
+    await anna.say('/lang en');
+    await anna.expect('The language is now English.');
+    expect(await h.db.redis.hget(`${h.db.prefix}lang`, '803')).toBe('en');
+    // The idle expiry removes the dialog's session; the language is kept with the person.
+    await h.db.redis.del(`${h.db.prefix}session:803:803`);
+    await anna.say('/help');
+    await anna.expect('To join');
+  });
+
+  it('F08: a reviewer who reads English gets the request card with the date in English', async () => {
+    const admin = h.admin();
+    await admin.say('/lang en');
+    await admin.expect('The language is now English.');
+    const classId = (await h.bot.app.services.classes.create(ADMIN_ID, '4В')).id;
+    const invite = await h.bot.app.services.invites.create(ADMIN_ID, { classId, role: 'student' });
+    const student = h.driver.user({ id: 804, firstName: 'Олег', lastName: 'Сидоров' });
+    await student.say(`/вступить ${invite.code}`);
+    await student.expect('Вас приглашают');
+    await student.press('Да, всё верно');
+    await student.expect('Как тебя зовут');
+    await student.press('Олег Сидоров');
+    await student.expect('Согласие');
+    await student.press('Согласен(на)');
+    await student.expect('Заявка отправлена');
+    const card = await admin.expect('New join request');
+    expect(card.text).toMatch(/Filed: \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}/);
+    expect(card.text).not.toMatch(/[а-яё]{4,}\.? \d{4}/i);
+    await admin.press('Approve');
+    const edited = await admin.expectEdit('Approved by');
+    expect(edited.text).toMatch(/Approved by .+, \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}\./);
+  });
 });

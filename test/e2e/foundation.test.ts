@@ -69,25 +69,25 @@ describe('foundation', () => {
     expect(help.text).toContain('/cancel');
     const stranger = h.driver.user({ id: 300, firstName: 'Пётр', lastName: 'Сидоров' });
     await stranger.say('/помощь');
-    const intro = await stranger.expect('ссылку-приглашение');
-    expect(intro.text).toContain('/join');
+    const intro = await stranger.expect('ссылка-приглашение');
+    expect(intro.keyboard?.buttons.flat().map((b) => b.label)).toEqual(['Ввести код приглашения']);
     expect(intro.text).not.toContain('/school');
     await stranger.say('/start');
-    await stranger.expect('ссылку-приглашение');
+    await stranger.expect('ссылка-приглашение');
   });
 
   it('F14: the language follows VK lang_id, then /lang; Russian aliases work', async () => {
     h = await Harness.start();
     const english = h.driver.user({ id: 301, firstName: 'John', lastName: 'Smith', langId: 3 });
     await english.say('/help');
-    await english.expect('To join, ask your class teacher');
+    await english.expect('To join a class or the staff room');
     await english.say('/язык');
     const choice = await english.expect('Choose a language');
     expect(choice.keyboard?.buttons.flat().map((b) => b.label)).toEqual(['Русский', 'English']);
     await english.press('Русский');
     await english.expect('Язык переключён на русский');
     await english.say('/help');
-    await english.expect('Чтобы присоединиться');
+    await english.expect('Чтобы вступить в класс');
   });
 
   it('commands work in chats, also after the community mention; plain chat talk is left alone', async () => {
@@ -134,7 +134,7 @@ describe('foundation', () => {
     await user.say('/нетакой');
     await user.expect('Не знаю такой команды');
     await user.say('просто текст');
-    await user.expect('Я понимаю команды и кнопки');
+    await user.expect('Чтобы вступить в класс');
     const eventId = h.emulator.messageEvent(user.id, user.id, 1, { k: 'cb', a: 'nothing.here' });
     await user.expectAnswer(eventId);
     expect(user.lastSnackbar()).toContain('Кнопка устарела');

@@ -247,7 +247,7 @@ describe('invite links (F05, F11)', () => {
     await admin.expect(`Приглашение ${invite.code} отправлено: Ольга Смирнова`);
     const got = await friend.expect('Вас приглашают');
     expect(got.text).toContain(`ref=${invite.token}`);
-    expect(got.text).toContain(`/join ${invite.code}`);
+    expect(got.text).toContain(`/вступить ${invite.code}`);
     expect(got.attachments[0]).toMatch(/^photo/);
   });
 

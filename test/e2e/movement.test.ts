@@ -286,7 +286,7 @@ describe('movement with linked parents (F10)', () => {
     expect(await s.members.get(320)).toMatchObject({ status: 'left', roles: [] });
     expect(await s.members.get(321)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [await classId('6А')] });
     await mother.say('/help');
-    await mother.expect('Чтобы присоединиться, попросите у классного руководителя');
+    await mother.expect('Чтобы вступить в класс или в Учительскую');
   });
 
   it('F10: graduation keeps a parent in the class of a younger child; parents with no child left leave', async () => {

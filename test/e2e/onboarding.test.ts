@@ -169,7 +169,8 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await student.say(`${'Оченьдлинноеимя'.repeat(7)} Петров`);
     await student.expect('не больше 100 символов');
     await student.say('/help');
-    await student.expect((m) => m.text.includes('Ваши роли') || m.text.includes('Здравствуйте'));
+    await student.expect('Сейчас вы отвечаете на вопросы бота');
+    await student.expect('Как тебя зовут');
     await student.say('/invites');
     await student.expect('а не команда');
     await student.say('', { payload: { k: 'scene', s: 'inv-build', v: '1' } });
@@ -239,13 +240,14 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     expect(await pendingOf(508)).toEqual([]);
   });
 
-  it('F27: a member gets a friendly note, a waiting request gets «already waiting»', async () => {
+  it('F27: a member gets a friendly note; reopening the invite of a waiting request shows that request (who decides)', async () => {
     const inv = await invite('student');
     const used = await services().invites.use(inv.id, { vkId: 509, name: 'Петров Иван', consent: true });
     if (!used.ok) throw new Error('not used');
     const student = h.driver.user({ id: 509, firstName: 'Иван', lastName: 'Петров' });
     await student.openLink(link(inv));
-    await student.expect('Ваша заявка уже ждёт проверки');
+    const waiting = await student.expect('Ваша заявка ждёт проверки');
+    expect(waiting.text).toContain('Решение примет администрация школы.');
     await services().requests.approve(ADMIN_ID, used.request.id);
     await student.say(`/join ${inv.code}`);
     await student.expect('Вы уже состоите в 5А как ученик');
@@ -260,8 +262,10 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     }
     await guesser.say(`/join ${inv.code}`);
     await guesser.expect('Попробуйте снова через 10 минут');
-    await guesser.say('/join');
-    await guesser.expect('/join ABCD2345');
+    await guesser.say('/вступить');
+    await guesser.expect('Отправьте код приглашения');
+    await guesser.say(inv.code);
+    await guesser.expect('Попробуйте снова через 10 минут');
   });
 });
 

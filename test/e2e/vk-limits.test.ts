@@ -16,7 +16,7 @@ describe('VK refusing to deliver (reply window, flood)', () => {
     const classId = (await classes.create(ADMIN_ID, '4Б')).id;
     const student = h.driver.user({ id: 950, firstName: 'Дима', lastName: 'Соколов' });
     await student.say('/help');
-    await student.expect('ссылку-приглашение');
+    await student.expect('ссылка-приглашение');
     const invite = await invites.create(ADMIN_ID, { classId, role: 'student' });
     const used = await invites.use(invite.id, { vkId: student.id, name: 'Соколов Дима', consent: true });
     if (!used.ok) throw new Error('setup: the request was refused');

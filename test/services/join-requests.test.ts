@@ -162,6 +162,30 @@ describe('F08 join requests', () => {
     expect((await s.requests.approve(2001, student.id)).ok).toBe(true);
   });
 
+  it('who decides: the class teachers among the reviewers; none for a teacher request or a class without one', async () => {
+    await verifiedTeacher(s, 2001);
+    await s.members.assignClassTeacher(ADMIN, classId, 2001);
+    const other = await s.classes.create(ADMIN, '6А');
+    const student = await apply('student', 711);
+    const teacher = await apply('teacher', 712);
+    const elsewhere = await apply('parent', 713, other.id);
+    expect((await s.requests.classTeachersDeciding(student)).map((m) => m.vkId)).toEqual([2001]);
+    expect(await s.requests.classTeachersDeciding(teacher)).toEqual([]);
+    expect(await s.requests.classTeachersDeciding(elsewhere)).toEqual([]);
+  });
+
+  it("a person's pending requests, oldest first; another id with the same digits in front is not theirs; decided ones drop out", async () => {
+    const other = await s.classes.create(ADMIN, '6А');
+    const first = await apply('student', 72);
+    school.clock.t += 1000;
+    const second = await apply('parent', 72, other.id);
+    await apply('student', 721);
+    expect((await s.requests.pendingOf(72)).map((r) => r.id)).toEqual([first.id, second.id]);
+    await s.requests.reject(ADMIN, first.id);
+    expect((await s.requests.pendingOf(72)).map((r) => r.id)).toEqual([second.id]);
+    expect(await s.requests.pendingOf(73)).toEqual([]);
+  });
+
   it('lists pending requests with paging and total, filtered for a class teacher', async () => {
     const other = await s.classes.create(ADMIN, '6А');
     for (let i = 0; i < 5; i++) {
