@@ -55,7 +55,9 @@ class BotChild {
   private readonly ready: Promise<void>;
 
   constructor(script: string, env: Record<string, string>) {
-    this.child = fork(new URL(script, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_PROFILE=dir writes each bot's CPU profile there (node --cpu-prof), to see where its time goes.
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    this.child = fork(new URL(script, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.ready = new Promise((resolve) => this.child.once('message', () => resolve()));
   }
 
@@ -70,8 +72,11 @@ class BotChild {
     });
   }
 
-  stop(): void {
-    this.child.kill('SIGKILL');
+  /** Lets the bot exit (it exits when the IPC channel closes), so that a profile is written. */
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.disconnect();
+    await exited;
   }
 }
 
@@ -129,7 +134,7 @@ async function firstDay(script: string, redis: Redis): Promise<BurstFigures> {
       rss: after.rssBytes,
     };
   } finally {
-    bot.stop();
+    await bot.stop();
     await emulator.close();
     await cleanup(redis, prefix);
   }

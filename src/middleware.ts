@@ -40,37 +40,31 @@ export const saveNestedSession: Middleware = async (context, next) => {
   if (JSON.stringify(session) !== before) await session.$forceUpdate();
 };
 
-/** Who the person is by the school's records (never by what a button claims). */
-async function resolveCaller(app: App, vkId: number): Promise<Caller> {
-  const member = (await app.services.members.get(vkId)) ?? null;
-  return { vkId, member, roles: new Set(effectiveRoles(member)) };
-}
-
 /**
- * The person's language: the one kept with them (their /lang, or VK's lang_id remembered once), else
- * one an older version kept in the dialog's session (moved over to the person), else VK's, else LOCALE.
- * One Redis read; a write only the first time a language becomes known.
+ * Who the person is by the school's records (never by what a button claims) and their language: the
+ * one kept with them (their /lang, or VK's lang_id remembered once), else one an older version kept
+ * in the dialog's session (moved over to the person), else LOCALE. One Redis call.
  */
-async function resolveLocale(app: App, vkId: number, context: Context): Promise<Locale> {
-  const kept = await app.services.members.languageOf(vkId);
-  if (isLocale(kept)) return kept;
+async function identify(app: App, vkId: number, context: Context): Promise<{ caller: Caller; locale: Locale }> {
   const message = context instanceof MessageContext ? context : undefined;
   const session = context.session as { lang?: unknown };
   const legacy = isLocale(session.lang) ? session.lang : undefined;
-  const learnt = legacy ?? (message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined);
   if (legacy) delete session.lang;
-  if (!learnt) return app.config.LOCALE;
-  await app.services.members.rememberLanguage(vkId, learnt);
-  return learnt;
+  const learnt = legacy ?? (message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined);
+  const { member, language } = await app.services.members.identify(vkId, learnt);
+  return {
+    caller: { vkId, member: member ?? null, roles: new Set(effectiveRoles(member ?? null)) },
+    locale: isLocale(language) ? language : app.config.LOCALE,
+  };
 }
 
-/** Builds the turn: the person's language (see {@link resolveLocale}), who they are, how to answer. */
+/** Builds the turn: the person's language and who they are (see {@link identify}), and how to answer. */
 export function buildTurn(app: App): Middleware {
   return async (context, next) => {
     const message = context instanceof MessageContext ? context : undefined;
     const vkId = message ? message.senderId : (context as MessageEventContext).userId;
     const peerId = (context as MessageContext | MessageEventContext).peerId;
-    const [locale, caller] = await Promise.all([resolveLocale(app, vkId, context), resolveCaller(app, vkId)]);
+    const { locale, caller } = await identify(app, vkId, context);
     setTurn(context, {
       locale,
       t: app.i18n.bind(locale),

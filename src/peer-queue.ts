@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { defineScript, type ScriptRunner } from './redis-script.js';
 
 /** Thrown when a peer stays locked by another process longer than the wait limit. */
 export class PeerBusyError extends Error {
@@ -63,12 +64,18 @@ export class PeerQueue {
   private readonly maxWaitMs: number;
   readonly owner: string;
   private renewTimer?: NodeJS.Timeout;
+  private readonly scripts: { acquire: ScriptRunner; release: ScriptRunner; extendAll: ScriptRunner };
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly prefix: string,
     options: PeerQueueOptions = {},
   ) {
+    this.scripts = {
+      acquire: defineScript(redis, 'partaLeaseAcquire', ACQUIRE),
+      release: defineScript(redis, 'partaLeaseRelease', RELEASE),
+      extendAll: defineScript(redis, 'partaLeaseExtendAll', EXTEND_ALL),
+    };
     this.leaseMs = options.leaseMs ?? 15_000;
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
     this.owner = options.owner ?? randomUUID();
@@ -123,7 +130,7 @@ export class PeerQueue {
       if (this.held.delete(key)) lease = { key: peerLockKey(this.prefix, key), owner: this.owner };
       if (this.held.size === 0) this.close();
     }
-    const done = after ? after(lease) : lease ? this.redis.eval(RELEASE, 1, lease.key, lease.owner) : undefined;
+    const done = after ? after(lease) : lease ? this.scripts.release([lease.key], [lease.owner]) : undefined;
     await done?.catch(() => undefined);
   }
 
@@ -131,7 +138,7 @@ export class PeerQueue {
     const lockKey = peerLockKey(this.prefix, key);
     const started = Date.now();
     let delay = 5;
-    while ((await this.redis.eval(ACQUIRE, 1, lockKey, this.owner, this.leaseMs)) !== 1) {
+    while ((await this.scripts.acquire([lockKey], [this.owner, this.leaseMs])) !== 1) {
       if (Date.now() - started > this.maxWaitMs) throw new PeerBusyError(key);
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 100);
@@ -146,6 +153,6 @@ export class PeerQueue {
   private renew(): void {
     if (this.held.size === 0) return;
     const keys = [...this.held].map((peer) => peerLockKey(this.prefix, peer));
-    this.redis.eval(EXTEND_ALL, keys.length, ...keys, this.owner, this.leaseMs).catch(() => undefined);
+    this.scripts.extendAll(keys, [this.owner, this.leaseMs]).catch(() => undefined);
   }
 }

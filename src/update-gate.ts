@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
 import { releaseScript, type HeldLease, type PeerQueue } from './peer-queue.js';
+import { defineScript, type ScriptRunner } from './redis-script.js';
 import { runInUpdateScope } from './update-scope.js';
 
 /** A VK update in the Callback API envelope (long poll delivers the same shape). */
@@ -110,6 +111,9 @@ export class UpdateGate {
   private heartbeat?: NodeJS.Timeout;
   private sweeper?: NodeJS.Timeout;
   private sweeping = false;
+  private readonly record: ScriptRunner;
+  private readonly finish: ScriptRunner;
+  private readonly takeOrphans: ScriptRunner;
 
   constructor(
     private readonly redis: Redis,
@@ -121,6 +125,9 @@ export class UpdateGate {
     private readonly types?: ReadonlySet<string>,
   ) {
     this.instanceId = queue.owner;
+    this.record = defineScript(redis, 'partaGateRecord', RECORD);
+    this.finish = defineScript(redis, 'partaGateDone', DONE);
+    this.takeOrphans = defineScript(redis, 'partaGateTakeOrphans', TAKE_ORPHANS);
   }
 
   private key(name: string): string {
@@ -148,7 +155,7 @@ export class UpdateGate {
     const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
     const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq')];
     const owner = `${this.instanceId}|${peerOf(update)}`;
-    const fresh = (await this.redis.eval(RECORD, keys.length, ...keys, this.seenTtlSeconds, eventId, JSON.stringify(update), owner)) === 1;
+    const fresh = (await this.record(keys, [this.seenTtlSeconds, eventId, JSON.stringify(update), owner])) === 1;
     if (!fresh) {
       this.logger.debug({ eventId }, 'repeated delivery skipped');
       return false;
@@ -163,7 +170,7 @@ export class UpdateGate {
    */
   async recover(full = true): Promise<number> {
     const keys = [this.key('inbox'), this.key('inbox:owner'), this.key('instances')];
-    const flat = (await this.redis.eval(TAKE_ORPHANS, keys.length, ...keys, this.prefix, this.instanceId, full ? '1' : '0')) as string[];
+    const flat = (await this.takeOrphans(keys, [this.prefix, this.instanceId, full ? '1' : '0'])) as string[];
     const taken: { seq: number; eventId: string; update: VkUpdate }[] = [];
     for (let i = 0; i < flat.length; i += 2) {
       const raw = flat[i + 1]!;
@@ -221,6 +228,6 @@ export class UpdateGate {
   /** Takes a handled update out of the inbox, releasing the peer's lease with it when given. */
   private done(eventId: string, lease?: HeldLease): Promise<unknown> {
     const keys = [this.key('inbox'), this.key('inbox:owner'), ...(lease ? [lease.key] : [])];
-    return this.redis.eval(DONE, keys.length, ...keys, eventId, lease?.owner ?? '');
+    return this.finish(keys, [eventId, lease?.owner ?? '']);
   }
 }

@@ -174,6 +174,7 @@ local req = { id = rid, inviteId = inv.id, applicant = a, createdAt = NOW, statu
 redis.call('SET', kRequest(rid), jenc(req))
 redis.call('ZADD', kRequestsPending(), NOW, rid)
 redis.call('HSET', kRequestsOpen(), openField, rid)
+redis.call('SADD', kRequestsOf(a.vkId), rid)
 audit(a.vkId, 'invite.used', { inviteId = inv.id, requestId = rid, classId = cid, vkId = a.vkId })
 return jenc({ ok = true, request = req })
 `,

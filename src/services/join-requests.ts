@@ -193,18 +193,12 @@ export class JoinRequestService {
     return (await this.reviewerMembers(request)).filter((m) => isClassTeacherOf(m, classId));
   }
 
-  /** The person's pending requests (found by the open-requests index, whose fields start with their id), oldest first. */
+  /** The person's pending requests (found by the index of the requests they filed), oldest first. */
   async pendingOf(vkId: number): Promise<JoinRequest[]> {
     const { redis, keys } = this.ctx;
-    const ids = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, flat] = await redis.hscan(keys.requestsOpen, cursor, 'MATCH', `${vkId}:*`, 'COUNT', 500);
-      for (let i = 1; i < flat.length; i += 2) ids.add(flat[i]!);
-      cursor = next;
-    } while (cursor !== '0');
-    if (ids.size === 0) return [];
-    const requests = await readRecords(redis, joinRequestSchema, [...ids].map(keys.requestRecord));
+    const ids = await redis.smembers(keys.requestsOf(vkId));
+    if (ids.length === 0) return [];
+    const requests = await readRecords(redis, joinRequestSchema, ids.map(keys.requestRecord));
     return requests.filter((r) => r.status === 'pending' && r.applicant.vkId === vkId).sort((a, b) => a.createdAt - b.createdAt);
   }
 

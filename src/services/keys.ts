@@ -38,6 +38,8 @@ export interface SchoolKeys {
   requestsPending: string;
   /** HASH `${vkId}:${classId}:${role}` → pending request id. */
   requestsOpen: string;
+  /** The ids of every request a person filed (pending or decided; readers check the status). */
+  requestsOf(vkId: number): string;
   memberRecord(vkId: number): string;
   /** SET of all member vkIds. */
   members: string;
@@ -76,6 +78,7 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     requestRecord: (id) => `${base}request:${id}`,
     requestsPending: `${base}requests:pending`,
     requestsOpen: `${base}requests:open`,
+    requestsOf: (vkId) => `${base}requests:of:${vkId}`,
     memberRecord: (vkId) => `${base}member:${vkId}`,
     members: `${base}members`,
     role: (role) => `${base}role:${role}`,
@@ -112,6 +115,7 @@ local function kInvitesByAuthor(vkId) return B .. 'invites:by-author:' .. vkId e
 local function kRequest(id) return B .. 'request:' .. id end
 local function kRequestsPending() return B .. 'requests:pending' end
 local function kRequestsOpen() return B .. 'requests:open' end
+local function kRequestsOf(vkId) return B .. 'requests:of:' .. vkId end
 local function kMember(vkId) return B .. 'member:' .. vkId end
 local function kMembers() return B .. 'members' end
 local function kRole(role) return B .. 'role:' .. role end

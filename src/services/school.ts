@@ -61,8 +61,16 @@ export function checkSchoolField(field: SchoolField, raw: string): FieldCheck {
   return { ok: true, value };
 }
 
-/** Reads and writes the school profile in Redis (`<prefix>s:<school>:profile`). */
+/** How long a process trusts the profile it read last; an edit made by another bot process shows after at most this. */
+const PROFILE_MAX_AGE_MS = 5_000;
+
+/**
+ * Reads and writes the school profile in Redis (`<prefix>s:<school>:profile`). The profile is read
+ * by many updates and changes rarely, so a read is kept for a few seconds (a save here renews it).
+ */
 export class SchoolService {
+  private cached?: { at: number; profile: Promise<SchoolProfile | null> };
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
@@ -75,14 +83,19 @@ export class SchoolService {
 
   /** The stored profile, or null before the first setup. */
   async get(): Promise<SchoolProfile | null> {
-    const raw = await this.redis.get(this.key);
-    return raw ? (JSON.parse(raw) as SchoolProfile) : null;
+    if (this.cached && Date.now() - this.cached.at < PROFILE_MAX_AGE_MS) return this.cached.profile;
+    // Updates arriving together share one read; a failed read is not kept.
+    const profile = this.redis.get(this.key).then((raw) => (raw ? (JSON.parse(raw) as SchoolProfile) : null));
+    this.cached = { at: Date.now(), profile };
+    profile.catch(() => (this.cached = undefined));
+    return profile;
   }
 
   /** Stores the whole profile (every field already checked by checkSchoolField). */
   async save(fields: Record<SchoolField, string>, by: number, now = Date.now()): Promise<SchoolProfile> {
     const profile: SchoolProfile = { ...fields, updatedAt: now, updatedBy: by };
     await this.redis.set(this.key, JSON.stringify(profile));
+    this.cached = { at: Date.now(), profile: Promise.resolve(profile) };
     return profile;
   }
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { defineScript, type ScriptRunner } from '../redis-script.js';
 
 // Reserves the next free send slot of the token for every process sharing it: returns how many
 // ms the caller waits before its request. Slots are `ARGV[1]` ms apart on Redis's own clock.
@@ -24,20 +25,22 @@ export function slotSpacingMs(perSecond: number): number {
 export class SharedRateLimiter {
   private readonly spacingMs: number;
   private localFree = 0;
+  private readonly reserve: ScriptRunner;
 
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly key: string,
     perSecond: number,
   ) {
     this.spacingMs = slotSpacingMs(perSecond);
+    this.reserve = defineScript(redis, 'partaRateReserve', RESERVE);
   }
 
   /** Waits for this process's next slot. */
   async take(): Promise<void> {
     let waitMs: number;
     try {
-      waitMs = Number(await this.redis.eval(RESERVE, 1, this.key, this.spacingMs));
+      waitMs = Number(await this.reserve([this.key], [this.spacingMs]));
     } catch {
       const now = Date.now();
       const at = Math.max(now, this.localFree);
