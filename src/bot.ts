@@ -69,6 +69,7 @@ export class Bot {
   private readonly deferred: VkUpdate[] = [];
   private retryTimer?: NodeJS.Timeout;
   private stopped = false;
+  private polled = 0;
   /** Port of the webhook server once started (0 before). */
   webhookPort = 0;
 
@@ -124,9 +125,17 @@ export class Bot {
     }
     const vkOptions = (this.vk.updates as unknown as { options: Record<string, unknown> }).options;
     this.polling = new PollingTransport({ api: this.vk.api, ...vkOptions, pollingGroupId: config.VK_GROUP_ID } as ConstructorParameters<typeof PollingTransport>[0]);
-    this.polling.subscribe((update) => this.acceptPolled(update as unknown as VkUpdate));
+    this.polling.subscribe((update) => {
+      this.polled += 1;
+      return this.acceptPolled(update as unknown as VkUpdate).finally(() => (this.polled -= 1));
+    });
     await this.polling.start();
     logger.info({ groupId: config.VK_GROUP_ID }, 'long poll started');
+  }
+
+  /** Updates taken and not finished: being recorded, waiting for Redis, queued or running (tests wait for 0). */
+  inFlight(): number {
+    return this.polled + this.deferred.length + this.queue.activePeers;
   }
 
   /**

@@ -198,7 +198,7 @@ describe('join requests (F08)', () => {
     const decisions = (await h.bot.app.services.audit.recent(50)).filter((e) => e.action === 'request.approved' && e.target.requestId === request.id);
     expect(decisions).toHaveLength(1);
     await anna.expect('Ваша заявка принята');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await h.idle();
     expect(anna.received.filter((m) => m.text.includes('Ваша заявка принята'))).toHaveLength(1);
   });
 
@@ -216,7 +216,7 @@ describe('join requests (F08)', () => {
     expect(notice.text).toContain('Предметы: Физика');
 
     // The class teacher is no reviewer of teacher requests: no notice, and a forged button is refused.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.idle();
     expect(teacher.received.some((m) => m.text.includes('Сергей Лебедев'))).toBe(false);
     const teacherCmid = teacher.received.at(-1)!.cmid;
     expect(await forge(teacher, teacherCmid, { k: 'cb', a: 'req.ok', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
