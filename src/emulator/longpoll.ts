@@ -73,8 +73,9 @@ export class LongPoll {
 
   /**
    * Events the poller has not surely taken yet: never handed out (nor skipped), plus answers with updates after which
-   * the poller has not polled again. vk-io hands a batch to the bot before it polls again, so 0 means the bot has every
-   * event. One stale answer is forgotten per later poll, so a poller that stopped mid-batch is outlived by the next one.
+   * no poll has asked again. vk-io hands a batch to the bot before it polls again, so 0 means the bot has every event.
+   * A poll asking for `ts` counts every answer up to `ts` as read, so a poll left held by a stopped bot (and answered
+   * later) does not count for ever; with several bots polling at once, the latest poll speaks for all of them.
    */
   get backlog(): number {
     return this.nextSeq - 1 - this.takenThrough + this.unread.length;
@@ -91,12 +92,11 @@ export class LongPoll {
     sendJson(res, { ts: String(nextTs), updates: updates.map((e) => e.envelope) });
   }
 
-  /** A poll asking for `ts` shows that its poller has read an earlier answer up to `ts`, and skips what lies before. */
+  /** A poll asking for `ts` shows that the answers up to `ts` were read, and skips what lies before. */
   private noteAsked(ts: number): void {
     if (Number.isNaN(ts)) return;
     this.takenThrough = Math.max(this.takenThrough, Math.min(ts, this.nextSeq) - 1);
-    const read = this.unread.findIndex((nextTs) => nextTs <= ts);
-    if (read >= 0) this.unread.splice(read, 1);
+    this.unread = this.unread.filter((nextTs) => nextTs > ts);
   }
 
   /** Handles `GET /lp?act=a_check&key=K&ts=T&wait=N`. */

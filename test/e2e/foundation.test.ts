@@ -190,5 +190,8 @@ describe('foundation', () => {
     await h.startBot();
     await admin.say('СОШ № 5');
     await admin.expect('Населённый пункт');
+    // The idle wait works across a restart too (the stopped bot's last poll does not count), and nothing else came.
+    await h.idle();
+    expect(admin.received.map((m) => m.text).filter((text) => text.includes('Населённый пункт'))).toHaveLength(1);
   });
 });

@@ -89,6 +89,7 @@ describe('join requests (F08)', () => {
     await admin.expectAnswer();
     expect(admin.lastSnackbar()).toBe('Отложено');
     expect((await h.bot.app.services.requests.get(request.id))?.status).toBe('pending');
+    await h.idle();
     expect(admin.received.find((m) => m.cmid === notice.cmid)?.edited).toBe(false);
 
     await admin.press('Принять');
@@ -225,6 +226,7 @@ describe('join requests (F08)', () => {
     expect(await forge(stranger, strangerMessage.cmid, { k: 'cb', a: 'req.later', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
     expect(await forge(stranger, strangerMessage.cmid, { k: 'cb', a: 'req.ok', id: '99999' })).toBe('Такой заявки нет. Список заявок — /заявки.');
     expect((await h.bot.app.services.requests.get(teacherRequest.id))?.status).toBe('pending');
+    await h.idle();
     expect(stranger.received.find((m) => m.cmid === strangerMessage.cmid)?.edited).toBe(false);
 
     // A student request: the class teacher approves; the admin's old buttons are stale.

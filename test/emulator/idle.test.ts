@@ -101,6 +101,24 @@ describe('idle waits', () => {
     expect(emu.activity().untakenEvents).toBe(0);
   });
 
+  it('long poll: a poll left held by a stopped bot and answered later does not keep the system busy', async () => {
+    emu = await startEmulator({ longPollWaitMs: 2000 });
+    const server = (await rawCall(emu, 'groups.getLongPollServer', { group_id: emu.groupId })).response as { key: string; server: string; ts: string };
+    const poll = async (ts: string) => (await (await fetch(`${server.server}?act=a_check&key=${server.key}&ts=${ts}&wait=2`)).json()) as { ts: string; updates: unknown[] };
+    const stale = poll(server.ts);
+    const live = poll(server.ts);
+    await until(() => emu.longPoll.pendingPolls === 2);
+    emu.addUser({ id: 6, firstName: 'Дина', lastName: '', allowsMessages: true });
+    emu.userMessage(6, 'после остановки', {});
+    const [, answer] = await Promise.all([stale, live]);
+    expect(emu.activity().untakenEvents).toBe(2);
+    const next = poll(answer.ts);
+    await until(() => emu.longPoll.pendingPolls === 1);
+    expect(emu.activity().untakenEvents).toBe(0);
+    emu.longPoll.close();
+    await next;
+  });
+
   it('Callback API: waits until every delivery is answered ok', async () => {
     emu = await startEmulator({ callbackRetryDelayMs: 20 });
     const seen: string[] = [];
