@@ -88,6 +88,7 @@ export class Bot {
   private readonly deferred: Deferred[] = [];
   private retryTimer?: NodeJS.Timeout;
   private stopped = false;
+  private polled = 0;
   /** Port of the webhook server once started (0 before). */
   webhookPort = 0;
 
@@ -144,10 +145,18 @@ export class Bot {
       pollingWait: this.options.vkTimeouts?.pollingWait,
       position: new PollPosition(this.options.redis, `${config.REDIS_PREFIX}longpoll:${config.VK_GROUP_ID}:ts`),
       logger,
-      accept: (update) => this.acceptPolled(update),
+      accept: (update) => {
+        this.polled += 1;
+        return this.acceptPolled(update).finally(() => (this.polled -= 1));
+      },
     });
     await this.polling.start();
     logger.info({ groupId: config.VK_GROUP_ID }, 'long poll started');
+  }
+
+  /** Updates taken and not finished: being recorded, waiting for Redis, queued or running (tests wait for 0). */
+  inFlight(): number {
+    return this.polled + this.deferred.length + this.queue.activePeers;
   }
 
   /**

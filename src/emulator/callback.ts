@@ -83,6 +83,7 @@ export class CallbackDelivery {
   private held: EventEnvelope[] = [];
   private holdCount = 0;
   private stopped = false;
+  private scheduled = 0;
   /** Every POST made to the bot (confirmation included, type `confirmation`). */
   readonly attempts: DeliveryAttempt[] = [];
   /** event_ids that were never acknowledged with `ok` after all retries. */
@@ -140,10 +141,20 @@ export class CallbackDelivery {
 
   private schedule(envelope: EventEnvelope): void {
     const duplicate = this.options.faults.takeDuplicate();
+    this.scheduled += 1;
     this.queue = this.queue.then(async () => {
-      await this.deliver(envelope);
-      if (duplicate) await this.deliver(envelope);
+      try {
+        await this.deliver(envelope);
+        if (duplicate) await this.deliver(envelope);
+      } finally {
+        this.scheduled -= 1;
+      }
     });
+  }
+
+  /** Events not yet answered `ok` (or given up): queued, being delivered or retried, or held by a reorder fault. */
+  get pending(): number {
+    return this.scheduled + this.held.length;
   }
 
   /** Resolves when every queued event was delivered or gave up. */

@@ -1,4 +1,6 @@
 import type { Emulator } from './emulator.js';
+import { UNWATCHED_QUIET_MS, waitForIdle } from './idle.js';
+import type { IdleOptions } from './idle.js';
 import type { KeyboardButton } from './keyboard.js';
 import type { CallbackEvent, EmuUser, StoredMessage } from './state.js';
 import { isChatPeer } from './state.js';
@@ -439,16 +441,51 @@ export interface DriverUserInput {
   allowsMessages?: boolean;
 }
 
+/** Options of {@link Driver}. */
+export interface DriverOptions {
+  /** Default timeout of the waiting helpers (ms, default 5000). */
+  timeoutMs?: number;
+  /** The bot's updates in flight (e.g. `() => bot.inFlight()`), for {@link Driver.idle}; settable later as `botInFlight`. */
+  botInFlight?: () => number;
+}
+
 /** A test driver that reads like a conversation: `const anna = d.user({firstName:'Анна'}); await anna.say('/start')`. */
 export class Driver {
   readonly timeoutMs: number;
+  /** How many updates the bot has taken and not finished; unset for a bot that cannot be asked (another process). */
+  botInFlight: (() => number) | undefined;
   private nextId = 100;
+  private readonly chats = new Map<number, DriverChat>();
 
   constructor(
     readonly emulator: Emulator,
-    options: { timeoutMs?: number } = {},
+    options: DriverOptions = {},
   ) {
     this.timeoutMs = options.timeoutMs ?? 5000;
+    this.botInFlight = options.botInFlight;
+  }
+
+  /**
+   * Resolves when the bot is idle: every event was taken by the bot (long poll: it polled again past it; Callback API:
+   * every delivery answered), the emulator answers no request, and `botInFlight()` is 0 — in two consecutive checks a
+   * few ms apart with nothing happening between. Without `botInFlight` (a bot in a child process) the state must also
+   * last `quietMs` (default 300 ms), since the bot's work between two API calls cannot be seen. Rejects with
+   * IdleTimeoutError (what was busy, and every conversation) after `timeout`. Use it before asserting that something
+   * did NOT happen: `await d.idle(); expect(anna.received).toHaveLength(1)`.
+   */
+  async idle(options: IdleOptions = {}): Promise<void> {
+    const botInFlight = this.botInFlight;
+    await waitForIdle(
+      () => ({ ...this.emulator.activity(), botUpdates: botInFlight?.() ?? 0 }),
+      { timeoutMs: options.timeout ?? this.timeoutMs, quietMs: options.quietMs ?? (botInFlight ? 0 : UNWATCHED_QUIET_MS) },
+      () => this.transcripts(),
+    );
+  }
+
+  /** Every conversation of the emulator, rendered (for error messages). */
+  transcripts(): string {
+    const peers = [...this.emulator.state.conversations.keys()].sort((a, b) => a - b);
+    return peers.map((peerId) => renderTranscript(this.emulator, peerId, isChatPeer(peerId) ? 'chat' : 'conversation')).join('\n');
   }
 
   /** Creates (registers) a user; ids are assigned from 100 upward unless given. */
@@ -468,9 +505,14 @@ export class Driver {
     return new DriverUser(this, user);
   }
 
-  /** A view of a chat (peer id 2e9 + chat id). */
+  /** The view of a chat (peer id 2e9 + chat id); the same view, with the same read position, for the same peer. */
   chat(peerId: number): DriverChat {
-    return new DriverChat(this, peerId);
+    let chat = this.chats.get(peerId);
+    if (!chat) {
+      chat = new DriverChat(this, peerId);
+      this.chats.set(peerId, chat);
+    }
+    return chat;
   }
 
   /** Waits until queued webhook deliveries are done (no-op in long poll mode). */

@@ -32,6 +32,7 @@ import { handleUpload, uploadsMethods } from './methods/uploads.js';
 import { usersMethods } from './methods/users.js';
 import { clientInfo, messageObject } from './objects.js';
 import { Params } from './params.js';
+import type { Activity } from './idle.js';
 import { EmulatorState, isChatPeer, randomHex } from './state.js';
 import type { CallbackEvent, EmuChat, EmuUser, NewUser, StoredMessage } from './state.js';
 import type { EmulatorCore, EmulatorOptions, EventEnvelope, MethodTable, ResolvedOptions } from './types.js';
@@ -147,6 +148,8 @@ export class Emulator implements EmulatorCore {
   private readonly hung = new Set<ServerResponse>();
   private boundPort = 0;
   private closed = false;
+  private openRequests = 0;
+  private stamp = 0;
 
   constructor(options: EmulatorOptions = {}) {
     this.options = resolveOptions(options);
@@ -238,6 +241,15 @@ export class Emulator implements EmulatorCore {
 
   private emitEvent<K extends keyof EmulatorEvents>(name: K, ...args: EmulatorEvents[K]): void {
     this.emitter.emit(name, ...args);
+  }
+
+  /**
+   * What the emulator is busy with, for idle waits (see {@link Driver.idle}): events the bot has not taken yet (long
+   * poll, or Callback delivery while a webhook is set) and requests still being answered. `botUpdates` is always 0 here.
+   */
+  activity(): Activity {
+    const untakenEvents = this.callback.active ? this.callback.pending : this.longPoll.backlog;
+    return { untakenEvents, apiRequests: this.openRequests, botUpdates: 0, stamp: this.stamp };
   }
 
   // ---------------------------------------------------------------- world helpers for tests
@@ -422,6 +434,7 @@ export class Emulator implements EmulatorCore {
   /** Queues an update for long poll and the webhook. */
   pushEvent(type: string, object: Record<string, unknown>): EventEnvelope {
     const envelope: EventEnvelope = { type, object, group_id: this.options.groupId, event_id: randomHex(20), v: '5.199' };
+    this.stamp += 1;
     this.longPoll.push(envelope);
     this.callback.enqueue(envelope);
     this.emitEvent('event', envelope);
@@ -530,8 +543,19 @@ export class Emulator implements EmulatorCore {
 
   // ---------------------------------------------------------------- HTTP
 
+  /** Counts a request as open until its response is sent or its connection closes (long polls are not counted). */
+  private track(res: ServerResponse): void {
+    this.openRequests += 1;
+    this.stamp += 1;
+    res.once('close', () => {
+      this.openRequests -= 1;
+      this.stamp += 1;
+    });
+  }
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
+    if (url.pathname !== '/lp') this.track(res);
     if (url.pathname.startsWith('/method/')) {
       await this.handleApi(req, res, url);
       return;

@@ -28,6 +28,11 @@ class FaultQueue<T> {
   clear(): void {
     this.byMethod.clear();
   }
+
+  /** How many times the faults of a method are still to fire. */
+  count(method: string): number {
+    return (this.byMethod.get(method) ?? []).reduce((sum, pending) => sum + pending.times, 0);
+  }
 }
 
 /** Fault injection for API calls, long poll and Callback delivery. Every fault is consumed when it fires. */
@@ -71,6 +76,11 @@ export class Faults {
   /** The next `n` Callback events are held and then delivered in reverse order. */
   reorderNext(n: number): void {
     this.reorder = Math.max(0, Math.floor(n));
+  }
+
+  /** Delays of `method` not yet served (0 once a delayed request is being held). */
+  pendingDelays(method: string): number {
+    return this.delays.count(method);
   }
 
   /** Long poll failures not yet served. */

@@ -14,7 +14,9 @@ export {
   DriverUsageError,
   renderTranscript,
 } from './driver.js';
-export type { DriverUserInput, MessageMatcher, PressResult, ReceivedKeyboard, ReceivedMessage, WaitOptions } from './driver.js';
+export { IdleTimeoutError, UNWATCHED_QUIET_MS, waitForIdle } from './idle.js';
+export type { Activity, IdleOptions } from './idle.js';
+export type { DriverOptions, DriverUserInput, MessageMatcher, PressResult, ReceivedKeyboard, ReceivedMessage, WaitOptions } from './driver.js';
 export {
   VkEmulatorError,
   EmulatorUsageError,

@@ -38,6 +38,10 @@ export class LongPoll {
   private key = randomHex(20);
   private waiters: Waiter[] = [];
   private closed = false;
+  /** Highest seq handed out in an answer, or skipped by a poll asking for a later ts. */
+  private takenThrough = 0;
+  /** `ts` of each answer with updates whose poller has not asked again yet (the bot may still be reading it). */
+  private unread: number[] = [];
   /** Number of a_check requests served, for tests. */
   requests = 0;
 
@@ -67,16 +71,41 @@ export class LongPoll {
     return this.waiters.length;
   }
 
+  /**
+   * Events the poller has not surely taken yet: never handed out (nor skipped), plus answers with updates after which
+   * no poll has asked again. vk-io hands a batch to the bot before it polls again, so 0 means the bot has every event.
+   * A poll asking for `ts` counts every answer up to `ts` as read, so a poll left held by a stopped bot (and answered
+   * later) does not count for ever; with several bots polling at once, the latest poll speaks for all of them.
+   */
+  get backlog(): number {
+    return this.nextSeq - 1 - this.takenThrough + this.unread.length;
+  }
+
   private answer(res: ServerResponse, ts: number): void {
     const updates = this.events.filter((e) => e.seq >= ts).slice(0, BATCH_LIMIT);
     const last = updates[updates.length - 1];
     const nextTs = last ? last.seq + 1 : Math.max(ts, this.nextSeq);
+    if (last && !res.writableEnded && !res.destroyed) {
+      this.takenThrough = Math.max(this.takenThrough, last.seq);
+      this.unread.push(nextTs);
+    }
     sendJson(res, { ts: String(nextTs), updates: updates.map((e) => e.envelope) });
+  }
+
+  /** A poll asking for `ts` shows that the answers up to `ts` were read, and skips what lies before. */
+  private noteAsked(ts: number): void {
+    if (Number.isNaN(ts)) return;
+    this.takenThrough = Math.max(this.takenThrough, Math.min(ts, this.nextSeq) - 1);
+    this.unread = this.unread.filter((nextTs) => nextTs > ts);
   }
 
   /** Handles `GET /lp?act=a_check&key=K&ts=T&wait=N`. */
   handle(req: IncomingMessage, res: ServerResponse, url: URL): void {
     this.requests += 1;
+    const q = url.searchParams;
+    const tsRaw = q.get('ts') ?? '';
+    const ts = /^\d+$/.test(tsRaw) ? Number(tsRaw) : Number.NaN;
+    this.noteAsked(ts);
     const fault = this.options.faults.takeLongPollFail();
     if (fault === 1) {
       sendJson(res, { failed: 1, ts: String(this.nextSeq) });
@@ -87,13 +116,10 @@ export class LongPoll {
       sendJson(res, { failed: fault });
       return;
     }
-    const q = url.searchParams;
     if (q.get('key') !== this.key) {
       sendJson(res, { failed: 2 });
       return;
     }
-    const tsRaw = q.get('ts') ?? '';
-    const ts = /^\d+$/.test(tsRaw) ? Number(tsRaw) : Number.NaN;
     const oldest = this.events[0]?.seq ?? this.nextSeq;
     if (Number.isNaN(ts) || ts > this.nextSeq || ts < oldest) {
       sendJson(res, { failed: 1, ts: String(this.nextSeq) });

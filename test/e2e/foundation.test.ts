@@ -95,16 +95,28 @@ describe('foundation', () => {
     const admin = h.admin();
     const chat = h.emulator.addChat({ ownerId: admin.id, title: '5А родители', memberIds: [admin.id] });
     const peerId = 2_000_000_000 + chat.chatId;
+    const room = h.driver.chat(peerId);
+    const texts = () => room.received.map((m) => m.text);
     await admin.sayIn(peerId, `[club${h.emulator.groupId}|@school] /help`);
-    await h.driver.chat(peerId).expect('Что вы можете сделать');
+    await room.expect('Что вы можете сделать');
+    await h.idle();
+    expect(texts()).toHaveLength(1);
+    // Each reply is awaited as a new message: the earlier answer cannot stand in for it.
     await admin.sayIn(peerId, '/помощь');
-    await h.driver.chat(peerId).expect('Что вы можете сделать');
+    await room.expect('Что вы можете сделать');
     await admin.sayIn(peerId, '/school');
-    await h.driver.chat(peerId).expect('Сначала напишите боту в личные сообщения');
+    await room.expect('Сначала напишите боту в личные сообщения');
+    await h.idle();
+    expect(texts()).toHaveLength(3);
+    // Talk addressed to the community but not a command gets no answer in a chat.
     await admin.sayIn(peerId, `[club${h.emulator.groupId}|@school] привет`);
+    await h.idle();
+    expect(texts()).toHaveLength(3);
     await admin.sayIn(peerId, '/help');
-    await h.driver.chat(peerId).expect('Что вы можете сделать');
-    expect(h.driver.chat(peerId).received.filter((m) => m.text.includes('Я понимаю команды'))).toHaveLength(0);
+    await room.expect('Что вы можете сделать');
+    await h.idle();
+    expect(texts()).toHaveLength(4);
+    expect(texts().filter((text) => text.includes('Я понимаю команды'))).toHaveLength(0);
   });
 
   it('F02: a command with personal data or a dialog, typed in a chat, continues in the private dialog', async () => {
@@ -119,6 +131,7 @@ describe('foundation', () => {
     await admin.expect('Полное наименование');
     await admin.say('Средняя школа номер девять');
     await admin.expect('Краткое наименование');
+    await h.idle();
     expect(h.driver.chat(peerId).received.map((m) => m.text).join('\n')).not.toContain('Краткое наименование');
   });
 
@@ -177,5 +190,8 @@ describe('foundation', () => {
     await h.startBot();
     await admin.say('СОШ № 5');
     await admin.expect('Населённый пункт');
+    // The idle wait works across a restart too (the stopped bot's last poll does not count), and nothing else came.
+    await h.idle();
+    expect(admin.received.map((m) => m.text).filter((text) => text.includes('Населённый пункт'))).toHaveLength(1);
   });
 });

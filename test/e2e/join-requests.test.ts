@@ -89,6 +89,7 @@ describe('join requests (F08)', () => {
     await admin.expectAnswer();
     expect(admin.lastSnackbar()).toBe('Отложено');
     expect((await h.bot.app.services.requests.get(request.id))?.status).toBe('pending');
+    await h.idle();
     expect(admin.received.find((m) => m.cmid === notice.cmid)?.edited).toBe(false);
 
     await admin.press('Принять');
@@ -198,7 +199,7 @@ describe('join requests (F08)', () => {
     const decisions = (await h.bot.app.services.audit.recent(50)).filter((e) => e.action === 'request.approved' && e.target.requestId === request.id);
     expect(decisions).toHaveLength(1);
     await anna.expect('Ваша заявка принята');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await h.idle();
     expect(anna.received.filter((m) => m.text.includes('Ваша заявка принята'))).toHaveLength(1);
   });
 
@@ -216,7 +217,7 @@ describe('join requests (F08)', () => {
     expect(notice.text).toContain('Предметы: Физика');
 
     // The class teacher is no reviewer of teacher requests: no notice, and a forged button is refused.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await h.idle();
     expect(teacher.received.some((m) => m.text.includes('Сергей Лебедев'))).toBe(false);
     const teacherCmid = teacher.received.at(-1)!.cmid;
     expect(await forge(teacher, teacherCmid, { k: 'cb', a: 'req.ok', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
@@ -225,6 +226,7 @@ describe('join requests (F08)', () => {
     expect(await forge(stranger, strangerMessage.cmid, { k: 'cb', a: 'req.later', id: teacherRequest.id })).toBe('Вы не можете решать эту заявку.');
     expect(await forge(stranger, strangerMessage.cmid, { k: 'cb', a: 'req.ok', id: '99999' })).toBe('Такой заявки нет. Список заявок — /заявки.');
     expect((await h.bot.app.services.requests.get(teacherRequest.id))?.status).toBe('pending');
+    await h.idle();
     expect(stranger.received.find((m) => m.cmid === strangerMessage.cmid)?.edited).toBe(false);
 
     // A student request: the class teacher approves; the admin's old buttons are stale.

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Driver, startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { until } from '../emulator/helpers.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
 
 /** Runs the bot as `npm start` does (node with tsx), with only the given environment. */
@@ -61,16 +62,19 @@ describe('the bot process', () => {
     expect(run.output()).not.toContain('Иванова');
     expect(run.output()).not.toContain('Тайнозвучащая');
 
-    // The answer to /help is held by VK for 800 ms; SIGTERM arrives while it is in flight.
+    // The answer to /help is held by VK for 800 ms; SIGTERM arrives once it is surely in flight, however slow the machine.
     emulator.faults.delayNext('messages.send', 800);
     await admin.say('/help');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await until(() => emulator.faults.pendingDelays('messages.send') === 0, 15_000);
     const killedAt = Date.now();
+    const exitedAt = run.exited.then(() => Date.now());
     run.child.kill('SIGTERM');
     await admin.expect('Что вы можете сделать');
     const answeredAt = Date.now();
     expect(await run.exited).toBe(0);
     expect(answeredAt - killedAt).toBeGreaterThan(300);
+    // The process lived until its answer was through, not just until the signal.
+    expect(await exitedAt).toBeGreaterThanOrEqual(answeredAt);
     expect(run.output()).toContain('"msg":"stopped"');
   }, 30_000);
 

@@ -42,7 +42,7 @@ describe('resilience', () => {
     h.emulator.faults.duplicateNext();
     await admin.say('/help');
     await admin.expect('Что вы можете сделать');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await h.idle();
     expect(admin.received.filter((m) => m.text.includes('Что вы можете сделать'))).toHaveLength(1);
     const attempts = h.emulator.deliveries.filter((d) => d.type === 'message_new');
     expect(attempts.length).toBeGreaterThanOrEqual(2);

@@ -189,7 +189,7 @@ describe('teacher status (F09, F20, F24)', () => {
     const other = answers.find((text) => text !== done[0]);
     expect(other).toMatch(/^Иван Петров: статус уже подтвердил\(а\) (Мария Иванова|Елена Директорова)$/);
     await ivan.expect('Ваш статус учителя подтверждён');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await h.idle();
     expect(ivan.received.filter((m) => m.text.includes('Ваш статус учителя подтверждён'))).toHaveLength(1);
     expect((await h.bot.app.services.members.get(ivan.id))?.teacherStatus).toBe('verified');
   });

@@ -30,6 +30,7 @@ describe('VK refusing to deliver (reply window, flood)', () => {
     await admin.press('Принять');
     const note = await admin.expect('не получит сообщение');
     expect(note.text).toContain('[id950|Соколов Дима]');
+    await h.idle();
     expect(admin.received.some((m) => m.text.includes('Что-то пошло не так'))).toBe(false);
     expect((await requests.get(used.request.id))?.status).toBe('approved');
     expect(student.received.some((m) => m.text.includes('Ваша заявка принята'))).toBe(false);

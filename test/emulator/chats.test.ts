@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageContext, VK } from 'vk-io';
-import { Driver, InvalidInviteLinkError, startEmulator } from '../../src/emulator/index.js';
+import { Driver, InvalidInviteLinkError, ManualClock, startEmulator } from '../../src/emulator/index.js';
 import type { DriverUser, Emulator } from '../../src/emulator/index.js';
 import { rawCall, vkFor } from './helpers.js';
 
@@ -100,9 +100,11 @@ describe('chats run by the community', () => {
 
 describe('edit, delete, pin and callback answers', () => {
   let emu: Emulator;
+  // Time moves only when the test says so: an event's lifetime never depends on how busy the machine is.
+  const clock = new ManualClock();
 
   beforeAll(async () => {
-    emu = await startEmulator({ rateLimitPerSecond: 0, eventTtlMs: 200 });
+    emu = await startEmulator({ rateLimitPerSecond: 0, eventTtlMs: 200, now: clock.now });
     emu.addUser({ id: 10, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true });
     emu.addUser({ id: 11, firstName: 'Борис', lastName: 'Смирнов' });
   });
@@ -173,8 +175,11 @@ describe('edit, delete, pin and callback answers', () => {
     expect(emu.state.callbackEvents.get(eventId)?.answer).toEqual({ type: 'show_snackbar', text: 'Готово' });
     const twice = await rawCall(emu, 'messages.sendMessageEventAnswer', { event_id: eventId, user_id: 10, peer_id: 10 });
     expect((twice as { error: { error_msg: string } }).error.error_msg).toContain('already answered');
+    const onTime = emu.messageEvent(10, 10, 1, {});
     const late = emu.messageEvent(10, 10, 1, {});
-    await new Promise((r) => setTimeout(r, 250));
+    clock.advance(200);
+    expect((await rawCall(emu, 'messages.sendMessageEventAnswer', { event_id: onTime, user_id: 10, peer_id: 10 })).response).toBe(1);
+    clock.advance(1);
     const expired = await rawCall(emu, 'messages.sendMessageEventAnswer', { event_id: late, user_id: 10, peer_id: 10 });
     expect((expired as { error: { error_msg: string } }).error.error_msg).toContain('expired');
   });

@@ -99,6 +99,18 @@ describe('Driver', () => {
     expect(error).toBeInstanceOf(ButtonNotFoundError);
   });
 
+  it('a chat has one view: a reply already read cannot answer for the next message', async () => {
+    const owner = d.user({ firstName: 'Ада', allowsMessages: true });
+    const chat = emu.addChat({ ownerId: owner.id, title: 'Чат', memberIds: [owner.id] });
+    const peerId = 2_000_000_000 + chat.chatId;
+    expect(d.chat(peerId)).toBe(d.chat(peerId));
+    await owner.sayIn(peerId, '/первое');
+    await d.chat(peerId).expect('Ответ на: /первое');
+    await owner.sayIn(peerId, '/второе');
+    const next = await d.chat(peerId).expect('Ответ на:');
+    expect(next.text).toBe('Ответ на: /второе');
+  });
+
   it('openLink refuses links to other communities', async () => {
     const u = d.user({ firstName: 'Лев' });
     await expect(u.openLink('https://vk.me/club999?ref=x')).rejects.toBeInstanceOf(DriverUsageError);

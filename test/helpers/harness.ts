@@ -1,6 +1,6 @@
 import { Bot, type BotOptions } from '../../src/bot.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { Driver, startEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import { Driver, startEmulator, type Emulator, type EmulatorOptions, type IdleOptions } from '../../src/emulator/index.js';
 import { createLogger } from '../../src/logger.js';
 import { openTestRedis, type TestRedis } from './redis.js';
 
@@ -42,7 +42,7 @@ export class Harness {
       ...options.env,
     });
     const harness = new Harness(emulator, db, config, options);
-    harness.driver = new Driver(emulator);
+    harness.driver = new Driver(emulator, { botInFlight: () => harness.bot.inFlight() });
     await harness.startBot();
     return harness;
   }
@@ -58,6 +58,14 @@ export class Harness {
     });
     await this.bot.start();
     return this.bot;
+  }
+
+  /**
+   * Resolves when nothing is left to happen: the bot took every event, the emulator answers no request and the bot has
+   * no update in flight (see Driver.idle). Await it before asserting that something did not happen.
+   */
+  idle(options: IdleOptions = {}): Promise<void> {
+    return this.driver.idle(options);
   }
 
   /** Stops the bot as SIGTERM does. */
