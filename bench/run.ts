@@ -3,16 +3,17 @@
  * 1. Pure functions on the hot path: command parsing and text splitting.
  * 2. The update gate alone (record + per-peer lease + done in Redis), without VK.
  * 3. The first day of school: 500 people write at once to a bot on the emulator, which enforces VK's
- *    20 requests a second per community token. A bare vk-io echo bot (parallel mode) and Parta run
- *    one after the other in the same run, each in a process of its own (so CPU is the bot's alone),
- *    and the figures are printed side by side: replies a second, CPU per handled update, Redis
- *    commands per update, latency and memory.
+ *    20 requests a second per community token. Parta and a bare vk-io bot (parallel mode, answering
+ *    every message with Parta's own answer) run one after the other in the same run, each in a
+ *    process of its own (so CPU is the bot's alone), and the figures are printed side by side:
+ *    replies a second, CPU per handled update, Redis commands per update, latency and memory.
  */
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import { parseCommand } from '../src/commands/registry.js';
 import { startEmulator, type Emulator } from '../src/emulator/index.js';
+import type { StoredMessage } from '../src/emulator/state.js';
 import { createLogger } from '../src/logger.js';
 import { splitText } from '../src/outbox.js';
 import { PeerQueue } from '../src/peer-queue.js';
@@ -40,7 +41,14 @@ function percentile(sorted: number[], p: number): number {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+/** A bot's answer as sent: the bare bot sends Parta's own answer, so both put the same bytes on the wire. */
+interface Reply {
+  text: string;
+  keyboard: string;
+}
+
 interface BurstFigures {
+  reply?: Reply;
   repliesPerSecond: number;
   cpuMsPerUpdate: number;
   redisPerUpdate: number;
@@ -81,14 +89,16 @@ class BotChild {
 }
 
 /** `people` new people write `/help` at once; resolves with each one's latency once all are answered. */
-async function burst(emulator: Emulator, firstId: number, people: number): Promise<{ seconds: number; latencies: number[] }> {
+async function burst(emulator: Emulator, firstId: number, people: number): Promise<{ seconds: number; latencies: number[]; reply?: Reply }> {
   const sentAt = new Map<number, number>();
   const latencies: number[] = [];
+  let reply: Reply | undefined;
   let off = () => {};
   const done = new Promise<void>((resolve) => {
-    off = emulator.on('sent', (message: { peerId: number }) => {
+    off = emulator.on('sent', (message: StoredMessage) => {
       const started = sentAt.get(message.peerId);
       if (started === undefined) return;
+      reply ??= { text: message.text, keyboard: message.keyboard ? JSON.stringify(message.keyboard.raw) : '' };
       latencies.push(performance.now() - started);
       sentAt.delete(message.peerId);
       if (latencies.length === people) resolve();
@@ -103,11 +113,11 @@ async function burst(emulator: Emulator, firstId: number, people: number): Promi
   }
   await done;
   off();
-  return { seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b) };
+  return { seconds: (performance.now() - start) / 1000, latencies: latencies.sort((a, b) => a - b), ...(reply ? { reply } : {}) };
 }
 
 /** Runs one bot through a warm-up and the measured burst on an emulator of its own. */
-async function firstDay(script: string, redis: Redis): Promise<BurstFigures> {
+async function firstDay(script: string, redis: Redis, reply?: Reply): Promise<BurstFigures> {
   const emulator = await startEmulator({ longPollWaitMs: 25_000, rateLimitPerSecond: 20 });
   const prefix = `bench:${Date.now()}:`;
   const bot = new BotChild(script, {
@@ -118,14 +128,17 @@ async function firstDay(script: string, redis: Redis): Promise<BurstFigures> {
     REDIS_PREFIX: prefix,
     ADMIN_VK_IDS: '1',
     LOG_LEVEL: 'silent',
+    BENCH_REPLY_TEXT: reply?.text ?? 'echo',
+    BENCH_REPLY_KEYBOARD: reply?.keyboard ?? '',
   });
   try {
     await bot.started();
     await burst(emulator, 10_000, WARMUP);
     const before = await bot.report();
-    const { seconds, latencies } = await burst(emulator, 100_000, PEOPLE);
+    const { seconds, latencies, reply: answer } = await burst(emulator, 100_000, PEOPLE);
     const after = await bot.report();
     return {
+      ...(answer ? { reply: answer } : {}),
       repliesPerSecond: PEOPLE / seconds,
       cpuMsPerUpdate: (after.cpuMicros - before.cpuMicros) / 1000 / PEOPLE,
       redisPerUpdate: (after.redisCommands - before.redisCommands) / PEOPLE,
@@ -177,12 +190,13 @@ function pure(): void {
 const redis = new Redis(REDIS_URL);
 pure();
 await gateOnly(redis);
-const bare = await firstDay('./bots/bare.ts', redis);
 const parta = await firstDay('./bots/parta.ts', redis);
+const bare = await firstDay('./bots/bare.ts', redis, parta.reply);
 redis.disconnect();
 
 const row = (name: string, b: string, p: string, ratio: string, target: string) => console.log(`  ${name.padEnd(26)}${b.padStart(12)}${p.padStart(12)}${ratio.padStart(10)}   ${target}`);
 console.log(`\nfirst day of school: ${PEOPLE} people write /help at once; VK's limit 20 requests/s (the emulator enforces it); ceiling ${CEILING} replies/s`);
+console.log(`(the bare bot answers each with Parta's own answer: ${parta.reply?.text.length ?? 0} characters and its keyboard)`);
 row('', 'bare vk-io', 'Parta', 'ratio', 'target');
 row('replies/s', bare.repliesPerSecond.toFixed(0), parta.repliesPerSecond.toFixed(0), (parta.repliesPerSecond / bare.repliesPerSecond).toFixed(2), `≥ ${0.8 * CEILING} (80% of the ceiling); Parta ${((100 * parta.repliesPerSecond) / CEILING).toFixed(0)}% of it`);
 row('CPU ms per update', bare.cpuMsPerUpdate.toFixed(2), parta.cpuMsPerUpdate.toFixed(2), (parta.cpuMsPerUpdate / bare.cpuMsPerUpdate).toFixed(2), '≤ 2× the bare bot');

@@ -41,6 +41,8 @@ export function randomIdFor(key: string): number {
 
 /** Splits text into chunks of at most `max` characters, at paragraph, line or word breaks where possible. */
 export function splitText(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+  // A text no longer than `max` UTF-16 units has at most `max` characters: nearly every message.
+  if (text.length <= max) return [text];
   const chunks: string[] = [];
   let rest = text;
   while ([...rest].length > max) {

@@ -114,6 +114,21 @@ export class PeerQueue {
     this.renewTimer = undefined;
   }
 
+  /**
+   * The lease a caller may take for this process in a Redis call of its own (the update gate does,
+   * while recording an update): only for a peer with nothing queued here, else undefined.
+   */
+  leaseToTake(key: string): (HeldLease & { ttlMs: number }) | undefined {
+    if (this.tails.has(key) || this.held.has(key)) return undefined;
+    return { key: peerLockKey(this.prefix, key), owner: this.owner, ttlMs: this.leaseMs };
+  }
+
+  /** Notes that the caller took the peer's lease for this process (see leaseToTake); the next `run` needs no acquire. */
+  leaseTaken(key: string): void {
+    this.held.add(key);
+    this.startRenewing();
+  }
+
   private async runHeld<T>(key: string, task: () => Promise<T>): Promise<T> {
     if (!this.held.has(key)) await this.acquire(key);
     return task();
@@ -144,10 +159,13 @@ export class PeerQueue {
       delay = Math.min(delay * 2, 100);
     }
     this.held.add(key);
-    if (!this.renewTimer) {
-      this.renewTimer = setInterval(() => this.renew(), Math.floor(this.leaseMs / 3));
-      this.renewTimer.unref();
-    }
+    this.startRenewing();
+  }
+
+  private startRenewing(): void {
+    if (this.renewTimer) return;
+    this.renewTimer = setInterval(() => this.renew(), Math.floor(this.leaseMs / 3));
+    this.renewTimer.unref();
   }
 
   private renew(): void {

@@ -21,12 +21,15 @@ export interface VkUpdate {
  * entries; each keeps `instance:<id>` alive with a heartbeat.
  */
 
-// Marks the event as seen and keeps it in the inbox until handled; 0 for a repeated delivery.
+// Marks the event as seen and keeps it in the inbox until handled; 0 for a repeated delivery. When the
+// peer's lease (KEYS[5]) is free it is taken for this process in the same call (2); one already held,
+// even by this process, is left alone (1), so it is never taken over from under a release in flight.
 const RECORD = `
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   local seq = redis.call('INCR', KEYS[4])
   redis.call('HSET', KEYS[2], ARGV[2], seq .. ':' .. ARGV[3])
   redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
+  if KEYS[5] and redis.call('SET', KEYS[5], ARGV[5], 'NX', 'PX', ARGV[6]) then return 2 end
   return 1
 end
 return 0`;
@@ -153,13 +156,16 @@ export class UpdateGate {
     if (this.closed) throw new GateClosedError();
     if (this.types && !this.types.has(update.type)) return false;
     const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
-    const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq')];
-    const owner = `${this.instanceId}|${peerOf(update)}`;
-    const fresh = (await this.record(keys, [this.seenTtlSeconds, eventId, JSON.stringify(update), owner])) === 1;
-    if (!fresh) {
+    const peer = peerOf(update);
+    const lease = this.queue.leaseToTake(peer);
+    const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq'), ...(lease ? [lease.key] : [])];
+    const args = [this.seenTtlSeconds, eventId, JSON.stringify(update), `${this.instanceId}|${peer}`, ...(lease ? [lease.owner, lease.ttlMs] : [])];
+    const recorded = await this.record(keys, args);
+    if (recorded === 0) {
       this.logger.debug({ eventId }, 'repeated delivery skipped');
       return false;
     }
+    if (recorded === 2) this.queue.leaseTaken(peer);
     void this.process(eventId, update);
     return true;
   }
