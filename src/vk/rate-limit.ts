@@ -11,9 +11,12 @@ local at = math.max(ms, free)
 redis.call('SET', KEYS[1], at + tonumber(ARGV[1]), 'PX', at - ms + 1000)
 return at - ms`;
 
-/** A little under 1000 ms per `perSecond` requests: network jitter must not push 21 requests into one sliding second. */
+/**
+ * The gap between two requests: `perSecond` of them span 1100 ms rather than 1000, so that a request
+ * delayed on its way (a busy event loop, the network) does not put one too many into VK's sliding second.
+ */
 export function slotSpacingMs(perSecond: number): number {
-  return Math.ceil(1020 / perSecond);
+  return Math.ceil(1100 / perSecond);
 }
 
 /**
