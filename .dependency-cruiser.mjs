@@ -51,10 +51,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   ['src', LAYOUT.scenes], // src/features.ts, src/commands/*, src/actions/* import scenes
   [LAYOUT.scenes, LAYOUT.commands], // see KNOWN_IMPORTS
   [LAYOUT.commands, LAYOUT.scenes], // the commands open scenes by importing them
-  [LAYOUT.scenes, LAYOUT.domain], // scenes call the domain, which reaches src/ (below), which reaches scenes
   [LAYOUT.commands, 'src'], // commands use src/*.ts; src/ reaches the scenes, which import commands
-  [LAYOUT.commands, LAYOUT.domain], // closes through the domain's edge to src/ (below)
-  [LAYOUT.domain, 'src'], // src/services/members.ts imports src/redis-script.ts
 ];
 
 /**

@@ -47,7 +47,7 @@ const importOf = (from: string, to: string) => {
 
 /**
  * Files that break a rule, each written into the tree on its own, linted, and removed. `errors` is
- * what the lint must then print, exactly: the rule and the file (or, for a cycle, the folder) at fault.
+ * what the lint must then print: the rule and the file (or, for a cycle, the folder) at fault.
  * They end in `.mts` so that the tests that read src/ for `.ts` files (test/locales.test.ts) never see them.
  */
 interface Probe {
@@ -107,9 +107,11 @@ describe('the layout rules (issue 7)', () => {
   it('the allow-lists hold only violations that still exist (delete a line when its import goes)', () => {
     const { violations, folders } = cruise();
     const ignored = violations.filter((v) => v.rule.severity === 'ignore').map((v) => `${v.rule.name} ${v.from} → ${v.to}`);
-    expect(KNOWN_IMPORTS.map(([rule, from, to]) => `${rule} ${from} → ${to}`).filter((known) => !ignored.includes(known))).toEqual([]);
+    const gone = KNOWN_IMPORTS.map(([rule, from, to]) => `${rule} ${from} → ${to}`).filter((known) => !ignored.includes(known));
+    expect(gone, 'KNOWN_IMPORTS in .dependency-cruiser.mjs lists imports that no longer exist: delete their lines').toEqual([]);
     const circular = new Set(folders.flatMap((f) => f.dependencies.filter((d) => d.circular).map((d) => `${f.name} → ${d.name}`)));
-    expect(KNOWN_FOLDER_CYCLE_EDGES.map(([from, to]) => `${from} → ${to}`).filter((edge) => !circular.has(edge))).toEqual([]);
+    const closed = KNOWN_FOLDER_CYCLE_EDGES.map(([from, to]) => `${from} → ${to}`).filter((edge) => !circular.has(edge));
+    expect(closed, 'KNOWN_FOLDER_CYCLE_EDGES in .dependency-cruiser.mjs lists edges that no longer close a cycle: delete their lines').toEqual([]);
   });
 
   it.each(Object.entries(PROBES))('a violating file makes the lint fail, naming the rule: %s', (_, probe) => {
@@ -123,7 +125,9 @@ describe('the layout rules (issue 7)', () => {
     } finally {
       removeProbes();
     }
-    expect(result.errors, result.output).toEqual([...probe.errors].sort());
-    expect(result.status).not.toBe(0);
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.errors, result.output).toEqual(expect.arrayContaining(probe.errors));
+    // Nothing but the probe's rules: a cycle it closes may also be reported from other folders on it.
+    expect(new Set(result.errors.map((error) => error.split(' ')[0])), result.output).toEqual(new Set(probe.errors.map((error) => error.split(' ')[0])));
   });
 });
