@@ -11,5 +11,5 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['bench/**', 'src/emulator/cli.ts', 'test/**'], rules: { 'no-console': 'off' } },
+  { files: ['bench/**', 'emulator/cli.ts', 'test/**'], rules: { 'no-console': 'off' } },
 );

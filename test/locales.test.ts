@@ -9,7 +9,7 @@ const i18n = new I18n('ru');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'emulator' ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
     return path.endsWith('.ts') ? [resolve(path)] : [];
   });
 }

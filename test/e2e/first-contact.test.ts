@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReceivedMessage } from '../../src/emulator/driver.js';
+import type { ReceivedMessage } from '../../emulator/driver.js';
 import { formatWhen } from '../../src/i18n.js';
 import { inviteDeepLink } from '../../src/invite-links.js';
 import { STAFF_ROOM_ID } from '../../src/services/index.js';

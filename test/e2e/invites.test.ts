@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReceivedMessage } from '../../src/emulator/driver.js';
+import type { ReceivedMessage } from '../../emulator/driver.js';
 import { STAFF_ROOM_ID, type Invite } from '../../src/services/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 

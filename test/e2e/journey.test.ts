@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DriverUser, ReceivedMessage } from '../../src/emulator/driver.js';
+import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { Harness } from '../helpers/harness.js';
 
 /** The deep link and code shown on an invite card. */

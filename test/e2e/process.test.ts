@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Driver, startEmulator, type Emulator } from '../../src/emulator/index.js';
+import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import { until } from '../emulator/helpers.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { Driver, startEmulator, type Emulator } from '../../src/emulator/index.js';
-import type { StoredMessage } from '../../src/emulator/state.js';
+import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
+import type { StoredMessage } from '../../emulator/state.js';
 import { inviteDeepLink } from '../../src/invite-links.js';
 import { createServices } from '../../src/services/index.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../src/emulator/index.js';
+import { ManualClock } from '../../emulator/index.js';
 import { announceJoinRequest } from '../../src/review-notices.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 

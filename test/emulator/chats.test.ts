@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageContext, VK } from 'vk-io';
-import { Driver, InvalidInviteLinkError, ManualClock, startEmulator } from '../../src/emulator/index.js';
-import type { DriverUser, Emulator } from '../../src/emulator/index.js';
+import { Driver, InvalidInviteLinkError, ManualClock, startEmulator } from '../../emulator/index.js';
+import type { DriverUser, Emulator } from '../../emulator/index.js';
 import { rawCall, vkFor } from './helpers.js';
 
 describe('chats run by the community', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyboard } from 'vk-io';
 import type { MessageContext, VK } from 'vk-io';
-import { ButtonNotFoundError, Driver, DriverTimeoutError, DriverUsageError, startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { ButtonNotFoundError, Driver, DriverTimeoutError, DriverUsageError, startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { vkFor } from './helpers.js';
 
 describe('Driver', () => {

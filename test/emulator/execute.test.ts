@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseExecuteCode, startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { parseExecuteCode, startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { rawCall } from './helpers.js';
 
 describe('execute code parser', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APIError, ExecuteError } from 'vk-io';
 import type { MessageContext, VK } from 'vk-io';
-import { Driver, startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { Driver, startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { until, vkFor } from './helpers.js';
 
 /** How early a timer may fire as measured by Date.now (only lower bounds on elapsed time are checked). */

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { VK } from 'vk-io';
-import type { Emulator } from '../../src/emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 
 /** vk-io options every emulator test uses (http agent, fast retries). */
 export function vkFor(emu: Emulator, extra: Partial<ConstructorParameters<typeof VK>[0]> = {}): VK {

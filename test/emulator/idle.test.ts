@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageContext, VK } from 'vk-io';
-import { Driver, IdleTimeoutError, startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { Driver, IdleTimeoutError, startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { rawCall, until, vkFor } from './helpers.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { rawCall } from './helpers.js';
 
 type ErrorBody = { error: { error_code: number; error_msg: string; request_params: { key: string; value: string }[] } };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyboard, MessageContext, MessageEventContext } from 'vk-io';
 import type { VK } from 'vk-io';
-import { Driver, startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { Driver, startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { vkFor } from './helpers.js';
 
 /** A tiny echo bot: /start → greeting with keyboards; «Подтвердить» callback → snackbar + edit. */

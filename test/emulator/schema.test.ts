@@ -5,8 +5,8 @@ import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { rawCall } from './helpers.js';
 
 const SCHEMA_DIR = fileURLToPath(new URL('../vk-api-schema/', import.meta.url));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VK } from 'vk-io';
-import { startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { vkFor } from './helpers.js';
 
 /** A valid 3×2 PNG header is enough for the size parser. */

@@ -5,8 +5,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APIError, Keyboard } from 'vk-io';
 import type { VK } from 'vk-io';
-import { ManualClock, startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { ManualClock, startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { rawCall, vkFor } from './helpers.js';
 
 type VkError = { error_code: number; error_msg: string };

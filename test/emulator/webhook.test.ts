@@ -2,8 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageContext, VK } from 'vk-io';
-import { Driver, WebhookConfirmationError, startEmulator } from '../../src/emulator/index.js';
-import type { Emulator } from '../../src/emulator/index.js';
+import { Driver, WebhookConfirmationError, startEmulator } from '../../emulator/index.js';
+import type { Emulator } from '../../emulator/index.js';
 import { freePort, until, vkFor } from './helpers.js';
 
 describe('Callback API push to vk-io own webhook server', () => {

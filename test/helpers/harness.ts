@@ -1,6 +1,6 @@
 import { Bot, type BotOptions } from '../../src/bot.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { Driver, startEmulator, type Emulator, type EmulatorOptions, type IdleOptions } from '../../src/emulator/index.js';
+import { Driver, startEmulator, type Emulator, type EmulatorOptions, type IdleOptions } from '../../emulator/index.js';
 import { createLogger } from '../../src/logger.js';
 import { openTestRedis, type TestRedis } from './redis.js';
 

@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The layout rules of issue 7 (.dependency-cruiser.mjs), run the way `npm run lint` runs them. CI runs
+// `npm test` only, so the first case is what keeps a new violation out of main.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CONFIG = '.dependency-cruiser.mjs';
+const BIN = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'); // `depcruise`
+
+interface Layout {
+  LAYOUT: Record<'domain' | 'commands' | 'actions' | 'vk' | 'features' | 'scenes' | 'emulator', string>;
+  CRUISED: string[];
+  KNOWN_IMPORTS: [rule: string, from: string, to: string][];
+  KNOWN_FOLDER_CYCLE_EDGES: [from: string, to: string][];
+}
+interface Violation {
+  from: string;
+  to: string;
+  rule: { name: string; severity: string };
+}
+
+const { LAYOUT, CRUISED, KNOWN_IMPORTS, KNOWN_FOLDER_CYCLE_EDGES } = (await import(pathToFileURL(join(ROOT, CONFIG)).href)) as Layout;
+
+/** Runs the layout part of `npm run lint`: its exit status and the `rule from` of each error it prints. */
+function lint(): { status: number | null; errors: string[]; output: string } {
+  const run = spawnSync(process.execPath, [BIN, '--config', CONFIG, ...CRUISED], { cwd: ROOT, encoding: 'utf8' });
+  const output = run.stdout + run.stderr;
+  return { status: run.status, errors: [...output.matchAll(/^\s*error ([\w-]+): (\S+) →/gm)].map(([, rule, from]) => `${rule} ${from}`).sort(), output };
+}
+
+/** The same cruise as JSON: every violation, the allow-listed ones with severity `ignore`, and the folder graph. */
+function cruise(): { violations: Violation[]; folders: { name: string; dependencies: { name: string; circular: boolean }[] }[] } {
+  const run = spawnSync(process.execPath, [BIN, '--config', CONFIG, '--output-type', 'json', ...CRUISED], { cwd: ROOT, encoding: 'utf8' });
+  if (!run.stdout) throw new Error(`dependency-cruiser printed nothing (exit ${run.status}): ${run.stderr}`);
+  const result = JSON.parse(run.stdout) as { summary: { violations: Violation[] }; folders?: ReturnType<typeof cruise>['folders'] };
+  return { violations: result.summary.violations, folders: result.folders ?? [] };
+}
+
+const importOf = (from: string, to: string) => {
+  const path = posix.relative(posix.dirname(from), to).replace(/\.ts$/, '.js');
+  return path.startsWith('.') ? path : `./${path}`;
+};
+
+/**
+ * Files that break a rule, each written into the tree on its own, linted, and removed. `errors` is
+ * what the lint must then print: the rule and the file (or, for a cycle, the folder) at fault.
+ * They end in `.mts` so that the tests that read src/ for `.ts` files (test/locales.test.ts) never see them.
+ */
+interface Probe {
+  files: Record<string, string>; // path → what it imports
+  errors: string[];
+}
+const PROBES: Record<string, Probe> = {
+  'the domain imports vk-io': {
+    files: { [`${LAYOUT.domain}/layout-probe.mts`]: 'vk-io' },
+    errors: [`domain-knows-no-messenger ${LAYOUT.domain}/layout-probe.mts`],
+  },
+  'the domain imports @vk-io/scenes': {
+    files: { [`${LAYOUT.domain}/layout-probe.mts`]: '@vk-io/scenes' },
+    errors: [`domain-knows-no-messenger ${LAYOUT.domain}/layout-probe.mts`],
+  },
+  'the domain imports a command (which closes a cycle between the two folders)': {
+    files: { [`${LAYOUT.domain}/layout-probe.mts`]: importOf(`${LAYOUT.domain}/x.ts`, `${LAYOUT.commands}/registry.ts`) },
+    errors: [`domain-knows-no-feature ${LAYOUT.domain}/layout-probe.mts`, `no-folder-cycle ${LAYOUT.domain}`],
+  },
+  'a scene imports a command': {
+    files: { [`${LAYOUT.scenes}/layout-probe.mts`]: importOf(`${LAYOUT.scenes}/x.ts`, `${LAYOUT.commands}/help.ts`) },
+    errors: [`scene-imports-no-command ${LAYOUT.scenes}/layout-probe.mts`],
+  },
+  'a file in src/ imports the emulator': {
+    files: { 'src/layout-probe.mts': importOf('src/x.ts', `${LAYOUT.emulator}/index.ts`) },
+    errors: ['bot-imports-no-emulator src/layout-probe.mts'],
+  },
+  'the emulator imports the bot': {
+    files: { [`${LAYOUT.emulator}/layout-probe.mts`]: importOf(`${LAYOUT.emulator}/x.ts`, 'src/i18n.ts') },
+    errors: [`emulator-stands-alone ${LAYOUT.emulator}/layout-probe.mts`],
+  },
+  'two folders import each other': {
+    files: { 'src/layout-probe-a/a.mts': '../layout-probe-b/b.mjs', 'src/layout-probe-b/b.mts': '../layout-probe-a/a.mjs' },
+    errors: ['no-folder-cycle src/layout-probe-a', 'no-folder-cycle src/layout-probe-b'],
+  },
+};
+
+function removeProbes(): void {
+  for (const path of Object.values(PROBES).flatMap((p) => Object.keys(p.files))) {
+    rmSync(join(ROOT, path), { force: true });
+    if (posix.basename(posix.dirname(path)).startsWith('layout-probe')) rmSync(join(ROOT, posix.dirname(path)), { recursive: true, force: true });
+  }
+}
+
+describe('the layout rules (issue 7)', () => {
+  beforeAll(removeProbes); // left by a run that was killed
+  afterAll(removeProbes);
+
+  it("today's tree passes, and `npm run lint` runs the rules over the same folders", () => {
+    const { status, errors, output } = lint();
+    expect(errors, output).toEqual([]);
+    expect(status, output).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.lint).toContain(`depcruise --config ${CONFIG} ${CRUISED.join(' ')}`);
+  });
+
+  it('the allow-lists hold only violations that still exist (delete a line when its import goes)', () => {
+    const { violations, folders } = cruise();
+    const ignored = violations.filter((v) => v.rule.severity === 'ignore').map((v) => `${v.rule.name} ${v.from} → ${v.to}`);
+    const gone = KNOWN_IMPORTS.map(([rule, from, to]) => `${rule} ${from} → ${to}`).filter((known) => !ignored.includes(known));
+    expect(gone, 'KNOWN_IMPORTS in .dependency-cruiser.mjs lists imports that no longer exist: delete their lines').toEqual([]);
+    const circular = new Set(folders.flatMap((f) => f.dependencies.filter((d) => d.circular).map((d) => `${f.name} → ${d.name}`)));
+    const closed = KNOWN_FOLDER_CYCLE_EDGES.map(([from, to]) => `${from} → ${to}`).filter((edge) => !circular.has(edge));
+    expect(closed, 'KNOWN_FOLDER_CYCLE_EDGES in .dependency-cruiser.mjs lists edges that no longer close a cycle: delete their lines').toEqual([]);
+  });
+
+  it.each(Object.entries(PROBES))('a violating file makes the lint fail, naming the rule: %s', (_, probe) => {
+    let result: ReturnType<typeof lint>;
+    try {
+      for (const [path, imports] of Object.entries(probe.files)) {
+        mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+        writeFileSync(join(ROOT, path), `// A probe of test/lint/layout.test.ts, which deletes it.\nimport type * as probe from '${imports}';\nexport type Probe = typeof probe;\n`);
+      }
+      result = lint();
+    } finally {
+      removeProbes();
+    }
+    expect(result.status, result.output).not.toBe(0);
+    expect(result.errors, result.output).toEqual(expect.arrayContaining(probe.errors));
+    // Nothing but the probe's rules: a cycle it closes may also be reported from other folders on it.
+    expect(new Set(result.errors.map((error) => error.split(' ')[0])), result.output).toEqual(new Set(probe.errors.map((error) => error.split(' ')[0])));
+  });
+});
