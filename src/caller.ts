@@ -31,20 +31,24 @@ export interface LoadedCaller {
  */
 export class CallerLoader {
   private readonly load: ScriptRunner;
+  private readonly keys: ReturnType<typeof schoolKeys>;
+  private readonly languagesKey: string;
 
   constructor(
     redis: Redis,
-    private readonly prefix: string,
-    private readonly schoolId: string,
+    prefix: string,
+    schoolId: string,
     private readonly sessionTtlSeconds: number,
   ) {
     this.load = defineScript(redis, 'partaLoadCaller', LOAD);
+    this.keys = schoolKeys(prefix, schoolId);
+    this.languagesKey = globalKeys(prefix).languages;
   }
 
   /** Who `vkId` is; `sessionKey` is the Redis key of the session of this update. */
   async caller(vkId: number, sessionKey: string, learnt: string | undefined): Promise<LoadedCaller> {
-    const keys = schoolKeys(this.prefix, this.schoolId);
-    const reply = (await this.load([keys.memberRecord(vkId), globalKeys(this.prefix).languages, sessionKey, keys.requestsOf(vkId)], [vkId, learnt ?? '', this.sessionTtlSeconds])) as [string | null, string | null, string | null, string[]];
+    const { keys } = this;
+    const reply = (await this.load([keys.memberRecord(vkId), this.languagesKey, sessionKey, keys.requestsOf(vkId)], [vkId, learnt ?? '', this.sessionTtlSeconds])) as [string | null, string | null, string | null, string[]];
     const member = parseRecord(memberSchema, reply[0]) ?? null;
     return {
       caller: { vkId, member, roles: new Set(effectiveRoles(member)), filedRequests: reply[3] },

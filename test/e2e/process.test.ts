@@ -1,22 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import { until } from '../emulator/helpers.js';
+import { startBotProcess } from '../helpers/bot-process.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
-
-/** Runs the bot as `npm start` does (node with tsx), with only the given environment. */
-function startProcess(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
 
 describe('the bot process', () => {
   let emulator: Emulator;
@@ -41,7 +27,7 @@ describe('the bot process', () => {
   });
 
   it('without VK_TOKEN it says in one line what is missing and exits 1', async () => {
-    const run = startProcess({ VK_GROUP_ID: '1' });
+    const run = startBotProcess({ VK_GROUP_ID: '1' });
     expect(await run.exited).toBe(1);
     const lines = run.output().trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -49,7 +35,7 @@ describe('the bot process', () => {
   });
 
   it('answers /start from a bootstrap admin, and on SIGTERM finishes the update in flight and exits 0', async () => {
-    const run = startProcess({ ...botEnv(), LOG_LEVEL: 'debug' });
+    const run = startBotProcess({ ...botEnv(), LOG_LEVEL: 'debug' });
     const driver = new Driver(emulator, { timeoutMs: 15_000 });
     const admin = driver.user({ id: 100, firstName: 'Мария', lastName: 'Иванова' });
     await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('long poll started');
@@ -79,7 +65,7 @@ describe('the bot process', () => {
   }, 30_000);
 
   it('stops cleanly on SIGINT (Ctrl+C) too', async () => {
-    const run = startProcess(botEnv());
+    const run = startBotProcess(botEnv());
     const admin = new Driver(emulator, { timeoutMs: 15_000 }).user({ id: 100, firstName: 'Мария', lastName: 'Иванова' });
     await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('long poll started');
     await admin.say('/help');
