@@ -4,19 +4,12 @@ import { formatWhen } from '../../src/i18n.js';
 import { inviteDeepLink } from '../../src/invite-links.js';
 import { STAFF_ROOM_ID } from '../../src/services/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { PROFILE } from '../helpers/school-profile.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 const STICKER = { attachments: ['sticker0_9012'] };
 
-const PROFILE = {
-  fullName: 'Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»',
-  shortName: 'МАОУ СОШ № 11',
-  city: 'Березники',
-  adminName: 'Иванова Мария Петровна',
-  email: 'director@school11.ru',
-  phone: '+79123456789',
-};
 
 describe('first contact (F27, F14, F28)', () => {
   let h: Harness;

@@ -3,17 +3,10 @@ import type { ReceivedMessage } from '../../emulator/driver.js';
 import { inviteDeepLink } from '../../src/invite-links.js';
 import { STAFF_ROOM_ID, type Invite, type InviteRole } from '../../src/services/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { PROFILE } from '../helpers/school-profile.js';
 
 const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 
-const PROFILE = {
-  fullName: 'Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»',
-  shortName: 'МАОУ СОШ № 11',
-  city: 'Березники',
-  adminName: 'Иванова Мария Петровна',
-  email: 'director@school11.ru',
-  phone: '+79123456789',
-};
 
 describe('onboarding by invite (F23, F27, F19)', () => {
   let h: Harness;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import { until } from '../emulator/helpers.js';
-import { startBotProcess } from '../helpers/bot-process.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+import { botProcessEnv, startBotProcess } from '../helpers/bot-process.js';
+import { openTestRedis, type TestRedis } from '../helpers/redis.js';
 
 describe('the bot process', () => {
   let emulator: Emulator;
@@ -17,14 +17,7 @@ describe('the bot process', () => {
   });
 
   /** The environment of a bot talking to this test's emulator and Redis, with admin 100. */
-  const botEnv = () => ({
-    VK_TOKEN: emulator.token,
-    VK_GROUP_ID: String(emulator.groupId),
-    VK_API_URL: emulator.apiUrl,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: db.prefix,
-    ADMIN_VK_IDS: '100',
-  });
+  const botEnv = () => botProcessEnv(emulator, db.prefix);
 
   it('without VK_TOKEN it says in one line what is missing and exits 1', async () => {
     const run = startBotProcess({ VK_GROUP_ID: '1' });

@@ -4,7 +4,7 @@ import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import type { StoredMessage } from '../../emulator/state.js';
 import { inviteDeepLink } from '../../src/invite-links.js';
 import { createServices } from '../../src/services/index.js';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ADMIN_ID } from '../helpers/harness.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
 
@@ -28,15 +28,7 @@ describe('a crash and a restart (F28)', () => {
   });
 
   function startBot(): BotProcess {
-    const run = startBotProcess({
-      VK_TOKEN: emulator.token,
-      VK_GROUP_ID: String(emulator.groupId),
-      VK_API_URL: emulator.apiUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: db.prefix,
-      ADMIN_VK_IDS: String(ADMIN_ID),
-      LOG_LEVEL: 'info',
-    });
+    const run = startBotProcess(botProcessEnv(emulator, db.prefix, { LOG_LEVEL: 'info' }));
     running.push(run);
     return run;
   }

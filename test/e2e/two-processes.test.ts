@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { ADMIN_ID } from '../helpers/harness.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { openTestRedis, type TestRedis } from '../helpers/redis.js';
 
 /**
  * Two bot processes share one community token: VK allows the token 20 requests a second in all,
@@ -22,16 +21,7 @@ describe('two bot processes on one token (F28)', () => {
   });
 
   function startBot(perSecond: number): BotProcess {
-    const run = startBotProcess({
-      VK_API_LIMIT: String(perSecond),
-      VK_TOKEN: emulator.token,
-      VK_GROUP_ID: String(emulator.groupId),
-      VK_API_URL: emulator.apiUrl,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: db.prefix,
-      ADMIN_VK_IDS: String(ADMIN_ID),
-      LOG_LEVEL: 'debug',
-    });
+    const run = startBotProcess(botProcessEnv(emulator, db.prefix, { VK_API_LIMIT: String(perSecond), LOG_LEVEL: 'debug' }));
     running.push(run);
     return run;
   }

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { ADMIN_ID } from './harness.js';
+import { TEST_REDIS_URL } from './redis.js';
 
 /** A bot started as `npm start` starts it, in a child process of the test. */
 export interface BotProcess {
@@ -20,4 +22,17 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+/** The environment of a bot process talking to a test's emulator and Redis, with the harness's admin. */
+export function botProcessEnv(emulator: { token: string; groupId: number; apiUrl: string }, prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    VK_TOKEN: emulator.token,
+    VK_GROUP_ID: String(emulator.groupId),
+    VK_API_URL: emulator.apiUrl,
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX: prefix,
+    ADMIN_VK_IDS: String(ADMIN_ID),
+    ...extra,
+  };
 }
