@@ -4,8 +4,6 @@ import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import {
   DAYS_PRESETS,
-  MAX_DAYS,
-  MAX_USES,
   USES_PRESETS,
   invitableClasses,
   issueInvite,
@@ -20,7 +18,7 @@ import { parseVkUserRef } from '../src/commands/person-ref.js';
 import { className, deliverInvite, showInviteCard } from '../src/invite-links.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
 import { sceneValue } from '../src/payload.js';
-import type { ClassGroup, InviteRole } from '../src/services/index.js';
+import { INVITE_LIMITS, type ClassGroup, type InviteRole } from '../src/services/index.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the invite builder (F05): class → role → uses → days → confirm; also «send to a person». */
@@ -61,7 +59,7 @@ function problemOf(context: BuilderContext, t: Translate, badAnswerKey: string):
   if (context.hasMessagePayload) return t('button-stale');
   if (!context.text?.trim()) return t('invalid-empty');
   if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t(badAnswerKey, { maxUses: MAX_USES, maxDays: MAX_DAYS });
+  return t(badAnswerKey, { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays });
 }
 
 function ask(context: BuilderContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
@@ -173,10 +171,10 @@ export function inviteBuilderScene(app: App): StepScene<MessageContext, BuilderS
   const steps: Array<(context: BuilderContext) => Promise<unknown>> = [];
   steps[CLASS_STEP] = (context) => classStep(context, app);
   steps[ROLE_STEP] = (context) => roleStep(context, app);
-  steps[USES_STEP] = countStep(USES_PRESETS, MAX_USES, 'inv-ask-uses', 'inv-uses-option', 'inv-bad-uses', (context, n) => {
+  steps[USES_STEP] = countStep(USES_PRESETS, INVITE_LIMITS.maxUses, 'inv-ask-uses', 'inv-uses-option', 'inv-bad-uses', (context, n) => {
     context.scene.state.maxUses = n;
   });
-  steps[DAYS_STEP] = countStep(DAYS_PRESETS, MAX_DAYS, 'inv-ask-days', 'inv-days-option', 'inv-bad-days', (context, n) => {
+  steps[DAYS_STEP] = countStep(DAYS_PRESETS, INVITE_LIMITS.maxDays, 'inv-ask-days', 'inv-days-option', 'inv-bad-days', (context, n) => {
     context.scene.state.days = n;
   });
   steps[CONFIRM_STEP] = (context) => confirmStep(context, app);

@@ -28,16 +28,13 @@ import type {
   InviteUseResult,
   InviteView,
 } from './types.js';
+import { DAY_MS, INVITE_LIMITS, INVITE_ROLES } from './types.js';
 
 /** Code alphabet without look-alikes: no 0/O, 1/I/L, U/V pairs that people misread. */
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 export const INVITE_CODE_LENGTH = 8;
 /** 18 random bytes = 144 bits, 24 base64url characters. */
 export const INVITE_TOKEN_BYTES = 18;
-export const DEFAULT_INVITE_TTL_MS = 7 * 24 * 3600_000;
-export const MAX_INVITE_TTL_MS = 90 * 24 * 3600_000;
-export const DEFAULT_INVITE_MAX_USES = 50;
-export const MAX_INVITE_MAX_USES = 1000;
 /** How long an expired invite can still be found (to say "expired" rather than "unknown"). */
 export const INVITE_INDEX_GRACE_MS = 30 * 24 * 3600_000;
 
@@ -257,13 +254,14 @@ export class InviteService {
   async create(actor: ActorId, options: CreateInviteOptions): Promise<Invite> {
     const { classId, role } = options;
     await authorize(this.ctx, actor, 'invite.create', { classId, role });
-    const ttlMs = options.ttlMs ?? DEFAULT_INVITE_TTL_MS;
-    const maxUses = options.maxUses ?? DEFAULT_INVITE_MAX_USES;
-    if (!Number.isInteger(ttlMs) || ttlMs <= 0 || ttlMs > MAX_INVITE_TTL_MS) {
-      throw new InvalidInviteOptionsError(`ttlMs must be 1..${MAX_INVITE_TTL_MS}`);
+    const ttlMs = options.ttlMs ?? INVITE_LIMITS.defaultDays * DAY_MS;
+    const maxUses = options.maxUses ?? INVITE_LIMITS.defaultUses;
+    const maxTtlMs = INVITE_LIMITS.maxDays * DAY_MS;
+    if (!Number.isInteger(ttlMs) || ttlMs <= 0 || ttlMs > maxTtlMs) {
+      throw new InvalidInviteOptionsError(`ttlMs must be 1..${maxTtlMs}`);
     }
-    if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_INVITE_MAX_USES) {
-      throw new InvalidInviteOptionsError(`maxUses must be 1..${MAX_INVITE_MAX_USES}`);
+    if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > INVITE_LIMITS.maxUses) {
+      throw new InvalidInviteOptionsError(`maxUses must be 1..${INVITE_LIMITS.maxUses}`);
     }
     const { redis, keys, global, now, schoolId } = this.ctx;
     const createdAt = now();
@@ -352,7 +350,7 @@ export class InviteService {
    * only student and parent invites.
    */
   async revokeAllUnused(actor: ActorId, filter: { classId?: string } = {}): Promise<number> {
-    let roles: InviteRole[] = ['student', 'parent', 'teacher'];
+    let roles: InviteRole[] = [...INVITE_ROLES];
     if (actor !== 'system') {
       const member = (await loadMember(this.ctx, actor)) ?? null;
       if (!can(member, 'invite.revoke')) {

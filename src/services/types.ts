@@ -7,9 +7,18 @@
 export const ROLES = ['admin', 'head', 'deputy', 'teacher', 'student', 'parent'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The school's staff: the administration and the teachers (in {@link ROLES} order). */
+export const STAFF_ROLES = ['admin', 'head', 'deputy', 'teacher'] as const satisfies readonly Role[];
+
 /** Roles an invite link can carry. Teachers join the staff room; students and parents a regular class. */
 export const INVITE_ROLES = ['student', 'parent', 'teacher'] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
+
+/** One day in ms: invites last whole days. */
+export const DAY_MS = 24 * 3600_000;
+
+/** Limits of an invite link: how many people may use it and for how many days it works, by default and at most. */
+export const INVITE_LIMITS = { defaultUses: 50, maxUses: 1000, defaultDays: 7, maxDays: 90 } as const;
 
 /** Roles that the administration hands out to verified teachers. */
 export type AdministrationRole = 'head' | 'deputy';
