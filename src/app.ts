@@ -19,6 +19,6 @@ export interface App {
   /** The school's people and structure (classes, invites, requests, members, movement, audit). */
   readonly services: Services;
   readonly commands: CommandRegistry;
-  /** Dialog state per person and peer (read to learn another person's language). */
+  /** Dialog state per person and peer (@vk-io/session's storage). */
   readonly sessions: RedisSessionStorage;
 }

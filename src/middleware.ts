@@ -42,15 +42,11 @@ export const saveNestedSession: Middleware = async (context, next) => {
 
 /**
  * Who the person is by the school's records (never by what a button claims) and their language: the
- * one kept with them (their /lang, or VK's lang_id remembered once), else one an older version kept
- * in the dialog's session (moved over to the person), else LOCALE. One Redis call.
+ * one kept with them (their /lang, or VK's lang_id remembered once), else LOCALE. One Redis call.
  */
 async function identify(app: App, vkId: number, context: Context): Promise<{ caller: Caller; locale: Locale }> {
   const message = context instanceof MessageContext ? context : undefined;
-  const session = context.session as { lang?: unknown };
-  const legacy = isLocale(session.lang) ? session.lang : undefined;
-  if (legacy) delete session.lang;
-  const learnt = legacy ?? (message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined);
+  const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;
   const { member, language } = await app.services.members.identify(vkId, learnt);
   return {
     caller: { vkId, member: member ?? null, roles: new Set(effectiveRoles(member ?? null)) },

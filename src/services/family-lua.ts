@@ -6,8 +6,7 @@
  *
  * The class's parents hash maps parent id → a JSON list of links
  * `[{"childName":"…","childVkId":123}]` (`childVkId` only once the child is
- * known). An older record holds the child's name as a plain string; it reads
- * as one link without an id and is rewritten as a list on the next change.
+ * known).
  */
 export const FAMILY_LUA = `
 -- Lower case for ASCII and Russian letters; ё and Ё count as е.
@@ -43,23 +42,7 @@ local function sameId(a, b) return a ~= nil and b ~= nil and tostring(a) == tost
 local function getLinks(cid, pid)
   local raw = redis.call('HGET', kParents(cid), pid)
   if not raw then return {} end
-  local first = string.sub(raw, 1, 1)
-  if first == '[' or first == '{' then
-    local ok, v = pcall(cjson.decode, raw)
-    if ok and type(v) == 'table' then
-      if v.childName ~= nil then v = { v } end
-      local out = {}
-      for _, l in ipairs(v) do
-        if type(l) == 'table' and type(l.childName) == 'string' then
-          local link = { childName = l.childName }
-          if type(l.childVkId) == 'number' then link.childVkId = l.childVkId end
-          table.insert(out, link)
-        end
-      end
-      if #out > 0 then return out end
-    end
-  end
-  return { { childName = raw } }
+  return cjson.decode(raw)
 end
 local function setLinks(cid, pid, links)
   if #links == 0 then
@@ -79,18 +62,16 @@ local function studentsNamed(cid, name)
   end
   return out
 end
--- Fields of the open-requests hash for an applicant: the role's field, and for
--- a parent one per child (so a parent may apply for two children of a class).
-local function openFields(a)
+-- The field of the open-requests hash for an applicant: person, class and role,
+-- and for a parent the child too (so a parent may apply for two children of a class).
+local function openField(a)
   local base = a.vkId .. ':' .. a.classId .. ':' .. a.role
-  if a.role == 'parent' then return base, base .. ':' .. nameKey(a.childName) end
-  return base, nil
+  if a.role == 'parent' then return base .. ':' .. nameKey(a.childName) end
+  return base
 end
 local function closeOpen(req)
-  local legacy, keyed = openFields(req.applicant)
-  for _, f in ipairs({ legacy, keyed }) do
-    if f and redis.call('HGET', kRequestsOpen(), f) == req.id then redis.call('HDEL', kRequestsOpen(), f) end
-  end
+  local f = openField(req.applicant)
+  if redis.call('HGET', kRequestsOpen(), f) == req.id then redis.call('HDEL', kRequestsOpen(), f) end
 end
 -- Rejects every pending request of a person; returns { id, classId, role } of each.
 local function rejectPendingOf(vkId, actor, reason)

@@ -152,25 +152,16 @@ elseif inv.role == 'parent' then
   end
 else member = redis.call('SISMEMBER', kTeachers(cid), a.vkId) == 1 end
 if member then return jenc({ ok = false, reason = 'already_member' }) end
-local legacyField, openField = openFields(a)
-local open = redis.call('HGET', kRequestsOpen(), legacyField)
-if openField then
-  -- An older parent request holds the field without the child: pending only if it is the same child.
-  if open then
-    local old = getJson(kRequest(open))
-    if not old or nameKey(old.applicant.childName) ~= nameKey(a.childName) then open = false end
-  end
-  open = open or redis.call('HGET', kRequestsOpen(), openField)
-end
+local field = openField(a)
+local open = redis.call('HGET', kRequestsOpen(), field)
 if open then return jenc({ ok = false, reason = 'already_pending', requestId = open }) end
-openField = openField or legacyField
 inv.uses = inv.uses + 1
 redis.call('SET', kInvite(inv.id), jenc(inv))
 local rid = 'r' .. redis.call('INCR', kSeq('request'))
 local req = { id = rid, inviteId = inv.id, applicant = a, createdAt = NOW, status = 'pending' }
 redis.call('SET', kRequest(rid), jenc(req))
 redis.call('ZADD', kRequestsPending(), NOW, rid)
-redis.call('HSET', kRequestsOpen(), openField, rid)
+redis.call('HSET', kRequestsOpen(), field, rid)
 redis.call('SADD', kRequestsOf(a.vkId), rid)
 audit(a.vkId, 'invite.used', { inviteId = inv.id, requestId = rid, classId = cid, vkId = a.vkId })
 return jenc({ ok = true, request = req })
