@@ -73,8 +73,9 @@ local function closeOpen(req)
   local f = openField(req.applicant)
   if redis.call('HGET', kRequestsOpen(), f) == req.id then redis.call('HDEL', kRequestsOpen(), f) end
 end
--- Rejects every pending request of a person; returns { id, classId, role } of each.
-local function rejectPendingOf(vkId, actor, reason)
+-- Rejects every pending request of a person with the reason code (e.g. 'left');
+-- returns { id, classId, role } of each.
+local function rejectPendingOf(vkId, actor, code)
   local out = {}
   for _, rid in ipairs(redis.call('ZRANGE', kRequestsPending(), 0, -1)) do
     local req = getJson(kRequest(rid))
@@ -82,7 +83,7 @@ local function rejectPendingOf(vkId, actor, reason)
       req.status = 'rejected'
       req.decidedBy = actor
       req.decidedAt = NOW
-      req.reason = reason
+      req.reasonCode = code
       redis.call('SET', kRequest(rid), jenc(req))
       redis.call('ZREM', kRequestsPending(), rid)
       closeOpen(req)
@@ -93,7 +94,7 @@ local function rejectPendingOf(vkId, actor, reason)
 end
 -- The member leaves the school: every roster, role and class ends, their
 -- invites are revoked and their pending requests rejected. Saves the member.
-local function leaveSchool(m, actor, reason)
+local function leaveSchool(m, actor, code)
   for _, cid in ipairs(m.classIds) do
     redis.call('SREM', kStudents(cid), m.vkId)
     redis.call('HDEL', kParents(cid), m.vkId)
@@ -108,7 +109,7 @@ local function leaveSchool(m, actor, reason)
   m.status = 'left'
   m.leftAt = NOW
   saveMember(m)
-  return revoked, rejectPendingOf(m.vkId, actor, reason)
+  return revoked, rejectPendingOf(m.vkId, actor, code)
 end
 -- After a member left class cid: drop the class unless they still belong to
 -- it, and the student and parent roles they no longer hold.
@@ -131,7 +132,7 @@ end
 -- A student is gone from class cid: every parent linked to them there loses
 -- the link; a parent left with no child in the class leaves it, and one left
 -- with no role at all leaves the school. Returns what happened to each parent.
-local function detachChild(childId, cid, actor, reason)
+local function detachChild(childId, cid, actor, code)
   local out = {}
   for _, pid in ipairs(redis.call('HKEYS', kParents(cid))) do
     local links = getLinks(cid, pid)
@@ -147,7 +148,7 @@ local function detachChild(childId, cid, actor, reason)
         if #kept == 0 then
           afterLeavingClass(p, cid)
           if p.status == 'active' and #p.roles == 0 then
-            local _, rejected = leaveSchool(p, actor, reason)
+            local _, rejected = leaveSchool(p, actor, code)
             entry.leftSchool = true
             entry.rejected = rejected
           else

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Redis } from 'ioredis';
 import type { AuditEntry, ClassGroup, Invite, JoinRequest, Member, ParentLink } from './types.js';
-import { INVITE_ROLES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
+import { INVITE_ROLES, REJECT_CODES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
 
 /** Lua's cjson turns an empty list into `{}`; read any non-array as empty. */
 const list = <T extends z.ZodType>(item: T) =>
@@ -69,6 +69,7 @@ export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('s
     decidedBy: actorId,
     decidedAt: z.number(),
     reason: z.string().optional(),
+    reasonCode: z.enum(REJECT_CODES).optional(),
   }),
 ]);
 

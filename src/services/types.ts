@@ -136,10 +136,22 @@ interface JoinRequestBase {
   createdAt: number;
 }
 
+/** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school. */
+export const REJECT_CODES = ['left'] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
 export type JoinRequest =
   | (JoinRequestBase & { status: 'pending' })
   | (JoinRequestBase & { status: 'approved'; decidedBy: ActorId; decidedAt: number })
-  | (JoinRequestBase & { status: 'rejected'; decidedBy: ActorId; decidedAt: number; reason?: string });
+  | (JoinRequestBase & {
+      status: 'rejected';
+      decidedBy: ActorId;
+      decidedAt: number;
+      /** A reviewer's own words, shown as written. */
+      reason?: string;
+      /** Set instead of `reason` when the bot rejected the request itself. */
+      reasonCode?: RejectCode;
+    });
 
 export type JoinRequestStatus = JoinRequest['status'];
 

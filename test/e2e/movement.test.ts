@@ -275,9 +275,12 @@ describe('movement with linked parents (F10)', () => {
     expect(done.text).toContain('Других детей в школе у этого родителя нет — он тоже отмечен как выбывший: Сидорова Ольга (id320).');
     const edited = admin.received.find((m) => m.cmid === card.cmid);
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
-    expect(edited?.text).toContain('Причина: выбыл(а)');
+    expect(edited?.text).toContain('Причина: выбыл(а) из школы');
     expect(edited?.keyboard).toBeUndefined();
-    expect(await s.requests.get(used.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+    // The record keeps a code, not words: each reader sees it in their own language.
+    const stored = await s.requests.get(used.request.id);
+    expect(stored).toMatchObject({ status: 'rejected', reasonCode: 'left' });
+    expect(stored).not.toHaveProperty('reason');
 
     const toMother = await mother.expect('Ваш ребёнок Сидоров Ваня (5А) отмечен(а) как выбывший(ая) из школы.');
     expect(toMother.text).toContain('Других ваших детей в школе нет');

@@ -234,13 +234,13 @@ describe('F10 movement with linked parents', () => {
       { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4002, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true } },
     ]);
     expect(res.rejectedRequests).toEqual([{ id: pending.request.id, classId: c['6А'], role: 'student' }]);
-    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reason: 'выбыл(а)' });
+    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reasonCode: 'left' });
     expect(res.parents.map((p) => [p.member.vkId, p.leftClass, p.leftSchool, p.member.status])).toEqual([
       [4001, true, true, 'left'],
       [4002, true, false, 'active'],
     ]);
     expect(res.parents[0]?.rejectedRequests.map((r) => r.id)).toEqual([parentPending.request.id]);
-    expect(await s.requests.get(parentPending.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+    expect(await s.requests.get(parentPending.request.id)).toMatchObject({ status: 'rejected', reasonCode: 'left' });
     expect(await s.members.get(4002)).toMatchObject({ roles: ['parent'], classIds: [c['6А']] });
     expect((await s.members.roster(ADMIN, c['5А']!)).parents).toEqual([]);
     expect((await s.requests.listPending(ADMIN)).total).toBe(0);
@@ -288,6 +288,6 @@ describe('F10 movement with linked parents', () => {
     expect(await s.members.get(4001)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });
     expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Младшая Дочь', childVkId: 3002 }]);
     expect(await s.members.get(4002)).toMatchObject({ status: 'left', roles: [] });
-    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', reasonCode: 'left' });
   });
 });
