@@ -148,7 +148,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.expect('5А → 6А, 6А → 7А');
     await admin.press('Оставить класс на месте');
     const keep = await admin.expect('Какой класс оставить на месте');
-    expect(labels(keep)).toEqual(['5А', '6А', 'Назад', 'Отмена']);
+    expect(labels(keep)).toEqual(['5А', '6А', 'К плану', 'Отмена']);
     await admin.press('6А');
     const conflict = await admin.expect('Так перевести нельзя');
     expect(conflict.text).toContain('5А → 6А: название 6А занято классом 6А, который остаётся на месте');
@@ -156,7 +156,7 @@ describe('movement of students and staff (F10)', () => {
     expect(labels(conflict)).toEqual(['Оставить класс на месте', 'Отмена']);
     await admin.press('Оставить класс на месте');
     const keepAgain = await admin.expect('Какой класс оставить на месте');
-    expect(labels(keepAgain)).toEqual(['5А', '6А (остаётся)', 'Назад', 'Отмена']);
+    expect(labels(keepAgain)).toEqual(['5А', '6А (остаётся)', 'К плану', 'Отмена']);
     await admin.press('5А');
     const clean = await admin.expect('Остаются на месте: 5А, 6А');
     expect(labels(clean)).toEqual(['Перевести', 'Оставить класс на месте', 'Отмена']);
