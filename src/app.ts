@@ -1,4 +1,5 @@
 import type { CommandRegistry } from './commands/registry.js';
+import type { CallerLoader } from './caller.js';
 import type { Config } from './config.js';
 import type { I18n } from './i18n.js';
 import type { Logger } from './logger.js';
@@ -21,4 +22,6 @@ export interface App {
   readonly commands: CommandRegistry;
   /** Dialog state per person and peer (@vk-io/session's storage). */
   readonly sessions: RedisSessionStorage;
+  /** Who sent an update, with their language and session, in one Redis call. */
+  readonly callers: CallerLoader;
 }

@@ -1,7 +1,6 @@
 import { SceneManager } from '@vk-io/scenes';
 import { SessionManager } from '@vk-io/session';
 import type { Redis } from 'ioredis';
-import type { MessageContext, MessageEventContext } from 'vk-io';
 import { ActionRegistry } from './actions.js';
 import type { App } from './app.js';
 import { CommandRegistry } from './commands/registry.js';
@@ -9,13 +8,14 @@ import type { Config } from './config.js';
 import { FEATURES } from './features.js';
 import { I18n, localeFromLangId } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
-import { buildTurn, errorBoundary, isPersonal, saveNestedSession, type Middleware } from './middleware.js';
+import { buildTurn, errorBoundary, isPersonal, saveNestedSession, sessionKeyOf, type Middleware } from './middleware.js';
+import { CallerLoader } from './caller.js';
 import { Outbox } from './outbox.js';
 import { PeerQueue } from './peer-queue.js';
 import { Router } from './router.js';
 import { createServices } from './services/index.js';
 import { SchoolService } from './services/school.js';
-import { RedisSessionStorage, sessionKey } from './session-storage.js';
+import { RedisSessionStorage } from './session-storage.js';
 import { UpdateGate, type VkUpdate } from './update-gate.js';
 import { nextOperationKey } from './update-scope.js';
 import { VkGateway, type VkGatewayOptions } from './vk-api.js';
@@ -112,6 +112,7 @@ export class Bot {
       gateway,
       outbox: new Outbox(gateway),
       sessions,
+      callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, config.SESSION_TTL_SECONDS),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID, operationKey: nextOperationKey }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
@@ -242,7 +243,7 @@ export class Bot {
     const updates = this.vk.updates;
     const sessions = new SessionManager({
       storage: this.app.sessions,
-      getStorageKey: (context) => sessionKey((context as MessageContext).peerId, (context as MessageContext).senderId ?? (context as MessageEventContext).userId),
+      getStorageKey: sessionKeyOf,
     });
     const scenes = new SceneManager();
     scenes.addScenes(FEATURES.flatMap((feature) => feature.scenes?.(this.app) ?? []));
@@ -251,9 +252,9 @@ export class Bot {
     const router = new Router(this.app, actions, (update) => this.gate.accept(update));
 
     updates.use(errorBoundary(this.app, this.options.redis));
+    updates.use(personal(buildTurn(this.app)));
     updates.use(personal(sessions.middleware as Middleware));
     updates.use(personal(saveNestedSession));
-    updates.use(personal(buildTurn(this.app)));
     updates.on('message_new', scenes.middleware);
     updates.on('message_event', scenes.middleware);
     updates.on('message_new', router.commandsInDialog());

@@ -52,7 +52,7 @@ export async function joinIntro(app: App, turn: Turn): Promise<unknown> {
 
 /** What a stranger gets whatever they write: their pending requests if they have any, else how to join. */
 export async function answerStranger(app: App, turn: Turn): Promise<unknown> {
-  const pending = await app.services.requests.pendingOf(turn.caller.vkId);
+  const pending = await app.services.requests.pendingOf(turn.caller.vkId, turn.caller.filedRequests);
   if (pending.length > 0) return turn.reply(await pendingText(app, turn, pending));
   return joinIntro(app, turn);
 }

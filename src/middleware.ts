@@ -1,9 +1,10 @@
 import { MessageContext, type Context, type MessageEventContext } from 'vk-io';
 import type { App } from './app.js';
 import { isLocale, localeFromLangId, type Locale } from './i18n.js';
-import { PermissionDeniedError, effectiveRoles } from './services/index.js';
+import { PermissionDeniedError } from './services/index.js';
+import { sessionKey } from './session-storage.js';
 import { isStoreOutage, type StoreStatus } from './store-outage.js';
-import { setTurn, type Caller, type Turn } from './turn.js';
+import { setTurn, type Turn } from './turn.js';
 
 /** A vk-io middleware as the bot composes them. */
 export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
@@ -39,33 +40,38 @@ export const saveNestedSession: Middleware = async (context, next) => {
   if (JSON.stringify(session) !== before) await session.$forceUpdate();
 };
 
-/**
- * Who the person is by the school's records (never by what a button claims) and their language: the
- * one kept with them (their /lang, or VK's lang_id remembered once), else LOCALE. One Redis call.
- */
-async function identify(app: App, vkId: number, context: Context): Promise<{ caller: Caller; locale: Locale }> {
-  const message = context instanceof MessageContext ? context : undefined;
-  const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;
-  const { member, language } = await app.services.members.identify(vkId, learnt);
-  return {
-    caller: { vkId, member: member ?? null, roles: new Set(effectiveRoles(member ?? null)) },
-    locale: isLocale(language) ? language : app.config.LOCALE,
-  };
+/** The session key of an update: the person in the peer they wrote in. */
+export function sessionKeyOf(context: Context): string {
+  const message = context as MessageContext;
+  return sessionKey(message.peerId, message.senderId ?? (context as MessageEventContext).userId);
 }
 
-/** Builds the turn: the person's language and who they are (see {@link identify}), and how to answer. */
+/**
+ * Builds the turn, before the session is opened: who the person is by the school's records (never by
+ * what a button claims), their language (the one kept with them: their /lang, or VK's lang_id
+ * remembered once in a private dialog; else LOCALE), and how to answer. The same Redis call reads the
+ * session, which the session storage then takes without reading it again.
+ */
 export function buildTurn(app: App): Middleware {
   return async (context, next) => {
     const message = context instanceof MessageContext ? context : undefined;
     const vkId = message ? message.senderId : (context as MessageEventContext).userId;
     const peerId = (context as MessageContext | MessageEventContext).peerId;
-    const { locale, caller } = await identify(app, vkId, context);
+    const key = sessionKeyOf(context);
+    const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;
+    const { caller, language, session } = await app.callers.caller(vkId, app.sessions.key(key), learnt);
+    const locale: Locale = isLocale(language) ? language : app.config.LOCALE;
+    app.sessions.offer(key, session);
     setTurn(context, {
       locale,
       t: app.i18n.bind(locale),
       caller,
       reply: (text, keyboard) => app.outbox.send(peerId, { text, keyboard }),
     });
-    return next();
+    try {
+      return await next();
+    } finally {
+      app.sessions.forget(key);
+    }
   };
 }

@@ -17,12 +17,28 @@ export class RedisSessionStorage implements ISessionStorage {
     private readonly ttlSeconds: number,
   ) {}
 
-  private key(key: string): string {
+  /** Sessions read ahead with the caller (see CallerLoader), taken by the next `get` of their key. */
+  private readonly readAhead = new Map<string, string | null>();
+
+  /** The Redis key of a session key. */
+  key(key: string): string {
     return `${this.prefix}session:${key}`;
   }
 
+  /** Hands over a session already read (and its expiry renewed), so the next `get` of it needs no Redis call. */
+  offer(key: string, raw: string | null): void {
+    this.readAhead.set(key, raw);
+  }
+
+  /** Drops a session read ahead that nobody took. */
+  forget(key: string): void {
+    this.readAhead.delete(key);
+  }
+
   async get(key: string): Promise<object | undefined> {
-    const raw = await this.redis.getex(this.key(key), 'EX', this.ttlSeconds);
+    const ahead = this.readAhead.get(key);
+    const raw = ahead !== undefined ? ahead : await this.redis.getex(this.key(key), 'EX', this.ttlSeconds);
+    this.readAhead.delete(key);
     return raw ? (JSON.parse(raw) as object) : undefined;
   }
 

@@ -10,6 +10,8 @@ export interface Caller {
   member: Member | null;
   /** Roles in force: an unverified teacher has no teacher powers yet, someone who left has none. */
   roles: ReadonlySet<Role>;
+  /** Ids of the join requests they filed (any status), when loaded with the update. */
+  filedRequests?: readonly string[];
 }
 
 /** What every handler needs for the update at hand: the person's language, who they are, and how to answer. */

@@ -62,6 +62,8 @@ export function createServices(options: ServicesOptions): Services {
 
 export { can, canSomewhere, assertCan, effectiveRoles, PERMISSIONS, ACTIONS, type Action, type PermissionScope } from './permissions.js';
 export * from './errors.js';
+export { globalKeys, schoolKeys } from './keys.js';
+export { memberSchema, parseRecord } from './records.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';

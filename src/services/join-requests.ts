@@ -193,10 +193,10 @@ export class JoinRequestService {
     return (await this.reviewerMembers(request)).filter((m) => isClassTeacherOf(m, classId));
   }
 
-  /** The person's pending requests (found by the index of the requests they filed), oldest first. */
-  async pendingOf(vkId: number): Promise<JoinRequest[]> {
+  /** The person's pending requests (found by the index of the requests they filed, unless the ids are known), oldest first. */
+  async pendingOf(vkId: number, filed?: readonly string[]): Promise<JoinRequest[]> {
     const { redis, keys } = this.ctx;
-    const ids = await redis.smembers(keys.requestsOf(vkId));
+    const ids = filed ?? (await redis.smembers(keys.requestsOf(vkId)));
     if (ids.length === 0) return [];
     const requests = await readRecords(redis, joinRequestSchema, ids.map(keys.requestRecord));
     return requests.filter((r) => r.status === 'pending' && r.applicant.vkId === vkId).sort((a, b) => a.createdAt - b.createdAt);

@@ -13,7 +13,6 @@ import {
   NotVerifiedTeacherError,
   StaffRoomImmutableError,
 } from './errors.js';
-import { defineScript, type ScriptRunner } from '../redis-script.js';
 import { LuaScript } from './lua.js';
 import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
@@ -136,19 +135,7 @@ return redis.error_reply('unknown operation ' .. op)
 `,
 );
 
-// The member record and the kept language of one person; ARGV[2], if given, is kept when they have none.
-const IDENTIFY = `
-local member = redis.call('GET', KEYS[1])
-local language = redis.call('HGET', KEYS[2], ARGV[1])
-if not language and ARGV[2] ~= '' then
-  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-  language = ARGV[2]
-end
-return { member or false, language or false }`;
-
 export class MemberService {
-  private identifyScript?: ScriptRunner;
-
   constructor(private readonly ctx: ServiceContext) {}
 
   /** A member by VK id, or `undefined` if they never joined. */
@@ -164,17 +151,6 @@ export class MemberService {
   }
 
   /** The language the person chose or VK told (`ru`, `en`…), for members and strangers alike; undefined if unknown. */
-  /**
-   * Who a person is, in one Redis call: their member record (undefined if they never joined) and the
-   * language kept with them. `learnt` (a language known without asking, e.g. VK's) is kept if they
-   * have none yet, and returned as theirs.
-   */
-  async identify(vkId: number, learnt?: string): Promise<{ member: Member | undefined; language: string | undefined }> {
-    this.identifyScript ??= defineScript(this.ctx.redis, 'partaIdentify', IDENTIFY);
-    const [raw, language] = (await this.identifyScript([this.ctx.keys.memberRecord(vkId), this.ctx.global.languages], [vkId, learnt ?? ''])) as [string | null, string | null];
-    return { member: parseRecord(memberSchema, raw), language: language ?? undefined };
-  }
-
   async languageOf(vkId: number): Promise<string | undefined> {
     return (await this.ctx.redis.hget(this.ctx.global.languages, String(vkId))) ?? undefined;
   }
