@@ -18,17 +18,19 @@ import { schoolKeys } from './keys.js';
 import { LuaScript } from './lua.js';
 import { can } from './permissions.js';
 import { inviteSchema, joinRequestSchema, parseRecord, readRecords } from './records.js';
-import type {
-  ActorId,
-  Applicant,
-  ApplicantInput,
-  Invite,
-  InviteRole,
-  InviteState,
-  InviteUseResult,
-  InviteView,
+import {
+  DAY_MS,
+  INVITE_LIMITS,
+  INVITE_ROLES,
+  type ActorId,
+  type Applicant,
+  type ApplicantInput,
+  type Invite,
+  type InviteRole,
+  type InviteState,
+  type InviteUseResult,
+  type InviteView,
 } from './types.js';
-import { DAY_MS, INVITE_LIMITS, INVITE_ROLES } from './types.js';
 
 /** Code alphabet without look-alikes: no 0/O, 1/I/L, U/V pairs that people misread. */
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
