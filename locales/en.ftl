@@ -18,6 +18,8 @@ btn-confirm = All correct
 btn-change = Change
 btn-keep = Keep as is
 btn-back = Back
+btn-more = More
+pick-page = Page { $page } of { $pages }.
 
 ## Help
 
@@ -157,7 +159,6 @@ inv-usage =
     People: 1 to { $maxUses }, days: 1 to { $maxDays }.
     Or send just /invite and I will ask step by step.
 inv-ask-class = Where to invite? Choose a class.
-inv-ask-class-type = Not all classes fit on the buttons — you can type a class name, e.g. 7Б.
 inv-bad-class = There is no such class among those you may invite to.
 inv-ask-role = Whom are we inviting to { $class }?
 inv-bad-role = Choose a role with a button.
@@ -571,6 +572,7 @@ mv-plan-nothing = There are no classes to move.
 mv-btn-promote = Promote
 mv-btn-keep = Keep a class in place
 mv-btn-kept = { $name } (stays)
+mv-btn-back-to-plan = Back to the plan
 mv-keep-ask = Which class stays in place this time? Press it again to move it after all.
 mv-promote-stale = The classes changed while you were looking at the plan. Here is the new plan — check it and confirm again.
 mv-promote-conflict = Promotion not done: a name conflict appeared. Nothing changed.

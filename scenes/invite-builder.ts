@@ -4,8 +4,6 @@ import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import {
   DAYS_PRESETS,
-  MAX_DAYS,
-  MAX_USES,
   USES_PRESETS,
   invitableClasses,
   issueInvite,
@@ -19,8 +17,9 @@ import {
 import { parseVkUserRef } from '../src/commands/person-ref.js';
 import { className, deliverInvite, showInviteCard } from '../src/invite-links.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
+import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/paging.js';
 import { sceneValue } from '../src/payload.js';
-import type { ClassGroup, InviteRole } from '../src/services/index.js';
+import { INVITE_LIMITS, type ClassGroup, type InviteRole } from '../src/services/index.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the invite builder (F05): class → role → uses → days → confirm; also «send to a person». */
@@ -35,6 +34,8 @@ interface BuilderState extends Record<string, unknown> {
   inviteId?: string;
   /** Step to open on entry. */
   startAt?: number;
+  /** The page of class buttons shown. */
+  classPage?: number;
 }
 
 type BuilderContext = IStepContext<BuilderState> & MessageContext;
@@ -45,28 +46,24 @@ const USES_STEP = 2;
 const DAYS_STEP = 3;
 const CONFIRM_STEP = 4;
 const RECIPIENT_STEP = 5;
-/** A reply keyboard holds at most 40 buttons; one row is the cancel button. */
-const MAX_CLASS_BUTTONS = 35;
-
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(INVITE_BUILDER, label, value, color);
-
-function rowsOf(buttons: Button[], size: number): Button[][] {
-  const rows: Button[][] = [];
-  for (let i = 0; i < buttons.length; i += size) rows.push(buttons.slice(i, i + size));
-  return rows;
-}
 
 /** Why the input was refused, for a re-prompt: a stale or foreign button, a command, or a bad answer. */
 function problemOf(context: BuilderContext, t: Translate, badAnswerKey: string): string {
   if (context.hasMessagePayload) return t('button-stale');
   if (!context.text?.trim()) return t('invalid-empty');
   if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t(badAnswerKey, { maxUses: MAX_USES, maxDays: MAX_DAYS });
+  return t(badAnswerKey, { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays });
 }
 
+/** Asks with exactly these rows of buttons (the problem with the last answer first). */
+function askWith(context: BuilderContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
+  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(rows));
+}
+
+/** Asks with these rows and «Отмена» under them. */
 function ask(context: BuilderContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
-  const { t } = turnOf(context);
-  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
+  return askWith(context, text, [...rows, [cancelButton(turnOf(context).t)]], problem);
 }
 
 async function classStep(context: BuilderContext, app: App): Promise<unknown> {
@@ -77,18 +74,24 @@ async function classStep(context: BuilderContext, app: App): Promise<unknown> {
     await turn.reply(t('inv-no-classes'), replyKeyboard([]));
     return context.scene.leave();
   }
-  const shown = classes.slice(0, MAX_CLASS_BUTTONS);
-  const rows = rowsOf(shown.map((c) => button(c.name, c.id)), 5);
-  const question = shown.length < classes.length ? `${t('inv-ask-class')}\n${t('inv-ask-class-type')}` : t('inv-ask-class');
-  if (context.scene.step.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
+  const pressed = context.scene.step.firstTime ? undefined : sceneValue(context.messagePayload, INVITE_BUILDER);
+  const turnTo = parsePageToken(pressed);
+  if (turnTo !== undefined) context.scene.state.classPage = turnTo;
+  const picked = pickerPage(t, classes.map((c) => button(c.name, c.id)), {
+    perRow: 5,
+    page: context.scene.state.classPage ?? 1,
+    goTo: (label, n) => button(label, pageToken(n), 'primary'),
+    tail: [[cancelButton(t)]],
+  });
+  const question = withPageNote(t('inv-ask-class'), picked);
+  if (context.scene.step.firstTime || turnTo !== undefined) return askWith(context, question, picked.rows);
   let chosen: ClassGroup | undefined;
   if (pressed !== undefined) chosen = classes.find((c) => c.id === pressed);
   else if (!context.hasMessagePayload && context.text) {
     const found = await app.services.classes.findByName(context.text);
     chosen = found && classes.find((c) => c.id === found.id);
   }
-  if (!chosen) return ask(context, question, rows, problemOf(context, t, 'inv-bad-class'));
+  if (!chosen) return askWith(context, question, picked.rows, problemOf(context, t, 'inv-bad-class'));
   context.scene.state.classId = chosen.id;
   const roles = rolesFor(chosen);
   if (roles.length === 1) {
@@ -173,10 +176,10 @@ export function inviteBuilderScene(app: App): StepScene<MessageContext, BuilderS
   const steps: Array<(context: BuilderContext) => Promise<unknown>> = [];
   steps[CLASS_STEP] = (context) => classStep(context, app);
   steps[ROLE_STEP] = (context) => roleStep(context, app);
-  steps[USES_STEP] = countStep(USES_PRESETS, MAX_USES, 'inv-ask-uses', 'inv-uses-option', 'inv-bad-uses', (context, n) => {
+  steps[USES_STEP] = countStep(USES_PRESETS, INVITE_LIMITS.maxUses, 'inv-ask-uses', 'inv-uses-option', 'inv-bad-uses', (context, n) => {
     context.scene.state.maxUses = n;
   });
-  steps[DAYS_STEP] = countStep(DAYS_PRESETS, MAX_DAYS, 'inv-ask-days', 'inv-days-option', 'inv-bad-days', (context, n) => {
+  steps[DAYS_STEP] = countStep(DAYS_PRESETS, INVITE_LIMITS.maxDays, 'inv-ask-days', 'inv-days-option', 'inv-bad-days', (context, n) => {
     context.scene.state.days = n;
   });
   steps[CONFIRM_STEP] = (context) => confirmStep(context, app);

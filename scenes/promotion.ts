@@ -4,6 +4,7 @@ import type { App } from '../src/app.js';
 import { refusalText } from '../src/commands/refusals.js';
 import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
+import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/paging.js';
 import { sceneValue } from '../src/payload.js';
 import type { PromotionPlan } from '../src/services/types.js';
 import { notifyPerson } from '../src/recipients.js';
@@ -18,6 +19,8 @@ interface PromotionState extends Record<string, unknown> {
   keep?: string[];
   /** The plan the person was shown; applying checks nothing changed since. */
   plan?: PromotionPlan;
+  /** The page of class buttons shown in the «keep» step. */
+  keepPage?: number;
 }
 
 type PromotionContext = IStepContext<PromotionState> & MessageContext;
@@ -108,13 +111,18 @@ export function promotionScene(app: App): StepScene<MessageContext, PromotionSta
     const { t } = turnOf(context);
     const keep = context.scene.state.keep ?? [];
     const classes = (await app.services.classes.list()).filter((c) => c.kind === 'regular');
-    const choices = classes.slice(0, 35).map((c) => button(keep.includes(c.id) ? t('mv-btn-kept', { name: c.name }) : c.name, c.id));
-    const rows: Button[][] = [];
-    for (let i = 0; i < choices.length; i += 5) rows.push(choices.slice(i, i + 5));
-    rows.push([button(t('btn-back'), 'back'), cancelButton(t)]);
-    const ask = (problem?: string) => turnOf(context).reply(problem ? `${problem}\n\n${t('mv-keep-ask')}` : t('mv-keep-ask'), replyKeyboard(rows));
-    if (context.scene.step.firstTime) return ask();
-    const pressed = sceneValue(context.messagePayload, PROMOTION);
+    const pressed = context.scene.step.firstTime ? undefined : sceneValue(context.messagePayload, PROMOTION);
+    const turnTo = parsePageToken(pressed);
+    if (turnTo !== undefined) context.scene.state.keepPage = turnTo;
+    const picked = pickerPage(t, classes.map((c) => button(keep.includes(c.id) ? t('mv-btn-kept', { name: c.name }) : c.name, c.id)), {
+      perRow: 5,
+      page: context.scene.state.keepPage ?? 1,
+      goTo: (label, n) => button(label, pageToken(n), 'primary'),
+      tail: [[button(t('mv-btn-back-to-plan'), 'back'), cancelButton(t)]],
+    });
+    const question = withPageNote(t('mv-keep-ask'), picked);
+    const ask = (problem?: string) => turnOf(context).reply(problem ? `${problem}\n\n${question}` : question, replyKeyboard(picked.rows));
+    if (context.scene.step.firstTime || turnTo !== undefined) return ask();
     if (pressed === 'back') return context.scene.step.go(PLAN_STEP);
     if (!pressed || !classes.some((c) => c.id === pressed)) return ask(t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
     context.scene.state.keep = keep.includes(pressed) ? keep.filter((id) => id !== pressed) : [...keep, pressed];

@@ -1,4 +1,4 @@
-import { SceneManager, StepScene, type IContext, type IStepContext } from '@vk-io/scenes';
+import { StepScene, type IStepContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { ActionContext } from '../src/actions.js';
 import type { App } from '../src/app.js';
@@ -65,29 +65,17 @@ export function rejectReasonScene(app: App): StepScene<MessageContext, ReasonSta
   ]);
 }
 
-const entryManagers = new WeakMap<App, SceneManager>();
-
 /**
- * Opens the reason dialog from a callback press. A press is a message_event, which the bot's scene
- * middleware (on message_new only) does not cover, so a scene context is attached here with the same
- * session: the first step asks the question now, and the answer, a normal message in the private
- * dialog, reaches the scene through the bot's usual scene intercept. Returns false when another
- * dialog is open (the person must finish or cancel it first).
+ * Opens the reason dialog from a callback press (the bot attaches @vk-io/scenes to presses too): the
+ * first step asks the question now, and the answer, a normal message in the private dialog, reaches
+ * the scene through the bot's usual scene intercept. Returns false when another dialog is open (the
+ * person must finish or cancel it first).
  */
-export async function enterRejectReason(app: App, context: ActionContext, requestId: string): Promise<boolean> {
-  // Read-only look at @vk-io/scenes' own session slot: which dialog, if any, is open now.
-  const open = (context.session as { __scene?: { current?: string } }).__scene?.current;
-  if (open && open !== REJECT_REASON) return false;
-  let manager = entryManagers.get(app);
-  if (!manager) {
-    manager = new SceneManager({ scenes: [rejectReasonScene(app)] });
-    entryManagers.set(app, manager);
-  }
-  const scoped = context as unknown as IContext;
-  await manager.middleware(scoped as never, async () => {
-    // Pressing «Отклонить» on another request while asked for a reason starts over for the new one.
-    if (open) await scoped.scene.leave({ silent: true });
-    await scoped.scene.enter(REJECT_REASON, { state: { requestId } });
-  });
+export async function enterRejectReason(context: ActionContext, requestId: string): Promise<boolean> {
+  const open = context.scene.current?.slug;
+  if (open !== undefined && open !== REJECT_REASON) return false;
+  // Pressing «Отклонить» on another request while asked for a reason starts over for the new one.
+  if (open) await context.scene.leave({ silent: true });
+  await context.scene.enter(REJECT_REASON, { state: { requestId } });
   return true;
 }

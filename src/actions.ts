@@ -1,3 +1,4 @@
+import type { SceneContext } from '@vk-io/scenes';
 import type { MessageEventContext } from 'vk-io';
 import type { App } from './app.js';
 import type { Payload } from './payload.js';
@@ -5,8 +6,8 @@ import type { Turn } from './turn.js';
 
 export type CallbackPayload = Extract<Payload, { k: 'cb' }>;
 
-/** The context a callback button press runs in. */
-export type ActionContext = MessageEventContext & { session: Record<string, unknown> };
+/** The context a callback button press runs in: its session, and the dialogs (@vk-io/scenes) to open one from a press. */
+export type ActionContext = MessageEventContext & { session: Record<string, unknown>; scene: SceneContext<Record<string, unknown>> };
 
 /**
  * What a callback (inline) button does when pressed. The handler re-checks every right itself;

@@ -20,7 +20,7 @@ export interface App {
   /** The school's people and structure (classes, invites, requests, members, movement, audit). */
   readonly services: Services;
   readonly commands: CommandRegistry;
-  /** Dialog state per person and peer (read to learn another person's language). */
+  /** Dialog state per person and peer (@vk-io/session's storage). */
   readonly sessions: RedisSessionStorage;
   /** Who sent an update, with their language and session, in one Redis call. */
   readonly callers: CallerLoader;

@@ -251,11 +251,12 @@ export class Bot {
     const personal = (middleware: Middleware): Middleware => async (context, next) => (isPersonal(context) ? middleware(context, next) : next());
     const router = new Router(this.app, actions, (update) => this.gate.accept(update));
 
-    updates.use(errorBoundary(this.app));
+    updates.use(errorBoundary(this.app, this.options.redis));
     updates.use(personal(buildTurn(this.app)));
     updates.use(personal(sessions.middleware as Middleware));
     updates.use(personal(saveNestedSession));
     updates.on('message_new', scenes.middleware);
+    updates.on('message_event', scenes.middleware);
     updates.on('message_new', router.commandsInDialog());
     updates.on('message_new', scenes.middlewareIntercept);
     for (const extra of this.options.extraMiddleware ?? []) updates.use(personal(extra));

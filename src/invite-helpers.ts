@@ -12,6 +12,8 @@ import {
   InviteTargetError,
   NotFoundError,
   PermissionDeniedError,
+  DAY_MS,
+  INVITE_LIMITS,
   can,
   type ClassGroup,
   type Invite,
@@ -23,11 +25,6 @@ import type { Caller, Turn } from './turn.js';
 /** Preset answers of the builder: how many people may use an invite, and for how many days it works. */
 export const USES_PRESETS: readonly number[] = [1, 30, 50];
 export const DAYS_PRESETS: readonly number[] = [1, 7, 30];
-export const MAX_USES = 1000;
-export const MAX_DAYS = 90;
-export const DEFAULT_USES = 50;
-export const DEFAULT_DAYS = 7;
-const DAY_MS = 24 * 3600_000;
 
 /** Whether the caller may create invites at all: an admin, or a verified class teacher (the permission matrix). */
 export const mayInvite = may('invite.create');
@@ -67,20 +64,7 @@ export function parseInviteRole(word: string): InviteRole | undefined {
 
 /** The role's name in the person's language (lower case, for running text). */
 export function roleName(t: Translate, role: Role): string {
-  switch (role) {
-    case 'admin':
-      return t('role-admin');
-    case 'head':
-      return t('role-head');
-    case 'deputy':
-      return t('role-deputy');
-    case 'teacher':
-      return t('role-teacher');
-    case 'student':
-      return t('role-student');
-    case 'parent':
-      return t('role-parent');
-  }
+  return t(`role-${role}`);
 }
 
 /** The same name with a capital letter, for a button. */
@@ -119,7 +103,7 @@ export async function issueInvite(app: App, turn: Turn, draft: InviteDraft): Pro
   } catch (error) {
     const key = inviteErrorKey(error, draft.role);
     if (!key) throw error;
-    await turn.reply(turn.t(key, { maxUses: MAX_USES, maxDays: MAX_DAYS }));
+    await turn.reply(turn.t(key, { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays }));
     return undefined;
   }
 }

@@ -3,6 +3,7 @@ import type { App } from './app.js';
 import { isLocale, localeFromLangId, type Locale } from './i18n.js';
 import { PermissionDeniedError } from './services/index.js';
 import { sessionKey } from './session-storage.js';
+import { isStoreOutage, type StoreStatus } from './store-outage.js';
 import { setTurn, type Turn } from './turn.js';
 
 /** A vk-io middleware as the bot composes them. */
@@ -14,10 +15,8 @@ export function isPersonal(context: Context): boolean {
   return context instanceof MessageContext && context.is(['message_new']) && !context.isOutbox;
 }
 
-const REDIS_DOWN = /Connection is closed|MaxRetriesPerRequest|ECONNREFUSED|Stream isn't writeable/i;
-
-/** Catches anything a handler throws: logs names and codes only, and tells the person in their language. */
-export function errorBoundary(app: App): Middleware {
+/** Catches anything a handler throws: logs names and codes only, and tells the person in their language (that the service is briefly unavailable while Redis is down). */
+export function errorBoundary(app: App, store: StoreStatus): Middleware {
   return async (context, next) => {
     try {
       await next();
@@ -26,7 +25,7 @@ export function errorBoundary(app: App): Middleware {
       app.logger.error({ type: context.type, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'handler failed');
       const peerId = (context as MessageContext).peerId;
       if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
-      const key = error instanceof PermissionDeniedError ? 'command-denied' : error instanceof Error && REDIS_DOWN.test(error.message) ? 'error-unavailable' : 'error-generic';
+      const key = error instanceof PermissionDeniedError ? 'command-denied' : isStoreOutage(error, store) ? 'error-unavailable' : 'error-generic';
       const turn = (context.state as { turn?: Turn }).turn;
       await app.outbox.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);
     }

@@ -1,7 +1,6 @@
 import type { App } from './app.js';
 import { isLocale, type Locale, type Translate } from './i18n.js';
 import type { OutgoingMessage } from './outbox.js';
-import { sessionKey } from './session-storage.js';
 import { UserUnreachableError } from './vk-api.js';
 
 /** Whom the bot writes to, as far as words go: their language and the translate function bound to it. */
@@ -10,15 +9,10 @@ export interface Reader {
   readonly t: Translate;
 }
 
-/**
- * The language of another person: the one kept with them (their /lang or VK's language), else the one
- * an older version of the bot kept in their private dialog, else LOCALE.
- */
+/** The language of another person: the one kept with them (their /lang or VK's language), else LOCALE. */
 export async function localeOf(app: App, vkId: number): Promise<Locale> {
   const kept = await app.services.members.languageOf(vkId).catch(() => undefined);
-  if (isLocale(kept)) return kept;
-  const session = (await app.sessions.get(sessionKey(vkId, vkId)).catch(() => undefined)) as { lang?: unknown } | undefined;
-  return isLocale(session?.lang) ? session.lang : app.config.LOCALE;
+  return isLocale(kept) ? kept : app.config.LOCALE;
 }
 
 /** Another person as a reader: their language and the translate function in it. */

@@ -11,7 +11,6 @@ import { formatWhen } from './i18n.js';
 import { notifyPerson, readerFor, translatorFor, type Reader } from './recipients.js';
 import { classNameOf, commandLinesFor, personName, vkMention } from './review-format.js';
 import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from './services/index.js';
-import { LEFT_REASON } from './services/movement.js';
 import { subjectName } from './subjects.js';
 import type { Turn } from './turn.js';
 import { announceTeacherApproved } from './verify-notices.js';
@@ -22,9 +21,9 @@ export const REQ_REJECT = 'req.no';
 export const REQ_LATER = 'req.later';
 export const REQ_PAGE = 'req.page';
 
-/** A rejection reason in the reader's language: the one the bot writes itself is translated, a reviewer's own words are kept. */
-function reasonText(t: Translate, reason: string): string {
-  return reason === LEFT_REASON ? t('req-reason-left') : reason;
+/** The reason of a rejection in the reader's language: the bot's own reason code translated, a reviewer's words as written. */
+function reasonText(t: Translate, request: JoinRequest & { status: 'rejected' }): string | undefined {
+  return request.reasonCode ? t(`req-reason-${request.reasonCode}`) : request.reason;
 }
 
 /** The key under which the messages about a request are remembered. */
@@ -115,7 +114,8 @@ async function outcomeText(app: App, reader: Reader, request: JoinRequest): Prom
   const when = formatWhen(request.decidedAt, app.config.SCHOOL_TZ, reader.locale);
   if (request.status === 'approved') return t('req-outcome-approved', { by, when });
   const line = t('req-outcome-rejected', { by, when });
-  return request.reason ? `${line}\n${t('req-outcome-reason', { reason: reasonText(t, request.reason) })}` : line;
+  const reason = reasonText(t, request);
+  return reason ? `${line}\n${t('req-outcome-reason', { reason })}` : line;
 }
 
 /** What an approval did to families, for the reviewers' copies and the parents. */
@@ -171,7 +171,8 @@ async function tellApplicant(app: App, request: JoinRequest, className: string, 
     if (member) lines.push('', t('req-welcome-can'), ...commandLinesFor(app, t, member));
   } else {
     lines = [t('req-rejected', { className, role })];
-    if (request.reason) lines.push(t('req-rejected-reason', { reason: reasonText(t, request.reason) }));
+    const reason = reasonText(t, request);
+    if (reason) lines.push(t('req-rejected-reason', { reason }));
     const decidedBy = request.decidedBy;
     const contact = decidedBy === 'system' ? t('req-by-system') : vkMention(decidedBy, await personName(app, t, decidedBy));
     lines.push('', t('req-rejected-ask', { who: contact }));

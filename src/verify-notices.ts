@@ -9,7 +9,7 @@ import { inlineKeyboard } from './keyboards.js';
 import { formatWhen } from './i18n.js';
 import { notifyPerson, readerFor, translatorFor } from './recipients.js';
 import { commandLinesFor, personName, vkMention } from './review-format.js';
-import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, can, type Member } from './services/index.js';
+import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, PERMISSIONS, can, type Member } from './services/index.js';
 import { subjectName } from './subjects.js';
 import type { Turn } from './turn.js';
 
@@ -22,7 +22,7 @@ export const teacherSubject = (vkId: number): string => `ver:${vkId}`;
 /** Who may confirm teacher status now: active admins, the head and deputies. */
 export async function verifiersOf(app: App): Promise<number[]> {
   const ids = new Set<number>();
-  for (const role of ['admin', 'head', 'deputy'] as const) {
+  for (const role of PERMISSIONS['teacher.verify'].roles) {
     for (const member of await app.services.members.listByRole(role)) if (can(member, 'teacher.verify')) ids.add(member.vkId);
   }
   return [...ids].sort((a, b) => a - b);

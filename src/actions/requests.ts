@@ -28,7 +28,7 @@ export const rejectAction: ActionSpec = {
     if (!can(caller.member, 'request.review', { classId, role })) return t('req-denied');
     if (request.status !== 'pending') return alreadyDecidedText(app, t, request.status, request.decidedBy);
     if (context.peerId !== context.userId) return t('command-dm-only');
-    if (!(await enterRejectReason(app, context, request.id))) return t('req-finish-dialog');
+    if (!(await enterRejectReason(context, request.id))) return t('req-finish-dialog');
     return undefined;
   },
 };

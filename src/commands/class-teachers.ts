@@ -6,7 +6,8 @@ import type { ClassRoster } from '../services/types.js';
 import type { Turn } from '../turn.js';
 import { findClassByArg, regularClasses } from './class-ref.js';
 import { parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
-import { commandButton, pickKeyboard } from './pick-keyboard.js';
+import { classPicker, commandButton, pickKeyboard } from './pick-keyboard.js';
+import { parsePageToken, withPageNote } from '../paging.js';
 import { attempt } from './refusals.js';
 import { may, type CommandSpec } from './registry.js';
 import { verifiedTeachers } from './roles.js';
@@ -44,11 +45,12 @@ export const classTeacherCommand: CommandSpec = {
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
     const words = splitArgs(args);
-    if (words.length === 0) {
+    const page = parsePageToken(args);
+    if (words.length === 0 || page !== undefined) {
       const classes = await regularClasses(app);
       if (classes.length === 0) return turn.reply(t('cls-none-yet'));
-      const { keyboard } = pickKeyboard(classes.map((c) => commandButton(c.name, 'classteacher', c.name)), 5);
-      return turn.reply(t('ct-pick-class'), keyboard);
+      const pick = classPicker(t, classes, 'classteacher', page ?? 1);
+      return turn.reply(withPageNote(t('ct-pick-class'), pick), pick.keyboard);
     }
     const { classArg, rest } = splitClassArgs(words);
     const found = await findClassByArg(app, t, classArg);
@@ -103,13 +105,14 @@ export const classRosterCommand: CommandSpec = {
     const { t, caller } = turn;
     // Every class for those the matrix lets see any roster; a class teacher sees their own.
     const administration = can(caller.member, 'roster.view');
-    if (!args.trim()) {
+    const page = parsePageToken(args);
+    if (!args.trim() || page !== undefined) {
       const own = caller.member?.classTeacherOf ?? [];
       const classes = (await app.services.classes.list()).filter((c) => administration || own.includes(c.id));
       if (classes.length === 0) return turn.reply(t('ct-no-own-classes'));
       if (classes.length === 1 && !administration) return showRoster(turn, app, classes[0]?.name ?? '');
-      const { keyboard } = pickKeyboard(classes.map((c) => commandButton(c.name, 'class', c.name)), 4);
-      return turn.reply(t('ct-pick-roster'), keyboard);
+      const pick = classPicker(t, classes, 'class', page ?? 1, { perRow: 4 });
+      return turn.reply(withPageNote(t('ct-pick-roster'), pick), pick.keyboard);
     }
     return showRoster(turn, app, args);
   },

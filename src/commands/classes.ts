@@ -11,7 +11,8 @@ import type { Caller, Turn } from '../turn.js';
 import { findClassByArg, regularClasses } from './class-ref.js';
 import { createSummary } from './class-summary.js';
 import { personShort, splitArgs } from './person-ref.js';
-import { commandButton, pickKeyboard } from './pick-keyboard.js';
+import { classPicker, commandButton } from './pick-keyboard.js';
+import { parsePageToken, withPageNote } from '../paging.js';
 import { attempt } from './refusals.js';
 import { may, type CommandSpec } from './registry.js';
 
@@ -115,11 +116,13 @@ function splitRename(words: string[]): [string, string] | null {
   return null;
 }
 
-/** Buttons of the regular classes that run `/command <class>`. */
-async function classPicker(app: App, command: string): Promise<{ keyboard: ReturnType<typeof pickKeyboard>['keyboard']; count: number }> {
+/** Asks which regular class `/command` is for, with a page of class buttons (`/command #n` for page n). */
+async function askClass(app: App, turn: Turn, command: string, questionKey: 'cls-rename-pick' | 'cls-archive-pick', page: number): Promise<unknown> {
+  const { t } = turn;
   const classes = await regularClasses(app);
-  const { keyboard } = pickKeyboard(classes.map((c) => commandButton(c.name, command, c.name)), 5);
-  return { keyboard, count: classes.length };
+  if (classes.length === 0) return turn.reply(t('cls-none-yet'));
+  const pick = classPicker(t, classes, command, page);
+  return turn.reply(withPageNote(t(questionKey), pick), pick.keyboard);
 }
 
 /** /rename 5А 5Б — renames a class (F04); /rename 5А asks the new name; /rename shows class buttons. */
@@ -132,11 +135,8 @@ export const renameCommand: CommandSpec = {
   async run(context, args, turn, app) {
     const { t, caller } = turn;
     const words = splitArgs(args);
-    if (words.length === 0) {
-      const picker = await classPicker(app, 'rename');
-      if (picker.count === 0) return turn.reply(t('cls-none-yet'));
-      return turn.reply(t('cls-rename-pick'), picker.keyboard);
-    }
+    const page = parsePageToken(args);
+    if (words.length === 0 || page !== undefined) return askClass(app, turn, 'rename', 'cls-rename-pick', page ?? 1);
     const pair = words.length === 1 ? null : splitRename(words);
     const found = await findClassByArg(app, t, pair ? pair[0] : words.join(' '));
     if (!found.ok) return turn.reply(found.text);
@@ -157,11 +157,8 @@ export const archiveCommand: CommandSpec = {
   allowed: isAdmin,
   async run(_context, args, turn, app) {
     const { t } = turn;
-    if (!args.trim()) {
-      const picker = await classPicker(app, 'archive');
-      if (picker.count === 0) return turn.reply(t('cls-none-yet'));
-      return turn.reply(t('cls-archive-pick'), picker.keyboard);
-    }
+    const page = parsePageToken(args);
+    if (!args.trim() || page !== undefined) return askClass(app, turn, 'archive', 'cls-archive-pick', page ?? 1);
     const found = await findClassByArg(app, t, args);
     if (!found.ok) return turn.reply(found.text);
     const { classGroup } = found;

@@ -1,8 +1,6 @@
 import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-contact.js';
-import type { Role } from '../services/types.js';
+import { ROLES } from '../services/types.js';
 import type { CommandSpec } from './registry.js';
-
-const ROLE_ORDER: readonly Role[] = ['admin', 'head', 'deputy', 'teacher', 'student', 'parent'];
 
 /** /help: what the caller's roles may do, generated from the command registry (F14); a stranger gets first contact (F27). */
 export const helpCommand: CommandSpec = {
@@ -21,7 +19,7 @@ export const helpCommand: CommandSpec = {
       if (context.scene.current) return resumeDialog(context, turn, t('help-in-dialog'));
       return context.isDM ? answerStranger(app, turn) : joinIntro(app, turn);
     }
-    const roles = ROLE_ORDER.filter((role) => caller.roles.has(role)).map((role) => t(`role-${role}`));
+    const roles = ROLES.filter((role) => caller.roles.has(role)).map((role) => t(`role-${role}`));
     const lines = app.commands.availableTo(caller).map((command) => t('help-line', { command: command.name, summary: t(command.summaryKey) }));
     const status = teacherPending ? [t('ver-help-pending')] : [];
     return turn.reply([t('help-roles', { roles: roles.join(', ') || t('role-none') }), ...status, '', t('help-header'), ...lines, '', t('help-footer')].join('\n'));

@@ -3,10 +3,6 @@ import { enterInviteBuilder } from '../../scenes/invite-builder.js';
 import type { ActionSpec } from '../actions.js';
 import type { App } from '../app.js';
 import {
-  DEFAULT_DAYS,
-  DEFAULT_USES,
-  MAX_DAYS,
-  MAX_USES,
   issueInvite,
   lookupVkUser,
   mayInvite,
@@ -19,7 +15,7 @@ import { parseVkUserRef } from './person-ref.js';
 import { formatWhen } from '../i18n.js';
 import { className, deliverInvite, showInviteCard } from '../invite-links.js';
 import { inlineKeyboard, type Button } from '../keyboards.js';
-import { NotFoundError, PermissionDeniedError, STAFF_ROOM_ID, STAFF_ROOM_NAME, can, normaliseInviteCode, type Invite, type InviteRole } from '../services/index.js';
+import { INVITE_LIMITS, NotFoundError, PermissionDeniedError, STAFF_ROOM_ID, STAFF_ROOM_NAME, can, normaliseInviteCode, type Invite, type InviteRole } from '../services/index.js';
 import type { Caller, Turn } from '../turn.js';
 import type { CommandSpec } from './registry.js';
 
@@ -43,8 +39,8 @@ function parseInviteArgs(args: string): ParsedInviteArgs | undefined {
   const at = words.findIndex((w) => parseInviteRole(w) !== undefined);
   if (at < 1 || words.length - at > 3) return undefined;
   const numbers = words.slice(at + 1);
-  const maxUses = numbers[0] === undefined ? DEFAULT_USES : parseCount(numbers[0], MAX_USES);
-  const days = numbers[1] === undefined ? DEFAULT_DAYS : parseCount(numbers[1], MAX_DAYS);
+  const maxUses = numbers[0] === undefined ? INVITE_LIMITS.defaultUses : parseCount(numbers[0], INVITE_LIMITS.maxUses);
+  const days = numbers[1] === undefined ? INVITE_LIMITS.defaultDays : parseCount(numbers[1], INVITE_LIMITS.maxDays);
   if (maxUses === undefined || days === undefined) return undefined;
   return { className: words.slice(0, at).join(' '), role: parseInviteRole(words[at]!)!, maxUses, days };
 }
@@ -60,7 +56,7 @@ export const inviteCommand: CommandSpec = {
     const { t } = turn;
     if (!args) return enterInviteBuilder(context);
     const parsed = parseInviteArgs(args);
-    if (!parsed) return turn.reply(t('inv-usage', { maxUses: MAX_USES, maxDays: MAX_DAYS }));
+    if (!parsed) return turn.reply(t('inv-usage', { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays }));
     const isStaff = parsed.className.toLocaleLowerCase('ru-RU') === STAFF_ROOM_NAME.toLocaleLowerCase('ru-RU') || parsed.className.toLowerCase() === 'staff';
     const classGroup = isStaff ? await app.services.classes.get(STAFF_ROOM_ID) : await app.services.classes.findByName(parsed.className);
     if (!classGroup) return turn.reply(t('inv-class-unknown'));

@@ -11,7 +11,8 @@ import type { AuditEntry, ClassRoster, Member } from '../services/types.js';
 import type { Turn } from '../turn.js';
 import { findClassByArg, regularClasses } from './class-ref.js';
 import { parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
-import { commandButton, pickKeyboard } from './pick-keyboard.js';
+import { classPicker, commandButton, pickKeyboard } from './pick-keyboard.js';
+import { parsePageToken, withPageNote } from '../paging.js';
 import { attempt, refusalText } from './refusals.js';
 import { may, type CommandSpec } from './registry.js';
 
@@ -32,12 +33,13 @@ export const transferCommand: CommandSpec = {
     if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
     const classes = await regularClasses(app);
     const current = classes.filter((c) => member.classIds.includes(c.id));
-    if (words.length < 2) {
+    const page = words.length === 2 ? parsePageToken(words[1]) : undefined;
+    if (words.length < 2 || page !== undefined) {
       if (member.status !== 'active' || !member.roles.includes('student')) return turn.reply(t('mv-err-not-student', { id: String(vkId) }));
       const targets = classes.filter((c) => !member.classIds.includes(c.id));
       if (targets.length === 0) return turn.reply(t('mv-no-targets'));
-      const { keyboard } = pickKeyboard(targets.map((c) => commandButton(c.name, 'transfer', `${vkId} ${c.name}`)), 5);
-      return turn.reply(t('mv-transfer-pick', { person: personLabel(member), from: current.map((c) => c.name).join(', ') || '—' }), keyboard);
+      const pick = classPicker(t, targets, 'transfer', page ?? 1, { prefix: String(vkId) });
+      return turn.reply(withPageNote(t('mv-transfer-pick', { person: personLabel(member), from: current.map((c) => c.name).join(', ') || '—' }), pick), pick.keyboard);
     }
     const found = await findClassByArg(app, t, words.slice(1).join(' '));
     if (!found.ok) return turn.reply(found.text);

@@ -3,7 +3,7 @@ import { can } from '../services/permissions.js';
 import type { Translate } from '../i18n.js';
 import { replyKeyboard, type Button } from '../keyboards.js';
 import { notifyPerson } from '../recipients.js';
-import type { AdministrationRole, Member, Role } from '../services/types.js';
+import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../services/types.js';
 import type { Turn } from '../turn.js';
 import { isVerifiedTeacher, parseVkId, personLabel, personShort, splitArgs } from './person-ref.js';
 import { commandButton, pickKeyboard } from './pick-keyboard.js';
@@ -13,7 +13,6 @@ import { may, type CommandSpec } from './registry.js';
 
 const ADD_WORDS = new Set(['add', 'назначить', 'добавить', '+']);
 const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удалить', '-']);
-const ROLE_ORDER: readonly Role[] = ['admin', 'head', 'deputy', 'teacher', 'student', 'parent'];
 
 /** Active teachers whose status is confirmed (the people roles are given to), by name. */
 export async function verifiedTeachers(app: App): Promise<Member[]> {
@@ -153,14 +152,14 @@ export const staffCommand: CommandSpec = {
   async run(_context, _args, turn, app) {
     const { t, caller } = turn;
     const people = new Map<number, Member>();
-    for (const role of ['admin', 'head', 'deputy', 'teacher'] as const) {
+    for (const role of STAFF_ROLES) {
       for (const member of await app.services.members.listByRole(role)) if (member.status === 'active') people.set(member.vkId, member);
     }
     const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
     const lines = [...people.values()]
       .sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId)
       .map((m) => {
-        const roles = ROLE_ORDER.filter((role) => m.roles.includes(role)).map((role) => roleName(t, role));
+        const roles = ROLES.filter((role) => m.roles.includes(role)).map((role) => roleName(t, role));
         const extra = [
           m.classTeacherOf.length > 0 ? t('adm-staff-leads', { classes: m.classTeacherOf.map((id) => classNames.get(id) ?? id).join(', ') }) : '',
           m.roles.includes('teacher') && m.teacherStatus !== 'verified' ? t('adm-staff-unverified') : '',

@@ -6,8 +6,7 @@
  *
  * The class's parents hash maps parent id → a JSON list of links
  * `[{"childName":"…","childVkId":123}]` (`childVkId` only once the child is
- * known). An older record holds the child's name as a plain string; it reads
- * as one link without an id and is rewritten as a list on the next change.
+ * known).
  */
 export const FAMILY_LUA = `
 -- Lower case for ASCII and Russian letters; ё and Ё count as е.
@@ -43,23 +42,7 @@ local function sameId(a, b) return a ~= nil and b ~= nil and tostring(a) == tost
 local function getLinks(cid, pid)
   local raw = redis.call('HGET', kParents(cid), pid)
   if not raw then return {} end
-  local first = string.sub(raw, 1, 1)
-  if first == '[' or first == '{' then
-    local ok, v = pcall(cjson.decode, raw)
-    if ok and type(v) == 'table' then
-      if v.childName ~= nil then v = { v } end
-      local out = {}
-      for _, l in ipairs(v) do
-        if type(l) == 'table' and type(l.childName) == 'string' then
-          local link = { childName = l.childName }
-          if type(l.childVkId) == 'number' then link.childVkId = l.childVkId end
-          table.insert(out, link)
-        end
-      end
-      if #out > 0 then return out end
-    end
-  end
-  return { { childName = raw } }
+  return cjson.decode(raw)
 end
 local function setLinks(cid, pid, links)
   if #links == 0 then
@@ -79,21 +62,20 @@ local function studentsNamed(cid, name)
   end
   return out
 end
--- Fields of the open-requests hash for an applicant: the role's field, and for
--- a parent one per child (so a parent may apply for two children of a class).
-local function openFields(a)
+-- The field of the open-requests hash for an applicant: person, class and role,
+-- and for a parent the child too (so a parent may apply for two children of a class).
+local function openField(a)
   local base = a.vkId .. ':' .. a.classId .. ':' .. a.role
-  if a.role == 'parent' then return base, base .. ':' .. nameKey(a.childName) end
-  return base, nil
+  if a.role == 'parent' then return base .. ':' .. nameKey(a.childName) end
+  return base
 end
 local function closeOpen(req)
-  local legacy, keyed = openFields(req.applicant)
-  for _, f in ipairs({ legacy, keyed }) do
-    if f and redis.call('HGET', kRequestsOpen(), f) == req.id then redis.call('HDEL', kRequestsOpen(), f) end
-  end
+  local f = openField(req.applicant)
+  if redis.call('HGET', kRequestsOpen(), f) == req.id then redis.call('HDEL', kRequestsOpen(), f) end
 end
--- Rejects every pending request of a person; returns { id, classId, role } of each.
-local function rejectPendingOf(vkId, actor, reason)
+-- Rejects every pending request of a person with the reason code (e.g. 'left');
+-- returns { id, classId, role } of each.
+local function rejectPendingOf(vkId, actor, code)
   local out = {}
   for _, rid in ipairs(redis.call('ZRANGE', kRequestsPending(), 0, -1)) do
     local req = getJson(kRequest(rid))
@@ -101,7 +83,7 @@ local function rejectPendingOf(vkId, actor, reason)
       req.status = 'rejected'
       req.decidedBy = actor
       req.decidedAt = NOW
-      req.reason = reason
+      req.reasonCode = code
       redis.call('SET', kRequest(rid), jenc(req))
       redis.call('ZREM', kRequestsPending(), rid)
       closeOpen(req)
@@ -112,7 +94,7 @@ local function rejectPendingOf(vkId, actor, reason)
 end
 -- The member leaves the school: every roster, role and class ends, their
 -- invites are revoked and their pending requests rejected. Saves the member.
-local function leaveSchool(m, actor, reason)
+local function leaveSchool(m, actor, code)
   for _, cid in ipairs(m.classIds) do
     redis.call('SREM', kStudents(cid), m.vkId)
     redis.call('HDEL', kParents(cid), m.vkId)
@@ -127,7 +109,7 @@ local function leaveSchool(m, actor, reason)
   m.status = 'left'
   m.leftAt = NOW
   saveMember(m)
-  return revoked, rejectPendingOf(m.vkId, actor, reason)
+  return revoked, rejectPendingOf(m.vkId, actor, code)
 end
 -- After a member left class cid: drop the class unless they still belong to
 -- it, and the student and parent roles they no longer hold.
@@ -150,7 +132,7 @@ end
 -- A student is gone from class cid: every parent linked to them there loses
 -- the link; a parent left with no child in the class leaves it, and one left
 -- with no role at all leaves the school. Returns what happened to each parent.
-local function detachChild(childId, cid, actor, reason)
+local function detachChild(childId, cid, actor, code)
   local out = {}
   for _, pid in ipairs(redis.call('HKEYS', kParents(cid))) do
     local links = getLinks(cid, pid)
@@ -166,7 +148,7 @@ local function detachChild(childId, cid, actor, reason)
         if #kept == 0 then
           afterLeavingClass(p, cid)
           if p.status == 'active' and #p.roles == 0 then
-            local _, rejected = leaveSchool(p, actor, reason)
+            local _, rejected = leaveSchool(p, actor, code)
             entry.leftSchool = true
             entry.rejected = rejected
           else

@@ -18,15 +18,18 @@ import { schoolKeys } from './keys.js';
 import { LuaScript } from './lua.js';
 import { can } from './permissions.js';
 import { inviteSchema, joinRequestSchema, parseRecord, readRecords } from './records.js';
-import type {
-  ActorId,
-  Applicant,
-  ApplicantInput,
-  Invite,
-  InviteRole,
-  InviteState,
-  InviteUseResult,
-  InviteView,
+import {
+  DAY_MS,
+  INVITE_LIMITS,
+  INVITE_ROLES,
+  type ActorId,
+  type Applicant,
+  type ApplicantInput,
+  type Invite,
+  type InviteRole,
+  type InviteState,
+  type InviteUseResult,
+  type InviteView,
 } from './types.js';
 
 /** Code alphabet without look-alikes: no 0/O, 1/I/L, U/V pairs that people misread. */
@@ -34,10 +37,6 @@ export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
 export const INVITE_CODE_LENGTH = 8;
 /** 18 random bytes = 144 bits, 24 base64url characters. */
 export const INVITE_TOKEN_BYTES = 18;
-export const DEFAULT_INVITE_TTL_MS = 7 * 24 * 3600_000;
-export const MAX_INVITE_TTL_MS = 90 * 24 * 3600_000;
-export const DEFAULT_INVITE_MAX_USES = 50;
-export const MAX_INVITE_MAX_USES = 1000;
 /** How long an expired invite can still be found (to say "expired" rather than "unknown"). */
 export const INVITE_INDEX_GRACE_MS = 30 * 24 * 3600_000;
 
@@ -155,25 +154,16 @@ elseif inv.role == 'parent' then
   end
 else member = redis.call('SISMEMBER', kTeachers(cid), a.vkId) == 1 end
 if member then return jenc({ ok = false, reason = 'already_member' }) end
-local legacyField, openField = openFields(a)
-local open = redis.call('HGET', kRequestsOpen(), legacyField)
-if openField then
-  -- An older parent request holds the field without the child: pending only if it is the same child.
-  if open then
-    local old = getJson(kRequest(open))
-    if not old or nameKey(old.applicant.childName) ~= nameKey(a.childName) then open = false end
-  end
-  open = open or redis.call('HGET', kRequestsOpen(), openField)
-end
+local field = openField(a)
+local open = redis.call('HGET', kRequestsOpen(), field)
 if open then return jenc({ ok = false, reason = 'already_pending', requestId = open }) end
-openField = openField or legacyField
 inv.uses = inv.uses + 1
 redis.call('SET', kInvite(inv.id), jenc(inv))
 local rid = 'r' .. redis.call('INCR', kSeq('request'))
 local req = { id = rid, inviteId = inv.id, applicant = a, createdAt = NOW, status = 'pending' }
 redis.call('SET', kRequest(rid), jenc(req))
 redis.call('ZADD', kRequestsPending(), NOW, rid)
-redis.call('HSET', kRequestsOpen(), openField, rid)
+redis.call('HSET', kRequestsOpen(), field, rid)
 redis.call('SADD', kRequestsOf(a.vkId), rid)
 audit(a.vkId, 'invite.used', { inviteId = inv.id, requestId = rid, classId = cid, vkId = a.vkId })
 return jenc({ ok = true, request = req })
@@ -257,13 +247,14 @@ export class InviteService {
   async create(actor: ActorId, options: CreateInviteOptions): Promise<Invite> {
     const { classId, role } = options;
     await authorize(this.ctx, actor, 'invite.create', { classId, role });
-    const ttlMs = options.ttlMs ?? DEFAULT_INVITE_TTL_MS;
-    const maxUses = options.maxUses ?? DEFAULT_INVITE_MAX_USES;
-    if (!Number.isInteger(ttlMs) || ttlMs <= 0 || ttlMs > MAX_INVITE_TTL_MS) {
-      throw new InvalidInviteOptionsError(`ttlMs must be 1..${MAX_INVITE_TTL_MS}`);
+    const ttlMs = options.ttlMs ?? INVITE_LIMITS.defaultDays * DAY_MS;
+    const maxUses = options.maxUses ?? INVITE_LIMITS.defaultUses;
+    const maxTtlMs = INVITE_LIMITS.maxDays * DAY_MS;
+    if (!Number.isInteger(ttlMs) || ttlMs <= 0 || ttlMs > maxTtlMs) {
+      throw new InvalidInviteOptionsError(`ttlMs must be 1..${maxTtlMs}`);
     }
-    if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_INVITE_MAX_USES) {
-      throw new InvalidInviteOptionsError(`maxUses must be 1..${MAX_INVITE_MAX_USES}`);
+    if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > INVITE_LIMITS.maxUses) {
+      throw new InvalidInviteOptionsError(`maxUses must be 1..${INVITE_LIMITS.maxUses}`);
     }
     const { redis, keys, global, now, schoolId } = this.ctx;
     const createdAt = now();
@@ -352,7 +343,7 @@ export class InviteService {
    * only student and parent invites.
    */
   async revokeAllUnused(actor: ActorId, filter: { classId?: string } = {}): Promise<number> {
-    let roles: InviteRole[] = ['student', 'parent', 'teacher'];
+    let roles: InviteRole[] = [...INVITE_ROLES];
     if (actor !== 'system') {
       const member = (await loadMember(this.ctx, actor)) ?? null;
       if (!can(member, 'invite.revoke')) {

@@ -13,7 +13,7 @@ import {
 import { LuaScript } from './lua.js';
 import { memberSchema } from './records.js';
 import { z } from 'zod';
-import type { ActorId, Member, PromotionPlan, PromotionResult, RejectedRequest } from './types.js';
+import type { ActorId, Member, PromotionPlan, PromotionResult, RejectCode, RejectedRequest } from './types.js';
 import { INVITE_ROLES } from './types.js';
 
 /**
@@ -104,7 +104,7 @@ return jenc({ member = m, from = from, changed = true, parents = parents })
  * student's linked parents lose the link; a parent with no other child in the
  * class leaves it (and the school, with no role left). Audits the leaving, each
  * rejected request, and what happened to each parent.
- * ARGV[3] = vkId, [4] actor, [5] reason for the rejected requests.
+ * ARGV[3] = vkId, [4] actor, [5] reason code for the rejected requests.
  */
 const LEAVE = new LuaScript(
   'movement.leave',
@@ -153,7 +153,7 @@ return jenc({ member = m, changed = true, revokedInvites = revoked, rejectedRequ
  * another class stays there; whoever keeps no role leaves the school, their
  * pending requests rejected).
  * ARGV[4] = JSON list of class ids to keep, [5] = expected plan JSON (apply), [6] = actor,
- * [7] = reason for the rejected requests. Applying audits the promotion and each rejected request.
+ * [7] = reason code for the rejected requests. Applying audits the promotion and each rejected request.
  */
 const PROMOTE = new LuaScript(
   'movement.promote',
@@ -261,8 +261,8 @@ return jenc({ ok = true, plan = plan, graduatedMembers = graduated, graduatedPeo
 `,
 );
 
-/** The reason stored on the pending requests of someone marked as left. */
-export const LEFT_REASON = 'выбыл(а)';
+/** The reason code stored on the pending requests of someone who left (marked as left or graduated). */
+const LEFT: RejectCode = 'left';
 
 /** A parent moved along with their transferred child. */
 export interface MovedParent {
@@ -368,7 +368,7 @@ export class MovementService {
    */
   async markLeft(actor: ActorId, vkId: number): Promise<LeaveResult> {
     await authorize(this.ctx, actor, 'movement.record');
-    const reply = (await LEAVE.apply(this.ctx, [vkId, String(actor), LEFT_REASON])) as {
+    const reply = (await LEAVE.apply(this.ctx, [vkId, String(actor), LEFT])) as {
       error?: string;
       member?: unknown;
       changed?: boolean;
@@ -408,7 +408,7 @@ export class MovementService {
       JSON.stringify(expected.kept),
       JSON.stringify({ moves: expected.moves, graduates: expected.graduates }),
       String(actor),
-      LEFT_REASON,
+      LEFT,
     ])) as {
       ok: boolean;
       reason?: 'conflict' | 'stale';

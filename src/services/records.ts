@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Redis } from 'ioredis';
 import type { AuditEntry, ClassGroup, Invite, JoinRequest, Member, ParentLink } from './types.js';
-import { INVITE_ROLES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
+import { INVITE_ROLES, REJECT_CODES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
 
 /** Lua's cjson turns an empty list into `{}`; read any non-array as empty. */
 const list = <T extends z.ZodType>(item: T) =>
@@ -69,6 +69,7 @@ export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('s
     decidedBy: actorId,
     decidedAt: z.number(),
     reason: z.string().optional(),
+    reasonCode: z.enum(REJECT_CODES).optional(),
   }),
 ]);
 
@@ -88,23 +89,11 @@ export const memberSchema: z.ZodType<Member> = z.discriminatedUnion('status', [
   z.object({ ...memberBase, status: z.literal('left'), leftAt: z.number() }),
 ]);
 
-const parentLink = z.object({ childName: z.string(), childVkId: z.number().int().optional() });
-const parentLinks = z.union([z.array(parentLink).min(1), parentLink.transform((l) => [l])]);
+const parentLinks = z.array(z.object({ childName: z.string(), childVkId: z.number().int().optional() })).min(1);
 
-/**
- * Reads a value of a class's parents hash: a JSON list of links (or one link), or — as written
- * before children were linked by id — the child's name as a plain string.
- */
+/** Reads a value of a class's parents hash: a JSON list of the parent's children in the class. */
 export function parseParentLinks(raw: string): ParentLink[] {
-  if (raw.startsWith('[') || raw.startsWith('{')) {
-    try {
-      const parsed = parentLinks.safeParse(JSON.parse(raw));
-      if (parsed.success) return parsed.data.map((l) => (l.childVkId === undefined ? { childName: l.childName } : { childName: l.childName, childVkId: l.childVkId }));
-    } catch {
-      // Not JSON: a child's name that happens to start with a bracket.
-    }
-  }
-  return [{ childName: raw }];
+  return parentLinks.parse(JSON.parse(raw)).map((l) => (l.childVkId === undefined ? { childName: l.childName } : { childName: l.childName, childVkId: l.childVkId }));
 }
 
 export const auditEntrySchema: z.ZodType<AuditEntry> = z.object({

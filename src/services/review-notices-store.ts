@@ -34,11 +34,6 @@ export class ReviewNoticeStore {
     await this.ctx.redis.multi().sadd(key, `${notice.peerId}:${notice.cmid}`).expire(key, NOTICE_TTL_SECONDS).exec();
   }
 
-  /** Whether this message is one remembered about `subject`. */
-  async has(subject: string, notice: NoticeRef): Promise<boolean> {
-    return (await this.ctx.redis.sismember(this.key(subject), `${notice.peerId}:${notice.cmid}`)) === 1;
-  }
-
   /** The remembered messages about `subject`, forgotten at once: of two callers only one gets them. */
   async takeAll(subject: string): Promise<NoticeRef[]> {
     const key = this.key(subject);

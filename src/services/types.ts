@@ -7,9 +7,18 @@
 export const ROLES = ['admin', 'head', 'deputy', 'teacher', 'student', 'parent'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The school's staff: the administration and the teachers (in {@link ROLES} order). */
+export const STAFF_ROLES = ['admin', 'head', 'deputy', 'teacher'] as const satisfies readonly Role[];
+
 /** Roles an invite link can carry. Teachers join the staff room; students and parents a regular class. */
 export const INVITE_ROLES = ['student', 'parent', 'teacher'] as const;
 export type InviteRole = (typeof INVITE_ROLES)[number];
+
+/** One day in ms: invites last whole days. */
+export const DAY_MS = 24 * 3600_000;
+
+/** Limits of an invite link: how many people may use it and for how many days it works, by default and at most. */
+export const INVITE_LIMITS = { defaultUses: 50, maxUses: 1000, defaultDays: 7, maxDays: 90 } as const;
 
 /** Roles that the administration hands out to verified teachers. */
 export type AdministrationRole = 'head' | 'deputy';
@@ -127,10 +136,22 @@ interface JoinRequestBase {
   createdAt: number;
 }
 
+/** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school. */
+export const REJECT_CODES = ['left'] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
 export type JoinRequest =
   | (JoinRequestBase & { status: 'pending' })
   | (JoinRequestBase & { status: 'approved'; decidedBy: ActorId; decidedAt: number })
-  | (JoinRequestBase & { status: 'rejected'; decidedBy: ActorId; decidedAt: number; reason?: string });
+  | (JoinRequestBase & {
+      status: 'rejected';
+      decidedBy: ActorId;
+      decidedAt: number;
+      /** A reviewer's own words, shown as written. */
+      reason?: string;
+      /** Set instead of `reason` when the bot rejected the request itself. */
+      reasonCode?: RejectCode;
+    });
 
 export type JoinRequestStatus = JoinRequest['status'];
 

@@ -148,7 +148,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.expect('5А → 6А, 6А → 7А');
     await admin.press('Оставить класс на месте');
     const keep = await admin.expect('Какой класс оставить на месте');
-    expect(labels(keep)).toEqual(['5А', '6А', 'Назад', 'Отмена']);
+    expect(labels(keep)).toEqual(['5А', '6А', 'К плану', 'Отмена']);
     await admin.press('6А');
     const conflict = await admin.expect('Так перевести нельзя');
     expect(conflict.text).toContain('5А → 6А: название 6А занято классом 6А, который остаётся на месте');
@@ -156,7 +156,7 @@ describe('movement of students and staff (F10)', () => {
     expect(labels(conflict)).toEqual(['Оставить класс на месте', 'Отмена']);
     await admin.press('Оставить класс на месте');
     const keepAgain = await admin.expect('Какой класс оставить на месте');
-    expect(labels(keepAgain)).toEqual(['5А', '6А (остаётся)', 'Назад', 'Отмена']);
+    expect(labels(keepAgain)).toEqual(['5А', '6А (остаётся)', 'К плану', 'Отмена']);
     await admin.press('5А');
     const clean = await admin.expect('Остаются на месте: 5А, 6А');
     expect(labels(clean)).toEqual(['Перевести', 'Оставить класс на месте', 'Отмена']);
@@ -275,9 +275,12 @@ describe('movement with linked parents (F10)', () => {
     expect(done.text).toContain('Других детей в школе у этого родителя нет — он тоже отмечен как выбывший: Сидорова Ольга (id320).');
     const edited = admin.received.find((m) => m.cmid === card.cmid);
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
-    expect(edited?.text).toContain('Причина: выбыл(а)');
+    expect(edited?.text).toContain('Причина: выбыл(а) из школы');
     expect(edited?.keyboard).toBeUndefined();
-    expect(await s.requests.get(used.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+    // The record keeps a code, not words: each reader sees it in their own language.
+    const stored = await s.requests.get(used.request.id);
+    expect(stored).toMatchObject({ status: 'rejected', reasonCode: 'left' });
+    expect(stored).not.toHaveProperty('reason');
 
     const toMother = await mother.expect('Ваш ребёнок Сидоров Ваня (5А) отмечен(а) как выбывший(ая) из школы.');
     expect(toMother.text).toContain('Других ваших детей в школе нет');

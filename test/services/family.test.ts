@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChildLinkError, PermissionDeniedError } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
 import type { LeaveResult } from '../../src/services/movement.js';
-import { parseParentLinks } from '../../src/services/records.js';
 import { ADMIN, auditOf, expectNoAudit, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
 let school: School;
@@ -104,39 +103,6 @@ describe('F08 parents linked to their children', () => {
       ok: false,
       reason: 'already_member',
     });
-  });
-
-  it('reads the old plain-name record and an old pending request field; rewrites the record as a list on change', async () => {
-    const c = await classIds('5А');
-    const base = `${school.prefix}s:${school.schoolId}:`;
-    await apply('student', c['5А']!, 3001, 'Соколов Миша');
-    await apply('parent', c['5А']!, 4001, 'Соколова Ирина', 'Кто-то другой');
-    await school.redis.hset(`${base}class:${c['5А']}:parents`, '4001', 'Соколов Миша');
-    expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Соколов Миша' }]);
-    expect(parseParentLinks('[не JSON')).toEqual([{ childName: '[не JSON' }]);
-    expect(parseParentLinks('{"childName":"А","childVkId":5}')).toEqual([{ childName: 'А', childVkId: 5 }]);
-    const invite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'parent' });
-    expect(await s.invites.use(invite.id, { vkId: 4001, name: 'Соколова Ирина', consent: true, childName: 'Миша Соколов' })).toEqual({
-      ok: false,
-      reason: 'already_member',
-    });
-    await s.family.linkChild(ADMIN, 4001, 3001);
-    expect(JSON.parse((await school.redis.hget(`${base}class:${c['5А']}:parents`, '4001'))!)).toEqual([
-      { childName: 'Соколов Миша', childVkId: 3001 },
-    ]);
-
-    // A pending request filed before children were keyed by name holds the field without the child.
-    const other = await s.invites.use(invite.id, { vkId: 4002, name: 'Родитель', consent: true, childName: 'Соколов Миша' });
-    if (!other.ok) throw new Error('not filed');
-    await school.redis.hdel(`${base}requests:open`, ...(await school.redis.hkeys(`${base}requests:open`)));
-    await school.redis.hset(`${base}requests:open`, `4002:${c['5А']}:parent`, other.request.id);
-    expect(await s.invites.use(invite.id, { vkId: 4002, name: 'Родитель', consent: true, childName: 'миша соколов' })).toMatchObject({
-      ok: false,
-      reason: 'already_pending',
-      requestId: other.request.id,
-    });
-    await s.requests.approve(ADMIN, other.request.id);
-    expect(await school.redis.hlen(`${base}requests:open`)).toBe(0);
   });
 
   it('/linkchild refusals: no shared class, someone who is no parent there, a teacher of another class', async () => {
@@ -268,13 +234,13 @@ describe('F10 movement with linked parents', () => {
       { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4002, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true } },
     ]);
     expect(res.rejectedRequests).toEqual([{ id: pending.request.id, classId: c['6А'], role: 'student' }]);
-    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reason: 'выбыл(а)' });
+    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reasonCode: 'left' });
     expect(res.parents.map((p) => [p.member.vkId, p.leftClass, p.leftSchool, p.member.status])).toEqual([
       [4001, true, true, 'left'],
       [4002, true, false, 'active'],
     ]);
     expect(res.parents[0]?.rejectedRequests.map((r) => r.id)).toEqual([parentPending.request.id]);
-    expect(await s.requests.get(parentPending.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+    expect(await s.requests.get(parentPending.request.id)).toMatchObject({ status: 'rejected', reasonCode: 'left' });
     expect(await s.members.get(4002)).toMatchObject({ roles: ['parent'], classIds: [c['6А']] });
     expect((await s.members.roster(ADMIN, c['5А']!)).parents).toEqual([]);
     expect((await s.requests.listPending(ADMIN)).total).toBe(0);
@@ -322,6 +288,6 @@ describe('F10 movement with linked parents', () => {
     expect(await s.members.get(4001)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });
     expect(await children(c['5А']!, 4001)).toEqual([{ childName: 'Младшая Дочь', childVkId: 3002 }]);
     expect(await s.members.get(4002)).toMatchObject({ status: 'left', roles: [] });
-    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', reason: 'выбыл(а)' });
+    expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', reasonCode: 'left' });
   });
 });

@@ -5,13 +5,12 @@ import {
   PermissionDeniedError,
 } from '../../src/services/errors.js';
 import {
-  DEFAULT_INVITE_TTL_MS,
   INVITE_CODE_ALPHABET,
   INVITE_CODE_LENGTH,
   newInviteCode,
   normaliseInviteCode,
 } from '../../src/services/invites.js';
-import { createServices } from '../../src/services/index.js';
+import { DAY_MS, INVITE_LIMITS, createServices } from '../../src/services/index.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
@@ -37,7 +36,7 @@ describe('F05 invites', () => {
       for (const ch of newInviteCode()) expect(INVITE_CODE_ALPHABET).toContain(ch);
     }
     expect(invite).toMatchObject({ uses: 0, revoked: false, createdBy: ADMIN, role: 'student', classId });
-    expect(invite.expiresAt - invite.createdAt).toBe(DEFAULT_INVITE_TTL_MS);
+    expect(invite.expiresAt - invite.createdAt).toBe(INVITE_LIMITS.defaultDays * DAY_MS);
   });
 
   it('is found by token and by code typed loosely', async () => {

@@ -7,7 +7,7 @@ import {
   StaffRoomImmutableError,
 } from '../../src/services/errors.js';
 import type { Services } from '../../src/services/index.js';
-import { can } from '../../src/services/permissions.js';
+import { can, effectiveRoles } from '../../src/services/permissions.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
@@ -130,14 +130,14 @@ describe('F09/F20/F24 teacher verification', () => {
   it('a teacher is pending until an admin, head or deputy verifies; only then has teacher powers', async () => {
     const pending = await join(s, 'teacher', 'staff', { vkId: 2001 });
     expect(pending.teacherStatus).toBe('pending');
-    expect(can(pending, 'subjectChat.create')).toBe(false);
+    expect(effectiveRoles(pending)).not.toContain('teacher');
     expect((await s.members.listUnverifiedTeachers()).map((m) => m.vkId)).toEqual([2001]);
     await verifiedTeacher(s, 2002);
     await expect(s.members.verifyTeacher(2002, 2001)).rejects.toBeInstanceOf(PermissionDeniedError);
     await s.members.setAdministrationRole(ADMIN, 2002, 'deputy');
     const verified = await s.members.verifyTeacher(2002, 2001);
     expect(verified.teacherStatus).toBe('verified');
-    expect(can(verified, 'subjectChat.create')).toBe(true);
+    expect(effectiveRoles(verified)).toContain('teacher');
     expect(await s.members.listUnverifiedTeachers()).toEqual([]);
   });
 });
