@@ -201,10 +201,11 @@ export class Bot {
 
   private defer(update: VkUpdate): Promise<void> {
     if (this.deferred.length >= MAX_DEFERRED) {
-      // A long outage must not exhaust memory: the oldest waiting update is given up (and logged by id).
+      // A long outage must not exhaust memory: the oldest waiting update is given up (and logged by
+      // id); it counts as settled, so the long poll's position may move past it.
       const dropped = this.deferred.shift();
       this.app.logger.error({ eventId: dropped?.update.event_id }, 'update dropped: Redis has been down too long');
-      dropped?.lost(new UpdateNotRecordedError('Redis has been down too long'));
+      dropped?.recorded();
     }
     const recorded = new Promise<void>((resolve, reject) => this.deferred.push({ update, recorded: resolve, lost: reject }));
     this.scheduleRetry();
@@ -220,7 +221,9 @@ export class Bot {
         try {
           const first = this.deferred[0]!;
           await this.gate.accept(first.update);
-          this.deferred.shift();
+          // Meanwhile it may have been given up (the list was full): remove it, not the next one.
+          const at = this.deferred.indexOf(first);
+          if (at >= 0) this.deferred.splice(at, 1);
           first.recorded();
         } catch {
           if (!this.stopped) this.scheduleRetry();

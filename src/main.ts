@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2 });
+  // A Redis that hangs must not hang the bot: a command that gets no answer in 10 s fails like an outage.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 10_000 });
   redis.on('error', (error) => logger.warn({ err: error.name }, 'redis connection problem'));
   const bot = new Bot({ config, redis, logger });
 

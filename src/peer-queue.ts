@@ -36,6 +36,17 @@ export function releaseScript(keyIndex: number, ownerIndex: number): string {
   return `if KEYS[${keyIndex}] and redis.call('GET', KEYS[${keyIndex}]) == ARGV[${ownerIndex}] then redis.call('DEL', KEYS[${keyIndex}]) end`;
 }
 
+/** Thrown for a queued update of a process that was taken for dead: another process has taken it over. */
+export class TakenOverError extends Error {
+  override readonly name = 'TakenOverError';
+  constructor(readonly key: string) {
+    super(`updates of ${key} queued here were taken over by another bot process (this one missed its heartbeat); they run there`);
+  }
+}
+
+/** How a queued task ended, for the caller's bookkeeping after it (see PeerQueue.run). */
+export type TaskOutcome = 'ran' | 'not-started';
+
 export interface PeerQueueOptions {
   /** How long a lease lives without renewal (a crashed process frees the peer after this). */
   leaseMs?: number;
@@ -60,6 +71,8 @@ export class PeerQueue {
   private readonly tails = new Map<string, Promise<void>>();
   /** Peers whose lease this process holds. */
   private readonly held = new Set<string>();
+  /** Bumped by `abandon`: tasks queued before it do not run. */
+  private epoch = 0;
   private readonly leaseMs: number;
   private readonly maxWaitMs: number;
   readonly owner: string;
@@ -88,16 +101,20 @@ export class PeerQueue {
 
   /**
    * Runs `task` after every earlier task of the same key has finished. `after`, if given, runs as
-   * soon as the task settles and is handed the peer's lease when this was the peer's last queued
-   * task, to release it in the same Redis call as its own bookkeeping (see `releaseScript`);
+   * soon as the task settles, with whether it ran at all (not when the lease could not be had, or
+   * the process was taken for dead), and is handed the peer's lease when this was the peer's last
+   * queued task, to release it in the same Redis call as its own bookkeeping (see `releaseScript`);
    * without `after` the queue releases the lease itself.
    */
-  run<T>(key: string, task: () => Promise<T>, after?: (lease: HeldLease | undefined) => Promise<unknown>): Promise<T> {
+  run<T>(key: string, task: () => Promise<T>, after?: (lease: HeldLease | undefined, outcome: TaskOutcome) => Promise<unknown>): Promise<T> {
     const previous = this.tails.get(key);
-    const result = previous ? previous.then(() => this.runHeld(key, task)) : this.runHeld(key, task);
+    const epoch = this.epoch;
+    const started = { value: false };
+    const runIt = () => this.runHeld(key, epoch, started, task);
+    const result = previous ? previous.then(runIt) : runIt();
     const tail: Promise<void> = result.then(
-      () => this.settle(key, tail, after),
-      () => this.settle(key, tail, after),
+      () => this.settle(key, tail, started.value, after),
+      () => this.settle(key, tail, started.value, after),
     );
     this.tails.set(key, tail);
     return result;
@@ -129,8 +146,20 @@ export class PeerQueue {
     this.startRenewing();
   }
 
-  private async runHeld<T>(key: string, task: () => Promise<T>): Promise<T> {
+  /**
+   * Forgets every lease and every task not yet started: this process was taken for dead (it missed
+   * its heartbeat) and another one has taken its updates over. Tasks already running finish.
+   */
+  abandon(): void {
+    this.epoch++;
+    this.held.clear();
+  }
+
+  private async runHeld<T>(key: string, epoch: number, started: { value: boolean }, task: () => Promise<T>): Promise<T> {
+    if (epoch !== this.epoch) throw new TakenOverError(key);
     if (!this.held.has(key)) await this.acquire(key);
+    if (epoch !== this.epoch) throw new TakenOverError(key);
+    started.value = true;
     return task();
   }
 
@@ -138,14 +167,14 @@ export class PeerQueue {
    * After a task: when it was the peer's last, forget the peer and hand its lease back. The release
    * is sent at once, so it precedes on this connection any later acquire of the same peer.
    */
-  private async settle(key: string, tail: Promise<void>, after?: (lease: HeldLease | undefined) => Promise<unknown>): Promise<void> {
+  private async settle(key: string, tail: Promise<void>, started: boolean, after?: (lease: HeldLease | undefined, outcome: TaskOutcome) => Promise<unknown>): Promise<void> {
     let lease: HeldLease | undefined;
     if (this.tails.get(key) === tail) {
       this.tails.delete(key);
       if (this.held.delete(key)) lease = { key: peerLockKey(this.prefix, key), owner: this.owner };
       if (this.held.size === 0) this.close();
     }
-    const done = after ? after(lease) : lease ? this.scripts.release([lease.key], [lease.owner]) : undefined;
+    const done = after ? after(lease, started ? 'ran' : 'not-started') : lease ? this.scripts.release([lease.key], [lease.owner]) : undefined;
     await done?.catch(() => undefined);
   }
 
@@ -153,7 +182,8 @@ export class PeerQueue {
     const lockKey = peerLockKey(this.prefix, key);
     const started = Date.now();
     let delay = 5;
-    while ((await this.scripts.acquire([lockKey], [this.owner, this.leaseMs])) !== 1) {
+    // A Redis error is waited out like a busy peer, within the same limit.
+    while ((await this.scripts.acquire([lockKey], [this.owner, this.leaseMs]).catch(() => 0)) !== 1) {
       if (Date.now() - started > this.maxWaitMs) throw new PeerBusyError(key);
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 100);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger.js';
-import { releaseScript, type HeldLease, type PeerQueue } from './peer-queue.js';
+import { PeerBusyError, releaseScript, TakenOverError, type HeldLease, type PeerQueue, type TaskOutcome } from './peer-queue.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
+import { isStoreOutage } from './store-outage.js';
 import { runInUpdateScope } from './update-scope.js';
 
 /** A VK update in the Callback API envelope (long poll delivers the same shape). */
@@ -34,12 +35,22 @@ if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
 end
 return 0`;
 
-// The update is handled: it leaves the inbox, and the peer's lease is released when it was the last one queued.
+// The update is handled: it leaves the inbox (unless another process has taken it over meanwhile),
+// and the peer's lease is released when it was the last one queued.
 const DONE = `
-redis.call('HDEL', KEYS[1], ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
+if ARGV[3] == '*' or redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[3] then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[2], ARGV[1])
+end
 ${releaseScript(3, 2)}
 return 0`;
+
+// The heartbeat; replies 0 when this process had been taken for dead (it was no longer registered).
+const BEAT = `
+local registered = redis.call('SISMEMBER', KEYS[2], ARGV[1])
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[1])
+return registered`;
 
 // Takes over, atomically, every inbox entry whose owner has no heartbeat, frees the peer leases that
 // owner held, and returns the entries as [id, raw, id, raw, …]. Cheap when nobody died: unless
@@ -68,6 +79,8 @@ for i = 1, #owners, 2 do
     if raw then
       table.insert(taken, owners[i])
       table.insert(taken, raw)
+    else
+      redis.call('HDEL', KEYS[2], owners[i])
     end
   end
 end
@@ -78,6 +91,11 @@ const HEARTBEAT_MS = 2_000;
 const HEARTBEAT_TTL_MS = 7_000;
 /** How often every process looks for updates a dead process left behind. */
 const ORPHAN_SCAN_MS = 2_000;
+/** How long a handled update's removal from the inbox is retried, and how soon an update whose peer could not be had runs again. */
+const DONE_RETRIES = 5;
+const RETRY_LATER_MS = 5_000;
+/** Every this many sweeps, a full one also reads entries whose owner is not registered at all. */
+const FULL_SWEEP_EVERY = 15;
 
 /** Thrown for an update that arrives while the bot stops; the Callback API answers 503 and VK delivers it again. */
 export class GateClosedError extends Error {
@@ -117,6 +135,10 @@ export class UpdateGate {
   private readonly record: ScriptRunner;
   private readonly finish: ScriptRunner;
   private readonly takeOrphans: ScriptRunner;
+  private readonly pulse: ScriptRunner;
+  /** Since when every heartbeat has gone through (undefined after a failed one): sweeps wait until others had time to beat too. */
+  private beatingSince?: number;
+  private beats = 0;
 
   constructor(
     private readonly redis: Redis,
@@ -131,6 +153,7 @@ export class UpdateGate {
     this.record = defineScript(redis, 'partaGateRecord', RECORD);
     this.finish = defineScript(redis, 'partaGateDone', DONE);
     this.takeOrphans = defineScript(redis, 'partaGateTakeOrphans', TAKE_ORPHANS);
+    this.pulse = defineScript(redis, 'partaGateBeat', BEAT);
   }
 
   private key(name: string): string {
@@ -140,9 +163,10 @@ export class UpdateGate {
   /** Starts this process's heartbeat and orphan sweeps, then takes over what dead processes left unhandled. */
   async open(): Promise<number> {
     await this.beat();
-    this.heartbeat = setInterval(() => void this.beat().catch(() => undefined), HEARTBEAT_MS);
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
-    this.sweeper = setInterval(() => void this.sweep(false), ORPHAN_SCAN_MS);
+    let sweeps = 0;
+    this.sweeper = setInterval(() => void this.sweep(++sweeps % FULL_SWEEP_EVERY === 0), ORPHAN_SCAN_MS);
     this.sweeper.unref();
     return this.recover(true);
   }
@@ -185,7 +209,7 @@ export class UpdateGate {
         taken.push({ seq: Number(raw.slice(0, colon)), eventId: flat[i]!, update: JSON.parse(raw.slice(colon + 1)) as VkUpdate });
       } catch {
         this.logger.error({ eventId: flat[i] }, 'unreadable inbox entry dropped');
-        await this.done(flat[i]!);
+        await this.done(flat[i]!, '*');
       }
     }
     taken.sort((a, b) => a.seq - b.seq);
@@ -209,6 +233,9 @@ export class UpdateGate {
   }
 
   private async sweep(full: boolean): Promise<void> {
+    // After this process's own heartbeats failed (Redis away), the others' did too: give them a
+    // heartbeat's lifetime to beat again before taking anyone for dead.
+    if (this.beatingSince === undefined || Date.now() - this.beatingSince < HEARTBEAT_TTL_MS) return;
     if (this.sweeping || this.closed) return;
     this.sweeping = true;
     try {
@@ -220,20 +247,69 @@ export class UpdateGate {
     }
   }
 
+  /**
+   * Renews the heartbeat. A process that finds it was taken for dead (its heartbeat expired: a stalled
+   * event loop, Redis away) drops the updates it had queued, which another process has taken over.
+   */
   private async beat(): Promise<void> {
-    await this.redis.multi().set(this.key(`instance:${this.instanceId}`), '1', 'PX', HEARTBEAT_TTL_MS).sadd(this.key('instances'), this.instanceId).exec();
+    try {
+      const registered = await this.pulse([this.key(`instance:${this.instanceId}`), this.key('instances')], [this.instanceId, HEARTBEAT_TTL_MS]);
+      this.beatingSince ??= Date.now();
+      if (registered === 0 && this.beats > 0) {
+        this.logger.warn({ instance: this.instanceId }, 'this process was taken for dead; its queued updates run in another process');
+        this.queue.abandon();
+      }
+      this.beats++;
+    } catch {
+      this.beatingSince = undefined;
+    }
   }
 
   private async process(eventId: string, update: VkUpdate): Promise<void> {
+    let peer: string;
+    try {
+      peer = peerOf(update);
+    } catch {
+      this.logger.error({ eventId }, 'unreadable inbox entry dropped');
+      await this.done(eventId, '*').catch(() => undefined);
+      return;
+    }
     const handled = () => runInUpdateScope({ eventId, sends: 0, writes: 0 }, () => this.handle(update));
-    await this.queue.run(peerOf(update), handled, (lease) => this.done(eventId, lease)).catch((error: unknown) => {
+    const after = async (lease: HeldLease | undefined, outcome: TaskOutcome) => {
+      if (outcome === 'ran') return this.done(eventId, peer, lease);
+      // Not run: the peer could not be had (another process kept it, Redis away) or this process was
+      // taken for dead. The entry stays in the inbox; in the first case it runs here again later.
+      if (lease) await this.done(eventId, peer, lease, false);
+      return undefined;
+    };
+    await this.queue.run(peer, handled, after).catch((error: unknown) => {
+      if (error instanceof TakenOverError) return;
       this.logger.error({ eventId, type: update.type, err: error instanceof Error ? error.name : String(error) }, 'update failed');
+      if (error instanceof PeerBusyError || isStoreOutage(error, this.redis)) this.retryLater(eventId, update);
     });
   }
 
-  /** Takes a handled update out of the inbox, releasing the peer's lease with it when given. */
-  private done(eventId: string, lease?: HeldLease): Promise<unknown> {
+  private retryLater(eventId: string, update: VkUpdate): void {
+    if (this.closed) return;
+    setTimeout(() => void this.process(eventId, update), RETRY_LATER_MS).unref();
+  }
+
+  /**
+   * Takes a handled update out of the inbox (if it is still this process's; any owner's for `peer`
+   * '*', an unreadable entry), releasing the peer's lease with it when given; retried, since an
+   * entry left behind would run again after a takeover.
+   */
+  private async done(eventId: string, peer: string, lease?: HeldLease, remove = true): Promise<unknown> {
     const keys = [this.key('inbox'), this.key('inbox:owner'), ...(lease ? [lease.key] : [])];
-    return this.finish(keys, [eventId, lease?.owner ?? '']);
+    const owner = peer === '*' ? '*' : `${this.instanceId}|${peer}`;
+    const args = [eventId, lease?.owner ?? '', remove ? owner : ''];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.finish(keys, args);
+      } catch (error) {
+        if (attempt >= DONE_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
   }
 }

@@ -58,7 +58,8 @@ export class ResumingPolling extends PollingTransport {
   /** Starts polling from the recorded position (VK's current one only on the very first start). */
   override async start(): Promise<void> {
     if (Number(this.ts) === 0) {
-      if (this.recorded === 0) this.recorded = (await this.resume.position.load().catch(() => undefined)) ?? 0;
+      // A position that cannot be read (Redis away) fails the start, rather than skipping what is waiting at VK.
+      if (this.recorded === 0) this.recorded = (await this.resume.position.load()) ?? 0;
       if (this.recorded > 0) this.ts = this.recorded;
     }
     await super.start();
