@@ -1,7 +1,7 @@
 import type { App } from './app.js';
 import { isLocale, type Locale, type Translate } from './i18n.js';
-import type { OutgoingMessage } from './outbox.js';
-import { UserUnreachableError } from './vk-api.js';
+import type { OutgoingMessage } from './vk/outbox.js';
+import { UserUnreachableError } from './vk/gateway.js';
 
 /** Whom the bot writes to, as far as words go: their language and the translate function bound to it. */
 export interface Reader {

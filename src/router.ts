@@ -5,11 +5,11 @@ import { parseBareCommand, parseCommand, type CommandContext, type CommandSpec }
 import { commandButton } from './commands/pick-keyboard.js';
 import { answerStranger, isStranger } from './first-contact.js';
 import { replyKeyboard } from './keyboards.js';
-import type { Middleware } from './middleware.js';
+import type { Middleware } from './runtime/middleware.js';
 import { parsePayload, type ParsedPayload } from './payload.js';
 import { turnOf, type Turn } from './turn.js';
-import type { VkUpdate } from './update-gate.js';
-import { currentUpdateScope } from './update-scope.js';
+import type { VkUpdate } from './runtime/update-gate.js';
+import { currentUpdateScope } from './runtime/update-scope.js';
 
 /** Routes what a person sends to a command or a callback action; dialogs get what they should. */
 export class Router {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { KeyboardBuilder } from 'vk-io';
-import { currentUpdateScope } from './update-scope.js';
-import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './vk-api.js';
+import { currentUpdateScope } from '../runtime/update-scope.js';
+import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 
 /** VK's practical limit for one message's text. */
 export const MAX_MESSAGE_LENGTH = 4096;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from './logger.js';
-import type { UpdateGate, VkUpdate } from './update-gate.js';
+import type { Logger } from '../logger.js';
+import type { UpdateGate, VkUpdate } from '../runtime/update-gate.js';
 
 export interface WebhookOptions {
   port: number;

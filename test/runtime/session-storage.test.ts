@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RedisSessionStorage } from '../src/session-storage.js';
-import { openTestRedis, type TestRedis } from './helpers/redis.js';
+import { RedisSessionStorage } from '../../src/runtime/session-storage.js';
+import { openTestRedis, type TestRedis } from '../helpers/redis.js';
 
 describe('Redis session storage', () => {
   let db: TestRedis;

@@ -1,5 +1,5 @@
 import { APIError, ExecuteError, type API, type Upload } from 'vk-io';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 /** A VK API call that VK refused; `code` is VK's error code. */
 export class VkApiError extends Error {

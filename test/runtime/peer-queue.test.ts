@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { PeerQueue } from '../src/peer-queue.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from './helpers/redis.js';
+import { PeerQueue } from '../../src/runtime/peer-queue.js';
+import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { createLogger } from '../src/logger.js';
-import { PeerQueue } from '../src/peer-queue.js';
-import { UpdateGate, leaveInInbox, peerOf, type VkUpdate } from '../src/update-gate.js';
-import { currentUpdateScope } from '../src/update-scope.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from './helpers/redis.js';
+import { createLogger } from '../../src/logger.js';
+import { PeerQueue } from '../../src/runtime/peer-queue.js';
+import { UpdateGate, leaveInInbox, peerOf, type VkUpdate } from '../../src/runtime/update-gate.js';
+import { currentUpdateScope } from '../../src/runtime/update-scope.js';
+import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
 
 const message = (eventId: string, peer: number, text: string): VkUpdate => ({ type: 'message_new', event_id: eventId, object: { message: { peer_id: peer, from_id: peer, text } } });
 

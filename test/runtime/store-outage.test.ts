@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isStoreOutage } from '../src/store-outage.js';
+import { isStoreOutage } from '../../src/runtime/store-outage.js';
 import { createServer } from 'node:net';
-import { openTestRedis, type TestRedis } from './helpers/redis.js';
+import { openTestRedis, type TestRedis } from '../helpers/redis.js';
 
 /** A local TCP port nothing listens on. */
 async function closedPort(): Promise<number> {

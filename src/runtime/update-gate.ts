@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 import { releaseScript, type HeldLease, type PeerQueue } from './peer-queue.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
 import { runInUpdateScope } from './update-scope.js';
