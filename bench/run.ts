@@ -11,7 +11,7 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { parseCommand } from '../src/commands/registry.js';
+import { parseCommand } from '../src/features/shared/command-registry.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import type { StoredMessage } from '../emulator/state.js';
 import { createLogger } from '../src/logger.js';

@@ -1,4 +1,4 @@
-import type { CommandRegistry } from './commands/registry.js';
+import type { CommandRegistry } from './features/shared/command-registry.js';
 import type { CallerLoader } from './runtime/caller.js';
 import type { Config } from './config.js';
 import type { I18n } from './i18n.js';

@@ -1,9 +1,9 @@
 import { SceneManager } from '@vk-io/scenes';
 import { SessionManager } from '@vk-io/session';
 import type { Redis } from 'ioredis';
-import { ActionRegistry } from './actions.js';
+import { ActionRegistry } from './features/shared/action-registry.js';
 import type { App } from './app.js';
-import { CommandRegistry } from './commands/registry.js';
+import { CommandRegistry } from './features/shared/command-registry.js';
 import type { Config } from './config.js';
 import { FEATURES } from './features.js';
 import { I18n, localeFromLangId } from './i18n.js';
@@ -12,7 +12,7 @@ import { buildTurn, errorBoundary, isPersonal, saveNestedSession, sessionKeyOf, 
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { PeerQueue } from './runtime/peer-queue.js';
-import { Router } from './router.js';
+import { Router } from './features/router.js';
 import { createServices } from './services/index.js';
 import { SchoolService } from './services/school.js';
 import { RedisSessionStorage } from './runtime/session-storage.js';
