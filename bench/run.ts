@@ -11,13 +11,13 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
-import { parseCommand } from '../src/commands/registry.js';
+import { parseCommand } from '../src/features/shared/command-registry.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import type { StoredMessage } from '../emulator/state.js';
 import { createLogger } from '../src/logger.js';
-import { splitText } from '../src/outbox.js';
-import { PeerQueue } from '../src/peer-queue.js';
-import { UpdateGate } from '../src/update-gate.js';
+import { splitText } from '../src/vk/outbox.js';
+import { PeerQueue } from '../src/runtime/peer-queue.js';
+import { UpdateGate } from '../src/runtime/update-gate.js';
 import type { BotReport } from './bots/report.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,11 +1,11 @@
 import { StepScene, type IStepContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
-import { createSummary } from '../src/commands/class-summary.js';
-import { refusalText } from '../src/commands/refusals.js';
+import { createSummary } from '../src/features/classes/create-summary.js';
+import { refusalText } from '../src/features/shared/refusals.js';
 import type { Translate } from '../src/i18n.js';
-import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
-import { sceneValue } from '../src/payload.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
+import { sceneValue } from '../src/features/shared/payload.js';
 import { MAX_GRADE, MIN_GRADE } from '../src/services/class-names.js';
 import type { GridPreviewRow } from '../src/services/types.js';
 import { turnOf } from '../src/turn.js';

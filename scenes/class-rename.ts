@@ -1,8 +1,8 @@
 import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
-import { refusalText } from '../src/commands/refusals.js';
-import { replyKeyboard } from '../src/keyboards.js';
+import { refusalText } from '../src/features/shared/refusals.js';
+import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import { ClassNameTakenError, InvalidClassNameError } from '../src/services/errors.js';
 import type { RegularClass } from '../src/services/types.js';
 import { turnOf } from '../src/turn.js';

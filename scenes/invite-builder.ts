@@ -13,12 +13,12 @@ import {
   roleButtonLabel,
   roleName,
   rolesFor,
-} from '../src/invite-helpers.js';
-import { parseVkUserRef } from '../src/commands/person-ref.js';
-import { className, deliverInvite, showInviteCard } from '../src/invite-links.js';
-import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
-import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/paging.js';
-import { sceneValue } from '../src/payload.js';
+} from '../src/features/invites/issue-invite.js';
+import { parseVkUserRef } from '../src/features/shared/person-ref.js';
+import { className, deliverInvite, showInviteCard } from '../src/features/invites/invite-links.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
+import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
+import { sceneValue } from '../src/features/shared/payload.js';
 import { INVITE_LIMITS, type ClassGroup, type InviteRole } from '../src/services/index.js';
 import { turnOf } from '../src/turn.js';
 

@@ -1,9 +1,9 @@
 import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
-import { beginOnboarding, lookupCode } from '../src/commands/join.js';
-import { parseCommand } from '../src/commands/registry.js';
-import { cancelButton, replyKeyboard } from '../src/keyboards.js';
+import { beginOnboarding, lookupCode } from '../src/features/onboarding/join-command.js';
+import { parseCommand } from '../src/features/shared/command-registry.js';
+import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { looksLikeInviteCode } from '../src/services/index.js';
 import { turnOf } from '../src/turn.js';
 

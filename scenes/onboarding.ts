@@ -2,12 +2,12 @@ import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
-import { lookupVkUser, roleName } from '../src/invite-helpers.js';
-import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
-import { sceneValue } from '../src/payload.js';
-import { announceJoinRequest } from '../src/review-notices.js';
+import { lookupVkUser, roleName } from '../src/features/invites/issue-invite.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
+import { sceneValue } from '../src/features/shared/payload.js';
+import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
 import type { InviteRole, InviteUseResult } from '../src/services/index.js';
-import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/subjects.js';
+import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
 import { turnOf, type Turn } from '../src/turn.js';
 
 /** Scene id of onboarding (F23, F27, F19): confirm the invite, name, child or subjects, consent, then a join request. */
@@ -244,7 +244,7 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
   return report(app, turn, state, result);
 }
 
-/** Opens onboarding for a working invite (the checks are done by the caller, see commands/join.ts). */
+/** Opens onboarding for a working invite (the checks are done by the caller, see src/features/onboarding/join-command.ts). */
 export function enterOnboarding(context: { scene: SceneContext<Record<string, unknown>> }, start: OnboardingStart): Promise<void> {
   return context.scene.enter(ONBOARDING, { state: { ...start } });
 }

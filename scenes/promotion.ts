@@ -1,14 +1,14 @@
 import { StepScene, type IStepContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
-import { refusalText } from '../src/commands/refusals.js';
+import { refusalText } from '../src/features/shared/refusals.js';
 import type { Translate } from '../src/i18n.js';
-import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/keyboards.js';
-import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/paging.js';
-import { sceneValue } from '../src/payload.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
+import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
+import { sceneValue } from '../src/features/shared/payload.js';
 import type { PromotionPlan } from '../src/services/types.js';
-import { notifyPerson } from '../src/recipients.js';
-import { showOutcomeToReviewers } from '../src/review-notices.js';
+import { notifyPerson } from '../src/features/shared/recipients.js';
+import { showOutcomeToReviewers } from '../src/features/join-requests/review-notices.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the move to the next school year (F10): a plan, classes to keep in place, one atomic confirmation. */

@@ -1,11 +1,11 @@
 import { StepScene, type IStepContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
-import type { ActionContext } from '../src/actions.js';
+import type { ActionContext } from '../src/features/shared/action-registry.js';
 import type { App } from '../src/app.js';
-import { cancelButton, replyKeyboard } from '../src/keyboards.js';
-import { sceneValue } from '../src/payload.js';
-import { classNameOf } from '../src/review-format.js';
-import { decideRequest } from '../src/review-notices.js';
+import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
+import { sceneValue } from '../src/features/shared/payload.js';
+import { classNameOf } from '../src/features/shared/review-format.js';
+import { decideRequest } from '../src/features/join-requests/review-notices.js';
 import { MAX_REASON_LENGTH } from '../src/services/join-requests.js';
 import { turnOf } from '../src/turn.js';
 

@@ -1,13 +1,13 @@
-import type { CommandRegistry } from './commands/registry.js';
-import type { CallerLoader } from './caller.js';
+import type { CommandRegistry } from './features/shared/command-registry.js';
+import type { CallerLoader } from './runtime/caller.js';
 import type { Config } from './config.js';
 import type { I18n } from './i18n.js';
 import type { Logger } from './logger.js';
-import type { Outbox } from './outbox.js';
+import type { Outbox } from './vk/outbox.js';
 import type { Services } from './services/index.js';
 import type { SchoolService } from './services/school.js';
-import type { RedisSessionStorage } from './session-storage.js';
-import type { VkGateway } from './vk-api.js';
+import type { RedisSessionStorage } from './runtime/session-storage.js';
+import type { VkGateway } from './vk/gateway.js';
 
 /** The long-lived parts every command and dialog may use. Built once in bot.ts. */
 export interface App {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseVkId, parseVkUserRef } from '../src/commands/person-ref.js';
-import { parseBareCommand, parseCommand } from '../src/commands/registry.js';
-import { parsePayload } from '../src/payload.js';
-import { randomIdFor, splitText } from '../src/outbox.js';
+import { parseVkId, parseVkUserRef } from '../src/features/shared/person-ref.js';
+import { parseBareCommand, parseCommand } from '../src/features/shared/command-registry.js';
+import { parsePayload } from '../src/features/shared/payload.js';
+import { randomIdFor, splitText } from '../src/vk/outbox.js';
 
 describe('command parsing', () => {
   it('reads commands, Russian names and arguments', () => {

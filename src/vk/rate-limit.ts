@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { defineScript, type ScriptRunner } from '../redis-script.js';
+import { defineScript, type ScriptRunner } from '../runtime/redis-script.js';
 
 // Reserves the next free send slot of the token for every process sharing it: returns how many
 // ms the caller waits before its request. Slots are `ARGV[1]` ms apart on Redis's own clock.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inviteDeepLink } from '../../src/invite-links.js';
+import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 
 describe('two people at the same moment', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
-import { announceJoinRequest } from '../../src/review-notices.js';
+import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, rawCall } from '../emulator/helpers.js';
-import { leaveInInbox } from '../../src/update-gate.js';
+import { leaveInInbox } from '../../src/runtime/update-gate.js';
 import { createLogger } from '../../src/logger.js';
 import { Harness } from '../helpers/harness.js';
 

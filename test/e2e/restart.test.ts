@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import type { StoredMessage } from '../../emulator/state.js';
-import { inviteDeepLink } from '../../src/invite-links.js';
+import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { createServices } from '../../src/services/index.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ADMIN_ID } from '../helpers/harness.js';

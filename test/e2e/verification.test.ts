@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
-import { announceJoinRequest } from '../../src/review-notices.js';
+import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { STAFF_ROOM_ID, effectiveRoles } from '../../src/services/index.js';
 import { Harness } from '../helpers/harness.js';
 

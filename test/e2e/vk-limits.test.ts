@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../emulator/index.js';
-import { announceJoinRequest } from '../../src/review-notices.js';
+import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 
 const HOUR = 3600_000;

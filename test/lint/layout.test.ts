@@ -12,7 +12,7 @@ const CONFIG = '.dependency-cruiser.mjs';
 const BIN = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'); // `depcruise`
 
 interface Layout {
-  LAYOUT: Record<'domain' | 'commands' | 'actions' | 'vk' | 'features' | 'scenes' | 'emulator', string>;
+  LAYOUT: Record<'domain' | 'features' | 'shared' | 'runtime' | 'vk' | 'scenes' | 'emulator', string>;
   CRUISED: string[];
   KNOWN_IMPORTS: [rule: string, from: string, to: string][];
   KNOWN_FOLDER_CYCLE_EDGES: [from: string, to: string][];
@@ -64,12 +64,20 @@ const PROBES: Record<string, Probe> = {
     errors: [`domain-knows-no-messenger ${LAYOUT.domain}/layout-probe.mts`],
   },
   'the domain imports a command (which closes a cycle between the two folders)': {
-    files: { [`${LAYOUT.domain}/layout-probe.mts`]: importOf(`${LAYOUT.domain}/x.ts`, `${LAYOUT.commands}/registry.ts`) },
+    files: { [`${LAYOUT.domain}/layout-probe.mts`]: importOf(`${LAYOUT.domain}/x.ts`, `${LAYOUT.shared}/command-registry.ts`) },
     errors: [`domain-knows-no-feature ${LAYOUT.domain}/layout-probe.mts`, `no-folder-cycle ${LAYOUT.domain}`],
   },
   'a scene imports a command': {
-    files: { [`${LAYOUT.scenes}/layout-probe.mts`]: importOf(`${LAYOUT.scenes}/x.ts`, `${LAYOUT.commands}/help.ts`) },
+    files: { [`${LAYOUT.scenes}/layout-probe.mts`]: importOf(`${LAYOUT.scenes}/x.ts`, `${LAYOUT.features}/onboarding/join-command.ts`) },
     errors: [`scene-imports-no-command ${LAYOUT.scenes}/layout-probe.mts`],
+  },
+  'a scene imports a file of commands': {
+    files: { [`${LAYOUT.scenes}/layout-probe.mts`]: importOf(`${LAYOUT.scenes}/x.ts`, `${LAYOUT.features}/classes/classes-commands.ts`) },
+    errors: [`scene-imports-no-command ${LAYOUT.scenes}/layout-probe.mts`],
+  },
+  'the domain imports the VK transport (which closes a cycle through the runtime)': {
+    files: { [`${LAYOUT.domain}/layout-probe.mts`]: importOf(`${LAYOUT.domain}/x.ts`, `${LAYOUT.vk}/gateway.ts`) },
+    errors: [`domain-knows-no-feature ${LAYOUT.domain}/layout-probe.mts`, `no-folder-cycle ${LAYOUT.domain}`],
   },
   'a file in src/ imports the emulator': {
     files: { 'src/layout-probe.mts': importOf('src/x.ts', `${LAYOUT.emulator}/index.ts`) },

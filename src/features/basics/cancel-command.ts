@@ -1,0 +1,16 @@
+import { replyKeyboard } from '../shared/keyboards.js';
+import type { CommandSpec } from '../shared/command-registry.js';
+
+/** /cancel: leaves any dialog from any step; nothing of the dialog is saved. */
+export const cancelCommand: CommandSpec = {
+  name: 'cancel',
+  aliases: ['отмена', 'стоп'],
+  summaryKey: 'cmd-cancel',
+  inDialog: true,
+  allowed: () => true,
+  async run(context, _args, turn) {
+    if (!context.scene.current) return turn.reply(turn.t('cancel-nothing'));
+    await context.scene.leave({ canceled: true, silent: true });
+    return turn.reply(turn.t('cancel-done'), replyKeyboard([]));
+  },
+};

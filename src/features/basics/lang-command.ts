@@ -1,0 +1,24 @@
+import { LOCALES, isLocale } from '../../i18n.js';
+import { replyKeyboard } from '../shared/keyboards.js';
+import type { CommandSpec } from '../shared/command-registry.js';
+
+/** /lang ru|en: the bot's language for this person, kept with them (not with the dialog, which expires). */
+export const langCommand: CommandSpec = {
+  name: 'lang',
+  aliases: ['язык', 'language'],
+  summaryKey: 'cmd-lang',
+  inDialog: true,
+  allowed: () => true,
+  async run(context, args, turn, app) {
+    const wanted = args.toLowerCase();
+    if (!isLocale(wanted)) {
+      return turn.reply(
+        turn.t('lang-usage'),
+        // Each language is offered under its own name, taken from its own locale.
+        replyKeyboard([LOCALES.map((locale) => ({ label: app.i18n.t(locale, 'lang-name'), payload: { k: 'cmd', c: 'lang', a: locale } }))]),
+      );
+    }
+    await app.services.members.setLanguage(turn.caller.vkId, wanted);
+    return turn.reply(app.i18n.t(wanted, 'lang-set'));
+  },
+};

@@ -1,0 +1,37 @@
+import { enterSchoolSetup } from '../../../scenes/school-setup.js';
+import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-contact/answer-stranger.js';
+import { personName } from '../shared/review-format.js';
+import { joinByToken } from '../onboarding/join-command.js';
+import type { CommandSpec } from '../shared/command-registry.js';
+
+/**
+ * /start: the first word of everyone (F27). A deep link's invite token (`ref`) opens onboarding (F23);
+ * in the middle of a dialog, the dialog's step is asked again; a stranger learns how to join (or that
+ * their request is pending); a bootstrap admin of a school without a profile starts the setup; a member
+ * is greeted by their own name.
+ */
+export const startCommand: CommandSpec = {
+  name: 'start',
+  aliases: ['начать', 'старт'],
+  summaryKey: 'cmd-start',
+  inDialog: true,
+  allowed: () => true,
+  async run(context, _args, turn, app) {
+    const { t, caller } = turn;
+    const ref = context.referralValue;
+    if (ref && context.isDM && (context.referralSource ?? 'invite') === 'invite') return joinByToken(context, turn, app, ref);
+    if (context.scene.current) return resumeDialog(context, turn);
+    // In a chat a stranger learns only how to join: whether they have a request is their own business.
+    if (isStranger(caller)) return context.isDM ? answerStranger(app, turn) : joinIntro(app, turn);
+    const profile = await app.school.get();
+    if (caller.roles.has('admin') && !profile && context.isDM) {
+      await turn.reply(t('start-admin-new'));
+      return enterSchoolSetup(context, null);
+    }
+    const name = await personName(app, t, caller.vkId);
+    const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t('start-known-no-school', { name });
+    const member = caller.member;
+    const teacherPending = member?.roles.includes('teacher') && member.teacherStatus !== 'verified';
+    return turn.reply(teacherPending ? `${greeting}\n\n${t('ver-help-pending')}` : greeting);
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * How an invite reaches people (F05): the vk.me deep link with its token, the short code,
+ * the QR picture for printing, the card shown to its author, and the message sent to a
+ * given VK user.
+ */
+import QRCode from 'qrcode';
+import type { App } from '../../app.js';
+import { formatWhen, type Translate } from '../../i18n.js';
+import { roleName } from './issue-invite.js';
+import { replyKeyboard } from '../shared/keyboards.js';
+import { notifyPerson, type NotifyResult } from '../shared/recipients.js';
+import type { Invite } from '../../services/index.js';
+import type { Turn } from '../../turn.js';
+
+/** The deep link that opens the community's dialog and hands the token to the bot as `ref`. */
+export function inviteDeepLink(groupId: number, token: string): string {
+  return `https://vk.me/club${groupId}?ref=${encodeURIComponent(token)}&ref_source=invite`;
+}
+
+/** A 512-pixel PNG of the link's QR code, for printing. */
+export function inviteQrPng(link: string): Promise<Buffer> {
+  return QRCode.toBuffer(link, { type: 'png', width: 512, errorCorrectionLevel: 'M', margin: 2 });
+}
+
+/** Uploads the QR picture for a message to `peerId`; undefined if VK refuses (the text still carries link and code). */
+async function qrAttachment(app: App, peerId: number, link: string): Promise<string | undefined> {
+  try {
+    return await app.gateway.uploadMessagePhoto(peerId, await inviteQrPng(link), 'invite-qr.png');
+  } catch (error) {
+    app.logger.warn({ peerId, err: error instanceof Error ? error.name : 'unknown' }, 'invite QR upload failed');
+    return undefined;
+  }
+}
+
+/** The name of the invite's class («5А», «Учительская»), or its id if it is gone. */
+export async function className(app: App, classId: string): Promise<string> {
+  return (await app.services.classes.get(classId))?.name ?? classId;
+}
+
+/** The school's short name, or a neutral word before the profile is filled. */
+export async function schoolName(app: App, t: Translate): Promise<string> {
+  return (await app.school.get())?.shortName ?? t('inv-school-fallback');
+}
+
+/** Shows a new invite to its author: class, role, limits, the link, the code and the QR picture, with a «send to a person» button. */
+export async function showInviteCard(app: App, turn: Turn, peerId: number, invite: Invite): Promise<void> {
+  const { t } = turn;
+  const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
+  const text = t('inv-card', {
+    class: await className(app, invite.classId),
+    role: roleName(t, invite.role),
+    link,
+    code: invite.code,
+    maxUses: invite.maxUses,
+    expires: formatWhen(invite.expiresAt, app.config.SCHOOL_TZ, turn.locale),
+  });
+  const attachment = await qrAttachment(app, peerId, link);
+  const keyboard = replyKeyboard([
+    [{ label: t('inv-btn-send'), payload: { k: 'cmd', c: 'sendinvite', a: invite.code }, color: 'primary' }],
+    [{ label: t('inv-btn-list'), payload: { k: 'cmd', c: 'invites' } }],
+  ]);
+  await app.outbox.send(peerId, { text, keyboard, attachment });
+}
+
+/** Sends an invite (text, link, code, QR) to another person in their language; `unreachable` when VK refuses (901). */
+export async function sendInviteToPerson(app: App, invite: Invite, vkId: number): Promise<NotifyResult> {
+  const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
+  const cls = await className(app, invite.classId);
+  const profile = await app.school.get();
+  const attachment = await qrAttachment(app, vkId, link);
+  return notifyPerson(app, vkId, (t) => ({
+    text: t('inv-personal', { school: profile?.shortName ?? t('inv-school-fallback'), class: cls, role: roleName(t, invite.role), link, code: invite.code }),
+    attachment,
+  }));
+}
+
+/** Sends the invite to a person and tells the author how it went, plainly when VK refuses (the person never wrote to the community). */
+export async function deliverInvite(app: App, turn: Turn, invite: Invite, person: { id: number; name: string }): Promise<boolean> {
+  const result = await sendInviteToPerson(app, invite, person.id);
+  const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
+  if (result.ok) {
+    await turn.reply(turn.t('inv-sent', { name: person.name || `id${person.id}`, code: invite.code }), replyKeyboard([]));
+    app.logger.info({ inviteId: invite.id, to: person.id, by: turn.caller.vkId }, 'invite sent to a person');
+    return true;
+  }
+  await turn.reply(turn.t('inv-send-unreachable', { name: person.name || `id${person.id}`, link, code: invite.code }), replyKeyboard([]));
+  return false;
+}

@@ -1,0 +1,245 @@
+/**
+ * Join requests in front of their reviewers (F08): the request card with its decision buttons,
+ * the notices sent when a request is filed, the decision itself with everything that follows it
+ * (every reviewer's copy edited to show the outcome, the applicant told), and how a person is named.
+ */
+import type { KeyboardBuilder } from 'vk-io';
+import type { App } from '../../app.js';
+import type { Translate } from '../../i18n.js';
+import { inlineKeyboard, type Button } from '../shared/keyboards.js';
+import { formatWhen } from '../../i18n.js';
+import { notifyPerson, readerFor, translatorFor, type Reader } from '../shared/recipients.js';
+import { classNameOf, commandLinesFor, personName, vkMention } from '../shared/review-format.js';
+import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from '../../services/index.js';
+import { subjectName } from '../onboarding/subjects.js';
+import type { Turn } from '../../turn.js';
+import { announceTeacherApproved } from '../verification/verify-notices.js';
+
+/** Callback action names of the request buttons (the `a` of their payload). */
+export const REQ_APPROVE = 'req.ok';
+export const REQ_REJECT = 'req.no';
+export const REQ_LATER = 'req.later';
+export const REQ_PAGE = 'req.page';
+
+/** The reason of a rejection in the reader's language: the bot's own reason code translated, a reviewer's words as written. */
+function reasonText(t: Translate, request: JoinRequest & { status: 'rejected' }): string | undefined {
+  return request.reasonCode ? t(`req-reason-${request.reasonCode}`) : request.reason;
+}
+
+/** The key under which the messages about a request are remembered. */
+export const requestSubject = (requestId: string): string => `req:${requestId}`;
+
+/** The request as a reviewer reads it: who (with a VK link), role, class, child or subjects, when (in the reader's language). */
+export function requestCardText(app: App, reader: Reader, request: JoinRequest, className: string): string {
+  const { t } = reader;
+  const a = request.applicant;
+  const lines = [
+    t('req-card-title', { id: request.id }),
+    t('req-card-who', { who: vkMention(a.vkId, a.name) }),
+    t('req-card-role', { role: t(`role-${a.role}`) }),
+    t('req-card-class', { className }),
+  ];
+  if (a.role === 'parent') lines.push(t('req-card-child', { child: a.childName }));
+  if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.map((s) => subjectName(t, s)).join(', ') }) : t('req-card-no-subjects'));
+  lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ, reader.locale) }));
+  return lines.join('\n');
+}
+
+/** The decision buttons under a request card; «Позже» only on the notice sent when it was filed. */
+export function requestButtons(t: Translate, requestId: string, withLater: boolean): KeyboardBuilder {
+  const button = (label: string, a: string, color: Button['color']): Button => ({ label, payload: { k: 'cb', a, id: requestId }, color });
+  const rows: Button[][] = [[button(t('req-btn-approve'), REQ_APPROVE, 'positive'), button(t('req-btn-reject'), REQ_REJECT, 'negative')]];
+  if (withLater) rows.push([button(t('req-btn-later'), REQ_LATER, 'secondary')]);
+  return inlineKeyboard(rows);
+}
+
+/**
+ * Sends one request card with its buttons to a reviewer and remembers the message, so that it is
+ * edited when anyone decides. Throws UserUnreachableError when VK refuses the reviewer.
+ */
+export async function sendRequestCard(
+  app: App,
+  reader: Reader,
+  reviewerId: number,
+  request: JoinRequest,
+  options: { withLater: boolean; heading?: string; key?: string },
+): Promise<void> {
+  const { t } = reader;
+  const card = requestCardText(app, reader, request, await classNameOf(app, request.applicant.classId));
+  const text = options.heading ? `${options.heading}\n\n${card}` : card;
+  const sent = await app.outbox.send(reviewerId, { text, keyboard: requestButtons(t, request.id, options.withLater) }, options.key);
+  await app.services.reviewNotices.remember(requestSubject(request.id), { peerId: reviewerId, cmid: sent.conversationMessageId });
+}
+
+/**
+ * Tells every reviewer of a freshly filed request about it (admins; the class teachers of the class
+ * for student and parent requests), with approve / reject / later buttons. Reviewers VK cannot reach
+ * (they never wrote to the bot) are named to the reviewers who did get the notice.
+ */
+export async function announceJoinRequest(app: App, request: JoinRequest): Promise<void> {
+  if (request.status !== 'pending') return;
+  const reviewers = await app.services.requests.reviewersOf(request.id);
+  const reached: number[] = [];
+  const unreachable: number[] = [];
+  for (const reviewerId of reviewers) {
+    const reader = await readerFor(app, reviewerId);
+    const t = reader.t;
+    const ok = await sendRequestCard(app, reader, reviewerId, request, { withLater: true, heading: t('req-notice-heading'), key: `req-notice:${request.id}:${reviewerId}` })
+      .then(() => true)
+      .catch((error: unknown) => {
+        app.logger.warn({ requestId: request.id, reviewerId, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not delivered');
+        return false;
+      });
+    (ok ? reached : unreachable).push(reviewerId);
+  }
+  if (unreachable.length === 0) return;
+  for (const reviewerId of reached) {
+    const t = await translatorFor(app, reviewerId);
+    const names = await Promise.all(unreachable.map(async (id) => vkMention(id, await personName(app, t, id))));
+    await notifyPerson(app, reviewerId, (tr) => ({ text: tr('req-notice-unreachable', { id: request.id, who: names.join(', ') }) }), `req-unreachable:${request.id}:${reviewerId}`).catch(() => undefined);
+  }
+}
+
+/** What the person pressing a stale button is told: who decided and how. */
+export async function alreadyDecidedText(app: App, t: Translate, status: 'approved' | 'rejected', decidedBy: ActorId): Promise<string> {
+  const by = await personName(app, t, decidedBy);
+  return status === 'approved' ? t('req-already-approved', { by }) : t('req-already-rejected', { by });
+}
+
+/** The outcome line added to every reviewer's copy of a decided request. */
+async function outcomeText(app: App, reader: Reader, request: JoinRequest): Promise<string> {
+  if (request.status === 'pending') return '';
+  const { t } = reader;
+  const by = await personName(app, t, request.decidedBy);
+  const when = formatWhen(request.decidedAt, app.config.SCHOOL_TZ, reader.locale);
+  if (request.status === 'approved') return t('req-outcome-approved', { by, when });
+  const line = t('req-outcome-rejected', { by, when });
+  const reason = reasonText(t, request);
+  return reason ? `${line}\n${t('req-outcome-reason', { reason })}` : line;
+}
+
+/** What an approval did to families, for the reviewers' copies and the parents. */
+export interface FamilyOutcome {
+  /** An approved parent: whether their child was found among the class's students. */
+  child?: ChildMatch;
+  /** An approved student: the parents of the class now linked to them. */
+  linkedParents?: number[];
+}
+
+/** The lines about families under an approved request: the child linked or not (and how to link), the parents linked. */
+async function familyLines(app: App, t: Translate, request: JoinRequest, className: string, family: FamilyOutcome): Promise<string[]> {
+  const a = request.applicant;
+  const lines: string[] = [];
+  const child = family.child;
+  if (child?.status === 'linked' && child.childVkId !== undefined) {
+    lines.push(t('req-outcome-child-linked', { child: child.childName, student: vkMention(child.childVkId, await personName(app, t, child.childVkId)) }));
+  } else if (child?.status === 'none') {
+    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: String(a.vkId) }));
+  } else if (child?.status === 'ambiguous') {
+    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: String(a.vkId) }));
+  }
+  const parents = family.linkedParents ?? [];
+  if (parents.length > 0) {
+    const names = await Promise.all(parents.map(async (id) => vkMention(id, await personName(app, t, id))));
+    lines.push(t('req-outcome-parents-linked', { parents: names.join(', '), count: parents.length }));
+  }
+  return lines;
+}
+
+/** Edits every remembered copy of the request's card (notices and /requests cards) to show the outcome, without buttons. */
+async function editReviewerCopies(app: App, request: JoinRequest, className: string, family: FamilyOutcome = {}): Promise<void> {
+  for (const notice of await app.services.reviewNotices.takeAll(requestSubject(request.id))) {
+    const reader = await readerFor(app, notice.peerId);
+    const outcome = [await outcomeText(app, reader, request), ...(await familyLines(app, reader.t, request, className, family))].join('\n');
+    const text = `${requestCardText(app, reader, request, className)}\n\n${outcome}`;
+    await app.outbox.edit(notice.peerId, notice.cmid, { text }).catch((error: unknown) => {
+      app.logger.warn({ requestId: request.id, peerId: notice.peerId, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not edited');
+    });
+  }
+}
+
+/** Tells the applicant the outcome: a welcome with class, role and their commands, or the refusal with its reason and whom to ask. False if VK would not deliver it. */
+async function tellApplicant(app: App, request: JoinRequest, className: string, member: Member | undefined): Promise<boolean> {
+  if (request.status === 'pending') return true;
+  const a = request.applicant;
+  const t = await translatorFor(app, a.vkId);
+  const role = t(`role-${a.role}`);
+  let lines: string[];
+  if (request.status === 'approved') {
+    lines = [t('req-welcome', { className, role })];
+    if (a.role === 'teacher' && member?.teacherStatus !== 'verified') lines.push('', t('req-welcome-teacher-pending'));
+    if (member) lines.push('', t('req-welcome-can'), ...commandLinesFor(app, t, member));
+  } else {
+    lines = [t('req-rejected', { className, role })];
+    const reason = reasonText(t, request);
+    if (reason) lines.push(t('req-rejected-reason', { reason }));
+    const decidedBy = request.decidedBy;
+    const contact = decidedBy === 'system' ? t('req-by-system') : vkMention(decidedBy, await personName(app, t, decidedBy));
+    lines.push('', t('req-rejected-ask', { who: contact }));
+  }
+  const sent = await notifyPerson(app, a.vkId, () => ({ text: lines.join('\n') }), `req-outcome:${request.id}`);
+  if (!sent.ok) app.logger.warn({ requestId: request.id, vkId: a.vkId }, 'applicant cannot be told the outcome: they do not accept messages');
+  return sent.ok;
+}
+
+/** Tells the parents now linked to a newly approved student that their child has joined the class. */
+async function tellLinkedParents(app: App, request: JoinRequest, className: string, parents: readonly number[]): Promise<void> {
+  for (const parentId of parents) {
+    const sent = await notifyPerson(app, parentId, (t) => ({ text: t('req-child-joined', { child: request.applicant.name, className }) }), `req-child-joined:${request.id}:${parentId}`);
+    if (!sent.ok) app.logger.warn({ requestId: request.id, vkId: parentId }, 'parent cannot be told of the child: they do not accept messages');
+  }
+}
+
+/** Edits the reviewers' copies of requests that were closed without a reviewer (e.g. the applicant left the school). */
+export async function showOutcomeToReviewers(app: App, requestIds: readonly string[]): Promise<void> {
+  for (const id of requestIds) {
+    const request = await app.services.requests.get(id);
+    if (request) await editReviewerCopies(app, request, await classNameOf(app, request.applicant.classId));
+  }
+}
+
+/**
+ * Everything after a recorded decision: reviewers' copies edited (with the child linked or not), applicant
+ * told, parents told of a child who joined, verifiers asked about a new teacher.
+ */
+export async function afterDecision(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<{ applicantTold: boolean }> {
+  const className = await classNameOf(app, request.applicant.classId);
+  await editReviewerCopies(app, request, className, family);
+  const applicantTold = await tellApplicant(app, request, className, member);
+  await tellLinkedParents(app, request, className, family.linkedParents ?? []);
+  if (request.status === 'approved' && request.applicant.role === 'teacher' && member && member.teacherStatus !== 'verified') {
+    await announceTeacherApproved(app, member);
+  }
+  return { applicantTold };
+}
+
+/** What a reviewer is told after trying to decide: whether it was recorded, and the words for it. */
+export interface DecisionReport {
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * Decides a request on behalf of the caller. The service records at most one decision (of two
+ * reviewers at once, exactly one wins; the other is told who decided) and re-checks the caller's right.
+ */
+export async function decideRequest(app: App, turn: Turn, requestId: string, decision: 'approved' | 'rejected', reason = ''): Promise<DecisionReport> {
+  const { t, caller } = turn;
+  let result;
+  try {
+    result = decision === 'approved' ? await app.services.requests.approve(caller.vkId, requestId) : await app.services.requests.reject(caller.vkId, requestId, reason);
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) return { ok: false, text: t('req-denied') };
+    if (error instanceof NotFoundError) return { ok: false, text: t('req-not-found') };
+    throw error;
+  }
+  if (!result.ok) {
+    if (result.reason === 'class_unavailable') return { ok: false, text: t('req-class-unavailable') };
+    return { ok: false, text: await alreadyDecidedText(app, t, result.status, result.decidedBy) };
+  }
+  const { applicantTold } = await afterDecision(app, result.request, result.member, { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) });
+  const name = result.request.applicant.name;
+  // VK would not deliver the outcome (the applicant has not written lately, or closed messages): the decider learns it and can pass it on.
+  if (!applicantTold) await turn.reply(t('req-applicant-unreachable', { who: vkMention(result.request.applicant.vkId, name) }));
+  return { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }) };
+}

@@ -1,0 +1,278 @@
+import { PROMOTION } from '../../../scenes/promotion.js';
+import type { ActionSpec } from '../shared/action-registry.js';
+import type { App } from '../../app.js';
+import type { Translate } from '../../i18n.js';
+import { cancelButton, inlineKeyboard, type Button } from '../shared/keyboards.js';
+import { notifyPerson } from '../shared/recipients.js';
+import { showOutcomeToReviewers } from '../join-requests/review-notices.js';
+import { ChildLinkError, NotFoundError, PermissionDeniedError } from '../../services/errors.js';
+import type { LeaveResult, TransferResult } from '../../services/movement.js';
+import type { AuditEntry, ClassRoster, Member } from '../../services/types.js';
+import type { Turn } from '../../turn.js';
+import { findClassByArg, regularClasses } from '../shared/class-ref.js';
+import { parseVkId, personLabel, personShort, splitArgs } from '../shared/person-ref.js';
+import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
+import { parsePageToken, withPageNote } from '../shared/paging.js';
+import { attempt, refusalText } from '../shared/refusals.js';
+import { may, type CommandSpec } from '../shared/command-registry.js';
+
+
+/** /transfer <id> 6А — moves a student to another class (F10); without a class, class buttons. */
+export const transferCommand: CommandSpec = {
+  name: 'transfer',
+  aliases: ['перевести', 'перевод'],
+  summaryKey: 'mv-cmd-transfer',
+  dmOnly: true,
+  allowed: may('movement.record'),
+  async run(_context, args, turn, app) {
+    const { t, caller } = turn;
+    const words = splitArgs(args);
+    const vkId = parseVkId(words[0]);
+    if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-transfer-usage'));
+    const member = await app.services.members.get(vkId);
+    if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
+    const classes = await regularClasses(app);
+    const current = classes.filter((c) => member.classIds.includes(c.id));
+    const page = words.length === 2 ? parsePageToken(words[1]) : undefined;
+    if (words.length < 2 || page !== undefined) {
+      if (member.status !== 'active' || !member.roles.includes('student')) return turn.reply(t('mv-err-not-student', { id: String(vkId) }));
+      const targets = classes.filter((c) => !member.classIds.includes(c.id));
+      if (targets.length === 0) return turn.reply(t('mv-no-targets'));
+      const pick = classPicker(t, targets, 'transfer', page ?? 1, { prefix: String(vkId) });
+      return turn.reply(withPageNote(t('mv-transfer-pick', { person: personLabel(member), from: current.map((c) => c.name).join(', ') || '—' }), pick), pick.keyboard);
+    }
+    const found = await findClassByArg(app, t, words.slice(1).join(' '));
+    if (!found.ok) return turn.reply(found.text);
+    const target = found.classGroup;
+    const done = await attempt(t, () => app.services.movement.transfer(caller.vkId, { vkId, toClassId: target.id }));
+    if (!done.ok) return turn.reply(done.text);
+    if (!done.value.changed) return turn.reply(t('mv-already-there', { person: personLabel(done.value.member), name: target.name }));
+    const from = (await app.services.classes.get(done.value.fromClassId))?.name ?? '—';
+    return turn.reply(await transferReport(app, t, done.value, from, target.name));
+  },
+};
+
+/**
+ * Tells the student and the parents who moved with them about the new class, and returns the admin's
+ * confirmation: who moved, which parents moved along (or stayed in the old class as well), who could not be told.
+ */
+async function transferReport(app: App, t: Translate, result: TransferResult, from: string, to: string): Promise<string> {
+  const { member, parents } = result;
+  const unreachable: string[] = [];
+  const told = await notifyPerson(app, member.vkId, (tr) => ({ text: tr('mv-you-transferred', { from, to }) }));
+  if (!told.ok) unreachable.push(personLabel(member));
+  for (const parent of parents) {
+    const sent = await notifyPerson(app, parent.member.vkId, (tr) => ({
+      text: [tr('mv-child-transferred', { child: personShort(member), from, to }), ...(parent.stayedInFromClass ? [tr('mv-parent-stays', { from })] : [])].join('\n'),
+    }));
+    if (!sent.ok) unreachable.push(personLabel(parent.member));
+  }
+  const lines = [t('mv-transferred', { person: personLabel(member), from, to })];
+  const moved = parents.filter((p) => !p.stayedInFromClass).map((p) => personLabel(p.member));
+  const stayed = parents.filter((p) => p.stayedInFromClass).map((p) => personLabel(p.member));
+  if (moved.length > 0) lines.push(t('mv-parents-moved', { count: moved.length, parents: moved.join(', '), to }));
+  if (stayed.length > 0) lines.push(t('mv-parents-joined', { count: stayed.length, parents: stayed.join(', '), from, to }));
+  if (unreachable.length > 0) lines.push(t('mv-not-told', { people: unreachable.join(', ') }));
+  return lines.join('\n');
+}
+
+/**
+ * Tells each parent linked to a student who left about it (and that they left the class, or the school),
+ * and returns the admin's lines: the rejected requests, the parents told, who could not be told.
+ */
+async function leaveReport(app: App, t: Translate, result: LeaveResult): Promise<string[]> {
+  const lines: string[] = [];
+  const rejected = result.rejectedRequests.length;
+  if (rejected > 0) lines.push(t('mv-left-requests', { count: rejected }));
+  const unreachable: string[] = [];
+  for (const parent of result.parents) {
+    const className = (await app.services.classes.get(parent.classId))?.name ?? parent.classId;
+    const sent = await notifyPerson(app, parent.member.vkId, (tr) => {
+      const text = [tr('mv-child-left', { child: personShort(result.member), className })];
+      if (parent.leftSchool) text.push(tr('mv-parent-left-school'));
+      else if (parent.leftClass) text.push(tr('mv-parent-left-class', { className }));
+      return { text: text.join('\n') };
+    });
+    if (!sent.ok) unreachable.push(personLabel(parent.member));
+  }
+  if (result.parents.length > 0) {
+    lines.push(t('mv-left-parents', { count: result.parents.length, parents: result.parents.map((p) => personLabel(p.member)).join(', ') }));
+    const gone = result.parents.filter((p) => p.leftSchool).map((p) => personLabel(p.member));
+    if (gone.length > 0) lines.push(t('mv-left-parents-gone', { count: gone.length, parents: gone.join(', ') }));
+  }
+  if (unreachable.length > 0) lines.push(t('mv-not-told', { people: unreachable.join(', ') }));
+  return lines;
+}
+
+/** /left <id> — asks to confirm, then marks the member as having left: rights and invites end at once (F10). */
+export const leftCommand: CommandSpec = {
+  name: 'left',
+  aliases: ['выбыл', 'выбытие'],
+  summaryKey: 'mv-cmd-left',
+  dmOnly: true,
+  allowed: may('movement.record'),
+  async run(_context, args, turn, app) {
+    const { t } = turn;
+    const words = splitArgs(args);
+    const vkId = parseVkId(words[0]);
+    if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-left-usage'));
+    const member = await app.services.members.get(vkId);
+    if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
+    if (member.status === 'left') return turn.reply(t('mv-already-left', { person: personLabel(member) }));
+    return turn.reply(
+      t('mv-left-confirm', { person: personLabel(member) }),
+      inlineKeyboard([
+        [
+          { label: t('mv-btn-left-yes'), payload: { k: 'cb', a: 'mv.left', id: String(vkId) }, color: 'negative' },
+          { label: t('btn-cancel'), payload: { k: 'cb', a: 'cls.keep' } },
+        ],
+      ]),
+    );
+  },
+};
+
+/** The confirmation button of /left: marks the member as left, re-checking the presser's rights. */
+export const leftAction: ActionSpec = {
+  name: 'mv.left',
+  async run(_context, payload, turn, app) {
+    const { t, caller } = turn;
+    const vkId = parseVkId(payload.id);
+    if (vkId === null) return t('button-stale-short');
+    const done = await attempt(t, () => app.services.movement.markLeft(caller.vkId, vkId));
+    if (!done.ok) {
+      await turn.reply(done.text);
+      return undefined;
+    }
+    const person = personLabel(done.value.member);
+    if (!done.value.changed) {
+      await turn.reply(t('mv-already-left', { person }));
+      return undefined;
+    }
+    await showOutcomeToReviewers(app, [...done.value.rejectedRequests, ...done.value.parents.flatMap((p) => p.rejectedRequests)].map((r) => r.id));
+    const more = await leaveReport(app, t, done.value);
+    await turn.reply([t('mv-left-done', { person, invites: done.value.revokedInvites }), ...more].join('\n'));
+    return t('mv-left-short');
+  },
+};
+
+/** The refusal for a parent and a student who cannot be linked, or for any other refused link. */
+function linkRefusal(t: Translate, error: unknown, parentId: number, studentId: number): string | undefined {
+  if (error instanceof ChildLinkError) {
+    if (error.problem === 'not_a_parent') return t('mv-link-not-parent', { id: String(parentId) });
+    if (error.problem === 'not_a_student') return t('mv-err-not-student', { id: String(studentId) });
+    return t('mv-link-no-common', { parent: String(parentId), student: String(studentId) });
+  }
+  return refusalText(t, error);
+}
+
+/** Buttons with the students of the classes where the person is a parent and the caller may see the roster. */
+async function childButtons(app: App, turn: Turn, parent: Member): Promise<Button[]> {
+  const buttons: Button[] = [];
+  for (const classId of parent.classIds) {
+    let roster: ClassRoster;
+    try {
+      roster = await app.services.members.roster(turn.caller.vkId, classId);
+    } catch (error) {
+      if (error instanceof PermissionDeniedError || error instanceof NotFoundError) continue;
+      throw error;
+    }
+    if (!roster.parents.some((p) => p.member.vkId === parent.vkId)) continue;
+    for (const student of roster.students) {
+      buttons.push(commandButton(`${personShort(student)} (${roster.classGroup.name})`, 'linkchild', `${parent.vkId} ${student.vkId}`));
+    }
+  }
+  return buttons;
+}
+
+/**
+ * /linkchild <parent id> <student id> — links a parent to their child when the name given on joining did
+ * not match a student (F08); without the student, buttons with the students of the parent's classes.
+ * For admins and the class teacher of the class.
+ */
+export const linkChildCommand: CommandSpec = {
+  name: 'linkchild',
+  aliases: ['связать', 'ребёнок'],
+  summaryKey: 'mv-cmd-linkchild',
+  dmOnly: true,
+  allowed: may('request.review'),
+  async run(_context, args, turn, app) {
+    const { t, caller } = turn;
+    const words = splitArgs(args);
+    const parentId = parseVkId(words[0]);
+    if (parentId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-link-usage'));
+    if (words.length < 2) {
+      const parent = await app.services.members.get(parentId);
+      if (!parent || parent.status !== 'active' || !parent.roles.includes('parent')) return turn.reply(t('mv-link-not-parent', { id: String(parentId) }));
+      const buttons = await childButtons(app, turn, parent);
+      if (buttons.length === 0) return turn.reply(t('mv-link-no-students', { person: personLabel(parent) }));
+      const { keyboard } = pickKeyboard(buttons, 2, [[cancelButton(t)]]);
+      return turn.reply(t('mv-link-pick', { person: personLabel(parent), child: parent.childName ?? '—' }), keyboard);
+    }
+    const studentId = parseVkId(words[1]);
+    if (studentId === null) return turn.reply(t('adm-bad-id', { value: words[1] ?? '' }));
+    let result;
+    try {
+      result = await app.services.family.linkChild(caller.vkId, parentId, studentId);
+    } catch (error) {
+      const text = linkRefusal(t, error, parentId, studentId);
+      if (text === undefined) throw error;
+      return turn.reply(text);
+    }
+    const className = (await app.services.classes.get(result.classId))?.name ?? result.classId;
+    const vars = { parent: personLabel(result.parent), student: personLabel(result.student), className };
+    if (!result.changed) return turn.reply(t('mv-link-already', vars));
+    const sent = await notifyPerson(app, parentId, (tr) => ({ text: tr('mv-link-told', { child: personShort(result.student), className }) }));
+    const lines = [t('mv-linked', vars)];
+    if (!sent.ok) lines.push(t('mv-not-told', { people: personLabel(result.parent) }));
+    return turn.reply(lines.join('\n'));
+  },
+};
+
+/** /promote — the move to the next school year, previewed and confirmed in a dialog (F10). */
+export const promoteCommand: CommandSpec = {
+  name: 'promote',
+  aliases: ['новыйгод', 'переводгода'],
+  summaryKey: 'mv-cmd-promote',
+  dmOnly: true,
+  allowed: may('movement.record'),
+  async run(context) {
+    return context.scene.enter(PROMOTION);
+  },
+};
+
+/** At most this many audit entries on one page. */
+const MAX_AUDIT = 100;
+const DEFAULT_AUDIT = 20;
+
+/** One audit entry as a line: number, time, who, what, about what (ids, class names). */
+function auditLine(t: Translate, entry: AuditEntry, when: string, classNames: Map<string, string>): string {
+  const actor = entry.actor === 'system' ? t('mv-audit-system') : `id${entry.actor}`;
+  const target = [
+    entry.target.classId ? t('mv-audit-class', { name: classNames.get(entry.target.classId) ?? entry.target.classId }) : '',
+    entry.target.vkId !== undefined ? `id${entry.target.vkId}` : '',
+    entry.target.inviteId ? t('mv-audit-invite', { id: entry.target.inviteId }) : '',
+    entry.target.requestId ? t('mv-audit-request', { id: entry.target.requestId }) : '',
+    ...Object.entries(entry.details ?? {}).map(([key, value]) => `${key}=${String(value)}`),
+  ].filter(Boolean);
+  return `#${entry.id} ${when} — ${actor}: ${entry.action}${target.length > 0 ? ` (${target.join(', ')})` : ''}`;
+}
+
+/** /audit [N] — the most recent entries of the audit log, for admins (F10). */
+export const auditCommand: CommandSpec = {
+  name: 'audit',
+  aliases: ['журнал', 'аудит'],
+  summaryKey: 'mv-cmd-audit',
+  dmOnly: true,
+  allowed: may('movement.record'),
+  async run(_context, args, turn, app) {
+    const { t, locale } = turn;
+    const asked = Number.parseInt(args.trim(), 10);
+    const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_AUDIT) : DEFAULT_AUDIT;
+    const entries = await app.services.audit.recent(limit);
+    if (entries.length === 0) return turn.reply(t('mv-audit-empty'));
+    const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
+    const format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const lines = entries.map((entry) => auditLine(t, entry, format.format(new Date(entry.at)), classNames));
+    return turn.reply([t('mv-audit-header', { count: entries.length }), ...lines].join('\n'));
+  },
+};

@@ -1,0 +1,47 @@
+import type { Translate } from '../../i18n.js';
+
+/**
+ * The school subjects a teacher can pick when joining the staff room (F23, F19). They are stored
+ * under their Russian names (the school's records); `subjectName` shows them in the reader's language.
+ */
+const SUBJECTS = {
+  russian: 'Русский язык',
+  literature: 'Литература',
+  maths: 'Математика',
+  algebra: 'Алгебра',
+  geometry: 'Геометрия',
+  informatics: 'Информатика',
+  history: 'История',
+  social: 'Обществознание',
+  geography: 'География',
+  biology: 'Биология',
+  physics: 'Физика',
+  chemistry: 'Химия',
+  english: 'Английский язык',
+  german: 'Немецкий язык',
+  pe: 'Физическая культура',
+  art: 'ИЗО',
+  music: 'Музыка',
+  technology: 'Технология',
+  safety: 'ОБЖ',
+  primary: 'Начальные классы',
+} as const;
+
+export type SubjectId = keyof typeof SUBJECTS;
+
+/** Ids of the default subjects (each has a locale key `subject-<id>`). */
+export const SUBJECT_IDS = Object.keys(SUBJECTS) as SubjectId[];
+
+/** The default subjects as stored, in the order the dialog shows them. */
+export const DEFAULT_SUBJECTS: readonly string[] = Object.values(SUBJECTS);
+
+const ID_BY_NAME = new Map<string, SubjectId>(SUBJECT_IDS.map((id) => [SUBJECTS[id], id]));
+
+/** A stored subject in the reader's language; a subject a teacher typed is shown as typed. */
+export function subjectName(t: Translate, subject: string): string {
+  const id = ID_BY_NAME.get(subject);
+  return id ? t(`subject-${id}`) : subject;
+}
+
+/** Longest subject name the bot accepts when a teacher types one. */
+export const MAX_SUBJECT_LENGTH = 60;

@@ -1,0 +1,178 @@
+import type { App } from '../../app.js';
+import { can } from '../../services/permissions.js';
+import type { Translate } from '../../i18n.js';
+import { replyKeyboard, type Button } from '../shared/keyboards.js';
+import { notifyPerson } from '../shared/recipients.js';
+import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../services/types.js';
+import type { Turn } from '../../turn.js';
+import { isVerifiedTeacher, parseVkId, personLabel, personShort, splitArgs } from '../shared/person-ref.js';
+import { commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
+import { roleName } from '../invites/issue-invite.js';
+import { attempt } from '../shared/refusals.js';
+import { may, type CommandSpec } from '../shared/command-registry.js';
+
+const ADD_WORDS = new Set(['add', 'назначить', 'добавить', '+']);
+const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удалить', '-']);
+
+/** Active teachers whose status is confirmed (the people roles are given to), by name. */
+export async function verifiedTeachers(app: App): Promise<Member[]> {
+  const teachers = (await app.services.members.listByRole('teacher')).filter(isVerifiedTeacher);
+  return teachers.sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId);
+}
+
+/** Tells the actor the appointed person was not reached (they never wrote to the community). */
+async function notifyOrSay(turn: Turn, app: App, vkId: number, text: (t: Translate) => string): Promise<void> {
+  const sent = await notifyPerson(app, vkId, (t) => ({ text: text(t) }));
+  if (!sent.ok) await turn.reply(turn.t('adm-unreachable', { id: String(vkId) }));
+}
+
+
+/** Reads «add 123», «remove [id123|Имя]», «123» into an operation and a VK id. */
+function readOperation(args: string): { op: 'list' | 'add' | 'remove'; vkId: number | null; raw: string | undefined } {
+  const words = splitArgs(args);
+  const first = (words[0] ?? '').toLowerCase();
+  if (ADD_WORDS.has(first)) return { op: 'add', vkId: parseVkId(words[1]), raw: words[1] };
+  if (REMOVE_WORDS.has(first)) return { op: 'remove', vkId: parseVkId(words[1]), raw: words[1] };
+  if (words.length === 0) return { op: 'list', vkId: null, raw: undefined };
+  return { op: 'add', vkId: parseVkId(words[0]), raw: words[0] };
+}
+
+const mayAppointAdmins = may('admin.appoint');
+
+async function listAdmins(turn: Turn, app: App): Promise<unknown> {
+  const { t } = turn;
+  const admins = await app.services.members.listAdmins();
+  const lines = admins.map((m) => `• ${personLabel(m)}`);
+  return turn.reply(
+    [t('adm-admins-header', { count: admins.length }), ...lines, '', t('adm-admins-hint')].join('\n'),
+    replyKeyboard([[commandButton(t('adm-btn-appoint-admin'), 'admins', 'add', 'positive')], [commandButton(t('adm-btn-remove-admin'), 'admins', 'remove')]]),
+  );
+}
+
+async function appointAdmin(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
+  const { t, caller } = turn;
+  if (vkId === null) {
+    if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
+    const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes('admin'));
+    if (candidates.length === 0) return turn.reply(t('adm-no-candidates'));
+    const { keyboard } = pickKeyboard(candidates.map((m) => commandButton(personShort(m), 'admins', `add ${m.vkId}`)), 2);
+    return turn.reply(t('adm-pick-admin'), keyboard);
+  }
+  const before = await app.services.members.get(vkId);
+  const done = await attempt(t, () => app.services.members.appointAdmin(caller.vkId, vkId));
+  if (!done.ok) return turn.reply(done.text);
+  if (before?.roles.includes('admin')) return turn.reply(t('adm-already-admin', { person: personLabel(done.value) }));
+  await turn.reply(t('adm-admin-appointed', { person: personLabel(done.value) }));
+  return notifyOrSay(turn, app, vkId, (tt) => tt('adm-notify-admin'));
+}
+
+async function removeAdmin(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
+  const { t, caller } = turn;
+  if (vkId === null) {
+    if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
+    const admins = await app.services.members.listAdmins();
+    const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m), 'admins', `remove ${m.vkId}`, 'negative')), 2);
+    return turn.reply(t('adm-pick-remove-admin'), keyboard);
+  }
+  const before = await app.services.members.get(vkId);
+  const done = await attempt(t, () => app.services.members.removeAdmin(caller.vkId, vkId));
+  if (!done.ok) return turn.reply(done.text);
+  if (!before?.roles.includes('admin')) return turn.reply(t('adm-not-admin', { person: personLabel(done.value) }));
+  await turn.reply(t('adm-admin-removed', { person: personLabel(done.value) }));
+  if (vkId === caller.vkId) return undefined;
+  return notifyOrSay(turn, app, vkId, (tt) => tt('adm-notify-admin-removed'));
+}
+
+/** /admins — the admins (F06); /admins add <id> appoints one from verified teachers (F18: the head may too); /admins remove <id>. */
+export const adminsCommand: CommandSpec = {
+  name: 'admins',
+  aliases: ['админы', 'администраторы'],
+  summaryKey: 'adm-cmd-admins',
+  dmOnly: true,
+  allowed: mayAppointAdmins,
+  async run(_context, args, turn, app) {
+    const { op, vkId, raw } = readOperation(args);
+    if (op === 'list') return listAdmins(turn, app);
+    if (op === 'add') return appointAdmin(turn, app, vkId, raw);
+    return removeAdmin(turn, app, vkId, raw);
+  },
+};
+
+/** /head and /deputy: mark a verified teacher as head or deputy, or take it away (F06, F18, F19). */
+function administrationCommand(role: AdministrationRole, name: string, aliases: string[], summaryKey: string): CommandSpec {
+  return {
+    name,
+    aliases,
+    summaryKey,
+    dmOnly: true,
+    allowed: may('administration.assign'),
+    async run(_context, args, turn, app) {
+      const { t, caller } = turn;
+      const { op, vkId, raw } = readOperation(args);
+      const roleText = roleName(t, role);
+      if (vkId === null) {
+        if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
+        const holders = await app.services.members.listByRole(role);
+        const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes(role));
+        const choices: Button[] = candidates.map((m) => commandButton(personShort(m), name, String(m.vkId)));
+        const removals: Button[] = holders.map((m) => commandButton(t('adm-btn-unset', { name: personShort(m) }), name, `remove ${m.vkId}`, 'negative'));
+        const current = holders.length > 0 ? holders.map(personLabel).join(', ') : t('adm-nobody');
+        const text = [t('adm-role-holders', { role: roleText, people: current }), candidates.length > 0 ? t('adm-pick-role', { role: roleText }) : t('adm-no-candidates')].join('\n\n');
+        const { keyboard } = pickKeyboard([...choices, ...removals], 2);
+        return turn.reply(text, choices.length + removals.length > 0 ? keyboard : undefined);
+      }
+      if (op === 'remove') {
+        const done = await attempt(t, () => app.services.members.unsetAdministrationRole(caller.vkId, vkId, role));
+        return turn.reply(done.ok ? t('adm-role-unset', { person: personLabel(done.value), role: roleText }) : done.text);
+      }
+      const previous = (await app.services.members.listByRole(role)).filter((m) => m.vkId !== vkId);
+      const done = await attempt(t, () => app.services.members.setAdministrationRole(caller.vkId, vkId, role));
+      if (!done.ok) return turn.reply(done.text);
+      const lines = [t('adm-role-set', { person: personLabel(done.value), role: roleText })];
+      if (role === 'head' && previous.length > 0) lines.push(t('adm-head-replaced', { people: previous.map(personLabel).join(', ') }));
+      await turn.reply(lines.join('\n'));
+      return notifyOrSay(turn, app, vkId, (tt) => tt(role === 'head' ? 'adm-notify-head' : 'adm-notify-deputy'));
+    },
+  };
+}
+
+/** /head <id> — marks a verified teacher as the head (one head; the previous one loses it). */
+export const headCommand = administrationCommand('head', 'head', ['руководитель', 'директор'], 'adm-cmd-head');
+/** /deputy <id> — marks a verified teacher as a deputy head. */
+export const deputyCommand = administrationCommand('deputy', 'deputy', ['заместитель', 'завуч'], 'adm-cmd-deputy');
+
+/** /staff — the staff: teachers (verified or waiting), the administration and admins, with roles and classes led. */
+export const staffCommand: CommandSpec = {
+  name: 'staff',
+  aliases: ['сотрудники', 'персонал'],
+  summaryKey: 'adm-cmd-staff',
+  dmOnly: true,
+  // The staff list is the staff room's roster: the administration sees it by role.
+  allowed: (caller) => can(caller.member, 'roster.view'),
+  async run(_context, _args, turn, app) {
+    const { t, caller } = turn;
+    const people = new Map<number, Member>();
+    for (const role of STAFF_ROLES) {
+      for (const member of await app.services.members.listByRole(role)) if (member.status === 'active') people.set(member.vkId, member);
+    }
+    const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
+    const lines = [...people.values()]
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId)
+      .map((m) => {
+        const roles = ROLES.filter((role) => m.roles.includes(role)).map((role) => roleName(t, role));
+        const extra = [
+          m.classTeacherOf.length > 0 ? t('adm-staff-leads', { classes: m.classTeacherOf.map((id) => classNames.get(id) ?? id).join(', ') }) : '',
+          m.roles.includes('teacher') && m.teacherStatus !== 'verified' ? t('adm-staff-unverified') : '',
+        ].filter(Boolean);
+        return `• ${personLabel(m)} — ${[roles.join(', '), ...extra].join('; ')}`;
+      });
+    const text = [t('adm-staff-header', { count: people.size }), ...lines].join('\n');
+    const rows: Button[][] = [];
+    if (caller.roles.has('admin')) {
+      rows.push([commandButton(t('adm-btn-set-head'), 'head'), commandButton(t('adm-btn-set-deputy'), 'deputy')]);
+      rows.push([commandButton(t('cls-btn-class-teachers'), 'classteacher')]);
+    }
+    rows.push([commandButton(t('adm-btn-appoint-admin'), 'admins', 'add')]);
+    return turn.reply(text, replyKeyboard(rows));
+  },
+};

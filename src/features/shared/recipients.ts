@@ -1,0 +1,44 @@
+import type { App } from '../../app.js';
+import { isLocale, type Locale, type Translate } from '../../i18n.js';
+import type { OutgoingMessage } from '../../vk/outbox.js';
+import { UserUnreachableError } from '../../vk/gateway.js';
+
+/** Whom the bot writes to, as far as words go: their language and the translate function bound to it. */
+export interface Reader {
+  readonly locale: Locale;
+  readonly t: Translate;
+}
+
+/** The language of another person: the one kept with them (their /lang or VK's language), else LOCALE. */
+export async function localeOf(app: App, vkId: number): Promise<Locale> {
+  const kept = await app.services.members.languageOf(vkId).catch(() => undefined);
+  return isLocale(kept) ? kept : app.config.LOCALE;
+}
+
+/** Another person as a reader: their language and the translate function in it. */
+export async function readerFor(app: App, vkId: number): Promise<Reader> {
+  const locale = await localeOf(app, vkId);
+  return { locale, t: app.i18n.bind(locale) };
+}
+
+/** The translate function in another person's language (their /lang or detected language, else LOCALE). */
+export async function translatorFor(app: App, vkId: number): Promise<Translate> {
+  return (await readerFor(app, vkId)).t;
+}
+
+export type NotifyResult = { ok: true; conversationMessageId: number } | { ok: false; reason: 'unreachable' };
+
+/**
+ * Sends a message to another person in a private dialog, in their language. VK refuses people who
+ * never wrote to the community (901): that comes back as `unreachable`, for the caller to report.
+ */
+export async function notifyPerson(app: App, vkId: number, build: (t: Translate, reader: Reader) => OutgoingMessage, key?: string): Promise<NotifyResult> {
+  const reader = await readerFor(app, vkId);
+  try {
+    const sent = await app.outbox.send(vkId, build(reader.t, reader), key);
+    return { ok: true, conversationMessageId: sent.conversationMessageId };
+  } catch (error) {
+    if (error instanceof UserUnreachableError) return { ok: false, reason: 'unreachable' };
+    throw error;
+  }
+}

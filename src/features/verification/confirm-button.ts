@@ -1,0 +1,25 @@
+/** The «Подтвердить статус» callback button (F09, F20, F24): on a verifier's notice or in the /verify list. */
+import type { ActionSpec } from '../shared/action-registry.js';
+import { VER_CONFIRM, confirmTeacher, verifyListMessage } from './verify-notices.js';
+
+/** Confirms the teacher named in the payload (the service re-checks the presser's right); the /verify list is redrawn in place. */
+export const confirmTeacherAction: ActionSpec = {
+  name: VER_CONFIRM,
+  async run(context, payload, turn, app) {
+    const { t } = turn;
+    const vkId = Number(payload.id);
+    if (!Number.isSafeInteger(vkId) || vkId <= 0) return t('button-stale-short');
+    const outcome = await confirmTeacher(app, turn, vkId);
+    if (payload.v === 'list' && outcome.kind !== 'refused' && context.peerId === context.userId) {
+      const list = await verifyListMessage(app, t);
+      await app.outbox.edit(context.peerId, context.conversationMessageId, list).catch(() => undefined);
+    }
+    if (outcome.kind === 'refused') return outcome.text;
+    const name = outcome.teacher.name || `id${outcome.teacher.vkId}`;
+    if (outcome.kind === 'done') return t('ver-done-short', { name });
+    return outcome.by ? t('ver-already-short-by', { name, by: outcome.by }) : t('ver-already-short', { name });
+  },
+};
+
+/** All callback buttons of teacher verification. */
+export const verifyActions: readonly ActionSpec[] = [confirmTeacherAction];

@@ -1,0 +1,32 @@
+import { vkMention } from '../shared/review-format.js';
+import { confirmTeacher, verifyListMessage, type VerifyOutcome } from './verify-notices.js';
+import type { Translate } from '../../i18n.js';
+import { parseVkId } from '../shared/person-ref.js';
+import { may, type CommandSpec } from '../shared/command-registry.js';
+
+/** The words for a confirmation's outcome, as a full message. */
+export function verifyOutcomeText(t: Translate, outcome: VerifyOutcome): string {
+  if (outcome.kind === 'refused') return outcome.text;
+  const who = vkMention(outcome.teacher.vkId, outcome.teacher.name);
+  if (outcome.kind === 'done') return t('ver-done', { who });
+  return outcome.by ? t('ver-already-by', { who, by: outcome.by }) : t('ver-already', { who });
+}
+
+/** /verify: the teachers waiting for confirmation with a button each; `/verify <vk id>` confirms one (F09, F20). */
+export const verifyCommand: CommandSpec = {
+  name: 'verify',
+  aliases: ['подтвердить', 'верификация'],
+  summaryKey: 'ver-cmd-summary',
+  dmOnly: true,
+  allowed: may('teacher.verify'),
+  async run(_context, args, turn, app) {
+    const { t } = turn;
+    if (!args.trim()) {
+      const list = await verifyListMessage(app, t);
+      return turn.reply(list.text, list.keyboard);
+    }
+    const vkId = parseVkId(args);
+    if (vkId === null) return turn.reply(t('ver-usage'));
+    return turn.reply(verifyOutcomeText(t, await confirmTeacher(app, turn, vkId)));
+  },
+};

@@ -1,0 +1,77 @@
+import { MessageContext, type Context, type MessageEventContext } from 'vk-io';
+import type { App } from '../app.js';
+import { isLocale, localeFromLangId, type Locale } from '../i18n.js';
+import { PermissionDeniedError } from '../services/index.js';
+import { sessionKey } from './session-storage.js';
+import { isStoreOutage, type StoreStatus } from './store-outage.js';
+import { setTurn, type Turn } from '../turn.js';
+
+/** A vk-io middleware as the bot composes them. */
+export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
+
+/** Updates a person sends: new messages (not the bot's own) and callback button presses. */
+export function isPersonal(context: Context): boolean {
+  if (context.is(['message_event'])) return true;
+  return context instanceof MessageContext && context.is(['message_new']) && !context.isOutbox;
+}
+
+/** Catches anything a handler throws: logs names and codes only, and tells the person in their language (that the service is briefly unavailable while Redis is down). */
+export function errorBoundary(app: App, store: StoreStatus): Middleware {
+  return async (context, next) => {
+    try {
+      await next();
+    } catch (error) {
+      // Error names and codes only: messages may quote what a person typed.
+      app.logger.error({ type: context.type, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'handler failed');
+      const peerId = (context as MessageContext).peerId;
+      if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
+      const key = error instanceof PermissionDeniedError ? 'command-denied' : isStoreOutage(error, store) ? 'error-unavailable' : 'error-generic';
+      const turn = (context.state as { turn?: Turn }).turn;
+      await app.outbox.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);
+    }
+  };
+}
+
+/** @vk-io/session saves only top-level changes; this also saves changes nested inside the session. */
+export const saveNestedSession: Middleware = async (context, next) => {
+  const session = context.session as Record<string, unknown> & { $forceUpdate(): Promise<boolean> };
+  const before = JSON.stringify(session);
+  await next();
+  if (JSON.stringify(session) !== before) await session.$forceUpdate();
+};
+
+/** The session key of an update: the person in the peer they wrote in. */
+export function sessionKeyOf(context: Context): string {
+  const message = context as MessageContext;
+  return sessionKey(message.peerId, message.senderId ?? (context as MessageEventContext).userId);
+}
+
+/**
+ * Builds the turn, before the session is opened: who the person is by the school's records (never by
+ * what a button claims), their language (the one kept with them: their /lang, or VK's lang_id
+ * remembered once in a private dialog; else LOCALE), and how to answer. The same Redis call reads the
+ * session, which the session storage then takes without reading it again.
+ */
+export function buildTurn(app: App): Middleware {
+  return async (context, next) => {
+    const message = context instanceof MessageContext ? context : undefined;
+    const vkId = message ? message.senderId : (context as MessageEventContext).userId;
+    const peerId = (context as MessageContext | MessageEventContext).peerId;
+    const key = sessionKeyOf(context);
+    const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;
+    const { caller, language, session } = await app.callers.caller(vkId, app.sessions.key(key), learnt);
+    const locale: Locale = isLocale(language) ? language : app.config.LOCALE;
+    app.sessions.offer(key, session);
+    setTurn(context, {
+      locale,
+      t: app.i18n.bind(locale),
+      caller,
+      reply: (text, keyboard) => app.outbox.send(peerId, { text, keyboard }),
+    });
+    try {
+      return await next();
+    } finally {
+      app.sessions.forget(key);
+    }
+  };
+}

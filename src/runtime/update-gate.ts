@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import { PeerBusyError, releaseScript, TakenOverError, type HeldLease, type PeerQueue, type TaskOutcome } from './peer-queue.js';
+import { defineScript, type ScriptRunner } from './redis-script.js';
+import { isStoreOutage } from './store-outage.js';
+import { runInUpdateScope } from './update-scope.js';
+
+/** A VK update in the Callback API envelope (long poll delivers the same shape). */
+export interface VkUpdate {
+  type: string;
+  object: Record<string, unknown>;
+  group_id?: number;
+  event_id?: string;
+  v?: string;
+}
+
+/*
+ * The inbox is two hashes keyed by event id: `inbox` holds `<seq>:<update JSON>` (seq keeps the
+ * arrival order for a takeover), `inbox:owner` holds `<instance id>|<peer>` (who handles it, and
+ * whose lease to free when that process is gone). `instances` lists the processes that may own
+ * entries; each keeps `instance:<id>` alive with a heartbeat.
+ */
+
+// Marks the event as seen and keeps it in the inbox until handled; 0 for a repeated delivery. When the
+// peer's lease (KEYS[5]) is free it is taken for this process in the same call (2); one already held,
+// even by this process, is left alone (1), so it is never taken over from under a release in flight.
+const RECORD = `
+if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
+  local seq = redis.call('INCR', KEYS[4])
+  redis.call('HSET', KEYS[2], ARGV[2], seq .. ':' .. ARGV[3])
+  redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
+  if KEYS[5] and redis.call('SET', KEYS[5], ARGV[5], 'NX', 'PX', ARGV[6]) then return 2 end
+  return 1
+end
+return 0`;
+
+// The update is handled: it leaves the inbox (unless another process has taken it over meanwhile),
+// and the peer's lease is released when it was the last one queued.
+const DONE = `
+if ARGV[3] == '*' or redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[3] then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[2], ARGV[1])
+end
+${releaseScript(3, 2)}
+return 0`;
+
+// The heartbeat; replies 0 when this process had been taken for dead (it was no longer registered).
+const BEAT = `
+local registered = redis.call('SISMEMBER', KEYS[2], ARGV[1])
+redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
+redis.call('SADD', KEYS[2], ARGV[1])
+return registered`;
+
+// Takes over, atomically, every inbox entry whose owner has no heartbeat, frees the peer leases that
+// owner held, and returns the entries as [id, raw, id, raw, …]. Cheap when nobody died: unless
+// ARGV[3] is '1' (a full check, at start), the inbox is read only when a registered process is gone.
+const TAKE_ORPHANS = `
+local me = ARGV[2]
+local dead = {}
+local any = false
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  if id ~= me and redis.call('EXISTS', ARGV[1] .. 'instance:' .. id) == 0 then
+    dead[id] = true
+    any = true
+    redis.call('SREM', KEYS[3], id)
+  end
+end
+if not any and ARGV[3] ~= '1' then return {} end
+local taken = {}
+local owners = redis.call('HGETALL', KEYS[2])
+for i = 1, #owners, 2 do
+  local owner, peer = string.match(owners[i + 1], '^([^|]*)|(.*)$')
+  if owner and owner ~= me and (dead[owner] or redis.call('EXISTS', ARGV[1] .. 'instance:' .. owner) == 0) then
+    local lock = ARGV[1] .. 'lock:peer:' .. peer
+    if redis.call('GET', lock) == owner then redis.call('DEL', lock) end
+    redis.call('HSET', KEYS[2], owners[i], me .. '|' .. peer)
+    local raw = redis.call('HGET', KEYS[1], owners[i])
+    if raw then
+      table.insert(taken, owners[i])
+      table.insert(taken, raw)
+    else
+      redis.call('HDEL', KEYS[2], owners[i])
+    end
+  end
+end
+return taken`;
+
+/** How often a process renews its heartbeat, and how long the heartbeat lives without renewal. */
+const HEARTBEAT_MS = 2_000;
+const HEARTBEAT_TTL_MS = 7_000;
+/** How often every process looks for updates a dead process left behind. */
+const ORPHAN_SCAN_MS = 2_000;
+/** How long a handled update's removal from the inbox is retried, and how soon an update whose peer could not be had runs again. */
+const DONE_RETRIES = 5;
+const RETRY_LATER_MS = 5_000;
+/** Every this many sweeps, a full one also reads entries whose owner is not registered at all. */
+const FULL_SWEEP_EVERY = 15;
+
+/** Thrown for an update that arrives while the bot stops; the Callback API answers 503 and VK delivers it again. */
+export class GateClosedError extends Error {
+  override readonly name = 'GateClosedError';
+  constructor() {
+    super('the bot is shutting down and takes no new updates; VK delivers this one again to the next process');
+  }
+}
+
+/** The peer whose updates must run in order: the chat or dialog the update belongs to. */
+export function peerOf(update: VkUpdate): string {
+  const object = update.object ?? {};
+  const message = (object.message ?? (update.type.startsWith('message_') ? object : undefined)) as Record<string, unknown> | undefined;
+  const peer = message?.peer_id ?? object.peer_id ?? object.user_id;
+  return peer === undefined ? 'group' : String(peer);
+}
+
+/** Leaves an update in the inbox as a process that accepted it and then died would (tests simulate a crash with it). */
+export async function leaveInInbox(redis: Redis, prefix: string, update: VkUpdate & { event_id: string }, owner: string): Promise<void> {
+  await redis.multi().hset(`${prefix}inbox`, update.event_id, `0:${JSON.stringify(update)}`).hset(`${prefix}inbox:owner`, update.event_id, `${owner}|${peerOf(update)}`).exec();
+}
+
+/**
+ * Where every update enters: a delivery VK repeats (same event_id) is handled once, the event is
+ * recorded in a Redis inbox before it is acknowledged, updates of one peer run one at a time in
+ * arrival order, and an update whose process died before handling it is taken over by a live one
+ * within seconds: every process keeps a heartbeat and looks for orphans every two seconds.
+ */
+export class UpdateGate {
+  private readonly seenTtlSeconds = 3 * 24 * 3600;
+  /** This process's id in the inbox (also the owner of its peer leases). */
+  readonly instanceId: string;
+  private closed = false;
+  private heartbeat?: NodeJS.Timeout;
+  private sweeper?: NodeJS.Timeout;
+  private sweeping = false;
+  private readonly record: ScriptRunner;
+  private readonly finish: ScriptRunner;
+  private readonly takeOrphans: ScriptRunner;
+  private readonly pulse: ScriptRunner;
+  /** Since when every heartbeat has gone through (undefined after a failed one): sweeps wait until others had time to beat too. */
+  private beatingSince?: number;
+  private beats = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly queue: PeerQueue,
+    private readonly handle: (update: VkUpdate) => Promise<void>,
+    private readonly logger: Logger,
+    /** The update types the bot handles; others (message_allow, typing…) are acknowledged and not recorded. All when omitted. */
+    private readonly types?: ReadonlySet<string>,
+  ) {
+    this.instanceId = queue.owner;
+    this.record = defineScript(redis, 'partaGateRecord', RECORD);
+    this.finish = defineScript(redis, 'partaGateDone', DONE);
+    this.takeOrphans = defineScript(redis, 'partaGateTakeOrphans', TAKE_ORPHANS);
+    this.pulse = defineScript(redis, 'partaGateBeat', BEAT);
+  }
+
+  private key(name: string): string {
+    return `${this.prefix}${name}`;
+  }
+
+  /** Starts this process's heartbeat and orphan sweeps, then takes over what dead processes left unhandled. */
+  async open(): Promise<number> {
+    await this.beat();
+    this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+    let sweeps = 0;
+    this.sweeper = setInterval(() => void this.sweep(++sweeps % FULL_SWEEP_EVERY === 0), ORPHAN_SCAN_MS);
+    this.sweeper.unref();
+    return this.recover(true);
+  }
+
+  /**
+   * Records the update (idempotently) and queues it for handling. Resolves once the update is
+   * safely recorded — the moment a webhook may answer `ok` — with false for a repeated delivery
+   * or a type the bot does not handle.
+   */
+  async accept(update: VkUpdate): Promise<boolean> {
+    if (this.closed) throw new GateClosedError();
+    if (this.types && !this.types.has(update.type)) return false;
+    const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
+    const peer = peerOf(update);
+    const lease = this.queue.leaseToTake(peer);
+    const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq'), ...(lease ? [lease.key] : [])];
+    const args = [this.seenTtlSeconds, eventId, JSON.stringify(update), `${this.instanceId}|${peer}`, ...(lease ? [lease.owner, lease.ttlMs] : [])];
+    const recorded = await this.record(keys, args);
+    if (recorded === 0) {
+      this.logger.debug({ eventId }, 'repeated delivery skipped');
+      return false;
+    }
+    if (recorded === 2) this.queue.leaseTaken(peer);
+    void this.process(eventId, update);
+    return true;
+  }
+
+  /**
+   * Takes over and handles inbox entries whose owner process is gone (crashed, or stopped mid-way),
+   * in the order they first arrived. `full` also checks owners that never registered.
+   */
+  async recover(full = true): Promise<number> {
+    const keys = [this.key('inbox'), this.key('inbox:owner'), this.key('instances')];
+    const flat = (await this.takeOrphans(keys, [this.prefix, this.instanceId, full ? '1' : '0'])) as string[];
+    const taken: { seq: number; eventId: string; update: VkUpdate }[] = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      const raw = flat[i + 1]!;
+      const colon = raw.indexOf(':');
+      try {
+        taken.push({ seq: Number(raw.slice(0, colon)), eventId: flat[i]!, update: JSON.parse(raw.slice(colon + 1)) as VkUpdate });
+      } catch {
+        this.logger.error({ eventId: flat[i] }, 'unreadable inbox entry dropped');
+        await this.done(flat[i]!, '*');
+      }
+    }
+    taken.sort((a, b) => a.seq - b.seq);
+    for (const { eventId, update } of taken) void this.process(eventId, update);
+    if (taken.length > 0) this.logger.info({ taken: taken.length }, 'took over updates left by a process that is gone');
+    return taken.length;
+  }
+
+  /** Stops accepting updates; those already accepted still run (see PeerQueue.drain). */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.sweeper);
+  }
+
+  /** Ends the heartbeat, so that other processes may take over what this one leaves unhandled. */
+  async shutdown(): Promise<void> {
+    clearInterval(this.heartbeat);
+    clearInterval(this.sweeper);
+    this.queue.close();
+    await this.redis.del(this.key(`instance:${this.instanceId}`)).catch(() => undefined);
+  }
+
+  private async sweep(full: boolean): Promise<void> {
+    // After this process's own heartbeats failed (Redis away), the others' did too: give them a
+    // heartbeat's lifetime to beat again before taking anyone for dead.
+    if (this.beatingSince === undefined || Date.now() - this.beatingSince < HEARTBEAT_TTL_MS) return;
+    if (this.sweeping || this.closed) return;
+    this.sweeping = true;
+    try {
+      await this.recover(full);
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'orphan sweep failed; retrying');
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
+  /**
+   * Renews the heartbeat. A process that finds it was taken for dead (its heartbeat expired: a stalled
+   * event loop, Redis away) drops the updates it had queued, which another process has taken over.
+   */
+  private async beat(): Promise<void> {
+    try {
+      const registered = await this.pulse([this.key(`instance:${this.instanceId}`), this.key('instances')], [this.instanceId, HEARTBEAT_TTL_MS]);
+      this.beatingSince ??= Date.now();
+      if (registered === 0 && this.beats > 0) {
+        this.logger.warn({ instance: this.instanceId }, 'this process was taken for dead; its queued updates run in another process');
+        this.queue.abandon();
+      }
+      this.beats++;
+    } catch {
+      this.beatingSince = undefined;
+    }
+  }
+
+  private async process(eventId: string, update: VkUpdate): Promise<void> {
+    let peer: string;
+    try {
+      peer = peerOf(update);
+    } catch {
+      this.logger.error({ eventId }, 'unreadable inbox entry dropped');
+      await this.done(eventId, '*').catch(() => undefined);
+      return;
+    }
+    const handled = () => runInUpdateScope({ eventId, sends: 0, writes: 0 }, () => this.handle(update));
+    const after = async (lease: HeldLease | undefined, outcome: TaskOutcome) => {
+      if (outcome === 'ran') return this.done(eventId, peer, lease);
+      // Not run: the peer could not be had (another process kept it, Redis away) or this process was
+      // taken for dead. The entry stays in the inbox; in the first case it runs here again later.
+      if (lease) await this.done(eventId, peer, lease, false);
+      return undefined;
+    };
+    await this.queue.run(peer, handled, after).catch((error: unknown) => {
+      if (error instanceof TakenOverError) return;
+      this.logger.error({ eventId, type: update.type, err: error instanceof Error ? error.name : String(error) }, 'update failed');
+      if (error instanceof PeerBusyError || isStoreOutage(error, this.redis)) this.retryLater(eventId, update);
+    });
+  }
+
+  private retryLater(eventId: string, update: VkUpdate): void {
+    if (this.closed) return;
+    setTimeout(() => void this.process(eventId, update), RETRY_LATER_MS).unref();
+  }
+
+  /**
+   * Takes a handled update out of the inbox (if it is still this process's; any owner's for `peer`
+   * '*', an unreadable entry), releasing the peer's lease with it when given; retried, since an
+   * entry left behind would run again after a takeover.
+   */
+  private async done(eventId: string, peer: string, lease?: HeldLease, remove = true): Promise<unknown> {
+    const keys = [this.key('inbox'), this.key('inbox:owner'), ...(lease ? [lease.key] : [])];
+    const owner = peer === '*' ? '*' : `${this.instanceId}|${peer}`;
+    const args = [eventId, lease?.owner ?? '', remove ? owner : ''];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.finish(keys, args);
+      } catch (error) {
+        if (attempt >= DONE_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * 2 ** attempt));
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import { APIError, ExecuteError, type API, type Upload } from 'vk-io';
+import type { Logger } from '../logger.js';
+
+/** A VK API call that VK refused; `code` is VK's error code. */
+export class VkApiError extends Error {
+  override readonly name: string = 'VkApiError';
+  constructor(
+    readonly method: string,
+    readonly code: number,
+    vkMessage: string,
+  ) {
+    super(`VK refused ${method}: error ${code} (${vkMessage})`);
+  }
+}
+
+/** VK will not deliver to this user now: they never wrote to the community (or not lately), blocked it, closed messages, or got too many (9/900/901/902/950). */
+export class UserUnreachableError extends VkApiError {
+  override readonly name = 'UserUnreachableError';
+  constructor(
+    method: string,
+    code: number,
+    vkMessage: string,
+    readonly peerId: number,
+  ) {
+    super(method, code, vkMessage);
+    this.message = `VK cannot deliver to ${peerId} (error ${code}): the user must write to the community first or allow its messages`;
+  }
+}
+
+/**
+ * Error codes meaning "this user cannot be messaged by the community now": blacklist (900), no
+ * permission (901), privacy (902), the reply window closed (950), too many messages to them (9).
+ */
+export const UNREACHABLE_CODES: ReadonlySet<number> = new Set([9, 900, 901, 902, 950]);
+
+/** VK's error code of a refused call: a direct call fails with APIError, a call batched in `execute` with ExecuteError. */
+function vkErrorCode(error: unknown): number | undefined {
+  return error instanceof APIError || error instanceof ExecuteError ? Number(error.code) : undefined;
+}
+
+/** Error codes worth another try after a pause (VK's internal error). Code 6 is retried by vk-io itself. */
+const RETRY_CODES: ReadonlySet<number> = new Set([10]);
+
+export interface VkCallRecord {
+  method: string;
+  ok: boolean;
+  code?: number;
+  ms: number;
+}
+
+export interface VkGatewayOptions {
+  retries?: number;
+  retryDelayMs?: number;
+  /** Called after every call (tests and metrics hook here). */
+  onCall?: (record: VkCallRecord) => void;
+}
+
+/**
+ * The one seam every VK API call of the bot passes through: it turns VK's errors into named
+ * errors, retries VK's transient failures, and logs each failure by method and code only.
+ * Calls are batched through `execute` and paced by the shared rate limiter (src/vk/client.ts).
+ */
+export class VkGateway {
+  private readonly retries: number;
+  private readonly retryDelayMs: number;
+
+  constructor(
+    private readonly api: API,
+    private readonly upload: Upload,
+    private readonly logger: Logger,
+    private readonly options: VkGatewayOptions = {},
+  ) {
+    this.retries = options.retries ?? 2;
+    this.retryDelayMs = options.retryDelayMs ?? 300;
+  }
+
+  /** Calls a VK API method and returns its `response`. */
+  async call<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const started = Date.now();
+      try {
+        const result = (await this.api.call(method, params)) as T;
+        this.options.onCall?.({ method, ok: true, ms: Date.now() - started });
+        return result;
+      } catch (error) {
+        const code = vkErrorCode(error);
+        this.options.onCall?.({ method, ok: false, code, ms: Date.now() - started });
+        if (code !== undefined && RETRY_CODES.has(code) && attempt < this.retries) {
+          this.logger.warn({ method, code, attempt }, 'vk api transient error, retrying');
+          await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
+          continue;
+        }
+        this.logger.warn({ method, code, err: error instanceof Error ? error.name : 'unknown' }, 'vk api call failed');
+        if (code !== undefined) {
+          const peer = Number(params.peer_id ?? params.peer_ids ?? params.user_id ?? 0);
+          const vkMessage = error instanceof Error ? error.message : '';
+          if (UNREACHABLE_CODES.has(code)) throw new UserUnreachableError(method, code, vkMessage, peer);
+          throw new VkApiError(method, code, vkMessage);
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** Uploads a picture for a message (e.g. an invite's QR code) and returns its attachment string, `photo-1_2_key`. */
+  async uploadMessagePhoto(peerId: number, png: Buffer, filename = 'image.png'): Promise<string> {
+    const started = Date.now();
+    try {
+      const photo = await this.upload.messagePhoto({ peer_id: peerId, source: { value: png, filename, contentType: 'image/png' } });
+      this.options.onCall?.({ method: 'upload.messagePhoto', ok: true, ms: Date.now() - started });
+      return photo.toString();
+    } catch (error) {
+      const code = vkErrorCode(error);
+      this.options.onCall?.({ method: 'upload.messagePhoto', ok: false, code, ms: Date.now() - started });
+      this.logger.warn({ method: 'upload.messagePhoto', code }, 'photo upload failed');
+      if (code !== undefined) throw new VkApiError('upload.messagePhoto', code, error instanceof Error ? error.message : '');
+      throw error;
+    }
+  }
+}

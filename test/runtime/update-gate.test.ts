@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { createLogger } from '../../src/logger.js';
+import { PeerQueue } from '../../src/runtime/peer-queue.js';
+import { UpdateGate, leaveInInbox, peerOf, type VkUpdate } from '../../src/runtime/update-gate.js';
+import { currentUpdateScope } from '../../src/runtime/update-scope.js';
+import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+
+const message = (eventId: string, peer: number, text: string): VkUpdate => ({ type: 'message_new', event_id: eventId, object: { message: { peer_id: peer, from_id: peer, text } } });
+
+describe('update gate', () => {
+  let db: TestRedis;
+  let other: Redis;
+  const gates: UpdateGate[] = [];
+  beforeEach(async () => {
+    db = await openTestRedis();
+    other = new Redis(TEST_REDIS_URL);
+  });
+  afterEach(async () => {
+    for (const gate of gates.splice(0)) await gate.shutdown();
+    other.disconnect();
+    await db.cleanup();
+  });
+
+  function gateOn(redis: Redis, seen: string[]): UpdateGate {
+    const gate = new UpdateGate(redis, db.prefix, new PeerQueue(redis, db.prefix), async (update) => {
+      seen.push(`${(update.object.message as { text: string }).text}@${currentUpdateScope()?.eventId}`);
+    }, createLogger('silent'));
+    gates.push(gate);
+    return gate;
+  }
+
+  it('handles a repeated delivery once and keeps nothing in the inbox afterwards', async () => {
+    const seen: string[] = [];
+    const gate = gateOn(db.redis, seen);
+    await gate.open();
+    expect(await gate.accept(message('e1', 5, 'hi'))).toBe(true);
+    expect(await gate.accept(message('e1', 5, 'hi'))).toBe(false);
+    await expect.poll(() => seen).toEqual(['hi@e1']);
+    await expect.poll(() => db.redis.hlen(`${db.prefix}inbox`)).toBe(0);
+  });
+
+  it('leaves a live process its updates, and gives a dead process updates to exactly one taker', async () => {
+    const inbox = `${db.prefix}inbox`;
+    const live = gateOn(db.redis, []);
+    await live.open();
+    await leaveInInbox(db.redis, db.prefix, { ...message('mine', 1, 'live'), event_id: 'mine' }, live.instanceId);
+    await leaveInInbox(db.redis, db.prefix, { ...message('orphan', 2, 'orphan'), event_id: 'orphan' }, 'dead-process');
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    const a = gateOn(db.redis, seenA);
+    const b = gateOn(other, seenB);
+    const [takenA, takenB] = await Promise.all([a.open(), b.open()]);
+    expect(takenA + takenB).toBe(1);
+    await expect.poll(() => [...seenA, ...seenB]).toEqual(['orphan@orphan']);
+    expect(await db.redis.hexists(inbox, 'mine')).toBe(1);
+  });
+
+  it('an update whose peer another process keeps too long is not dropped: it stays in the inbox and runs later', async () => {
+    const seen: string[] = [];
+    const logged: string[] = [];
+    const gate = new UpdateGate(db.redis, db.prefix, new PeerQueue(db.redis, db.prefix, { maxWaitMs: 100 }), async (update) => {
+      seen.push((update.object.message as { text: string }).text);
+    }, createLogger('info', { write: (line: string) => void logged.push(line) }));
+    gates.push(gate);
+    await gate.open();
+    await db.redis.set(`${db.prefix}lock:peer:7`, 'a-slow-process', 'PX', 60_000);
+    await gate.accept(message('busy-1', 7, 'wait for me'));
+    // The lease could not be had within 100 ms: nothing ran, and the entry is still there.
+    await expect.poll(() => logged.some((line) => line.includes('PeerBusyError'))).toBe(true);
+    expect(seen).toEqual([]);
+    expect(await db.redis.hexists(`${db.prefix}inbox`, 'busy-1')).toBe(1);
+    await db.redis.del(`${db.prefix}lock:peer:7`);
+    await expect.poll(() => seen, { timeout: 10_000 }).toEqual(['wait for me']);
+    await expect.poll(() => db.redis.hlen(`${db.prefix}inbox`)).toBe(0);
+  });
+
+  it('a process taken for dead (its heartbeat expired) drops what it had queued, and the taker runs it once', async () => {
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    const queueOfA = new PeerQueue(db.redis, db.prefix);
+    const a = new UpdateGate(db.redis, db.prefix, queueOfA, async (update) => {
+      const text = (update.object.message as { text: string }).text;
+      seenA.push(text);
+      if (text === 'first') await blocked;
+    }, createLogger('silent'));
+    gates.push(a);
+    await a.open();
+    for (const [id, text] of [['q1', 'first'], ['q2', 'second'], ['q3', 'third']] as const) await a.accept(message(id, 9, text));
+    await expect.poll(() => seenA).toEqual(['first']);
+    // A stalls past its heartbeat: another process takes its entries over (as its sweep would).
+    await db.redis.del(`${db.prefix}instance:${a.instanceId}`);
+    const b = gateOn(other, seenB);
+    await b.open();
+    await expect.poll(() => seenB.map((entry) => entry.split('@')[0]).sort()).toEqual(['first', 'second', 'third']);
+    // A's next heartbeat tells it so (it registers again): it finishes what was running and runs nothing else.
+    await expect.poll(() => db.redis.sismember(`${db.prefix}instances`, a.instanceId), { timeout: 5_000 }).toBe(1);
+    release();
+    await queueOfA.drain();
+    await expect.poll(() => db.redis.hlen(`${db.prefix}inbox`)).toBe(0);
+    expect(seenA).toEqual(['first']);
+  });
+
+  it('orders by the peer the update belongs to', () => {
+    expect(peerOf(message('e', 2000000001, 'x'))).toBe('2000000001');
+    expect(peerOf({ type: 'message_event', object: { peer_id: 7, user_id: 7 } })).toBe('7');
+    expect(peerOf({ type: 'message_allow', object: { user_id: 9 } })).toBe('9');
+    expect(peerOf({ type: 'group_join', object: {} })).toBe('group');
+  });
+});
