@@ -1,0 +1,16 @@
+-- classes-rename (arguments: see the LuaScript in the service that runs it)
+local c = getJson(kClass(ARGV[2]))
+if not c then return jenc({ error = 'not_found' }) end
+if c.kind == 'staff' then return jenc({ error = 'staff' }) end
+if c.status ~= 'active' then return jenc({ error = 'archived' }) end
+if c.name == ARGV[3] then return jenc({ classGroup = c }) end
+local holder = redis.call('HGET', kClassByName(), ARGV[3])
+if holder then return jenc({ error = 'taken', existingId = holder }) end
+redis.call('HDEL', kClassByName(), c.name)
+redis.call('HSET', kClassByName(), ARGV[3], c.id)
+c.name = ARGV[3]
+c.grade = tonumber(ARGV[4])
+c.letter = ARGV[5]
+redis.call('SET', kClass(c.id), jenc(c))
+audit(ARGV[6], 'class.renamed', { classId = c.id })
+return jenc({ classGroup = c, renamed = true })
