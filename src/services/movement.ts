@@ -106,13 +106,6 @@ export function planPromotion(
   return plan;
 }
 
-/** Whether two plans move and graduate the same classes the same way. */
-export function samePromotion(a: PromotionPlan, b: PromotionPlan): boolean {
-  const moves = (p: PromotionPlan) => JSON.stringify(p.moves.map(({ classId, from, to }) => [classId, from, to]));
-  const graduates = (p: PromotionPlan) => JSON.stringify(p.graduates.map(({ classId, name }) => [classId, name]));
-  return moves(a) === moves(b) && graduates(a) === graduates(b);
-}
-
 /** Lua's string order (bytes of UTF-8; the same as UTF-16 code units for the letters of class names). */
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -227,21 +220,23 @@ export class MovementService {
   /**
    * Carries out a previewed plan as one atomic step. Refuses with `conflict`
    * if a target name is held by a class that stays, and with `stale` if the
-   * classes changed since the preview (preview again and confirm); the script
-   * re-checks both in the step that applies the plan.
+   * classes changed since the preview (preview again and confirm). The script
+   * checks the plan against the classes in the step that applies it, so a
+   * repeat of the same operation (after a crash) gets the kept reply.
    */
   async applyPromotion(actor: ActorId, expected: PromotionPlan): Promise<PromotionResult> {
     await authorize(this.ctx, actor, 'movement.record');
-    const keep = expected.kept;
-    const plan = await this.previewPromotion({ keep });
-    if (plan.conflicts.length > 0) return { ok: false, reason: 'conflict', plan };
-    if (!samePromotion(plan, expected)) return { ok: false, reason: 'stale', plan };
+    const plan: PromotionPlan = { moves: expected.moves, graduates: expected.graduates, kept: expected.kept, conflicts: [] };
     const reply = await PROMOTE.apply(this.ctx, [
       JSON.stringify({ moves: plan.moves, graduates: plan.graduates, kept: plan.kept }),
       String(actor),
       LEFT,
     ]);
-    if (!reply.ok) return { ok: false, reason: reply.reason ?? 'stale', plan: await this.previewPromotion({ keep }) };
+    if (!reply.ok) {
+      // As the preview would say now: a conflict if the classes as they are have one, else stale.
+      const now = await this.previewPromotion({ keep: expected.kept });
+      return { ok: false, reason: now.conflicts.length > 0 ? 'conflict' : (reply.reason ?? 'stale'), plan: now };
+    }
     const { graduatedPeople, rejectedRequests } = reply;
     return { ok: true, plan, graduatedMembers: reply.graduatedMembers ?? 0, graduatedPeople, rejectedRequests };
   }

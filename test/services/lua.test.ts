@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PermissionDeniedError } from '../../src/services/errors.js';
-import { globalKeys, schoolKeys, type Services } from '../../src/services/index.js';
+import { createServices, globalKeys, schoolKeys, type Services } from '../../src/services/index.js';
 import { SCHOOL_PRELUDE } from '../../src/services/lua.js';
 import { planPromotion } from '../../src/services/movement.js';
 import { ACTIONS, can } from '../../src/services/permissions.js';
@@ -187,20 +187,56 @@ describe('planPromotion (pure)', () => {
     });
   });
 
-  it('the script refuses a plan whose classes changed after it was made (stale), even when the service saw none', async () => {
-    const c = await classIds(s, '5А');
+  it('the script checks a plan it is given: a class renamed, added or moved since is stale; a forged plan too', async () => {
+    const c = await classIds(s, '5А', '11А');
     const plan = await s.movement.previewPromotion();
-    // The service re-plans from a read made before the rename lands; the script sees the rename.
-    const hgetall = school.redis.hgetall.bind(school.redis);
-    vi.spyOn(school.redis, 'hgetall').mockImplementation((async (key: string) => {
-      const out = await hgetall(key);
-      vi.restoreAllMocks();
-      await s.classes.rename(ADMIN, c['5А']!, '5Б');
-      return out;
-    }) as typeof school.redis.hgetall);
+    const forged = { ...plan, moves: plan.moves.map((m) => ({ ...m, to: '7А' })) };
+    await expectNoAudit(school, async () => expect(await s.movement.applyPromotion(ADMIN, forged)).toMatchObject({ ok: false, reason: 'stale' }));
+    const partial = { ...plan, graduates: [] };
+    await expectNoAudit(school, async () => expect(await s.movement.applyPromotion(ADMIN, partial)).toMatchObject({ ok: false, reason: 'stale' }));
+    await s.classes.create(ADMIN, '7В');
     const res = await s.movement.applyPromotion(ADMIN, plan);
-    expect(res).toMatchObject({ ok: false, reason: 'stale', plan: { moves: [{ classId: c['5А'], from: '5Б', to: '6Б' }] } });
-    expect(await s.classes.get(c['5А']!)).toMatchObject({ name: '5Б', grade: 5 });
-    expect((await s.audit.recent(1))[0]).toMatchObject({ action: 'class.renamed' });
+    expect(res).toMatchObject({ ok: false, reason: 'stale' });
+    expect(res.plan.moves.map((m) => m.to)).toEqual(['6А', '8В']);
+    expect(await s.classes.get(c['5А']!)).toMatchObject({ name: '5А', grade: 5 });
+  });
+});
+
+describe('exactly once', () => {
+  /** The operation under way (an update's event id and which change of it). */
+  let op = 'u1:w1';
+  /** The school's services as the bot builds them for an update: with the operation key. */
+  const withKey = async (): Promise<Services> =>
+    createServices({ redis: school.redis, prefix: school.prefix, schoolId: school.schoolId, now: () => school.clock.t, operationKey: () => op });
+
+  it('a change repeated with the same operation key gets the kept reply and changes nothing', async () => {
+    const k = await withKey();
+    op = 'u1:w1';
+    const first = await k.classes.create(ADMIN, '5А');
+    await expectNoAudit(school, async () => expect(await k.classes.create(ADMIN, '5А')).toEqual(first));
+    op = 'u2:w1';
+    await expect(k.classes.create(ADMIN, '5А')).rejects.toMatchObject({ code: expect.any(String) });
+  });
+
+  it('a promotion repeated after a crash is reported as done, not as stale, and applied once', async () => {
+    const k = await withKey();
+    await classIds(s, '5А', '11А');
+    const plan = await k.movement.previewPromotion();
+    op = 'u3:w1';
+    const first = await k.movement.applyPromotion(ADMIN, plan);
+    expect(first).toMatchObject({ ok: true });
+    await expectNoAudit(school, async () => expect(await k.movement.applyPromotion(ADMIN, plan)).toEqual(first));
+    op = 'u4:w1';
+    expect(await k.movement.applyPromotion(ADMIN, plan)).toMatchObject({ ok: false, reason: 'stale' });
+  });
+
+  it('a wrong code looked up twice with the same key counts once (the kept reply is in the index slot)', async () => {
+    const k = await withKey();
+    op = 'u5:w1';
+    const first = await k.invites.findByCode(5001, 'WRONGCODE');
+    expect(await k.invites.findByCode(5001, 'WRONGCODE')).toEqual(first);
+    op = 'u6:w1';
+    expect(await k.invites.findByCode(5001, 'WRONGCODE')).toMatchObject({ ok: false, reason: 'not_found', attemptsLeft: 3 });
+    expect(await school.redis.keys(`${globalKeys(school.prefix).inviteIndexBase}once:*`)).toHaveLength(2);
   });
 });

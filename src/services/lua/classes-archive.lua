@@ -1,4 +1,5 @@
--- classes-archive (arguments: see the LuaScript in the service that runs it)
+-- classes-archive: archives a class (frees its name, revokes its open invites, unassigns its class
+-- teachers; students and parents stay on the archived roster). ARGV[2] = class id, [3] actor.
 local c = getJson(kClass(ARGV[2]))
 if not c then return jenc({ error = 'not_found' }) end
 if c.kind == 'staff' then return jenc({ error = 'staff' }) end

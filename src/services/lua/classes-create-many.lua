@@ -1,4 +1,5 @@
--- classes-create-many (arguments: see the LuaScript in the service that runs it)
+-- classes-create-many: creates classes one by one, skipping names taken. ARGV[2] = JSON list of
+-- { input, name, grade, letter }, [3] actor. Replies a list of { input, status, ... }.
 local items = cjson.decode(ARGV[2])
 local out = {}
 for _, it in ipairs(items) do

@@ -1,4 +1,4 @@
--- classes-ensure-staff-room (arguments: see the LuaScript in the service that runs it)
+-- classes-ensure-staff-room: creates the staff room unless it exists. ARGV[2] = its id, [3] its name.
 local id = ARGV[2]
 local existing = redis.call('GET', kClass(id))
 if existing then return jenc({ created = false, classGroup = cjson.decode(existing) }) end

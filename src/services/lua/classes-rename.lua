@@ -1,4 +1,5 @@
--- classes-rename (arguments: see the LuaScript in the service that runs it)
+-- classes-rename: renames an active regular class to a free name. ARGV[2] = class id,
+-- [3] name, [4] grade, [5] letter, [6] actor.
 local c = getJson(kClass(ARGV[2]))
 if not c then return jenc({ error = 'not_found' }) end
 if c.kind == 'staff' then return jenc({ error = 'staff' }) end

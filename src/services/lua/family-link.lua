@@ -1,4 +1,5 @@
--- family-link (arguments: see the LuaScript in the service that runs it)
+-- family-link: links parent ARGV[2] to student ARGV[3] in class ARGV[4] (the parent's unlinked
+-- child of that name, or their only unlinked child, or a new link). ARGV[5] = actor.
 local p = getMember(ARGV[2])
 local s = getMember(ARGV[3])
 local cid = ARGV[4]

@@ -1,4 +1,5 @@
--- invites-revoke-unused (arguments: see the LuaScript in the service that runs it)
+-- invites-revoke-unused: revokes every active invite nobody used, if the actor may (checked here),
+-- and audits how many. ARGV[2] = actor, [3] class id or '' for the whole school.
 local ids
 if ARGV[3] == '' then ids = redis.call('ZRANGE', kInvites(), 0, -1) else ids = redis.call('SMEMBERS', kClassInvites(ARGV[3])) end
 -- The right, checked in the same step: school-wide for an admin; a class teacher of the class

@@ -1,4 +1,5 @@
--- invites-revoke (arguments: see the LuaScript in the service that runs it)
+-- invites-revoke: revokes one invite if the actor may (checked here, in the same step);
+-- idempotent. ARGV[2] = invite id, [3] actor.
 local inv = getJson(kInvite(ARGV[2]))
 if not inv then return jenc({ error = 'not_found' }) end
 if not can(ARGV[3], 'invite.revoke', inv.classId, inv.role) then return jenc({ error = 'forbidden' }) end

@@ -1,4 +1,5 @@
--- invites-use (arguments: see the LuaScript in the service that runs it)
+-- invites-use: takes one use of an invite and files a pending join request, or says why not.
+-- ARGV[2] = invite id, [3] applicant JSON.
 local inv = getJson(kInvite(ARGV[2]))
 if not inv then return jenc({ ok = false, reason = 'not_found' }) end
 if inv.revoked then return jenc({ ok = false, reason = 'revoked' }) end

@@ -1,4 +1,5 @@
--- members-bootstrap-admins (arguments: see the LuaScript in the service that runs it)
+-- members-bootstrap-admins: makes each listed id an admin, creating a bare member if needed.
+-- ARGV[2] = JSON list of vkIds. Replies { changed }.
 local changed = {}
 for _, vkId in ipairs(cjson.decode(ARGV[2])) do
   local m = getMember(vkId)

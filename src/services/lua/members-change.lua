@@ -1,4 +1,5 @@
--- members-change (arguments: see the LuaScript in the service that runs it)
+-- members-change: changes one member's roles. ARGV[2] = vkId, [3] operation, [4] extra, [5] actor,
+-- [6] audit action, [7] class id for the audit target ('' for none). See members.ts.
 local m = getMember(ARGV[2])
 local op, extra = ARGV[3], ARGV[4]
 if not m then return jenc({ error = 'not_found' }) end

@@ -1,4 +1,5 @@
--- movement-leave (arguments: see the LuaScript in the service that runs it)
+-- movement-leave: marks a member as left (roles, rosters, invites, pending requests; a student's
+-- linked parents). ARGV[2] = vkId, [3] actor, [4] reason code for the rejected requests.
 
 
 local m = getMember(ARGV[2])

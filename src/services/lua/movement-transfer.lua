@@ -1,4 +1,5 @@
--- movement-transfer (arguments: see the LuaScript in the service that runs it)
+-- movement-transfer: moves a student to another class with the parents linked to them.
+-- ARGV[2] = vkId, [3] target class id, [4] source class id or '', [5] actor.
 
 
 local m = getMember(ARGV[2])

@@ -1,4 +1,6 @@
--- requests-decide (arguments: see the LuaScript in the service that runs it)
+-- requests-decide: decides a pending join request, if the actor may (checked here, in the same
+-- step); on approval creates or updates the member, the roster and the child links.
+-- ARGV[2] = request id, [3] 'approved' | 'rejected', [4] actor, [5] reason ('' for none).
 local req = getJson(kRequest(ARGV[2]))
 if not req then return jenc({ ok = false, reason = 'not_found' }) end
 -- The reviewer's right, checked in the same step as the decision (a right taken away meanwhile counts).
