@@ -9,21 +9,15 @@
  */
 import type { Redis } from 'ioredis';
 import type { SchoolKeys } from './keys.js';
+import { z } from 'zod';
 import { AUDIT_LIMIT, LuaScript } from './lua.js';
 import { auditEntrySchema, parseRecord } from './records.js';
 import type { ActorId, AuditEntry, AuditTarget } from './types.js';
 
 export { AUDIT_LIMIT };
 
-/** Appends one entry with the prelude's `audit()`. ARGV[3] = actor, [4] action, [5] target JSON, [6] details JSON or ''. */
-const APPEND = new LuaScript(
-  'audit.append',
-  `
-local details = nil
-if ARGV[6] ~= '' then details = cjson.decode(ARGV[6]) end
-return cjson.encode({ id = audit(ARGV[3], ARGV[4], cjson.decode(ARGV[5]), details) })
-`,
-);
+/** Appends one entry with the prelude's `audit()`. ARGV[2] = actor, [3] action, [4] target JSON, [5] details JSON or ''. */
+const APPEND = new LuaScript('audit-append', z.object({ id: z.number() }));
 
 export class AuditService {
   constructor(
@@ -40,12 +34,12 @@ export class AuditService {
     details?: AuditEntry['details'],
   ): Promise<AuditEntry> {
     const at = this.now();
-    const reply = (await APPEND.run(this.redis, this.keys.base, at, [
+    const reply = await APPEND.run(this.redis, [this.keys.base], at, [
       String(actor),
       action,
       JSON.stringify(target),
       details ? JSON.stringify(details) : '',
-    ])) as { id: number };
+    ]);
     return { id: reply.id, at, actor, action, target, ...(details ? { details } : {}) };
   }
 

@@ -11,7 +11,8 @@ import {
   NotFoundError,
   StaffRoomImmutableError,
 } from './errors.js';
-import { LuaScript } from './lua.js';
+import { z } from 'zod';
+import { LuaScript, luaList } from './lua.js';
 import { classGroupSchema, parseRecord, readRecords } from './records.js';
 import {
   STAFF_ROOM_ID,
@@ -24,100 +25,31 @@ import {
   type StaffRoom,
 } from './types.js';
 
-/** Creates the staff room unless it exists. ARGV[3] = name. */
-const ENSURE_STAFF_ROOM = new LuaScript(
-  'classes.ensureStaffRoom',
-  `
-local id = '${STAFF_ROOM_ID}'
-local existing = redis.call('GET', kClass(id))
-if existing then return jenc({ created = false, classGroup = cjson.decode(existing) }) end
-local room = { id = id, kind = 'staff', name = ARGV[3], status = 'active', createdAt = NOW }
-redis.call('SET', kClass(id), jenc(room))
-redis.call('SADD', kClasses(), id)
-redis.call('HSET', kClassByName(), ARGV[3], id)
-audit('system', 'class.staff_room_created', { classId = id })
-return jenc({ created = true, classGroup = room })
-`,
-);
+const classReply = z.object({ error: z.string().optional(), existingId: z.string().optional(), classGroup: z.unknown().optional() });
 
-/** Creates classes one by one, skipping names taken. ARGV[3] = JSON list of {input,name,grade,letter}, ARGV[4] = actor. */
+/** Creates the staff room unless it exists. ARGV[2] = name. */
+const ENSURE_STAFF_ROOM = new LuaScript('classes-ensure-staff-room', z.object({ created: z.boolean(), classGroup: z.unknown().optional() }));
+
+/** Creates classes one by one, skipping names taken. ARGV[2] = JSON list of {input,name,grade,letter}, ARGV[3] = actor. */
 const CREATE_MANY = new LuaScript(
-  'classes.createMany',
-  `
-local items = cjson.decode(ARGV[3])
-local out = {}
-for _, it in ipairs(items) do
-  local existing = redis.call('HGET', kClassByName(), it.name)
-  if existing then
-    table.insert(out, { input = it.input, status = 'duplicate', name = it.name, existingId = existing })
-  else
-    local id = 'c' .. redis.call('INCR', kSeq('class'))
-    local c = { id = id, kind = 'regular', name = it.name, grade = it.grade, letter = it.letter,
-      status = 'active', createdAt = NOW }
-    redis.call('SET', kClass(id), jenc(c))
-    redis.call('SADD', kClasses(), id)
-    redis.call('HSET', kClassByName(), it.name, id)
-    audit(ARGV[4], 'class.created', { classId = id })
-    table.insert(out, { input = it.input, status = 'created', classGroup = c })
-  end
-end
-return jenc(out)
-`,
+  'classes-create-many',
+  luaList(
+    z.discriminatedUnion('status', [
+      z.object({ input: z.string(), status: z.literal('created'), classGroup: z.unknown().optional() }),
+      z.object({ input: z.string(), status: z.literal('duplicate'), name: z.string(), existingId: z.string() }),
+    ]),
+  ),
 );
 
-/** Renames a class. ARGV[3] = id, ARGV[4..6] = name, grade, letter, ARGV[7] = actor. */
-const RENAME = new LuaScript(
-  'classes.rename',
-  `
-local c = getJson(kClass(ARGV[3]))
-if not c then return jenc({ error = 'not_found' }) end
-if c.kind == 'staff' then return jenc({ error = 'staff' }) end
-if c.status ~= 'active' then return jenc({ error = 'archived' }) end
-if c.name == ARGV[4] then return jenc({ classGroup = c }) end
-local holder = redis.call('HGET', kClassByName(), ARGV[4])
-if holder then return jenc({ error = 'taken', existingId = holder }) end
-redis.call('HDEL', kClassByName(), c.name)
-redis.call('HSET', kClassByName(), ARGV[4], c.id)
-c.name = ARGV[4]
-c.grade = tonumber(ARGV[5])
-c.letter = ARGV[6]
-redis.call('SET', kClass(c.id), jenc(c))
-audit(ARGV[7], 'class.renamed', { classId = c.id })
-return jenc({ classGroup = c, renamed = true })
-`,
-);
+/** Renames a class. ARGV[2] = id, ARGV[3..5] = name, grade, letter, ARGV[6] = actor. */
+const RENAME = new LuaScript('classes-rename', classReply);
 
 /**
  * Archives a class: frees its name, revokes its open invites and unassigns its
  * class teachers. Students and parents stay on the (archived) roster.
- * ARGV[3] = id, ARGV[4] = actor.
+ * ARGV[2] = id, ARGV[3] = actor.
  */
-const ARCHIVE = new LuaScript(
-  'classes.archive',
-  `
-local c = getJson(kClass(ARGV[3]))
-if not c then return jenc({ error = 'not_found' }) end
-if c.kind == 'staff' then return jenc({ error = 'staff' }) end
-if c.status ~= 'active' then return jenc({ classGroup = c, revokedInvites = 0 }) end
-local actor = ARGV[4]
-if actor ~= 'system' then actor = tonumber(actor) end
-redis.call('HDEL', kClassByName(), c.name)
-c.status = 'archived'
-c.archivedAt = NOW
-redis.call('SET', kClass(c.id), jenc(c))
-local revoked = revokeInvitesIn(kClassInvites(c.id), actor)
-for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(c.id))) do
-  local m = getMember(vkId)
-  if m then
-    m.classTeacherOf = removeFrom(m.classTeacherOf, c.id)
-    saveMember(m)
-  end
-end
-redis.call('DEL', kLeads(c.id))
-audit(actor, 'class.archived', { classId = c.id }, { revokedInvites = revoked })
-return jenc({ classGroup = c, revokedInvites = revoked, archived = true })
-`,
-);
+const ARCHIVE = new LuaScript('classes-archive', classReply.extend({ revokedInvites: z.number().optional() }));
 
 type GridPreview = { ok: true; rows: GridPreviewRow[] } | { ok: false; reason: GridError; detail?: string };
 
@@ -126,7 +58,7 @@ export class ClassService {
 
   /** Makes sure the staff room «Учительская» exists; safe to call on every start. */
   async ensureStaffRoom(): Promise<StaffRoom> {
-    const reply = (await ENSURE_STAFF_ROOM.apply(this.ctx, [STAFF_ROOM_NAME])) as { classGroup: unknown };
+    const reply = await ENSURE_STAFF_ROOM.apply(this.ctx, [STAFF_ROOM_ID, STAFF_ROOM_NAME]);
     const room = classGroupSchema.parse(reply.classGroup);
     if (room.kind !== 'staff') throw new Error('staff room record is not of kind staff');
     return room;
@@ -190,7 +122,7 @@ export class ClassService {
     });
     if (valid.length > 0) {
       const items = valid.map(({ input, name, grade, letter }) => ({ input, name, grade, letter }));
-      const reply = (await CREATE_MANY.apply(this.ctx, [JSON.stringify(items), String(actor)])) as unknown[];
+      const reply = await CREATE_MANY.apply(this.ctx, [JSON.stringify(items), String(actor)]);
       reply.forEach((raw, i) => {
         const slot = valid[i];
         if (slot) results[slot.index] = toCreateResult(raw);
@@ -213,17 +145,13 @@ export class ClassService {
     await authorize(this.ctx, actor, 'school.edit');
     const parsed = parseClassName(newName);
     if (!parsed.ok) throw new InvalidClassNameError(newName, parsed.reason);
-    const reply = (await RENAME.apply(this.ctx, [
+    const reply = await RENAME.apply(this.ctx, [
       classId,
       parsed.name,
       parsed.grade,
       parsed.letter,
       String(actor),
-    ])) as {
-      error?: string;
-      existingId?: string;
-      classGroup?: unknown;
-    };
+    ]);
     if (reply.error === 'taken') throw new ClassNameTakenError(parsed.name, reply.existingId ?? '');
     return this.checkReply(reply, classId, 'rename');
   }
@@ -231,11 +159,7 @@ export class ClassService {
   /** Archives a regular class (frees its name, revokes its invites, unassigns its class teachers). Idempotent. */
   async archive(actor: ActorId, classId: string): Promise<{ classGroup: RegularClass; revokedInvites: number }> {
     await authorize(this.ctx, actor, 'school.edit');
-    const reply = (await ARCHIVE.apply(this.ctx, [classId, String(actor)])) as {
-      error?: string;
-      classGroup?: unknown;
-      revokedInvites?: number;
-    };
+    const reply = await ARCHIVE.apply(this.ctx, [classId, String(actor)]);
     const c = this.checkReply(reply, classId, 'archive');
     return { classGroup: c, revokedInvites: reply.revokedInvites ?? 0 };
   }
@@ -254,12 +178,11 @@ export class ClassService {
   }
 }
 
-function toCreateResult(raw: unknown): ClassCreateResult {
-  const r = raw as { input: string; status: string; name?: string; existingId?: string; classGroup?: unknown };
+function toCreateResult(r: (typeof CREATE_MANY extends LuaScript<(infer R)[]> ? R : never)): ClassCreateResult {
   if (r.status === 'created') {
     const c = classGroupSchema.parse(r.classGroup);
     if (c.kind !== 'regular') throw new Error('created class is not regular');
     return { input: r.input, status: 'created', classGroup: c };
   }
-  return { input: r.input, status: 'duplicate', name: r.name ?? '', existingId: r.existingId ?? null };
+  return { input: r.input, status: 'duplicate', name: r.name, existingId: r.existingId };
 }

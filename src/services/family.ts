@@ -4,49 +4,21 @@
  */
 import { authorize, loadMember, type ServiceContext } from './context.js';
 import { ChildLinkError, MemberNotActiveError, NotFoundError, PermissionDeniedError } from './errors.js';
+import { z } from 'zod';
 import { LuaScript } from './lua.js';
 import { can, isClassTeacherOf } from './permissions.js';
 import { memberSchema } from './records.js';
 import type { ActorId, Member } from './types.js';
 
 /**
- * Links parent ARGV[3] to student ARGV[4] in class ARGV[5]: the parent's
+ * Links parent ARGV[2] to student ARGV[3] in class ARGV[4]: the parent's
  * unlinked child of that name (or their only unlinked child) gets the
  * student's id; otherwise the student is added as another child. A new link
- * is audited. ARGV[6] = actor.
+ * is audited. ARGV[5] = actor.
  */
 const LINK = new LuaScript(
-  'family.link',
-  `
-local p = getMember(ARGV[3])
-local s = getMember(ARGV[4])
-local cid = ARGV[5]
-if not p or p.status ~= 'active' or not s or s.status ~= 'active' then return jenc({ error = 'not_active' }) end
-if redis.call('SISMEMBER', kStudents(cid), s.vkId) == 0 then return jenc({ error = 'not_a_student' }) end
-if redis.call('HEXISTS', kParents(cid), p.vkId) == 0 then return jenc({ error = 'not_a_parent' }) end
-local links = getLinks(cid, p.vkId)
-for _, l in ipairs(links) do
-  if sameId(l.childVkId, s.vkId) then return jenc({ changed = false, parent = p, student = s, childName = l.childName }) end
-end
-local pick = nil
-local key = nameKey(s.name)
-for _, l in ipairs(links) do
-  if not pick and l.childVkId == nil and nameKey(l.childName) == key then pick = l end
-end
-if not pick then
-  local unlinked = {}
-  for _, l in ipairs(links) do if l.childVkId == nil then table.insert(unlinked, l) end end
-  if #unlinked == 1 then pick = unlinked[1] end
-end
-if not pick then
-  pick = { childName = s.name }
-  table.insert(links, pick)
-end
-pick.childVkId = s.vkId
-setLinks(cid, p.vkId, links)
-audit(ARGV[6], 'family.child_linked', { vkId = p.vkId, classId = cid }, { childVkId = s.vkId, how = 'hand' })
-return jenc({ changed = true, parent = p, student = s, childName = pick.childName })
-`,
+  'family-link',
+  z.object({ error: z.string().optional(), changed: z.boolean().optional(), parent: z.unknown().optional(), student: z.unknown().optional(), childName: z.string().optional() }),
 );
 
 export interface LinkChildResult {
@@ -77,13 +49,7 @@ export class FamilyService {
     const cid = classId ?? (await this.commonClass(parentId, student));
     if (cid === undefined) throw new ChildLinkError(parentId, studentId, 'no_common_class');
     await authorize(this.ctx, actor, 'request.review', { classId: cid, role: 'parent' });
-    const reply = (await LINK.apply(this.ctx, [parentId, studentId, cid, String(actor)])) as {
-      error?: string;
-      changed?: boolean;
-      parent?: unknown;
-      student?: unknown;
-      childName?: string;
-    };
+    const reply = await LINK.apply(this.ctx, [parentId, studentId, cid, String(actor)]);
     if (reply.error === 'not_active') throw new MemberNotActiveError(parentId);
     if (reply.error === 'not_a_student') throw new ChildLinkError(parentId, studentId, 'not_a_student');
     if (reply.error === 'not_a_parent') throw new ChildLinkError(parentId, studentId, 'not_a_parent');

@@ -16,7 +16,7 @@ import { ReviewNoticeStore } from './review-notices-store.js';
 
 export interface ServicesOptions {
   redis: Redis;
-  /** Global key prefix, e.g. `parta:`; school keys go under `${prefix}s:${schoolId}:`. */
+  /** Global key prefix, e.g. `parta:`; school keys go under `${prefix}{s:${schoolId}}:` (see keys.ts). */
   prefix: string;
   schoolId: string;
   /** Clock in ms (tests inject one). */

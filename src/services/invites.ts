@@ -15,13 +15,13 @@ import {
   PermissionDeniedError,
 } from './errors.js';
 import { schoolKeys } from './keys.js';
-import { LuaScript } from './lua.js';
+import { LuaScript, luaList } from './lua.js';
+import { z } from 'zod';
 import { can } from './permissions.js';
 import { inviteSchema, joinRequestSchema, parseRecord, readRecords } from './records.js';
 import {
   DAY_MS,
   INVITE_LIMITS,
-  INVITE_ROLES,
   type ActorId,
   type Applicant,
   type ApplicantInput,
@@ -96,146 +96,65 @@ export function looksLikeInviteCode(input: string): boolean {
   return new RegExp(`^[A-Z0-9]{${INVITE_CODE_LENGTH}}$`).test(normaliseInviteCode(input));
 }
 
-/**
- * Stores a new invite and claims its global token and code. ARGV[3] = invite
- * JSON without id, [4] token key, [5] code key, [6] school id, [7] index lifetime (ms).
- */
-const CREATE = new LuaScript(
-  'invites.create',
-  `
-local inv = cjson.decode(ARGV[3])
-local c = getJson(kClass(inv.classId))
-if not c then return jenc({ error = 'class_not_found' }) end
-if c.status ~= 'active' then return jenc({ error = 'class_archived' }) end
-if (inv.role == 'teacher') ~= (c.kind == 'staff') then return jenc({ error = 'wrong_target' }) end
-if redis.call('EXISTS', ARGV[4]) == 1 or redis.call('EXISTS', ARGV[5]) == 1 then
-  return jenc({ error = 'collision' })
-end
-inv.id = 'i' .. redis.call('INCR', kSeq('invite'))
-local ref = cjson.encode({ schoolId = ARGV[6], inviteId = inv.id })
-redis.call('SET', ARGV[4], ref)
-redis.call('SET', ARGV[5], ref)
-redis.call('PEXPIRE', ARGV[4], ARGV[7])
-redis.call('PEXPIRE', ARGV[5], ARGV[7])
-redis.call('SET', kInvite(inv.id), jenc(inv))
-redis.call('ZADD', kInvites(), inv.createdAt, inv.id)
-redis.call('SADD', kClassInvites(inv.classId), inv.id)
-if type(inv.createdBy) == 'number' then redis.call('SADD', kInvitesByAuthor(inv.createdBy), inv.id) end
-audit(inv.createdBy, 'invite.created', { inviteId = inv.id, classId = inv.classId }, { role = inv.role, maxUses = inv.maxUses })
-return jenc({ invite = inv })
-`,
-);
+const errorReply = z.object({ error: z.string().optional() });
 
 /**
- * Takes one use of an invite and files a pending join request, or says why
- * not. ARGV[3] = invite id, ARGV[4] = applicant JSON (role and class from the invite).
+ * Stores a new invite whose token and code are claimed (school slot). ARGV[2] = invite JSON
+ * without id. Audits the creation.
+ */
+const CREATE = new LuaScript('invites-create', errorReply.extend({ invite: z.unknown().optional() }));
+
+/**
+ * The global token and code index (slot `{invite-index}`): KEYS = [index base, token key, code
+ * key]; ARGV[2] = 'claim' | 'set' | 'release', [3] reference JSON, [4] lifetime (ms).
+ */
+const INDEX = new LuaScript('invites-index', z.object({ ok: z.boolean() }), 'global');
+
+/**
+ * Takes one use of an invite and files a pending join request, or says why not. ARGV[2] = invite
+ * id, [3] = applicant JSON (role and class from the invite). The applicant needs no right; the
+ * invite's state (revoked, used up, expired) is read in the same step as the use is taken.
  */
 const USE = new LuaScript(
-  'invites.use',
-  `
-local inv = getJson(kInvite(ARGV[3]))
-if not inv then return jenc({ ok = false, reason = 'not_found' }) end
-if inv.revoked then return jenc({ ok = false, reason = 'revoked' }) end
-if inv.uses >= inv.maxUses then return jenc({ ok = false, reason = 'used_up' }) end
-if NOW >= inv.expiresAt then return jenc({ ok = false, reason = 'expired' }) end
-local c = getJson(kClass(inv.classId))
-if not c or c.status ~= 'active' then return jenc({ ok = false, reason = 'revoked' }) end
-local a = cjson.decode(ARGV[4])
-local cid = inv.classId
-local member = false
-if inv.role == 'student' then member = redis.call('SISMEMBER', kStudents(cid), a.vkId) == 1
-elseif inv.role == 'parent' then
-  -- A parent may join a class once per child: the same child (by name or linked student) is a repeat.
-  local key = nameKey(a.childName)
-  for _, l in ipairs(getLinks(cid, a.vkId)) do
-    if nameKey(l.childName) == key then member = true end
-    local child = l.childVkId and getMember(l.childVkId)
-    if child and nameKey(child.name) == key then member = true end
-  end
-else member = redis.call('SISMEMBER', kTeachers(cid), a.vkId) == 1 end
-if member then return jenc({ ok = false, reason = 'already_member' }) end
-local field = openField(a)
-local open = redis.call('HGET', kRequestsOpen(), field)
-if open then return jenc({ ok = false, reason = 'already_pending', requestId = open }) end
-inv.uses = inv.uses + 1
-redis.call('SET', kInvite(inv.id), jenc(inv))
-local rid = 'r' .. redis.call('INCR', kSeq('request'))
-local req = { id = rid, inviteId = inv.id, applicant = a, createdAt = NOW, status = 'pending' }
-redis.call('SET', kRequest(rid), jenc(req))
-redis.call('ZADD', kRequestsPending(), NOW, rid)
-redis.call('HSET', kRequestsOpen(), field, rid)
-redis.call('SADD', kRequestsOf(a.vkId), rid)
-audit(a.vkId, 'invite.used', { inviteId = inv.id, requestId = rid, classId = cid, vkId = a.vkId })
-return jenc({ ok = true, request = req })
-`,
-);
-
-/** Revokes one invite (idempotent; audited only when it changes). ARGV[3] = id, ARGV[4] = actor. */
-const REVOKE = new LuaScript(
-  'invites.revoke',
-  `
-local inv = getJson(kInvite(ARGV[3]))
-if not inv then return jenc({ error = 'not_found' }) end
-if inv.revoked then return jenc({ invite = inv, changed = false }) end
-inv.revoked = true
-inv.revokedAt = NOW
-if ARGV[4] == 'system' then inv.revokedBy = 'system' else inv.revokedBy = tonumber(ARGV[4]) end
-redis.call('SET', kInvite(inv.id), jenc(inv))
-audit(inv.revokedBy, 'invite.revoked', { inviteId = inv.id, classId = inv.classId })
-return jenc({ invite = inv, changed = true })
-`,
+  'invites-use',
+  z.object({
+    ok: z.boolean(),
+    reason: z.enum(['not_found', 'expired', 'revoked', 'used_up', 'already_member', 'already_pending']).optional(),
+    requestId: z.string().optional(),
+    request: z.unknown().optional(),
+  }),
 );
 
 /**
- * Revokes every active invite nobody used, and audits how many (even none).
- * ARGV[3] = actor, ARGV[4] = class id or '' for all, ARGV[5] = JSON list of
- * roles it may touch.
+ * Revokes one invite (idempotent; audited only when it changes), if the actor may — checked in
+ * the same step. ARGV[2] = id, [3] = actor.
  */
-const REVOKE_UNUSED = new LuaScript(
-  'invites.revokeUnused',
-  `
-local ids
-if ARGV[4] == '' then ids = redis.call('ZRANGE', kInvites(), 0, -1) else ids = redis.call('SMEMBERS', kClassInvites(ARGV[4])) end
-local roles = cjson.decode(ARGV[5])
-local by = ARGV[3]
-if by ~= 'system' then by = tonumber(by) end
-local revoked = {}
-for _, id in ipairs(ids) do
-  local inv = getJson(kInvite(id))
-  if inv and not inv.revoked and inv.uses == 0 and NOW < inv.expiresAt and has(roles, inv.role) then
-    inv.revoked = true
-    inv.revokedAt = NOW
-    inv.revokedBy = by
-    redis.call('SET', kInvite(id), jenc(inv))
-    table.insert(revoked, id)
-  end
-end
-local target = {}
-if ARGV[4] ~= '' then target.classId = ARGV[4] end
-audit(by, 'invite.revoked_unused', target, { count = #revoked })
-return jenc({ revoked = revoked })
-`,
+const REVOKE = new LuaScript('invites-revoke', errorReply.extend({ invite: z.unknown().optional() }));
+
+/**
+ * Revokes every active invite nobody used, and audits how many (even none). ARGV[2] = actor,
+ * [3] = class id or '' for all. The script reads the actor's right itself: an admin revokes any,
+ * a class teacher of the class its student and parent invites.
+ */
+const REVOKE_UNUSED = new LuaScript('invites-revoke-unused', errorReply.extend({ revoked: luaList(z.string()) }));
+
+/**
+ * Checks the code throttle, looks the code up, and counts a miss (slot `{invite-index}`):
+ * KEYS = [index base, throttle key, code key]; ARGV[2] = max misses, [3] window (ms).
+ */
+const LOOKUP_CODE = new LuaScript(
+  'invites-lookup-code',
+  z.object({
+    throttled: z.boolean().optional(),
+    retryAfterMs: z.number().optional(),
+    hit: z.string().optional(),
+    attemptsLeft: z.number().optional(),
+  }),
+  'global',
 );
 
-/** Checks the code throttle, looks the code up, and counts a miss. ARGV[3] = throttle key, [4] code key, [5] max, [6] window. */
-const LOOKUP_CODE = new LuaScript(
-  'invites.lookupCode',
-  `
-local key, max, window = ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[6])
-redis.call('ZREMRANGEBYSCORE', key, '-inf', NOW - window)
-local fails = redis.call('ZCARD', key)
-if fails >= max then
-  local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-  return jenc({ throttled = true, retryAfterMs = tonumber(oldest[2]) + window - NOW })
-end
-local hit = redis.call('GET', ARGV[4])
-if hit then return jenc({ hit = hit }) end
-redis.call('ZADD', key, NOW, NOW .. ':' .. redis.call('INCR', key .. ':n'))
-redis.call('PEXPIRE', key, window)
-redis.call('PEXPIRE', key .. ':n', window)
-return jenc({ attemptsLeft = max - fails - 1 })
-`,
-);
+/** A reference of the global index: the invite's school and id (null while its creation is under way). */
+const indexRef = z.object({ schoolId: z.string().optional(), inviteId: z.string().nullish() });
 
 export class InviteService {
   constructor(
@@ -259,22 +178,27 @@ export class InviteService {
     const { redis, keys, global, now, schoolId } = this.ctx;
     const createdAt = now();
     const expiresAt = createdAt + ttlMs;
+    const lifetime = ttlMs + INVITE_INDEX_GRACE_MS;
     for (let attempt = 0; attempt < 5; attempt++) {
       const token = newInviteToken();
       const code = newInviteCode();
+      // The token and code live in the global index (another Cluster slot than the school's), so they
+      // are claimed first, then the invite is stored in the school's slot, then the index points at it.
+      const indexKeys = [global.inviteIndexBase, global.inviteToken(token), global.inviteCode(code)];
+      const placeholder = JSON.stringify({ schoolId, inviteId: null });
+      if (!(await INDEX.run(redis, indexKeys, createdAt, ['claim', placeholder, lifetime])).ok) continue;
       const body = { classId, role, token, code, createdBy: actor, createdAt, expiresAt, maxUses, uses: 0, revoked: false };
-      const reply = (await CREATE.run(redis, keys.base, createdAt, [
-        JSON.stringify(body),
-        global.inviteToken(token),
-        global.inviteCode(code),
-        schoolId,
-        ttlMs + INVITE_INDEX_GRACE_MS,
-      ])) as { error?: string; invite?: unknown };
-      if (reply.error === 'collision') continue;
-      if (reply.error === 'class_not_found') throw new NotFoundError('class', classId);
-      if (reply.error === 'class_archived') throw new ClassArchivedError(classId);
-      if (reply.error === 'wrong_target') throw new InviteTargetError(role, classId);
-      return inviteSchema.parse(reply.invite);
+      const reply = await CREATE.run(redis, [keys.base], createdAt, [JSON.stringify(body)]);
+      if (reply.error) {
+        await INDEX.run(redis, indexKeys, createdAt, ['release', placeholder, lifetime]);
+        if (reply.error === 'class_not_found') throw new NotFoundError('class', classId);
+        if (reply.error === 'class_archived') throw new ClassArchivedError(classId);
+        if (reply.error === 'wrong_target') throw new InviteTargetError(role, classId);
+        throw new Error(`invites.create failed: ${reply.error}`);
+      }
+      const invite = inviteSchema.parse(reply.invite);
+      await INDEX.run(redis, indexKeys, createdAt, ['set', JSON.stringify({ schoolId, inviteId: invite.id }), lifetime]);
+      return invite;
     }
     throw new Error('could not find a free invite code after 5 attempts');
   }
@@ -294,12 +218,13 @@ export class InviteService {
   async findByCode(vkId: number, typed: string): Promise<CodeLookupResult> {
     const { global } = this.ctx;
     const code = normaliseInviteCode(typed);
-    const reply = (await LOOKUP_CODE.apply(this.ctx, [
-      global.codeThrottle(vkId),
-      global.inviteCode(code),
-      this.throttle.maxFailures,
-      this.throttle.windowMs,
-    ])) as { throttled?: boolean; retryAfterMs?: number; hit?: string; attemptsLeft?: number };
+    const reply = await LOOKUP_CODE.run(
+      this.ctx.redis,
+      [global.inviteIndexBase, global.codeThrottle(vkId), global.inviteCode(code)],
+      this.ctx.now(),
+      [this.throttle.maxFailures, this.throttle.windowMs],
+      this.ctx.operationKey?.(),
+    );
     if (reply.throttled) return { ok: false, reason: 'throttled', retryAfterMs: Math.max(0, reply.retryAfterMs ?? 0) };
     const view = reply.hit ? await this.viewFromIndex(reply.hit) : undefined;
     if (!view) return { ok: false, reason: 'not_found', attemptsLeft: Math.max(0, reply.attemptsLeft ?? 0) };
@@ -311,16 +236,11 @@ export class InviteService {
     const invite = await this.get(inviteId);
     if (!invite) return { ok: false, reason: 'not_found' };
     const applicant = toApplicant(invite, input);
-    const reply = (await USE.apply(this.ctx, [inviteId, JSON.stringify(applicant)])) as {
-      ok: boolean;
-      reason?: string;
-      requestId?: string;
-      request?: unknown;
-    };
+    const reply = await USE.apply(this.ctx, [inviteId, JSON.stringify(applicant)]);
     if (!reply.ok) {
-      if (reply.reason === 'already_pending') return { ok: false, reason: 'already_pending', requestId: reply.requestId ?? '' };
-      if (reply.reason === 'already_member') return { ok: false, reason: 'already_member' };
-      return { ok: false, reason: (reply.reason ?? 'not_found') as 'not_found' | 'expired' | 'revoked' | 'used_up' };
+      const reason = reply.reason ?? 'not_found';
+      if (reason === 'already_pending') return { ok: false, reason, requestId: reply.requestId ?? '' };
+      return { ok: false, reason };
     }
     const request = joinRequestSchema.parse(reply.request);
     if (request.status !== 'pending') throw new Error('new join request is not pending');
@@ -332,7 +252,8 @@ export class InviteService {
     const existing = await this.get(inviteId);
     if (!existing) throw new NotFoundError('invite', inviteId);
     await authorize(this.ctx, actor, 'invite.revoke', { classId: existing.classId, role: existing.role });
-    const reply = (await REVOKE.apply(this.ctx, [inviteId, String(actor)])) as { error?: string; invite?: unknown };
+    const reply = await REVOKE.apply(this.ctx, [inviteId, String(actor)]);
+    if (reply.error === 'forbidden') throw new PermissionDeniedError('invite.revoke', actor);
     if (reply.error) throw new NotFoundError('invite', inviteId);
     return inviteSchema.parse(reply.invite);
   }
@@ -343,23 +264,16 @@ export class InviteService {
    * only student and parent invites.
    */
   async revokeAllUnused(actor: ActorId, filter: { classId?: string } = {}): Promise<number> {
-    let roles: InviteRole[] = [...INVITE_ROLES];
     if (actor !== 'system') {
       const member = (await loadMember(this.ctx, actor)) ?? null;
-      if (!can(member, 'invite.revoke')) {
-        const { classId } = filter;
-        if (classId === undefined || !can(member, 'invite.revoke', { classId, role: 'student' })) {
-          throw new PermissionDeniedError('invite.revoke', actor);
-        }
-        roles = ['student', 'parent'];
+      const { classId } = filter;
+      if (!can(member, 'invite.revoke') && (classId === undefined || !can(member, 'invite.revoke', { classId, role: 'student' }))) {
+        throw new PermissionDeniedError('invite.revoke', actor);
       }
     }
-    const reply = (await REVOKE_UNUSED.apply(this.ctx, [
-      String(actor),
-      filter.classId ?? '',
-      JSON.stringify(roles),
-    ])) as { revoked: unknown };
-    return Array.isArray(reply.revoked) ? reply.revoked.length : 0;
+    const reply = await REVOKE_UNUSED.apply(this.ctx, [String(actor), filter.classId ?? '']);
+    if (reply.error === 'forbidden') throw new PermissionDeniedError('invite.revoke', actor);
+    return reply.revoked.length;
   }
 
   /** Active invites (newest first) with their use counts, optionally of one class. */
@@ -379,11 +293,13 @@ export class InviteService {
   }
 
   private async viewFromIndex(raw: string): Promise<InviteView | undefined> {
-    const ref = JSON.parse(raw) as { schoolId?: string; inviteId?: string | null };
-    if (!ref.schoolId || !ref.inviteId) return undefined;
-    const key = schoolKeys(this.ctx.prefix, ref.schoolId).inviteRecord(ref.inviteId);
+    const ref = indexRef.safeParse(JSON.parse(raw));
+    if (!ref.success) return undefined;
+    const { schoolId, inviteId } = ref.data;
+    if (!schoolId || !inviteId) return undefined;
+    const key = schoolKeys(this.ctx.prefix, schoolId).inviteRecord(inviteId);
     const invite = parseRecord(inviteSchema, await this.ctx.redis.get(key));
-    return invite ? { schoolId: ref.schoolId, invite, state: inviteState(invite, this.ctx.now()) } : undefined;
+    return invite ? { schoolId, invite, state: inviteState(invite, this.ctx.now()) } : undefined;
   }
 }
 

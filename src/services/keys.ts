@@ -1,7 +1,14 @@
 /**
- * Redis key layout. School data lives under `${prefix}s:${schoolId}:`, so one
- * Redis holds several schools; the invite token/code indexes and the code
- * throttle are global, because a newcomer does not know their school yet.
+ * Redis key layout. School data lives under `${prefix}{s:${schoolId}}:`, so one
+ * Redis holds several schools; the braces are a Redis Cluster hash tag, so every
+ * key of one school is in one slot and a Lua script may touch any of them.
+ *
+ * The invite token/code indexes and the code throttle are global, because a
+ * newcomer does not know their school yet; they share the hash tag
+ * `{invite-index}` (one slot), so a script may claim a token and a code together
+ * and count a wrong code in one step. The languages hash is global too (a
+ * person's language outlives their schools) and has no tag: no script of the
+ * domain touches it.
  *
  * Lua scripts derive per-record keys from the school base with the same
  * segments (see {@link LUA_KEY_FUNCTIONS}), so this file is the one source of
@@ -10,8 +17,10 @@
 
 /** Key names of one school. */
 export interface SchoolKeys {
-  /** `${prefix}s:${schoolId}:` — every school key starts with this. */
+  /** `${prefix}{s:${schoolId}}:` — every school key starts with this (the braces: one Cluster slot a school). */
   base: string;
+  /** The school's profile (F01, F02). */
+  profile: string;
   seq(kind: 'class' | 'invite' | 'request' | 'audit'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
@@ -51,6 +60,8 @@ export interface SchoolKeys {
 
 /** Key names shared by all schools of one deployment. */
 export interface GlobalKeys {
+  /** `${prefix}{invite-index}:` — the base of the invite indexes and the code throttle (one slot). */
+  inviteIndexBase: string;
   inviteToken(token: string): string;
   inviteCode(code: string): string;
   codeThrottle(vkId: number): string;
@@ -60,9 +71,10 @@ export interface GlobalKeys {
 
 /** Key builder for one school. */
 export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
-  const base = `${prefix}s:${schoolId}:`;
+  const base = `${prefix}{s:${schoolId}}:`;
   return {
     base,
+    profile: `${base}profile`,
     seq: (kind) => `${base}seq:${kind}`,
     classRecord: (id) => `${base}class:${id}`,
     classes: `${base}classes`,
@@ -88,10 +100,12 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
 
 /** Key builder for the global indexes. */
 export function globalKeys(prefix: string): GlobalKeys {
+  const index = `${prefix}{invite-index}:`;
   return {
-    inviteToken: (token) => `${prefix}invite:token:${token}`,
-    inviteCode: (code) => `${prefix}invite:code:${code}`,
-    codeThrottle: (vkId) => `${prefix}throttle:invite-code:${vkId}`,
+    inviteIndexBase: index,
+    inviteToken: (token) => `${index}invite:token:${token}`,
+    inviteCode: (code) => `${index}invite:code:${code}`,
+    codeThrottle: (vkId) => `${index}throttle:invite-code:${vkId}`,
     languages: `${prefix}lang`,
   };
 }

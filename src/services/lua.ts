@@ -1,141 +1,96 @@
 /**
- * Running Lua scripts atomically on Redis, with a shared prelude (JSON,
- * member, family and audit-log helpers). Each service keeps its own script bodies; this file only
- * holds what they all need.
+ * The Lua scripts that change several records atomically. Each script is a file of its own in
+ * `./lua/` (`<name>.lua`), put together at module load with the shared prelude (`prelude.lua`;
+ * for school scripts also the key builders of keys.ts, the constants and rights of types.ts and
+ * permissions.ts, `school.lua` and `family.lua`), and registered on each connection with ioredis's
+ * `defineCommand` (EVALSHA, the source sent only when Redis does not know it yet).
  *
- * Every script gets ARGV[1] = school key base and ARGV[2] = now (ms); its own
- * arguments start at ARGV[3]. Scripts derive record keys from the base, which
- * is fine on a standalone Redis or Sentinel (not on Cluster).
+ * Calling convention: KEYS[1] is the key base of the slot the script runs in — for a school
+ * script the school's base `<prefix>{s:<schoolId>}:`, whose hash tag puts every key of one school
+ * in one Redis Cluster slot; further KEYS are the other keys the caller knows. ARGV[1] = now (ms);
+ * a script's own arguments start at ARGV[2]; the last ARGV is the operation key ('' for none).
+ * Scripts derive record keys they find on the way (a class's roster, a member) from KEYS[1]; they
+ * share its hash tag, so a Cluster runs them, though they are not all declared (README).
  *
- * A script that changes something audited calls the prelude's `audit(actor,
- * action, target, details)` itself, so the entry is written in the same atomic
- * step as the change (a refused script writes none).
+ * Exactly once: a run with an operation key keeps its reply under `KEYS[1] .. 'once:' .. key`
+ * for a day; a repeat (the same update handled again after a crash) gets the kept reply and
+ * changes nothing.
+ *
+ * A script that changes something audited calls the prelude's `audit(actor, action, target,
+ * details)` itself, so the entry is written in the same atomic step as the change (a refused
+ * script writes none). Every reply is JSON, parsed with the script's zod schema.
  */
-import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
+import { z } from 'zod';
 import type { ServiceContext } from './context.js';
-import { FAMILY_LUA } from './family-lua.js';
 import { LUA_KEY_FUNCTIONS } from './keys.js';
-import { ROLES } from './types.js';
+import { PERMISSIONS } from './permissions.js';
+import { INVITE_ROLES, ROLES } from './types.js';
 
 /** How many audit entries a school keeps (the oldest are trimmed). */
 export const AUDIT_LIMIT = 10_000;
 
-const PRELUDE = `
-local B = ARGV[1]
-local NOW = tonumber(ARGV[2])
-${LUA_KEY_FUNCTIONS}
--- cjson writes an empty table as {}; every empty table we store is a list.
-local function jenc(v)
-  local s = cjson.encode(v)
-  s = string.gsub(s, '([%w_]"):{}', '%1:[]')
-  return s
-end
-local function getJson(key)
-  local s = redis.call('GET', key)
-  if not s then return nil end
-  return cjson.decode(s)
-end
-local function list(t) if type(t) ~= 'table' then return {} end return t end
-local function has(t, v) for _, x in ipairs(t) do if x == v then return true end end return false end
-local function addTo(t, v) if not has(t, v) then table.insert(t, v) end return t end
-local function removeFrom(t, v)
-  local r = {}
-  for _, x in ipairs(t) do if x ~= v then table.insert(r, x) end end
-  return r
-end
-local ROLES = { ${ROLES.map((r) => `'${r}'`).join(', ')} }
-local AUDIT_LIMIT = ${AUDIT_LIMIT}
-local function getMember(vkId)
-  local m = getJson(kMember(vkId))
-  if not m then return nil end
-  m.roles = list(m.roles)
-  m.classIds = list(m.classIds)
-  m.classTeacherOf = list(m.classTeacherOf)
-  m.subjects = list(m.subjects)
-  return m
-end
--- Saves a member and keeps the role index sets in step.
-local function saveMember(m)
-  redis.call('SET', kMember(m.vkId), jenc(m))
-  redis.call('SADD', kMembers(), m.vkId)
-  for _, r in ipairs(ROLES) do
-    if m.status == 'active' and has(m.roles, r) then
-      redis.call('SADD', kRole(r), m.vkId)
-    else
-      redis.call('SREM', kRole(r), m.vkId)
-    end
-  end
-end
-local function isVerifiedTeacher(m)
-  return m ~= nil and m.status == 'active' and has(m.roles, 'teacher') and m.teacherStatus == 'verified'
-end
--- Revokes every active invite whose id is in the set; returns how many it revoked.
-local function revokeInvitesIn(setKey, actor)
-  local revoked = 0
-  for _, id in ipairs(redis.call('SMEMBERS', setKey)) do
-    local inv = getJson(kInvite(id))
-    if inv and not inv.revoked then
-      inv.revoked = true
-      inv.revokedAt = NOW
-      inv.revokedBy = actor
-      redis.call('SET', kInvite(id), jenc(inv))
-      revoked = revoked + 1
-    end
-  end
-  return revoked
-end
--- JSON of a flat object with its keys sorted; {} when empty (never []).
-local function jobj(t)
-  local names = {}
-  for k in pairs(t) do table.insert(names, k) end
-  table.sort(names)
-  local parts = {}
-  for _, k in ipairs(names) do table.insert(parts, cjson.encode(k) .. ':' .. cjson.encode(t[k])) end
-  return '{' .. table.concat(parts, ',') .. '}'
-end
--- Appends one audit entry, in the same step as the change it records: the
--- shape AuditService.recent() reads ({ id, at, actor, action, target,
--- details? }), newest first, capped at AUDIT_LIMIT. The target holds ids
--- only, details small non-personal facts (counts, codes, flags); nil details
--- are left out. Returns the entry's id.
-local function audit(actor, action, target, details)
-  if actor ~= 'system' then actor = tonumber(actor) end
-  local t = {}
-  target = target or {}
-  if target.classId ~= nil then t.classId = tostring(target.classId) end
-  if target.inviteId ~= nil then t.inviteId = tostring(target.inviteId) end
-  if target.requestId ~= nil then t.requestId = tostring(target.requestId) end
-  if target.vkId ~= nil then t.vkId = tonumber(target.vkId) end
-  local id = redis.call('INCR', kSeq('audit'))
-  local entry = '{"id":' .. id .. ',"at":' .. cjson.encode(NOW) .. ',"actor":' .. cjson.encode(actor)
-    .. ',"action":' .. cjson.encode(action) .. ',"target":' .. jobj(t)
-  if details ~= nil then entry = entry .. ',"details":' .. jobj(details) end
-  entry = entry .. '}'
-  redis.call('LPUSH', kAudit(), entry)
-  redis.call('LTRIM', kAudit(), 0, AUDIT_LIMIT - 1)
-  return id
-end
-${FAMILY_LUA}
-`;
-
 /** How long the reply of a change is kept for a repeat of the same operation (a re-run after a crash comes within minutes). */
 const ONCE_TTL_SECONDS = 24 * 3600;
 
+const luaFile = (file: string): string => readFileSync(new URL(`./lua/${file}.lua`, import.meta.url), 'utf8');
+const luaString = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
+
+/** The rights matrix as a Lua table, for the prelude's `can()`. */
+const GRANTS_LUA = `local GRANTS = {\n${Object.entries(PERMISSIONS)
+  .map(
+    ([action, grant]) =>
+      `  [${luaString(action)}] = { roles = { ${grant.roles.map(luaString).join(', ')} }` +
+      `${grant.classTeacher ? `, classTeacher = ${luaString(grant.classTeacher)}` : ''} },`,
+  )
+  .join('\n')}\n}`;
+
+const CORE = `local B = KEYS[1]
+local NOW = tonumber(ARGV[1])
+${luaFile('prelude')}`;
+
+const SCHOOL = `${CORE}
+${LUA_KEY_FUNCTIONS}
+local ROLES = { ${ROLES.map(luaString).join(', ')} }
+local INVITE_ROLES = { ${INVITE_ROLES.map(luaString).join(', ')} }
+local AUDIT_LIMIT = ${AUDIT_LIMIT}
+${GRANTS_LUA}
+${luaFile('school')}
+${luaFile('family')}`;
+
+/** The prelude of a school script (tests run its helpers, e.g. `can()`, against their TypeScript twins). */
+export const SCHOOL_PRELUDE = SCHOOL;
+
+/** Where a script runs: in a school's slot (the full prelude), or in a slot of global keys (the core only). */
+export type ScriptScope = 'school' | 'global';
+
+/** Reads a Lua list reply: cjson writes an empty list as `{}`, and a nil one is left out. */
+export function luaList<T extends z.ZodType>(item: T) {
+  return z
+    .preprocess((v) => (Array.isArray(v) ? v : []), z.array(item))
+    .optional()
+    .transform((v) => v ?? []);
+}
+
+type Command = (...args: (string | number)[]) => Promise<unknown>;
+
 /**
- * A Lua script with the shared prelude, run by EVALSHA with an EVAL fallback. A run may carry an
- * operation key: the first run with that key applies the change and keeps its reply; a repeat
- * (the same update handled again after a crash) gets the kept reply and changes nothing.
+ * One Lua script: its file with the prelude and the exactly-once wrapper, registered with
+ * `defineCommand`, its reply parsed by `reply`.
  */
-export class LuaScript {
+export class LuaScript<T> {
   readonly source: string;
-  readonly sha: string;
+  readonly command: string;
 
   constructor(
+    /** The file's name without `.lua`, e.g. `invites-use`. */
     readonly name: string,
-    body: string,
+    private readonly reply: z.ZodType<T>,
+    scope: ScriptScope = 'school',
   ) {
-    this.source = `${PRELUDE}
+    this.command = `parta_${name.replace(/-/g, '_')}`;
+    this.source = `${scope === 'school' ? SCHOOL : CORE}
 -- ${name}
 local ONCE = table.remove(ARGV)
 if ONCE ~= '' then
@@ -143,29 +98,30 @@ if ONCE ~= '' then
   if kept then return kept end
 end
 local reply = (function()
-${body}
+${luaFile(name)}
 end)()
 if ONCE ~= '' then redis.call('SET', B .. 'once:' .. ONCE, reply, 'EX', ${ONCE_TTL_SECONDS}) end
 return reply`;
-    this.sha = createHash('sha1').update(this.source).digest('hex');
   }
 
-  /** Runs the script for a school with the context's clock and operation key. */
-  apply(ctx: Pick<ServiceContext, 'redis' | 'keys' | 'now' | 'operationKey'>, args: (string | number)[] = []): Promise<unknown> {
-    return this.run(ctx.redis, ctx.keys.base, ctx.now(), args, ctx.operationKey?.());
+  /** Runs the script for the context's school with its clock and operation key. */
+  apply(ctx: Pick<ServiceContext, 'redis' | 'keys' | 'now' | 'operationKey'>, args: (string | number)[] = []): Promise<T> {
+    return this.run(ctx.redis, [ctx.keys.base], ctx.now(), args, ctx.operationKey?.());
   }
 
-  /** Runs the script for a school and returns its JSON reply parsed (scripts reply with `jenc(...)`). */
-  async run(redis: Redis, base: string, now: number, args: (string | number)[] = [], operationKey = ''): Promise<unknown> {
-    const argv = [base, String(now), ...args.map(String), operationKey];
-    let reply: unknown;
-    try {
-      reply = await redis.evalsha(this.sha, 0, ...argv);
-    } catch (err) {
-      if (!(err instanceof Error) || !err.message.includes('NOSCRIPT')) throw err;
-      reply = await redis.eval(this.source, 0, ...argv);
-    }
-    if (typeof reply !== 'string') throw new Error(`Lua script ${this.name} returned a non-string reply`);
-    return JSON.parse(reply) as unknown;
+  /** Runs the script with its keys (KEYS[1] = the slot's key base) and returns its reply, parsed. */
+  async run(redis: Redis, keys: readonly string[], now: number, args: (string | number)[] = [], operationKey = ''): Promise<T> {
+    const raw = await this.define(redis)(keys.length, ...keys, String(now), ...args.map(String), operationKey ?? '');
+    if (typeof raw !== 'string') throw new Error(`Lua script ${this.name} returned a non-string reply`);
+    return this.reply.parse(JSON.parse(raw));
+  }
+
+  /** The script's command on this connection, defined on first use. */
+  private define(redis: Redis): Command {
+    const commands = redis as unknown as Record<string, Command | undefined>;
+    if (typeof commands[this.command] !== 'function') redis.defineCommand(this.command, { lua: this.source });
+    const command = commands[this.command];
+    if (!command) throw new Error(`could not define Lua script ${this.name}`);
+    return command.bind(redis);
   }
 }

@@ -13,127 +13,24 @@ import {
   NotVerifiedTeacherError,
   StaffRoomImmutableError,
 } from './errors.js';
-import { LuaScript } from './lua.js';
+import { z } from 'zod';
+import { LuaScript, luaList } from './lua.js';
 import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
 
-type ScriptReply = { error?: string; member?: unknown };
+const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional() });
 
-/** Makes each listed id an admin, creating a bare member if needed. ARGV[3] = JSON list of vkIds. */
-const BOOTSTRAP = new LuaScript(
-  'members.bootstrapAdmins',
-  `
-local changed = {}
-for _, vkId in ipairs(cjson.decode(ARGV[3])) do
-  local m = getMember(vkId)
-  if not m then
-    m = { vkId = vkId, name = '', roles = {}, classIds = {}, classTeacherOf = {}, subjects = {},
-      status = 'active', joinedAt = NOW }
-  end
-  if m.status ~= 'active' or not has(m.roles, 'admin') then
-    m.status = 'active'
-    m.leftAt = nil
-    addTo(m.roles, 'admin')
-    saveMember(m)
-    audit('system', 'admin.bootstrapped', { vkId = vkId })
-    table.insert(changed, vkId)
-  end
-end
-return jenc({ changed = changed })
-`,
-);
+/** Makes each listed id an admin, creating a bare member if needed. ARGV[2] = JSON list of vkIds. */
+const BOOTSTRAP = new LuaScript('members-bootstrap-admins', z.object({ changed: luaList(z.number()) }));
 
 /**
- * Changes one member's roles. ARGV[3] = vkId, [4] operation, [5] extra, [6] actor,
- * [7] audit action, [8] class id for the audit target ('' for none).
+ * Changes one member's roles. ARGV[2] = vkId, [3] operation, [4] extra, [5] actor,
+ * [6] audit action, [7] class id for the audit target ('' for none).
  * Operations: verify, appoint_admin, remove_admin, set_admin_role (extra = head|deputy),
  * unset_admin_role (extra = head|deputy), assign_class (extra = classId), unassign_class, set_name.
  * A change is audited (and, for a new head, each previous head losing the role); a no-op is not.
  */
-const CHANGE = new LuaScript(
-  'members.change',
-  `
-local m = getMember(ARGV[3])
-local op, extra = ARGV[4], ARGV[5]
-if not m then return jenc({ error = 'not_found' }) end
-if m.status ~= 'active' then return jenc({ error = 'not_active' }) end
-local function done(changed, more)
-  if changed then
-    saveMember(m)
-    local target = { vkId = m.vkId }
-    if ARGV[8] ~= '' then target.classId = ARGV[8] end
-    audit(ARGV[6], ARGV[7], target)
-    for _, previous in ipairs(more and more.previous or {}) do audit(ARGV[6], 'head.unassigned', { vkId = previous }) end
-  end
-  local out = { member = m, changed = changed }
-  if more then for k, v in pairs(more) do out[k] = v end end
-  return jenc(out)
-end
-if op == 'set_name' then
-  if m.name == extra then return done(false) end
-  m.name = extra
-  return done(true)
-end
-if op == 'remove_admin' then
-  if not has(m.roles, 'admin') then return done(false) end
-  if redis.call('SCARD', kRole('admin')) <= 1 then return jenc({ error = 'last_admin' }) end
-  m.roles = removeFrom(m.roles, 'admin')
-  return done(true)
-end
-if op == 'unset_admin_role' then
-  if not has(m.roles, extra) then return done(false) end
-  m.roles = removeFrom(m.roles, extra)
-  return done(true)
-end
-if op == 'unassign_class' then
-  redis.call('SREM', kLeads(extra), m.vkId)
-  if not has(m.classTeacherOf, extra) then return done(false) end
-  m.classTeacherOf = removeFrom(m.classTeacherOf, extra)
-  return done(true)
-end
-if not has(m.roles, 'teacher') then return jenc({ error = 'not_teacher' }) end
-if op == 'verify' then
-  if m.teacherStatus == 'verified' then return done(false) end
-  m.teacherStatus = 'verified'
-  return done(true)
-end
-if not isVerifiedTeacher(m) then return jenc({ error = 'not_verified' }) end
-if op == 'appoint_admin' then
-  if has(m.roles, 'admin') then return done(false) end
-  addTo(m.roles, 'admin')
-  return done(true)
-end
-if op == 'set_admin_role' then
-  local previous = {}
-  if extra == 'head' then
-    for _, other in ipairs(redis.call('SMEMBERS', kRole('head'))) do
-      if tostring(other) ~= tostring(m.vkId) then
-        local o = getMember(other)
-        if o then
-          o.roles = removeFrom(o.roles, 'head')
-          saveMember(o)
-          table.insert(previous, o.vkId)
-        end
-      end
-    end
-  end
-  if has(m.roles, extra) then return done(false, { previous = previous }) end
-  addTo(m.roles, extra)
-  return done(true, { previous = previous })
-end
-if op == 'assign_class' then
-  local c = getJson(kClass(extra))
-  if not c then return jenc({ error = 'class_not_found' }) end
-  if c.kind ~= 'regular' then return jenc({ error = 'staff' }) end
-  if c.status ~= 'active' then return jenc({ error = 'class_archived' }) end
-  redis.call('SADD', kLeads(extra), m.vkId)
-  if has(m.classTeacherOf, extra) then return done(false) end
-  addTo(m.classTeacherOf, extra)
-  return done(true)
-end
-return redis.error_reply('unknown operation ' .. op)
-`,
-);
+const CHANGE = new LuaScript('members-change', changeReply);
 
 export class MemberService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -164,8 +61,7 @@ export class MemberService {
   async ensureBootstrapAdmins(vkIds: readonly number[]): Promise<number[]> {
     const ids = [...new Set(vkIds)].filter((id) => Number.isInteger(id) && id > 0);
     if (ids.length === 0) return [];
-    const reply = (await BOOTSTRAP.apply(this.ctx, [JSON.stringify(ids)])) as { changed: unknown };
-    return Array.isArray(reply.changed) ? (reply.changed as number[]) : [];
+    return (await BOOTSTRAP.apply(this.ctx, [JSON.stringify(ids)])).changed;
   }
 
   /** Active members holding a role (teachers regardless of verification). */
@@ -270,14 +166,14 @@ export class MemberService {
     auditAction: string,
     classId?: string,
   ): Promise<Member> {
-    const reply = (await CHANGE.apply(this.ctx, [
+    const reply = await CHANGE.apply(this.ctx, [
       vkId,
       op,
       extra,
       String(actor),
       auditAction,
       classId ?? '',
-    ])) as ScriptReply;
+    ]);
     switch (reply.error) {
       case undefined:
         break;

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { schoolKeys } from './keys.js';
 
 /** The school's profile as the administrator entered it (F02); the basis of the Sferum application (F01). */
 export interface SchoolProfile {
@@ -78,7 +79,7 @@ export class SchoolService {
   ) {}
 
   private get key(): string {
-    return `${this.prefix}s:${this.schoolId}:profile`;
+    return schoolKeys(this.prefix, this.schoolId).profile;
   }
 
   /** The stored profile, or null before the first setup. */

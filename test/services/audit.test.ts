@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AUDIT_LIMIT } from '../../src/services/audit.js';
 import { ClassNameTakenError, LastAdminError } from '../../src/services/errors.js';
-import type { Services } from '../../src/services/index.js';
+import { schoolKeys, type Services } from '../../src/services/index.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, rawAudit, type School } from './fixture.js';
 
 let school: School;
@@ -15,8 +15,8 @@ afterEach(async () => {
   await school.cleanup();
 });
 
-const auditKey = () => `${school.prefix}s:${school.schoolId}:audit`;
-const seqKey = () => `${school.prefix}s:${school.schoolId}:seq:audit`;
+const auditKey = () => schoolKeys(school.prefix, school.schoolId).audit;
+const seqKey = () => schoolKeys(school.prefix, school.schoolId).seq('audit');
 
 describe('audit log written in the same step as the change', () => {
   it('every entry comes from the script: with no way to write one afterwards, each change still has its entry at once', async () => {

@@ -152,17 +152,19 @@ describe('F04 classes', () => {
   it('keeps keys under the prefix and school id; Lua key builders match keys.ts', async () => {
     const keys = schoolKeys(school.prefix, 'sch1');
     expect(await school.redis.exists(keys.classRecord(STAFF_ROOM_ID))).toBe(1);
-    const script = `local B = ARGV[1]\n${LUA_KEY_FUNCTIONS}\nreturn { kClass('c1'), kStudents('c1'), kParents('c1'), kTeachers('c1'),
+    const script = `local B = KEYS[1]\n${LUA_KEY_FUNCTIONS}\nreturn { kClass('c1'), kStudents('c1'), kParents('c1'), kTeachers('c1'),
       kLeads('c1'), kClassInvites('c1'), kInvite('i1'), kInvites(), kInvitesByAuthor(7), kRequest('r1'), kRequestsPending(),
       kRequestsOpen(), kMember(7), kMembers(), kRole('admin'), kSeq('class'), kClasses(), kClassByName(), kAudit(), kSeq('audit') }`;
     const r: Redis = school.redis;
-    const got = await r.eval(script, 0, keys.base);
+    const got = await r.eval(script, 1, keys.base);
     expect(got).toEqual([
       keys.classRecord('c1'), keys.classStudents('c1'), keys.classParents('c1'), keys.classTeachers('c1'),
       keys.classLeads('c1'), keys.classInvites('c1'), keys.inviteRecord('i1'), keys.invites, keys.invitesByAuthor(7),
       keys.requestRecord('r1'), keys.requestsPending, keys.requestsOpen, keys.memberRecord(7), keys.members,
       keys.role('admin'), keys.seq('class'), keys.classes, keys.classByName, keys.audit, keys.seq('audit'),
     ]);
-    expect(keys.base).toBe(`${school.prefix}s:sch1:`);
+    // The braces are a Redis Cluster hash tag: every key of a school in one slot.
+    expect(keys.base).toBe(`${school.prefix}{s:sch1}:`);
+    for (const key of got as string[]) expect(key.startsWith(keys.base)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChildLinkError, PermissionDeniedError } from '../../src/services/errors.js';
-import type { Services } from '../../src/services/index.js';
+import { schoolKeys, type Services } from '../../src/services/index.js';
 import type { LeaveResult } from '../../src/services/movement.js';
 import { ADMIN, auditOf, expectNoAudit, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
@@ -41,7 +41,7 @@ describe('F08 parents linked to their children', () => {
       target: { vkId: 4001, classId: c['5А'] },
       details: { childVkId: 3001, how: 'name' },
     });
-    const stored = await school.redis.hget(`${school.prefix}s:${school.schoolId}:class:${c['5А']}:parents`, '4001');
+    const stored = await school.redis.hget(schoolKeys(school.prefix, school.schoolId).classParents(c['5А']!), '4001');
     expect(JSON.parse(stored!)).toEqual([{ childName: 'петр   СЕМЕНОВ', childVkId: 3001 }]);
   });
 

@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { Redis } from 'ioredis';
 import { openTestRedis, TEST_REDIS_URL } from '../helpers/redis.js';
-import { createServices, type Services, type ServicesOptions } from '../../src/services/index.js';
+import { createServices, schoolKeys, type Services, type ServicesOptions } from '../../src/services/index.js';
 import type { ApplicantInput, AuditEntry, InviteRole, Member } from '../../src/services/types.js';
 
 export const ADMIN = 1001;
@@ -98,7 +98,7 @@ export async function auditOf(school: School, fn: () => Promise<unknown>): Promi
 
 /** The raw audit list and sequence of the school, to show a refused operation left both untouched. */
 export async function rawAudit(school: School): Promise<{ entries: string[]; seq: string | null }> {
-  const base = `${school.prefix}s:${school.schoolId}:`;
+  const base = schoolKeys(school.prefix, school.schoolId).base;
   const [entries, seq] = await Promise.all([school.redis.lrange(`${base}audit`, 0, -1), school.redis.get(`${base}seq:audit`)]);
   return { entries, seq };
 }

@@ -1,26 +1,19 @@
-/**
- * Lua helpers shared by the scripts that touch families (F08, F10): how names
- * are compared, how a parent's children in a class are stored, and what
- * happens when a member leaves a class or the school. Included in every
- * script's prelude (see lua.ts), after the member helpers.
- *
- * The class's parents hash maps parent id → a JSON list of links
- * `[{"childName":"…","childVkId":123}]` (`childVkId` only once the child is
- * known).
- */
-export const FAMILY_LUA = `
+-- Helpers shared by the scripts that touch families (F08, F10): how names are compared, how a
+-- parent's children in a class are stored, and what happens when a member leaves a class or the
+-- school. The class's parents hash maps parent id → a JSON list of links
+-- [{"childName":"…","childVkId":123}] (childVkId only once the child is known).
 -- Lower case for ASCII and Russian letters; ё and Ё count as е.
 local function lowerRu(s)
   s = string.lower(s)
-  s = string.gsub(s, '\\194\\160', ' ')
-  s = string.gsub(s, '[\\208\\209][\\128-\\191]', function(ch)
+  s = string.gsub(s, '\194\160', ' ')
+  s = string.gsub(s, '[\208\209][\128-\191]', function(ch)
     local b1, b2 = string.byte(ch, 1, 2)
     if b1 == 208 then
-      if b2 == 129 then return '\\208\\181' end
+      if b2 == 129 then return '\208\181' end
       if b2 >= 144 and b2 <= 159 then return string.char(208, b2 + 32) end
       if b2 >= 160 and b2 <= 175 then return string.char(209, b2 - 32) end
     elseif b2 == 145 then
-      return '\\208\\181'
+      return '\208\181'
     end
     return ch
   end)
@@ -162,4 +155,3 @@ local function detachChild(childId, cid, actor, code)
   end
   return out
 end
-`;

@@ -1,0 +1,20 @@
+-- classes-create-many: creates classes one by one, skipping names taken. ARGV[2] = JSON list of
+-- { input, name, grade, letter }, [3] actor. Replies a list of { input, status, ... }.
+local items = cjson.decode(ARGV[2])
+local out = {}
+for _, it in ipairs(items) do
+  local existing = redis.call('HGET', kClassByName(), it.name)
+  if existing then
+    table.insert(out, { input = it.input, status = 'duplicate', name = it.name, existingId = existing })
+  else
+    local id = 'c' .. redis.call('INCR', kSeq('class'))
+    local c = { id = id, kind = 'regular', name = it.name, grade = it.grade, letter = it.letter,
+      status = 'active', createdAt = NOW }
+    redis.call('SET', kClass(id), jenc(c))
+    redis.call('SADD', kClasses(), id)
+    redis.call('HSET', kClassByName(), it.name, id)
+    audit(ARGV[3], 'class.created', { classId = id })
+    table.insert(out, { input = it.input, status = 'created', classGroup = c })
+  end
+end
+return jenc(out)

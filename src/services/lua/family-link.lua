@@ -1,0 +1,30 @@
+-- family-link: links parent ARGV[2] to student ARGV[3] in class ARGV[4] (the parent's unlinked
+-- child of that name, or their only unlinked child, or a new link). ARGV[5] = actor.
+local p = getMember(ARGV[2])
+local s = getMember(ARGV[3])
+local cid = ARGV[4]
+if not p or p.status ~= 'active' or not s or s.status ~= 'active' then return jenc({ error = 'not_active' }) end
+if redis.call('SISMEMBER', kStudents(cid), s.vkId) == 0 then return jenc({ error = 'not_a_student' }) end
+if redis.call('HEXISTS', kParents(cid), p.vkId) == 0 then return jenc({ error = 'not_a_parent' }) end
+local links = getLinks(cid, p.vkId)
+for _, l in ipairs(links) do
+  if sameId(l.childVkId, s.vkId) then return jenc({ changed = false, parent = p, student = s, childName = l.childName }) end
+end
+local pick = nil
+local key = nameKey(s.name)
+for _, l in ipairs(links) do
+  if not pick and l.childVkId == nil and nameKey(l.childName) == key then pick = l end
+end
+if not pick then
+  local unlinked = {}
+  for _, l in ipairs(links) do if l.childVkId == nil then table.insert(unlinked, l) end end
+  if #unlinked == 1 then pick = unlinked[1] end
+end
+if not pick then
+  pick = { childName = s.name }
+  table.insert(links, pick)
+end
+pick.childVkId = s.vkId
+setLinks(cid, p.vkId, links)
+audit(ARGV[5], 'family.child_linked', { vkId = p.vkId, classId = cid }, { childVkId = s.vkId, how = 'hand' })
+return jenc({ changed = true, parent = p, student = s, childName = pick.childName })

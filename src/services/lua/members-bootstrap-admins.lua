@@ -1,0 +1,19 @@
+-- members-bootstrap-admins: makes each listed id an admin, creating a bare member if needed.
+-- ARGV[2] = JSON list of vkIds. Replies { changed }.
+local changed = {}
+for _, vkId in ipairs(cjson.decode(ARGV[2])) do
+  local m = getMember(vkId)
+  if not m then
+    m = { vkId = vkId, name = '', roles = {}, classIds = {}, classTeacherOf = {}, subjects = {},
+      status = 'active', joinedAt = NOW }
+  end
+  if m.status ~= 'active' or not has(m.roles, 'admin') then
+    m.status = 'active'
+    m.leftAt = nil
+    addTo(m.roles, 'admin')
+    saveMember(m)
+    audit('system', 'admin.bootstrapped', { vkId = vkId })
+    table.insert(changed, vkId)
+  end
+end
+return jenc({ changed = changed })

@@ -1,0 +1,86 @@
+-- movement-promote: applies a promotion plan made by planPromotion() (movement.ts) as one atomic
+-- step, if the classes are still as planned. ARGV[2] = plan JSON { moves, graduates, kept },
+-- [3] = actor, [4] = reason code for the rejected requests. Replies { ok = false, reason =
+-- 'stale' | 'conflict' } when the classes changed since the plan was made, or what it did.
+local plan = cjson.decode(ARGV[2])
+plan.moves, plan.graduates, plan.kept = list(plan.moves), list(plan.graduates), list(plan.kept)
+-- Stale unless every active regular class is kept, moved or graduated by the plan, exactly as
+-- planned (the same name, the grade the target name was made from).
+local planned = {}
+for _, mv in ipairs(plan.moves) do planned[mv.classId] = mv end
+for _, g in ipairs(plan.graduates) do planned[g.classId] = g end
+local kept = {}
+for _, id in ipairs(plan.kept) do kept[id] = true end
+local seen = 0
+for _, id in ipairs(redis.call('SMEMBERS', kClasses())) do
+  local c = getJson(kClass(id))
+  if c and c.kind == 'regular' and c.status == 'active' and not kept[id] then
+    local p = planned[id]
+    if not p then return jenc({ ok = false, reason = 'stale' }) end
+    if p.to ~= nil then
+      if c.grade >= 11 or c.name ~= p.from or (c.grade + 1) .. c.letter ~= p.to then return jenc({ ok = false, reason = 'stale' }) end
+    elseif c.grade < 11 or c.name ~= p.name then
+      return jenc({ ok = false, reason = 'stale' })
+    end
+    seen = seen + 1
+  end
+end
+if seen ~= #plan.moves + #plan.graduates then return jenc({ ok = false, reason = 'stale' }) end
+for _, mv in ipairs(plan.moves) do
+  local holder = redis.call('HGET', kClassByName(), mv.to)
+  if holder and not planned[holder] then return jenc({ ok = false, reason = 'conflict' }) end
+end
+local actor = ARGV[3]
+if actor ~= 'system' then actor = tonumber(actor) end
+for _, mv in ipairs(plan.moves) do redis.call('HDEL', kClassByName(), mv.from) end
+for _, g in ipairs(plan.graduates) do redis.call('HDEL', kClassByName(), g.name) end
+for _, mv in ipairs(plan.moves) do
+  local c = getJson(kClass(mv.classId))
+  c.name = mv.to
+  c.grade = c.grade + 1
+  redis.call('SET', kClass(c.id), jenc(c))
+  redis.call('HSET', kClassByName(), c.name, c.id)
+end
+local graduated = 0
+local graduatedPeople = {}
+local rejected = {}
+for _, g in ipairs(plan.graduates) do
+  local cid = g.classId
+  local c = getJson(kClass(cid))
+  c.status = 'archived'
+  c.archivedAt = NOW
+  redis.call('SET', kClass(cid), jenc(c))
+  revokeInvitesIn(kClassInvites(cid), actor)
+  for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(cid))) do
+    local m = getMember(vkId)
+    if m then
+      m.classTeacherOf = removeFrom(m.classTeacherOf, cid)
+      saveMember(m)
+    end
+  end
+  redis.call('DEL', kLeads(cid))
+  local people = redis.call('SMEMBERS', kStudents(cid))
+  for _, vkId in ipairs(redis.call('HKEYS', kParents(cid))) do table.insert(people, vkId) end
+  redis.call('DEL', kStudents(cid))
+  redis.call('DEL', kParents(cid))
+  for _, vkId in ipairs(people) do
+    local m = getMember(vkId)
+    if m and has(m.classIds, cid) then
+      afterLeavingClass(m, cid)
+      if m.status == 'active' and #m.roles == 0 then
+        local _, r = leaveSchool(m, actor, ARGV[4])
+        for _, x in ipairs(r) do table.insert(rejected, x) end
+      else
+        saveMember(m)
+      end
+      graduated = graduated + 1
+      table.insert(graduatedPeople, { vkId = tonumber(vkId), classId = cid })
+    end
+  end
+end
+audit(actor, 'movement.promoted', {}, { moved = #plan.moves, graduatedClasses = #plan.graduates,
+  graduatedMembers = graduated, rejectedRequests = #rejected })
+for _, r in ipairs(rejected) do
+  audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId }, { role = r.role, cause = 'graduated' })
+end
+return jenc({ ok = true, graduatedMembers = graduated, graduatedPeople = graduatedPeople, rejectedRequests = rejected })

@@ -1,0 +1,114 @@
+-- requests-decide: decides a pending join request, if the actor may (checked here, in the same
+-- step); on approval creates or updates the member, the roster and the child links.
+-- ARGV[2] = request id, [3] 'approved' | 'rejected', [4] actor, [5] reason ('' for none).
+local req = getJson(kRequest(ARGV[2]))
+if not req then return jenc({ ok = false, reason = 'not_found' }) end
+-- The reviewer's right, checked in the same step as the decision (a right taken away meanwhile counts).
+if not can(ARGV[4], 'request.review', req.applicant.classId, req.applicant.role) then
+  return jenc({ ok = false, reason = 'forbidden' })
+end
+if req.status ~= 'pending' then
+  return jenc({ ok = false, reason = 'already_decided', decidedBy = req.decidedBy, status = req.status })
+end
+local decision = ARGV[3]
+local actor = ARGV[4]
+if actor ~= 'system' then actor = tonumber(actor) end
+local a = req.applicant
+local cid = a.classId
+local m = nil
+local child = nil
+local linkedParents = {}
+-- Parents of the class waiting with the new student's name get the student's id, if the name
+-- now points at exactly one student of the class.
+local function linkWaitingParents(cid, student)
+  local linked = {}
+  local key = nameKey(student.name)
+  if key == '' then return linked end
+  local matches = nil
+  for _, pid in ipairs(redis.call('HKEYS', kParents(cid))) do
+    local links = getLinks(cid, pid)
+    local changed = false
+    for _, l in ipairs(links) do
+      if sameId(l.childVkId, student.vkId) then changed = nil end
+    end
+    for _, l in ipairs(links) do
+      if changed == false and l.childVkId == nil and nameKey(l.childName) == key then
+        matches = matches or #studentsNamed(cid, student.name)
+        if matches == 1 then
+          l.childVkId = student.vkId
+          changed = true
+        end
+      end
+    end
+    if changed then
+      setLinks(cid, pid, links)
+      table.insert(linked, tonumber(pid))
+    end
+  end
+  return linked
+end
+if decision == 'approved' then
+  local c = getJson(kClass(cid))
+  if not c or c.status ~= 'active' then return jenc({ ok = false, reason = 'class_unavailable' }) end
+  m = getMember(a.vkId)
+  if not m then
+    m = { vkId = a.vkId, name = a.name, roles = {}, classIds = {}, classTeacherOf = {}, subjects = {},
+      status = 'active', joinedAt = NOW }
+  elseif m.status ~= 'active' then
+    m.status = 'active'
+    m.leftAt = nil
+    m.joinedAt = NOW
+    m.name = a.name
+  end
+  addTo(m.roles, a.role)
+  addTo(m.classIds, cid)
+  if a.role == 'student' then
+    redis.call('SADD', kStudents(cid), a.vkId)
+  elseif a.role == 'parent' then
+    local key = nameKey(a.childName)
+    local links = getLinks(cid, a.vkId)
+    local link = nil
+    for _, l in ipairs(links) do if nameKey(l.childName) == key then link = l end end
+    if not link then
+      link = { childName = a.childName }
+      table.insert(links, link)
+    end
+    child = { status = 'linked', childName = link.childName }
+    if link.childVkId == nil then
+      local found = studentsNamed(cid, a.childName)
+      if #found == 1 then link.childVkId = found[1]
+      elseif #found == 0 then child.status = 'none'
+      else child.status = 'ambiguous' end
+    end
+    child.childVkId = link.childVkId
+    setLinks(cid, a.vkId, links)
+    m.childName = a.childName
+  else
+    redis.call('SADD', kTeachers(cid), a.vkId)
+    if m.teacherStatus ~= 'verified' then m.teacherStatus = 'pending' end
+    for _, s in ipairs(list(a.subjects)) do addTo(m.subjects, s) end
+  end
+  saveMember(m)
+  if a.role == 'student' then linkedParents = linkWaitingParents(cid, m) end
+end
+req.status = decision
+req.decidedBy = actor
+req.decidedAt = NOW
+if decision == 'rejected' and ARGV[5] ~= '' then req.reason = ARGV[5] end
+redis.call('SET', kRequest(req.id), jenc(req))
+redis.call('ZREM', kRequestsPending(), req.id)
+closeOpen(req)
+local target = { requestId = req.id, classId = cid, vkId = a.vkId }
+audit(actor, 'request.' .. decision, target, { role = a.role })
+if child then
+  if child.childVkId ~= nil then
+    audit(actor, 'family.child_linked', target, { childVkId = child.childVkId, how = 'name' })
+  else
+    audit(actor, 'family.child_unmatched', target, { match = child.status })
+  end
+end
+table.sort(linkedParents)
+for _, pid in ipairs(linkedParents) do
+  audit(actor, 'family.child_linked', { vkId = pid, classId = cid, requestId = req.id }, { childVkId = a.vkId, how = 'name' })
+end
+return jenc({ ok = true, request = req, member = m, child = child, linkedParents = linkedParents })
