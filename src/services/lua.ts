@@ -12,9 +12,11 @@
  * Scripts derive record keys they find on the way (a class's roster, a member) from KEYS[1]; they
  * share its hash tag, so a Cluster runs them, though they are not all declared (README).
  *
- * Exactly once: a run with an operation key keeps its reply under `KEYS[1] .. 'once:' .. key`
- * for a day; a repeat (the same update handled again after a crash) gets the kept reply and
- * changes nothing.
+ * Exactly once: a run with an operation key keeps its reply under
+ * `KEYS[1] .. 'once:' .. key .. ':' .. script` for three days (as long as the update gate remembers
+ * an event); a repeat of the same script with the same key (the same update handled again after a
+ * crash) gets the kept reply and changes nothing. A re-run that takes another path calls another
+ * script, which then runs instead of answering with a reply kept for a different one.
  *
  * A script that changes something audited calls the prelude's `audit(actor, action, target,
  * details)` itself, so the entry is written in the same atomic step as the change (a refused
@@ -32,7 +34,7 @@ import { INVITE_ROLES, ROLES } from './types.js';
 export const AUDIT_LIMIT = 10_000;
 
 /** How long the reply of a change is kept for a repeat of the same operation (a re-run after a crash comes within minutes). */
-const ONCE_TTL_SECONDS = 24 * 3600;
+const ONCE_TTL_SECONDS = 3 * 24 * 3600;
 
 const luaFile = (file: string): string => readFileSync(new URL(`./lua/${file}.lua`, import.meta.url), 'utf8');
 const luaString = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
@@ -93,6 +95,7 @@ export class LuaScript<T> {
     this.source = `${scope === 'school' ? SCHOOL : CORE}
 -- ${name}
 local ONCE = table.remove(ARGV)
+if ONCE ~= '' then ONCE = ONCE .. ':' .. '${name}' end
 if ONCE ~= '' then
   local kept = redis.call('GET', B .. 'once:' .. ONCE)
   if kept then return kept end
