@@ -3,7 +3,7 @@
 
 /** The folders of the layout, relative to the repository root: the one place to change when a folder moves. */
 export const LAYOUT = {
-  domain: 'src/services', // the domain; becomes src/domain
+  domain: 'src/domain', // the domain
   features: 'src/features', // one folder a capability, src/features/<feature>/; the wiring is src/features.ts
   shared: 'src/features/shared', // what the features share: the command and button registries, keyboards, payloads, paging, refusals
   runtime: 'src/runtime',
@@ -100,7 +100,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
 /**
  * dependency-cruiser's folder cycles: a folder contains its subfolders, so a cycle between a
  * folder and the files of its parent (src/vk/ and src/bot.ts, say) is not one; between siblings
- * (src/features/shared/ and src/services/) and between top-level folders (src/ and scenes/) it is.
+ * (src/features/shared/ and src/domain/) and between top-level folders (src/ and scenes/) it is.
  */
 const FOLDER_CYCLE = {
   name: 'no-folder-cycle',

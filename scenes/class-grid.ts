@@ -6,8 +6,8 @@ import { refusalText } from '../src/features/shared/refusals.js';
 import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { MAX_GRADE, MIN_GRADE } from '../src/services/class-names.js';
-import type { GridPreviewRow } from '../src/services/types.js';
+import { MAX_GRADE, MIN_GRADE } from '../src/domain/class-names.js';
+import type { GridPreviewRow } from '../src/domain/types.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the class structure wizard (F04): grades from–to × letters, a preview, then creation. */

@@ -3,8 +3,8 @@ import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
 import { refusalText } from '../src/features/shared/refusals.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
-import { ClassNameTakenError, InvalidClassNameError } from '../src/services/errors.js';
-import type { RegularClass } from '../src/services/types.js';
+import { ClassNameTakenError, InvalidClassNameError } from '../src/domain/errors.js';
+import type { RegularClass } from '../src/domain/types.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the rename dialog (F04): the class is chosen, the new name is typed. */

@@ -19,7 +19,7 @@ import { className, deliverInvite, showInviteCard } from '../src/features/invite
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { INVITE_LIMITS, type ClassGroup, type InviteRole } from '../src/services/index.js';
+import { INVITE_LIMITS, type ClassGroup, type InviteRole } from '../src/domain/index.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the invite builder (F05): class → role → uses → days → confirm; also «send to a person». */

@@ -4,7 +4,7 @@ import type { App } from '../src/app.js';
 import { beginOnboarding, lookupCode } from '../src/features/onboarding/join-command.js';
 import { parseCommand } from '../src/features/shared/command-registry.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
-import { looksLikeInviteCode } from '../src/services/index.js';
+import { looksLikeInviteCode } from '../src/domain/index.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the invite code step (F27, F23): /join without a code, or the «Ввести код приглашения» button. */

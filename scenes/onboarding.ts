@@ -6,7 +6,7 @@ import { lookupVkUser, roleName } from '../src/features/invites/issue-invite.js'
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
-import type { InviteRole, InviteUseResult } from '../src/services/index.js';
+import type { InviteRole, InviteUseResult } from '../src/domain/index.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
 import { turnOf, type Turn } from '../src/turn.js';
 

@@ -6,7 +6,7 @@ import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import type { PromotionPlan } from '../src/services/types.js';
+import type { PromotionPlan } from '../src/domain/types.js';
 import { notifyPerson } from '../src/features/shared/recipients.js';
 import { showOutcomeToReviewers } from '../src/features/join-requests/review-notices.js';
 import { turnOf } from '../src/turn.js';

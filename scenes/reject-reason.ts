@@ -6,7 +6,7 @@ import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js
 import { sceneValue } from '../src/features/shared/payload.js';
 import { classNameOf } from '../src/features/shared/review-format.js';
 import { decideRequest } from '../src/features/join-requests/review-notices.js';
-import { MAX_REASON_LENGTH } from '../src/services/join-requests.js';
+import { MAX_REASON_LENGTH } from '../src/domain/join-requests.js';
 import { turnOf } from '../src/turn.js';
 
 /** Scene id of the «reason for rejecting a join request» dialog (F08). */

@@ -4,8 +4,8 @@ import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { SCHOOL_FIELDS, checkSchoolField, type SchoolField, type SchoolProfile } from '../src/services/school.js';
-import { STAFF_ROOM_NAME } from '../src/services/types.js';
+import { SCHOOL_FIELDS, checkSchoolField, type SchoolField, type SchoolProfile } from '../src/domain/school.js';
+import { STAFF_ROOM_NAME } from '../src/domain/types.js';
 import { turnOf, type Turn } from '../src/turn.js';
 
 /** Scene id of the school setup dialog (F01, F02, F03). */

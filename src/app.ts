@@ -4,8 +4,8 @@ import type { Config } from './config.js';
 import type { I18n } from './i18n.js';
 import type { Logger } from './logger.js';
 import type { Outbox } from './vk/outbox.js';
-import type { Services } from './services/index.js';
-import type { SchoolService } from './services/school.js';
+import type { Services } from './domain/index.js';
+import type { SchoolService } from './domain/school.js';
 import type { RedisSessionStorage } from './runtime/session-storage.js';
 import type { VkGateway } from './vk/gateway.js';
 

@@ -1,7 +1,7 @@
 import type { Context, KeyboardBuilder } from 'vk-io';
 import type { Locale, Translate } from './i18n.js';
 import type { Delivered } from './vk/outbox.js';
-import type { Member, Role } from './services/types.js';
+import type { Member, Role } from './domain/types.js';
 
 /** Who sent the update, as the bot's own records know them (never as a button's payload claims). */
 export interface Caller {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { defineScript, type ScriptRunner } from './redis-script.js';
-import { effectiveRoles, globalKeys, memberSchema, parseRecord, schoolKeys } from '../services/index.js';
+import { effectiveRoles, globalKeys, memberSchema, parseRecord, schoolKeys } from '../domain/index.js';
 import type { Caller } from '../turn.js';
 
 // One person as an update needs them: their member record, the language kept with them (ARGV[2], a

@@ -1,7 +1,7 @@
 import { MessageContext, type Context, type MessageEventContext } from 'vk-io';
 import type { App } from '../app.js';
 import { isLocale, localeFromLangId, type Locale } from '../i18n.js';
-import { PermissionDeniedError } from '../services/index.js';
+import { PermissionDeniedError } from '../domain/index.js';
 import { sessionKey } from './session-storage.js';
 import { isStoreOutage, type StoreStatus } from './store-outage.js';
 import { setTurn, type Turn } from '../turn.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
-import { STAFF_ROOM_ID } from '../../src/services/index.js';
+import { STAFF_ROOM_ID } from '../../src/domain/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 
 describe('in English (VK lang_id 3)', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/driver.js';
 import { formatWhen } from '../../src/i18n.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
-import { STAFF_ROOM_ID, globalKeys } from '../../src/services/index.js';
+import { STAFF_ROOM_ID, globalKeys } from '../../src/domain/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { PROFILE } from '../helpers/school-profile.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/driver.js';
-import { STAFF_ROOM_ID, type Invite } from '../../src/services/index.js';
+import { STAFF_ROOM_ID, type Invite } from '../../src/domain/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 
 const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map((b) => b.label) ?? [];

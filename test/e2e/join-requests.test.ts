@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
-import { STAFF_ROOM_ID, type InviteRole, type JoinRequest } from '../../src/services/index.js';
+import { STAFF_ROOM_ID, type InviteRole, type JoinRequest } from '../../src/domain/index.js';
 import { Harness } from '../helpers/harness.js';
 import { joinAs } from '../helpers/school-people.js';
 

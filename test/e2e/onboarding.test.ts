@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/driver.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
-import { STAFF_ROOM_ID, type Invite, type InviteRole } from '../../src/services/index.js';
+import { STAFF_ROOM_ID, type Invite, type InviteRole } from '../../src/domain/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { PROFILE } from '../helpers/school-profile.js';
 

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import type { StoredMessage } from '../../emulator/state.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
-import { createServices } from '../../src/services/index.js';
+import { createServices } from '../../src/domain/index.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ADMIN_ID } from '../helpers/harness.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';

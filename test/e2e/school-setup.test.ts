@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STAFF_ROOM_NAME } from '../../src/services/types.js';
+import { STAFF_ROOM_NAME } from '../../src/domain/types.js';
 import { Harness } from '../helpers/harness.js';
 
 const ANSWERS = {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
-import { STAFF_ROOM_ID, effectiveRoles } from '../../src/services/index.js';
+import { STAFF_ROOM_ID, effectiveRoles } from '../../src/domain/index.js';
 import { Harness } from '../helpers/harness.js';
 
 const labels = (message: ReceivedMessage): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];

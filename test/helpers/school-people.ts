@@ -1,6 +1,6 @@
 /** Arranges people of the school for end-to-end tests through the services (invite → request → approval). */
-import type { Services } from '../../src/services/index.js';
-import type { InviteRole, Member } from '../../src/services/types.js';
+import type { Services } from '../../src/domain/index.js';
+import type { InviteRole, Member } from '../../src/domain/types.js';
 import { ADMIN_ID } from './harness.js';
 
 /** Joins a person to a class (by id or name) with a role, approved by the bootstrap admin. */

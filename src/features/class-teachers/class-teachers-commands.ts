@@ -1,8 +1,8 @@
 import type { App } from '../../app.js';
 import type { Button } from '../shared/keyboards.js';
-import { PermissionDeniedError, can } from '../../services/index.js';
+import { PermissionDeniedError, can } from '../../domain/index.js';
 import { notifyPerson } from '../shared/recipients.js';
-import type { ClassRoster } from '../../services/types.js';
+import type { ClassRoster } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { parseVkId, personLabel, personShort, splitArgs } from '../shared/person-ref.js';

@@ -1,12 +1,12 @@
 import { CLASS_GRID } from '../../../scenes/class-grid.js';
-import { can } from '../../services/permissions.js';
+import { can } from '../../domain/permissions.js';
 import { enterClassRename } from '../../../scenes/class-rename.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
 import { inlineKeyboard, replyKeyboard, type Button } from '../shared/keyboards.js';
-import { parseClassName } from '../../services/class-names.js';
-import type { RegularClass } from '../../services/types.js';
+import { parseClassName } from '../../domain/class-names.js';
+import type { RegularClass } from '../../domain/types.js';
 import type { Caller, Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { createSummary } from './create-summary.js';

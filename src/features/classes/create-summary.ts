@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n.js';
-import type { ClassCreateResult } from '../../services/types.js';
+import type { ClassCreateResult } from '../../domain/types.js';
 import { classNameReason } from '../shared/refusals.js';
 
 /** What a bulk create did, in words: created, already there, refused with reasons. */

@@ -11,7 +11,7 @@ import { commandButton } from '../shared/pick-keyboard.js';
 import type { CommandContext } from '../shared/command-registry.js';
 import type { Reader } from '../shared/recipients.js';
 import { classNameOf, personName } from '../shared/review-format.js';
-import type { JoinRequest } from '../../services/index.js';
+import type { JoinRequest } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 
 /** Whether the caller is not (or no longer) a member of the school: first contact is for them. */

@@ -1,5 +1,5 @@
 import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-contact/answer-stranger.js';
-import { ROLES } from '../../services/types.js';
+import { ROLES } from '../../domain/types.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 
 /** /help: what the caller's roles may do, generated from the command registry (F14); a stranger gets first contact (F27). */

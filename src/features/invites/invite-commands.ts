@@ -15,7 +15,7 @@ import { parseVkUserRef } from '../shared/person-ref.js';
 import { formatWhen } from '../../i18n.js';
 import { className, deliverInvite, showInviteCard } from './invite-links.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
-import { INVITE_LIMITS, NotFoundError, PermissionDeniedError, STAFF_ROOM_ID, STAFF_ROOM_NAME, can, normaliseInviteCode, type Invite, type InviteRole } from '../../services/index.js';
+import { INVITE_LIMITS, NotFoundError, PermissionDeniedError, STAFF_ROOM_ID, STAFF_ROOM_NAME, can, normaliseInviteCode, type Invite, type InviteRole } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 

@@ -9,7 +9,7 @@ import { formatWhen, type Translate } from '../../i18n.js';
 import { roleName } from './issue-invite.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import { notifyPerson, type NotifyResult } from '../shared/recipients.js';
-import type { Invite } from '../../services/index.js';
+import type { Invite } from '../../domain/index.js';
 import type { Turn } from '../../turn.js';
 
 /** The deep link that opens the community's dialog and hands the token to the bot as `ref`. */

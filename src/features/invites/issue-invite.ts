@@ -19,7 +19,7 @@ import {
   type Invite,
   type InviteRole,
   type Role,
-} from '../../services/index.js';
+} from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 
 /** Preset answers of the builder: how many people may use an invite, and for how many days it works. */

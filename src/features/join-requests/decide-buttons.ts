@@ -6,7 +6,7 @@ import { enterRejectReason } from '../../../scenes/reject-reason.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { sendRequestsPage } from './requests-command.js';
 import { REQ_APPROVE, REQ_LATER, REQ_PAGE, REQ_REJECT, alreadyDecidedText, decideRequest } from './review-notices.js';
-import { NotFoundError, PermissionDeniedError, can } from '../../services/index.js';
+import { NotFoundError, PermissionDeniedError, can } from '../../domain/index.js';
 
 /** «Принять»: records the approval (or says who decided first); the snackbar tells the outcome. */
 export const approveAction: ActionSpec = {

@@ -1,7 +1,7 @@
 import type { App } from '../../app.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { REQ_PAGE, sendRequestCard } from './review-notices.js';
-import { PermissionDeniedError } from '../../services/index.js';
+import { PermissionDeniedError } from '../../domain/index.js';
 import type { Turn } from '../../turn.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 

@@ -10,7 +10,7 @@ import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import { notifyPerson, readerFor, translatorFor, type Reader } from '../shared/recipients.js';
 import { classNameOf, commandLinesFor, personName, vkMention } from '../shared/review-format.js';
-import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from '../../services/index.js';
+import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
 import type { Turn } from '../../turn.js';
 import { announceTeacherApproved } from '../verification/verify-notices.js';

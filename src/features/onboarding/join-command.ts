@@ -4,7 +4,7 @@ import type { App } from '../../app.js';
 import { pendingText } from '../first-contact/answer-stranger.js';
 import { roleName } from '../invites/issue-invite.js';
 import { schoolName } from '../invites/invite-links.js';
-import { type Invite, type InviteView, type Member } from '../../services/index.js';
+import { type Invite, type InviteView, type Member } from '../../domain/index.js';
 import type { Turn } from '../../turn.js';
 import type { CommandContext, CommandSpec } from '../shared/command-registry.js';
 

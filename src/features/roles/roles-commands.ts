@@ -1,9 +1,9 @@
 import type { App } from '../../app.js';
-import { can } from '../../services/permissions.js';
+import { can } from '../../domain/permissions.js';
 import type { Translate } from '../../i18n.js';
 import { replyKeyboard, type Button } from '../shared/keyboards.js';
 import { notifyPerson } from '../shared/recipients.js';
-import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../services/types.js';
+import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { isVerifiedTeacher, parseVkId, personLabel, personShort, splitArgs } from '../shared/person-ref.js';
 import { commandButton, pickKeyboard } from '../shared/pick-keyboard.js';

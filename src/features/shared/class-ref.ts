@@ -1,7 +1,7 @@
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
-import { parseClassName } from '../../services/class-names.js';
-import type { ClassGroup, RegularClass } from '../../services/types.js';
+import { parseClassName } from '../../domain/class-names.js';
+import type { ClassGroup, RegularClass } from '../../domain/types.js';
 import { classNameReason } from './refusals.js';
 
 export type ClassLookup = { ok: true; classGroup: ClassGroup } | { ok: false; text: string };

@@ -1,7 +1,7 @@
 import type { MessageContext } from 'vk-io';
 import type { IContext } from '@vk-io/scenes';
 import type { App } from '../../app.js';
-import { canSomewhere, type Action } from '../../services/index.js';
+import { canSomewhere, type Action } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Member } from '../../services/types.js';
+import type { Member } from '../../domain/types.js';
 
 /**
  * Splits command arguments into words, keeping a VK mention `[id123|Имя Фамилия]` whole.

@@ -12,8 +12,8 @@ import {
   NotVerifiedTeacherError,
   PermissionDeniedError,
   StaffRoomImmutableError,
-} from '../../services/errors.js';
-import type { ClassNameError } from '../../services/types.js';
+} from '../../domain/errors.js';
+import type { ClassNameError } from '../../domain/types.js';
 
 /** Why a class name was refused, in words. */
 export function classNameReason(t: Translate, reason: ClassNameError): string {

@@ -4,7 +4,7 @@
  */
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
-import { effectiveRoles, type ActorId, type Member } from '../../services/index.js';
+import { effectiveRoles, type ActorId, type Member } from '../../domain/index.js';
 import type { Caller } from '../../turn.js';
 
 /** A VK mention `[id123|Имя]` that VK shows as a link to the profile. */

@@ -9,7 +9,7 @@ import { inlineKeyboard } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import { notifyPerson, readerFor, translatorFor } from '../shared/recipients.js';
 import { commandLinesFor, personName, vkMention } from '../shared/review-format.js';
-import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, PERMISSIONS, can, type Member } from '../../services/index.js';
+import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, PERMISSIONS, can, type Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
 import type { Turn } from '../../turn.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChildLinkError, PermissionDeniedError } from '../../src/services/errors.js';
-import { schoolKeys, type Services } from '../../src/services/index.js';
-import type { LeaveResult } from '../../src/services/movement.js';
+import { ChildLinkError, PermissionDeniedError } from '../../src/domain/errors.js';
+import { schoolKeys, type Services } from '../../src/domain/index.js';
+import type { LeaveResult } from '../../src/domain/movement.js';
 import { ADMIN, auditOf, expectNoAudit, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
 let school: School;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUDIT_LIMIT } from '../../src/services/audit.js';
-import { ClassNameTakenError, LastAdminError } from '../../src/services/errors.js';
-import { schoolKeys, type Services } from '../../src/services/index.js';
+import { AUDIT_LIMIT } from '../../src/domain/audit.js';
+import { ClassNameTakenError, LastAdminError } from '../../src/domain/errors.js';
+import { schoolKeys, type Services } from '../../src/domain/index.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, rawAudit, type School } from './fixture.js';
 
 let school: School;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClassGrid, normaliseClassName, parseClassName } from '../../src/services/class-names.js';
+import { buildClassGrid, normaliseClassName, parseClassName } from '../../src/domain/class-names.js';
 
 describe('F04 class names', () => {
   it.each([

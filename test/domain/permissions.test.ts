@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, PERMISSIONS, PermissionDeniedError, assertCan, can, canSomewhere, effectiveRoles } from '../../src/services/permissions.js';
-import { ROLES, type Member, type Role } from '../../src/services/types.js';
+import { ACTIONS, PERMISSIONS, PermissionDeniedError, assertCan, can, canSomewhere, effectiveRoles } from '../../src/domain/permissions.js';
+import { ROLES, type Member, type Role } from '../../src/domain/types.js';
 
 function member(roles: Role[], extra: Partial<Member> = {}): Member {
   return {

@@ -3,12 +3,12 @@
  * tag, the rights checked inside the atomic step, and the promotion planned in TypeScript.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PermissionDeniedError } from '../../src/services/errors.js';
-import { createServices, globalKeys, schoolKeys, type Services } from '../../src/services/index.js';
-import { SCHOOL_PRELUDE } from '../../src/services/lua.js';
-import { planPromotion } from '../../src/services/movement.js';
-import { ACTIONS, can } from '../../src/services/permissions.js';
-import type { ClassGroup, InviteRole, Member } from '../../src/services/types.js';
+import { PermissionDeniedError } from '../../src/domain/errors.js';
+import { createServices, globalKeys, schoolKeys, type Services } from '../../src/domain/index.js';
+import { SCHOOL_PRELUDE } from '../../src/domain/lua.js';
+import { planPromotion } from '../../src/domain/movement.js';
+import { ACTIONS, can } from '../../src/domain/permissions.js';
+import type { ClassGroup, InviteRole, Member } from '../../src/domain/types.js';
 import { ADMIN, classIds, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PermissionDeniedError } from '../../src/services/errors.js';
-import type { Services } from '../../src/services/index.js';
+import { PermissionDeniedError } from '../../src/domain/errors.js';
+import type { Services } from '../../src/domain/index.js';
 import { ADMIN, auditOf, expectNoAudit, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;

@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import { Redis } from 'ioredis';
 import { openTestRedis, TEST_REDIS_URL } from '../helpers/redis.js';
-import { createServices, schoolKeys, type Services, type ServicesOptions } from '../../src/services/index.js';
-import type { ApplicantInput, AuditEntry, InviteRole, Member } from '../../src/services/types.js';
+import { createServices, schoolKeys, type Services, type ServicesOptions } from '../../src/domain/index.js';
+import type { ApplicantInput, AuditEntry, InviteRole, Member } from '../../src/domain/types.js';
 
 export const ADMIN = 1001;
 export const T0 = Date.UTC(2025, 8, 1, 9, 0, 0);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LastAdminError, NotAStudentError, PermissionDeniedError } from '../../src/services/errors.js';
-import type { Services } from '../../src/services/index.js';
+import { LastAdminError, NotAStudentError, PermissionDeniedError } from '../../src/domain/errors.js';
+import type { Services } from '../../src/domain/index.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
 
 let school: School;

@@ -7,9 +7,9 @@ import {
   NotFoundError,
   PermissionDeniedError,
   StaffRoomImmutableError,
-} from '../../src/services/errors.js';
-import { schoolKeys, LUA_KEY_FUNCTIONS } from '../../src/services/keys.js';
-import { STAFF_ROOM_ID, STAFF_ROOM_NAME } from '../../src/services/types.js';
+} from '../../src/domain/errors.js';
+import { schoolKeys, LUA_KEY_FUNCTIONS } from '../../src/domain/keys.js';
+import { STAFF_ROOM_ID, STAFF_ROOM_NAME } from '../../src/domain/types.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;

@@ -3,14 +3,14 @@ import {
   InvalidApplicantError,
   InviteTargetError,
   PermissionDeniedError,
-} from '../../src/services/errors.js';
+} from '../../src/domain/errors.js';
 import {
   INVITE_CODE_ALPHABET,
   INVITE_CODE_LENGTH,
   newInviteCode,
   normaliseInviteCode,
-} from '../../src/services/invites.js';
-import { DAY_MS, INVITE_LIMITS, createServices } from '../../src/services/index.js';
+} from '../../src/domain/invites.js';
+import { DAY_MS, INVITE_LIMITS, createServices } from '../../src/domain/index.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;

@@ -5,9 +5,9 @@ import {
   NotVerifiedTeacherError,
   PermissionDeniedError,
   StaffRoomImmutableError,
-} from '../../src/services/errors.js';
-import type { Services } from '../../src/services/index.js';
-import { can, effectiveRoles } from '../../src/services/permissions.js';
+} from '../../src/domain/errors.js';
+import type { Services } from '../../src/domain/index.js';
+import { can, effectiveRoles } from '../../src/domain/permissions.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
