@@ -34,13 +34,11 @@ const COMMAND_FILES = `^${esc(LAYOUT.features)}/.*command[^/]*\\.[cm]?ts$`;
  * lists them; the features move later). Each stays allowed as it is, file to file; any other
  * import that breaks a rule fails the lint, and so does the same import once a file of the pair
  * moves. Delete a line when its import goes (test/lint/layout.test.ts fails on a stale one); do
- * not add one.
+ * not add one. None is left: the join-code scene's imports of the join command and the command
+ * registry went when its code lookup and the start of onboarding moved to
+ * src/features/onboarding/code-lookup.ts and begin-onboarding.ts.
  */
-export const KNOWN_IMPORTS = [
-  // scene-imports-no-command: the join-code scene reaches into the join command and the command parser
-  ['scene-imports-no-command', 'scenes/join-code.ts', 'src/features/onboarding/join-command.ts'], // beginOnboarding, lookupCode
-  ['scene-imports-no-command', 'scenes/join-code.ts', 'src/features/shared/command-registry.ts'], // parseCommand
-];
+export const KNOWN_IMPORTS = [];
 
 /**
  * Today's folder cycles, as the folder-to-folder imports that close them. A folder here is what

@@ -1,8 +1,8 @@
 import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
-import { beginOnboarding, lookupCode } from '../src/features/onboarding/join-command.js';
-import { parseCommand } from '../src/features/shared/command-registry.js';
+import { beginOnboarding } from '../src/features/onboarding/begin-onboarding.js';
+import { lookupCode, typedCode } from '../src/features/onboarding/code-lookup.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { looksLikeInviteCode } from '../src/domain/index.js';
 import { turnOf } from '../src/turn.js';
@@ -15,13 +15,6 @@ type CodeContext = IStepContext<Record<string, unknown>> & MessageContext;
 /** Opens the step that asks for an invite code. */
 export function enterJoinCode(context: { scene: SceneContext<Record<string, unknown>> }): Promise<void> {
   return context.scene.enter(JOIN_CODE);
-}
-
-/** The code typed as an answer: the text itself, or the code of a typed /join CODE; undefined for another command. */
-function typedCode(app: App, text: string): string | undefined {
-  if (!text.startsWith('/')) return text;
-  const command = parseCommand(text, app.config.VK_GROUP_ID);
-  return command && app.commands.find(command.name)?.name === 'join' && command.args ? command.args : undefined;
 }
 
 /**

@@ -244,7 +244,7 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
   return report(app, turn, state, result);
 }
 
-/** Opens onboarding for a working invite (the checks are done by the caller, see src/features/onboarding/join-command.ts). */
+/** Opens onboarding for a working invite (the checks are done by the caller, see src/features/onboarding/begin-onboarding.ts). */
 export function enterOnboarding(context: { scene: SceneContext<Record<string, unknown>> }, start: OnboardingStart): Promise<void> {
   return context.scene.enter(ONBOARDING, { state: { ...start } });
 }

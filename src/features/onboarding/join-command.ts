@@ -1,82 +1,14 @@
 import { enterJoinCode } from '../../../scenes/join-code.js';
-import { enterOnboarding } from '../../../scenes/onboarding.js';
 import type { App } from '../../app.js';
-import { pendingText } from '../first-contact/answer-stranger.js';
-import { roleName } from '../invites/issue-invite.js';
-import { schoolName } from '../invites/invite-links.js';
-import { type Invite, type InviteView, type Member } from '../../domain/index.js';
 import type { Turn } from '../../turn.js';
 import type { CommandContext, CommandSpec } from '../shared/command-registry.js';
-
-/** Whether the person already holds the invite's role in its class. */
-function alreadyMember(member: Member | null, invite: Invite): boolean {
-  return member !== null && member.status === 'active' && member.roles.includes(invite.role) && member.classIds.includes(invite.classId);
-}
-
-/** The message for an invite that no longer works, naming why and whom to ask. */
-function inactiveKey(view: InviteView): string {
-  switch (view.state) {
-    case 'expired':
-      return 'onb-invite-expired';
-    case 'revoked':
-      return 'onb-invite-revoked';
-    case 'used_up':
-      return 'onb-invite-used-up';
-    case 'active':
-      return 'onb-invite-revoked';
-  }
-}
-
-/**
- * Starts joining by an invite (F23, F27, F19): refuses an invite that does not work (saying why
- * and whom to ask), greets an existing member, notes a request already waiting; otherwise opens
- * the onboarding dialog.
- */
-export async function beginOnboarding(context: CommandContext, turn: Turn, app: App, view: InviteView | undefined): Promise<unknown> {
-  const { t, caller } = turn;
-  if (!view || view.schoolId !== app.school.schoolId) return turn.reply(t('onb-invite-not-found'));
-  const { invite } = view;
-  const classGroup = await app.services.classes.get(invite.classId);
-  const whom = invite.role === 'teacher' ? 'admin' : 'teacher';
-  if (view.state !== 'active' || classGroup?.status !== 'active') {
-    // An invite of an archived class counts as revoked: the class no longer takes anyone.
-    return turn.reply(t(classGroup?.status === 'active' ? inactiveKey(view) : 'onb-invite-revoked', { whom }));
-  }
-  // A parent may join one class for a second child: the service decides per child once the child is named.
-  if (invite.role !== 'parent') {
-    if (alreadyMember(caller.member, invite)) {
-      return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
-    }
-    const openId = await app.services.requests.openFor(caller.vkId, invite.classId, invite.role);
-    if (openId) {
-      // The request already waiting is shown as first contact shows it: class, role, since when, who decides.
-      const open = await app.services.requests.get(openId);
-      return turn.reply(open?.status === 'pending' ? await pendingText(app, turn, [open]) : t('onb-already-pending'));
-    }
-  }
-  return enterOnboarding(context, {
-    inviteId: invite.id,
-    role: invite.role,
-    className: classGroup.name,
-    schoolName: await schoolName(app, t),
-  });
-}
+import { beginOnboarding } from './begin-onboarding.js';
+import { lookupCode } from './code-lookup.js';
 
 /** Opens onboarding for the token of a deep link (`ref` of the person's first message). */
 export async function joinByToken(context: CommandContext, turn: Turn, app: App, token: string): Promise<unknown> {
   const view = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await app.services.invites.findByToken(token) : undefined;
   return beginOnboarding(context, turn, app, view);
-}
-
-export type CodeLookup = { ok: true; view: InviteView } | { ok: false; text: string; final: boolean };
-
-/** Looks an invite code up for the caller; a wrong code says how many tries are left, too many wrong ones stop (`final`). */
-export async function lookupCode(app: App, turn: Turn, code: string): Promise<CodeLookup> {
-  const { t } = turn;
-  const found = await app.services.invites.findByCode(turn.caller.vkId, code.slice(0, 40));
-  if (found.ok) return found;
-  if (found.reason === 'throttled') return { ok: false, final: true, text: t('onb-code-throttled', { minutes: Math.max(1, Math.ceil(found.retryAfterMs / 60_000)) }) };
-  return { ok: false, final: false, text: t('onb-code-not-found', { left: found.attemptsLeft }) };
 }
 
 /** /join CODE: joins by the short code of an invite (wrong codes are throttled per person); without a code, asks for it. */
