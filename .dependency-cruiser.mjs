@@ -63,10 +63,12 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('invites')],
   [LAYOUT.scenes, feature('join-requests')],
   [LAYOUT.scenes, feature('onboarding')],
+  [LAYOUT.scenes, feature('school')], // the school setup dialog saves through the school's use case
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
   [feature('onboarding'), LAYOUT.scenes],
+  [feature('school'), LAYOUT.scenes],
   // the features use src/*.ts, which `src → scenes` closes into a cycle
   [LAYOUT.shared, 'src'],
   [feature('classes'), 'src'],
@@ -74,6 +76,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('invites'), 'src'],
   [feature('join-requests'), 'src'],
   [feature('onboarding'), 'src'],
+  [feature('school'), 'src'],
   [feature('verification'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
@@ -81,6 +84,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('invites'), LAYOUT.shared],
   [feature('join-requests'), LAYOUT.shared],
   [feature('onboarding'), LAYOUT.shared],
+  [feature('school'), LAYOUT.shared],
   [feature('verification'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName

@@ -6,6 +6,7 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { sceneValue } from '../src/features/shared/payload.js';
 import { SCHOOL_FIELDS, checkSchoolField, type SchoolField, type SchoolProfile } from '../src/domain/school.js';
 import { STAFF_ROOM_NAME } from '../src/domain/types.js';
+import { saveSchoolProfile } from '../src/features/school/save-profile.js';
 import { turnOf, type Turn } from '../src/turn.js';
 
 /** Scene id of the school setup dialog (F01, F02, F03). */
@@ -104,12 +105,7 @@ export function schoolSetupScene(app: App): StepScene<MessageContext, SetupState
       if (pressed !== 'confirm') return showSummary(context, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
       const missing = SCHOOL_FIELDS.findIndex((field) => fields[field] === undefined);
       if (!isComplete(fields)) return context.scene.step.go(missing);
-      const { caller } = turnOf(context);
-      const profile = await app.school.save(fields, caller.vkId);
-      await app.services.classes.ensureStaffRoom();
-      // A bootstrap admin joined without a name; the one given for the application is theirs.
-      if (caller.member && !caller.member.name.trim() && profile.adminName) await app.services.members.setName(caller.vkId, profile.adminName);
-      app.logger.info({ schoolId: app.school.schoolId, by: profile.updatedBy }, 'school profile saved');
+      const profile = await saveSchoolProfile(app, turnOf(context).caller, fields);
       await turnOf(context).reply(t('setup-saved', { staffRoom: STAFF_ROOM_NAME }), replyKeyboard([]));
       await sendApplication(turnOf(context), profile);
       return context.scene.leave();

@@ -54,6 +54,8 @@ describe('school setup (F01, F02, F03)', () => {
     expect((await h.bot.app.services.members.get(100))?.name).toBe('Иванова Мария Петровна');
     const staff = await h.bot.app.services.classes.findByName(STAFF_ROOM_NAME);
     expect(staff).toMatchObject({ kind: 'staff', status: 'active' });
+    // The change is in the audit log, by the admin who made it.
+    expect((await h.bot.app.services.audit.recent(10)).filter((entry) => entry.action === 'school.saved')).toMatchObject([{ actor: 100 }]);
   });
 
   it('F02: bad input at every step gets a clear re-prompt and nothing is lost', async () => {
