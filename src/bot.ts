@@ -51,7 +51,7 @@ interface Deferred {
   lost: (error: Error) => void;
 }
 
-/** Thrown for a polled update given up before it could be recorded (Redis down too long, or the bot stopping). */
+/** Thrown for a polled update that the bot stopped before it could record (Redis was down): VK keeps it, and the next start polls it again. */
 export class UpdateNotRecordedError extends Error {
   override readonly name = 'UpdateNotRecordedError';
   constructor(reason: string) {
@@ -171,13 +171,13 @@ export class Bot {
     for (const waiting of this.deferred.splice(0)) waiting.lost(new UpdateNotRecordedError('the bot stopped'));
     this.gate.close();
     await this.polling?.stop();
-    await this.polling?.flush();
     await this.webhook?.close();
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), deadlineMs);
     });
-    const finished = await Promise.race([this.queue.drain().then(() => true), timedOut]);
+    // The long poll's position is saved once what it recorded is in the inbox; a Redis that hangs must not hold the stop.
+    const finished = await Promise.race([Promise.all([this.queue.drain(), this.polling?.flush()]).then(() => true), timedOut]);
     clearTimeout(timer);
     await this.gate.shutdown();
     return finished;
