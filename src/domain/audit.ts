@@ -24,6 +24,8 @@ export class AuditService {
     private readonly redis: Redis,
     private readonly keys: SchoolKeys,
     private readonly now: () => number,
+    /** The operation key of the change under way (see ServiceContext), so an entry repeated after a crash is written once. */
+    private readonly operationKey?: () => string | undefined,
   ) {}
 
   /** Appends one entry; `details` must hold counts or codes, not personal data. */
@@ -39,7 +41,7 @@ export class AuditService {
       action,
       JSON.stringify(target),
       details ? JSON.stringify(details) : '',
-    ]);
+    ], this.operationKey?.());
     return { id: reply.id, at, actor, action, target, ...(details ? { details } : {}) };
   }
 

@@ -46,7 +46,7 @@ export function createServices(options: ServicesOptions): Services {
   if (!/^[A-Za-z0-9_-]+$/.test(schoolId)) throw new Error(`schoolId "${schoolId}" must be [A-Za-z0-9_-]+`);
   const now = options.now ?? Date.now;
   const keys = schoolKeys(prefix, schoolId);
-  const audit = new AuditService(redis, keys, now);
+  const audit = new AuditService(redis, keys, now, options.operationKey);
   const ctx: ServiceContext = { redis, schoolId, prefix, keys, global: globalKeys(prefix), now, audit, ...(options.operationKey ? { operationKey: options.operationKey } : {}) };
   return {
     classes: new ClassService(ctx),
