@@ -63,9 +63,8 @@ class BotChild {
   private readonly ready: Promise<void>;
 
   constructor(script: string, env: Record<string, string>) {
-    // BENCH_PROFILE=dir writes each bot's CPU profile there (node --cpu-prof), to see where its time goes.
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    this.child = fork(new URL(script, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', ...profile], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // BENCH_PROFILE=dir writes each bot's CPU profile of the measured burst there (see bots/report.ts).
+    this.child = fork(new URL(script, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.ready = new Promise((resolve) => this.child.once('message', () => resolve()));
   }
 
@@ -80,7 +79,7 @@ class BotChild {
     });
   }
 
-  /** Lets the bot exit (it exits when the IPC channel closes), so that a profile is written. */
+  /** Lets the bot exit (it exits when the IPC channel closes). */
   async stop(): Promise<void> {
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.disconnect();

@@ -1,6 +1,5 @@
 import { StepScene, type IStepContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
-import type { App } from '../src/app.js';
 import { createSummary } from '../src/features/classes/create-summary.js';
 import { refusalText } from '../src/features/shared/refusals.js';
 import type { Translate } from '../src/i18n.js';
@@ -63,7 +62,7 @@ function previewText(t: Translate, rows: GridPreviewRow[]): string {
 }
 
 /** The wizard: grade from, grade to, letters, preview → create the new names. */
-export function classGridScene(app: App): StepScene<MessageContext, GridState> {
+export function classGridScene(): StepScene<MessageContext, GridState> {
   const steps: Array<(context: GridContext) => Promise<unknown>> = [
     async (context) => {
       const { t } = turnOf(context);
@@ -96,7 +95,7 @@ export function classGridScene(app: App): StepScene<MessageContext, GridState> {
       const letters = (pressed ?? context.text ?? '').trim();
       if (!letters) return ask(context, prompt, rows, t('invalid-empty'));
       if (letters.length > 60) return ask(context, prompt, rows, t('invalid-too-long', { max: 60 }));
-      const preview = await app.services.classes.previewGrid({ fromGrade: context.scene.state.fromGrade ?? MIN_GRADE, toGrade: context.scene.state.toGrade ?? MAX_GRADE, letters });
+      const preview = await turnOf(context).app.services.classes.previewGrid({ fromGrade: context.scene.state.fromGrade ?? MIN_GRADE, toGrade: context.scene.state.toGrade ?? MAX_GRADE, letters });
       if (!preview.ok) {
         const problem = preview.reason === 'bad_letter' ? t('cls-grid-bad-letter', { letter: preview.detail ?? '' }) : t('cls-grid-no-letters');
         return ask(context, prompt, rows, problem);
@@ -109,7 +108,7 @@ export function classGridScene(app: App): StepScene<MessageContext, GridState> {
     async (context) => {
       const { t, caller } = turnOf(context);
       const { fromGrade = MIN_GRADE, toGrade = MAX_GRADE, letters = '' } = context.scene.state;
-      const preview = await app.services.classes.previewGrid({ fromGrade, toGrade, letters });
+      const preview = await turnOf(context).app.services.classes.previewGrid({ fromGrade, toGrade, letters });
       if (!preview.ok) return context.scene.step.go(2);
       const fresh = preview.rows.filter((row) => !row.exists);
       const text = t('cls-grid-preview', { list: previewText(t, preview.rows), count: fresh.length, existing: preview.rows.length - fresh.length });
@@ -123,7 +122,7 @@ export function classGridScene(app: App): StepScene<MessageContext, GridState> {
       if (pressed === 'letters') return context.scene.step.go(2);
       if (pressed !== 'create') return ask(context, text, rows, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
       try {
-        const results = await app.services.classes.createMany(caller.vkId, fresh.map((row) => row.name));
+        const results = await turnOf(context).app.services.classes.createMany(caller.vkId, fresh.map((row) => row.name));
         await turnOf(context).reply(createSummary(t, results), replyKeyboard([]));
       } catch (error) {
         const refusal = refusalText(t, error);

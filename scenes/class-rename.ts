@@ -1,6 +1,5 @@
 import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
-import type { App } from '../src/app.js';
 import { refusalText } from '../src/features/shared/refusals.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import { ClassNameTakenError, InvalidClassNameError } from '../src/domain/errors.js';
@@ -24,7 +23,7 @@ export function enterClassRename(context: { scene: SceneContext<Record<string, u
 }
 
 /** Asks the new name; a bad or taken name is asked again with the reason, other refusals end the dialog. */
-export function classRenameScene(app: App): StepScene<MessageContext, RenameState> {
+export function classRenameScene(): StepScene<MessageContext, RenameState> {
   const step = async (context: RenameContext): Promise<unknown> => {
     const turn = turnOf(context);
     const { t } = turn;
@@ -37,7 +36,7 @@ export function classRenameScene(app: App): StepScene<MessageContext, RenameStat
     if (!typed) return askAgain(t('invalid-empty'));
     if (typed.length > 20) return askAgain(t('invalid-too-long', { max: 20 }));
     try {
-      const renamed = await app.services.classes.rename(turn.caller.vkId, classId, typed);
+      const renamed = await turn.app.services.classes.rename(turn.caller.vkId, classId, typed);
       await turn.reply(t('cls-renamed', { from: className, to: renamed.name }), replyKeyboard([]));
     } catch (error) {
       const refusal = refusalText(t, error);

@@ -172,18 +172,18 @@ export function enterInviteBuilder(context: { scene: SceneContext<Record<string,
 }
 
 /** The invite builder dialog: buttons for the class, role, number of uses and days, then the invite card; or sending an invite to a VK user. */
-export function inviteBuilderScene(app: App): StepScene<MessageContext, BuilderState> {
+export function inviteBuilderScene(): StepScene<MessageContext, BuilderState> {
   const steps: Array<(context: BuilderContext) => Promise<unknown>> = [];
-  steps[CLASS_STEP] = (context) => classStep(context, app);
-  steps[ROLE_STEP] = (context) => roleStep(context, app);
+  steps[CLASS_STEP] = (context) => classStep(context, turnOf(context).app);
+  steps[ROLE_STEP] = (context) => roleStep(context, turnOf(context).app);
   steps[USES_STEP] = countStep(USES_PRESETS, INVITE_LIMITS.maxUses, 'inv-ask-uses', 'inv-uses-option', 'inv-bad-uses', (context, n) => {
     context.scene.state.maxUses = n;
   });
   steps[DAYS_STEP] = countStep(DAYS_PRESETS, INVITE_LIMITS.maxDays, 'inv-ask-days', 'inv-days-option', 'inv-bad-days', (context, n) => {
     context.scene.state.days = n;
   });
-  steps[CONFIRM_STEP] = (context) => confirmStep(context, app);
-  steps[RECIPIENT_STEP] = (context) => recipientStep(context, app);
+  steps[CONFIRM_STEP] = (context) => confirmStep(context, turnOf(context).app);
+  steps[RECIPIENT_STEP] = (context) => recipientStep(context, turnOf(context).app);
   return new StepScene<MessageContext, BuilderState>(INVITE_BUILDER, {
     steps,
     enterHandler: (context) => {

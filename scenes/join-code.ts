@@ -1,6 +1,5 @@
 import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
-import type { App } from '../src/app.js';
 import { beginOnboarding } from '../src/features/onboarding/begin-onboarding.js';
 import { lookupCode, typedCode } from '../src/features/onboarding/code-lookup.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
@@ -21,7 +20,7 @@ export function enterJoinCode(context: { scene: SceneContext<Record<string, unkn
  * Asks for the code until it is found (then onboarding begins) or too many wrong codes stop it. Text
  * that is not shaped like a code (a greeting, a sticker) is asked again without counting as a wrong code.
  */
-export function joinCodeScene(app: App): StepScene<MessageContext, Record<string, unknown>> {
+export function joinCodeScene(): StepScene<MessageContext, Record<string, unknown>> {
   const step = async (context: CodeContext): Promise<unknown> => {
     const turn = turnOf(context);
     const { t } = turn;
@@ -30,13 +29,13 @@ export function joinCodeScene(app: App): StepScene<MessageContext, Record<string
     if (context.hasMessagePayload) return ask(t('button-stale'));
     const text = (context.text ?? '').trim();
     if (!text) return ask(t('invalid-empty'));
-    const code = typedCode(app, text);
+    const code = typedCode(turn.app, text);
     if (code === undefined) return ask(t('invalid-command'));
     if (!looksLikeInviteCode(code)) return ask(t('onb-code-malformed'));
-    const found = await lookupCode(app, turn, code);
+    const found = await lookupCode(turn.app, turn, code);
     if (found.ok) {
       await context.scene.leave();
-      return beginOnboarding(context, turn, app, found.view);
+      return beginOnboarding(context, turn, turn.app, found.view);
     }
     if (found.final) {
       await context.scene.leave();

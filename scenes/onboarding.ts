@@ -250,12 +250,12 @@ export function enterOnboarding(context: { scene: SceneContext<Record<string, un
 }
 
 /** The onboarding dialog: school, class and role to confirm; the person's name; a parent's child or a teacher's subjects; consent. */
-export function onboardingScene(app: App): StepScene<MessageContext, OnboardingState> {
+export function onboardingScene(): StepScene<MessageContext, OnboardingState> {
   const steps: Array<(context: OnboardingContext) => Promise<unknown>> = [];
   steps[CONFIRM_STEP] = confirmStep;
-  steps[NAME_STEP] = (context) => nameStep(context, app);
+  steps[NAME_STEP] = (context) => nameStep(context, turnOf(context).app);
   steps[CHILD_STEP] = childStep;
   steps[SUBJECTS_STEP] = subjectsStep;
-  steps[CONSENT_STEP] = (context) => consentStep(context, app);
+  steps[CONSENT_STEP] = (context) => consentStep(context, turnOf(context).app);
   return new StepScene<MessageContext, OnboardingState>(ONBOARDING, { steps });
 }

@@ -52,19 +52,19 @@ function planRows(t: Translate, plan: PromotionPlan): Button[][] {
 }
 
 /** The dialog: show the plan; confirm applies it atomically, «keep» toggles classes that stay; stale or conflicting plans are shown again. */
-export function promotionScene(app: App): StepScene<MessageContext, PromotionState> {
-  const classNames = async () => new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
+export function promotionScene(): StepScene<MessageContext, PromotionState> {
+  const classNames = async (app: App) => new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
 
   const showPlan = async (context: PromotionContext, plan: PromotionPlan, problem?: string): Promise<unknown> => {
     const { t } = turnOf(context);
     context.scene.state.plan = plan;
-    const text = planText(t, plan, await classNames());
+    const text = planText(t, plan, await classNames(turnOf(context).app));
     return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(planRows(t, plan)));
   };
 
   const planStep = async (context: PromotionContext): Promise<unknown> => {
     const turn = turnOf(context);
-    const { t } = turn;
+    const { t, app } = turn;
     const keep = context.scene.state.keep ?? [];
     if (context.scene.step.firstTime) {
       const plan = await app.services.movement.previewPromotion({ keep });
@@ -108,7 +108,7 @@ export function promotionScene(app: App): StepScene<MessageContext, PromotionSta
   };
 
   const keepStep = async (context: PromotionContext): Promise<unknown> => {
-    const { t } = turnOf(context);
+    const { t, app } = turnOf(context);
     const keep = context.scene.state.keep ?? [];
     const classes = (await app.services.classes.list()).filter((c) => c.kind === 'regular');
     const pressed = context.scene.step.firstTime ? undefined : sceneValue(context.messagePayload, PROMOTION);

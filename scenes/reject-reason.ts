@@ -41,24 +41,24 @@ async function ask(app: App, context: ReasonContext, requestId: string, problem?
  * the service. The dialog is opened by the «Отклонить» callback button (see {@link enterRejectReason})
  * and continues with ordinary messages in the private dialog.
  */
-export function rejectReasonScene(app: App): StepScene<MessageContext, ReasonState> {
+export function rejectReasonScene(): StepScene<MessageContext, ReasonState> {
   return new StepScene<MessageContext, ReasonState>(REJECT_REASON, [
     async (context: ReasonContext) => {
       const turn = turnOf(context);
       const { t } = turn;
       const requestId = context.scene.state.requestId;
       if (!requestId) return context.scene.leave();
-      if (context.scene.step.firstTime) return ask(app, context, requestId);
+      if (context.scene.step.firstTime) return ask(turn.app, context, requestId);
       let reason = '';
       if (sceneValue(context.messagePayload, REJECT_REASON) !== 'none') {
-        if (context.hasMessagePayload) return ask(app, context, requestId, t('button-stale'));
+        if (context.hasMessagePayload) return ask(turn.app, context, requestId, t('button-stale'));
         const text = (context.text ?? '').trim();
-        if (!text) return ask(app, context, requestId, t('invalid-empty'));
-        if (text.startsWith('/')) return ask(app, context, requestId, t('invalid-command'));
-        if ([...text].length > MAX_REASON_LENGTH) return ask(app, context, requestId, t('invalid-too-long', { max: MAX_REASON_LENGTH }));
+        if (!text) return ask(turn.app, context, requestId, t('invalid-empty'));
+        if (text.startsWith('/')) return ask(turn.app, context, requestId, t('invalid-command'));
+        if ([...text].length > MAX_REASON_LENGTH) return ask(turn.app, context, requestId, t('invalid-too-long', { max: MAX_REASON_LENGTH }));
         reason = text;
       }
-      const report = await decideRequest(app, turn, requestId, 'rejected', reason);
+      const report = await decideRequest(turn.app, turn, requestId, 'rejected', reason);
       await context.scene.leave();
       return turn.reply(report.text, replyKeyboard([]));
     },

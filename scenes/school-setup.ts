@@ -1,6 +1,5 @@
 import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
 import type { MessageContext } from 'vk-io';
-import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
@@ -93,7 +92,7 @@ function isComplete(fields: Partial<Record<SchoolField, string>>): fields is Rec
 }
 
 /** The school setup dialog: six questions, a summary to confirm or change, then the profile, the staff room and the application. */
-export function schoolSetupScene(app: App): StepScene<MessageContext, SetupState> {
+export function schoolSetupScene(): StepScene<MessageContext, SetupState> {
   const steps: Array<(context: SetupContext) => Promise<unknown>> = [
     ...SCHOOL_FIELDS.map(fieldStep),
     async (context) => {
@@ -105,7 +104,7 @@ export function schoolSetupScene(app: App): StepScene<MessageContext, SetupState
       if (pressed !== 'confirm') return showSummary(context, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
       const missing = SCHOOL_FIELDS.findIndex((field) => fields[field] === undefined);
       if (!isComplete(fields)) return context.scene.step.go(missing);
-      const profile = await saveSchoolProfile(app, turnOf(context).caller, fields);
+      const profile = await saveSchoolProfile(turnOf(context).app, turnOf(context).caller, fields);
       await turnOf(context).reply(t('setup-saved', { staffRoom: STAFF_ROOM_NAME }), replyKeyboard([]));
       await sendApplication(turnOf(context), profile);
       return context.scene.leave();

@@ -8,6 +8,7 @@ import type { Services } from './domain/index.js';
 import type { SchoolService } from './domain/school.js';
 import type { RedisSessionStorage } from './runtime/session-storage.js';
 import type { VkGateway } from './vk/gateway.js';
+import { nextOperationKey, type UpdateScope } from './runtime/update-scope.js';
 
 /** The long-lived parts every command and dialog may use. Built once in bot.ts. */
 export interface App {
@@ -24,4 +25,12 @@ export interface App {
   readonly sessions: RedisSessionStorage;
   /** Who sent an update, with their language and session, in one Redis call. */
   readonly callers: CallerLoader;
+}
+
+/**
+ * The app as one update's handlers see it: its outbox numbers the update's random_ids and its
+ * services key the update's changes, so that a run repeated after a crash sends and changes nothing twice.
+ */
+export function appForUpdate(app: App, scope: UpdateScope): App {
+  return { ...app, outbox: app.outbox.forUpdate(scope), services: app.services.keyedBy(() => nextOperationKey(scope)) };
 }

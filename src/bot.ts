@@ -17,9 +17,9 @@ import { createServices } from './domain/index.js';
 import { SchoolService } from './domain/school.js';
 import { RedisSessionStorage } from './runtime/session-storage.js';
 import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
-import { nextOperationKey } from './runtime/update-scope.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
+import { dispatchUpdate } from './vk/update-context.js';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
 import { SharedRateLimiter } from './vk/rate-limit.js';
 import { WebhookServer } from './vk/webhook-server.js';
@@ -114,11 +114,11 @@ export class Bot {
       sessions,
       callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, config.SESSION_TTL_SECONDS),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
-      services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID, operationKey: nextOperationKey }),
+      services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
     };
     this.queue = new PeerQueue(redis, config.REDIS_PREFIX);
-    this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, (update) => this.vk.updates.handleWebhookUpdate(withParsablePayload(update)) as Promise<void>, logger, HANDLED_TYPES);
+    this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, async (update, scope) => void (await dispatchUpdate(this.vk, withParsablePayload(update), scope)), logger, HANDLED_TYPES);
     this.compose();
   }
 
@@ -249,7 +249,7 @@ export class Bot {
       getStorageKey: sessionKeyOf,
     });
     const scenes = new SceneManager();
-    scenes.addScenes(FEATURES.flatMap((feature) => feature.scenes?.(this.app) ?? []));
+    scenes.addScenes(FEATURES.flatMap((feature) => feature.scenes?.() ?? []));
     const actions = new ActionRegistry(FEATURES.flatMap((feature) => feature.actions ?? []));
     const personal = (middleware: Middleware): Middleware => async (context, next) => (isPersonal(context) ? middleware(context, next) : next());
     const router = new Router(this.app, actions, (update) => this.gate.accept(update));

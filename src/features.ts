@@ -11,7 +11,6 @@ import { schoolSetupScene } from '../scenes/school-setup.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
 import { verifyActions } from './features/verification/confirm-button.js';
-import type { App } from './app.js';
 import { cancelCommand } from './features/basics/cancel-command.js';
 import { langCommand } from './features/basics/lang-command.js';
 import { startCommand } from './features/basics/start-command.js';
@@ -33,31 +32,31 @@ type AnyScene = StepScene<MessageContext, Record<string, unknown>>;
 export interface Feature {
   readonly commands?: readonly CommandSpec[];
   readonly actions?: readonly ActionSpec[];
-  scenes?(app: App): AnyScene[];
+  scenes?(): AnyScene[];
 }
 
 /** Everything the bot can do; add a feature here to wire its commands, buttons and dialogs. */
 export const FEATURES: readonly Feature[] = [
   { commands: [startCommand, helpCommand] },
   /** The school's profile and the Sferum application (F01–F03). */
-  { commands: [schoolCommand], scenes: (app) => [schoolSetupScene(app)] as unknown as AnyScene[] },
+  { commands: [schoolCommand], scenes: () => [schoolSetupScene()] as unknown as AnyScene[] },
   /** Invites (F05, F11) and joining by them (F19, F23, F27): the code step and onboarding. */
   {
     commands: [inviteCommand, invitesCommand, revokeCommand, sendInviteCommand, joinCommand],
     actions: [revokeAction, pageAction, revokeUnusedAction],
-    scenes: (app) => [inviteBuilderScene(app), joinCodeScene(app), onboardingScene(app)] as unknown as AnyScene[],
+    scenes: () => [inviteBuilderScene(), joinCodeScene(), onboardingScene()] as unknown as AnyScene[],
   },
   /** Classes (F04), admins and the administration (F06, F18), class teachers (F07), movement and the audit log (F10). */
   {
     commands: [classesCommand, renameCommand, archiveCommand, classRosterCommand, classTeacherCommand, staffCommand, adminsCommand, headCommand, deputyCommand, transferCommand, leftCommand, linkChildCommand, promoteCommand, auditCommand],
     actions: [archiveAction, keepAction, leftAction],
-    scenes: (app) => [classGridScene(app), classRenameScene(app), promotionScene(app)] as unknown as AnyScene[],
+    scenes: () => [classGridScene(), classRenameScene(), promotionScene()] as unknown as AnyScene[],
   },
   /** Join requests and teacher status (F08, F09, F20, F24). */
   {
     commands: [requestsCommand, verifyCommand],
     actions: [...requestActions, ...verifyActions],
-    scenes: (app) => [rejectReasonScene(app)] as unknown as AnyScene[],
+    scenes: () => [rejectReasonScene()] as unknown as AnyScene[],
   },
   { commands: [langCommand, cancelCommand] },
 ];

@@ -1,7 +1,7 @@
-import { Redis } from 'ioredis';
 import { Bot } from './bot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { connectRedis } from './runtime/redis-connection.js';
 
 /** Entry point of `npm start`: reads the configuration, connects Redis, starts the bot, stops it cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -21,9 +21,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  // A Redis that hangs must not hang the bot: a command that gets no answer in 10 s fails like an outage.
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 2, commandTimeout: 10_000 });
-  redis.on('error', (error) => logger.warn({ err: error.name }, 'redis connection problem'));
+  const redis = connectRedis(config.REDIS_URL, logger);
   const bot = new Bot({ config, redis, logger });
 
   let stopping = false;

@@ -1,4 +1,5 @@
 import type { Context, KeyboardBuilder } from 'vk-io';
+import type { App } from './app.js';
 import type { Locale, Translate } from './i18n.js';
 import type { Delivered } from './vk/outbox.js';
 import type { Member, Role } from './domain/types.js';
@@ -16,6 +17,10 @@ export interface Caller {
 
 /** What every handler needs for the update at hand: the person's language, who they are, and how to answer. */
 export interface Turn {
+  /** The app as this update's handlers use it (its sends and changes keyed by the update, see appForUpdate). */
+  readonly app: App;
+  /** VK's event id of the update (undefined for one that did not come through the update gate). */
+  readonly eventId: string | undefined;
   readonly locale: Locale;
   readonly t: Translate;
   readonly caller: Caller;

@@ -8,7 +8,7 @@ import type https from 'node:https';
 import { VK } from 'vk-io';
 import { serveReports } from './report.js';
 
-const reports = serveReports(() => 0);
+const reports = serveReports('bare', () => 0);
 const vk = new VK({
   token: process.env.VK_TOKEN!,
   apiBaseUrl: process.env.VK_API_URL!,

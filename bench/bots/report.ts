@@ -1,3 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+
 /**
  * What a benchmarked bot process tells the benchmark over IPC: its CPU time so far and, for Parta,
  * how many Redis commands it has sent. The benchmark asks before and after a burst.
@@ -9,13 +13,38 @@ export interface BotReport {
   heapBytes: number;
 }
 
+/**
+ * With BENCH_PROFILE=dir, a CPU profile of the measured burst alone (from the first report to the
+ * second), written to dir as <name>.cpuprofile: start-up and warm-up are left out.
+ */
+function burstProfiler(name: string): () => Promise<void> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return async () => {};
+  let session: Session | undefined;
+  return async () => {
+    if (!session) {
+      session = new Session();
+      session.connect();
+      await session.post('Profiler.setSamplingInterval', { interval: 100 });
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+      return;
+    }
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 /** Answers the benchmark's `report` requests and says `ready` once the bot listens. */
-export function serveReports(redisCommands: () => number): { ready: () => void } {
-  process.on('message', (message) => {
+export function serveReports(name: string, redisCommands: () => number): { ready: () => void } {
+  const profile = burstProfiler(name);
+  process.on('message', async (message) => {
     if (message === 'report') {
       const cpu = process.cpuUsage();
       const memory = process.memoryUsage();
       process.send?.({ cpuMicros: cpu.user + cpu.system, redisCommands: redisCommands(), rssBytes: memory.rss, heapBytes: memory.heapUsed } satisfies BotReport);
+      await profile();
     }
   });
   process.on('disconnect', () => process.exit(0));

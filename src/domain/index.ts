@@ -23,8 +23,6 @@ export interface ServicesOptions {
   now?: () => number;
   /** Limit on wrong invite codes per user. */
   codeThrottle?: CodeThrottleOptions;
-  /** Keys of the operation under way, so a change repeated after a crash is applied once (see ServiceContext). */
-  operationKey?: () => string | undefined;
 }
 
 export interface Services {
@@ -38,6 +36,11 @@ export interface Services {
   audit: AuditService;
   /** Messages sent about pending decisions, to edit them after the decision (F08, F09). */
   reviewNotices: ReviewNoticeStore;
+  /**
+   * The same services for one operation (an update being handled): each change they make is keyed
+   * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
+   */
+  keyedBy(operationKey: () => string): Services;
 }
 
 /** Builds the services of one school. */
@@ -46,17 +49,23 @@ export function createServices(options: ServicesOptions): Services {
   if (!/^[A-Za-z0-9_-]+$/.test(schoolId)) throw new Error(`schoolId "${schoolId}" must be [A-Za-z0-9_-]+`);
   const now = options.now ?? Date.now;
   const keys = schoolKeys(prefix, schoolId);
-  const audit = new AuditService(redis, keys, now, options.operationKey);
-  const ctx: ServiceContext = { redis, schoolId, prefix, keys, global: globalKeys(prefix), now, audit, ...(options.operationKey ? { operationKey: options.operationKey } : {}) };
+  return servicesOn({ redis, schoolId, prefix, keys, global: globalKeys(prefix), now }, options.codeThrottle);
+}
+
+/** The services over one context (`operationKey` set: one operation's). */
+function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeThrottle?: CodeThrottleOptions, operationKey?: () => string): Services {
+  const audit = new AuditService(base.redis, base.keys, base.now, operationKey);
+  const ctx: ServiceContext = { ...base, audit, ...(operationKey ? { operationKey } : {}) };
   return {
     classes: new ClassService(ctx),
-    invites: new InviteService(ctx, options.codeThrottle),
+    invites: new InviteService(ctx, codeThrottle),
     requests: new JoinRequestService(ctx),
     members: new MemberService(ctx),
     movement: new MovementService(ctx),
     family: new FamilyService(ctx),
     audit,
     reviewNotices: new ReviewNoticeStore(ctx),
+    keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
 

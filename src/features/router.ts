@@ -9,7 +9,6 @@ import type { Middleware } from '../runtime/middleware.js';
 import { parsePayload, type ParsedPayload } from './shared/payload.js';
 import { turnOf, type Turn } from '../turn.js';
 import type { VkUpdate } from '../runtime/update-gate.js';
-import { currentUpdateScope } from '../runtime/update-scope.js';
 
 /** Routes what a person sends to a command or a callback action; dialogs get what they should. */
 export class Router {
@@ -52,7 +51,7 @@ export class Router {
         return this.runCommand(message, command, request.args);
       }
       if (!message.isDM) return undefined;
-      if (isStranger(turn.caller)) return answerStranger(this.app, turn);
+      if (isStranger(turn.caller)) return answerStranger(turn.app, turn);
       return turn.reply(turn.t('text-unknown'), replyKeyboard([[commandButton(turn.t('btn-help'), 'help')]]));
     };
   }
@@ -67,7 +66,7 @@ export class Router {
       const action = payload && this.actions.find(payload.a);
       let snackbar: string | void = turn.t('button-stale-short');
       try {
-        if (action && payload) snackbar = await action.run(event, payload, turn, this.app);
+        if (action && payload) snackbar = await action.run(event, payload, turn, turn.app);
       } finally {
         await this.app.gateway
           .call('messages.sendMessageEventAnswer', {
@@ -96,7 +95,7 @@ export class Router {
     if (!command.allowed(turn.caller)) return turn.reply(turn.t('command-denied'));
     if (command.dmOnly && !context.isDM) return this.continueInPrivate(context, turn, `/${command.name} ${args}`.trim());
     this.app.logger.debug({ command: command.name, from: turn.caller.vkId }, 'command');
-    return command.run(context, args, turn, this.app);
+    return command.run(context, args, turn, turn.app);
   }
 
   /**
@@ -108,7 +107,7 @@ export class Router {
     const vkId = turn.caller.vkId;
     const { is_allowed: allowed } = await this.app.gateway.call<{ is_allowed: number }>('messages.isMessagesFromGroupAllowed', { group_id: this.app.config.VK_GROUP_ID, user_id: vkId });
     if (!allowed) return turn.reply(turn.t('private-first', { group: String(this.app.config.VK_GROUP_ID) }));
-    const eventId = currentUpdateScope()?.eventId ?? `${context.peerId}:${context.conversationMessageId}`;
+    const eventId = turn.eventId ?? `${context.peerId}:${context.conversationMessageId}`;
     await this.toPrivate({
       type: 'message_new',
       group_id: this.app.config.VK_GROUP_ID,

@@ -1,10 +1,11 @@
 import { MessageContext, type Context, type MessageEventContext } from 'vk-io';
-import type { App } from '../app.js';
+import { appForUpdate, type App } from '../app.js';
 import { isLocale, localeFromLangId, type Locale } from '../i18n.js';
 import { PermissionDeniedError } from '../domain/index.js';
 import { sessionKey } from './session-storage.js';
 import { isStoreOutage, type StoreStatus } from './store-outage.js';
 import { setTurn, type Turn } from '../turn.js';
+import { scopeOf } from './update-scope.js';
 
 /** A vk-io middleware as the bot composes them. */
 export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
@@ -27,7 +28,7 @@ export function errorBoundary(app: App, store: StoreStatus): Middleware {
       if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
       const key = error instanceof PermissionDeniedError ? 'command-denied' : isStoreOutage(error, store) ? 'error-unavailable' : 'error-generic';
       const turn = (context.state as { turn?: Turn }).turn;
-      await app.outbox.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);
+      await (turn?.app ?? app).outbox.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);
     }
   };
 }
@@ -52,8 +53,10 @@ export function sessionKeyOf(context: Context): string {
  * remembered once in a private dialog; else LOCALE), and how to answer. The same Redis call reads the
  * session, which the session storage then takes without reading it again.
  */
-export function buildTurn(app: App): Middleware {
+export function buildTurn(base: App): Middleware {
   return async (context, next) => {
+    const scope = scopeOf(context);
+    const app = scope ? appForUpdate(base, scope) : base;
     const message = context instanceof MessageContext ? context : undefined;
     const vkId = message ? message.senderId : (context as MessageEventContext).userId;
     const peerId = (context as MessageContext | MessageEventContext).peerId;
@@ -63,6 +66,8 @@ export function buildTurn(app: App): Middleware {
     const locale: Locale = isLocale(language) ? language : app.config.LOCALE;
     app.sessions.offer(key, session);
     setTurn(context, {
+      app,
+      eventId: scope?.eventId,
       locale,
       t: app.i18n.bind(locale),
       caller,

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { PeerBusyError, releaseScript, TakenOverError, type HeldLease, type PeerQueue, type TaskOutcome } from './peer-queue.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
 import { isStoreOutage } from './store-outage.js';
-import { runInUpdateScope } from './update-scope.js';
+import { updateScope, type UpdateScope } from './update-scope.js';
 
 /** A VK update in the Callback API envelope (long poll delivers the same shape). */
 export interface VkUpdate {
@@ -144,7 +144,7 @@ export class UpdateGate {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly queue: PeerQueue,
-    private readonly handle: (update: VkUpdate) => Promise<void>,
+    private readonly handle: (update: VkUpdate, scope: UpdateScope) => Promise<void>,
     private readonly logger: Logger,
     /** The update types the bot handles; others (message_allow, typing…) are acknowledged and not recorded. All when omitted. */
     private readonly types?: ReadonlySet<string>,
@@ -274,7 +274,7 @@ export class UpdateGate {
       await this.done(eventId, '*').catch(() => undefined);
       return;
     }
-    const handled = () => runInUpdateScope({ eventId, sends: 0, writes: 0 }, () => this.handle(update));
+    const handled = () => this.handle(update, updateScope(eventId));
     const after = async (lease: HeldLease | undefined, outcome: TaskOutcome) => {
       if (outcome === 'ran') return this.done(eventId, peer, lease);
       // Not run: the peer could not be had (another process kept it, Redis away) or this process was

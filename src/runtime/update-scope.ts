@@ -1,6 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
-/** What the bot knows about the update it is handling right now. */
+/**
+ * What the bot knows about the update it is handling: made by the update gate for each run and
+ * handed down explicitly (the vk-io context's state, then the turn), never through
+ * AsyncLocalStorage, whose promise hooks would cost every update a third of its CPU.
+ */
 export interface UpdateScope {
   /** VK's event_id of the update (unique per delivery, repeated on redelivery). */
   readonly eventId: string;
@@ -10,20 +12,28 @@ export interface UpdateScope {
   writes: number;
 }
 
-const storage = new AsyncLocalStorage<UpdateScope>();
-
-/** Runs `fn` with `scope` as the current update. */
-export function runInUpdateScope<T>(scope: UpdateScope, fn: () => Promise<T>): Promise<T> {
-  return storage.run(scope, fn);
+/** A fresh scope for one run of the update `eventId`: a re-run after a crash repeats the same keys. */
+export function updateScope(eventId: string): UpdateScope {
+  return { eventId, sends: 0, writes: 0 };
 }
 
-/** The update being handled, if any (undefined for sends made outside an update, e.g. on start). */
-export function currentUpdateScope(): UpdateScope | undefined {
-  return storage.getStore();
+/** The key of the next message sent while handling the update: numbers its random_ids. */
+export function nextSendKey(scope: UpdateScope): string {
+  return `${scope.eventId}:${scope.sends++}`;
 }
 
-/** The key of the next change made while handling the current update (undefined outside an update): a re-run after a crash repeats the same keys. */
-export function nextOperationKey(): string | undefined {
-  const scope = storage.getStore();
-  return scope ? `${scope.eventId}:w${scope.writes++}` : undefined;
+/** The key of the next change made while handling the update, so that a re-run applies it once. */
+export function nextOperationKey(scope: UpdateScope): string {
+  return `${scope.eventId}:w${scope.writes++}`;
+}
+
+/** What the bot keeps in an update's context state from the moment the context is made (see src/vk/update-context.ts). */
+export interface UpdateState {
+  /** The run of the update the context is for. */
+  scope: UpdateScope;
+}
+
+/** The scope of the update a context was made for; undefined for a context made outside the update gate. */
+export function scopeOf(context: { state: object }): UpdateScope | undefined {
+  return (context.state as Partial<UpdateState>).scope;
 }

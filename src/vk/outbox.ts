@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { KeyboardBuilder } from 'vk-io';
-import { currentUpdateScope } from '../runtime/update-scope.js';
+import { nextSendKey, type UpdateScope } from '../runtime/update-scope.js';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 
 /** VK's practical limit for one message's text. */
@@ -63,7 +63,16 @@ export function splitText(text: string, max = MAX_MESSAGE_LENGTH): string[] {
  * so a retry after a crash is deduplicated by VK instead of sent twice.
  */
 export class Outbox {
-  constructor(private readonly gateway: VkGateway) {}
+  /** @param scope the update whose handler sends through this outbox (none: sends made outside an update, keyed at random). */
+  constructor(
+    private readonly gateway: VkGateway,
+    private readonly scope?: UpdateScope,
+  ) {}
+
+  /** The outbox of one update: its sends get random_ids numbered from the update's event id. */
+  forUpdate(scope: UpdateScope): Outbox {
+    return new Outbox(this.gateway, scope);
+  }
 
   /** Sends one message to one peer; throws UserUnreachableError when VK refuses this user. */
   async send(peerId: number, message: OutgoingMessage, key?: string): Promise<Delivered> {
@@ -118,8 +127,6 @@ export class Outbox {
   }
 
   private nextScopeKey(): string {
-    const scope = currentUpdateScope();
-    if (!scope) return randomBytes(12).toString('hex');
-    return `${scope.eventId}:${scope.sends++}`;
+    return this.scope ? nextSendKey(this.scope) : randomBytes(12).toString('hex');
   }
 }

@@ -207,7 +207,7 @@ describe('exactly once', () => {
   let op = 'u1:w1';
   /** The school's services as the bot builds them for an update: with the operation key. */
   const withKey = async (): Promise<Services> =>
-    createServices({ redis: school.redis, prefix: school.prefix, schoolId: school.schoolId, now: () => school.clock.t, operationKey: () => op });
+    createServices({ redis: school.redis, prefix: school.prefix, schoolId: school.schoolId, now: () => school.clock.t }).keyedBy(() => op);
 
   it('a change repeated with the same operation key gets the kept reply and changes nothing', async () => {
     const k = await withKey();

@@ -3,7 +3,6 @@ import { Redis } from 'ioredis';
 import { createLogger } from '../../src/logger.js';
 import { PeerQueue } from '../../src/runtime/peer-queue.js';
 import { UpdateGate, leaveInInbox, peerOf, type VkUpdate } from '../../src/runtime/update-gate.js';
-import { currentUpdateScope } from '../../src/runtime/update-scope.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
 
 const message = (eventId: string, peer: number, text: string): VkUpdate => ({ type: 'message_new', event_id: eventId, object: { message: { peer_id: peer, from_id: peer, text } } });
@@ -23,8 +22,8 @@ describe('update gate', () => {
   });
 
   function gateOn(redis: Redis, seen: string[]): UpdateGate {
-    const gate = new UpdateGate(redis, db.prefix, new PeerQueue(redis, db.prefix), async (update) => {
-      seen.push(`${(update.object.message as { text: string }).text}@${currentUpdateScope()?.eventId}`);
+    const gate = new UpdateGate(redis, db.prefix, new PeerQueue(redis, db.prefix), async (update, scope) => {
+      seen.push(`${(update.object.message as { text: string }).text}@${scope.eventId}`);
     }, createLogger('silent'));
     gates.push(gate);
     return gate;

@@ -1,0 +1,27 @@
+import { MessageContext, MessageEventContext, UpdateSource, type Context } from 'vk-io';
+import type { VkClient } from './client.js';
+import type { UpdateScope, UpdateState } from '../runtime/update-scope.js';
+import type { VkUpdate } from '../runtime/update-gate.js';
+
+/**
+ * Hands an update from the update gate to vk-io's middleware chain, as vk-io's own Callback API
+ * handling would, but with the update's scope in the context's state: every handler down the chain
+ * finds it there (see buildTurn), with no AsyncLocalStorage. Types the bot has no handler for go
+ * through vk-io's generic path.
+ */
+export function dispatchUpdate(vk: VkClient, update: VkUpdate, scope: UpdateScope): Promise<unknown> {
+  const options = {
+    api: vk.api,
+    upload: vk.upload,
+    payload: update.object as never,
+    groupId: update.group_id,
+    updateType: update.type,
+    source: UpdateSource.WEBHOOK,
+    state: { scope } satisfies UpdateState,
+  };
+  let context: Context;
+  if (update.type === 'message_new') context = new MessageContext(options);
+  else if (update.type === 'message_event') context = new MessageEventContext(options);
+  else return vk.updates.handleWebhookUpdate(update as never);
+  return vk.updates.dispatchMiddleware(context);
+}
