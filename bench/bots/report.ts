@@ -14,8 +14,8 @@ export interface BotReport {
 }
 
 /**
- * With BENCH_PROFILE=dir, a CPU profile of the measured burst alone (from the first report to the
- * second), written to dir as <name>.cpuprofile: start-up and warm-up are left out.
+ * With BENCH_PROFILE=dir, a CPU profile of each measured burst alone (from one report to the next),
+ * written to dir as <name>.cpuprofile: the last burst's (the steady state) is what stays there.
  */
 function burstProfiler(name: string): () => Promise<void> {
   const dir = process.env.BENCH_PROFILE;
@@ -33,6 +33,7 @@ function burstProfiler(name: string): () => Promise<void> {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
     session.disconnect();
+    session = undefined;
   };
 }
 
