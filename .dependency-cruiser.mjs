@@ -7,7 +7,8 @@ export const LAYOUT = {
   features: 'src/features', // one folder a capability, src/features/<feature>/; the wiring is src/features.ts
   shared: 'src/features/shared', // what the features share: the command and button registries, keyboards, payloads, paging, refusals
   runtime: 'src/runtime',
-  vk: 'src/vk',
+  messenger: 'src/messenger', // the messenger port: neutral events, keyboards, the Messenger interface
+  vk: 'src/vk', // the VK adapter of the port, and the VK transports
   scenes: 'scenes',
   emulator: 'emulator',
 };
@@ -93,10 +94,6 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('onboarding'), feature('invites')], // roleName, schoolName
   [feature('verification'), feature('onboarding')], // subjectName
   // the shared helpers send through src/vk/ (recipients), which uses src/runtime/ and src/*.ts (logger)
-  [LAYOUT.shared, LAYOUT.vk],
-  [LAYOUT.vk, LAYOUT.runtime],
-  [LAYOUT.vk, 'src'],
-  [LAYOUT.runtime, 'src'],
 ];
 
 /**
@@ -140,7 +137,21 @@ export default {
       comment: 'The domain imports no command, button, scene, feature or VK transport (DESIGN §5).',
       severity: 'error',
       from: { path: under(LAYOUT.domain) },
-      to: { path: underOrFile(LAYOUT.features, LAYOUT.scenes, LAYOUT.vk) },
+      to: { path: underOrFile(LAYOUT.features, LAYOUT.scenes, LAYOUT.vk, LAYOUT.messenger) },
+    },
+    {
+      name: 'features-speak-the-port',
+      comment: 'Features and dialogs speak only the messenger port (src/messenger/): neither vk-io, @vk-io/* nor the VK adapter (src/vk/).',
+      severity: 'error',
+      from: { path: underOrFile(LAYOUT.features, LAYOUT.scenes) },
+      to: { path: `((^|/)node_modules/(vk-io|@vk-io/))|${under(LAYOUT.vk)}` },
+    },
+    {
+      name: 'port-knows-no-platform',
+      comment: 'The messenger port names no messenger: no vk-io, no @vk-io/*, no adapter, no feature.',
+      severity: 'error',
+      from: { path: under(LAYOUT.messenger) },
+      to: { path: `((^|/)node_modules/(vk-io|@vk-io/))|${underOrFile(LAYOUT.vk, LAYOUT.features, LAYOUT.scenes)}` },
     },
     {
       name: 'scene-imports-no-command',

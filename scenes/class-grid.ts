@@ -1,5 +1,3 @@
-import { StepScene, type IStepContext } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
 import { createSummary } from '../src/features/classes/create-summary.js';
 import { refusalText } from '../src/features/shared/refusals.js';
 import type { Translate } from '../src/i18n.js';
@@ -7,7 +5,7 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { sceneValue } from '../src/features/shared/payload.js';
 import { MAX_GRADE, MIN_GRADE } from '../src/domain/class-names.js';
 import type { GridPreviewRow } from '../src/domain/types.js';
-import { turnOf } from '../src/turn.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the class structure wizard (F04): grades from–to × letters, a preview, then creation. */
 export const CLASS_GRID = 'class-grid';
@@ -23,7 +21,7 @@ interface GridState extends Record<string, unknown> {
   letters?: string;
 }
 
-type GridContext = IStepContext<GridState> & MessageContext;
+type GridContext = DialogContext<GridState>;
 
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(CLASS_GRID, label, value, color);
 
@@ -37,8 +35,8 @@ function gradeRows(from: number): Button[][] {
 
 /** A grade typed or pressed, if it is a whole number in [min, 11]. */
 function readGrade(context: GridContext, min: number): number | 'stale' | 'bad' {
-  const pressed = sceneValue(context.messagePayload, CLASS_GRID);
-  if (pressed === undefined && context.hasMessagePayload) return 'stale';
+  const pressed = sceneValue(context.payload, CLASS_GRID);
+  if (pressed === undefined && context.hasPayload) return 'stale';
   const raw = (pressed ?? context.text ?? '').trim();
   if (!/^\d{1,2}$/u.test(raw)) return 'bad';
   const grade = Number(raw);
@@ -46,8 +44,8 @@ function readGrade(context: GridContext, min: number): number | 'stale' | 'bad' 
 }
 
 function ask(context: GridContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
-  const { t } = turnOf(context);
-  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
+  const { t } = context.turn;
+  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
 }
 
 /** The preview: one line a grade, names that already exist marked. */
@@ -62,75 +60,77 @@ function previewText(t: Translate, rows: GridPreviewRow[]): string {
 }
 
 /** The wizard: grade from, grade to, letters, preview → create the new names. */
-export function classGridScene(): StepScene<MessageContext, GridState> {
+function classGridSteps(): DialogStepHandler<GridState>[] {
   const steps: Array<(context: GridContext) => Promise<unknown>> = [
     async (context) => {
-      const { t } = turnOf(context);
+      const { t } = context.turn;
       const prompt = t('cls-grid-ask-from');
-      if (context.scene.step.firstTime) return ask(context, prompt, gradeRows(MIN_GRADE));
+      if (context.firstTime) return ask(context, prompt, gradeRows(MIN_GRADE));
       const grade = readGrade(context, MIN_GRADE);
       if (grade === 'stale') return ask(context, prompt, gradeRows(MIN_GRADE), t('button-stale'));
       if (grade === 'bad') return ask(context, prompt, gradeRows(MIN_GRADE), t('cls-grid-bad-grade', { min: MIN_GRADE }));
-      context.scene.state.fromGrade = grade;
-      return context.scene.step.next();
+      context.state.fromGrade = grade;
+      return context.next();
     },
     async (context) => {
-      const { t } = turnOf(context);
-      const from = context.scene.state.fromGrade ?? MIN_GRADE;
+      const { t } = context.turn;
+      const from = context.state.fromGrade ?? MIN_GRADE;
       const prompt = t('cls-grid-ask-to', { from });
-      if (context.scene.step.firstTime) return ask(context, prompt, gradeRows(from));
+      if (context.firstTime) return ask(context, prompt, gradeRows(from));
       const grade = readGrade(context, from);
       if (grade === 'stale') return ask(context, prompt, gradeRows(from), t('button-stale'));
       if (grade === 'bad') return ask(context, prompt, gradeRows(from), t('cls-grid-bad-grade', { min: from }));
-      context.scene.state.toGrade = grade;
-      return context.scene.step.next();
+      context.state.toGrade = grade;
+      return context.next();
     },
     async (context) => {
-      const { t } = turnOf(context);
+      const { t } = context.turn;
       const rows = [LETTER_SETS.map((set) => button(Array.from(set).join(' '), set))];
       const prompt = t('cls-grid-ask-letters');
-      if (context.scene.step.firstTime) return ask(context, prompt, rows);
-      const pressed = sceneValue(context.messagePayload, CLASS_GRID);
-      if (pressed === undefined && context.hasMessagePayload) return ask(context, prompt, rows, t('button-stale'));
+      if (context.firstTime) return ask(context, prompt, rows);
+      const pressed = sceneValue(context.payload, CLASS_GRID);
+      if (pressed === undefined && context.hasPayload) return ask(context, prompt, rows, t('button-stale'));
       const letters = (pressed ?? context.text ?? '').trim();
       if (!letters) return ask(context, prompt, rows, t('invalid-empty'));
       if (letters.length > 60) return ask(context, prompt, rows, t('invalid-too-long', { max: 60 }));
-      const preview = await turnOf(context).app.services.classes.previewGrid({ fromGrade: context.scene.state.fromGrade ?? MIN_GRADE, toGrade: context.scene.state.toGrade ?? MAX_GRADE, letters });
+      const preview = await context.turn.app.services.classes.previewGrid({ fromGrade: context.state.fromGrade ?? MIN_GRADE, toGrade: context.state.toGrade ?? MAX_GRADE, letters });
       if (!preview.ok) {
         const problem = preview.reason === 'bad_letter' ? t('cls-grid-bad-letter', { letter: preview.detail ?? '' }) : t('cls-grid-no-letters');
         return ask(context, prompt, rows, problem);
       }
       const distinct = new Set(preview.rows.map((row) => row.letter));
       if (distinct.size > MAX_LETTERS) return ask(context, prompt, rows, t('cls-grid-many-letters', { max: MAX_LETTERS }));
-      context.scene.state.letters = [...distinct].join('');
-      return context.scene.step.next();
+      context.state.letters = [...distinct].join('');
+      return context.next();
     },
     async (context) => {
-      const { t, caller } = turnOf(context);
-      const { fromGrade = MIN_GRADE, toGrade = MAX_GRADE, letters = '' } = context.scene.state;
-      const preview = await turnOf(context).app.services.classes.previewGrid({ fromGrade, toGrade, letters });
-      if (!preview.ok) return context.scene.step.go(2);
+      const { t, caller } = context.turn;
+      const { fromGrade = MIN_GRADE, toGrade = MAX_GRADE, letters = '' } = context.state;
+      const preview = await context.turn.app.services.classes.previewGrid({ fromGrade, toGrade, letters });
+      if (!preview.ok) return context.go(2);
       const fresh = preview.rows.filter((row) => !row.exists);
       const text = t('cls-grid-preview', { list: previewText(t, preview.rows), count: fresh.length, existing: preview.rows.length - fresh.length });
       const rows = [[button(t('cls-btn-grid-create', { count: fresh.length }), 'create', 'positive'), button(t('cls-btn-grid-letters'), 'letters')]];
       if (fresh.length === 0) {
-        await turnOf(context).reply(t('cls-grid-all-exist', { list: previewText(t, preview.rows) }), replyKeyboard([]));
-        return context.scene.leave();
+        await context.turn.reply(t('cls-grid-all-exist', { list: previewText(t, preview.rows) }), replyKeyboard([]));
+        return context.leave();
       }
-      if (context.scene.step.firstTime) return ask(context, text, rows);
-      const pressed = sceneValue(context.messagePayload, CLASS_GRID);
-      if (pressed === 'letters') return context.scene.step.go(2);
-      if (pressed !== 'create') return ask(context, text, rows, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+      if (context.firstTime) return ask(context, text, rows);
+      const pressed = sceneValue(context.payload, CLASS_GRID);
+      if (pressed === 'letters') return context.go(2);
+      if (pressed !== 'create') return ask(context, text, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
       try {
-        const results = await turnOf(context).app.services.classes.createMany(caller.vkId, fresh.map((row) => row.name));
-        await turnOf(context).reply(createSummary(t, results), replyKeyboard([]));
+        const results = await context.turn.app.services.classes.createMany(caller.vkId, fresh.map((row) => row.name));
+        await context.turn.reply(createSummary(t, results), replyKeyboard([]));
       } catch (error) {
         const refusal = refusalText(t, error);
         if (refusal === undefined) throw error;
-        await turnOf(context).reply(refusal, replyKeyboard([]));
+        await context.turn.reply(refusal, replyKeyboard([]));
       }
-      return context.scene.leave();
+      return context.leave();
     },
   ];
-  return new StepScene<MessageContext, GridState>(CLASS_GRID, { steps });
+  return steps;
 }
+
+export const classGridDialog: DialogDefinition<GridState> = { slug: CLASS_GRID, steps: classGridSteps() };

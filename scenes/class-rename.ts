@@ -1,10 +1,9 @@
-import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
+import type { Dialogs } from '../src/messenger/dialogs.js';
 import { refusalText } from '../src/features/shared/refusals.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import { ClassNameTakenError, InvalidClassNameError } from '../src/domain/errors.js';
 import type { RegularClass } from '../src/domain/types.js';
-import { turnOf } from '../src/turn.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the rename dialog (F04): the class is chosen, the new name is typed. */
 export const CLASS_RENAME = 'class-rename';
@@ -14,24 +13,24 @@ interface RenameState extends Record<string, unknown> {
   className?: string;
 }
 
-type RenameContext = IStepContext<RenameState> & MessageContext;
+type RenameContext = DialogContext<RenameState>;
 
 /** Opens the rename dialog for one class. */
-export function enterClassRename(context: { scene: SceneContext<Record<string, unknown>> }, classGroup: RegularClass): Promise<void> {
+export function enterClassRename(dialogs: Dialogs, classGroup: RegularClass): Promise<unknown> {
   const state: RenameState = { classId: classGroup.id, className: classGroup.name };
-  return context.scene.enter(CLASS_RENAME, { state });
+  return dialogs.enter(CLASS_RENAME, { state });
 }
 
 /** Asks the new name; a bad or taken name is asked again with the reason, other refusals end the dialog. */
-export function classRenameScene(): StepScene<MessageContext, RenameState> {
+function classRenameSteps(): DialogStepHandler<RenameState>[] {
   const step = async (context: RenameContext): Promise<unknown> => {
-    const turn = turnOf(context);
+    const turn = context.turn;
     const { t } = turn;
-    const { classId = '', className = '' } = context.scene.state;
+    const { classId = '', className = '' } = context.state;
     const askAgain = (problem?: string) =>
       turn.reply([problem, t('cls-rename-ask', { name: className })].filter(Boolean).join('\n\n'), replyKeyboard([[{ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' }]]));
-    if (context.scene.step.firstTime) return askAgain();
-    if (context.hasMessagePayload) return askAgain(t('button-stale'));
+    if (context.firstTime) return askAgain();
+    if (context.hasPayload) return askAgain(t('button-stale'));
     const typed = (context.text ?? '').trim();
     if (!typed) return askAgain(t('invalid-empty'));
     if (typed.length > 20) return askAgain(t('invalid-too-long', { max: 20 }));
@@ -44,7 +43,9 @@ export function classRenameScene(): StepScene<MessageContext, RenameState> {
       if (error instanceof InvalidClassNameError || error instanceof ClassNameTakenError) return askAgain(refusal);
       await turn.reply(refusal, replyKeyboard([]));
     }
-    return context.scene.leave();
+    return context.leave();
   };
-  return new StepScene<MessageContext, RenameState>(CLASS_RENAME, { steps: [step] });
+  return [step];
 }
+
+export const classRenameDialog: DialogDefinition<RenameState> = { slug: CLASS_RENAME, steps: classRenameSteps() };

@@ -1,5 +1,4 @@
-import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
+import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import {
@@ -20,7 +19,7 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { INVITE_LIMITS, type ClassGroup, type InviteRole } from '../src/domain/index.js';
-import { turnOf } from '../src/turn.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the invite builder (F05): class → role → uses → days → confirm; also «send to a person». */
 export const INVITE_BUILDER = 'inv-build';
@@ -38,7 +37,7 @@ interface BuilderState extends Record<string, unknown> {
   classPage?: number;
 }
 
-type BuilderContext = IStepContext<BuilderState> & MessageContext;
+type BuilderContext = DialogContext<BuilderState>;
 
 const CLASS_STEP = 0;
 const ROLE_STEP = 1;
@@ -50,7 +49,7 @@ const button = (label: string, value: string, color?: ButtonColor): Button => sc
 
 /** Why the input was refused, for a re-prompt: a stale or foreign button, a command, or a bad answer. */
 function problemOf(context: BuilderContext, t: Translate, badAnswerKey: string): string {
-  if (context.hasMessagePayload) return t('button-stale');
+  if (context.hasPayload) return t('button-stale');
   if (!context.text?.trim()) return t('invalid-empty');
   if (context.text.trim().startsWith('/')) return t('invalid-command');
   return t(badAnswerKey, { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays });
@@ -58,139 +57,133 @@ function problemOf(context: BuilderContext, t: Translate, badAnswerKey: string):
 
 /** Asks with exactly these rows of buttons (the problem with the last answer first). */
 function askWith(context: BuilderContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
-  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(rows));
+  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(rows));
 }
 
 /** Asks with these rows and «Отмена» under them. */
 function ask(context: BuilderContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
-  return askWith(context, text, [...rows, [cancelButton(turnOf(context).t)]], problem);
+  return askWith(context, text, [...rows, [cancelButton(context.turn.t)]], problem);
 }
 
 async function classStep(context: BuilderContext, app: App): Promise<unknown> {
-  const turn = turnOf(context);
+  const turn = context.turn;
   const { t } = turn;
   const classes = await invitableClasses(app, turn.caller);
   if (classes.length === 0) {
     await turn.reply(t('inv-no-classes'), replyKeyboard([]));
-    return context.scene.leave();
+    return context.leave();
   }
-  const pressed = context.scene.step.firstTime ? undefined : sceneValue(context.messagePayload, INVITE_BUILDER);
+  const pressed = context.firstTime ? undefined : sceneValue(context.payload, INVITE_BUILDER);
   const turnTo = parsePageToken(pressed);
-  if (turnTo !== undefined) context.scene.state.classPage = turnTo;
+  if (turnTo !== undefined) context.state.classPage = turnTo;
   const picked = pickerPage(t, classes.map((c) => button(c.name, c.id)), {
     perRow: 5,
-    page: context.scene.state.classPage ?? 1,
+    page: context.state.classPage ?? 1,
     goTo: (label, n) => button(label, pageToken(n), 'primary'),
     tail: [[cancelButton(t)]],
   });
   const question = withPageNote(t('inv-ask-class'), picked);
-  if (context.scene.step.firstTime || turnTo !== undefined) return askWith(context, question, picked.rows);
+  if (context.firstTime || turnTo !== undefined) return askWith(context, question, picked.rows);
   let chosen: ClassGroup | undefined;
   if (pressed !== undefined) chosen = classes.find((c) => c.id === pressed);
-  else if (!context.hasMessagePayload && context.text) {
+  else if (!context.hasPayload && context.text) {
     const found = await app.services.classes.findByName(context.text);
     chosen = found && classes.find((c) => c.id === found.id);
   }
   if (!chosen) return askWith(context, question, picked.rows, problemOf(context, t, 'inv-bad-class'));
-  context.scene.state.classId = chosen.id;
+  context.state.classId = chosen.id;
   const roles = rolesFor(chosen);
   if (roles.length === 1) {
-    context.scene.state.role = roles[0];
-    return context.scene.step.go(USES_STEP);
+    context.state.role = roles[0];
+    return context.go(USES_STEP);
   }
-  return context.scene.step.next();
+  return context.next();
 }
 
 async function roleStep(context: BuilderContext, app: App): Promise<unknown> {
-  const { t } = turnOf(context);
-  const classGroup = context.scene.state.classId ? await app.services.classes.get(context.scene.state.classId) : undefined;
-  if (!classGroup) return context.scene.step.go(CLASS_STEP);
+  const { t } = context.turn;
+  const classGroup = context.state.classId ? await app.services.classes.get(context.state.classId) : undefined;
+  if (!classGroup) return context.go(CLASS_STEP);
   const roles = rolesFor(classGroup);
   const rows = [roles.map((role) => button(roleButtonLabel(t, role), role, 'primary'))];
   const question = t('inv-ask-role', { class: classGroup.name });
-  if (context.scene.step.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
-  const role = pressed ?? (context.hasMessagePayload ? undefined : parseInviteRole(context.text ?? ''));
+  if (context.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.payload, INVITE_BUILDER);
+  const role = pressed ?? (context.hasPayload ? undefined : parseInviteRole(context.text ?? ''));
   if (!role || !roles.includes(role as InviteRole)) return ask(context, question, rows, problemOf(context, t, 'inv-bad-role'));
-  context.scene.state.role = role as InviteRole;
-  return context.scene.step.next();
+  context.state.role = role as InviteRole;
+  return context.next();
 }
 
 function countStep(presets: readonly number[], max: number, questionKey: string, optionKey: string, badKey: string, save: (context: BuilderContext, n: number) => void) {
   return (context: BuilderContext): Promise<unknown> => {
-    const { t } = turnOf(context);
+    const { t } = context.turn;
     const rows = [presets.map((n) => button(t(optionKey, { n }), String(n)))];
     const question = t(questionKey, { max });
-    if (context.scene.step.firstTime) return ask(context, question, rows);
-    const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
-    const n = pressed !== undefined ? parseCount(pressed, max) : context.hasMessagePayload ? undefined : parseCount(context.text ?? '', max);
+    if (context.firstTime) return ask(context, question, rows);
+    const pressed = sceneValue(context.payload, INVITE_BUILDER);
+    const n = pressed !== undefined ? parseCount(pressed, max) : context.hasPayload ? undefined : parseCount(context.text ?? '', max);
     if (n === undefined) return ask(context, question, rows, problemOf(context, t, badKey));
     save(context, n);
-    return context.scene.step.next();
+    return context.next();
   };
 }
 
 async function confirmStep(context: BuilderContext, app: App): Promise<unknown> {
-  const turn = turnOf(context);
+  const turn = context.turn;
   const { t } = turn;
-  const { classId, role, maxUses, days } = context.scene.state;
-  if (!classId || !role || !maxUses || !days) return context.scene.step.go(CLASS_STEP);
+  const { classId, role, maxUses, days } = context.state;
+  if (!classId || !role || !maxUses || !days) return context.go(CLASS_STEP);
   const summary = t('inv-confirm', { class: await className(app, classId), role: roleName(t, role), maxUses, days });
   const rows = [[button(t('inv-btn-create'), 'create', 'positive')]];
-  if (context.scene.step.firstTime) return ask(context, summary, rows);
-  const pressed = sceneValue(context.messagePayload, INVITE_BUILDER);
-  if (pressed !== 'create') return ask(context, summary, rows, context.hasMessagePayload ? t('button-stale') : t('invalid-choice'));
+  if (context.firstTime) return ask(context, summary, rows);
+  const pressed = sceneValue(context.payload, INVITE_BUILDER);
+  if (pressed !== 'create') return ask(context, summary, rows, context.hasPayload ? t('button-stale') : t('invalid-choice'));
   const invite = await issueInvite(app, turn, { classId, role, maxUses, days });
-  await context.scene.leave();
-  if (invite) await showInviteCard(app, turn, context.peerId, invite);
+  await context.leave();
+  if (invite) await showInviteCard(app, turn, context.chat, invite);
 }
 
 async function recipientStep(context: BuilderContext, app: App): Promise<unknown> {
-  const turn = turnOf(context);
+  const turn = context.turn;
   const { t } = turn;
-  const invite = context.scene.state.inviteId ? await app.services.invites.get(context.scene.state.inviteId) : undefined;
+  const invite = context.state.inviteId ? await app.services.invites.get(context.state.inviteId) : undefined;
   if (!invite || app.services.invites.stateOf(invite) !== 'active') {
     await turn.reply(t('inv-send-inactive'), replyKeyboard([]));
-    return context.scene.leave();
+    return context.leave();
   }
   const question = t('inv-ask-recipient', { code: invite.code });
-  if (context.scene.step.firstTime) return ask(context, question, []);
-  if (context.hasMessagePayload || !context.text?.trim() || context.text.trim().startsWith('/')) {
+  if (context.firstTime) return ask(context, question, []);
+  if (context.hasPayload || !context.text?.trim() || context.text.trim().startsWith('/')) {
     return ask(context, question, [], problemOf(context, t, 'inv-bad-recipient'));
   }
   const ref = parseVkUserRef(context.text);
   const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
   if (!person) return ask(context, question, [], t('inv-bad-recipient'));
-  await context.scene.leave();
+  await context.leave();
   return deliverInvite(app, turn, invite, person);
 }
 
 /** Opens the builder from the first question, or at «whom to send» for an existing invite. */
-export function enterInviteBuilder(context: { scene: SceneContext<Record<string, unknown>> }, sendInviteId?: string): Promise<void> {
+export function enterInviteBuilder(dialogs: Dialogs, sendInviteId?: string): Promise<unknown> {
   const state: BuilderState = sendInviteId ? { inviteId: sendInviteId, startAt: RECIPIENT_STEP } : {};
-  return context.scene.enter(INVITE_BUILDER, { state });
+  return dialogs.enter(INVITE_BUILDER, { state });
 }
 
 /** The invite builder dialog: buttons for the class, role, number of uses and days, then the invite card; or sending an invite to a VK user. */
-export function inviteBuilderScene(): StepScene<MessageContext, BuilderState> {
+function inviteBuilderSteps(): DialogStepHandler<BuilderState>[] {
   const steps: Array<(context: BuilderContext) => Promise<unknown>> = [];
-  steps[CLASS_STEP] = (context) => classStep(context, turnOf(context).app);
-  steps[ROLE_STEP] = (context) => roleStep(context, turnOf(context).app);
+  steps[CLASS_STEP] = (context) => classStep(context, context.turn.app);
+  steps[ROLE_STEP] = (context) => roleStep(context, context.turn.app);
   steps[USES_STEP] = countStep(USES_PRESETS, INVITE_LIMITS.maxUses, 'inv-ask-uses', 'inv-uses-option', 'inv-bad-uses', (context, n) => {
-    context.scene.state.maxUses = n;
+    context.state.maxUses = n;
   });
   steps[DAYS_STEP] = countStep(DAYS_PRESETS, INVITE_LIMITS.maxDays, 'inv-ask-days', 'inv-days-option', 'inv-bad-days', (context, n) => {
-    context.scene.state.days = n;
+    context.state.days = n;
   });
-  steps[CONFIRM_STEP] = (context) => confirmStep(context, turnOf(context).app);
-  steps[RECIPIENT_STEP] = (context) => recipientStep(context, turnOf(context).app);
-  return new StepScene<MessageContext, BuilderState>(INVITE_BUILDER, {
-    steps,
-    enterHandler: (context) => {
-      const { startAt } = context.scene.state;
-      if (startAt === undefined) return;
-      context.scene.state.startAt = undefined;
-      context.scene.step.stepId = startAt;
-    },
-  });
+  steps[CONFIRM_STEP] = (context) => confirmStep(context, context.turn.app);
+  steps[RECIPIENT_STEP] = (context) => recipientStep(context, context.turn.app);
+  return steps;
 }
+
+export const inviteBuilderDialog: DialogDefinition<BuilderState> = { slug: INVITE_BUILDER, steps: inviteBuilderSteps() };

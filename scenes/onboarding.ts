@@ -1,5 +1,4 @@
-import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
+import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import { lookupVkUser, roleName } from '../src/features/invites/issue-invite.js';
@@ -8,7 +7,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
 import type { InviteRole, InviteUseResult } from '../src/domain/index.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
-import { turnOf, type Turn } from '../src/turn.js';
+import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of onboarding (F23, F27, F19): confirm the invite, name, child or subjects, consent, then a join request. */
 export const ONBOARDING = 'onb';
@@ -31,7 +30,7 @@ interface OnboardingState extends OnboardingStart, Record<string, unknown> {
   custom?: string[];
 }
 
-type OnboardingContext = IStepContext<OnboardingState> & MessageContext;
+type OnboardingContext = DialogContext<OnboardingState>;
 
 const CONFIRM_STEP = 0;
 const NAME_STEP = 1;
@@ -66,13 +65,13 @@ export function checkSubject(raw: string): string | undefined {
 }
 
 function ask(context: OnboardingContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
-  const { t } = turnOf(context);
-  return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
+  const { t } = context.turn;
+  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
 }
 
 /** The re-prompt reason for an answer that is not a name. */
 function nameProblem(t: Translate, context: OnboardingContext, check: NameCheck | undefined): string {
-  if (context.hasMessagePayload) return t('button-stale');
+  if (context.hasPayload) return t('button-stale');
   if (!check || check.ok) return t('invalid-choice');
   switch (check.problem) {
     case 'empty':
@@ -87,52 +86,52 @@ function nameProblem(t: Translate, context: OnboardingContext, check: NameCheck 
 }
 
 async function confirmStep(context: OnboardingContext): Promise<unknown> {
-  const turn = turnOf(context);
+  const turn = context.turn;
   const { t } = turn;
-  const { schoolName, className, role } = context.scene.state;
+  const { schoolName, className, role } = context.state;
   const question = t('onb-confirm', { school: schoolName, class: className, role: roleName(t, role) });
   const rows = [[button(t('onb-btn-yes'), 'yes', 'positive'), button(t('onb-btn-no'), 'no')]];
-  if (context.scene.step.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (context.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.payload, ONBOARDING);
   if (pressed === 'no') {
-    await context.scene.leave();
+    await context.leave();
     return turn.reply(t('onb-declined', { whom: role === 'teacher' ? 'admin' : 'teacher' }), replyKeyboard([]));
   }
-  if (pressed !== 'yes') return ask(context, question, rows, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
-  return context.scene.step.next();
+  if (pressed !== 'yes') return ask(context, question, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
+  return context.next();
 }
 
 async function nameStep(context: OnboardingContext, app: App): Promise<unknown> {
-  const { t, caller } = turnOf(context);
-  if (context.scene.step.firstTime && context.scene.state.vkName === undefined) {
+  const { t, caller } = context.turn;
+  if (context.firstTime && context.state.vkName === undefined) {
     const vk = await lookupVkUser(app, caller.vkId);
     const check = vk ? checkPersonName(vk.name) : undefined;
-    context.scene.state.vkName = check?.ok ? check.value : '';
+    context.state.vkName = check?.ok ? check.value : '';
   }
-  const { vkName, role } = context.scene.state;
+  const { vkName, role } = context.state;
   const rows = vkName ? [[button(vkName, 'vk', 'primary')]] : [];
   const question = t(vkName ? 'onb-ask-name-vk' : 'onb-ask-name', { role });
-  if (context.scene.step.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (context.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.payload, ONBOARDING);
   if (pressed === 'vk' && vkName) {
-    context.scene.state.name = vkName;
-    return context.scene.step.next();
+    context.state.name = vkName;
+    return context.next();
   }
-  const check = context.hasMessagePayload ? undefined : checkPersonName(context.text ?? '');
+  const check = context.hasPayload ? undefined : checkPersonName(context.text ?? '');
   if (!check?.ok) return ask(context, question, rows, nameProblem(t, context, check));
-  context.scene.state.name = check.value;
-  return context.scene.step.next();
+  context.state.name = check.value;
+  return context.next();
 }
 
 async function childStep(context: OnboardingContext): Promise<unknown> {
-  const { t } = turnOf(context);
-  if (context.scene.state.role !== 'parent') return context.scene.step.go(SUBJECTS_STEP);
-  const question = t('onb-ask-child', { class: context.scene.state.className });
-  if (context.scene.step.firstTime) return ask(context, question, []);
-  const check = context.hasMessagePayload ? undefined : checkPersonName(context.text ?? '');
+  const { t } = context.turn;
+  if (context.state.role !== 'parent') return context.go(SUBJECTS_STEP);
+  const question = t('onb-ask-child', { class: context.state.className });
+  if (context.firstTime) return ask(context, question, []);
+  const check = context.hasPayload ? undefined : checkPersonName(context.text ?? '');
   if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check));
-  context.scene.state.childName = check.value;
-  return context.scene.step.go(CONSENT_STEP);
+  context.state.childName = check.value;
+  return context.go(CONSENT_STEP);
 }
 
 function subjectRows(t: Translate, all: readonly string[], selected: readonly string[]): Button[][] {
@@ -148,21 +147,21 @@ function subjectRows(t: Translate, all: readonly string[], selected: readonly st
 }
 
 async function subjectsStep(context: OnboardingContext): Promise<unknown> {
-  const { t } = turnOf(context);
-  if (context.scene.state.role !== 'teacher') return context.scene.step.go(CONSENT_STEP);
-  const custom = context.scene.state.custom ?? [];
-  const selected = context.scene.state.subjects ?? [];
+  const { t } = context.turn;
+  if (context.state.role !== 'teacher') return context.go(CONSENT_STEP);
+  const custom = context.state.custom ?? [];
+  const selected = context.state.subjects ?? [];
   const all = [...DEFAULT_SUBJECTS, ...custom];
   const show = (problem?: string, chosen: readonly string[] = selected, list: readonly string[] = all): Promise<unknown> => {
     const lines = [t('onb-ask-subjects')];
     if (chosen.length > 0) lines.push(t('onb-subjects-selected', { list: chosen.map((s) => subjectName(t, s)).join(', ') }));
     return ask(context, lines.join('\n\n'), subjectRows(t, list, chosen), problem);
   };
-  if (context.scene.step.firstTime) return show();
-  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (context.firstTime) return show();
+  const pressed = sceneValue(context.payload, ONBOARDING);
   if (pressed === 'done') {
     if (selected.length === 0) return show(t('onb-subjects-none'));
-    return context.scene.step.next();
+    return context.next();
   }
   if (pressed === 'other') return ask(context, t('onb-ask-other-subject', { max: MAX_SUBJECT_LENGTH }), [[button(t('onb-btn-back-to-list'), 'back')]]);
   if (pressed === 'back') return show();
@@ -170,10 +169,10 @@ async function subjectsStep(context: OnboardingContext): Promise<unknown> {
   const toggled = Number.isInteger(index) ? all[index] : undefined;
   if (toggled !== undefined) {
     const next = selected.includes(toggled) ? selected.filter((s) => s !== toggled) : [...selected, toggled];
-    context.scene.state.subjects = next;
+    context.state.subjects = next;
     return show(undefined, next);
   }
-  if (context.hasMessagePayload) return show(t('button-stale'));
+  if (context.hasPayload) return show(t('button-stale'));
   const text = context.text?.trim() ?? '';
   if (!text) return show(t('invalid-empty'));
   if (text.startsWith('/')) return show(t('invalid-command'));
@@ -185,8 +184,8 @@ async function subjectsStep(context: OnboardingContext): Promise<unknown> {
   const subject = known ?? typed;
   const nextCustom = known ? custom : [...custom, typed];
   const next = selected.includes(subject) ? selected : [...selected, subject];
-  context.scene.state.custom = nextCustom;
-  context.scene.state.subjects = next;
+  context.state.custom = nextCustom;
+  context.state.subjects = next;
   return show(undefined, next, [...DEFAULT_SUBJECTS, ...nextCustom]);
 }
 
@@ -220,19 +219,19 @@ async function report(app: App, turn: Turn, state: OnboardingState, result: Invi
 }
 
 async function consentStep(context: OnboardingContext, app: App): Promise<unknown> {
-  const turn = turnOf(context);
+  const turn = context.turn;
   const { t } = turn;
-  const state = context.scene.state;
+  const state = context.state;
   const question = t('onb-consent', { school: state.schoolName });
   const rows = [[button(t('onb-btn-agree'), 'agree', 'positive'), button(t('onb-btn-disagree'), 'disagree')]];
-  if (context.scene.step.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.messagePayload, ONBOARDING);
+  if (context.firstTime) return ask(context, question, rows);
+  const pressed = sceneValue(context.payload, ONBOARDING);
   if (pressed === 'disagree') {
-    await context.scene.leave();
+    await context.leave();
     return turn.reply(t('onb-no-consent'), replyKeyboard([]));
   }
-  if (pressed !== 'agree') return ask(context, question, rows, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
-  if (!state.name) return context.scene.step.go(NAME_STEP);
+  if (pressed !== 'agree') return ask(context, question, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
+  if (!state.name) return context.go(NAME_STEP);
   const result = await app.services.invites.use(state.inviteId, {
     vkId: turn.caller.vkId,
     name: state.name,
@@ -240,22 +239,24 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
     ...(state.role === 'parent' ? { childName: state.childName } : {}),
     ...(state.role === 'teacher' ? { subjects: state.subjects ?? [] } : {}),
   });
-  await context.scene.leave();
+  await context.leave();
   return report(app, turn, state, result);
 }
 
 /** Opens onboarding for a working invite (the checks are done by the caller, see src/features/onboarding/begin-onboarding.ts). */
-export function enterOnboarding(context: { scene: SceneContext<Record<string, unknown>> }, start: OnboardingStart): Promise<void> {
-  return context.scene.enter(ONBOARDING, { state: { ...start } });
+export function enterOnboarding(dialogs: Dialogs, start: OnboardingStart): Promise<unknown> {
+  return dialogs.enter(ONBOARDING, { state: { ...start } });
 }
 
 /** The onboarding dialog: school, class and role to confirm; the person's name; a parent's child or a teacher's subjects; consent. */
-export function onboardingScene(): StepScene<MessageContext, OnboardingState> {
+function onboardingSteps(): DialogStepHandler<OnboardingState>[] {
   const steps: Array<(context: OnboardingContext) => Promise<unknown>> = [];
   steps[CONFIRM_STEP] = confirmStep;
-  steps[NAME_STEP] = (context) => nameStep(context, turnOf(context).app);
+  steps[NAME_STEP] = (context) => nameStep(context, context.turn.app);
   steps[CHILD_STEP] = childStep;
   steps[SUBJECTS_STEP] = subjectsStep;
-  steps[CONSENT_STEP] = (context) => consentStep(context, turnOf(context).app);
-  return new StepScene<MessageContext, OnboardingState>(ONBOARDING, { steps });
+  steps[CONSENT_STEP] = (context) => consentStep(context, context.turn.app);
+  return steps;
 }
+
+export const onboardingDialog: DialogDefinition<OnboardingState> = { slug: ONBOARDING, steps: onboardingSteps() };

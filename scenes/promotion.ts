@@ -1,5 +1,3 @@
-import { StepScene, type IStepContext } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
 import type { App } from '../src/app.js';
 import { refusalText } from '../src/features/shared/refusals.js';
 import type { Translate } from '../src/i18n.js';
@@ -9,7 +7,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import type { PromotionPlan } from '../src/domain/types.js';
 import { notifyPerson } from '../src/features/shared/recipients.js';
 import { showOutcomeToReviewers } from '../src/features/join-requests/review-notices.js';
-import { turnOf } from '../src/turn.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the move to the next school year (F10): a plan, classes to keep in place, one atomic confirmation. */
 export const PROMOTION = 'promotion';
@@ -23,7 +21,7 @@ interface PromotionState extends Record<string, unknown> {
   keepPage?: number;
 }
 
-type PromotionContext = IStepContext<PromotionState> & MessageContext;
+type PromotionContext = DialogContext<PromotionState>;
 
 const PLAN_STEP = 0;
 const KEEP_STEP = 1;
@@ -52,34 +50,34 @@ function planRows(t: Translate, plan: PromotionPlan): Button[][] {
 }
 
 /** The dialog: show the plan; confirm applies it atomically, «keep» toggles classes that stay; stale or conflicting plans are shown again. */
-export function promotionScene(): StepScene<MessageContext, PromotionState> {
+function promotionSteps(): DialogStepHandler<PromotionState>[] {
   const classNames = async (app: App) => new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
 
   const showPlan = async (context: PromotionContext, plan: PromotionPlan, problem?: string): Promise<unknown> => {
-    const { t } = turnOf(context);
-    context.scene.state.plan = plan;
-    const text = planText(t, plan, await classNames(turnOf(context).app));
-    return turnOf(context).reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(planRows(t, plan)));
+    const { t } = context.turn;
+    context.state.plan = plan;
+    const text = planText(t, plan, await classNames(context.turn.app));
+    return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(planRows(t, plan)));
   };
 
   const planStep = async (context: PromotionContext): Promise<unknown> => {
-    const turn = turnOf(context);
+    const turn = context.turn;
     const { t, app } = turn;
-    const keep = context.scene.state.keep ?? [];
-    if (context.scene.step.firstTime) {
+    const keep = context.state.keep ?? [];
+    if (context.firstTime) {
       const plan = await app.services.movement.previewPromotion({ keep });
       if (plan.moves.length + plan.graduates.length + plan.kept.length === 0) {
         await turn.reply(t('mv-plan-nothing'), replyKeyboard([]));
-        return context.scene.leave();
+        return context.leave();
       }
       return showPlan(context, plan);
     }
-    const pressed = sceneValue(context.messagePayload, PROMOTION);
-    const plan = context.scene.state.plan;
-    if (pressed === 'keep') return context.scene.step.go(KEEP_STEP);
+    const pressed = sceneValue(context.payload, PROMOTION);
+    const plan = context.state.plan;
+    if (pressed === 'keep') return context.go(KEEP_STEP);
     if (pressed !== 'apply' || !plan) {
       const fresh = plan ?? (await app.services.movement.previewPromotion({ keep }));
-      return showPlan(context, fresh, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+      return showPlan(context, fresh, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
     }
     if (plan.conflicts.length > 0) return showPlan(context, plan, t('mv-plan-has-conflicts'));
     let result;
@@ -89,7 +87,7 @@ export function promotionScene(): StepScene<MessageContext, PromotionState> {
       const refusal = refusalText(t, error);
       if (refusal === undefined) throw error;
       await turn.reply(refusal, replyKeyboard([]));
-      return context.scene.leave();
+      return context.leave();
     }
     if (!result.ok && result.reason === 'conflict') return showPlan(context, result.plan, t('mv-promote-conflict'));
     if (!result.ok) return showPlan(context, result.plan, t('mv-promote-stale'));
@@ -104,30 +102,32 @@ export function promotionScene(): StepScene<MessageContext, PromotionState> {
       t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers }),
       replyKeyboard([]),
     );
-    return context.scene.leave();
+    return context.leave();
   };
 
   const keepStep = async (context: PromotionContext): Promise<unknown> => {
-    const { t, app } = turnOf(context);
-    const keep = context.scene.state.keep ?? [];
+    const { t, app } = context.turn;
+    const keep = context.state.keep ?? [];
     const classes = (await app.services.classes.list()).filter((c) => c.kind === 'regular');
-    const pressed = context.scene.step.firstTime ? undefined : sceneValue(context.messagePayload, PROMOTION);
+    const pressed = context.firstTime ? undefined : sceneValue(context.payload, PROMOTION);
     const turnTo = parsePageToken(pressed);
-    if (turnTo !== undefined) context.scene.state.keepPage = turnTo;
+    if (turnTo !== undefined) context.state.keepPage = turnTo;
     const picked = pickerPage(t, classes.map((c) => button(keep.includes(c.id) ? t('mv-btn-kept', { name: c.name }) : c.name, c.id)), {
       perRow: 5,
-      page: context.scene.state.keepPage ?? 1,
+      page: context.state.keepPage ?? 1,
       goTo: (label, n) => button(label, pageToken(n), 'primary'),
       tail: [[button(t('mv-btn-back-to-plan'), 'back'), cancelButton(t)]],
     });
     const question = withPageNote(t('mv-keep-ask'), picked);
-    const ask = (problem?: string) => turnOf(context).reply(problem ? `${problem}\n\n${question}` : question, replyKeyboard(picked.rows));
-    if (context.scene.step.firstTime || turnTo !== undefined) return ask();
-    if (pressed === 'back') return context.scene.step.go(PLAN_STEP);
-    if (!pressed || !classes.some((c) => c.id === pressed)) return ask(t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
-    context.scene.state.keep = keep.includes(pressed) ? keep.filter((id) => id !== pressed) : [...keep, pressed];
-    return context.scene.step.go(PLAN_STEP);
+    const ask = (problem?: string) => context.turn.reply(problem ? `${problem}\n\n${question}` : question, replyKeyboard(picked.rows));
+    if (context.firstTime || turnTo !== undefined) return ask();
+    if (pressed === 'back') return context.go(PLAN_STEP);
+    if (!pressed || !classes.some((c) => c.id === pressed)) return ask(t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
+    context.state.keep = keep.includes(pressed) ? keep.filter((id) => id !== pressed) : [...keep, pressed];
+    return context.go(PLAN_STEP);
   };
 
-  return new StepScene<MessageContext, PromotionState>(PROMOTION, { steps: [planStep, keepStep] });
+  return [planStep, keepStep];
 }
+
+export const promotionDialog: DialogDefinition<PromotionState> = { slug: PROMOTION, steps: promotionSteps() };

@@ -1,13 +1,11 @@
-import { StepScene, type IStepContext } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
-import type { ActionContext } from '../src/features/shared/action-registry.js';
+import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { classNameOf } from '../src/features/shared/review-format.js';
 import { decideRequest } from '../src/features/join-requests/review-notices.js';
 import { MAX_REASON_LENGTH } from '../src/domain/join-requests.js';
-import { turnOf } from '../src/turn.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the «reason for rejecting a join request» dialog (F08). */
 export const REJECT_REASON = 'reject-reason';
@@ -17,16 +15,16 @@ interface ReasonState extends Record<string, unknown> {
   requestId?: string;
 }
 
-type ReasonContext = IStepContext<ReasonState> & MessageContext;
+type ReasonContext = DialogContext<ReasonState>;
 
 
 /** Asks for the reason (again, with the problem first, after bad input). Leaves when the request is gone or decided. */
 async function ask(app: App, context: ReasonContext, requestId: string, problem?: string): Promise<unknown> {
-  const turn = turnOf(context);
+  const turn = context.turn;
   const { t } = turn;
   const request = await app.services.requests.get(requestId);
   if (!request || request.status !== 'pending') {
-    await context.scene.leave();
+    await context.leave();
     return turn.reply(t('req-reason-gone'), replyKeyboard([]));
   }
   const question = t('req-reason-ask', { name: request.applicant.name, className: await classNameOf(app, request.applicant.classId), max: MAX_REASON_LENGTH });
@@ -41,17 +39,17 @@ async function ask(app: App, context: ReasonContext, requestId: string, problem?
  * the service. The dialog is opened by the «Отклонить» callback button (see {@link enterRejectReason})
  * and continues with ordinary messages in the private dialog.
  */
-export function rejectReasonScene(): StepScene<MessageContext, ReasonState> {
-  return new StepScene<MessageContext, ReasonState>(REJECT_REASON, [
+function rejectReasonSteps(): DialogStepHandler<ReasonState>[] {
+  return [
     async (context: ReasonContext) => {
-      const turn = turnOf(context);
+      const turn = context.turn;
       const { t } = turn;
-      const requestId = context.scene.state.requestId;
-      if (!requestId) return context.scene.leave();
-      if (context.scene.step.firstTime) return ask(turn.app, context, requestId);
+      const requestId = context.state.requestId;
+      if (!requestId) return context.leave();
+      if (context.firstTime) return ask(turn.app, context, requestId);
       let reason = '';
-      if (sceneValue(context.messagePayload, REJECT_REASON) !== 'none') {
-        if (context.hasMessagePayload) return ask(turn.app, context, requestId, t('button-stale'));
+      if (sceneValue(context.payload, REJECT_REASON) !== 'none') {
+        if (context.hasPayload) return ask(turn.app, context, requestId, t('button-stale'));
         const text = (context.text ?? '').trim();
         if (!text) return ask(turn.app, context, requestId, t('invalid-empty'));
         if (text.startsWith('/')) return ask(turn.app, context, requestId, t('invalid-command'));
@@ -59,23 +57,25 @@ export function rejectReasonScene(): StepScene<MessageContext, ReasonState> {
         reason = text;
       }
       const report = await decideRequest(turn.app, turn, requestId, 'rejected', reason);
-      await context.scene.leave();
+      await context.leave();
       return turn.reply(report.text, replyKeyboard([]));
     },
-  ]);
+  ];
 }
 
 /**
- * Opens the reason dialog from a callback press (the bot attaches @vk-io/scenes to presses too): the
+ * Opens the reason dialog from a callback press (a press has the person's dialogs too): the
  * first step asks the question now, and the answer, a normal message in the private dialog, reaches
  * the scene through the bot's usual scene intercept. Returns false when another dialog is open (the
  * person must finish or cancel it first).
  */
-export async function enterRejectReason(context: ActionContext, requestId: string): Promise<boolean> {
-  const open = context.scene.current?.slug;
+export async function enterRejectReason(dialogs: Dialogs, requestId: string): Promise<boolean> {
+  const open = dialogs.current;
   if (open !== undefined && open !== REJECT_REASON) return false;
   // Pressing «Отклонить» on another request while asked for a reason starts over for the new one.
-  if (open) await context.scene.leave({ silent: true });
-  await context.scene.enter(REJECT_REASON, { state: { requestId } });
+  if (open) await dialogs.leave({ silent: true });
+  await dialogs.enter(REJECT_REASON, { state: { requestId } });
   return true;
 }
+
+export const rejectReasonDialog: DialogDefinition<ReasonState> = { slug: REJECT_REASON, steps: rejectReasonSteps() };

@@ -1,12 +1,11 @@
-import { StepScene, type IStepContext, type SceneContext } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
+import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { SCHOOL_FIELDS, checkSchoolField, type SchoolField, type SchoolProfile } from '../src/domain/school.js';
 import { STAFF_ROOM_NAME } from '../src/domain/types.js';
 import { saveSchoolProfile } from '../src/features/school/save-profile.js';
-import { turnOf, type Turn } from '../src/turn.js';
+import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the school setup dialog (F01, F02, F03). */
 export const SCHOOL_SETUP = 'school-setup';
@@ -19,7 +18,7 @@ interface SetupState extends Record<string, unknown> {
   startAt?: number;
 }
 
-type SetupContext = IStepContext<SetupState> & MessageContext;
+type SetupContext = DialogContext<SetupState>;
 
 const SUMMARY_STEP = SCHOOL_FIELDS.length;
 const CHOOSE_FIELD_STEP = SUMMARY_STEP + 1;
@@ -38,49 +37,49 @@ export async function sendApplication(turn: Turn, profile: SchoolProfile): Promi
 }
 
 function askField(context: SetupContext, field: SchoolField, problem?: string): Promise<unknown> {
-  const { t } = turnOf(context);
-  const current = context.scene.state.fields?.[field];
+  const { t } = context.turn;
+  const current = context.state.fields?.[field];
   const lines = [problem, t(`setup-ask-${field}`), current ? t('setup-current', { value: current }) : undefined].filter(Boolean);
   const rows: Button[][] = [];
   if (current) rows.push([button(t('btn-keep'), 'keep')]);
   rows.push([cancelButton(t)]);
-  return turnOf(context).reply(lines.join('\n\n'), replyKeyboard(rows));
+  return context.turn.reply(lines.join('\n\n'), replyKeyboard(rows));
 }
 
 function fieldStep(field: SchoolField) {
   return async (context: SetupContext): Promise<unknown> => {
-    const { t } = turnOf(context);
-    if (context.scene.step.firstTime) return askField(context, field);
-    const fields = context.scene.state.fields ?? {};
-    const pressed = sceneValue(context.messagePayload, SCHOOL_SETUP);
+    const { t } = context.turn;
+    if (context.firstTime) return askField(context, field);
+    const fields = context.state.fields ?? {};
+    const pressed = sceneValue(context.payload, SCHOOL_SETUP);
     if (pressed === 'keep' && fields[field]) return advance(context);
-    if (context.hasMessagePayload) return askField(context, field, t('button-stale'));
+    if (context.hasPayload) return askField(context, field, t('button-stale'));
     if (!context.text) return askField(context, field, t('invalid-empty'));
     const check = checkSchoolField(field, context.text);
     if (!check.ok) return askField(context, field, t(`invalid-${check.problem}`, { max: check.max ?? 0, min: check.min ?? 0 }));
-    context.scene.state.fields = { ...fields, [field]: check.value };
+    context.state.fields = { ...fields, [field]: check.value };
     return advance(context);
   };
 }
 
-function advance(context: SetupContext): Promise<void> {
-  if (context.scene.state.editing) return context.scene.step.go(SUMMARY_STEP);
-  return context.scene.step.next();
+function advance(context: SetupContext): Promise<unknown> {
+  if (context.state.editing) return context.go(SUMMARY_STEP);
+  return context.next();
 }
 
 function showSummary(context: SetupContext, problem?: string): Promise<unknown> {
-  const { t } = turnOf(context);
-  const text = t('setup-summary', { summary: profileSummary(t, context.scene.state.fields ?? {}) });
-  return turnOf(context).reply(
+  const { t } = context.turn;
+  const text = t('setup-summary', { summary: profileSummary(t, context.state.fields ?? {}) });
+  return context.turn.reply(
     problem ? `${problem}\n\n${text}` : text,
     replyKeyboard([[button(t('btn-confirm'), 'confirm', 'positive'), button(t('btn-change'), 'change', 'primary')], [cancelButton(t)]]),
   );
 }
 
 /** Opens the setup dialog: from the first question, or at the summary when editing an existing profile. */
-export function enterSchoolSetup(context: { scene: SceneContext<Record<string, unknown>> }, profile: SchoolProfile | null): Promise<void> {
-  const state: SetupState = profile ? { fields: pickFields(profile), startAt: SUMMARY_STEP } : {};
-  return context.scene.enter(SCHOOL_SETUP, { state });
+export function enterSchoolSetup(dialogs: Dialogs, profile: SchoolProfile | null): Promise<unknown> {
+  const state: SetupState = profile ? { fields: pickFields(profile), startAt: SUMMARY_STEP, editing: true } : {};
+  return dialogs.enter(SCHOOL_SETUP, { state });
 }
 
 function pickFields(profile: SchoolProfile): Record<SchoolField, string> {
@@ -92,46 +91,39 @@ function isComplete(fields: Partial<Record<SchoolField, string>>): fields is Rec
 }
 
 /** The school setup dialog: six questions, a summary to confirm or change, then the profile, the staff room and the application. */
-export function schoolSetupScene(): StepScene<MessageContext, SetupState> {
+function schoolSetupSteps(): DialogStepHandler<SetupState>[] {
   const steps: Array<(context: SetupContext) => Promise<unknown>> = [
     ...SCHOOL_FIELDS.map(fieldStep),
     async (context) => {
-      const { t } = turnOf(context);
-      if (context.scene.step.firstTime) return showSummary(context);
-      const pressed = sceneValue(context.messagePayload, SCHOOL_SETUP);
-      const fields = context.scene.state.fields ?? {};
-      if (pressed === 'change') return context.scene.step.go(CHOOSE_FIELD_STEP);
-      if (pressed !== 'confirm') return showSummary(context, t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
+      const { t } = context.turn;
+      if (context.firstTime) return showSummary(context);
+      const pressed = sceneValue(context.payload, SCHOOL_SETUP);
+      const fields = context.state.fields ?? {};
+      if (pressed === 'change') return context.go(CHOOSE_FIELD_STEP);
+      if (pressed !== 'confirm') return showSummary(context, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
       const missing = SCHOOL_FIELDS.findIndex((field) => fields[field] === undefined);
-      if (!isComplete(fields)) return context.scene.step.go(missing);
-      const profile = await saveSchoolProfile(turnOf(context).app, turnOf(context).caller, fields);
-      await turnOf(context).reply(t('setup-saved', { staffRoom: STAFF_ROOM_NAME }), replyKeyboard([]));
-      await sendApplication(turnOf(context), profile);
-      return context.scene.leave();
+      if (!isComplete(fields)) return context.go(missing);
+      const profile = await saveSchoolProfile(context.turn.app, context.turn.caller, fields);
+      await context.turn.reply(t('setup-saved', { staffRoom: STAFF_ROOM_NAME }), replyKeyboard([]));
+      await sendApplication(context.turn, profile);
+      return context.leave();
     },
     async (context) => {
-      const { t } = turnOf(context);
+      const { t } = context.turn;
       const rows: Button[][] = [];
       for (let i = 0; i < SCHOOL_FIELDS.length; i += 2) rows.push(SCHOOL_FIELDS.slice(i, i + 2).map((field) => button(t(`field-${field}`), field)));
       rows.push([button(t('btn-back'), 'back')]);
-      const ask = (problem?: string) => turnOf(context).reply(problem ? `${problem}\n\n${t('setup-which-field')}` : t('setup-which-field'), replyKeyboard(rows));
-      if (context.scene.step.firstTime) return ask();
-      const pressed = sceneValue(context.messagePayload, SCHOOL_SETUP);
-      if (pressed === 'back') return context.scene.step.go(SUMMARY_STEP);
+      const ask = (problem?: string) => context.turn.reply(problem ? `${problem}\n\n${t('setup-which-field')}` : t('setup-which-field'), replyKeyboard(rows));
+      if (context.firstTime) return ask();
+      const pressed = sceneValue(context.payload, SCHOOL_SETUP);
+      if (pressed === 'back') return context.go(SUMMARY_STEP);
       const index = SCHOOL_FIELDS.indexOf(pressed as SchoolField);
-      if (index < 0) return ask(t(context.hasMessagePayload ? 'button-stale' : 'invalid-choice'));
-      context.scene.state.editing = true;
-      return context.scene.step.go(index);
+      if (index < 0) return ask(t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
+      context.state.editing = true;
+      return context.go(index);
     },
   ];
-  return new StepScene<MessageContext, SetupState>(SCHOOL_SETUP, {
-    steps,
-    enterHandler: (context) => {
-      const { startAt } = context.scene.state;
-      if (startAt === undefined) return;
-      context.scene.state.startAt = undefined;
-      context.scene.state.editing = true;
-      context.scene.step.stepId = startAt;
-    },
-  });
+  return steps;
 }
+
+export const schoolSetupDialog: DialogDefinition<SetupState> = { slug: SCHOOL_SETUP, steps: schoolSetupSteps() };

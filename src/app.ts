@@ -3,20 +3,19 @@ import type { CallerLoader } from './runtime/caller.js';
 import type { Config } from './config.js';
 import type { I18n } from './i18n.js';
 import type { Logger } from './logger.js';
-import type { Outbox } from './vk/outbox.js';
+import type { Messenger } from './messenger/messenger.js';
 import type { Services } from './domain/index.js';
 import type { SchoolService } from './domain/school.js';
 import type { RedisSessionStorage } from './runtime/session-storage.js';
-import type { VkGateway } from './vk/gateway.js';
-import { nextOperationKey, type UpdateScope } from './runtime/update-scope.js';
+import { nextOperationKey, nextSendKey, type UpdateScope } from './runtime/update-scope.js';
 
 /** The long-lived parts every command and dialog may use. Built once in bot.ts. */
 export interface App {
   readonly config: Config;
   readonly logger: Logger;
   readonly i18n: I18n;
-  readonly gateway: VkGateway;
-  readonly outbox: Outbox;
+  /** The messenger the school is on (VK today), through the port: features never see VK itself. */
+  readonly messenger: Messenger;
   readonly school: SchoolService;
   /** The school's people and structure (classes, invites, requests, members, movement, audit). */
   readonly services: Services;
@@ -28,9 +27,9 @@ export interface App {
 }
 
 /**
- * The app as one update's handlers see it: its outbox numbers the update's random_ids and its
+ * The app as one update's handlers see it: its messenger numbers the update's sends and its
  * services key the update's changes, so that a run repeated after a crash sends and changes nothing twice.
  */
 export function appForUpdate(app: App, scope: UpdateScope): App {
-  return { ...app, outbox: app.outbox.forUpdate(scope), services: app.services.keyedBy(() => nextOperationKey(scope)) };
+  return { ...app, messenger: app.messenger.keyedBy(() => nextSendKey(scope)), services: app.services.keyedBy(() => nextOperationKey(scope)) };
 }

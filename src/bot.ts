@@ -11,6 +11,10 @@ import { createLogger, type Logger } from './logger.js';
 import { buildTurn, errorBoundary, isPersonal, saveNestedSession, sessionKeyOf, type Middleware } from './runtime/middleware.js';
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
+import { VkMessenger } from './vk/vk-messenger.js';
+import { stepSceneOf } from './vk/dialog-scene.js';
+import { buttonPress, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
+import { turnOf } from './turn.js';
 import { PeerQueue } from './runtime/peer-queue.js';
 import { Router } from './features/router.js';
 import { createServices } from './domain/index.js';
@@ -19,7 +23,7 @@ import { RedisSessionStorage } from './runtime/session-storage.js';
 import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
-import { dispatchUpdate } from './vk/update-context.js';
+import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
 import { SharedRateLimiter } from './vk/rate-limit.js';
 import { WebhookServer } from './vk/webhook-server.js';
@@ -109,8 +113,7 @@ export class Bot {
       config,
       logger,
       i18n: new I18n(config.LOCALE),
-      gateway,
-      outbox: new Outbox(gateway),
+      messenger: new VkMessenger(gateway, new Outbox(gateway), config.VK_GROUP_ID),
       sessions,
       callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, config.SESSION_TTL_SECONDS),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
@@ -238,7 +241,7 @@ export class Bot {
     const langId = (update.object.client_info as { lang_id?: number } | undefined)?.lang_id;
     if (update.type !== 'message_new' || !message?.peer_id || message.peer_id !== message.from_id) return;
     const t = this.app.i18n.bind(localeFromLangId(langId) ?? this.app.config.LOCALE);
-    await this.app.outbox.send(message.peer_id, { text: t('error-unavailable') }, `unavailable:${update.event_id}`).catch(() => undefined);
+    await this.app.messenger.send(message.peer_id, { text: t('error-unavailable') }, `unavailable:${update.event_id}`).catch(() => undefined);
   }
 
   /** vk-io's middleware chain, in order: errors, sessions, the turn, scenes, commands. */
@@ -249,10 +252,10 @@ export class Bot {
       getStorageKey: sessionKeyOf,
     });
     const scenes = new SceneManager();
-    scenes.addScenes(FEATURES.flatMap((feature) => feature.scenes?.() ?? []));
+    scenes.addScenes(FEATURES.flatMap((feature) => feature.dialogs ?? []).map((dialog) => stepSceneOf(dialog)));
     const actions = new ActionRegistry(FEATURES.flatMap((feature) => feature.actions ?? []));
     const personal = (middleware: Middleware): Middleware => async (context, next) => (isPersonal(context) ? middleware(context, next) : next());
-    const router = new Router(this.app, actions, (update) => this.gate.accept(update));
+    const router = new Router(this.app, actions, (copy) => this.gate.accept(privateMessageUpdate(this.app.config.VK_GROUP_ID, copy)));
 
     updates.use(errorBoundary(this.app, this.options.redis));
     updates.use(personal(buildTurn(this.app)));
@@ -260,10 +263,10 @@ export class Bot {
     updates.use(personal(saveNestedSession));
     updates.on('message_new', scenes.middleware);
     updates.on('message_event', scenes.middleware);
-    updates.on('message_new', router.commandsInDialog());
+    updates.on('message_new', (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext), turnOf(context), next));
     updates.on('message_new', scenes.middlewareIntercept);
     for (const extra of this.options.extraMiddleware ?? []) updates.use(personal(extra));
-    updates.on('message_new', router.route());
-    updates.on('message_event', router.routeAction());
+    updates.on('message_new', (context) => router.route(incomingMessage(context as VkMessageContext), turnOf(context)));
+    updates.on('message_event', (context) => router.routeAction(buttonPress(context as VkPressContext), turnOf(context)));
   }
 }

@@ -1,13 +1,11 @@
-import type { StepScene } from '@vk-io/scenes';
-import type { MessageContext } from 'vk-io';
-import { classGridScene } from '../scenes/class-grid.js';
-import { classRenameScene } from '../scenes/class-rename.js';
-import { inviteBuilderScene } from '../scenes/invite-builder.js';
-import { joinCodeScene } from '../scenes/join-code.js';
-import { onboardingScene } from '../scenes/onboarding.js';
-import { promotionScene } from '../scenes/promotion.js';
-import { rejectReasonScene } from '../scenes/reject-reason.js';
-import { schoolSetupScene } from '../scenes/school-setup.js';
+import { classGridDialog } from '../scenes/class-grid.js';
+import { classRenameDialog } from '../scenes/class-rename.js';
+import { inviteBuilderDialog } from '../scenes/invite-builder.js';
+import { joinCodeDialog } from '../scenes/join-code.js';
+import { onboardingDialog } from '../scenes/onboarding.js';
+import { promotionDialog } from '../scenes/promotion.js';
+import { rejectReasonDialog } from '../scenes/reject-reason.js';
+import { schoolSetupDialog } from '../scenes/school-setup.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
 import { verifyActions } from './features/verification/confirm-button.js';
@@ -26,37 +24,40 @@ import { adminsCommand, deputyCommand, headCommand, staffCommand } from './featu
 import { schoolCommand } from './features/school/school-command.js';
 import { verifyCommand } from './features/verification/verify-command.js';
 
-type AnyScene = StepScene<MessageContext, Record<string, unknown>>;
+import type { DialogDefinition } from './turn.js';
+
+/** A dialog of any state (each feature's dialogs are typed by their own state). */
+type AnyDialog = DialogDefinition<Record<string, unknown>>;
 
 /** One capability of the bot: its commands (in /help order), callback buttons and dialogs. */
 export interface Feature {
   readonly commands?: readonly CommandSpec[];
   readonly actions?: readonly ActionSpec[];
-  scenes?(): AnyScene[];
+  readonly dialogs?: readonly AnyDialog[];
 }
 
 /** Everything the bot can do; add a feature here to wire its commands, buttons and dialogs. */
 export const FEATURES: readonly Feature[] = [
   { commands: [startCommand, helpCommand] },
   /** The school's profile and the Sferum application (F01–F03). */
-  { commands: [schoolCommand], scenes: () => [schoolSetupScene()] as unknown as AnyScene[] },
+  { commands: [schoolCommand], dialogs: [schoolSetupDialog] as unknown as AnyDialog[] },
   /** Invites (F05, F11) and joining by them (F19, F23, F27): the code step and onboarding. */
   {
     commands: [inviteCommand, invitesCommand, revokeCommand, sendInviteCommand, joinCommand],
     actions: [revokeAction, pageAction, revokeUnusedAction],
-    scenes: () => [inviteBuilderScene(), joinCodeScene(), onboardingScene()] as unknown as AnyScene[],
+    dialogs: [inviteBuilderDialog, joinCodeDialog, onboardingDialog] as unknown as AnyDialog[],
   },
   /** Classes (F04), admins and the administration (F06, F18), class teachers (F07), movement and the audit log (F10). */
   {
     commands: [classesCommand, renameCommand, archiveCommand, classRosterCommand, classTeacherCommand, staffCommand, adminsCommand, headCommand, deputyCommand, transferCommand, leftCommand, linkChildCommand, promoteCommand, auditCommand],
     actions: [archiveAction, keepAction, leftAction],
-    scenes: () => [classGridScene(), classRenameScene(), promotionScene()] as unknown as AnyScene[],
+    dialogs: [classGridDialog, classRenameDialog, promotionDialog] as unknown as AnyDialog[],
   },
   /** Join requests and teacher status (F08, F09, F20, F24). */
   {
     commands: [requestsCommand, verifyCommand],
     actions: [...requestActions, ...verifyActions],
-    scenes: () => [rejectReasonScene()] as unknown as AnyScene[],
+    dialogs: [rejectReasonDialog] as unknown as AnyDialog[],
   },
   { commands: [langCommand, cancelCommand] },
 ];

@@ -3,18 +3,18 @@
  * request's notices to its reviewers, a new teacher's notice to the verifiers),
  * so that after the decision every copy can be edited to show the outcome.
  * Also a first-wins marker, so of two people confirming the same thing at once
- * only one runs the follow-up. Transport-free: a "peer" and a "message number"
- * are plain numbers.
+ * only one runs the follow-up. Transport-free: a chat is a number, a message id
+ * the messenger's id written as text.
  */
 import type { ServiceContext } from './context.js';
 
 /** How long notices and markers are kept (a decision after that cannot edit them any more). */
 export const NOTICE_TTL_SECONDS = 180 * 24 * 3600;
 
-/** One message the bot sent: the peer (a person's id for a private dialog) and its conversation message id. */
+/** One message the bot sent: its chat (a person's id for a private dialog) and its id there (the messenger's, as text). */
 export interface NoticeRef {
-  peerId: number;
-  cmid: number;
+  chat: number;
+  id: string;
 }
 
 export class ReviewNoticeStore {
@@ -31,7 +31,7 @@ export class ReviewNoticeStore {
   /** Remembers one message about `subject` (e.g. `req:12`). */
   async remember(subject: string, notice: NoticeRef): Promise<void> {
     const key = this.key(subject);
-    await this.ctx.redis.multi().sadd(key, `${notice.peerId}:${notice.cmid}`).expire(key, NOTICE_TTL_SECONDS).exec();
+    await this.ctx.redis.multi().sadd(key, `${notice.chat}:${notice.id}`).expire(key, NOTICE_TTL_SECONDS).exec();
   }
 
   /** The remembered messages about `subject`, forgotten at once: of two callers only one gets them. */
@@ -39,10 +39,12 @@ export class ReviewNoticeStore {
     const key = this.key(subject);
     const reply = await this.ctx.redis.multi().smembers(key).del(key).exec();
     const members = (reply?.[0]?.[1] ?? []) as string[];
-    return members
-      .map((raw) => raw.split(':').map(Number))
-      .filter((pair): pair is [number, number] => pair.length === 2 && pair.every((n) => Number.isSafeInteger(n)))
-      .map(([peerId, cmid]) => ({ peerId, cmid }));
+    return members.flatMap((raw) => {
+      const at = raw.indexOf(':');
+      const chat = Number(raw.slice(0, at));
+      const id = raw.slice(at + 1);
+      return at > 0 && Number.isSafeInteger(chat) && id ? [{ chat, id }] : [];
+    });
   }
 
   /**

@@ -28,7 +28,7 @@ export function errorBoundary(app: App, store: StoreStatus): Middleware {
       if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
       const key = error instanceof PermissionDeniedError ? 'command-denied' : isStoreOutage(error, store) ? 'error-unavailable' : 'error-generic';
       const turn = (context.state as { turn?: Turn }).turn;
-      await (turn?.app ?? app).outbox.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);
+      await (turn?.app ?? app).messenger.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);
     }
   };
 }
@@ -71,7 +71,7 @@ export function buildTurn(base: App): Middleware {
       locale,
       t: app.i18n.bind(locale),
       caller,
-      reply: (text, keyboard) => app.outbox.send(peerId, { text, keyboard }),
+      reply: (text, keyboard) => app.messenger.send(peerId, { text, keyboard }),
     });
     try {
       return await next();

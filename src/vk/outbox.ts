@@ -1,6 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { KeyboardBuilder } from 'vk-io';
-import { nextSendKey, type UpdateScope } from '../runtime/update-scope.js';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 
 /** VK's practical limit for one message's text. */
@@ -8,10 +6,11 @@ export const MAX_MESSAGE_LENGTH = 4096;
 /** VK's limit for `peer_ids` in one messages.send. */
 export const MAX_PEERS_PER_SEND = 100;
 
-export interface OutgoingMessage {
+/** A message as VK takes it: the keyboard already in VK's JSON (src/vk/keyboard.ts). */
+export interface VkOutgoingMessage {
   text: string;
-  keyboard?: KeyboardBuilder | string;
-  attachment?: string;
+  keyboard?: string | undefined;
+  attachment?: string | undefined;
 }
 
 export interface Delivered {
@@ -63,19 +62,19 @@ export function splitText(text: string, max = MAX_MESSAGE_LENGTH): string[] {
  * so a retry after a crash is deduplicated by VK instead of sent twice.
  */
 export class Outbox {
-  /** @param scope the update whose handler sends through this outbox (none: sends made outside an update, keyed at random). */
+  /** @param nextKey keys of the sends made without one (one update's, numbered from its event id); none: random keys. */
   constructor(
     private readonly gateway: VkGateway,
-    private readonly scope?: UpdateScope,
+    private readonly nextKey?: () => string,
   ) {}
 
-  /** The outbox of one update: its sends get random_ids numbered from the update's event id. */
-  forUpdate(scope: UpdateScope): Outbox {
-    return new Outbox(this.gateway, scope);
+  /** The outbox of one update: its sends get random_ids from `nextKey`. */
+  keyedBy(nextKey: () => string): Outbox {
+    return new Outbox(this.gateway, nextKey);
   }
 
   /** Sends one message to one peer; throws UserUnreachableError when VK refuses this user. */
-  async send(peerId: number, message: OutgoingMessage, key?: string): Promise<Delivered> {
+  async send(peerId: number, message: VkOutgoingMessage, key?: string): Promise<Delivered> {
     const [result] = await this.sendMany([peerId], message, key);
     if (!result?.ok) {
       const code = result?.errorCode ?? 0;
@@ -86,7 +85,7 @@ export class Outbox {
   }
 
   /** Sends one message to many peers (100 per call); per-peer failures come back in the results. */
-  async sendMany(peerIds: readonly number[], message: OutgoingMessage, key?: string): Promise<PeerResult[]> {
+  async sendMany(peerIds: readonly number[], message: VkOutgoingMessage, key?: string): Promise<PeerResult[]> {
     const chunks = splitText(message.text);
     const baseKey = key ?? this.nextScopeKey();
     const results: PeerResult[] = [];
@@ -99,7 +98,7 @@ export class Outbox {
           peer_ids: batch.join(','),
           random_id: randomIdFor(`${baseKey}:${offset}:${index}`),
           message: text,
-          keyboard: last && message.keyboard ? String(message.keyboard) : undefined,
+          keyboard: last ? message.keyboard : undefined,
           attachment: last ? message.attachment : undefined,
           dont_parse_links: 1,
         });
@@ -116,17 +115,17 @@ export class Outbox {
   }
 
   /** Replaces the text and keyboard of a message the bot sent earlier (by conversation_message_id). */
-  async edit(peerId: number, conversationMessageId: number, message: OutgoingMessage): Promise<void> {
+  async edit(peerId: number, conversationMessageId: number, message: VkOutgoingMessage): Promise<void> {
     await this.gateway.call('messages.edit', {
       peer_id: peerId,
       conversation_message_id: conversationMessageId,
       message: message.text,
-      keyboard: message.keyboard ? String(message.keyboard) : undefined,
+      keyboard: message.keyboard,
       attachment: message.attachment,
     });
   }
 
   private nextScopeKey(): string {
-    return this.scope ? nextSendKey(this.scope) : randomBytes(12).toString('hex');
+    return this.nextKey ? this.nextKey() : randomBytes(12).toString('hex');
   }
 }

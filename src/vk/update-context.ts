@@ -25,3 +25,20 @@ export function dispatchUpdate(vk: VkClient, update: VkUpdate, scope: UpdateScop
   else return vk.updates.handleWebhookUpdate(update as never);
   return vk.updates.dispatchMiddleware(context);
 }
+
+/** VK's lang_id for a language the port names (ru 0, en 3). */
+const LANG_IDS: Record<string, number> = { ru: 0, en: 3 };
+
+/** A message_new as if `person` had written `text` in their private dialog (a command typed in a chat, run there). */
+export function privateMessageUpdate(groupId: number, copy: { person: number; text: string; eventId: string; language: string | undefined }): VkUpdate {
+  const langId = copy.language === undefined ? undefined : LANG_IDS[copy.language];
+  return {
+    type: 'message_new',
+    group_id: groupId,
+    event_id: copy.eventId,
+    object: {
+      message: { id: 0, date: Math.floor(Date.now() / 1000), peer_id: copy.person, from_id: copy.person, text: copy.text, conversation_message_id: 0, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 },
+      ...(langId === undefined ? {} : { client_info: { lang_id: langId } }),
+    },
+  };
+}

@@ -12,7 +12,7 @@ const CONFIG = '.dependency-cruiser.mjs';
 const BIN = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'); // `depcruise`
 
 interface Layout {
-  LAYOUT: Record<'domain' | 'features' | 'shared' | 'runtime' | 'vk' | 'scenes' | 'emulator', string>;
+  LAYOUT: Record<'domain' | 'features' | 'shared' | 'runtime' | 'messenger' | 'vk' | 'scenes' | 'emulator', string>;
   CRUISED: string[];
   KNOWN_IMPORTS: [rule: string, from: string, to: string][];
   KNOWN_FOLDER_CYCLE_EDGES: [from: string, to: string][];
@@ -78,6 +78,18 @@ const PROBES: Record<string, Probe> = {
   'the domain imports the VK transport (which closes a cycle through the runtime)': {
     files: { [`${LAYOUT.domain}/layout-probe.mts`]: importOf(`${LAYOUT.domain}/x.ts`, `${LAYOUT.vk}/gateway.ts`) },
     errors: [`domain-knows-no-feature ${LAYOUT.domain}/layout-probe.mts`, `no-folder-cycle ${LAYOUT.domain}`],
+  },
+  'a feature imports vk-io': {
+    files: { [`${LAYOUT.features}/onboarding/layout-probe.mts`]: 'vk-io' },
+    errors: [`features-speak-the-port ${LAYOUT.features}/onboarding/layout-probe.mts`],
+  },
+  'a scene imports the VK adapter (which also closes cycles through src/)': {
+    files: { [`${LAYOUT.scenes}/layout-probe.mts`]: importOf(`${LAYOUT.scenes}/x.ts`, `${LAYOUT.vk}/outbox.ts`) },
+    errors: [`features-speak-the-port ${LAYOUT.scenes}/layout-probe.mts`, `no-folder-cycle ${LAYOUT.scenes}`, `no-folder-cycle ${LAYOUT.runtime}`, `no-folder-cycle ${LAYOUT.vk}`],
+  },
+  'the messenger port imports @vk-io/scenes': {
+    files: { [`${LAYOUT.messenger}/layout-probe.mts`]: '@vk-io/scenes' },
+    errors: [`port-knows-no-platform ${LAYOUT.messenger}/layout-probe.mts`],
   },
   'a file in src/ imports the emulator': {
     files: { 'src/layout-probe.mts': importOf('src/x.ts', `${LAYOUT.emulator}/index.ts`) },

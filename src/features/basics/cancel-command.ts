@@ -9,8 +9,8 @@ export const cancelCommand: CommandSpec = {
   inDialog: true,
   allowed: () => true,
   async run(context, _args, turn) {
-    if (!context.scene.current) return turn.reply(turn.t('cancel-nothing'));
-    await context.scene.leave({ canceled: true, silent: true });
+    if (!context.dialogs.current) return turn.reply(turn.t('cancel-nothing'));
+    await context.dialogs.leave({ canceled: true, silent: true });
     return turn.reply(turn.t('cancel-done'), replyKeyboard([]));
   },
 };

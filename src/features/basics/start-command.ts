@@ -18,15 +18,15 @@ export const startCommand: CommandSpec = {
   allowed: () => true,
   async run(context, _args, turn, app) {
     const { t, caller } = turn;
-    const ref = context.referralValue;
-    if (ref && context.isDM && (context.referralSource ?? 'invite') === 'invite') return joinByToken(context, turn, app, ref);
-    if (context.scene.current) return resumeDialog(context, turn);
+    const ref = context.startRef?.value;
+    if (ref && context.isPrivate && (context.startRef?.source ?? 'invite') === 'invite') return joinByToken(context, turn, app, ref);
+    if (context.dialogs.current) return resumeDialog(context, turn);
     // In a chat a stranger learns only how to join: whether they have a request is their own business.
-    if (isStranger(caller)) return context.isDM ? answerStranger(app, turn) : joinIntro(app, turn);
+    if (isStranger(caller)) return context.isPrivate ? answerStranger(app, turn) : joinIntro(app, turn);
     const profile = await app.school.get();
-    if (caller.roles.has('admin') && !profile && context.isDM) {
+    if (caller.roles.has('admin') && !profile && context.isPrivate) {
       await turn.reply(t('start-admin-new'));
-      return enterSchoolSetup(context, null);
+      return enterSchoolSetup(context.dialogs, null);
     }
     const name = await personName(app, t, caller.vkId);
     const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t('start-known-no-school', { name });

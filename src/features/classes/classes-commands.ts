@@ -78,7 +78,7 @@ export const classesCommand: CommandSpec = {
     if (ARCHIVE_WORDS.has(first) && words.length === 1) return showArchived(turn, app);
     if (WIZARD_WORDS.has(first)) words.shift();
     if (!isAdmin(caller)) return turn.reply(t('adm-err-denied'));
-    if (words.length === 0) return context.scene.enter(CLASS_GRID);
+    if (words.length === 0) return context.dialogs.enter(CLASS_GRID);
     if (words.length > MAX_NAMES) return turn.reply(t('cls-too-many', { max: MAX_NAMES }));
     const done = await attempt(t, () => app.services.classes.createMany(caller.vkId, words));
     return turn.reply(done.ok ? createSummary(t, done.value) : done.text);
@@ -141,7 +141,7 @@ export const renameCommand: CommandSpec = {
     const found = await findClassByArg(app, t, pair ? pair[0] : words.join(' '));
     if (!found.ok) return turn.reply(found.text);
     if (found.classGroup.kind === 'staff') return turn.reply(t('cls-err-staff-room'));
-    if (!pair) return enterClassRename(context, found.classGroup);
+    if (!pair) return enterClassRename(context.dialogs, found.classGroup);
     const from = found.classGroup.name;
     const done = await attempt(t, () => app.services.classes.rename(caller.vkId, found.classGroup.id, pair[1]));
     return turn.reply(done.ok ? t('cls-renamed', { from, to: done.value.name }) : done.text);

@@ -8,7 +8,7 @@ import { formatWhen } from '../../i18n.js';
 import { roleName } from '../invites/issue-invite.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import { commandButton } from '../shared/pick-keyboard.js';
-import type { CommandContext } from '../shared/command-registry.js';
+import type { IncomingMessage } from '../../messenger/events.js';
 import type { Reader } from '../shared/recipients.js';
 import { classNameOf, personName } from '../shared/review-format.js';
 import type { JoinRequest } from '../../domain/index.js';
@@ -58,8 +58,7 @@ export async function answerStranger(app: App, turn: Turn): Promise<unknown> {
 }
 
 /** Brings a person back to the step of the dialog they are in: the step asks its question again. */
-export async function resumeDialog(context: CommandContext, turn: Turn, lead = turn.t('start-resume')): Promise<unknown> {
+export async function resumeDialog(context: IncomingMessage, turn: Turn, lead = turn.t('start-resume')): Promise<unknown> {
   await turn.reply(lead);
-  context.scene.session.firstTime = true;
-  return context.scene.reenter();
+  return context.dialogs.repeatStep();
 }

@@ -16,8 +16,8 @@ export const helpCommand: CommandSpec = {
     const teacherPending = member?.status === 'active' && member.roles.includes('teacher') && member.teacherStatus !== 'verified';
     if (isStranger(caller)) {
       // Someone joining is helped with the step they are at; otherwise, how to join (or their pending request).
-      if (context.scene.current) return resumeDialog(context, turn, t('help-in-dialog'));
-      return context.isDM ? answerStranger(app, turn) : joinIntro(app, turn);
+      if (context.dialogs.current) return resumeDialog(context, turn, t('help-in-dialog'));
+      return context.isPrivate ? answerStranger(app, turn) : joinIntro(app, turn);
     }
     const roles = ROLES.filter((role) => caller.roles.has(role)).map((role) => t(`role-${role}`));
     const lines = app.commands.availableTo(caller).map((command) => t('help-line', { command: command.name, summary: t(command.summaryKey) }));

@@ -1,4 +1,4 @@
-import type { KeyboardBuilder } from 'vk-io';
+import type { Keyboard } from '../../messenger/keyboard.js';
 import { enterInviteBuilder } from '../../../scenes/invite-builder.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
@@ -54,19 +54,19 @@ export const inviteCommand: CommandSpec = {
   allowed: mayInvite,
   async run(context, args, turn, app) {
     const { t } = turn;
-    if (!args) return enterInviteBuilder(context);
+    if (!args) return enterInviteBuilder(context.dialogs);
     const parsed = parseInviteArgs(args);
     if (!parsed) return turn.reply(t('inv-usage', { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays }));
     const isStaff = parsed.className.toLocaleLowerCase('ru-RU') === STAFF_ROOM_NAME.toLocaleLowerCase('ru-RU') || parsed.className.toLowerCase() === 'staff';
     const classGroup = isStaff ? await app.services.classes.get(STAFF_ROOM_ID) : await app.services.classes.findByName(parsed.className);
     if (!classGroup) return turn.reply(t('inv-class-unknown'));
     const invite = await issueInvite(app, turn, { classId: classGroup.id, role: parsed.role, maxUses: parsed.maxUses, days: parsed.days });
-    if (invite) await showInviteCard(app, turn, context.peerId, invite);
+    if (invite) await showInviteCard(app, turn, context.chat, invite);
   },
 };
 
 /** One page of the caller's active invites with use counts and revoke buttons. */
-async function invitesPage(app: App, turn: Turn, page: number): Promise<{ text: string; keyboard?: KeyboardBuilder }> {
+async function invitesPage(app: App, turn: Turn, page: number): Promise<{ text: string; keyboard?: Keyboard }> {
   const { t } = turn;
   const invites = await visibleInvites(app, turn.caller);
   if (invites.length === 0) return { text: t('inv-list-empty') };
@@ -164,7 +164,7 @@ export const sendInviteCommand: CommandSpec = {
     if (!code) return turn.reply(t('inv-send-usage'));
     const invite = await findVisibleByCode(app, caller, code);
     if (!invite) return turn.reply(t('inv-revoke-not-found', { code: normaliseInviteCode(code).slice(0, 20) }));
-    if (rest.length === 0) return enterInviteBuilder(context, invite.id);
+    if (rest.length === 0) return enterInviteBuilder(context.dialogs, invite.id);
     const ref = parseVkUserRef(rest.join(' '));
     const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
     if (!person) return turn.reply(t('inv-bad-recipient'));
@@ -175,7 +175,7 @@ export const sendInviteCommand: CommandSpec = {
 /** Edits the /invites message in place to show `page`. */
 async function refreshList(context: Parameters<ActionSpec['run']>[0], app: App, turn: Turn, page: number): Promise<void> {
   const { text, keyboard } = await invitesPage(app, turn, page);
-  await app.outbox.edit(context.peerId, context.conversationMessageId, { text, keyboard: keyboard ?? inlineKeyboard([]) }).catch(() => undefined);
+  await app.messenger.edit(context.message, { text, keyboard: keyboard ?? inlineKeyboard([]) }).catch(() => undefined);
 }
 
 /** The revoke button of /invites. */

@@ -22,10 +22,10 @@ export function inviteQrPng(link: string): Promise<Buffer> {
   return QRCode.toBuffer(link, { type: 'png', width: 512, errorCorrectionLevel: 'M', margin: 2 });
 }
 
-/** Uploads the QR picture for a message to `peerId`; undefined if VK refuses (the text still carries link and code). */
+/** Uploads the QR picture for a message to `peerId`; undefined if the messenger refuses (the text still carries link and code). */
 async function qrAttachment(app: App, peerId: number, link: string): Promise<string | undefined> {
   try {
-    return await app.gateway.uploadMessagePhoto(peerId, await inviteQrPng(link), 'invite-qr.png');
+    return await app.messenger.uploadPhoto(peerId, await inviteQrPng(link), 'invite-qr.png');
   } catch (error) {
     app.logger.warn({ peerId, err: error instanceof Error ? error.name : 'unknown' }, 'invite QR upload failed');
     return undefined;
@@ -59,7 +59,7 @@ export async function showInviteCard(app: App, turn: Turn, peerId: number, invit
     [{ label: t('inv-btn-send'), payload: { k: 'cmd', c: 'sendinvite', a: invite.code }, color: 'primary' }],
     [{ label: t('inv-btn-list'), payload: { k: 'cmd', c: 'invites' } }],
   ]);
-  await app.outbox.send(peerId, { text, keyboard, attachment });
+  await app.messenger.send(peerId, { text, keyboard, attachment });
 }
 
 /** Sends an invite (text, link, code, QR) to another person in their language; `unreachable` when VK refuses (901). */

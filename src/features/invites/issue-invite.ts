@@ -118,17 +118,8 @@ export function inviteErrorKey(error: unknown, role: InviteRole): string | undef
   return undefined;
 }
 
-interface VkUser {
-  id: number;
-  first_name?: string;
-  last_name?: string;
-  deactivated?: string;
-}
-
-/** Looks a VK user up (users.get): their id and «Имя Фамилия», or undefined for a deleted or unknown page. */
+/** Looks a person up in the messenger: their id and «Имя Фамилия», or undefined for a deleted or unknown page. */
 export async function lookupVkUser(app: App, ref: string | number): Promise<{ id: number; name: string } | undefined> {
-  const users = await app.gateway.call<VkUser[]>('users.get', { user_ids: String(ref) }).catch(() => []);
-  const user = users[0];
-  if (!user || user.deactivated || !Number.isInteger(user.id) || user.id <= 0) return undefined;
-  return { id: user.id, name: [user.first_name, user.last_name].filter(Boolean).join(' ') };
+  const profile = await app.messenger.profile(ref);
+  return profile && { id: profile.id, name: [profile.firstName, profile.lastName].filter(Boolean).join(' ') };
 }

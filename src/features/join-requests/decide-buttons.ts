@@ -2,6 +2,7 @@
  * The callback buttons of join requests (F08): approve, reject (opens the reason dialog), later,
  * and the pages of /requests. Every press is checked again by the service, never trusted from the payload.
  */
+import { pressedInPrivate } from '../../messenger/events.js';
 import { enterRejectReason } from '../../../scenes/reject-reason.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { sendRequestsPage } from './requests-command.js';
@@ -27,8 +28,8 @@ export const rejectAction: ActionSpec = {
     const { classId, role } = request.applicant;
     if (!can(caller.member, 'request.review', { classId, role })) return t('req-denied');
     if (request.status !== 'pending') return alreadyDecidedText(app, t, request.status, request.decidedBy);
-    if (context.peerId !== context.userId) return t('command-dm-only');
-    if (!(await enterRejectReason(context, request.id))) return t('req-finish-dialog');
+    if (!pressedInPrivate(context)) return t('command-dm-only');
+    if (!(await enterRejectReason(context.dialogs, request.id))) return t('req-finish-dialog');
     return undefined;
   },
 };
@@ -58,7 +59,7 @@ export const pageAction: ActionSpec = {
   async run(context, payload, turn, app) {
     const page = Number(payload.v);
     if (!Number.isSafeInteger(page) || page < 0) return turn.t('button-stale-short');
-    if (context.peerId !== context.userId) return turn.t('command-dm-only');
+    if (!pressedInPrivate(context)) return turn.t('command-dm-only');
     await sendRequestsPage(app, turn, page);
     return undefined;
   },

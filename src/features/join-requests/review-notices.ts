@@ -3,13 +3,13 @@
  * the notices sent when a request is filed, the decision itself with everything that follows it
  * (every reviewer's copy edited to show the outcome, the applicant told), and how a person is named.
  */
-import type { KeyboardBuilder } from 'vk-io';
+import type { Keyboard } from '../../messenger/keyboard.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import { notifyPerson, readerFor, translatorFor, type Reader } from '../shared/recipients.js';
-import { classNameOf, commandLinesFor, personName, vkMention } from '../shared/review-format.js';
+import { classNameOf, commandLinesFor, personName } from '../shared/review-format.js';
 import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
 import type { Turn } from '../../turn.js';
@@ -35,7 +35,7 @@ export function requestCardText(app: App, reader: Reader, request: JoinRequest, 
   const a = request.applicant;
   const lines = [
     t('req-card-title', { id: request.id }),
-    t('req-card-who', { who: vkMention(a.vkId, a.name) }),
+    t('req-card-who', { who: app.messenger.mention(a.vkId, a.name) }),
     t('req-card-role', { role: t(`role-${a.role}`) }),
     t('req-card-class', { className }),
   ];
@@ -46,7 +46,7 @@ export function requestCardText(app: App, reader: Reader, request: JoinRequest, 
 }
 
 /** The decision buttons under a request card; «Позже» only on the notice sent when it was filed. */
-export function requestButtons(t: Translate, requestId: string, withLater: boolean): KeyboardBuilder {
+export function requestButtons(t: Translate, requestId: string, withLater: boolean): Keyboard {
   const button = (label: string, a: string, color: Button['color']): Button => ({ label, payload: { k: 'cb', a, id: requestId }, color });
   const rows: Button[][] = [[button(t('req-btn-approve'), REQ_APPROVE, 'positive'), button(t('req-btn-reject'), REQ_REJECT, 'negative')]];
   if (withLater) rows.push([button(t('req-btn-later'), REQ_LATER, 'secondary')]);
@@ -67,8 +67,8 @@ export async function sendRequestCard(
   const { t } = reader;
   const card = requestCardText(app, reader, request, await classNameOf(app, request.applicant.classId));
   const text = options.heading ? `${options.heading}\n\n${card}` : card;
-  const sent = await app.outbox.send(reviewerId, { text, keyboard: requestButtons(t, request.id, options.withLater) }, options.key);
-  await app.services.reviewNotices.remember(requestSubject(request.id), { peerId: reviewerId, cmid: sent.conversationMessageId });
+  const sent = await app.messenger.send(reviewerId, { text, keyboard: requestButtons(t, request.id, options.withLater) }, options.key);
+  await app.services.reviewNotices.remember(requestSubject(request.id), sent);
 }
 
 /**
@@ -95,7 +95,7 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
   if (unreachable.length === 0) return;
   for (const reviewerId of reached) {
     const t = await translatorFor(app, reviewerId);
-    const names = await Promise.all(unreachable.map(async (id) => vkMention(id, await personName(app, t, id))));
+    const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
     await notifyPerson(app, reviewerId, (tr) => ({ text: tr('req-notice-unreachable', { id: request.id, who: names.join(', ') }) }), `req-unreachable:${request.id}:${reviewerId}`).catch(() => undefined);
   }
 }
@@ -132,7 +132,7 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
   const lines: string[] = [];
   const child = family.child;
   if (child?.status === 'linked' && child.childVkId !== undefined) {
-    lines.push(t('req-outcome-child-linked', { child: child.childName, student: vkMention(child.childVkId, await personName(app, t, child.childVkId)) }));
+    lines.push(t('req-outcome-child-linked', { child: child.childName, student: app.messenger.mention(child.childVkId, await personName(app, t, child.childVkId)) }));
   } else if (child?.status === 'none') {
     lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: String(a.vkId) }));
   } else if (child?.status === 'ambiguous') {
@@ -140,7 +140,7 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
   }
   const parents = family.linkedParents ?? [];
   if (parents.length > 0) {
-    const names = await Promise.all(parents.map(async (id) => vkMention(id, await personName(app, t, id))));
+    const names = await Promise.all(parents.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
     lines.push(t('req-outcome-parents-linked', { parents: names.join(', '), count: parents.length }));
   }
   return lines;
@@ -149,11 +149,11 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
 /** Edits every remembered copy of the request's card (notices and /requests cards) to show the outcome, without buttons. */
 async function editReviewerCopies(app: App, request: JoinRequest, className: string, family: FamilyOutcome = {}): Promise<void> {
   for (const notice of await app.services.reviewNotices.takeAll(requestSubject(request.id))) {
-    const reader = await readerFor(app, notice.peerId);
+    const reader = await readerFor(app, notice.chat);
     const outcome = [await outcomeText(app, reader, request), ...(await familyLines(app, reader.t, request, className, family))].join('\n');
     const text = `${requestCardText(app, reader, request, className)}\n\n${outcome}`;
-    await app.outbox.edit(notice.peerId, notice.cmid, { text }).catch((error: unknown) => {
-      app.logger.warn({ requestId: request.id, peerId: notice.peerId, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not edited');
+    await app.messenger.edit(notice, { text }).catch((error: unknown) => {
+      app.logger.warn({ requestId: request.id, peerId: notice.chat, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not edited');
     });
   }
 }
@@ -174,7 +174,7 @@ async function tellApplicant(app: App, request: JoinRequest, className: string, 
     const reason = reasonText(t, request);
     if (reason) lines.push(t('req-rejected-reason', { reason }));
     const decidedBy = request.decidedBy;
-    const contact = decidedBy === 'system' ? t('req-by-system') : vkMention(decidedBy, await personName(app, t, decidedBy));
+    const contact = decidedBy === 'system' ? t('req-by-system') : app.messenger.mention(decidedBy, await personName(app, t, decidedBy));
     lines.push('', t('req-rejected-ask', { who: contact }));
   }
   const sent = await notifyPerson(app, a.vkId, () => ({ text: lines.join('\n') }), `req-outcome:${request.id}`);
@@ -240,6 +240,6 @@ export async function decideRequest(app: App, turn: Turn, requestId: string, dec
   const { applicantTold } = await afterDecision(app, result.request, result.member, { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) });
   const name = result.request.applicant.name;
   // VK would not deliver the outcome (the applicant has not written lately, or closed messages): the decider learns it and can pass it on.
-  if (!applicantTold) await turn.reply(t('req-applicant-unreachable', { who: vkMention(result.request.applicant.vkId, name) }));
+  if (!applicantTold) await turn.reply(t('req-applicant-unreachable', { who: app.messenger.mention(result.request.applicant.vkId, name) }));
   return { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }) };
 }

@@ -236,7 +236,7 @@ export const promoteCommand: CommandSpec = {
   dmOnly: true,
   allowed: may('movement.record'),
   async run(context) {
-    return context.scene.enter(PROMOTION);
+    return context.dialogs.enter(PROMOTION);
   },
 };
 

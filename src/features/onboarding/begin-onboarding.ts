@@ -5,7 +5,7 @@ import { roleName } from '../invites/issue-invite.js';
 import { schoolName } from '../invites/invite-links.js';
 import { type Invite, type InviteView, type Member } from '../../domain/index.js';
 import type { Turn } from '../../turn.js';
-import type { CommandContext } from '../shared/command-registry.js';
+import type { IncomingMessage } from '../../messenger/events.js';
 
 /** Whether the person already holds the invite's role in its class. */
 function alreadyMember(member: Member | null, invite: Invite): boolean {
@@ -31,7 +31,7 @@ function inactiveKey(view: InviteView): string {
  * and whom to ask), greets an existing member, notes a request already waiting; otherwise opens
  * the onboarding dialog. Used by /join, the deep link of /start and the invite code step (scenes/join-code.ts).
  */
-export async function beginOnboarding(context: CommandContext, turn: Turn, app: App, view: InviteView | undefined): Promise<unknown> {
+export async function beginOnboarding(context: IncomingMessage, turn: Turn, app: App, view: InviteView | undefined): Promise<unknown> {
   const { t, caller } = turn;
   if (!view || view.schoolId !== app.school.schoolId) return turn.reply(t('onb-invite-not-found'));
   const { invite } = view;
@@ -53,7 +53,7 @@ export async function beginOnboarding(context: CommandContext, turn: Turn, app: 
       return turn.reply(open?.status === 'pending' ? await pendingText(app, turn, [open]) : t('onb-already-pending'));
     }
   }
-  return enterOnboarding(context, {
+  return enterOnboarding(context.dialogs, {
     inviteId: invite.id,
     role: invite.role,
     className: classGroup.name,

@@ -1,12 +1,13 @@
 import { enterJoinCode } from '../../../scenes/join-code.js';
 import type { App } from '../../app.js';
 import type { Turn } from '../../turn.js';
-import type { CommandContext, CommandSpec } from '../shared/command-registry.js';
+import type { CommandSpec } from '../shared/command-registry.js';
+import type { IncomingMessage } from '../../messenger/events.js';
 import { beginOnboarding } from './begin-onboarding.js';
 import { lookupCode } from './code-lookup.js';
 
 /** Opens onboarding for the token of a deep link (`ref` of the person's first message). */
-export async function joinByToken(context: CommandContext, turn: Turn, app: App, token: string): Promise<unknown> {
+export async function joinByToken(context: IncomingMessage, turn: Turn, app: App, token: string): Promise<unknown> {
   const view = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await app.services.invites.findByToken(token) : undefined;
   return beginOnboarding(context, turn, app, view);
 }
@@ -19,7 +20,7 @@ export const joinCommand: CommandSpec = {
   dmOnly: true,
   allowed: () => true,
   async run(context, args, turn, app) {
-    if (!args.trim()) return enterJoinCode(context);
+    if (!args.trim()) return enterJoinCode(context.dialogs);
     const found = await lookupCode(app, turn, args);
     if (!found.ok) return turn.reply(found.text);
     return beginOnboarding(context, turn, app, found.view);

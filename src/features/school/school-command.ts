@@ -15,7 +15,7 @@ export const schoolCommand: CommandSpec = {
     const profile = await app.school.get();
     const action = args.toLowerCase();
     if (!profile || action === 'edit' || action === 'изменить') {
-      return enterSchoolSetup(context, profile);
+      return enterSchoolSetup(context.dialogs, profile);
     }
     if (action === 'application' || action === 'заявка') return sendApplication(turn, profile);
     const updated = formatWhen(profile.updatedAt, app.config.SCHOOL_TZ, turn.locale);

@@ -1,13 +1,9 @@
-import type { SceneContext } from '@vk-io/scenes';
-import type { MessageEventContext } from 'vk-io';
+import type { ButtonPress } from '../../messenger/events.js';
 import type { App } from '../../app.js';
 import type { Payload } from './payload.js';
 import type { Turn } from '../../turn.js';
 
 export type CallbackPayload = Extract<Payload, { k: 'cb' }>;
-
-/** The context a callback button press runs in: its session, and the dialogs (@vk-io/scenes) to open one from a press. */
-export type ActionContext = MessageEventContext & { session: Record<string, unknown>; scene: SceneContext<Record<string, unknown>> };
 
 /**
  * What a callback (inline) button does when pressed. The handler re-checks every right itself;
@@ -16,7 +12,7 @@ export type ActionContext = MessageEventContext & { session: Record<string, unkn
 export interface ActionSpec {
   /** The `a` of the payload, e.g. `req.approve`. */
   readonly name: string;
-  run(context: ActionContext, payload: CallbackPayload, turn: Turn, app: App): Promise<string | void>;
+  run(press: ButtonPress, payload: CallbackPayload, turn: Turn, app: App): Promise<string | void>;
 }
 
 /** Finds callback actions by name. */

@@ -1,7 +1,6 @@
-import type { MessageContext } from 'vk-io';
-import type { IContext } from '@vk-io/scenes';
 import type { App } from '../../app.js';
 import { canSomewhere, type Action } from '../../domain/index.js';
+import type { IncomingMessage } from '../../messenger/events.js';
 import type { Caller, Turn } from '../../turn.js';
 
 /**
@@ -11,9 +10,6 @@ import type { Caller, Turn } from '../../turn.js';
 export function may(action: Action): (caller: Caller) => boolean {
   return (caller) => canSomewhere(caller.member, action);
 }
-
-/** The context a command runs in: a message with scenes attached. */
-export type CommandContext = MessageContext & IContext;
 
 /** One command of the bot: its names, who may use it, and what it does. /help is generated from these. */
 export interface CommandSpec {
@@ -31,7 +27,7 @@ export interface CommandSpec {
   readonly inDialog?: boolean;
   /** Hidden from /help (still usable). */
   readonly hidden?: boolean;
-  run(context: CommandContext, args: string, turn: Turn, app: App): Promise<unknown>;
+  run(message: IncomingMessage, args: string, turn: Turn, app: App): Promise<unknown>;
 }
 
 export interface ParsedCommand {

@@ -1,13 +1,12 @@
-import type { KeyboardBuilder } from 'vk-io';
 import type { Translate } from '../../i18n.js';
-import { replyKeyboard, type Button } from './keyboards.js';
+import { replyKeyboard, type Button, type Keyboard } from './keyboards.js';
 import { REPLY_MAX_BUTTONS, REPLY_MAX_ROWS, pageToken, pickerPage } from './paging.js';
 
 /**
  * A reply keyboard of choices laid out `perRow` a row, followed by `tail` rows (e.g. Cancel).
  * Choices that do not fit VK's limits (10 rows, 40 buttons) are left out; `shown` says how many fit.
  */
-export function pickKeyboard(choices: readonly Button[], perRow: number, tail: Button[][] = []): { keyboard: KeyboardBuilder; shown: number } {
+export function pickKeyboard(choices: readonly Button[], perRow: number, tail: Button[][] = []): { keyboard: Keyboard; shown: number } {
   const tailRows = tail.filter((row) => row.length > 0);
   const tailButtons = tailRows.reduce((sum, row) => sum + row.length, 0);
   const capacity = Math.min((REPLY_MAX_ROWS - tailRows.length) * perRow, REPLY_MAX_BUTTONS - tailButtons);
@@ -24,7 +23,7 @@ export function commandButton(label: string, command: string, args?: string, col
 
 /** What a class picker shows: the keyboard, and the line saying which page it is ('' for one page). */
 export interface ClassPick {
-  keyboard: KeyboardBuilder;
+  keyboard: Keyboard;
   note: string;
 }
 

@@ -1,7 +1,7 @@
 import type { App } from '../../app.js';
 import { isLocale, type Locale, type Translate } from '../../i18n.js';
-import type { OutgoingMessage } from '../../vk/outbox.js';
-import { UserUnreachableError } from '../../vk/gateway.js';
+import type { MessageRef } from '../../messenger/events.js';
+import { RecipientUnreachableError, type OutgoingMessage } from '../../messenger/messenger.js';
 
 /** Whom the bot writes to, as far as words go: their language and the translate function bound to it. */
 export interface Reader {
@@ -26,19 +26,19 @@ export async function translatorFor(app: App, vkId: number): Promise<Translate> 
   return (await readerFor(app, vkId)).t;
 }
 
-export type NotifyResult = { ok: true; conversationMessageId: number } | { ok: false; reason: 'unreachable' };
+export type NotifyResult = { ok: true; message: MessageRef } | { ok: false; reason: 'unreachable' };
 
 /**
- * Sends a message to another person in a private dialog, in their language. VK refuses people who
- * never wrote to the community (901): that comes back as `unreachable`, for the caller to report.
+ * Sends a message to another person in a private dialog, in their language. The messenger refuses people who
+ * never wrote to the bot (VK: 901): that comes back as `unreachable`, for the caller to report.
  */
 export async function notifyPerson(app: App, vkId: number, build: (t: Translate, reader: Reader) => OutgoingMessage, key?: string): Promise<NotifyResult> {
   const reader = await readerFor(app, vkId);
   try {
-    const sent = await app.outbox.send(vkId, build(reader.t, reader), key);
-    return { ok: true, conversationMessageId: sent.conversationMessageId };
+    const message = await app.messenger.send(vkId, build(reader.t, reader), key);
+    return { ok: true, message };
   } catch (error) {
-    if (error instanceof UserUnreachableError) return { ok: false, reason: 'unreachable' };
+    if (error instanceof RecipientUnreachableError) return { ok: false, reason: 'unreachable' };
     throw error;
   }
 }

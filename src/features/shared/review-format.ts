@@ -7,25 +7,14 @@ import type { Translate } from '../../i18n.js';
 import { effectiveRoles, type ActorId, type Member } from '../../domain/index.js';
 import type { Caller } from '../../turn.js';
 
-/** A VK mention `[id123|Имя]` that VK shows as a link to the profile. */
-export function vkMention(vkId: number, name: string): string {
-  const clean = name.replace(/[[\]|]/g, ' ').replace(/\s+/g, ' ').trim();
-  return `[id${vkId}|${clean || `id${vkId}`}]`;
-}
-
 /** How a person is called: their name in the roster, else their VK name, else `id123`; the bot itself by a word. */
 export async function personName(app: App, t: Translate, vkId: ActorId): Promise<string> {
   if (vkId === 'system') return t('req-by-system');
   const member = await app.services.members.get(vkId);
   if (member?.name.trim()) return member.name.trim();
-  try {
-    const [user] = await app.gateway.call<{ first_name?: string; last_name?: string }[]>('users.get', { user_ids: vkId });
-    const name = [user?.first_name, user?.last_name].filter(Boolean).join(' ').trim();
-    if (name) return name;
-  } catch {
-    // VK did not answer: the id will do.
-  }
-  return `id${vkId}`;
+  const profile = await app.messenger.profile(vkId).catch(() => undefined);
+  const name = [profile?.firstName, profile?.lastName].filter(Boolean).join(' ').trim();
+  return name || `id${vkId}`;
 }
 
 /** The name of a request's class (the staff room for teachers). */

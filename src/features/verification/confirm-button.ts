@@ -1,4 +1,5 @@
 /** The «Подтвердить статус» callback button (F09, F20, F24): on a verifier's notice or in the /verify list. */
+import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { VER_CONFIRM, confirmTeacher, verifyListMessage } from './verify-notices.js';
 
@@ -10,9 +11,9 @@ export const confirmTeacherAction: ActionSpec = {
     const vkId = Number(payload.id);
     if (!Number.isSafeInteger(vkId) || vkId <= 0) return t('button-stale-short');
     const outcome = await confirmTeacher(app, turn, vkId);
-    if (payload.v === 'list' && outcome.kind !== 'refused' && context.peerId === context.userId) {
+    if (payload.v === 'list' && outcome.kind !== 'refused' && pressedInPrivate(context)) {
       const list = await verifyListMessage(app, t);
-      await app.outbox.edit(context.peerId, context.conversationMessageId, list).catch(() => undefined);
+      await app.messenger.edit(context.message, list).catch(() => undefined);
     }
     if (outcome.kind === 'refused') return outcome.text;
     const name = outcome.teacher.name || `id${outcome.teacher.vkId}`;

@@ -1,13 +1,13 @@
-import { vkMention } from '../shared/review-format.js';
 import { confirmTeacher, verifyListMessage, type VerifyOutcome } from './verify-notices.js';
+import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { parseVkId } from '../shared/person-ref.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 
 /** The words for a confirmation's outcome, as a full message. */
-export function verifyOutcomeText(t: Translate, outcome: VerifyOutcome): string {
+export function verifyOutcomeText(app: App, t: Translate, outcome: VerifyOutcome): string {
   if (outcome.kind === 'refused') return outcome.text;
-  const who = vkMention(outcome.teacher.vkId, outcome.teacher.name);
+  const who = app.messenger.mention(outcome.teacher.vkId, outcome.teacher.name);
   if (outcome.kind === 'done') return t('ver-done', { who });
   return outcome.by ? t('ver-already-by', { who, by: outcome.by }) : t('ver-already', { who });
 }
@@ -27,6 +27,6 @@ export const verifyCommand: CommandSpec = {
     }
     const vkId = parseVkId(args);
     if (vkId === null) return turn.reply(t('ver-usage'));
-    return turn.reply(verifyOutcomeText(t, await confirmTeacher(app, turn, vkId)));
+    return turn.reply(verifyOutcomeText(app, t, await confirmTeacher(app, turn, vkId)));
   },
 };

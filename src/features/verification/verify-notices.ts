@@ -8,7 +8,7 @@ import type { Translate } from '../../i18n.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import { notifyPerson, readerFor, translatorFor } from '../shared/recipients.js';
-import { commandLinesFor, personName, vkMention } from '../shared/review-format.js';
+import { commandLinesFor, personName } from '../shared/review-format.js';
 import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, PERMISSIONS, can, type Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
 import type { Turn } from '../../turn.js';
@@ -29,9 +29,9 @@ export async function verifiersOf(app: App): Promise<number[]> {
 }
 
 /** The teacher as a verifier reads them: name with a VK link and subjects. */
-function teacherCard(t: Translate, teacher: Member): string {
+function teacherCard(app: App, t: Translate, teacher: Member): string {
   const subjects = teacher.subjects.length > 0 ? teacher.subjects.map((s) => subjectName(t, s)).join(', ') : t('ver-no-subjects');
-  return t('ver-notice', { who: vkMention(teacher.vkId, teacher.name), subjects });
+  return t('ver-notice', { who: app.messenger.mention(teacher.vkId, teacher.name), subjects });
 }
 
 /** The confirm button for one teacher (`v: 'list'` when it sits in the /verify list, which is redrawn after a press). */
@@ -47,10 +47,10 @@ export async function announceTeacherApproved(app: App, teacher: Member): Promis
     const sent = await notifyPerson(
       app,
       verifierId,
-      (t) => ({ text: teacherCard(t, teacher), keyboard: inlineKeyboard([[confirmButton(t, teacher, false)]]) }),
+      (t) => ({ text: teacherCard(app, t, teacher), keyboard: inlineKeyboard([[confirmButton(t, teacher, false)]]) }),
       `ver-notice:${teacher.vkId}:${teacher.joinedAt}:${verifierId}`,
     ).catch(() => ({ ok: false as const }));
-    if (sent.ok) await app.services.reviewNotices.remember(teacherSubject(teacher.vkId), { peerId: verifierId, cmid: sent.conversationMessageId });
+    if (sent.ok) await app.services.reviewNotices.remember(teacherSubject(teacher.vkId), sent.message);
     else app.logger.warn({ teacherId: teacher.vkId, verifierId }, 'verification notice not delivered');
   }
 }
@@ -97,10 +97,10 @@ export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promis
 async function afterVerification(app: App, teacher: Member, by: number): Promise<void> {
   const confirmedAt = Date.now();
   for (const notice of await app.services.reviewNotices.takeAll(teacherSubject(teacher.vkId))) {
-    const { t, locale } = await readerFor(app, notice.peerId);
+    const { t, locale } = await readerFor(app, notice.chat);
     const when = formatWhen(confirmedAt, app.config.SCHOOL_TZ, locale);
-    const text = `${teacherCard(t, teacher)}\n\n${t('ver-outcome', { by: await personName(app, t, by), when })}`;
-    await app.outbox.edit(notice.peerId, notice.cmid, { text }).catch(() => app.logger.warn({ teacherId: teacher.vkId, peerId: notice.peerId }, 'verification notice not edited'));
+    const text = `${teacherCard(app, t, teacher)}\n\n${t('ver-outcome', { by: await personName(app, t, by), when })}`;
+    await app.messenger.edit(notice, { text }).catch(() => app.logger.warn({ teacherId: teacher.vkId, peerId: notice.chat }, 'verification notice not edited'));
   }
   const t = await translatorFor(app, teacher.vkId);
   const byName = await personName(app, t, by);
@@ -115,7 +115,7 @@ export async function verifyListMessage(app: App, t: Translate): Promise<{ text:
   if (teachers.length === 0) return { text: t('ver-list-empty') };
   const shown = teachers.slice(0, MAX_LIST_BUTTONS);
   const lines = [t('ver-list-title', { count: teachers.length }), ''];
-  shown.forEach((teacher, index) => lines.push(`${index + 1}. ${teacherCard(t, teacher).split('\n').join(' — ')}`));
+  shown.forEach((teacher, index) => lines.push(`${index + 1}. ${teacherCard(app, t, teacher).split('\n').join(' — ')}`));
   if (teachers.length > shown.length) lines.push('', t('ver-list-more', { count: teachers.length - shown.length }));
   lines.push('', t('ver-list-hint'));
   const rows = shown.map((teacher, index) => [confirmButton(t, teacher, true, t('ver-btn-confirm-n', { n: index + 1, name: teacher.name || `id${teacher.vkId}` }))]);

@@ -1,0 +1,53 @@
+/**
+ * What people send the bot, in the messenger's neutral words: a message (typed, or a text button
+ * pressed) and a callback button press. The adapter makes these from its platform's updates
+ * (VK: src/vk/incoming.ts); features and dialogs read nothing else.
+ */
+import type { Dialogs } from './dialogs.js';
+import type { ChatId, MessageId, PersonRef } from './ids.js';
+
+/** A message the bot sent or received, by its chat and its id in that chat (to edit it later). */
+export interface MessageRef {
+  readonly chat: ChatId;
+  readonly id: MessageId;
+}
+
+/** A message from a person, in their private dialog with the bot or in a chat. */
+export interface IncomingMessage {
+  readonly kind: 'message';
+  readonly from: PersonRef;
+  readonly chat: ChatId;
+  /** In the person's private dialog with the bot (not in a group chat). */
+  readonly isPrivate: boolean;
+  /** The text, '' for none (a sticker, a photo). */
+  readonly text: string;
+  /** The payload of the text button pressed, undefined for a typed message. */
+  readonly payload: unknown;
+  /** The ref of the deep link the person came by (VK: vk.me ?ref=; MAX: bot_started's payload), with its source. */
+  readonly startRef?: { readonly value: string; readonly source: string | undefined } | undefined;
+  /** The language the person's app is in, when the messenger says ('ru', 'en'). */
+  readonly language?: string | undefined;
+  /** The message itself (its id 0 where the messenger gives none). */
+  readonly ref: MessageRef;
+  /** The person's dialogs in this chat (the one open, entering and leaving one). */
+  readonly dialogs: Dialogs;
+}
+
+/** A press of a callback button under a message the bot sent. */
+export interface ButtonPress {
+  readonly kind: 'press';
+  readonly from: PersonRef;
+  readonly chat: ChatId;
+  /** The payload of the button pressed, as the messenger delivered it. */
+  readonly payload: unknown;
+  /** The message the button is under. */
+  readonly message: MessageRef;
+  /** The messenger's id of this press, to answer it (VK: event_id; MAX: callback_id). */
+  readonly pressId: string;
+  readonly dialogs: Dialogs;
+}
+
+/** Whether a press happened in the presser's private dialog with the bot. */
+export function pressedInPrivate(press: ButtonPress): boolean {
+  return press.chat === press.from.id;
+}

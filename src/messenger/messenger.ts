@@ -1,0 +1,69 @@
+/**
+ * The messenger port: everything features and dialogs ask of a messenger. One adapter a messenger
+ * implements it (VK: src/vk/vk-messenger.ts); README "How it is built" says how a MAX adapter would.
+ */
+import type { ButtonPress, MessageRef } from './events.js';
+import type { ChatId, Platform } from './ids.js';
+import type { Keyboard } from './keyboard.js';
+
+/** A message the bot sends: text (split by the adapter if the messenger's limit is lower), a keyboard, an uploaded photo. */
+export interface OutgoingMessage {
+  readonly text: string;
+  readonly keyboard?: Keyboard | undefined;
+  /** A photo uploaded with {@link Messenger.uploadPhoto}. */
+  readonly attachment?: string | undefined;
+}
+
+/** How one recipient of a message sent to many fared. */
+export type Delivery =
+  | { readonly chat: ChatId; readonly ok: true; readonly message: MessageRef }
+  /** `unreachable`: the messenger will not deliver to this person now (VK: they never wrote to the community). */
+  | { readonly chat: ChatId; readonly ok: false; readonly unreachable: boolean };
+
+/** A person's public profile as the messenger shows it. */
+export interface Profile {
+  readonly id: number;
+  readonly firstName: string;
+  readonly lastName: string;
+}
+
+/** Thrown by {@link Messenger.send} when the messenger will not deliver to this person now; the caller reports it, nothing is retried. */
+export class RecipientUnreachableError extends Error {
+  override readonly name = 'RecipientUnreachableError';
+  constructor(readonly chat: ChatId) {
+    super(`the messenger will not deliver to ${chat} now: the person must write to the bot first or allow its messages`);
+  }
+}
+
+export interface Messenger {
+  readonly platform: Platform;
+  /** The same messenger for one update's handlers: a send made without a key is keyed by the next of `nextKey` (numbered from the update). */
+  keyedBy(nextKey: () => string): Messenger;
+  /**
+   * Sends one message. `key` makes a repeated send (after a crash) a no-op; without it, a send made
+   * while handling an update is keyed by the update. Throws RecipientUnreachableError.
+   */
+  send(chat: ChatId, message: OutgoingMessage, key?: string): Promise<MessageRef>;
+  /** Sends one message to many; how each recipient fared comes back in the same order. */
+  sendMany(chats: readonly ChatId[], message: OutgoingMessage, key?: string): Promise<Delivery[]>;
+  /** Replaces the text and keyboard of a message the bot sent. */
+  edit(message: MessageRef, content: OutgoingMessage): Promise<void>;
+  /** Answers a button press: a short notice (≤ 90 characters) shown to the presser, or just the end of the spinner. */
+  answerPress(press: ButtonPress, notice?: string): Promise<void>;
+  /** Whether the bot may write to this person in a private dialog now. */
+  mayWrite(person: number): Promise<boolean>;
+  /** A person's profile, undefined for a deleted or unknown one. `ref` may be an id or a short name. */
+  profile(ref: string | number): Promise<Profile | undefined>;
+  /** How a message names a person so that the messenger shows a link to them. */
+  mention(person: number, name: string): string;
+  /** Uploads a PNG for a message to `chat`; returns what {@link OutgoingMessage.attachment} takes. */
+  uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string>;
+  /** A link that opens the bot's private dialog and hands it `ref` (see IncomingMessage.startRef). */
+  startLink(ref: string, source: string): string;
+  /** Creates a group chat with the bot in it. */
+  createChat(title: string): Promise<ChatId>;
+  /** The link by which people join a chat the bot created. */
+  inviteLink(chat: ChatId): Promise<string>;
+  /** The people in a chat (not the bot). */
+  members(chat: ChatId): Promise<number[]>;
+}

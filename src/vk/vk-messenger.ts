@@ -1,0 +1,114 @@
+/**
+ * The VK adapter of the messenger port: sends through the outbox (split texts, peer_ids batches,
+ * deterministic random_ids), renders neutral keyboards in VK's JSON, and makes every other request
+ * through the one gateway. Message ids are VK's conversation_message_id, written as digits.
+ */
+import type { ButtonPress, MessageRef } from '../messenger/events.js';
+import type { ChatId } from '../messenger/ids.js';
+import { RecipientUnreachableError, type Delivery, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
+import { UNREACHABLE_CODES, UserUnreachableError, type VkGateway } from './gateway.js';
+import { renderKeyboard } from './keyboard.js';
+import type { Outbox, VkOutgoingMessage } from './outbox.js';
+
+/** VK's limit for a snackbar's text. */
+const SNACKBAR_MAX = 90;
+
+interface VkUser {
+  id: number;
+  first_name?: string;
+  last_name?: string;
+  deactivated?: string;
+}
+
+function vkMessage(message: OutgoingMessage): VkOutgoingMessage {
+  return { text: message.text, keyboard: message.keyboard && renderKeyboard(message.keyboard), attachment: message.attachment };
+}
+
+const refOf = (chat: ChatId, cmid: number): MessageRef => ({ chat, id: String(cmid) });
+
+export class VkMessenger implements Messenger {
+  readonly platform = 'vk' as const;
+
+  constructor(
+    private readonly gateway: VkGateway,
+    private readonly outbox: Outbox,
+    private readonly groupId: number,
+  ) {}
+
+  keyedBy(nextKey: () => string): Messenger {
+    return new VkMessenger(this.gateway, this.outbox.keyedBy(nextKey), this.groupId);
+  }
+
+  async send(chat: ChatId, message: OutgoingMessage, key?: string): Promise<MessageRef> {
+    try {
+      const sent = await this.outbox.send(chat, vkMessage(message), key);
+      return refOf(chat, sent.conversationMessageId);
+    } catch (error) {
+      if (error instanceof UserUnreachableError) throw new RecipientUnreachableError(chat);
+      throw error;
+    }
+  }
+
+  async sendMany(chats: readonly ChatId[], message: OutgoingMessage, key?: string): Promise<Delivery[]> {
+    const results = await this.outbox.sendMany(chats, vkMessage(message), key);
+    return results.map((result) =>
+      result.ok
+        ? { chat: result.peerId, ok: true, message: refOf(result.peerId, result.conversationMessageId ?? 0) }
+        : { chat: result.peerId, ok: false, unreachable: UNREACHABLE_CODES.has(result.errorCode ?? 0) },
+    );
+  }
+
+  async edit(message: MessageRef, content: OutgoingMessage): Promise<void> {
+    await this.outbox.edit(message.chat, Number(message.id), vkMessage(content));
+  }
+
+  async answerPress(press: ButtonPress, notice?: string): Promise<void> {
+    await this.gateway.call('messages.sendMessageEventAnswer', {
+      event_id: press.pressId,
+      user_id: press.from.id,
+      peer_id: press.chat,
+      event_data: notice ? JSON.stringify({ type: 'show_snackbar', text: [...notice].slice(0, SNACKBAR_MAX).join('') }) : undefined,
+    });
+  }
+
+  async mayWrite(person: number): Promise<boolean> {
+    const { is_allowed: allowed } = await this.gateway.call<{ is_allowed: number }>('messages.isMessagesFromGroupAllowed', { group_id: this.groupId, user_id: person });
+    return allowed === 1;
+  }
+
+  async profile(ref: string | number): Promise<Profile | undefined> {
+    const users = await this.gateway.call<VkUser[]>('users.get', { user_ids: String(ref) }).catch(() => []);
+    const user = users[0];
+    if (!user || user.deactivated || !Number.isInteger(user.id) || user.id <= 0) return undefined;
+    return { id: user.id, firstName: user.first_name ?? '', lastName: user.last_name ?? '' };
+  }
+
+  mention(person: number, name: string): string {
+    const clean = name.replace(/[[\]|]/g, ' ').replace(/\s+/g, ' ').trim();
+    return `[id${person}|${clean || `id${person}`}]`;
+  }
+
+  uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string> {
+    return this.gateway.uploadMessagePhoto(chat, png, filename);
+  }
+
+  startLink(ref: string, source: string): string {
+    return `https://vk.me/club${this.groupId}?ref=${encodeURIComponent(ref)}&ref_source=${encodeURIComponent(source)}`;
+  }
+
+  async createChat(title: string): Promise<ChatId> {
+    // API 5.199 answers {chat_id, peer_ids}; earlier versions the bare chat_id.
+    const created = await this.gateway.call<number | { chat_id: number }>('messages.createChat', { title, group_id: this.groupId });
+    return 2_000_000_000 + (typeof created === 'number' ? created : created.chat_id);
+  }
+
+  async inviteLink(chat: ChatId): Promise<string> {
+    const { link } = await this.gateway.call<{ link: string }>('messages.getInviteLink', { peer_id: chat, group_id: this.groupId });
+    return link;
+  }
+
+  async members(chat: ChatId): Promise<number[]> {
+    const { items } = await this.gateway.call<{ items: { member_id: number }[] }>('messages.getConversationMembers', { peer_id: chat, group_id: this.groupId });
+    return items.map((item) => item.member_id).filter((id) => id > 0);
+  }
+}

@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inlineKeyboard, replyKeyboard } from '../../src/messenger/keyboard.js';
+import { RecipientUnreachableError } from '../../src/messenger/messenger.js';
+import { renderKeyboard } from '../../src/vk/keyboard.js';
+import { Harness } from '../helpers/harness.js';
+
+// The VK adapter of the messenger port, through unmodified vk-io to the emulator: what the features
+// ask of "a messenger" becomes the right VK calls, and VK's answers come back in the port's words.
+
+describe('VK adapter of the messenger port', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('renders neutral keyboards in VK JSON: reply keyboards one-time, inline ones with callback and link buttons, labels cut at 40', () => {
+    const reply = JSON.parse(renderKeyboard(replyKeyboard([[{ label: 'Да', payload: { k: 'cmd', c: 'help' }, color: 'positive' }], []])));
+    expect(reply).toMatchObject({ one_time: true, buttons: [[{ action: { type: 'text', label: 'Да', payload: '{"k":"cmd","c":"help"}' }, color: 'positive' }]] });
+    const long = 'Очень длинная надпись на кнопке, длиннее сорока знаков';
+    const inline = JSON.parse(renderKeyboard(inlineKeyboard([[{ label: long, payload: { k: 'cb', a: 'x' } }, { kind: 'link', label: 'Сайт', url: 'https://example.org' }]])));
+    expect(inline.inline).toBe(true);
+    expect(inline.buttons[0][0].action).toMatchObject({ type: 'callback', label: `${long.slice(0, 39)}…` });
+    expect(inline.buttons[0][1].action).toMatchObject({ type: 'open_link', link: 'https://example.org', label: 'Сайт' });
+  });
+
+  it('sends with a message id as text, edits by it, and names an unreachable person with the port error', async () => {
+    const { messenger } = h.bot.app;
+    const anna = h.driver.user({ id: 700, firstName: 'Анна', lastName: 'Петрова' });
+    await anna.say('привет');
+    await h.idle();
+    const sent = await messenger.send(700, { text: 'Первое', keyboard: replyKeyboard([[{ label: 'Ок', payload: { k: 'cmd', c: 'help' } }]]) }, 'adapter-test:1');
+    expect(sent).toEqual({ chat: 700, id: expect.stringMatching(/^\d+$/) });
+    await messenger.edit(sent, { text: 'Исправлено' });
+    expect(h.emulator.sentTo(700).find((m) => String(m.cmid) === sent.id)?.text).toBe('Исправлено');
+    h.emulator.addUser({ id: 701, firstName: 'Борис', lastName: 'Никогда-не-писал', allowsMessages: false });
+    await expect(messenger.send(701, { text: 'Здравствуйте' })).rejects.toBeInstanceOf(RecipientUnreachableError);
+    expect(await messenger.mayWrite(700)).toBe(true);
+    expect(await messenger.mayWrite(701)).toBe(false);
+    expect(await messenger.profile(700)).toEqual({ id: 700, firstName: 'Анна', lastName: 'Петрова' });
+    expect(messenger.mention(700, 'Анна [Петрова]')).toBe('[id700|Анна Петрова]');
+    expect(messenger.startLink('tok en', 'invite')).toBe(`https://vk.me/club${h.config.VK_GROUP_ID}?ref=tok%20en&ref_source=invite`);
+  });
+
+  it('creates a chat, gives its join link, and lists who joined by it', async () => {
+    const { messenger } = h.bot.app;
+    const chat = await messenger.createChat('5А · Математика');
+    expect(chat).toBeGreaterThan(2_000_000_000);
+    const link = await messenger.inviteLink(chat);
+    expect(link).toMatch(/^https:\/\/vk\.me\/join\//);
+    const pupil = h.driver.user({ id: 702, firstName: 'Вера', lastName: 'Соколова' });
+    await pupil.joinChat(link);
+    await h.idle();
+    expect(await messenger.members(chat)).toContain(702);
+  });
+});
