@@ -69,6 +69,8 @@ interface BurstFigures {
   p50: number;
   p95: number;
   rss: number;
+  /** Heap kept at the end (after a full collection): what stays of the updates handled. */
+  heap: number;
 }
 
 /** A bot in a child process that answers `report` over IPC. */
@@ -78,7 +80,7 @@ class BotChild {
 
   constructor(script: string, env: Record<string, string>) {
     // BENCH_PROFILE=dir writes each bot's CPU profile of the measured burst there (see bots/report.ts).
-    this.child = fork(new URL(script, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(new URL(script, import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', '--expose-gc'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.ready = new Promise((resolve) => this.child.once('message', () => resolve()));
   }
 
@@ -86,10 +88,11 @@ class BotChild {
     return this.ready;
   }
 
-  report(): Promise<BotReport> {
+  /** The bot's figures so far; `kept` collects garbage first (only once nothing more is measured). */
+  report(kept = false): Promise<BotReport> {
     return new Promise((resolve) => {
       this.child.once('message', (message) => resolve(message as BotReport));
-      this.child.send('report');
+      this.child.send(kept ? 'report-kept' : 'report');
     });
   }
 
@@ -172,6 +175,7 @@ async function firstDay(script: string, redis: Redis, reply?: Reply): Promise<Bu
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       rss: after.rssBytes,
+      heap: (await bot.report(true)).heapBytes,
     };
   } finally {
     await bot.stop();
@@ -234,4 +238,5 @@ row('Redis commands per update', bare.redisPerUpdate.toFixed(1), parta.redisPerU
 row('latency p50 ms', bare.p50.toFixed(0), parta.p50.toFixed(0), '', '');
 row('latency p95 ms', bare.p95.toFixed(0), parta.p95.toFixed(0), '', '');
 row('memory (rss)', mb(bare.rss), mb(parta.rss), '', '');
+row(`heap kept after ${WARMUP + PEOPLE * (2 + STEADY_ROUNDS) + STEADY_AFTER}`, mb(bare.heap), mb(parta.heap), '', 'after a full GC, once all is measured');
 process.exit(0);
