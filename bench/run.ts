@@ -16,6 +16,7 @@ import { startEmulator, type Emulator } from '../emulator/index.js';
 import type { StoredMessage } from '../emulator/state.js';
 import { createLogger } from '../src/logger.js';
 import { splitText } from '../src/vk/outbox.js';
+import { splitMention } from '../src/vk/incoming.js';
 import { PeerQueue } from '../src/runtime/peer-queue.js';
 import { UpdateGate } from '../src/runtime/update-gate.js';
 import type { BotReport } from './bots/report.js';
@@ -210,8 +211,8 @@ function pure(): void {
   const texts = ['/help', '[club1|@school] /помощь', '/classes 5А 5Б 6А', 'просто текст'];
   let start = performance.now();
   const rounds = 200_000;
-  for (let i = 0; i < rounds; i++) parseCommand(texts[i % texts.length], 1);
-  console.log(`parseCommand: ${((rounds / (performance.now() - start)) * 1000).toFixed(0)} calls/s`);
+  for (let i = 0; i < rounds; i++) parseCommand(splitMention(texts[i % texts.length]!, 1).text);
+  console.log(`splitMention + parseCommand: ${((rounds / (performance.now() - start)) * 1000).toFixed(0)} calls/s`);
   const long = 'Строка текста для разбиения. '.repeat(1000);
   start = performance.now();
   for (let i = 0; i < 200; i++) splitText(long);

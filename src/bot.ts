@@ -247,12 +247,13 @@ export class Bot {
   /** vk-io's middleware chain, in order: errors, sessions, the turn, scenes, commands. */
   private compose(): void {
     const updates = this.vk.updates;
+    const groupId = this.app.config.VK_GROUP_ID;
     const sessions = new SessionManager({
       storage: this.app.sessions,
       getStorageKey: sessionKeyOf,
     });
     const scenes = new SceneManager();
-    scenes.addScenes(FEATURES.flatMap((feature) => feature.dialogs ?? []).map((dialog) => stepSceneOf(dialog)));
+    scenes.addScenes(FEATURES.flatMap((feature) => feature.dialogs ?? []).map((dialog) => stepSceneOf(dialog, this.app.config.VK_GROUP_ID)));
     const actions = new ActionRegistry(FEATURES.flatMap((feature) => feature.actions ?? []));
     const personal = (middleware: Middleware): Middleware => async (context, next) => (isPersonal(context) ? middleware(context, next) : next());
     const router = new Router(this.app, actions, (copy) => this.gate.accept(privateMessageUpdate(this.app.config.VK_GROUP_ID, copy)));
@@ -263,10 +264,10 @@ export class Bot {
     updates.use(personal(saveNestedSession));
     updates.on('message_new', scenes.middleware);
     updates.on('message_event', scenes.middleware);
-    updates.on('message_new', (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext), turnOf(context), next));
+    updates.on('message_new', (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext, groupId), turnOf(context), next));
     updates.on('message_new', scenes.middlewareIntercept);
     for (const extra of this.options.extraMiddleware ?? []) updates.use(personal(extra));
-    updates.on('message_new', (context) => router.route(incomingMessage(context as VkMessageContext), turnOf(context)));
+    updates.on('message_new', (context) => router.route(incomingMessage(context as VkMessageContext, groupId), turnOf(context)));
     updates.on('message_event', (context) => router.routeAction(buttonPress(context as VkPressContext), turnOf(context)));
   }
 }

@@ -3,36 +3,35 @@ import { parseVkId, parseVkUserRef } from '../src/features/shared/person-ref.js'
 import { parseBareCommand, parseCommand } from '../src/features/shared/command-registry.js';
 import { parsePayload } from '../src/features/shared/payload.js';
 import { randomIdFor, splitText } from '../src/vk/outbox.js';
+import { splitMention } from '../src/vk/incoming.js';
 
 describe('command parsing', () => {
   it('reads commands, Russian names and arguments', () => {
-    expect(parseCommand('/help', 1)).toEqual({ name: 'help', args: '' });
-    expect(parseCommand('  /Помощь  ', 1)).toEqual({ name: 'помощь', args: '' });
-    expect(parseCommand('/lang en', 1)).toEqual({ name: 'lang', args: 'en' });
-    expect(parseCommand('/classes 5А 5Б\n6А', 1)).toEqual({ name: 'classes', args: '5А 5Б\n6А' });
+    expect(parseCommand('/help')).toEqual({ name: 'help', args: '' });
+    expect(parseCommand('  /Помощь  ')).toEqual({ name: 'помощь', args: '' });
+    expect(parseCommand('/lang en')).toEqual({ name: 'lang', args: 'en' });
+    expect(parseCommand('/classes 5А 5Б\n6А')).toEqual({ name: 'classes', args: '5А 5Б\n6А' });
+    expect(parseCommand('/help@school')).toEqual({ name: 'help', args: '' });
   });
 
-  it('accepts the community mention in chats, but not another community', () => {
-    expect(parseCommand('[club1|@school] /help', 1)).toEqual({ name: 'help', args: '' });
-    expect(parseCommand('[club1|Школа], /помощь', 1)).toEqual({ name: 'помощь', args: '' });
-    expect(parseCommand('[club2|@other] /help', 1)).toBeNull();
-    expect(parseCommand('/help@school', 1)).toEqual({ name: 'help', args: '' });
+  it('VK adapter: the community mention in front is left out of the text and named; another community is «other»', () => {
+    expect(splitMention('[club1|@school] /help', 1)).toEqual({ text: '/help', mention: 'bot' });
+    expect(splitMention('[club1|Школа], /помощь', 1)).toEqual({ text: '/помощь', mention: 'bot' });
+    expect(splitMention('[public1|Школа] помощь', 1)).toEqual({ text: 'помощь', mention: 'bot' });
+    expect(splitMention('[club2|@other] /help', 1)).toEqual({ text: '/help', mention: 'other' });
+    expect(splitMention('  просто текст ', 1)).toEqual({ text: 'просто текст', mention: 'none' });
   });
 
-  it('reads «помощь», «начать», «отмена» typed alone; in a chat only after the community mention', () => {
-    expect(parseBareCommand('Помощь', 1, false)).toEqual({ name: 'help', args: '' });
-    expect(parseBareCommand(' начать! ', 1, false)).toEqual({ name: 'start', args: '' });
-    expect(parseBareCommand('Отмена.', 1, false)).toEqual({ name: 'cancel', args: '' });
-    expect(parseBareCommand('помощь нужна', 1, false)).toBeNull();
-    expect(parseBareCommand('помощь', 1, true)).toBeNull();
-    expect(parseBareCommand('[club1|@school] помощь', 1, true)).toEqual({ name: 'help', args: '' });
-    expect(parseBareCommand('[club2|@other] помощь', 1, true)).toBeNull();
+  it('reads «помощь», «начать», «отмена» typed alone', () => {
+    expect(parseBareCommand('Помощь')).toEqual({ name: 'help', args: '' });
+    expect(parseBareCommand(' начать! ')).toEqual({ name: 'start', args: '' });
+    expect(parseBareCommand('Отмена.')).toEqual({ name: 'cancel', args: '' });
+    expect(parseBareCommand('помощь нужна')).toBeNull();
   });
 
   it('ignores plain text', () => {
-    expect(parseCommand('hello /help', 1)).toBeNull();
-    expect(parseCommand('', 1)).toBeNull();
-    expect(parseCommand(undefined, 1)).toBeNull();
+    expect(parseCommand('hello /help')).toBeNull();
+    expect(parseCommand('')).toBeNull();
   });
 });
 

@@ -74,8 +74,9 @@ export class Router {
     if (parsed.kind === 'ours' && parsed.payload.k === 'cmd') return { name: parsed.payload.c, args: parsed.payload.a ?? '' };
     if (parsed.kind === 'start') return { name: 'start', args: '' };
     if (parsed.kind === 'ours') return null;
-    const groupId = this.app.config.VK_GROUP_ID;
-    return parseCommand(message.text, groupId) ?? parseBareCommand(message.text, groupId, !message.isPrivate);
+    // A message naming another bot is not for this one; in a chat a bare word counts only after the bot's name.
+    if (message.mention === 'other') return null;
+    return parseCommand(message.text) ?? (message.isPrivate || message.mention === 'bot' ? parseBareCommand(message.text) : null);
   }
 
   /** Runs a command after checking, at this moment, that the caller may use it here. */

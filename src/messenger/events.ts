@@ -19,8 +19,13 @@ export interface IncomingMessage {
   readonly chat: ChatId;
   /** In the person's private dialog with the bot (not in a group chat). */
   readonly isPrivate: boolean;
-  /** The text, '' for none (a sticker, a photo). */
+  /** The text, '' for none (a sticker, a photo); the bot's name in front of it (see `mention`) left out. */
   readonly text: string;
+  /**
+   * How the message begins: by naming the bot (in a chat, the way to address it: VK's `[club1|@school]`),
+   * by naming another bot (the message is not for this one), or by neither.
+   */
+  readonly mention: 'bot' | 'other' | 'none';
   /** The payload of the text button pressed, undefined for a typed message. */
   readonly payload: unknown;
   /** The ref of the deep link the person came by (VK: vk.me ?ref=; MAX: bot_started's payload), with its source. */

@@ -7,8 +7,8 @@ type SceneState = Record<string, unknown> & DialogStart;
 type StepContext = IStepContext<SceneState> & MessageContext;
 
 /** One step's context in the port's words, over @vk-io/scenes' step context. */
-function dialogContext<State extends object>(context: StepContext): DialogContext<State> {
-  const message = incomingMessage(context as unknown as VkMessageContext);
+function dialogContext<State extends object>(context: StepContext, groupId: number): DialogContext<State> {
+  const message = incomingMessage(context as unknown as VkMessageContext, groupId);
   return {
     message,
     turn: turnOf(context),
@@ -28,10 +28,10 @@ function dialogContext<State extends object>(context: StepContext): DialogContex
   };
 }
 
-/** Runs a dialog on @vk-io/scenes: each step gets the port's DialogContext; `state.startAt` picks the first step. */
-export function stepSceneOf<State extends object>(dialog: DialogDefinition<State>): StepScene<MessageContext, SceneState> {
+/** Runs a dialog of the community `groupId` on @vk-io/scenes: each step gets the port's DialogContext; `state.startAt` picks the first step. */
+export function stepSceneOf<State extends object>(dialog: DialogDefinition<State>, groupId: number): StepScene<MessageContext, SceneState> {
   return new StepScene<MessageContext, SceneState>(dialog.slug, {
-    steps: dialog.steps.map((step) => (context: StepContext) => step(dialogContext<State>(context))),
+    steps: dialog.steps.map((step) => (context: StepContext) => step(dialogContext<State>(context, groupId))),
     enterHandler: (context) => {
       const { startAt } = context.scene.state;
       if (startAt === undefined) return;

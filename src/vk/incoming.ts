@@ -28,15 +28,25 @@ export function dialogsOf(scene: SceneContext<Record<string, unknown>>): Dialogs
   };
 }
 
-/** A message_new as the port's IncomingMessage. */
-export function incomingMessage(context: VkMessageContext): IncomingMessage {
+/** Splits a community's mention (`[club1|@school]`, `[public1|Школа],`) off the front of a text: the rest, and whose it was. */
+export function splitMention(text: string, groupId: number): { text: string; mention: IncomingMessage['mention'] } {
+  const trimmed = text.trim();
+  const found = /^\[(club|public)(\d+)\|[^\]]*\][\s,:]*/i.exec(trimmed);
+  if (!found) return { text: trimmed, mention: 'none' };
+  return { text: trimmed.slice(found[0].length), mention: Number(found[2]) === groupId ? 'bot' : 'other' };
+}
+
+/** A message_new to the community `groupId` as the port's IncomingMessage. */
+export function incomingMessage(context: VkMessageContext, groupId: number): IncomingMessage {
   const ref = context.referralValue;
+  const { text, mention } = splitMention(context.text ?? '', groupId);
   return {
     kind: 'message',
     from: { platform: 'vk', id: context.senderId },
     chat: context.peerId,
     isPrivate: context.isDM,
-    text: context.text ?? '',
+    text,
+    mention,
     payload: context.messagePayload,
     startRef: ref ? { value: ref, source: context.referralSource } : undefined,
     language: localeFromLangId(context.clientInfo?.lang_id),

@@ -20,6 +20,6 @@ export async function lookupCode(app: App, turn: Turn, code: string): Promise<Co
  */
 export function typedCode(app: App, text: string): string | undefined {
   if (!text.startsWith('/')) return text;
-  const command = parseCommand(text, app.config.VK_GROUP_ID);
+  const command = parseCommand(text);
   return command && app.commands.find(command.name)?.name === 'join' && command.args ? command.args : undefined;
 }

@@ -45,37 +45,19 @@ const BARE_WORDS: Readonly<Record<string, string>> = {
   cancel: 'cancel',
 };
 
-/** Splits the community's mention off the front of a text: the rest, whether it was there, or null for another community's mention. */
-function withoutMention(text: string, groupId: number): { rest: string; mentioned: boolean } | null {
-  const rest = text.trim();
-  const mention = /^\[(club|public)(\d+)\|[^\]]*\][\s,:]*/i.exec(rest);
-  if (!mention) return { rest, mentioned: false };
-  if (Number(mention[2]) !== groupId) return null;
-  return { rest: rest.slice(mention[0].length), mentioned: true };
-}
-
 /**
- * Reads a bare command word (`помощь`, `Начать!`, `отмена.`) typed alone. In a chat it counts only after
- * the community's mention, so plain talk there stays plain talk.
+ * Reads a bare command word (`помощь`, `Начать!`, `отмена.`) typed alone. The router takes it only in a
+ * private dialog or, in a chat, after the bot's name, so that plain talk there stays plain talk.
  */
-export function parseBareCommand(text: string | undefined, groupId: number, inChat: boolean): ParsedCommand | null {
-  if (!text) return null;
-  const split = withoutMention(text, groupId);
-  if (!split || (inChat && !split.mentioned)) return null;
-  const word = split.rest.replace(/[.!?…]+$/u, '').trim().toLocaleLowerCase('ru-RU');
+export function parseBareCommand(text: string): ParsedCommand | null {
+  const word = text.trim().replace(/[.!?…]+$/u, '').trim().toLocaleLowerCase('ru-RU');
   const name = BARE_WORDS[word];
   return name ? { name, args: '' } : null;
 }
 
-/**
- * Reads a command from a message text: `/help`, `/помощь args`, also after the community's
- * mention (`[club123|@school] /help`) and with VK's `@name` suffix (`/help@school`).
- */
-export function parseCommand(text: string | undefined, groupId: number): ParsedCommand | null {
-  if (!text) return null;
-  const split = withoutMention(text, groupId);
-  if (!split) return null;
-  const match = /^\/([\p{L}\d_-]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/u.exec(split.rest);
+/** Reads a command from a message text: `/help`, `/помощь args`, also with a bot's `@name` suffix (`/help@school`). */
+export function parseCommand(text: string): ParsedCommand | null {
+  const match = /^\/([\p{L}\d_-]{1,32})(?:@\S+)?(?:\s+([\s\S]*))?$/u.exec(text.trim());
   if (!match) return null;
   return { name: match[1]!.toLowerCase(), args: (match[2] ?? '').trim() };
 }
