@@ -1,3 +1,4 @@
+import { checkPersonName, MAX_NAME_LENGTH, type NameCheck } from '../src/domain/person-names.js';
 import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
@@ -37,25 +38,11 @@ const NAME_STEP = 1;
 const CHILD_STEP = 2;
 const SUBJECTS_STEP = 3;
 const CONSENT_STEP = 4;
-export const MAX_NAME_LENGTH = 100;
 /** Typed subjects shown as buttons besides the list; the reply keyboard has room for 10 rows. */
 const MAX_CUSTOM_SUBJECTS = 4;
 const MARK = '✓ ';
 
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(ONBOARDING, label, value, color);
-
-export type NameCheck = { ok: true; value: string } | { ok: false; problem: 'empty' | 'command' | 'too-long' | 'format' };
-
-/** A person's name as people type it: 2–4 words of letters (hyphens and apostrophes inside), at most 100 characters. */
-export function checkPersonName(raw: string): NameCheck {
-  const value = raw.trim().replace(/\s+/g, ' ');
-  if (!value) return { ok: false, problem: 'empty' };
-  if (value.startsWith('/')) return { ok: false, problem: 'command' };
-  if (value.length > MAX_NAME_LENGTH) return { ok: false, problem: 'too-long' };
-  const word = "\\p{L}+(?:['’-]\\p{L}+)*";
-  if (!new RegExp(`^${word}(?: ${word}){1,3}$`, 'u').test(value)) return { ok: false, problem: 'format' };
-  return { ok: true, value };
-}
 
 /** A subject a teacher typed: 2–60 letters, digits and simple punctuation; undefined if it is not one. */
 export function checkSubject(raw: string): string | undefined {

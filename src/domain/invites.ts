@@ -4,6 +4,7 @@
  * an invite creates a pending join request in the same atomic step, so the
  * last use goes to exactly one person.
  */
+import { checkPersonName, MAX_NAME_LENGTH } from './person-names.js';
 import { randomBytes, randomInt } from 'node:crypto';
 import { authorize, loadMember, type ServiceContext } from './context.js';
 import {
@@ -306,17 +307,18 @@ export class InviteService {
 /** Builds the applicant record the invite's role needs; throws InvalidApplicantError if data is missing. */
 function toApplicant(invite: Invite, input: ApplicantInput): Applicant {
   if (input.consent !== true) throw new InvalidApplicantError('consent to data processing is required');
-  const name = input.name.trim();
   if (!Number.isInteger(input.vkId) || input.vkId <= 0) throw new InvalidApplicantError('vkId must be a positive integer');
-  if (name === '') throw new InvalidApplicantError('name is required');
+  const checked = checkPersonName(input.name);
+  if (!checked.ok) throw new InvalidApplicantError(`the name must be 2–4 words of letters, at most ${MAX_NAME_LENGTH} characters (${checked.problem})`);
+  const name = checked.value;
   const base = { vkId: input.vkId, name, classId: invite.classId, consent: true as const };
   switch (invite.role) {
     case 'student':
       return { ...base, role: 'student' };
     case 'parent': {
-      const childName = input.childName?.trim() ?? '';
-      if (childName === '') throw new InvalidApplicantError("a parent must name their child");
-      return { ...base, role: 'parent', childName };
+      const child = checkPersonName(input.childName ?? '');
+      if (!child.ok) throw new InvalidApplicantError(`a parent must name their child: 2–4 words of letters (${child.problem})`);
+      return { ...base, role: 'parent', childName: child.value };
     }
     case 'teacher':
       return { ...base, role: 'teacher', subjects: (input.subjects ?? []).map((s) => s.trim()).filter(Boolean) };

@@ -18,7 +18,7 @@ import { LuaScript, luaList } from './lua.js';
 import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
 
-const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional() });
+const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional(), changed: z.boolean().optional() });
 
 /** Makes each listed id an admin, creating a bare member if needed. ARGV[2] = JSON list of vkIds. */
 const BOOTSTRAP = new LuaScript('members-bootstrap-admins', z.object({ changed: luaList(z.number()) }));
@@ -84,8 +84,17 @@ export class MemberService {
 
   /** Confirms a teacher's status (admin, head or deputy); only verified teachers have teachers' powers. */
   async verifyTeacher(actor: ActorId, vkId: number): Promise<Member> {
+    return (await this.confirmTeacherStatus(actor, vkId)).teacher;
+  }
+
+  /**
+   * Confirms a teacher's status; of two verifiers at once the first wins, in the same atomic step:
+   * `confirmed` is false for everyone after them, and `teacher.verifiedBy` says who it was.
+   */
+  async confirmTeacherStatus(actor: ActorId, vkId: number): Promise<{ teacher: Member; confirmed: boolean }> {
     await authorize(this.ctx, actor, 'teacher.verify');
-    return this.change(actor, vkId, 'verify', '', 'teacher.verified');
+    const { member, changed } = await this.changeOf(actor, vkId, 'verify', '', 'teacher.verified');
+    return { teacher: member, confirmed: changed };
   }
 
   /** Appoints an admin from the joined verified teachers (admin or head). */
@@ -158,14 +167,19 @@ export class MemberService {
     };
   }
 
-  private async change(
+  private async change(actor: ActorId, vkId: number, op: string, extra: string, auditAction: string, classId?: string): Promise<Member> {
+    return (await this.changeOf(actor, vkId, op, extra, auditAction, classId)).member;
+  }
+
+  /** Runs one change; `changed` is false when it was so already. */
+  private async changeOf(
     actor: ActorId,
     vkId: number,
     op: string,
     extra: string,
     auditAction: string,
     classId?: string,
-  ): Promise<Member> {
+  ): Promise<{ member: Member; changed: boolean }> {
     const reply = await CHANGE.apply(this.ctx, [
       vkId,
       op,
@@ -196,7 +210,7 @@ export class MemberService {
       default:
         throw new Error(`members.change failed: ${reply.error}`);
     }
-    return memberSchema.parse(reply.member);
+    return { member: memberSchema.parse(reply.member), changed: reply.changed === true };
   }
 }
 

@@ -78,6 +78,8 @@ const memberBase = {
   name: z.string(),
   roles: list(z.enum(ROLES)),
   teacherStatus: z.enum(['pending', 'verified']).optional(),
+  verifiedBy: z.number().int().optional(),
+  verifiedAt: z.number().optional(),
   classIds: list(z.string()),
   classTeacherOf: list(z.string()),
   subjects: list(z.string()),

@@ -201,6 +201,9 @@ interface MemberBase {
   roles: Role[];
   /** Present while the member holds the teacher role. */
   teacherStatus?: TeacherStatus;
+  /** Who confirmed the teacher's status, and when: the first verifier (kept until the teacher leaves). */
+  verifiedBy?: number;
+  verifiedAt?: number;
   /** Classes the member belongs to (as student, parent, or the staff room as teacher). */
   classIds: string[];
   /** Classes this member leads as class teacher. */

@@ -28,7 +28,7 @@ describe('audit log written in the same step as the change', () => {
     expect(await top()).toMatchObject({ action: 'class.created', target: { classId: cls.id } });
     const invite = await s.invites.create(ADMIN, { classId: cls.id, role: 'student' });
     expect(await top()).toMatchObject({ action: 'invite.created', target: { inviteId: invite.id } });
-    const used = await s.invites.use(invite.id, { vkId: 3001, name: 'Ученик', consent: true });
+    const used = await s.invites.use(invite.id, { vkId: 3001, name: 'Ученик Первый', consent: true });
     if (!used.ok) throw new Error(used.reason);
     expect(await top()).toMatchObject({ action: 'invite.used', target: { requestId: used.request.id } });
     await s.requests.approve(ADMIN, used.request.id);
@@ -67,8 +67,8 @@ describe('audit log written in the same step as the change', () => {
     let winner = 0;
     const log = await auditOf(school, async () => {
       const [a, b] = await Promise.all([
-        s.invites.use(invite.id, { vkId: 501, name: 'А', consent: true }),
-        other.invites.use(invite.id, { vkId: 502, name: 'Б', consent: true }),
+        s.invites.use(invite.id, { vkId: 501, name: 'Анна Аверина', consent: true }),
+        other.invites.use(invite.id, { vkId: 502, name: 'Борис Белов', consent: true }),
       ]);
       winner = a.ok ? 501 : 502;
       expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);

@@ -46,6 +46,12 @@ export async function openSchool(extra: Partial<ServicesOptions> = {}, schoolId 
   };
 }
 
+/** The name a person joined by {@link join} gets unless the test gives one: two words of letters, from the id (3001 → «Тест Гааб»). */
+export function fixtureName(vkId: number): string {
+  const letters = [...String(vkId)].map((digit) => 'абвгдежзик'[Number(digit)]).join('');
+  return `Тест ${letters[0]!.toUpperCase()}${letters.slice(1)}`;
+}
+
 /** Joins a person through an invite approved by the admin; returns the member. */
 export async function join(
   s: Services,
@@ -55,9 +61,9 @@ export async function join(
 ): Promise<Member> {
   const invite = await s.invites.create(ADMIN, { classId, role });
   const used = await s.invites.use(invite.id, {
-    name: `Person ${input.vkId}`,
+    name: fixtureName(input.vkId),
     consent: true,
-    ...(role === 'parent' ? { childName: 'Child' } : {}),
+    ...(role === 'parent' ? { childName: 'Ребёнок Тестовый' } : {}),
     ...input,
   });
   if (!used.ok) throw new Error(`invite use failed: ${used.reason}`);

@@ -11,7 +11,7 @@ import {
   normaliseInviteCode,
 } from '../../src/domain/invites.js';
 import { DAY_MS, INVITE_LIMITS, createServices } from '../../src/domain/index.js';
-import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, fixtureName, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
 let classId: string;
@@ -23,7 +23,7 @@ afterEach(async () => {
   await school.cleanup();
 });
 
-const applicant = (vkId: number) => ({ vkId, name: `Student ${vkId}`, consent: true as const });
+const applicant = (vkId: number) => ({ vkId, name: fixtureName(vkId), consent: true as const });
 
 describe('F05 invites', () => {
   it('has a token of at least 128 random bits and a code without look-alikes', async () => {
@@ -100,8 +100,8 @@ describe('F05 invites', () => {
     expect((await invites.get(invite.id))?.uses).toBe(1);
     const parentInvite = await invites.create(ADMIN, { classId, role: 'parent' });
     await expect(invites.use(parentInvite.id, applicant(79))).rejects.toBeInstanceOf(InvalidApplicantError);
-    const parent = await invites.use(parentInvite.id, { ...applicant(77), childName: 'Петя' });
-    expect(parent.ok && parent.request.applicant).toMatchObject({ role: 'parent', childName: 'Петя', classId });
+    const parent = await invites.use(parentInvite.id, { ...applicant(77), childName: 'Петя Петров' });
+    expect(parent.ok && parent.request.applicant).toMatchObject({ role: 'parent', childName: 'Петя Петров', classId });
   });
 
   it('the last use taken by two people at once goes to exactly one (two connections)', async () => {
@@ -153,7 +153,7 @@ describe('F05 invites', () => {
       { actor: ADMIN, action: 'invite.revoked', target: { inviteId: spare.id, classId } },
     ]);
     await expectNoAudit(school, () => invites.revoke(ADMIN, spare.id));
-    await expectNoAudit(school, async () => expect(await invites.use(spare.id, { ...applicant(64), childName: 'Петя' })).toMatchObject({ reason: 'revoked' }));
+    await expectNoAudit(school, async () => expect(await invites.use(spare.id, { ...applicant(64), childName: 'Петя Петров' })).toMatchObject({ reason: 'revoked' }));
 
     await invites.create(ADMIN, { classId, role: 'parent' });
     await invites.create(ADMIN, { classId: 'staff', role: 'teacher' });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PermissionDeniedError } from '../../src/domain/errors.js';
 import type { Services } from '../../src/domain/index.js';
-import { ADMIN, auditOf, expectNoAudit, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, auditOf, expectNoAudit, fixtureName, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -19,9 +19,9 @@ async function apply(role: 'student' | 'parent' | 'teacher', vkId: number, cls =
   const invite = await s.invites.create(ADMIN, { classId: role === 'teacher' ? 'staff' : cls, role });
   const used = await s.invites.use(invite.id, {
     vkId,
-    name: `Имя ${vkId}`,
+    name: fixtureName(vkId),
     consent: true,
-    childName: 'Ребёнок',
+    childName: 'Ребёнок Первый',
     subjects: ['Физика'],
   });
   if (!used.ok) throw new Error(used.reason);
@@ -31,15 +31,15 @@ async function apply(role: 'student' | 'parent' | 'teacher', vkId: number, cls =
 describe('F08 join requests', () => {
   it('approval creates the member and roster entry atomically with the decision', async () => {
     const req = await apply('parent', 301);
-    expect(req).toMatchObject({ status: 'pending', applicant: { role: 'parent', childName: 'Ребёнок', consent: true } });
+    expect(req).toMatchObject({ status: 'pending', applicant: { role: 'parent', childName: 'Ребёнок Первый', consent: true } });
     const result = await s.requests.approve(ADMIN, req.id);
     expect(result).toMatchObject({
       ok: true,
       request: { status: 'approved', decidedBy: ADMIN },
-      member: { vkId: 301, roles: ['parent'], classIds: [classId], childName: 'Ребёнок', status: 'active' },
+      member: { vkId: 301, roles: ['parent'], classIds: [classId], childName: 'Ребёнок Первый', status: 'active' },
     });
     const roster = await s.members.roster(ADMIN, classId);
-    expect(roster.parents).toMatchObject([{ member: { vkId: 301 }, childName: 'Ребёнок' }]);
+    expect(roster.parents).toMatchObject([{ member: { vkId: 301 }, childName: 'Ребёнок Первый' }]);
     expect((await s.requests.listPending(ADMIN)).total).toBe(0);
     expect((await s.audit.recent()).map((e) => e.action)).toContain('request.approved');
   });
@@ -56,7 +56,7 @@ describe('F08 join requests', () => {
     const result = await s.requests.reject(ADMIN, req.id, '  не из нашей школы ');
     expect(result).toMatchObject({ ok: true, request: { status: 'rejected', reason: 'не из нашей школы' } });
     expect(await s.members.get(302)).toBeUndefined();
-    const again = await s.invites.use(req.inviteId, { vkId: 302, name: 'x', consent: true });
+    const again = await s.invites.use(req.inviteId, { vkId: 302, name: 'Икс Иксов', consent: true });
     expect(again.ok).toBe(true);
   });
 
@@ -124,12 +124,12 @@ describe('F08 join requests', () => {
       return used.request.id;
     };
     // Two parents wait for a child nobody in the class has yet.
-    const first = await file('parent', 4002, 'Папа', 'Орлов Миша');
+    const first = await file('parent', 4002, 'Орлов Папа', 'Орлов Миша');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, first))).toEqual([
       { actor: ADMIN, action: 'request.approved', target: { requestId: first, classId, vkId: 4002 }, details: { role: 'parent' } },
       { actor: ADMIN, action: 'family.child_unmatched', target: { requestId: first, classId, vkId: 4002 }, details: { match: 'none' } },
     ]);
-    const second = await file('parent', 4001, 'Мама', 'миша орлов');
+    const second = await file('parent', 4001, 'Орлова Мама', 'миша орлов');
     await s.requests.approve(ADMIN, second);
     // The child joins: both parents are linked, in id order, with the decision.
     const child = await file('student', 3001, 'Орлов Миша');
@@ -139,7 +139,7 @@ describe('F08 join requests', () => {
       { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4002 }, details: { childVkId: 3001, how: 'name' } },
     ]);
     // A third parent names the child who is now there.
-    const third = await file('parent', 4003, 'Бабушка', 'Миша Орлов');
+    const third = await file('parent', 4003, 'Орлова Бабушка', 'Миша Орлов');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, third))).toEqual([
       { actor: ADMIN, action: 'request.approved', target: { requestId: third, classId, vkId: 4003 }, details: { role: 'parent' } },
       { actor: ADMIN, action: 'family.child_linked', target: { requestId: third, classId, vkId: 4003 }, details: { childVkId: 3001, how: 'name' } },

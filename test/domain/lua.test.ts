@@ -9,7 +9,7 @@ import { SCHOOL_PRELUDE } from '../../src/domain/lua.js';
 import { planPromotion } from '../../src/domain/movement.js';
 import { ACTIONS, can } from '../../src/domain/permissions.js';
 import type { ClassGroup, InviteRole, Member } from '../../src/domain/types.js';
-import { ADMIN, classIds, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { ADMIN, classIds, expectNoAudit, fixtureName, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
 let s: Services;
@@ -42,7 +42,7 @@ describe('keys and slots', () => {
   it('every key a school writes carries its hash tag; the invite indexes share {invite-index}', async () => {
     const c = await classIds(s, '5А', '11А');
     await join(s, 'student', c['5А']!, { vkId: 3001 });
-    await join(s, 'parent', c['5А']!, { vkId: 4001, childName: 'Person 3001' });
+    await join(s, 'parent', c['5А']!, { vkId: 4001, childName: fixtureName(3001) });
     await verifiedTeacher(s, 2001);
     await s.invites.findByCode(5001, 'WRONGCODE');
     await s.movement.applyPromotion(ADMIN, await s.movement.previewPromotion());

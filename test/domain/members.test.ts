@@ -140,6 +140,28 @@ describe('F09/F20/F24 teacher verification', () => {
     expect(effectiveRoles(verified)).toContain('teacher');
     expect(await s.members.listUnverifiedTeachers()).toEqual([]);
   });
+
+  it('F09 F20: of two verifiers confirming at once the first wins in one atomic step, and the record keeps who it was until the teacher leaves', async () => {
+    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await verifiedTeacher(s, 2002);
+    await s.members.setAdministrationRole(ADMIN, 2002, 'deputy');
+    school.clock.t = 5_000;
+    const other = await school.second();
+    let results: Awaited<ReturnType<Services['members']['confirmTeacherStatus']>>[] = [];
+    const audit = await auditOf(school, async () => {
+      results = await Promise.all([s.members.confirmTeacherStatus(ADMIN, 2001), other.members.confirmTeacherStatus(2002, 2001)]);
+    });
+    const [a, b] = results as [(typeof results)[0], (typeof results)[0]];
+    expect([a.confirmed, b.confirmed].sort()).toEqual([false, true]);
+    const winner = a.confirmed ? ADMIN : 2002;
+    expect(a.teacher).toMatchObject({ teacherStatus: 'verified', verifiedBy: winner });
+    expect(b.teacher).toMatchObject({ verifiedBy: winner });
+    expect(audit).toEqual([{ actor: winner, action: 'teacher.verified', target: { vkId: 2001 } }]);
+    await s.movement.markLeft(ADMIN, 2001);
+    const left = await s.members.get(2001);
+    expect(left?.verifiedBy).toBeUndefined();
+    expect(left?.verifiedAt).toBeUndefined();
+  });
 });
 
 describe('F07 class teachers and rosters', () => {

@@ -67,7 +67,7 @@ describe('F10 movement', () => {
     const c = await classIds('5А', '6А', '10А', '11А', '11Б');
     await join(s, 'student', c['11А']!, { vkId: 3001 });
     await join(s, 'parent', c['11А']!, { vkId: 4001 });
-    await join(s, 'parent', c['5А']!, { vkId: 4001, childName: 'Младший' });
+    await join(s, 'parent', c['5А']!, { vkId: 4001, childName: 'Младший Сын' });
     await join(s, 'student', c['5А']!, { vkId: 3002 });
     await verifiedTeacher(s, 2001);
     await s.members.assignClassTeacher(ADMIN, c['11А']!, 2001);

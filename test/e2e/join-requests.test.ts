@@ -249,7 +249,8 @@ describe('join requests (F08)', () => {
   it('F08: /requests pages five at a time with «←» and «→»; a class teacher sees only their class; a student may not', async () => {
     const [admin] = await admins();
     const teacher = await classTeacher();
-    const people = Array.from({ length: 6 }, (_, i) => h.driver.user({ id: 500 + i, firstName: 'Ученик', lastName: `Номер${i + 1}` }));
+    const ordinal = ['Первый', 'Второй', 'Третий', 'Четвёртый', 'Пятый', 'Шестой'];
+    const people = ordinal.map((lastName, i) => h.driver.user({ id: 500 + i, firstName: 'Ученик', lastName }));
     for (const person of people) await file(person, 'student');
     const newTeacher = h.driver.user({ id: 510, firstName: 'Нина', lastName: 'Новикова' });
     await file(newTeacher, 'teacher', { subjects: ['Химия'] });
@@ -257,19 +258,19 @@ describe('join requests (F08)', () => {
     await admin.say('/заявки');
     for (let i = 1; i <= 5; i++) {
       const card = await admin.expect('Заявка № ');
-      expect(card.text).toContain(`Ученик Номер${i}`);
+      expect(card.text).toContain(`Ученик ${ordinal[i - 1]}`);
       expect(labels(card)).toEqual(['Принять', 'Отклонить']);
     }
     const nav = await admin.expect('Заявки 1–5 из 7');
     expect(nav.text).toContain('страница 1 из 2');
     expect(labels(nav)).toEqual(['→']);
     await admin.press('→');
-    await admin.expect('Ученик Номер6');
+    await admin.expect('Ученик Шестой');
     await admin.expect('Нина Новикова');
     const last = await admin.expect('Заявки 6–7 из 7');
     expect(labels(last)).toEqual(['←']);
     await admin.press('←');
-    await admin.expect('Ученик Номер1');
+    await admin.expect('Ученик Первый');
     await admin.expect('Заявки 1–5 из 7');
 
     await teacher.say('/requests');

@@ -163,8 +163,9 @@ describe('teacher status (F09, F20, F24)', () => {
     await teacher.expect('Ваш статус учителя подтверждён');
     await admin.say(`/verify id${teacher.id}`);
     await admin.expect('Статус учителя [id300|Иван Петров] уже подтвердил(а) Мария Иванова');
+    // Who confirmed is kept with the teacher's record, also for a confirmation made elsewhere.
     await admin.say(`/verify ${colleague.id}`);
-    await admin.expect('Статус учителя [id301|Анна Коллегова] уже подтверждён');
+    await admin.expect('Статус учителя [id301|Анна Коллегова] уже подтвердил(а) Мария Иванова');
   });
 
   it('F09 F20: two verifiers confirming at the same moment: one confirmation, the teacher told once, the other told who confirmed', async () => {

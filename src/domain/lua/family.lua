@@ -99,6 +99,8 @@ local function leaveSchool(m, actor, code)
   m.classIds = {}
   m.classTeacherOf = {}
   m.teacherStatus = nil
+  m.verifiedBy = nil
+  m.verifiedAt = nil
   m.status = 'left'
   m.leftAt = NOW
   saveMember(m)

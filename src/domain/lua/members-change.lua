@@ -40,8 +40,11 @@ if op == 'unassign_class' then
 end
 if not has(m.roles, 'teacher') then return jenc({ error = 'not_teacher' }) end
 if op == 'verify' then
+  -- The first verifier wins: a second confirmation changes nothing, and the record says who it was.
   if m.teacherStatus == 'verified' then return done(false) end
   m.teacherStatus = 'verified'
+  m.verifiedBy = tonumber(ARGV[5])
+  m.verifiedAt = NOW
   return done(true)
 end
 if not isVerifiedTeacher(m) then return jenc({ error = 'not_verified' }) end

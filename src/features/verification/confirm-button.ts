@@ -1,7 +1,9 @@
 /** The «Подтвердить статус» callback button (F09, F20, F24): on a verifier's notice or in the /verify list. */
 import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
-import { VER_CONFIRM, confirmTeacher, verifyListMessage } from './verify-notices.js';
+import { deliverNotices } from '../shared/notices.js';
+import { confirmTeacher } from './confirm-teacher.js';
+import { VER_CONFIRM, verifyListMessage } from './verify-notices.js';
 
 /** Confirms the teacher named in the payload (the service re-checks the presser's right); the /verify list is redrawn in place. */
 export const confirmTeacherAction: ActionSpec = {
@@ -10,7 +12,8 @@ export const confirmTeacherAction: ActionSpec = {
     const { t } = turn;
     const vkId = Number(payload.id);
     if (!Number.isSafeInteger(vkId) || vkId <= 0) return t('button-stale-short');
-    const outcome = await confirmTeacher(app, turn, vkId);
+    const { outcome, notices } = await confirmTeacher(app, turn, vkId);
+    await deliverNotices(app, notices);
     if (payload.v === 'list' && outcome.kind !== 'refused' && pressedInPrivate(context)) {
       const list = await verifyListMessage(app, t);
       await app.messenger.edit(context.message, list).catch(() => undefined);

@@ -1,4 +1,6 @@
-import { confirmTeacher, verifyListMessage, type VerifyOutcome } from './verify-notices.js';
+import { confirmTeacher, type VerifyOutcome } from './confirm-teacher.js';
+import { deliverNotices } from '../shared/notices.js';
+import { verifyListMessage } from './verify-notices.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { parseVkId } from '../shared/person-ref.js';
@@ -27,6 +29,8 @@ export const verifyCommand: CommandSpec = {
     }
     const vkId = parseVkId(args);
     if (vkId === null) return turn.reply(t('ver-usage'));
-    return turn.reply(verifyOutcomeText(app, t, await confirmTeacher(app, turn, vkId)));
+    const { outcome, notices } = await confirmTeacher(app, turn, vkId);
+    await deliverNotices(app, notices);
+    return turn.reply(verifyOutcomeText(app, t, outcome));
   },
 };

@@ -1,0 +1,60 @@
+/**
+ * Confirming a teacher's status (F09, F20, F24), the use case: the right is checked and the first
+ * verifier wins in the domain's one atomic step; the outcome is returned for the verifier to read,
+ * with what follows for others: every verifier's notice edited to say who confirmed (its button
+ * gone), and the teacher told what they can do now.
+ */
+import type { App } from '../../app.js';
+import { formatWhen } from '../../i18n.js';
+import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, type Member } from '../../domain/index.js';
+import type { Notice, WithNotices } from '../shared/notices.js';
+import { commandLinesFor, personName } from '../shared/review-format.js';
+import type { Turn } from '../../turn.js';
+import { teacherCard, teacherSubject } from './verify-notices.js';
+
+/** The result of a confirmation attempt, for the verifier to read (a snackbar or a message). */
+export type VerifyOutcome =
+  | { kind: 'done'; teacher: Member }
+  /** Confirmed already; `by` is who did it, in the verifier's words. */
+  | { kind: 'already'; teacher: Member; by?: string }
+  | { kind: 'refused'; text: string };
+
+/** Confirms the teacher `vkId` on behalf of the turn's caller. */
+export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promise<WithNotices<VerifyOutcome>> {
+  const { t, caller } = turn;
+  const refused = (text: string): WithNotices<VerifyOutcome> => ({ outcome: { kind: 'refused', text }, notices: [] });
+  let result;
+  try {
+    result = await app.services.members.confirmTeacherStatus(caller.vkId, vkId);
+  } catch (error) {
+    if (error instanceof PermissionDeniedError) return refused(t('ver-denied'));
+    if (error instanceof NotATeacherError || error instanceof NotFoundError) return refused(t('ver-not-teacher', { id: String(vkId) }));
+    if (error instanceof MemberNotActiveError) return refused(t('ver-left', { id: String(vkId) }));
+    throw error;
+  }
+  const { teacher, confirmed } = result;
+  if (!confirmed) {
+    const by = teacher.verifiedBy === undefined ? undefined : await personName(app, t, teacher.verifiedBy);
+    return { outcome: { kind: 'already', teacher, ...(by ? { by } : {}) }, notices: [] };
+  }
+  return { outcome: { kind: 'done', teacher }, notices: await afterConfirmation(app, teacher, caller.vkId) };
+}
+
+/** What a confirmation sends: each verifier's notice shows who confirmed and when, and the teacher learns their new powers. */
+async function afterConfirmation(app: App, teacher: Member, by: number): Promise<Notice[]> {
+  const confirmedAt = teacher.verifiedAt ?? Date.now();
+  const edits: Notice[] = (await app.services.reviewNotices.takeAll(teacherSubject(teacher.vkId))).map((message) => ({
+    kind: 'edit',
+    message,
+    build: async ({ t, locale }) => ({
+      text: `${teacherCard(app, t, teacher)}\n\n${t('ver-outcome', { by: await personName(app, t, by), when: formatWhen(confirmedAt, app.config.SCHOOL_TZ, locale) })}`,
+    }),
+  }));
+  const toTeacher: Notice = {
+    kind: 'send',
+    to: teacher.vkId,
+    key: `ver-verified:${teacher.vkId}:${teacher.joinedAt}`,
+    build: async ({ t }) => ({ text: [t('ver-you-verified', { by: await personName(app, t, by) }), '', t('req-welcome-can'), ...commandLinesFor(app, t, teacher)].join('\n') }),
+  };
+  return [...edits, toTeacher];
+}
