@@ -63,6 +63,8 @@ export type StudyChatReservation =
 export interface StudyChatAudience {
   students: Member[];
   parents: Member[];
+  /** The class's class teachers, who can pass the link on to those the bot cannot reach. */
+  classTeachers: Member[];
 }
 
 const chatReply = z.object({ error: z.string().optional(), status: z.enum(['reserved', 'exists', 'busy']).optional(), chat: z.unknown().optional() });
@@ -145,13 +147,17 @@ export class StudyChatService {
   /** The class's active students and (if asked) the active parents of the class, for the link. */
   async audience(classId: string, options: { parents: boolean }): Promise<StudyChatAudience> {
     const { redis, keys } = this.ctx;
-    const [studentIds, parentMap] = await Promise.all([redis.smembers(keys.classStudents(classId)), options.parents ? redis.hgetall(keys.classParents(classId)) : Promise.resolve({})]);
+    const [studentIds, parentMap, leadIds] = await Promise.all([
+      redis.smembers(keys.classStudents(classId)),
+      options.parents ? redis.hgetall(keys.classParents(classId)) : Promise.resolve({}),
+      redis.smembers(keys.classLeads(classId)),
+    ]);
     const read = async (ids: string[]) =>
       (await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))))).filter((m) => m.status === 'active').sort((a, b) => a.vkId - b.vkId);
     const parentIds = Object.entries(parentMap as Record<string, string>)
       .filter(([, raw]) => parseParentLinks(raw).length > 0)
       .map(([id]) => id);
-    return { students: await read(studentIds), parents: await read(parentIds) };
+    return { students: await read(studentIds), parents: await read(parentIds), classTeachers: await read(leadIds) };
   }
 
   private async read(ids: string[]): Promise<StudyChat[]> {
