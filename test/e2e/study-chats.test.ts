@@ -86,14 +86,18 @@ describe('study chats (F25)', () => {
     expect(all.text).toContain('учитель Петрова Анна (id300)');
   });
 
-  it('F25: a second /chat for the same class and subject gives the existing link and creates no second chat', async () => {
+  it('F25: a second /chat for the same class and subject gives the existing link and creates no second chat; the classes led come first', async () => {
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
     await upToConfirm(teacher, '5А', 'Только ученикам');
     await teacher.press('Создать');
     const link = linkIn((await teacher.expect('создан. Ссылка для входа')).text);
+    // The classes the teacher leads come first, then those they have chats in.
+    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, (await h.bot.app.services.classes.findByName('6А'))!.id, 300);
+    await h.bot.app.services.classes.create(ADMIN_ID, '4Б');
     await teacher.say('/chat');
-    await teacher.expect('Для какого класса создать учебный чат?');
+    const classes = await teacher.expect('Для какого класса создать учебный чат?');
+    expect(labels(classes)).toEqual(['6А', '5А', '4Б', 'Отмена']);
     await teacher.press('5А');
     await teacher.expect('По какому предмету чат для 5А?');
     await teacher.press('Математика');
