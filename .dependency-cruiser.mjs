@@ -65,11 +65,13 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('join-requests')],
   [LAYOUT.scenes, feature('onboarding')],
   [LAYOUT.scenes, feature('school')], // the school setup dialog saves through the school's use case
+  [LAYOUT.scenes, feature('study-chats')], // the /chat dialog makes the chat through the feature's use case
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
   [feature('onboarding'), LAYOUT.scenes],
   [feature('school'), LAYOUT.scenes],
+  [feature('study-chats'), LAYOUT.scenes],
   // the features use src/*.ts, which `src → scenes` closes into a cycle
   [LAYOUT.shared, 'src'],
   [feature('classes'), 'src'],
@@ -79,6 +81,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('onboarding'), 'src'],
   [feature('school'), 'src'],
   [feature('verification'), 'src'],
+  [feature('study-chats'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -87,12 +90,14 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('onboarding'), LAYOUT.shared],
   [feature('school'), LAYOUT.shared],
   [feature('verification'), LAYOUT.shared],
+  [feature('study-chats'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved
   [feature('onboarding'), feature('first-contact')], // pendingText
   [feature('onboarding'), feature('invites')], // roleName, schoolName
   [feature('verification'), feature('onboarding')], // subjectName
+  [feature('study-chats'), feature('onboarding')], // subjectName, the default subjects
   // the shared helpers send through src/vk/ (recipients), which uses src/runtime/ and src/*.ts (logger)
 ];
 

@@ -655,3 +655,43 @@ subject-music = Music
 subject-technology = Technology
 subject-safety = Life safety (OBZh)
 subject-primary = Primary school
+
+## Study chats (F25)
+
+sc-cmd-chat = create a class's subject chat: /chat
+sc-cmd-chats = study chats and their links: /chats
+sc-denied = Study chats are created by the school's teachers. Students and parents get the links to their class's chats from the bot in private messages.
+sc-denied-unverified = Study chats are created by teachers whose status is confirmed. Your teacher status is still waiting for the school administration's confirmation; /chat will work after it.
+sc-no-classes = The school has no classes yet to create a study chat for.
+sc-ask-class = Which class is the study chat for? The classes you lead or already have chats in come first.
+sc-ask-subject = Which subject is the chat of { $className } for?
+sc-ask-audience = Who gets the chat's link in private messages: only the students of { $className }, or the students and their parents?
+sc-btn-students = Students only
+sc-btn-parents = Students and parents
+sc-confirm = Study chat “{ $title }”
+    Class: { $className }, subject: { $subject }.
+    The link goes to the { $parents ->
+        [yes] students and parents
+       *[no] students
+    } in private messages.
+sc-btn-create = Create
+sc-btn-rename = Change the title
+sc-ask-title = The title now is “{ $title }”. Write the chat's new title (at most 100 characters).
+sc-busy = This chat is being created right now. Wait a minute and send /chats to see its link.
+sc-exists = You already have the study chat “{ $title }” for this class and subject; no second one is needed. Join link: { $link }
+sc-created = ✅ The study chat “{ $title }” is created. Join link: { $link }
+sc-invite-student = 📚 Your teacher { $teacher } created the study chat “{ $title }” (subject: { $subject }, class { $className }). Join by the link: { $link }
+sc-invite-parent = 📚 The teacher { $teacher } created the study chat “{ $title }” (subject: { $subject }, class { $className }) and invites the parents. Join link: { $link }
+sc-report-nobody = The class has no students to send the link to yet. New students can get it from you or the class teacher.
+sc-report-reached = Got the link in private messages: { $reached } of { $total }.
+sc-report-missed = Could not send ({ $count }): these people have not written to the community yet, or forbade its messages:
+sc-report-student = { $person }, student
+sc-report-parent = { $person }, parent
+sc-report-pass-on-lead = Pass the link on to them yourself or through the class teacher ({ $people }).
+sc-report-pass-on = Pass the link on to them yourself: once they write to the community, the bot can write to them.
+sc-list-none = You have no study chats yet. Create one with /chat.
+sc-list-none-school = The school has no study chats yet.
+sc-list-header = Your study chats ({ $count }):
+sc-list-header-school = The school's study chats ({ $count }):
+sc-list-line = “{ $title }”: class { $className }, { $subject }: { $link }
+sc-list-line-school = “{ $title }”: class { $className }, { $subject }, teacher { $teacher }: { $link }

@@ -6,6 +6,7 @@ import { onboardingDialog } from '../scenes/onboarding.js';
 import { promotionDialog } from '../scenes/promotion.js';
 import { rejectReasonDialog } from '../scenes/reject-reason.js';
 import { schoolSetupDialog } from '../scenes/school-setup.js';
+import { studyChatDialog } from '../scenes/study-chat.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
 import { verifyActions } from './features/verification/confirm-button.js';
@@ -22,6 +23,7 @@ import type { CommandSpec } from './features/shared/command-registry.js';
 import { requestsCommand } from './features/join-requests/requests-command.js';
 import { adminsCommand, deputyCommand, headCommand, staffCommand } from './features/roles/roles-commands.js';
 import { schoolCommand } from './features/school/school-command.js';
+import { chatCommand, chatsCommand } from './features/study-chats/study-chat-commands.js';
 import { verifyCommand } from './features/verification/verify-command.js';
 
 import type { DialogDefinition } from './turn.js';
@@ -59,5 +61,7 @@ export const FEATURES: readonly Feature[] = [
     actions: [...requestActions, ...verifyActions],
     dialogs: [rejectReasonDialog] as unknown as AnyDialog[],
   },
+  /** Study chats: a subject chat of a class, its link sent to the class (F25). */
+  { commands: [chatCommand, chatsCommand], dialogs: [studyChatDialog] as unknown as AnyDialog[] },
   { commands: [langCommand, cancelCommand] },
 ];

@@ -14,7 +14,7 @@ export abstract class DomainError extends Error {
   }
 }
 
-export type NotFoundEntity = 'class' | 'invite' | 'request' | 'member';
+export type NotFoundEntity = 'class' | 'invite' | 'request' | 'member' | 'studyChat';
 
 /** The class, invite, request or member does not exist (or was never created in this school). */
 export class NotFoundError extends DomainError {
@@ -53,7 +53,7 @@ export class ClassNameTakenError extends DomainError {
 /** The staff room cannot be renamed or archived. */
 export class StaffRoomImmutableError extends DomainError {
   readonly code = 'class.staff_room_immutable';
-  constructor(readonly operation: 'rename' | 'archive' | 'assign_class_teacher' | 'transfer') {
+  constructor(readonly operation: 'rename' | 'archive' | 'assign_class_teacher' | 'transfer' | 'study_chat') {
     super(`the staff room cannot be used for ${operation}; choose a regular class`);
   }
 }

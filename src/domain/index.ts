@@ -13,6 +13,7 @@ import { globalKeys, schoolKeys } from './keys.js';
 import { MemberService } from './members.js';
 import { MovementService } from './movement.js';
 import { ReviewNoticeStore } from './review-notices-store.js';
+import { StudyChatService } from './study-chats.js';
 
 export interface ServicesOptions {
   redis: Redis;
@@ -36,6 +37,8 @@ export interface Services {
   audit: AuditService;
   /** Messages sent about pending decisions, to edit them after the decision (F08, F09). */
   reviewNotices: ReviewNoticeStore;
+  /** The subject chats teachers open for their classes (F25). */
+  studyChats: StudyChatService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -65,6 +68,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     family: new FamilyService(ctx),
     audit,
     reviewNotices: new ReviewNoticeStore(ctx),
+    studyChats: new StudyChatService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
@@ -76,4 +80,5 @@ export { memberSchema, parseRecord } from './records.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
-export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService };
+export { STUDY_CHAT_TITLE_MAX, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
+export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService };

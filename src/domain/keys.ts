@@ -21,7 +21,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -56,6 +56,16 @@ export interface SchoolKeys {
   role(role: string): string;
   /** LIST of audit entries, newest first. */
   audit: string;
+  /** A study chat the bot created (F25). */
+  studyChatRecord(chatId: string): string;
+  /** ZSET study chat id → createdAt. */
+  studyChats: string;
+  /** SET of the study chat ids of a teacher. */
+  studyChatsByTeacher(vkId: number): string;
+  /** SET of the study chat ids of a class. */
+  studyChatsByClass(classId: string): string;
+  /** HASH `${classId}:${teacher}:${subject}` → study chat id: one chat a class, subject and teacher. */
+  studyChatIndex: string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -95,6 +105,11 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     members: `${base}members`,
     role: (role) => `${base}role:${role}`,
     audit: `${base}audit`,
+    studyChatRecord: (id) => `${base}study-chat:${id}`,
+    studyChats: `${base}study-chats`,
+    studyChatsByTeacher: (vkId) => `${base}study-chats:by-teacher:${vkId}`,
+    studyChatsByClass: (id) => `${base}study-chats:by-class:${id}`,
+    studyChatIndex: `${base}study-chats:index`,
   };
 }
 
@@ -135,4 +150,9 @@ local function kMembers() return B .. 'members' end
 local function kRole(role) return B .. 'role:' .. role end
 local function kSeq(kind) return B .. 'seq:' .. kind end
 local function kAudit() return B .. 'audit' end
+local function kStudyChat(id) return B .. 'study-chat:' .. id end
+local function kStudyChats() return B .. 'study-chats' end
+local function kStudyChatsByTeacher(vkId) return B .. 'study-chats:by-teacher:' .. vkId end
+local function kStudyChatsByClass(id) return B .. 'study-chats:by-class:' .. id end
+local function kStudyChatIndex() return B .. 'study-chats:index' end
 `;

@@ -24,6 +24,8 @@ export const ACTIONS = [
   'classTeacher.assign',
   'movement.record',
   'roster.view',
+  'studyChat.create',
+  'studyChat.viewAll',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,6 +51,10 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'classTeacher.assign': { roles: ['admin'] },
   'movement.record': { roles: ['admin'] },
   'roster.view': { roles: ['admin', 'head', 'deputy'], classTeacher: 'own_class' },
+  /** Subject chats (F25): verified teachers (class teachers among them) for any active class; admins too, for the school. */
+  'studyChat.create': { roles: ['admin', 'teacher'] },
+  /** Every study chat of the school, not only one's own. */
+  'studyChat.viewAll': { roles: ['admin', 'head', 'deputy'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */

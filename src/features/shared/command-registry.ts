@@ -21,6 +21,8 @@ export interface CommandSpec {
   readonly summaryKey: string;
   /** Whether the caller may use it (checked on every run, not only in /help). */
   allowed(caller: Caller): boolean;
+  /** What a caller it does not allow is told, when more can be said than «not for you» (e.g. why, and what to do). */
+  refusal?(turn: Turn): string;
   /** Only in a private dialog (it asks personal data or opens a dialog). */
   readonly dmOnly?: boolean;
   /** Runs also while a dialog is open (e.g. /cancel, /help); others ask to finish the dialog first. */

@@ -1,0 +1,177 @@
+/**
+ * Study chats (F25), the use cases the /chat dialog and the commands call: which classes and
+ * subjects a teacher picks from, the proposed title, making the chat through the messenger port,
+ * sending its link to the class, and the report the teacher gets.
+ */
+import type { App } from '../../app.js';
+import type { Translate } from '../../i18n.js';
+import { can, STUDY_CHAT_TITLE_MAX, type Member, type RegularClass, type StudyChat } from '../../domain/index.js';
+import type { Delivery } from '../../messenger/messenger.js';
+import type { Caller, Turn } from '../../turn.js';
+import { regularClasses } from '../shared/class-ref.js';
+import { personLabel, personShort } from '../shared/person-ref.js';
+import { readerFor } from '../shared/recipients.js';
+import { attempt } from '../shared/refusals.js';
+import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../onboarding/subjects.js';
+
+/** Who may open /chat: verified teachers (class teachers among them) and admins. */
+export const mayCreateStudyChats = (caller: Caller): boolean => can(caller.member, 'studyChat.create');
+
+/** Who may see /chats: those who may create them, and the administration (every chat of the school). */
+export const maySeeStudyChats = (caller: Caller): boolean => mayCreateStudyChats(caller) || can(caller.member, 'studyChat.viewAll');
+
+/** Why /chat or /chats is not for this person, in words: an unverified teacher waits for confirmation; others are not teachers. */
+export function studyChatRefusal(turn: Turn): string {
+  const member = turn.caller.member;
+  const pendingTeacher = member?.status === 'active' && member.roles.includes('teacher') && member.teacherStatus !== 'verified';
+  return turn.t(pendingTeacher ? 'sc-denied-unverified' : 'sc-denied');
+}
+
+/** The classes a teacher picks from: those they lead first, then those they have study chats in, then the rest. */
+export async function chatClasses(app: App, caller: Caller): Promise<RegularClass[]> {
+  const classes = await regularClasses(app);
+  const leads = new Set(caller.member?.classTeacherOf ?? []);
+  const taught = new Set((await app.services.studyChats.ofTeacher(caller.vkId)).map((chat) => chat.classId));
+  const rank = (c: RegularClass): number => (leads.has(c.id) ? 0 : taught.has(c.id) ? 1 : 2);
+  return classes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+}
+
+/** The subjects a teacher picks from: their own (given when joining), or the school's list for someone who gave none (an admin). */
+export function chatSubjects(member: Member | null): readonly string[] {
+  const own = (member?.subjects ?? []).filter((s) => s.trim() && s.length <= MAX_SUBJECT_LENGTH);
+  return own.length > 0 ? own : DEFAULT_SUBJECTS;
+}
+
+/** A subject typed instead of pressed: one of the offered ones, in any case and in either language. */
+export function findSubject(t: Translate, subjects: readonly string[], typed: string): string | undefined {
+  const key = typed.trim().toLocaleLowerCase('ru-RU');
+  return subjects.find((s) => s.toLocaleLowerCase('ru-RU') === key || subjectName(t, s).toLocaleLowerCase('ru-RU') === key);
+}
+
+/** The title the bot proposes: `5А · Математика`. */
+export function proposedTitle(className: string, subject: string): string {
+  return `${className} · ${subject}`;
+}
+
+/** A typed title, trimmed, or why it is refused. */
+export function checkTitle(t: Translate, typed: string): { ok: true; title: string } | { ok: false; problem: string } {
+  const title = typed.replace(/\s+/gu, ' ').trim();
+  if (!title) return { ok: false, problem: t('invalid-empty') };
+  if (title.startsWith('/')) return { ok: false, problem: t('invalid-command') };
+  if (title.length > STUDY_CHAT_TITLE_MAX) return { ok: false, problem: t('invalid-too-long', { max: STUDY_CHAT_TITLE_MAX }) };
+  return { ok: true, title };
+}
+
+/** The chat the teacher already has for this class and subject, if any. */
+export function existingChat(app: App, caller: Caller, classId: string, subject: string): Promise<StudyChat | undefined> {
+  return app.services.studyChats.find(caller.vkId, classId, subject);
+}
+
+/** The answer when the pair has its chat already: its link, nothing made. */
+export function existingChatText(t: Translate, chat: StudyChat): string {
+  return t('sc-exists', { title: chat.title, link: chat.link ?? '' });
+}
+
+export interface StudyChatRequest {
+  classId: string;
+  subject: string;
+  title: string;
+  /** Whether the class's parents get the link too. */
+  parents: boolean;
+}
+
+/**
+ * Makes the study chat (or finds the one made for this pair, or by this very update before a crash),
+ * sends its link to the class's students (and parents) in private messages, and returns the report for the teacher.
+ */
+export async function createStudyChat(app: App, turn: Turn, request: StudyChatRequest): Promise<string> {
+  const { t, caller } = turn;
+  const reserved = await attempt(t, () => app.services.studyChats.reserve(caller.vkId, request));
+  if (!reserved.ok) return reserved.text;
+  const reservation = reserved.value;
+  if (reservation.kind === 'busy') return t('sc-busy');
+  if (reservation.kind === 'exists') return existingChatText(t, reservation.chat);
+  let chat = reservation.chat;
+  if (reservation.kind === 'create') {
+    const peer = await app.messenger.createChat(chat.title);
+    const link = await app.messenger.inviteLink(peer);
+    chat = await app.services.studyChats.finish(caller.vkId, chat.id, peer, link);
+    app.logger.info({ studyChat: chat.id, classId: chat.classId, peer, teacher: caller.vkId }, 'study chat created');
+  }
+  const report = await sendLink(app, caller, chat, request.parents);
+  return [t('sc-created', { title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
+}
+
+/** One recipient of the link and how they fared. */
+interface Sent {
+  member: Member;
+  role: 'student' | 'parent';
+  ok: boolean;
+}
+
+/** Sends the chat's link to the class (each person in their language) and returns the report, to be worded in the teacher's. */
+async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: boolean): Promise<(t: Translate) => string> {
+  const audience = await app.services.studyChats.audience(chat.classId, { parents: withParents });
+  const classGroup = await app.services.classes.get(chat.classId);
+  const className = classGroup?.name ?? chat.classId;
+  const teacher = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
+  const people = [
+    ...audience.students.filter((m) => m.vkId !== caller.vkId).map((member) => ({ member, role: 'student' as const })),
+    ...audience.parents.filter((m) => m.vkId !== caller.vkId).map((member) => ({ member, role: 'parent' as const })),
+  ];
+  // One message a language and role: a send to many per group.
+  const groups = new Map<string, { t: Translate; role: 'student' | 'parent'; members: Member[] }>();
+  for (const { member, role } of people) {
+    const reader = await readerFor(app, member.vkId);
+    const key = `${reader.locale}:${role}`;
+    const group = groups.get(key) ?? { t: reader.t, role, members: [] };
+    group.members.push(member);
+    groups.set(key, group);
+  }
+  const sent: Sent[] = [];
+  for (const group of groups.values()) {
+    const text = group.t(group.role === 'student' ? 'sc-invite-student' : 'sc-invite-parent', {
+      title: chat.title,
+      subject: subjectName(group.t, chat.subject),
+      className,
+      teacher,
+      link: chat.link ?? '',
+    });
+    const deliveries: Delivery[] = await app.messenger.sendMany(group.members.map((m) => m.vkId), { text });
+    group.members.forEach((member, i) => sent.push({ member, role: group.role, ok: deliveries[i]?.ok === true }));
+  }
+  app.logger.info({ studyChat: chat.id, sent: sent.length, reached: sent.filter((s) => s.ok).length }, 'study chat link sent');
+  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map(personShort);
+  return (t) => reportText(t, sent, leads);
+}
+
+/** How many got the link and who did not, named, with whom to ask to pass it on. */
+function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly string[]): string {
+  if (sent.length === 0) return t('sc-report-nobody');
+  const reached = sent.filter((s) => s.ok).length;
+  const missed = sent.filter((s) => !s.ok);
+  const lines = [t('sc-report-reached', { reached, total: sent.length })];
+  if (missed.length === 0) return lines.join('\n');
+  lines.push('', t('sc-report-missed', { count: missed.length }));
+  missed.forEach((s, i) => lines.push(`${i + 1}. ${t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personLabel(s.member) })}`));
+  lines.push('', classTeachers.length > 0 ? t('sc-report-pass-on-lead', { people: classTeachers.join(', ') }) : t('sc-report-pass-on'));
+  return lines.join('\n');
+}
+
+/** The lines of /chats: each chat with its class, subject, teacher (for the administration) and link. */
+export async function chatListText(app: App, turn: Turn): Promise<string> {
+  const { t, caller } = turn;
+  const everyone = can(caller.member, 'studyChat.viewAll');
+  const chats = everyone ? await app.services.studyChats.all() : await app.services.studyChats.ofTeacher(caller.vkId);
+  if (chats.length === 0) return t(everyone ? 'sc-list-none-school' : 'sc-list-none');
+  const lines = [t(everyone ? 'sc-list-header-school' : 'sc-list-header', { count: chats.length }), ''];
+  for (const [i, chat] of chats.entries()) {
+    const className = (await app.services.classes.get(chat.classId))?.name ?? chat.classId;
+    const subject = subjectName(t, chat.subject);
+    const teacher = everyone ? personLabel(await app.services.members.get(chat.teacher), chat.teacher) : '';
+    lines.push(
+      `${i + 1}. ${everyone ? t('sc-list-line-school', { title: chat.title, className, subject, teacher, link: chat.link ?? '' }) : t('sc-list-line', { title: chat.title, className, subject, link: chat.link ?? '' })}`,
+    );
+  }
+  return lines.join('\n');
+}

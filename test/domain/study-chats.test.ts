@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ClassArchivedError, PermissionDeniedError, StaffRoomImmutableError } from '../../src/domain/errors.js';
+import type { Services } from '../../src/domain/index.js';
+import { STUDY_CHAT_RESERVATION_MS } from '../../src/domain/study-chats.js';
+import { ADMIN, auditOf, classIds, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+
+let school: School;
+let s: Services;
+let ids: Record<string, string>;
+beforeEach(async () => {
+  school = await openSchool();
+  s = school.services;
+  ids = await classIds(s, '5А', '6А');
+  await verifiedTeacher(s, 300);
+});
+afterEach(async () => {
+  await school.cleanup();
+});
+
+/** The services of one operation (an update), its changes keyed `op:w1`, `op:w2`… like the bot's. */
+const operation = (op: string): Services => {
+  let n = 0;
+  return s.keyedBy(() => `${op}:w${++n}`);
+};
+
+describe('F25 study chats in the domain', () => {
+  it('F25: a reservation, then the made chat is recorded once, indexed by teacher and class, and audited', async () => {
+    const input = { classId: ids['5А']!, subject: 'Математика', title: '5А · Математика' };
+    const reserved = await s.studyChats.reserve(300, input);
+    expect(reserved.kind).toBe('create');
+    if (reserved.kind !== 'create') return;
+    const lines = await auditOf(school, () => s.studyChats.finish(300, reserved.chat.id, 2_000_000_001, 'https://vk.me/join/x'));
+    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { classId: ids['5А'], vkId: 300 }, details: { chat: reserved.chat.id } }]);
+    const again = await s.studyChats.finish(300, reserved.chat.id, 2_000_000_009, 'https://vk.me/join/y');
+    expect(again).toMatchObject({ peer: 2_000_000_001, link: 'https://vk.me/join/x', status: 'ready' });
+    expect(await s.studyChats.ofTeacher(300)).toHaveLength(1);
+    expect(await s.studyChats.all()).toHaveLength(1);
+    expect(await s.studyChats.find(300, ids['5А']!, 'Математика')).toMatchObject({ id: reserved.chat.id, title: '5А · Математика' });
+    // A second /chat for the same class, subject and teacher finds the chat instead of reserving another.
+    expect(await s.studyChats.reserve(300, input)).toMatchObject({ kind: 'exists', chat: { id: reserved.chat.id } });
+    // Another subject or class is another chat.
+    expect((await s.studyChats.reserve(300, { ...input, subject: 'Алгебра' })).kind).toBe('create');
+  });
+
+  it('F25: the same operation repeated after a crash reuses its reservation, and once made, its chat', async () => {
+    const input = { classId: ids['6А']!, subject: 'Математика', title: '6А · Математика' };
+    const first = await operation('e1').studyChats.reserve(300, input);
+    const repeat = await operation('e1').studyChats.reserve(300, input);
+    expect(first.kind).toBe('create');
+    expect(repeat).toEqual(first);
+    if (first.kind !== 'create') return;
+    // Another update while the first is making the chat is told to wait, and reserves nothing.
+    expect(await operation('e2').studyChats.reserve(300, input)).toEqual({ kind: 'busy' });
+    await s.studyChats.finish(300, first.chat.id, 2_000_000_002, 'https://vk.me/join/z');
+    expect(await operation('e1').studyChats.reserve(300, input)).toMatchObject({ kind: 'created', chat: { id: first.chat.id, peer: 2_000_000_002 } });
+    expect(await operation('e3').studyChats.reserve(300, input)).toMatchObject({ kind: 'exists', chat: { id: first.chat.id } });
+  });
+
+  it('F25: a reservation whose chat never came is taken over after a while', async () => {
+    const input = { classId: ids['6А']!, subject: 'Математика', title: '6А · Математика' };
+    const first = await operation('e1').studyChats.reserve(300, input);
+    school.clock.t += STUDY_CHAT_RESERVATION_MS + 1;
+    const second = await operation('e2').studyChats.reserve(300, { ...input, title: 'Математика 6А' });
+    expect(second).toMatchObject({ kind: 'create', chat: { id: first.kind === 'create' ? first.chat.id : '?', title: 'Математика 6А' } });
+  });
+
+  it('F25: rights: students, parents and unverified teachers may not; no chat for the staff room or an archived class', async () => {
+    const input = { classId: ids['5А']!, subject: 'Математика', title: 't' };
+    await join(s, 'student', ids['5А']!, { vkId: 310 });
+    await join(s, 'parent', ids['5А']!, { vkId: 311 });
+    await join(s, 'teacher', 'staff', { vkId: 312, subjects: ['Физика'] });
+    for (const who of [310, 311, 312, 999]) await expect(s.studyChats.reserve(who, input)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.studyChats.reserve(300, { ...input, classId: 'staff' })).rejects.toBeInstanceOf(StaffRoomImmutableError);
+    await s.classes.archive(ADMIN, ids['6А']!);
+    await expect(s.studyChats.reserve(300, { ...input, classId: ids['6А']! })).rejects.toBeInstanceOf(ClassArchivedError);
+    expect((await s.studyChats.reserve(ADMIN, input)).kind).toBe('create');
+  });
+
+  it('F25: the audience: active students, and parents only when asked', async () => {
+    await join(s, 'student', ids['5А']!, { vkId: 310 });
+    await join(s, 'student', ids['5А']!, { vkId: 313 });
+    await join(s, 'parent', ids['5А']!, { vkId: 311 });
+    await join(s, 'student', ids['6А']!, { vkId: 320 });
+    await s.movement.markLeft(ADMIN, 313);
+    const only = await s.studyChats.audience(ids['5А']!, { parents: false });
+    expect(only.students.map((m) => m.vkId)).toEqual([310]);
+    expect(only.parents).toEqual([]);
+    const both = await s.studyChats.audience(ids['5А']!, { parents: true });
+    expect(both.parents.map((m) => m.vkId)).toEqual([311]);
+  });
+});

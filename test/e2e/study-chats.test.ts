@@ -1,0 +1,157 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+
+const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
+const linkIn = (text: string): string => {
+  const link = /https:\/\/vk\.me\/join\/\S+/u.exec(text)?.[0];
+  if (!link) throw new Error(`no join link in: ${text}`);
+  return link;
+};
+
+describe('study chats (F25)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    await joinAs(s, 'teacher', 'staff', 302, 'Новиков Игорь');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
+    await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');
+    await joinAs(s, 'student', '6А', 320, 'Орлов Петя');
+  });
+  afterEach(() => h.close());
+
+  const chatsNamed = (title: string) => [...h.emulator.state.chats.values()].filter((chat) => chat.title === title);
+
+  /** The teacher goes through /chat with buttons up to the confirmation. */
+  async function upToConfirm(teacher: ReturnType<Harness['driver']['user']>, className: string, audience: 'Только ученикам' | 'Ученикам и родителям') {
+    await teacher.say('/чат');
+    await teacher.expect('Для какого класса создать учебный чат?');
+    await teacher.press(className);
+    const subjects = await teacher.expect(`По какому предмету чат для ${className}?`);
+    expect(labels(subjects)).toEqual(['Математика', 'Отмена']);
+    await teacher.press('Математика');
+    const audienceQuestion = await teacher.expect('Кому отправить ссылку на чат');
+    expect(labels(audienceQuestion)).toEqual(['Только ученикам', 'Ученикам и родителям', 'Отмена']);
+    await teacher.press(audience);
+    return teacher.expect('Учебный чат «');
+  }
+
+  it('F25: a verified teacher creates a subject chat with buttons; the class gets the link in private messages, the one who never wrote is named in the report, a student joins by the link; /chats lists it', async () => {
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', lastName: 'Сидоров', allowsMessages: true });
+    h.driver.user({ id: 311, firstName: 'Маша', lastName: 'Козлова', allowsMessages: false });
+    const olga = h.driver.user({ id: 312, firstName: 'Ольга', allowsMessages: true });
+    const petya = h.driver.user({ id: 320, firstName: 'Петя', allowsMessages: true });
+    const confirm = await upToConfirm(teacher, '5А', 'Только ученикам');
+    expect(confirm.text).toContain('Учебный чат «5А · Математика»');
+    expect(confirm.text).toContain('Ссылку получат ученики в личных сообщениях.');
+    expect(labels(confirm)).toEqual(['Создать', 'Изменить название', 'Отмена']);
+    await teacher.press('Создать');
+    const report = await teacher.expect('✅ Учебный чат «5А · Математика» создан.');
+    const link = linkIn(report.text);
+    expect(report.text).toContain('Ссылку получили в личных сообщениях: 1 из 2.');
+    expect(report.text).toContain('Не удалось отправить (1)');
+    expect(report.text).toContain('1. Козлова Маша (id311), ученик(ца)');
+    expect(report.text).not.toContain('Сидоров Ваня (id310)');
+    // The chat exists in VK (the emulator) with its title, made once.
+    const [chat] = chatsNamed('5А · Математика');
+    expect(chat).toBeDefined();
+    expect(h.emulator.callsOf('messages.createChat')).toHaveLength(1);
+    expect(chat!.inviteLink).toBe(link);
+    const invited = await vanya.expect('Учитель Петрова Анна создал(а) учебный чат «5А · Математика»');
+    expect(invited.text).toContain(link);
+    // A student joins by the link and is a member of the chat.
+    await vanya.joinChat(link);
+    expect(h.driver.chat(chat!.peerId).memberIds).toContain(310);
+    expect(await h.bot.app.messenger.members(chat!.peerId)).toContain(310);
+    // The stored record: class, subject, teacher, chat id.
+    const stored = await h.bot.app.services.studyChats.ofTeacher(300);
+    expect(stored).toMatchObject([{ title: '5А · Математика', subject: 'Математика', teacher: 300, peer: chat!.peerId, link, status: 'ready' }]);
+    // /chats lists it.
+    await teacher.say('/чаты');
+    const list = await teacher.expect('Ваши учебные чаты (1):');
+    expect(list.text).toContain(`1. «5А · Математика» — класс 5А, Математика: ${link}`);
+    await h.idle();
+    // Parents were not chosen; another class's student is not told.
+    expect(olga.received).toHaveLength(0);
+    expect(petya.received).toHaveLength(0);
+    // An admin sees the school's chats with their teacher.
+    const admin = h.admin();
+    await admin.say('/chats');
+    const all = await admin.expect('Учебные чаты школы (1):');
+    expect(all.text).toContain('учитель Петрова Анна (id300)');
+  });
+
+  it('F25: a second /chat for the same class and subject gives the existing link and creates no second chat; the classes led come first', async () => {
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    await upToConfirm(teacher, '5А', 'Только ученикам');
+    await teacher.press('Создать');
+    const link = linkIn((await teacher.expect('создан. Ссылка для входа')).text);
+    // The classes the teacher leads come first, then those they have chats in.
+    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, (await h.bot.app.services.classes.findByName('6А'))!.id, 300);
+    await h.bot.app.services.classes.create(ADMIN_ID, '4Б');
+    await teacher.say('/chat');
+    const classes = await teacher.expect('Для какого класса создать учебный чат?');
+    expect(labels(classes)).toEqual(['6А', '5А', '4Б', 'Отмена']);
+    await teacher.press('5А');
+    await teacher.expect('По какому предмету чат для 5А?');
+    await teacher.press('Математика');
+    const again = await teacher.expect('У вас уже есть учебный чат «5А · Математика»');
+    expect(again.text).toContain(link);
+    await h.idle();
+    expect(h.emulator.callsOf('messages.createChat')).toHaveLength(1);
+    expect(chatsNamed('5А · Математика')).toHaveLength(1);
+    expect(await h.bot.app.services.studyChats.all()).toHaveLength(1);
+  });
+
+  it('F25: the teacher changes the title (an empty or too long one is asked again) and sends the link to the parents too', async () => {
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    h.driver.user({ id: 311, firstName: 'Маша', allowsMessages: true });
+    const olga = h.driver.user({ id: 312, firstName: 'Ольга', allowsMessages: true });
+    const confirm = await upToConfirm(teacher, '5А', 'Ученикам и родителям');
+    expect(confirm.text).toContain('Ссылку получат ученики и родители в личных сообщениях.');
+    await teacher.press('Изменить название');
+    await teacher.expect('Напишите новое название чата');
+    await teacher.say('   ');
+    await teacher.expect('Ответ пустой.');
+    await teacher.say('М'.repeat(101));
+    await teacher.expect('Слишком длинно: не больше 100 символов.');
+    await teacher.say('Математика, 5 А');
+    const renamed = await teacher.expect('Учебный чат «Математика, 5 А»');
+    expect(labels(renamed)).toEqual(['Создать', 'Изменить название', 'Отмена']);
+    await teacher.press('Создать');
+    const report = await teacher.expect('✅ Учебный чат «Математика, 5 А» создан.');
+    expect(report.text).toContain('Ссылку получили в личных сообщениях: 3 из 3.');
+    expect(chatsNamed('Математика, 5 А')).toHaveLength(1);
+    await vanya.expect('учебный чат «Математика, 5 А»');
+    await olga.expect('и приглашает родителей');
+  });
+
+  it('F25: students, parents and an unverified teacher are refused /chat and /chats with why', async () => {
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    await vanya.say('/чат');
+    await vanya.expect('Учебные чаты создают учителя школы. Ученики и родители получают ссылки');
+    await vanya.say('/чаты');
+    await vanya.expect('Учебные чаты создают учителя школы.');
+    const olga = h.driver.user({ id: 312, firstName: 'Ольга', allowsMessages: true });
+    await olga.say('/chat');
+    await olga.expect('Учебные чаты создают учителя школы.');
+    const igor = h.driver.user({ id: 302, firstName: 'Игорь', allowsMessages: true });
+    await igor.say('/чат');
+    await igor.expect('Ваш статус учителя ещё ожидает подтверждения');
+    await h.idle();
+    expect(h.emulator.callsOf('messages.createChat')).toHaveLength(0);
+    // /help shows /chat to a verified teacher only.
+    const anna = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    await anna.say('/help');
+    expect((await anna.expect('Что вы можете сделать')).text).toContain('/chat');
+    await vanya.say('/help');
+    expect((await vanya.expect('Что вы можете сделать')).text).not.toContain('/chat');
+  });
+});
