@@ -3,7 +3,7 @@ import type { App } from '../src/app.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { classNameOf } from '../src/features/shared/review-format.js';
-import { decideRequest } from '../src/features/join-requests/review-notices.js';
+import { decideAndNotify } from '../src/features/join-requests/decide-request.js';
 import { MAX_REASON_LENGTH } from '../src/domain/join-requests.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
@@ -56,7 +56,7 @@ function rejectReasonSteps(): DialogStepHandler<ReasonState>[] {
         if ([...text].length > MAX_REASON_LENGTH) return ask(turn.app, context, requestId, t('invalid-too-long', { max: MAX_REASON_LENGTH }));
         reason = text;
       }
-      const report = await decideRequest(turn.app, turn, requestId, 'rejected', reason);
+      const report = await decideAndNotify(turn.app, turn, requestId, 'rejected', reason);
       await context.leave();
       return turn.reply(report.text, replyKeyboard([]));
     },

@@ -4,7 +4,7 @@ import type { InviteRole, Member } from '../../src/domain/types.js';
 import { ADMIN_ID } from './harness.js';
 
 /** Joins a person to a class (by id or name) with a role, approved by the bootstrap admin. */
-export async function joinAs(services: Services, role: InviteRole, classRef: string, vkId: number, name: string, childName = 'Ребёнок'): Promise<Member> {
+export async function joinAs(services: Services, role: InviteRole, classRef: string, vkId: number, name: string, childName = 'Ребёнок Тестовый'): Promise<Member> {
   const classGroup = (await services.classes.get(classRef)) ?? (await services.classes.findByName(classRef));
   if (!classGroup) throw new Error(`no class ${classRef}`);
   const invite = await services.invites.create(ADMIN_ID, { classId: classGroup.id, role });

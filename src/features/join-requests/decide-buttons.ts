@@ -6,7 +6,8 @@ import { pressedInPrivate } from '../../messenger/events.js';
 import { enterRejectReason } from '../../../scenes/reject-reason.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { sendRequestsPage } from './requests-command.js';
-import { REQ_APPROVE, REQ_LATER, REQ_PAGE, REQ_REJECT, alreadyDecidedText, decideRequest } from './review-notices.js';
+import { decideAndNotify } from './decide-request.js';
+import { REQ_APPROVE, REQ_LATER, REQ_PAGE, REQ_REJECT, alreadyDecidedText } from './review-notices.js';
 import { NotFoundError, PermissionDeniedError, can } from '../../domain/index.js';
 
 /** «Принять»: records the approval (or says who decided first); the snackbar tells the outcome. */
@@ -14,7 +15,7 @@ export const approveAction: ActionSpec = {
   name: REQ_APPROVE,
   async run(_context, payload, turn, app) {
     if (!payload.id) return turn.t('button-stale-short');
-    return (await decideRequest(app, turn, payload.id, 'approved')).text;
+    return (await decideAndNotify(app, turn, payload.id, 'approved')).text;
   },
 };
 

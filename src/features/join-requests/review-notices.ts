@@ -1,7 +1,8 @@
 /**
  * Join requests in front of their reviewers (F08): the request card with its decision buttons,
- * the notices sent when a request is filed, the decision itself with everything that follows it
- * (every reviewer's copy edited to show the outcome, the applicant told), and how a person is named.
+ * the notices sent when a request is filed, and what a decision sends (every reviewer's copy
+ * edited to show the outcome, the applicant told, linked parents told). The decision itself is
+ * the use case in decide-request.ts.
  */
 import type { Keyboard } from '../../messenger/keyboard.js';
 import type { App } from '../../app.js';
@@ -10,10 +11,10 @@ import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import { notifyPerson, readerFor, translatorFor, type Reader } from '../shared/recipients.js';
 import { classNameOf, commandLinesFor, personName } from '../shared/review-format.js';
-import { NotFoundError, PermissionDeniedError, type ActorId, type ChildMatch, type JoinRequest, type Member } from '../../domain/index.js';
+import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
-import type { Turn } from '../../turn.js';
-import { announceTeacherApproved } from '../verification/verify-notices.js';
+import { deliverNotices, type Notice } from '../shared/notices.js';
+import { teacherApprovedNotices } from '../verification/verify-notices.js';
 
 /** Callback action names of the request buttons (the `a` of their payload). */
 export const REQ_APPROVE = 'req.ok';
@@ -146,100 +147,68 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
   return lines;
 }
 
-/** Edits every remembered copy of the request's card (notices and /requests cards) to show the outcome, without buttons. */
-async function editReviewerCopies(app: App, request: JoinRequest, className: string, family: FamilyOutcome = {}): Promise<void> {
-  for (const notice of await app.services.reviewNotices.takeAll(requestSubject(request.id))) {
-    const reader = await readerFor(app, notice.chat);
-    const outcome = [await outcomeText(app, reader, request), ...(await familyLines(app, reader.t, request, className, family))].join('\n');
-    const text = `${requestCardText(app, reader, request, className)}\n\n${outcome}`;
-    await app.messenger.edit(notice, { text }).catch((error: unknown) => {
-      app.logger.warn({ requestId: request.id, peerId: notice.chat, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not edited');
-    });
-  }
+/** Edits of every remembered copy of the request's card (notices and /requests cards): the outcome shown, the buttons gone. */
+async function reviewerCopyEdits(app: App, request: JoinRequest, className: string, family: FamilyOutcome = {}): Promise<Notice[]> {
+  return (await app.services.reviewNotices.takeAll(requestSubject(request.id))).map((message) => ({
+    kind: 'edit',
+    message,
+    build: async (reader) => {
+      const outcome = [await outcomeText(app, reader, request), ...(await familyLines(app, reader.t, request, className, family))].join('\n');
+      return { text: `${requestCardText(app, reader, request, className)}\n\n${outcome}` };
+    },
+  }));
 }
 
-/** Tells the applicant the outcome: a welcome with class, role and their commands, or the refusal with its reason and whom to ask. False if VK would not deliver it. */
-async function tellApplicant(app: App, request: JoinRequest, className: string, member: Member | undefined): Promise<boolean> {
-  if (request.status === 'pending') return true;
+/** The applicant's message about the outcome: a welcome with class, role and their commands, or the refusal with its reason and whom to ask. */
+function applicantNotice(app: App, request: JoinRequest, className: string, member: Member | undefined): Notice | undefined {
+  if (request.status === 'pending') return undefined;
   const a = request.applicant;
-  const t = await translatorFor(app, a.vkId);
-  const role = t(`role-${a.role}`);
-  let lines: string[];
-  if (request.status === 'approved') {
-    lines = [t('req-welcome', { className, role })];
-    if (a.role === 'teacher' && member?.teacherStatus !== 'verified') lines.push('', t('req-welcome-teacher-pending'));
-    if (member) lines.push('', t('req-welcome-can'), ...commandLinesFor(app, t, member));
-  } else {
-    lines = [t('req-rejected', { className, role })];
-    const reason = reasonText(t, request);
-    if (reason) lines.push(t('req-rejected-reason', { reason }));
-    const decidedBy = request.decidedBy;
-    const contact = decidedBy === 'system' ? t('req-by-system') : app.messenger.mention(decidedBy, await personName(app, t, decidedBy));
-    lines.push('', t('req-rejected-ask', { who: contact }));
-  }
-  const sent = await notifyPerson(app, a.vkId, () => ({ text: lines.join('\n') }), `req-outcome:${request.id}`);
-  if (!sent.ok) app.logger.warn({ requestId: request.id, vkId: a.vkId }, 'applicant cannot be told the outcome: they do not accept messages');
-  return sent.ok;
-}
-
-/** Tells the parents now linked to a newly approved student that their child has joined the class. */
-async function tellLinkedParents(app: App, request: JoinRequest, className: string, parents: readonly number[]): Promise<void> {
-  for (const parentId of parents) {
-    const sent = await notifyPerson(app, parentId, (t) => ({ text: t('req-child-joined', { child: request.applicant.name, className }) }), `req-child-joined:${request.id}:${parentId}`);
-    if (!sent.ok) app.logger.warn({ requestId: request.id, vkId: parentId }, 'parent cannot be told of the child: they do not accept messages');
-  }
+  return {
+    kind: 'send',
+    to: a.vkId,
+    key: `req-outcome:${request.id}`,
+    build: async ({ t }) => {
+      const role = t(`role-${a.role}`);
+      let lines: string[];
+      if (request.status === 'approved') {
+        lines = [t('req-welcome', { className, role })];
+        if (a.role === 'teacher' && member?.teacherStatus !== 'verified') lines.push('', t('req-welcome-teacher-pending'));
+        if (member) lines.push('', t('req-welcome-can'), ...commandLinesFor(app, t, member));
+      } else {
+        lines = [t('req-rejected', { className, role })];
+        const reason = reasonText(t, request);
+        if (reason) lines.push(t('req-rejected-reason', { reason }));
+        const decidedBy = request.decidedBy;
+        const contact = decidedBy === 'system' ? t('req-by-system') : app.messenger.mention(decidedBy, await personName(app, t, decidedBy));
+        lines.push('', t('req-rejected-ask', { who: contact }));
+      }
+      return { text: lines.join('\n') };
+    },
+  };
 }
 
 /** Edits the reviewers' copies of requests that were closed without a reviewer (e.g. the applicant left the school). */
 export async function showOutcomeToReviewers(app: App, requestIds: readonly string[]): Promise<void> {
   for (const id of requestIds) {
     const request = await app.services.requests.get(id);
-    if (request) await editReviewerCopies(app, request, await classNameOf(app, request.applicant.classId));
+    if (request) await deliverNotices(app, await reviewerCopyEdits(app, request, await classNameOf(app, request.applicant.classId)));
   }
 }
 
 /**
- * Everything after a recorded decision: reviewers' copies edited (with the child linked or not), applicant
- * told, parents told of a child who joined, verifiers asked about a new teacher.
+ * What a recorded decision sends, in order: every reviewer's copy edited (with the child linked or
+ * not), the applicant told, the parents told of a child who joined, the verifiers asked about a new teacher.
  */
-export async function afterDecision(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<{ applicantTold: boolean }> {
+export async function decisionNotices(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<Notice[]> {
   const className = await classNameOf(app, request.applicant.classId);
-  await editReviewerCopies(app, request, className, family);
-  const applicantTold = await tellApplicant(app, request, className, member);
-  await tellLinkedParents(app, request, className, family.linkedParents ?? []);
+  const notices = await reviewerCopyEdits(app, request, className, family);
+  const toApplicant = applicantNotice(app, request, className, member);
+  if (toApplicant) notices.push(toApplicant);
+  for (const parentId of family.linkedParents ?? []) {
+    notices.push({ kind: 'send', to: parentId, key: `req-child-joined:${request.id}:${parentId}`, build: ({ t }) => ({ text: t('req-child-joined', { child: request.applicant.name, className }) }) });
+  }
   if (request.status === 'approved' && request.applicant.role === 'teacher' && member && member.teacherStatus !== 'verified') {
-    await announceTeacherApproved(app, member);
+    notices.push(...(await teacherApprovedNotices(app, member)));
   }
-  return { applicantTold };
-}
-
-/** What a reviewer is told after trying to decide: whether it was recorded, and the words for it. */
-export interface DecisionReport {
-  ok: boolean;
-  text: string;
-}
-
-/**
- * Decides a request on behalf of the caller. The service records at most one decision (of two
- * reviewers at once, exactly one wins; the other is told who decided) and re-checks the caller's right.
- */
-export async function decideRequest(app: App, turn: Turn, requestId: string, decision: 'approved' | 'rejected', reason = ''): Promise<DecisionReport> {
-  const { t, caller } = turn;
-  let result;
-  try {
-    result = decision === 'approved' ? await app.services.requests.approve(caller.vkId, requestId) : await app.services.requests.reject(caller.vkId, requestId, reason);
-  } catch (error) {
-    if (error instanceof PermissionDeniedError) return { ok: false, text: t('req-denied') };
-    if (error instanceof NotFoundError) return { ok: false, text: t('req-not-found') };
-    throw error;
-  }
-  if (!result.ok) {
-    if (result.reason === 'class_unavailable') return { ok: false, text: t('req-class-unavailable') };
-    return { ok: false, text: await alreadyDecidedText(app, t, result.status, result.decidedBy) };
-  }
-  const { applicantTold } = await afterDecision(app, result.request, result.member, { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) });
-  const name = result.request.applicant.name;
-  // VK would not deliver the outcome (the applicant has not written lately, or closed messages): the decider learns it and can pass it on.
-  if (!applicantTold) await turn.reply(t('req-applicant-unreachable', { who: app.messenger.mention(result.request.applicant.vkId, name) }));
-  return { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }) };
+  return notices;
 }

@@ -6,7 +6,7 @@
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
-import { notifyPerson } from '../shared/recipients.js';
+import type { Notice } from '../shared/notices.js';
 import { PERMISSIONS, can, type Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
 
@@ -36,18 +36,15 @@ export function confirmButton(t: Translate, teacher: Member, inList: boolean, la
   return { label, payload: { k: 'cb' as const, a: VER_CONFIRM, id: String(teacher.vkId), ...(inList ? { v: 'list' } : {}) }, color: 'positive' as const };
 }
 
-/** Asks every verifier to confirm a freshly approved teacher, with a button; the messages are remembered to be edited later. */
-export async function announceTeacherApproved(app: App, teacher: Member): Promise<void> {
-  for (const verifierId of await verifiersOf(app)) {
-    const sent = await notifyPerson(
-      app,
-      verifierId,
-      (t) => ({ text: teacherCard(app, t, teacher), keyboard: inlineKeyboard([[confirmButton(t, teacher, false)]]) }),
-      `ver-notice:${teacher.vkId}:${teacher.joinedAt}:${verifierId}`,
-    ).catch(() => ({ ok: false as const }));
-    if (sent.ok) await app.services.reviewNotices.remember(teacherSubject(teacher.vkId), sent.message);
-    else app.logger.warn({ teacherId: teacher.vkId, verifierId }, 'verification notice not delivered');
-  }
+/** What asks every verifier to confirm a freshly approved teacher, with a button; the messages are remembered to be edited later. */
+export async function teacherApprovedNotices(app: App, teacher: Member): Promise<Notice[]> {
+  return (await verifiersOf(app)).map((verifierId) => ({
+    kind: 'send',
+    to: verifierId,
+    key: `ver-notice:${teacher.vkId}:${teacher.joinedAt}:${verifierId}`,
+    build: ({ t }) => ({ text: teacherCard(app, t, teacher), keyboard: inlineKeyboard([[confirmButton(t, teacher, false)]]) }),
+    remember: teacherSubject(teacher.vkId),
+  }));
 }
 
 /** The /verify list: unverified teachers (the first six with a confirm button each), or that there are none. */
