@@ -37,7 +37,7 @@ function gradeRows(from: number): Button[][] {
 function readGrade(context: GridContext, min: number): number | 'stale' | 'bad' {
   const pressed = sceneValue(context.payload, CLASS_GRID);
   if (pressed === undefined && context.hasPayload) return 'stale';
-  const raw = (pressed ?? context.text ?? '').trim();
+  const raw = (pressed ?? context.text).trim();
   if (!/^\d{1,2}$/u.test(raw)) return 'bad';
   const grade = Number(raw);
   return grade >= min && grade <= MAX_GRADE ? grade : 'bad';
@@ -90,7 +90,7 @@ function classGridSteps(): DialogStepHandler<GridState>[] {
       if (context.firstTime) return ask(context, prompt, rows);
       const pressed = sceneValue(context.payload, CLASS_GRID);
       if (pressed === undefined && context.hasPayload) return ask(context, prompt, rows, t('button-stale'));
-      const letters = (pressed ?? context.text ?? '').trim();
+      const letters = (pressed ?? context.text).trim();
       if (!letters) return ask(context, prompt, rows, t('invalid-empty'));
       if (letters.length > 60) return ask(context, prompt, rows, t('invalid-too-long', { max: 60 }));
       const preview = await context.turn.app.services.classes.previewGrid({ fromGrade: context.state.fromGrade ?? MIN_GRADE, toGrade: context.state.toGrade ?? MAX_GRADE, letters });

@@ -31,7 +31,7 @@ function classRenameSteps(): DialogStepHandler<RenameState>[] {
       turn.reply([problem, t('cls-rename-ask', { name: className })].filter(Boolean).join('\n\n'), replyKeyboard([[{ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' }]]));
     if (context.firstTime) return askAgain();
     if (context.hasPayload) return askAgain(t('button-stale'));
-    const typed = (context.text ?? '').trim();
+    const typed = context.text;
     if (!typed) return askAgain(t('invalid-empty'));
     if (typed.length > 20) return askAgain(t('invalid-too-long', { max: 20 }));
     try {

@@ -109,7 +109,7 @@ async function roleStep(context: BuilderContext, app: App): Promise<unknown> {
   const question = t('inv-ask-role', { class: classGroup.name });
   if (context.firstTime) return ask(context, question, rows);
   const pressed = sceneValue(context.payload, INVITE_BUILDER);
-  const role = pressed ?? (context.hasPayload ? undefined : parseInviteRole(context.text ?? ''));
+  const role = pressed ?? (context.hasPayload ? undefined : parseInviteRole(context.text));
   if (!role || !roles.includes(role as InviteRole)) return ask(context, question, rows, problemOf(context, t, 'inv-bad-role'));
   context.state.role = role as InviteRole;
   return context.next();
@@ -122,7 +122,7 @@ function countStep(presets: readonly number[], max: number, questionKey: string,
     const question = t(questionKey, { max });
     if (context.firstTime) return ask(context, question, rows);
     const pressed = sceneValue(context.payload, INVITE_BUILDER);
-    const n = pressed !== undefined ? parseCount(pressed, max) : context.hasPayload ? undefined : parseCount(context.text ?? '', max);
+    const n = pressed !== undefined ? parseCount(pressed, max) : context.hasPayload ? undefined : parseCount(context.text, max);
     if (n === undefined) return ask(context, question, rows, problemOf(context, t, badKey));
     save(context, n);
     return context.next();

@@ -26,7 +26,7 @@ function joinCodeSteps(): DialogStepHandler<Record<string, unknown>>[] {
     const ask = (problem?: string) => turn.reply([problem, t('onb-code-ask')].filter(Boolean).join('\n\n'), replyKeyboard([[cancelButton(t)]]));
     if (context.firstTime) return ask();
     if (context.hasPayload) return ask(t('button-stale'));
-    const text = (context.text ?? '').trim();
+    const text = context.text;
     if (!text) return ask(t('invalid-empty'));
     const code = typedCode(turn.app, text);
     if (code === undefined) return ask(t('invalid-command'));

@@ -104,7 +104,7 @@ async function nameStep(context: OnboardingContext, app: App): Promise<unknown> 
     context.state.name = vkName;
     return context.next();
   }
-  const check = context.hasPayload ? undefined : checkPersonName(context.text ?? '');
+  const check = context.hasPayload ? undefined : checkPersonName(context.text);
   if (!check?.ok) return ask(context, question, rows, nameProblem(t, context, check));
   context.state.name = check.value;
   return context.next();
@@ -115,7 +115,7 @@ async function childStep(context: OnboardingContext): Promise<unknown> {
   if (context.state.role !== 'parent') return context.go(SUBJECTS_STEP);
   const question = t('onb-ask-child', { class: context.state.className });
   if (context.firstTime) return ask(context, question, []);
-  const check = context.hasPayload ? undefined : checkPersonName(context.text ?? '');
+  const check = context.hasPayload ? undefined : checkPersonName(context.text);
   if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check));
   context.state.childName = check.value;
   return context.go(CONSENT_STEP);

@@ -50,7 +50,7 @@ function rejectReasonSteps(): DialogStepHandler<ReasonState>[] {
       let reason = '';
       if (sceneValue(context.payload, REJECT_REASON) !== 'none') {
         if (context.hasPayload) return ask(turn.app, context, requestId, t('button-stale'));
-        const text = (context.text ?? '').trim();
+        const text = context.text;
         if (!text) return ask(turn.app, context, requestId, t('invalid-empty'));
         if (text.startsWith('/')) return ask(turn.app, context, requestId, t('invalid-command'));
         if ([...text].length > MAX_REASON_LENGTH) return ask(turn.app, context, requestId, t('invalid-too-long', { max: MAX_REASON_LENGTH }));

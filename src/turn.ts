@@ -49,7 +49,7 @@ export function turnOf(context: { state: object }): Turn {
 export interface DialogContext<State extends object> extends DialogStep<State> {
   readonly message: IncomingMessage;
   readonly turn: Turn;
-  /** The message's text ('' for none). */
+  /** The message's text, trimmed ('' for none). */
   readonly text: string;
   /** The payload of the text button pressed, undefined for a typed message. */
   readonly payload: unknown;

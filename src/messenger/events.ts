@@ -19,7 +19,7 @@ export interface IncomingMessage {
   readonly chat: ChatId;
   /** In the person's private dialog with the bot (not in a group chat). */
   readonly isPrivate: boolean;
-  /** The text, '' for none (a sticker, a photo); the bot's name in front of it (see `mention`) left out. */
+  /** The text, trimmed, '' for none (a sticker, a photo); the bot's name in front of it (see `mention`) left out. */
   readonly text: string;
   /**
    * How the message begins: by naming the bot (in a chat, the way to address it: VK's `[club1|@school]`),
