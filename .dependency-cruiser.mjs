@@ -66,12 +66,14 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('onboarding')],
   [LAYOUT.scenes, feature('school')], // the school setup dialog saves through the school's use case
   [LAYOUT.scenes, feature('study-chats')], // the /chat dialog makes the chat through the feature's use case
+  [LAYOUT.scenes, feature('channels')], // the /post dialog sends the post through the feature's use case
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
   [feature('onboarding'), LAYOUT.scenes],
   [feature('school'), LAYOUT.scenes],
   [feature('study-chats'), LAYOUT.scenes],
+  [feature('channels'), LAYOUT.scenes],
   // the features use src/*.ts, which `src → scenes` closes into a cycle
   [LAYOUT.shared, 'src'],
   [feature('classes'), 'src'],
@@ -82,6 +84,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('school'), 'src'],
   [feature('verification'), 'src'],
   [feature('study-chats'), 'src'],
+  [feature('channels'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -91,6 +94,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('school'), LAYOUT.shared],
   [feature('verification'), LAYOUT.shared],
   [feature('study-chats'), LAYOUT.shared],
+  [feature('channels'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved

@@ -656,6 +656,84 @@ subject-technology = Technology
 subject-safety = Life safety (OBZh)
 subject-primary = Primary school
 
+## System channels: the school-wide and the staff channel, posts to them (F12)
+
+ch-cmd-post = write a post to the school-wide or the staff channel: /post
+ch-cmd-posts = the last posts and how many people got them: /posts
+ch-cmd-channels = which chats are bound as channels: /channels
+ch-cmd-bind = in a chat with the bot: make it a channel — /bind school or /bind staff
+ch-cmd-unbind = in a channel's chat: unbind the channel from the chat — /unbind
+ch-denied = The school's channels are run by the admins: only they bind chats as channels and write posts. If you want something published, give the text to a school admin.
+ch-name = { $kind ->
+    [school] the school-wide channel
+   *[staff] the staff channel
+}
+ch-btn-channel = { $kind ->
+    [school] School-wide channel
+   *[staff] Staff channel
+}
+ch-audience = { $kind ->
+    [school] the school's students, parents and staff
+   *[staff] the school's teachers and administration
+}
+ch-bind-in-chat = Type this command in the chat itself that is to become a channel: add the community (the bot) there and write /bind school or /bind staff in that chat.
+ch-bind-usage = Which channel should this chat be? Write /bind school (the school-wide channel) or /bind staff (the staff channel).
+ch-bind-done = ✅ This chat is now { $channel }. Posts made with /post will come here; people who are not in the chat get them from the bot in private messages.
+ch-bind-moved = ✅ This chat is now { $channel }. The channel's previous chat gets no more posts.
+ch-bind-same = This chat is { $channel } already; nothing to change.
+ch-bind-taken = This chat is bound as { $channel } already. One chat, one channel: write /unbind here first.
+ch-unbind-done = This chat is no longer { $channel }. To bind the channel to another chat, write /bind in that chat.
+ch-unbind-none = This chat is not bound to any channel.
+ch-list-header = The school's channels:
+ch-list-bound = { $channel }: chat { $chat }, bound by id{ $by } on { $when }
+ch-list-unbound = { $channel }: not bound
+ch-how-to-bind = To bind a channel, add the community (the bot) to the chat and write /bind school or /bind staff in that chat.
+ch-post-none-bound = No channel is bound yet, so there is nowhere to post. Add the community (the bot) to the chat of the future channel, write /bind school or /bind staff in that chat, then /post again.
+ch-post-ask-channel = Which channel should the post go to?
+ch-post-ask-text = Write the text of the post for { $channel }. At most 4096 characters: VK does not deliver a longer text as one message.
+ch-post-too-long = The text is too long: { $length } { $length ->
+    [one] character
+   *[other] characters
+}, and at most { $max } are allowed. Shorten it or split it into several posts — the bot never cuts a text.
+ch-post-ask-pin = Above is the post exactly as people will get it. Pin it in the channel's chat?
+ch-btn-pin = Pin in the chat
+ch-btn-no-pin = Do not pin
+ch-post-confirm = A post to { $channel }, { $length } { $length ->
+    [one] character
+   *[other] characters
+}.
+    Pin in the chat: { $pin ->
+        [yes] yes
+       *[no] no
+    }.
+    Who gets it: everyone in the channel's chat, and in private messages { $audience } who are not in the chat.
+    Send it?
+ch-btn-send = Send
+ch-btn-edit = Change the text
+ch-post-unbound = { $channel } is no longer bound to a chat; the post was not sent. Bind the channel again (/bind in the chat) and repeat /post.
+ch-report-header = ✅ The post was sent: { $channel }.
+ch-report-chat = In the channel's chat: { $outcome ->
+    [pinned] published and pinned.
+    [sent] published.
+    [pin_failed] published, but it could not be pinned — make the community an admin of the chat and pin the post by hand.
+   *[failed] it could not be sent (the community may have been removed from the chat). So the post went in private messages to everyone the channel is for.
+}
+ch-report-private = Privately (to those not in the channel's chat): { $reached } of { $total } got it.
+ch-report-private-none = Nobody needed a private copy: everyone the channel is for is in its chat.
+ch-report-unreachable = Not delivered: { $count } — these people have never written to the community, and VK does not let the bot write to them first. Ask them to send the community any message (for example «Start»); then the next posts will reach them.
+ch-report-failed = { $count } more did not get the post because of a VK error.
+ch-posts-none = No posts in the channels yet. To write one: /post.
+ch-posts-header = The last posts ({ $count }):
+ch-posts-line = { $when }, { $channel }: «{ $excerpt }» — in the chat { $outcome ->
+    [pinned] published and pinned
+    [sent] published
+    [pin_failed] published, not pinned
+   *[failed] not published
+}; { $reached } of { $total } got it privately{ $unreachable ->
+    [0] {""}
+   *[other] , { $unreachable } not delivered
+}
+
 ## Study chats (F25)
 
 sc-cmd-chat = create a class's subject chat: /chat

@@ -3,6 +3,7 @@ import { classRenameDialog } from '../scenes/class-rename.js';
 import { inviteBuilderDialog } from '../scenes/invite-builder.js';
 import { joinCodeDialog } from '../scenes/join-code.js';
 import { onboardingDialog } from '../scenes/onboarding.js';
+import { postDialog } from '../scenes/post.js';
 import { promotionDialog } from '../scenes/promotion.js';
 import { rejectReasonDialog } from '../scenes/reject-reason.js';
 import { schoolSetupDialog } from '../scenes/school-setup.js';
@@ -11,6 +12,7 @@ import type { ActionSpec } from './features/shared/action-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
 import { verifyActions } from './features/verification/confirm-button.js';
 import { cancelCommand } from './features/basics/cancel-command.js';
+import { bindCommand, channelsCommand, postCommand, postsCommand, unbindCommand } from './features/channels/channels-commands.js';
 import { langCommand } from './features/basics/lang-command.js';
 import { startCommand } from './features/basics/start-command.js';
 import { classRosterCommand, classTeacherCommand } from './features/class-teachers/class-teachers-commands.js';
@@ -64,4 +66,6 @@ export const FEATURES: readonly Feature[] = [
   /** Study chats: a subject chat of a class, its link sent to the class (F25). */
   { commands: [chatCommand, chatsCommand], dialogs: [studyChatDialog] as unknown as AnyDialog[] },
   { commands: [langCommand, cancelCommand] },
+  /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
+  { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
 ];

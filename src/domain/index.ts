@@ -4,6 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import { AuditService } from './audit.js';
+import { ChannelService } from './channels.js';
 import { ClassService } from './classes.js';
 import type { ServiceContext } from './context.js';
 import { FamilyService } from './family.js';
@@ -39,6 +40,8 @@ export interface Services {
   reviewNotices: ReviewNoticeStore;
   /** The subject chats teachers open for their classes (F25). */
   studyChats: StudyChatService;
+  /** The school-wide and staff channels and the posts sent to them (F12). */
+  channels: ChannelService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -69,6 +72,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     audit,
     reviewNotices: new ReviewNoticeStore(ctx),
     studyChats: new StudyChatService(ctx),
+    channels: new ChannelService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
@@ -81,4 +85,5 @@ export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
 export { STUDY_CHAT_TITLE_MAX, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
-export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService };
+export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
+export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService };

@@ -21,7 +21,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -66,6 +66,12 @@ export interface SchoolKeys {
   studyChatsByClass(classId: string): string;
   /** HASH `${classId}:${teacher}:${subject}` → study chat id: one chat a class, subject and teacher. */
   studyChatIndex: string;
+  /** HASH channel kind (`school`, `staff`) → the bound channel's record (F12). */
+  channels: string;
+  /** A post sent to a channel (F12). */
+  postRecord(postId: string): string;
+  /** ZSET post id → when it was sent. */
+  posts: string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -110,6 +116,9 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     studyChatsByTeacher: (vkId) => `${base}study-chats:by-teacher:${vkId}`,
     studyChatsByClass: (id) => `${base}study-chats:by-class:${id}`,
     studyChatIndex: `${base}study-chats:index`,
+    channels: `${base}channels`,
+    postRecord: (id) => `${base}post:${id}`,
+    posts: `${base}posts`,
   };
 }
 
@@ -155,4 +164,7 @@ local function kStudyChats() return B .. 'study-chats' end
 local function kStudyChatsByTeacher(vkId) return B .. 'study-chats:by-teacher:' .. vkId end
 local function kStudyChatsByClass(id) return B .. 'study-chats:by-class:' .. id end
 local function kStudyChatIndex() return B .. 'study-chats:index' end
+local function kChannels() return B .. 'channels' end
+local function kPost(id) return B .. 'post:' .. id end
+local function kPosts() return B .. 'posts' end
 `;

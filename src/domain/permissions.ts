@@ -26,6 +26,7 @@ export const ACTIONS = [
   'roster.view',
   'studyChat.create',
   'studyChat.viewAll',
+  'channel.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +56,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'studyChat.create': { roles: ['admin', 'teacher'] },
   /** Every study chat of the school, not only one's own. */
   'studyChat.viewAll': { roles: ['admin', 'head', 'deputy'] },
+  /** The system channels (F12): binding a chat as the school-wide or the staff channel, and posting to them. */
+  'channel.publish': { roles: ['admin'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */

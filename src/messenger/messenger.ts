@@ -64,6 +64,8 @@ export interface Messenger {
   createChat(title: string): Promise<ChatId>;
   /** The link by which people join a chat the bot created. */
   inviteLink(chat: ChatId): Promise<string>;
+  /** Pins a message the bot sent in a chat (the bot must be an admin of the chat). */
+  pin(message: MessageRef): Promise<void>;
   /** The people in a chat (not the bot). */
   members(chat: ChatId): Promise<number[]>;
 }

@@ -107,6 +107,11 @@ export class VkMessenger implements Messenger {
     return link;
   }
 
+  async pin(message: MessageRef): Promise<void> {
+    // A bot's message in a chat has message_id 0: VK pins it by its conversation_message_id.
+    await this.gateway.call('messages.pin', { peer_id: message.chat, conversation_message_id: Number(message.id) });
+  }
+
   async members(chat: ChatId): Promise<number[]> {
     const { items } = await this.gateway.call<{ items: { member_id: number }[] }>('messages.getConversationMembers', { peer_id: chat, group_id: this.groupId });
     return items.map((item) => item.member_id).filter((id) => id > 0);

@@ -1,0 +1,174 @@
+/**
+ * The system channels (F12): the school-wide channel and the staff channel, each a chat (where the
+ * bot is) bound by an admin, and the posts sent to them. Every change runs in a Lua script keyed by
+ * the operation, so a run repeated after a crash binds, unbinds or records a post once.
+ */
+import { z } from 'zod';
+import type { ServiceContext } from './context.js';
+import { PermissionDeniedError } from './errors.js';
+import { LuaScript } from './lua.js';
+import { memberSchema, parseRecord, readRecords } from './records.js';
+import { ROLES, STAFF_ROLES, type ActorId, type Member } from './types.js';
+
+export const CHANNEL_KINDS = ['school', 'staff'] as const;
+/** `school`: the school-wide channel (everyone); `staff`: the staff channel (teachers and the administration). */
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+/** A chat bound as a system channel. */
+export interface Channel {
+  kind: ChannelKind;
+  /** The messenger's chat id. */
+  peer: number;
+  boundBy: number;
+  boundAt: number;
+}
+
+export const channelSchema: z.ZodType<Channel> = z.object({
+  kind: z.enum(CHANNEL_KINDS),
+  peer: z.number().int(),
+  boundBy: z.number().int(),
+  boundAt: z.number(),
+});
+
+/** How the post fared in the channel's chat. */
+export type PostChatOutcome = 'pinned' | 'sent' | 'pin_failed' | 'failed';
+
+/** A post sent to a channel, with its counts. */
+export interface Post {
+  id: string;
+  kind: ChannelKind;
+  peer: number;
+  text: string;
+  author: number;
+  at: number;
+  /** Whether the author asked to pin it. */
+  pin: boolean;
+  chat: PostChatOutcome;
+  /** Private copies delivered, of `total` sent to the audience not in the chat. */
+  reached: number;
+  total: number;
+  /** Of those not reached, how many the messenger refused because they never wrote to the community. */
+  unreachable: number;
+}
+
+export const postSchema: z.ZodType<Post> = z.object({
+  id: z.string(),
+  kind: z.enum(CHANNEL_KINDS),
+  peer: z.number().int(),
+  text: z.string(),
+  author: z.number().int(),
+  at: z.number(),
+  pin: z.boolean(),
+  chat: z.enum(['pinned', 'sent', 'pin_failed', 'failed']),
+  reached: z.number().int(),
+  total: z.number().int(),
+  unreachable: z.number().int(),
+});
+
+/** VK's practical limit of one message; a post is one message, never split or cut. */
+export const POST_TEXT_MAX = 4096;
+
+/** The roles a channel's posts are for. */
+export const CHANNEL_AUDIENCE: Readonly<Record<ChannelKind, readonly string[]>> = {
+  school: ROLES,
+  staff: STAFF_ROLES,
+};
+
+/** Thrown by {@link ChannelService.bind} when the chat is already the other channel. */
+export class ChannelTakenError extends Error {
+  override readonly name = 'ChannelTakenError';
+  constructor(readonly kind: ChannelKind) {
+    super(`the chat is already the ${kind} channel`);
+  }
+}
+
+/** What binding did: a new channel, the channel moved from another chat, or nothing (bound here already). */
+export type BindOutcome = { kind: 'bound'; channel: Channel } | { kind: 'moved'; channel: Channel; previousPeer: number } | { kind: 'same'; channel: Channel };
+
+const bindReply = z.object({
+  error: z.string().optional(),
+  kind: z.enum(CHANNEL_KINDS).optional(),
+  status: z.enum(['bound', 'moved', 'same']).optional(),
+  channel: z.unknown().optional(),
+  previousPeer: z.number().optional(),
+});
+const unbindReply = z.object({ error: z.string().optional(), channel: z.unknown().optional() });
+const postReply = z.object({ error: z.string().optional(), post: z.unknown().optional() });
+
+/** Binds a kind to a chat. ARGV[2] = actor, [3] kind, [4] chat id. */
+const BIND = new LuaScript('channels-bind', bindReply);
+/** Unbinds the chat. ARGV[2] = actor, [3] chat id. */
+const UNBIND = new LuaScript('channels-unbind', unbindReply);
+/** Keeps a sent post. ARGV[2] = actor, [3] the post's JSON. */
+const RECORD = new LuaScript('posts-record', postReply);
+
+export type PostInput = Omit<Post, 'id' | 'author' | 'at'>;
+
+export class ChannelService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  /** The bound channels, school first. */
+  async all(): Promise<Channel[]> {
+    const raw = await this.ctx.redis.hgetall(this.ctx.keys.channels);
+    return CHANNEL_KINDS.map((kind) => parseRecord(channelSchema, raw[kind] ?? null)).filter((c): c is Channel => c !== undefined);
+  }
+
+  /** The channel of a kind, if bound. */
+  async get(kind: ChannelKind): Promise<Channel | undefined> {
+    return parseRecord(channelSchema, await this.ctx.redis.hget(this.ctx.keys.channels, kind));
+  }
+
+  /** The channel a chat is, if any. */
+  async ofChat(peer: number): Promise<Channel | undefined> {
+    return (await this.all()).find((c) => c.peer === peer);
+  }
+
+  /** Makes the chat the channel of `kind` (admins); throws PermissionDeniedError, ChannelTakenError. */
+  async bind(actor: ActorId, kind: ChannelKind, peer: number): Promise<BindOutcome> {
+    if (actor === 'system') throw new PermissionDeniedError('channel.publish', actor);
+    const reply = await BIND.apply(this.ctx, [String(actor), kind, peer]);
+    if (reply.error === 'denied') throw new PermissionDeniedError('channel.publish', actor);
+    if (reply.error === 'other_kind' && reply.kind) throw new ChannelTakenError(reply.kind);
+    if (reply.error) throw new Error(`channels-bind failed: ${reply.error}`);
+    const channel = channelSchema.parse(reply.channel);
+    if (reply.status === 'moved') return { kind: 'moved', channel, previousPeer: reply.previousPeer ?? 0 };
+    return { kind: reply.status === 'same' ? 'same' : 'bound', channel };
+  }
+
+  /** The chat stops being a channel; returns the channel it was, undefined if it was none. Throws PermissionDeniedError. */
+  async unbind(actor: ActorId, peer: number): Promise<Channel | undefined> {
+    if (actor === 'system') throw new PermissionDeniedError('channel.publish', actor);
+    const reply = await UNBIND.apply(this.ctx, [String(actor), peer]);
+    if (reply.error === 'denied') throw new PermissionDeniedError('channel.publish', actor);
+    if (reply.error === 'not_bound') return undefined;
+    if (reply.error) throw new Error(`channels-unbind failed: ${reply.error}`);
+    return channelSchema.parse(reply.channel);
+  }
+
+  /** The active members a channel's posts are for (each once, by id). */
+  async audience(kind: ChannelKind): Promise<Member[]> {
+    const { redis, keys } = this.ctx;
+    const ids = new Set<string>();
+    for (const role of CHANNEL_AUDIENCE[kind]) for (const id of await redis.smembers(keys.role(role))) ids.add(id);
+    const members = await readRecords(redis, memberSchema, [...ids].map((id) => keys.memberRecord(Number(id))));
+    return members.filter((m) => m.status === 'active').sort((a, b) => a.vkId - b.vkId);
+  }
+
+  /** Keeps a post that was sent, with its counts (the author must still be allowed to post). Throws PermissionDeniedError. */
+  async record(actor: ActorId, input: PostInput): Promise<Post> {
+    if (actor === 'system') throw new PermissionDeniedError('channel.publish', actor);
+    const reply = await RECORD.apply(this.ctx, [String(actor), JSON.stringify(input)]);
+    if (reply.error === 'denied') throw new PermissionDeniedError('channel.publish', actor);
+    if (reply.error) throw new Error(`posts-record failed: ${reply.error}`);
+    return postSchema.parse(reply.post);
+  }
+
+  /** The most recent posts, newest first. */
+  async recentPosts(limit = 10): Promise<Post[]> {
+    const { redis, keys } = this.ctx;
+    if (limit <= 0) return [];
+    const ids = await redis.zrevrange(keys.posts, 0, limit - 1);
+    const posts = await readRecords(redis, postSchema, ids.map(keys.postRecord));
+    return posts.sort((a, b) => b.at - a.at || b.id.localeCompare(a.id));
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * The system channels (F12), the use cases the commands and the /post dialog call: binding a chat
+ * as the school-wide or the staff channel, the list of channels, checking a post's text, sending a
+ * post to the channel's chat (pinned when asked) and privately to its audience not in that chat,
+ * and the report and the list of posts the author gets.
+ */
+import type { App } from '../../app.js';
+import type { Translate } from '../../i18n.js';
+import { can, ChannelTakenError, POST_TEXT_MAX, type Channel, type ChannelKind, type Post, type PostChatOutcome } from '../../domain/index.js';
+import type { IncomingMessage } from '../../messenger/events.js';
+import type { Caller, Turn } from '../../turn.js';
+import { refusalText } from '../shared/refusals.js';
+
+/** Who may bind channels and post to them: admins (DESIGN §4 «publish to channels»). */
+export const mayPublish = (caller: Caller): boolean => can(caller.member, 'channel.publish');
+
+/** What someone who may not is told. */
+export const channelRefusal = (turn: Turn): string => turn.t('ch-denied');
+
+/** The channel a /bind argument names: `school`/`staff`, or the Russian words (any case). */
+export function parseChannelKind(args: string): ChannelKind | undefined {
+  const word = args.trim().toLocaleLowerCase('ru-RU').replace(/[«»"']/gu, '');
+  if (['school', 'школа', 'школы', 'общешкольный', 'школьный'].includes(word)) return 'school';
+  if (['staff', 'сотрудники', 'сотрудников', 'персонал'].includes(word)) return 'staff';
+  return undefined;
+}
+
+/** The channel's name in running text: «общешкольный канал», «канал «Сотрудники»». */
+export const channelName = (t: Translate, kind: ChannelKind): string => t('ch-name', { kind });
+
+/** Runs a domain change; a refusal (no right, the chat is the other channel) comes back as its text. */
+async function refusing<T>(t: Translate, change: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; text: string }> {
+  try {
+    return { ok: true, value: await change() };
+  } catch (error) {
+    if (error instanceof ChannelTakenError) return { ok: false, text: t('ch-bind-taken', { channel: channelName(t, error.kind) }) };
+    const text = refusalText(t, error);
+    if (text === undefined) throw error;
+    return { ok: false, text };
+  }
+}
+
+/** /bind typed somewhere: in a chat it binds that chat; in the private dialog it says where to type it. */
+export async function bindChannel(app: App, turn: Turn, message: IncomingMessage, args: string): Promise<string> {
+  const { t } = turn;
+  const kind = parseChannelKind(args);
+  if (message.isPrivate) return t('ch-bind-in-chat');
+  if (!kind) return t('ch-bind-usage');
+  const done = await refusing(t, () => app.services.channels.bind(turn.caller.vkId, kind, message.chat));
+  if (!done.ok) return done.text;
+  const outcome = done.value;
+  app.logger.info({ channel: kind, peer: message.chat, by: turn.caller.vkId, outcome: outcome.kind }, 'channel bound');
+  const channel = channelName(t, kind);
+  if (outcome.kind === 'same') return t('ch-bind-same', { channel });
+  return t(outcome.kind === 'moved' ? 'ch-bind-moved' : 'ch-bind-done', { channel });
+}
+
+/** /unbind typed in a chat: the chat stops being a channel. */
+export async function unbindChannel(app: App, turn: Turn, message: IncomingMessage): Promise<string> {
+  const { t } = turn;
+  if (message.isPrivate) return t('ch-bind-in-chat');
+  const done = await refusing(t, () => app.services.channels.unbind(turn.caller.vkId, message.chat));
+  if (!done.ok) return done.text;
+  if (!done.value) return t('ch-unbind-none');
+  app.logger.info({ channel: done.value.kind, peer: message.chat, by: turn.caller.vkId }, 'channel unbound');
+  return t('ch-unbind-done', { channel: channelName(t, done.value.kind) });
+}
+
+/** /channels: which chat is which channel, and how to bind the missing one. */
+export async function channelListText(app: App, turn: Turn): Promise<string> {
+  const { t, locale } = turn;
+  const bound = await app.services.channels.all();
+  const lines = [t('ch-list-header')];
+  for (const kind of ['school', 'staff'] as const) {
+    const channel = bound.find((c) => c.kind === kind);
+    lines.push(
+      channel
+        ? t('ch-list-bound', { channel: channelName(t, kind), chat: String(channel.peer), by: String(channel.boundBy), when: when(app, channel.boundAt, locale) })
+        : t('ch-list-unbound', { channel: channelName(t, kind) }),
+    );
+  }
+  if (bound.length < 2) lines.push('', t('ch-how-to-bind'));
+  return lines.join('\n');
+}
+
+const when = (app: App, ms: number, locale: string): string =>
+  new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(ms));
+
+/** The channels a post can go to now: the bound ones, school first. */
+export function postChannels(app: App): Promise<Channel[]> {
+  return app.services.channels.all();
+}
+
+/** A post's text, trimmed at its ends, or why it is refused: empty, a command, or over the messenger's limit (never cut). */
+export function checkPostText(t: Translate, typed: string): { ok: true; text: string } | { ok: false; problem: string } {
+  const text = typed.trim();
+  if (!text) return { ok: false, problem: t('invalid-empty') };
+  if (text.startsWith('/')) return { ok: false, problem: t('invalid-command') };
+  if (text.length > POST_TEXT_MAX) return { ok: false, problem: t('ch-post-too-long', { length: text.length, max: POST_TEXT_MAX }) };
+  return { ok: true, text };
+}
+
+/** Whom a channel's private copies are for, in words (the dialog's confirmation). */
+export const audienceText = (t: Translate, kind: ChannelKind): string => t('ch-audience', { kind });
+
+export interface PostRequest {
+  kind: ChannelKind;
+  text: string;
+  pin: boolean;
+}
+
+/**
+ * Sends the post: to the channel's chat (pinned when asked), then in private messages to the
+ * channel's audience who are not in that chat (the author aside); keeps it with its counts and
+ * returns the author's report. Each send is keyed by the update, so a repeat after a crash sends nothing twice.
+ */
+export async function publishPost(app: App, turn: Turn, request: PostRequest): Promise<string> {
+  const { t, caller } = turn;
+  if (!mayPublish(caller)) return t('ch-denied');
+  const channel = await app.services.channels.get(request.kind);
+  if (!channel) return t('ch-post-unbound', { channel: channelName(t, request.kind) });
+  const content = { text: request.text };
+  let chat: PostChatOutcome = 'failed';
+  try {
+    const sent = await app.messenger.send(channel.peer, content);
+    chat = 'sent';
+    if (request.pin) {
+      chat = await app.messenger.pin(sent).then(
+        () => 'pinned' as const,
+        () => 'pin_failed' as const,
+      );
+    }
+  } catch (error) {
+    app.logger.warn({ peer: channel.peer, err: error instanceof Error ? error.name : 'unknown' }, 'post not sent to the channel chat');
+  }
+  // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
+  const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch(() => [] as number[]));
+  const audience = (await app.services.channels.audience(request.kind)).filter((m) => m.vkId !== caller.vkId && !inChat.has(m.vkId));
+  const deliveries = audience.length > 0 ? await app.messenger.sendMany(audience.map((m) => m.vkId), content) : [];
+  const reached = deliveries.filter((d) => d.ok).length;
+  const unreachable = deliveries.filter((d) => !d.ok && d.unreachable).length;
+  const recorded = await refusing(t, () =>
+    app.services.channels.record(caller.vkId, { kind: request.kind, peer: channel.peer, text: request.text, pin: request.pin, chat, reached, total: audience.length, unreachable }),
+  );
+  if (!recorded.ok) return recorded.text;
+  const post = recorded.value;
+  app.logger.info({ post: post.id, channel: post.kind, peer: post.peer, chat, reached, total: post.total, unreachable }, 'post sent');
+  return reportText(t, post);
+}
+
+/** The author's report: the chat, the private copies, and what to do about those not reached. */
+function reportText(t: Translate, post: Post): string {
+  const lines = [t('ch-report-header', { channel: channelName(t, post.kind) }), t('ch-report-chat', { outcome: post.chat })];
+  if (post.total === 0) lines.push(t('ch-report-private-none'));
+  else lines.push(t('ch-report-private', { reached: post.reached, total: post.total }));
+  if (post.unreachable > 0) lines.push('', t('ch-report-unreachable', { count: post.unreachable }));
+  const failed = post.total - post.reached - post.unreachable;
+  if (failed > 0) lines.push('', t('ch-report-failed', { count: failed }));
+  return lines.join('\n');
+}
+
+/** How many posts /posts shows. */
+const POSTS_SHOWN = 10;
+/** How much of a post's text its line in /posts shows. */
+const POST_EXCERPT = 60;
+
+/** /posts: the last posts with their channel, date and counts. */
+export async function postListText(app: App, turn: Turn): Promise<string> {
+  const { t, locale } = turn;
+  const posts = await app.services.channels.recentPosts(POSTS_SHOWN);
+  if (posts.length === 0) return t('ch-posts-none');
+  const lines = [t('ch-posts-header', { count: posts.length }), ''];
+  for (const [i, post] of posts.entries()) {
+    const oneLine = post.text.replace(/\s+/gu, ' ');
+    const excerpt = [...oneLine].length > POST_EXCERPT ? `${[...oneLine].slice(0, POST_EXCERPT).join('')}…` : oneLine;
+    lines.push(
+      `${i + 1}. ${t('ch-posts-line', {
+        when: when(app, post.at, locale),
+        channel: channelName(t, post.kind),
+        excerpt,
+        outcome: post.chat,
+        reached: post.reached,
+        total: post.total,
+        unreachable: post.unreachable,
+      })}`,
+    );
+  }
+  return lines.join('\n');
+}
