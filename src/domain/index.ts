@@ -80,5 +80,5 @@ export { memberSchema, parseRecord } from './records.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
-export { STUDY_CHAT_TITLE_MAX, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
+export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
 export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService };
