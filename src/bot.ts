@@ -2,7 +2,7 @@ import { SceneManager } from '@vk-io/scenes';
 import { SessionManager } from '@vk-io/session';
 import type { Redis } from 'ioredis';
 import { ActionRegistry } from './features/shared/action-registry.js';
-import type { App } from './app.js';
+import { appForUpdate, type App } from './app.js';
 import { CommandRegistry } from './features/shared/command-registry.js';
 import type { Config } from './config.js';
 import { FEATURES } from './features.js';
@@ -13,7 +13,7 @@ import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
-import { buttonPress, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
+import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
 import { turnOf } from './turn.js';
 import { PeerQueue } from './runtime/peer-queue.js';
 import { Router } from './features/router.js';
@@ -24,6 +24,8 @@ import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
 import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
+import { scopeOf } from './runtime/update-scope.js';
+import type { MessageContext } from 'vk-io';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
 import { SharedRateLimiter } from './vk/rate-limit.js';
 import { WebhookServer } from './vk/webhook-server.js';
@@ -262,6 +264,22 @@ export class Bot {
     updates.use(personal(buildTurn(this.app)));
     updates.use(personal(sessions.middleware as Middleware));
     updates.use(personal(saveNestedSession));
+    // Chat service messages (someone joined or left) are message_new with an action: vk-io gives them
+    // the action as their type, so they pass the personal middleware above (no turn, no session) and
+    // reach only this handler, with the app keyed by the update.
+    const chatMembers = FEATURES.flatMap((feature) => feature.chatMembers ?? []);
+    updates.on([...CHAT_MEMBER_ACTIONS], async (context: MessageContext) => {
+      const event = chatMemberChange(context);
+      if (!event) return;
+      const scope = scopeOf(context);
+      const app = scope ? appForUpdate(this.app, scope) : this.app;
+      for (const handle of chatMembers) {
+        // Not left to the error boundary: it would answer in the chat, where nobody asked anything.
+        await handle(app, event).catch((error: unknown) => {
+          app.logger.error({ type: context.eventType, peerId: event.chat, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'chat member handler failed');
+        });
+      }
+    });
     updates.on('message_new', scenes.middleware);
     updates.on('message_event', scenes.middleware);
     updates.on('message_new', (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext, groupId), turnOf(context), next));

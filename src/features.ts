@@ -26,18 +26,25 @@ import { requestsCommand } from './features/join-requests/requests-command.js';
 import { adminsCommand, deputyCommand, headCommand, staffCommand } from './features/roles/roles-commands.js';
 import { schoolCommand } from './features/school/school-command.js';
 import { chatCommand, chatsCommand } from './features/study-chats/study-chat-commands.js';
+import { onChatMemberChange, removeFromStudyChatAction } from './features/study-chats/chat-members.js';
 import { verifyCommand } from './features/verification/verify-command.js';
 
+import type { App } from './app.js';
+import type { ChatMemberChange } from './messenger/events.js';
 import type { DialogDefinition } from './turn.js';
 
 /** A dialog of any state (each feature's dialogs are typed by their own state). */
 type AnyDialog = DialogDefinition<Record<string, unknown>>;
 
-/** One capability of the bot: its commands (in /help order), callback buttons and dialogs. */
+/** What a feature does when someone joins or leaves a group chat the bot is in. */
+export type ChatMemberHandler = (app: App, event: ChatMemberChange) => Promise<void>;
+
+/** One capability of the bot: its commands (in /help order), callback buttons, dialogs, and what it does on chat membership changes. */
 export interface Feature {
   readonly commands?: readonly CommandSpec[];
   readonly actions?: readonly ActionSpec[];
   readonly dialogs?: readonly AnyDialog[];
+  readonly chatMembers?: readonly ChatMemberHandler[];
 }
 
 /** Everything the bot can do; add a feature here to wire its commands, buttons and dialogs. */
@@ -63,8 +70,8 @@ export const FEATURES: readonly Feature[] = [
     actions: [...requestActions, ...verifyActions],
     dialogs: [rejectReasonDialog] as unknown as AnyDialog[],
   },
-  /** Study chats: a subject chat of a class, its link sent to the class (F25). */
-  { commands: [chatCommand, chatsCommand], dialogs: [studyChatDialog] as unknown as AnyDialog[] },
+  /** Study chats: a subject chat of a class, its link sent to the class; strangers who join reported to the teacher (F25). */
+  { commands: [chatCommand, chatsCommand], actions: [removeFromStudyChatAction], dialogs: [studyChatDialog] as unknown as AnyDialog[], chatMembers: [onChatMemberChange] },
   { commands: [langCommand, cancelCommand] },
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },

@@ -84,6 +84,6 @@ export { memberSchema, parseRecord } from './records.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
-export { STUDY_CHAT_TITLE_MAX, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
+export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
 export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
 export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService };

@@ -8,8 +8,9 @@ import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { ClassArchivedError, NotFoundError, PermissionDeniedError, StaffRoomImmutableError } from './errors.js';
 import { LuaScript } from './lua.js';
+import { effectiveRoles } from './permissions.js';
 import { memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
-import type { ActorId, Member } from './types.js';
+import { STAFF_ROLES, type ActorId, type Member } from './types.js';
 
 /** A study chat: reserved (`pending`) until the messenger made it, then `ready` with its chat id and join link. */
 export interface StudyChat {
@@ -67,6 +68,19 @@ export interface StudyChatAudience {
   classTeachers: Member[];
 }
 
+/**
+ * Whether a person belongs in a study chat (F25): its teacher, the school's staff (verified
+ * teachers and the administration), and the active students and parents of its class. Anyone
+ * else who joins by the link is a stranger, whom the teacher may remove.
+ */
+export function belongsInStudyChat(chat: Pick<StudyChat, 'teacher' | 'classId'>, member: Member | null | undefined): boolean {
+  if (!member || member.status !== 'active') return false;
+  if (member.vkId === chat.teacher) return true;
+  const roles = effectiveRoles(member);
+  if (roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role))) return true;
+  return member.classIds.includes(chat.classId) && (roles.includes('student') || roles.includes('parent'));
+}
+
 const chatReply = z.object({ error: z.string().optional(), status: z.enum(['reserved', 'exists', 'busy']).optional(), chat: z.unknown().optional() });
 
 /** Reserves the pair's chat. ARGV[2] = actor, [3] class id, [4] subject, [5] title, [6] reservation lifetime (ms). */
@@ -96,6 +110,18 @@ export class StudyChatService {
   async ofTeacher(teacher: number): Promise<StudyChat[]> {
     const { redis, keys } = this.ctx;
     return this.read(await redis.smembers(keys.studyChatsByTeacher(teacher)));
+  }
+
+  /** The made chat with this messenger chat id, if the bot made it as a study chat. */
+  async byPeer(peer: number): Promise<(StudyChat & { status: 'ready' }) | undefined> {
+    // A school has tens of study chats, a few hundred at most: reading them all is one MGET.
+    return (await this.all()).find((chat): chat is StudyChat & { status: 'ready' } => isReady(chat) && chat.peer === peer);
+  }
+
+  /** The made chats of a class, oldest first. */
+  async ofClass(classId: string): Promise<StudyChat[]> {
+    const { redis, keys } = this.ctx;
+    return this.read(await redis.smembers(keys.studyChatsByClass(classId)));
   }
 
   /** Every made chat of the school, oldest first. */

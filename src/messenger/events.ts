@@ -1,6 +1,6 @@
 /**
  * What people send the bot, in the messenger's neutral words: a message (typed, or a text button
- * pressed) and a callback button press. The adapter makes these from its platform's updates
+ * pressed), a callback button press, and someone joining or leaving a group chat the bot is in. The adapter makes these from its platform's updates
  * (VK: src/vk/incoming.ts); features and dialogs read nothing else.
  */
 import type { Dialogs } from './dialogs.js';
@@ -55,4 +55,19 @@ export interface ButtonPress {
 /** Whether a press happened in the presser's private dialog with the bot. */
 export function pressedInPrivate(press: ButtonPress): boolean {
   return press.chat === press.from.id;
+}
+
+/**
+ * Someone joined or left a group chat the bot is in: joined by the chat's link, added by a member,
+ * left of their own accord, or removed by a member (or by the bot). The bot's own comings and
+ * goings, and those of other communities, are no person's and never arrive as this.
+ */
+export interface ChatMemberChange {
+  readonly kind: 'chat-member';
+  readonly chat: ChatId;
+  /** Who joined or left. */
+  readonly person: PersonRef;
+  readonly change: 'joined-by-link' | 'added' | 'left' | 'removed';
+  /** Who added or removed them, when a person did (not for the bot's own removals, nor for joining by link or leaving). */
+  readonly by?: PersonRef | undefined;
 }

@@ -68,4 +68,6 @@ export interface Messenger {
   pin(message: MessageRef): Promise<void>;
   /** The people in a chat (not the bot). */
   members(chat: ChatId): Promise<number[]>;
+  /** Removes a person from a chat the bot created; false when they were not in it (left already, or removed). */
+  removeFromChat(chat: ChatId, person: number): Promise<boolean>;
 }

@@ -1,11 +1,12 @@
 /**
  * VK's updates in the messenger port's words: a message_new becomes an IncomingMessage, a
- * message_event a ButtonPress, each with the person's dialogs (@vk-io/scenes behind Dialogs).
+ * message_event a ButtonPress, each with the person's dialogs (@vk-io/scenes behind Dialogs); a
+ * chat's service message about its members (a message_new with an `action`) a ChatMemberChange.
  */
 import type { IContext, SceneContext } from '@vk-io/scenes';
 import type { MessageContext, MessageEventContext } from 'vk-io';
 import type { Dialogs } from '../messenger/dialogs.js';
-import type { ButtonPress, IncomingMessage } from '../messenger/events.js';
+import type { ButtonPress, ChatMemberChange, IncomingMessage } from '../messenger/events.js';
 import { localeFromLangId } from '../i18n.js';
 
 /** A message context with its scenes (the bot's middleware attaches them). */
@@ -66,4 +67,33 @@ export function buttonPress(context: VkPressContext): ButtonPress {
     pressId: context.eventId,
     dialogs: dialogsOf(context.scene),
   };
+}
+
+/** The chat service actions that say who joined or left (vk-io routes them as their own update types). */
+export const CHAT_MEMBER_ACTIONS = ['chat_invite_user_by_link', 'chat_invite_user', 'chat_kick_user'] as const;
+
+/**
+ * A chat service message about a member as the port's ChatMemberChange; undefined for any other
+ * message and for a community (the bot itself, added to a chat, is `-groupId`; other bots too).
+ * VK: joining by link names the joiner in `from_id`; adding and removing name the person in
+ * `action.member_id` and who did it in `from_id` (the same person when they left).
+ */
+export function chatMemberChange(context: MessageContext): ChatMemberChange | undefined {
+  const chat = context.peerId;
+  const from = context.senderId;
+  const byPerson = from > 0 ? { platform: 'vk' as const, id: from } : undefined;
+  switch (context.eventType) {
+    case 'chat_invite_user_by_link':
+      return from > 0 ? { kind: 'chat-member', chat, person: { platform: 'vk', id: from }, change: 'joined-by-link' } : undefined;
+    case 'chat_invite_user':
+    case 'chat_kick_user': {
+      const member = context.eventMemberId;
+      if (member === undefined || !Number.isSafeInteger(member) || member <= 0) return undefined;
+      const person = { platform: 'vk' as const, id: member };
+      if (context.eventType === 'chat_invite_user') return { kind: 'chat-member', chat, person, change: 'added', by: member === from ? undefined : byPerson };
+      return member === from ? { kind: 'chat-member', chat, person, change: 'left' } : { kind: 'chat-member', chat, person, change: 'removed', by: byPerson };
+    }
+    default:
+      return undefined;
+  }
 }

@@ -6,9 +6,15 @@
 import type { ButtonPress, MessageRef } from '../messenger/events.js';
 import type { ChatId } from '../messenger/ids.js';
 import { RecipientUnreachableError, type Delivery, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
-import { UNREACHABLE_CODES, UserUnreachableError, type VkGateway } from './gateway.js';
+import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 import { renderKeyboard } from './keyboard.js';
 import type { Outbox, VkOutgoingMessage } from './outbox.js';
+
+/** A chat's peer id is this plus its local chat_id. */
+const CHAT_PEER_BASE = 2_000_000_000;
+
+/** VK's error 935 "User not found in chat" (messages.removeChatUser). */
+const NOT_IN_CHAT = 935;
 
 /** VK's limit for a snackbar's text. */
 const SNACKBAR_MAX = 90;
@@ -99,7 +105,7 @@ export class VkMessenger implements Messenger {
   async createChat(title: string): Promise<ChatId> {
     // API 5.199 answers {chat_id, peer_ids}; earlier versions the bare chat_id.
     const created = await this.gateway.call<number | { chat_id: number }>('messages.createChat', { title, group_id: this.groupId });
-    return 2_000_000_000 + (typeof created === 'number' ? created : created.chat_id);
+    return CHAT_PEER_BASE + (typeof created === 'number' ? created : created.chat_id);
   }
 
   async inviteLink(chat: ChatId): Promise<string> {
@@ -115,5 +121,15 @@ export class VkMessenger implements Messenger {
   async members(chat: ChatId): Promise<number[]> {
     const { items } = await this.gateway.call<{ items: { member_id: number }[] }>('messages.getConversationMembers', { peer_id: chat, group_id: this.groupId });
     return items.map((item) => item.member_id).filter((id) => id > 0);
+  }
+
+  async removeFromChat(chat: ChatId, person: number): Promise<boolean> {
+    try {
+      await this.gateway.call('messages.removeChatUser', { chat_id: chat - CHAT_PEER_BASE, member_id: person });
+      return true;
+    } catch (error) {
+      if (error instanceof VkApiError && error.code === NOT_IN_CHAT) return false;
+      throw error;
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClassArchivedError, PermissionDeniedError, StaffRoomImmutableError } from '../../src/domain/errors.js';
 import type { Services } from '../../src/domain/index.js';
-import { STUDY_CHAT_RESERVATION_MS } from '../../src/domain/study-chats.js';
+import { belongsInStudyChat, STUDY_CHAT_RESERVATION_MS } from '../../src/domain/study-chats.js';
 import { ADMIN, auditOf, classIds, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
@@ -87,5 +87,31 @@ describe('F25 study chats in the domain', () => {
     expect(only.parents).toEqual([]);
     const both = await s.studyChats.audience(ids['5А']!, { parents: true });
     expect(both.parents.map((m) => m.vkId)).toEqual([311]);
+  });
+
+  it('F25: who belongs in a study chat: its teacher, the staff, the active students and parents of its class; not another class, a pending teacher or someone who left', async () => {
+    const input = { classId: ids['5А']!, subject: 'Математика', title: '5А · Математика' };
+    const reserved = await s.studyChats.reserve(300, input);
+    if (reserved.kind !== 'create') throw new Error('not reserved');
+    const chat = await s.studyChats.finish(300, reserved.chat.id, 2_000_000_007, 'https://vk.me/join/z');
+    expect((await s.studyChats.byPeer(2_000_000_007))?.id).toBe(chat.id);
+    expect(await s.studyChats.byPeer(2_000_000_008)).toBeUndefined();
+    expect((await s.studyChats.ofClass(ids['5А']!)).map((c) => c.id)).toEqual([chat.id]);
+    expect(await s.studyChats.ofClass(ids['6А']!)).toEqual([]);
+    const student = await join(s, 'student', ids['5А']!, { vkId: 310 });
+    const parent = await join(s, 'parent', ids['5А']!, { vkId: 311 });
+    const other = await join(s, 'student', ids['6А']!, { vkId: 320 });
+    const pending = await join(s, 'teacher', 'staff', { vkId: 330, subjects: ['Физика'] });
+    const colleague = await verifiedTeacher(s, 331);
+    expect(belongsInStudyChat(chat, await s.members.get(300))).toBe(true);
+    expect(belongsInStudyChat(chat, student)).toBe(true);
+    expect(belongsInStudyChat(chat, parent)).toBe(true);
+    expect(belongsInStudyChat(chat, colleague)).toBe(true);
+    expect(belongsInStudyChat(chat, await s.members.get(ADMIN))).toBe(true);
+    expect(belongsInStudyChat(chat, other)).toBe(false);
+    expect(belongsInStudyChat(chat, pending)).toBe(false);
+    expect(belongsInStudyChat(chat, undefined)).toBe(false);
+    const left = await s.movement.markLeft(ADMIN, 310);
+    expect(belongsInStudyChat(chat, left.member)).toBe(false);
   });
 });

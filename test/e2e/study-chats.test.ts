@@ -154,4 +154,90 @@ describe('study chats (F25)', () => {
     await vanya.say('/help');
     expect((await vanya.expect('Что вы можете сделать')).text).not.toContain('/chat');
   });
+  /** The teacher creates «5А · Математика» for the students; returns the chat's peer, id and link. */
+  async function madeChat(teacher: ReturnType<Harness['driver']['user']>) {
+    await upToConfirm(teacher, '5А', 'Только ученикам');
+    await teacher.press('Создать');
+    const link = linkIn((await teacher.expect('✅ Учебный чат «5А · Математика» создан.')).text);
+    const [stored] = await h.bot.app.services.studyChats.ofTeacher(300);
+    return { peerId: stored!.peer!, id: stored!.id, link };
+  }
+
+  it('F25: a stranger joins by the link: the teacher is told with «Удалить из чата»; the press removes them and the card says so; a second press is answered', async () => {
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    const chat = await madeChat(teacher);
+    const stranger = h.driver.user({ id: 900, firstName: 'Гость', lastName: 'Незнакомый', allowsMessages: true });
+    await stranger.joinChat(chat.link);
+    const card = await teacher.expect('по ссылке вошёл человек не из класса 5А');
+    expect(card.text).toContain('В учебный чат «5А · Математика»');
+    expect(card.text).toContain('[id900|Гость Незнакомый]');
+    expect(labels(card)).toEqual(['Удалить из чата']);
+    expect(h.driver.chat(chat.peerId).memberIds).toContain(900);
+    const pressed = await teacher.press('Удалить из чата');
+    const edited = await teacher.expectEdit((m) => m.text.includes('удалён(а) из учебного чата'));
+    expect(edited.text).toBe('✅ [id900|Гость Незнакомый] удалён(а) из учебного чата «5А · Математика».');
+    expect(labels(edited)).toEqual([]);
+    expect((await teacher.expectAnswer(pressed.type === 'callback' ? pressed.eventId : undefined))?.text).toBe('Удалён(а) из чата.');
+    expect(h.driver.chat(chat.peerId).memberIds).not.toContain(900);
+    expect(await h.bot.app.messenger.members(chat.peerId)).not.toContain(900);
+    expect(h.emulator.callsOf('messages.removeChatUser')).toHaveLength(1);
+    // A stale press on the old card: they are gone already, nothing is removed twice.
+    const again = h.emulator.messageEvent(300, 300, card.cmid, { k: 'cb', a: 'sc.remove', id: chat.id, v: '900' });
+    expect((await teacher.expectAnswer(again))?.text).toBe('Этого человека уже нет в чате.');
+  });
+
+  it('F25: a classmate and a parent of the class joining by the link are not reported to the teacher', async () => {
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    const olga = h.driver.user({ id: 312, firstName: 'Ольга', allowsMessages: true });
+    const chat = await madeChat(teacher);
+    await h.idle();
+    const before = teacher.received.length;
+    await vanya.joinChat(chat.link);
+    await olga.joinChat(chat.link);
+    await h.idle();
+    expect(h.driver.chat(chat.peerId).memberIds).toEqual(expect.arrayContaining([310, 312]));
+    expect(teacher.received).toHaveLength(before);
+    expect(h.emulator.callsOf('messages.removeChatUser')).toHaveLength(0);
+  });
+
+  it('F25: a student marked as left is removed from the class\'s study chat and the teacher is told; a transferred one too', async () => {
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    const masha = h.driver.user({ id: 311, firstName: 'Маша', allowsMessages: true });
+    const chat = await madeChat(teacher);
+    await vanya.joinChat(chat.link);
+    await masha.joinChat(chat.link);
+    const admin = h.admin();
+    await admin.say('/выбыл 310');
+    await admin.expect('Сидоров Ваня (id310)');
+    await admin.press('Да, выбыл');
+    const done = await admin.expect('отмечен(а) как выбывший(ая)');
+    expect(done.text).toContain('Сидоров Ваня (id310) удалён(а) из учебных чатов класса: «5А · Математика».');
+    const told = await teacher.expect('выбыл(а) из школы');
+    expect(told.text).toBe('[id310|Сидоров Ваня] выбыл(а) из школы и удалён(а) из учебного чата «5А · Математика» (класс 5А).');
+    expect(h.driver.chat(chat.peerId).memberIds).not.toContain(310);
+    // A transfer to another class takes the student out of the old class's chat as well.
+    await admin.say('/перевести 311 6А');
+    const moved = await admin.expect('переведён(а) из 5А в 6А');
+    expect(moved.text).toContain('Козлова Маша (id311) удалён(а) из учебных чатов класса: «5А · Математика».');
+    await teacher.expect('[id311|Козлова Маша] переведён(а) из класса 5А в 6А и удалён(а) из учебного чата «5А · Математика».');
+    expect(h.driver.chat(chat.peerId).memberIds).not.toContain(311);
+  });
+
+  it('F25: a forged «Удалить из чата» pressed by a student is refused and removes nobody', async () => {
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    const chat = await madeChat(teacher);
+    const invite = await vanya.expect('учебный чат «5А · Математика»');
+    const stranger = h.driver.user({ id: 900, firstName: 'Гость', allowsMessages: true });
+    await stranger.joinChat(chat.link);
+    await teacher.expect('по ссылке вошёл человек не из класса 5А');
+    const forged = h.emulator.messageEvent(310, 310, invite.cmid, { k: 'cb', a: 'sc.remove', id: chat.id, v: '900' });
+    expect((await vanya.expectAnswer(forged))?.text).toBe('Удалять людей из учебного чата могут его учитель и администратор школы.');
+    await h.idle();
+    expect(h.driver.chat(chat.peerId).memberIds).toContain(900);
+    expect(h.emulator.callsOf('messages.removeChatUser')).toHaveLength(0);
+  });
 });

@@ -15,6 +15,7 @@ import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboar
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { attempt, refusalText } from '../shared/refusals.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
+import { removeFromClassChats, type ClassLeaver } from '../study-chats/chat-members.js';
 
 
 /** /transfer <id> 6А — moves a student to another class (F10); without a class, class buttons. */
@@ -48,7 +49,14 @@ export const transferCommand: CommandSpec = {
     if (!done.ok) return turn.reply(done.text);
     if (!done.value.changed) return turn.reply(t('mv-already-there', { person: personLabel(done.value.member), name: target.name }));
     const from = (await app.services.classes.get(done.value.fromClassId))?.name ?? '—';
-    return turn.reply(await transferReport(app, t, done.value, from, target.name));
+    const report = await transferReport(app, t, done.value, from, target.name);
+    // Out of the old class's study chats: the student, and the parents who moved with them.
+    const leavers: ClassLeaver[] = [
+      { member: done.value.member, classId: done.value.fromClassId, exit: { kind: 'transferred', to: target.name } },
+      ...done.value.parents.filter((p) => !p.stayedInFromClass).map((p) => ({ member: p.member, classId: done.value.fromClassId, exit: { kind: 'parent' as const } })),
+    ];
+    const chats = await removeFromClassChats(app, leavers);
+    return turn.reply([report, ...removedLines(t, chats, [done.value.member, ...done.value.parents.map((p) => p.member)])].join('\n'));
   },
 };
 
@@ -104,6 +112,14 @@ async function leaveReport(app: App, t: Translate, result: LeaveResult): Promise
   return lines;
 }
 
+/** The admin's lines about the study chats people were removed from (F25): one a person. */
+function removedLines(t: Translate, chats: ReadonlyMap<number, string[]>, people: readonly Member[]): string[] {
+  return people.flatMap((member) => {
+    const titles = chats.get(member.vkId);
+    return titles && titles.length > 0 ? [t('sc-removed-report', { person: personLabel(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
+  });
+}
+
 /** /left <id> — asks to confirm, then marks the member as having left: rights and invites end at once (F10). */
 export const leftCommand: CommandSpec = {
   name: 'left',
@@ -138,6 +154,8 @@ export const leftAction: ActionSpec = {
     const { t, caller } = turn;
     const vkId = parseVkId(payload.id);
     if (vkId === null) return t('button-stale-short');
+    // The classes they were of, for their study chats (leaving empties the record's list).
+    const before = await app.services.members.get(vkId);
     const done = await attempt(t, () => app.services.movement.markLeft(caller.vkId, vkId));
     if (!done.ok) {
       await turn.reply(done.text);
@@ -150,7 +168,13 @@ export const leftAction: ActionSpec = {
     }
     await showOutcomeToReviewers(app, [...done.value.rejectedRequests, ...done.value.parents.flatMap((p) => p.rejectedRequests)].map((r) => r.id));
     const more = await leaveReport(app, t, done.value);
-    await turn.reply([t('mv-left-done', { person, invites: done.value.revokedInvites }), ...more].join('\n'));
+    const leavers: ClassLeaver[] = [
+      ...(before?.classIds ?? []).map((classId) => ({ member: done.value.member, classId, exit: { kind: 'left' as const } })),
+      ...done.value.parents.filter((p) => p.leftClass).map((p) => ({ member: p.member, classId: p.classId, exit: { kind: 'parent' as const } })),
+    ];
+    const chats = await removeFromClassChats(app, leavers);
+    const removed = removedLines(t, chats, [done.value.member, ...done.value.parents.map((p) => p.member)]);
+    await turn.reply([t('mv-left-done', { person, invites: done.value.revokedInvites }), ...more, ...removed].join('\n'));
     return t('mv-left-short');
   },
 };

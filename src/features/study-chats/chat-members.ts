@@ -1,0 +1,135 @@
+/**
+ * Who is in a study chat (F25): a stranger who joins by the link (not on the class's roster) is
+ * named to the chat's teacher with a «Удалить из чата» button; a student who leaves the school or
+ * moves to another class (and a parent who leaves the class with them) is removed from the old
+ * class's chats, and each chat's teacher is told.
+ */
+import type { App } from '../../app.js';
+import { belongsInStudyChat, type Member, type StudyChat } from '../../domain/index.js';
+import type { Translate } from '../../i18n.js';
+import type { ChatMemberChange } from '../../messenger/events.js';
+import { pressedInPrivate } from '../../messenger/events.js';
+import type { OutgoingMessage } from '../../messenger/messenger.js';
+import type { Caller } from '../../turn.js';
+import type { ActionSpec } from '../shared/action-registry.js';
+import { inlineKeyboard } from '../shared/keyboards.js';
+import { notifyPerson, readerFor } from '../shared/recipients.js';
+import { personName } from '../shared/review-format.js';
+
+/** The payload's action of the «Удалить из чата» button: `id` the study chat, `v` the person. */
+export const SC_REMOVE = 'sc.remove';
+
+/** Who may remove someone from a study chat: its teacher (still at the school) and admins. */
+export function mayManageStudyChat(caller: Caller, chat: Pick<StudyChat, 'teacher'>): boolean {
+  return (caller.vkId === chat.teacher && caller.member?.status === 'active') || caller.roles.has('admin');
+}
+
+const classNameOf = async (app: App, classId: string): Promise<string> => (await app.services.classes.get(classId))?.name ?? classId;
+
+/** A person as a link the messenger shows: their roster name, else their name in the messenger. */
+async function mentionOf(app: App, t: Translate, vkId: number): Promise<string> {
+  return app.messenger.mention(vkId, await personName(app, t, vkId));
+}
+
+/**
+ * Someone joined or left a chat the bot is in. A person who joins a study chat (by its link, or
+ * added by a member) and does not belong there is named to the chat's teacher, with the button.
+ */
+export async function onChatMemberChange(app: App, event: ChatMemberChange): Promise<void> {
+  if (event.change !== 'joined-by-link' && event.change !== 'added') return;
+  const chat = await app.services.studyChats.byPeer(event.chat);
+  if (!chat) return;
+  const person = event.person.id;
+  if (belongsInStudyChat(chat, await app.services.members.get(person))) return;
+  const reader = await readerFor(app, chat.teacher);
+  const card = await strangerCard(app, reader.t, chat, person, event.change === 'added' ? event.by?.id : undefined, event.change);
+  const told = await notifyPerson(app, chat.teacher, () => card);
+  app.logger.info({ studyChat: chat.id, person, teacher: chat.teacher, told: told.ok }, 'stranger joined a study chat');
+}
+
+/** The teacher's card about a stranger in the chat, with the button that removes them. */
+async function strangerCard(app: App, t: Translate, chat: StudyChat, person: number, by: number | undefined, change: 'joined-by-link' | 'added'): Promise<OutgoingMessage> {
+  const vars = { title: chat.title, className: await classNameOf(app, chat.classId), person: await mentionOf(app, t, person) };
+  const text =
+    change === 'added' && by !== undefined ? t('sc-stranger-added', { ...vars, by: await mentionOf(app, t, by) }) : t('sc-stranger-joined', vars);
+  return {
+    text,
+    keyboard: inlineKeyboard([[{ label: t('sc-btn-remove'), payload: { k: 'cb', a: SC_REMOVE, id: chat.id, v: String(person) }, color: 'negative' }]]),
+  };
+}
+
+/**
+ * «Удалить из чата»: re-checks that the presser is the chat's teacher or an admin and that the
+ * person still does not belong there, removes them, and rewrites the card to say what was done.
+ */
+export const removeFromStudyChatAction: ActionSpec = {
+  name: SC_REMOVE,
+  async run(press, payload, turn, app) {
+    const { t, caller } = turn;
+    const person = Number(payload.v);
+    const chat = payload.id ? await app.services.studyChats.get(payload.id) : undefined;
+    if (!chat || chat.status !== 'ready' || chat.peer === undefined || !Number.isSafeInteger(person) || person <= 0) return t('button-stale-short');
+    if (!mayManageStudyChat(caller, chat)) return t('sc-remove-denied');
+    const vars = { title: chat.title, className: await classNameOf(app, chat.classId), person: await mentionOf(app, t, person) };
+    const edit = (text: string) => (pressedInPrivate(press) ? app.messenger.edit(press.message, { text }).catch(() => undefined) : Promise.resolve());
+    if (belongsInStudyChat(chat, await app.services.members.get(person))) {
+      await edit(t('sc-stranger-belongs', vars));
+      return t('sc-belongs-short');
+    }
+    const removed = await app.messenger.removeFromChat(chat.peer, person);
+    app.logger.info({ studyChat: chat.id, person, by: caller.vkId, removed }, 'stranger removed from a study chat');
+    await edit(t(removed ? 'sc-stranger-removed' : 'sc-stranger-gone', vars));
+    return t(removed ? 'sc-removed-short' : 'sc-gone-short');
+  },
+};
+
+/** Why someone was taken out of a class's chats: they left the school, moved to another class, or (a parent) no longer has a child there. */
+export type ClassExit = { readonly kind: 'left' } | { readonly kind: 'transferred'; readonly to: string } | { readonly kind: 'parent' };
+
+/** One person who is no longer of a class, as a movement use case reports them. */
+export interface ClassLeaver {
+  /** Their record after the move. */
+  readonly member: Member;
+  readonly classId: string;
+  readonly exit: ClassExit;
+}
+
+/**
+ * Removes each leaver from the study chats of the class they are no longer of (unless they still
+ * belong there, say as a parent) and tells each chat's teacher. Returns the titles of the chats
+ * each person was removed from, by vkId. A person already out of a chat is skipped; a chat the
+ * messenger refuses (the bot is no admin there any more) is logged and skipped.
+ */
+export async function removeFromClassChats(app: App, leavers: readonly ClassLeaver[]): Promise<Map<number, string[]>> {
+  const removedFrom = new Map<number, string[]>();
+  for (const { member, classId, exit } of leavers) {
+    const chats = await app.services.studyChats.ofClass(classId);
+    for (const chat of chats) {
+      if (chat.peer === undefined || belongsInStudyChat(chat, member)) continue;
+      let removed: boolean;
+      try {
+        removed = await app.messenger.removeFromChat(chat.peer, member.vkId);
+      } catch (error) {
+        app.logger.warn({ studyChat: chat.id, person: member.vkId, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'could not remove from a study chat');
+        continue;
+      }
+      if (!removed) continue;
+      removedFrom.set(member.vkId, [...(removedFrom.get(member.vkId) ?? []), chat.title]);
+      app.logger.info({ studyChat: chat.id, person: member.vkId, exit: exit.kind }, 'removed from a study chat');
+      if (chat.teacher === member.vkId) continue;
+      const className = await classNameOf(app, classId);
+      const reader = await readerFor(app, chat.teacher);
+      const person = app.messenger.mention(member.vkId, member.name.trim() || `id${member.vkId}`);
+      const vars = { title: chat.title, className, person };
+      const text =
+        exit.kind === 'left'
+          ? reader.t('sc-removed-left', vars)
+          : exit.kind === 'transferred'
+            ? reader.t('sc-removed-transferred', { ...vars, to: exit.to })
+            : reader.t('sc-removed-parent', vars);
+      const told = await notifyPerson(app, chat.teacher, () => ({ text }));
+      if (!told.ok) app.logger.warn({ studyChat: chat.id, teacher: chat.teacher }, 'teacher not told of a removal: they do not accept messages from the bot');
+    }
+  }
+  return removedFrom;
+}
