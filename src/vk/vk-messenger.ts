@@ -16,6 +16,9 @@ const CHAT_PEER_BASE = 2_000_000_000;
 /** VK's error 935 "User not found in chat" (messages.removeChatUser). */
 const NOT_IN_CHAT = 935;
 
+/** How many members messages.getConversationMembers gives in one call at most (VK's schema: `count` ≤ 1000). */
+const MEMBERS_PAGE = 1000;
+
 /** VK's limit for a snackbar's text. */
 const SNACKBAR_MAX = 90;
 
@@ -119,8 +122,13 @@ export class VkMessenger implements Messenger {
   }
 
   async members(chat: ChatId): Promise<number[]> {
-    const { items } = await this.gateway.call<{ items: { member_id: number }[] }>('messages.getConversationMembers', { peer_id: chat, group_id: this.groupId });
-    return items.map((item) => item.member_id).filter((id) => id > 0);
+    // VK gives 20 members a call unless asked for more, and at most MEMBERS_PAGE: page through them all.
+    const people: number[] = [];
+    for (let offset = 0; ; offset += MEMBERS_PAGE) {
+      const { count, items } = await this.gateway.call<{ count: number; items: { member_id: number }[] }>('messages.getConversationMembers', { peer_id: chat, group_id: this.groupId, offset, count: MEMBERS_PAGE });
+      people.push(...items.map((item) => item.member_id).filter((id) => id > 0));
+      if (items.length === 0 || offset + MEMBERS_PAGE >= count) return people;
+    }
   }
 
   async removeFromChat(chat: ChatId, person: number): Promise<boolean> {

@@ -55,4 +55,18 @@ describe('VK adapter of the messenger port', () => {
     await h.idle();
     expect(await messenger.members(chat)).toContain(702);
   });
+
+  it('lists every member of a chat larger than one page of VK (20 by default, 1000 at most a call)', async () => {
+    const { messenger } = h.bot.app;
+    const chat = await messenger.createChat('Сотрудники');
+    const link = await messenger.inviteLink(chat);
+    const ids = Array.from({ length: 1100 }, (_, i) => 10_000 + i);
+    for (const id of ids) {
+      h.emulator.addUser({ id, firstName: 'Учитель', lastName: 'Школы' });
+      h.emulator.joinChatByLink(id, link);
+    }
+    await h.idle();
+    expect((await messenger.members(chat)).filter((id) => id >= 10_000).sort((a, b) => a - b)).toEqual(ids);
+    expect(h.emulator.callsOf('messages.getConversationMembers')).toHaveLength(2);
+  });
 });
