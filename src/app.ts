@@ -31,5 +31,13 @@ export interface App {
  * services key the update's changes, so that a run repeated after a crash sends and changes nothing twice.
  */
 export function appForUpdate(app: App, scope: UpdateScope): App {
-  return { ...app, messenger: app.messenger.keyedBy(() => nextSendKey(scope)), services: app.services.keyedBy(() => nextOperationKey(scope)) };
+  let services: Services | undefined;
+  return {
+    ...app,
+    messenger: app.messenger.keyedBy(() => nextSendKey(scope)),
+    // Made when first used: most updates (a /help, a page of a list) change nothing.
+    get services() {
+      return (services ??= app.services.keyedBy(() => nextOperationKey(scope)));
+    },
+  };
 }
