@@ -788,3 +788,67 @@ sc-removed-left = { $person } has left the school and was removed from the study
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-report = { $person } was removed from the class's study chats: { $chats }.
+
+## Material for the channels from the administration and teachers (F21)
+
+mat-cmd-submit = propose material for the school-wide or the staff channel
+mat-cmd-materials = material waiting for a decision
+mat-denied = Material for the channels can be proposed by the school's administration and by teachers whose status is confirmed.
+mat-none-bound = The school's channels are not bound yet, so there is nowhere to propose material. Ask an admin to bind the channels' chats.
+mat-ask-channel = Which channel is the material for?
+mat-ask-text = Write the text of the material for { $kind ->
+        [school] the school-wide channel
+       *[staff] the staff channel
+    }. At most 4096 characters: it will be published as it is.
+mat-confirm = Above is the text as { $kind ->
+        [school] the school-wide channel
+       *[staff] the staff channel
+    } will see it. Send it to the admins for review?
+mat-btn-send = Send for review
+mat-handed-in = Material no. { $id } for { $kind ->
+        [school] the school-wide channel
+       *[staff] the staff channel
+    } was sent for review. { $admins ->
+    [0] There are no other admins in the school: publish it yourself with /materials.
+    [one] An admin will decide, and you will be told.
+   *[other] One of the admins will decide, and you will be told.
+}
+mat-card = Material no. { $id } for { $kind ->
+        [school] the school-wide channel
+       *[staff] the staff channel
+    } from { $who }, { $when }:
+mat-btn-publish = Publish
+mat-btn-decline = Decline
+mat-outcome = { $status ->
+    [published] ✅ Published by { $by }, { $when }.
+   *[declined] ❌ Declined by { $by }, { $when }.
+}
+mat-already = { $status ->
+    [published] This material was already published by { $by }.
+   *[declined] This material was already declined by { $by }.
+}
+mat-published-short = Material no. { $id } published
+mat-declined-short = Material no. { $id } declined; the author was told.
+mat-not-found = There is no such material.
+mat-not-pending = This material has been decided on already.
+mat-ask-reason = Why is material no. { $id } declined? Write the reason — the author will see it (at most { $max } characters) — or press “No reason”.
+mat-btn-no-reason = No reason
+mat-author-outcome = { $status ->
+    [published] ✅ Your material no. { $id } was published in { $kind ->
+        [school] the school-wide channel
+       *[staff] the staff channel
+    }. Published by { $who }.
+   *[declined] Your material no. { $id } for { $kind ->
+        [school] the school-wide channel
+       *[staff] the staff channel
+    } was not published: { $who } declined it. You can ask them about it.
+}
+mat-author-reason = Reason: { $reason }
+mat-list-empty = No material is waiting for a decision.
+mat-list-header = { $more ->
+    [yes] Waiting for a decision — the first { $count }:
+   *[no] Waiting for a decision: { $count }.
+}
+mat-list-line = Material no. { $id } from { $who }:
+
+{ $text }

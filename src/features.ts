@@ -1,3 +1,7 @@
+import { materialDeclineDialog } from '../scenes/material-decline.js';
+import { materialSubmitDialog } from '../scenes/material-submit.js';
+import { materialActions } from './features/materials/materials-buttons.js';
+import { materialsCommand, submitCommand } from './features/materials/materials-commands.js';
 import { classGridDialog } from '../scenes/class-grid.js';
 import { classRenameDialog } from '../scenes/class-rename.js';
 import { inviteBuilderDialog } from '../scenes/invite-builder.js';
@@ -75,4 +79,6 @@ export const FEATURES: readonly Feature[] = [
   { commands: [langCommand, cancelCommand] },
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
+  /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
+  { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog] as unknown as AnyDialog[] },
 ];

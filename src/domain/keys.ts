@@ -21,7 +21,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -72,6 +72,10 @@ export interface SchoolKeys {
   postRecord(postId: string): string;
   /** ZSET post id → when it was sent. */
   posts: string;
+  /** Material handed in for the channels (F21). */
+  materialRecord(materialId: string): string;
+  /** ZSET of the materials waiting for an admin's decision, by when they were handed in. */
+  materialsPending: string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -119,6 +123,8 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     channels: `${base}channels`,
     postRecord: (id) => `${base}post:${id}`,
     posts: `${base}posts`,
+    materialRecord: (id) => `${base}material:${id}`,
+    materialsPending: `${base}materials:pending`,
   };
 }
 
@@ -167,4 +173,6 @@ local function kStudyChatIndex() return B .. 'study-chats:index' end
 local function kChannels() return B .. 'channels' end
 local function kPost(id) return B .. 'post:' .. id end
 local function kPosts() return B .. 'posts' end
+local function kMaterial(id) return B .. 'material:' .. id end
+local function kMaterialsPending() return B .. 'materials:pending' end
 `;

@@ -1,0 +1,58 @@
+import type { Dialogs } from '../src/messenger/dialogs.js';
+import { MATERIAL_REASON_MAX } from '../src/domain/index.js';
+import { declineMaterial } from '../src/features/materials/hand-in-material.js';
+import { cancelButton, replyKeyboard, sceneButton } from '../src/features/shared/keyboards.js';
+import { deliverNotices } from '../src/features/shared/notices.js';
+import { sceneValue } from '../src/features/shared/payload.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+
+/** Scene id of the «why is this material declined» dialog (F21). */
+export const MATERIAL_DECLINE = 'mat-decline';
+
+interface DeclineState extends Record<string, unknown> {
+  materialId?: string;
+}
+
+type DeclineContext = DialogContext<DeclineState>;
+
+/** Asks the reason (typed), or «Без причины»; then declines and tells the author. */
+async function reasonStep(context: DeclineContext): Promise<unknown> {
+  const turn = context.turn;
+  const { t, app } = turn;
+  const id = context.state.materialId;
+  const material = id ? await app.services.materials.get(id) : undefined;
+  if (!id || !material || material.status !== 'pending') {
+    await turn.reply(t('mat-not-pending'), replyKeyboard([]));
+    return context.leave();
+  }
+  const question = t('mat-ask-reason', { id, max: MATERIAL_REASON_MAX });
+  const ask = (problem?: string) =>
+    turn.reply(problem ? `${problem}\n\n${question}` : question, replyKeyboard([[sceneButton(MATERIAL_DECLINE, t('mat-btn-no-reason'), 'none')], [cancelButton(t)]]));
+  if (context.firstTime) return ask();
+  let reason = '';
+  if (sceneValue(context.payload, MATERIAL_DECLINE) !== 'none') {
+    if (context.hasPayload) return ask(t('button-stale'));
+    if (!context.text) return ask(t('invalid-empty'));
+    if (context.text.startsWith('/')) return ask(t('invalid-command'));
+    if ([...context.text].length > MATERIAL_REASON_MAX) return ask(t('invalid-too-long', { max: MATERIAL_REASON_MAX }));
+    reason = context.text;
+  }
+  const { outcome, notices } = await declineMaterial(app, turn, id, reason);
+  await deliverNotices(app, notices);
+  await context.leave();
+  return turn.reply(outcome.notice, replyKeyboard([]));
+}
+
+/** Opens the reason dialog for one material; false when another dialog is open (finish or cancel it first). */
+export async function enterMaterialDecline(dialogs: Dialogs, materialId: string): Promise<boolean> {
+  const open = dialogs.current;
+  if (open !== undefined && open !== MATERIAL_DECLINE) return false;
+  if (open) await dialogs.leave({ silent: true });
+  await dialogs.enter(MATERIAL_DECLINE, { state: { materialId } });
+  return true;
+}
+
+const declineSteps: DialogStepHandler<DeclineState>[] = [reasonStep];
+
+/** The decline dialog (F21): the reason, typed or none, then the author is told. */
+export const materialDeclineDialog: DialogDefinition<DeclineState> = { slug: MATERIAL_DECLINE, steps: declineSteps };

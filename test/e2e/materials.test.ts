@@ -1,0 +1,124 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+
+const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
+
+describe('material for the channels from the administration and teachers (F21)', () => {
+  let h: Harness;
+  /** The people, each made once a test (making a VK user again would forget that they wrote to the community). */
+  let p: ReturnType<typeof people>;
+  beforeEach(async () => {
+    h = await Harness.start();
+    p = people();
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    // A second admin: both get the card; the first to decide decides.
+    await s.members.ensureBootstrapAdmins([101]);
+  });
+  afterEach(() => h.close());
+
+  function people() {
+    return {
+      admin: h.admin(),
+      second: h.driver.user({ id: 101, firstName: 'Олег', lastName: 'Второв', allowsMessages: true }),
+      teacher: h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true }),
+      vanya: h.driver.user({ id: 310, firstName: 'Ваня', lastName: 'Сидоров', allowsMessages: true }),
+    };
+  }
+
+  /** The admin (who has written to the community) binds a chat (with these members) as the staff channel. */
+  async function staffChannel(memberIds: number[]) {
+    const { admin } = p;
+    await admin.say('/помощь');
+    await admin.expect('Ваши роли');
+    const chat = h.emulator.addChat({ ownerId: ADMIN_ID, title: 'Сотрудники', memberIds });
+    await admin.sayIn(chat.peerId, '/привязать сотрудники');
+    await h.driver.chat(chat.peerId).expect('✅ Этот чат теперь —');
+    return chat.peerId;
+  }
+
+  /** The teacher hands material in for the staff channel with /предложить; returns the card the admin got. */
+  async function handIn(text: string) {
+    const { teacher, admin } = p;
+    await teacher.say('/предложить');
+    await teacher.expect('Для какого канала материал?');
+    await teacher.press('Канал «Сотрудники»');
+    await teacher.expect('Напишите текст материала для канала «Сотрудники».');
+    await teacher.say(text);
+    await teacher.expect((m) => m.text === text);
+    const confirm = await teacher.expect('Выше — текст так, как его увидят в канале «Сотрудники».');
+    expect(labels(confirm)).toEqual(['Отправить на проверку', 'Изменить текст', 'Отмена']);
+    await teacher.press('Отправить на проверку');
+    await teacher.expect('отправлен на проверку. Решение примет один из администраторов');
+    const card = await admin.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    expect(card.text).toContain(text);
+    expect(labels(card)).toEqual(['Опубликовать', 'Отклонить']);
+    return card;
+  }
+
+  it('F21: a teacher hands material in; both admins get the card; «Опубликовать» posts it in the staff channel, the other copy shows who published, the author is told; a second press is told who decided', async () => {
+    const { admin, second, teacher } = p;
+    await second.say('/помощь');
+    await second.expect('Ваши роли');
+    const peer = await staffChannel([300]);
+    const text = 'Семинар для учителей математики — в четверг в 15:00, кабинет 21.';
+    const card = await handIn(text);
+    const copy = await second.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+
+    const pressed = await admin.press('Опубликовать');
+    expect((await admin.expectAnswer(pressed.eventId))?.text).toMatch(/^Материал № m\d+ опубликован$/);
+    await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
+    await h.driver.chat(peer).expect(text);
+    await teacher.expect('опубликован в канале «Сотрудники». Опубликовал(а) [id100|');
+    await h.idle();
+    const edited = h.emulator.sentTo(101).find((m) => m.cmid === copy.cmid);
+    expect(edited?.text).toContain('✅ Опубликовал(а) Мария Иванова');
+    expect(edited?.keyboard).toBeUndefined();
+    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовал(а)');
+
+    // The other admin's old button: the material is decided; nothing is posted twice.
+    const late = h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'mat.pub', id: card.text.match(/№ (m\d+)/)![1] });
+    expect((await second.expectAnswer(late))?.text).toContain('уже опубликовал(а)');
+    await h.idle();
+    expect(h.emulator.sentTo(peer).filter((m) => m.text === text)).toHaveLength(1);
+    expect((await h.bot.app.services.audit.recent(10)).map((e) => e.action)).toContain('material.published');
+  });
+
+  it('F21: «Отклонить» asks the reason in the admin\'s dialog, re-asks a command, and the author gets it; nothing is posted', async () => {
+    const { admin, teacher } = p;
+    const peer = await staffChannel([]);
+    await handIn('Объявление о субботнике.');
+    await admin.press('Отклонить');
+    await admin.expect('Почему материал № ');
+    await admin.say('/что-то');
+    await admin.expect('Здесь нужен ответ, а не команда.');
+    await admin.say('Субботник уже объявлен в общешкольном канале.');
+    await admin.expect(/^Материал № m\d+ отклонён, автору сообщено\.$/);
+    const told = await teacher.expect('не опубликован: его отклонил(а)');
+    expect(told.text).toContain('Причина: Субботник уже объявлен в общешкольном канале.');
+    await h.idle();
+    expect(h.emulator.sentTo(peer).filter((m) => m.text.includes('субботнике'))).toHaveLength(0);
+  });
+
+  it('F21: a student may not hand material in, a teacher may not publish it; /материалы lists what waits', async () => {
+    const { admin, teacher, vanya } = p;
+    await staffChannel([]);
+    await vanya.say('/предложить');
+    await vanya.expect('Предлагать материалы для каналов могут администрация школы и учителя');
+    const card = await handIn('Родительское собрание 5А — в пятницу.');
+    const id = card.text.match(/№ (m\d+)/)![1]!;
+    // A forged «Опубликовать» by the teacher is refused by the domain.
+    await teacher.say('/помощь');
+    const last = await teacher.expect('Ваши роли');
+    const forged = h.emulator.messageEvent(300, 300, last.cmid, { k: 'cb', a: 'mat.pub', id });
+    expect((await teacher.expectAnswer(forged))?.text).toContain('Каналы школы ведут администраторы');
+    expect((await h.bot.app.services.materials.get(id))?.status).toBe('pending');
+    await admin.say('/материалы');
+    await admin.expect('Ждут решения: 1.');
+    const listed = await admin.expect(`Материал № ${id} от [id300|Петрова Анна]`);
+    expect(labels(listed)).toEqual(['Опубликовать', 'Отклонить']);
+  });
+});
