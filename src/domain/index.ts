@@ -3,6 +3,7 @@
  * over one Redis connection. No transport (vk-io) is imported anywhere here.
  */
 import type { Redis } from 'ioredis';
+import { AdminChatService } from './admin-chats.js';
 import { AuditService } from './audit.js';
 import { ChannelService } from './channels.js';
 import { ClassService } from './classes.js';
@@ -42,6 +43,8 @@ export interface Services {
   studyChats: StudyChatService;
   /** The school-wide and staff channels and the posts sent to them (F12). */
   channels: ChannelService;
+  /** The head's chats with the deputies and with all teachers (F22). */
+  adminChats: AdminChatService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -73,6 +76,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     reviewNotices: new ReviewNoticeStore(ctx),
     studyChats: new StudyChatService(ctx),
     channels: new ChannelService(ctx),
+    adminChats: new AdminChatService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
@@ -86,4 +90,5 @@ export { parseClassName, normaliseClassName, buildClassGrid } from './class-name
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
 export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
 export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
-export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService };
+export { ADMIN_CHAT_KINDS, isAdminChatKind, belongsInAdminChat, type AdminChat, type AdminChatKind, type ReadyAdminChat, type AdminChatReservation } from './admin-chats.js';
+export type { AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService };

@@ -72,6 +72,8 @@ export interface SchoolKeys {
   postRecord(postId: string): string;
   /** ZSET post id → when it was sent. */
   posts: string;
+  /** HASH kind (`leadership`, `staff`) → the administration chat's record (F22). */
+  adminChats: string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -119,6 +121,7 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     channels: `${base}channels`,
     postRecord: (id) => `${base}post:${id}`,
     posts: `${base}posts`,
+    adminChats: `${base}admin-chats`,
   };
 }
 
@@ -167,4 +170,5 @@ local function kStudyChatIndex() return B .. 'study-chats:index' end
 local function kChannels() return B .. 'channels' end
 local function kPost(id) return B .. 'post:' .. id end
 local function kPosts() return B .. 'posts' end
+local function kAdminChats() return B .. 'admin-chats' end
 `;

@@ -27,6 +27,7 @@ export const ACTIONS = [
   'studyChat.create',
   'studyChat.viewAll',
   'channel.publish',
+  'adminChat.create',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +59,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'studyChat.viewAll': { roles: ['admin', 'head', 'deputy'] },
   /** The system channels (F12): binding a chat as the school-wide or the staff channel, and posting to them. */
   'channel.publish': { roles: ['admin'] },
+  /** The administration chats (F22): the head's chat with the deputies and with all teachers; the head makes them, or an admin. */
+  'adminChat.create': { roles: ['admin', 'head'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */
