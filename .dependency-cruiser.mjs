@@ -85,6 +85,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('verification'), 'src'],
   [feature('study-chats'), 'src'],
   [feature('channels'), 'src'],
+  [feature('admin-chats'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -95,12 +96,14 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('verification'), LAYOUT.shared],
   [feature('study-chats'), LAYOUT.shared],
   [feature('channels'), LAYOUT.shared],
+  [feature('admin-chats'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved
   [feature('onboarding'), feature('first-contact')], // pendingText
   [feature('onboarding'), feature('invites')], // roleName, schoolName
   [feature('verification'), feature('onboarding')], // subjectName
+  [feature('verification'), feature('admin-chats')], // adminChatLinkNotices: the staff chat's link after a confirmation
   [feature('study-chats'), feature('onboarding')], // subjectName, the default subjects
   // the shared helpers send through src/vk/ (recipients), which uses src/runtime/ and src/*.ts (logger)
 ];
