@@ -88,6 +88,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('study-chats'), 'src'],
   [feature('channels'), 'src'],
   [feature('materials'), 'src'],
+  [feature('admin-chats'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -100,12 +101,14 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('channels'), LAYOUT.shared],
   [feature('materials'), LAYOUT.shared],
   [feature('materials'), feature('channels')], // a published material goes out as the channel's post
+  [feature('admin-chats'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved
   [feature('onboarding'), feature('first-contact')], // pendingText
   [feature('onboarding'), feature('invites')], // roleName, schoolName
   [feature('verification'), feature('onboarding')], // subjectName
+  [feature('verification'), feature('admin-chats')], // adminChatLinkNotices: the staff chat's link after a confirmation
   [feature('study-chats'), feature('onboarding')], // subjectName, the default subjects
   // the shared helpers send through src/vk/ (recipients), which uses src/runtime/ and src/*.ts (logger)
 ];

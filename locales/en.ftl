@@ -656,6 +656,37 @@ subject-technology = Technology
 subject-safety = Life safety (OBZh)
 subject-primary = Primary school
 
+## The administration chats: leadership and teaching staff (F22) — ac-
+
+ac-cmd-summary = the leadership chat and the teaching staff chat: /staffchats
+ac-title-leadership = School leadership
+ac-title-staff = Teaching staff
+ac-header = The school administration's chats:
+ac-members-leadership = the head and the deputies
+ac-members-staff = the head, the deputies and every verified teacher
+ac-line-made = «{ $title }» ({ $members }): { $link }
+ac-line-missing = «{ $title }» ({ $members }): not created yet.
+ac-hint = Press a button to create a chat. The bot sends its link to the members in private messages.
+ac-all-made = Both chats exist. A teacher gets the staff chat's link once their status is confirmed, a new deputy gets the leadership chat's link when appointed.
+ac-btn-create-leadership = Create the leadership chat
+ac-btn-create-staff = Create the staff chat
+ac-denied = The leadership chat and the teaching staff chat are created by the head of the school or an admin. The bot sends you the link to your chat in a private message.
+ac-denied-short = The head of the school or an admin creates these chats.
+ac-busy = This chat is being created right now. Wait a minute and send /staffchats to see its link.
+ac-busy-short = The chat is being created, wait a minute.
+ac-exists = The chat «{ $title }» exists already; a second one is not needed. Join link: { $link }
+ac-exists-short = This chat exists already.
+ac-created = ✅ The chat «{ $title }» is created. Join link: { $link }
+ac-created-short = Chat created.
+ac-invite-leadership = 👥 { $by } created the school leadership chat «{ $title }» for the head and the deputies. Join by the link: { $link }
+ac-invite-staff = 👥 { $by } created the teaching staff chat «{ $title }» for the head, the deputies and every teacher of the school. Join by the link: { $link }
+ac-report-nobody = There is nobody to send the link to yet. New members get it from the bot: teachers once their status is confirmed, deputies when appointed.
+ac-report-reached = Got the link in private messages: { $reached } of { $total }.
+ac-report-missed = Not sent ({ $count }) — these people have not written to the community yet or have blocked its messages:
+ac-report-pass-on = Pass the link on to them yourself. As soon as they write to the community, the bot can message them.
+ac-late-staff = 👥 The school has a teaching staff chat «{ $title }» for the head, the deputies and every teacher. Join by the link: { $link }
+ac-late-leadership = 👥 The school leadership has a chat «{ $title }» for the head and the deputies. Join by the link: { $link }
+
 ## System channels: the school-wide and the staff channel, posts to them (F12)
 
 ch-cmd-post = write a post to the school-wide or the staff channel: /post

@@ -15,6 +15,8 @@ import { studyChatDialog } from '../scenes/study-chat.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
 import { verifyActions } from './features/verification/confirm-button.js';
+import { adminChatActions } from './features/admin-chats/admin-chats-buttons.js';
+import { staffChatsCommand } from './features/admin-chats/admin-chats-commands.js';
 import { cancelCommand } from './features/basics/cancel-command.js';
 import { bindCommand, channelsCommand, postCommand, postsCommand, unbindCommand } from './features/channels/channels-commands.js';
 import { langCommand } from './features/basics/lang-command.js';
@@ -74,6 +76,8 @@ export const FEATURES: readonly Feature[] = [
     actions: [...requestActions, ...verifyActions],
     dialogs: [rejectReasonDialog] as unknown as AnyDialog[],
   },
+  /** The administration chats: the head's chat with the deputies and with all teachers, their links sent to their members (F22). */
+  { commands: [staffChatsCommand], actions: [...adminChatActions] },
   /** Study chats: a subject chat of a class, its link sent to the class; strangers who join reported to the teacher (F25). */
   { commands: [chatCommand, chatsCommand], actions: [removeFromStudyChatAction], dialogs: [studyChatDialog] as unknown as AnyDialog[], chatMembers: [onChatMemberChange] },
   { commands: [langCommand, cancelCommand] },

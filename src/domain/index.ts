@@ -3,6 +3,7 @@
  * over one Redis connection. No transport (vk-io) is imported anywhere here.
  */
 import type { Redis } from 'ioredis';
+import { AdminChatService } from './admin-chats.js';
 import { AuditService } from './audit.js';
 import { ChannelService } from './channels.js';
 import { MaterialService } from './materials.js';
@@ -45,6 +46,8 @@ export interface Services {
   channels: ChannelService;
   /** Material handed in for the channels, and the admins' decisions on it (F21). */
   materials: MaterialService;
+  /** The head's chats with the deputies and with all teachers (F22). */
+  adminChats: AdminChatService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -77,6 +80,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     studyChats: new StudyChatService(ctx),
     channels: new ChannelService(ctx),
     materials: new MaterialService(ctx),
+    adminChats: new AdminChatService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
@@ -91,4 +95,5 @@ export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPH
 export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
 export { MATERIAL_REASON_MAX, type Material, type MaterialDecision, type MaterialStatus } from './materials.js';
 export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
-export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService };
+export { ADMIN_CHAT_KINDS, isAdminChatKind, belongsInAdminChat, type AdminChat, type AdminChatKind, type ReadyAdminChat, type AdminChatReservation } from './admin-chats.js';
+export type { AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService };

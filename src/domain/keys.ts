@@ -76,6 +76,8 @@ export interface SchoolKeys {
   materialRecord(materialId: string): string;
   /** ZSET of the materials waiting for an admin's decision, by when they were handed in. */
   materialsPending: string;
+  /** HASH kind (`leadership`, `staff`) → the administration chat's record (F22). */
+  adminChats: string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -125,6 +127,7 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     posts: `${base}posts`,
     materialRecord: (id) => `${base}material:${id}`,
     materialsPending: `${base}materials:pending`,
+    adminChats: `${base}admin-chats`,
   };
 }
 
@@ -175,4 +178,5 @@ local function kPost(id) return B .. 'post:' .. id end
 local function kPosts() return B .. 'posts' end
 local function kMaterial(id) return B .. 'material:' .. id end
 local function kMaterialsPending() return B .. 'materials:pending' end
+local function kAdminChats() return B .. 'admin-chats' end
 `;

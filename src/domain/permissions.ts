@@ -28,6 +28,7 @@ export const ACTIONS = [
   'studyChat.viewAll',
   'channel.publish',
   'material.submit',
+  'adminChat.create',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -61,6 +62,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'channel.publish': { roles: ['admin'] },
   /** Handing material in for the channels (F21): the administration and verified teachers; an admin decides (`channel.publish`). */
   'material.submit': { roles: ['admin', 'head', 'deputy', 'teacher'] },
+  /** The administration chats (F22): the head's chat with the deputies and with all teachers; the head makes them, or an admin. */
+  'adminChat.create': { roles: ['admin', 'head'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */

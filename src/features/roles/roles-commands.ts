@@ -9,6 +9,8 @@ import { isVerifiedTeacher, parseVkId, personLabel, personShort, splitArgs } fro
 import { commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { roleName } from '../invites/issue-invite.js';
 import { attempt } from '../shared/refusals.js';
+import { deliverNotices } from '../shared/notices.js';
+import { adminChatLinkNotices } from '../admin-chats/admin-chat-notices.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 
 const ADD_WORDS = new Set(['add', 'назначить', 'добавить', '+']);
@@ -131,7 +133,11 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
       const lines = [t('adm-role-set', { person: personLabel(done.value), role: roleText })];
       if (role === 'head' && previous.length > 0) lines.push(t('adm-head-replaced', { people: previous.map(personLabel).join(', ') }));
       await turn.reply(lines.join('\n'));
-      return notifyOrSay(turn, app, vkId, (tt) => tt(role === 'head' ? 'adm-notify-head' : 'adm-notify-deputy'));
+      await notifyOrSay(turn, app, vkId, (tt) => tt(role === 'head' ? 'adm-notify-head' : 'adm-notify-deputy'));
+      // The administration chats made already (F22): a deputy gets the leadership chat's link; a head both.
+      const kinds = role === 'head' ? (['leadership', 'staff'] as const) : (['leadership'] as const);
+      await deliverNotices(app, await adminChatLinkNotices(app, done.value, kinds, `${role}:${turn.eventId ?? done.value.joinedAt}`));
+      return undefined;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
 import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, type Member } from '../../domain/index.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
+import { adminChatLinkNotices } from '../admin-chats/admin-chat-notices.js';
 import { commandLinesFor, personName } from '../shared/review-format.js';
 import type { Turn } from '../../turn.js';
 import { teacherCard, teacherSubject } from './verify-notices.js';
@@ -56,5 +57,7 @@ async function afterConfirmation(app: App, teacher: Member, by: number): Promise
     key: `ver-verified:${teacher.vkId}:${teacher.joinedAt}`,
     build: async ({ t }) => ({ text: [t('ver-you-verified', { by: await personName(app, t, by) }), '', t('req-welcome-can'), ...commandLinesFor(app, t, teacher)].join('\n') }),
   };
-  return [...edits, toTeacher];
+  // The staff chat (F22), if the head made it already: its link follows the confirmation.
+  const staffChat = await adminChatLinkNotices(app, teacher, ['staff'], `verified:${teacher.joinedAt}`);
+  return [...edits, toTeacher, ...staffChat];
 }
