@@ -9,6 +9,7 @@ import { rejectReasonDialog } from '../scenes/reject-reason.js';
 import { schoolSetupDialog } from '../scenes/school-setup.js';
 import { studyChatDialog } from '../scenes/study-chat.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
+import type { JobSpec } from './features/shared/job-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
 import { verifyActions } from './features/verification/confirm-button.js';
 import { cancelCommand } from './features/basics/cancel-command.js';
@@ -39,12 +40,13 @@ type AnyDialog = DialogDefinition<Record<string, unknown>>;
 /** What a feature does when someone joins or leaves a group chat the bot is in. */
 export type ChatMemberHandler = (app: App, event: ChatMemberChange) => Promise<void>;
 
-/** One capability of the bot: its commands (in /help order), callback buttons, dialogs, and what it does on chat membership changes. */
+/** One capability of the bot: its commands (in /help order), callback buttons, dialogs, what it does on chat membership changes, and its scheduled jobs. */
 export interface Feature {
   readonly commands?: readonly CommandSpec[];
   readonly actions?: readonly ActionSpec[];
   readonly dialogs?: readonly AnyDialog[];
   readonly chatMembers?: readonly ChatMemberHandler[];
+  readonly jobs?: readonly JobSpec[];
 }
 
 /** Everything the bot can do; add a feature here to wire its commands, buttons and dialogs. */
