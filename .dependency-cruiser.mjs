@@ -67,6 +67,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('school')], // the school setup dialog saves through the school's use case
   [LAYOUT.scenes, feature('study-chats')], // the /chat dialog makes the chat through the feature's use case
   [LAYOUT.scenes, feature('channels')], // the /post dialog sends the post through the feature's use case
+  [LAYOUT.scenes, feature('meetings')], // the /meeting dialog plans the meeting through the feature's use case
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
@@ -74,6 +75,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('school'), LAYOUT.scenes],
   [feature('study-chats'), LAYOUT.scenes],
   [feature('channels'), LAYOUT.scenes],
+  [feature('meetings'), LAYOUT.scenes],
   // the features use src/*.ts, which `src → scenes` closes into a cycle
   [LAYOUT.shared, 'src'],
   [feature('classes'), 'src'],
@@ -85,6 +87,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('verification'), 'src'],
   [feature('study-chats'), 'src'],
   [feature('channels'), 'src'],
+  [feature('meetings'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -95,6 +98,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('verification'), LAYOUT.shared],
   [feature('study-chats'), LAYOUT.shared],
   [feature('channels'), LAYOUT.shared],
+  [feature('meetings'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved

@@ -15,6 +15,7 @@ import { MemberService } from './members.js';
 import { MovementService } from './movement.js';
 import { ReviewNoticeStore } from './review-notices-store.js';
 import { StudyChatService } from './study-chats.js';
+import { MeetingService } from './meetings.js';
 
 export interface ServicesOptions {
   redis: Redis;
@@ -42,6 +43,8 @@ export interface Services {
   studyChats: StudyChatService;
   /** The school-wide and staff channels and the posts sent to them (F12). */
   channels: ChannelService;
+  /** The meetings the administration plans (F22). */
+  meetings: MeetingService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -73,6 +76,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     reviewNotices: new ReviewNoticeStore(ctx),
     studyChats: new StudyChatService(ctx),
     channels: new ChannelService(ctx),
+    meetings: new MeetingService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
@@ -86,4 +90,6 @@ export { parseClassName, normaliseClassName, buildClassGrid } from './class-name
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
 export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
 export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
+export { MEETING_AUDIENCES, MEETING_PLACE_MAX, MEETING_TITLE_MAX, MeetingCancelledError, type Meeting, type MeetingAudience, type MeetingAudienceKind } from './meetings.js';
+export type { MeetingService };
 export type { ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService };

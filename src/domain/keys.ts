@@ -21,7 +21,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'meeting'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -72,6 +72,10 @@ export interface SchoolKeys {
   postRecord(postId: string): string;
   /** ZSET post id → when it was sent. */
   posts: string;
+  /** A meeting planned by the administration (F22). */
+  meetingRecord(meetingId: string): string;
+  /** ZSET of the planned (not cancelled) meetings an organiser made: meeting id → its time. */
+  meetingsByOrganiser(vkId: number): string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -119,6 +123,8 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     channels: `${base}channels`,
     postRecord: (id) => `${base}post:${id}`,
     posts: `${base}posts`,
+    meetingRecord: (id) => `${base}meeting:${id}`,
+    meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
   };
 }
 
@@ -167,4 +173,6 @@ local function kStudyChatIndex() return B .. 'study-chats:index' end
 local function kChannels() return B .. 'channels' end
 local function kPost(id) return B .. 'post:' .. id end
 local function kPosts() return B .. 'posts' end
+local function kMeeting(id) return B .. 'meeting:' .. id end
+local function kMeetingsByOrganiser(vkId) return B .. 'meetings:by-organiser:' .. vkId end
 `;

@@ -27,6 +27,7 @@ export const ACTIONS = [
   'studyChat.create',
   'studyChat.viewAll',
   'channel.publish',
+  'meeting.plan',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -58,6 +59,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'studyChat.viewAll': { roles: ['admin', 'head', 'deputy'] },
   /** The system channels (F12): binding a chat as the school-wide or the staff channel, and posting to them. */
   'channel.publish': { roles: ['admin'] },
+  /** Meetings of the administration (F22): planning, moving and cancelling them. */
+  'meeting.plan': { roles: ['admin', 'head', 'deputy'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */
