@@ -68,6 +68,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('study-chats')], // the /chat dialog makes the chat through the feature's use case
   [LAYOUT.scenes, feature('channels')], // the /post dialog sends the post through the feature's use case
   [LAYOUT.scenes, feature('materials')], // the /submit dialog hands the material in through the feature's use case
+  [LAYOUT.scenes, feature('meetings')], // the /meeting dialog plans the meeting through the feature's use case
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
@@ -76,6 +77,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('study-chats'), LAYOUT.scenes],
   [feature('channels'), LAYOUT.scenes],
   [feature('materials'), LAYOUT.scenes],
+  [feature('meetings'), LAYOUT.scenes],
   // the features use src/*.ts, which `src → scenes` closes into a cycle
   [LAYOUT.shared, 'src'],
   [feature('classes'), 'src'],
@@ -89,6 +91,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('channels'), 'src'],
   [feature('materials'), 'src'],
   [feature('admin-chats'), 'src'],
+  [feature('meetings'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -102,6 +105,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('materials'), LAYOUT.shared],
   [feature('materials'), feature('channels')], // a published material goes out as the channel's post
   [feature('admin-chats'), LAYOUT.shared],
+  [feature('meetings'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved

@@ -628,6 +628,69 @@ req-outcome-parents-linked = 👪 Linked to { $count ->
     }: { $parents }.
 req-child-joined = { $child } has joined class { $className } — you are linked as their parent.
 
+## Administration meetings (F22)
+
+mt-cmd-meeting = plan a meeting: /meeting
+mt-cmd-meetings = your upcoming meetings — move or cancel them: /meetings
+mt-denied = Meetings are planned by the head, the deputies and the admins.
+mt-ask-title = What is the meeting called? For example: “Staff meeting” or “5A parents' meeting”.
+mt-ask-when = When is it? Write the date and time in the school's time, for example: “15.09 14:30” or “tomorrow 15:00”.
+mt-time-unreadable = Could not read the date and time. Write, for example: “15.09 14:30” or “tomorrow 15:00”.
+mt-time-past = That time has passed. Write a date and time in the future, for example: “tomorrow 15:00”.
+mt-ask-place = Where is it? Write the room or a call link — or press “Skip”.
+mt-btn-skip = Skip
+mt-ask-audience = Whom to invite?
+mt-btn-deputies = Deputies
+mt-btn-staff = All staff
+mt-btn-parents = A class's parents
+mt-ask-class = The parents of which class?
+mt-no-classes = The school has no classes yet whose parents could be invited.
+mt-audience-deputies = the head and the deputies
+mt-audience-staff = all staff
+mt-audience-parents = the parents of { $className }
+mt-confirm = Meeting “{ $title }”
+mt-line-when = When: { $when }
+mt-line-place = Where: { $place }
+mt-line-no-place = No place given.
+mt-line-audience-plain = Invited: { $audience }.
+mt-line-audience = Invited: { $audience } ({ $count }).
+mt-btn-send = Send the invitations
+mt-invite = 📅 { $organiser } invites you to the meeting “{ $title }”.
+mt-created = ✅ The meeting “{ $title }” is set for { $when }.
+mt-report-reached = The invitation reached { $reached } of { $total } by private message.
+mt-report-told = Told by private message: { $reached } of { $total }.
+mt-report-missed = Not delivered ({ $count }) — these people have not written to the community yet or do not allow its messages:
+mt-report-nobody = Nobody to invite: the chosen group has nobody in it yet.
+mt-report-reminders = Reminders go { $list } before it starts.
+mt-report-no-reminders = No reminders: the meeting is too soon.
+mt-before = { $n } { $unit ->
+        [d] { $n ->
+            [one] day
+           *[other] days
+        }
+        [h] h
+        [m] min
+       *[s] s
+    }
+mt-reminder = ⏰ Reminder: the meeting “{ $title }”.
+mt-list-none = You have no upcoming meetings. To plan one: /meeting
+mt-list-header = Your upcoming meetings ({ $count }):
+mt-list-title = 📅 “{ $title }”
+mt-btn-move = Move
+mt-btn-cancel = Cancel
+mt-not-found = Meeting not found.
+mt-not-yours = Only the one who planned the meeting may change it.
+mt-already-cancelled = This meeting is cancelled already.
+mt-finish-dialog = Finish the current dialog first, or cancel it: /cancel
+mt-cancelled-notice = ❌ The meeting “{ $title }” ({ $when }) is cancelled.
+mt-cancelled = ❌ The meeting “{ $title }” ({ $when }) is cancelled.
+mt-card-cancelled = ❌ The meeting “{ $title }” is cancelled.
+mt-cancel-done = Cancelled; everyone invited was told.
+mt-ask-new-time = When should “{ $title }” move to (now: { $when })? For example: “15.09 14:30” or “tomorrow 15:00”.
+mt-moved-notice = 🔁 The meeting “{ $title }” is moved to { $when }.
+mt-moved-was = It was: { $when }
+mt-moved = 🔁 The meeting “{ $title }” is moved to { $when }.
+
 ## Commands typed in a chat
 
 private-moved = 📬 [id{ $id }|The answer] is in your private dialog with the bot.

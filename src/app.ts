@@ -6,6 +6,9 @@ import type { Logger } from './logger.js';
 import type { Messenger } from './messenger/messenger.js';
 import type { Services } from './domain/index.js';
 import type { SchoolService } from './domain/school.js';
+import type { Scheduler } from './runtime/scheduler.js';
+
+export type { JobData, ScheduledJob, Scheduler } from './runtime/scheduler.js';
 import type { RedisSessionStorage } from './runtime/session-storage.js';
 import { nextOperationKey, nextSendKey, type UpdateScope } from './runtime/update-scope.js';
 
@@ -24,10 +27,12 @@ export interface App {
   readonly sessions: RedisSessionStorage;
   /** Who sent an update, with their language and session, in one Redis call. */
   readonly callers: CallerLoader;
+  /** Jobs run at a time (reminders), kept in Redis: they survive a restart and run once across processes. */
+  readonly scheduler: Scheduler;
 }
 
 /**
- * The app as one update's handlers see it: its messenger numbers the update's sends and its
+ * The app as one update's (or one scheduled job's) handlers see it: its messenger numbers the update's sends and its
  * services key the update's changes, so that a run repeated after a crash sends and changes nothing twice.
  */
 export function appForUpdate(app: App, scope: UpdateScope): App {

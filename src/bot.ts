@@ -24,7 +24,9 @@ import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
 import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
-import { scopeOf } from './runtime/update-scope.js';
+import { scopeOf, updateScope } from './runtime/update-scope.js';
+import { BullScheduler, type ScheduledJob } from './runtime/scheduler.js';
+import { JobRegistry, type JobSpec } from './features/shared/job-registry.js';
 import type { MessageContext } from 'vk-io';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
 import { SharedRateLimiter } from './vk/rate-limit.js';
@@ -40,6 +42,8 @@ export interface BotOptions {
   extraMiddleware?: Middleware[];
   /** vk-io timeouts; tests shorten them. */
   vkTimeouts?: { apiTimeout?: number; apiWait?: number; pollingWait?: number };
+  /** Job handlers besides the features' (tests register kinds of their own). */
+  extraJobs?: JobSpec[];
 }
 
 export type { Middleware };
@@ -89,6 +93,8 @@ export class Bot {
   readonly app: App;
   private readonly gate: UpdateGate;
   private readonly queue: PeerQueue;
+  private readonly scheduler: BullScheduler;
+  private readonly jobs: JobRegistry;
   private polling?: ResumingPolling;
   private webhook?: WebhookServer;
   private readonly deferred: Deferred[] = [];
@@ -111,6 +117,8 @@ export class Bot {
     });
     const gateway = new VkGateway(this.vk.api, this.vk.upload, logger, options.gateway);
     const sessions = new RedisSessionStorage(redis, config.REDIS_PREFIX, config.SESSION_TTL_SECONDS);
+    this.jobs = new JobRegistry([...FEATURES.flatMap((feature) => feature.jobs ?? []), ...(options.extraJobs ?? [])]);
+    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger, handle: (job) => this.runJob(job) });
     this.app = {
       config,
       logger,
@@ -121,6 +129,7 @@ export class Bot {
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
+      scheduler: this.scheduler,
     };
     this.queue = new PeerQueue(redis, config.REDIS_PREFIX);
     this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, async (update, scope) => void (await dispatchUpdate(this.vk, withParsablePayload(update), scope)), logger, HANDLED_TYPES);
@@ -134,6 +143,7 @@ export class Bot {
     await services.classes.ensureStaffRoom();
     const recovered = await this.gate.open();
     if (recovered > 0) logger.info({ recovered }, 'updates left unhandled by a stopped process are being handled');
+    this.scheduler.start();
     if (config.VK_TRANSPORT === 'webhook') {
       this.webhook = new WebhookServer(
         { port: config.WEBHOOK_PORT, path: config.WEBHOOK_PATH, groupId: config.VK_GROUP_ID, confirmationCode: config.VK_CONFIRMATION_CODE ?? '', secret: config.VK_CALLBACK_SECRET },
@@ -175,6 +185,8 @@ export class Bot {
     if (this.deferred.length > 0) this.app.logger.warn({ left: this.deferred.length }, 'updates not recorded while Redis was down are left to VK; the long poll resumes before them on the next start');
     for (const waiting of this.deferred.splice(0)) waiting.lost(new UpdateNotRecordedError('the bot stopped'));
     this.gate.close();
+    // No new job is taken; those running finish with the updates below.
+    const jobsStopped = this.scheduler.stopWorker(deadlineMs);
     await this.polling?.stop();
     await this.webhook?.close();
     let timer: NodeJS.Timeout | undefined;
@@ -184,8 +196,20 @@ export class Bot {
     // The long poll's position is saved once what it recorded is in the inbox; a Redis that hangs must not hold the stop.
     const finished = await Promise.race([Promise.all([this.queue.drain(), this.polling?.flush()]).then(() => true), timedOut]);
     clearTimeout(timer);
+    await jobsStopped;
+    await this.scheduler.close();
     await this.gate.shutdown();
     return finished;
+  }
+
+  /** Runs a due job with the app keyed by the job's id: a retry repeats the same message keys and operation keys. */
+  private async runJob(job: ScheduledJob): Promise<void> {
+    const spec = this.jobs.find(job.kind);
+    if (!spec) {
+      this.app.logger.warn({ jobId: job.id, kind: job.kind }, 'scheduled job of an unknown kind skipped');
+      return;
+    }
+    await spec.run(appForUpdate(this.app, updateScope(`job:${job.id}`)), job);
   }
 
   /**

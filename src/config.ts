@@ -22,6 +22,22 @@ const idList = z.string().default('').transform((raw, ctx) => {
   return ids;
 });
 
+/** `24h,15m`: how long before a meeting each reminder goes, in s, m, h or d; empty for none. Longest first. */
+const reminderOffsets = z.string().default('24h,15m').transform((raw, ctx) => {
+  const units: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const ms: number[] = [];
+  for (const part of parts) {
+    const match = /^(\d{1,6})\s*([smhd])$/u.exec(part);
+    if (!match || Number(match[1]) <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'bad duration' });
+      return z.NEVER;
+    }
+    ms.push(Number(match[1]) * units[match[2]!]!);
+  }
+  return [...new Set(ms)].sort((a, b) => b - a);
+});
+
 const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('ru', { timeZone: zone });
@@ -50,6 +66,7 @@ export const EXPECTED: Record<string, string> = {
   VK_CALLBACK_SECRET: 'the secret key set in VK: Управление → Callback API',
   VK_CONFIRMATION_CODE: 'the confirmation string from VK: Управление → Callback API (required when VK_TRANSPORT=webhook)',
   SESSION_TTL_SECONDS: 'seconds a dialog is kept idle, a positive whole number',
+  MEETING_REMINDERS: 'how long before a meeting reminders go, comma-separated, in s, m, h or d, e.g. 24h,15m',
   SHUTDOWN_TIMEOUT_MS: 'milliseconds to finish updates in flight on shutdown, a positive whole number',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
@@ -74,6 +91,7 @@ const schema = z
     VK_CONFIRMATION_CODE: z.string().optional(),
     SESSION_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
+    MEETING_REMINDERS: reminderOffsets,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

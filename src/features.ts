@@ -12,7 +12,9 @@ import { promotionDialog } from '../scenes/promotion.js';
 import { rejectReasonDialog } from '../scenes/reject-reason.js';
 import { schoolSetupDialog } from '../scenes/school-setup.js';
 import { studyChatDialog } from '../scenes/study-chat.js';
+import { meetingDialog, meetingMoveDialog } from '../scenes/meeting.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
+import type { JobSpec } from './features/shared/job-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
 import { verifyActions } from './features/verification/confirm-button.js';
 import { adminChatActions } from './features/admin-chats/admin-chats-buttons.js';
@@ -34,6 +36,9 @@ import { schoolCommand } from './features/school/school-command.js';
 import { chatCommand, chatsCommand } from './features/study-chats/study-chat-commands.js';
 import { onChatMemberChange, removeFromStudyChatAction } from './features/study-chats/chat-members.js';
 import { verifyCommand } from './features/verification/verify-command.js';
+import { meetingCommand, meetingsCommand } from './features/meetings/meetings-commands.js';
+import { meetingActions } from './features/meetings/meetings-buttons.js';
+import { meetingReminderJob } from './features/meetings/plan-meeting.js';
 
 import type { App } from './app.js';
 import type { ChatMemberChange } from './messenger/events.js';
@@ -45,12 +50,13 @@ type AnyDialog = DialogDefinition<Record<string, unknown>>;
 /** What a feature does when someone joins or leaves a group chat the bot is in. */
 export type ChatMemberHandler = (app: App, event: ChatMemberChange) => Promise<void>;
 
-/** One capability of the bot: its commands (in /help order), callback buttons, dialogs, and what it does on chat membership changes. */
+/** One capability of the bot: its commands (in /help order), callback buttons, dialogs, what it does on chat membership changes, and its scheduled jobs. */
 export interface Feature {
   readonly commands?: readonly CommandSpec[];
   readonly actions?: readonly ActionSpec[];
   readonly dialogs?: readonly AnyDialog[];
   readonly chatMembers?: readonly ChatMemberHandler[];
+  readonly jobs?: readonly JobSpec[];
 }
 
 /** Everything the bot can do; add a feature here to wire its commands, buttons and dialogs. */
@@ -80,6 +86,8 @@ export const FEATURES: readonly Feature[] = [
   { commands: [staffChatsCommand], actions: [...adminChatActions] },
   /** Study chats: a subject chat of a class, its link sent to the class; strangers who join reported to the teacher (F25). */
   { commands: [chatCommand, chatsCommand], actions: [removeFromStudyChatAction], dialogs: [studyChatDialog] as unknown as AnyDialog[], chatMembers: [onChatMemberChange] },
+  /** Meetings of the administration: planned by the head, deputies and admins, invitations by private message, reminders, moved or cancelled with everyone told (F22). */
+  { commands: [meetingCommand, meetingsCommand], actions: meetingActions, dialogs: [meetingDialog, meetingMoveDialog] as unknown as AnyDialog[], jobs: [meetingReminderJob] },
   { commands: [langCommand, cancelCommand] },
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },

@@ -17,6 +17,7 @@ import { MemberService } from './members.js';
 import { MovementService } from './movement.js';
 import { ReviewNoticeStore } from './review-notices-store.js';
 import { StudyChatService } from './study-chats.js';
+import { MeetingService } from './meetings.js';
 
 export interface ServicesOptions {
   redis: Redis;
@@ -48,6 +49,8 @@ export interface Services {
   materials: MaterialService;
   /** The head's chats with the deputies and with all teachers (F22). */
   adminChats: AdminChatService;
+  /** The meetings the administration plans (F22). */
+  meetings: MeetingService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -81,6 +84,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     channels: new ChannelService(ctx),
     materials: new MaterialService(ctx),
     adminChats: new AdminChatService(ctx),
+    meetings: new MeetingService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
@@ -96,4 +100,5 @@ export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyCha
 export { MATERIAL_REASON_MAX, type Material, type MaterialDecision, type MaterialStatus } from './materials.js';
 export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
 export { ADMIN_CHAT_KINDS, isAdminChatKind, belongsInAdminChat, type AdminChat, type AdminChatKind, type ReadyAdminChat, type AdminChatReservation } from './admin-chats.js';
-export type { AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService };
+export { MEETING_AUDIENCES, MEETING_PLACE_MAX, MEETING_TITLE_MAX, MeetingCancelledError, type Meeting, type MeetingAudience, type MeetingAudienceKind } from './meetings.js';
+export type { AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };

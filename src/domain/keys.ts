@@ -21,7 +21,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -78,6 +78,10 @@ export interface SchoolKeys {
   materialsPending: string;
   /** HASH kind (`leadership`, `staff`) → the administration chat's record (F22). */
   adminChats: string;
+  /** A meeting planned by the administration (F22). */
+  meetingRecord(meetingId: string): string;
+  /** ZSET of the planned (not cancelled) meetings an organiser made: meeting id → its time. */
+  meetingsByOrganiser(vkId: number): string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -128,6 +132,8 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     materialRecord: (id) => `${base}material:${id}`,
     materialsPending: `${base}materials:pending`,
     adminChats: `${base}admin-chats`,
+    meetingRecord: (id) => `${base}meeting:${id}`,
+    meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
   };
 }
 
@@ -179,4 +185,6 @@ local function kPosts() return B .. 'posts' end
 local function kMaterial(id) return B .. 'material:' .. id end
 local function kMaterialsPending() return B .. 'materials:pending' end
 local function kAdminChats() return B .. 'admin-chats' end
+local function kMeeting(id) return B .. 'meeting:' .. id end
+local function kMeetingsByOrganiser(vkId) return B .. 'meetings:by-organiser:' .. vkId end
 `;

@@ -29,6 +29,7 @@ export const ACTIONS = [
   'channel.publish',
   'material.submit',
   'adminChat.create',
+  'meeting.plan',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,6 +65,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'material.submit': { roles: ['admin', 'head', 'deputy', 'teacher'] },
   /** The administration chats (F22): the head's chat with the deputies and with all teachers; the head makes them, or an admin. */
   'adminChat.create': { roles: ['admin', 'head'] },
+  /** Meetings of the administration (F22): planning, moving and cancelling them. */
+  'meeting.plan': { roles: ['admin', 'head', 'deputy'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */

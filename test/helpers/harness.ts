@@ -2,7 +2,7 @@ import { Bot, type BotOptions } from '../../src/bot.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { Driver, startEmulator, type Emulator, type EmulatorOptions, type IdleOptions } from '../../emulator/index.js';
 import { createLogger } from '../../src/logger.js';
-import { openTestRedis, type TestRedis } from './redis.js';
+import { openTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js';
 
 /** The bootstrap admin of every harness (in ADMIN_VK_IDS). */
 export const ADMIN_ID = 100;
@@ -35,6 +35,7 @@ export class Harness {
       VK_TOKEN: emulator.token,
       VK_GROUP_ID: String(emulator.groupId),
       VK_API_URL: emulator.apiUrl,
+      REDIS_URL: TEST_REDIS_URL,
       REDIS_PREFIX: db.prefix,
       ADMIN_VK_IDS: String(ADMIN_ID),
       LOG_LEVEL: 'silent',

@@ -1,0 +1,224 @@
+import type { Dialogs } from '../src/messenger/dialogs.js';
+import type { Translate } from '../src/i18n.js';
+import type { MeetingAudience } from '../src/domain/index.js';
+import { parseMeetingTime } from '../src/features/meetings/meeting-time.js';
+import { audienceText, changeableMeeting, checkPlace, checkTitle, createMeeting, moveMeeting, whenText } from '../src/features/meetings/plan-meeting.js';
+import { regularClasses } from '../src/features/shared/class-ref.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
+import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
+import { sceneValue } from '../src/features/shared/payload.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+
+/** Scene id of the /meeting dialog (F22): title → time → place → audience (→ class) → confirm. */
+export const MEETING = 'meeting';
+/** Scene id of «Перенести» under a meeting of /meetings: the new time. */
+export const MEETING_MOVE_DIALOG = 'meeting-move';
+
+interface MeetingState extends Record<string, unknown> {
+  title?: string;
+  at?: number;
+  /** null: skipped. */
+  place?: string | null;
+  audience?: 'deputies' | 'staff' | 'parents';
+  classId?: string;
+  classPage?: number;
+}
+
+type MeetingContext = DialogContext<MeetingState>;
+
+const TITLE_STEP = 0;
+const WHEN_STEP = 1;
+const PLACE_STEP = 2;
+const AUDIENCE_STEP = 3;
+const CLASS_STEP = 4;
+const CONFIRM_STEP = 5;
+const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(MEETING, label, value, color);
+
+/** Why the answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
+function problemOf(context: DialogContext<object>, t: Translate): string {
+  if (context.hasPayload) return t('button-stale');
+  if (!context.text.trim()) return t('invalid-empty');
+  if (context.text.trim().startsWith('/')) return t('invalid-command');
+  return t('invalid-choice');
+}
+
+/** Asks with these rows and «Отмена» under them (the problem with the last answer first). */
+function ask(context: DialogContext<object>, text: string, rows: Button[][], problem?: string): Promise<unknown> {
+  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(context.turn.t)]]));
+}
+
+/** Ends the dialog with a message and the keyboard hidden. */
+async function finish(context: DialogContext<object>, text: string): Promise<unknown> {
+  await context.turn.reply(text, replyKeyboard([]));
+  return context.leave();
+}
+
+/** A typed date and time, or the problem with it (unreadable, or past), with an example. */
+function readTime(context: DialogContext<object>, t: Translate): { ok: true; at: number } | { ok: false; problem: string } {
+  if (context.hasPayload) return { ok: false, problem: t('button-stale') };
+  if (!context.text.trim()) return { ok: false, problem: t('invalid-empty') };
+  const read = parseMeetingTime(context.text, Date.now(), context.turn.app.config.SCHOOL_TZ);
+  if (read.ok) return read;
+  return { ok: false, problem: t(read.reason === 'past' ? 'mt-time-past' : 'mt-time-unreadable') };
+}
+
+async function titleStep(context: MeetingContext): Promise<unknown> {
+  const { t } = context.turn;
+  if (context.firstTime) return ask(context, t('mt-ask-title'), []);
+  if (context.hasPayload) return ask(context, t('mt-ask-title'), [], t('button-stale'));
+  const checked = checkTitle(t, context.text);
+  if (!checked.ok) return ask(context, t('mt-ask-title'), [], checked.problem);
+  context.state.title = checked.text;
+  return context.next();
+}
+
+async function whenStep(context: MeetingContext): Promise<unknown> {
+  const { t } = context.turn;
+  if (!context.state.title) return context.go(TITLE_STEP);
+  const question = t('mt-ask-when');
+  if (context.firstTime) return ask(context, question, []);
+  const read = readTime(context, t);
+  if (!read.ok) return ask(context, question, [], read.problem);
+  context.state.at = read.at;
+  return context.next();
+}
+
+async function placeStep(context: MeetingContext): Promise<unknown> {
+  const { t } = context.turn;
+  if (context.state.at === undefined) return context.go(WHEN_STEP);
+  const rows = [[button(t('mt-btn-skip'), 'skip')]];
+  if (context.firstTime) return ask(context, t('mt-ask-place'), rows);
+  if (sceneValue(context.payload, MEETING) === 'skip') {
+    context.state.place = null;
+    return context.next();
+  }
+  if (context.hasPayload) return ask(context, t('mt-ask-place'), rows, t('button-stale'));
+  const checked = checkPlace(t, context.text);
+  if (!checked.ok) return ask(context, t('mt-ask-place'), rows, checked.problem);
+  context.state.place = checked.text;
+  return context.next();
+}
+
+async function audienceStep(context: MeetingContext): Promise<unknown> {
+  const { t } = context.turn;
+  if (context.state.place === undefined) return context.go(PLACE_STEP);
+  const rows = [[button(t('mt-btn-deputies'), 'deputies', 'primary'), button(t('mt-btn-staff'), 'staff', 'primary')], [button(t('mt-btn-parents'), 'parents', 'primary')]];
+  if (context.firstTime) return ask(context, t('mt-ask-audience'), rows);
+  const pressed = sceneValue(context.payload, MEETING);
+  if (pressed !== 'deputies' && pressed !== 'staff' && pressed !== 'parents') return ask(context, t('mt-ask-audience'), rows, problemOf(context, t));
+  context.state.audience = pressed;
+  delete context.state.classId;
+  return pressed === 'parents' ? context.next() : context.go(CONFIRM_STEP);
+}
+
+async function classStep(context: MeetingContext): Promise<unknown> {
+  const turn = context.turn;
+  const { t } = turn;
+  if (context.state.audience !== 'parents') return context.go(AUDIENCE_STEP);
+  const classes = await regularClasses(turn.app);
+  if (classes.length === 0) return finish(context, t('mt-no-classes'));
+  const pressed = context.firstTime ? undefined : sceneValue(context.payload, MEETING);
+  const turnTo = parsePageToken(pressed);
+  if (turnTo !== undefined) context.state.classPage = turnTo;
+  const picked = pickerPage(t, classes.map((c) => button(c.name, c.id)), {
+    perRow: 5,
+    page: context.state.classPage ?? 1,
+    goTo: (label, n) => button(label, pageToken(n), 'primary'),
+    tail: [[cancelButton(t)]],
+  });
+  const question = withPageNote(t('mt-ask-class'), picked);
+  const reply = (problem?: string) => turn.reply(problem ? `${problem}\n\n${question}` : question, replyKeyboard(picked.rows));
+  if (context.firstTime || turnTo !== undefined) return reply();
+  let chosen = pressed !== undefined ? classes.find((c) => c.id === pressed) : undefined;
+  if (!chosen && !context.hasPayload && context.text.trim()) {
+    const found = await turn.app.services.classes.findByName(context.text);
+    chosen = found && classes.find((c) => c.id === found.id);
+  }
+  if (!chosen) return reply(problemOf(context, t));
+  context.state.classId = chosen.id;
+  return context.next();
+}
+
+/** The audience chosen, or undefined when the state lacks it. */
+function audienceOf(state: MeetingState): MeetingAudience | undefined {
+  if (state.audience === 'deputies' || state.audience === 'staff') return { kind: state.audience };
+  if (state.audience === 'parents' && state.classId) return { kind: 'parents', classId: state.classId };
+  return undefined;
+}
+
+async function confirmStep(context: MeetingContext): Promise<unknown> {
+  const turn = context.turn;
+  const { t, app } = turn;
+  const { title, at, place } = context.state;
+  const audience = audienceOf(context.state);
+  if (!title || at === undefined || place === undefined || !audience) return context.go(TITLE_STEP);
+  const summary = [
+    t('mt-confirm', { title }),
+    t('mt-line-when', { when: whenText(app, turn, at) }),
+    place ? t('mt-line-place', { place }) : t('mt-line-no-place'),
+    t('mt-line-audience-plain', { audience: await audienceText(app, t, audience) }),
+  ].join('\n');
+  const rows = [[button(t('mt-btn-send'), 'send', 'positive')]];
+  if (context.firstTime) return ask(context, summary, rows);
+  if (sceneValue(context.payload, MEETING) !== 'send') return ask(context, summary, rows, problemOf(context, t));
+  // The time may have passed while the dialog was open.
+  if (at <= Date.now()) {
+    await turn.reply(t('mt-time-past'));
+    return context.go(WHEN_STEP);
+  }
+  const report = await createMeeting(app, turn, { title, at, place: place ?? undefined, audience });
+  return finish(context, report);
+}
+
+/** Opens the /meeting dialog at its first question. */
+export function enterMeeting(dialogs: Dialogs): Promise<unknown> {
+  return dialogs.enter(MEETING, { state: {} });
+}
+
+function meetingSteps(): DialogStepHandler<MeetingState>[] {
+  const steps: DialogStepHandler<MeetingState>[] = [];
+  steps[TITLE_STEP] = titleStep;
+  steps[WHEN_STEP] = whenStep;
+  steps[PLACE_STEP] = placeStep;
+  steps[AUDIENCE_STEP] = audienceStep;
+  steps[CLASS_STEP] = classStep;
+  steps[CONFIRM_STEP] = confirmStep;
+  return steps;
+}
+
+/** The /meeting dialog (F22): title, time, place or link (or none), audience, then the invitations and reminders. */
+export const meetingDialog: DialogDefinition<MeetingState> = { slug: MEETING, steps: meetingSteps() };
+
+interface MoveState extends Record<string, unknown> {
+  meetingId?: string;
+}
+
+/** «Перенести»: the new time of a meeting, then everyone invited is told and the reminders move. */
+async function moveStep(context: DialogContext<MoveState>): Promise<unknown> {
+  const turn = context.turn;
+  const { t, app } = turn;
+  const id = context.state.meetingId;
+  if (!id) return context.leave();
+  const found = await changeableMeeting(app, turn, id);
+  if (!found.ok) return finish(context, found.text);
+  const question = t('mt-ask-new-time', { title: found.meeting.title, when: whenText(app, turn, found.meeting.at) });
+  if (context.firstTime) return ask(context, question, []);
+  const read = readTime(context, t);
+  if (!read.ok) return ask(context, question, [], read.problem);
+  return finish(context, await moveMeeting(app, turn, id, read.at));
+}
+
+/** The move dialog: one question, the new time. */
+export const meetingMoveDialog: DialogDefinition<MoveState> = { slug: MEETING_MOVE_DIALOG, steps: [moveStep] };
+
+/**
+ * Opens the move dialog from the «Перенести» press (a press has the person's dialogs too). Returns
+ * false when another dialog is open (the person must finish or cancel it first).
+ */
+export async function enterMeetingMove(dialogs: Dialogs, meetingId: string): Promise<boolean> {
+  const open = dialogs.current;
+  if (open !== undefined && open !== MEETING_MOVE_DIALOG) return false;
+  if (open) await dialogs.leave({ silent: true });
+  await dialogs.enter(MEETING_MOVE_DIALOG, { state: { meetingId } });
+  return true;
+}

@@ -1,0 +1,264 @@
+/**
+ * Meetings of the administration (F22), the use cases the /meeting dialog, /meetings and its buttons
+ * call: who may plan them, the invitation to the audience by private message with the organiser's
+ * report, the reminders (scheduled jobs), moving and cancelling with everyone invited told.
+ */
+import type { App } from '../../app.js';
+import { formatWhen, type Translate } from '../../i18n.js';
+import {
+  can,
+  MEETING_PLACE_MAX,
+  MEETING_TITLE_MAX,
+  MeetingCancelledError,
+  NotFoundError,
+  PermissionDeniedError,
+  type Meeting,
+  type MeetingAudience,
+  type Member,
+} from '../../domain/index.js';
+import type { Caller, Turn } from '../../turn.js';
+import type { JobSpec } from '../shared/job-registry.js';
+import { inlineKeyboard } from '../shared/keyboards.js';
+import { personLabel, personShort } from '../shared/person-ref.js';
+import { readerFor, type Reader } from '../shared/recipients.js';
+import { attempt } from '../shared/refusals.js';
+
+/** The callback actions under a meeting in /meetings. */
+export const MEETING_MOVE = 'mt.move';
+export const MEETING_CANCEL = 'mt.cancel';
+/** The job kind of a meeting's reminder. */
+export const MEETING_REMINDER = 'meeting.reminder';
+
+/** Who may use /meeting and /meetings: the head, the deputies and the admins. */
+export const mayPlanMeetings = (caller: Caller): boolean => can(caller.member, 'meeting.plan');
+
+/** A typed text (title or place), trimmed, or why it is refused. */
+export function checkText(t: Translate, typed: string, max: number): { ok: true; text: string } | { ok: false; problem: string } {
+  const text = typed.replace(/\s+/gu, ' ').trim();
+  if (!text) return { ok: false, problem: t('invalid-empty') };
+  if (text.startsWith('/')) return { ok: false, problem: t('invalid-command') };
+  if ([...text].length > max) return { ok: false, problem: t('invalid-too-long', { max }) };
+  return { ok: true, text };
+}
+
+export const checkTitle = (t: Translate, typed: string) => checkText(t, typed, MEETING_TITLE_MAX);
+export const checkPlace = (t: Translate, typed: string) => checkText(t, typed, MEETING_PLACE_MAX);
+
+/** The meeting's time in the reader's words. */
+export function whenText(app: App, reader: Pick<Reader, 'locale'>, at: number): string {
+  return formatWhen(at, app.config.SCHOOL_TZ, reader.locale);
+}
+
+/** Whom the meeting is for, in words. */
+export async function audienceText(app: App, t: Translate, audience: MeetingAudience): Promise<string> {
+  if (audience.kind === 'deputies') return t('mt-audience-deputies');
+  if (audience.kind === 'staff') return t('mt-audience-staff');
+  const className = (await app.services.classes.get(audience.classId))?.name ?? audience.classId;
+  return t('mt-audience-parents', { className });
+}
+
+/** «за 24 ч, за 15 мин»: when the reminders go, before the meeting. */
+export function remindersText(t: Translate, offsets: readonly number[]): string {
+  const one = (ms: number): string => {
+    if (ms % 86_400_000 === 0) return t('mt-before', { n: ms / 86_400_000, unit: 'd' });
+    if (ms % 3_600_000 === 0) return t('mt-before', { n: ms / 3_600_000, unit: 'h' });
+    if (ms % 60_000 === 0) return t('mt-before', { n: ms / 60_000, unit: 'm' });
+    return t('mt-before', { n: Math.round(ms / 1000), unit: 's' });
+  };
+  return offsets.map(one).join(', ');
+}
+
+/** A meeting as it is planned in the dialog, before it is kept. */
+export interface MeetingDraft {
+  title: string;
+  at: number;
+  place?: string | undefined;
+  audience: MeetingAudience;
+}
+
+/** The lines every message about a meeting starts with: its title, time and place. */
+function aboutLines(app: App, reader: Reader, meeting: Pick<Meeting, 'title' | 'at' | 'place'>): string[] {
+  const lines = [reader.t('mt-line-when', { when: whenText(app, reader, meeting.at) })];
+  if (meeting.place) lines.push(reader.t('mt-line-place', { place: meeting.place }));
+  return lines;
+}
+
+/** One message to many people, each in their language: groups them by language, one send a group. */
+async function sendToPeople(app: App, people: readonly number[], build: (reader: Reader) => string, key?: (locale: string) => string): Promise<{ reached: number[]; missed: number[] }> {
+  const groups = new Map<string, { reader: Reader; ids: number[] }>();
+  for (const id of people) {
+    const reader = await readerFor(app, id);
+    const group = groups.get(reader.locale) ?? { reader, ids: [] };
+    group.ids.push(id);
+    groups.set(reader.locale, group);
+  }
+  const reached: number[] = [];
+  const missed: number[] = [];
+  for (const [locale, group] of groups) {
+    const deliveries = await app.messenger.sendMany(group.ids, { text: build(group.reader) }, key?.(locale));
+    group.ids.forEach((id, i) => (deliveries[i]?.ok ? reached : missed).push(id));
+  }
+  return { reached, missed };
+}
+
+/** How many were reached and who was not, named, worded for the organiser. */
+async function reportLines(app: App, t: Translate, sent: { reached: number[]; missed: number[] }, what: 'invitation' | 'change'): Promise<string[]> {
+  const total = sent.reached.length + sent.missed.length;
+  if (total === 0) return [t('mt-report-nobody')];
+  const lines = [t(what === 'invitation' ? 'mt-report-reached' : 'mt-report-told', { reached: sent.reached.length, total })];
+  if (sent.missed.length === 0) return lines;
+  lines.push('', t('mt-report-missed', { count: sent.missed.length }));
+  for (const [i, id] of sent.missed.entries()) lines.push(`${i + 1}. ${personLabel(await app.services.members.get(id), id)}`);
+  return lines;
+}
+
+/** The job id of a meeting's reminder `before` ms ahead, for the meeting's current version. */
+function reminderJobId(meeting: Pick<Meeting, 'id' | 'version'>, before: number): string {
+  return `meeting.${meeting.id}.v${meeting.version}.r${before}`;
+}
+
+/** Schedules the meeting's reminders (MEETING_REMINDERS before it); those already past are skipped. Returns the offsets scheduled. */
+async function scheduleReminders(app: App, meeting: Meeting): Promise<number[]> {
+  const now = Date.now();
+  const due = app.config.MEETING_REMINDERS.filter((before) => meeting.at - before > now);
+  for (const before of due) {
+    await app.scheduler.schedule(reminderJobId(meeting, before), MEETING_REMINDER, meeting.at - before, { meetingId: meeting.id, version: meeting.version, before });
+  }
+  return due;
+}
+
+/** Drops the reminders of a version of the meeting (a reminder that runs anyway finds the meeting changed and sends nothing). */
+async function cancelReminders(app: App, meeting: Pick<Meeting, 'id' | 'version'>): Promise<void> {
+  for (const before of app.config.MEETING_REMINDERS) await app.scheduler.cancel(reminderJobId(meeting, before));
+}
+
+/** The people who get the invitation: the audience today, without the organiser. */
+async function invitees(app: App, organiser: number, audience: MeetingAudience): Promise<Member[]> {
+  return (await app.services.meetings.audience(audience)).filter((m) => m.vkId !== organiser);
+}
+
+/**
+ * Keeps the meeting, sends the invitation to the audience by private message, schedules the
+ * reminders and returns the organiser's report. Refused with words when the time has passed meanwhile.
+ */
+export async function createMeeting(app: App, turn: Turn, draft: MeetingDraft): Promise<string> {
+  const { t, caller } = turn;
+  const people = await invitees(app, caller.vkId, draft.audience);
+  const kept = await attempt(t, () => app.services.meetings.create(caller.vkId, { ...draft, invited: people.map((m) => m.vkId) }));
+  if (!kept.ok) return kept.text;
+  const meeting = kept.value;
+  const organiser = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
+  const sent = await sendToPeople(app, meeting.invited, (reader) => [reader.t('mt-invite', { organiser, title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'));
+  const reminders = await scheduleReminders(app, meeting);
+  app.logger.info({ meeting: meeting.id, organiser: caller.vkId, invited: meeting.invited.length, reached: sent.reached.length, reminders: reminders.length }, 'meeting planned');
+  return [
+    t('mt-created', { title: meeting.title, when: whenText(app, turn, meeting.at) }),
+    '',
+    ...(await reportLines(app, t, sent, 'invitation')),
+    '',
+    reminders.length > 0 ? t('mt-report-reminders', { list: remindersText(t, reminders) }) : t('mt-report-no-reminders'),
+  ].join('\n');
+}
+
+/** A meeting's reminder: sent to everyone invited and the organiser, if the meeting is still as it was when scheduled. */
+export const meetingReminderJob: JobSpec = {
+  kind: MEETING_REMINDER,
+  async run(app, job) {
+    const { meetingId, version } = job.data as { meetingId: string; version: number };
+    const meeting = await app.services.meetings.get(meetingId);
+    if (!meeting || meeting.status !== 'planned' || meeting.version !== version) return;
+    const people = [...meeting.invited, meeting.organiser];
+    const sent = await sendToPeople(app, people, (reader) => [reader.t('mt-reminder', { title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'));
+    app.logger.info({ meeting: meeting.id, jobId: job.id, reached: sent.reached.length, total: people.length }, 'meeting reminder sent');
+  },
+};
+
+/** Why a move or a cancellation is refused, in words; undefined for anything else (rethrown). */
+function changeRefusal(t: Translate, error: unknown): string | undefined {
+  if (error instanceof MeetingCancelledError) return t('mt-already-cancelled');
+  if (error instanceof NotFoundError) return t('mt-not-found');
+  if (error instanceof PermissionDeniedError) return t('mt-not-yours');
+  return undefined;
+}
+
+/** The meeting this person may change now (planned, theirs), or the refusal in words. */
+export async function changeableMeeting(app: App, turn: Turn, id: string): Promise<{ ok: true; meeting: Meeting } | { ok: false; text: string }> {
+  const { t, caller } = turn;
+  if (!mayPlanMeetings(caller)) return { ok: false, text: t('mt-denied') };
+  const meeting = await app.services.meetings.get(id);
+  if (!meeting) return { ok: false, text: t('mt-not-found') };
+  if (meeting.organiser !== caller.vkId) return { ok: false, text: t('mt-not-yours') };
+  if (meeting.status !== 'planned') return { ok: false, text: t('mt-already-cancelled') };
+  return { ok: true, meeting };
+}
+
+/** Cancels a meeting: its reminders dropped, everyone invited told; returns the organiser's report. */
+export async function cancelMeeting(app: App, turn: Turn, id: string): Promise<{ ok: boolean; text: string }> {
+  const { t, caller } = turn;
+  let meeting: Meeting;
+  try {
+    meeting = await app.services.meetings.cancel(caller.vkId, id);
+  } catch (error) {
+    const text = changeRefusal(t, error);
+    if (text === undefined) throw error;
+    return { ok: false, text };
+  }
+  await cancelReminders(app, meeting);
+  const sent = await sendToPeople(app, meeting.invited, (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
+  app.logger.info({ meeting: meeting.id, organiser: caller.vkId, reached: sent.reached.length }, 'meeting cancelled');
+  return { ok: true, text: [t('mt-cancelled', { title: meeting.title, when: whenText(app, turn, meeting.at) }), '', ...(await reportLines(app, t, sent, 'change'))].join('\n') };
+}
+
+/** Moves a meeting to `at`: the old reminders dropped, new ones scheduled, everyone invited told; returns the organiser's report. */
+export async function moveMeeting(app: App, turn: Turn, id: string, at: number): Promise<string> {
+  const { t, caller } = turn;
+  const before = await app.services.meetings.get(id);
+  let meeting: Meeting;
+  try {
+    meeting = await app.services.meetings.move(caller.vkId, id, at);
+  } catch (error) {
+    const text = changeRefusal(t, error);
+    if (text === undefined) throw error;
+    return text;
+  }
+  // The version before this move (a repeat after a crash reads the record already moved: its previous version).
+  const was = before && before.version < meeting.version ? before.at : undefined;
+  await cancelReminders(app, { id: meeting.id, version: meeting.version - 1 });
+  const sent = await sendToPeople(app, meeting.invited, (reader) =>
+    [reader.t('mt-moved-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }), ...(was !== undefined ? [reader.t('mt-moved-was', { when: whenText(app, reader, was) })] : []), ...(meeting.place ? [reader.t('mt-line-place', { place: meeting.place })] : [])].join('\n'),
+  );
+  const reminders = await scheduleReminders(app, meeting);
+  app.logger.info({ meeting: meeting.id, organiser: caller.vkId, reached: sent.reached.length, reminders: reminders.length }, 'meeting moved');
+  return [
+    t('mt-moved', { title: meeting.title, when: whenText(app, turn, meeting.at) }),
+    '',
+    ...(await reportLines(app, t, sent, 'change')),
+    '',
+    reminders.length > 0 ? t('mt-report-reminders', { list: remindersText(t, reminders) }) : t('mt-report-no-reminders'),
+  ].join('\n');
+}
+
+/** /meetings: the organiser's upcoming meetings, one message each with «Перенести» and «Отменить». */
+export async function sendUpcoming(app: App, turn: Turn): Promise<unknown> {
+  const { t, caller } = turn;
+  const meetings = await app.services.meetings.upcoming(caller.vkId, Date.now());
+  if (meetings.length === 0) return turn.reply(t('mt-list-none'));
+  await turn.reply(t('mt-list-header', { count: meetings.length }));
+  for (const meeting of meetings) {
+    const lines = [
+      t('mt-list-title', { title: meeting.title }),
+      ...aboutLines(app, turn, meeting),
+      t('mt-line-audience', { audience: await audienceText(app, t, meeting.audience), count: meeting.invited.length }),
+    ];
+    await turn.reply(
+      lines.join('\n'),
+      inlineKeyboard([
+        [
+          { label: t('mt-btn-move'), payload: { k: 'cb', a: MEETING_MOVE, id: meeting.id }, color: 'primary' },
+          { label: t('mt-btn-cancel'), payload: { k: 'cb', a: MEETING_CANCEL, id: meeting.id }, color: 'negative' },
+        ],
+      ]),
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,181 @@
+/**
+ * The scheduler: jobs that run at a time (reminders, planned sends), kept in Redis so they survive a
+ * restart, each run once by one of the bot processes. Features see only {@link Scheduler} (through
+ * the app) and register handlers per kind; BullMQ, which does the work underneath, stays in this file.
+ *
+ * A job's id deduplicates it: the same id scheduled twice (an update handled again after a crash) is
+ * one job. A job that fails is retried with the same id, and its handler runs with an app keyed by
+ * that id (see bot.ts), so a retry sends and changes nothing twice.
+ */
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Logger } from '../logger.js';
+
+/** What a job carries: plain JSON. */
+export type JobData = null | boolean | number | string | readonly JobData[] | { readonly [key: string]: JobData };
+
+/** A job as its handler gets it. */
+export interface ScheduledJob {
+  readonly id: string;
+  readonly kind: string;
+  /** When it was due (ms epoch). */
+  readonly at: number;
+  readonly data: JobData;
+  /** 1 on the first run, 2 on the first retry, … */
+  readonly attempt: number;
+}
+
+/** What features ask of the scheduler (app.scheduler). */
+export interface Scheduler {
+  /** Runs the handler of `kind` with `data` at `at` (ms epoch; at once if past). A second call with the same id changes nothing. */
+  schedule(jobId: string, kind: string, at: number, data: JobData): Promise<void>;
+  /** Drops a job that has not run yet; false when there was none to drop (unknown, running or done). */
+  cancel(jobId: string): Promise<boolean>;
+  /** Moves a job that has not run yet to `at`; false when there was none to move. */
+  reschedule(jobId: string, at: number): Promise<boolean>;
+}
+
+/** Job ids: letters, digits and `_ . -` (BullMQ keeps `:` for itself), at most 200. */
+const JOB_ID = /^[A-Za-z0-9_.-]{1,200}$/u;
+
+/** How long a job's record is kept after it ran, so that scheduling the same id again (a late repeat) stays a no-op. */
+const KEEP_DONE_SECONDS = 3 * 24 * 3600;
+const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
+/** Runs of a failing job, the first included, with exponential pauses from 1 s. */
+const ATTEMPTS = 5;
+
+/** What a job stores in BullMQ besides its id (the kind is the job's name). */
+interface Stored {
+  at: number;
+  data: JobData;
+}
+
+export interface BullSchedulerOptions {
+  /** The Redis the bot uses (REDIS_URL); BullMQ opens its own connections there. */
+  url: string;
+  /** The bot's key prefix (REDIS_PREFIX): the queue's keys go under `<prefix>jobs:`. */
+  prefix: string;
+  logger: Logger;
+  /** Runs a due job; a throw retries it later (at most {@link ATTEMPTS} runs). */
+  handle: (job: ScheduledJob) => Promise<void>;
+  /** Clock (ms); BullMQ's delays are real time. */
+  now?: () => number;
+  /** Jobs run at once by one process. */
+  concurrency?: number;
+}
+
+function checkId(jobId: string): void {
+  if (!JOB_ID.test(jobId)) throw new Error(`job id "${jobId}" must be 1 to 200 of A-Z a-z 0-9 _ . -`);
+}
+
+/** The scheduler on BullMQ: a queue on the bot's Redis, and (once started) a worker that runs due jobs. */
+export class BullScheduler implements Scheduler {
+  private queueOf?: Queue;
+  private worker?: Worker;
+  private readonly now: () => number;
+  private readonly queueName = 'jobs';
+  private readonly keyPrefix: string;
+
+  constructor(private readonly options: BullSchedulerOptions) {
+    this.now = options.now ?? Date.now;
+    // BullMQ's keys are `<prefix>:<queue>:…`: under REDIS_PREFIX, e.g. `parta:bull:jobs:…`.
+    this.keyPrefix = `${options.prefix}bull`;
+  }
+
+  private connection() {
+    return { url: this.options.url, maxRetriesPerRequest: null, enableOfflineQueue: true };
+  }
+
+  /** The queue, opened on first use (a bot that schedules nothing opens no connection for it). */
+  private get queue(): Queue {
+    if (!this.queueOf) {
+      this.queueOf = new Queue(this.queueName, { connection: this.connection(), prefix: this.keyPrefix });
+      this.queueOf.on('error', (error: Error) => this.options.logger.warn({ err: error.name }, 'scheduler queue: redis problem'));
+    }
+    return this.queueOf;
+  }
+
+  /** Starts running due jobs (also those that fell due while no bot was running). */
+  start(): void {
+    if (this.worker) return;
+    this.worker = new Worker(this.queueName, (job: Job<Stored>) => this.run(job), {
+      connection: this.connection(),
+      prefix: this.keyPrefix,
+      concurrency: this.options.concurrency ?? 4,
+    });
+    this.worker.on('error', (error: Error) => this.options.logger.warn({ err: error.name }, 'scheduler worker: redis problem'));
+    this.worker.on('failed', (job: Job<Stored> | undefined, error: Error) =>
+      this.options.logger.error({ jobId: job?.id, kind: job?.name, attempt: job?.attemptsMade, err: error.name }, 'scheduled job failed'),
+    );
+  }
+
+  private async run(job: Job<Stored>): Promise<void> {
+    const id = job.id ?? '';
+    await this.options.handle({ id, kind: job.name, at: job.data.at, data: job.data.data, attempt: job.attemptsMade + 1 });
+  }
+
+  async schedule(jobId: string, kind: string, at: number, data: JobData): Promise<void> {
+    checkId(jobId);
+    const stored: Stored = { at, data };
+    await this.queue.add(kind, stored, {
+      jobId,
+      delay: Math.max(0, at - this.now()),
+      attempts: ATTEMPTS,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: KEEP_DONE_SECONDS },
+      removeOnFail: { age: KEEP_FAILED_SECONDS },
+    });
+  }
+
+  async cancel(jobId: string): Promise<boolean> {
+    checkId(jobId);
+    const job = await this.pending(jobId);
+    if (!job) return false;
+    return (await this.queue.remove(jobId)) === 1;
+  }
+
+  async reschedule(jobId: string, at: number): Promise<boolean> {
+    checkId(jobId);
+    const job = await this.pending(jobId);
+    if (!job) return false;
+    const state = await job.getState();
+    const delay = Math.max(0, at - this.now());
+    if (state === 'delayed' && delay > 0) {
+      await job.updateData({ ...job.data, at });
+      await job.changeDelay(delay);
+      return true;
+    }
+    // Due already (or to be due at once): taken out and put back with the new time.
+    if ((await this.queue.remove(jobId)) !== 1) return false;
+    await this.schedule(jobId, job.name, at, job.data.data);
+    return true;
+  }
+
+  /** The job if it has not run yet (delayed or waiting). */
+  private async pending(jobId: string): Promise<Job<Stored> | undefined> {
+    const job = (await this.queue.getJob(jobId)) as Job<Stored> | undefined;
+    if (!job) return undefined;
+    const state = await job.getState();
+    return state === 'delayed' || state === 'waiting' || state === 'prioritized' ? job : undefined;
+  }
+
+  /** Stops running jobs: those running finish first, or are left at `deadlineMs` (another process takes them over as stalled). */
+  async stopWorker(deadlineMs = 3000): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, deadlineMs);
+    });
+    await Promise.race([worker.close().catch(() => undefined), late]);
+    clearTimeout(timer);
+  }
+
+  /** Stops the worker and closes the queue's connection (a later schedule would open it again). */
+  async close(deadlineMs = 3000): Promise<void> {
+    await this.stopWorker(deadlineMs);
+    const queue = this.queueOf;
+    this.queueOf = undefined;
+    await queue?.close().catch(() => undefined);
+  }
+}

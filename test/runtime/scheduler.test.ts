@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Bot } from '../../src/bot.js';
+import type { JobSpec } from '../../src/features/shared/job-registry.js';
+import { createLogger } from '../../src/logger.js';
+import { Harness } from '../helpers/harness.js';
+
+/** Runs of the test job, by job id, across every bot of a test. */
+let runs: string[] = [];
+
+/** A job that writes its text to a person and records that it ran. */
+const ping: JobSpec = {
+  kind: 'test.ping',
+  async run(app, job) {
+    const { to, text } = job.data as { to: number; text: string };
+    runs.push(job.id);
+    await app.messenger.send(to, { text });
+  },
+};
+
+describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
+  let h: Harness;
+  const PERSON = 500;
+  beforeEach(async () => {
+    runs = [];
+    h = await Harness.start({ bot: { extraJobs: [ping] } });
+    h.driver.user({ id: PERSON, firstName: 'Лена', allowsMessages: true });
+  });
+  afterEach(() => h.close());
+
+  const person = () => h.driver.user({ id: PERSON, firstName: 'Лена', allowsMessages: true });
+  const schedule = (id: string, inMs: number, text = id) => h.bot.app.scheduler.schedule(id, 'test.ping', Date.now() + inMs, { to: PERSON, text });
+
+  it('a job runs once at its time, with its data', async () => {
+    const lena = person();
+    const at = Date.now() + 700;
+    await h.bot.app.scheduler.schedule('job-1', 'test.ping', at, { to: PERSON, text: 'Напоминание' });
+    const got = await lena.expect('Напоминание', { timeout: 5000 });
+    expect(got.date * 1000).toBeGreaterThanOrEqual(Math.floor(at / 1000) * 1000);
+    await schedule('sentinel', 300);
+    await lena.expect('sentinel');
+    expect(runs.filter((id) => id === 'job-1')).toHaveLength(1);
+    expect(lena.received.filter((m) => m.text === 'Напоминание')).toHaveLength(1);
+  });
+
+  it('the same id scheduled twice (a repeated update) is one job', async () => {
+    const lena = person();
+    await schedule('twice', 500, 'Один раз');
+    await schedule('twice', 600, 'Один раз');
+    await lena.expect('Один раз');
+    await schedule('sentinel', 300);
+    await lena.expect('sentinel');
+    expect(runs.filter((id) => id === 'twice')).toHaveLength(1);
+    // Scheduled again after it ran (a late repeat): still nothing new.
+    await schedule('twice', 100, 'Один раз');
+    await schedule('sentinel-2', 500);
+    await lena.expect('sentinel-2');
+    expect(runs.filter((id) => id === 'twice')).toHaveLength(1);
+  });
+
+  it('a cancelled job does not run; a moved one runs at its new time; neither works on a job that ran', async () => {
+    const lena = person();
+    const scheduler = h.bot.app.scheduler;
+    await schedule('cancelled', 500, 'Отменённое');
+    expect(await scheduler.cancel('cancelled')).toBe(true);
+    expect(await scheduler.cancel('cancelled')).toBe(false);
+    expect(await scheduler.cancel('never-scheduled')).toBe(false);
+    await schedule('moved', 60 * 60_000, 'Перенесённое');
+    expect(await scheduler.reschedule('moved', Date.now() + 400)).toBe(true);
+    await lena.expect('Перенесённое', { timeout: 5000 });
+    expect(await scheduler.reschedule('moved', Date.now() + 400)).toBe(false);
+    expect(await scheduler.cancel('moved')).toBe(false);
+    await schedule('sentinel', 700);
+    await lena.expect('sentinel');
+    expect(runs).toEqual(['moved', 'sentinel']);
+  });
+
+  it('a job scheduled by one bot runs after that bot stops and another starts', async () => {
+    const lena = person();
+    await schedule('after-restart', 1500, 'После перезапуска');
+    expect(await h.stopBot()).toBe(true);
+    await h.startBot();
+    await lena.expect('После перезапуска', { timeout: 6000 });
+    await schedule('sentinel', 300);
+    await lena.expect('sentinel');
+    expect(runs.filter((id) => id === 'after-restart')).toHaveLength(1);
+  });
+
+  it('with two bot processes on one Redis each job runs once', async () => {
+    const lena = person();
+    const second = new Bot({ config: h.config, redis: h.db.redis, logger: createLogger('silent'), extraJobs: [ping], vkTimeouts: { apiTimeout: 3000, apiWait: 50, pollingWait: 50 } });
+    await second.start();
+    try {
+      const ids = Array.from({ length: 6 }, (_, i) => `both-${i}`);
+      for (const [i, id] of ids.entries()) await (i % 2 ? second.app : h.bot.app).scheduler.schedule(id, 'test.ping', Date.now() + 500, { to: PERSON, text: id });
+      // They may arrive in any order: each is waited for among those not seen yet.
+      const left = new Set(ids);
+      while (left.size > 0) left.delete((await lena.expect((m) => left.has(m.text), { timeout: 5000 })).text);
+      await schedule('sentinel', 400);
+      await lena.expect('sentinel');
+      expect([...runs].sort()).toEqual([...ids, 'sentinel'].sort());
+    } finally {
+      await second.stop(1000);
+    }
+  });
+
+  it('a bot stops quickly with its worker running', async () => {
+    const started = Date.now();
+    expect(await h.stopBot()).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1500);
+    await h.startBot();
+  });
+});
