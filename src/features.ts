@@ -88,9 +88,10 @@ export const FEATURES: readonly Feature[] = [
   { commands: [chatCommand, chatsCommand], actions: [removeFromStudyChatAction], dialogs: [studyChatDialog] as unknown as AnyDialog[], chatMembers: [onChatMemberChange] },
   /** Meetings of the administration: planned by the head, deputies and admins, invitations by private message, reminders, moved or cancelled with everyone told (F22). */
   { commands: [meetingCommand, meetingsCommand], actions: meetingActions, dialogs: [meetingDialog, meetingMoveDialog] as unknown as AnyDialog[], jobs: [meetingReminderJob] },
-  { commands: [langCommand, cancelCommand] },
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
   { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog] as unknown as AnyDialog[] },
+  /** The language and leaving a dialog: last in /help. */
+  { commands: [langCommand, cancelCommand] },
 ];

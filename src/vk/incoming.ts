@@ -37,8 +37,16 @@ export function splitMention(text: string, groupId: number): { text: string; men
   return { text: trimmed.slice(found[0].length), mention: Number(found[2]) === groupId ? 'bot' : 'other' };
 }
 
-/** A message_new to the community `groupId` as the port's IncomingMessage. */
+/** Where a context keeps its IncomingMessage once made: the router's steps and a dialog's step read the same one. */
+const MADE = Symbol('incoming message');
+
+/** A message_new to the community `groupId` as the port's IncomingMessage (made once a context). */
 export function incomingMessage(context: VkMessageContext, groupId: number): IncomingMessage {
+  const state = context.state as { [MADE]?: IncomingMessage };
+  return (state[MADE] ??= makeIncoming(context, groupId));
+}
+
+function makeIncoming(context: VkMessageContext, groupId: number): IncomingMessage {
   const ref = context.referralValue;
   const { text, mention } = splitMention(context.text ?? '', groupId);
   return {
