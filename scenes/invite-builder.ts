@@ -13,7 +13,6 @@ import {
   roleName,
   rolesFor,
 } from '../src/features/invites/issue-invite.js';
-import { parseVkUserRef } from '../src/features/shared/person-ref.js';
 import { className, deliverInvite, showInviteCard } from '../src/features/invites/invite-links.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
@@ -157,7 +156,7 @@ async function recipientStep(context: BuilderContext, app: App): Promise<unknown
   if (context.hasPayload || !context.text?.trim() || context.text.trim().startsWith('/')) {
     return ask(context, question, [], problemOf(context, t, 'inv-bad-recipient'));
   }
-  const ref = parseVkUserRef(context.text);
+  const ref = context.turn.app.messenger.people.ref(context.text);
   const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
   if (!person) return ask(context, question, [], t('inv-bad-recipient'));
   await context.leave();

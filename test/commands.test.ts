@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVkId, parseVkUserRef } from '../src/features/shared/person-ref.js';
+import { parseVkId, parseVkUserRef } from '../src/vk/person-refs.js';
 import { parseBareCommand, parseCommand } from '../src/features/shared/command-registry.js';
 import { parsePayload } from '../src/features/shared/payload.js';
 import { randomIdFor, splitText } from '../src/vk/outbox.js';
@@ -35,7 +35,7 @@ describe('command parsing', () => {
   });
 });
 
-describe('VK user references (one parser)', () => {
+describe('VK adapter: user references (one parser)', () => {
   it('reads ids the same way everywhere, and short names only where users.get is asked', () => {
     for (const ref of ['123', 'id123', '@id123', '*id123', '[id123|Анна Петрова]', 'https://vk.com/id123', 'vk.ru/id123/']) {
       expect(parseVkId(ref), ref).toBe(123);

@@ -35,8 +35,20 @@ export class RecipientUnreachableError extends Error {
   }
 }
 
+/** How people name another person when they type it, in the messenger's own syntax (VK: `id123`, `[id123|Имя]`, links). */
+export interface PersonRefs {
+  /** Splits command arguments into words, keeping a typed mention whole. */
+  split(args: string): string[];
+  /** The person's id an argument names, null for anything else. */
+  id(arg: string | undefined): number | null;
+  /** What {@link Messenger.profile} takes for a typed reference (an id or a short name), undefined for none. */
+  ref(input: string): string | undefined;
+}
+
 export interface Messenger {
   readonly platform: Platform;
+  /** Reading references to people typed in commands and dialogs. */
+  readonly people: PersonRefs;
   /** The same messenger for one update's handlers: a send made without a key is keyed by the next of `nextKey` (numbered from the update). */
   keyedBy(nextKey: () => string): Messenger;
   /**

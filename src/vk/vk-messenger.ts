@@ -8,6 +8,7 @@ import type { ChatId } from '../messenger/ids.js';
 import { RecipientUnreachableError, type Delivery, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 import { renderKeyboard } from './keyboard.js';
+import { VK_PERSON_REFS } from './person-refs.js';
 import type { Outbox, VkOutgoingMessage } from './outbox.js';
 
 /** A chat's peer id is this plus its local chat_id. */
@@ -37,6 +38,7 @@ const refOf = (chat: ChatId, cmid: number): MessageRef => ({ chat, id: String(cm
 
 export class VkMessenger implements Messenger {
   readonly platform = 'vk' as const;
+  readonly people = VK_PERSON_REFS;
 
   constructor(
     private readonly gateway: VkGateway,

@@ -5,7 +5,7 @@ import { notifyPerson } from '../shared/recipients.js';
 import type { ClassRoster } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { parseVkId, personLabel, personShort, splitArgs } from '../shared/person-ref.js';
+import { personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { attempt } from '../shared/refusals.js';
@@ -44,7 +44,7 @@ export const classTeacherCommand: CommandSpec = {
   allowed: may('classTeacher.assign'),
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
-    const words = splitArgs(args);
+    const words = app.messenger.people.split(args);
     const page = parsePageToken(args);
     if (words.length === 0 || page !== undefined) {
       const classes = await regularClasses(app);
@@ -60,7 +60,7 @@ export const classTeacherCommand: CommandSpec = {
     if (rest.length === 0) return showClassTeachers(turn, app, classGroup.id, classGroup.name);
     const remove = REMOVE_WORDS.has((rest[0] ?? '').toLowerCase());
     const idArg = remove ? rest[1] : rest[0];
-    const vkId = parseVkId(idArg);
+    const vkId = app.messenger.people.id(idArg);
     if (vkId === null) {
       if (idArg) return turn.reply(t('adm-bad-id', { value: idArg }));
       return showClassTeachers(turn, app, classGroup.id, classGroup.name);

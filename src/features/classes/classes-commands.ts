@@ -10,7 +10,7 @@ import type { RegularClass } from '../../domain/types.js';
 import type { Caller, Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { createSummary } from './create-summary.js';
-import { personShort, splitArgs } from '../shared/person-ref.js';
+import { personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { attempt } from '../shared/refusals.js';
@@ -134,7 +134,7 @@ export const renameCommand: CommandSpec = {
   allowed: isAdmin,
   async run(context, args, turn, app) {
     const { t, caller } = turn;
-    const words = splitArgs(args);
+    const words = app.messenger.people.split(args);
     const page = parsePageToken(args);
     if (words.length === 0 || page !== undefined) return askClass(app, turn, 'rename', 'cls-rename-pick', page ?? 1);
     const pair = words.length === 1 ? null : splitRename(words);

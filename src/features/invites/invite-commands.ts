@@ -11,7 +11,6 @@ import {
   roleName,
   visibleInvites,
 } from './issue-invite.js';
-import { parseVkUserRef } from '../shared/person-ref.js';
 import { formatWhen } from '../../i18n.js';
 import { className, deliverInvite, showInviteCard } from './invite-links.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
@@ -165,7 +164,7 @@ export const sendInviteCommand: CommandSpec = {
     const invite = await findVisibleByCode(app, caller, code);
     if (!invite) return turn.reply(t('inv-revoke-not-found', { code: normaliseInviteCode(code).slice(0, 20) }));
     if (rest.length === 0) return enterInviteBuilder(context.dialogs, invite.id);
-    const ref = parseVkUserRef(rest.join(' '));
+    const ref = app.messenger.people.ref(rest.join(' '));
     const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
     if (!person) return turn.reply(t('inv-bad-recipient'));
     return deliverInvite(app, turn, invite, person);

@@ -10,7 +10,7 @@ import type { LeaveResult, TransferResult } from '../../domain/movement.js';
 import type { AuditEntry, ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { parseVkId, personLabel, personShort, splitArgs } from '../shared/person-ref.js';
+import { personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { attempt, refusalText } from '../shared/refusals.js';
@@ -27,8 +27,8 @@ export const transferCommand: CommandSpec = {
   allowed: may('movement.record'),
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
-    const words = splitArgs(args);
-    const vkId = parseVkId(words[0]);
+    const words = app.messenger.people.split(args);
+    const vkId = app.messenger.people.id(words[0]);
     if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-transfer-usage'));
     const member = await app.services.members.get(vkId);
     if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
@@ -129,8 +129,8 @@ export const leftCommand: CommandSpec = {
   allowed: may('movement.record'),
   async run(_context, args, turn, app) {
     const { t } = turn;
-    const words = splitArgs(args);
-    const vkId = parseVkId(words[0]);
+    const words = app.messenger.people.split(args);
+    const vkId = app.messenger.people.id(words[0]);
     if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-left-usage'));
     const member = await app.services.members.get(vkId);
     if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
@@ -152,7 +152,7 @@ export const leftAction: ActionSpec = {
   name: 'mv.left',
   async run(_context, payload, turn, app) {
     const { t, caller } = turn;
-    const vkId = parseVkId(payload.id);
+    const vkId = app.messenger.people.id(payload.id);
     if (vkId === null) return t('button-stale-short');
     // The classes they were of, for their study chats (leaving empties the record's list).
     const before = await app.services.members.get(vkId);
@@ -221,8 +221,8 @@ export const linkChildCommand: CommandSpec = {
   allowed: may('request.review'),
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
-    const words = splitArgs(args);
-    const parentId = parseVkId(words[0]);
+    const words = app.messenger.people.split(args);
+    const parentId = app.messenger.people.id(words[0]);
     if (parentId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-link-usage'));
     if (words.length < 2) {
       const parent = await app.services.members.get(parentId);
@@ -232,7 +232,7 @@ export const linkChildCommand: CommandSpec = {
       const { keyboard } = pickKeyboard(buttons, 2, [[cancelButton(t)]]);
       return turn.reply(t('mv-link-pick', { person: personLabel(parent), child: parent.childName ?? '—' }), keyboard);
     }
-    const studentId = parseVkId(words[1]);
+    const studentId = app.messenger.people.id(words[1]);
     if (studentId === null) return turn.reply(t('adm-bad-id', { value: words[1] ?? '' }));
     let result;
     try {

@@ -5,7 +5,8 @@ import { replyKeyboard, type Button } from '../shared/keyboards.js';
 import { notifyPerson } from '../shared/recipients.js';
 import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
-import { isVerifiedTeacher, parseVkId, personLabel, personShort, splitArgs } from '../shared/person-ref.js';
+import { isVerifiedTeacher, personLabel, personShort } from '../shared/person-ref.js';
+import type { PersonRefs } from '../../messenger/messenger.js';
 import { commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { roleName } from '../invites/issue-invite.js';
 import { attempt } from '../shared/refusals.js';
@@ -30,13 +31,13 @@ async function notifyOrSay(turn: Turn, app: App, vkId: number, text: (t: Transla
 
 
 /** Reads «add 123», «remove [id123|Имя]», «123» into an operation and a VK id. */
-function readOperation(args: string): { op: 'list' | 'add' | 'remove'; vkId: number | null; raw: string | undefined } {
-  const words = splitArgs(args);
+function readOperation(people: PersonRefs, args: string): { op: 'list' | 'add' | 'remove'; vkId: number | null; raw: string | undefined } {
+  const words = people.split(args);
   const first = (words[0] ?? '').toLowerCase();
-  if (ADD_WORDS.has(first)) return { op: 'add', vkId: parseVkId(words[1]), raw: words[1] };
-  if (REMOVE_WORDS.has(first)) return { op: 'remove', vkId: parseVkId(words[1]), raw: words[1] };
+  if (ADD_WORDS.has(first)) return { op: 'add', vkId: people.id(words[1]), raw: words[1] };
+  if (REMOVE_WORDS.has(first)) return { op: 'remove', vkId: people.id(words[1]), raw: words[1] };
   if (words.length === 0) return { op: 'list', vkId: null, raw: undefined };
-  return { op: 'add', vkId: parseVkId(words[0]), raw: words[0] };
+  return { op: 'add', vkId: people.id(words[0]), raw: words[0] };
 }
 
 const mayAppointAdmins = may('admin.appoint');
@@ -93,7 +94,7 @@ export const adminsCommand: CommandSpec = {
   dmOnly: true,
   allowed: mayAppointAdmins,
   async run(_context, args, turn, app) {
-    const { op, vkId, raw } = readOperation(args);
+    const { op, vkId, raw } = readOperation(app.messenger.people, args);
     if (op === 'list') return listAdmins(turn, app);
     if (op === 'add') return appointAdmin(turn, app, vkId, raw);
     return removeAdmin(turn, app, vkId, raw);
@@ -110,7 +111,7 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
     allowed: may('administration.assign'),
     async run(_context, args, turn, app) {
       const { t, caller } = turn;
-      const { op, vkId, raw } = readOperation(args);
+      const { op, vkId, raw } = readOperation(app.messenger.people, args);
       const roleText = roleName(t, role);
       if (vkId === null) {
         if (raw) return turn.reply(t('adm-bad-id', { value: raw }));

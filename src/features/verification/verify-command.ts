@@ -3,7 +3,6 @@ import { deliverNotices } from '../shared/notices.js';
 import { verifyListMessage } from './verify-notices.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
-import { parseVkId } from '../shared/person-ref.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 
 /** The words for a confirmation's outcome, as a full message. */
@@ -27,7 +26,7 @@ export const verifyCommand: CommandSpec = {
       const list = await verifyListMessage(app, t);
       return turn.reply(list.text, list.keyboard);
     }
-    const vkId = parseVkId(args);
+    const vkId = app.messenger.people.id(args);
     if (vkId === null) return turn.reply(t('ver-usage'));
     const { outcome, notices } = await confirmTeacher(app, turn, vkId);
     await deliverNotices(app, notices);
