@@ -1,9 +1,7 @@
 import type { Dialogs } from '../src/messenger/dialogs.js';
-import type { Translate } from '../src/i18n.js';
-import type { ChannelKind } from '../src/domain/index.js';
-import { checkPostText, parseChannelKind, postChannels } from '../src/features/channels/channels.js';
+import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
 import { handInMaterial } from '../src/features/materials/hand-in-material.js';
-import { cancelButton, replyKeyboard, sceneButton, type Button, type ButtonColor } from '../src/features/shared/keyboards.js';
+import { replyKeyboard, sceneButton, type Button, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
@@ -11,10 +9,7 @@ import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/
 /** Scene id of the «hand material in» dialog (F21): channel → text → preview → send to the admins. */
 export const MATERIAL_SUBMIT = 'mat-submit';
 
-interface SubmitState extends Record<string, unknown> {
-  kind?: ChannelKind;
-  text?: string;
-}
+type SubmitState = ComposeState;
 
 type SubmitContext = DialogContext<SubmitState>;
 
@@ -22,46 +17,6 @@ const CHANNEL_STEP = 0;
 const TEXT_STEP = 1;
 const CONFIRM_STEP = 2;
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(MATERIAL_SUBMIT, label, value, color);
-
-function problemOf(context: SubmitContext, t: Translate): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text) return t('invalid-empty');
-  return t('invalid-choice');
-}
-
-function ask(context: SubmitContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
-  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(context.turn.t)]]));
-}
-
-async function channelStep(context: SubmitContext): Promise<unknown> {
-  const { t, app } = context.turn;
-  const channels = await postChannels(app);
-  if (channels.length === 0) {
-    await context.turn.reply(t('mat-none-bound'), replyKeyboard([]));
-    return context.leave();
-  }
-  const rows = [channels.map((c) => button(t('ch-btn-channel', { kind: c.kind }), c.kind, 'primary'))];
-  const question = t('mat-ask-channel');
-  if (context.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.payload, MATERIAL_SUBMIT) ?? (context.hasPayload ? undefined : parseChannelKind(context.text));
-  const chosen = channels.find((c) => c.kind === pressed);
-  if (!chosen) return ask(context, question, rows, problemOf(context, t));
-  context.state.kind = chosen.kind;
-  return context.next();
-}
-
-async function textStep(context: SubmitContext): Promise<unknown> {
-  const { t } = context.turn;
-  const { kind } = context.state;
-  if (!kind) return context.go(CHANNEL_STEP);
-  const question = t('mat-ask-text', { kind });
-  if (context.firstTime) return ask(context, question, []);
-  if (context.hasPayload) return ask(context, question, [], t('button-stale'));
-  const checked = checkPostText(t, context.text);
-  if (!checked.ok) return ask(context, question, [], checked.problem);
-  context.state.text = checked.text;
-  return context.next();
-}
 
 async function confirmStep(context: SubmitContext): Promise<unknown> {
   const turn = context.turn;
@@ -73,11 +28,11 @@ async function confirmStep(context: SubmitContext): Promise<unknown> {
   if (context.firstTime) {
     // The preview: the text as the channel would get it.
     await turn.reply(text);
-    return ask(context, question, rows);
+    return askWithCancel(context, question, rows);
   }
   const pressed = sceneValue(context.payload, MATERIAL_SUBMIT);
   if (pressed === 'edit') return context.go(TEXT_STEP);
-  if (pressed !== 'send') return ask(context, question, rows, problemOf(context, t));
+  if (pressed !== 'send') return askWithCancel(context, question, rows, answerProblem(context, t));
   const { outcome, notices } = await handInMaterial(turn.app, turn, kind, text);
   await deliverNotices(turn.app, notices);
   await turn.reply(outcome, replyKeyboard([]));
@@ -91,8 +46,7 @@ export function enterMaterialSubmit(dialogs: Dialogs): Promise<unknown> {
 
 function submitSteps(): DialogStepHandler<SubmitState>[] {
   const steps: DialogStepHandler<SubmitState>[] = [];
-  steps[CHANNEL_STEP] = channelStep;
-  steps[TEXT_STEP] = textStep;
+  [steps[CHANNEL_STEP], steps[TEXT_STEP]] = composeSteps<SubmitState>(MATERIAL_SUBMIT, { noneBound: 'mat-none-bound', askChannel: 'mat-ask-channel', askText: (t, kind) => t('mat-ask-text', { kind }) });
   steps[CONFIRM_STEP] = confirmStep;
   return steps;
 }

@@ -1,17 +1,14 @@
 import type { Dialogs } from '../src/messenger/dialogs.js';
-import type { Translate } from '../src/i18n.js';
-import type { ChannelKind } from '../src/domain/index.js';
-import { audienceText, channelName, checkPostText, parseChannelKind, postChannels, publishPost } from '../src/features/channels/channels.js';
-import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
+import { audienceText, channelName, publishPost } from '../src/features/channels/channels.js';
+import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
+import { replyKeyboard, type Button, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the post dialog (F12): channel → text → preview and pinning → confirm. */
 export const POST = 'post';
 
-interface PostState extends Record<string, unknown> {
-  kind?: ChannelKind;
-  text?: string;
+interface PostState extends ComposeState {
   pin?: boolean;
 }
 
@@ -23,50 +20,10 @@ const PIN_STEP = 2;
 const CONFIRM_STEP = 3;
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(POST, label, value, color);
 
-/** Why the answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
-function problemOf(context: PostContext, t: Translate): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text.trim()) return t('invalid-empty');
-  if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t('invalid-choice');
-}
-
-/** Asks with these rows and «Отмена» under them (the problem with the last answer first). */
-function ask(context: PostContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
-  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(context.turn.t)]]));
-}
-
 /** Ends the dialog with a message and the keyboard hidden. */
 async function finish(context: PostContext, text: string): Promise<unknown> {
   await context.turn.reply(text, replyKeyboard([]));
   return context.leave();
-}
-
-async function channelStep(context: PostContext): Promise<unknown> {
-  const { t, app } = context.turn;
-  const channels = await postChannels(app);
-  if (channels.length === 0) return finish(context, t('ch-post-none-bound'));
-  const rows = [channels.map((c) => button(t('ch-btn-channel', { kind: c.kind }), c.kind, 'primary'))];
-  const question = t('ch-post-ask-channel');
-  if (context.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.payload, POST) ?? (context.hasPayload ? undefined : parseChannelKind(context.text));
-  const chosen = channels.find((c) => c.kind === pressed);
-  if (!chosen) return ask(context, question, rows, problemOf(context, t));
-  context.state.kind = chosen.kind;
-  return context.next();
-}
-
-async function textStep(context: PostContext): Promise<unknown> {
-  const { t } = context.turn;
-  const { kind } = context.state;
-  if (!kind) return context.go(CHANNEL_STEP);
-  const question = t('ch-post-ask-text', { channel: channelName(t, kind) });
-  if (context.firstTime) return ask(context, question, []);
-  if (context.hasPayload) return ask(context, question, [], t('button-stale'));
-  const checked = checkPostText(t, context.text);
-  if (!checked.ok) return ask(context, question, [], checked.problem);
-  context.state.text = checked.text;
-  return context.next();
 }
 
 async function pinStep(context: PostContext): Promise<unknown> {
@@ -79,10 +36,10 @@ async function pinStep(context: PostContext): Promise<unknown> {
   if (context.firstTime) {
     // The preview: the text exactly as the chat and the private copies get it.
     await turn.reply(text);
-    return ask(context, question, rows);
+    return askWithCancel(context, question, rows);
   }
   const pressed = sceneValue(context.payload, POST);
-  if (pressed !== 'pin' && pressed !== 'no-pin') return ask(context, question, rows, problemOf(context, t));
+  if (pressed !== 'pin' && pressed !== 'no-pin') return askWithCancel(context, question, rows, answerProblem(context, t));
   context.state.pin = pressed === 'pin';
   return context.next();
 }
@@ -94,10 +51,10 @@ async function confirmStep(context: PostContext): Promise<unknown> {
   if (!kind || !text || pin === undefined) return context.go(CHANNEL_STEP);
   const summary = t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length });
   const rows = [[button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')]];
-  if (context.firstTime) return ask(context, summary, rows);
+  if (context.firstTime) return askWithCancel(context, summary, rows);
   const pressed = sceneValue(context.payload, POST);
   if (pressed === 'edit') return context.go(TEXT_STEP);
-  if (pressed !== 'send') return ask(context, summary, rows, problemOf(context, t));
+  if (pressed !== 'send') return askWithCancel(context, summary, rows, answerProblem(context, t));
   return finish(context, await publishPost(turn.app, turn, { kind, text, pin }));
 }
 
@@ -108,8 +65,11 @@ export function enterPost(dialogs: Dialogs): Promise<unknown> {
 
 function postSteps(): DialogStepHandler<PostState>[] {
   const steps: DialogStepHandler<PostState>[] = [];
-  steps[CHANNEL_STEP] = channelStep;
-  steps[TEXT_STEP] = textStep;
+  [steps[CHANNEL_STEP], steps[TEXT_STEP]] = composeSteps<PostState>(POST, {
+    noneBound: 'ch-post-none-bound',
+    askChannel: 'ch-post-ask-channel',
+    askText: (t, kind) => t('ch-post-ask-text', { channel: channelName(t, kind) }),
+  });
   steps[PIN_STEP] = pinStep;
   steps[CONFIRM_STEP] = confirmStep;
   return steps;

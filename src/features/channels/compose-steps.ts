@@ -1,0 +1,73 @@
+/**
+ * The first two steps of a dialog that composes a text for a system channel (the /post and /submit
+ * dialogs): which channel, with buttons of the bound ones, then the text, checked and never cut.
+ * A dialog puts them first (steps 0 and 1) and adds its own steps after them.
+ */
+import type { Translate } from '../../i18n.js';
+import type { ChannelKind } from '../../domain/index.js';
+import type { DialogContext, DialogStepHandler } from '../../turn.js';
+import { cancelButton, replyKeyboard, sceneButton, type Button } from '../shared/keyboards.js';
+import { sceneValue } from '../shared/payload.js';
+import { checkPostText, parseChannelKind, postChannels } from './channels.js';
+
+/** What a composing dialog keeps: the channel and the text. */
+export interface ComposeState extends Record<string, unknown> {
+  kind?: ChannelKind;
+  text?: string;
+}
+
+/** The words of one composing dialog's first steps. */
+export interface ComposeWords {
+  /** Locale key of what is said (and the dialog left) when no channel is bound. */
+  readonly noneBound: string;
+  /** Locale key of the channel question. */
+  readonly askChannel: string;
+  /** The text question for the chosen channel. */
+  askText(t: Translate, kind: ChannelKind): string;
+}
+
+/** Why an answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
+export function answerProblem(context: DialogContext<object>, t: Translate): string {
+  if (context.hasPayload) return t('button-stale');
+  if (!context.text) return t('invalid-empty');
+  if (context.text.startsWith('/')) return t('invalid-command');
+  return t('invalid-choice');
+}
+
+/** Asks with these rows and «Отмена» under them (the problem with the last answer first). */
+export function askWithCancel(context: DialogContext<object>, text: string, rows: Button[][], problem?: string): Promise<unknown> {
+  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(context.turn.t)]]));
+}
+
+/** Step 0, the channel, and step 1, the text, of the dialog `slug`. */
+export function composeSteps<State extends ComposeState>(slug: string, words: ComposeWords): [DialogStepHandler<State>, DialogStepHandler<State>] {
+  const channelStep: DialogStepHandler<State> = async (context) => {
+    const { t, app } = context.turn;
+    const channels = await postChannels(app);
+    if (channels.length === 0) {
+      await context.turn.reply(t(words.noneBound), replyKeyboard([]));
+      return context.leave();
+    }
+    const rows = [channels.map((c) => sceneButton(slug, t('ch-btn-channel', { kind: c.kind }), c.kind, 'primary'))];
+    const question = t(words.askChannel);
+    if (context.firstTime) return askWithCancel(context, question, rows);
+    const pressed = sceneValue(context.payload, slug) ?? (context.hasPayload ? undefined : parseChannelKind(context.text));
+    const chosen = channels.find((c) => c.kind === pressed);
+    if (!chosen) return askWithCancel(context, question, rows, answerProblem(context, t));
+    context.state.kind = chosen.kind;
+    return context.next();
+  };
+  const textStep: DialogStepHandler<State> = async (context) => {
+    const { t } = context.turn;
+    const { kind } = context.state;
+    if (!kind) return context.go(0);
+    const question = words.askText(t, kind);
+    if (context.firstTime) return askWithCancel(context, question, []);
+    if (context.hasPayload) return askWithCancel(context, question, [], t('button-stale'));
+    const checked = checkPostText(t, context.text);
+    if (!checked.ok) return askWithCancel(context, question, [], checked.problem);
+    context.state.text = checked.text;
+    return context.next();
+  };
+  return [channelStep, textStep];
+}
