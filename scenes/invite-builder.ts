@@ -1,3 +1,4 @@
+import { askClass } from '../src/features/shared/class-step.js';
 import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
@@ -15,9 +16,8 @@ import {
 } from '../src/features/invites/issue-invite.js';
 import { className, deliverInvite, showInviteCard } from '../src/features/invites/invite-links.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
-import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { INVITE_LIMITS, type ClassGroup, type InviteRole } from '../src/domain/index.js';
+import { INVITE_LIMITS, type InviteRole } from '../src/domain/index.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the invite builder (F05): class → role → uses → days → confirm; also «send to a person». */
@@ -72,24 +72,8 @@ async function classStep(context: BuilderContext, app: App): Promise<unknown> {
     await turn.reply(t('inv-no-classes'), replyKeyboard([]));
     return context.leave();
   }
-  const pressed = context.firstTime ? undefined : sceneValue(context.payload, INVITE_BUILDER);
-  const turnTo = parsePageToken(pressed);
-  if (turnTo !== undefined) context.state.classPage = turnTo;
-  const picked = pickerPage(t, classes.map((c) => button(c.name, c.id)), {
-    perRow: 5,
-    page: context.state.classPage ?? 1,
-    goTo: (label, n) => button(label, pageToken(n), 'primary'),
-    tail: [[cancelButton(t)]],
-  });
-  const question = withPageNote(t('inv-ask-class'), picked);
-  if (context.firstTime || turnTo !== undefined) return askWith(context, question, picked.rows);
-  let chosen: ClassGroup | undefined;
-  if (pressed !== undefined) chosen = classes.find((c) => c.id === pressed);
-  else if (!context.hasPayload && context.text) {
-    const found = await app.services.classes.findByName(context.text);
-    chosen = found && classes.find((c) => c.id === found.id);
-  }
-  if (!chosen) return askWith(context, question, picked.rows, problemOf(context, t, 'inv-bad-class'));
+  const chosen = await askClass(context, INVITE_BUILDER, classes, t('inv-ask-class'), () => problemOf(context, t, 'inv-bad-class'));
+  if (!chosen) return undefined;
   context.state.classId = chosen.id;
   const roles = rolesFor(chosen);
   if (roles.length === 1) {

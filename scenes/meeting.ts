@@ -1,3 +1,4 @@
+import { askClass } from '../src/features/shared/class-step.js';
 import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import type { MeetingAudience } from '../src/domain/index.js';
@@ -5,7 +6,6 @@ import { parseMeetingTime } from '../src/features/meetings/meeting-time.js';
 import { audienceText, changeableMeeting, checkPlace, checkTitle, createMeeting, moveMeeting, whenText } from '../src/features/meetings/plan-meeting.js';
 import { regularClasses } from '../src/features/shared/class-ref.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
-import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
@@ -117,24 +117,8 @@ async function classStep(context: MeetingContext): Promise<unknown> {
   if (context.state.audience !== 'parents') return context.go(AUDIENCE_STEP);
   const classes = await regularClasses(turn.app);
   if (classes.length === 0) return finish(context, t('mt-no-classes'));
-  const pressed = context.firstTime ? undefined : sceneValue(context.payload, MEETING);
-  const turnTo = parsePageToken(pressed);
-  if (turnTo !== undefined) context.state.classPage = turnTo;
-  const picked = pickerPage(t, classes.map((c) => button(c.name, c.id)), {
-    perRow: 5,
-    page: context.state.classPage ?? 1,
-    goTo: (label, n) => button(label, pageToken(n), 'primary'),
-    tail: [[cancelButton(t)]],
-  });
-  const question = withPageNote(t('mt-ask-class'), picked);
-  const reply = (problem?: string) => turn.reply(problem ? `${problem}\n\n${question}` : question, replyKeyboard(picked.rows));
-  if (context.firstTime || turnTo !== undefined) return reply();
-  let chosen = pressed !== undefined ? classes.find((c) => c.id === pressed) : undefined;
-  if (!chosen && !context.hasPayload && context.text.trim()) {
-    const found = await turn.app.services.classes.findByName(context.text);
-    chosen = found && classes.find((c) => c.id === found.id);
-  }
-  if (!chosen) return reply(problemOf(context, t));
+  const chosen = await askClass(context, MEETING, classes, t('mt-ask-class'), () => problemOf(context, t));
+  if (!chosen) return undefined;
   context.state.classId = chosen.id;
   return context.next();
 }

@@ -1,3 +1,4 @@
+import { askClass } from '../src/features/shared/class-step.js';
 import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import {
@@ -12,7 +13,6 @@ import {
 } from '../src/features/study-chats/create-study-chat.js';
 import { subjectName } from '../src/features/onboarding/subjects.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
-import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
@@ -68,23 +68,8 @@ async function classStep(context: StudyChatContext): Promise<unknown> {
   const { t } = turn;
   const classes = await chatClasses(turn.app, turn.caller);
   if (classes.length === 0) return finish(context, t('sc-no-classes'));
-  const pressed = context.firstTime ? undefined : sceneValue(context.payload, STUDY_CHAT);
-  const turnTo = parsePageToken(pressed);
-  if (turnTo !== undefined) context.state.classPage = turnTo;
-  const picked = pickerPage(t, classes.map((c) => button(c.name, c.id)), {
-    perRow: 5,
-    page: context.state.classPage ?? 1,
-    goTo: (label, n) => button(label, pageToken(n), 'primary'),
-    tail: [[cancelButton(t)]],
-  });
-  const question = withPageNote(t('sc-ask-class'), picked);
-  if (context.firstTime || turnTo !== undefined) return askWith(context, question, picked.rows);
-  let chosen = pressed !== undefined ? classes.find((c) => c.id === pressed) : undefined;
-  if (!chosen && !context.hasPayload && context.text.trim()) {
-    const found = await turn.app.services.classes.findByName(context.text);
-    chosen = found && classes.find((c) => c.id === found.id);
-  }
-  if (!chosen) return askWith(context, question, picked.rows, problemOf(context, t));
+  const chosen = await askClass(context, STUDY_CHAT, classes, t('sc-ask-class'), () => problemOf(context, t));
+  if (!chosen) return undefined;
   context.state.classId = chosen.id;
   context.state.className = chosen.name;
   return context.next();
