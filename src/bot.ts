@@ -24,7 +24,8 @@ import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
 import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
-import { scopeOf, updateScope } from './runtime/update-scope.js';
+import { scopeOf, updateScope, type UpdateScope } from './runtime/update-scope.js';
+import { carryOverLegacyKeys, runtimeBase } from './runtime/runtime-keys.js';
 import { BullScheduler, type ScheduledJob } from './runtime/scheduler.js';
 import { JobRegistry, type JobSpec } from './features/shared/job-registry.js';
 import type { MessageContext } from 'vk-io';
@@ -116,34 +117,38 @@ export class Bot {
       apiWait: options.vkTimeouts?.apiWait,
     });
     const gateway = new VkGateway(this.vk.api, this.vk.upload, logger, options.gateway);
-    const sessions = new RedisSessionStorage(redis, config.REDIS_PREFIX, config.SESSION_TTL_SECONDS);
+    const base = runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID);
+    const sessions = new RedisSessionStorage(redis, base, config.SESSION_TTL_SECONDS);
     this.jobs = new JobRegistry([...FEATURES.flatMap((feature) => feature.jobs ?? []), ...(options.extraJobs ?? [])]);
-    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger, handle: (job) => this.runJob(job) });
+    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: base, legacyPrefix: config.REDIS_PREFIX, redis, logger, handle: (job) => this.runJob(job) });
     this.app = {
       config,
       logger,
       i18n: new I18n(config.LOCALE),
       messenger: new VkMessenger(gateway, new Outbox(gateway), config.VK_GROUP_ID),
       sessions,
-      callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, config.SESSION_TTL_SECONDS),
+      callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, sessions, config.SESSION_TTL_SECONDS),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
       scheduler: this.scheduler,
     };
-    this.queue = new PeerQueue(redis, config.REDIS_PREFIX);
-    this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, async (update, scope) => void (await dispatchUpdate(this.vk, withParsablePayload(update), scope)), logger, HANDLED_TYPES);
+    this.queue = new PeerQueue(redis, base);
+    const handle = async (update: VkUpdate, scope: UpdateScope) => void (await dispatchUpdate(this.vk, withParsablePayload(update), scope));
+    this.gate = new UpdateGate(redis, base, this.queue, handle, logger, HANDLED_TYPES, this.app.callers.preload);
     this.compose();
   }
 
   /** Starts taking updates: long poll, or the Callback API server when VK_TRANSPORT=webhook. */
   async start(): Promise<void> {
     const { config, logger, services } = this.app;
+    const carried = await carryOverLegacyKeys(this.options.redis, config.REDIS_PREFIX, runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID));
+    if (carried > 0) logger.info({ keys: carried }, "an earlier version's inbox, sessions and languages moved under the school's key");
     await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS);
     await services.classes.ensureStaffRoom();
     const recovered = await this.gate.open();
     if (recovered > 0) logger.info({ recovered }, 'updates left unhandled by a stopped process are being handled');
-    this.scheduler.start();
+    await this.scheduler.start();
     if (config.VK_TRANSPORT === 'webhook') {
       this.webhook = new WebhookServer(
         { port: config.WEBHOOK_PORT, path: config.WEBHOOK_PATH, groupId: config.VK_GROUP_ID, confirmationCode: config.VK_CONFIRMATION_CODE ?? '', secret: config.VK_CALLBACK_SECRET },

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 
@@ -28,10 +28,14 @@ function burstProfiler(name: string): () => Promise<void> {
       await session.post('Profiler.setSamplingInterval', { interval: 100 });
       await session.post('Profiler.enable');
       await session.post('Profiler.start');
+      await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
       return;
     }
     const { profile } = await session.post('Profiler.stop');
+    const { profile: heap } = await session.post('HeapProfiler.stopSampling');
+    mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(join(dir, `${name}.heapprofile`), JSON.stringify(heap));
     session.disconnect();
     session = undefined;
   };

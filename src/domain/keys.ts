@@ -6,9 +6,7 @@
  * The invite token/code indexes and the code throttle are global, because a
  * newcomer does not know their school yet; they share the hash tag
  * `{invite-index}` (one slot), so a script may claim a token and a code together
- * and count a wrong code in one step. The languages hash is global too (a
- * person's language outlives their schools) and has no tag: no script of the
- * domain touches it.
+ * and count a wrong code in one step.
  *
  * Lua scripts derive per-record keys from the school base with the same
  * segments (see {@link LUA_KEY_FUNCTIONS}), so this file is the one source of
@@ -82,6 +80,8 @@ export interface SchoolKeys {
   meetingRecord(meetingId: string): string;
   /** ZSET of the planned (not cancelled) meetings an organiser made: meeting id → its time. */
   meetingsByOrganiser(vkId: number): string;
+  /** HASH vkId → the person's language (`ru`, `en`), kept with the person, not with a dialog (read with the caller, so in the school's slot). */
+  languages: string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -91,8 +91,6 @@ export interface GlobalKeys {
   inviteToken(token: string): string;
   inviteCode(code: string): string;
   codeThrottle(vkId: number): string;
-  /** HASH vkId → the person's language (`ru`, `en`), kept with the person, not with a dialog. */
-  languages: string;
 }
 
 /** Key builder for one school. */
@@ -134,6 +132,7 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     adminChats: `${base}admin-chats`,
     meetingRecord: (id) => `${base}meeting:${id}`,
     meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
+    languages: `${base}lang`,
   };
 }
 
@@ -145,7 +144,6 @@ export function globalKeys(prefix: string): GlobalKeys {
     inviteToken: (token) => `${index}invite:token:${token}`,
     inviteCode: (code) => `${index}invite:code:${code}`,
     codeThrottle: (vkId) => `${index}throttle:invite-code:${vkId}`,
-    languages: `${prefix}lang`,
   };
 }
 

@@ -49,12 +49,12 @@ export class MemberService {
 
   /** The language the person chose or VK told (`ru`, `en`…), for members and strangers alike; undefined if unknown. */
   async languageOf(vkId: number): Promise<string | undefined> {
-    return (await this.ctx.redis.hget(this.ctx.global.languages, String(vkId))) ?? undefined;
+    return (await this.ctx.redis.hget(this.ctx.keys.languages, String(vkId))) ?? undefined;
   }
 
   /** Keeps the language a person chose (/lang); it outlives any dialog. */
   async setLanguage(vkId: number, language: string): Promise<void> {
-    await this.ctx.redis.hset(this.ctx.global.languages, String(vkId), language);
+    await this.ctx.redis.hset(this.ctx.keys.languages, String(vkId), language);
   }
 
   /** Makes the configured ids admins from the first start; idempotent. Returns the ids that changed. */

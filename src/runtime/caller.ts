@@ -1,20 +1,28 @@
 import type { Redis } from 'ioredis';
 import { defineScript, type ScriptRunner } from './redis-script.js';
-import { effectiveRoles, globalKeys, memberSchema, parseRecord, schoolKeys } from '../domain/index.js';
+import type { UpdatePreload, VkUpdate } from './update-gate.js';
+import type { RedisSessionStorage } from './session-storage.js';
+import { sessionKey } from './session-storage.js';
+import { localeFromLangId } from '../i18n.js';
+import { effectiveRoles, memberSchema, parseRecord, schoolKeys } from '../domain/index.js';
 import type { Caller } from '../turn.js';
 
-// One person as an update needs them: their member record, the language kept with them (ARGV[2], a
-// language learnt without asking, is kept if they have none), their dialog's session (its idle
-// expiry renewed) and the ids of the join requests they filed.
-const LOAD = `
-local member = redis.call('GET', KEYS[1])
-local language = redis.call('HGET', KEYS[2], ARGV[1])
-if not language and ARGV[2] ~= '' then
-  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-  language = ARGV[2]
+// One person as an update needs them, from the keys PK and arguments PA: their member record, the
+// language kept with them (PA[2], a language learnt without asking, is kept if they have none), their
+// dialog's session (its idle expiry renewed) and the ids of the join requests they filed. Run on its
+// own (LOAD) or inside the update gate's call that records the update (see CallerLoader.preload).
+const READ = `
+local member = redis.call('GET', PK[1])
+local language = redis.call('HGET', PK[2], PA[1])
+if not language and PA[2] ~= '' then
+  redis.call('HSET', PK[2], PA[1], PA[2])
+  language = PA[2]
 end
-local session = redis.call('GETEX', KEYS[3], 'EX', ARGV[3])
-return { member or false, language or false, session or false, redis.call('SMEMBERS', KEYS[4]) }`;
+local session = redis.call('GETEX', PK[3], 'EX', PA[3])
+return { member or false, language or false, session or false, redis.call('SMEMBERS', PK[4]) }`;
+const LOAD = `local PK, PA = KEYS, ARGV\n${READ}`;
+
+type Reply = [string | null, string | null, string | null, string[]];
 
 /** What one Redis call tells about the sender of an update. */
 export interface LoadedCaller {
@@ -25,30 +33,76 @@ export interface LoadedCaller {
   session: string | null;
 }
 
+/** Who sent a VK update and in which peer, with the language their client reports in a private dialog; undefined for the bot's own messages and chat service messages. */
+function senderOf(update: VkUpdate): { vkId: number; peerId: number; learnt: string | undefined } | undefined {
+  const object = update.object;
+  if (update.type === 'message_event') {
+    const vkId = Number(object.user_id);
+    const peerId = Number(object.peer_id);
+    return Number.isSafeInteger(vkId) && Number.isSafeInteger(peerId) ? { vkId, peerId, learnt: undefined } : undefined;
+  }
+  if (update.type !== 'message_new') return undefined;
+  const message = object.message as { from_id?: unknown; peer_id?: unknown; out?: unknown; action?: unknown } | undefined;
+  if (!message || message.action || message.out === 1) return undefined;
+  const vkId = Number(message.from_id);
+  const peerId = Number(message.peer_id);
+  if (!Number.isSafeInteger(vkId) || vkId <= 0 || !Number.isSafeInteger(peerId)) return undefined;
+  const learnt = peerId === vkId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
+  return { vkId, peerId, learnt };
+}
+
 /**
  * Loads the sender of every update in one Redis call, instead of one read each for the member,
- * the language, the session and the requests they filed.
+ * the language, the session and the requests they filed; for most updates that call is the update
+ * gate's own, which records the update (see {@link CallerLoader.preload}).
  */
 export class CallerLoader {
   private readonly load: ScriptRunner;
   private readonly keys: ReturnType<typeof schoolKeys>;
-  private readonly languagesKey: string;
+
+  /** The read the update gate makes while recording an update whose peer it takes: no call of its own then. */
+  readonly preload: UpdatePreload;
 
   constructor(
     redis: Redis,
     prefix: string,
     schoolId: string,
+    private readonly sessions: RedisSessionStorage,
     private readonly sessionTtlSeconds: number,
   ) {
     this.load = defineScript(redis, 'partaLoadCaller', LOAD);
     this.keys = schoolKeys(prefix, schoolId);
-    this.languagesKey = globalKeys(prefix).languages;
+    this.preload = {
+      lua: READ,
+      for: (update) => {
+        const sender = senderOf(update);
+        if (!sender) return undefined;
+        const session = this.sessions.key(sessionKey(sender.peerId, sender.vkId));
+        return { id: session, keys: this.keysOf(sender.vkId, session), args: this.argsOf(sender.vkId, sender.learnt) };
+      },
+    };
   }
 
   /** Who `vkId` is; `sessionKey` is the Redis key of the session of this update. */
   async caller(vkId: number, sessionKey: string, learnt: string | undefined): Promise<LoadedCaller> {
-    const { keys } = this;
-    const reply = (await this.load([keys.memberRecord(vkId), this.languagesKey, sessionKey, keys.requestsOf(vkId)], [vkId, learnt ?? '', this.sessionTtlSeconds])) as [string | null, string | null, string | null, string[]];
+    return this.loaded(vkId, (await this.load(this.keysOf(vkId, sessionKey), this.argsOf(vkId, learnt))) as Reply);
+  }
+
+  /** Who `vkId` is by what the update gate read ahead for their session `sessionKey`; undefined when that read was not this one's. */
+  preloaded(vkId: number, sessionKey: string, read: { id: string; reply: unknown } | undefined): LoadedCaller | undefined {
+    if (!read || read.id !== sessionKey) return undefined;
+    return this.loaded(vkId, read.reply as Reply);
+  }
+
+  private keysOf(vkId: number, sessionKey: string): string[] {
+    return [this.keys.memberRecord(vkId), this.keys.languages, sessionKey, this.keys.requestsOf(vkId)];
+  }
+
+  private argsOf(vkId: number, learnt: string | undefined): (string | number)[] {
+    return [vkId, learnt ?? '', this.sessionTtlSeconds];
+  }
+
+  private loaded(vkId: number, reply: Reply): LoadedCaller {
     const member = parseRecord(memberSchema, reply[0]) ?? null;
     return {
       caller: { vkId, member, roles: new Set(effectiveRoles(member)), filedRequests: reply[3] },

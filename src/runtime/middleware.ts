@@ -51,7 +51,8 @@ export function sessionKeyOf(context: Context): string {
  * Builds the turn, before the session is opened: who the person is by the school's records (never by
  * what a button claims), their language (the one kept with them: their /lang, or VK's lang_id
  * remembered once in a private dialog; else LOCALE), and how to answer. The same Redis call reads the
- * session, which the session storage then takes without reading it again.
+ * session, which the session storage then takes without reading it again; for most updates that call
+ * is the one that recorded the update (UpdatePreload).
  */
 export function buildTurn(base: App): Middleware {
   return async (context, next) => {
@@ -62,7 +63,8 @@ export function buildTurn(base: App): Middleware {
     const peerId = (context as MessageContext | MessageEventContext).peerId;
     const key = sessionKeyOf(context);
     const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;
-    const { caller, language, session } = await app.callers.caller(vkId, app.sessions.key(key), learnt);
+    const redisKey = app.sessions.key(key);
+    const { caller, language, session } = app.callers.preloaded(vkId, redisKey, scope?.preloaded) ?? (await app.callers.caller(vkId, redisKey, learnt));
     const locale: Locale = isLocale(language) ? language : app.config.LOCALE;
     app.sessions.offer(key, session);
     setTurn(context, {

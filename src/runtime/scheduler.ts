@@ -8,6 +8,7 @@
  * that id (see bot.ts), so a retry sends and changes nothing twice.
  */
 import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 
 /** What a job carries: plain JSON. */
@@ -52,8 +53,11 @@ interface Stored {
 export interface BullSchedulerOptions {
   /** The Redis the bot uses (REDIS_URL); BullMQ opens its own connections there. */
   url: string;
-  /** The bot's key prefix (REDIS_PREFIX): the queue's keys go under `<prefix>jobs:`. */
+  /** Where the queue's keys go: `<prefix>bull:jobs:…` (the school's base, a Redis Cluster hash tag: BullMQ's scripts need one slot). */
   prefix: string;
+  /** The prefix of an earlier version's queue: jobs still waiting there are moved to this one at start, looked for on `redis`. */
+  legacyPrefix?: string;
+  redis?: Redis;
   logger: Logger;
   /** Runs a due job; a throw retries it later (at most {@link ATTEMPTS} runs). */
   handle: (job: ScheduledJob) => Promise<void>;
@@ -77,7 +81,7 @@ export class BullScheduler implements Scheduler {
 
   constructor(private readonly options: BullSchedulerOptions) {
     this.now = options.now ?? Date.now;
-    // BullMQ's keys are `<prefix>:<queue>:…`: under REDIS_PREFIX, e.g. `parta:bull:jobs:…`.
+    // BullMQ's keys are `<prefix>:<queue>:…`, e.g. `parta:{s:main}:bull:jobs:…`.
     this.keyPrefix = `${options.prefix}bull`;
   }
 
@@ -94,9 +98,10 @@ export class BullScheduler implements Scheduler {
     return this.queueOf;
   }
 
-  /** Starts running due jobs (also those that fell due while no bot was running). */
-  start(): void {
+  /** Starts running due jobs (also those that fell due while no bot was running, and those an earlier version's queue holds). */
+  async start(): Promise<void> {
     if (this.worker) return;
+    await this.adoptLegacyJobs();
     this.worker = new Worker(this.queueName, (job: Job<Stored>) => this.run(job), {
       connection: this.connection(),
       prefix: this.keyPrefix,
@@ -106,6 +111,31 @@ export class BullScheduler implements Scheduler {
     this.worker.on('failed', (job: Job<Stored> | undefined, error: Error) =>
       this.options.logger.error({ jobId: job?.id, kind: job?.name, attempt: job?.attemptsMade, err: error.name }, 'scheduled job failed'),
     );
+  }
+
+  /**
+   * Moves the jobs still waiting in the queue of a version that kept it outside the school's hash tag
+   * (`<legacyPrefix>bull`) to this queue, with their ids and times. A crash half-way leaves a job in
+   * both, and the next start moves it again: scheduling the same id twice is one job.
+   */
+  private async adoptLegacyJobs(): Promise<void> {
+    const legacyPrefix = this.options.legacyPrefix === undefined ? undefined : `${this.options.legacyPrefix}bull`;
+    const { redis } = this.options;
+    if (legacyPrefix === undefined || legacyPrefix === this.keyPrefix || !redis) return;
+    const lists = ['delayed', 'wait', 'prioritized'].map((list) => `${legacyPrefix}:${this.queueName}:${list}`);
+    if ((await redis.exists(...lists)) === 0) return;
+    const legacy = new Queue(this.queueName, { connection: this.connection(), prefix: legacyPrefix });
+    try {
+      const jobs = (await legacy.getJobs(['delayed', 'waiting', 'prioritized'])) as (Job<Stored> | undefined)[];
+      for (const job of jobs) {
+        if (!job?.id) continue;
+        await this.schedule(job.id, job.name, job.data.at, job.data.data);
+        await legacy.remove(job.id);
+      }
+      if (jobs.length > 0) this.options.logger.info({ jobs: jobs.length }, "an earlier version's scheduled jobs moved under the school's key");
+    } finally {
+      await legacy.close().catch(() => undefined);
+    }
   }
 
   private async run(job: Job<Stored>): Promise<void> {

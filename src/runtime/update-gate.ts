@@ -25,15 +25,39 @@ export interface VkUpdate {
 // Marks the event as seen and keeps it in the inbox until handled; 0 for a repeated delivery. When the
 // peer's lease (KEYS[5]) is free it is taken for this process in the same call (2); one already held,
 // even by this process, is left alone (1), so it is never taken over from under a release in flight.
-const RECORD = `
+// With the lease taken, the preload's read (its keys after the fifth, its arguments after the seventh)
+// runs too and comes back as {2, what it read}: the handler needs no Redis call of its own to start.
+function recordScript(preload: string | undefined): string {
+  const read = preload
+    ? `if ARGV[7] == '1' then
+      local PK, PA = {unpack(KEYS, 6)}, {unpack(ARGV, 8)}
+      return { 2, (function() ${preload} end)() }
+    end`
+    : '';
+  return `
 if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   local seq = redis.call('INCR', KEYS[4])
   redis.call('HSET', KEYS[2], ARGV[2], seq .. ':' .. ARGV[3])
   redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
-  if KEYS[5] and redis.call('SET', KEYS[5], ARGV[5], 'NX', 'PX', ARGV[6]) then return 2 end
+  if KEYS[5] and redis.call('SET', KEYS[5], ARGV[5], 'NX', 'PX', ARGV[6]) then
+    ${read}
+    return 2
+  end
   return 1
 end
 return 0`;
+}
+
+/**
+ * A read the gate makes in the same Redis call that records an update, when it takes the update's
+ * peer then (nothing of that peer is queued): the handler starts with what it needs, with no call of
+ * its own. Its Lua sees its keys as PK and its arguments as PA, and returns one value.
+ */
+export interface UpdatePreload {
+  readonly lua: string;
+  /** What to read for this update (`id` names the read, for the handler to check it is its own); undefined for none. */
+  for(update: VkUpdate): { id: string; keys: string[]; args: (string | number)[] } | undefined;
+}
 
 // The update is handled: it leaves the inbox (unless another process has taken it over meanwhile),
 // and the peer's lease is released when it was the last one queued.
@@ -148,9 +172,10 @@ export class UpdateGate {
     private readonly logger: Logger,
     /** The update types the bot handles; others (message_allow, typing…) are acknowledged and not recorded. All when omitted. */
     private readonly types?: ReadonlySet<string>,
+    private readonly preload?: UpdatePreload,
   ) {
     this.instanceId = queue.owner;
-    this.record = defineScript(redis, 'partaGateRecord', RECORD);
+    this.record = defineScript(redis, preload ? 'partaGateRecordPreloading' : 'partaGateRecord', recordScript(preload?.lua));
     this.finish = defineScript(redis, 'partaGateDone', DONE);
     this.takeOrphans = defineScript(redis, 'partaGateTakeOrphans', TAKE_ORPHANS);
     this.pulse = defineScript(redis, 'partaGateBeat', BEAT);
@@ -182,15 +207,20 @@ export class UpdateGate {
     const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
     const peer = peerOf(update);
     const lease = this.queue.leaseToTake(peer);
-    const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq'), ...(lease ? [lease.key] : [])];
-    const args = [this.seenTtlSeconds, eventId, JSON.stringify(update), `${this.instanceId}|${peer}`, ...(lease ? [lease.owner, lease.ttlMs] : [])];
-    const recorded = await this.record(keys, args);
+    const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq')];
+    const args: (string | number)[] = [this.seenTtlSeconds, eventId, JSON.stringify(update), `${this.instanceId}|${peer}`];
+    const read = lease ? this.preload?.for(update) : undefined;
+    if (lease) {
+      keys.push(lease.key, ...(read?.keys ?? []));
+      args.push(lease.owner, lease.ttlMs, read ? '1' : '0', ...(read?.args ?? []));
+    }
+    const recorded = (await this.record(keys, args)) as 0 | 1 | 2 | [2, unknown];
     if (recorded === 0) {
       this.logger.debug({ eventId }, 'repeated delivery skipped');
       return false;
     }
-    if (recorded === 2) this.queue.leaseTaken(peer);
-    void this.process(eventId, update);
+    if (recorded !== 1) this.queue.leaseTaken(peer);
+    void this.process(eventId, update, Array.isArray(recorded) && read ? { id: read.id, reply: recorded[1] } : undefined);
     return true;
   }
 
@@ -265,7 +295,8 @@ export class UpdateGate {
     }
   }
 
-  private async process(eventId: string, update: VkUpdate): Promise<void> {
+  /** Runs an update in its peer's turn; `preloaded` is what the gate read for it while recording it (first runs only: a later one reads afresh). */
+  private async process(eventId: string, update: VkUpdate, preloaded?: UpdateScope['preloaded']): Promise<void> {
     let peer: string;
     try {
       peer = peerOf(update);
@@ -274,7 +305,7 @@ export class UpdateGate {
       await this.done(eventId, '*').catch(() => undefined);
       return;
     }
-    const handled = () => this.handle(update, updateScope(eventId));
+    const handled = () => this.handle(update, updateScope(eventId, preloaded));
     const after = async (lease: HeldLease | undefined, outcome: TaskOutcome) => {
       if (outcome === 'ran') return this.done(eventId, peer, lease);
       // Not run: the peer could not be had (another process kept it, Redis away) or this process was

@@ -10,11 +10,13 @@ export interface UpdateScope {
   sends: number;
   /** How many changes of the school's records the handler has made so far; numbers their operation keys. */
   writes: number;
+  /** What the update gate read for the handler while recording the update (see UpdatePreload), named by `id`. */
+  readonly preloaded?: { readonly id: string; readonly reply: unknown } | undefined;
 }
 
 /** A fresh scope for one run of the update `eventId`: a re-run after a crash repeats the same keys. */
-export function updateScope(eventId: string): UpdateScope {
-  return { eventId, sends: 0, writes: 0 };
+export function updateScope(eventId: string, preloaded?: UpdateScope['preloaded']): UpdateScope {
+  return { eventId, sends: 0, writes: 0, preloaded };
 }
 
 /** The key of the next message sent while handling the update: numbers its random_ids. */

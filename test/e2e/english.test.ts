@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { STAFF_ROOM_ID } from '../../src/domain/index.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
 describe('in English (VK lang_id 3)', () => {
   let h: Harness;
@@ -69,9 +70,9 @@ describe('in English (VK lang_id 3)', () => {
     const anna = h.driver.user({ id: 803, firstName: 'Анна', lastName: 'Петрова' });
     await anna.say('/lang en');
     await anna.expect('The language is now English.');
-    expect(await h.db.redis.hget(`${h.db.prefix}lang`, '803')).toBe('en');
+    expect(await h.db.redis.hget(`${runtimeBase(h.db.prefix, 'main')}lang`, '803')).toBe('en');
     // The idle expiry removes the dialog's session; the language is kept with the person.
-    await h.db.redis.del(`${h.db.prefix}session:803:803`);
+    await h.db.redis.del(`${runtimeBase(h.db.prefix, 'main')}session:803:803`);
     await anna.say('/help');
     await anna.expect('To join');
   });

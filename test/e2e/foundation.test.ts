@@ -3,6 +3,7 @@ import type { Middleware } from '../../src/bot.js';
 import type { MessageContext } from 'vk-io';
 import { turnOf } from '../../src/turn.js';
 import { Harness } from '../helpers/harness.js';
+import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
 /** A probe for session tests: `inc` bumps a counter and logs it in a nested list; `push N` changes only the nested list. */
 const probe: Middleware = async (context, next) => {
@@ -28,7 +29,7 @@ type ProbeSession = { counter?: number; box: { items: number[] } };
 async function storedSession(h: Harness, key: string, ready: (session: ProbeSession) => boolean): Promise<ProbeSession> {
   const started = Date.now();
   for (;;) {
-    const session = JSON.parse((await h.db.redis.get(`${h.db.prefix}session:${key}`)) ?? '{"box":{"items":[]}}') as ProbeSession;
+    const session = JSON.parse((await h.db.redis.get(`${runtimeBase(h.db.prefix, 'main')}session:${key}`)) ?? '{"box":{"items":[]}}') as ProbeSession;
     if (ready(session) || Date.now() - started > 3000) return session;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

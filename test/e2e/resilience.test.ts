@@ -3,6 +3,7 @@ import { freePort, rawCall } from '../emulator/helpers.js';
 import { leaveInInbox } from '../../src/runtime/update-gate.js';
 import { createLogger } from '../../src/logger.js';
 import { Harness } from '../helpers/harness.js';
+import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
 describe('resilience', () => {
   let h: Harness;
@@ -58,10 +59,10 @@ describe('resilience', () => {
     await h.stopBot();
     // What a crash between "recorded" and "handled" leaves behind: the event in the inbox.
     const event = { type: 'message_new', group_id: h.emulator.groupId, event_id: 'crashed-1', v: '5.199', object: { message: { id: 99, date: 1, peer_id: admin.id, from_id: admin.id, text: '/help', conversation_message_id: 99, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 }, client_info: { button_actions: ['text', 'callback'], keyboard: true, inline_keyboard: true, carousel: true, lang_id: 0 } } };
-    await leaveInInbox(h.db.redis, h.db.prefix, event, 'a-process-that-died');
+    await leaveInInbox(h.db.redis, runtimeBase(h.db.prefix, 'main'), event, 'a-process-that-died');
     await h.startBot();
     await admin.expect('Что вы можете сделать');
-    await expect.poll(() => h.db.redis.hlen(`${h.db.prefix}inbox`)).toBe(0);
+    await expect.poll(() => h.db.redis.hlen(`${runtimeBase(h.db.prefix, 'main')}inbox`)).toBe(0);
   });
 
   it('Callback API: confirmation, a wrong secret refused, a repeated delivery handled once, ok only after recording', async () => {

@@ -7,6 +7,7 @@ import { createServices } from '../../src/domain/index.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ADMIN_ID } from '../helpers/harness.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
 /**
  * A bot process killed with SIGKILL (a crash, an OOM kill) and started again a second later, as
@@ -55,7 +56,7 @@ describe('a crash and a restart (F28)', () => {
   };
 
   /** Everything the bots recorded is handled: the inbox is empty (a re-run sends before it leaves the inbox). */
-  const inboxEmpty = () => expect.poll(() => db.redis.hlen(`${db.prefix}inbox`), { timeout: 30_000, interval: 100 }).toBe(0);
+  const inboxEmpty = () => expect.poll(() => db.redis.hlen(`${runtimeBase(db.prefix, 'main')}inbox`), { timeout: 30_000, interval: 100 }).toBe(0);
 
   /** Whether a text has Russian words (commands like /помощь aside). */
   const russianWords = (text = '') => /[а-яё]{4}/i.test(text.replace(/\/\S+/g, ''));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { openTestRedis, type TestRedis } from '../helpers/redis.js';
+import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
 /**
  * Two bot processes share one community token: VK allows the token 20 requests a second in all,
@@ -53,7 +54,7 @@ describe('two bot processes on one token (F28)', () => {
     }
 
     for (const id of people) await expect.poll(() => emulator.sentTo(id).length, { timeout: 60_000, interval: 100 }).toBe(1);
-    await expect.poll(() => db.redis.hlen(`${db.prefix}inbox`), { timeout: 10_000, interval: 100 }).toBe(0);
+    await expect.poll(() => db.redis.hlen(`${runtimeBase(db.prefix, 'main')}inbox`), { timeout: 10_000, interval: 100 }).toBe(0);
     for (const id of people) expect(emulator.sentTo(id)).toHaveLength(1);
 
     // VK (the emulator) counted every request of the token over a sliding second. The emulator runs in

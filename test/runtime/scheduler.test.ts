@@ -1,3 +1,4 @@
+import { Queue } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/bot.js';
 import type { JobSpec } from '../../src/features/shared/job-registry.js';
@@ -101,6 +102,21 @@ describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
     } finally {
       await second.stop(1000);
     }
+  });
+
+  it("a job waiting in an earlier version's queue (outside the school's hash tag) is moved at start and runs once", async () => {
+    const lena = person();
+    expect(await h.stopBot()).toBe(true);
+    // What a version before the hash tag left: its queue at `<prefix>bull`.
+    const legacy = new Queue('jobs', { connection: { url: h.config.REDIS_URL }, prefix: `${h.config.REDIS_PREFIX}bull` });
+    await legacy.add('test.ping', { at: Date.now() + 800, data: { to: PERSON, text: 'Из прежней очереди' } }, { jobId: 'legacy-1', delay: 800 });
+    await legacy.close();
+    await h.startBot();
+    await lena.expect('Из прежней очереди', { timeout: 6000 });
+    await schedule('sentinel', 300);
+    await lena.expect('sentinel');
+    expect(runs.filter((id) => id === 'legacy-1')).toHaveLength(1);
+    expect(await h.db.redis.exists(`${h.config.REDIS_PREFIX}bull:jobs:delayed`, `${h.config.REDIS_PREFIX}bull:jobs:wait`)).toBe(0);
   });
 
   it('a bot stops quickly with its worker running', async () => {

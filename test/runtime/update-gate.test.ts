@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createLogger } from '../../src/logger.js';
 import { PeerQueue } from '../../src/runtime/peer-queue.js';
-import { UpdateGate, leaveInInbox, peerOf, type VkUpdate } from '../../src/runtime/update-gate.js';
+import { UpdateGate, leaveInInbox, peerOf, type UpdatePreload, type VkUpdate } from '../../src/runtime/update-gate.js';
 import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
 
 const message = (eventId: string, peer: number, text: string): VkUpdate => ({ type: 'message_new', event_id: eventId, object: { message: { peer_id: peer, from_id: peer, text } } });
@@ -28,6 +28,26 @@ describe('update gate', () => {
     gates.push(gate);
     return gate;
   }
+
+  it('reads ahead for the handler in the call that records the update, only when it takes the peer then', async () => {
+    await db.redis.set(`${db.prefix}greeting:5`, 'привет');
+    const reads: unknown[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const preload: UpdatePreload = { lua: `return redis.call('GET', PK[1]) .. PA[1]`, for: (update) => ({ id: 'read', keys: [`${db.prefix}greeting:${peerOf(update)}`], args: ['!'] }) };
+    const gate = new UpdateGate(db.redis, db.prefix, new PeerQueue(db.redis, db.prefix), async (update, scope) => {
+      reads.push(scope.preloaded);
+      if ((update.object.message as { text: string }).text === 'first') await held;
+    }, createLogger('silent'), undefined, preload);
+    gates.push(gate);
+    await gate.open();
+    await gate.accept(message('p1', 5, 'first'));
+    // The peer is busy with the first: the second is queued and reads for itself when it runs.
+    await gate.accept(message('p2', 5, 'second'));
+    release();
+    await expect.poll(() => reads.length).toBe(2);
+    expect(reads).toEqual([{ id: 'read', reply: 'привет!' }, undefined]);
+  });
 
   it('handles a repeated delivery once and keeps nothing in the inbox afterwards', async () => {
     const seen: string[] = [];
