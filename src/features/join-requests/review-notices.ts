@@ -13,7 +13,7 @@ import { notifyPerson, readerFor, translatorFor, type Reader } from '../shared/r
 import { classNameOf, commandLinesFor, personName } from '../shared/review-format.js';
 import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
-import { deliverNotices, type Notice } from '../shared/notices.js';
+import type { Notice } from '../shared/notices.js';
 import { teacherApprovedNotices } from '../verification/verify-notices.js';
 
 /** Callback action names of the request buttons (the `a` of their payload). */
@@ -187,12 +187,14 @@ function applicantNotice(app: App, request: JoinRequest, className: string, memb
   };
 }
 
-/** Edits the reviewers' copies of requests that were closed without a reviewer (e.g. the applicant left the school). */
-export async function showOutcomeToReviewers(app: App, requestIds: readonly string[]): Promise<void> {
+/** The edits of the reviewers' copies of requests that were closed without a reviewer (e.g. the applicant left the school). */
+export async function closedRequestNotices(app: App, requestIds: readonly string[]): Promise<Notice[]> {
+  const notices: Notice[] = [];
   for (const id of requestIds) {
     const request = await app.services.requests.get(id);
-    if (request) await deliverNotices(app, await reviewerCopyEdits(app, request, await classNameOf(app, request.applicant.classId)));
+    if (request) notices.push(...(await reviewerCopyEdits(app, request, await classNameOf(app, request.applicant.classId))));
   }
+  return notices;
 }
 
 /**
