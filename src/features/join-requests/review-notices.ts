@@ -9,11 +9,11 @@ import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
-import { notifyPerson, readerFor, translatorFor, type Reader } from '../shared/recipients.js';
+import { readerFor, type Reader } from '../shared/recipients.js';
 import { classNameOf, commandLinesFor, personName } from '../shared/review-format.js';
 import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
-import type { Notice } from '../shared/notices.js';
+import { deliverNotices, type Notice } from '../shared/notices.js';
 import { teacherApprovedNotices } from '../verification/verify-notices.js';
 
 /** Callback action names of the request buttons (the `a` of their payload). */
@@ -95,9 +95,16 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
   }
   if (unreachable.length === 0) return;
   for (const reviewerId of reached) {
-    const t = await translatorFor(app, reviewerId);
-    const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
-    await notifyPerson(app, reviewerId, (tr) => ({ text: tr('req-notice-unreachable', { id: request.id, who: names.join(', ') }) }), `req-unreachable:${request.id}:${reviewerId}`).catch(() => undefined);
+    const notice: Notice = {
+      kind: 'send',
+      to: reviewerId,
+      key: `req-unreachable:${request.id}:${reviewerId}`,
+      build: async ({ t }) => {
+        const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
+        return { text: t('req-notice-unreachable', { id: request.id, who: names.join(', ') }) };
+      },
+    };
+    await deliverNotices(app, [notice]).catch(() => undefined);
   }
 }
 
