@@ -14,7 +14,8 @@ import {
   roleName,
   rolesFor,
 } from '../src/features/invites/issue-invite.js';
-import { className, deliverInvite, showInviteCard } from '../src/features/invites/invite-links.js';
+import { className, showInviteCard } from '../src/features/invites/invite-links.js';
+import { sendInviteAndReport } from '../src/features/invites/send-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { INVITE_LIMITS, type InviteRole } from '../src/domain/index.js';
@@ -122,9 +123,10 @@ async function confirmStep(context: BuilderContext, app: App): Promise<unknown> 
   if (context.firstTime) return ask(context, summary, rows);
   const pressed = sceneValue(context.payload, INVITE_BUILDER);
   if (pressed !== 'create') return ask(context, summary, rows, context.hasPayload ? t('button-stale') : t('invalid-choice'));
-  const invite = await issueInvite(app, turn, { classId, role, maxUses, days });
+  const { outcome } = await issueInvite(app, turn, { classId, role, maxUses, days });
+  if (outcome.kind === 'refused') await turn.reply(outcome.text);
   await context.leave();
-  if (invite) await showInviteCard(app, turn, context.chat, invite);
+  if (outcome.kind === 'created') await showInviteCard(app, turn, context.chat, outcome.invite);
 }
 
 async function recipientStep(context: BuilderContext, app: App): Promise<unknown> {
@@ -144,7 +146,7 @@ async function recipientStep(context: BuilderContext, app: App): Promise<unknown
   const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
   if (!person) return ask(context, question, [], t('inv-bad-recipient'));
   await context.leave();
-  return deliverInvite(app, turn, invite, person);
+  return sendInviteAndReport(app, turn, invite, person);
 }
 
 /** Opens the builder from the first question, or at «whom to send» for an existing invite. */

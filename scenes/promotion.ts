@@ -1,12 +1,11 @@
 import type { App } from '../src/app.js';
-import { refusalText } from '../src/features/shared/refusals.js';
 import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { PromotionPlan } from '../src/domain/types.js';
-import { notifyPerson } from '../src/features/shared/recipients.js';
-import { showOutcomeToReviewers } from '../src/features/join-requests/review-notices.js';
+import { deliverNotices } from '../src/features/shared/notices.js';
+import { promoteClasses } from '../src/features/movement/promote-classes.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the move to the next school year (F10): a plan, classes to keep in place, one atomic confirmation. */
@@ -79,25 +78,17 @@ function promotionSteps(): DialogStepHandler<PromotionState>[] {
       const fresh = plan ?? (await app.services.movement.previewPromotion({ keep }));
       return showPlan(context, fresh, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
     }
-    if (plan.conflicts.length > 0) return showPlan(context, plan, t('mv-plan-has-conflicts'));
-    let result;
-    try {
-      result = await app.services.movement.applyPromotion(turn.caller.vkId, plan);
-    } catch (error) {
-      const refusal = refusalText(t, error);
-      if (refusal === undefined) throw error;
-      await turn.reply(refusal, replyKeyboard([]));
+    const { outcome, notices } = await promoteClasses(app, turn, plan);
+    if (outcome.kind === 'has-conflicts') return showPlan(context, outcome.plan, t('mv-plan-has-conflicts'));
+    if (outcome.kind === 'refused') {
+      await turn.reply(outcome.text, replyKeyboard([]));
       return context.leave();
     }
-    if (!result.ok && result.reason === 'conflict') return showPlan(context, result.plan, t('mv-promote-conflict'));
-    if (!result.ok) return showPlan(context, result.plan, t('mv-promote-stale'));
-    // Requests of people who left with their graduating class were rejected: their reviewers' cards say so.
-    await showOutcomeToReviewers(app, result.rejectedRequests.map((request) => request.id));
-    // Graduates and their parents learn that the class has graduated and its place in the bot is closed.
-    const graduateNames = new Map(result.plan.graduates.map((g) => [g.classId, g.name]));
-    for (const person of result.graduatedPeople) {
-      await notifyPerson(app, person.vkId, (pt) => ({ text: pt('mv-graduated-notice', { name: graduateNames.get(person.classId) ?? '' }) }), `graduated:${person.classId}:${person.vkId}`).catch(() => undefined);
-    }
+    if (outcome.kind === 'conflict') return showPlan(context, outcome.plan, t('mv-promote-conflict'));
+    if (outcome.kind === 'stale') return showPlan(context, outcome.plan, t('mv-promote-stale'));
+    // One notice at a time: a message that cannot go (for any reason) does not keep the others back.
+    for (const notice of notices) await deliverNotices(app, [notice]).catch(() => undefined);
+    const { result } = outcome;
     await turn.reply(
       t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers }),
       replyKeyboard([]),

@@ -1,16 +1,16 @@
 import type { App } from '../../app.js';
 import type { Button } from '../shared/keyboards.js';
 import { PermissionDeniedError, can } from '../../domain/index.js';
-import { notifyPerson } from '../shared/recipients.js';
+import { deliverNotices } from '../shared/notices.js';
 import type { ClassRoster } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
-import { attempt } from '../shared/refusals.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 import { verifiedTeachers } from '../roles/roles-commands.js';
+import { assignClassTeacher, unassignClassTeacher } from './assign-class-teacher.js';
 
 const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удалить', '-']);
 
@@ -43,7 +43,7 @@ export const classTeacherCommand: CommandSpec = {
   dmOnly: true,
   allowed: may('classTeacher.assign'),
   async run(_context, args, turn, app) {
-    const { t, caller } = turn;
+    const { t } = turn;
     const words = app.messenger.people.split(args);
     const page = parsePageToken(args);
     if (words.length === 0 || page !== undefined) {
@@ -66,14 +66,14 @@ export const classTeacherCommand: CommandSpec = {
       return showClassTeachers(turn, app, classGroup.id, classGroup.name);
     }
     if (remove) {
-      const done = await attempt(t, () => app.services.members.unassignClassTeacher(caller.vkId, classGroup.id, vkId));
-      return turn.reply(done.ok ? t('ct-unassigned', { person: personLabel(done.value), name: classGroup.name }) : done.text);
+      const { outcome } = await unassignClassTeacher(app, turn, classGroup, vkId);
+      return turn.reply(outcome.kind === 'done' ? t('ct-unassigned', { person: personLabel(outcome.member), name: classGroup.name }) : outcome.text);
     }
-    const done = await attempt(t, () => app.services.members.assignClassTeacher(caller.vkId, classGroup.id, vkId));
-    if (!done.ok) return turn.reply(done.text);
-    await turn.reply(t('ct-assigned', { person: personLabel(done.value), name: classGroup.name }));
-    const sent = await notifyPerson(app, vkId, (tt) => ({ text: tt('ct-notify-assigned', { name: classGroup.name }) }));
-    if (!sent.ok) await turn.reply(t('adm-unreachable', { id: String(vkId) }));
+    const { outcome, notices } = await assignClassTeacher(app, turn, classGroup, vkId);
+    if (outcome.kind === 'refused') return turn.reply(outcome.text);
+    await turn.reply(t('ct-assigned', { person: personLabel(outcome.member), name: classGroup.name }));
+    const { unreachable } = await deliverNotices(app, notices);
+    if (unreachable.includes(vkId)) await turn.reply(t('adm-unreachable', { id: String(vkId) }));
     return undefined;
   },
 };

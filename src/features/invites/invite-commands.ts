@@ -12,9 +12,11 @@ import {
   visibleInvites,
 } from './issue-invite.js';
 import { formatWhen } from '../../i18n.js';
-import { className, deliverInvite, showInviteCard } from './invite-links.js';
+import { className, showInviteCard } from './invite-links.js';
+import { revokeInvite, revokeUnusedInvites } from './revoke-invites.js';
+import { sendInviteAndReport } from './send-invite.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
-import { INVITE_LIMITS, NotFoundError, PermissionDeniedError, STAFF_ROOM_ID, STAFF_ROOM_NAME, can, normaliseInviteCode, type Invite, type InviteRole } from '../../domain/index.js';
+import { INVITE_LIMITS, STAFF_ROOM_ID, STAFF_ROOM_NAME, normaliseInviteCode, type Invite, type InviteRole } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 
@@ -59,8 +61,9 @@ export const inviteCommand: CommandSpec = {
     const isStaff = parsed.className.toLocaleLowerCase('ru-RU') === STAFF_ROOM_NAME.toLocaleLowerCase('ru-RU') || parsed.className.toLowerCase() === 'staff';
     const classGroup = isStaff ? await app.services.classes.get(STAFF_ROOM_ID) : await app.services.classes.findByName(parsed.className);
     if (!classGroup) return turn.reply(t('inv-class-unknown'));
-    const invite = await issueInvite(app, turn, { classId: classGroup.id, role: parsed.role, maxUses: parsed.maxUses, days: parsed.days });
-    if (invite) await showInviteCard(app, turn, context.chat, invite);
+    const { outcome } = await issueInvite(app, turn, { classId: classGroup.id, role: parsed.role, maxUses: parsed.maxUses, days: parsed.days });
+    if (outcome.kind === 'refused') return turn.reply(outcome.text);
+    await showInviteCard(app, turn, context.chat, outcome.invite);
   },
 };
 
@@ -109,16 +112,6 @@ export const invitesCommand: CommandSpec = {
   },
 };
 
-/** Revokes every unused invite the caller may revoke (school-wide for an admin, own classes for a class teacher). */
-async function revokeUnused(app: App, caller: Caller): Promise<number> {
-  if (can(caller.member, 'invite.revoke')) return app.services.invites.revokeAllUnused(caller.vkId);
-  let count = 0;
-  for (const classId of caller.member?.classTeacherOf ?? []) {
-    if (can(caller.member, 'invite.revoke', { classId, role: 'student' })) count += await app.services.invites.revokeAllUnused(caller.vkId, { classId });
-  }
-  return count;
-}
-
 /** The caller's active invite with this code (typed in any case, with Cyrillic look-alikes). */
 async function findVisibleByCode(app: App, caller: Caller, typed: string): Promise<Invite | undefined> {
   const code = normaliseInviteCode(typed);
@@ -136,16 +129,15 @@ export const revokeCommand: CommandSpec = {
     const word = args.trim().toLocaleLowerCase('ru-RU');
     if (!word) return turn.reply(t('inv-revoke-usage'));
     if (UNUSED_WORDS.has(word) || word === 'все неиспользованные') {
-      return turn.reply(t('inv-revoked-unused', { count: await revokeUnused(app, caller) }));
+      const { outcome } = await revokeUnusedInvites(app, caller);
+      return turn.reply(outcome.kind === 'revoked' ? t('inv-revoked-unused', { count: outcome.count }) : t('command-denied'));
     }
     const invite = await findVisibleByCode(app, caller, args);
-    if (!invite) return turn.reply(t('inv-revoke-not-found', { code: normaliseInviteCode(args).slice(0, 20) }));
-    try {
-      await app.services.invites.revoke(caller.vkId, invite.id);
-    } catch (error) {
-      if (error instanceof PermissionDeniedError) return turn.reply(t('command-denied'));
-      throw error;
-    }
+    const notFound = () => turn.reply(t('inv-revoke-not-found', { code: normaliseInviteCode(args).slice(0, 20) }));
+    if (!invite) return notFound();
+    const { outcome } = await revokeInvite(app, caller, invite.id);
+    if (outcome.kind === 'denied') return turn.reply(t('command-denied'));
+    if (outcome.kind === 'not-found') return notFound();
     return turn.reply(t('inv-revoked', { code: invite.code, class: await className(app, invite.classId), role: roleName(t, invite.role) }));
   },
 };
@@ -167,7 +159,7 @@ export const sendInviteCommand: CommandSpec = {
     const ref = app.messenger.people.ref(rest.join(' '));
     const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
     if (!person) return turn.reply(t('inv-bad-recipient'));
-    return deliverInvite(app, turn, invite, person);
+    return sendInviteAndReport(app, turn, invite, person);
   },
 };
 
@@ -183,16 +175,11 @@ export const revokeAction: ActionSpec = {
   async run(context, payload, turn, app) {
     const { t, caller } = turn;
     if (!mayInvite(caller) || !payload.id) return t('inv-snack-denied');
-    let invite: Invite;
-    try {
-      invite = await app.services.invites.revoke(caller.vkId, payload.id);
-    } catch (error) {
-      if (error instanceof PermissionDeniedError) return t('inv-snack-denied');
-      if (error instanceof NotFoundError) return t('button-stale-short');
-      throw error;
-    }
+    const { outcome } = await revokeInvite(app, caller, payload.id);
+    if (outcome.kind === 'denied') return t('inv-snack-denied');
+    if (outcome.kind === 'not-found') return t('button-stale-short');
     await refreshList(context, app, turn, Number(payload.v ?? 0));
-    return t('inv-snack-revoked', { code: invite.code });
+    return t('inv-snack-revoked', { code: outcome.invite.code });
   },
 };
 
@@ -210,9 +197,10 @@ export const revokeUnusedAction: ActionSpec = {
   name: 'inv.unused',
   async run(context, _payload, turn, app) {
     if (!mayInvite(turn.caller)) return turn.t('inv-snack-denied');
-    const count = await revokeUnused(app, turn.caller);
+    const { outcome } = await revokeUnusedInvites(app, turn.caller);
+    if (outcome.kind === 'denied') return turn.t('inv-snack-denied');
     await refreshList(context, app, turn, 0);
-    return turn.t('inv-snack-revoked-unused', { count });
+    return turn.t('inv-snack-revoked-unused', { count: outcome.count });
   },
 };
 

@@ -1,14 +1,14 @@
 /**
  * How an invite reaches people (F05): the vk.me deep link with its token, the short code,
- * the QR picture for printing, the card shown to its author, and the message sent to a
- * given VK user.
+ * the QR picture for printing, the card shown to its author, and the message that brings it
+ * to a given person (sent by the use case in send-invite.ts).
  */
 import QRCode from 'qrcode';
 import type { App } from '../../app.js';
 import { formatWhen, type Translate } from '../../i18n.js';
 import { roleName } from './issue-invite.js';
 import { replyKeyboard } from '../shared/keyboards.js';
-import { notifyPerson, type NotifyResult } from '../shared/recipients.js';
+import type { Notice } from '../shared/notices.js';
 import type { Invite } from '../../domain/index.js';
 import type { Turn } from '../../turn.js';
 
@@ -62,27 +62,18 @@ export async function showInviteCard(app: App, turn: Turn, peerId: number, invit
   await app.messenger.send(peerId, { text, keyboard, attachment });
 }
 
-/** Sends an invite (text, link, code, QR) to another person in their language; `unreachable` when VK refuses (901). */
-export async function sendInviteToPerson(app: App, invite: Invite, vkId: number): Promise<NotifyResult> {
+/**
+ * The message that brings an invite to a person (text, link, code, QR picture), in their language;
+ * `school` is the school's short name (a neutral word before the profile is filled).
+ */
+export function personalInviteNotice(app: App, invite: Invite, vkId: number, cls: string, school: string | undefined): Notice {
   const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
-  const cls = await className(app, invite.classId);
-  const profile = await app.school.get();
-  const attachment = await qrAttachment(app, vkId, link);
-  return notifyPerson(app, vkId, (t) => ({
-    text: t('inv-personal', { school: profile?.shortName ?? t('inv-school-fallback'), class: cls, role: roleName(t, invite.role), link, code: invite.code }),
-    attachment,
-  }));
-}
-
-/** Sends the invite to a person and tells the author how it went, plainly when VK refuses (the person never wrote to the community). */
-export async function deliverInvite(app: App, turn: Turn, invite: Invite, person: { id: number; name: string }): Promise<boolean> {
-  const result = await sendInviteToPerson(app, invite, person.id);
-  const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
-  if (result.ok) {
-    await turn.reply(turn.t('inv-sent', { name: person.name || `id${person.id}`, code: invite.code }), replyKeyboard([]));
-    app.logger.info({ inviteId: invite.id, to: person.id, by: turn.caller.vkId }, 'invite sent to a person');
-    return true;
-  }
-  await turn.reply(turn.t('inv-send-unreachable', { name: person.name || `id${person.id}`, link, code: invite.code }), replyKeyboard([]));
-  return false;
+  return {
+    kind: 'send',
+    to: vkId,
+    build: async ({ t }) => ({
+      text: t('inv-personal', { school: school ?? t('inv-school-fallback'), class: cls, role: roleName(t, invite.role), link, code: invite.code }),
+      attachment: await qrAttachment(app, vkId, link),
+    }),
+  };
 }

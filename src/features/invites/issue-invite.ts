@@ -1,7 +1,7 @@
 /**
- * What the invite commands and the invite builder share (F05, F11): who may invite where,
- * reading roles and numbers typed by people, creating an invite with the service and
- * explaining its refusals, and finding a VK user by id or mention.
+ * Issuing invites (F05, F11): the use case that creates one ({@link issueInvite}), and what the
+ * invite commands and the invite builder share: who may invite where, reading roles and numbers
+ * typed by people, explaining the service's refusals, and finding a person by id or mention.
  */
 import type { App } from '../../app.js';
 import { may } from '../shared/command-registry.js';
@@ -21,6 +21,7 @@ import {
   type Role,
 } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
+import type { WithNotices } from '../shared/notices.js';
 
 /** Preset answers of the builder: how many people may use an invite, and for how many days it works. */
 export const USES_PRESETS: readonly number[] = [1, 30, 50];
@@ -88,23 +89,27 @@ export interface InviteDraft {
   days: number;
 }
 
+/** What the author is told about a new invite: the invite (its card follows), or why not. */
+export type IssueOutcome = { kind: 'created'; invite: Invite } | { kind: 'refused'; text: string };
+
 /**
- * Creates the invite through the service, which checks the caller's rights again. On a refusal the
- * caller is told why in their language and nothing is returned.
+ * Creating an invite (F05), the use case: the service checks the caller's right to invite to that
+ * class and role at the moment it runs. A refusal comes back with its reason in the caller's
+ * language; nobody else is told anything.
  */
-export async function issueInvite(app: App, turn: Turn, draft: InviteDraft): Promise<Invite | undefined> {
+export async function issueInvite(app: App, turn: Turn, draft: InviteDraft): Promise<WithNotices<IssueOutcome>> {
   try {
-    return await app.services.invites.create(turn.caller.vkId, {
+    const invite = await app.services.invites.create(turn.caller.vkId, {
       classId: draft.classId,
       role: draft.role,
       maxUses: draft.maxUses,
       ttlMs: draft.days * DAY_MS,
     });
+    return { outcome: { kind: 'created', invite }, notices: [] };
   } catch (error) {
     const key = inviteErrorKey(error, draft.role);
     if (!key) throw error;
-    await turn.reply(turn.t(key, { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays }));
-    return undefined;
+    return { outcome: { kind: 'refused', text: turn.t(key, { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays }) }, notices: [] };
   }
 }
 

@@ -9,7 +9,7 @@ import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
-import { notifyPerson, readerFor, translatorFor, type Reader } from '../shared/recipients.js';
+import { readerFor, type Reader } from '../shared/recipients.js';
 import { classNameOf, commandLinesFor, personName } from '../shared/review-format.js';
 import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
@@ -95,9 +95,16 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
   }
   if (unreachable.length === 0) return;
   for (const reviewerId of reached) {
-    const t = await translatorFor(app, reviewerId);
-    const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
-    await notifyPerson(app, reviewerId, (tr) => ({ text: tr('req-notice-unreachable', { id: request.id, who: names.join(', ') }) }), `req-unreachable:${request.id}:${reviewerId}`).catch(() => undefined);
+    const notice: Notice = {
+      kind: 'send',
+      to: reviewerId,
+      key: `req-unreachable:${request.id}:${reviewerId}`,
+      build: async ({ t }) => {
+        const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
+        return { text: t('req-notice-unreachable', { id: request.id, who: names.join(', ') }) };
+      },
+    };
+    await deliverNotices(app, [notice]).catch(() => undefined);
   }
 }
 
@@ -187,12 +194,14 @@ function applicantNotice(app: App, request: JoinRequest, className: string, memb
   };
 }
 
-/** Edits the reviewers' copies of requests that were closed without a reviewer (e.g. the applicant left the school). */
-export async function showOutcomeToReviewers(app: App, requestIds: readonly string[]): Promise<void> {
+/** The edits of the reviewers' copies of requests that were closed without a reviewer (e.g. the applicant left the school). */
+export async function closedRequestNotices(app: App, requestIds: readonly string[]): Promise<Notice[]> {
+  const notices: Notice[] = [];
   for (const id of requestIds) {
     const request = await app.services.requests.get(id);
-    if (request) await deliverNotices(app, await reviewerCopyEdits(app, request, await classNameOf(app, request.applicant.classId)));
+    if (request) notices.push(...(await reviewerCopyEdits(app, request, await classNameOf(app, request.applicant.classId))));
   }
+  return notices;
 }
 
 /**

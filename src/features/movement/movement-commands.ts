@@ -3,20 +3,20 @@ import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { cancelButton, inlineKeyboard, type Button } from '../shared/keyboards.js';
-import { notifyPerson } from '../shared/recipients.js';
-import { showOutcomeToReviewers } from '../join-requests/review-notices.js';
-import { ChildLinkError, NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
-import type { LeaveResult, TransferResult } from '../../domain/movement.js';
+import { deliverNotices } from '../shared/notices.js';
+import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
+import type { LeaveResult } from '../../domain/movement.js';
 import type { AuditEntry, ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
-import { attempt, refusalText } from '../shared/refusals.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
-import { removeFromClassChats, type ClassLeaver } from '../study-chats/chat-members.js';
-
+import { removeFromClassChats } from '../study-chats/chat-members.js';
+import { linkParent } from './link-parent.js';
+import { markLeft } from './mark-left.js';
+import { transferStudent, type TransferOutcome } from './transfer-student.js';
 
 /** /transfer <id> 6А — moves a student to another class (F10); without a class, class buttons. */
 export const transferCommand: CommandSpec = {
@@ -26,7 +26,7 @@ export const transferCommand: CommandSpec = {
   dmOnly: true,
   allowed: may('movement.record'),
   async run(_context, args, turn, app) {
-    const { t, caller } = turn;
+    const { t } = turn;
     const words = app.messenger.people.split(args);
     const vkId = app.messenger.people.id(words[0]);
     if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-transfer-usage'));
@@ -44,71 +44,49 @@ export const transferCommand: CommandSpec = {
     }
     const found = await findClassByArg(app, t, words.slice(1).join(' '));
     if (!found.ok) return turn.reply(found.text);
-    const target = found.classGroup;
-    const done = await attempt(t, () => app.services.movement.transfer(caller.vkId, { vkId, toClassId: target.id }));
-    if (!done.ok) return turn.reply(done.text);
-    if (!done.value.changed) return turn.reply(t('mv-already-there', { person: personLabel(done.value.member), name: target.name }));
-    const from = (await app.services.classes.get(done.value.fromClassId))?.name ?? '—';
-    const report = await transferReport(app, t, done.value, from, target.name);
-    // Out of the old class's study chats: the student, and the parents who moved with them.
-    const leavers: ClassLeaver[] = [
-      { member: done.value.member, classId: done.value.fromClassId, exit: { kind: 'transferred', to: target.name } },
-      ...done.value.parents.filter((p) => !p.stayedInFromClass).map((p) => ({ member: p.member, classId: done.value.fromClassId, exit: { kind: 'parent' as const } })),
-    ];
-    const chats = await removeFromClassChats(app, leavers);
-    return turn.reply([report, ...removedLines(t, chats, [done.value.member, ...done.value.parents.map((p) => p.member)])].join('\n'));
+    const { outcome, notices } = await transferStudent(app, turn, vkId, found.classGroup);
+    if (outcome.kind === 'refused') return turn.reply(outcome.text);
+    if (outcome.kind === 'already') return turn.reply(t('mv-already-there', { person: personLabel(outcome.member), name: outcome.to }));
+    const { unreachable } = await deliverNotices(app, notices);
+    const chats = await removeFromClassChats(app, outcome.leavers);
+    const moved = [outcome.result.member, ...outcome.result.parents.map((p) => p.member)];
+    return turn.reply([transferReport(t, outcome, unreachable), ...removedLines(t, chats, moved)].join('\n'));
   },
 };
 
 /**
- * Tells the student and the parents who moved with them about the new class, and returns the admin's
- * confirmation: who moved, which parents moved along (or stayed in the old class as well), who could not be told.
+ * The admin's confirmation of a transfer: who moved, which parents moved along (or stayed in the old
+ * class as well), who could not be told (`unreachable`: the ids the messenger would not deliver to).
  */
-async function transferReport(app: App, t: Translate, result: TransferResult, from: string, to: string): Promise<string> {
-  const { member, parents } = result;
-  const unreachable: string[] = [];
-  const told = await notifyPerson(app, member.vkId, (tr) => ({ text: tr('mv-you-transferred', { from, to }) }));
-  if (!told.ok) unreachable.push(personLabel(member));
-  for (const parent of parents) {
-    const sent = await notifyPerson(app, parent.member.vkId, (tr) => ({
-      text: [tr('mv-child-transferred', { child: personShort(member), from, to }), ...(parent.stayedInFromClass ? [tr('mv-parent-stays', { from })] : [])].join('\n'),
-    }));
-    if (!sent.ok) unreachable.push(personLabel(parent.member));
-  }
+function transferReport(t: Translate, outcome: TransferOutcome & { kind: 'transferred' }, unreachable: readonly number[]): string {
+  const { from, to } = outcome;
+  const { member, parents } = outcome.result;
   const lines = [t('mv-transferred', { person: personLabel(member), from, to })];
   const moved = parents.filter((p) => !p.stayedInFromClass).map((p) => personLabel(p.member));
   const stayed = parents.filter((p) => p.stayedInFromClass).map((p) => personLabel(p.member));
   if (moved.length > 0) lines.push(t('mv-parents-moved', { count: moved.length, parents: moved.join(', '), to }));
   if (stayed.length > 0) lines.push(t('mv-parents-joined', { count: stayed.length, parents: stayed.join(', '), from, to }));
-  if (unreachable.length > 0) lines.push(t('mv-not-told', { people: unreachable.join(', ') }));
+  lines.push(...notToldLines(t, [member, ...parents.map((p) => p.member)], unreachable));
   return lines.join('\n');
 }
 
-/**
- * Tells each parent linked to a student who left about it (and that they left the class, or the school),
- * and returns the admin's lines: the rejected requests, the parents told, who could not be told.
- */
-async function leaveReport(app: App, t: Translate, result: LeaveResult): Promise<string[]> {
+/** The admin's line naming the people of `told` the messenger would not deliver to, if any. */
+function notToldLines(t: Translate, told: readonly Member[], unreachable: readonly number[]): string[] {
+  const people = told.filter((m) => unreachable.includes(m.vkId)).map((m) => personLabel(m));
+  return people.length > 0 ? [t('mv-not-told', { people: people.join(', ') })] : [];
+}
+
+/** The admin's lines about a student who left: the rejected requests, the parents told, who could not be told. */
+function leaveReport(t: Translate, result: LeaveResult, unreachable: readonly number[]): string[] {
   const lines: string[] = [];
   const rejected = result.rejectedRequests.length;
   if (rejected > 0) lines.push(t('mv-left-requests', { count: rejected }));
-  const unreachable: string[] = [];
-  for (const parent of result.parents) {
-    const className = (await app.services.classes.get(parent.classId))?.name ?? parent.classId;
-    const sent = await notifyPerson(app, parent.member.vkId, (tr) => {
-      const text = [tr('mv-child-left', { child: personShort(result.member), className })];
-      if (parent.leftSchool) text.push(tr('mv-parent-left-school'));
-      else if (parent.leftClass) text.push(tr('mv-parent-left-class', { className }));
-      return { text: text.join('\n') };
-    });
-    if (!sent.ok) unreachable.push(personLabel(parent.member));
-  }
   if (result.parents.length > 0) {
     lines.push(t('mv-left-parents', { count: result.parents.length, parents: result.parents.map((p) => personLabel(p.member)).join(', ') }));
     const gone = result.parents.filter((p) => p.leftSchool).map((p) => personLabel(p.member));
     if (gone.length > 0) lines.push(t('mv-left-parents-gone', { count: gone.length, parents: gone.join(', ') }));
   }
-  if (unreachable.length > 0) lines.push(t('mv-not-told', { people: unreachable.join(', ') }));
+  lines.push(...notToldLines(t, result.parents.map((p) => p.member), unreachable));
   return lines;
 }
 
@@ -151,43 +129,27 @@ export const leftCommand: CommandSpec = {
 export const leftAction: ActionSpec = {
   name: 'mv.left',
   async run(_context, payload, turn, app) {
-    const { t, caller } = turn;
+    const { t } = turn;
     const vkId = app.messenger.people.id(payload.id);
     if (vkId === null) return t('button-stale-short');
-    // The classes they were of, for their study chats (leaving empties the record's list).
-    const before = await app.services.members.get(vkId);
-    const done = await attempt(t, () => app.services.movement.markLeft(caller.vkId, vkId));
-    if (!done.ok) {
-      await turn.reply(done.text);
+    const { outcome, notices } = await markLeft(app, turn, vkId);
+    if (outcome.kind === 'refused') {
+      await turn.reply(outcome.text);
       return undefined;
     }
-    const person = personLabel(done.value.member);
-    if (!done.value.changed) {
-      await turn.reply(t('mv-already-left', { person }));
+    if (outcome.kind === 'already') {
+      await turn.reply(t('mv-already-left', { person: personLabel(outcome.member) }));
       return undefined;
     }
-    await showOutcomeToReviewers(app, [...done.value.rejectedRequests, ...done.value.parents.flatMap((p) => p.rejectedRequests)].map((r) => r.id));
-    const more = await leaveReport(app, t, done.value);
-    const leavers: ClassLeaver[] = [
-      ...(before?.classIds ?? []).map((classId) => ({ member: done.value.member, classId, exit: { kind: 'left' as const } })),
-      ...done.value.parents.filter((p) => p.leftClass).map((p) => ({ member: p.member, classId: p.classId, exit: { kind: 'parent' as const } })),
-    ];
-    const chats = await removeFromClassChats(app, leavers);
-    const removed = removedLines(t, chats, [done.value.member, ...done.value.parents.map((p) => p.member)]);
-    await turn.reply([t('mv-left-done', { person, invites: done.value.revokedInvites }), ...more, ...removed].join('\n'));
+    const { result } = outcome;
+    const person = personLabel(result.member);
+    const { unreachable } = await deliverNotices(app, notices);
+    const chats = await removeFromClassChats(app, outcome.leavers);
+    const removed = removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]);
+    await turn.reply([t('mv-left-done', { person, invites: result.revokedInvites }), ...leaveReport(t, result, unreachable), ...removed].join('\n'));
     return t('mv-left-short');
   },
 };
-
-/** The refusal for a parent and a student who cannot be linked, or for any other refused link. */
-function linkRefusal(t: Translate, error: unknown, parentId: number, studentId: number): string | undefined {
-  if (error instanceof ChildLinkError) {
-    if (error.problem === 'not_a_parent') return t('mv-link-not-parent', { id: String(parentId) });
-    if (error.problem === 'not_a_student') return t('mv-err-not-student', { id: String(studentId) });
-    return t('mv-link-no-common', { parent: String(parentId), student: String(studentId) });
-  }
-  return refusalText(t, error);
-}
 
 /** Buttons with the students of the classes where the person is a parent and the caller may see the roster. */
 async function childButtons(app: App, turn: Turn, parent: Member): Promise<Button[]> {
@@ -220,7 +182,7 @@ export const linkChildCommand: CommandSpec = {
   dmOnly: true,
   allowed: may('request.review'),
   async run(_context, args, turn, app) {
-    const { t, caller } = turn;
+    const { t } = turn;
     const words = app.messenger.people.split(args);
     const parentId = app.messenger.people.id(words[0]);
     if (parentId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-link-usage'));
@@ -234,21 +196,12 @@ export const linkChildCommand: CommandSpec = {
     }
     const studentId = app.messenger.people.id(words[1]);
     if (studentId === null) return turn.reply(t('adm-bad-id', { value: words[1] ?? '' }));
-    let result;
-    try {
-      result = await app.services.family.linkChild(caller.vkId, parentId, studentId);
-    } catch (error) {
-      const text = linkRefusal(t, error, parentId, studentId);
-      if (text === undefined) throw error;
-      return turn.reply(text);
-    }
-    const className = (await app.services.classes.get(result.classId))?.name ?? result.classId;
-    const vars = { parent: personLabel(result.parent), student: personLabel(result.student), className };
-    if (!result.changed) return turn.reply(t('mv-link-already', vars));
-    const sent = await notifyPerson(app, parentId, (tr) => ({ text: tr('mv-link-told', { child: personShort(result.student), className }) }));
-    const lines = [t('mv-linked', vars)];
-    if (!sent.ok) lines.push(t('mv-not-told', { people: personLabel(result.parent) }));
-    return turn.reply(lines.join('\n'));
+    const { outcome, notices } = await linkParent(app, turn, parentId, studentId);
+    if (outcome.kind === 'refused') return turn.reply(outcome.text);
+    const vars = { parent: personLabel(outcome.parent), student: personLabel(outcome.student), className: outcome.className };
+    if (!outcome.changed) return turn.reply(t('mv-link-already', vars));
+    const { unreachable } = await deliverNotices(app, notices);
+    return turn.reply([t('mv-linked', vars), ...notToldLines(t, [outcome.parent], unreachable)].join('\n'));
   },
 };
 

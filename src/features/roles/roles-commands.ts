@@ -1,17 +1,15 @@
 import type { App } from '../../app.js';
 import { can } from '../../domain/permissions.js';
-import type { Translate } from '../../i18n.js';
 import { replyKeyboard, type Button } from '../shared/keyboards.js';
-import { notifyPerson } from '../shared/recipients.js';
 import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { isVerifiedTeacher, personLabel, personShort } from '../shared/person-ref.js';
 import type { PersonRefs } from '../../messenger/messenger.js';
 import { commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { roleName } from '../invites/issue-invite.js';
-import { attempt } from '../shared/refusals.js';
-import { deliverNotices } from '../shared/notices.js';
-import { adminChatLinkNotices } from '../admin-chats/admin-chat-notices.js';
+import { deliverNotices, type Notice } from '../shared/notices.js';
+import { appointAdmin, removeAdmin } from './appoint-admin.js';
+import { assignAdministrationRole, unassignAdministrationRole } from './assign-administration.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 
 const ADD_WORDS = new Set(['add', 'назначить', 'добавить', '+']);
@@ -23,12 +21,11 @@ export async function verifiedTeachers(app: App): Promise<Member[]> {
   return teachers.sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId);
 }
 
-/** Tells the actor the appointed person was not reached (they never wrote to the community). */
-async function notifyOrSay(turn: Turn, app: App, vkId: number, text: (t: Translate) => string): Promise<void> {
-  const sent = await notifyPerson(app, vkId, (t) => ({ text: text(t) }));
-  if (!sent.ok) await turn.reply(turn.t('adm-unreachable', { id: String(vkId) }));
+/** Delivers what a role change sends; tells the actor when the person was not reached (they never wrote to the community). */
+async function deliverAndSay(turn: Turn, app: App, vkId: number, notices: readonly Notice[]): Promise<void> {
+  const { unreachable } = await deliverNotices(app, notices);
+  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { id: String(vkId) }));
 }
-
 
 /** Reads «add 123», «remove [id123|Имя]», «123» into an operation and a VK id. */
 function readOperation(people: PersonRefs, args: string): { op: 'list' | 'add' | 'remove'; vkId: number | null; raw: string | undefined } {
@@ -52,8 +49,9 @@ async function listAdmins(turn: Turn, app: App): Promise<unknown> {
   );
 }
 
-async function appointAdmin(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
-  const { t, caller } = turn;
+/** /admins add [id]: without an id, buttons with the verified teachers who are no admins; with one, the appointment. */
+async function appointAdminBy(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
+  const { t } = turn;
   if (vkId === null) {
     if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
     const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes('admin'));
@@ -61,29 +59,27 @@ async function appointAdmin(turn: Turn, app: App, vkId: number | null, raw: stri
     const { keyboard } = pickKeyboard(candidates.map((m) => commandButton(personShort(m), 'admins', `add ${m.vkId}`)), 2);
     return turn.reply(t('adm-pick-admin'), keyboard);
   }
-  const before = await app.services.members.get(vkId);
-  const done = await attempt(t, () => app.services.members.appointAdmin(caller.vkId, vkId));
-  if (!done.ok) return turn.reply(done.text);
-  if (before?.roles.includes('admin')) return turn.reply(t('adm-already-admin', { person: personLabel(done.value) }));
-  await turn.reply(t('adm-admin-appointed', { person: personLabel(done.value) }));
-  return notifyOrSay(turn, app, vkId, (tt) => tt('adm-notify-admin'));
+  const { outcome, notices } = await appointAdmin(app, turn, vkId);
+  if (outcome.kind === 'refused') return turn.reply(outcome.text);
+  if (!outcome.changed) return turn.reply(t('adm-already-admin', { person: personLabel(outcome.member) }));
+  await turn.reply(t('adm-admin-appointed', { person: personLabel(outcome.member) }));
+  return deliverAndSay(turn, app, vkId, notices);
 }
 
-async function removeAdmin(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
-  const { t, caller } = turn;
+/** /admins remove [id]: without an id, buttons with the admins; with one, the removal. */
+async function removeAdminBy(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
+  const { t } = turn;
   if (vkId === null) {
     if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
     const admins = await app.services.members.listAdmins();
     const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m), 'admins', `remove ${m.vkId}`, 'negative')), 2);
     return turn.reply(t('adm-pick-remove-admin'), keyboard);
   }
-  const before = await app.services.members.get(vkId);
-  const done = await attempt(t, () => app.services.members.removeAdmin(caller.vkId, vkId));
-  if (!done.ok) return turn.reply(done.text);
-  if (!before?.roles.includes('admin')) return turn.reply(t('adm-not-admin', { person: personLabel(done.value) }));
-  await turn.reply(t('adm-admin-removed', { person: personLabel(done.value) }));
-  if (vkId === caller.vkId) return undefined;
-  return notifyOrSay(turn, app, vkId, (tt) => tt('adm-notify-admin-removed'));
+  const { outcome, notices } = await removeAdmin(app, turn, vkId);
+  if (outcome.kind === 'refused') return turn.reply(outcome.text);
+  if (!outcome.changed) return turn.reply(t('adm-not-admin', { person: personLabel(outcome.member) }));
+  await turn.reply(t('adm-admin-removed', { person: personLabel(outcome.member) }));
+  return deliverAndSay(turn, app, vkId, notices);
 }
 
 /** /admins — the admins (F06); /admins add <id> appoints one from verified teachers (F18: the head may too); /admins remove <id>. */
@@ -96,8 +92,8 @@ export const adminsCommand: CommandSpec = {
   async run(_context, args, turn, app) {
     const { op, vkId, raw } = readOperation(app.messenger.people, args);
     if (op === 'list') return listAdmins(turn, app);
-    if (op === 'add') return appointAdmin(turn, app, vkId, raw);
-    return removeAdmin(turn, app, vkId, raw);
+    if (op === 'add') return appointAdminBy(turn, app, vkId, raw);
+    return removeAdminBy(turn, app, vkId, raw);
   },
 };
 
@@ -110,7 +106,7 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
     dmOnly: true,
     allowed: may('administration.assign'),
     async run(_context, args, turn, app) {
-      const { t, caller } = turn;
+      const { t } = turn;
       const { op, vkId, raw } = readOperation(app.messenger.people, args);
       const roleText = roleName(t, role);
       if (vkId === null) {
@@ -125,19 +121,15 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
         return turn.reply(text, choices.length + removals.length > 0 ? keyboard : undefined);
       }
       if (op === 'remove') {
-        const done = await attempt(t, () => app.services.members.unsetAdministrationRole(caller.vkId, vkId, role));
-        return turn.reply(done.ok ? t('adm-role-unset', { person: personLabel(done.value), role: roleText }) : done.text);
+        const { outcome } = await unassignAdministrationRole(app, turn, vkId, role);
+        return turn.reply(outcome.kind === 'unset' ? t('adm-role-unset', { person: personLabel(outcome.member), role: roleText }) : outcome.text);
       }
-      const previous = (await app.services.members.listByRole(role)).filter((m) => m.vkId !== vkId);
-      const done = await attempt(t, () => app.services.members.setAdministrationRole(caller.vkId, vkId, role));
-      if (!done.ok) return turn.reply(done.text);
-      const lines = [t('adm-role-set', { person: personLabel(done.value), role: roleText })];
-      if (role === 'head' && previous.length > 0) lines.push(t('adm-head-replaced', { people: previous.map(personLabel).join(', ') }));
+      const { outcome, notices } = await assignAdministrationRole(app, turn, vkId, role);
+      if (outcome.kind === 'refused') return turn.reply(outcome.text);
+      const lines = [t('adm-role-set', { person: personLabel(outcome.member), role: roleText })];
+      if (outcome.replaced.length > 0) lines.push(t('adm-head-replaced', { people: outcome.replaced.map(personLabel).join(', ') }));
       await turn.reply(lines.join('\n'));
-      await notifyOrSay(turn, app, vkId, (tt) => tt(role === 'head' ? 'adm-notify-head' : 'adm-notify-deputy'));
-      // The administration chats made already (F22): a deputy gets the leadership chat's link; a head both.
-      const kinds = role === 'head' ? (['leadership', 'staff'] as const) : (['leadership'] as const);
-      await deliverNotices(app, await adminChatLinkNotices(app, done.value, kinds, `${role}:${turn.eventId ?? done.value.joinedAt}`));
+      await deliverAndSay(turn, app, vkId, notices);
       return undefined;
     },
   };

@@ -9,8 +9,11 @@ import { RecipientUnreachableError, type OutgoingMessage } from '../../messenger
 import { readerFor, type Reader } from './recipients.js';
 
 export type Notice =
-  /** A message to `to` in their private dialog; `remember` keeps it under a subject, to edit it after a decision. */
-  | { readonly kind: 'send'; readonly to: number; readonly key: string; readonly build: (reader: Reader) => OutgoingMessage | Promise<OutgoingMessage>; readonly remember?: string }
+  /**
+   * A message to `to` in their private dialog; `remember` keeps it under a subject, to edit it after a decision.
+   * Without a `key`, the send is keyed by the update being handled (its place among that update's sends).
+   */
+  | { readonly kind: 'send'; readonly to: number; readonly key?: string | undefined; readonly build: (reader: Reader) => OutgoingMessage | Promise<OutgoingMessage>; readonly remember?: string }
   /** A new text for a message the bot sent earlier (its buttons gone unless the new one has some). */
   | { readonly kind: 'edit'; readonly message: MessageRef; readonly build: (reader: Reader) => OutgoingMessage | Promise<OutgoingMessage> };
 

@@ -21,16 +21,13 @@ export async function readerFor(app: App, vkId: number): Promise<Reader> {
   return { locale, t: app.i18n.bind(locale) };
 }
 
-/** The translate function in another person's language (their /lang or detected language, else LOCALE). */
-export async function translatorFor(app: App, vkId: number): Promise<Translate> {
-  return (await readerFor(app, vkId)).t;
-}
-
 export type NotifyResult = { ok: true; message: MessageRef } | { ok: false; reason: 'unreachable' };
 
 /**
- * Sends a message to another person in a private dialog, in their language. The messenger refuses people who
- * never wrote to the bot (VK: 901): that comes back as `unreachable`, for the caller to report.
+ * Sends a message to another person in a private dialog, in their language, at once. The messenger refuses
+ * people who never wrote to the bot (VK: 901): that comes back as `unreachable`, for the caller to report.
+ * A use case does not send: it returns a Notice for deliverNotices (notices.ts); this is left for the study
+ * chats' member changes, which are not use cases yet.
  */
 export async function notifyPerson(app: App, vkId: number, build: (t: Translate, reader: Reader) => OutgoingMessage, key?: string): Promise<NotifyResult> {
   const reader = await readerFor(app, vkId);

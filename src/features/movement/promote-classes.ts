@@ -1,0 +1,44 @@
+/**
+ * The move to the next school year (F10), the use case: a plan the admin was shown is applied only
+ * if it has no conflicts; the domain re-checks the right (movement.record) and applies it in one
+ * atomic step, or answers that the classes changed since (a new plan comes back). The outcome is
+ * returned for the admin, with what follows for others: the reviewers' copies of the requests of
+ * people who left with a graduating class edited, and each graduate and their parents told.
+ */
+import type { App } from '../../app.js';
+import type { PromotionPlan, PromotionResult } from '../../domain/types.js';
+import type { Turn } from '../../turn.js';
+import { closedRequestNotices } from '../join-requests/review-notices.js';
+import type { WithNotices } from '../shared/notices.js';
+import { attempt } from '../shared/refusals.js';
+import { graduatedNotice } from './movement-notices.js';
+
+/** What the admin is told about applying a plan. */
+export type PromotionOutcome =
+  | { kind: 'refused'; text: string }
+  /** The plan shown has conflicts: it cannot be applied as it is. */
+  | { kind: 'has-conflicts'; plan: PromotionPlan }
+  /** The classes changed since the plan was shown and now conflict: `plan` is the one that holds now. */
+  | { kind: 'conflict'; plan: PromotionPlan }
+  /** The classes changed since the plan was shown: `plan` is the one that holds now. */
+  | { kind: 'stale'; plan: PromotionPlan }
+  | { kind: 'promoted'; result: PromotionResult & { ok: true } };
+
+/** Applies the promotion `plan` (as shown to the caller) on behalf of the turn's caller. */
+export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan): Promise<WithNotices<PromotionOutcome>> {
+  if (plan.conflicts.length > 0) return { outcome: { kind: 'has-conflicts', plan }, notices: [] };
+  const done = await attempt(turn.t, () => app.services.movement.applyPromotion(turn.caller.vkId, plan));
+  if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
+  const result = done.value;
+  if (!result.ok) return { outcome: result.reason === 'conflict' ? { kind: 'conflict', plan: result.plan } : { kind: 'stale', plan: result.plan }, notices: [] };
+  const graduateNames = new Map(result.plan.graduates.map((g) => [g.classId, g.name]));
+  return {
+    outcome: { kind: 'promoted', result },
+    notices: [
+      // Requests of people who left with their graduating class were rejected: their reviewers' cards say so.
+      ...(await closedRequestNotices(app, result.rejectedRequests.map((request) => request.id))),
+      // Graduates and their parents learn that the class has graduated and its place in the bot is closed.
+      ...result.graduatedPeople.map((person) => graduatedNotice(person.vkId, person.classId, graduateNames.get(person.classId) ?? '')),
+    ],
+  };
+}
