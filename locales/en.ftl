@@ -913,8 +913,15 @@ mat-card = Material no. { $id } for { $kind ->
     } from { $who }, { $when }:
 mat-btn-publish = Publish
 mat-btn-decline = Decline
+mat-btn-edit = Edit and publish
+mat-btn-edit-again = Edit again
+mat-edit-current = The text of material no. { $id } as it is now follows in the next message. Copy it, correct it and send it back.
+mat-edit-ask = Send the corrected text of material no. { $id } (at most 4096 characters): it is published exactly so, and the author sees the published text.
+mat-edit-confirm = Above is the text as the channel will see it. Publish material no. { $id } with these corrections?
+mat-author-published-text = The published text:
 mat-outcome = { $status ->
     [published] ✅ Published by { $by }, { $when }.
+    [edited] ✅ Published with corrections by { $by }, { $when }.
    *[declined] ❌ Declined by { $by }, { $when }.
 }
 mat-already = { $status ->
@@ -932,6 +939,10 @@ mat-author-outcome = { $status ->
         [school] the school-wide channel
        *[staff] the staff channel
     }. Published by { $who }.
+    [edited] ✅ Your material no. { $id } was published in { $kind ->
+        [school] the school-wide channel
+       *[staff] the staff channel
+    } with corrections. Corrected and published by { $who }.
    *[declined] Your material no. { $id } for { $kind ->
         [school] the school-wide channel
        *[staff] the staff channel

@@ -1,4 +1,5 @@
 import { materialDeclineDialog } from '../scenes/material-decline.js';
+import { materialEditDialog } from '../scenes/material-edit.js';
 import { materialSubmitDialog } from '../scenes/material-submit.js';
 import { materialActions } from './features/materials/materials-buttons.js';
 import { materialsCommand, submitCommand } from './features/materials/materials-commands.js';
@@ -91,7 +92,7 @@ export const FEATURES: readonly Feature[] = [
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
-  { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog] as unknown as AnyDialog[] },
+  { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog, materialEditDialog] as unknown as AnyDialog[] },
   /** The language and leaving a dialog: last in /help. */
   { commands: [langCommand, cancelCommand] },
 ];

@@ -29,6 +29,8 @@ export interface Material {
   decidedAt?: number;
   /** Why it was declined, as the admin wrote it. */
   reason?: string;
+  /** The text as published when the admin edited it first («Изменить и опубликовать»); the text handed in stays in `text`. */
+  publishedText?: string;
 }
 
 export const materialSchema: z.ZodType<Material> = z.object({
@@ -41,12 +43,13 @@ export const materialSchema: z.ZodType<Material> = z.object({
   decidedBy: z.number().int().optional(),
   decidedAt: z.number().optional(),
   reason: z.string().optional(),
+  publishedText: z.string().optional(),
 });
 
 const reply = z.object({ error: z.string().optional(), material: z.unknown().optional() });
 /** Hands material in. ARGV[2] = actor, [3] kind, [4] text. */
 const SUBMIT = new LuaScript('materials-submit', reply);
-/** Decides on it. ARGV[2] = actor, [3] id, [4] 'published' | 'declined', [5] reason. */
+/** Decides on it. ARGV[2] = actor, [3] id, [4] 'published' | 'declined', [5] reason, [6] the edited text. */
 const DECIDE = new LuaScript('materials-decide', reply);
 
 /** How a decision went: taken now, or taken before by someone (the material says by whom and how). */
@@ -63,9 +66,10 @@ export class MaterialService {
     return materialSchema.parse(out.material);
   }
 
-  /** Publishes or declines it (admins); throws PermissionDeniedError, NotFoundError. */
-  async decide(actor: ActorId, id: string, decision: 'published' | 'declined', reason = ''): Promise<MaterialDecision> {
-    const out = await DECIDE.apply(this.ctx, [String(actor), id, decision, reason.slice(0, MATERIAL_REASON_MAX)]);
+  /** Publishes (as handed in, or as `edited`) or declines it (admins); throws PermissionDeniedError, NotFoundError. */
+  async decide(actor: ActorId, id: string, decision: 'published' | 'declined', options: { reason?: string; edited?: string } = {}): Promise<MaterialDecision> {
+    const reason = (options.reason ?? '').slice(0, MATERIAL_REASON_MAX);
+    const out = await DECIDE.apply(this.ctx, [String(actor), id, decision, reason, decision === 'published' ? (options.edited ?? '') : '']);
     if (out.error === 'denied') throw new PermissionDeniedError('channel.publish', actor);
     if (out.error === 'not_found') throw new NotFoundError('material', id);
     if (out.error === 'decided') return { ok: false, material: materialSchema.parse(out.material) };

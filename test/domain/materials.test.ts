@@ -32,7 +32,7 @@ describe('F21 material for the channels', () => {
     const other = await school.second();
     let results: Awaited<ReturnType<Services['materials']['decide']>>[] = [];
     const audit = await auditOf(school, async () => {
-      results = await Promise.all([s.materials.decide(ADMIN, material.id, 'published'), other.materials.decide(1002, material.id, 'declined', 'Нет')]);
+      results = await Promise.all([s.materials.decide(ADMIN, material.id, 'published'), other.materials.decide(1002, material.id, 'declined', { reason: 'Нет' })]);
     });
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const winner = results.find((r) => r.ok)!.material;

@@ -55,7 +55,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await teacher.expect('отправлен на проверку. Решение примет один из администраторов');
     const card = await admin.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
     expect(card.text).toContain(text);
-    expect(labels(card)).toEqual(['Опубликовать', 'Отклонить']);
+    expect(labels(card)).toEqual(['Опубликовать', 'Отклонить', 'Изменить и опубликовать']);
     return card;
   }
 
@@ -85,6 +85,62 @@ describe('material for the channels from the administration and teachers (F21)',
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text === text)).toHaveLength(1);
     expect((await h.bot.app.services.audit.recent(10)).map((e) => e.action)).toContain('material.published');
+  });
+
+  it('F21: «Изменить и опубликовать» shows the text to copy, re-asks a text over the limit with its length, previews the edit; the corrected text is posted, the author sees it, the cards show «с правками»', async () => {
+    const { admin, teacher } = p;
+    const peer = await staffChannel([300]);
+    const original = 'Семинар в четверг в 15:00, кабинет 12.';
+    const card = await handIn(original);
+    await admin.press('Изменить и опубликовать');
+    await admin.expect(/^Текст материала № m\d+ сейчас — в следующем сообщении/);
+    await admin.expect((m) => m.text === original);
+    const ask = await admin.expect('Пришлите исправленный текст материала');
+    expect(labels(ask)).toEqual(['Отмена']);
+    await admin.say('x'.repeat(4097));
+    await admin.expect('4097');
+    const corrected = 'Семинар в четверг в 15:00, кабинет 21 (не 12).';
+    await admin.say(corrected);
+    await admin.expect((m) => m.text === corrected);
+    const confirm = await admin.expect('Выше — текст так, как его увидят в канале. Опубликовать материал');
+    expect(labels(confirm)).toEqual(['Опубликовать', 'Изменить ещё раз', 'Отмена']);
+    await admin.say('да');
+    await admin.expect('Выберите вариант кнопкой ниже.');
+    await admin.press('Опубликовать');
+    await admin.expect(/^Материал № m\d+ опубликован$/);
+    await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
+    await h.driver.chat(peer).expect(corrected);
+    const told = await teacher.expect('с правками. Опубликовал(а) и исправил(а) [id100|');
+    expect(told.text).toContain(`Опубликованный текст:\n\n${corrected}`);
+    await h.idle();
+    expect(h.emulator.sentTo(peer).filter((m) => m.text === original)).toHaveLength(0);
+    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовал(а) с правками');
+    const id = card.text.match(/№ (m\d+)/)![1]!;
+    const stored = await h.bot.app.services.materials.get(id);
+    expect(stored).toMatchObject({ status: 'published', text: original, publishedText: corrected });
+  });
+
+  it('F21: «Изменить и опубликовать» on a material another admin decided meanwhile publishes nothing and says who decided', async () => {
+    const { admin, second } = p;
+    await second.say('/помощь');
+    await second.expect('Ваши роли');
+    const peer = await staffChannel([]);
+    const card = await handIn('Родительское собрание в пятницу.');
+    const copy = await second.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    await admin.press('Изменить и опубликовать');
+    await admin.expect('Пришлите исправленный текст материала');
+    await admin.say('Родительское собрание в пятницу в 18:00.');
+    await admin.expect('Опубликовать материал');
+    // Meanwhile the second admin declines it.
+    const id = card.text.match(/№ (m\d+)/)![1]!;
+    h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'mat.no', id });
+    await second.expect('Почему материал № ');
+    await second.press('Без причины');
+    await second.expect('отклонён, автору сообщено');
+    await admin.press('Опубликовать');
+    await admin.expect('Этот материал уже отклонил(а)');
+    await h.idle();
+    expect(h.emulator.sentTo(peer)).toHaveLength(1); // the «this chat is now the channel» message only
   });
 
   it('F21: «Отклонить» asks the reason in the admin\'s dialog, re-asks a command, and the author gets it; nothing is posted', async () => {
@@ -119,6 +175,6 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.say('/материалы');
     await admin.expect('Ждут решения: 1.');
     const listed = await admin.expect(`Материал № ${id} от [id300|Петрова Анна]`);
-    expect(labels(listed)).toEqual(['Опубликовать', 'Отклонить']);
+    expect(labels(listed)).toEqual(['Опубликовать', 'Отклонить', 'Изменить и опубликовать']);
   });
 });

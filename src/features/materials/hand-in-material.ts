@@ -1,7 +1,7 @@
 /**
  * Material for the system channels (F21), the use cases: handing it in (the administration and
- * teachers), and an admin's decision on it: publish (it goes out as a post of the channel) or decline
- * with a reason. Each returns the words for the person acting with the notices it asks for: the card
+ * teachers), and an admin's decision on it: publish (it goes out as a post of the channel, as handed
+ * in or as the admin edited it) or decline with a reason. Each returns the words for the person acting with the notices it asks for: the card
  * with its buttons to every admin, every copy edited after the decision, the author told how it went.
  */
 import type { App } from '../../app.js';
@@ -18,6 +18,7 @@ import { refusalText } from '../shared/refusals.js';
 /** Callback action names of the buttons under a material's card. */
 export const MAT_PUBLISH = 'mat.pub';
 export const MAT_DECLINE = 'mat.no';
+export const MAT_EDIT = 'mat.edit';
 
 /** Who may hand material in: the administration and verified teachers (DESIGN §4). */
 export const mayHandIn = (caller: Caller): boolean => can(caller.member, 'material.submit');
@@ -40,7 +41,7 @@ async function cardText(app: App, reader: Reader, material: Material): Promise<s
 export function decisionButtons(reader: Reader, material: Material): ReturnType<typeof inlineKeyboard> {
   const { t } = reader;
   const button = (label: string, a: string, color: Button['color']): Button => ({ label, payload: { k: 'cb', a, id: material.id }, color });
-  return inlineKeyboard([[button(t('mat-btn-publish'), MAT_PUBLISH, 'positive'), button(t('mat-btn-decline'), MAT_DECLINE, 'negative')]]);
+  return inlineKeyboard([[button(t('mat-btn-publish'), MAT_PUBLISH, 'positive'), button(t('mat-btn-decline'), MAT_DECLINE, 'negative')], [button(t('mat-btn-edit'), MAT_EDIT, 'primary')]]);
 }
 
 /** Hands material in for the channel `kind`: every admin gets its card with «Опубликовать» / «Отклонить». */
@@ -78,20 +79,23 @@ async function decidedBefore(app: App, turn: Turn, material: Material): Promise<
   return turn.t('mat-already', { status: material.status, by });
 }
 
-/** Publishes a pending material as a post of its channel (not pinned), then tells the author and edits every admin's copy. */
-export async function publishMaterial(app: App, turn: Turn, id: string): Promise<WithNotices<MaterialDecisionReport>> {
+/**
+ * Publishes a pending material as a post of its channel (not pinned), as handed in or with the text
+ * `edited` by the admin, then tells the author (with the text as published, when edited) and edits every admin's copy.
+ */
+export async function publishMaterial(app: App, turn: Turn, id: string, edited?: string): Promise<WithNotices<MaterialDecisionReport>> {
   const { t } = turn;
-  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.vkId, id, 'published'));
+  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.vkId, id, 'published', { edited }));
   if ('refused' in decided) return { outcome: { notice: decided.refused }, notices: [] };
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
   const { material } = decided;
-  const report = await publishPost(app, turn, { kind: material.kind, text: material.text, pin: false });
+  const report = await publishPost(app, turn, { kind: material.kind, text: material.publishedText ?? material.text, pin: false });
   return { outcome: { notice: t('mat-published-short', { id }), report }, notices: await afterDecision(app, material) };
 }
 
 /** Declines a pending material with the admin's reason ('' for none); the author is told it and whom to ask. */
 export async function declineMaterial(app: App, turn: Turn, id: string, reason: string): Promise<WithNotices<MaterialDecisionReport>> {
-  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.vkId, id, 'declined', reason));
+  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.vkId, id, 'declined', { reason }));
   if ('refused' in decided) return { outcome: { notice: decided.refused }, notices: [] };
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
   return { outcome: { notice: turn.t('mat-declined-short', { id }) }, notices: await afterDecision(app, decided.material) };
@@ -111,8 +115,9 @@ async function deciding<T>(turn: Turn, decide: () => Promise<T>): Promise<T | { 
 /** After a decision: every admin's copy shows who decided and how (the buttons gone), and the author learns it. */
 async function afterDecision(app: App, material: Material): Promise<Notice[]> {
   const by = material.decidedBy ?? 0;
+  const status = material.publishedText === undefined ? material.status : 'edited';
   const outcomeLine = async (reader: Reader): Promise<string> =>
-    reader.t('mat-outcome', { status: material.status, by: await personName(app, reader.t, by), when: formatWhen(material.decidedAt ?? Date.now(), app.config.SCHOOL_TZ, reader.locale) });
+    reader.t('mat-outcome', { status, by: await personName(app, reader.t, by), when: formatWhen(material.decidedAt ?? Date.now(), app.config.SCHOOL_TZ, reader.locale) });
   const edits: Notice[] = (await app.services.reviewNotices.takeAll(materialSubject(material.id))).map((message) => ({
     kind: 'edit',
     message,
@@ -124,8 +129,9 @@ async function afterDecision(app: App, material: Material): Promise<Notice[]> {
     key: `mat-outcome:${material.id}`,
     build: async ({ t }) => {
       const who = app.messenger.mention(by, await personName(app, t, by));
-      const lines = [t('mat-author-outcome', { status: material.status, id: material.id, kind: material.kind, who })];
+      const lines = [t('mat-author-outcome', { status, id: material.id, kind: material.kind, who })];
       if (material.reason) lines.push(t('mat-author-reason', { reason: material.reason }));
+      if (material.publishedText !== undefined) lines.push('', t('mat-author-published-text'), '', material.publishedText);
       return { text: lines.join('\n') };
     },
   };
