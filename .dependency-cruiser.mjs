@@ -69,6 +69,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('channels')], // the /post dialog sends the post through the feature's use case
   [LAYOUT.scenes, feature('materials')], // the /submit dialog hands the material in through the feature's use case
   [LAYOUT.scenes, feature('meetings')], // the /meeting dialog plans the meeting through the feature's use case
+  [LAYOUT.scenes, feature('broadcasts')], // the /broadcast, /webinar and /lesson dialogs announce through the feature's use cases
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
@@ -78,6 +79,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('channels'), LAYOUT.scenes],
   [feature('materials'), LAYOUT.scenes],
   [feature('meetings'), LAYOUT.scenes],
+  [feature('broadcasts'), LAYOUT.scenes],
   // the features use src/*.ts, which `src → scenes` closes into a cycle
   [LAYOUT.shared, 'src'],
   [feature('classes'), 'src'],
@@ -92,6 +94,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('materials'), 'src'],
   [feature('admin-chats'), 'src'],
   [feature('meetings'), 'src'],
+  [feature('broadcasts'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -106,6 +109,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('materials'), feature('channels')], // a published material goes out as the channel's post
   [feature('admin-chats'), LAYOUT.shared],
   [feature('meetings'), LAYOUT.shared],
+  [feature('broadcasts'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved

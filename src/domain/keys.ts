@@ -21,7 +21,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -82,6 +82,10 @@ export interface SchoolKeys {
   meetingRecord(meetingId: string): string;
   /** ZSET of the planned (not cancelled) meetings an organiser made: meeting id → its time. */
   meetingsByOrganiser(vkId: number): string;
+  /** A broadcast, a webinar or an online lesson announced with its link (F13, F26, F31). */
+  broadcastRecord(broadcastId: string): string;
+  /** ZSET of the planned (not cancelled) broadcasts, webinars and lessons an organiser announced: id → its time. */
+  broadcastsByOrganiser(vkId: number): string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -134,6 +138,8 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     adminChats: `${base}admin-chats`,
     meetingRecord: (id) => `${base}meeting:${id}`,
     meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
+    broadcastRecord: (id) => `${base}broadcast:${id}`,
+    broadcastsByOrganiser: (vkId) => `${base}broadcasts:by-organiser:${vkId}`,
   };
 }
 
@@ -187,4 +193,6 @@ local function kMaterialsPending() return B .. 'materials:pending' end
 local function kAdminChats() return B .. 'admin-chats' end
 local function kMeeting(id) return B .. 'meeting:' .. id end
 local function kMeetingsByOrganiser(vkId) return B .. 'meetings:by-organiser:' .. vkId end
+local function kBroadcast(id) return B .. 'broadcast:' .. id end
+local function kBroadcastsByOrganiser(vkId) return B .. 'broadcasts:by-organiser:' .. vkId end
 `;
