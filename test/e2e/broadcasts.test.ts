@@ -106,7 +106,6 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     return preview;
   }
 
-  const announced = (person: Person, title: string) => person.received.filter((m) => m.text.startsWith(`📡 Трансляция «${title}»`));
   const reminders = (messages: { text: string }[]) => messages.filter((m) => m.text.startsWith('⏰'));
 
   it('F13: the head announces a broadcast to the whole school: the school channel\'s chat gets it, everyone not in that chat gets it privately, the one who never wrote is named; the reminders come once each, in the chat and privately', async () => {
