@@ -7,6 +7,7 @@
 import type { App } from '../../app.js';
 import { can, type BroadcastAudience, type Channel, type ChannelKind, type Member } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
+import type { Reader } from '../shared/recipients.js';
 import { scheduleReminders } from './event-reminders.js';
 import { announcementText, remindersLine, reportLines, whenText, type EventView } from './event-texts.js';
 import { keepEvent } from './keep-event.js';
@@ -73,7 +74,7 @@ export async function announceBroadcast(app: App, turn: Turn, draft: BroadcastDr
   const refused = await refusalNow(app, turn, draft);
   if (refused) return refused;
   const view: EventView = { kind: draft.kind, title: draft.title, at: draft.at, link: draft.link };
-  const build = (reader: Parameters<typeof announcementText>[1]) => announcementText(app, reader, view);
+  const build = (reader: Reader) => announcementText(app, reader, view);
   const channel = draft.privately ? undefined : await channelOf(app, draft.audience);
   let chat: ChatOutcome | 'unbound' = channelKindOf(draft.audience) && !draft.privately ? 'unbound' : 'none';
   if (channel) chat = await sendToChat(app, channel.peer, build);
