@@ -130,6 +130,9 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     const inChat = await chat.expect('📡 Трансляция «Линейка»');
     expect(inChat.text).toContain('Ссылка: https://vk.com/video-1_2');
     for (const person of [pavel, ivan, igor, olga, petya]) await person.expect('📡 Трансляция «Линейка»');
+    // The private copies went as one send to many (VK's peer_ids), not one call a person.
+    const copies = h.emulator.callsOf('messages.send').filter((c) => c.params.message?.startsWith('📡') && c.params.peer_ids !== undefined && c.params.peer_ids !== String(peer));
+    expect(copies.map((c) => c.params.peer_ids)).toEqual(['100,210,301,302,311,312,320']);
     // Reminders: two in the chat, two to each private recipient and to the head; none privately to those in the chat.
     await chat.expect('⏰ Напоминание: трансляция «Линейка» скоро начнётся.', { timeout: 10_000 });
     await jobsDoneBy(at);
@@ -277,6 +280,28 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await pavel.say('/вебинары');
     const card = await pavel.expect('🎓 Вебинар «Учебные чаты в Сферуме»');
     expect(labels(card)).toEqual(['Перенести', 'Отменить']);
+  });
+
+  it('F31: with the staff channel not bound, the webinar is offered only as private copies, and goes to the staff privately', async () => {
+    const { pavel, head, anna, vanya } = people();
+    await pavel.say('/вебинар');
+    await pavel.expect('Как называется вебинар или семинар?');
+    await pavel.say('Методический семинар');
+    await pavel.expect('Когда начало?');
+    await pavel.say(typedMoment(Date.now() + 3_600_000, TZ));
+    await pavel.expect('Пришлите ссылку на вебинар');
+    await pavel.say('https://vk.com/video-3_4');
+    const unbound = await pavel.expect('Канал «Сотрудники» пока не привязан к чату');
+    expect(labels(unbound)).toEqual(['Отправить лично', 'Отмена']);
+    await pavel.press('Отправить лично');
+    const preview = await pavel.expect('Проверьте объявление');
+    expect(preview.text).toContain('Кому: сотрудники — каждому в личные сообщения.');
+    await pavel.press('Объявить');
+    const report = await pavel.expect('✅ Вебинар «Методический семинар» объявлен');
+    expect(report.text).toContain('Лично получили: 4 из 5.');
+    for (const person of [head, anna]) await person.expect('🎓 Вебинар для педагогов: «Методический семинар»');
+    await h.idle();
+    expect(vanya.received).toHaveLength(0);
   });
 
   it('F26: a teacher types /урок in her subject chat: the dialog goes on privately with that chat, the lesson is announced in the chat, its reminder comes there once, nobody gets it privately', async () => {
