@@ -70,6 +70,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('materials')], // the /submit dialog hands the material in through the feature's use case
   [LAYOUT.scenes, feature('meetings')], // the /meeting dialog plans the meeting through the feature's use case
   [LAYOUT.scenes, feature('movement')], // the /promote dialog applies the plan through the feature's use case
+  [LAYOUT.scenes, feature('broadcasts')], // the /broadcast, /webinar and /lesson dialogs announce through the feature's use cases
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
@@ -80,6 +81,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('materials'), LAYOUT.scenes],
   [feature('meetings'), LAYOUT.scenes],
   [feature('movement'), LAYOUT.scenes],
+  [feature('broadcasts'), LAYOUT.scenes],
   // the features use src/*.ts, which `src → scenes` closes into a cycle
   [LAYOUT.shared, 'src'],
   [feature('classes'), 'src'],
@@ -95,6 +97,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('admin-chats'), 'src'],
   [feature('meetings'), 'src'],
   [feature('movement'), 'src'],
+  [feature('broadcasts'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -110,6 +113,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('admin-chats'), LAYOUT.shared],
   [feature('meetings'), LAYOUT.shared],
   [feature('movement'), LAYOUT.shared],
+  [feature('broadcasts'), LAYOUT.shared],
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved

@@ -957,3 +957,179 @@ mat-list-header = { $more ->
 mat-list-line = Material no. { $id } from { $who }:
 
 { $text }
+
+## Broadcasts, webinars and online lessons (F13, F26, F31)
+
+bc-cmd-broadcast = announce a broadcast — to the whole school, the staff or a class: /broadcast
+bc-cmd-webinar = announce a webinar or a seminar for teachers: /webinar
+bc-cmd-broadcasts = your upcoming broadcasts and webinars — move or cancel them: /broadcasts
+bc-cmd-lesson = announce an online lesson in a subject chat: /lesson
+bc-cmd-lessons = your upcoming online lessons — move or cancel them: /lessons
+bc-denied = Broadcasts and webinars are announced by the head, the deputies and the admins.
+bc-lesson-denied = Online lessons are announced by teachers in their subject chats.
+bc-lesson-denied-unverified = Online lessons are announced by teachers whose status is confirmed. Your teacher status is still waiting for the school's confirmation — after it, /lesson will work for you.
+bc-ask-title = { $kind ->
+    [webinar] What is the webinar or seminar called? For example: “Study chats in Sferum”.
+   *[broadcast] What is the broadcast called? For example: “The 1 September assembly”.
+}
+bc-ask-when = When does it start? Press “Today” or “Tomorrow” and type the time — or type the date and time in the school's time zone, for example: “15.09 14:30”.
+bc-btn-today = Today
+bc-btn-tomorrow = Tomorrow
+bc-ask-hour = At what time { $day ->
+    [today] today
+   *[tomorrow] tomorrow
+}? Type the time in the school's time zone, for example: “15:00”.
+bc-time-unreadable = Could not read the time. Type, for example: “15:00”, “15.09 14:30” or “tomorrow 15:00”.
+bc-time-past = That time has passed. A time in the future is needed, for example: “tomorrow 15:00”.
+bc-ask-link = { $kind ->
+    [lesson] Send the link to the lesson: a call or a stream, for example: https://vk.com/call/join/abc
+    [webinar] Send the link to the webinar, for example: https://vk.com/video-123_456
+   *[broadcast] Send the link to the broadcast, for example: https://vk.com/video-123_456
+}
+bc-link-bad = That does not look like a link. Send the whole address, for example: https://vk.com/call/join/abc
+bc-link-too-long = The link is too long: at most { $max } characters.
+bc-ask-audience = Whom is the broadcast for?
+bc-btn-school = Whole school
+bc-btn-staff = Staff
+bc-btn-class = A class
+bc-ask-class = Which class is the broadcast for? Its students and parents get the announcement in private messages.
+bc-no-classes = The school has no classes yet. Choose another audience.
+bc-channel-unbound = { $channel ->
+    [school] The school-wide channel
+   *[staff] The staff channel
+} is not bound to a chat yet (an admin binds it with /bind in the chat itself). Send the announcement to everyone in private messages?
+bc-btn-privately = Send privately
+bc-btn-other-audience = Choose another audience
+bc-audience = { $kind ->
+    [school] { $privately ->
+        [yes] the whole school — everyone in private messages
+       *[no] the whole school — in the school-wide channel, and privately to those not in its chat
+    }
+   *[staff] { $privately ->
+        [yes] the staff — everyone in private messages
+       *[no] the staff — in the staff channel, and privately to those not in its chat
+    }
+}
+bc-audience-class = the students and parents of { $className } — in private messages
+bc-audience-chat = the subject chat “{ $title }”
+bc-confirm = Check the announcement — this is exactly how it will be read:
+bc-confirm-to = To: { $audience }.
+bc-confirm-reminders = Reminders will come { $list } before the start.
+bc-lesson-confirm-reminders = A reminder will come to the chat { $list } before the start.
+bc-btn-announce = Announce
+bc-announce = { $kind ->
+    [webinar] 🎓 Webinar for teachers: “{ $title }”
+    [lesson] 💻 Online lesson: { $title }
+   *[broadcast] 📡 Broadcast “{ $title }”
+}
+bc-line-when = Starts: { $when }
+bc-line-link = Link: { $link }
+bc-line-teacher = Teacher: { $name }
+bc-reminder = ⏰ Reminder: { $kind ->
+    [webinar] the webinar “{ $title }”
+    [lesson] the online lesson “{ $title }”
+   *[broadcast] the broadcast “{ $title }”
+} starts soon.
+bc-moved-notice = 🔁 { $kind ->
+    [webinar] The webinar “{ $title }” is moved
+    [lesson] The online lesson “{ $title }” is moved
+   *[broadcast] The broadcast “{ $title }” is moved
+} to { $when }.
+bc-moved-was = Was: { $when }
+bc-cancelled-notice = ❌ { $kind ->
+    [webinar] The webinar “{ $title }” ({ $when }) is cancelled.
+    [lesson] The online lesson “{ $title }” ({ $when }) is cancelled.
+   *[broadcast] The broadcast “{ $title }” ({ $when }) is cancelled.
+}
+bc-created = ✅ { $kind ->
+    [webinar] The webinar “{ $title }” is announced
+   *[broadcast] The broadcast “{ $title }” is announced
+}: { $when }.
+bc-lesson-created = ✅ The online lesson is announced in the chat “{ $title }”: { $when }.
+bc-report-chat = { $outcome ->
+    [sent] { $what ->
+        [announcement] In the channel's chat: the announcement is posted.
+       *[change] In the chat: told.
+    }
+    [failed] { $what ->
+        [announcement] The channel's chat could not be reached — everyone got the announcement privately.
+       *[change] The chat could not be told.
+    }
+   *[unbound] The channel is not bound to a chat — everyone got the announcement privately.
+}
+bc-report-reached = Got it privately: { $reached } of { $total }.
+bc-report-told = Told in private messages: { $reached } of { $total }.
+bc-report-nobody = Nobody to send it to privately.
+bc-report-missed = Not sent ({ $count }) — these people have not written to the community yet or have blocked its messages:
+bc-report-missed-more = …and { $count } more.
+bc-report-reminders = { $where ->
+    [chat] A reminder will come to the chat { $list } before the start.
+   *[all] Reminders will come { $list } before the start.
+}
+bc-report-no-reminders = There will be no reminders: the start is too close.
+bc-report-manage = { $kind ->
+    [lesson] To move or cancel the lesson: /lessons
+   *[other] To move or cancel it: /broadcasts
+}
+bc-before = { $n } { $unit ->
+        [d] { $n ->
+            [one] day
+           *[other] days
+        }
+        [h] h
+        [m] min
+       *[s] s
+    }
+bc-lesson-no-chats = You have no subject chats yet. Create one with /chat — then you can announce online lessons in it.
+bc-lesson-ask-chat = In which subject chat should the online lesson be announced?
+bc-lesson-not-your-chat = This chat is not a subject chat of yours. Choose a chat where you teach.
+bc-lesson-chat-gone = This subject chat is gone or is taught by another teacher.
+bc-lesson-chat-failed = Could not post the announcement in the chat “{ $title }”: check that the bot is still in that chat. The lesson is not announced.
+bc-list-none = { $list ->
+    [lessons] You have no upcoming online lessons. To announce one: /lesson
+   *[broadcasts] You have no upcoming broadcasts or webinars. To announce one: /broadcast or /webinar
+}
+bc-list-header = { $list ->
+    [lessons] Your upcoming online lessons ({ $count }):
+   *[broadcasts] Your upcoming broadcasts and webinars ({ $count }):
+}
+bc-list-title = { $kind ->
+    [webinar] 🎓 Webinar “{ $title }”
+    [lesson] 💻 Online lesson: { $title }
+   *[broadcast] 📡 Broadcast “{ $title }”
+}
+bc-line-audience = To: { $audience }. { $chat ->
+    [yes] Announced in the chat
+   *[no] Not announced in a chat
+}, got it privately: { $count }.
+bc-btn-move = Move
+bc-btn-cancel = Cancel it
+bc-not-found = There is no such announcement.
+bc-not-yours = Only the one who announced it may change it.
+bc-already-cancelled = { $kind ->
+    [webinar] This webinar is cancelled already.
+    [lesson] This online lesson is cancelled already.
+   *[broadcast] This broadcast is cancelled already.
+}
+bc-finish-dialog = First finish the current dialog or cancel it: /cancel
+bc-card-cancelled = ❌ { $kind ->
+    [webinar] The webinar “{ $title }” is cancelled.
+    [lesson] The online lesson “{ $title }” is cancelled.
+   *[broadcast] The broadcast “{ $title }” is cancelled.
+}
+bc-cancel-done = Cancelled, everyone is told.
+bc-cancelled = ❌ { $kind ->
+    [webinar] The webinar “{ $title }” ({ $when }) is cancelled.
+    [lesson] The online lesson “{ $title }” ({ $when }) is cancelled.
+   *[broadcast] The broadcast “{ $title }” ({ $when }) is cancelled.
+}
+bc-moved = 🔁 { $kind ->
+    [webinar] The webinar “{ $title }” is moved
+    [lesson] The online lesson “{ $title }” is moved
+   *[broadcast] The broadcast “{ $title }” is moved
+} to { $when }.
+bc-ask-new-time = When should { $kind ->
+    [webinar] the webinar
+    [lesson] the online lesson
+   *[broadcast] the broadcast
+} “{ $title }” move to (now: { $when })? Press “Today” or “Tomorrow” and type the time — or type the date and time, for example: “15.09 14:30”.

@@ -2,7 +2,7 @@ import { askClass } from '../src/features/shared/class-step.js';
 import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import type { MeetingAudience } from '../src/domain/index.js';
-import { parseMeetingTime } from '../src/features/meetings/meeting-time.js';
+import { parseTypedTime } from '../src/features/shared/typed-time.js';
 import { audienceText, changeableMeeting, checkPlace, checkTitle, createMeeting, moveMeeting, whenText } from '../src/features/meetings/plan-meeting.js';
 import { regularClasses } from '../src/features/shared/class-ref.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
@@ -57,7 +57,7 @@ async function finish(context: DialogContext<object>, text: string): Promise<unk
 function readTime(context: DialogContext<object>, t: Translate): { ok: true; at: number } | { ok: false; problem: string } {
   if (context.hasPayload) return { ok: false, problem: t('button-stale') };
   if (!context.text.trim()) return { ok: false, problem: t('invalid-empty') };
-  const read = parseMeetingTime(context.text, Date.now(), context.turn.app.config.SCHOOL_TZ);
+  const read = parseTypedTime(context.text, Date.now(), context.turn.app.config.SCHOOL_TZ);
   if (read.ok) return read;
   return { ok: false, problem: t(read.reason === 'past' ? 'mt-time-past' : 'mt-time-unreadable') };
 }

@@ -22,8 +22,8 @@ const idList = z.string().default('').transform((raw, ctx) => {
   return ids;
 });
 
-/** `24h,15m`: how long before a meeting each reminder goes, in s, m, h or d; empty for none. Longest first. */
-const reminderOffsets = z.string().default('24h,15m').transform((raw, ctx) => {
+/** `24h,15m`: how long before an event each reminder goes, in s, m, h or d; empty for none. Longest first. */
+const reminderOffsets = (fallback: string) => z.string().default(fallback).transform((raw, ctx) => {
   const units: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
   const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
   const ms: number[] = [];
@@ -67,6 +67,8 @@ export const EXPECTED: Record<string, string> = {
   VK_CONFIRMATION_CODE: 'the confirmation string from VK: Управление → Callback API (required when VK_TRANSPORT=webhook)',
   SESSION_TTL_SECONDS: 'seconds a dialog is kept idle, a positive whole number',
   MEETING_REMINDERS: 'how long before a meeting reminders go, comma-separated, in s, m, h or d, e.g. 24h,15m',
+  BROADCAST_REMINDERS: 'how long before a broadcast or a webinar reminders go, comma-separated, in s, m, h or d, e.g. 24h,15m',
+  LESSON_REMINDERS: 'how long before an online lesson its reminders go in the subject chat, comma-separated, in s, m, h or d, e.g. 15m',
   SHUTDOWN_TIMEOUT_MS: 'milliseconds to finish updates in flight on shutdown, a positive whole number',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
@@ -91,7 +93,9 @@ const schema = z
     VK_CONFIRMATION_CODE: z.string().optional(),
     SESSION_TTL_SECONDS: positiveInt.default(30 * 24 * 3600),
     SHUTDOWN_TIMEOUT_MS: positiveInt.default(10_000),
-    MEETING_REMINDERS: reminderOffsets,
+    MEETING_REMINDERS: reminderOffsets('24h,15m'),
+    BROADCAST_REMINDERS: reminderOffsets('24h,15m'),
+    LESSON_REMINDERS: reminderOffsets('15m'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -40,6 +40,12 @@ import { verifyCommand } from './features/verification/verify-command.js';
 import { meetingCommand, meetingsCommand } from './features/meetings/meetings-commands.js';
 import { meetingActions } from './features/meetings/meetings-buttons.js';
 import { meetingReminderJob } from './features/meetings/plan-meeting.js';
+import { broadcastDialog } from '../scenes/broadcast.js';
+import { broadcastMoveDialog } from '../scenes/broadcast-move.js';
+import { onlineLessonDialog } from '../scenes/online-lesson.js';
+import { broadcastCommand, broadcastsCommand, lessonCommand, lessonsCommand, webinarCommand } from './features/broadcasts/broadcasts-commands.js';
+import { broadcastActions } from './features/broadcasts/broadcasts-buttons.js';
+import { broadcastReminderJob } from './features/broadcasts/event-reminders.js';
 
 import type { App } from './app.js';
 import type { ChatMemberChange } from './messenger/events.js';
@@ -89,6 +95,13 @@ export const FEATURES: readonly Feature[] = [
   { commands: [chatCommand, chatsCommand], actions: [removeFromStudyChatAction], dialogs: [studyChatDialog] as unknown as AnyDialog[], chatMembers: [onChatMemberChange] },
   /** Meetings of the administration: planned by the head, deputies and admins, invitations by private message, reminders, moved or cancelled with everyone told (F22). */
   { commands: [meetingCommand, meetingsCommand], actions: meetingActions, dialogs: [meetingDialog, meetingMoveDialog] as unknown as AnyDialog[], jobs: [meetingReminderJob] },
+  /** Broadcasts and webinars (head, deputies, admins) and online lessons in subject chats (teachers): announced with a link, reminders, moved or cancelled with everyone told (F13, F26, F31). */
+  {
+    commands: [broadcastCommand, webinarCommand, broadcastsCommand, lessonCommand, lessonsCommand],
+    actions: broadcastActions,
+    dialogs: [broadcastDialog, onlineLessonDialog, broadcastMoveDialog] as unknown as AnyDialog[],
+    jobs: [broadcastReminderJob],
+  },
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */

@@ -18,6 +18,7 @@ import { MovementService } from './movement.js';
 import { ReviewNoticeStore } from './review-notices-store.js';
 import { StudyChatService } from './study-chats.js';
 import { MeetingService } from './meetings.js';
+import { BroadcastService } from './broadcasts.js';
 
 export interface ServicesOptions {
   redis: Redis;
@@ -51,6 +52,8 @@ export interface Services {
   adminChats: AdminChatService;
   /** The meetings the administration plans (F22). */
   meetings: MeetingService;
+  /** Broadcasts, webinars and online lessons announced with their link (F13, F26, F31). */
+  broadcasts: BroadcastService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -85,6 +88,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     materials: new MaterialService(ctx),
     adminChats: new AdminChatService(ctx),
     meetings: new MeetingService(ctx),
+    broadcasts: new BroadcastService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
@@ -101,4 +105,16 @@ export { MATERIAL_REASON_MAX, type Material, type MaterialDecision, type Materia
 export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
 export { ADMIN_CHAT_KINDS, isAdminChatKind, belongsInAdminChat, type AdminChat, type AdminChatKind, type ReadyAdminChat, type AdminChatReservation } from './admin-chats.js';
 export { MEETING_AUDIENCES, MEETING_PLACE_MAX, MEETING_TITLE_MAX, MeetingCancelledError, type Meeting, type MeetingAudience, type MeetingAudienceKind } from './meetings.js';
-export type { AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };
+export {
+  BROADCAST_KINDS,
+  BROADCAST_LINK_MAX,
+  BROADCAST_RIGHT,
+  BROADCAST_TITLE_MAX,
+  BroadcastCancelledError,
+  BroadcastTimePastError,
+  type Broadcast,
+  type BroadcastAudience,
+  type BroadcastInput,
+  type BroadcastKind,
+} from './broadcasts.js';
+export type { BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };

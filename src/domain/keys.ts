@@ -19,7 +19,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -82,6 +82,10 @@ export interface SchoolKeys {
   meetingsByOrganiser(vkId: number): string;
   /** HASH vkId → the person's language (`ru`, `en`), kept with the person, not with a dialog (read with the caller, so in the school's slot). */
   languages: string;
+  /** A broadcast, a webinar or an online lesson announced with its link (F13, F26, F31). */
+  broadcastRecord(broadcastId: string): string;
+  /** ZSET of the planned (not cancelled) broadcasts, webinars and lessons an organiser announced: id → its time. */
+  broadcastsByOrganiser(vkId: number): string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -133,6 +137,8 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     meetingRecord: (id) => `${base}meeting:${id}`,
     meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
     languages: `${base}lang`,
+    broadcastRecord: (id) => `${base}broadcast:${id}`,
+    broadcastsByOrganiser: (vkId) => `${base}broadcasts:by-organiser:${vkId}`,
   };
 }
 
@@ -185,4 +191,6 @@ local function kMaterialsPending() return B .. 'materials:pending' end
 local function kAdminChats() return B .. 'admin-chats' end
 local function kMeeting(id) return B .. 'meeting:' .. id end
 local function kMeetingsByOrganiser(vkId) return B .. 'meetings:by-organiser:' .. vkId end
+local function kBroadcast(id) return B .. 'broadcast:' .. id end
+local function kBroadcastsByOrganiser(vkId) return B .. 'broadcasts:by-organiser:' .. vkId end
 `;

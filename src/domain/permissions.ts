@@ -30,6 +30,8 @@ export const ACTIONS = [
   'material.submit',
   'adminChat.create',
   'meeting.plan',
+  'broadcast.plan',
+  'lesson.announce',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +69,10 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'adminChat.create': { roles: ['admin', 'head'] },
   /** Meetings of the administration (F22): planning, moving and cancelling them. */
   'meeting.plan': { roles: ['admin', 'head', 'deputy'] },
+  /** Broadcasts for the school, a class or the staff, and webinars and seminars for teachers (F13, F31): planning, moving, cancelling them. */
+  'broadcast.plan': { roles: ['admin', 'head', 'deputy'] },
+  /** Online lessons announced in a subject chat (F26): verified teachers, in the chats they teach. */
+  'lesson.announce': { roles: ['teacher'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */

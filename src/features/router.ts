@@ -82,7 +82,7 @@ export class Router {
   /** Runs a command after checking, at this moment, that the caller may use it here. */
   private async runCommand(message: IncomingMessage, turn: Turn, command: CommandSpec, args: string): Promise<unknown> {
     if (!command.allowed(turn.caller)) return turn.reply(command.refusal?.(turn) ?? turn.t('command-denied'));
-    if (command.dmOnly && !message.isPrivate) return this.continueInPrivate(message, turn, `/${command.name} ${args}`.trim());
+    if (command.dmOnly && !message.isPrivate) return this.continueInPrivate(message, turn, `/${command.name} ${command.privateArgs?.(message, args) ?? args}`.trim());
     this.app.logger.debug({ command: command.name, from: turn.caller.vkId }, 'command');
     return command.run(message, args, turn, turn.app);
   }

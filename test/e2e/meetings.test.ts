@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobSpec } from '../../src/features/shared/job-registry.js';
-import { typedMoment } from '../../src/features/meetings/meeting-time.js';
+import { typedMoment } from '../../src/features/shared/typed-time.js';
 import { formatWhen } from '../../src/i18n.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';

@@ -25,6 +25,11 @@ export interface CommandSpec {
   refusal?(turn: Turn): string;
   /** Only in a private dialog (it asks personal data or opens a dialog). */
   readonly dmOnly?: boolean;
+  /**
+   * The arguments a dmOnly command typed in a chat gets when it continues in the private dialog
+   * (default: as typed); e.g. the chat's id, for a command about the chat it was typed in.
+   */
+  privateArgs?(message: IncomingMessage, args: string): string;
   /** Runs also while a dialog is open (e.g. /cancel, /help); others ask to finish the dialog first. */
   readonly inDialog?: boolean;
   /** Hidden from /help (still usable). */

@@ -1,5 +1,5 @@
 /**
- * A meeting's time as people type it, in the school's time zone: «15.09 14:30», «15.09.2025 14:30»,
+ * A time as people type it (meetings, broadcasts, online lessons), in the school's time zone: «15.09 14:30», «15.09.2025 14:30»,
  * «завтра 15:00», «сегодня 9:00», «послезавтра 10:00» (seconds may follow the minutes: «14:30:15»).
  */
 
@@ -48,7 +48,7 @@ export function zonedMoment(wall: Wall, timeZone: string): number {
 }
 
 /** Reads a typed date and time; the past is refused. */
-export function parseMeetingTime(typed: string, now: number, timeZone: string): TypedTime {
+export function parseTypedTime(typed: string, now: number, timeZone: string): TypedTime {
   const text = typed.trim().toLocaleLowerCase('ru-RU').replace(/\s+/gu, ' ').replace(/\s*в\s+(?=\d)/u, ' ');
   const match = /^(?:(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?|(сегодня|today|завтра|tomorrow|послезавтра))[, ]\s*(\d{1,2})[:.](\d{2})(?::(\d{2}))?$/u.exec(text);
   if (!match) return { ok: false, reason: 'unreadable' };
@@ -75,7 +75,7 @@ export function parseMeetingTime(typed: string, now: number, timeZone: string): 
   return at <= now ? { ok: false, reason: 'past' } : { ok: true, at };
 }
 
-/** How a test or an example writes a moment so that {@link parseMeetingTime} reads it back: `dd.mm.yyyy hh:mm:ss`. */
+/** How a test or an example writes a moment so that {@link parseTypedTime} reads it back: `dd.mm.yyyy hh:mm:ss`. */
 export function typedMoment(ms: number, timeZone: string): string {
   const w = wallOf(ms, timeZone);
   const two = (n: number): string => String(n).padStart(2, '0');
