@@ -13,6 +13,7 @@ import { FamilyService } from './family.js';
 import { InviteService, type CodeThrottleOptions } from './invites.js';
 import { JoinRequestService } from './join-requests.js';
 import { globalKeys, schoolKeys } from './keys.js';
+import { defineScripts } from './lua.js';
 import { MemberService } from './members.js';
 import { MovementService } from './movement.js';
 import { ReviewNoticeStore } from './review-notices-store.js';
@@ -67,6 +68,7 @@ export function createServices(options: ServicesOptions): Services {
   if (!/^[A-Za-z0-9_-]+$/.test(schoolId)) throw new Error(`schoolId "${schoolId}" must be [A-Za-z0-9_-]+`);
   const now = options.now ?? Date.now;
   const keys = schoolKeys(prefix, schoolId);
+  defineScripts(redis);
   return servicesOn({ redis, schoolId, prefix, keys, global: globalKeys(prefix), now }, options.codeThrottle);
 }
 

@@ -77,6 +77,18 @@ export function luaList<T extends z.ZodType>(item: T) {
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;
 
+/** Every script of the domain, to define them all on a connection at once (see {@link defineScripts}). */
+const SCRIPTS = new Set<LuaScript<unknown>>();
+
+/**
+ * Defines every domain script on a connection before it is used. With auto-pipelining (the bot's
+ * connection) a command defined later is missing from a pipeline opened earlier in the same tick,
+ * and the call fails with "pipeline[…] is not a function".
+ */
+export function defineScripts(redis: Redis): void {
+  for (const script of SCRIPTS) script.defineOn(redis);
+}
+
 /**
  * One Lua script: its file with the prelude and the exactly-once wrapper, registered with
  * `defineCommand`, its reply parsed by `reply`.
@@ -105,6 +117,7 @@ ${luaFile(name)}
 end)()
 if ONCE ~= '' then redis.call('SET', B .. 'once:' .. ONCE, reply, 'EX', ${ONCE_TTL_SECONDS}) end
 return reply`;
+    SCRIPTS.add(this as LuaScript<unknown>);
   }
 
   /** Runs the script for the context's school with its clock and operation key. */
@@ -119,11 +132,15 @@ return reply`;
     return this.reply.parse(JSON.parse(raw));
   }
 
-  /** The script's command on this connection, defined on first use. */
+  /** Defines the script's command on a connection, once. */
+  defineOn(redis: Redis): void {
+    if (typeof (redis as unknown as Record<string, unknown>)[this.command] !== 'function') redis.defineCommand(this.command, { lua: this.source });
+  }
+
+  /** The script's command on this connection (defined here if {@link defineScripts} has not). */
   private define(redis: Redis): Command {
-    const commands = redis as unknown as Record<string, Command | undefined>;
-    if (typeof commands[this.command] !== 'function') redis.defineCommand(this.command, { lua: this.source });
-    const command = commands[this.command];
+    this.defineOn(redis);
+    const command = (redis as unknown as Record<string, Command | undefined>)[this.command];
     if (!command) throw new Error(`could not define Lua script ${this.name}`);
     return command.bind(redis);
   }

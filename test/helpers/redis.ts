@@ -14,7 +14,8 @@ export interface TestRedis {
 
 /** Opens a real Redis connection with a fresh key prefix, so tests never touch other data. */
 export async function openTestRedis(): Promise<TestRedis> {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  // Auto-pipelined, as the bot's own connection is (src/runtime/redis-connection.ts).
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, enableAutoPipelining: true });
   await redis.connect();
   const prefix = `test:${randomBytes(6).toString('hex')}:`;
   return {

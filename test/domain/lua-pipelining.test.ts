@@ -1,0 +1,27 @@
+import { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServices } from '../../src/domain/index.js';
+import { connectRedis } from '../../src/runtime/redis-connection.js';
+import { createLogger } from '../../src/logger.js';
+import { deleteByPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
+
+describe("the domain's scripts on the bot's own (auto-pipelined) connection", () => {
+  let redis: Redis;
+  const prefix = `test:pipelining:${process.pid}:${Date.now()}:`;
+  beforeEach(() => {
+    redis = connectRedis(TEST_REDIS_URL, createLogger('silent'));
+  });
+  afterEach(async () => {
+    await deleteByPrefix(redis, prefix);
+    redis.disconnect();
+  });
+
+  it('a script used for the first time in the same tick as another command runs (no "pipeline[…] is not a function")', async () => {
+    const services = createServices({ redis, prefix, schoolId: 'main' });
+    await redis.ping();
+    // The GET opens this tick's pipeline; the scripts below are used for the first time after it.
+    const [, classes, code] = await Promise.all([redis.get(`${prefix}x`), services.classes.createMany(0, ['5А']).catch((error: Error) => error), services.invites.findByCode(5, 'ABCD-EFGH')]);
+    expect(classes).not.toBeInstanceOf(TypeError);
+    expect(code).toBeDefined();
+  });
+});
