@@ -27,6 +27,8 @@ import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
 import { scopeOf, updateScope } from './runtime/update-scope.js';
 import { BullScheduler, type ScheduledJob } from './runtime/scheduler.js';
 import { JobRegistry, type JobSpec } from './features/shared/job-registry.js';
+import { DeliveryEngine } from './runtime/delivery.js';
+import { deliveryTexts } from './features/shared/delivery-report.js';
 import type { MessageContext } from 'vk-io';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
 import { SharedRateLimiter } from './vk/rate-limit.js';
@@ -44,6 +46,8 @@ export interface BotOptions {
   vkTimeouts?: { apiTimeout?: number; apiWait?: number; pollingWait?: number };
   /** Job handlers besides the features' (tests register kinds of their own). */
   extraJobs?: JobSpec[];
+  /** The clock (ms) of the scheduler and of the quiet hours; tests move it. */
+  now?: () => number;
 }
 
 export type { Middleware };
@@ -118,18 +122,31 @@ export class Bot {
     const gateway = new VkGateway(this.vk.api, this.vk.upload, logger, options.gateway);
     const sessions = new RedisSessionStorage(redis, config.REDIS_PREFIX, config.SESSION_TTL_SECONDS);
     this.jobs = new JobRegistry([...FEATURES.flatMap((feature) => feature.jobs ?? []), ...(options.extraJobs ?? [])]);
-    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger, handle: (job) => this.runJob(job) });
+    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, logger, handle: (job) => this.runJob(job), ...(options.now ? { now: options.now } : {}) });
+    const i18n = new I18n(config.LOCALE);
+    const messenger = new VkMessenger(gateway, new Outbox(gateway), config.VK_GROUP_ID);
     this.app = {
       config,
       logger,
-      i18n: new I18n(config.LOCALE),
-      messenger: new VkMessenger(gateway, new Outbox(gateway), config.VK_GROUP_ID),
+      i18n,
+      messenger,
       sessions,
       callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, config.SESSION_TTL_SECONDS),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
       scheduler: this.scheduler,
+      deliveries: new DeliveryEngine({
+        redis,
+        prefix: config.REDIS_PREFIX,
+        messenger,
+        scheduler: this.scheduler,
+        logger,
+        texts: deliveryTexts(i18n, config),
+        quietHours: config.QUIET_HOURS,
+        timeZone: config.SCHOOL_TZ,
+        ...(options.now ? { now: options.now } : {}),
+      }),
     };
     this.queue = new PeerQueue(redis, config.REDIS_PREFIX);
     this.gate = new UpdateGate(redis, config.REDIS_PREFIX, this.queue, async (update, scope) => void (await dispatchUpdate(this.vk, withParsablePayload(update), scope)), logger, HANDLED_TYPES);

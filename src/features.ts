@@ -39,6 +39,7 @@ import { verifyCommand } from './features/verification/verify-command.js';
 import { meetingCommand, meetingsCommand } from './features/meetings/meetings-commands.js';
 import { meetingActions } from './features/meetings/meetings-buttons.js';
 import { meetingReminderJob } from './features/meetings/plan-meeting.js';
+import { deliveryJob } from './features/shared/delivery-job.js';
 
 import type { App } from './app.js';
 import type { ChatMemberChange } from './messenger/events.js';
@@ -92,6 +93,8 @@ export const FEATURES: readonly Feature[] = [
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
   { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog] as unknown as AnyDialog[] },
+  /** Sends to many: the job that runs a delivery's batches, resumed after a crash, and the held part after the quiet hours (F12, F13, F22). */
+  { jobs: [deliveryJob] },
   /** The language and leaving a dialog: last in /help. */
   { commands: [langCommand, cancelCommand] },
 ];
