@@ -10,6 +10,10 @@ import type { Scheduler } from './runtime/scheduler.js';
 import type { Deliveries } from './runtime/delivery.js';
 
 export type { JobData, ScheduledJob, Scheduler } from './runtime/scheduler.js';
+export { JOB_ATTEMPTS } from './runtime/scheduler.js';
+export type { DeliveryAuthor, DeliveryPart, DeliveryRecipient, DeliveryResult, DeliveryTexts } from './runtime/delivery.js';
+export { DELIVERY_JOB } from './runtime/delivery.js';
+export { clockText } from './runtime/quiet-hours.js';
 import type { RedisSessionStorage } from './runtime/session-storage.js';
 import { nextOperationKey, nextSendKey, type UpdateScope } from './runtime/update-scope.js';
 

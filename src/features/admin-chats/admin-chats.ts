@@ -7,7 +7,7 @@ import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { ADMIN_CHAT_KINDS, can, type AdminChatKind, type Member, type ReadyAdminChat } from '../../domain/index.js';
 import type { OutgoingMessage } from '../../messenger/messenger.js';
-import type { DeliveryAuthor } from '../../runtime/delivery.js';
+import type { DeliveryAuthor } from '../../app.js';
 import type { Caller, Turn } from '../../turn.js';
 import { authorOf } from '../shared/delivery-report.js';
 import { inlineKeyboard } from '../shared/keyboards.js';

@@ -23,7 +23,7 @@ import { personLabel, personShort } from '../shared/person-ref.js';
 import { readerFor, type Reader } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
 import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
-import type { DeliveryAuthor, DeliveryRecipient } from '../../runtime/delivery.js';
+import type { DeliveryAuthor, DeliveryRecipient } from '../../app.js';
 
 /** The callback actions under a meeting in /meetings. */
 export const MEETING_MOVE = 'mt.move';

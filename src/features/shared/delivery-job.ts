@@ -1,5 +1,4 @@
-import { JOB_ATTEMPTS } from '../../runtime/scheduler.js';
-import { DELIVERY_JOB, type DeliveryPart } from '../../runtime/delivery.js';
+import { DELIVERY_JOB, JOB_ATTEMPTS, type DeliveryPart } from '../../app.js';
 import type { JobSpec } from './job-registry.js';
 
 /**

@@ -6,8 +6,7 @@
 import type { Config } from '../../config.js';
 import { isLocale, type I18n, type Translate } from '../../i18n.js';
 import { STAFF_ROLES, type Member } from '../../domain/index.js';
-import type { DeliveryRecipient, DeliveryResult, DeliveryTexts } from '../../runtime/delivery.js';
-import { clockText } from '../../runtime/quiet-hours.js';
+import { clockText, type DeliveryRecipient, type DeliveryResult, type DeliveryTexts } from '../../app.js';
 
 /** Refusal codes with words of their own (VK's: no permission, blacklist, privacy, reply window, too many). */
 const EXPLAINED = [901, 900, 902, 950, 9] as const;

@@ -9,7 +9,7 @@ import { can, STUDY_CHAT_TITLE_MAX, type Member, type RegularClass, type StudyCh
 import type { Caller, Turn } from '../../turn.js';
 import { regularClasses } from '../shared/class-ref.js';
 import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
-import type { DeliveryAuthor } from '../../runtime/delivery.js';
+import type { DeliveryAuthor } from '../../app.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
 import { readerFor } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
