@@ -8,8 +8,14 @@ import { isLocale, type I18n, type Translate } from '../../i18n.js';
 import { STAFF_ROLES, type Member } from '../../domain/index.js';
 import { clockText, type DeliveryRecipient, type DeliveryResult, type DeliveryTexts } from '../../app.js';
 
-/** Refusal codes with words of their own (VK's: no permission, blacklist, privacy, reply window, too many). */
-const EXPLAINED = [901, 900, 902, 950, 9] as const;
+/** What to do about a refusal, by the messenger's code (VK's: no permission, blacklist, privacy, reply window, too many). */
+const REFUSAL_KEYS: Readonly<Record<number, 'dl-refused-901' | 'dl-refused-900' | 'dl-refused-902' | 'dl-refused-950' | 'dl-refused-9'>> = {
+  901: 'dl-refused-901',
+  900: 'dl-refused-900',
+  902: 'dl-refused-902',
+  950: 'dl-refused-950',
+  9: 'dl-refused-9',
+};
 
 /** A person as a delivery's recipient: students and parents (no staff role) wait for the end of the quiet hours. */
 export function recipientOf(member: Pick<Member, 'vkId' | 'roles'>): DeliveryRecipient {
@@ -30,12 +36,12 @@ export function timeText(config: Pick<Config, 'SCHOOL_TZ'>, at: number): string 
 /** What to do about each kind of refusal, one line each, under a header with their number; none when all were reached. */
 export function refusalLines(t: Translate, result: Pick<DeliveryResult, 'refused'>): string[] {
   if (result.refused.length === 0) return [];
-  const byCode = new Map<string, number>();
+  const byKey = new Map<(typeof REFUSAL_KEYS)[number] | 'dl-refused-other', number>();
   for (const refusal of result.refused) {
-    const code = !refusal.ok && EXPLAINED.includes(refusal.code as (typeof EXPLAINED)[number]) ? String(refusal.code) : 'other';
-    byCode.set(code, (byCode.get(code) ?? 0) + 1);
+    const key = (!refusal.ok && refusal.code !== undefined ? REFUSAL_KEYS[refusal.code] : undefined) ?? 'dl-refused-other';
+    byKey.set(key, (byKey.get(key) ?? 0) + 1);
   }
-  return [t('dl-refused-header', { count: result.refused.length }), ...[...byCode].map(([code, count]) => `• ${t(`dl-refused-${code}`, { count })}`)];
+  return [t('dl-refused-header', { count: result.refused.length }), ...[...byKey].map(([key, count]) => `• ${t(key, { count })}`)];
 }
 
 /** How many wait for the end of the quiet hours, and until when; none when nobody waits. */
