@@ -20,8 +20,8 @@ import { splitMention } from '../src/vk/incoming.js';
 import { PeerQueue } from '../src/runtime/peer-queue.js';
 import { UpdateGate } from '../src/runtime/update-gate.js';
 import type { BotReport } from './bots/report.js';
+import { cleanup, REDIS_URL } from './redis-keys.js';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 500);
 /** People who write before the first measured burst (the bot has just started). */
 const WARMUP = 100;
@@ -35,15 +35,6 @@ const STEADY_AFTER = Number(process.env.BENCH_STEADY_AFTER ?? 2000);
 const STEADY_ROUNDS = 3;
 /** One community token: 20 requests a second × 25 calls in one `execute`. */
 const CEILING = 20 * 25;
-
-async function cleanup(redis: Redis, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) await redis.del(...keys);
-  } while (cursor !== '0');
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;

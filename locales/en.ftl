@@ -1133,3 +1133,22 @@ bc-ask-new-time = When should { $kind ->
     [lesson] the online lesson
    *[broadcast] the broadcast
 } “{ $title }” move to (now: { $when })? Press “Today” or “Tomorrow” and type the time — or type the date and time, for example: “15.09 14:30”.
+## Sends to many (F12, F13, F22)
+
+dl-progress = Sent { $sent } of { $total }…
+dl-progress-done = Sent { $sent } of { $total }. The send is finished.
+dl-delivered = Received: { $count }.
+dl-refused-header = Not delivered: { $count }. What to do:
+dl-refused-901 = { $count } have not written to the community yet or forbade it to write. Ask them to send the community any message (for example «Start») or to allow its messages, and the next sends will reach them.
+dl-refused-900 = { $count } put the community on their blacklist. The bot cannot write to them until they remove it.
+dl-refused-902 = { $count } closed private messages in their privacy settings. Ask them to allow messages from the community.
+dl-refused-950 = { $count } have not written to the community for a long time. Ask them to send it any message.
+dl-refused-9 = { $count } got too many messages in a row. Forward this message to them later.
+dl-refused-other = { $count } were not reached by VK for another reason. Forward the message to them yourself.
+dl-failed = { $count } more did not get the message because of a VK error.
+dl-held = { $count } { $count ->
+    [one] student or parent gets
+   *[other] students and parents get
+} the message at { $time }: it is quiet hours now ({ $quiet }).
+dl-quiet-now = It is quiet hours now ({ $quiet }): students and parents get the post at { $time }, the staff at once. If the post cannot wait until the morning, press «Urgent: send at night too».
+dl-btn-urgent = Urgent: send at night too

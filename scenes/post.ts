@@ -1,5 +1,5 @@
 import type { Dialogs } from '../src/messenger/dialogs.js';
-import { audienceText, channelName, publishPost } from '../src/features/channels/channels.js';
+import { audienceText, channelName, publishPost, quietNotice } from '../src/features/channels/channels.js';
 import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
 import { replyKeyboard, type Button, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
@@ -49,13 +49,15 @@ async function confirmStep(context: PostContext): Promise<unknown> {
   const { t } = turn;
   const { kind, text, pin } = context.state;
   if (!kind || !text || pin === undefined) return context.go(CHANNEL_STEP);
-  const summary = t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length });
-  const rows = [[button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')]];
+  // In the quiet hours students and parents get the post in the morning, unless it is sent as urgent.
+  const quiet = quietNotice(turn.app, t);
+  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), ...(quiet ? ['', quiet] : [])].join('\n');
+  const rows = [[button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')], ...(quiet ? [[button(t('dl-btn-urgent'), 'urgent', 'negative')]] : [])];
   if (context.firstTime) return askWithCancel(context, summary, rows);
   const pressed = sceneValue(context.payload, POST);
   if (pressed === 'edit') return context.go(TEXT_STEP);
-  if (pressed !== 'send') return askWithCancel(context, summary, rows, answerProblem(context, t));
-  return finish(context, await publishPost(turn.app, turn, { kind, text, pin }));
+  if (pressed !== 'send' && pressed !== 'urgent') return askWithCancel(context, summary, rows, answerProblem(context, t));
+  return finish(context, await publishPost(turn.app, turn, { kind, text, pin, urgent: pressed === 'urgent' }));
 }
 
 /** Opens the post dialog at its first question. */

@@ -7,8 +7,13 @@ import type { Messenger } from './messenger/messenger.js';
 import type { Services } from './domain/index.js';
 import type { SchoolService } from './domain/school.js';
 import type { Scheduler } from './runtime/scheduler.js';
+import type { Deliveries } from './runtime/delivery.js';
 
 export type { JobData, ScheduledJob, Scheduler } from './runtime/scheduler.js';
+export { JOB_ATTEMPTS } from './runtime/scheduler.js';
+export type { DeliveryAuthor, DeliveryPart, DeliveryRecipient, DeliveryResult, DeliveryTexts } from './runtime/delivery.js';
+export { DELIVERY_JOB } from './runtime/delivery.js';
+export { clockText } from './runtime/quiet-hours.js';
 import type { RedisSessionStorage } from './runtime/session-storage.js';
 import { nextOperationKey, nextSendKey, type UpdateScope } from './runtime/update-scope.js';
 
@@ -29,6 +34,8 @@ export interface App {
   readonly callers: CallerLoader;
   /** Jobs run at a time (reminders), kept in Redis: they survive a restart and run once across processes. */
   readonly scheduler: Scheduler;
+  /** Sends to many (a post's copies, invitations, links): resumable, exactly once, held in the quiet hours (src/runtime/delivery.ts). */
+  readonly deliveries: Deliveries;
 }
 
 /**
@@ -40,6 +47,7 @@ export function appForUpdate(app: App, scope: UpdateScope): App {
   return {
     ...app,
     messenger: app.messenger.keyedBy(() => nextSendKey(scope)),
+    deliveries: app.deliveries.keyedBy(() => nextSendKey(scope)),
     // Made when first used: most updates (a /help, a page of a list) change nothing.
     get services() {
       return (services ??= app.services.keyedBy(() => nextOperationKey(scope)));

@@ -28,6 +28,8 @@ import { scopeOf, updateScope, type UpdateScope } from './runtime/update-scope.j
 import { carryOverLegacyKeys, runtimeBase } from './runtime/runtime-keys.js';
 import { BullScheduler, type ScheduledJob } from './runtime/scheduler.js';
 import { JobRegistry, type JobSpec } from './features/shared/job-registry.js';
+import { DeliveryEngine } from './runtime/delivery.js';
+import { deliveryTexts } from './features/shared/delivery-report.js';
 import type { MessageContext } from 'vk-io';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
 import { SharedRateLimiter } from './vk/rate-limit.js';
@@ -45,6 +47,8 @@ export interface BotOptions {
   vkTimeouts?: { apiTimeout?: number; apiWait?: number; pollingWait?: number };
   /** Job handlers besides the features' (tests register kinds of their own). */
   extraJobs?: JobSpec[];
+  /** The clock (ms) of the scheduler and of the quiet hours; tests move it. */
+  now?: () => number;
 }
 
 export type { Middleware };
@@ -120,18 +124,31 @@ export class Bot {
     const base = runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID);
     const sessions = new RedisSessionStorage(redis, base, config.SESSION_TTL_SECONDS);
     this.jobs = new JobRegistry([...FEATURES.flatMap((feature) => feature.jobs ?? []), ...(options.extraJobs ?? [])]);
-    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: base, legacyPrefix: config.REDIS_PREFIX, redis, logger, handle: (job) => this.runJob(job) });
+    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: base, legacyPrefix: config.REDIS_PREFIX, redis, logger, handle: (job) => this.runJob(job), ...(options.now ? { now: options.now } : {}) });
+    const i18n = new I18n(config.LOCALE);
+    const messenger = new VkMessenger(gateway, new Outbox(gateway), config.VK_GROUP_ID);
     this.app = {
       config,
       logger,
-      i18n: new I18n(config.LOCALE),
-      messenger: new VkMessenger(gateway, new Outbox(gateway), config.VK_GROUP_ID),
+      i18n,
+      messenger,
       sessions,
       callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, sessions, config.SESSION_TTL_SECONDS),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
       scheduler: this.scheduler,
+      deliveries: new DeliveryEngine({
+        redis,
+        prefix: base,
+        messenger,
+        scheduler: this.scheduler,
+        logger,
+        texts: deliveryTexts(i18n, config),
+        quietHours: config.QUIET_HOURS,
+        timeZone: config.SCHOOL_TZ,
+        ...(options.now ? { now: options.now } : {}),
+      }),
     };
     this.queue = new PeerQueue(redis, base);
     const handle = async (update: VkUpdate, scope: UpdateScope) => void (await dispatchUpdate(this.vk, withParsablePayload(update), scope));

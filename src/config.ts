@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { QuietHours } from './runtime/quiet-hours.js';
 
 /** Thrown when the environment does not describe a runnable bot; the message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -38,6 +39,22 @@ const reminderOffsets = (fallback: string) => z.string().default(fallback).trans
   return [...new Set(ms)].sort((a, b) => b - a);
 });
 
+/** `21-8` or `21:00-08:30` (the school's time), `off` for none. */
+const quietHours = z.string().default('21-8').transform((raw, ctx): QuietHours | null => {
+  const value = raw.trim().toLowerCase();
+  if (value === 'off' || value === 'no' || value === '0') return null;
+  const match = /^(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?$/u.exec(value);
+  const minutes = (h?: string, m?: string): number => Number(h) * 60 + Number(m ?? 0);
+  const from = match ? minutes(match[1], match[2]) : NaN;
+  const to = match ? minutes(match[3], match[4]) : NaN;
+  const valid = (n: number, m?: string) => Number.isFinite(n) && n < 24 * 60 && Number(m ?? 0) < 60;
+  if (!match || !valid(from, match[2]) || !valid(to, match[4]) || from === to) {
+    ctx.addIssue({ code: 'custom', message: 'bad quiet hours' });
+    return z.NEVER;
+  }
+  return { from, to };
+});
+
 const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('ru', { timeZone: zone });
@@ -66,6 +83,7 @@ export const EXPECTED: Record<string, string> = {
   VK_CALLBACK_SECRET: 'the secret key set in VK: Управление → Callback API',
   VK_CONFIRMATION_CODE: 'the confirmation string from VK: Управление → Callback API (required when VK_TRANSPORT=webhook)',
   SESSION_TTL_SECONDS: 'seconds a dialog is kept idle, a positive whole number',
+  QUIET_HOURS: 'the quiet hours in the school time zone, e.g. 21-8 or 21:30-07:45, or off',
   MEETING_REMINDERS: 'how long before a meeting reminders go, comma-separated, in s, m, h or d, e.g. 24h,15m',
   BROADCAST_REMINDERS: 'how long before a broadcast or a webinar reminders go, comma-separated, in s, m, h or d, e.g. 24h,15m',
   LESSON_REMINDERS: 'how long before an online lesson its reminders go in the subject chat, comma-separated, in s, m, h or d, e.g. 15m',
@@ -96,6 +114,7 @@ const schema = z
     MEETING_REMINDERS: reminderOffsets('24h,15m'),
     BROADCAST_REMINDERS: reminderOffsets('24h,15m'),
     LESSON_REMINDERS: reminderOffsets('15m'),
+    QUIET_HOURS: quietHours,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -46,6 +46,7 @@ import { onlineLessonDialog } from '../scenes/online-lesson.js';
 import { broadcastCommand, broadcastsCommand, lessonCommand, lessonsCommand, webinarCommand } from './features/broadcasts/broadcasts-commands.js';
 import { broadcastActions } from './features/broadcasts/broadcasts-buttons.js';
 import { broadcastReminderJob } from './features/broadcasts/event-reminders.js';
+import { deliveryJob } from './features/shared/delivery-job.js';
 
 import type { App } from './app.js';
 import type { ChatMemberChange } from './messenger/events.js';
@@ -106,6 +107,8 @@ export const FEATURES: readonly Feature[] = [
   { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
   { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog, materialEditDialog] as unknown as AnyDialog[] },
+  /** Sends to many: the job that runs a delivery's batches, resumed after a crash, and the held part after the quiet hours (F12, F13, F22). */
+  { jobs: [deliveryJob] },
   /** The language and leaving a dialog: last in /help. */
   { commands: [langCommand, cancelCommand] },
 ];

@@ -17,8 +17,11 @@ export interface OutgoingMessage {
 /** How one recipient of a message sent to many fared. */
 export type Delivery =
   | { readonly chat: ChatId; readonly ok: true; readonly message: MessageRef }
-  /** `unreachable`: the messenger will not deliver to this person now (VK: they never wrote to the community). */
-  | { readonly chat: ChatId; readonly ok: false; readonly unreachable: boolean };
+  /**
+   * `unreachable`: the messenger will not deliver to this person now (VK: they never wrote to the community);
+   * `code`: the messenger's own reason (VK's error code: 901 no permission, 900 blacklist, 902 privacy, 950 reply window, 9 too many).
+   */
+  | { readonly chat: ChatId; readonly ok: false; readonly unreachable: boolean; readonly code?: number };
 
 /** A person's public profile as the messenger shows it. */
 export interface Profile {
@@ -58,6 +61,14 @@ export interface Messenger {
   send(chat: ChatId, message: OutgoingMessage, key?: string): Promise<MessageRef>;
   /** Sends one message to many; how each recipient fared comes back in the same order. */
   sendMany(chats: readonly ChatId[], message: OutgoingMessage, key?: string): Promise<Delivery[]>;
+  /**
+   * Sends one message to at most {@link Messenger.batchSize} recipients in one request, keyed by `key` (a repeat
+   * with the same key and recipients delivers nothing twice); how each fared comes back in the same order.
+   * Throws when the request as a whole failed (after the adapter's own retries): then none is known to have it.
+   */
+  sendBatch(chats: readonly ChatId[], message: OutgoingMessage, key: string): Promise<Delivery[]>;
+  /** How many recipients one {@link Messenger.sendBatch} takes (VK: 100 `peer_ids`; MAX: 1). */
+  readonly batchSize: number;
   /** Replaces the text and keyboard of a message the bot sent. */
   edit(message: MessageRef, content: OutgoingMessage): Promise<void>;
   /** Answers a button press: a short notice (≤ 90 characters) shown to the presser, or just the end of the spinner. */

@@ -42,7 +42,19 @@ const JOB_ID = /^[A-Za-z0-9_.-]{1,200}$/u;
 const KEEP_DONE_SECONDS = 3 * 24 * 3600;
 const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
 /** Runs of a failing job, the first included, with exponential pauses from 1 s. */
-const ATTEMPTS = 5;
+export const JOB_ATTEMPTS = 5;
+const ATTEMPTS = JOB_ATTEMPTS;
+
+/**
+ * A running job holds a lock for this long, renewed at half of it; a process that dies leaves the lock
+ * to expire, and another process (or the same one restarted), looking every {@link STALLED_CHECK_MS},
+ * takes the job over: within about 15 s of the crash. A job taken over keeps its id, so its handler
+ * (an app keyed by the id) repeats the same keys and sends nothing twice.
+ */
+const LOCK_MS = 10_000;
+const STALLED_CHECK_MS = 5_000;
+/** How many times a job may be taken over from a dead process before it counts as failed. */
+const MAX_STALLED = 10;
 
 /** What a job stores in BullMQ besides its id (the kind is the job's name). */
 interface Stored {
@@ -106,6 +118,9 @@ export class BullScheduler implements Scheduler {
       connection: this.connection(),
       prefix: this.keyPrefix,
       concurrency: this.options.concurrency ?? 4,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
+      maxStalledCount: MAX_STALLED,
     });
     this.worker.on('error', (error: Error) => this.options.logger.warn({ err: error.name }, 'scheduler worker: redis problem'));
     this.worker.on('failed', (job: Job<Stored> | undefined, error: Error) =>

@@ -5,8 +5,8 @@ import type { SharedRateLimiter } from './rate-limit.js';
 
 /**
  * vk-io's parallel worker (calls batched through `execute`, 25 a request) paced by the shared
- * rate limiter instead of its own per-process timer. vk-io still retries error 6 after a pause,
- * so a refused request never reaches a handler.
+ * rate limiter instead of its own per-process timer. vk-io still retries error 6 of a request after a
+ * pause; a call refused with 6 inside an `execute` is retried by the gateway (src/vk/gateway.ts).
  */
 class SharedRateWorker extends ParallelWorker {
   constructor(

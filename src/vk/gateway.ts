@@ -38,8 +38,30 @@ function vkErrorCode(error: unknown): number | undefined {
   return error instanceof APIError || error instanceof ExecuteError ? Number(error.code) : undefined;
 }
 
-/** Error codes worth another try after a pause (VK's internal error). Code 6 is retried by vk-io itself. */
-const RETRY_CODES: ReadonlySet<number> = new Set([10]);
+/**
+ * Error codes of a whole call worth another try after a pause: 6 (too many requests a second: vk-io
+ * retries it for a request of its own, but not for a call batched inside `execute`), 10 (VK's internal
+ * error). Code 9 (flood control) is worth it only for a send to several peers at once: for one peer
+ * it means too many messages to that person, who is then unreachable (see {@link UNREACHABLE_CODES}).
+ */
+const RETRY_CODES: ReadonlySet<number> = new Set([6, 10]);
+const FLOOD = 9;
+/** VK counts requests over a sliding second: after a 6, the next try waits at least this long. */
+const TOO_MANY_PAUSE_MS = 1100;
+
+/** Whether a failed call is worth another try: a transient code, or a flood refusal of a send to several peers. */
+function retryable(method: string, params: Record<string, unknown>, code: number | undefined): boolean {
+  if (code === undefined) return false;
+  if (RETRY_CODES.has(code)) return true;
+  return code === FLOOD && method === 'messages.send' && String(params.peer_ids ?? '').includes(',');
+}
+
+/** The pause before try `attempt + 1`: exponential from `baseMs`, with a random quarter on top so processes spread out. */
+function backoffMs(baseMs: number, attempt: number, code: number): number {
+  const pause = baseMs * 2 ** attempt;
+  const spread = pause * 0.25 * Math.random();
+  return Math.round((code === 6 ? Math.max(TOO_MANY_PAUSE_MS, pause) : pause) + spread);
+}
 
 export interface VkCallRecord {
   method: string;
@@ -49,7 +71,9 @@ export interface VkCallRecord {
 }
 
 export interface VkGatewayOptions {
+  /** Tries after the first of a call that failed with a transient error (6, 10; 9 for a send to several peers). */
   retries?: number;
+  /** The first pause before a retry; each next one doubles (a 6 waits at least 1.1 s). */
   retryDelayMs?: number;
   /** Called after every call (tests and metrics hook here). */
   onCall?: (record: VkCallRecord) => void;
@@ -70,7 +94,7 @@ export class VkGateway {
     private readonly logger: Logger,
     private readonly options: VkGatewayOptions = {},
   ) {
-    this.retries = options.retries ?? 2;
+    this.retries = options.retries ?? 3;
     this.retryDelayMs = options.retryDelayMs ?? 300;
   }
 
@@ -85,9 +109,9 @@ export class VkGateway {
       } catch (error) {
         const code = vkErrorCode(error);
         this.options.onCall?.({ method, ok: false, code, ms: Date.now() - started });
-        if (code !== undefined && RETRY_CODES.has(code) && attempt < this.retries) {
+        if (retryable(method, params, code) && attempt < this.retries) {
           this.logger.warn({ method, code, attempt }, 'vk api transient error, retrying');
-          await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs * (attempt + 1)));
+          await new Promise((resolve) => setTimeout(resolve, backoffMs(this.retryDelayMs, attempt, code ?? 0)));
           continue;
         }
         this.logger.warn({ method, code, err: error instanceof Error ? error.name : 'unknown' }, 'vk api call failed');

@@ -86,32 +86,38 @@ export class Outbox {
 
   /** Sends one message to many peers (100 per call); per-peer failures come back in the results. */
   async sendMany(peerIds: readonly number[], message: VkOutgoingMessage, key?: string): Promise<PeerResult[]> {
-    const chunks = splitText(message.text);
     const baseKey = key ?? this.nextScopeKey();
     const results: PeerResult[] = [];
     for (let offset = 0; offset < peerIds.length; offset += MAX_PEERS_PER_SEND) {
-      const batch = peerIds.slice(offset, offset + MAX_PEERS_PER_SEND);
-      let items: SendItem[] = [];
-      for (const [index, text] of chunks.entries()) {
-        const last = index === chunks.length - 1;
-        items = await this.gateway.call<SendItem[]>('messages.send', {
-          peer_ids: batch.join(','),
-          random_id: randomIdFor(`${baseKey}:${offset}:${index}`),
-          message: text,
-          keyboard: last ? message.keyboard : undefined,
-          attachment: last ? message.attachment : undefined,
-          dont_parse_links: 1,
-        });
-      }
-      for (const item of items) {
-        results.push(
-          item.error
-            ? { peerId: item.peer_id, ok: false, errorCode: item.error.code }
-            : { peerId: item.peer_id, ok: true, conversationMessageId: item.conversation_message_id ?? 0 },
-        );
-      }
+      results.push(...(await this.sendBatch(peerIds.slice(offset, offset + MAX_PEERS_PER_SEND), message, `${baseKey}:${offset}`)));
     }
     return results;
+  }
+
+  /**
+   * Sends one message to at most 100 peers in one `peer_ids` call (one a chunk of a long text), its random_id
+   * derived from `key`: the same key and peers again (a resumed delivery) are deduplicated by VK.
+   */
+  async sendBatch(peerIds: readonly number[], message: VkOutgoingMessage, key: string): Promise<PeerResult[]> {
+    if (peerIds.length > MAX_PEERS_PER_SEND) throw new RangeError(`a batch takes at most ${MAX_PEERS_PER_SEND} peers, got ${peerIds.length}`);
+    const chunks = splitText(message.text);
+    let items: SendItem[] = [];
+    for (const [index, text] of chunks.entries()) {
+      const last = index === chunks.length - 1;
+      items = await this.gateway.call<SendItem[]>('messages.send', {
+        peer_ids: peerIds.join(','),
+        random_id: randomIdFor(`${key}:${index}`),
+        message: text,
+        keyboard: last ? message.keyboard : undefined,
+        attachment: last ? message.attachment : undefined,
+        dont_parse_links: 1,
+      });
+    }
+    return items.map((item) =>
+      item.error
+        ? { peerId: item.peer_id, ok: false, errorCode: item.error.code }
+        : { peerId: item.peer_id, ok: true, conversationMessageId: item.conversation_message_id ?? 0 },
+    );
   }
 
   /** Replaces the text and keyboard of a message the bot sent earlier (by conversation_message_id). */

@@ -9,7 +9,7 @@ import { RecipientUnreachableError, type Delivery, type Messenger, type Outgoing
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 import { renderKeyboard } from './keyboard.js';
 import { VK_PERSON_REFS } from './person-refs.js';
-import type { Outbox, VkOutgoingMessage } from './outbox.js';
+import { MAX_PEERS_PER_SEND, type Outbox, type PeerResult, type VkOutgoingMessage } from './outbox.js';
 
 /** A chat's peer id is this plus its local chat_id. */
 const CHAT_PEER_BASE = 2_000_000_000;
@@ -36,6 +36,12 @@ function vkMessage(message: OutgoingMessage): VkOutgoingMessage {
 
 const refOf = (chat: ChatId, cmid: number): MessageRef => ({ chat, id: String(cmid) });
 
+/** One peer's result of a `peer_ids` send, in the port's words. */
+const deliveryOf = (result: PeerResult): Delivery =>
+  result.ok
+    ? { chat: result.peerId, ok: true, message: refOf(result.peerId, result.conversationMessageId ?? 0) }
+    : { chat: result.peerId, ok: false, unreachable: UNREACHABLE_CODES.has(result.errorCode ?? 0), code: result.errorCode };
+
 export class VkMessenger implements Messenger {
   readonly platform = 'vk' as const;
   readonly people = VK_PERSON_REFS;
@@ -60,13 +66,14 @@ export class VkMessenger implements Messenger {
     }
   }
 
+  readonly batchSize = MAX_PEERS_PER_SEND;
+
   async sendMany(chats: readonly ChatId[], message: OutgoingMessage, key?: string): Promise<Delivery[]> {
-    const results = await this.outbox.sendMany(chats, vkMessage(message), key);
-    return results.map((result) =>
-      result.ok
-        ? { chat: result.peerId, ok: true, message: refOf(result.peerId, result.conversationMessageId ?? 0) }
-        : { chat: result.peerId, ok: false, unreachable: UNREACHABLE_CODES.has(result.errorCode ?? 0) },
-    );
+    return (await this.outbox.sendMany(chats, vkMessage(message), key)).map(deliveryOf);
+  }
+
+  async sendBatch(chats: readonly ChatId[], message: OutgoingMessage, key: string): Promise<Delivery[]> {
+    return (await this.outbox.sendBatch(chats, vkMessage(message), key)).map(deliveryOf);
   }
 
   async edit(message: MessageRef, content: OutgoingMessage): Promise<void> {

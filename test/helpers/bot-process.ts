@@ -33,6 +33,7 @@ export function botProcessEnv(emulator: { token: string; groupId: number; apiUrl
     REDIS_URL: TEST_REDIS_URL,
     REDIS_PREFIX: prefix,
     ADMIN_VK_IDS: String(ADMIN_ID),
+    QUIET_HOURS: 'off',
     ...extra,
   };
 }

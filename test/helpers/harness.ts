@@ -40,6 +40,8 @@ export class Harness {
       ADMIN_VK_IDS: String(ADMIN_ID),
       LOG_LEVEL: 'silent',
       SHUTDOWN_TIMEOUT_MS: '3000',
+      // Tests run at any hour of the day: quiet hours only where a test sets them (and its clock).
+      QUIET_HOURS: 'off',
       ...options.env,
     });
     const harness = new Harness(emulator, db, config, options);

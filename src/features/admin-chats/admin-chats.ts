@@ -6,8 +6,10 @@
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { ADMIN_CHAT_KINDS, can, type AdminChatKind, type Member, type ReadyAdminChat } from '../../domain/index.js';
-import type { Delivery, OutgoingMessage } from '../../messenger/messenger.js';
+import type { OutgoingMessage } from '../../messenger/messenger.js';
+import type { DeliveryAuthor } from '../../app.js';
 import type { Caller, Turn } from '../../turn.js';
+import { authorOf } from '../shared/delivery-report.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { personShort } from '../shared/person-ref.js';
 import { readerFor } from '../shared/recipients.js';
@@ -70,7 +72,7 @@ export async function createAdminChat(app: App, turn: Turn, kind: AdminChatKind)
   } else {
     chat = reservation.chat;
   }
-  const report = await sendLink(app, caller, chat);
+  const report = await sendLink(app, caller, chat, authorOf(turn));
   return { kind: 'created', text: [t('ac-created', { title: chat.title, link: chat.link }), '', report(t)].join('\n') };
 }
 
@@ -82,7 +84,7 @@ function staffRole(member: Member): 'head' | 'deputy' | 'teacher' {
 }
 
 /** Sends the chat's link to its members (each in their language) and returns the report, to be worded in the creator's. */
-async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat): Promise<(t: Translate) => string> {
+async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const audience = (await app.services.adminChats.audience(chat.kind)).filter((m) => m.vkId !== caller.vkId);
   const by = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
   const groups = new Map<string, { t: Translate; members: Member[] }>();
@@ -96,11 +98,12 @@ async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat): Promise
   let reached = 0;
   for (const group of groups.values()) {
     const text = group.t(chat.kind === 'leadership' ? 'ac-invite-leadership' : 'ac-invite-staff', { by, title: chat.title, link: chat.link });
-    const deliveries: Delivery[] = await app.messenger.sendMany(group.members.map((m) => m.vkId), { text });
-    group.members.forEach((member, i) => {
-      if (deliveries[i]?.ok === true) reached += 1;
+    // Staff only: never held by the quiet hours.
+    const result = await app.deliveries.deliver({ message: { text }, recipients: group.members.map((m) => ({ chat: m.vkId })), author });
+    for (const member of group.members) {
+      if (result.outcomes.get(member.vkId)?.ok === true) reached += 1;
       else missed.push(member);
-    });
+    }
   }
   app.logger.info({ adminChat: chat.kind, sent: audience.length, reached }, 'administration chat link sent');
   return (t) => {

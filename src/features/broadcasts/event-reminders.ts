@@ -51,7 +51,7 @@ export const broadcastReminderJob: JobSpec = {
     if (!data || typeof data.id !== 'string') return;
     const event = await app.services.broadcasts.get(data.id);
     if (!event || event.status !== 'planned' || event.version !== data.version) return;
-    const sent = await sendEverywhere(app, { chat: event.chat, people: remindedPeople(event) }, (reader) => reminderText(app, reader, event));
+    const sent = await sendEverywhere(app, { chat: event.chat, people: remindedPeople(event) }, (reader) => reminderText(app, reader, event), { urgent: true });
     app.logger.info({ broadcast: event.id, jobId: job.id, chat: sent.chat, reached: sent.reached.length, missed: sent.missed.length }, 'broadcast reminder sent');
   },
 };

@@ -7,6 +7,7 @@ import type { App } from '../../app.js';
 import { formatWhen, type Translate } from '../../i18n.js';
 import type { Broadcast, BroadcastAudience, BroadcastKind } from '../../domain/index.js';
 import { personLabel } from '../shared/person-ref.js';
+import { heldLines } from '../shared/delivery-report.js';
 import type { Reader } from '../shared/recipients.js';
 import type { ChatOutcome, PrivateOutcome } from './fan-out.js';
 
@@ -88,9 +89,11 @@ export function remindersLine(t: Translate, kind: BroadcastKind, offsets: readon
 export async function reportLines(app: App, t: Translate, sent: { chat: ChatOutcome | 'unbound' } & PrivateOutcome, what: 'announcement' | 'change'): Promise<string[]> {
   const lines: string[] = [];
   if (sent.chat !== 'none') lines.push(t('bc-report-chat', { outcome: sent.chat, what }));
-  const total = sent.reached.length + sent.missed.length;
+  const total = sent.reached.length + sent.missed.length + sent.held.length;
   if (total > 0) lines.push(t(what === 'announcement' ? 'bc-report-reached' : 'bc-report-told', { reached: sent.reached.length, total }));
   else if (sent.chat === 'none' || sent.chat === 'unbound') lines.push(t('bc-report-nobody'));
+  const held = heldLines(t, app.config, sent);
+  if (held.length > 0) lines.push('', ...held);
   if (sent.missed.length === 0) return lines;
   lines.push('', t('bc-report-missed', { count: sent.missed.length }));
   for (const [i, id] of sent.missed.slice(0, MISSED_NAMED).entries()) lines.push(`${i + 1}. ${personLabel(await app.services.members.get(id), id)}`);

@@ -12,6 +12,7 @@ import { scheduleReminders } from './event-reminders.js';
 import { announcementText, remindersLine, reportLines, whenText, type EventView } from './event-texts.js';
 import { keepEvent } from './keep-event.js';
 import { sendPrivately, sendToChat, type ChatOutcome } from './fan-out.js';
+import { authorOf } from '../shared/delivery-report.js';
 
 /** Who may use /broadcast, /webinar and /broadcasts: the head, the deputies and the admins. */
 export const mayPlanBroadcasts = (caller: Caller): boolean => can(caller.member, 'broadcast.plan');
@@ -81,7 +82,7 @@ export async function announceBroadcast(app: App, turn: Turn, draft: BroadcastDr
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
   const inChat = new Set(channel && chat === 'sent' ? await app.messenger.members(channel.peer).catch(() => [] as number[]) : []);
   const people = (await audienceMembers(app, draft.audience)).map((m) => m.vkId).filter((id) => id !== caller.vkId && !inChat.has(id));
-  const sent = await sendPrivately(app, people, build);
+  const sent = await sendPrivately(app, people, build, { author: authorOf(turn) });
   const kept = await keepEvent(app, turn, {
     kind: draft.kind,
     title: draft.title,
@@ -89,7 +90,8 @@ export async function announceBroadcast(app: App, turn: Turn, draft: BroadcastDr
     link: draft.link,
     audience: draft.audience,
     chat: channel && chat === 'sent' ? channel.peer : undefined,
-    recipients: sent.reached,
+    // Those held for the quiet hours get it in the morning: they are told of a change too.
+    recipients: [...sent.reached, ...sent.held],
     missed: sent.missed.length,
   });
   if (!kept.ok) return kept.text;

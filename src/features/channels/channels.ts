@@ -10,6 +10,7 @@ import { can, ChannelTakenError, POST_TEXT_MAX, type Channel, type ChannelKind, 
 import type { IncomingMessage } from '../../messenger/events.js';
 import type { Caller, Turn } from '../../turn.js';
 import { refusalText } from '../shared/refusals.js';
+import { authorOf, heldLines, quietHoursText, recipientOf, timeText } from '../shared/delivery-report.js';
 
 /** Who may bind channels and post to them: admins (DESIGN §4 «publish to channels»). */
 export const mayPublish = (caller: Caller): boolean => can(caller.member, 'channel.publish');
@@ -103,16 +104,27 @@ export function checkPostText(t: Translate, typed: string): { ok: true; text: st
 /** Whom a channel's private copies are for, in words (the dialog's confirmation). */
 export const audienceText = (t: Translate, kind: ChannelKind): string => t('ch-audience', { kind });
 
+/** What the confirmation says in the quiet hours (students and parents get the post at their end), undefined outside them. */
+export function quietNotice(app: App, t: Translate): string | undefined {
+  const until = app.deliveries.quietUntil();
+  if (until === undefined) return undefined;
+  return t('dl-quiet-now', { quiet: quietHoursText(app.config), time: timeText(app.config, until) });
+}
+
 export interface PostRequest {
   kind: ChannelKind;
   text: string;
   pin: boolean;
+  /** Sent to students and parents at once even in the quiet hours. */
+  urgent?: boolean;
 }
 
 /**
  * Sends the post: to the channel's chat (pinned when asked), then in private messages to the
- * channel's audience who are not in that chat (the author aside); keeps it with its counts and
- * returns the author's report. Each send is keyed by the update, so a repeat after a crash sends nothing twice.
+ * channel's audience who are not in that chat (the author aside), through a delivery (students and
+ * parents held in the quiet hours unless urgent; more than 100 get the author a progress message);
+ * keeps it with its counts and returns the author's report. Each send is keyed by the update, so a
+ * repeat after a crash sends nothing twice and resumes the delivery where it stopped.
  */
 export async function publishPost(app: App, turn: Turn, request: PostRequest): Promise<string> {
   const { t, caller } = turn;
@@ -136,25 +148,27 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
   const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch(() => [] as number[]));
   const audience = (await app.services.channels.audience(request.kind)).filter((m) => m.vkId !== caller.vkId && !inChat.has(m.vkId));
-  const deliveries = audience.length > 0 ? await app.messenger.sendMany(audience.map((m) => m.vkId), content) : [];
-  const reached = deliveries.filter((d) => d.ok).length;
-  const unreachable = deliveries.filter((d) => !d.ok && d.unreachable).length;
+  const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(turn) }) : undefined;
+  const reached = sent?.delivered ?? 0;
+  const unreachable = sent?.refused.length ?? 0;
+  const held = sent?.held.length ?? 0;
   const recorded = await refusing(t, () =>
-    app.services.channels.record(caller.vkId, { kind: request.kind, peer: channel.peer, text: request.text, pin: request.pin, chat, reached, total: audience.length, unreachable }),
+    app.services.channels.record(caller.vkId, { kind: request.kind, peer: channel.peer, text: request.text, pin: request.pin, chat, reached, total: sent?.total ?? audience.length, unreachable }),
   );
   if (!recorded.ok) return recorded.text;
   const post = recorded.value;
-  app.logger.info({ post: post.id, channel: post.kind, peer: post.peer, chat, reached, total: post.total, unreachable }, 'post sent');
-  return reportText(t, post);
+  app.logger.info({ post: post.id, channel: post.kind, peer: post.peer, chat, reached, total: post.total, unreachable, held }, 'post sent');
+  const heldLine = sent ? heldLines(t, app.config, sent) : [];
+  return [reportText(t, post, held), ...(heldLine.length > 0 ? ['', ...heldLine] : [])].join('\n');
 }
 
-/** The author's report: the chat, the private copies, and what to do about those not reached. */
-function reportText(t: Translate, post: Post): string {
+/** The author's report: the chat, the private copies, and what to do about those not reached (`held`: waiting for the quiet hours' end). */
+function reportText(t: Translate, post: Post, held = 0): string {
   const lines = [t('ch-report-header', { channel: channelName(t, post.kind) }), t('ch-report-chat', { outcome: post.chat })];
   if (post.total === 0) lines.push(t('ch-report-private-none'));
   else lines.push(t('ch-report-private', { reached: post.reached, total: post.total }));
   if (post.unreachable > 0) lines.push('', t('ch-report-unreachable', { count: post.unreachable }));
-  const failed = post.total - post.reached - post.unreachable;
+  const failed = post.total - post.reached - post.unreachable - held;
   if (failed > 0) lines.push('', t('ch-report-failed', { count: failed }));
   return lines.join('\n');
 }

@@ -22,6 +22,8 @@ import { inlineKeyboard } from '../shared/keyboards.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
 import { readerFor, type Reader } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
+import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
+import type { DeliveryAuthor, DeliveryRecipient } from '../../app.js';
 
 /** The callback actions under a meeting in /meetings. */
 export const MEETING_MOVE = 'mt.move';
@@ -83,29 +85,48 @@ function aboutLines(app: App, reader: Reader, meeting: Pick<Meeting, 'title' | '
   return lines;
 }
 
-/** One message to many people, each in their language: groups them by language, one send a group. */
-async function sendToPeople(app: App, people: readonly number[], build: (reader: Reader) => string, key?: (locale: string) => string): Promise<{ reached: number[]; missed: number[] }> {
-  const groups = new Map<string, { reader: Reader; ids: number[] }>();
-  for (const id of people) {
-    const reader = await readerFor(app, id);
-    const group = groups.get(reader.locale) ?? { reader, ids: [] };
-    group.ids.push(id);
-    groups.set(reader.locale, group);
-  }
-  const reached: number[] = [];
-  const missed: number[] = [];
-  for (const [locale, group] of groups) {
-    const deliveries = await app.messenger.sendMany(group.ids, { text: build(group.reader) }, key?.(locale));
-    group.ids.forEach((id, i) => (deliveries[i]?.ok ? reached : missed).push(id));
-  }
-  return { reached, missed };
+/** How a message to the meeting's people went: who got it, who could not be reached, who waits for the quiet hours' end. */
+interface Sent {
+  reached: number[];
+  missed: number[];
+  held: number[];
+  heldUntil?: number | undefined;
 }
 
-/** How many were reached and who was not, named, worded for the organiser. */
-async function reportLines(app: App, t: Translate, sent: { reached: number[]; missed: number[] }, what: 'invitation' | 'change'): Promise<string[]> {
-  const total = sent.reached.length + sent.missed.length;
+/**
+ * One message to many people, each in their language: groups them by language, one delivery a group
+ * (students and parents held in the quiet hours unless `urgent`; `author` sees the progress of a big one).
+ */
+async function sendToPeople(app: App, people: readonly number[], build: (reader: Reader) => string, options: { urgent?: boolean; author?: DeliveryAuthor } = {}): Promise<Sent> {
+  const groups = new Map<string, { reader: Reader; recipients: DeliveryRecipient[] }>();
+  for (const id of people) {
+    const reader = await readerFor(app, id);
+    const member = await app.services.members.get(id);
+    const group = groups.get(reader.locale) ?? { reader, recipients: [] };
+    group.recipients.push(member ? recipientOf(member) : { chat: id });
+    groups.set(reader.locale, group);
+  }
+  const sent: Sent = { reached: [], missed: [], held: [] };
+  for (const group of groups.values()) {
+    const result = await app.deliveries.deliver({ message: { text: build(group.reader) }, recipients: group.recipients, urgent: options.urgent === true, ...(options.author ? { author: options.author } : {}) });
+    const held = new Set(result.held);
+    for (const { chat } of group.recipients) {
+      if (result.outcomes.get(chat)?.ok) sent.reached.push(chat);
+      else if (held.has(chat)) sent.held.push(chat);
+      else sent.missed.push(chat);
+    }
+    sent.heldUntil ??= result.heldUntil;
+  }
+  return sent;
+}
+
+/** How many were reached and who was not, named, worded for the organiser; and how many wait for the quiet hours' end. */
+async function reportLines(app: App, t: Translate, sent: Sent, what: 'invitation' | 'change'): Promise<string[]> {
+  const total = sent.reached.length + sent.missed.length + sent.held.length;
   if (total === 0) return [t('mt-report-nobody')];
   const lines = [t(what === 'invitation' ? 'mt-report-reached' : 'mt-report-told', { reached: sent.reached.length, total })];
+  const held = heldLines(t, app.config, sent);
+  if (held.length > 0) lines.push('', ...held);
   if (sent.missed.length === 0) return lines;
   lines.push('', t('mt-report-missed', { count: sent.missed.length }));
   for (const [i, id] of sent.missed.entries()) lines.push(`${i + 1}. ${personLabel(await app.services.members.get(id), id)}`);
@@ -148,7 +169,7 @@ export async function createMeeting(app: App, turn: Turn, draft: MeetingDraft): 
   if (!kept.ok) return kept.text;
   const meeting = kept.value;
   const organiser = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
-  const sent = await sendToPeople(app, meeting.invited, (reader) => [reader.t('mt-invite', { organiser, title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'));
+  const sent = await sendToPeople(app, meeting.invited, (reader) => [reader.t('mt-invite', { organiser, title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { author: authorOf(turn) });
   const reminders = await scheduleReminders(app, meeting);
   app.logger.info({ meeting: meeting.id, organiser: caller.vkId, invited: meeting.invited.length, reached: sent.reached.length, reminders: reminders.length }, 'meeting planned');
   return [
@@ -168,7 +189,8 @@ export const meetingReminderJob: JobSpec = {
     const meeting = await app.services.meetings.get(meetingId);
     if (!meeting || meeting.status !== 'planned' || meeting.version !== version) return;
     const people = [...meeting.invited, meeting.organiser];
-    const sent = await sendToPeople(app, people, (reader) => [reader.t('mt-reminder', { title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'));
+    // A reminder is due at its time: it is not held by the quiet hours.
+    const sent = await sendToPeople(app, people, (reader) => [reader.t('mt-reminder', { title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { urgent: true });
     app.logger.info({ meeting: meeting.id, jobId: job.id, reached: sent.reached.length, total: people.length }, 'meeting reminder sent');
   },
 };

@@ -6,9 +6,10 @@
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { can, STUDY_CHAT_TITLE_MAX, type Member, type RegularClass, type StudyChat } from '../../domain/index.js';
-import type { Delivery } from '../../messenger/messenger.js';
 import type { Caller, Turn } from '../../turn.js';
 import { regularClasses } from '../shared/class-ref.js';
+import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
+import type { DeliveryAuthor } from '../../app.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
 import { readerFor } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
@@ -98,7 +99,7 @@ export async function createStudyChat(app: App, turn: Turn, request: StudyChatRe
     chat = await app.services.studyChats.finish(caller.vkId, chat.id, peer, link);
     app.logger.info({ studyChat: chat.id, classId: chat.classId, peer, teacher: caller.vkId }, 'study chat created');
   }
-  const report = await sendLink(app, caller, chat, request.parents);
+  const report = await sendLink(app, caller, chat, request.parents, authorOf(turn));
   return [t('sc-created', { title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
 }
 
@@ -107,10 +108,12 @@ interface Sent {
   member: Member;
   role: 'student' | 'parent';
   ok: boolean;
+  /** Waiting for the end of the quiet hours. */
+  held?: boolean;
 }
 
 /** Sends the chat's link to the class (each person in their language) and returns the report, to be worded in the teacher's. */
-async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: boolean): Promise<(t: Translate) => string> {
+async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: boolean, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const audience = await app.services.studyChats.audience(chat.classId, { parents: withParents });
   const classGroup = await app.services.classes.get(chat.classId);
   const className = classGroup?.name ?? chat.classId;
@@ -129,6 +132,7 @@ async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: 
     groups.set(key, group);
   }
   const sent: Sent[] = [];
+  let heldUntil: number | undefined;
   for (const group of groups.values()) {
     const text = group.t(group.role === 'student' ? 'sc-invite-student' : 'sc-invite-parent', {
       title: chat.title,
@@ -137,20 +141,23 @@ async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: 
       teacher,
       link: chat.link ?? '',
     });
-    const deliveries: Delivery[] = await app.messenger.sendMany(group.members.map((m) => m.vkId), { text });
-    group.members.forEach((member, i) => sent.push({ member, role: group.role, ok: deliveries[i]?.ok === true }));
+    const result = await app.deliveries.deliver({ message: { text }, recipients: group.members.map(recipientOf), author });
+    const held = new Set(result.held);
+    for (const member of group.members) sent.push({ member, role: group.role, ok: result.outcomes.get(member.vkId)?.ok === true, held: held.has(member.vkId) });
+    heldUntil ??= result.heldUntil;
   }
   app.logger.info({ studyChat: chat.id, sent: sent.length, reached: sent.filter((s) => s.ok).length }, 'study chat link sent');
   const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map(personShort);
-  return (t) => reportText(t, sent, leads);
+  return (t) => reportText(t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.vkId), heldUntil }));
 }
 
 /** How many got the link and who did not, named, with whom to ask to pass it on. */
-function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly string[]): string {
+function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly string[], held: readonly string[] = []): string {
   if (sent.length === 0) return t('sc-report-nobody');
   const reached = sent.filter((s) => s.ok).length;
-  const missed = sent.filter((s) => !s.ok);
+  const missed = sent.filter((s) => !s.ok && !s.held);
   const lines = [t('sc-report-reached', { reached, total: sent.length })];
+  if (held.length > 0) lines.push('', ...held);
   if (missed.length === 0) return lines.join('\n');
   lines.push('', t('sc-report-missed', { count: missed.length }));
   missed.forEach((s, i) => lines.push(`${i + 1}. ${t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personLabel(s.member) })}`));
