@@ -22,7 +22,7 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
     // The QR code the bot uploaded is shown as a picture.
     const qr = card.locator('img');
     await qr.waitFor();
-    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth >= 512)).toBe(true);
+    expect(await qr.evaluate((img) => { const picture = img as unknown as { complete: boolean; naturalWidth: number }; return picture.complete && picture.naturalWidth >= 512; })).toBe(true);
     await admin.screenshot('onboarding-1-admin-invite');
 
     const student = await s.tab(103);
