@@ -11,13 +11,14 @@ export const LAYOUT = {
   vk: 'src/vk', // the VK adapter of the port, and the VK transports
   scenes: 'scenes',
   emulator: 'emulator',
+  sandbox: 'sandbox', // npm start without a token: the emulator, the bot wired to it, and a web page (start.ts picks it)
 };
 
 /** A feature's folder. */
 export const feature = (name) => `${LAYOUT.features}/${name}`;
 
-/** What the lint cruises: the bot and the emulator (tests and benchmarks may import anything). */
-export const CRUISED = ['src', 'scenes', 'emulator'];
+/** What the lint cruises: the bot, the emulator, the sandbox and the start-up entry (tests and benchmarks may import anything). */
+export const CRUISED = ['src', 'scenes', 'emulator', 'sandbox', 'start.ts'];
 
 const esc = (path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A folder and everything under it. */
@@ -199,11 +200,18 @@ export default {
       to: { path: under(LAYOUT.emulator) },
     },
     {
+      name: 'bot-imports-no-sandbox',
+      comment: 'The sandbox (sandbox/, and start.ts that picks it) wraps the bot: nothing in src/ or scenes/ imports it.',
+      severity: 'error',
+      from: { path: `^(src|${esc(LAYOUT.scenes)})/` },
+      to: { path: `${under(LAYOUT.sandbox)}|^start\\.ts$` },
+    },
+    {
       name: 'emulator-stands-alone',
-      comment: 'The emulator imports nothing of the bot, so it can become a package of its own.',
+      comment: 'The emulator imports nothing of the bot nor of the sandbox, so it can become a package of its own.',
       severity: 'error',
       from: { path: under(LAYOUT.emulator) },
-      to: { path: `^(src|${esc(LAYOUT.scenes)}|locales)/` },
+      to: { path: `^(src|${esc(LAYOUT.scenes)}|${esc(LAYOUT.sandbox)}|locales)/|^start\\.ts$` },
     },
     ...folderCycleRules(),
   ],

@@ -11,5 +11,13 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['error'] }],
     },
   },
-  { files: ['bench/**', 'emulator/cli.ts', 'test/**'], rules: { 'no-console': 'off' } },
+  { files: ['bench/**', 'emulator/cli.ts', 'test/**', 'sandbox/main.ts'], rules: { 'no-console': 'off' } },
+  {
+    // The sandbox's page runs in the browser, as plain modules with no build step.
+    files: ['sandbox/page/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(['window', 'document', 'location', 'localStorage', 'fetch', 'EventSource', 'FormData', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'console'].map((name) => [name, 'readonly'])),
+    },
+  },
 );

@@ -81,6 +81,10 @@ export interface EmulatorEvents {
   answered: [CallbackEvent];
   /** An API call finished. */
   call: [CallRecord];
+  /** A person read a conversation up to a message (they wrote in it, or `markRead`). */
+  read: [{ peerId: number; userId: number; cmid: number }];
+  /** A chat's members changed (someone joined by its link, the bot added or removed someone). */
+  members: [EmuChat];
 }
 
 const TOP_LEVEL_EXTRA_METHODS = ['execute'];
@@ -289,6 +293,7 @@ export class Emulator implements EmulatorCore {
       refSource: options.refSource,
     });
     this.emitEvent('userMessage', message);
+    this.markRead(fromId, peerId, message.cmid);
     const firstContact = !chat && !user.allowsMessages;
     if (!chat) {
       user.allowsMessages = true;
@@ -309,6 +314,18 @@ export class Emulator implements EmulatorCore {
     const text = message.text;
     const mentions = [`[club${this.options.groupId}|`, `[public${this.options.groupId}|`, `@club${this.options.groupId}`, `@${this.options.screenName}`];
     return text.startsWith('/') || mentions.some((m) => text.includes(m));
+  }
+
+  /**
+   * A person reads a conversation (their DM, or a chat they are in) up to `cmid`, its newest message by default: the
+   * community's messages up to there count as read (`out_read`, a chat's `out_read_by`). Emits `read` when it moved.
+   */
+  markRead(userId: number, peerId: number, cmid?: number): void {
+    this.state.requireUser(userId);
+    const before = this.state.readThrough(peerId, userId);
+    this.state.markRead(peerId, userId, cmid);
+    const after = this.state.readThrough(peerId, userId);
+    if (after !== before) this.emitEvent('read', { peerId, userId, cmid: after });
   }
 
   /** A user presses a callback button: pushes `message_event` with `payload` as an object and a fresh event_id. */
@@ -361,7 +378,9 @@ export class Emulator implements EmulatorCore {
       throw new EmulatorUsageError(`User ${userId} is already a member of chat ${chat.peerId}`);
     }
     chat.members.push({ memberId: userId, invitedBy: chat.ownerId, joinDate: this.state.unixNow(), isAdmin: false });
-    return this.chatServiceMessage(chat, userId, { type: 'chat_invite_user_by_link' });
+    const message = this.chatServiceMessage(chat, userId, { type: 'chat_invite_user_by_link' });
+    this.emitEvent('members', chat);
+    return message;
   }
 
   /**

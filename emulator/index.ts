@@ -43,3 +43,6 @@ export type {
   StoredMessage,
 } from './state.js';
 export { parseExecuteCode } from './methods/execute.js';
+export { snapshotOf, restoreSnapshot, SnapshotFormatError, SNAPSHOT_VERSION } from './snapshot.js';
+export type { StateSnapshot } from './snapshot.js';
+export type { StateSequence } from './state.js';

@@ -175,6 +175,15 @@ export interface NewChat {
 export type NewMessage = Pick<StoredMessage, 'peerId' | 'fromId' | 'text' | 'out'> &
   Partial<Omit<StoredMessage, 'id' | 'cmid' | 'peerId' | 'fromId' | 'text' | 'out' | 'version'>>;
 
+/** The next ids an {@link EmulatorState} hands out. */
+export interface StateSequence {
+  message: number;
+  version: number;
+  chat: number;
+  photo: number;
+  doc: number;
+}
+
 /** Returns true for chat peers (> 2e9). */
 export function isChatPeer(peerId: number): boolean {
   return peerId > CHAT_PEER_OFFSET;
@@ -196,11 +205,13 @@ export class EmulatorState {
   readonly docs = new Map<number, EmuDoc>();
   /** `${peerId}:${randomId}` → the message it created. */
   readonly randomIds = new Map<string, StoredMessage>();
-  private nextMessageId = 1;
-  private nextVersion = 1;
-  private nextChatId = 1;
-  private nextPhotoId = 456239017;
-  private nextDocId = 672000001;
+  /**
+   * How far each person has read each conversation: peer → user id → the highest cmid read. Writing in a
+   * conversation reads it up to there; `markRead` reads it up to its newest message (the sandbox page does so on opening).
+   */
+  readonly reads = new Map<number, Map<number, number>>();
+  /** The next ids handed out; kept in a snapshot so a restored state goes on numbering where it stopped. */
+  readonly sequence: StateSequence = { message: 1, version: 1, chat: 1, photo: 456239017, doc: 672000001 };
 
   /** `now` is the emulator's clock (epoch ms); message, photo and doc dates come from it. */
   constructor(readonly now: Clock = Date.now) {}
@@ -263,7 +274,7 @@ export class EmulatorState {
     const conv = this.conversation(input.peerId);
     conv.lastCmid += 1;
     const message: StoredMessage = {
-      id: this.nextMessageId++,
+      id: this.sequence.message++,
       cmid: conv.lastCmid,
       peerId: input.peerId,
       fromId: input.fromId,
@@ -281,7 +292,7 @@ export class EmulatorState {
       forward: input.forward,
       deleted: false,
       editedAt: undefined,
-      version: this.nextVersion++,
+      version: this.sequence.version++,
     };
     conv.messages.push(message);
     return message;
@@ -289,7 +300,7 @@ export class EmulatorState {
 
   /** Marks a message as changed (edit, delete, keyboard hidden): bumps its version. */
   touchMessage(message: StoredMessage): void {
-    message.version = this.nextVersion++;
+    message.version = this.sequence.version++;
   }
 
   /** Finds a message of a peer by cmid. */
@@ -307,9 +318,29 @@ export class EmulatorState {
     return this.conversations.get(peerId)?.messages ?? [];
   }
 
+  /** Records that `userId` has read `peerId` up to `cmid` (its newest message by default); reading never goes back. */
+  markRead(peerId: number, userId: number, cmid = this.conversation(peerId).lastCmid): void {
+    let readers = this.reads.get(peerId);
+    if (!readers) {
+      readers = new Map();
+      this.reads.set(peerId, readers);
+    }
+    readers.set(userId, Math.max(readers.get(userId) ?? 0, cmid));
+  }
+
+  /** The highest cmid of `peerId` that `userId` has read (0 for none). */
+  readThrough(peerId: number, userId: number): number {
+    return this.reads.get(peerId)?.get(userId) ?? 0;
+  }
+
+  /** The users (not communities) who have read the message `cmid` of `peerId`, in the order they first read there. */
+  readersOf(peerId: number, cmid: number): number[] {
+    return [...(this.reads.get(peerId) ?? [])].filter(([userId, through]) => userId > 0 && through >= cmid).map(([userId]) => userId);
+  }
+
   /** Creates a chat with the next local chat id and a fresh invite link. */
   createChat(input: NewChat): EmuChat {
-    const chatId = this.nextChatId++;
+    const chatId = this.sequence.chat++;
     const chat: EmuChat = {
       chatId,
       peerId: CHAT_PEER_OFFSET + chatId,
@@ -351,7 +382,7 @@ export class EmulatorState {
   /** Turns an upload into a photo owned by `ownerId`. */
   savePhoto(file: UploadedFile, ownerId: number, size: { width: number; height: number }): EmuPhoto {
     const photo: EmuPhoto = {
-      id: this.nextPhotoId++,
+      id: this.sequence.photo++,
       ownerId,
       albumId: -3,
       accessKey: randomHex(9),
@@ -368,7 +399,7 @@ export class EmulatorState {
   saveDoc(file: UploadedFile, ownerId: number, meta: { title: string; tags: string[] }): EmuDoc {
     const ext = /\.([A-Za-z0-9]{1,8})$/.exec(meta.title)?.[1] ?? /\.([A-Za-z0-9]{1,8})$/.exec(file.fileName)?.[1] ?? '';
     const doc: EmuDoc = {
-      id: this.nextDocId++,
+      id: this.sequence.doc++,
       ownerId,
       title: meta.title,
       ext: ext.toLowerCase(),

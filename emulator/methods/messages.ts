@@ -462,11 +462,14 @@ function conversationObject(ctx: MethodContext, peerId: number): Record<string, 
   const messages = state.messagesOf(peerId).filter((m) => !m.deleted);
   const last = messages[messages.length - 1];
   const lastId = last && !isChatPeer(peerId) ? last.id : 0;
+  // The community reads everything at once; the person has read its messages up to where they read (see markRead).
+  const readThrough = state.readThrough(peerId, peerId);
+  const outRead = isChatPeer(peerId) ? 0 : (messages.filter((m) => m.out === 1 && m.cmid <= readThrough).at(-1)?.id ?? 0);
   const base: Record<string, unknown> = {
     last_message_id: lastId,
     last_conversation_message_id: last?.cmid ?? 0,
     in_read: lastId,
-    out_read: lastId,
+    out_read: outRead,
     version: state.conversation(peerId).lastCmid,
     important: false,
     unanswered: last !== undefined && last.out === 0,
@@ -475,9 +478,12 @@ function conversationObject(ctx: MethodContext, peerId: number): Record<string, 
     const chat = state.chatByPeer(peerId);
     if (!chat || !botIsMember(ctx, chat) || !botIsAdmin(ctx, chat)) return undefined;
     const admins = chat.members.filter((m) => m.isAdmin).map((m) => m.memberId);
+    const lastOut = messages.filter((m) => m.out === 1).at(-1);
+    const readers = lastOut ? state.readersOf(peerId, lastOut.cmid).filter((id) => chat.members.some((m) => m.memberId === id)) : [];
     return {
       peer: { id: peerId, type: 'chat', local_id: chat.chatId },
       ...base,
+      out_read_by: { count: readers.length, member_ids: readers },
       can_write: { allowed: true },
       chat_settings: {
         owner_id: chat.ownerId,

@@ -12,7 +12,7 @@ const CONFIG = '.dependency-cruiser.mjs';
 const BIN = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'); // `depcruise`
 
 interface Layout {
-  LAYOUT: Record<'domain' | 'features' | 'shared' | 'runtime' | 'messenger' | 'vk' | 'scenes' | 'emulator', string>;
+  LAYOUT: Record<'domain' | 'features' | 'shared' | 'runtime' | 'messenger' | 'vk' | 'scenes' | 'emulator' | 'sandbox', string>;
   CRUISED: string[];
   KNOWN_IMPORTS: [rule: string, from: string, to: string][];
   KNOWN_FOLDER_CYCLE_EDGES: [from: string, to: string][];
@@ -94,6 +94,18 @@ const PROBES: Record<string, Probe> = {
   'a file in src/ imports the emulator': {
     files: { 'src/layout-probe.mts': importOf('src/x.ts', `${LAYOUT.emulator}/index.ts`) },
     errors: ['bot-imports-no-emulator src/layout-probe.mts'],
+  },
+  'a file in src/ imports the sandbox (which closes a cycle: the sandbox wraps the bot)': {
+    files: { 'src/layout-probe.mts': importOf('src/x.ts', `${LAYOUT.sandbox}/launcher.ts`) },
+    errors: ['bot-imports-no-sandbox src/layout-probe.mts', `no-folder-cycle ${LAYOUT.sandbox}`],
+  },
+  'a scene imports the start-up entry': {
+    files: { [`${LAYOUT.scenes}/layout-probe.mts`]: importOf(`${LAYOUT.scenes}/x.ts`, 'start.ts') },
+    errors: [`bot-imports-no-sandbox ${LAYOUT.scenes}/layout-probe.mts`],
+  },
+  'the emulator imports the sandbox (which closes a cycle: the sandbox drives the emulator)': {
+    files: { [`${LAYOUT.emulator}/layout-probe.mts`]: importOf(`${LAYOUT.emulator}/x.ts`, `${LAYOUT.sandbox}/cast.ts`) },
+    errors: [`emulator-stands-alone ${LAYOUT.emulator}/layout-probe.mts`, `no-folder-cycle ${LAYOUT.emulator}`],
   },
   'the emulator imports the bot': {
     files: { [`${LAYOUT.emulator}/layout-probe.mts`]: importOf(`${LAYOUT.emulator}/x.ts`, 'src/i18n.ts') },
