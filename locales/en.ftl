@@ -1146,6 +1146,7 @@ dl-refused-950 = { $count } have not written to the community for a long time. A
 dl-refused-9 = { $count } got too many messages in a row. Forward this message to them later.
 dl-refused-other = { $count } were not reached by VK for another reason. Forward the message to them yourself.
 dl-failed = { $count } more did not get the message because of a VK error.
+dl-held-sent = 🌅 The quiet hours are over: the copies held until the morning went to the students and parents. Received: { $delivered } of { $total }.
 dl-held = { $count } { $count ->
     [one] student or parent gets
    *[other] students and parents get

@@ -72,6 +72,8 @@ export interface DeliveryResult {
 export interface DeliveryTexts {
   progress(locale: string, sent: number, total: number): string;
   finished(locale: string, result: DeliveryResult): string;
+  /** The author's word when the copies held for the quiet hours have gone: `result` is of those copies alone. */
+  heldSent(locale: string, result: DeliveryResult): string;
 }
 
 export interface DeliveryEngineOptions {
@@ -240,7 +242,19 @@ export class DeliveryEngine implements Deliveries {
     const result = resultOf({ ...stored, outcomes, done: new Set([...stored.done, part]) });
     this.options.logger.info({ delivery: id, part, delivered: result.delivered, refused: result.refused.length, failed: result.failed }, 'delivery part sent');
     if (progress && meta.author) await this.edit(progress, this.options.texts.finished(meta.author.locale, result));
+    if (part === 'held' && meta.author) await this.reportHeld(stored, outcomes, indexes);
     for (const wake of this.waiting.get(id) ?? []) wake();
+  }
+
+  /** Tells the author, once, how the copies held for the quiet hours fared when they went. */
+  private async reportHeld(stored: StoredDelivery, outcomes: ReadonlyMap<number, readonly Delivery[]>, indexes: readonly number[]): Promise<void> {
+    const { meta, id } = stored;
+    if (!meta.author) return;
+    const heldOutcomes = new Map([...outcomes].filter(([index]) => indexes.includes(index)));
+    const result = { ...resultOf({ ...stored, outcomes: heldOutcomes, done: new Set<DeliveryPart>(['now', 'held']) }), total: countOf(stored.batches, indexes) };
+    await this.options.messenger.send(meta.author.chat, { text: this.options.texts.heldSent(meta.author.locale, result) }, `dl:${id}:held-report`).catch((error: unknown) => {
+      this.options.logger.warn({ delivery: id, err: error instanceof Error ? error.name : 'unknown' }, 'delivery morning report not sent');
+    });
   }
 
   /** The author's progress message of a send to more than {@link PROGRESS_FROM} people: sent once, then edited. */

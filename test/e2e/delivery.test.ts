@@ -215,7 +215,10 @@ describe('sends to many (F12 delivery)', () => {
     expect(vanya.received).toHaveLength(0);
     // 08:00 comes a few seconds later: the held copies go.
     for (const person of [vanya, masha, olga]) await person.expect(POST_TEXT, { timeout: 20_000 });
+    // The author learns, once, that the held copies have gone.
+    await admin.expect('🌅 Тихие часы закончились: копии, отложенные до утра, разосланы ученикам и родителям. Получили: 3 из 3.', { timeout: 20_000 });
     await h.idle();
     for (const id of [300, 310, 311, 312]) expect(copies(id)).toBe(1);
+    expect(h.emulator.sentTo(ADMIN_ID).filter((m) => m.text.startsWith('🌅'))).toHaveLength(1);
   }, 60_000);
 });

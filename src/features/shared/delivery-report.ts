@@ -66,6 +66,14 @@ export function deliveryTexts(i18n: I18n, config: Pick<Config, 'QUIET_HOURS' | '
       if (held.length > 0) lines.push('', ...held);
       return lines.join('\n');
     },
+    heldSent(locale, result) {
+      const t = bind(locale);
+      const lines = [t('dl-held-sent', { delivered: result.delivered, total: result.total })];
+      const refused = refusalLines(t, result);
+      if (refused.length > 0) lines.push('', ...refused);
+      if (result.failed > 0) lines.push('', t('dl-failed', { count: result.failed }));
+      return lines.join('\n');
+    },
   };
 }
 
