@@ -657,6 +657,16 @@ mt-line-audience = Invited: { $audience } ({ $count }).
 mt-btn-send = Send the invitations
 mt-invite = 📅 { $organiser } invites you to the meeting “{ $title }”.
 mt-created = ✅ The meeting “{ $title }” is set for { $when }.
+mt-report-chat = { $outcome ->
+    [sent] Sent to the { $chat ->
+        [leadership] leadership chat
+       *[staff] teaching staff chat
+    }.
+   *[failed] Could not post to the { $chat ->
+        [leadership] leadership chat
+       *[staff] teaching staff chat
+    } (the bot was removed or has no rights): everyone got it privately.
+}
 mt-report-reached = The invitation reached { $reached } of { $total } by private message.
 mt-report-told = Told by private message: { $reached } of { $total }.
 mt-report-missed = Not delivered ({ $count }) — these people have not written to the community yet or do not allow its messages:

@@ -199,4 +199,33 @@ describe('meetings (F22)', () => {
     await olga.say('завтра 15:00');
     await olga.expect('Где пройдёт встреча?');
   });
+
+  it('F22: with the staff chat made, the invitation for all staff goes to that chat, and privately only to those invited who are not in it; cancelling tells the chat too', async () => {
+    const olga = head();
+    const anna = person(300, 'Анна');
+    const ivan = person(301, 'Иван');
+    const pavel = person(210, 'Павел');
+    const s = h.bot.app.services;
+    // The staff chat, made earlier by /коллектив: Anna and Pavel are in it, Ivan has not joined.
+    const chat = h.emulator.addChat({ ownerId: 200, title: 'Педагогический коллектив', memberIds: [300, 210] });
+    await s.adminChats.reserve(200, 'staff', 'Педагогический коллектив');
+    await s.adminChats.finish(200, 'staff', chat.peerId, 'https://vk.me/join/staff');
+    const at = Date.now() + 60 * 60_000;
+    const report = await plan(olga, 'Педсовет', at, 'Всех сотрудников');
+    expect(report.text).toContain('Отправлено в чат педагогического коллектива.');
+    // Privately: Ivan, and the admin (who never wrote to the community, so is named as not reached).
+    expect(report.text).toContain('Приглашение получили в личных сообщениях: 1 из 2.');
+    await h.driver.chat(chat.peerId).expect('Педсовет');
+    await ivan.expect('Педсовет');
+    await h.idle();
+    for (const inChat of [anna, pavel]) expect(inChat.received.filter((m) => m.text.includes('Педсовет'))).toHaveLength(0);
+
+    await olga.say('/встречи');
+    await olga.expect('Педсовет');
+    await olga.press('Отменить');
+    await h.driver.chat(chat.peerId).expect((m) => m.text.includes('Педсовет') && m.text.includes('отмен'));
+    await ivan.expect((m) => m.text.includes('Педсовет') && m.text.includes('отмен'));
+    await h.idle();
+    expect(anna.received.filter((m) => m.text.includes('Педсовет'))).toHaveLength(0);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Meetings of the administration (F22), the use cases the /meeting dialog, /meetings and its buttons
- * call: who may plan them, the invitation to the audience by private message with the organiser's
- * report, the reminders (scheduled jobs), moving and cancelling with everyone invited told.
+ * call: who may plan them, the invitation to the audience — in the administration chat of the deputies
+ * or the staff when it has been made, and by private message to those invited who are not in it — with
+ * the organiser's report, the reminders (scheduled jobs), moving and cancelling with everyone invited told.
  */
 import type { App } from '../../app.js';
 import { formatWhen, type Translate } from '../../i18n.js';
@@ -15,6 +16,7 @@ import {
   type Meeting,
   type MeetingAudience,
   type Member,
+  type AdminChatKind,
 } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { JobSpec } from '../shared/job-registry.js';
@@ -85,8 +87,9 @@ function aboutLines(app: App, reader: Reader, meeting: Pick<Meeting, 'title' | '
   return lines;
 }
 
-/** How a message to the meeting's people went: who got it, who could not be reached, who waits for the quiet hours' end. */
+/** How a message to the meeting's people went: in the administration chat (if any), who got it privately, who could not be reached, who waits for the quiet hours' end. */
 interface Sent {
+  chat?: { kind: AdminChatKind; ok: boolean } | undefined;
   reached: number[];
   missed: number[];
   held: number[];
@@ -120,11 +123,38 @@ async function sendToPeople(app: App, people: readonly number[], build: (reader:
   return sent;
 }
 
+/** The administration chat a meeting's messages go to: the leadership chat for the deputies, the staff chat for all staff (once made). */
+const CHAT_OF: Partial<Record<MeetingAudience['kind'], AdminChatKind>> = { deputies: 'leadership', staff: 'staff' };
+
+/**
+ * A message about the meeting to the people it concerns: in the audience's administration chat when it
+ * has been made (in the school's language), and privately to those of them not in that chat (all of them
+ * when the chat could not be written to).
+ */
+async function sendToAudience(app: App, audience: MeetingAudience, people: readonly number[], build: (reader: Reader) => string, options: { urgent?: boolean; author?: DeliveryAuthor } = {}): Promise<Sent> {
+  const kind = CHAT_OF[audience.kind];
+  const chat = kind ? await app.services.adminChats.get(kind) : undefined;
+  if (!kind || !chat) return sendToPeople(app, people, build, options);
+  const reader = { locale: app.config.LOCALE, t: app.i18n.bind(app.config.LOCALE) };
+  const ok = await app.messenger.send(chat.peer, { text: build(reader) }).then(
+    () => true,
+    (error: unknown) => {
+      app.logger.warn({ peer: chat.peer, err: error instanceof Error ? error.name : 'unknown' }, 'meeting message not sent to the administration chat');
+      return false;
+    },
+  );
+  const inChat = new Set(ok ? await app.messenger.members(chat.peer).catch(() => [] as number[]) : []);
+  const rest = people.filter((id) => !inChat.has(id));
+  const sent = rest.length > 0 ? await sendToPeople(app, rest, build, options) : { reached: [], missed: [], held: [] };
+  return { ...sent, chat: { kind, ok } };
+}
+
 /** How many were reached and who was not, named, worded for the organiser; and how many wait for the quiet hours' end. */
 async function reportLines(app: App, t: Translate, sent: Sent, what: 'invitation' | 'change'): Promise<string[]> {
   const total = sent.reached.length + sent.missed.length + sent.held.length;
-  if (total === 0) return [t('mt-report-nobody')];
-  const lines = [t(what === 'invitation' ? 'mt-report-reached' : 'mt-report-told', { reached: sent.reached.length, total })];
+  const chatLine = sent.chat ? [t('mt-report-chat', { chat: sent.chat.kind, outcome: sent.chat.ok ? 'sent' : 'failed' })] : [];
+  if (total === 0) return chatLine.length > 0 ? chatLine : [t('mt-report-nobody')];
+  const lines = [...chatLine, t(what === 'invitation' ? 'mt-report-reached' : 'mt-report-told', { reached: sent.reached.length, total })];
   const held = heldLines(t, app.config, sent);
   if (held.length > 0) lines.push('', ...held);
   if (sent.missed.length === 0) return lines;
@@ -169,7 +199,7 @@ export async function createMeeting(app: App, turn: Turn, draft: MeetingDraft): 
   if (!kept.ok) return kept.text;
   const meeting = kept.value;
   const organiser = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
-  const sent = await sendToPeople(app, meeting.invited, (reader) => [reader.t('mt-invite', { organiser, title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { author: authorOf(turn) });
+  const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) => [reader.t('mt-invite', { organiser, title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { author: authorOf(turn) });
   const reminders = await scheduleReminders(app, meeting);
   app.logger.info({ meeting: meeting.id, organiser: caller.vkId, invited: meeting.invited.length, reached: sent.reached.length, reminders: reminders.length }, 'meeting planned');
   return [
@@ -190,7 +220,7 @@ export const meetingReminderJob: JobSpec = {
     if (!meeting || meeting.status !== 'planned' || meeting.version !== version) return;
     const people = [...meeting.invited, meeting.organiser];
     // A reminder is due at its time: it is not held by the quiet hours.
-    const sent = await sendToPeople(app, people, (reader) => [reader.t('mt-reminder', { title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { urgent: true });
+    const sent = await sendToAudience(app, meeting.audience, people, (reader) => [reader.t('mt-reminder', { title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { urgent: true });
     app.logger.info({ meeting: meeting.id, jobId: job.id, reached: sent.reached.length, total: people.length }, 'meeting reminder sent');
   },
 };
@@ -226,7 +256,7 @@ export async function cancelMeeting(app: App, turn: Turn, id: string): Promise<{
     return { ok: false, text };
   }
   await cancelReminders(app, meeting);
-  const sent = await sendToPeople(app, meeting.invited, (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
+  const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
   app.logger.info({ meeting: meeting.id, organiser: caller.vkId, reached: sent.reached.length }, 'meeting cancelled');
   return { ok: true, text: [t('mt-cancelled', { title: meeting.title, when: whenText(app, turn, meeting.at) }), '', ...(await reportLines(app, t, sent, 'change'))].join('\n') };
 }
@@ -246,7 +276,7 @@ export async function moveMeeting(app: App, turn: Turn, id: string, at: number):
   // The version before this move (a repeat after a crash reads the record already moved: its previous version).
   const was = before && before.version < meeting.version ? before.at : undefined;
   await cancelReminders(app, { id: meeting.id, version: meeting.version - 1 });
-  const sent = await sendToPeople(app, meeting.invited, (reader) =>
+  const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) =>
     [reader.t('mt-moved-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }), ...(was !== undefined ? [reader.t('mt-moved-was', { when: whenText(app, reader, was) })] : []), ...(meeting.place ? [reader.t('mt-line-place', { place: meeting.place })] : [])].join('\n'),
   );
   const reminders = await scheduleReminders(app, meeting);
