@@ -871,10 +871,16 @@ sc-report-student = { $person }, student
 sc-report-parent = { $person }, parent
 sc-report-pass-on-lead = Pass the link on to them yourself or through the class teacher ({ $people }).
 sc-report-pass-on = Pass the link on to them yourself: once they write to the community, the bot can write to them.
-sc-list-none = You have no study chats yet. Create one with /chat.
-sc-list-none-school = The school has no study chats yet.
-sc-list-header = Your study chats ({ $count }):
-sc-list-header-school = The school's study chats ({ $count }):
+sc-list-none-of = { $scope ->
+    [school] The school has no study chats yet.
+    [class] Your class has no study chats yet. When a teacher creates one, the bot sends you its link.
+   *[mine] You have no study chats yet. Create one with /chat.
+}
+sc-list-header-of = { $scope ->
+    [school] The school's study chats ({ $count }):
+    [class] Your class's study chats ({ $count }):
+   *[mine] Your study chats ({ $count }):
+}
 sc-list-line = “{ $title }”: class { $className }, { $subject }: { $link }
 sc-list-line-school = “{ $title }”: class { $className }, { $subject }, teacher { $teacher }: { $link }
 sc-quoted = “{ $title }”

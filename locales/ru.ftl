@@ -890,10 +890,16 @@ sc-report-student = { $person }, ученик(ца)
 sc-report-parent = { $person }, родитель
 sc-report-pass-on-lead = Передайте им ссылку сами или через классного руководителя ({ $people }).
 sc-report-pass-on = Передайте им ссылку сами: как только они напишут сообществу, бот сможет писать им.
-sc-list-none = У вас пока нет учебных чатов. Создать — /чат.
-sc-list-none-school = В школе пока нет учебных чатов.
-sc-list-header = Ваши учебные чаты ({ $count }):
-sc-list-header-school = Учебные чаты школы ({ $count }):
+sc-list-none-of = { $scope ->
+    [school] В школе пока нет учебных чатов.
+    [class] У вашего класса пока нет учебных чатов. Когда учитель создаст чат, бот пришлёт вам ссылку.
+   *[mine] У вас пока нет учебных чатов. Создать — /чат.
+}
+sc-list-header-of = { $scope ->
+    [school] Учебные чаты школы ({ $count }):
+    [class] Учебные чаты вашего класса ({ $count }):
+   *[mine] Ваши учебные чаты ({ $count }):
+}
 sc-list-line = «{ $title }» — класс { $className }, { $subject }: { $link }
 sc-list-line-school = «{ $title }» — класс { $className }, { $subject }, учитель { $teacher }: { $link }
 sc-quoted = «{ $title }»

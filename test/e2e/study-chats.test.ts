@@ -133,12 +133,12 @@ describe('study chats (F25)', () => {
     await olga.expect('и приглашает родителей');
   });
 
-  it('F25: students, parents and an unverified teacher are refused /chat and /chats with why', async () => {
+  it('F25: students, parents and an unverified teacher are refused /chat with why; a student and a parent see their class\'s chats in /chats, another class\'s student does not', async () => {
     const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
     await vanya.say('/чат');
     await vanya.expect('Учебные чаты создают учителя школы. Ученики и родители получают ссылки');
     await vanya.say('/чаты');
-    await vanya.expect('Учебные чаты создают учителя школы.');
+    await vanya.expect('У вашего класса пока нет учебных чатов. Когда учитель создаст чат, бот пришлёт вам ссылку.');
     const olga = h.driver.user({ id: 312, firstName: 'Ольга', allowsMessages: true });
     await olga.say('/chat');
     await olga.expect('Учебные чаты создают учителя школы.');
@@ -152,7 +152,20 @@ describe('study chats (F25)', () => {
     await anna.say('/help');
     expect((await anna.expect('Что вы можете сделать')).text).toContain('/chat');
     await vanya.say('/help');
-    expect((await vanya.expect('Что вы можете сделать')).text).not.toContain('/chat');
+    const help = (await vanya.expect('Что вы можете сделать')).text;
+    expect(help).not.toContain('/chat ');
+    expect(help).toContain('/chats — учебные чаты и ссылки на них');
+    // Once the teacher has made the class's chat, the student and the parent find its link in /чаты; 6А's student does not.
+    const { link } = await madeChat(anna);
+    await vanya.say('/чаты');
+    const mine = await vanya.expect('Учебные чаты вашего класса (1):');
+    expect(mine.text).toContain(`1. «5А · Математика» — класс 5А, Математика, учитель Петрова Анна (id300): ${link}`);
+    await olga.say('/чаты');
+    expect((await olga.expect('Учебные чаты вашего класса (1):')).text).toContain(link);
+    const petya = h.driver.user({ id: 320, firstName: 'Петя', allowsMessages: true });
+    await petya.say('/чаты');
+    const other = await petya.expect('У вашего класса пока нет учебных чатов.');
+    expect(other.text).not.toContain(link);
   });
   /** The teacher creates «5А · Математика» for the students; returns the chat's peer, id and link. */
   async function madeChat(teacher: ReturnType<Harness['driver']['user']>) {

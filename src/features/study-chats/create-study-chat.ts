@@ -19,7 +19,11 @@ import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../onboarding
 export const mayCreateStudyChats = (caller: Caller): boolean => can(caller.member, 'studyChat.create');
 
 /** Who may see /chats: those who may create them, and the administration (every chat of the school). */
-export const maySeeStudyChats = (caller: Caller): boolean => mayCreateStudyChats(caller) || can(caller.member, 'studyChat.viewAll');
+/** Students and parents: they see the chats of their classes (the links they were sent, again). */
+const isFamily = (caller: Caller): boolean => caller.member?.status === 'active' && caller.member.roles.some((role) => role === 'student' || role === 'parent');
+
+/** Who may use /chats: teachers (their chats), the administration (every chat), students and parents (their classes' chats). */
+export const maySeeStudyChats = (caller: Caller): boolean => mayCreateStudyChats(caller) || can(caller.member, 'studyChat.viewAll') || isFamily(caller);
 
 /** Why /chat or /chats is not for this person, in words: an unverified teacher waits for confirmation; others are not teachers. */
 export function studyChatRefusal(turn: Turn): string {
@@ -169,16 +173,22 @@ function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly
 export async function chatListText(app: App, turn: Turn): Promise<string> {
   const { t, caller } = turn;
   const everyone = can(caller.member, 'studyChat.viewAll');
-  const chats = everyone ? await app.services.studyChats.all() : await app.services.studyChats.ofTeacher(caller.vkId);
-  if (chats.length === 0) return t(everyone ? 'sc-list-none-school' : 'sc-list-none');
-  const lines = [t(everyone ? 'sc-list-header-school' : 'sc-list-header', { count: chats.length }), ''];
+  // A student or a parent (not a teacher too): the chats of their classes, with the teacher named.
+  const family = !everyone && !mayCreateStudyChats(caller) && isFamily(caller);
+  const chats = everyone
+    ? await app.services.studyChats.all()
+    : family
+      ? (await Promise.all((caller.member?.classIds ?? []).map((classId) => app.services.studyChats.ofClass(classId)))).flat().filter((chat) => chat.status === 'ready')
+      : await app.services.studyChats.ofTeacher(caller.vkId);
+  const scope = everyone ? 'school' : family ? 'class' : 'mine';
+  if (chats.length === 0) return t('sc-list-none-of', { scope });
+  const lines = [t('sc-list-header-of', { scope, count: chats.length }), ''];
   for (const [i, chat] of chats.entries()) {
     const className = (await app.services.classes.get(chat.classId))?.name ?? chat.classId;
     const subject = subjectName(t, chat.subject);
-    const teacher = everyone ? personLabel(await app.services.members.get(chat.teacher), chat.teacher) : '';
-    lines.push(
-      `${i + 1}. ${everyone ? t('sc-list-line-school', { title: chat.title, className, subject, teacher, link: chat.link ?? '' }) : t('sc-list-line', { title: chat.title, className, subject, link: chat.link ?? '' })}`,
-    );
+    const named = everyone || family;
+    const teacher = named ? personLabel(await app.services.members.get(chat.teacher), chat.teacher) : '';
+    lines.push(`${i + 1}. ${named ? t('sc-list-line-school', { title: chat.title, className, subject, teacher, link: chat.link ?? '' }) : t('sc-list-line', { title: chat.title, className, subject, link: chat.link ?? '' })}`);
   }
   return lines.join('\n');
 }
