@@ -897,6 +897,7 @@ sc-remove-denied = Only the chat's teacher or an admin can remove people from a 
 sc-removed-left = { $person } has left the school and was removed from the study chat “{ $title }” (class { $className }).
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
+sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
 sc-removed-report = { $person } was removed from the class's study chats: { $chats }.
 
 ## Material for the channels from the administration and teachers (F21)

@@ -916,6 +916,7 @@ sc-remove-denied = Удалять людей из учебного чата мо
 sc-removed-left = { $person } выбыл(а) из школы и удалён(а) из учебного чата «{ $title }» (класс { $className }).
 sc-removed-transferred = { $person } переведён(а) из класса { $className } в { $to } и удалён(а) из учебного чата «{ $title }».
 sc-removed-parent = { $person } больше не родитель ученика класса { $className } и удалён(а) из учебного чата «{ $title }».
+sc-removed-graduated = 🎓 Класс { $className } выпущен: из учебного чата «{ $title }» удалены выпускники и их родители — { $count }.
 sc-removed-report = { $person } удалён(а) из учебных чатов класса: { $chats }.
 
 ## Материалы для каналов от администрации и учителей (F21)

@@ -6,6 +6,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import type { PromotionPlan } from '../src/domain/types.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
 import { promoteClasses } from '../src/features/movement/promote-classes.js';
+import { removeGraduates } from '../src/features/study-chats/chat-members.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the move to the next school year (F10): a plan, classes to keep in place, one atomic confirmation. */
@@ -89,6 +90,7 @@ function promotionSteps(): DialogStepHandler<PromotionState>[] {
     // One notice at a time: a message that cannot go (for any reason) does not keep the others back.
     for (const notice of notices) await deliverNotices(app, [notice]).catch(() => undefined);
     const { result } = outcome;
+    for (const [classId, people] of outcome.graduates) await removeGraduates(app, classId, people);
     await turn.reply(
       t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers }),
       replyKeyboard([]),

@@ -239,6 +239,38 @@ describe('study chats (F25)', () => {
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(311);
   });
 
+  it('F25 F10: when a class graduates, its students and parents are removed from its study chat and the teacher is told once, with the count', async () => {
+    const s = h.bot.app.services;
+    await s.classes.create(ADMIN_ID, '11А');
+    await joinAs(s, 'student', '11А', 330, 'Выпускник Петя');
+    await joinAs(s, 'student', '11А', 331, 'Выпускница Аня');
+    await joinAs(s, 'parent', '11А', 332, 'Выпускникова Ирина', 'Выпускник Петя');
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    const graduates = [330, 331, 332].map((id) => h.driver.user({ id, firstName: `Выпускник ${id}`, allowsMessages: true }));
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
+    const fifth = await madeChat(teacher);
+    await vanya.joinChat(fifth.link);
+    await upToConfirm(teacher, '11А', 'Ученикам и родителям');
+    await teacher.press('Создать');
+    const link = linkIn((await teacher.expect('✅ Учебный чат «11А · Математика» создан.')).text);
+    for (const person of graduates) await person.joinChat(link);
+    const [eleventh] = chatsNamed('11А · Математика');
+    expect(h.driver.chat(eleventh!.peerId).memberIds).toEqual(expect.arrayContaining([330, 331, 332]));
+
+    const admin = h.admin();
+    await admin.say('/promote');
+    await admin.expect('Выпускаются (1): 11А');
+    await admin.press('Перевести');
+    await admin.expect('Готово: переведено классов — 2, выпущено классов — 1');
+    const told = await teacher.expect('🎓 Класс 11А выпущен');
+    expect(told.text).toBe('🎓 Класс 11А выпущен: из учебного чата «11А · Математика» удалены выпускники и их родители — 3.');
+    await h.idle();
+    for (const id of [330, 331, 332]) expect(h.driver.chat(eleventh!.peerId).memberIds).not.toContain(id);
+    // The class that moved up keeps its chat and its students; the teacher got one message about the graduates.
+    expect(h.driver.chat(fifth.peerId).memberIds).toContain(310);
+    expect(h.emulator.sentTo(300).filter((m) => m.text.startsWith('🎓'))).toHaveLength(1);
+  });
+
   it('F25: a forged «Удалить из чата» pressed by a student is refused and removes nobody', async () => {
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });

@@ -3,10 +3,11 @@
  * if it has no conflicts; the domain re-checks the right (movement.record) and applies it in one
  * atomic step, or answers that the classes changed since (a new plan comes back). The outcome is
  * returned for the admin, with what follows for others: the reviewers' copies of the requests of
- * people who left with a graduating class edited, and each graduate and their parents told.
+ * people who left with a graduating class edited, and each graduate and their parents told; the
+ * caller then takes the graduates out of their class's study chats (see removeGraduates).
  */
 import type { App } from '../../app.js';
-import type { PromotionPlan, PromotionResult } from '../../domain/types.js';
+import type { Member, PromotionPlan, PromotionResult } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { closedRequestNotices } from '../join-requests/review-notices.js';
 import type { WithNotices } from '../shared/notices.js';
@@ -22,7 +23,8 @@ export type PromotionOutcome =
   | { kind: 'conflict'; plan: PromotionPlan }
   /** The classes changed since the plan was shown: `plan` is the one that holds now. */
   | { kind: 'stale'; plan: PromotionPlan }
-  | { kind: 'promoted'; result: PromotionResult & { ok: true } };
+  /** `graduates`: the students and parents who left with each graduating class (their records after it), by class id. */
+  | { kind: 'promoted'; result: PromotionResult & { ok: true }; graduates: ReadonlyMap<string, Member[]> };
 
 /** Applies the promotion `plan` (as shown to the caller) on behalf of the turn's caller. */
 export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan): Promise<WithNotices<PromotionOutcome>> {
@@ -32,8 +34,13 @@ export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan):
   const result = done.value;
   if (!result.ok) return { outcome: result.reason === 'conflict' ? { kind: 'conflict', plan: result.plan } : { kind: 'stale', plan: result.plan }, notices: [] };
   const graduateNames = new Map(result.plan.graduates.map((g) => [g.classId, g.name]));
+  const graduates = new Map<string, Member[]>();
+  for (const person of result.graduatedPeople) {
+    const member = await app.services.members.get(person.vkId);
+    if (member) graduates.set(person.classId, [...(graduates.get(person.classId) ?? []), member]);
+  }
   return {
-    outcome: { kind: 'promoted', result },
+    outcome: { kind: 'promoted', result, graduates },
     notices: [
       // Requests of people who left with their graduating class were rejected: their reviewers' cards say so.
       ...(await closedRequestNotices(app, result.rejectedRequests.map((request) => request.id))),

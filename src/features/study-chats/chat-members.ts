@@ -95,6 +95,35 @@ export interface ClassLeaver {
 }
 
 /**
+ * After a class graduated (F10): removes its students and parents from the class's study chats and
+ * tells each chat's teacher once, with how many were removed (not a message a person). Returns how
+ * many removals were made. A chat the messenger refuses is logged and skipped.
+ */
+export async function removeGraduates(app: App, classId: string, graduates: readonly Member[]): Promise<number> {
+  let total = 0;
+  for (const chat of await app.services.studyChats.ofClass(classId)) {
+    if (chat.peer === undefined) continue;
+    let removed = 0;
+    for (const member of graduates) {
+      if (member.vkId === chat.teacher || belongsInStudyChat(chat, member)) continue;
+      const done = await app.messenger.removeFromChat(chat.peer, member.vkId).catch((error: unknown) => {
+        app.logger.warn({ studyChat: chat.id, person: member.vkId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove a graduate from a study chat');
+        return false;
+      });
+      if (done) removed += 1;
+    }
+    total += removed;
+    app.logger.info({ studyChat: chat.id, classId, removed }, 'graduates removed from a study chat');
+    if (removed === 0) continue;
+    const className = await classNameOf(app, classId);
+    const reader = await readerFor(app, chat.teacher);
+    const told = await notifyPerson(app, chat.teacher, () => ({ text: reader.t('sc-removed-graduated', { title: chat.title, className, count: removed }) }));
+    if (!told.ok) app.logger.warn({ studyChat: chat.id, teacher: chat.teacher }, 'teacher not told of the graduates removed: they do not accept messages from the bot');
+  }
+  return total;
+}
+
+/**
  * Removes each leaver from the study chats of the class they are no longer of (unless they still
  * belong there, say as a parent) and tells each chat's teacher. Returns the titles of the chats
  * each person was removed from, by vkId. A person already out of a chat is skipped; a chat the
