@@ -794,7 +794,15 @@ ch-list-unbound = { $channel }: not bound
 ch-how-to-bind = To bind a channel, add the community (the bot) to the chat and write /bind school or /bind staff in that chat.
 ch-post-none-bound = No channel is bound yet, so there is nowhere to post. Add the community (the bot) to the chat of the future channel, write /bind school or /bind staff in that chat, then /post again.
 ch-post-ask-channel = Which channel should the post go to?
-ch-post-ask-text = Write the text of the post for { $channel }. At most 4096 characters: VK does not deliver a longer text as one message.
+ch-post-attachments = Attachments: { $count ->
+    [one] { $count } photo or document
+   *[other] { $count } photos or documents
+}.
+ch-attach-kinds = Only photos and documents can go with a post; stickers, voice messages and videos cannot. Send the text with photos or documents again.
+ch-attach-too-many = There are { $count } attachments, and one message takes at most { $max }. Send the text again with fewer photos and documents.
+ch-attach-failed = Could not take an attachment: it may have been deleted. Send the text with photos or documents again.
+ch-attach-not-here = Only text is needed here, no attachments: photos and documents for the material can be handed to an admin separately. Send the text again.
+ch-post-ask-text = Write the text of the post for { $channel }. At most 4096 characters: VK does not deliver a longer text as one message. Attach photos and documents (up to 10) to the same message.
 ch-post-too-long = The text is too long: { $length } { $length ->
     [one] character
    *[other] characters

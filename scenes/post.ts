@@ -29,13 +29,13 @@ async function finish(context: PostContext, text: string): Promise<unknown> {
 async function pinStep(context: PostContext): Promise<unknown> {
   const turn = context.turn;
   const { t } = turn;
-  const { kind, text } = context.state;
-  if (!kind || !text) return context.go(TEXT_STEP);
+  const { kind, text, attachment } = context.state;
+  if (!kind || text === undefined) return context.go(TEXT_STEP);
   const rows = [[button(t('ch-btn-pin'), 'pin', 'primary'), button(t('ch-btn-no-pin'), 'no-pin')]];
   const question = t('ch-post-ask-pin');
   if (context.firstTime) {
-    // The preview: the text exactly as the chat and the private copies get it.
-    await turn.reply(text);
+    // The preview: the text and its photos and documents exactly as the chat and the private copies get them.
+    await turn.app.messenger.send(context.chat, { text, attachment });
     return askWithCancel(context, question, rows);
   }
   const pressed = sceneValue(context.payload, POST);
@@ -47,17 +47,17 @@ async function pinStep(context: PostContext): Promise<unknown> {
 async function confirmStep(context: PostContext): Promise<unknown> {
   const turn = context.turn;
   const { t } = turn;
-  const { kind, text, pin } = context.state;
-  if (!kind || !text || pin === undefined) return context.go(CHANNEL_STEP);
+  const { kind, text, pin, attachment } = context.state;
+  if (!kind || text === undefined || pin === undefined) return context.go(CHANNEL_STEP);
   // In the quiet hours students and parents get the post in the morning, unless it is sent as urgent.
   const quiet = quietNotice(turn.app, t);
-  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), ...(quiet ? ['', quiet] : [])].join('\n');
+  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), ...(attachment ? [t('ch-post-attachments', { count: attachment.split(',').length })] : []), ...(quiet ? ['', quiet] : [])].join('\n');
   const rows = [[button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')], ...(quiet ? [[button(t('dl-btn-urgent'), 'urgent', 'negative')]] : [])];
   if (context.firstTime) return askWithCancel(context, summary, rows);
   const pressed = sceneValue(context.payload, POST);
   if (pressed === 'edit') return context.go(TEXT_STEP);
   if (pressed !== 'send' && pressed !== 'urgent') return askWithCancel(context, summary, rows, answerProblem(context, t));
-  return finish(context, await publishPost(turn.app, turn, { kind, text, pin, urgent: pressed === 'urgent' }));
+  return finish(context, await publishPost(turn.app, turn, { kind, text, pin, urgent: pressed === 'urgent', attachment }));
 }
 
 /** Opens the post dialog at its first question. */
@@ -71,6 +71,7 @@ function postSteps(): DialogStepHandler<PostState>[] {
     noneBound: 'ch-post-none-bound',
     askChannel: 'ch-post-ask-channel',
     askText: (t, kind) => t('ch-post-ask-text', { channel: channelName(t, kind) }),
+    attachments: true,
   });
   steps[PIN_STEP] = pinStep;
   steps[CONFIRM_STEP] = confirmStep;

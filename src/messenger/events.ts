@@ -12,6 +12,11 @@ export interface MessageRef {
   readonly id: MessageId;
 }
 
+/** A photo or a document a person attached to their message (other kinds are `other`: a sticker, a voice message, a video…). */
+export type IncomingAttachment =
+  | { readonly kind: 'photo' | 'document'; readonly url: string; readonly name: string }
+  | { readonly kind: 'other' };
+
 /** A message from a person, in their private dialog with the bot or in a chat. */
 export interface IncomingMessage {
   readonly kind: 'message';
@@ -28,6 +33,8 @@ export interface IncomingMessage {
   readonly mention: 'bot' | 'other' | 'none';
   /** The payload of the text button pressed, undefined for a typed message. */
   readonly payload: unknown;
+  /** What the person attached, in order. */
+  readonly attachments: readonly IncomingAttachment[];
   /** The ref of the deep link the person came by (VK: vk.me ?ref=; MAX: bot_started's payload), with its source. */
   readonly startRef?: { readonly value: string; readonly source: string | undefined } | undefined;
   /** The language the person's app is in, when the messenger says ('ru', 'en'). */

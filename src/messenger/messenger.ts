@@ -2,7 +2,7 @@
  * The messenger port: everything features and dialogs ask of a messenger. One adapter a messenger
  * implements it (VK: src/vk/vk-messenger.ts); README "How it is built" says how a MAX adapter would.
  */
-import type { ButtonPress, MessageRef } from './events.js';
+import type { ButtonPress, IncomingAttachment, MessageRef } from './events.js';
 import type { ChatId, Platform } from './ids.js';
 import type { Keyboard } from './keyboard.js';
 
@@ -35,6 +35,14 @@ export class RecipientUnreachableError extends Error {
   override readonly name = 'RecipientUnreachableError';
   constructor(readonly chat: ChatId) {
     super(`the messenger will not deliver to ${chat} now: the person must write to the bot first or allow its messages`);
+  }
+}
+
+/** Thrown by {@link Messenger.reupload} when the attachment cannot be had (deleted, or the messenger's file server refused): ask the person to send it again. */
+export class AttachmentUnavailableError extends Error {
+  override readonly name = 'AttachmentUnavailableError';
+  constructor(readonly status: number) {
+    super(`the attachment could not be downloaded (HTTP ${status}); ask the person to send it again`);
   }
 }
 
@@ -81,6 +89,12 @@ export interface Messenger {
   mention(person: number, name: string): string;
   /** Uploads a PNG for a message to `chat`; returns what {@link OutgoingMessage.attachment} takes. */
   uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string>;
+  /**
+   * Makes a photo or document a person sent the bot's own: downloads it and uploads it again (from
+   * `chat`, the dialog it came in), so that it stays when the person deletes theirs. Returns what
+   * {@link OutgoingMessage.attachment} takes (several are joined with a comma).
+   */
+  reupload(attachment: IncomingAttachment & { kind: 'photo' | 'document' }, chat: ChatId): Promise<string>;
   /** A link that opens the bot's private dialog and hands it `ref` (see IncomingMessage.startRef). */
   startLink(ref: string, source: string): string;
   /** Creates a group chat with the bot in it. */

@@ -127,17 +127,27 @@ export class VkGateway {
   }
 
   /** Uploads a picture for a message (e.g. an invite's QR code) and returns its attachment string, `photo-1_2_key`. */
-  async uploadMessagePhoto(peerId: number, png: Buffer, filename = 'image.png'): Promise<string> {
+  async uploadMessagePhoto(peerId: number, image: Buffer, filename = 'image.png', contentType = 'image/png'): Promise<string> {
+    return this.uploading('upload.messagePhoto', async () => (await this.upload.messagePhoto({ peer_id: peerId, source: { value: image, filename, contentType } })).toString());
+  }
+
+  /** Uploads a document for a message to `peerId`; returns its attachment string (`doc-1_2_key`). */
+  async uploadMessageDocument(peerId: number, data: Buffer, filename: string): Promise<string> {
+    return this.uploading('upload.messageDocument', async () => (await this.upload.messageDocument({ peer_id: peerId, source: { value: data, filename } })).toString());
+  }
+
+  /** Runs an upload through the seam: recorded like a call, VK's refusal as a named error. */
+  private async uploading(method: string, upload: () => Promise<string>): Promise<string> {
     const started = Date.now();
     try {
-      const photo = await this.upload.messagePhoto({ peer_id: peerId, source: { value: png, filename, contentType: 'image/png' } });
-      this.options.onCall?.({ method: 'upload.messagePhoto', ok: true, ms: Date.now() - started });
-      return photo.toString();
+      const attachment = await upload();
+      this.options.onCall?.({ method, ok: true, ms: Date.now() - started });
+      return attachment;
     } catch (error) {
       const code = vkErrorCode(error);
-      this.options.onCall?.({ method: 'upload.messagePhoto', ok: false, code, ms: Date.now() - started });
-      this.logger.warn({ method: 'upload.messagePhoto', code }, 'photo upload failed');
-      if (code !== undefined) throw new VkApiError('upload.messagePhoto', code, error instanceof Error ? error.message : '');
+      this.options.onCall?.({ method, ok: false, code, ms: Date.now() - started });
+      this.logger.warn({ method, code }, 'upload failed');
+      if (code !== undefined) throw new VkApiError(method, code, error instanceof Error ? error.message : '');
       throw error;
     }
   }

@@ -4,9 +4,9 @@
  * chat's service message about its members (a message_new with an `action`) a ChatMemberChange.
  */
 import type { IContext, SceneContext } from '@vk-io/scenes';
-import type { MessageContext, MessageEventContext } from 'vk-io';
+import { DocumentAttachment, PhotoAttachment, type MessageContext, type MessageEventContext } from 'vk-io';
 import type { Dialogs } from '../messenger/dialogs.js';
-import type { ButtonPress, ChatMemberChange, IncomingMessage } from '../messenger/events.js';
+import type { ButtonPress, ChatMemberChange, IncomingAttachment, IncomingMessage } from '../messenger/events.js';
 import { localeFromLangId } from '../i18n.js';
 
 /** A message context with its scenes (the bot's middleware attaches them). */
@@ -57,11 +57,27 @@ function makeIncoming(context: VkMessageContext, groupId: number): IncomingMessa
     text,
     mention,
     payload: context.messagePayload,
+    attachments: incomingAttachments(context),
     startRef: ref ? { value: ref, source: context.referralSource } : undefined,
     language: localeFromLangId(context.clientInfo?.lang_id),
     ref: { chat: context.peerId, id: String(context.conversationMessageId ?? 0) },
     dialogs: dialogsOf(context.scene),
   };
+}
+
+/** The photos (their largest size) and documents of a message, in order; anything else as `other`. */
+function incomingAttachments(context: VkMessageContext): IncomingAttachment[] {
+  return context.attachments.map((attachment): IncomingAttachment => {
+    if (attachment instanceof PhotoAttachment) {
+      // The largest size by area (vk-io's largeSizeUrl throws when VK gives none of the sizes it expects).
+      const url = [...(attachment.sizes ?? [])].sort((a, b) => b.width * b.height - a.width * a.height).find((size) => size.url)?.url;
+      return url ? { kind: 'photo', url, name: `photo${attachment.id}.jpg` } : { kind: 'other' };
+    }
+    if (attachment instanceof DocumentAttachment) {
+      return attachment.url ? { kind: 'document', url: attachment.url, name: attachment.title ?? `document.${attachment.extension ?? 'bin'}` } : { kind: 'other' };
+    }
+    return { kind: 'other' };
+  });
 }
 
 /** A message_event (a callback button pressed) as the port's ButtonPress. */

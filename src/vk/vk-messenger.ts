@@ -3,9 +3,9 @@
  * deterministic random_ids), renders neutral keyboards in VK's JSON, and makes every other request
  * through the one gateway. Message ids are VK's conversation_message_id, written as digits.
  */
-import type { ButtonPress, MessageRef } from '../messenger/events.js';
+import type { ButtonPress, IncomingAttachment, MessageRef } from '../messenger/events.js';
 import type { ChatId } from '../messenger/ids.js';
-import { RecipientUnreachableError, type Delivery, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
+import { AttachmentUnavailableError, RecipientUnreachableError, type Delivery, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 import { renderKeyboard } from './keyboard.js';
 import { VK_PERSON_REFS } from './person-refs.js';
@@ -22,6 +22,8 @@ const MEMBERS_PAGE = 1000;
 
 /** VK's limit for a snackbar's text. */
 const SNACKBAR_MAX = 90;
+/** How long the download of a person's attachment may take before it counts as unavailable. */
+const REUPLOAD_TIMEOUT_MS = 20_000;
 
 interface VkUser {
   id: number;
@@ -108,6 +110,14 @@ export class VkMessenger implements Messenger {
 
   uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string> {
     return this.gateway.uploadMessagePhoto(chat, png, filename);
+  }
+
+  async reupload(attachment: IncomingAttachment & { kind: 'photo' | 'document' }, chat: ChatId): Promise<string> {
+    const response = await fetch(attachment.url, { signal: AbortSignal.timeout(REUPLOAD_TIMEOUT_MS) });
+    if (!response.ok) throw new AttachmentUnavailableError(response.status);
+    const data = Buffer.from(await response.arrayBuffer());
+    if (attachment.kind === 'document') return this.gateway.uploadMessageDocument(chat, data, attachment.name);
+    return this.gateway.uploadMessagePhoto(chat, data, attachment.name, response.headers.get('content-type') ?? 'image/jpeg');
   }
 
   startLink(ref: string, source: string): string {

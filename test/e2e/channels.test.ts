@@ -128,6 +128,49 @@ describe('system channels and posts (F12)', () => {
     expect(list.text).toContain('общешкольный канал: «Завтра, 1 сентября, торжественная линейка в 9:00 во дворе шк…» — в чате опубликован и закреплён; лично получили 2 из 3, не доставлено 1');
   });
 
+  it('F12: a post with a photo and a document: they are made the community\'s own, previewed with the text, and go to the chat and the private copies; a sticker or a voice message is asked again', async () => {
+    const { teacher, olga } = people();
+    const admin = h.admin();
+    const peer = await boundChat('Школа №11', 'школа', [310]);
+    // What the admin attaches: a photo and a document of their own (1×1 PNG; a PDF's first bytes).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const pdf = Buffer.from('%PDF-1.4 расписание');
+    const photo = h.emulator.state.savePhoto({ token: 'own-photo', kind: 'photo', fileName: 'plan.png', mimeType: 'image/png', data: png, docType: '', peerId: undefined }, ADMIN_ID, { width: 1, height: 1 });
+    const doc = h.emulator.state.saveDoc({ token: 'own-doc', kind: 'doc', fileName: 'raspisanie.pdf', mimeType: 'application/pdf', data: pdf, docType: 'doc', peerId: undefined }, ADMIN_ID, { title: 'raspisanie.pdf', tags: [] });
+    const mine = [`photo${ADMIN_ID}_${photo.id}_${photo.accessKey}`, `doc${ADMIN_ID}_${doc.id}_${doc.accessKey}`];
+    await admin.say('/пост');
+    await admin.expect('В какой канал отправить пост?');
+    await admin.press('Общешкольный канал');
+    const ask = await admin.expect('Напишите текст поста');
+    expect(ask.text).toContain('Фото и документы (до 10) приложите к этому же сообщению.');
+    // A voice message (or a sticker) cannot go in a post: asked again, nothing taken.
+    await admin.say('Расписание на неделю', { attachments: [`audio_message${ADMIN_ID}_77`] });
+    await admin.expect('В пост можно приложить только фото и документы');
+    const text = 'Расписание на неделю — во вложении.';
+    await admin.say(text, { attachments: mine });
+    const preview = await admin.expect((m) => m.text === text);
+    expect(preview.attachments).toHaveLength(2);
+    await admin.expect('Выше — пост в точности так, как его получат.');
+    await admin.press('Не закреплять');
+    const confirm = await admin.expect('Пост в ');
+    expect(confirm.text).toContain('Вложения: 2 фото или документа.');
+    await admin.press('Отправить');
+    await admin.expect('✅ Пост отправлен');
+    const inChat = await h.driver.chat(peer).expect(text);
+    const copy = await teacher.expect(text);
+    await olga.expect(text);
+    // The community's own copies (owner -group), not the admin's: the same in the chat and in private, with the same bytes.
+    expect(inChat.attachments).toEqual(preview.attachments);
+    expect(copy.attachments).toEqual(preview.attachments);
+    for (const attachment of inChat.attachments) {
+      expect(attachment).toMatch(/^(photo|doc)-\d+_\d+/);
+      expect(mine).not.toContain(attachment);
+    }
+    const [ownPhotoId, ownDocId] = inChat.attachments.map((a) => Number(/_(\d+)/.exec(a)![1]));
+    expect(h.emulator.state.photos.get(ownPhotoId!)?.file.data.equals(png)).toBe(true);
+    expect(h.emulator.state.docs.get(ownDocId!)?.file.data.equals(pdf)).toBe(true);
+  });
+
   it('F12: a 5000-character text is refused with its length, never cut; an empty one is refused; with no channel bound /пост says how to bind', async () => {
     const admin = h.admin();
     await admin.say('/пост');

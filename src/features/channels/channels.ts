@@ -117,6 +117,8 @@ export interface PostRequest {
   pin: boolean;
   /** Sent to students and parents at once even in the quiet hours. */
   urgent?: boolean;
+  /** Its photos and documents, already the community's own (see post-attachments.ts). */
+  attachment?: string | undefined;
 }
 
 /**
@@ -131,7 +133,7 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
   if (!mayPublish(caller)) return t('ch-denied');
   const channel = await app.services.channels.get(request.kind);
   if (!channel) return t('ch-post-unbound', { channel: channelName(t, request.kind) });
-  const content = { text: request.text };
+  const content = { text: request.text, attachment: request.attachment };
   let chat: PostChatOutcome = 'failed';
   try {
     const sent = await app.messenger.send(channel.peer, content);

@@ -9,11 +9,13 @@ import type { DialogContext, DialogStepHandler } from '../../turn.js';
 import { cancelButton, replyKeyboard, sceneButton, type Button } from '../shared/keyboards.js';
 import { sceneValue } from '../shared/payload.js';
 import { checkPostText, parseChannelKind, postChannels } from './channels.js';
+import { takeAttachments } from './post-attachments.js';
 
-/** What a composing dialog keeps: the channel and the text. */
+/** What a composing dialog keeps: the channel, the text and (for a post) its photos and documents, already the community's own. */
 export interface ComposeState extends Record<string, unknown> {
   kind?: ChannelKind;
   text?: string;
+  attachment?: string | undefined;
 }
 
 /** The words of one composing dialog's first steps. */
@@ -24,6 +26,8 @@ export interface ComposeWords {
   readonly askChannel: string;
   /** The text question for the chosen channel. */
   askText(t: Translate, kind: ChannelKind): string;
+  /** Whether photos and documents may come with the text (a post); otherwise a message with any is asked again. */
+  readonly attachments?: boolean;
 }
 
 /** Why an answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
@@ -64,9 +68,15 @@ export function composeSteps<State extends ComposeState>(slug: string, words: Co
     const question = words.askText(t, kind);
     if (context.firstTime) return askWithCancel(context, question, []);
     if (context.hasPayload) return askWithCancel(context, question, [], t('button-stale'));
-    const checked = checkPostText(t, context.text);
+    const files = context.message.attachments.length;
+    if (files > 0 && !words.attachments) return askWithCancel(context, question, [], t('ch-attach-not-here'));
+    // A post may be photos or documents alone; the text, when there is one, is checked as always.
+    const checked = files > 0 && !context.text ? { ok: true as const, text: '' } : checkPostText(t, context.text);
     if (!checked.ok) return askWithCancel(context, question, [], checked.problem);
+    const taken = await takeAttachments(context.turn.app, t, context.message);
+    if (!taken.ok) return askWithCancel(context, question, [], taken.problem);
     context.state.text = checked.text;
+    context.state.attachment = taken.attachment;
     return context.next();
   };
   return [channelStep, textStep];
