@@ -168,4 +168,38 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect(await h.bot.app.services.postAcks.counts(id)).toEqual({ audience: 4, confirmed: 0 });
     expect(petya.received.filter((m) => m.text.startsWith('Напоминание:'))).toHaveLength(0);
   });
+  it('F12 «Кто не подтвердил» of a post for 26 people is paged by 20: «Дальше →» and «← Назад» edit the list in place', async () => {
+    const { admin } = people();
+    const surnames = ['Абрамов', 'Белов', 'Волков', 'Голубев', 'Дмитриев', 'Егоров', 'Жуков', 'Зайцев', 'Ильин', 'Крылов', 'Лебедев', 'Морозов', 'Никитин', 'Орехов', 'Павлов', 'Романов', 'Соколов', 'Тихонов', 'Уваров', 'Фролов', 'Хохлов', 'Цветков'];
+    const extras = surnames.map((_, i) => 400 + i);
+    for (const [i, id] of extras.entries()) {
+      await joinAs(h.bot.app.services, 'student', '5А', id, `${surnames[i]} Илья`);
+      h.driver.user({ id, firstName: 'Ученик', lastName: String(id), allowsMessages: true });
+    }
+    const chat = h.emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа №11', memberIds: extras });
+    await admin.sayIn(chat.peerId, '/привязать школа');
+    await h.driver.chat(chat.peerId).expect('✅ Этот чат теперь —');
+    const report = await postWithAck(admin);
+    expect(report.text).toContain('подтверждения ждём от 26 человек');
+    await admin.say('/посты');
+    await admin.expect('Последние посты (1):');
+    await admin.press('№1: кто не подтвердил');
+    const first = await admin.expect('Пост «Родительское собрание');
+    expect(first.text).toContain('подтвердили 0 из 26.');
+    expect(first.text).toContain('1. Петрова Анна');
+    expect(first.text).toContain('20. Романов Илья');
+    expect(first.text).not.toContain('21. ');
+    expect(first.text).toContain('Страница 1 из 2.');
+    expect(labels(first)).toEqual(['Дальше →', 'Напомнить неподтвердившим']);
+    const second = admin.expectEdit((m) => m.text.includes('Страница 2 из 2.'));
+    await admin.press('Дальше →');
+    const page2 = await second;
+    expect(page2.text).toContain('21. Соколов Илья');
+    expect(page2.text).toContain('26. Цветков Илья');
+    expect(page2.text).not.toContain('Петрова Анна');
+    expect(labels(page2)).toEqual(['← Назад', 'Напомнить неподтвердившим']);
+    const back = admin.expectEdit((m) => m.text.includes('Страница 1 из 2.'));
+    await admin.press('← Назад');
+    expect((await back).text).toContain('1. Петрова Анна');
+  });
 });
