@@ -119,7 +119,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect((await admin.expect('Последние посты (1):')).text).toContain('подтвердили 3 из 4');
   });
 
-  it('F12 a post without an acknowledgement has no button and no «Кто не подтвердил»; its read count still shows', async () => {
+  it('F12 a post without an acknowledgement has no button and no «Кто не подтвердил»; its read count still shows, and says so when VK cannot tell', async () => {
     const { admin, anna } = people();
     await schoolChat(admin);
     await admin.say('/пост');
@@ -142,6 +142,11 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect(list.text).toContain('прочитали 1 из 3');
     expect(list.text).not.toContain('подтвердили');
     expect(labels(list)).toEqual([]);
+    // VK refuses the read marks: the list still comes, saying the count is not known now.
+    h.emulator.faults.failNext('messages.getConversationsById', 15, 1);
+    await admin.say('/посты');
+    const without = await admin.expect('Последние посты (1):');
+    expect(without.text).toContain('лично получили 3 из 4, не доставлено 1; сколько прочитали, сейчас узнать не удалось');
   });
 
   it('F12 a student cannot use /посты nor remind; forged or stale acknowledgement buttons are answered clearly and record nothing', async () => {
