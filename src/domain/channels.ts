@@ -51,6 +51,8 @@ export interface Post {
   unreachable: number;
   /** Whether its copies carry «Ознакомлен(а)» and the author sees who confirmed (absent on posts kept before). */
   ack?: boolean | undefined;
+  /** The delivery of its private copies (to read how the copies held by the quiet hours fared later). */
+  delivery?: string | undefined;
 }
 
 export const postSchema: z.ZodType<Post> = z.object({
@@ -66,6 +68,7 @@ export const postSchema: z.ZodType<Post> = z.object({
   total: z.number().int(),
   unreachable: z.number().int(),
   ack: z.boolean().optional(),
+  delivery: z.string().optional(),
 });
 
 /** What a post id looks like (`p12`); anything else (a forged button) is no post. */

@@ -208,3 +208,65 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect((await back).text).toContain('1. Петрова Анна');
   });
 });
+
+describe('posts asking for an acknowledgement in the quiet hours (F12)', () => {
+  let h: Harness;
+  /** The bot's clock (the scheduler's and the quiet hours'): set to a moment, it runs on from there. */
+  let offset = 0;
+  beforeEach(async () => {
+    offset = 0;
+    h = await Harness.start({ env: { QUIET_HOURS: '21-8', SCHOOL_TZ: 'Europe/Moscow' }, bot: { now: () => Date.now() + offset } });
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
+    await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');
+    await joinAs(s, 'student', '5А', 313, 'Орлов Петя');
+  });
+  afterEach(() => h.close());
+
+  /** Today at a time of day in Moscow (UTC+3, no clock changes). */
+  function moscow(hours: number, minutes: number, seconds = 0): number {
+    const today = new Date();
+    return Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) + ((hours - 3) * 3600 + minutes * 60 + seconds) * 1000;
+  }
+
+  it('F12 the copies held by the quiet hours and sent at 08:00 count in /посты: how many got them and how many read them; those VK refused then are not waited for', async () => {
+    const admin = h.admin();
+    const anna = h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true });
+    const vanya = h.driver.user({ id: 310, firstName: 'Ваня', lastName: 'Сидоров', allowsMessages: true });
+    h.driver.user({ id: 311, firstName: 'Маша', lastName: 'Козлова', allowsMessages: false });
+    const olga = h.driver.user({ id: 312, firstName: 'Ольга', lastName: 'Сидорова', allowsMessages: true });
+    const petya = h.driver.user({ id: 313, firstName: 'Петя', lastName: 'Орлов', allowsMessages: true });
+    const chat = h.emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа №11', memberIds: [] });
+    await h.bot.app.services.channels.bind(ADMIN_ID, 'school', chat.peerId);
+    offset = moscow(7, 59, 52) - Date.now();
+    await admin.say('/пост');
+    await admin.expect('В какой канал отправить пост?');
+    await admin.press('Общешкольный канал');
+    await admin.expect('Напишите текст поста');
+    await admin.say(TEXT);
+    await admin.expect('Выше — пост в точности так');
+    await admin.press('Не закреплять');
+    await admin.expect('Пост в ');
+    await admin.press('Попросить подтвердить прочтение');
+    await admin.expect('Подтверждение прочтения: просить');
+    await admin.press('Отправить');
+    const report = await admin.expect('✅ Пост отправлен');
+    expect(report.text).toContain('получили 1 из 5.');
+    expect(report.text).toContain('подтверждения ждём от 5 человек');
+    await anna.expect(TEXT);
+    // 08:00 comes a few seconds later: the held copies go, with the button.
+    for (const person of [vanya, olga, petya]) expect(labels(await person.expect(TEXT, { timeout: 20_000 }))).toEqual(['Ознакомлен(а)']);
+    await h.idle();
+    for (const id of [300, 310, 312]) h.emulator.markRead(id, id);
+    await admin.say('/посты');
+    const list = await admin.expect('Последние посты (1):');
+    expect(list.text).toContain('лично получили 4 из 5, не доставлено 1; прочитали 3 из 4, подтвердили 0 из 4');
+    // Маша, whom VK refused at 08:00, is not waited for.
+    await admin.press('№1: кто не подтвердил');
+    const who = await admin.expect('Пост «Родительское собрание');
+    expect(who.text).toContain('Ещё не подтвердили:\n1. Петрова Анна\n2. Сидоров Ваня\n3. Сидорова Ольга\n4. Орлов Петя');
+  }, 60_000);
+});

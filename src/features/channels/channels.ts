@@ -180,6 +180,7 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
       ack,
       audience: asked,
       copies,
+      delivery: sent?.id,
     }),
   );
   if (!recorded.ok) return recorded.text;
@@ -212,16 +213,16 @@ export async function postList(app: App, turn: Turn): Promise<{ text: string; ke
   const standings = await postStandings(app, posts);
   const lines = [t('ch-posts-header', { count: posts.length }), ''];
   for (const [i, post] of posts.entries()) {
+    const standing = standings.get(post.id);
     const line = t('ch-posts-line', {
       when: when(app, post.at, locale),
       channel: channelName(t, post.kind),
       excerpt: postExcerpt(post.text),
       outcome: post.chat,
-      reached: post.reached,
+      reached: standing?.reached ?? post.reached,
       total: post.total,
-      unreachable: post.unreachable,
+      unreachable: standing?.unreachable ?? post.unreachable,
     });
-    const standing = standings.get(post.id);
     const extra = standing ? standingText(t, standing) : '';
     lines.push(`${i + 1}. ${line}${extra ? `; ${extra}` : ''}`);
   }

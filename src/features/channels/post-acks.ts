@@ -49,6 +49,9 @@ export async function confirmPost(app: App, turn: Turn, press: ButtonPress, post
 
 /** How far a post's copies were read and confirmed, for its line in /posts. */
 export interface PostStanding {
+  /** Private copies delivered and refused as its delivery now says (with those held by the quiet hours sent since), when it is still kept. */
+  readonly reached?: number | undefined;
+  readonly unreachable?: number | undefined;
   /** Private copies delivered, and how many of them were read (undefined when the messenger could not say). */
   readonly copies: number;
   readonly read: number | undefined;
@@ -56,10 +59,32 @@ export interface PostStanding {
   readonly acks?: { readonly audience: number; readonly confirmed: number } | undefined;
 }
 
+/**
+ * Who a post asking for an acknowledgement waits for: those it was for, but not those whose copy, held by the
+ * quiet hours when it was sent, the messenger refused later (they never got it); how many confirmed.
+ */
+async function askedOf(app: App, post: Post): Promise<{ pending: number[]; audience: number; confirmed: number }> {
+  const result = post.delivery ? await app.deliveries.result(post.delivery) : undefined;
+  const refused = new Set(result?.refused.map((d) => d.chat) ?? []);
+  const [pending, counts] = await Promise.all([app.services.postAcks.pending(post.id), app.services.postAcks.counts(post.id)]);
+  const left = pending.filter((id) => !refused.has(id));
+  return { pending: left, audience: counts.audience - (pending.length - left.length), confirmed: counts.confirmed };
+}
+
+/** A post's private copies: those kept with it, and those its delivery sent since (held by the quiet hours), while the delivery is kept. */
+async function copiesOf(app: App, post: Post): Promise<{ copies: MessageRef[]; reached?: number; unreachable?: number }> {
+  const kept = await app.services.postAcks.copies(post.id);
+  const copies = new Map<number, MessageRef>(kept.map((copy) => [copy.person, { chat: copy.person, id: copy.message }]));
+  const result = post.delivery ? await app.deliveries.result(post.delivery) : undefined;
+  if (!result) return { copies: [...copies.values()] };
+  for (const delivery of result.outcomes.values()) if (delivery.ok && !copies.has(delivery.chat)) copies.set(delivery.chat, delivery.message);
+  return { copies: [...copies.values()], reached: result.delivered, unreachable: result.refused.length };
+}
+
 /** The read and confirmed counts of these posts, asking the messenger about every private copy at once. */
 export async function postStandings(app: App, posts: readonly Post[]): Promise<Map<string, PostStanding>> {
-  const copies = await Promise.all(posts.map((post) => app.services.postAcks.copies(post.id)));
-  const refs: MessageRef[] = copies.flatMap((list) => list.map((copy) => ({ chat: copy.person, id: copy.message })));
+  const copies = await Promise.all(posts.map((post) => copiesOf(app, post)));
+  const refs: MessageRef[] = copies.flatMap((found) => found.copies);
   let marks: boolean[] | undefined;
   try {
     marks = refs.length > 0 ? await app.messenger.readMarks(refs) : [];
@@ -69,11 +94,13 @@ export async function postStandings(app: App, posts: readonly Post[]): Promise<M
   const standings = new Map<string, PostStanding>();
   let at = 0;
   for (const [i, post] of posts.entries()) {
-    const count = copies[i]?.length ?? 0;
+    const found = copies[i];
+    const count = found?.copies.length ?? 0;
     const read = marks ? marks.slice(at, at + count).filter(Boolean).length : undefined;
     at += count;
-    const acks = post.ack ? await app.services.postAcks.counts(post.id) : undefined;
-    standings.set(post.id, { copies: count, read, acks });
+    const asked = post.ack ? await askedOf(app, post) : undefined;
+    const acks = asked && { audience: asked.audience, confirmed: asked.confirmed };
+    standings.set(post.id, { copies: count, read, acks, reached: found?.reached, unreachable: found?.unreachable });
   }
   return standings;
 }
@@ -110,8 +137,7 @@ export async function unconfirmedPage(app: App, turn: Turn, postId: string | und
   const found = await ackPost(app, turn, postId);
   if (!found.ok) return found;
   const { post } = found;
-  const pending = await app.services.postAcks.pending(post.id);
-  const counts = await app.services.postAcks.counts(post.id);
+  const { pending, ...counts } = await askedOf(app, post);
   const header = t('ack-who-header', { excerpt: postExcerpt(post.text), confirmed: counts.confirmed, audience: counts.audience });
   if (pending.length === 0) return { ok: true, text: [header, '', t('ack-who-none')].join('\n') };
   const pages = Math.ceil(pending.length / UNCONFIRMED_PAGE);
@@ -141,7 +167,7 @@ export async function remindUnconfirmed(app: App, turn: Turn, postId: string | u
 /** Sends the reminder of a post (see {@link remindUnconfirmed}); returns the author's report. */
 async function remind(app: App, turn: Turn, post: Post): Promise<string> {
   const { t } = turn;
-  const pending = await app.services.postAcks.pending(post.id);
+  const { pending } = await askedOf(app, post);
   // Nobody left to remind, and nobody reminded yet: nothing is marked, so a later press still reminds those who are left then.
   if (pending.length === 0 && !(await app.services.postAcks.wasReminded(post.id))) return t('ack-remind-nobody');
   const first = pending.length > 0 && (await app.services.postAcks.markReminded(post.id));
