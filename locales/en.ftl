@@ -1178,3 +1178,38 @@ dl-held = { $count } { $count ->
 } the message at { $time }: it is quiet hours now ({ $quiet }).
 dl-quiet-now = It is quiet hours now ({ $quiet }): students and parents get the post at { $time }, the staff at once. If the post cannot wait until the morning, press «Urgent: send at night too».
 dl-btn-urgent = Urgent: send at night too
+
+## Подтверждение прочтения постов (F12)
+
+ack-btn-confirm = I have read it
+ack-btn-ask-on = Ask to confirm reading
+ack-btn-ask-off = Do not ask to confirm
+ack-confirm-line = Confirmation of reading: { $ack ->
+    [yes] asked (the post will carry an «I have read it» button)
+   *[no] not asked
+}.
+ack-report = The post carries «I have read it»: confirmations expected from { $count } { $count ->
+    [one] person
+   *[other] people
+}. Who confirmed and who has not: /posts.
+ack-confirmed = Thank you! Noted that you have read it.
+ack-already = You have already confirmed.
+ack-not-for-you = This post was not for you: there is nothing to confirm.
+ack-unknown-post = This post is not found or does not ask for a confirmation.
+ack-denied = Only the school's admins can do this.
+ack-posts-read = read by { $read } of { $copies }
+ack-posts-read-unknown = how many read it could not be found out now
+ack-posts-confirmed = confirmed by { $confirmed } of { $audience }
+ack-btn-who = No. { $number }: who has not confirmed
+ack-who-header = Post «{ $excerpt }»: confirmed by { $confirmed } of { $audience }.
+ack-who-list = Not confirmed yet:
+ack-who-none = Everyone the post was for has confirmed.
+ack-who-page = Page { $page } of { $pages }.
+ack-btn-prev = ← Back
+ack-btn-next = Next →
+ack-btn-remind = Remind those who have not
+ack-reminder = A reminder: please read the post «{ $excerpt }» and press «I have read it» under this message.
+ack-remind-done = Reminder sent: { $reminded } of { $total } got it.
+ack-remind-refused = Not delivered: { $count }: these people do not allow the community to write to them. Remind them yourself.
+ack-remind-again = The reminder for this post was already sent ({ $reminded } of { $total } got it); nobody got it twice.
+ack-remind-nobody = Nobody to remind: everyone the post was for has confirmed.

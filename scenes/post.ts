@@ -5,11 +5,13 @@ import { replyKeyboard, type Button, sceneButton, type ButtonColor } from '../sr
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
-/** Scene id of the post dialog (F12): channel → text → preview and pinning → confirm. */
+/** Scene id of the post dialog (F12): channel → text → preview and pinning → confirm (asking for an acknowledgement or not). */
 export const POST = 'post';
 
 interface PostState extends ComposeState {
   pin?: boolean;
+  /** The copies ask for an acknowledgement («Ознакомлен(а)»); off unless pressed. */
+  ack?: boolean;
 }
 
 type PostContext = DialogContext<PostState>;
@@ -51,13 +53,34 @@ async function confirmStep(context: PostContext): Promise<unknown> {
   if (!kind || text === undefined || pin === undefined) return context.go(CHANNEL_STEP);
   // In the quiet hours students and parents get the post in the morning, unless it is sent as urgent.
   const quiet = quietNotice(turn.app, t);
-  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), ...(attachment ? [t('ch-post-attachments', { count: attachment.split(',').length })] : []), ...(quiet ? ['', quiet] : [])].join('\n');
-  const rows = [[button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')], ...(quiet ? [[button(t('dl-btn-urgent'), 'urgent', 'negative')]] : [])];
-  if (context.firstTime) return askWithCancel(context, summary, rows);
+  const question = (): { summary: string; rows: Button[][] } => {
+    const ack = context.state.ack === true;
+    const summary = [
+      t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }),
+      ...(attachment ? [t('ch-post-attachments', { count: attachment.split(',').length })] : []),
+      t('ack-confirm-line', { ack: ack ? 'yes' : 'no' }),
+      ...(quiet ? ['', quiet] : []),
+    ].join('\n');
+    const rows = [
+      [button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')],
+      [ack ? button(t('ack-btn-ask-off'), 'ack-off') : button(t('ack-btn-ask-on'), 'ack-on')],
+      ...(quiet ? [[button(t('dl-btn-urgent'), 'urgent', 'negative')]] : []),
+    ];
+    return { summary, rows };
+  };
+  const ask = (problem?: string) => {
+    const { summary, rows } = question();
+    return askWithCancel(context, summary, rows, problem);
+  };
+  if (context.firstTime) return ask();
   const pressed = sceneValue(context.payload, POST);
   if (pressed === 'edit') return context.go(TEXT_STEP);
-  if (pressed !== 'send' && pressed !== 'urgent') return askWithCancel(context, summary, rows, answerProblem(context, t));
-  return finish(context, await publishPost(turn.app, turn, { kind, text, pin, urgent: pressed === 'urgent', attachment }));
+  if (pressed === 'ack-on' || pressed === 'ack-off') {
+    context.state.ack = pressed === 'ack-on';
+    return ask();
+  }
+  if (pressed !== 'send' && pressed !== 'urgent') return ask(answerProblem(context, t));
+  return finish(context, await publishPost(turn.app, turn, { kind, text, pin, urgent: pressed === 'urgent', ack: context.state.ack === true, attachment }));
 }
 
 /** Opens the post dialog at its first question. */

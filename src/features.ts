@@ -22,6 +22,7 @@ import { adminChatActions } from './features/admin-chats/admin-chats-buttons.js'
 import { staffChatsCommand } from './features/admin-chats/admin-chats-commands.js';
 import { cancelCommand } from './features/basics/cancel-command.js';
 import { bindCommand, channelsCommand, postCommand, postsCommand, unbindCommand } from './features/channels/channels-commands.js';
+import { postAckActions } from './features/channels/post-acks-buttons.js';
 import { langCommand } from './features/basics/lang-command.js';
 import { startCommand } from './features/basics/start-command.js';
 import { classRosterCommand, classTeacherCommand } from './features/class-teachers/class-teachers-commands.js';
@@ -104,7 +105,7 @@ export const FEATURES: readonly Feature[] = [
     jobs: [broadcastReminderJob],
   },
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
-  { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], dialogs: [postDialog] as unknown as AnyDialog[] },
+  { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], actions: postAckActions, dialogs: [postDialog] as unknown as AnyDialog[] },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
   { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog, materialEditDialog] as unknown as AnyDialog[] },
   /** Sends to many: the job that runs a delivery's batches, resumed after a crash, and the held part after the quiet hours (F12, F13, F22). */

@@ -588,6 +588,25 @@ function getByConversationMessageId(ctx: MethodContext): unknown {
   return { count: items.length, items };
 }
 
+/** messages.getById: the community's view of messages by their ids (≤ 100); in chats a bot's messages have id 0, so only private dialogs' are found. */
+function getById(ctx: MethodContext): unknown {
+  const ids = ctx.params.intList('message_ids');
+  if (ids.length === 0) throw paramError('message_ids is undefined');
+  if (ids.length > 100) throw paramError('message_ids: too many ids, maximum is 100');
+  const { state, baseUrl } = ctx.emu;
+  const wanted = new Set(ids);
+  const found = new Map<number, StoredMessage>();
+  for (const [peerId, conversation] of state.conversations) {
+    if (isChatPeer(peerId)) continue;
+    for (const message of conversation.messages) if (wanted.has(message.id) && !message.deleted) found.set(message.id, message);
+  }
+  const items = ids.flatMap((id) => {
+    const message = found.get(id);
+    return message ? [messageObject(state, message, baseUrl)] : [];
+  });
+  return { count: items.length, items };
+}
+
 /** The messages.* family. */
 export const messagesMethods: MethodTable = {
   'messages.send': send,
@@ -605,4 +624,5 @@ export const messagesMethods: MethodTable = {
   'messages.editChat': editChat,
   'messages.setActivity': setActivity,
   'messages.getByConversationMessageId': getByConversationMessageId,
+  'messages.getById': getById,
 };

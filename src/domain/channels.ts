@@ -49,6 +49,10 @@ export interface Post {
   total: number;
   /** Of those not reached, how many the messenger refused because they never wrote to the community. */
   unreachable: number;
+  /** Whether its copies carry «Ознакомлен(а)» and the author sees who confirmed (absent on posts kept before). */
+  ack?: boolean | undefined;
+  /** The delivery of its private copies (to read how the copies held by the quiet hours fared later). */
+  delivery?: string | undefined;
 }
 
 export const postSchema: z.ZodType<Post> = z.object({
@@ -63,7 +67,12 @@ export const postSchema: z.ZodType<Post> = z.object({
   reached: z.number().int(),
   total: z.number().int(),
   unreachable: z.number().int(),
+  ack: z.boolean().optional(),
+  delivery: z.string().optional(),
 });
+
+/** What a post id looks like (`p12`); anything else (a forged button) is no post. */
+export const POST_ID = /^p[0-9]{1,12}$/u;
 
 /** VK's practical limit of one message; a post is one message, never split or cut. */
 export const POST_TEXT_MAX = 4096;
@@ -94,6 +103,7 @@ const bindReply = z.object({
 });
 const unbindReply = z.object({ error: z.string().optional(), channel: z.unknown().optional() });
 const postReply = z.object({ error: z.string().optional(), post: z.unknown().optional() });
+const reserveReply = z.object({ error: z.string().optional(), id: z.string().optional() });
 
 /** Binds a kind to a chat. ARGV[2] = actor, [3] kind, [4] chat id. */
 const BIND = new LuaScript('channels-bind', bindReply);
@@ -101,8 +111,18 @@ const BIND = new LuaScript('channels-bind', bindReply);
 const UNBIND = new LuaScript('channels-unbind', unbindReply);
 /** Keeps a sent post. ARGV[2] = actor, [3] the post's JSON. */
 const RECORD = new LuaScript('posts-record', postReply);
+/** Gives the id of a post about to be sent. ARGV[2] = actor. */
+const RESERVE = new LuaScript('posts-reserve', reserveReply);
 
-export type PostInput = Omit<Post, 'id' | 'author' | 'at'>;
+/** What is kept of a post sent: its record's fields, and for its acknowledgements and read marks whom it was for. */
+export type PostInput = Omit<Post, 'id' | 'author' | 'at'> & {
+  /** The id {@link ChannelService.reserve} gave (a new one when absent). */
+  id?: string | undefined;
+  /** For a post asking for an acknowledgement: the vkIds it was for (in the chat and privately). */
+  audience?: readonly number[] | undefined;
+  /** The private copies delivered: each person's vkId and the message id of their copy. */
+  copies?: readonly (readonly [number, string])[] | undefined;
+};
 
 export class ChannelService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -161,6 +181,21 @@ export class ChannelService {
     if (reply.error === 'denied') throw new PermissionDeniedError('channel.publish', actor);
     if (reply.error) throw new Error(`posts-record failed: ${reply.error}`);
     return postSchema.parse(reply.post);
+  }
+
+  /** The id the next post of this author will be kept under (its buttons name it before it is sent). Throws PermissionDeniedError. */
+  async reserve(actor: ActorId): Promise<string> {
+    if (actor === 'system') throw new PermissionDeniedError('channel.publish', actor);
+    const reply = await RESERVE.apply(this.ctx, [String(actor)]);
+    if (reply.error === 'denied') throw new PermissionDeniedError('channel.publish', actor);
+    if (reply.error || !reply.id) throw new Error(`posts-reserve failed: ${reply.error ?? 'no id'}`);
+    return reply.id;
+  }
+
+  /** One post by its id, undefined for none. */
+  async post(id: string): Promise<Post | undefined> {
+    if (!POST_ID.test(id)) return undefined;
+    return parseRecord(postSchema, await this.ctx.redis.get(this.ctx.keys.postRecord(id)));
   }
 
   /** The most recent posts, newest first. */

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { AdminChatService } from './admin-chats.js';
 import { AuditService } from './audit.js';
 import { ChannelService } from './channels.js';
+import { PostAckService } from './post-acks.js';
 import { MaterialService } from './materials.js';
 import { ClassService } from './classes.js';
 import type { ServiceContext } from './context.js';
@@ -47,6 +48,8 @@ export interface Services {
   studyChats: StudyChatService;
   /** The school-wide and staff channels and the posts sent to them (F12). */
   channels: ChannelService;
+  /** Who confirmed the posts asking for an acknowledgement, and the posts' private copies (F12). */
+  postAcks: PostAckService;
   /** Material handed in for the channels, and the admins' decisions on it (F21). */
   materials: MaterialService;
   /** The head's chats with the deputies and with all teachers (F22). */
@@ -87,6 +90,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     reviewNotices: new ReviewNoticeStore(ctx),
     studyChats: new StudyChatService(ctx),
     channels: new ChannelService(ctx),
+    postAcks: new PostAckService(ctx),
     materials: new MaterialService(ctx),
     adminChats: new AdminChatService(ctx),
     meetings: new MeetingService(ctx),
@@ -104,7 +108,8 @@ export { parseClassName, normaliseClassName, buildClassGrid } from './class-name
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
 export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
 export { MATERIAL_REASON_MAX, type Material, type MaterialDecision, type MaterialStatus } from './materials.js';
-export { CHANNEL_KINDS, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
+export { type AckOutcome, type AckCounts, type PostCopy } from './post-acks.js';
+export { CHANNEL_KINDS, POST_ID, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
 export { ADMIN_CHAT_KINDS, isAdminChatKind, belongsInAdminChat, type AdminChat, type AdminChatKind, type ReadyAdminChat, type AdminChatReservation } from './admin-chats.js';
 export { MEETING_AUDIENCES, MEETING_PLACE_MAX, MEETING_TITLE_MAX, MeetingCancelledError, type Meeting, type MeetingAudience, type MeetingAudienceKind } from './meetings.js';
 export {

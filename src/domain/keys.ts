@@ -70,6 +70,14 @@ export interface SchoolKeys {
   postRecord(postId: string): string;
   /** ZSET post id → when it was sent. */
   posts: string;
+  /** SET of the vkIds a post asking for an acknowledgement was for (who got it in the chat or privately). */
+  postAudience(postId: string): string;
+  /** SET of the vkIds who pressed «Ознакомлен(а)» under a post. */
+  postAcks(postId: string): string;
+  /** HASH vkId → the message id of the person's private copy of a post (for read marks). */
+  postCopies(postId: string): string;
+  /** STRING set when the author reminded those who had not confirmed a post (once). */
+  postReminded(postId: string): string;
   /** Material handed in for the channels (F21). */
   materialRecord(materialId: string): string;
   /** ZSET of the materials waiting for an admin's decision, by when they were handed in. */
@@ -131,6 +139,10 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     channels: `${base}channels`,
     postRecord: (id) => `${base}post:${id}`,
     posts: `${base}posts`,
+    postAudience: (id) => `${base}post:${id}:audience`,
+    postAcks: (id) => `${base}post:${id}:acks`,
+    postCopies: (id) => `${base}post:${id}:copies`,
+    postReminded: (id) => `${base}post:${id}:reminded`,
     materialRecord: (id) => `${base}material:${id}`,
     materialsPending: `${base}materials:pending`,
     adminChats: `${base}admin-chats`,
@@ -186,6 +198,10 @@ local function kStudyChatIndex() return B .. 'study-chats:index' end
 local function kChannels() return B .. 'channels' end
 local function kPost(id) return B .. 'post:' .. id end
 local function kPosts() return B .. 'posts' end
+local function kPostAudience(id) return B .. 'post:' .. id .. ':audience' end
+local function kPostAcks(id) return B .. 'post:' .. id .. ':acks' end
+local function kPostCopies(id) return B .. 'post:' .. id .. ':copies' end
+local function kPostReminded(id) return B .. 'post:' .. id .. ':reminded' end
 local function kMaterial(id) return B .. 'material:' .. id end
 local function kMaterialsPending() return B .. 'materials:pending' end
 local function kAdminChats() return B .. 'admin-chats' end

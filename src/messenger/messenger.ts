@@ -103,6 +103,11 @@ export interface Messenger {
   inviteLink(chat: ChatId): Promise<string>;
   /** Pins a message the bot sent in a chat (the bot must be an admin of the chat). */
   pin(message: MessageRef): Promise<void>;
+  /**
+   * For each of these messages the bot sent, in the same order, whether its recipient has read it: known for a
+   * person's private dialog (VK: the conversation's `out_read`); a message in a group chat counts as not known (false).
+   */
+  readMarks(messages: readonly MessageRef[]): Promise<boolean[]>;
   /** The people in a chat (not the bot). */
   members(chat: ChatId): Promise<number[]>;
   /** Removes a person from a chat the bot created; false when they were not in it (left already, or removed). */

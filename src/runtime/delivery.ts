@@ -114,6 +114,8 @@ export interface Deliveries {
   quietUntil(): number | undefined;
   /** Starts a delivery (once per key) and resolves when its part that goes now is sent, with how it went. */
   deliver(request: DeliveryRequest, key?: string): Promise<DeliveryResult>;
+  /** How a delivery went so far, undefined when it is not known (never started, or no longer kept: a week after it started). */
+  result(id: string): Promise<DeliveryResult | undefined>;
   /** Sends the batches of a part not sent yet (the job's work); `final`: the job's last try, a failing batch is recorded as failed. */
   run(id: string, part: DeliveryPart, final: boolean): Promise<void>;
 }
@@ -210,6 +212,11 @@ export class DeliveryEngine implements Deliveries {
     } finally {
       if (listeners.size === 0) this.waiting.delete(id);
     }
+  }
+
+  async result(id: string): Promise<DeliveryResult | undefined> {
+    const stored = await this.store.load(id);
+    return stored && resultOf(stored);
   }
 
   async run(id: string, part: DeliveryPart, final: boolean): Promise<void> {

@@ -67,7 +67,8 @@ function makeIncoming(context: VkMessageContext, groupId: number): IncomingMessa
 
 /** The photos (their largest size) and documents of a message, in order; anything else as `other`. */
 function incomingAttachments(context: VkMessageContext): IncomingAttachment[] {
-  return context.attachments.map((attachment): IncomingAttachment => {
+  // A dialog entered from a button press has a press as its context: no attachments there.
+  return (context.attachments ?? []).map((attachment): IncomingAttachment => {
     if (attachment instanceof PhotoAttachment) {
       // The largest size by area (vk-io's largeSizeUrl throws when VK gives none of the sizes it expects).
       const url = [...(attachment.sizes ?? [])].sort((a, b) => b.width * b.height - a.width * a.height).find((size) => size.url)?.url;

@@ -20,6 +20,24 @@ const NOT_IN_CHAT = 935;
 /** How many members messages.getConversationMembers gives in one call at most (VK's schema: `count` ≤ 1000). */
 const MEMBERS_PAGE = 1000;
 
+/** How many peers messages.getConversationsById and ids messages.getById take in one call. */
+const CONVERSATIONS_PAGE = 100;
+
+/** What messages.getConversationsById tells of a private dialog: the community's last message the person read (`out_read`, a message id). */
+interface VkConversation {
+  peer: { id: number };
+  out_read?: number;
+  last_message_id?: number;
+  last_conversation_message_id?: number;
+}
+
+/** Splits a list into runs of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += size) out.push(items.slice(at, at + size));
+  return out;
+}
+
 /** VK's limit for a snackbar's text. */
 const SNACKBAR_MAX = 90;
 /** How long the download of a person's attachment may take before it counts as unavailable. */
@@ -138,6 +156,30 @@ export class VkMessenger implements Messenger {
   async pin(message: MessageRef): Promise<void> {
     // A bot's message in a chat has message_id 0: VK pins it by its conversation_message_id.
     await this.gateway.call('messages.pin', { peer_id: message.chat, conversation_message_id: Number(message.id) });
+  }
+
+  async readMarks(messages: readonly MessageRef[]): Promise<boolean[]> {
+    // out_read is a message id, our refs carry conversation_message_id: the dialog's last message gives the
+    // cmid when out_read is it; otherwise messages.getById names the cmid of the message read (one call per 100).
+    const peers = [...new Set(messages.map((m) => m.chat).filter((chat) => chat > 0 && chat < CHAT_PEER_BASE))];
+    const readThrough = new Map<ChatId, number>();
+    for (const page of chunks(peers, CONVERSATIONS_PAGE)) {
+      const { items } = await this.gateway.call<{ items: VkConversation[] }>('messages.getConversationsById', { peer_ids: page.join(','), group_id: this.groupId });
+      const lookUp: number[] = [];
+      for (const conversation of items) {
+        const outRead = conversation.out_read ?? 0;
+        if (outRead <= 0) continue;
+        if (outRead === conversation.last_message_id && conversation.last_conversation_message_id) readThrough.set(conversation.peer.id, conversation.last_conversation_message_id);
+        else lookUp.push(outRead);
+      }
+      if (lookUp.length === 0) continue;
+      const found = await this.gateway.call<{ items: { peer_id: number; conversation_message_id: number }[] }>('messages.getById', { message_ids: lookUp.join(','), group_id: this.groupId });
+      for (const message of found.items) readThrough.set(message.peer_id, message.conversation_message_id);
+    }
+    return messages.map((m) => {
+      const through = readThrough.get(m.chat);
+      return through !== undefined && Number(m.id) <= through;
+    });
   }
 
   async members(chat: ChatId): Promise<number[]> {

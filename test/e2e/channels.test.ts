@@ -49,7 +49,7 @@ describe('system channels and posts (F12)', () => {
     expect(labels(pinQuestion)).toEqual(['Закрепить в чате', 'Не закреплять', 'Отмена']);
     await admin.press(pin ? 'Закрепить в чате' : 'Не закреплять');
     const confirm = await admin.expect('Пост в ');
-    expect(labels(confirm)).toEqual(['Отправить', 'Изменить текст', 'Отмена']);
+    expect(labels(confirm)).toEqual(['Отправить', 'Изменить текст', 'Попросить подтвердить прочтение', 'Отмена']);
     await admin.press('Отправить');
     return admin.expect('✅ Пост отправлен');
   }

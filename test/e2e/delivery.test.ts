@@ -179,7 +179,7 @@ describe('sends to many (F12 delivery)', () => {
     await admin.press('Не закреплять');
     const confirm = await admin.expect('Пост в ');
     expect(confirm.text).toContain('Сейчас тихие часы (21:00–08:00): ученики и родители получат пост в 08:00, сотрудники — сразу.');
-    expect(confirm.keyboard?.buttons.flat().map((b) => b.label)).toEqual(['Отправить', 'Изменить текст', 'Срочно: отправить и ночью', 'Отмена']);
+    expect(confirm.keyboard?.buttons.flat().map((b) => b.label)).toEqual(['Отправить', 'Изменить текст', 'Попросить подтвердить прочтение', 'Срочно: отправить и ночью', 'Отмена']);
     await admin.press('Отправить');
     const report = await admin.expect('✅ Пост отправлен');
     expect(report.text).toContain('получили 1 из 4.');

@@ -148,6 +148,7 @@ describe('responses match VK JSON schema', () => {
     { method: 'messages.pin', params: () => ({ peer_id: 10, cmid: dmCmid }) },
     { method: 'messages.unpin', params: () => ({ peer_id: 10 }) },
     { method: 'messages.getByConversationMessageId', params: () => ({ peer_id: 10, conversation_message_ids: dmCmid }) },
+    { method: 'messages.getById', params: () => ({ message_ids: String(emu.sentTo(10).find((m) => m.cmid === dmCmid)?.id ?? 0) }) },
     { method: 'messages.setActivity', params: () => ({ peer_id: 10, type: 'typing' }) },
     { method: 'messages.editChat', params: () => ({ chat_id: chatId, title: '5Б' }) },
     { method: 'messages.removeChatUser', params: () => ({ chat_id: chatId, user_id: 12 }) },

@@ -69,4 +69,28 @@ describe('VK adapter of the messenger port', () => {
     expect((await messenger.members(chat)).filter((id) => id >= 10_000).sort((a, b) => a - b)).toEqual(ids);
     expect(h.emulator.callsOf('messages.getConversationMembers')).toHaveLength(2);
   });
+  it('F12 read marks: which of 1000 private copies were read, from out_read in 100-peer getConversationsById calls; a read followed by an answer is looked up with messages.getById; a chat message counts as not known', async () => {
+    const { messenger } = h.bot.app;
+    const ids = Array.from({ length: 1000 }, (_, i) => 10_000 + i);
+    for (const id of ids) h.emulator.addUser({ id, firstName: 'Ученик', lastName: String(id), allowsMessages: true });
+    const copies = await messenger.sendMany(ids, { text: 'Завтра линейка' }, 'adapter-test:reads');
+    const refs = copies.map((d) => (d.ok ? d.message : { chat: d.chat, id: '0' }));
+    // 0–599 read it; 400–599 read it and answered (the dialog's last message is then not the copy); 600–999 have not looked.
+    for (const id of ids.slice(0, 600)) h.emulator.markRead(id, id);
+    for (const id of ids.slice(400, 600)) h.emulator.userMessage(id, 'ок');
+    await h.idle();
+    const chat = h.emulator.addChat({ ownerId: 10_000, title: 'Чат' });
+    const inChat = await messenger.send(chat.peerId, { text: 'В чате' }, 'adapter-test:reads-chat');
+    h.emulator.markRead(10_000, chat.peerId);
+    const before = { conversations: h.emulator.callsOf('messages.getConversationsById').length, byId: h.emulator.callsOf('messages.getById').length };
+    const started = performance.now();
+    const marks = await messenger.readMarks([...refs, inChat]);
+    const ms = performance.now() - started;
+    expect(marks.slice(0, 600).every(Boolean)).toBe(true);
+    expect(marks.slice(600, 1000).some(Boolean)).toBe(false);
+    expect(marks[1000]).toBe(false);
+    expect(h.emulator.callsOf('messages.getConversationsById').length - before.conversations).toBe(10);
+    expect(h.emulator.callsOf('messages.getById').length - before.byId).toBe(2);
+    console.info(`read marks of 1000 copies: ${ms.toFixed(0)} ms, 10 getConversationsById + 2 getById`);
+  });
 });

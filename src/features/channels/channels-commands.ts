@@ -1,6 +1,6 @@
 import { enterPost } from '../../../scenes/post.js';
 import type { CommandSpec } from '../shared/command-registry.js';
-import { bindChannel, channelListText, channelRefusal, mayPublish, postListText, unbindChannel } from './channels.js';
+import { bindChannel, channelListText, channelRefusal, mayPublish, postList, unbindChannel } from './channels.js';
 
 /** /bind school|staff — typed in a chat by an admin: the chat becomes the school-wide or the staff channel (F12). */
 export const bindCommand: CommandSpec = {
@@ -60,6 +60,7 @@ export const postsCommand: CommandSpec = {
   allowed: mayPublish,
   refusal: channelRefusal,
   async run(_message, _args, turn, app) {
-    return turn.reply(await postListText(app, turn));
+    const list = await postList(app, turn);
+    return turn.reply(list.text, list.keyboard);
   },
 };

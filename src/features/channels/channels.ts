@@ -11,6 +11,8 @@ import type { IncomingMessage } from '../../messenger/events.js';
 import type { Caller, Turn } from '../../turn.js';
 import { refusalText } from '../shared/refusals.js';
 import { authorOf, heldLines, quietHoursText, recipientOf, timeText } from '../shared/delivery-report.js';
+import type { Keyboard } from '../../messenger/keyboard.js';
+import { ackKeyboard, postExcerpt, postStandings, standingButtons, standingText } from './post-acks.js';
 
 /** Who may bind channels and post to them: admins (DESIGN §4 «publish to channels»). */
 export const mayPublish = (caller: Caller): boolean => can(caller.member, 'channel.publish');
@@ -119,6 +121,8 @@ export interface PostRequest {
   urgent?: boolean;
   /** Its photos and documents, already the community's own (see post-attachments.ts). */
   attachment?: string | undefined;
+  /** The copies carry «Ознакомлен(а)» and the author sees who confirmed. */
+  ack?: boolean;
 }
 
 /**
@@ -133,7 +137,12 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
   if (!mayPublish(caller)) return t('ch-denied');
   const channel = await app.services.channels.get(request.kind);
   if (!channel) return t('ch-post-unbound', { channel: channelName(t, request.kind) });
-  const content = { text: request.text, attachment: request.attachment };
+  // The post's id first: the «Ознакомлен(а)» buttons under its copies name it.
+  const reserved = await refusing(t, () => app.services.channels.reserve(caller.vkId));
+  if (!reserved.ok) return reserved.text;
+  const id = reserved.value;
+  const ack = request.ack === true;
+  const content = { text: request.text, attachment: request.attachment, ...(ack ? { keyboard: ackKeyboard(t, id) } : {}) };
   let chat: PostChatOutcome = 'failed';
   try {
     const sent = await app.messenger.send(channel.peer, content);
@@ -149,19 +158,39 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
   }
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
   const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch(() => [] as number[]));
-  const audience = (await app.services.channels.audience(request.kind)).filter((m) => m.vkId !== caller.vkId && !inChat.has(m.vkId));
+  const everyone = (await app.services.channels.audience(request.kind)).filter((m) => m.vkId !== caller.vkId);
+  const audience = everyone.filter((m) => !inChat.has(m.vkId));
   const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(turn) }) : undefined;
   const reached = sent?.delivered ?? 0;
   const unreachable = sent?.refused.length ?? 0;
   const held = sent?.held.length ?? 0;
+  const copies = [...(sent?.outcomes.values() ?? [])].flatMap((d) => (d.ok ? [[d.chat, d.message.id] as const] : []));
+  // Whom an acknowledgement is asked of: those in the chat, those who got a copy, and those it waits for after the quiet hours.
+  const gotIt = new Set([...copies.map(([person]) => person), ...(sent?.held ?? [])]);
+  const asked = ack ? everyone.filter((m) => inChat.has(m.vkId) || gotIt.has(m.vkId)).map((m) => m.vkId) : undefined;
   const recorded = await refusing(t, () =>
-    app.services.channels.record(caller.vkId, { kind: request.kind, peer: channel.peer, text: request.text, pin: request.pin, chat, reached, total: sent?.total ?? audience.length, unreachable }),
+    app.services.channels.record(caller.vkId, {
+      id,
+      kind: request.kind,
+      peer: channel.peer,
+      text: request.text,
+      pin: request.pin,
+      chat,
+      reached,
+      total: sent?.total ?? audience.length,
+      unreachable,
+      ack,
+      audience: asked,
+      copies,
+      delivery: sent?.id,
+    }),
   );
   if (!recorded.ok) return recorded.text;
   const post = recorded.value;
-  app.logger.info({ post: post.id, channel: post.kind, peer: post.peer, chat, reached, total: post.total, unreachable, held }, 'post sent');
+  app.logger.info({ post: post.id, channel: post.kind, peer: post.peer, chat, reached, total: post.total, unreachable, held, ack }, 'post sent');
   const heldLine = sent ? heldLines(t, app.config, sent) : [];
-  return [reportText(t, post, held), ...(heldLine.length > 0 ? ['', ...heldLine] : [])].join('\n');
+  const ackLine = ack ? ['', t('ack-report', { count: asked?.length ?? 0 })] : [];
+  return [reportText(t, post, held), ...ackLine, ...(heldLine.length > 0 ? ['', ...heldLine] : [])].join('\n');
 }
 
 /** The author's report: the chat, the private copies, and what to do about those not reached (`held`: waiting for the quiet hours' end). */
@@ -177,29 +206,27 @@ function reportText(t: Translate, post: Post, held = 0): string {
 
 /** How many posts /posts shows. */
 const POSTS_SHOWN = 10;
-/** How much of a post's text its line in /posts shows. */
-const POST_EXCERPT = 60;
 
-/** /posts: the last posts with their channel, date and counts. */
-export async function postListText(app: App, turn: Turn): Promise<string> {
+/** /posts: the last posts with their channel, date and counts (read and confirmed too), and «Кто не подтвердил» buttons. */
+export async function postList(app: App, turn: Turn): Promise<{ text: string; keyboard?: Keyboard | undefined }> {
   const { t, locale } = turn;
   const posts = await app.services.channels.recentPosts(POSTS_SHOWN);
-  if (posts.length === 0) return t('ch-posts-none');
+  if (posts.length === 0) return { text: t('ch-posts-none') };
+  const standings = await postStandings(app, posts);
   const lines = [t('ch-posts-header', { count: posts.length }), ''];
   for (const [i, post] of posts.entries()) {
-    const oneLine = post.text.replace(/\s+/gu, ' ');
-    const excerpt = [...oneLine].length > POST_EXCERPT ? `${[...oneLine].slice(0, POST_EXCERPT).join('')}…` : oneLine;
-    lines.push(
-      `${i + 1}. ${t('ch-posts-line', {
-        when: when(app, post.at, locale),
-        channel: channelName(t, post.kind),
-        excerpt,
-        outcome: post.chat,
-        reached: post.reached,
-        total: post.total,
-        unreachable: post.unreachable,
-      })}`,
-    );
+    const standing = standings.get(post.id);
+    const line = t('ch-posts-line', {
+      when: when(app, post.at, locale),
+      channel: channelName(t, post.kind),
+      excerpt: postExcerpt(post.text),
+      outcome: post.chat,
+      reached: standing?.reached ?? post.reached,
+      total: post.total,
+      unreachable: standing?.unreachable ?? post.unreachable,
+    });
+    const extra = standing ? standingText(t, standing) : '';
+    lines.push(`${i + 1}. ${line}${extra ? `; ${extra}` : ''}`);
   }
-  return lines.join('\n');
+  return { text: lines.join('\n'), keyboard: standingButtons(t, posts) };
 }
