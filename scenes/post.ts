@@ -3,13 +3,17 @@ import { audienceText, channelName, publishPost, quietNotice } from '../src/feat
 import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
 import { replyKeyboard, type Button, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
+import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
+import { schedulePost, whenText } from '../src/features/channels/scheduled-posts.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
-/** Scene id of the post dialog (F12): channel → text → preview and pinning → confirm. */
+/** Scene id of the post dialog (F12): channel → text → preview and pinning → when (now, or a time) → confirm. */
 export const POST = 'post';
 
-interface PostState extends ComposeState {
+interface PostState extends ComposeState, TimeStepState {
   pin?: boolean;
+  /** When the post goes (ms); none: now. */
+  at?: number;
 }
 
 type PostContext = DialogContext<PostState>;
@@ -17,7 +21,9 @@ type PostContext = DialogContext<PostState>;
 const CHANNEL_STEP = 0;
 const TEXT_STEP = 1;
 const PIN_STEP = 2;
-const CONFIRM_STEP = 3;
+const WHEN_STEP = 3;
+const SCHEDULE_STEP = 4;
+const CONFIRM_STEP = 5;
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(POST, label, value, color);
 
 /** Ends the dialog with a message and the keyboard hidden. */
@@ -44,20 +50,66 @@ async function pinStep(context: PostContext): Promise<unknown> {
   return context.next();
 }
 
+/** «Когда отправить?»: «Сейчас», or «Запланировать» (then the time). */
+async function whenStep(context: PostContext): Promise<unknown> {
+  const { t } = context.turn;
+  if (context.state.pin === undefined) return context.go(PIN_STEP);
+  const rows = [[button(t('sp-btn-now'), 'now', 'positive'), button(t('sp-btn-later'), 'later', 'primary')]];
+  const question = t('sp-ask-when');
+  if (context.firstTime) return askWithCancel(context, question, rows);
+  const pressed = sceneValue(context.payload, POST);
+  if (pressed === 'now') {
+    delete context.state.at;
+    return context.go(CONFIRM_STEP);
+  }
+  if (pressed !== 'later') return askWithCancel(context, question, rows, answerProblem(context, t));
+  return context.go(SCHEDULE_STEP);
+}
+
+/** The time a scheduled post goes: «Сегодня»/«Завтра» and the time, or a date and time typed (the school's time zone; the past refused). */
+async function scheduleStep(context: PostContext): Promise<unknown> {
+  if (context.state.pin === undefined) return context.go(PIN_STEP);
+  const at = await askTime(context, POST, context.turn.t('sp-ask-time'));
+  if (at === undefined) return undefined;
+  context.state.at = at;
+  return context.go(CONFIRM_STEP);
+}
+
 async function confirmStep(context: PostContext): Promise<unknown> {
   const turn = context.turn;
   const { t } = turn;
   const { kind, text, pin } = context.state;
   if (!kind || !text || pin === undefined) return context.go(CHANNEL_STEP);
+  if (context.state.at !== undefined) return confirmScheduled(context, { kind, text, pin, at: context.state.at });
   // In the quiet hours students and parents get the post in the morning, unless it is sent as urgent.
   const quiet = quietNotice(turn.app, t);
-  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), ...(quiet ? ['', quiet] : [])].join('\n');
+  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), t('sp-confirm-now'), ...(quiet ? ['', quiet] : [])].join('\n');
   const rows = [[button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')], ...(quiet ? [[button(t('dl-btn-urgent'), 'urgent', 'negative')]] : [])];
   if (context.firstTime) return askWithCancel(context, summary, rows);
   const pressed = sceneValue(context.payload, POST);
   if (pressed === 'edit') return context.go(TEXT_STEP);
   if (pressed !== 'send' && pressed !== 'urgent') return askWithCancel(context, summary, rows, answerProblem(context, t));
   return finish(context, await publishPost(turn.app, turn, { kind, text, pin, urgent: pressed === 'urgent' }));
+}
+
+/** The confirmation of a post that goes later: the summary states the time; «Запланировать» keeps it and schedules its job. */
+async function confirmScheduled(context: PostContext, request: { kind: NonNullable<PostState['kind']>; text: string; pin: boolean; at: number }): Promise<unknown> {
+  const turn = context.turn;
+  const { t, app } = turn;
+  const { kind, text, pin, at } = request;
+  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), t('sp-confirm-at', { when: whenText(app, turn, at) })].join('\n');
+  const rows = [[button(t('sp-btn-schedule'), 'schedule', 'positive'), button(t('ch-btn-edit'), 'edit')], [button(t('sp-btn-other-time'), 'when')]];
+  if (context.firstTime) return askWithCancel(context, summary, rows);
+  const pressed = sceneValue(context.payload, POST);
+  if (pressed === 'edit') return context.go(TEXT_STEP);
+  if (pressed === 'when') return context.go(WHEN_STEP);
+  if (pressed !== 'schedule') return askWithCancel(context, summary, rows, answerProblem(context, t));
+  // The time may have passed while the dialog was open.
+  if (at <= Date.now()) {
+    await turn.reply(t('bc-time-past'));
+    return context.go(SCHEDULE_STEP);
+  }
+  return finish(context, await schedulePost(app, turn, { kind, text, pin, at }));
 }
 
 /** Opens the post dialog at its first question. */
@@ -73,9 +125,11 @@ function postSteps(): DialogStepHandler<PostState>[] {
     askText: (t, kind) => t('ch-post-ask-text', { channel: channelName(t, kind) }),
   });
   steps[PIN_STEP] = pinStep;
+  steps[WHEN_STEP] = whenStep;
+  steps[SCHEDULE_STEP] = scheduleStep;
   steps[CONFIRM_STEP] = confirmStep;
   return steps;
 }
 
-/** The /post dialog (F12): a bound channel with buttons, the text (checked, never cut), the preview and pinning, then the post. */
+/** The /post dialog (F12): a bound channel with buttons, the text (checked, never cut), the preview and pinning, now or a time, then the post (or its schedule). */
 export const postDialog: DialogDefinition<PostState> = { slug: POST, steps: postSteps() };

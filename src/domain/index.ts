@@ -20,6 +20,7 @@ import { ReviewNoticeStore } from './review-notices-store.js';
 import { StudyChatService } from './study-chats.js';
 import { MeetingService } from './meetings.js';
 import { BroadcastService } from './broadcasts.js';
+import { ScheduledPostService } from './scheduled-posts.js';
 
 export interface ServicesOptions {
   redis: Redis;
@@ -47,6 +48,8 @@ export interface Services {
   studyChats: StudyChatService;
   /** The school-wide and staff channels and the posts sent to them (F12). */
   channels: ChannelService;
+  /** Posts scheduled to go to a channel at a time (F12). */
+  scheduledPosts: ScheduledPostService;
   /** Material handed in for the channels, and the admins' decisions on it (F21). */
   materials: MaterialService;
   /** The head's chats with the deputies and with all teachers (F22). */
@@ -87,6 +90,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     reviewNotices: new ReviewNoticeStore(ctx),
     studyChats: new StudyChatService(ctx),
     channels: new ChannelService(ctx),
+    scheduledPosts: new ScheduledPostService(ctx),
     materials: new MaterialService(ctx),
     adminChats: new AdminChatService(ctx),
     meetings: new MeetingService(ctx),
@@ -119,4 +123,13 @@ export {
   type BroadcastInput,
   type BroadcastKind,
 } from './broadcasts.js';
-export type { BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };
+export {
+  SCHEDULED_POST_STATUSES,
+  ScheduledPostCancelledError,
+  ScheduledPostSentError,
+  type ClaimOutcome,
+  type ScheduledPost,
+  type ScheduledPostInput,
+  type ScheduledPostStatus,
+} from './scheduled-posts.js';
+export type { ScheduledPostService, BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };

@@ -19,7 +19,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast' | 'scheduled-post'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -70,6 +70,10 @@ export interface SchoolKeys {
   postRecord(postId: string): string;
   /** ZSET post id → when it was sent. */
   posts: string;
+  /** A post written to go to a channel at a time (F12). */
+  scheduledPostRecord(id: string): string;
+  /** ZSET of the posts still scheduled (not sent, not cancelled): id → when it goes. */
+  scheduledPosts: string;
   /** Material handed in for the channels (F21). */
   materialRecord(materialId: string): string;
   /** ZSET of the materials waiting for an admin's decision, by when they were handed in. */
@@ -131,6 +135,8 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     channels: `${base}channels`,
     postRecord: (id) => `${base}post:${id}`,
     posts: `${base}posts`,
+    scheduledPostRecord: (id) => `${base}scheduled-post:${id}`,
+    scheduledPosts: `${base}scheduled-posts`,
     materialRecord: (id) => `${base}material:${id}`,
     materialsPending: `${base}materials:pending`,
     adminChats: `${base}admin-chats`,
@@ -186,6 +192,8 @@ local function kStudyChatIndex() return B .. 'study-chats:index' end
 local function kChannels() return B .. 'channels' end
 local function kPost(id) return B .. 'post:' .. id end
 local function kPosts() return B .. 'posts' end
+local function kScheduledPost(id) return B .. 'scheduled-post:' .. id end
+local function kScheduledPosts() return B .. 'scheduled-posts' end
 local function kMaterial(id) return B .. 'material:' .. id end
 local function kMaterialsPending() return B .. 'materials:pending' end
 local function kAdminChats() return B .. 'admin-chats' end

@@ -1,5 +1,6 @@
 import { enterPost } from '../../../scenes/post.js';
 import type { CommandSpec } from '../shared/command-registry.js';
+import { sendScheduledList } from './scheduled-posts.js';
 import { bindChannel, channelListText, channelRefusal, mayPublish, postListText, unbindChannel } from './channels.js';
 
 /** /bind school|staff — typed in a chat by an admin: the chat becomes the school-wide or the staff channel (F12). */
@@ -61,5 +62,18 @@ export const postsCommand: CommandSpec = {
   refusal: channelRefusal,
   async run(_message, _args, turn, app) {
     return turn.reply(await postListText(app, turn));
+  },
+};
+
+/** /scheduled — the posts scheduled to go later, each with «Изменить текст», «Перенести», «Отменить» (F12). */
+export const scheduledCommand: CommandSpec = {
+  name: 'scheduled',
+  aliases: ['запланированные', 'отложенные'],
+  summaryKey: 'sp-cmd-scheduled',
+  dmOnly: true,
+  allowed: mayPublish,
+  refusal: channelRefusal,
+  run(_message, _args, turn, app) {
+    return sendScheduledList(app, turn);
   },
 };

@@ -119,18 +119,28 @@ export interface PostRequest {
   urgent?: boolean;
 }
 
+/** Who a post is sent for: the author (their rights checked again) and their language. A turn is one; a scheduled post's job builds one for its author. */
+export type PostAuthor = Pick<Turn, 't' | 'locale' | 'caller'>;
+
+/** What sending a post came to: the author's report, and the kept post's id (none when nothing was sent). */
+export interface PostSent {
+  report: string;
+  postId?: string;
+}
+
 /**
  * Sends the post: to the channel's chat (pinned when asked), then in private messages to the
  * channel's audience who are not in that chat (the author aside), through a delivery (students and
  * parents held in the quiet hours unless urgent; more than 100 get the author a progress message);
- * keeps it with its counts and returns the author's report. Each send is keyed by the update, so a
- * repeat after a crash sends nothing twice and resumes the delivery where it stopped.
+ * keeps it with its counts and returns the author's report. Each send is keyed by the update (or the
+ * scheduled post's job), so a repeat after a crash sends nothing twice and resumes the delivery where it stopped.
+ * The /post dialog («Сейчас») and the job of a scheduled post both send through this one function.
  */
-export async function publishPost(app: App, turn: Turn, request: PostRequest): Promise<string> {
-  const { t, caller } = turn;
-  if (!mayPublish(caller)) return t('ch-denied');
+export async function sendPost(app: App, author: PostAuthor, request: PostRequest): Promise<PostSent> {
+  const { t, caller } = author;
+  if (!mayPublish(caller)) return { report: t('ch-denied') };
   const channel = await app.services.channels.get(request.kind);
-  if (!channel) return t('ch-post-unbound', { channel: channelName(t, request.kind) });
+  if (!channel) return { report: t('ch-post-unbound', { channel: channelName(t, request.kind) }) };
   const content = { text: request.text };
   let chat: PostChatOutcome = 'failed';
   try {
@@ -148,18 +158,23 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
   const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch(() => [] as number[]));
   const audience = (await app.services.channels.audience(request.kind)).filter((m) => m.vkId !== caller.vkId && !inChat.has(m.vkId));
-  const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(turn) }) : undefined;
+  const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(author) }) : undefined;
   const reached = sent?.delivered ?? 0;
   const unreachable = sent?.refused.length ?? 0;
   const held = sent?.held.length ?? 0;
   const recorded = await refusing(t, () =>
     app.services.channels.record(caller.vkId, { kind: request.kind, peer: channel.peer, text: request.text, pin: request.pin, chat, reached, total: sent?.total ?? audience.length, unreachable }),
   );
-  if (!recorded.ok) return recorded.text;
+  if (!recorded.ok) return { report: recorded.text };
   const post = recorded.value;
   app.logger.info({ post: post.id, channel: post.kind, peer: post.peer, chat, reached, total: post.total, unreachable, held }, 'post sent');
   const heldLine = sent ? heldLines(t, app.config, sent) : [];
-  return [reportText(t, post, held), ...(heldLine.length > 0 ? ['', ...heldLine] : [])].join('\n');
+  return { report: [reportText(t, post, held), ...(heldLine.length > 0 ? ['', ...heldLine] : [])].join('\n'), postId: post.id };
+}
+
+/** Sends the post now (see {@link sendPost}) and returns the author's report. */
+export async function publishPost(app: App, author: PostAuthor, request: PostRequest): Promise<string> {
+  return (await sendPost(app, author, request)).report;
 }
 
 /** The author's report: the chat, the private copies, and what to do about those not reached (`held`: waiting for the quiet hours' end). */
