@@ -1191,3 +1191,7 @@ sp-edit-preview = Above is the new text exactly as people will get it. Save it?
 sp-btn-save = Save
 sp-btn-rewrite = Write it again
 sp-edited = ✅ The post's text is changed: { $channel }, { $when }.
+sp-quiet-at = That time falls in the quiet hours ({ $quiet }): students and parents get the post at { $time }, the staff at once. If the post cannot wait until the morning, press «Urgent: send at night too».
+sp-card-urgent = Urgent: students and parents get it in the quiet hours too.
+sp-failed-header = ⚠️ The scheduled post ({ $when }) did not go out.
+sp-already-failed = This post did not go out at its time. Write it again: /post

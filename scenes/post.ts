@@ -4,7 +4,7 @@ import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '.
 import { replyKeyboard, type Button, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
-import { schedulePost, whenText } from '../src/features/channels/scheduled-posts.js';
+import { schedulePost, scheduledQuietNotice, whenText } from '../src/features/channels/scheduled-posts.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the post dialog (F12): channel → text → preview and pinning → when (now, or a time) → confirm. */
@@ -97,19 +97,25 @@ async function confirmScheduled(context: PostContext, request: { kind: NonNullab
   const turn = context.turn;
   const { t, app } = turn;
   const { kind, text, pin, at } = request;
-  const summary = [t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }), t('sp-confirm-at', { when: whenText(app, turn, at) })].join('\n');
-  const rows = [[button(t('sp-btn-schedule'), 'schedule', 'positive'), button(t('ch-btn-edit'), 'edit')], [button(t('sp-btn-other-time'), 'when')]];
+  // A time in the quiet hours: students and parents get it at their end, unless it is scheduled as urgent.
+  const quiet = scheduledQuietNotice(app, t, at);
+  const summary = [
+    t('ch-post-confirm', { channel: channelName(t, kind), pin: pin ? 'yes' : 'no', audience: audienceText(t, kind), length: text.length }),
+    t('sp-confirm-at', { when: whenText(app, turn, at) }),
+    ...(quiet ? ['', quiet] : []),
+  ].join('\n');
+  const rows = [[button(t('sp-btn-schedule'), 'schedule', 'positive'), button(t('ch-btn-edit'), 'edit')], [button(t('sp-btn-other-time'), 'when')], ...(quiet ? [[button(t('dl-btn-urgent'), 'urgent', 'negative')]] : [])];
   if (context.firstTime) return askWithCancel(context, summary, rows);
   const pressed = sceneValue(context.payload, POST);
   if (pressed === 'edit') return context.go(TEXT_STEP);
   if (pressed === 'when') return context.go(WHEN_STEP);
-  if (pressed !== 'schedule') return askWithCancel(context, summary, rows, answerProblem(context, t));
+  if (pressed !== 'schedule' && !(pressed === 'urgent' && quiet)) return askWithCancel(context, summary, rows, answerProblem(context, t));
   // The time may have passed while the dialog was open.
   if (at <= Date.now()) {
     await turn.reply(t('bc-time-past'));
     return context.go(SCHEDULE_STEP);
   }
-  return finish(context, await schedulePost(app, turn, { kind, text, pin, at }));
+  return finish(context, await schedulePost(app, turn, { kind, text, pin, at, urgent: pressed === 'urgent' }));
 }
 
 /** Opens the post dialog at its first question. */

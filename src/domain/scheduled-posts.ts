@@ -1,7 +1,7 @@
 /**
  * Scheduled posts (F12): a post an admin wrote to go to a system channel at a time. It is kept as
  * `scheduled` until its job takes it (`sending`) and sends it (`sent`), or an admin cancels it
- * (`cancelled`); while scheduled it can be moved (its version raised: the job of the old time is
+ * (`cancelled`; `failed` when at its time it could not go: the channel unbound, the author's right gone); while scheduled it can be moved (its version raised: the job of the old time is
  * stale) or its text changed. Every change runs in a Lua script keyed by the operation, so a run
  * repeated after a crash keeps one post and changes it once.
  */
@@ -13,7 +13,7 @@ import { LuaScript } from './lua.js';
 import { readRecords } from './records.js';
 import type { ActorId } from './types.js';
 
-export const SCHEDULED_POST_STATUSES = ['scheduled', 'sending', 'sent', 'cancelled'] as const;
+export const SCHEDULED_POST_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type ScheduledPostStatus = (typeof SCHEDULED_POST_STATUSES)[number];
 
 /** A post that goes to a channel at `at`. */
@@ -25,6 +25,8 @@ export interface ScheduledPost {
   kind: ChannelKind;
   text: string;
   pin: boolean;
+  /** Sent to students and parents at once even when its time falls in the quiet hours. */
+  urgent?: boolean | undefined;
   /** When it goes (ms epoch). */
   at: number;
   author: number;
@@ -43,6 +45,7 @@ export const scheduledPostSchema: z.ZodType<ScheduledPost> = z.object({
   kind: z.enum(CHANNEL_KINDS),
   text: z.string(),
   pin: z.boolean(),
+  urgent: z.boolean().optional(),
   at: z.number(),
   author: z.number().int(),
   createdAt: z.number(),
@@ -87,6 +90,7 @@ export interface ScheduledPostInput {
   kind: ChannelKind;
   text: string;
   pin: boolean;
+  urgent?: boolean;
   at: number;
 }
 
@@ -142,7 +146,7 @@ export class ScheduledPostService {
     return { kind: 'send', post: scheduledPostSchema.parse(done.post) };
   }
 
-  /** Marks a claimed post sent, with the id of the post kept for /posts ('' when none). */
+  /** Marks a claimed post sent, with the id of the post kept for /posts; '' when nothing was sent (it is `failed`). */
   async finish(id: string, sentPostId: string): Promise<ScheduledPost> {
     const done = await FINISH.apply(this.ctx, [id, sentPostId]);
     if (done.error === 'not_found') throw new NotFoundError('scheduledPost', id);

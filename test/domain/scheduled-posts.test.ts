@@ -55,7 +55,7 @@ describe('F12 scheduled posts in the domain', () => {
     expect(await s.scheduledPosts.pending()).toEqual([]);
   });
 
-  it('F12: a cancelled post is not claimed and cannot be moved; an author who may no longer publish has it dropped', async () => {
+  it('F12: a cancelled post is not claimed and cannot be moved; an author who may no longer publish has it dropped; one that could not go is failed', async () => {
     const post = await s.scheduledPosts.create(ADMIN, input);
     await s.scheduledPosts.cancel(ADMIN, post.id);
     expect(await s.scheduledPosts.claim(post.id, 1)).toEqual({ kind: 'stale' });
@@ -65,5 +65,10 @@ describe('F12 scheduled posts in the domain', () => {
     const theirs = await s.scheduledPosts.create(300, input);
     await s.members.removeAdmin(ADMIN, 300);
     expect(await s.scheduledPosts.claim(theirs.id, 1)).toMatchObject({ kind: 'denied', post: { status: 'cancelled' } });
+    // A post that could not go at its time (nothing sent) is `failed`, and can no longer change.
+    const third = await s.scheduledPosts.create(ADMIN, input);
+    await s.scheduledPosts.claim(third.id, 1);
+    expect(await s.scheduledPosts.finish(third.id, '')).toMatchObject({ status: 'failed' });
+    await expect(s.scheduledPosts.edit(ADMIN, third.id, 'Другой текст')).rejects.toBeInstanceOf(ScheduledPostSentError);
   });
 });

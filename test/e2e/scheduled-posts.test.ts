@@ -317,4 +317,69 @@ describe('scheduled posts (F12)', () => {
       await second.stop(1000);
     }
   }, 60_000);
+  it('F12 a post scheduled into the quiet hours: the confirmation says so; students and parents get it at the quiet hours\' end, unless it is scheduled as «Срочно»', async () => {
+    // Quiet hours from a minute ago for half an hour, school time.
+    const clock = (ms: number) => new Intl.DateTimeFormat('ru-RU', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+    const end = Date.now() + 30 * 60_000;
+    await h.close();
+    h = await Harness.start({ env: { SCHOOL_TZ: TZ, QUIET_HOURS: `${clock(Date.now() - 60_000)}-${clock(end)}` }, bot: { extraJobs: [sentinel] } });
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await verifiedTeacher(s, 300, 'Петрова Анна');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');
+    const { admin, teacher, olga } = people();
+    await schoolChannel(admin);
+    const text = 'Завтра контрольная по русскому языку.';
+    const at = Date.now() + 6000;
+    await upToWhen(admin, text);
+    await admin.press('Запланировать');
+    await admin.expect('На какой день запланировать пост?');
+    await admin.say(typedMoment(at, TZ));
+    const confirm = await admin.expect('Пост в общешкольный канал');
+    expect(confirm.text).toContain(`Это время попадает в тихие часы (${clock(Date.now() - 60_000).slice(0, 2)}`);
+    expect(confirm.text).toContain(`ученики и родители получат пост в ${clock(end)}`);
+    expect(labels(confirm)).toEqual(['Запланировать', 'Изменить текст', 'Другое время', 'Срочно: отправить и ночью', 'Отмена']);
+    await admin.press('Запланировать');
+    await admin.expect('🕒 Пост запланирован');
+    const urgent = 'Завтра школа закрыта: прорвало трубу.';
+    const urgentAt = Date.now() + 7000;
+    await upToWhen(admin, urgent);
+    await admin.press('Запланировать');
+    await admin.expect('На какой день запланировать пост?');
+    await admin.say(typedMoment(urgentAt, TZ));
+    await admin.expect('Пост в общешкольный канал');
+    await admin.press('Срочно: отправить и ночью');
+    await admin.expect('🕒 Пост запланирован');
+    const cards = await listed(admin, 2);
+    expect(cards[1]!.text).toContain('Срочный: ученики и родители получат его и в тихие часы.');
+    // The first: the staff at once, the parent held; the urgent one: everyone.
+    await teacher.expect(text, { timeout: 15_000 });
+    const report = await admin.expect((m) => m.text.startsWith('🕒 Запланированный пост ушёл') && m.text.includes('получили 1 из 2'));
+    expect(report.text).toContain(`1 ученик или родитель получит сообщение в ${clock(end)}`);
+    await olga.expect(urgent, { timeout: 15_000 });
+    await teacher.expect(urgent);
+    await jobsDoneBy(Date.now());
+    expect(copies(312, text)).toBe(0);
+    expect(copies(312, urgent)).toBe(1);
+  }, 60_000);
+
+  it('F12 a scheduled post whose channel was unbound meanwhile does not go: the author is told why, a press on its card says it did not go', async () => {
+    const { admin, teacher } = people();
+    const peer = await schoolChannel(admin);
+    const text = 'Фотосессия классов в понедельник.';
+    await schedule(admin, text, Date.now() + 5000);
+    await listed(admin, 1);
+    await admin.sayIn(peer, '/отвязать');
+    await h.driver.chat(peer).expect('Этот чат больше не');
+    const told = await admin.expect('⚠️ Запланированный пост', { timeout: 15_000 });
+    expect(told.text).toContain('не ушёл.');
+    expect(told.text).toContain('общешкольный канал больше не привязан к чату, пост не отправлен');
+    expect(await h.bot.app.services.scheduledPosts.get('sp1')).toMatchObject({ status: 'failed' });
+    await admin.press('Отменить');
+    await h.idle();
+    expect(admin.lastSnackbar()).toBe('Этот пост не ушёл в своё время. Напишите его заново: /пост');
+    expect(copies(peer, text)).toBe(0);
+    expect(teacher.received).toHaveLength(0);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 -- scheduled-posts-change: moves, edits or cancels a post still scheduled (F12); any admin who may publish.
 -- ARGV[2] = actor, [3] id, [4] 'move' | 'edit' | 'cancel', [5] the new time (ms, 'move') or the new text ('edit').
 -- A move raises the version (the job of the old version finds it stale and sends nothing).
--- Replies { post } or { error = 'denied' | 'not_found' | 'sent' | 'cancelled', post }.
+-- Replies { post } or { error = 'denied' | 'not_found' | 'sent' | 'cancelled', post } ('sent': going out, gone, or failed at its time).
 local actor, id, op = ARGV[2], ARGV[3], ARGV[4]
 if not can(actor, 'channel.publish') then return jenc({ error = 'denied' }) end
 local post = getJson(kScheduledPost(id))

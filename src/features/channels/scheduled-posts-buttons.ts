@@ -42,6 +42,9 @@ export const cancelScheduledPostAction: ActionSpec = {
   async run(press, payload, turn, app) {
     const { t } = turn;
     if (!payload.id) return t('button-stale-short');
+    const found = await changeablePost(app, turn, payload.id);
+    if (!found.ok) return found.text;
+    // Checked again in the change itself: the job may take the post meanwhile.
     const done = await cancelScheduledPost(app, turn, payload.id);
     if (!done.ok) return done.text;
     await app.messenger.edit(press.message, { text: t('sp-card-cancelled') }).catch(() => undefined);

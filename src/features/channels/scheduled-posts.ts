@@ -19,6 +19,7 @@ import type { Caller, Turn } from '../../turn.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { readerFor } from '../shared/recipients.js';
+import { quietHoursText, timeText } from '../shared/delivery-report.js';
 import { channelName, mayPublish, sendPost, type PostAuthor } from './channels.js';
 
 /** The job kind that sends a scheduled post. */
@@ -36,11 +37,20 @@ export interface ScheduleRequest {
   kind: ChannelKind;
   text: string;
   pin: boolean;
+  /** Sent to students and parents at once even if its time falls in the quiet hours. */
+  urgent?: boolean;
   at: number;
 }
 
 /** A moment in the reader's words, in the school's time zone. */
 export const whenText = (app: App, reader: Pick<Turn, 'locale'>, at: number): string => formatWhen(at, app.config.SCHOOL_TZ, reader.locale);
+
+/** What the confirmation of a post scheduled at `at` says when that time falls in the quiet hours; undefined outside them. */
+export function scheduledQuietNotice(app: App, t: Translate, at: number): string | undefined {
+  const until = app.deliveries.quietUntil(at);
+  if (until === undefined) return undefined;
+  return t('sp-quiet-at', { quiet: quietHoursText(app.config), time: timeText(app.config, until) });
+}
 
 /** The job id of a scheduled post's version: a move is a new version, with a job of its own; a repeat schedules the same one. */
 export function scheduledPostJobId(post: Pick<ScheduledPost, 'id' | 'version'>): string {
@@ -109,10 +119,11 @@ export const scheduledPostJob: JobSpec = {
       return;
     }
     const post = claimed.post;
-    const sent = await sendPost(app, author, { kind: post.kind, text: post.text, pin: post.pin });
+    const sent = await sendPost(app, author, { kind: post.kind, text: post.text, pin: post.pin, urgent: post.urgent === true });
     await app.services.scheduledPosts.finish(post.id, sent.postId ?? '');
-    app.logger.info({ post: post.id, jobId: job.id, sent: sent.postId ?? null }, 'scheduled post sent');
-    const report = [author.t('sp-sent-header', { when: whenText(app, author, post.at) }), '', sent.report].join('\n');
+    app.logger.info({ post: post.id, jobId: job.id, sent: sent.postId ?? null }, sent.postId ? 'scheduled post sent' : 'scheduled post not sent');
+    const header = author.t(sent.postId ? 'sp-sent-header' : 'sp-failed-header', { when: whenText(app, author, post.at) });
+    const report = [header, '', sent.report].join('\n');
     await app.messenger.send(post.author, { text: report }).catch((error: unknown) => {
       app.logger.warn({ post: post.id, author: post.author, err: error instanceof Error ? error.name : 'unknown' }, 'scheduled post report not delivered');
     });
@@ -126,6 +137,7 @@ export async function changeablePost(app: App, turn: Turn, id: string): Promise<
   const post = await app.services.scheduledPosts.get(id);
   if (!post) return { ok: false, text: t('sp-not-found') };
   if (post.status === 'cancelled') return { ok: false, text: t('sp-already-cancelled') };
+  if (post.status === 'failed') return { ok: false, text: t('sp-already-failed') };
   if (post.status !== 'scheduled') return { ok: false, text: t('sp-already-sent') };
   return { ok: true, post };
 }
@@ -172,7 +184,9 @@ function excerptOf(text: string): string {
 /** The card of a scheduled post in /scheduled: channel, time, pinning, the text. */
 export function cardText(app: App, turn: Turn, post: ScheduledPost): string {
   const { t } = turn;
-  return [t('sp-card', { channel: channelName(t, post.kind), when: whenText(app, turn, post.at), pin: post.pin ? 'yes' : 'no' }), '', excerptOf(post.text)].join('\n');
+  const lines = [t('sp-card', { channel: channelName(t, post.kind), when: whenText(app, turn, post.at), pin: post.pin ? 'yes' : 'no' })];
+  if (post.urgent) lines.push(t('sp-card-urgent'));
+  return [...lines, '', excerptOf(post.text)].join('\n');
 }
 
 /** /scheduled: the posts still to go, soonest first, one message each with «Изменить текст», «Перенести», «Отменить». */
