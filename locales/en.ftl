@@ -1195,3 +1195,7 @@ sp-quiet-at = That time falls in the quiet hours ({ $quiet }): students and pare
 sp-card-urgent = Urgent: students and parents get it in the quiet hours too.
 sp-failed-header = ⚠️ The scheduled post ({ $when }) did not go out.
 sp-already-failed = This post did not go out at its time. Write it again: /post
+sp-posts-hint = { $count } more { $count ->
+        [one] post is
+       *[other] posts are
+    } scheduled for later: /scheduled

@@ -115,6 +115,9 @@ describe('scheduled posts (F12)', () => {
     expect(labels(card!)).toEqual(['Изменить текст', 'Перенести', 'Отменить']);
     expect(copies(peer, text)).toBe(0);
     expect(copies(300, text)).toBe(0);
+    await admin.say('/посты');
+    const recent = await admin.expect('Постов в каналах пока не было.');
+    expect(recent.text).toContain('Ещё 1 пост запланирован на потом: /запланированные');
 
     // At its time: the chat has it pinned, the school not in the chat privately, the author the report.
     const inChat = await h.driver.chat(peer).expect(text, { timeout: 15_000 });

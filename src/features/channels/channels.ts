@@ -193,11 +193,13 @@ const POSTS_SHOWN = 10;
 /** How much of a post's text its line in /posts shows. */
 const POST_EXCERPT = 60;
 
-/** /posts: the last posts with their channel, date and counts. */
+/** /posts: the last posts with their channel, date and counts, and how many are scheduled to go later. */
 export async function postListText(app: App, turn: Turn): Promise<string> {
   const { t, locale } = turn;
   const posts = await app.services.channels.recentPosts(POSTS_SHOWN);
-  if (posts.length === 0) return t('ch-posts-none');
+  const scheduled = (await app.services.scheduledPosts.pending()).length;
+  const scheduledLines = scheduled > 0 ? ['', t('sp-posts-hint', { count: scheduled })] : [];
+  if (posts.length === 0) return [t('ch-posts-none'), ...scheduledLines].join('\n');
   const lines = [t('ch-posts-header', { count: posts.length }), ''];
   for (const [i, post] of posts.entries()) {
     const oneLine = post.text.replace(/\s+/gu, ' ');
@@ -214,5 +216,5 @@ export async function postListText(app: App, turn: Turn): Promise<string> {
       })}`,
     );
   }
-  return lines.join('\n');
+  return [...lines, ...scheduledLines].join('\n');
 }
