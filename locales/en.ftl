@@ -1155,7 +1155,7 @@ dl-btn-urgent = Urgent: send at night too
 
 ## Scheduled posts (F12)
 
-sp-cmd-scheduled = scheduled posts: change the text, move or cancel one — /scheduled
+sp-cmd-scheduled = scheduled posts (change the text, move, cancel): /scheduled
 sp-ask-when = When should the post go out?
 sp-btn-now = Now
 sp-btn-later = Schedule

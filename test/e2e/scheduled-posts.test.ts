@@ -270,6 +270,11 @@ describe('scheduled posts (F12)', () => {
     const { admin, teacher } = people();
     await schoolChannel(admin);
     await schedule(admin, 'Субботник в субботу в 11:00.', Date.now() + 3_600_000);
+    // /help shows /scheduled to admins only.
+    await admin.say('/помощь');
+    expect((await admin.expect('Что вы можете сделать:')).text).toContain('/scheduled — запланированные посты (изменить текст, перенести, отменить): /запланированные');
+    await teacher.say('/помощь');
+    expect((await teacher.expect('Что вы можете сделать:')).text).not.toContain('/scheduled');
     await teacher.say('/пост');
     await teacher.expect('Каналы школы ведут администраторы');
     await teacher.say('/запланированные');
