@@ -325,7 +325,7 @@ describe('scheduled posts (F12)', () => {
       await second.stop(1000);
     }
   }, 60_000);
-  it('F12 a post scheduled into the quiet hours: the confirmation says so; students and parents get it at the quiet hours\' end, unless it is scheduled as «Срочно»', async () => {
+  it('F12 a post scheduled into the quiet hours: the confirmation says so; students and parents are held until the quiet hours\' end (the report says when), unless it is scheduled as «Срочно»', async () => {
     // Quiet hours from a minute ago for half an hour, school time.
     const clock = (ms: number) => new Intl.DateTimeFormat('ru-RU', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
     const end = Date.now() + 30 * 60_000;
