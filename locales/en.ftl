@@ -1213,3 +1213,49 @@ ack-remind-done = Reminder sent: { $reminded } of { $total } got it.
 ack-remind-refused = Not delivered: { $count }: these people do not allow the community to write to them. Remind them yourself.
 ack-remind-again = The reminder for this post was already sent ({ $reminded } of { $total } got it); nobody got it twice.
 ack-remind-nobody = Nobody to remind: everyone the post was for has confirmed.
+## Scheduled posts (F12)
+
+sp-cmd-scheduled = scheduled posts (change the text, move, cancel): /scheduled
+sp-ask-when = When should the post go out?
+sp-btn-now = Now
+sp-btn-later = Schedule
+sp-ask-time = Which day should the post go out? Press «Today» or «Tomorrow» and type the time, or type the date and time at once, e.g. «15.09 14:30» or «tomorrow 8:00». School time.
+sp-confirm-now = When: now.
+sp-confirm-at = When: { $when } (school time).
+sp-btn-schedule = Schedule
+sp-btn-other-time = Another time
+sp-scheduled = 🕒 Post scheduled: { $channel }, { $when }. At that time it goes out just as one sent at once, and you get the report. To change its text, move or cancel it — /scheduled
+sp-sent-header = 🕒 The scheduled post went out at its time ({ $when }).
+sp-dropped-denied = The scheduled post ({ $channel }) was not sent: you may no longer post to the school's channels. If it is still needed, ask an admin to publish it.
+sp-denied = Scheduled posts are managed by the school's admins.
+sp-not-found = There is no such scheduled post. Open the fresh list: /scheduled
+sp-already-sent = This post has been sent already: it can no longer be changed or cancelled.
+sp-already-cancelled = This post was cancelled already. A new post — /post
+sp-finish-dialog = Finish the current dialog first, or cancel it: /cancel
+sp-list-none = There are no scheduled posts. To schedule one — /post, then «Schedule».
+sp-list-header = Scheduled posts ({ $count }):
+sp-card = 🕒 { $when }, { $channel }. Pin in the chat: { $pin ->
+        [yes] yes
+       *[no] no
+    }.
+sp-btn-edit = Change the text
+sp-btn-move = Move
+sp-btn-cancel = Cancel
+sp-card-cancelled = ❌ The scheduled post is cancelled.
+sp-cancel-done = The post is cancelled and will not go out.
+sp-cancelled = ❌ The scheduled post is cancelled ({ $channel }, { $when }): it will not go out.
+sp-move-ask = When should the post go out instead ({ $channel }, now: { $when })? Press «Today» or «Tomorrow» and type the time, or type the date and time at once, e.g. «15.09 14:30».
+sp-moved = 🔁 Post moved: { $channel }, { $when }.
+sp-edit-ask = Type the post's new text ({ $channel }, { $when }). At most 4096 characters.
+sp-edit-preview = Above is the new text exactly as people will get it. Save it?
+sp-btn-save = Save
+sp-btn-rewrite = Write it again
+sp-edited = ✅ The post's text is changed: { $channel }, { $when }.
+sp-quiet-at = That time falls in the quiet hours ({ $quiet }): students and parents get the post at { $time }, the staff at once. If the post cannot wait until the morning, press «Urgent: send at night too».
+sp-card-urgent = Urgent: students and parents get it in the quiet hours too.
+sp-failed-header = ⚠️ The scheduled post ({ $when }) did not go out.
+sp-already-failed = This post did not go out at its time. Write it again: /post
+sp-posts-hint = { $count } more { $count ->
+        [one] post is
+       *[other] posts are
+    } scheduled for later: /scheduled

@@ -21,7 +21,11 @@ import { verifyActions } from './features/verification/confirm-button.js';
 import { adminChatActions } from './features/admin-chats/admin-chats-buttons.js';
 import { staffChatsCommand } from './features/admin-chats/admin-chats-commands.js';
 import { cancelCommand } from './features/basics/cancel-command.js';
-import { bindCommand, channelsCommand, postCommand, postsCommand, unbindCommand } from './features/channels/channels-commands.js';
+import { bindCommand, channelsCommand, postCommand, postsCommand, scheduledCommand, unbindCommand } from './features/channels/channels-commands.js';
+import { scheduledPostActions } from './features/channels/scheduled-posts-buttons.js';
+import { scheduledPostJob } from './features/channels/scheduled-posts.js';
+import { scheduledPostEditDialog } from '../scenes/scheduled-post-edit.js';
+import { scheduledPostMoveDialog } from '../scenes/scheduled-post-move.js';
 import { postAckActions } from './features/channels/post-acks-buttons.js';
 import { langCommand } from './features/basics/lang-command.js';
 import { startCommand } from './features/basics/start-command.js';
@@ -104,8 +108,13 @@ export const FEATURES: readonly Feature[] = [
     dialogs: [broadcastDialog, onlineLessonDialog, broadcastMoveDialog] as unknown as AnyDialog[],
     jobs: [broadcastReminderJob],
   },
-  /** The system channels: the school-wide and the staff channel bound to chats, posts to them (F12). */
-  { commands: [postCommand, postsCommand, channelsCommand, bindCommand, unbindCommand], actions: postAckActions, dialogs: [postDialog] as unknown as AnyDialog[] },
+  /** The system channels: the school-wide and the staff channel bound to chats, posts to them, now or at a time (F12). */
+  {
+    commands: [postCommand, postsCommand, scheduledCommand, channelsCommand, bindCommand, unbindCommand],
+    actions: [...postAckActions, ...scheduledPostActions],
+    dialogs: [postDialog, scheduledPostEditDialog, scheduledPostMoveDialog] as unknown as AnyDialog[],
+    jobs: [scheduledPostJob],
+  },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
   { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog, materialEditDialog] as unknown as AnyDialog[] },
   /** Sends to many: the job that runs a delivery's batches, resumed after a crash, and the held part after the quiet hours (F12, F13, F22). */

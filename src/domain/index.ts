@@ -21,6 +21,7 @@ import { ReviewNoticeStore } from './review-notices-store.js';
 import { StudyChatService } from './study-chats.js';
 import { MeetingService } from './meetings.js';
 import { BroadcastService } from './broadcasts.js';
+import { ScheduledPostService } from './scheduled-posts.js';
 
 export interface ServicesOptions {
   redis: Redis;
@@ -50,6 +51,8 @@ export interface Services {
   channels: ChannelService;
   /** Who confirmed the posts asking for an acknowledgement, and the posts' private copies (F12). */
   postAcks: PostAckService;
+  /** Posts scheduled to go to a channel at a time (F12). */
+  scheduledPosts: ScheduledPostService;
   /** Material handed in for the channels, and the admins' decisions on it (F21). */
   materials: MaterialService;
   /** The head's chats with the deputies and with all teachers (F22). */
@@ -91,6 +94,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     studyChats: new StudyChatService(ctx),
     channels: new ChannelService(ctx),
     postAcks: new PostAckService(ctx),
+    scheduledPosts: new ScheduledPostService(ctx),
     materials: new MaterialService(ctx),
     adminChats: new AdminChatService(ctx),
     meetings: new MeetingService(ctx),
@@ -124,4 +128,13 @@ export {
   type BroadcastInput,
   type BroadcastKind,
 } from './broadcasts.js';
-export type { BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };
+export {
+  SCHEDULED_POST_STATUSES,
+  ScheduledPostCancelledError,
+  ScheduledPostSentError,
+  type ClaimOutcome,
+  type ScheduledPost,
+  type ScheduledPostInput,
+  type ScheduledPostStatus,
+} from './scheduled-posts.js';
+export type { ScheduledPostService, BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };

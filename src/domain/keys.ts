@@ -19,7 +19,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast' | 'scheduled-post'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -78,6 +78,10 @@ export interface SchoolKeys {
   postCopies(postId: string): string;
   /** STRING set when the author reminded those who had not confirmed a post (once). */
   postReminded(postId: string): string;
+  /** A post written to go to a channel at a time (F12). */
+  scheduledPostRecord(id: string): string;
+  /** ZSET of the posts still scheduled (not sent, not cancelled): id → when it goes. */
+  scheduledPosts: string;
   /** Material handed in for the channels (F21). */
   materialRecord(materialId: string): string;
   /** ZSET of the materials waiting for an admin's decision, by when they were handed in. */
@@ -143,6 +147,8 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     postAcks: (id) => `${base}post:${id}:acks`,
     postCopies: (id) => `${base}post:${id}:copies`,
     postReminded: (id) => `${base}post:${id}:reminded`,
+    scheduledPostRecord: (id) => `${base}scheduled-post:${id}`,
+    scheduledPosts: `${base}scheduled-posts`,
     materialRecord: (id) => `${base}material:${id}`,
     materialsPending: `${base}materials:pending`,
     adminChats: `${base}admin-chats`,
@@ -202,6 +208,8 @@ local function kPostAudience(id) return B .. 'post:' .. id .. ':audience' end
 local function kPostAcks(id) return B .. 'post:' .. id .. ':acks' end
 local function kPostCopies(id) return B .. 'post:' .. id .. ':copies' end
 local function kPostReminded(id) return B .. 'post:' .. id .. ':reminded' end
+local function kScheduledPost(id) return B .. 'scheduled-post:' .. id end
+local function kScheduledPosts() return B .. 'scheduled-posts' end
 local function kMaterial(id) return B .. 'material:' .. id end
 local function kMaterialsPending() return B .. 'materials:pending' end
 local function kAdminChats() return B .. 'admin-chats' end

@@ -110,8 +110,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface Deliveries {
   /** The same engine for one update or job: a delivery started without a key is keyed by the next of `nextKey`. */
   keyedBy(nextKey: () => string): Deliveries;
-  /** When the quiet hours under way end (students and parents would get a send then); undefined outside them. */
-  quietUntil(): number | undefined;
+  /** When the quiet hours under way at `at` (now by default) end (students and parents would get a send then); undefined outside them. */
+  quietUntil(at?: number): number | undefined;
   /** Starts a delivery (once per key) and resolves when its part that goes now is sent, with how it went. */
   deliver(request: DeliveryRequest, key?: string): Promise<DeliveryResult>;
   /** How a delivery went so far, undefined when it is not known (never started, or no longer kept: a week after it started). */
@@ -141,8 +141,8 @@ export class DeliveryEngine implements Deliveries {
     return new DeliveryEngine(this.options, nextKey, { store: this.store, waiting: this.waiting });
   }
 
-  quietUntil(): number | undefined {
-    return quietUntil(this.options.quietHours, this.options.timeZone, this.now());
+  quietUntil(at?: number): number | undefined {
+    return quietUntil(this.options.quietHours, this.options.timeZone, at ?? this.now());
   }
 
   async deliver(request: DeliveryRequest, key?: string): Promise<DeliveryResult> {

@@ -48,6 +48,8 @@ describe('system channels and posts (F12)', () => {
     const pinQuestion = await admin.expect('Выше — пост в точности так, как его получат.');
     expect(labels(pinQuestion)).toEqual(['Закрепить в чате', 'Не закреплять', 'Отмена']);
     await admin.press(pin ? 'Закрепить в чате' : 'Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     const confirm = await admin.expect('Пост в ');
     expect(labels(confirm)).toEqual(['Отправить', 'Изменить текст', 'Попросить подтвердить прочтение', 'Отмена']);
     await admin.press('Отправить');
@@ -152,6 +154,8 @@ describe('system channels and posts (F12)', () => {
     expect(preview.attachments).toHaveLength(2);
     await admin.expect('Выше — пост в точности так, как его получат.');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     const confirm = await admin.expect('Пост в ');
     expect(confirm.text).toContain('Вложения: 2 фото или документа.');
     await admin.press('Отправить');
@@ -205,12 +209,16 @@ describe('system channels and posts (F12)', () => {
     await admin.say('Педсовет в пятницу');
     await admin.expect('Выше — пост в точности так');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     await admin.expect('Пост в канал «Сотрудники»');
     await admin.press('Изменить текст');
     await admin.expect('Напишите текст поста');
     await admin.say('Педсовет в пятницу в 15:00, кабинет 12.');
     await admin.expect('Выше — пост в точности так');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     const confirm = await admin.expect('Пост в канал «Сотрудники»');
     expect(confirm.text).toContain('Закрепить в чате: нет.');
     expect(confirm.text).toContain('учителя и администрация школы');

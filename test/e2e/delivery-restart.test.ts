@@ -67,6 +67,8 @@ describe('a delivery across a crash (F12 delivery)', () => {
       await admin.say(text);
       await admin.expect('Выше — пост в точности так');
       await admin.press('Не закреплять');
+      await admin.expect('Когда отправить пост?');
+      await admin.press('Сейчас');
       await admin.expect('Пост в ');
 
       // The first batch fails once (VK's error 10), so that it is still to be sent when the crash comes;

@@ -48,6 +48,8 @@ describe('sends to many (F12 delivery)', () => {
     await admin.say(text);
     await admin.expect('Выше — пост в точности так, как его получат.');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     await admin.expect('Пост в ');
     await admin.press(send);
     return admin.expect('✅ Пост отправлен', { timeout: 20_000 });
@@ -177,6 +179,8 @@ describe('sends to many (F12 delivery)', () => {
     await admin.say(POST_TEXT);
     await admin.expect('Выше — пост в точности так');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     const confirm = await admin.expect('Пост в ');
     expect(confirm.text).toContain('Сейчас тихие часы (21:00–08:00): ученики и родители получат пост в 08:00, сотрудники — сразу.');
     expect(confirm.keyboard?.buttons.flat().map((b) => b.label)).toEqual(['Отправить', 'Изменить текст', 'Попросить подтвердить прочтение', 'Срочно: отправить и ночью', 'Отмена']);
@@ -198,6 +202,8 @@ describe('sends to many (F12 delivery)', () => {
     await admin.say(urgent);
     await admin.expect('Выше — пост в точности так');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     await admin.expect('Пост в ');
     await admin.press('Срочно: отправить и ночью');
     const urgentReport = await admin.expect((m) => m.text.startsWith('✅ Пост отправлен') && m.text.includes('получили 4 из 4.'));

@@ -51,6 +51,8 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     await admin.say(TEXT);
     await admin.expect('Выше — пост в точности так, как его получат.');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     const confirm = await admin.expect('Пост в ');
     expect(confirm.text).toContain('Подтверждение прочтения: не просить.');
     expect(labels(confirm)).toEqual(['Отправить', 'Изменить текст', 'Попросить подтвердить прочтение', 'Отмена']);
@@ -129,6 +131,8 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     await admin.say('Каникулы с 28 октября.');
     await admin.expect('Выше — пост в точности так');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     await admin.expect('Пост в ');
     await admin.press('Отправить');
     const report = await admin.expect('✅ Пост отправлен');
@@ -249,6 +253,8 @@ describe('posts asking for an acknowledgement in the quiet hours (F12)', () => {
     await admin.say(TEXT);
     await admin.expect('Выше — пост в точности так');
     await admin.press('Не закреплять');
+    await admin.expect('Когда отправить пост?');
+    await admin.press('Сейчас');
     await admin.expect('Пост в ');
     await admin.press('Попросить подтвердить прочтение');
     await admin.expect('Подтверждение прочтения: просить');

@@ -1,5 +1,6 @@
 import { enterPost } from '../../../scenes/post.js';
 import type { CommandSpec } from '../shared/command-registry.js';
+import { sendScheduledList } from './scheduled-posts.js';
 import { bindChannel, channelListText, channelRefusal, mayPublish, postList, unbindChannel } from './channels.js';
 
 /** /bind school|staff — typed in a chat by an admin: the chat becomes the school-wide or the staff channel (F12). */
@@ -62,5 +63,18 @@ export const postsCommand: CommandSpec = {
   async run(_message, _args, turn, app) {
     const list = await postList(app, turn);
     return turn.reply(list.text, list.keyboard);
+  },
+};
+
+/** /scheduled — the posts scheduled to go later, each with «Изменить текст», «Перенести», «Отменить» (F12). */
+export const scheduledCommand: CommandSpec = {
+  name: 'scheduled',
+  aliases: ['запланированные', 'отложенные'],
+  summaryKey: 'sp-cmd-scheduled',
+  dmOnly: true,
+  allowed: mayPublish,
+  refusal: channelRefusal,
+  run(_message, _args, turn, app) {
+    return sendScheduledList(app, turn);
   },
 };

@@ -125,21 +125,31 @@ export interface PostRequest {
   ack?: boolean;
 }
 
+/** Who a post is sent for: the author (their rights checked again) and their language. A turn is one; a scheduled post's job builds one for its author. */
+export type PostAuthor = Pick<Turn, 't' | 'locale' | 'caller'>;
+
+/** What sending a post came to: the author's report, and the kept post's id (none when nothing was sent). */
+export interface PostSent {
+  report: string;
+  postId?: string;
+}
+
 /**
  * Sends the post: to the channel's chat (pinned when asked), then in private messages to the
  * channel's audience who are not in that chat (the author aside), through a delivery (students and
  * parents held in the quiet hours unless urgent; more than 100 get the author a progress message);
- * keeps it with its counts and returns the author's report. Each send is keyed by the update, so a
- * repeat after a crash sends nothing twice and resumes the delivery where it stopped.
+ * keeps it with its counts and returns the author's report. Each send is keyed by the update (or the
+ * scheduled post's job), so a repeat after a crash sends nothing twice and resumes the delivery where it stopped.
+ * The /post dialog («Сейчас») and the job of a scheduled post both send through this one function.
  */
-export async function publishPost(app: App, turn: Turn, request: PostRequest): Promise<string> {
-  const { t, caller } = turn;
-  if (!mayPublish(caller)) return t('ch-denied');
+export async function sendPost(app: App, author: PostAuthor, request: PostRequest): Promise<PostSent> {
+  const { t, caller } = author;
+  if (!mayPublish(caller)) return { report: t('ch-denied') };
   const channel = await app.services.channels.get(request.kind);
-  if (!channel) return t('ch-post-unbound', { channel: channelName(t, request.kind) });
+  if (!channel) return { report: t('ch-post-unbound', { channel: channelName(t, request.kind) }) };
   // The post's id first: the «Ознакомлен(а)» buttons under its copies name it.
   const reserved = await refusing(t, () => app.services.channels.reserve(caller.vkId));
-  if (!reserved.ok) return reserved.text;
+  if (!reserved.ok) return { report: reserved.text };
   const id = reserved.value;
   const ack = request.ack === true;
   const content = { text: request.text, attachment: request.attachment, ...(ack ? { keyboard: ackKeyboard(t, id) } : {}) };
@@ -160,7 +170,7 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
   const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch(() => [] as number[]));
   const everyone = (await app.services.channels.audience(request.kind)).filter((m) => m.vkId !== caller.vkId);
   const audience = everyone.filter((m) => !inChat.has(m.vkId));
-  const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(turn) }) : undefined;
+  const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(author) }) : undefined;
   const reached = sent?.delivered ?? 0;
   const unreachable = sent?.refused.length ?? 0;
   const held = sent?.held.length ?? 0;
@@ -185,12 +195,17 @@ export async function publishPost(app: App, turn: Turn, request: PostRequest): P
       delivery: sent?.id,
     }),
   );
-  if (!recorded.ok) return recorded.text;
+  if (!recorded.ok) return { report: recorded.text };
   const post = recorded.value;
   app.logger.info({ post: post.id, channel: post.kind, peer: post.peer, chat, reached, total: post.total, unreachable, held, ack }, 'post sent');
   const heldLine = sent ? heldLines(t, app.config, sent) : [];
   const ackLine = ack ? ['', t('ack-report', { count: asked?.length ?? 0 })] : [];
-  return [reportText(t, post, held), ...ackLine, ...(heldLine.length > 0 ? ['', ...heldLine] : [])].join('\n');
+  return { report: [reportText(t, post, held), ...ackLine, ...(heldLine.length > 0 ? ['', ...heldLine] : [])].join('\n'), postId: post.id };
+}
+
+/** Sends the post now (see {@link sendPost}) and returns the author's report. */
+export async function publishPost(app: App, author: PostAuthor, request: PostRequest): Promise<string> {
+  return (await sendPost(app, author, request)).report;
 }
 
 /** The author's report: the chat, the private copies, and what to do about those not reached (`held`: waiting for the quiet hours' end). */
@@ -207,11 +222,13 @@ function reportText(t: Translate, post: Post, held = 0): string {
 /** How many posts /posts shows. */
 const POSTS_SHOWN = 10;
 
-/** /posts: the last posts with their channel, date and counts (read and confirmed too), and «Кто не подтвердил» buttons. */
+/** /posts: the last posts with their channel, date and counts (read and confirmed too), «Кто не подтвердил» buttons, and how many are scheduled to go later. */
 export async function postList(app: App, turn: Turn): Promise<{ text: string; keyboard?: Keyboard | undefined }> {
   const { t, locale } = turn;
   const posts = await app.services.channels.recentPosts(POSTS_SHOWN);
-  if (posts.length === 0) return { text: t('ch-posts-none') };
+  const scheduled = (await app.services.scheduledPosts.pending()).length;
+  const scheduledLines = scheduled > 0 ? ['', t('sp-posts-hint', { count: scheduled })] : [];
+  if (posts.length === 0) return { text: [t('ch-posts-none'), ...scheduledLines].join('\n') };
   const standings = await postStandings(app, posts);
   const lines = [t('ch-posts-header', { count: posts.length }), ''];
   for (const [i, post] of posts.entries()) {
@@ -228,5 +245,5 @@ export async function postList(app: App, turn: Turn): Promise<{ text: string; ke
     const extra = standing ? standingText(t, standing) : '';
     lines.push(`${i + 1}. ${line}${extra ? `; ${extra}` : ''}`);
   }
-  return { text: lines.join('\n'), keyboard: standingButtons(t, posts) };
+  return { text: [...lines, ...scheduledLines].join('\n'), keyboard: standingButtons(t, posts) };
 }
