@@ -283,6 +283,8 @@ describe('study chats (F25)', () => {
     const picker = await teacher.expect('Отметьте классы для чата «Шахматный кружок»');
     expect(labels(picker)).toEqual(['5А', '6А', '7А', 'Готово', 'Отмена']);
     expect(picker.text).toContain('Пока не выбран ни один класс.');
+    await teacher.press('Готово');
+    await teacher.expect('Сначала отметьте хотя бы один класс.');
     await teacher.press('5А');
     const one = await teacher.expect('Выбрано: 5А.');
     expect(labels(one)).toEqual(['✓ 5А', '6А', '7А', 'Готово', 'Отмена']);
@@ -291,7 +293,10 @@ describe('study chats (F25)', () => {
     await teacher.say('6А');
     await teacher.expect('Выбрано: 5А, 6А, 7А.');
     await teacher.press('✓ 7А');
-    const two = await teacher.expect('Выбрано: 5А, 6А.');
+    await teacher.expect('Выбрано: 5А, 6А.');
+    await teacher.say('9Я');
+    const two = await teacher.expect('Выберите вариант кнопкой ниже.');
+    expect(two.text).toContain('Выбрано: 5А, 6А.');
     expect(labels(two)).toEqual(['✓ 5А', '✓ 6А', '7А', 'Готово', 'Отмена']);
     await teacher.press('Готово');
     const parents = await teacher.expect('Кому отправить ссылку на чат «Шахматный кружок»');
@@ -439,6 +444,10 @@ describe('study chats (F25)', () => {
     expect(confirm.text).toContain('Для кого: ученики и родители класса 5А.');
     await teacher.say('да');
     await teacher.expect('Выберите вариант кнопкой ниже.');
+    // A button of an earlier step, pressed now, is stale.
+    h.emulator.userMessage(300, 'Роль', { peerId: 300, payload: { k: 'scene', s: 'study-chat', v: 'role' } });
+    const stale = await teacher.expect('Эта кнопка устарела');
+    expect(stale.text).toContain('Для кого: ученики и родители класса 5А.');
     await h.idle();
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(0);
     await teacher.press('Создать');
@@ -448,5 +457,33 @@ describe('study chats (F25)', () => {
     expect(report.text).toContain('1. Козлова Маша (id311), ученик(ца)');
     await olga.expect('создал(а) чат «Театральная студия» (ученики и родители класса 5А) и приглашает родителей.');
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(1);
+  });
+  it('F25: the classes of an "other" chat are paged when they do not fit one keyboard; the marks are kept across the pages', async () => {
+    const names = [];
+    for (let grade = 1; grade <= 10; grade++) for (const letter of ['А', 'Б', 'В', 'Г']) if (!(letter === 'А' && (grade === 5 || grade === 6))) names.push(`${grade}${letter}`);
+    await h.bot.app.services.classes.createMany(ADMIN_ID, names);
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
+    await otherChatNamed(teacher, 'Параллель');
+    await teacher.press('Несколько классов');
+    const first = await teacher.expect('Отметьте классы для чата «Параллель»');
+    expect(first.text).toContain('Страница 1 из 2');
+    expect(labels(first)).toContain('Ещё');
+    expect(labels(first).length).toBeLessThanOrEqual(40);
+    await teacher.press('5А');
+    await teacher.expect('Выбрано: 5А.');
+    await teacher.press('Ещё');
+    const second = await teacher.expect('Страница 2 из 2');
+    expect(second.text).toContain('Выбрано: 5А.');
+    const onSecond = labels(second).find((label) => /^\d+[А-Г]$/u.test(label))!;
+    await teacher.press(onSecond);
+    await teacher.expect(`Выбрано: 5А, ${onSecond}.`);
+    await teacher.press('Назад');
+    const back = await teacher.expect('Страница 1 из 2');
+    expect(labels(back)).toContain('✓ 5А');
+    await teacher.press('Готово');
+    await teacher.expect('Кому отправить ссылку на чат «Параллель»');
+    await teacher.press('Ученикам и родителям');
+    const confirm = await teacher.expect('Чат «Параллель»');
+    expect(confirm.text).toContain(`Для кого: ученики и родители классов 5А, ${onSecond}.`);
   });
 });
