@@ -172,7 +172,7 @@ async function deliverLink(
     sent.length === 0 ? t(nobodyKey) : reportText(t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.vkId), heldUntil }));
 }
 
-/** What an "other" chat asks for: its title, its audience, and (for classes) whether the parents get the link too. */
+/** What an "other" chat asks for: its title and its audience (for classes, whether their parents are of it and get the link too). */
 export interface OtherChatRequest {
   title: string;
   audience: StudyChatAudience;
