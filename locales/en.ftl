@@ -848,7 +848,7 @@ ch-posts-line = { $when }, { $channel }: «{ $excerpt }» — in the chat { $out
 
 ## Study chats (F25)
 
-sc-cmd-chat = create a class's subject chat: /chat
+sc-cmd-chat = create a class's subject chat or another chat (a club, a project, a parallel): /chat
 sc-cmd-chats = study chats and their links: /chats
 sc-denied = Study chats are created by the school's teachers. Students and parents get the links to their class's chats from the bot in private messages.
 sc-denied-unverified = Study chats are created by teachers whose status is confirmed. Your teacher status is still waiting for the school administration's confirmation; /chat will work after it.
@@ -907,6 +907,59 @@ sc-removed-transferred = { $person } was transferred from class { $className } t
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
 sc-removed-report = { $person } was removed from the class's study chats: { $chats }.
+sc-ask-kind = Which chat to create?
+    “A class's subject chat” — a chat of one class for your subject.
+    “Another chat” — a club, a project group, a parallel of classes, the teachers of a subject and so on.
+sc-btn-kind-subject = A class's subject chat
+sc-btn-kind-other = Another chat
+sc-other-ask-title = What should the chat be called? Write its title (at most 100 characters), e.g. “Chess club” or “Year 7 project”.
+sc-other-ask-audience = Who is the chat “{ $title }” for: one class, several classes, or everyone of a role?
+sc-other-btn-one-class = One class
+sc-other-btn-classes = Several classes
+sc-other-btn-role = A role
+sc-other-ask-class = Which class is the chat “{ $title }” for?
+sc-other-ask-classes = Mark the classes for the chat “{ $title }”: a press marks a class ✓, another press unmarks it. When you are done, press “Done”.
+sc-other-chosen = { $count ->
+    [0] No class is chosen yet.
+   *[other] Chosen: { $classes }.
+}
+sc-other-btn-done = Done
+sc-other-none-chosen = Mark at least one class first.
+sc-other-ask-role = Who is the chat “{ $title }” for?
+sc-other-btn-role-of = { $role ->
+    [student] All students
+    [parent] All parents
+    [teacher] All teachers
+   *[administration] Administration
+}
+sc-other-ask-parents = Who should get the link to the chat “{ $title }” in private messages: only the students, or the students and their parents?
+sc-other-confirm = Chat “{ $title }”
+    For: { $audience }.
+    The bot will send them the link in private messages.
+sc-other-audience-classes = { $parents ->
+    [yes] the students and parents of { $count ->
+        [one] class
+       *[other] classes
+    } { $classes }
+   *[no] the students of { $count ->
+        [one] class
+       *[other] classes
+    } { $classes }
+}
+sc-other-audience-role = { $role ->
+    [student] all the school's students
+    [parent] all the students' parents
+    [teacher] all the school's teachers
+   *[administration] the school's administration
+}
+sc-other-invite = 📚 { $teacher } created the chat “{ $title }” ({ $audience }). Join by the link: { $link }
+sc-other-invite-parent = 📚 { $teacher } created the chat “{ $title }” ({ $audience }) and invites the parents. Link to join: { $link }
+sc-other-report-nobody = There is nobody to send the link to yet: the chat's audience has nobody besides you. Invite the members yourself.
+sc-other-list-line = “{ $title }” — { $audience }: { $link }
+sc-other-list-line-school = “{ $title }” — { $audience }, teacher { $teacher }: { $link }
+sc-other-stranger-joined = ⚠️ Someone who is not of the chat “{ $title }” ({ $audience }) joined it by the link: { $person }. They are not of its audience and not on the school's staff. If you do not know them, remove them from the chat.
+sc-other-stranger-added = ⚠️ Someone who is not of the chat “{ $title }” ({ $audience }) was added to it: { $person } (added by { $by }). They are not of its audience and not on the school's staff. If you do not know them, remove them from the chat.
+sc-other-stranger-belongs = { $person } is now of the chat “{ $title }” ({ $audience }) or on the school's staff, so they stay in the chat.
 
 ## Material for the channels from the administration and teachers (F21)
 

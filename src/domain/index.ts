@@ -110,7 +110,7 @@ export { memberSchema, parseRecord } from './records.js';
 export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
-export { STUDY_CHAT_TITLE_MAX, belongsInStudyChat, type StudyChat, type StudyChatAudience, type StudyChatReservation } from './study-chats.js';
+export { STUDY_CHAT_ROLES, STUDY_CHAT_TITLE_MAX, belongsInStudyChat, studyChatClassIds, type StudyChat, type StudyChatAudience, type StudyChatRecipients, type StudyChatReservation, type StudyChatRole } from './study-chats.js';
 export { MATERIAL_REASON_MAX, type Material, type MaterialDecision, type MaterialStatus } from './materials.js';
 export { type AckOutcome, type AckCounts, type PostCopy } from './post-acks.js';
 export { CHANNEL_KINDS, POST_ID, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClassArchivedError, PermissionDeniedError, StaffRoomImmutableError } from '../../src/domain/errors.js';
+import { ClassArchivedError, NotFoundError, PermissionDeniedError, StaffRoomImmutableError } from '../../src/domain/errors.js';
 import type { Services } from '../../src/domain/index.js';
-import { belongsInStudyChat, STUDY_CHAT_RESERVATION_MS } from '../../src/domain/study-chats.js';
+import { belongsInStudyChat, STUDY_CHAT_RESERVATION_MS, type StudyChatAudience } from '../../src/domain/study-chats.js';
+import { schoolKeys } from '../../src/domain/keys.js';
 import { ADMIN, auditOf, classIds, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 
 let school: School;
@@ -113,5 +114,73 @@ describe('F25 study chats in the domain', () => {
     expect(belongsInStudyChat(chat, undefined)).toBe(false);
     const left = await s.movement.markLeft(ADMIN, 310);
     expect(belongsInStudyChat(chat, left.member)).toBe(false);
+  });
+});
+
+describe('F25 "other" study chats in the domain', () => {
+  /** Reserves and records an "other" chat for the audience, as one operation. */
+  async function otherChat(audience: StudyChatAudience, title = 'Кружок', peer = 2_000_000_100) {
+    const reserved = await operation(`o${peer}`).studyChats.reserveOther(300, { title, audience });
+    if (reserved.kind !== 'create') throw new Error('not reserved');
+    return s.studyChats.finish(300, reserved.chat.id, peer, `https://vk.me/join/${peer}`);
+  }
+
+  it('F25: an "other" chat is one an operation (a repeat reuses it), not one a class; indexed under each of its classes; audited', async () => {
+    const audience: StudyChatAudience = { kind: 'class', classIds: [ids['5А']!, ids['6А']!], parents: false };
+    const first = await operation('x1').studyChats.reserveOther(300, { title: 'Шахматы', audience });
+    expect(first).toMatchObject({ kind: 'create', chat: { kind: 'other', title: 'Шахматы', audience, teacher: 300, status: 'pending' } });
+    expect(await operation('x1').studyChats.reserveOther(300, { title: 'Шахматы', audience })).toEqual(first);
+    const lines = await auditOf(school, () => s.studyChats.finish(300, first.chat.id, 2_000_000_011, 'https://vk.me/join/a'));
+    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { vkId: 300 }, details: { chat: first.chat.id, kind: 'other', audience: 'class', classes: 2 } }]);
+    expect(await operation('x1').studyChats.reserveOther(300, { title: 'Шахматы', audience })).toMatchObject({ kind: 'created', chat: { id: first.chat.id, peer: 2_000_000_011 } });
+    // Another operation with the same title and classes is another chat: no uniqueness for "other" chats.
+    const second = await operation('x2').studyChats.reserveOther(300, { title: 'Шахматы', audience });
+    expect(second.chat.id).not.toBe(first.chat.id);
+    expect((await s.studyChats.ofClass(ids['5А']!)).map((c) => c.id)).toEqual([first.chat.id]);
+    expect((await s.studyChats.ofClass(ids['6А']!)).map((c) => c.id)).toEqual([first.chat.id]);
+    const role = await otherChat({ kind: 'role', role: 'teacher' }, 'Учителя', 2_000_000_012);
+    expect(role).toMatchObject({ kind: 'other', audience: { kind: 'role', role: 'teacher' } });
+    expect((await s.studyChats.ofTeacher(300)).map((c) => c.id)).toEqual([first.chat.id, role.id]);
+  });
+
+  it('F25: rights and classes of an "other" chat: students may not; no staff room, archived or unknown class', async () => {
+    await join(s, 'student', ids['5А']!, { vkId: 310 });
+    const audience = (classIds: string[]): StudyChatAudience => ({ kind: 'class', classIds, parents: true });
+    await expect(s.studyChats.reserveOther(310, { title: 't', audience: audience([ids['5А']!]) })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.studyChats.reserveOther(310, { title: 't', audience: { kind: 'role', role: 'student' } })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.studyChats.reserveOther(300, { title: 't', audience: audience([ids['5А']!, 'staff']) })).rejects.toBeInstanceOf(StaffRoomImmutableError);
+    await s.classes.archive(ADMIN, ids['6А']!);
+    await expect(s.studyChats.reserveOther(300, { title: 't', audience: audience([ids['5А']!, ids['6А']!]) })).rejects.toBeInstanceOf(ClassArchivedError);
+    await expect(s.studyChats.reserveOther(300, { title: 't', audience: audience(['nope']) })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await s.studyChats.all()).toEqual([]);
+  });
+
+  it('F25: who belongs in an "other" chat follows its audience: its classes\' students (parents when asked), or its role; a transfer between its classes keeps the student in', async () => {
+    const student = await join(s, 'student', ids['5А']!, { vkId: 310 });
+    const parent = await join(s, 'parent', ids['5А']!, { vkId: 311 });
+    const other = await join(s, 'student', ids['6А']!, { vkId: 320 });
+    const colleague = await verifiedTeacher(s, 331);
+    const both = await otherChat({ kind: 'class', classIds: [ids['5А']!, ids['6А']!], parents: false }, 'Оба', 2_000_000_021);
+    const withParents = await otherChat({ kind: 'class', classIds: [ids['5А']!], parents: true }, 'С родителями', 2_000_000_022);
+    const students = await otherChat({ kind: 'role', role: 'student' }, 'Ученики', 2_000_000_023);
+    const teachers = await otherChat({ kind: 'role', role: 'teacher' }, 'Учителя', 2_000_000_024);
+    expect([both, withParents, students, teachers].map((chat) => belongsInStudyChat(chat, student))).toEqual([true, true, true, false]);
+    expect([both, withParents, students, teachers].map((chat) => belongsInStudyChat(chat, parent))).toEqual([false, true, false, false]);
+    expect([both, withParents, students, teachers].map((chat) => belongsInStudyChat(chat, other))).toEqual([true, false, true, false]);
+    expect([both, withParents, students, teachers].map((chat) => belongsInStudyChat(chat, colleague))).toEqual([true, true, true, true]);
+    const moved = await s.movement.transfer(ADMIN, { vkId: 310, toClassId: ids['6А']! });
+    expect(belongsInStudyChat(both, moved.member)).toBe(true);
+    expect(belongsInStudyChat(withParents, moved.member)).toBe(false);
+  });
+
+  it('F25: a record kept before audiences (classId and subject only) reads as a subject chat of its one class', async () => {
+    const keys = schoolKeys(school.prefix, school.schoolId);
+    const old = { id: 'sc77', status: 'ready', title: '5А · Физика', classId: ids['5А']!, subject: 'Физика', teacher: 300, createdAt: 1, reservedAt: 1, peer: 2_000_000_077, link: 'https://vk.me/join/old' };
+    await school.redis.set(keys.studyChatRecord('sc77'), JSON.stringify(old));
+    const chat = await s.studyChats.get('sc77');
+    expect(chat).toMatchObject({ ...old, kind: 'subject', audience: { kind: 'class', classIds: [ids['5А']], parents: true } });
+    const parent = await join(s, 'parent', ids['5А']!, { vkId: 311 });
+    expect(belongsInStudyChat(chat!, parent)).toBe(true);
+    expect(belongsInStudyChat(chat!, await join(s, 'student', ids['6А']!, { vkId: 320 }))).toBe(false);
   });
 });

@@ -12,6 +12,14 @@ chat.createdAt = NOW
 redis.call('SET', kStudyChat(id), jenc(chat))
 redis.call('ZADD', kStudyChats(), NOW, id)
 redis.call('SADD', kStudyChatsByTeacher(chat.teacher), id)
-redis.call('SADD', kStudyChatsByClass(chat.classId), id)
-audit(actor, 'studyChat.created', { classId = chat.classId, vkId = chat.teacher }, { chat = id })
+-- Indexed under each class of its audience (a record kept before audiences: its one class).
+local classIds = {}
+if chat.audience and chat.audience.kind == 'class' then classIds = list(chat.audience.classIds)
+elseif chat.classId then classIds = { chat.classId } end
+for _, cid in ipairs(classIds) do redis.call('SADD', kStudyChatsByClass(cid), id) end
+if chat.kind == 'other' then
+  audit(actor, 'studyChat.created', { vkId = chat.teacher }, { chat = id, kind = 'other', audience = chat.audience.kind, classes = #classIds })
+else
+  audit(actor, 'studyChat.created', { classId = chat.classId, vkId = chat.teacher }, { chat = id })
+end
 return jenc({ chat = chat })

@@ -41,8 +41,8 @@ export interface LessonDraft {
 }
 
 /** The lesson as its announcement shows it. */
-export function lessonView(turn: Turn, chat: Pick<StudyChat, 'subject'>, draft: Pick<LessonDraft, 'at' | 'link'>): EventView {
-  return { kind: 'lesson', title: chat.subject, at: draft.at, link: draft.link, teacher: turn.caller.member ? personShort(turn.caller.member) : undefined };
+export function lessonView(turn: Turn, chat: Pick<StudyChat, 'subject' | 'title'>, draft: Pick<LessonDraft, 'at' | 'link'>): EventView {
+  return { kind: 'lesson', title: chat.subject ?? chat.title, at: draft.at, link: draft.link, teacher: turn.caller.member ? personShort(turn.caller.member) : undefined };
 }
 
 /**
@@ -59,7 +59,7 @@ export async function announceLesson(app: App, turn: Turn, draft: LessonDraft): 
   const view = lessonView(turn, chat, draft);
   const posted = await sendToChat(app, chat.peer, (reader) => announcementText(app, reader, view));
   if (posted !== 'sent') return t('bc-lesson-chat-failed', { title: chat.title });
-  const kept = await keepEvent(app, turn, { kind: 'lesson', title: chat.subject, at: draft.at, link: draft.link, audience: { kind: 'chat', studyChatId: chat.id }, chat: chat.peer, recipients: [], missed: 0 });
+  const kept = await keepEvent(app, turn, { kind: 'lesson', title: chat.subject ?? chat.title, at: draft.at, link: draft.link, audience: { kind: 'chat', studyChatId: chat.id }, chat: chat.peer, recipients: [], missed: 0 });
   if (!kept.ok) return kept.text;
   const event = kept.value;
   const reminders = await scheduleReminders(app, event);

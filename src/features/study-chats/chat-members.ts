@@ -5,7 +5,7 @@
  * class's chats, and each chat's teacher is told.
  */
 import type { App } from '../../app.js';
-import { belongsInStudyChat, type Member, type StudyChat } from '../../domain/index.js';
+import { belongsInStudyChat, studyChatClassIds, type Member, type StudyChat } from '../../domain/index.js';
 import type { Translate } from '../../i18n.js';
 import type { ChatMemberChange } from '../../messenger/events.js';
 import { pressedInPrivate } from '../../messenger/events.js';
@@ -15,6 +15,7 @@ import type { ActionSpec } from '../shared/action-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { notifyPerson, readerFor } from '../shared/recipients.js';
 import { personName } from '../shared/review-format.js';
+import { audienceText } from './create-study-chat.js';
 
 /** The payload's action of the «Удалить из чата» button: `id` the study chat, `v` the person. */
 export const SC_REMOVE = 'sc.remove';
@@ -25,6 +26,20 @@ export function mayManageStudyChat(caller: Caller, chat: Pick<StudyChat, 'teache
 }
 
 const classNameOf = async (app: App, classId: string): Promise<string> => (await app.services.classes.get(classId))?.name ?? classId;
+
+/** The words of a card about a chat: its title, and its class (a subject chat) or its audience (an "other" chat). */
+async function chatVars(app: App, t: Translate, chat: StudyChat): Promise<{ title: string; className: string; audience: string }> {
+  if (chat.kind === 'other') return { title: chat.title, className: '', audience: await audienceText(app, t, chat.audience) };
+  return { title: chat.title, className: await classNameOf(app, chat.classId ?? studyChatClassIds(chat)[0] ?? ''), audience: '' };
+}
+
+/** The key of a card's text: the subject chat's wording, or the "other" chat's (`sc-other-…`). */
+const KEYS = {
+  'stranger-joined': { subject: 'sc-stranger-joined', other: 'sc-other-stranger-joined' },
+  'stranger-added': { subject: 'sc-stranger-added', other: 'sc-other-stranger-added' },
+  'stranger-belongs': { subject: 'sc-stranger-belongs', other: 'sc-other-stranger-belongs' },
+} as const;
+const keyOf = (chat: StudyChat, key: keyof typeof KEYS): string => KEYS[key][chat.kind];
 
 /** A person as a link the messenger shows: their roster name, else their name in the messenger. */
 async function mentionOf(app: App, t: Translate, vkId: number): Promise<string> {
@@ -49,9 +64,9 @@ export async function onChatMemberChange(app: App, event: ChatMemberChange): Pro
 
 /** The teacher's card about a stranger in the chat, with the button that removes them. */
 async function strangerCard(app: App, t: Translate, chat: StudyChat, person: number, by: number | undefined, change: 'joined-by-link' | 'added'): Promise<OutgoingMessage> {
-  const vars = { title: chat.title, className: await classNameOf(app, chat.classId), person: await mentionOf(app, t, person) };
+  const vars = { ...(await chatVars(app, t, chat)), person: await mentionOf(app, t, person) };
   const text =
-    change === 'added' && by !== undefined ? t('sc-stranger-added', { ...vars, by: await mentionOf(app, t, by) }) : t('sc-stranger-joined', vars);
+    change === 'added' && by !== undefined ? t(keyOf(chat, 'stranger-added'), { ...vars, by: await mentionOf(app, t, by) }) : t(keyOf(chat, 'stranger-joined'), vars);
   return {
     text,
     keyboard: inlineKeyboard([[{ label: t('sc-btn-remove'), payload: { k: 'cb', a: SC_REMOVE, id: chat.id, v: String(person) }, color: 'negative' }]]),
@@ -70,10 +85,10 @@ export const removeFromStudyChatAction: ActionSpec = {
     const chat = payload.id ? await app.services.studyChats.get(payload.id) : undefined;
     if (!chat || chat.status !== 'ready' || chat.peer === undefined || !Number.isSafeInteger(person) || person <= 0) return t('button-stale-short');
     if (!mayManageStudyChat(caller, chat)) return t('sc-remove-denied');
-    const vars = { title: chat.title, className: await classNameOf(app, chat.classId), person: await mentionOf(app, t, person) };
+    const vars = { ...(await chatVars(app, t, chat)), person: await mentionOf(app, t, person) };
     const edit = (text: string) => (pressedInPrivate(press) ? app.messenger.edit(press.message, { text }).catch(() => undefined) : Promise.resolve());
     if (belongsInStudyChat(chat, await app.services.members.get(person))) {
-      await edit(t('sc-stranger-belongs', vars));
+      await edit(t(keyOf(chat, 'stranger-belongs'), vars));
       return t('sc-belongs-short');
     }
     const removed = await app.messenger.removeFromChat(chat.peer, person);

@@ -5,7 +5,7 @@
  */
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
-import { can, STUDY_CHAT_TITLE_MAX, type Member, type RegularClass, type StudyChat } from '../../domain/index.js';
+import { belongsInStudyChat, can, STUDY_CHAT_TITLE_MAX, studyChatClassIds, type Member, type RegularClass, type StudyChat, type StudyChatAudience } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 import { regularClasses } from '../shared/class-ref.js';
 import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
@@ -36,7 +36,7 @@ export function studyChatRefusal(turn: Turn): string {
 export async function chatClasses(app: App, caller: Caller): Promise<RegularClass[]> {
   const classes = await regularClasses(app);
   const leads = new Set(caller.member?.classTeacherOf ?? []);
-  const taught = new Set((await app.services.studyChats.ofTeacher(caller.vkId)).map((chat) => chat.classId));
+  const taught = new Set((await app.services.studyChats.ofTeacher(caller.vkId)).flatMap((chat) => studyChatClassIds(chat)));
   const rank = (c: RegularClass): number => (leads.has(c.id) ? 0 : taught.has(c.id) ? 1 : 2);
   return classes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
 }
@@ -107,28 +107,52 @@ export async function createStudyChat(app: App, turn: Turn, request: StudyChatRe
   return [t('sc-created', { title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
 }
 
+/** Whom a link is sent to, as the report names them: a student, a parent, or (a role chat) a member of the role. */
+type RecipientRole = 'student' | 'parent' | 'member';
+
 /** One recipient of the link and how they fared. */
 interface Sent {
   member: Member;
-  role: 'student' | 'parent';
+  role: RecipientRole;
   ok: boolean;
   /** Waiting for the end of the quiet hours. */
   held?: boolean;
 }
 
-/** Sends the chat's link to the class (each person in their language) and returns the report, to be worded in the teacher's. */
+/** Sends the subject chat's link to its class (each person in their language) and returns the report, to be worded in the teacher's. */
 async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: boolean, author: DeliveryAuthor): Promise<(t: Translate) => string> {
-  const audience = await app.services.studyChats.audience(chat.classId, { parents: withParents });
-  const classGroup = await app.services.classes.get(chat.classId);
-  const className = classGroup?.name ?? chat.classId;
+  const classId = chat.classId ?? studyChatClassIds(chat)[0] ?? '';
+  const audience = await app.services.studyChats.audience(classId, { parents: withParents });
+  const className = (await app.services.classes.get(classId))?.name ?? classId;
   const teacher = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
   const people = [
-    ...audience.students.filter((m) => m.vkId !== caller.vkId).map((member) => ({ member, role: 'student' as const })),
-    ...audience.parents.filter((m) => m.vkId !== caller.vkId).map((member) => ({ member, role: 'parent' as const })),
+    ...audience.students.map((member) => ({ member, role: 'student' as const })),
+    ...audience.parents.map((member) => ({ member, role: 'parent' as const })),
   ];
+  const textOf = (t: Translate, role: RecipientRole) =>
+    t(role === 'parent' ? 'sc-invite-parent' : 'sc-invite-student', { title: chat.title, subject: subjectName(t, chat.subject ?? ''), className, teacher, link: chat.link ?? '' });
+  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map(personShort);
+  return deliverLink(app, caller, chat, people, textOf, leads, author, 'sc-report-nobody');
+}
+
+/**
+ * Sends a chat's link to these people (not the creator), one message a language and role, through
+ * the deliveries (quiet hours kept), and returns the report, to be worded in the creator's language.
+ */
+async function deliverLink(
+  app: App,
+  caller: Caller,
+  chat: StudyChat,
+  people: readonly { member: Member; role: RecipientRole }[],
+  textOf: (t: Translate, role: RecipientRole) => string | Promise<string>,
+  leads: readonly string[],
+  author: DeliveryAuthor,
+  nobodyKey: string,
+): Promise<(t: Translate) => string> {
   // One message a language and role: a send to many per group.
-  const groups = new Map<string, { t: Translate; role: 'student' | 'parent'; members: Member[] }>();
+  const groups = new Map<string, { t: Translate; role: RecipientRole; members: Member[] }>();
   for (const { member, role } of people) {
+    if (member.vkId === caller.vkId) continue;
     const reader = await readerFor(app, member.vkId);
     const key = `${reader.locale}:${role}`;
     const group = groups.get(key) ?? { t: reader.t, role, members: [] };
@@ -138,57 +162,123 @@ async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: 
   const sent: Sent[] = [];
   let heldUntil: number | undefined;
   for (const group of groups.values()) {
-    const text = group.t(group.role === 'student' ? 'sc-invite-student' : 'sc-invite-parent', {
-      title: chat.title,
-      subject: subjectName(group.t, chat.subject),
-      className,
-      teacher,
-      link: chat.link ?? '',
-    });
-    const result = await app.deliveries.deliver({ message: { text }, recipients: group.members.map(recipientOf), author });
+    const result = await app.deliveries.deliver({ message: { text: await textOf(group.t, group.role) }, recipients: group.members.map(recipientOf), author });
     const held = new Set(result.held);
     for (const member of group.members) sent.push({ member, role: group.role, ok: result.outcomes.get(member.vkId)?.ok === true, held: held.has(member.vkId) });
     heldUntil ??= result.heldUntil;
   }
   app.logger.info({ studyChat: chat.id, sent: sent.length, reached: sent.filter((s) => s.ok).length }, 'study chat link sent');
-  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map(personShort);
-  return (t) => reportText(t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.vkId), heldUntil }));
+  return (t) =>
+    sent.length === 0 ? t(nobodyKey) : reportText(t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.vkId), heldUntil }));
+}
+
+/** What an "other" chat asks for: its title and its audience (for classes, whether their parents are of it and get the link too). */
+export interface OtherChatRequest {
+  title: string;
+  audience: StudyChatAudience;
+}
+
+/**
+ * Makes an "other" study chat (a club, a project group, a parallel…), one an operation (a repeat
+ * after a crash reuses what the first run made), sends its link to the audience in private
+ * messages, and returns the report for the teacher.
+ */
+export async function createOtherChat(app: App, turn: Turn, request: OtherChatRequest): Promise<string> {
+  const { t, caller } = turn;
+  if (!mayCreateStudyChats(caller)) return studyChatRefusal(turn);
+  const reserved = await attempt(t, () => app.services.studyChats.reserveOther(caller.vkId, request));
+  if (!reserved.ok) return reserved.text;
+  let chat = reserved.value.chat;
+  if (reserved.value.kind === 'create') {
+    const peer = await app.messenger.createChat(chat.title);
+    const link = await app.messenger.inviteLink(peer);
+    chat = await app.services.studyChats.finish(caller.vkId, chat.id, peer, link);
+    app.logger.info({ studyChat: chat.id, kind: 'other', audience: chat.audience.kind, peer, teacher: caller.vkId }, 'study chat created');
+  }
+  const report = await sendOtherLink(app, caller, chat, authorOf(turn));
+  return [t('sc-created', { title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
+}
+
+/** Sends an "other" chat's link to its audience: the students (and parents) of its classes, or everyone of its role. */
+async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
+  const audience = chat.audience;
+  const teacher = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
+  const people: { member: Member; role: RecipientRole }[] = [];
+  const seen = new Set<number>();
+  const add = (member: Member, role: RecipientRole) => {
+    if (seen.has(member.vkId)) return;
+    seen.add(member.vkId);
+    people.push({ member, role });
+  };
+  const leads: string[] = [];
+  if (audience.kind === 'class') {
+    const all = await Promise.all(audience.classIds.map((classId) => app.services.studyChats.audience(classId, { parents: audience.parents })));
+    for (const one of all) one.students.forEach((m) => add(m, 'student'));
+    for (const one of all) one.parents.forEach((m) => add(m, 'parent'));
+    const leadIds = new Set<number>();
+    for (const lead of all.flatMap((one) => one.classTeachers)) {
+      if (lead.vkId === caller.vkId || leadIds.has(lead.vkId)) continue;
+      leadIds.add(lead.vkId);
+      leads.push(personShort(lead));
+    }
+  } else {
+    const role: RecipientRole = audience.role === 'student' ? 'student' : audience.role === 'parent' ? 'parent' : 'member';
+    (await app.services.studyChats.membersOfRole(audience.role)).forEach((m) => add(m, role));
+  }
+  const textOf = async (t: Translate, role: RecipientRole) =>
+    t(role === 'parent' ? 'sc-other-invite-parent' : 'sc-other-invite', { title: chat.title, audience: await audienceText(app, t, audience), teacher, link: chat.link ?? '' });
+  return deliverLink(app, caller, chat, people, textOf, leads, author, 'sc-other-report-nobody');
 }
 
 /** How many got the link and who did not, named, with whom to ask to pass it on. */
 function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly string[], held: readonly string[] = []): string {
-  if (sent.length === 0) return t('sc-report-nobody');
   const reached = sent.filter((s) => s.ok).length;
   const missed = sent.filter((s) => !s.ok && !s.held);
   const lines = [t('sc-report-reached', { reached, total: sent.length })];
   if (held.length > 0) lines.push('', ...held);
   if (missed.length === 0) return lines.join('\n');
   lines.push('', t('sc-report-missed', { count: missed.length }));
-  missed.forEach((s, i) => lines.push(`${i + 1}. ${t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personLabel(s.member) })}`));
+  missed.forEach((s, i) => lines.push(`${i + 1}. ${s.role === 'member' ? personLabel(s.member) : t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personLabel(s.member) })}`));
   lines.push('', classTeachers.length > 0 ? t('sc-report-pass-on-lead', { people: classTeachers.join(', ') }) : t('sc-report-pass-on'));
   return lines.join('\n');
 }
 
-/** The lines of /chats: each chat with its class, subject, teacher (for the administration) and link. */
+/** Whom an "other" chat is for, in words: «классы 5А, 6А» (and their parents), or «все учителя школы». */
+export async function audienceText(app: App, t: Translate, audience: StudyChatAudience): Promise<string> {
+  if (audience.kind === 'role') return t('sc-other-audience-role', { role: audience.role });
+  const names = await Promise.all(audience.classIds.map(async (id) => (await app.services.classes.get(id))?.name ?? id));
+  return t('sc-other-audience-classes', { count: names.length, classes: names.join(', '), parents: audience.parents ? 'yes' : 'no' });
+}
+
+/** The lines of /chats: each chat with its class and subject (or, for an "other" chat, its audience), its teacher (for the administration, students and parents) and link. */
 export async function chatListText(app: App, turn: Turn): Promise<string> {
   const { t, caller } = turn;
   const everyone = can(caller.member, 'studyChat.viewAll');
-  // A student or a parent (not a teacher too): the chats of their classes, with the teacher named.
+  // A student or a parent (not a teacher too): the chats whose audience they are of — their classes', their role's.
   const family = !everyone && !mayCreateStudyChats(caller) && isFamily(caller);
   const chats = everyone
     ? await app.services.studyChats.all()
     : family
-      ? (await Promise.all((caller.member?.classIds ?? []).map((classId) => app.services.studyChats.ofClass(classId)))).flat().filter((chat) => chat.status === 'ready')
+      ? (await app.services.studyChats.all()).filter((chat) => chat.status === 'ready' && belongsInStudyChat(chat, caller.member))
       : await app.services.studyChats.ofTeacher(caller.vkId);
   const scope = everyone ? 'school' : family ? 'class' : 'mine';
   if (chats.length === 0) return t('sc-list-none-of', { scope });
   const lines = [t('sc-list-header-of', { scope, count: chats.length }), ''];
+  const named = everyone || family;
   for (const [i, chat] of chats.entries()) {
-    const className = (await app.services.classes.get(chat.classId))?.name ?? chat.classId;
-    const subject = subjectName(t, chat.subject);
-    const named = everyone || family;
     const teacher = named ? personLabel(await app.services.members.get(chat.teacher), chat.teacher) : '';
-    lines.push(`${i + 1}. ${named ? t('sc-list-line-school', { title: chat.title, className, subject, teacher, link: chat.link ?? '' }) : t('sc-list-line', { title: chat.title, className, subject, link: chat.link ?? '' })}`);
+    const link = chat.link ?? '';
+    let line: string;
+    if (chat.kind === 'other') {
+      const audience = await audienceText(app, t, chat.audience);
+      line = named ? t('sc-other-list-line-school', { title: chat.title, audience, teacher, link }) : t('sc-other-list-line', { title: chat.title, audience, link });
+    } else {
+      const classId = chat.classId ?? studyChatClassIds(chat)[0] ?? '';
+      const className = (await app.services.classes.get(classId))?.name ?? classId;
+      const subject = subjectName(t, chat.subject ?? '');
+      line = named ? t('sc-list-line-school', { title: chat.title, className, subject, teacher, link }) : t('sc-list-line', { title: chat.title, className, subject, link });
+    }
+    lines.push(`${i + 1}. ${line}`);
   }
   return lines.join('\n');
 }
