@@ -245,11 +245,13 @@ export class DeliveryEngine implements Deliveries {
       );
       if (progress && meta.author) await this.edit(progress, this.options.texts.progress(meta.author.locale, sentCount(outcomes, indexes), countOf(stored.batches, indexes)));
     }
-    await this.store.markDone(id, part);
     const result = resultOf({ ...stored, outcomes, done: new Set([...stored.done, part]) });
-    this.options.logger.info({ delivery: id, part, delivered: result.delivered, refused: result.refused.length, failed: result.failed }, 'delivery part sent');
+    // The author's last words go before the part is marked done: a crash in between sends them again
+    // on the job's next try, with the same keys (one message), instead of never.
     if (progress && meta.author) await this.edit(progress, this.options.texts.finished(meta.author.locale, result));
     if (part === 'held' && meta.author) await this.reportHeld(stored, outcomes, indexes);
+    await this.store.markDone(id, part);
+    this.options.logger.info({ delivery: id, part, delivered: result.delivered, refused: result.refused.length, failed: result.failed }, 'delivery part sent');
     for (const wake of this.waiting.get(id) ?? []) wake();
   }
 

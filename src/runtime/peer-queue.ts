@@ -99,6 +99,11 @@ export class PeerQueue {
     return this.tails.size;
   }
 
+  /** Whether this process has an update of `key` queued or running. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
+
   /**
    * Runs `task` after every earlier task of the same key has finished. `after`, if given, runs as
    * soon as the task settles, with whether it ran at all (not when the lease could not be had, or

@@ -41,8 +41,11 @@ const JOB_ID = /^[A-Za-z0-9_.-]{1,200}$/u;
 /** How long a job's record is kept after it ran, so that scheduling the same id again (a late repeat) stays a no-op. */
 const KEEP_DONE_SECONDS = 3 * 24 * 3600;
 const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
-/** Runs of a failing job, the first included, with exponential pauses from 1 s. */
-export const JOB_ATTEMPTS = 5;
+/**
+ * Runs of a failing job, the first included, with exponential pauses from 1 s: ten runs span about
+ * eight and a half minutes, so an outage of VK or of the network of a few minutes loses no delivery.
+ */
+export const JOB_ATTEMPTS = 10;
 const ATTEMPTS = JOB_ATTEMPTS;
 
 /**
@@ -117,7 +120,8 @@ export class BullScheduler implements Scheduler {
     this.worker = new Worker(this.queueName, (job: Job<Stored>) => this.run(job), {
       connection: this.connection(),
       prefix: this.keyPrefix,
-      concurrency: this.options.concurrency ?? 4,
+      // Reminders wait for the deliveries they start, which are jobs too: enough room for both.
+      concurrency: this.options.concurrency ?? 32,
       lockDuration: LOCK_MS,
       stalledInterval: STALLED_CHECK_MS,
       maxStalledCount: MAX_STALLED,
@@ -144,8 +148,13 @@ export class BullScheduler implements Scheduler {
       const jobs = (await legacy.getJobs(['delayed', 'waiting', 'prioritized'])) as (Job<Stored> | undefined)[];
       for (const job of jobs) {
         if (!job?.id) continue;
-        await this.schedule(job.id, job.name, job.data.at, job.data.data);
-        await legacy.remove(job.id);
+        try {
+          await this.schedule(job.id, job.name, job.data.at, job.data.data);
+          await legacy.remove(job.id);
+        } catch (error) {
+          // One unreadable job must not keep the bot from starting: it stays where it is, logged by id.
+          this.options.logger.error({ jobId: job.id, kind: job.name, err: error instanceof Error ? error.name : 'unknown' }, "an earlier version's job could not be moved; it was left in the old queue");
+        }
       }
       if (jobs.length > 0) this.options.logger.info({ jobs: jobs.length }, "an earlier version's scheduled jobs moved under the school's key");
     } finally {

@@ -31,7 +31,9 @@ function recordScript(preload: string | undefined): string {
   const read = preload
     ? `if ARGV[7] == '1' then
       local PK, PA = {unpack(KEYS, 6)}, {unpack(ARGV, 8)}
-      return { 2, (function() ${preload} end)() }
+      -- The update is recorded already: a read that fails leaves the handler to read for itself.
+      local ok, read = pcall(function() ${preload} end)
+      if ok then return { 2, read } end
     end`
     : '';
   return `
@@ -219,8 +221,11 @@ export class UpdateGate {
       this.logger.debug({ eventId }, 'repeated delivery skipped');
       return false;
     }
+    // What was read ahead holds only if this update runs next for its peer: not when an update of the
+    // same peer recorded a moment earlier (without the lease, which was freed in between) is queued first.
+    const fresh = Array.isArray(recorded) && read && !this.queue.busy(peer);
     if (recorded !== 1) this.queue.leaseTaken(peer);
-    void this.process(eventId, update, Array.isArray(recorded) && read ? { id: read.id, reply: recorded[1] } : undefined);
+    void this.process(eventId, update, fresh ? { id: read.id, reply: recorded[1] } : undefined);
     return true;
   }
 

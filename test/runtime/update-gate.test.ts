@@ -49,6 +49,26 @@ describe('update gate', () => {
     expect(reads).toEqual([{ id: 'read', reply: 'привет!' }, undefined]);
   });
 
+  it('does not hand a read-ahead to an update whose peer has an earlier update queued (the lease freed between the two records)', async () => {
+    await db.redis.set(`${db.prefix}greeting:5`, 'before');
+    const reads: [string, unknown][] = [];
+    const preload: UpdatePreload = { lua: `return redis.call('GET', PK[1])`, for: (update) => ({ id: 'read', keys: [`${db.prefix}greeting:${peerOf(update)}`], args: [] }) };
+    const gate = new UpdateGate(db.redis, db.prefix, new PeerQueue(db.redis, db.prefix), async (update, scope) => {
+      const text = (update.object.message as { text: string }).text;
+      reads.push([text, scope.preloaded?.reply]);
+      if (text === 'A') await db.redis.set(`${db.prefix}greeting:5`, 'after A');
+    }, createLogger('silent'), undefined, preload);
+    gates.push(gate);
+    await gate.open();
+    // Another process holds the peer: A is recorded without the lease and waits for it.
+    await db.redis.set(`${db.prefix}lock:peer:5`, 'another-process', 'PX', 60_000);
+    // In one round trip: A's record finds the peer held, the lease is freed, B's record takes it (and reads
+    // ahead); A runs first and changes what B read.
+    await Promise.all([gate.accept(message('a', 5, 'A')), db.redis.del(`${db.prefix}lock:peer:5`), gate.accept(message('b', 5, 'B'))]);
+    await expect.poll(() => reads.length).toBe(2);
+    expect(reads).toEqual([['A', undefined], ['B', undefined]]);
+  });
+
   it('handles a repeated delivery once and keeps nothing in the inbox afterwards', async () => {
     const seen: string[] = [];
     const gate = gateOn(db.redis, seen);

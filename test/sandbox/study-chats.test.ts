@@ -21,6 +21,8 @@ describe('the sandbox page in a browser: chats (issue 9)', () => {
 
     const teacher = await s.tab(102);
     await teacher.say('/chat');
+    await teacher.expectMessage('Какой чат создать?');
+    await teacher.press('Предметный чат класса');
     await teacher.expectMessage('Для какого класса создать учебный чат?');
     await teacher.press('5А');
     await teacher.expectMessage('По какому предмету чат для 5А?');
