@@ -1,16 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
-import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
-import type { StoredMessage } from '../../emulator/state.js';
-import { createServices } from '../../src/domain/index.js';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ADMIN_ID } from '../helpers/harness.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
-import { joinAs } from '../helpers/school-people.js';
+import { crashSchool, crashAtCopy } from '../helpers/crash-school.js';
+import { openTestRedis, type TestRedis } from '../helpers/redis.js';
 
 /**
- * A delivery killed in the middle (SIGKILL, as a crash or an OOM kill) and the bot started again a
- * second later: the delivery job is taken over, the batches already sent are not sent again (their
+ * A delivery killed in the middle (SIGKILL, as a crash or an OOM kill) and the bot started again: the delivery job is taken over, the batches already sent are not sent again (their
  * random_ids are the same), those not sent yet go, and the author's report comes once.
  */
 describe('a delivery across a crash (F12 delivery)', () => {
@@ -34,30 +31,10 @@ describe('a delivery across a crash (F12 delivery)', () => {
   }
 
   const started = (run: BotProcess) => expect.poll(() => run.output(), { timeout: 20_000 }).toContain('long poll started');
-  const surname = (n: number): string => {
-    const abc = 'абвгдежзиклмнопрстуфхцчшэюя';
-    let out = '';
-    for (let rest = n; out.length === 0 || rest > 0; rest = Math.floor(rest / abc.length)) out += abc[rest % abc.length];
-    return `Ученик${out}`;
-  };
-
   it('F12 delivery: killed in the middle of a post to 300 people and restarted, every person has exactly one copy and the report comes once', async () => {
-    const redis = new Redis(TEST_REDIS_URL);
-    const services = createServices({ redis, prefix: db.prefix, schoolId: 'main' });
     const text = 'Родительское собрание переносится на четверг, 18:00.';
-    const ids = Array.from({ length: 300 }, (_, i) => 30_000 + i);
+    const { services, ids, admin, chat, close } = await crashSchool(emulator, db.prefix, '7Б', 30_000);
     try {
-      await services.members.ensureBootstrapAdmins([ADMIN_ID]);
-      await services.classes.createMany(ADMIN_ID, ['7Б']);
-      for (const id of ids) {
-        await joinAs(services, 'student', '7Б', id, `${surname(id)} Тест`);
-        emulator.addUser({ id, firstName: 'Ученик', lastName: surname(id), allowsMessages: true });
-      }
-      const driver = new Driver(emulator, { timeoutMs: 40_000 });
-      const admin = driver.user({ id: ADMIN_ID, firstName: 'Мария', lastName: 'Иванова' });
-      const chat = emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа', memberIds: [] });
-      await services.channels.bind(ADMIN_ID, 'school', chat.peerId);
-
       const first = startBot();
       await started(first);
       await admin.say('/пост');
@@ -71,33 +48,17 @@ describe('a delivery across a crash (F12 delivery)', () => {
       await admin.press('Сейчас');
       await admin.expect('Пост в ');
 
-      // The first batch fails once (VK's error 10), so that it is still to be sent when the crash comes;
-      // the crash comes when the 150th copy of the others is stored, before the bot hears VK's answer.
-      const offProgress = emulator.on('sent', (message: StoredMessage) => {
-        if (!message.text.startsWith('Отправлено')) return;
-        offProgress();
-        emulator.faults.failNext('messages.send', 10, 1);
-      });
-      let copies = 0;
-      const killed = new Promise<void>((resolve) => {
-        const off = emulator.on('sent', (message: StoredMessage) => {
-          if (message.text !== text || ++copies !== 150) return;
-          off();
-          first.child.kill('SIGKILL');
-          resolve();
-        });
-      });
+      const crashed = crashAtCopy(emulator, first, text, 150, chat.peerId);
       await admin.press('Отправить');
-      await killed;
-      await first.exited;
+      await crashed;
       expect(ids.filter((id) => emulator.sentTo(id).length > 0).length).toBeLessThan(300);
 
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // Started again at once: the job's lock of the dead process expires and the new one takes it over.
       const second = startBot();
       await started(second);
       const report = await admin.expect('✅ Пост отправлен');
       expect(report.text).toContain('получили 300 из 300.');
-      await expect.poll(() => db.redis.hlen(`${db.prefix}inbox`), { timeout: 30_000, interval: 100 }).toBe(0);
+      await expect.poll(() => db.redis.hlen(`${runtimeBase(db.prefix, 'main')}inbox`), { timeout: 30_000, interval: 100 }).toBe(0);
       for (const id of ids) expect(emulator.sentTo(id).filter((m) => m.text === text)).toHaveLength(1);
       const toAdmin = emulator.sentTo(ADMIN_ID);
       expect(toAdmin.filter((m) => m.text.startsWith('✅ Пост отправлен'))).toHaveLength(1);
@@ -105,7 +66,7 @@ describe('a delivery across a crash (F12 delivery)', () => {
       const [stored] = await services.channels.recentPosts();
       expect(stored).toMatchObject({ reached: 300, total: 300 });
     } finally {
-      redis.disconnect();
+      close();
     }
   }, 120_000);
 });
