@@ -1,4 +1,4 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
+import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import { changeableEvent, moveEvent } from '../src/features/broadcasts/change-event.js';
@@ -41,9 +41,5 @@ export const broadcastMoveDialog: DialogDefinition<MoveState> = { slug: BROADCAS
  * person must finish or cancel it first).
  */
 export async function enterBroadcastMove(dialogs: Dialogs, broadcastId: string): Promise<boolean> {
-  const open = dialogs.current;
-  if (open !== undefined && open !== BROADCAST_MOVE_DIALOG) return false;
-  if (open) await dialogs.leave({ silent: true });
-  await dialogs.enter(BROADCAST_MOVE_DIALOG, { state: { broadcastId } });
-  return true;
+  return enterAbout(dialogs, BROADCAST_MOVE_DIALOG, { broadcastId });
 }

@@ -1,4 +1,4 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
+import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { MATERIAL_REASON_MAX } from '../src/domain/index.js';
 import { declineMaterial } from '../src/features/materials/hand-in-material.js';
 import { cancelButton, replyKeyboard, sceneButton } from '../src/features/shared/keyboards.js';
@@ -45,11 +45,7 @@ async function reasonStep(context: DeclineContext): Promise<unknown> {
 
 /** Opens the reason dialog for one material; false when another dialog is open (finish or cancel it first). */
 export async function enterMaterialDecline(dialogs: Dialogs, materialId: string): Promise<boolean> {
-  const open = dialogs.current;
-  if (open !== undefined && open !== MATERIAL_DECLINE) return false;
-  if (open) await dialogs.leave({ silent: true });
-  await dialogs.enter(MATERIAL_DECLINE, { state: { materialId } });
-  return true;
+  return enterAbout(dialogs, MATERIAL_DECLINE, { materialId });
 }
 
 const declineSteps: DialogStepHandler<DeclineState>[] = [reasonStep];

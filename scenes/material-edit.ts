@@ -1,4 +1,4 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
+import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { checkPostText } from '../src/features/channels/channels.js';
 import { answerProblem, askWithCancel } from '../src/features/channels/compose-steps.js';
 import { publishMaterial } from '../src/features/materials/hand-in-material.js';
@@ -75,11 +75,7 @@ async function confirmStep(context: EditContext): Promise<unknown> {
 
 /** Opens the edit dialog for one material; false when another dialog is open (finish or cancel it first). */
 export async function enterMaterialEdit(dialogs: Dialogs, materialId: string): Promise<boolean> {
-  const open = dialogs.current;
-  if (open !== undefined && open !== MATERIAL_EDIT) return false;
-  if (open) await dialogs.leave({ silent: true });
-  await dialogs.enter(MATERIAL_EDIT, { state: { materialId } });
-  return true;
+  return enterAbout(dialogs, MATERIAL_EDIT, { materialId });
 }
 
 const editSteps: DialogStepHandler<EditState>[] = [textStep, confirmStep];

@@ -1,5 +1,5 @@
 import { askClass } from '../src/features/shared/class-step.js';
-import type { Dialogs } from '../src/messenger/dialogs.js';
+import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import type { MeetingAudience } from '../src/domain/index.js';
 import { parseTypedTime } from '../src/features/shared/typed-time.js';
@@ -200,9 +200,5 @@ export const meetingMoveDialog: DialogDefinition<MoveState> = { slug: MEETING_MO
  * false when another dialog is open (the person must finish or cancel it first).
  */
 export async function enterMeetingMove(dialogs: Dialogs, meetingId: string): Promise<boolean> {
-  const open = dialogs.current;
-  if (open !== undefined && open !== MEETING_MOVE_DIALOG) return false;
-  if (open) await dialogs.leave({ silent: true });
-  await dialogs.enter(MEETING_MOVE_DIALOG, { state: { meetingId } });
-  return true;
+  return enterAbout(dialogs, MEETING_MOVE_DIALOG, { meetingId });
 }

@@ -1,4 +1,4 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
+import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
@@ -70,12 +70,7 @@ function rejectReasonSteps(): DialogStepHandler<ReasonState>[] {
  * person must finish or cancel it first).
  */
 export async function enterRejectReason(dialogs: Dialogs, requestId: string): Promise<boolean> {
-  const open = dialogs.current;
-  if (open !== undefined && open !== REJECT_REASON) return false;
-  // Pressing «Отклонить» on another request while asked for a reason starts over for the new one.
-  if (open) await dialogs.leave({ silent: true });
-  await dialogs.enter(REJECT_REASON, { state: { requestId } });
-  return true;
+  return enterAbout(dialogs, REJECT_REASON, { requestId });
 }
 
 export const rejectReasonDialog: DialogDefinition<ReasonState> = { slug: REJECT_REASON, steps: rejectReasonSteps() };

@@ -1,4 +1,4 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
+import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { changeablePost, editScheduledPost, whenText } from '../src/features/channels/scheduled-posts.js';
 import { channelName, checkPostText } from '../src/features/channels/channels.js';
 import { answerProblem, askWithCancel } from '../src/features/channels/compose-steps.js';
@@ -74,9 +74,5 @@ export const scheduledPostEditDialog: DialogDefinition<EditState> = { slug: SCHE
  * (the person must finish or cancel it first).
  */
 export async function enterScheduledPostEdit(dialogs: Dialogs, postId: string): Promise<boolean> {
-  const open = dialogs.current;
-  if (open !== undefined && open !== SCHEDULED_POST_EDIT) return false;
-  if (open) await dialogs.leave({ silent: true });
-  await dialogs.enter(SCHEDULED_POST_EDIT, { state: { postId } });
-  return true;
+  return enterAbout(dialogs, SCHEDULED_POST_EDIT, { postId });
 }

@@ -1,4 +1,4 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
+import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { changeablePost, moveScheduledPost, whenText } from '../src/features/channels/scheduled-posts.js';
 import { channelName } from '../src/features/channels/channels.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
@@ -41,9 +41,5 @@ export const scheduledPostMoveDialog: DialogDefinition<MoveState> = { slug: SCHE
  * (the person must finish or cancel it first).
  */
 export async function enterScheduledPostMove(dialogs: Dialogs, postId: string): Promise<boolean> {
-  const open = dialogs.current;
-  if (open !== undefined && open !== SCHEDULED_POST_MOVE) return false;
-  if (open) await dialogs.leave({ silent: true });
-  await dialogs.enter(SCHEDULED_POST_MOVE, { state: { postId } });
-  return true;
+  return enterAbout(dialogs, SCHEDULED_POST_MOVE, { postId });
 }

@@ -27,3 +27,16 @@ export interface DialogStep<State extends object> {
   leave(): Promise<unknown>;
   enter(slug: string, options?: { state?: Record<string, unknown> }): Promise<unknown>;
 }
+
+/**
+ * Opens the dialog `slug` about one thing (a request, a material, a meeting…), as a button under it
+ * does: false when another dialog is open (the person finishes or cancels it first); the same dialog
+ * open about another thing starts over for this one.
+ */
+export async function enterAbout(dialogs: Dialogs, slug: string, state: Record<string, unknown>): Promise<boolean> {
+  const open = dialogs.current;
+  if (open !== undefined && open !== slug) return false;
+  if (open) await dialogs.leave({ silent: true });
+  await dialogs.enter(slug, { state });
+  return true;
+}

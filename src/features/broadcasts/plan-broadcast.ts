@@ -11,7 +11,8 @@ import type { Reader } from '../shared/recipients.js';
 import { scheduleReminders } from './event-reminders.js';
 import { announcementText, remindersLine, reportLines, whenText, type EventView } from './event-texts.js';
 import { keepEvent } from './keep-event.js';
-import { sendPrivately, sendToChat, type ChatOutcome } from './fan-out.js';
+import { sendToChat, type ChatOutcome } from './fan-out.js';
+import { sendInTheirLanguages } from '../shared/send-in-languages.js';
 import { authorOf } from '../shared/delivery-report.js';
 
 /** Who may use /broadcast, /webinar and /broadcasts: the head, the deputies and the admins. */
@@ -82,7 +83,7 @@ export async function announceBroadcast(app: App, turn: Turn, draft: BroadcastDr
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
   const inChat = new Set(channel && chat === 'sent' ? await app.messenger.members(channel.peer).catch(() => [] as number[]) : []);
   const people = (await audienceMembers(app, draft.audience)).map((m) => m.vkId).filter((id) => id !== caller.vkId && !inChat.has(id));
-  const sent = await sendPrivately(app, people, build, { author: authorOf(turn) });
+  const sent = await sendInTheirLanguages(app, people, build, { author: authorOf(turn) });
   const kept = await keepEvent(app, turn, {
     kind: draft.kind,
     title: draft.title,

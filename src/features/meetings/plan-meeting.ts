@@ -22,10 +22,11 @@ import type { Caller, Turn } from '../../turn.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
-import { readerFor, type Reader } from '../shared/recipients.js';
+import type { Reader } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
-import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
-import type { DeliveryAuthor, DeliveryRecipient } from '../../app.js';
+import { authorOf, heldLines } from '../shared/delivery-report.js';
+import { sendInTheirLanguages, type PrivateOutcome } from '../shared/send-in-languages.js';
+import type { DeliveryAuthor } from '../../app.js';
 
 /** The callback actions under a meeting in /meetings. */
 export const MEETING_MOVE = 'mt.move';
@@ -87,40 +88,9 @@ function aboutLines(app: App, reader: Reader, meeting: Pick<Meeting, 'title' | '
   return lines;
 }
 
-/** How a message to the meeting's people went: in the administration chat (if any), who got it privately, who could not be reached, who waits for the quiet hours' end. */
-interface Sent {
+/** How a message to the meeting's people went: in the administration chat (if any), and privately. */
+interface Sent extends PrivateOutcome {
   chat?: { kind: AdminChatKind; ok: boolean } | undefined;
-  reached: number[];
-  missed: number[];
-  held: number[];
-  heldUntil?: number | undefined;
-}
-
-/**
- * One message to many people, each in their language: groups them by language, one delivery a group
- * (students and parents held in the quiet hours unless `urgent`; `author` sees the progress of a big one).
- */
-async function sendToPeople(app: App, people: readonly number[], build: (reader: Reader) => string, options: { urgent?: boolean; author?: DeliveryAuthor } = {}): Promise<Sent> {
-  const groups = new Map<string, { reader: Reader; recipients: DeliveryRecipient[] }>();
-  for (const id of people) {
-    const reader = await readerFor(app, id);
-    const member = await app.services.members.get(id);
-    const group = groups.get(reader.locale) ?? { reader, recipients: [] };
-    group.recipients.push(member ? recipientOf(member) : { chat: id });
-    groups.set(reader.locale, group);
-  }
-  const sent: Sent = { reached: [], missed: [], held: [] };
-  for (const group of groups.values()) {
-    const result = await app.deliveries.deliver({ message: { text: build(group.reader) }, recipients: group.recipients, urgent: options.urgent === true, ...(options.author ? { author: options.author } : {}) });
-    const held = new Set(result.held);
-    for (const { chat } of group.recipients) {
-      if (result.outcomes.get(chat)?.ok) sent.reached.push(chat);
-      else if (held.has(chat)) sent.held.push(chat);
-      else sent.missed.push(chat);
-    }
-    sent.heldUntil ??= result.heldUntil;
-  }
-  return sent;
 }
 
 /** The administration chat a meeting's messages go to: the leadership chat for the deputies, the staff chat for all staff (once made). */
@@ -134,7 +104,7 @@ const CHAT_OF: Partial<Record<MeetingAudience['kind'], AdminChatKind>> = { deput
 async function sendToAudience(app: App, audience: MeetingAudience, people: readonly number[], build: (reader: Reader) => string, options: { urgent?: boolean; author?: DeliveryAuthor } = {}): Promise<Sent> {
   const kind = CHAT_OF[audience.kind];
   const chat = kind ? await app.services.adminChats.get(kind) : undefined;
-  if (!kind || !chat) return sendToPeople(app, people, build, options);
+  if (!kind || !chat) return sendInTheirLanguages(app, people, build, options);
   const reader = { locale: app.config.LOCALE, t: app.i18n.bind(app.config.LOCALE) };
   const ok = await app.messenger.send(chat.peer, { text: build(reader) }).then(
     () => true,
@@ -145,7 +115,7 @@ async function sendToAudience(app: App, audience: MeetingAudience, people: reado
   );
   const inChat = new Set(ok ? await app.messenger.members(chat.peer).catch(() => [] as number[]) : []);
   const rest = people.filter((id) => !inChat.has(id));
-  const sent = rest.length > 0 ? await sendToPeople(app, rest, build, options) : { reached: [], missed: [], held: [] };
+  const sent = rest.length > 0 ? await sendInTheirLanguages(app, rest, build, options) : { reached: [], missed: [], held: [] };
   return { ...sent, chat: { kind, ok } };
 }
 
