@@ -971,7 +971,7 @@ mat-ask-channel = Which channel is the material for?
 mat-ask-text = Write the text of the material for { $kind ->
         [school] the school-wide channel
        *[staff] the staff channel
-    }. At most 4096 characters: it will be published as it is.
+    }. At most 4096 characters: it will be published as it is. Attach photos and documents (up to 10) to the same message.
 mat-confirm = Above is the text as { $kind ->
         [school] the school-wide channel
        *[staff] the staff channel
