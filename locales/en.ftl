@@ -1252,6 +1252,11 @@ ack-unknown-post = This post is not found or does not ask for a confirmation.
 ack-denied = Only the school's admins can do this.
 ack-posts-read = read by { $read } of { $copies }
 ack-posts-read-unknown = how many read it could not be found out now
+ack-posts-chat-read = in the chat { $exact ->
+        [yes] { $read }
+       *[no] at least { $read }
+    } of { $members } read it
+ack-posts-chat-unknown = how many read it in the chat could not be found out now
 ack-posts-confirmed = confirmed by { $confirmed } of { $audience }
 ack-btn-who = No. { $number }: who has not confirmed
 ack-who-header = Post «{ $excerpt }»: confirmed by { $confirmed } of { $audience }.

@@ -1274,6 +1274,11 @@ ack-unknown-post = Этот пост не найден или не просит 
 ack-denied = Это могут только администраторы школы.
 ack-posts-read = прочитали { $read } из { $copies }
 ack-posts-read-unknown = сколько прочитали, сейчас узнать не удалось
+ack-posts-chat-read = в чате прочитали { $exact ->
+        [yes] { $read }
+       *[no] не меньше { $read }
+    } из { $members }
+ack-posts-chat-unknown = сколько прочитали в чате, сейчас узнать не удалось
 ack-posts-confirmed = подтвердили { $confirmed } из { $audience }
 ack-btn-who = №{ $number }: кто не подтвердил
 ack-who-header = Пост «{ $excerpt }»: подтвердили { $confirmed } из { $audience }.

@@ -78,6 +78,8 @@ export interface SchoolKeys {
   postCopies(postId: string): string;
   /** STRING set when the author reminded those who had not confirmed a post (once). */
   postReminded(postId: string): string;
+  /** SET of the vkIds seen to have read a post's message in the channel's chat (they only grow: a read mark is never taken back). */
+  postChatReaders(postId: string): string;
   /** A post written to go to a channel at a time (F12). */
   scheduledPostRecord(id: string): string;
   /** ZSET of the posts still scheduled (not sent, not cancelled): id → when it goes. */
@@ -147,6 +149,7 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     postAcks: (id) => `${base}post:${id}:acks`,
     postCopies: (id) => `${base}post:${id}:copies`,
     postReminded: (id) => `${base}post:${id}:reminded`,
+    postChatReaders: (id) => `${base}post:${id}:chat-readers`,
     scheduledPostRecord: (id) => `${base}scheduled-post:${id}`,
     scheduledPosts: `${base}scheduled-posts`,
     materialRecord: (id) => `${base}material:${id}`,

@@ -23,6 +23,13 @@ export type Delivery =
    */
   | { readonly chat: ChatId; readonly ok: false; readonly unreachable: boolean; readonly code?: number };
 
+/** Who has read a message of the bot in a group chat: everyone when it is still the chat's newest message, at least them otherwise. */
+export interface ChatReaders {
+  readonly readers: readonly number[];
+  /** Whether the message is the chat's newest one, so that `readers` are all who have read it. */
+  readonly latest: boolean;
+}
+
 /** A person's public profile as the messenger shows it. */
 export interface Profile {
   readonly id: number;
@@ -108,6 +115,12 @@ export interface Messenger {
    * person's private dialog (VK: the conversation's `out_read`); a message in a group chat counts as not known (false).
    */
   readMarks(messages: readonly MessageRef[]): Promise<boolean[]>;
+  /**
+   * For each of these messages the bot sent in group chats, in the same order, the people known to have read it, or
+   * undefined when the messenger cannot tell. VK names who has read the community's newest message in a chat (`out_read_by`),
+   * and reading it means reading those before, so for an older message they are the least of its readers (`latest` false).
+   */
+  chatReaders(messages: readonly MessageRef[]): Promise<(ChatReaders | undefined)[]>;
   /** The people in a chat (not the bot). */
   members(chat: ChatId): Promise<number[]>;
   /** Removes a person from a chat the bot created; false when they were not in it (left already, or removed). */
