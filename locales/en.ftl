@@ -907,6 +907,7 @@ sc-removed-transferred = { $person } was transferred from class { $className } t
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
 sc-removed-report = { $person } was removed from the class's study chats: { $chats }.
+ac-removed-report = { $person } was removed from the administration chats: { $chats }.
 sc-ask-kind = Which chat to create?
     “A class's subject chat” — a chat of one class for your subject.
     “Another chat” — a club, a project group, a parallel of classes, the teachers of a subject and so on.

@@ -14,6 +14,8 @@ import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboar
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 import { removeFromClassChats } from '../study-chats/chat-members.js';
+import { removeFromAdminChats } from '../admin-chats/admin-chat-members.js';
+import { removedLines } from '../shared/chat-removals.js';
 import { linkParent } from './link-parent.js';
 import { markLeft } from './mark-left.js';
 import { transferStudent, type TransferOutcome } from './transfer-student.js';
@@ -90,14 +92,6 @@ function leaveReport(t: Translate, result: LeaveResult, unreachable: readonly nu
   return lines;
 }
 
-/** The admin's lines about the study chats people were removed from (F25): one a person. */
-function removedLines(t: Translate, chats: ReadonlyMap<number, string[]>, people: readonly Member[]): string[] {
-  return people.flatMap((member) => {
-    const titles = chats.get(member.vkId);
-    return titles && titles.length > 0 ? [t('sc-removed-report', { person: personLabel(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
-  });
-}
-
 /** /left <id> — asks to confirm, then marks the member as having left: rights and invites end at once (F10). */
 export const leftCommand: CommandSpec = {
   name: 'left',
@@ -144,8 +138,12 @@ export const leftAction: ActionSpec = {
     const { result } = outcome;
     const person = personLabel(result.member);
     const { unreachable } = await deliverNotices(app, notices);
+    // A teacher or a member of the administration who left is taken out of the administration chats too.
     const chats = await removeFromClassChats(app, outcome.leavers);
-    const removed = removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]);
+    const removed = [
+      ...removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]),
+      ...removedLines(t, await removeFromAdminChats(app, [result.member.vkId]), [result.member], 'ac-removed-report'),
+    ];
     await turn.reply([t('mv-left-done', { person, invites: result.revokedInvites }), ...leaveReport(t, result, unreachable), ...removed].join('\n'));
     return t('mv-left-short');
   },
