@@ -685,11 +685,18 @@ mt-before = { $n } { $unit ->
 mt-reminder = ⏰ Reminder: the meeting “{ $title }”.
 mt-list-none = You have no upcoming meetings. To plan one: /meeting
 mt-list-header = Your upcoming meetings ({ $count }):
+mt-list-header-school = The school's upcoming meetings ({ $count }). You may move or cancel any of them: the one who planned it will be told.
+mt-list-none-school = The school has no upcoming meetings. To plan one: /meeting
 mt-list-title = 📅 “{ $title }”
 mt-btn-move = Move
 mt-btn-cancel = Cancel
 mt-not-found = Meeting not found.
-mt-not-yours = Only the one who planned the meeting may change it.
+mt-not-yours = The meeting may be changed by the one who planned it, an administrator or the head.
+mt-line-organiser = Planned by { $who }.
+mt-changed-by = { $change ->
+        [cancelled] ❌ { $who } cancelled your meeting “{ $title }” ({ $when }). Those invited were told.
+       *[moved] 🔁 { $who } moved your meeting “{ $title }” to { $when }. Those invited were told; the reminders moved too.
+    }
 mt-already-cancelled = This meeting is cancelled already.
 mt-finish-dialog = Finish the current dialog first, or cancel it: /cancel
 mt-cancelled-notice = ❌ The meeting “{ $title }” ({ $when }) is cancelled.
@@ -1168,6 +1175,8 @@ bc-list-none = { $list ->
     [lessons] You have no upcoming online lessons. To announce one: /lesson
    *[broadcasts] You have no upcoming broadcasts or webinars. To announce one: /broadcast or /webinar
 }
+bc-list-header-school = The school's upcoming broadcasts and webinars ({ $count }). You may move or cancel any of them: the one who announced it will be told.
+bc-list-none-school = The school has no upcoming broadcasts or webinars. To announce one: /broadcast or /webinar
 bc-list-header = { $list ->
     [lessons] Your upcoming online lessons ({ $count }):
    *[broadcasts] Your upcoming broadcasts and webinars ({ $count }):
@@ -1184,7 +1193,22 @@ bc-line-audience = To: { $audience }. { $chat ->
 bc-btn-move = Move
 bc-btn-cancel = Cancel it
 bc-not-found = There is no such announcement.
-bc-not-yours = Only the one who announced it may change it.
+bc-not-yours = { $kind ->
+        [lesson] Only the teacher who announced the online lesson may change it.
+       *[other] It may be changed by the one who announced it, an administrator or the head.
+    }
+bc-changed-by = { $change ->
+        [cancelled] ❌ { $who } cancelled your { $kind ->
+            [webinar] webinar
+            [lesson] online lesson
+           *[broadcast] broadcast
+        } “{ $title }” ({ $when }). Everyone who got the announcement was told.
+       *[moved] 🔁 { $who } moved your { $kind ->
+            [webinar] webinar
+            [lesson] online lesson
+           *[broadcast] broadcast
+        } “{ $title }” to { $when }. Everyone who got the announcement was told; the reminders moved too.
+    }
 bc-already-cancelled = { $kind ->
     [webinar] This webinar is cancelled already.
     [lesson] This online lesson is cancelled already.
