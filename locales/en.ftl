@@ -910,10 +910,11 @@ sc-gone-short = They are no longer in the chat.
 sc-belongs-short = They are on the roster now: not removed.
 sc-remove-denied = Only the chat's teacher or an admin can remove people from a study chat.
 sc-removed-left = { $person } has left the school and was removed from the study chat “{ $title }” (class { $className }).
+sc-removed-left-role = { $person } left the school and was removed from the study chat “{ $title }”.
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
-sc-removed-report = { $person } was removed from the class's study chats: { $chats }.
+sc-removed-report = { $person } was removed from the study chats: { $chats }.
 ac-removed-report = { $person } was removed from the administration chats: { $chats }.
 sc-ask-kind = Which chat to create?
     “A class's subject chat” — a chat of one class for your subject.

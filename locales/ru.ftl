@@ -930,10 +930,11 @@ sc-gone-short = Этого человека уже нет в чате.
 sc-belongs-short = Теперь он(а) в списке класса: не удалён(а).
 sc-remove-denied = Удалять людей из учебного чата могут его учитель и администратор школы.
 sc-removed-left = { $person } выбыл(а) из школы и удалён(а) из учебного чата «{ $title }» (класс { $className }).
+sc-removed-left-role = { $person } выбыл(а) из школы и удалён(а) из учебного чата «{ $title }».
 sc-removed-transferred = { $person } переведён(а) из класса { $className } в { $to } и удалён(а) из учебного чата «{ $title }».
 sc-removed-parent = { $person } больше не родитель ученика класса { $className } и удалён(а) из учебного чата «{ $title }».
 sc-removed-graduated = 🎓 Класс { $className } выпущен: из учебного чата «{ $title }» удалены выпускники и их родители — { $count }.
-sc-removed-report = { $person } удалён(а) из учебных чатов класса: { $chats }.
+sc-removed-report = { $person } удалён(а) из учебных чатов: { $chats }.
 ac-removed-report = { $person } удалён(а) из чатов администрации: { $chats }.
 sc-ask-kind = Какой чат создать?
     «Предметный чат класса» — чат одного класса по вашему предмету.

@@ -13,7 +13,7 @@ import { personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
-import { removeFromClassChats } from '../study-chats/chat-members.js';
+import { removeFromClassChats, removeFromRoleChats } from '../study-chats/chat-members.js';
 import { removeFromAdminChats } from '../admin-chats/admin-chat-members.js';
 import { removedLines } from '../shared/chat-removals.js';
 import { linkParent } from './link-parent.js';
@@ -140,6 +140,8 @@ export const leftAction: ActionSpec = {
     const { unreachable } = await deliverNotices(app, notices);
     // A teacher or a member of the administration who left is taken out of the administration chats too.
     const chats = await removeFromClassChats(app, outcome.leavers);
+    const roleChats = await removeFromRoleChats(app, result.member);
+    if (roleChats.length > 0) chats.set(result.member.vkId, [...(chats.get(result.member.vkId) ?? []), ...roleChats]);
     const removed = [
       ...removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]),
       ...removedLines(t, await removeFromAdminChats(app, [result.member.vkId]), [result.member], 'ac-removed-report'),
