@@ -34,7 +34,8 @@ import { archiveAction, archiveCommand, classesCommand, keepAction, renameComman
 import { helpCommand } from './features/help/help-command.js';
 import { inviteCommand, invitesCommand, pageAction, revokeAction, revokeCommand, revokeUnusedAction, sendInviteCommand } from './features/invites/invite-commands.js';
 import { joinCommand } from './features/onboarding/join-command.js';
-import { auditCommand, leftAction, leftCommand, linkChildCommand, promoteCommand, transferCommand } from './features/movement/movement-commands.js';
+import { leftAction, leftCommand, linkChildCommand, promoteCommand, transferCommand } from './features/movement/movement-commands.js';
+import { auditCommand } from './features/audit/audit-command.js';
 import type { CommandSpec } from './features/shared/command-registry.js';
 import { requestsCommand } from './features/join-requests/requests-command.js';
 import { adminsCommand, deputyCommand, headCommand, staffCommand } from './features/roles/roles-commands.js';

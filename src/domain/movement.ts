@@ -72,6 +72,7 @@ const PROMOTE = new LuaScript(
   z.object({
     ok: z.boolean(),
     reason: z.enum(['stale', 'conflict']).optional(),
+    revokedInvites: z.number().optional(),
     graduatedMembers: z.number().optional(),
     graduatedPeople: luaList(z.object({ vkId: z.number(), classId: z.string() })),
     rejectedRequests: rejectedList,
@@ -238,6 +239,6 @@ export class MovementService {
       return { ok: false, reason: now.conflicts.length > 0 ? 'conflict' : (reply.reason ?? 'stale'), plan: now };
     }
     const { graduatedPeople, rejectedRequests } = reply;
-    return { ok: true, plan, graduatedMembers: reply.graduatedMembers ?? 0, graduatedPeople, rejectedRequests };
+    return { ok: true, plan, graduatedMembers: reply.graduatedMembers ?? 0, graduatedPeople, rejectedRequests, revokedInvites: reply.revokedInvites ?? 0 };
   }
 }

@@ -13,7 +13,8 @@ import { closedRequestNotices } from '../join-requests/review-notices.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import { attempt } from '../shared/refusals.js';
 import type { ClassLeaver } from '../study-chats/chat-members.js';
-import { childLeftNotice } from './movement-notices.js';
+import { childLeftNotice, classTeacherLeftNotices } from './movement-notices.js';
+import { rosterOf } from './class-teachers-of.js';
 
 /** What the admin is told about marking someone as left. */
 export type LeaveOutcome =
@@ -31,6 +32,12 @@ export type LeaveOutcome =
 export async function markLeft(app: App, turn: Turn, vkId: number): Promise<WithNotices<LeaveOutcome>> {
   // The classes they were of, for their study chats (leaving empties the record's list).
   const before = await app.services.members.get(vkId);
+  // The classes they were a student of, and their class teachers, to tell them (read before: leaving empties the rosters).
+  const studentOf: { classId: string; teachers: number[] }[] = [];
+  for (const classId of before?.roles.includes('student') ? before.classIds : []) {
+    const roster = await rosterOf(app, classId);
+    if (roster?.students.some((s) => s.vkId === vkId)) studentOf.push({ classId, teachers: roster.classTeachers.map((m) => m.vkId) });
+  }
   const done = await attempt(turn.t, () => app.services.movement.markLeft(turn.caller.vkId, vkId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const result = done.value;
@@ -40,6 +47,10 @@ export async function markLeft(app: App, turn: Turn, vkId: number): Promise<With
   for (const parent of result.parents) {
     const className = (await app.services.classes.get(parent.classId))?.name ?? parent.classId;
     notices.push(childLeftNotice(result.member, parent, className));
+  }
+  for (const { classId, teachers } of studentOf) {
+    const className = (await app.services.classes.get(classId))?.name ?? '';
+    notices.push(...classTeacherLeftNotices(result.member, teachers, className, turn.caller.vkId));
   }
   const leavers: ClassLeaver[] = [
     ...(before?.classIds ?? []).map((classId): ClassLeaver => ({ member: result.member, classId, exit: { kind: 'left' } })),
