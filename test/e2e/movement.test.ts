@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 
@@ -412,4 +413,23 @@ describe('everyone concerned is told of movement (F10)', () => {
     const promoted = (await s.audit.recent(20)).find((e) => e.action === 'movement.promoted');
     expect(promoted?.details).toMatchObject({ revokedInvites: before });
   });
+
+  it('F10: a person in the middle of joining by last year’s link when the year moves on is told it is out of date, and no request is filed', async () => {
+    const s = h.bot.app.services;
+    await s.classes.create(ADMIN_ID, '10А');
+    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('10А'), role: 'student' });
+    const joiner = h.driver.user({ id: 510, firstName: 'Игорь', lastName: 'Новиков' });
+    await joiner.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
+    await joiner.expect('Вас приглашают');
+    await joiner.press('Да, всё верно');
+    await joiner.nextMessage();
+    await joiner.say('Новиков Игорь');
+    await joiner.expect('Согласие');
+    const plan = await s.movement.previewPromotion();
+    expect(await s.movement.applyPromotion(ADMIN_ID, plan)).toMatchObject({ ok: true, revokedInvites: 1 });
+    await joiner.press('Согласен(на)');
+    await joiner.expect('Эта ссылка устарела: класс перешёл на новый учебный год.');
+    expect(await s.requests.openFor(510, await classId('11А'), 'student')).toBeFalsy();
+  });
 });
+
