@@ -64,8 +64,10 @@ const LEAVE = new LuaScript(
  * still as planned (`stale` if not, `conflict` if a target name is now held by a class that
  * stays): moved classes go up one grade; graduating ones are archived, their students and parents
  * leave those classes (a parent with a child in another class stays there; whoever keeps no role
- * leaves the school, their pending requests rejected). ARGV[2] = plan JSON, [3] actor, [4] reason
- * code for the rejected requests. Audits the promotion and each rejected request.
+ * leaves the school, their pending requests rejected); last year's invites of the moved and
+ * graduating classes that still admitted someone are revoked (`revokedCause: 'promotion'`).
+ * ARGV[2] = plan JSON, [3] actor, [4] reason code for the rejected requests. Audits each class
+ * (its names then and now), the promotion and each rejected request.
  */
 const PROMOTE = new LuaScript(
   'movement-promote',

@@ -1,5 +1,5 @@
 -- movement-promote: applies a promotion plan made by planPromotion() (movement.ts) as one atomic
--- step, if the classes are still as planned. ARGV[2] = plan JSON { moves, graduates, kept },
+-- step, if the classes are still as planned, revoking last year's invites of the classes it moves. ARGV[2] = plan JSON { moves, graduates, kept },
 -- [3] = actor, [4] = reason code for the rejected requests. Replies { ok = false, reason =
 -- 'stale' | 'conflict' } when the classes changed since the plan was made, or what it did.
 local plan = cjson.decode(ARGV[2])
