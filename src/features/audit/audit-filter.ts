@@ -31,7 +31,7 @@ export interface AuditFilter {
 const DAY_MS = 86_400_000;
 
 /** The words that name a period in /журнал's arguments (Russian first; English too). */
-const PERIOD_WORDS: Readonly<Record<string, AuditPeriod['kind']>> = {
+const PERIOD_WORDS: Readonly<Record<string, Exclude<AuditPeriod['kind'], 'range'>>> = {
   сегодня: 'today',
   today: 'today',
   неделя: 'week',
@@ -89,7 +89,7 @@ function validDay(day: number, month: number, year: number): DayOf | undefined {
  */
 export function parsePeriod(word: string, now: number, timeZone: string): AuditPeriod | null | undefined {
   const kind = PERIOD_WORDS[word.toLocaleLowerCase('ru')];
-  if (kind) return kind === 'range' ? undefined : ({ kind } as AuditPeriod);
+  if (kind) return { kind } as AuditPeriod;
   const match = /^(\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?[–—-](\d{1,2})\.(\d{1,2})(?:\.(\d{4}))?$/u.exec(word);
   if (!match) return undefined;
   const today = dayOfMoment(now, timeZone);
