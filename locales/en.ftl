@@ -1315,7 +1315,7 @@ au-header = Audit log { $filter }. { $count ->
         [one] { $count } entry.
        *[other] { $count } entries.
     }
-au-none = No entries match.
+au-none = Change the filters with the buttons below.
 au-period-all = for all time
 au-period-today = for today
 au-period-week = for the last week

@@ -1339,7 +1339,7 @@ au-header = Журнал действий { $filter }. { $count ->
         [few] { $count } записи.
        *[many] { $count } записей.
     }
-au-none = Записей с такими условиями нет.
+au-none = Измените условия кнопками ниже.
 au-period-all = за всё время
 au-period-today = за сегодня
 au-period-week = за неделю

@@ -98,6 +98,12 @@ describe('the journal of actions (/журнал, F10)', () => {
     await admin.expect('«30.02–01.03» — не период.');
     await admin.say('/журнал вчера');
     await admin.expect('«вчера» — непонятно.');
+    await admin.say('/журнал 9В');
+    await admin.expect('Класса 9В нет.');
+    // A forged class in the arguments finds nothing and names nothing internal.
+    await admin.say('/журнал класс:c404');
+    const forged = await admin.expect('Журнал действий за всё время, класс (класс удалён). Записей нет.');
+    expect(forged.text).not.toContain('c404');
     await admin.press('Другие даты');
     await admin.expect('/журнал 01.09–30.09');
     // By class: the class buttons.
