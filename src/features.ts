@@ -10,6 +10,7 @@ import { joinCodeDialog } from '../scenes/join-code.js';
 import { onboardingDialog } from '../scenes/onboarding.js';
 import { postDialog } from '../scenes/post.js';
 import { promotionDialog } from '../scenes/promotion.js';
+import { auditDatesDialog } from '../scenes/audit-dates.js';
 import { rejectReasonDialog } from '../scenes/reject-reason.js';
 import { schoolSetupDialog } from '../scenes/school-setup.js';
 import { studyChatDialog } from '../scenes/study-chat.js';
@@ -88,7 +89,7 @@ export const FEATURES: readonly Feature[] = [
   {
     commands: [classesCommand, renameCommand, archiveCommand, classRosterCommand, classTeacherCommand, staffCommand, adminsCommand, headCommand, deputyCommand, transferCommand, leftCommand, linkChildCommand, promoteCommand, auditCommand],
     actions: [archiveAction, keepAction, leftAction],
-    dialogs: [classGridDialog, classRenameDialog, promotionDialog] as unknown as AnyDialog[],
+    dialogs: [classGridDialog, classRenameDialog, promotionDialog, auditDatesDialog] as unknown as AnyDialog[],
   },
   /** Join requests and teacher status (F08, F09, F20, F24). */
   {

@@ -104,8 +104,20 @@ describe('the journal of actions (/журнал, F10)', () => {
     await admin.say('/журнал класс:c404');
     const forged = await admin.expect('Журнал действий за всё время, класс (класс удалён). Записей нет.');
     expect(forged.text).not.toContain('c404');
+    await admin.press('Сбросить условия');
+    await admin.expect('Журнал действий за всё время.');
+    // «Другие даты» asks for the dates; a wrong answer is asked again with the reason.
     await admin.press('Другие даты');
-    await admin.expect('/журнал 01.09–30.09');
+    const ask = await admin.expect('За какие дни показать журнал?');
+    expect(labels(ask)).toEqual(['Отмена']);
+    await admin.say('в сентябре');
+    await admin.expect((m) => m.text.includes('«в сентябре» — не период.') && m.text.includes('За какие дни'));
+    await admin.say('01.09.2025 – 30.09.2025');
+    await admin.expect('Журнал действий за период 01.09.2025–30.09.2025. 1 запись.');
+    await admin.press('Другие даты');
+    await admin.expect('За какие дни показать журнал?');
+    await admin.press('Отмена');
+    await admin.expect('Отменено');
     // By class: the class buttons.
     await admin.say('/журнал сегодня');
     await admin.expect('Журнал действий за сегодня.');
