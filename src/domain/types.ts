@@ -276,6 +276,8 @@ export type PromotionResult =
       rejectedRequests: RejectedRequest[];
       /** Last year's invites that still admitted someone, revoked for the classes that moved or graduated. */
       revokedInvites: number;
+      /** The class teachers of each graduating class (no longer its class teachers after it). */
+      graduatedTeachers: { vkId: number; classId: string }[];
     }
   | { ok: false; reason: 'conflict'; plan: PromotionPlan }
   | { ok: false; reason: 'stale'; plan: PromotionPlan };

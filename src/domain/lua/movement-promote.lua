@@ -65,6 +65,7 @@ for _, mv in ipairs(plan.moves) do
 end
 local graduated = 0
 local graduatedPeople = {}
+local graduatedTeachers = {}
 local rejected = {}
 for _, g in ipairs(plan.graduates) do
   local cid = g.classId
@@ -74,6 +75,7 @@ for _, g in ipairs(plan.graduates) do
   redis.call('SET', kClass(cid), jenc(c))
   revokeInvitesIn(kClassInvites(cid), actor)
   for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(cid))) do
+    table.insert(graduatedTeachers, { vkId = tonumber(vkId), classId = cid })
     local m = getMember(vkId)
     if m then
       m.classTeacherOf = removeFrom(m.classTeacherOf, cid)
@@ -105,4 +107,4 @@ audit(actor, 'movement.promoted', {}, { moved = #plan.moves, graduatedClasses = 
 for _, r in ipairs(rejected) do
   audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId }, { role = r.role, cause = 'graduated' })
 end
-return jenc({ ok = true, revokedInvites = revokedInvites, graduatedMembers = graduated, graduatedPeople = graduatedPeople, rejectedRequests = rejected })
+return jenc({ ok = true, revokedInvites = revokedInvites, graduatedMembers = graduated, graduatedPeople = graduatedPeople, graduatedTeachers = graduatedTeachers, rejectedRequests = rejected })

@@ -14,7 +14,7 @@ import type { Notice, WithNotices } from '../shared/notices.js';
 import { attempt } from '../shared/refusals.js';
 import type { ClassLeaver } from '../study-chats/chat-members.js';
 import { childLeftNotice, classTeacherLeftNotices } from './movement-notices.js';
-import { rosterOf } from './class-teachers-of.js';
+import { classTeachersOf } from './class-teachers-of.js';
 
 /** What the admin is told about marking someone as left. */
 export type LeaveOutcome =
@@ -32,12 +32,6 @@ export type LeaveOutcome =
 export async function markLeft(app: App, turn: Turn, vkId: number): Promise<WithNotices<LeaveOutcome>> {
   // The classes they were of, for their study chats (leaving empties the record's list).
   const before = await app.services.members.get(vkId);
-  // The classes they were a student of, and their class teachers, to tell them (read before: leaving empties the rosters).
-  const studentOf: { classId: string; teachers: number[] }[] = [];
-  for (const classId of before?.roles.includes('student') ? before.classIds : []) {
-    const roster = await rosterOf(app, classId);
-    if (roster?.students.some((s) => s.vkId === vkId)) studentOf.push({ classId, teachers: roster.classTeachers.map((m) => m.vkId) });
-  }
   const done = await attempt(turn.t, () => app.services.movement.markLeft(turn.caller.vkId, vkId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const result = done.value;
@@ -48,9 +42,10 @@ export async function markLeft(app: App, turn: Turn, vkId: number): Promise<With
     const className = (await app.services.classes.get(parent.classId))?.name ?? parent.classId;
     notices.push(childLeftNotice(result.member, parent, className));
   }
-  for (const { classId, teachers } of studentOf) {
+  // The class teachers of the classes they were a student of.
+  for (const classId of result.studentOf) {
     const className = (await app.services.classes.get(classId))?.name ?? '';
-    notices.push(...classTeacherLeftNotices(result.member, teachers, className, turn.caller.vkId));
+    notices.push(...classTeacherLeftNotices(result.member, await classTeachersOf(app, classId), className, turn.caller.vkId));
   }
   const leavers: ClassLeaver[] = [
     ...(before?.classIds ?? []).map((classId): ClassLeaver => ({ member: result.member, classId, exit: { kind: 'left' } })),

@@ -13,7 +13,7 @@ import { closedRequestNotices } from '../join-requests/review-notices.js';
 import type { WithNotices } from '../shared/notices.js';
 import { attempt } from '../shared/refusals.js';
 import { graduatedNotice } from './movement-notices.js';
-import { classTeachersOf, rosterOf } from './class-teachers-of.js';
+import { rosterOf } from './class-teachers-of.js';
 import type { Translate } from '../../i18n.js';
 
 /** A message to many people (the delivery engine sends it, each in their language, once). */
@@ -43,9 +43,6 @@ export type PromotionOutcome =
 /** Applies the promotion `plan` (as shown to the caller) on behalf of the turn's caller. */
 export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan): Promise<WithNotices<PromotionOutcome>> {
   if (plan.conflicts.length > 0) return { outcome: { kind: 'has-conflicts', plan }, notices: [] };
-  // The class teachers of the graduating classes, read before: graduation detaches them.
-  const graduatingTeachers = new Map<string, number[]>();
-  for (const g of plan.graduates) graduatingTeachers.set(g.classId, await classTeachersOf(app, g.classId));
   const done = await attempt(turn.t, () => app.services.movement.applyPromotion(turn.caller.vkId, plan));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const result = done.value;
@@ -65,7 +62,8 @@ export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan):
     announcements.push({ people: [...roster.students, ...roster.parents.map((p) => p.member)].map((m) => m.vkId), text: (t) => t('mv-promoted-family', { from, to }) });
   }
   for (const g of result.plan.graduates) {
-    announcements.push({ people: graduatingTeachers.get(g.classId) ?? [], text: (t) => t('mv-graduated-teacher', { name: g.name }) });
+    const teachers = result.graduatedTeachers.filter((x) => x.classId === g.classId).map((x) => x.vkId);
+    announcements.push({ people: teachers, text: (t) => t('mv-graduated-teacher', { name: g.name }) });
   }
   return {
     outcome: { kind: 'promoted', result, graduates, announcements: announcements.filter((a) => a.people.length > 0) },
