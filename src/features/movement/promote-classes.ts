@@ -3,8 +3,10 @@
  * if it has no conflicts; the domain re-checks the right (movement.record) and applies it in one
  * atomic step, or answers that the classes changed since (a new plan comes back). The outcome is
  * returned for the admin, with what follows for others: the reviewers' copies of the requests of
- * people who left with a graduating class edited, and each graduate and their parents told; the
- * caller then takes the graduates out of their class's study chats (see removeGraduates).
+ * people who left with a graduating class edited, and each graduate and their parents told; and the
+ * announcements to many (each moved class's teachers and families: its new name; each graduating
+ * class's teachers), which the caller sends through the delivery engine. The caller then takes the
+ * graduates out of their class's study chats (see removeGraduates).
  */
 import type { App } from '../../app.js';
 import type { Member, PromotionPlan, PromotionResult } from '../../domain/types.js';
