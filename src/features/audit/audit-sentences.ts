@@ -18,7 +18,10 @@ export interface AuditLookup {
   readonly classes: ReadonlyMap<string, ClassGroup>;
 }
 
-/** Reads the members and classes the entries name, each once. */
+/** How many people with no name in the roster one rendering asks VK about. */
+const MAX_PROFILE_LOOKUPS = 50;
+
+/** Reads the members and classes the entries name, each once; people with no roster name by their VK profile. */
 export async function auditLookup(app: App, entries: readonly AuditEntry[]): Promise<AuditLookup> {
   const ids = new Set<number>();
   for (const entry of entries) {
@@ -29,6 +32,7 @@ export async function auditLookup(app: App, entries: readonly AuditEntry[]): Pro
   }
   const members = new Map<number, Member>();
   const names = new Map<number, string>();
+  let profiles = 0;
   for (const id of ids) {
     const member = await app.services.members.get(id);
     if (member) members.set(id, member);
@@ -36,6 +40,9 @@ export async function auditLookup(app: App, entries: readonly AuditEntry[]): Pro
       names.set(id, member.name.trim());
       continue;
     }
+    // A long export names at most so many people from VK: the rest are «неизвестный человек».
+    if (profiles >= MAX_PROFILE_LOOKUPS) continue;
+    profiles += 1;
     const profile = await app.messenger.profile(id).catch(() => undefined);
     const name = [profile?.lastName, profile?.firstName].filter(Boolean).join(' ').trim();
     if (name) names.set(id, name);
