@@ -171,4 +171,23 @@ describe('the journal of actions (/журнал, F10)', () => {
     await admin.say('/журнал 01.01.2020–02.01.2020 выгрузить');
     await admin.expect('За этот период записей нет — выгружать нечего.');
   });
+
+  it('F10: an admin who reads English gets the journal and its file in English', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await s.movement.transfer(ADMIN_ID, { vkId: 310, toClassId: await classId('6А') });
+    const admin = h.admin();
+    await admin.say('/lang en');
+    await admin.nextMessage();
+    await admin.say('/audit today');
+    const log = await admin.expect('Audit log for today.');
+    expect(log.text).toContain('[id100|Иванова Мария]: moved to another class: [id310|Сидоров Ваня], from 5А to 6А');
+    expect(labels(log)).toEqual(expect.arrayContaining(['Today', 'Week', 'Month', 'All time', 'By class', 'Other dates', 'Export a file']));
+    await admin.press('Export a file');
+    const sent = await admin.expect('The audit log as a file:');
+    const doc = h.emulator.state.docs.get(Number(/^doc-?\d+_(\d+)/.exec(sent.attachments[0]!)![1]))!;
+    expect(doc.file.data.toString('utf8').split('\r\n')[0]).toBe('\uFEFFDate and time;Who;Action;Class;About whom');
+  });
 });
+
