@@ -90,7 +90,7 @@ describe('the journal of actions (/журнал, F10)', () => {
     const week = await admin.expect('Журнал действий за неделю.');
     expect(week.text).not.toContain('4Б');
     // A typed range finds the old entry, with the class name it had then.
-    await admin.say('/журнал 01.09.2025–30.09.2025');
+    await admin.say('/журнал 01.09.2025 – 30.09.2025');
     const range = await admin.expect('Журнал действий за период 01.09.2025–30.09.2025. 1 запись.');
     expect(range.text).toContain('10.09, 12:00');
     expect(range.text).toContain('создан класс 4Б');

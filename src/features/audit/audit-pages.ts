@@ -44,7 +44,8 @@ export async function parseAuditArgs(app: App, t: Translate, args: string, now: 
   const filter: AuditFilter = { period: { kind: 'all' } };
   let page = 1;
   let action: 'show' | 'export' | 'pick-class' | 'dates' = 'show';
-  for (const word of app.messenger.people.split(args)) {
+  // «01.09 – 30.09» typed with spaces around the dash is one period.
+  for (const word of app.messenger.people.split(args.replace(/(\d)\s*([–—-])\s*(\d)/gu, '$1$2$3'))) {
     const lower = word.toLocaleLowerCase('ru');
     const asPage = parsePageToken(word);
     if (asPage !== undefined) {
