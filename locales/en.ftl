@@ -578,12 +578,6 @@ mv-promote-stale = The classes changed while you were looking at the plan. Here 
 mv-promote-conflict = Promotion not done: a name conflict appeared. Nothing changed.
 mv-promoted = Done: classes moved — { $moved }, classes graduated — { $graduated } (graduates and their parents: { $people }).
 mv-graduated-notice = 🎓 Class { $name } has graduated — congratulations on finishing school! This class is now closed in the bot; thank you for being with us.
-mv-audit-header = Audit log, recent entries ({ $count }):
-mv-audit-empty = The audit log is empty.
-mv-audit-system = system
-mv-audit-class = class { $name }
-mv-audit-invite = invite { $id }
-mv-audit-request = request { $id }
 
 # Families: parents linked to their children (F08, F10)
 mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_ID STUDENT_ID
@@ -1343,3 +1337,133 @@ sp-posts-hint = { $count } more { $count ->
         [one] post is
        *[other] posts are
     } scheduled for later: /scheduled
+
+## The audit log (/audit, F10)
+
+au-line = { $when } — { $who }: { $what }
+au-header = Audit log { $filter }. { $count ->
+        [0] No entries.
+        [one] { $count } entry.
+       *[other] { $count } entries.
+    }
+au-none = Change the filters with the buttons below.
+au-period-all = for all time
+au-period-today = for today
+au-period-week = for the last week
+au-period-month = for the last month
+au-period-range = for { $range }
+au-filter-class = class { $name }
+au-filter-person = { $person }
+au-btn-today = Today
+au-btn-week = Week
+au-btn-month = Month
+au-btn-all = All time
+au-btn-class = By class
+au-btn-dates = Other dates
+au-btn-export = Export a file
+au-btn-reset = Clear the filters
+au-pick-class = Which class's entries?
+au-no-classes = There are no classes yet.
+au-dates-ask = Which days? Type the dates with a dash, for example: 01.09–30.09 (with years if you like: 01.09.2025–31.05.2026).
+au-bad-period = “{ $value }” is not a period. Type the dates like this: 01.09–30.09.
+au-bad-arg = “{ $value }” is not clear. Give a period (today, week, month or 01.09–30.09), a class (5А) or a person (a link to their VK page).
+au-export-empty = No entries in this period: nothing to export.
+au-export-done = The audit log as a file: { $count } { $count ->
+        [one] entry
+       *[other] entries
+    }.
+au-csv-when = Date and time
+au-csv-who = Who
+au-csv-what = Action
+au-csv-class = Class
+au-csv-person = About whom
+au-csv-filename = audit-{ $period }.csv
+au-someone = an unknown person
+au-system = the bot
+au-class-deleted = (class deleted)
+au-unknown = another action
+au-movement-transferred = moved to another class: { $person }, from { $from } to { $className }
+au-movement-parent-transferred = a parent moves to { $className } with their child ({ $child }): { $person }, from { $from }
+au-movement-parent-joined = a parent is now in both { $className } and { $from } (child: { $child }): { $person }
+au-movement-left = left the school: { $person }; invites revoked: { $count }
+au-movement-parent-left = left the school with their child: { $person }
+au-movement-promoted = the new school year: classes moved up — { $moved }, graduated — { $graduated }, graduates and their parents — { $people }, invites revoked — { $invites }
+au-class-promoted = the new school year: { $className } is now { $newName }
+au-class-graduated = class { $className } graduated
+au-class-created = class { $className } created
+au-class-staff-room-created = the staff room created
+au-class-renamed = class { $previous } renamed to { $className }
+au-class-renamed-old = a class renamed, now { $className }
+au-class-archived = class { $className } archived; invites revoked: { $count }
+au-request-approved = request approved: { $person }, { $role }, { $className }
+au-request-rejected = request rejected: { $person }, { $role }, { $className }
+au-request-rejected-left = request closed, the person left: { $person }, { $role }, { $className }
+au-request-rejected-graduated = request closed with the class's graduation: { $person }, { $role }, { $className }
+au-family-child-linked = parent and child linked in { $className }: { $person } — { $child }
+au-family-child-unlinked = parent and child unlinked in { $className }, the child left: { $person } — { $child }
+au-family-child-unmatched = a parent's child not found by name in { $className }: { $person }
+au-invite-created = invite created: { $className }, { $role }
+au-invite-revoked = invite revoked: { $className }
+au-invite-revoked-unused = unused invites revoked: { $count }
+au-invite-revoked-unused-class = unused invites revoked ({ $className }): { $count }
+au-invite-used = a request filed by invite: { $className }
+au-admin-bootstrapped = administrator from the start: { $person }
+au-admin-appointed = new administrator: { $person }
+au-admin-removed = no longer an administrator: { $person }
+au-head-assigned = head of school: { $person }
+au-head-unassigned = no longer the head: { $person }
+au-deputy-assigned = deputy head: { $person }
+au-deputy-unassigned = no longer a deputy head: { $person }
+au-teacher-verified = teacher status confirmed: { $person }
+au-class-teacher-assigned = class teacher of { $className }: { $person }
+au-class-teacher-unassigned = no longer class teacher of { $className }: { $person }
+au-member-renamed = name changed: { $person }
+au-school-saved = the school's profile saved
+au-channel-bound-school = the school-wide channel's chat chosen
+au-channel-bound-staff = the staff channel's chat chosen
+au-channel-unbound-school = the chat is no longer the school-wide channel
+au-channel-unbound-staff = the chat is no longer the staff channel
+au-post-sent = a post sent: { $reached } of { $total } got it
+au-post-scheduled = a post scheduled
+au-post-moved = a scheduled post moved
+au-post-edited = a scheduled post edited
+au-post-cancelled = a scheduled post cancelled
+au-material-submitted = material submitted for a channel
+au-material-published = submitted material published
+au-material-declined = submitted material declined
+au-meeting-planned = a meeting planned, invited: { $count }
+au-meeting-moved = a meeting moved
+au-meeting-cancelled = a meeting cancelled
+au-event-announced = { $kind ->
+        [webinar] a webinar announced
+        [lesson] an online lesson announced
+       *[other] a broadcast announced
+    }
+au-event-moved = { $kind ->
+        [webinar] a webinar moved
+        [lesson] an online lesson moved
+       *[other] a broadcast moved
+    }
+au-event-cancelled = { $kind ->
+        [webinar] a webinar cancelled
+        [lesson] an online lesson cancelled
+       *[other] a broadcast cancelled
+    }
+au-admin-chat-created = an administration chat created
+au-study-chat-created = a study chat of { $className } created
+au-other-chat-created = a study chat created
+
+## Who is told about movement (F10)
+
+mv-ct-transfer-out = { $person } moves from your class { $from } to { $to }.
+mv-ct-transfer-in = { $person } joins your class { $to } (from { $from }).
+mv-ct-left = { $person } has left the school and is no longer in your class { $className }.
+mv-promoted-teacher = The new school year: your class { $from } is now { $to }.
+mv-promoted-family = The new school year: class { $from } is now { $to }. The class's chats and messages stay as they were.
+mv-graduated-teacher = The new school year: your class { $name } has graduated. Thank you for your work!
+mv-promoted-invites = Last year's invites revoked: { $count }. Make new ones for the new year's classes: /invite.
+mv-promoted-told = Class teachers and families told: { $reached } of { $total }.
+onb-invite-outdated = This link is out of date: the class has moved to the new school year. Ask { $whom ->
+        [admin] the school administrator
+       *[teacher] your class teacher
+    } for a new one.

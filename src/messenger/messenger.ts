@@ -10,7 +10,7 @@ import type { Keyboard } from './keyboard.js';
 export interface OutgoingMessage {
   readonly text: string;
   readonly keyboard?: Keyboard | undefined;
-  /** A photo uploaded with {@link Messenger.uploadPhoto}. */
+  /** A photo or document uploaded with {@link Messenger.uploadPhoto} or {@link Messenger.uploadDocument}. */
   readonly attachment?: string | undefined;
 }
 
@@ -96,6 +96,8 @@ export interface Messenger {
   mention(person: number, name: string): string;
   /** Uploads a PNG for a message to `chat`; returns what {@link OutgoingMessage.attachment} takes. */
   uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string>;
+  /** Uploads a file (a CSV, a PDF…) for a message to `chat`, as a document named `filename`; returns what {@link OutgoingMessage.attachment} takes. */
+  uploadDocument(chat: ChatId, data: Buffer, filename: string): Promise<string>;
   /**
    * Makes a photo or document a person sent the bot's own: downloads it and uploads it again (from
    * `chat`, the dialog it came in), so that it stays when the person deletes theirs. Returns what

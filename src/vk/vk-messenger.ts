@@ -132,6 +132,11 @@ export class VkMessenger implements Messenger {
     return this.gateway.uploadMessagePhoto(chat, png, filename);
   }
 
+  /** docs.getMessagesUploadServer → the upload → docs.save, through the gateway: `doc<owner>_<id>`. */
+  uploadDocument(chat: ChatId, data: Buffer, filename: string): Promise<string> {
+    return this.gateway.uploadMessageDocument(chat, data, filename);
+  }
+
   async reupload(attachment: IncomingAttachment & { kind: 'photo' | 'document' }, chat: ChatId): Promise<string> {
     const response = await fetch(attachment.url, { signal: AbortSignal.timeout(REUPLOAD_TIMEOUT_MS) });
     if (!response.ok) throw new AttachmentUnavailableError(response.status);

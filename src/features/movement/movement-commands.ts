@@ -6,7 +6,7 @@ import { cancelButton, inlineKeyboard, type Button } from '../shared/keyboards.j
 import { deliverNotices } from '../shared/notices.js';
 import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
 import type { LeaveResult } from '../../domain/movement.js';
-import type { AuditEntry, ClassRoster, Member } from '../../domain/types.js';
+import type { ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
@@ -214,42 +214,5 @@ export const promoteCommand: CommandSpec = {
   allowed: may('movement.record'),
   async run(context) {
     return context.dialogs.enter(PROMOTION);
-  },
-};
-
-/** At most this many audit entries on one page. */
-const MAX_AUDIT = 100;
-const DEFAULT_AUDIT = 20;
-
-/** One audit entry as a line: number, time, who, what, about what (ids, class names). */
-function auditLine(t: Translate, entry: AuditEntry, when: string, classNames: Map<string, string>): string {
-  const actor = entry.actor === 'system' ? t('mv-audit-system') : `id${entry.actor}`;
-  const target = [
-    entry.target.classId ? t('mv-audit-class', { name: classNames.get(entry.target.classId) ?? entry.target.classId }) : '',
-    entry.target.vkId !== undefined ? `id${entry.target.vkId}` : '',
-    entry.target.inviteId ? t('mv-audit-invite', { id: entry.target.inviteId }) : '',
-    entry.target.requestId ? t('mv-audit-request', { id: entry.target.requestId }) : '',
-    ...Object.entries(entry.details ?? {}).map(([key, value]) => `${key}=${String(value)}`),
-  ].filter(Boolean);
-  return `#${entry.id} ${when} — ${actor}: ${entry.action}${target.length > 0 ? ` (${target.join(', ')})` : ''}`;
-}
-
-/** /audit [N] — the most recent entries of the audit log, for admins (F10). */
-export const auditCommand: CommandSpec = {
-  name: 'audit',
-  aliases: ['журнал', 'аудит'],
-  summaryKey: 'mv-cmd-audit',
-  dmOnly: true,
-  allowed: may('movement.record'),
-  async run(_context, args, turn, app) {
-    const { t, locale } = turn;
-    const asked = Number.parseInt(args.trim(), 10);
-    const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_AUDIT) : DEFAULT_AUDIT;
-    const entries = await app.services.audit.recent(limit);
-    if (entries.length === 0) return turn.reply(t('mv-audit-empty'));
-    const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
-    const format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
-    const lines = entries.map((entry) => auditLine(t, entry, format.format(new Date(entry.at)), classNames));
-    return turn.reply([t('mv-audit-header', { count: entries.length }), ...lines].join('\n'));
   },
 };
