@@ -129,6 +129,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('study-chats'), feature('onboarding')], // subjectName, the default subjects
   [feature('movement'), feature('join-requests')], // closedRequestNotices: the cards of requests closed by a move
   [feature('movement'), feature('study-chats')], // removeFromClassChats: who moves out of a class leaves its study chats
+  [feature('movement'), feature('admin-chats')], // removeFromAdminChats: who leaves the school leaves the administration chats
   // the shared helpers send through src/vk/ (recipients), which uses src/runtime/ and src/*.ts (logger)
 ];
 
