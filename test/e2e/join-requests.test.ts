@@ -403,14 +403,14 @@ describe('join requests (F08)', () => {
       await teacher.expect('id200 — не ученик');
 
       await teacher.say('/linkchild 306');
-      const pick = await teacher.expect('Кто ребёнок Анна Орлова (id306)? При вступлении указан(а): Орлов Иван.');
+      const pick = await teacher.expect('Кто ребёнок [id306|Анна Орлова]? При вступлении указан(а): Орлов Иван.');
       expect(labels(pick)).toEqual(['Иван Орлов (5А)', 'Иван Орлов (5А)', 'Отмена']);
       await teacher.press('Иван Орлов (5А)');
-      await teacher.expect('Готово: Анна Орлова (id306) связан(а) с учеником Иван Орлов (id304) (5А).');
+      await teacher.expect('Готово: [id306|Анна Орлова] связан(а) с учеником [id304|Иван Орлов] (5А).');
       await parent.expect('Вы связаны с учеником Иван Орлов (5А) как его родитель.');
       expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
       await teacher.say('/linkchild 306 304');
-      await teacher.expect('Анна Орлова (id306) уже связан(а) с учеником Иван Орлов (id304) (5А).');
+      await teacher.expect('[id306|Анна Орлова] уже связан(а) с учеником [id304|Иван Орлов] (5А).');
       const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
       expect(audit).toMatchObject({ actor: 200, target: { vkId: 306, classId }, details: { childVkId: 304, how: 'hand' } });
 

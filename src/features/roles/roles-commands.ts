@@ -78,7 +78,7 @@ async function removeAdminBy(turn: Turn, app: App, words: string[]): Promise<unk
   const who = (m: Member) => personMention(app.messenger, m, t);
   if (words.length === 0) {
     const admins = await app.services.members.listAdmins();
-    const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m), 'admins', `remove ${m.vkId}`, 'negative')), 2, [[pickCancelButton(t)]]);
+    const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m, t), 'admins', `remove ${m.vkId}`, 'negative')), 2, [[pickCancelButton(t)]]);
     return turn.reply(t('adm-pick-remove-admin'), keyboard);
   }
   const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['remove'], eligible: (m) => m.roles.includes('admin'), question: t('adm-pick-remove-admin'), byClass: false });

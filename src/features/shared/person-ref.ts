@@ -8,8 +8,8 @@ export function personLabel(member: Pick<Member, 'vkId' | 'name'> | undefined): 
 }
 
 /** The short form for a button label: the name ('—' when it is unknown: never the id). */
-export function personShort(member: Pick<Member, 'vkId' | 'name'>): string {
-  return member.name.trim() || '—';
+export function personShort(member: Pick<Member, 'vkId' | 'name'>, t?: Translate): string {
+  return member.name.trim() || (t ? t('pp-nameless') : '—');
 }
 
 /** Whether the member is an active teacher whose status is confirmed. */
