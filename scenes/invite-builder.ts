@@ -141,9 +141,15 @@ async function recipientStep(context: BuilderContext, app: App): Promise<unknown
   if (context.hasPayload || !context.text?.trim() || context.text.trim().startsWith('/')) {
     return ask(context, question, [], problemOf(context, t, 'inv-bad-recipient'));
   }
-  // A reference or a part of a surname: the picker answers outside the dialog (its buttons run /sendinvite).
+  // A reference, or a part of a surname that fits somebody: the picker answers outside the dialog (its
+  // buttons run /sendinvite); a name that fits nobody is asked again here.
+  const words = app.messenger.people.split(context.text);
+  const isRef = words.length === 1 && (app.messenger.people.id(words[0]) !== null || app.messenger.people.ref(words[0] ?? '') !== undefined);
+  if (!isRef && (await app.services.members.searchByName(context.text, 1)).length === 0) {
+    return ask(context, question, [], t('inv-bad-recipient'));
+  }
   await context.leave();
-  return sendInviteToNamed(app, turn, invite, app.messenger.people.split(context.text));
+  return sendInviteToNamed(app, turn, invite, words);
 }
 
 /** Opens the builder from the first question, or at «whom to send» for an existing invite. */

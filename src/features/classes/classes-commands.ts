@@ -38,7 +38,7 @@ async function showClasses(turn: Turn, app: App): Promise<unknown> {
       lines.push(t('cls-line-staff', { name: classGroup.name, teachers: roster.teachers.length }));
       continue;
     }
-    const leads = roster.classTeachers.map(personShort).join(', ') || t('cls-no-lead');
+    const leads = roster.classTeachers.map((m) => personShort(m)).join(', ') || t('cls-no-lead');
     lines.push(t('cls-line', { name: classGroup.name, students: roster.students.length, parents: roster.parents.length, leads }));
   }
   const regular = classes.filter((c) => c.kind === 'regular').length;

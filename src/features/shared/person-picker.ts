@@ -11,6 +11,7 @@
 import type { App } from '../../app.js';
 import { parseClassName } from '../../domain/class-names.js';
 import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
+import { can } from '../../domain/permissions.js';
 import type { ClassGroup, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { replyKeyboard, type Button } from './keyboards.js';
@@ -93,8 +94,9 @@ async function replyPage(turn: Turn, spec: PersonPickSpec, text: string, choices
 }
 
 /** Active classes as buttons that open their rosters in this picker. */
-async function classChoices(app: App, spec: PersonPickSpec): Promise<Button[]> {
-  const classes = await app.services.classes.list();
+async function classChoices(app: App, turn: Turn, spec: PersonPickSpec): Promise<Button[]> {
+  // Only the classes whose roster the caller may see (a class teacher: their own).
+  const classes = (await app.services.classes.list()).filter((c) => can(turn.caller.member, 'roster.view', { classId: c.id }));
   return classes.map((c) => commandButton(c.name, spec.command, [...(spec.before ?? []), c.name].join(' ')));
 }
 
@@ -103,7 +105,7 @@ async function askByClass(app: App, turn: Turn, spec: PersonPickSpec, lead: stri
   const { t } = turn;
   const text = [lead, spec.question, t(spec.byClass === false ? 'pp-hint-name' : 'pp-hint')].filter(Boolean).join('\n\n');
   if (spec.byClass === false) return turn.reply(text, replyKeyboard([[pickCancelButton(t)]])).then(() => undefined);
-  const choices = await classChoices(app, spec);
+  const choices = await classChoices(app, turn, spec);
   return replyPage(turn, spec, text, choices, page, (n) => [pageToken(n)]);
 }
 

@@ -131,7 +131,7 @@ async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: 
   ];
   const textOf = (t: Translate, role: RecipientRole) =>
     t(role === 'parent' ? 'sc-invite-parent' : 'sc-invite-student', { title: chat.title, subject: subjectName(t, chat.subject ?? ''), className, teacher, link: chat.link ?? '' });
-  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map(personShort);
+  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map((m) => personShort(m));
   return deliverLink(app, caller, chat, people, textOf, leads, author, 'sc-report-nobody');
 }
 
