@@ -616,8 +616,8 @@ mv-child-left = Your child { $child } ({ $className }) has been marked as having
 mv-parent-left-class = You are no longer among the parents of class { $className }.
 mv-parent-left-school = You have no other children in the school, so your access as a parent has ended.
 req-outcome-child-linked = 👪 Child «{ $child }» found: { $student }.
-req-outcome-child-none = ⚠️ No student named «{ $child }» in { $className } — the parent is linked by name only. When a student of that name joins, the link appears by itself; or link by hand: /linkchild { $parent } STUDENT_ID
-req-outcome-child-ambiguous = ⚠️ Several students named «{ $child }» in { $className } — no child chosen. Link by hand: /linkchild { $parent } STUDENT_ID
+req-outcome-child-none = ⚠️ No student named «{ $child }» in { $className } — the parent is linked by name only. When a student of that name joins, the link appears by itself; or link by hand: /linkchild { $parent }
+req-outcome-child-ambiguous = ⚠️ Several students named «{ $child }» in { $className } — no child chosen. Link by hand: /linkchild { $parent }
 req-outcome-parents-linked = 👪 Linked to { $count ->
         [one] the parent
        *[other] the parents

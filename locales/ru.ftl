@@ -632,8 +632,8 @@ mv-child-left = Ваш ребёнок { $child } ({ $className }) отмечен
 mv-parent-left-class = Вы больше не среди родителей класса { $className }.
 mv-parent-left-school = Других ваших детей в школе нет — доступ к боту как родителя закончился.
 req-outcome-child-linked = 👪 Ребёнок «{ $child }» найден: { $student }.
-req-outcome-child-none = ⚠️ Ребёнка «{ $child }» нет среди учеников { $className } — родитель пока связан только по имени. Когда ученик с таким именем вступит, связь появится сама; или свяжите вручную: /linkchild { $parent } ID_ученика
-req-outcome-child-ambiguous = ⚠️ Учеников с именем «{ $child }» в { $className } несколько — ребёнок не выбран. Свяжите вручную: /linkchild { $parent } ID_ученика
+req-outcome-child-none = ⚠️ Ребёнка «{ $child }» нет среди учеников { $className } — родитель пока связан только по имени. Когда ученик с таким именем вступит, связь появится сама; или свяжите вручную: /linkchild { $parent }
+req-outcome-child-ambiguous = ⚠️ Учеников с именем «{ $child }» в { $className } несколько — ребёнок не выбран. Свяжите вручную: /linkchild { $parent }
 req-outcome-parents-linked = 👪 { $count ->
         [one] Связан(а) с родителем
        *[other] Связан(а) с родителями

@@ -142,9 +142,9 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
   if (child?.status === 'linked' && child.childVkId !== undefined) {
     lines.push(t('req-outcome-child-linked', { child: child.childName, student: app.messenger.mention(child.childVkId, await personName(app, t, child.childVkId)) }));
   } else if (child?.status === 'none') {
-    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: String(a.vkId) }));
+    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: app.messenger.mention(a.vkId, a.name) }));
   } else if (child?.status === 'ambiguous') {
-    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: String(a.vkId) }));
+    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: app.messenger.mention(a.vkId, a.name) }));
   }
   const parents = family.linkedParents ?? [];
   if (parents.length > 0) {
