@@ -161,6 +161,48 @@ describe('people by name: the person picker (issue 10)', () => {
     await anna.expect(invite.code);
   });
 
+  it('F10: many matches are paged with «Ещё» and «Назад», «Отмена» on every page; a person on the second page can be picked', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    const letters = 'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ';
+    const names: string[] = [];
+    for (let i = 0; i < 24; i++) names.push(`Смирнов${letters[i]!.toLowerCase()} Иван`);
+    for (const [i, name] of names.entries()) await joinAs(s, 'student', '5А', 400 + i, name);
+    const admin = h.admin();
+    await admin.say('/transfer смирнов 6А');
+    const first = await admin.expect('нашлось несколько человек: 24');
+    expect(first.text).toContain('Страница 1 из 2.');
+    const page1 = labels(first);
+    expect(page1.slice(-2)).toEqual(['Ещё', 'Отмена']);
+    await admin.press('Ещё');
+    const second = await admin.expect('Страница 2 из 2.');
+    const page2 = labels(second);
+    expect(page2.slice(-2)).toEqual(['Назад', 'Отмена']);
+    expect([...page1.slice(0, -2), ...page2.slice(0, -2)]).toHaveLength(24);
+    const last = page2[page2.length - 3]!;
+    await admin.press(last);
+    await admin.expect('переведён(а) из 5А в 6А.');
+    const moved = await s.members.searchByName(last.split(',')[0]!);
+    expect(moved[0]?.classIds).toEqual([await classId('6А')]);
+  });
+
+  it('F05: /sendinvite CODE with a class: its roster, then the invite to the one picked', async () => {
+    const s = h.bot.app.services;
+    await school(s);
+    const anna = h.driver.user({ id: 320, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true });
+    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'parent' });
+    const admin = h.admin();
+    await admin.say(`/sendinvite ${invite.code} Кузнецова`);
+    const none = await admin.expect('никого по запросу «Кузнецова» нет');
+    await admin.press('5А');
+    const roster = await admin.expect('Класс 5А.');
+    expect(labels(roster)).toEqual(['Петров Иван, 5А', 'Петрова Анна, 5А', 'Соколова Мария, 5А', 'Отмена']);
+    expect(none.text).toContain('Кому отправить приглашение?');
+    await admin.press('Петрова Анна, 5А');
+    await admin.expect(`Приглашение ${invite.code} отправлено: [id320|Петрова Анна]`);
+    await anna.expect(invite.code);
+  });
+
   it('«Отмена» in every picker: /transfer, /left, /linkchild, /head, /admins, /classteacher, /rename, /archive', async () => {
     const s = h.bot.app.services;
     await school(s);

@@ -12,6 +12,7 @@ import type { App } from '../../app.js';
 import { parseClassName } from '../../domain/class-names.js';
 import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
 import { can } from '../../domain/permissions.js';
+import { byMemberName } from '../../domain/member-search.js';
 import type { ClassGroup, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { replyKeyboard, type Button } from './keyboards.js';
@@ -115,7 +116,7 @@ async function rosterChoices(app: App, turn: Turn, spec: PersonPickSpec, classGr
     const roster = await app.services.members.roster(turn.caller.vkId, classGroup.id);
     const people = new Map<number, Member>();
     for (const m of [...roster.students, ...roster.parents.map((p) => p.member), ...roster.classTeachers, ...roster.teachers]) people.set(m.vkId, m);
-    return [...people.values()].filter((m) => spec.eligible(m));
+    return [...people.values()].filter((m) => spec.eligible(m)).sort(byMemberName);
   } catch (error) {
     if (error instanceof PermissionDeniedError || error instanceof NotFoundError) return undefined;
     throw error;
