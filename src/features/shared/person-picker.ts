@@ -173,6 +173,8 @@ export async function choosePerson(app: App, turn: Turn, words: readonly string[
   }
   const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
   const text = [t('pp-several', { count: found.length, query: query.slice(0, 60) }), spec.question].join('\n');
-  await replyPage(turn, spec, text, found.map((m) => personButton(spec, m, classNames, rest)), page, (n) => [...nameWords, pageToken(n), ...rest]);
+  // The page buttons repeat the query: cut so that their payload stays within its 160 characters.
+  const again = nameWords.join(' ').slice(0, 80).split(' ');
+  await replyPage(turn, spec, text, found.map((m) => personButton(spec, m, classNames, rest)), page, (n) => [...again, pageToken(n), ...rest]);
   return { kind: 'answered' };
 }
