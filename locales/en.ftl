@@ -224,7 +224,7 @@ inv-revoke-not-found = None of your active invites has the code { $code }. List:
 inv-snack-revoked = Invite { $code } is revoked.
 inv-snack-revoked-unused = Unused invites revoked: { $count }.
 inv-snack-denied = This action is not available to you.
-inv-send-usage = Format: /sendinvite CODE id, e.g. /sendinvite ABCD2345 id123456 (or a page link, or a mention [id123|Name]).
+inv-send-usage = Format: /sendinvite CODE SURNAME, e.g. /sendinvite ABCD2345 Sokolova (or a link to the VK page).
 inv-ask-recipient = Whom to send invite { $code } to? Type part of the surname or send a link to the VK page (e.g. https://vk.com/ivanova).
 inv-bad-recipient = I could not find that VK page. Send a link to the page (e.g. https://vk.com/ivanova) or type part of the surname.
 inv-send-inactive = This invite no longer works. Create a new one with /invite.
@@ -470,8 +470,8 @@ cls-btn-grid-letters = Other letters
 ## Admins and roles (F06, F18) — adm-
 
 adm-cmd-admins = platform admins: appoint, remove
-adm-cmd-head = mark the school's head: /head ID
-adm-cmd-deputy = mark a deputy head: /deputy ID
+adm-cmd-head = mark the school's head: /head SURNAME
+adm-cmd-deputy = mark a deputy head: /deputy SURNAME
 adm-cmd-staff = the school's staff and their roles
 adm-err-denied = You have no rights for this. Your commands: /help.
 adm-err-last-admin = This is the last platform admin — they cannot be removed. Appoint another admin first.
@@ -483,7 +483,7 @@ adm-unreachable = The notice was not delivered: { $who } has not written to the 
 adm-nobody = nobody
 adm-no-candidates = Nobody fits: only joined teachers with a confirmed status can be appointed.
 adm-admins-header = Platform admins ({ $count }):
-adm-admins-hint = Appoint: /admins add ID. Remove: /admins remove ID.
+adm-admins-hint = Appoint: /admins add SURNAME. Remove: /admins remove SURNAME.
 adm-btn-appoint-admin = Appoint an admin
 adm-btn-remove-admin = Remove an admin
 adm-pick-admin = Whom to appoint as admin? (verified teachers are shown)
@@ -538,13 +538,13 @@ ct-roster-parents = Parents ({ $count }):
 ct-roster-teachers = Teachers ({ $count }):
 ct-roster-parent = { $person } — child: { $child }
 ct-roster-none = nobody yet
-ct-roster-more-buttons = Buttons are shown for the first { $shown }; transfer the others with /transfer ID CLASS.
+ct-roster-more-buttons = Buttons are shown for the first { $shown }; transfer the others with /transfer SURNAME CLASS.
 ct-btn-class-teachers = Class teachers
 
 ## Movement (F10) — mv-
 
-mv-cmd-transfer = transfer a student to another class: /transfer ID 6А
-mv-cmd-left = record leaving: /left ID
+mv-cmd-transfer = transfer a student to another class: /transfer SURNAME 6А
+mv-cmd-left = record leaving: /left SURNAME
 mv-cmd-promote = move to the next school year
 mv-cmd-audit = the audit log
 mv-err-not-student = This person is not a student (or has left). Only students can be transferred.
@@ -583,7 +583,7 @@ mv-audit-invite = invite { $id }
 mv-audit-request = request { $id }
 
 # Families: parents linked to their children (F08, F10)
-mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_ID STUDENT_ID
+mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_SURNAME STUDENT_SURNAME
 mv-link-pick = Who is the child of { $person }? Given on joining: { $child }. Pick the student:
 mv-link-no-students = There are no students you can pick in the classes where { $person } is a parent.
 mv-link-not-parent = This person is not a parent in this class (or has left). Only a parent who joined the student's class can be linked.

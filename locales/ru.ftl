@@ -222,8 +222,8 @@ cls-btn-grid-letters = Другие буквы
 ## Администраторы и роли (F06, F18) — adm-
 
 adm-cmd-admins = администраторы платформы: назначить, снять
-adm-cmd-head = отметить руководителя школы: /head ID
-adm-cmd-deputy = отметить заместителя руководителя: /deputy ID
+adm-cmd-head = отметить руководителя школы: /head фамилия
+adm-cmd-deputy = отметить заместителя руководителя: /deputy фамилия
 adm-cmd-staff = сотрудники школы и их роли
 adm-err-denied = У вас нет прав на это действие. Список ваших команд — /помощь.
 adm-err-last-admin = Это последний администратор платформы — снять его нельзя. Сначала назначьте другого администратора.
@@ -235,7 +235,7 @@ adm-unreachable = Уведомление не доставлено: { $who } е�
 adm-nobody = никто
 adm-no-candidates = Подходящих людей нет: назначать можно только вступивших учителей с подтверждённым статусом.
 adm-admins-header = Администраторы платформы ({ $count }):
-adm-admins-hint = Назначить: /admins add ID. Снять: /admins remove ID.
+adm-admins-hint = Назначить: /admins add фамилия. Снять: /admins remove фамилия.
 adm-btn-appoint-admin = Назначить администратора
 adm-btn-remove-admin = Снять администратора
 adm-pick-admin = Кого назначить администратором? (показаны подтверждённые учителя)
@@ -290,13 +290,13 @@ ct-roster-parents = Родители ({ $count }):
 ct-roster-teachers = Учителя ({ $count }):
 ct-roster-parent = { $person } — ребёнок: { $child }
 ct-roster-none = пока никого
-ct-roster-more-buttons = Кнопки показаны для первых { $shown }; остальных переводите командой /transfer ID КЛАСС.
+ct-roster-more-buttons = Кнопки показаны для первых { $shown }; остальных переводите командой /transfer фамилия КЛАСС.
 ct-btn-class-teachers = Классные руководители
 
 ## Движение (F10) — mv-
 
-mv-cmd-transfer = перевести ученика в другой класс: /transfer ID 6А
-mv-cmd-left = отметить выбытие: /left ID
+mv-cmd-transfer = перевести ученика в другой класс: /transfer фамилия 6А
+mv-cmd-left = отметить выбытие: /left фамилия
 mv-cmd-promote = перевод на следующий учебный год
 mv-cmd-audit = журнал действий
 mv-err-not-student = Этот человек — не ученик (или уже выбыл). Переводить можно только учеников.
@@ -417,7 +417,7 @@ inv-revoke-not-found = Среди ваших действующих пригла
 inv-snack-revoked = Приглашение { $code } отозвано.
 inv-snack-revoked-unused = Отозвано неиспользованных приглашений: { $count }.
 inv-snack-denied = Это действие вам недоступно.
-inv-send-usage = Формат: /sendinvite КОД id — например /sendinvite ABCD2345 id123456 (или ссылка на страницу, или упоминание [id123|Имя]).
+inv-send-usage = Формат: /sendinvite КОД фамилия — например /sendinvite ABCD2345 Соколова (или ссылка на страницу ВКонтакте).
 inv-ask-recipient = Кому отправить приглашение { $code }? Напишите часть фамилии или пришлите ссылку на страницу ВКонтакте (например https://vk.com/ivanova).
 inv-bad-recipient = Не нашёл такую страницу ВКонтакте. Пришлите ссылку на страницу (например https://vk.com/ivanova) или напишите часть фамилии.
 inv-send-inactive = Это приглашение уже не действует. Создайте новое — /invite.
@@ -593,7 +593,7 @@ ver-list-more = …и ещё { $count } { $count ->
 ver-list-hint = Нажмите кнопку с номером, чтобы подтвердить статус. Подтверждайте только тех, кого знаете как педагогов школы.
 
 # Families: parents linked to their children (F08, F10)
-mv-cmd-linkchild = связать родителя с ребёнком-учеником: /linkchild ID_родителя ID_ученика
+mv-cmd-linkchild = связать родителя с ребёнком-учеником: /linkchild фамилия_родителя фамилия_ученика
 mv-link-pick = Кто ребёнок { $person }? При вступлении указан(а): { $child }. Выберите ученика:
 mv-link-no-students = В классах, где { $person } — родитель, нет учеников, которых вы можете выбрать.
 mv-link-not-parent = Этот человек — не родитель в этом классе (или уже выбыл). Связать можно только родителя, вступившего в класс ученика.
