@@ -1329,3 +1329,5 @@ pp-invite-who = Whom to send the invite to?
 mv-transfer-confirm = Transfer { $person } from { $from } to { $to }?
 mv-btn-transfer-yes = Transfer
 pp-nameless = member
+pp-one = One person found: { $person }.
+pp-btn-yes = Yes, go on

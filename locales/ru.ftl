@@ -1352,3 +1352,5 @@ pp-invite-who = Кому отправить приглашение?
 mv-transfer-confirm = Перевести { $person } из { $from } в { $to }?
 mv-btn-transfer-yes = Перевести
 pp-nameless = участник
+pp-one = Нашёлся один человек: { $person }.
+pp-btn-yes = Да, продолжить

@@ -69,6 +69,7 @@ export const classTeacherCommand: CommandSpec = {
       eligible: remove ? (m) => leads.includes(m.vkId) : isVerifiedTeacher,
       question: t('pp-ct-who', { name: classGroup.name }),
       byClass: false,
+      confirmUnique: true,
     });
     if (choice.kind === 'answered') return undefined;
     const { vkId } = choice;

@@ -74,7 +74,7 @@ export async function sendInviteToNamed(app: App, turn: Turn, invite: Invite, wo
     const found = await lookupVkUser(app, shortName);
     if (found) return sendInviteAndReport(app, turn, invite, found);
   }
-  const choice = await choosePerson(app, turn, words, { command: 'sendinvite', before: [invite.code], eligible: (m) => m.status === 'active', question: t('pp-invite-who') });
+  const choice = await choosePerson(app, turn, words, { command: 'sendinvite', before: [invite.code], eligible: (m) => m.status === 'active', question: t('pp-invite-who'), confirmUnique: true });
   if (choice.kind === 'answered') return undefined;
   const person = choice.member ? { id: choice.vkId, name: choice.member.name } : await lookupVkUser(app, choice.vkId);
   if (!person) return turn.reply(t('inv-bad-recipient'));

@@ -224,7 +224,7 @@ export const linkChildCommand: CommandSpec = {
       const { keyboard } = pickKeyboard(buttons, 2, [[pickCancelButton(t)]]);
       return turn.reply(t('mv-link-pick', { person: who(parent), child: parent.childName ?? '—' }), keyboard);
     }
-    const chosenStudent = await choosePerson(app, turn, childWords, { command: 'linkchild', before: [String(parentId)], eligible: isActiveStudent, question: t('pp-link-student-who') });
+    const chosenStudent = await choosePerson(app, turn, childWords, { command: 'linkchild', before: [String(parentId)], eligible: isActiveStudent, question: t('pp-link-student-who'), confirmUnique: true });
     if (chosenStudent.kind === 'answered') return undefined;
     const studentId = chosenStudent.vkId;
     const { outcome, notices } = await linkParent(app, turn, parentId, studentId);

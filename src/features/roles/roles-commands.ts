@@ -62,7 +62,7 @@ async function appointAdminBy(turn: Turn, app: App, words: string[]): Promise<un
     const { keyboard } = pickKeyboard(candidates.map((m) => commandButton(personShort(m), 'admins', `add ${m.vkId}`)), 2, [[pickCancelButton(t)]]);
     return turn.reply([t('adm-pick-admin'), t('pp-hint-name')].join('\n\n'), keyboard);
   }
-  const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['add'], eligible, question: t('pp-admin-who'), byClass: false });
+  const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['add'], eligible, question: t('pp-admin-who'), byClass: false, confirmUnique: true });
   if (choice.kind === 'answered') return undefined;
   const { vkId } = choice;
   const { outcome, notices } = await appointAdmin(app, turn, vkId);
@@ -81,7 +81,7 @@ async function removeAdminBy(turn: Turn, app: App, words: string[]): Promise<unk
     const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m, t), 'admins', `remove ${m.vkId}`, 'negative')), 2, [[pickCancelButton(t)]]);
     return turn.reply(t('adm-pick-remove-admin'), keyboard);
   }
-  const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['remove'], eligible: (m) => m.roles.includes('admin'), question: t('adm-pick-remove-admin'), byClass: false });
+  const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['remove'], eligible: (m) => m.roles.includes('admin'), question: t('adm-pick-remove-admin'), byClass: false, confirmUnique: true });
   if (choice.kind === 'answered') return undefined;
   const { vkId } = choice;
   const { outcome, notices } = await removeAdmin(app, turn, vkId);
@@ -136,6 +136,7 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
         eligible: remove ? (m) => m.roles.includes(role) : isVerifiedTeacher,
         question: t('pp-role-who', { role: roleText }),
         byClass: false,
+        confirmUnique: true,
       });
       if (choice.kind === 'answered') return undefined;
       const { vkId } = choice;

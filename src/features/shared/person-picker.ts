@@ -36,6 +36,12 @@ export interface PersonPickSpec {
   readonly question: string;
   /** Whether the class rosters are offered (not for the staff-only choices). */
   readonly byClass?: boolean;
+  /**
+   * Whether one match by a part of the name is shown to be confirmed with a button (which runs the
+   * command with the id) rather than acted on at once: for commands that change something and have no
+   * confirmation of their own.
+   */
+  readonly confirmUnique?: boolean;
 }
 
 /** What the picker made of the arguments: a person named (the command goes on), or it has answered itself. */
@@ -166,7 +172,13 @@ export async function choosePerson(app: App, turn: Turn, words: readonly string[
   }
   const query = nameWords.join(' ');
   const found = (await app.services.members.searchByName(query)).filter((m) => spec.eligible(m));
-  if (found.length === 1) return { kind: 'person', vkId: found[0]!.vkId, member: found[0], byName: true, rest };
+  const [one] = found;
+  if (one && found.length === 1 && spec.confirmUnique) {
+    const yes = { ...personButton(spec, one, new Map(), rest), label: t('pp-btn-yes'), color: 'positive' as const };
+    await turn.reply([spec.question, t('pp-one', { person: app.messenger.mention(one.vkId, personShort(one, t)) })].join('\n'), replyKeyboard([[yes, pickCancelButton(t)]]));
+    return { kind: 'answered' };
+  }
+  if (one && found.length === 1) return { kind: 'person', vkId: one.vkId, member: one, byName: true, rest };
   if (found.length === 0) {
     await askByClass(app, turn, spec, t('pp-none', { query: query.slice(0, 60) }), 1);
     return { kind: 'answered' };
