@@ -291,12 +291,30 @@ describe('people by name: the person picker (issue 10)', () => {
     expect(used.ok).toBe(true);
     await admin.say('/requests');
     await admin.expect('Заявка: Новиков Олег, 5Б');
+    await admin.press('Принять');
+    await admin.expectAnswer();
+    // A parent whose child matches no student: the outcome says how to link, by a mention of the parent.
+    const mother = h.driver.user({ id: 331, firstName: 'Ирина', lastName: 'Новикова', allowsMessages: true });
+    const parentInvite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'parent' });
+    const filed = await s.invites.use(parentInvite.id, { vkId: 331, name: 'Новикова Ирина', consent: true, childName: 'Новиков Сергей' });
+    expect(filed.ok).toBe(true);
+    await admin.say('/requests');
+    const card = await admin.expect('Заявка: Новикова Ирина, 5Б');
+    await admin.press('Принять');
+    await admin.expectAnswer();
+    await h.idle();
+    expect(admin.received.find((m) => m.cmid === card.cmid)?.text).toContain('/linkchild [id331|Новикова Ирина]');
+    await admin.say('/admins');
+    await admin.expect('Администраторы');
+    const staffInvite = await s.invites.create(ADMIN_ID, { classId: 'staff', role: 'teacher' });
+    await admin.say(`/sendinvite ${staffInvite.code} id330`);
+    await admin.expect(`Приглашение ${staffInvite.code} отправлено: [id330|Новиков Олег]`);
     await admin.say('/left Соколова');
     await admin.expect('как выбывшего?');
     await admin.press('Да, выбыл');
     await admin.expect('отмечен(а) как');
     await h.idle();
-    for (const person of [admin, anna, parent, stranger]) {
+    for (const person of [admin, anna, parent, stranger, mother]) {
       for (const message of person.received) expect(asSeen(message.text), message.text).not.toMatch(RAW_ID);
     }
   });
