@@ -215,6 +215,27 @@ describe('people by name: the person picker (issue 10)', () => {
     await anna.expect(invite.code);
   });
 
+  it('F08: a class teacher picking a parent for /linkchild is offered only their own class, and its roster', async () => {
+    const s = h.bot.app.services;
+    await school(s);
+    await verifiedTeacher(s, 300, 'Смирнова Анна');
+    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
+    const teacher = h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Смирнова' });
+    await teacher.say('/linkchild');
+    const classes = await teacher.expect('Какого родителя связать с ребёнком?');
+    expect(labels(classes)).toEqual(['5А', 'Отмена']);
+    await teacher.press('5А');
+    const roster = await teacher.expect('Класс 5А.');
+    expect(labels(roster)).toEqual(['Петрова Анна, 5А', 'Отмена']);
+    await teacher.press('Петрова Анна, 5А');
+    const children = await teacher.expect('Кто ребёнок [id320|Петрова Анна]?');
+    expect(labels(children)).toEqual(['Петров Иван (5А)', 'Соколова Мария (5А)', 'Отмена']);
+    // Another class's roster, typed: refused by the roster's rights.
+    await teacher.say('/linkchild 5Б');
+    const refused = await teacher.expect('Состав класса 5Б видят только его классные руководители и администрация школы.');
+    expect(labels(refused)).toEqual(['5А', 'Отмена']);
+  });
+
   it('«Отмена» in every picker: /transfer, /left, /linkchild, /head, /admins, /classteacher, /rename, /archive', async () => {
     const s = h.bot.app.services;
     await school(s);
