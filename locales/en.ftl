@@ -224,9 +224,9 @@ inv-revoke-not-found = None of your active invites has the code { $code }. List:
 inv-snack-revoked = Invite { $code } is revoked.
 inv-snack-revoked-unused = Unused invites revoked: { $count }.
 inv-snack-denied = This action is not available to you.
-inv-send-usage = Format: /sendinvite CODE id, e.g. /sendinvite ABCD2345 id123456 (or a page link, or a mention [id123|Name]).
-inv-ask-recipient = Whom to send invite { $code } to? Send a VK page link, an id (e.g. id123456) or a mention [id123456|Name].
-inv-bad-recipient = I could not find that VK page. Send a link like https://vk.com/id123456, id123456 or a mention [id123456|Name].
+inv-send-usage = Format: /sendinvite CODE SURNAME, e.g. /sendinvite ABCD2345 Sokolova (or a link to the VK page).
+inv-ask-recipient = Whom to send invite { $code } to? Type part of the surname or send a link to the VK page (e.g. https://vk.com/ivanova).
+inv-bad-recipient = I could not find that VK page. Send a link to the page (e.g. https://vk.com/ivanova) or type part of the surname.
 inv-send-inactive = This invite no longer works. Create a new one with /invite.
 inv-sent = Invite { $code } sent to { $name }. You will be notified when they apply.
 inv-send-unreachable =
@@ -324,7 +324,7 @@ onb-filed = Request sent! It will be checked by { $whom ->
 
 req-cmd-summary = join requests: approve or reject
 req-notice-heading = 📝 New join request.
-req-card-title = Request No. { $id }
+req-card-title = Request: { $who }, { $className }
 req-card-who = Who: { $who }
 req-card-role = Role: { $role }
 req-card-class = Class: { $className }
@@ -353,7 +353,7 @@ req-reason-ask = Why are you rejecting { $name } ({ $className })? Type the reas
 req-reason-gone = This request has already been decided; there is nothing to reject.
 req-list-empty = No requests are waiting.
 req-list-nav = Requests { $from }–{ $to } of { $total } (page { $page } of { $pages }).
-req-notice-unreachable = Request No. { $id } could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
+req-notice-unreachable = The request ({ $applicant }, { $className }) could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
 req-applicant-unreachable = The decision is recorded, but { $who } will not get the message: VK does not let the bot write to them (they have not written lately or closed messages). Tell them yourself or ask them to write to the bot.
 req-welcome =
     🎉 Your request has been approved. Welcome!
@@ -385,8 +385,8 @@ ver-already-by = The teacher status of { $who } was already confirmed by { $by }
 ver-already-short = { $name }: status already confirmed
 ver-already-short-by = { $name }: already confirmed by { $by }
 ver-denied = Teacher status can be confirmed by an admin, the head or a deputy.
-ver-not-teacher = id{ $id } is not a teacher of the school; there is nothing to confirm.
-ver-left = id{ $id } has left the school.
+ver-not-teacher = This person is not a teacher of the school; there is nothing to confirm.
+ver-left = This person has left the school.
 ver-usage = Send /verify with the teacher's VK id, e.g. /verify 12345 or /verify vk.com/id12345. Without an id you get the waiting list.
 ver-list-empty = No teachers are waiting for status confirmation.
 ver-list-title = Teachers awaiting status confirmation: { $count }.
@@ -470,21 +470,20 @@ cls-btn-grid-letters = Other letters
 ## Admins and roles (F06, F18) — adm-
 
 adm-cmd-admins = platform admins: appoint, remove
-adm-cmd-head = mark the school's head: /head ID
-adm-cmd-deputy = mark a deputy head: /deputy ID
+adm-cmd-head = mark the school's head: /head SURNAME
+adm-cmd-deputy = mark a deputy head: /deputy SURNAME
 adm-cmd-staff = the school's staff and their roles
 adm-err-denied = You have no rights for this. Your commands: /help.
 adm-err-last-admin = This is the last platform admin — they cannot be removed. Appoint another admin first.
-adm-err-not-verified = User id{ $id } is not a verified teacher. Only joined teachers with a confirmed status can be appointed.
-adm-err-not-teacher = User id{ $id } has not joined the school as a teacher. They must join through a staff room invite first.
-adm-err-left = User id{ $id } has left the school.
-adm-err-no-member = User id{ $id } is not a member of the school.
-adm-bad-id = "{ $value }" does not look like a person. Give a VK id as a number (e.g. 123456) or a mention like [id123456|Name].
-adm-unreachable = Could not message user id{ $id }: they have not written to the bot yet. Ask them to write anything to the bot.
+adm-err-not-verified = This person is not a verified teacher. Only joined teachers with a confirmed status can be appointed.
+adm-err-not-teacher = This person has not joined the school as a teacher. They must join through a staff room invite first.
+adm-err-left = This person has left the school.
+adm-err-no-member = This person is not a member of the school.
+adm-unreachable = The notice was not delivered: { $who } has not written to the bot yet. Ask them to write anything to the bot.
 adm-nobody = nobody
 adm-no-candidates = Nobody fits: only joined teachers with a confirmed status can be appointed.
 adm-admins-header = Platform admins ({ $count }):
-adm-admins-hint = Appoint: /admins add ID. Remove: /admins remove ID.
+adm-admins-hint = Appoint: /admins add SURNAME. Remove: /admins remove SURNAME.
 adm-btn-appoint-admin = Appoint an admin
 adm-btn-remove-admin = Remove an admin
 adm-pick-admin = Whom to appoint as admin? (verified teachers are shown)
@@ -539,23 +538,21 @@ ct-roster-parents = Parents ({ $count }):
 ct-roster-teachers = Teachers ({ $count }):
 ct-roster-parent = { $person } — child: { $child }
 ct-roster-none = nobody yet
-ct-roster-more-buttons = Buttons are shown for the first { $shown }; transfer the others with /transfer ID CLASS.
+ct-roster-more-buttons = Buttons are shown for the first { $shown }; transfer the others with /transfer SURNAME CLASS.
 ct-btn-class-teachers = Class teachers
 
 ## Movement (F10) — mv-
 
-mv-cmd-transfer = transfer a student to another class: /transfer ID 6А
-mv-cmd-left = record leaving: /left ID
+mv-cmd-transfer = transfer a student to another class: /transfer SURNAME 6А
+mv-cmd-left = record leaving: /left SURNAME
 mv-cmd-promote = move to the next school year
 mv-cmd-audit = the audit log
-mv-err-not-student = User id{ $id } is not a student (or has left). Only students can be transferred.
-mv-transfer-usage = Give the student and the class: /transfer ID 6А. You can also pick a student with a button in the class's roster (/class 5А).
+mv-err-not-student = This person is not a student (or has left). Only students can be transferred.
 mv-transfer-pick = Which class to transfer { $person } to? Now: { $from }.
 mv-no-targets = There are no other classes to transfer to.
 mv-btn-transfer = Transfer: { $name }
 mv-transferred = { $person } is transferred from { $from } to { $to }.
 mv-already-there = { $person } is already in { $name }.
-mv-left-usage = Say who has left: /left ID.
 mv-left-confirm = Mark { $person } as having left? Their roles and rights end at once, and the invites they created are revoked.
 mv-btn-left-yes = Yes, left
 mv-left-done = { $person } is marked as having left. Rights ended, invites revoked: { $invites }.
@@ -580,12 +577,11 @@ mv-promoted = Done: classes moved — { $moved }, classes graduated — { $gradu
 mv-graduated-notice = 🎓 Class { $name } has graduated — congratulations on finishing school! This class is now closed in the bot; thank you for being with us.
 
 # Families: parents linked to their children (F08, F10)
-mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_ID STUDENT_ID
-mv-link-usage = Name the parent and the student: /linkchild PARENT_ID STUDENT_ID. With the parent only, I show the students of their classes as buttons.
+mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_SURNAME STUDENT_SURNAME
 mv-link-pick = Who is the child of { $person }? Given on joining: { $child }. Pick the student:
 mv-link-no-students = There are no students you can pick in the classes where { $person } is a parent.
-mv-link-not-parent = User id{ $id } is not a parent in this class (or has left). Only a parent who joined the student's class can be linked.
-mv-link-no-common = id{ $parent } and id{ $student } are not in one class: the parent must join the student's class with a parent invite.
+mv-link-not-parent = This person is not a parent in this class (or has left). Only a parent who joined the student's class can be linked.
+mv-link-no-common = { $parent } and { $student } are not in one class: the parent must join the student's class with a parent invite.
 mv-linked = Done: { $parent } is linked to the student { $student } ({ $className }).
 mv-link-already = { $parent } is already linked to the student { $student } ({ $className }).
 mv-link-told = You are linked to the student { $child } ({ $className }) as their parent.
@@ -614,8 +610,8 @@ mv-child-left = Your child { $child } ({ $className }) has been marked as having
 mv-parent-left-class = You are no longer among the parents of class { $className }.
 mv-parent-left-school = You have no other children in the school, so your access as a parent has ended.
 req-outcome-child-linked = 👪 Child «{ $child }» found: { $student }.
-req-outcome-child-none = ⚠️ No student named «{ $child }» in { $className } — the parent is linked by name only. When a student of that name joins, the link appears by itself; or link by hand: /linkchild { $parent } STUDENT_ID
-req-outcome-child-ambiguous = ⚠️ Several students named «{ $child }» in { $className } — no child chosen. Link by hand: /linkchild { $parent } STUDENT_ID
+req-outcome-child-none = ⚠️ No student named «{ $child }» in { $className } — the parent is linked by name only. When a student of that name joins, the link appears by itself; or link by hand: /linkchild { $parent }
+req-outcome-child-ambiguous = ⚠️ Several students named «{ $child }» in { $className } — no child chosen. Link by hand: /linkchild { $parent }
 req-outcome-parents-linked = 👪 Linked to { $count ->
         [one] the parent
        *[other] the parents
@@ -790,7 +786,7 @@ ch-bind-taken = This chat is bound as { $channel } already. One chat, one channe
 ch-unbind-done = This chat is no longer { $channel }. To bind the channel to another chat, write /bind in that chat.
 ch-unbind-none = This chat is not bound to any channel.
 ch-list-header = The school's channels:
-ch-list-bound = { $channel }: chat { $chat }, bound by id{ $by } on { $when }
+ch-list-bound = { $channel }: chat { $chat }, bound by { $by } on { $when }
 ch-list-unbound = { $channel }: not bound
 ch-how-to-bind = To bind a channel, add the community (the bot) to the chat and write /bind school or /bind staff in that chat.
 ch-post-none-bound = No channel is bound yet, so there is nowhere to post. Add the community (the bot) to the chat of the future channel, write /bind school or /bind staff in that chat, then /post again.
@@ -1467,3 +1463,26 @@ onb-invite-outdated = This link is out of date: the class has moved to the new s
         [admin] the school administrator
        *[teacher] your class teacher
     } for a new one.
+
+## Choosing a person by name or from a class roster (src/features/shared/person-picker.ts)
+pp-hint = Type part of the surname (e.g. "Soko") or choose a class and the person in it. A link to the VK page works too.
+pp-hint-name = Type part of the surname (e.g. "Soko") or send a link to the VK page.
+pp-none = Nobody who can be chosen here matches "{ $query }". Check the spelling, type only the beginning of the surname, or choose a class.
+pp-several = Several people match "{ $query }": { $count }.
+pp-roster = Class { $name }.
+pp-roster-nobody = Nobody in { $name } can be chosen for this.
+pp-no-page = The VK page "{ $value }" was not found. Check the link or type the surname.
+pick-canceled = Cancelled.
+pp-left-who = Who has left the school?
+pp-transfer-who = Whom to transfer to another class?
+pp-link-parent-who = Which parent to link to their child?
+pp-link-student-who = Who is this parent's child?
+pp-admin-who = Whom to appoint as an admin? (a confirmed teacher)
+pp-role-who = Whom to appoint: { $role }? (a confirmed teacher)
+pp-ct-who = Whom to appoint as the class teacher of { $name }? (a confirmed teacher)
+pp-invite-who = Whom to send the invite to?
+mv-transfer-confirm = Transfer { $person } from { $from } to { $to }?
+mv-btn-transfer-yes = Transfer
+pp-nameless = member
+pp-one = One person found: { $person }.
+pp-btn-yes = Yes, go on

@@ -123,7 +123,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     expect(report.text).toContain('В чате канала: объявление опубликовано.');
     // The school: 100, 210, 300, 301, 302, 310, 311, 312, 320 besides the head; Анна (the chat's owner) and Ваня are in the chat.
     expect(report.text).toContain('Лично получили: 5 из 7.');
-    expect(report.text).toContain('Козлова Маша (id311)');
+    expect(report.text).toContain('[id311|Козлова Маша]');
     expect(report.text).toContain(`id${ADMIN_ID}`);
     expect(report.text).toContain('Перенести или отменить: /трансляции');
     const chat = h.driver.chat(peer);
@@ -152,7 +152,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     const report = await head.expect('✅ Трансляция «Классный час» объявлена');
     expect(report.text).not.toContain('В чате');
     expect(report.text).toContain('Лично получили: 2 из 3.');
-    expect(report.text).toContain('Козлова Маша (id311)');
+    expect(report.text).toContain('[id311|Козлова Маша]');
     await vanya.expect('📡 Трансляция «Классный час»');
     await olga.expect('📡 Трансляция «Классный час»');
     // Two lists: the older card stays behind.

@@ -145,7 +145,7 @@ describe('meetings (F22)', () => {
     const report = await olga.expect(`🔁 Встреча «Педсовет» перенесена на ${when(moved)}.`);
     // Only Anna wrote to the community here; the others are named.
     expect(report.text).toContain('Об этом узнали в личных сообщениях: 1 из 4.');
-    expect(report.text).toContain('Кузнецов Павел (id210)');
+    expect(report.text).toContain('[id210|Кузнецов Павел]');
     const notice = await anna.expect('🔁 Встреча «Педсовет» перенесена');
     expect(notice.text).toContain(`перенесена на ${when(moved)}.`);
     expect(notice.text).toContain(`Было: ${when(first)}`);

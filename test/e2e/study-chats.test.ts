@@ -58,8 +58,8 @@ describe('study chats (F25)', () => {
     const link = linkIn(report.text);
     expect(report.text).toContain('Ссылку получили в личных сообщениях: 1 из 2.');
     expect(report.text).toContain('Не удалось отправить (1)');
-    expect(report.text).toContain('1. Козлова Маша (id311), ученик(ца)');
-    expect(report.text).not.toContain('Сидоров Ваня (id310)');
+    expect(report.text).toContain('1. [id311|Козлова Маша], ученик(ца)');
+    expect(report.text).not.toContain('[id310|Сидоров Ваня]');
     // The chat exists in VK (the emulator) with its title, made once.
     const [chat] = chatsNamed('5А · Математика');
     expect(chat).toBeDefined();
@@ -86,7 +86,7 @@ describe('study chats (F25)', () => {
     const admin = h.admin();
     await admin.say('/chats');
     const all = await admin.expect('Учебные чаты школы (1):');
-    expect(all.text).toContain('учитель Петрова Анна (id300)');
+    expect(all.text).toContain('учитель [id300|Петрова Анна]');
   });
 
   it('F25: a second /chat for the same class and subject gives the existing link and creates no second chat; the classes led come first', async () => {
@@ -164,7 +164,7 @@ describe('study chats (F25)', () => {
     const { link } = await madeChat(anna);
     await vanya.say('/чаты');
     const mine = await vanya.expect('Учебные чаты вашего класса (1):');
-    expect(mine.text).toContain(`1. «5А · Математика» — класс 5А, Математика, учитель Петрова Анна (id300): ${link}`);
+    expect(mine.text).toContain(`1. «5А · Математика» — класс 5А, Математика, учитель [id300|Петрова Анна]: ${link}`);
     await olga.say('/чаты');
     expect((await olga.expect('Учебные чаты вашего класса (1):')).text).toContain(link);
     const petya = h.driver.user({ id: 320, firstName: 'Петя', allowsMessages: true });
@@ -229,17 +229,17 @@ describe('study chats (F25)', () => {
     await masha.joinChat(chat.link);
     const admin = h.admin();
     await admin.say('/выбыл 310');
-    await admin.expect('Сидоров Ваня (id310)');
+    await admin.expect('[id310|Сидоров Ваня]');
     await admin.press('Да, выбыл');
     const done = await admin.expect('отмечен(а) как выбывший(ая)');
-    expect(done.text).toContain('Сидоров Ваня (id310) удалён(а) из учебных чатов: «5А · Математика».');
+    expect(done.text).toContain('[id310|Сидоров Ваня] удалён(а) из учебных чатов: «5А · Математика».');
     const told = await teacher.expect('выбыл(а) из школы');
     expect(told.text).toBe('[id310|Сидоров Ваня] выбыл(а) из школы и удалён(а) из учебного чата «5А · Математика» (класс 5А).');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(310);
     // A transfer to another class takes the student out of the old class's chat as well.
     await admin.say('/перевести 311 6А');
     const moved = await admin.expect('переведён(а) из 5А в 6А');
-    expect(moved.text).toContain('Козлова Маша (id311) удалён(а) из учебных чатов: «5А · Математика».');
+    expect(moved.text).toContain('[id311|Козлова Маша] удалён(а) из учебных чатов: «5А · Математика».');
     await teacher.expect('[id311|Козлова Маша] переведён(а) из класса 5А в 6А и удалён(а) из учебного чата «5А · Математика».');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(311);
   });
@@ -355,7 +355,7 @@ describe('study chats (F25)', () => {
     await teacher.say('/чаты');
     expect((await teacher.expect('Ваши учебные чаты (1):')).text).toContain(`1. «Шахматный кружок» — ученики классов 5А, 6А: ${link}`);
     await petya.say('/чаты');
-    expect((await petya.expect('Учебные чаты вашего класса (1):')).text).toContain(`1. «Шахматный кружок» — ученики классов 5А, 6А, учитель Петрова Анна (id300): ${link}`);
+    expect((await petya.expect('Учебные чаты вашего класса (1):')).text).toContain(`1. «Шахматный кружок» — ученики классов 5А, 6А, учитель [id300|Петрова Анна]: ${link}`);
     await kolya.say('/чаты');
     await kolya.expect('У вашего класса пока нет учебных чатов.');
   });
@@ -498,7 +498,7 @@ describe('study chats (F25)', () => {
     const report = await teacher.expect('✅ Учебный чат «Театральная студия» создан.');
     // Маша never wrote to the community: she is named.
     expect(report.text).toContain('Ссылку получили в личных сообщениях: 2 из 3.');
-    expect(report.text).toContain('1. Козлова Маша (id311), ученик(ца)');
+    expect(report.text).toContain('1. [id311|Козлова Маша], ученик(ца)');
     await olga.expect('создал(а) чат «Театральная студия» (ученики и родители класса 5А) и приглашает родителей.');
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(1);
   });

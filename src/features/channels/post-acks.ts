@@ -178,7 +178,7 @@ export async function unconfirmedPage(app: App, turn: Turn, postId: string | und
   const shown = Math.min(Math.max(0, page), pages - 1);
   const ids = pending.slice(shown * UNCONFIRMED_PAGE, (shown + 1) * UNCONFIRMED_PAGE);
   const members = await Promise.all(ids.map((id) => app.services.members.get(id)));
-  const lines = ids.map((id, i) => `${shown * UNCONFIRMED_PAGE + i + 1}. ${members[i]?.name ?? `id${id}`}`);
+  const lines = ids.map((id, i) => `${shown * UNCONFIRMED_PAGE + i + 1}. ${members[i]?.name || t('pp-nameless')}`);
   const pageLine = pages > 1 ? ['', t('ack-who-page', { page: shown + 1, pages })] : [];
   const nav: TextButton[] = [];
   if (shown > 0) nav.push({ label: t('ack-btn-prev'), payload: { k: 'cb', a: POST_UNCONFIRMED, id: post.id, v: String(shown - 1) } });

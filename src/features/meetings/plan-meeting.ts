@@ -21,7 +21,7 @@ import {
 import type { Caller, Turn } from '../../turn.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
-import { personLabel, personShort } from '../shared/person-ref.js';
+import { personMention, personShort } from '../shared/person-ref.js';
 import type { Reader } from '../shared/recipients.js';
 import { mentionOf, tellOrganiser } from '../shared/organiser-notice.js';
 import { attempt } from '../shared/refusals.js';
@@ -130,7 +130,7 @@ async function reportLines(app: App, t: Translate, sent: Sent, what: 'invitation
   if (held.length > 0) lines.push('', ...held);
   if (sent.missed.length === 0) return lines;
   lines.push('', t('mt-report-missed', { count: sent.missed.length }));
-  for (const [i, id] of sent.missed.entries()) lines.push(`${i + 1}. ${personLabel(await app.services.members.get(id), id)}`);
+  for (const [i, id] of sent.missed.entries()) lines.push(`${i + 1}. ${personMention(app.messenger, (await app.services.members.get(id)) ?? { vkId: id, name: '' }, t)}`);
   return lines;
 }
 
@@ -169,7 +169,7 @@ export async function createMeeting(app: App, turn: Turn, draft: MeetingDraft): 
   const kept = await attempt(t, () => app.services.meetings.create(caller.vkId, { ...draft, invited: people.map((m) => m.vkId) }));
   if (!kept.ok) return kept.text;
   const meeting = kept.value;
-  const organiser = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
+  const organiser = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
   const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) => [reader.t('mt-invite', { organiser, title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { author: authorOf(turn) });
   const reminders = await scheduleReminders(app, meeting);
   app.logger.info({ meeting: meeting.id, organiser: caller.vkId, invited: meeting.invited.length, reached: sent.reached.length, reminders: reminders.length }, 'meeting planned');

@@ -25,7 +25,7 @@ export function mayManageStudyChat(caller: Caller, chat: Pick<StudyChat, 'teache
   return (caller.vkId === chat.teacher && caller.member?.status === 'active') || caller.roles.has('admin');
 }
 
-const classNameOf = async (app: App, classId: string): Promise<string> => (await app.services.classes.get(classId))?.name ?? classId;
+const classNameOf = async (app: App, classId: string): Promise<string> => (await app.services.classes.get(classId))?.name ?? '—';
 
 /** The words of a card about a chat: its title, and its class (a subject chat) or its audience (an "other" chat). */
 async function chatVars(app: App, t: Translate, chat: StudyChat): Promise<{ title: string; className: string; audience: string }> {
@@ -163,7 +163,7 @@ export async function removeFromClassChats(app: App, leavers: readonly ClassLeav
       if (chat.teacher === member.vkId) continue;
       const className = await classNameOf(app, classId);
       const reader = await readerFor(app, chat.teacher);
-      const person = app.messenger.mention(member.vkId, member.name.trim() || `id${member.vkId}`);
+      const person = app.messenger.mention(member.vkId, member.name.trim() || '…');
       const vars = { title: chat.title, className, person };
       const text =
         exit.kind === 'left'
