@@ -29,10 +29,10 @@ describe('class teachers (F07)', () => {
     const pick = await admin.expect('Классные руководители 5А: никто.');
     expect(labels(pick)).toEqual(['Кузнецов Олег', 'Петрова Анна']);
     await admin.press('Петрова Анна');
-    await admin.expect('Петрова Анна (id300) назначен(а) классным руководителем 5А.');
+    await admin.expect('Петрова Анна (id300) назначена классным руководителем 5А.');
     await anna.expect('Вы назначены классным руководителем 5А');
     await admin.say('/classteacher 6а [id300|Анна]');
-    await admin.expect('Петрова Анна (id300) назначен(а) классным руководителем 6А.');
+    await admin.expect('Петрова Анна (id300) назначена классным руководителем 6А.');
     await anna.expect('Вы назначены классным руководителем 6А');
     expect((await s.members.get(300))?.classTeacherOf).toEqual([await classId('5А'), await classId('6А')]);
     await admin.say('/classes');

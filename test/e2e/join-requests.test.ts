@@ -368,7 +368,7 @@ describe('join requests (F08)', () => {
       const approved = reviewer.received.find((m) => m.cmid === second.cmid);
       expect(approved?.text).toContain('👪 Связан(а) с родителем: [id302|Ирина Соколова].');
       await misha.expect('Ваша заявка принята');
-      await parent.expect('Миша Соколов вступил(а) в класс 5А — вы связаны с ним(ней) как родитель.');
+      await parent.expect('Миша Соколов вступил в класс 5А — вы связаны с ним как родитель.');
       expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childVkId: 303 }]);
     });
 
@@ -406,11 +406,11 @@ describe('join requests (F08)', () => {
       const pick = await teacher.expect('Кто ребёнок Анна Орлова (id306)? При вступлении указан(а): Орлов Иван.');
       expect(labels(pick)).toEqual(['Иван Орлов (5А)', 'Иван Орлов (5А)', 'Отмена']);
       await teacher.press('Иван Орлов (5А)');
-      await teacher.expect('Готово: Анна Орлова (id306) связан(а) с учеником Иван Орлов (id304) (5А).');
+      await teacher.expect('Готово: Анна Орлова (id306) связана с учеником Иваном Орловым (id304) (5А).');
       await parent.expect('Вы связаны с учеником Иван Орлов (5А) как его родитель.');
       expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
       await teacher.say('/linkchild 306 304');
-      await teacher.expect('Анна Орлова (id306) уже связан(а) с учеником Иван Орлов (id304) (5А).');
+      await teacher.expect('Анна Орлова (id306) уже связана с учеником Иваном Орловым (id304) (5А).');
       const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
       expect(audit).toMatchObject({ actor: 200, target: { vkId: 306, classId }, details: { childVkId: 304, how: 'hand' } });
 

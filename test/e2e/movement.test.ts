@@ -23,10 +23,10 @@ describe('movement of students and staff (F10)', () => {
     const roster = await admin.expect('Класс 5А');
     expect(labels(roster)).toEqual(['Перевести: Сидоров Ваня', 'Классные руководители']);
     await admin.press('Перевести: Сидоров Ваня');
-    const pick = await admin.expect('В какой класс перевести Сидоров Ваня (id310)? Сейчас: 5А.');
+    const pick = await admin.expect('В какой класс перевести Сидорова Ваню (id310)? Сейчас: 5А.');
     expect(labels(pick)).toEqual(['5Б', '6А']);
     await admin.press('5Б');
-    await admin.expect('Сидоров Ваня (id310) переведён(а) из 5А в 5Б.');
+    await admin.expect('Сидоров Ваня (id310) переведён из 5А в 5Б.');
     expect((await s.members.roster(ADMIN_ID, await classId('5Б'))).students.map((m) => m.vkId)).toEqual([310]);
     expect((await s.members.roster(ADMIN_ID, await classId('5А'))).students).toEqual([]);
     const [entry] = await s.audit.recent(1);
@@ -52,7 +52,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.say('/transfer 310 6Q');
     await admin.expect('буква должна быть русской');
     await admin.say('/перевести [id310|Ваня] 6 а');
-    await admin.expect('Сидоров Ваня (id310) переведён(а) из 5А в 6А.');
+    await admin.expect('Сидоров Ваня (id310) переведён из 5А в 6А.');
     await admin.say('/transfer 310 6А');
     await admin.expect('Сидоров Ваня (id310) уже учится в 6А.');
     const teacher = h.driver.user({ id: 300, firstName: 'Анна' });
@@ -72,13 +72,13 @@ describe('movement of students and staff (F10)', () => {
     await anna.expect('Класс 5А');
     const admin = h.admin();
     await admin.say('/left 300');
-    const ask = await admin.expect('Отметить Петрова Анна (id300) как выбывшего?');
+    const ask = await admin.expect('Отметить Петрову Анну (id300) как выбывшую?');
     expect(labels(ask)).toEqual(['Да, выбыл', 'Отмена']);
     await admin.press('Отмена');
     await admin.expectAnswer();
     expect((await s.members.get(300))?.status).toBe('active');
     await admin.press('Да, выбыл');
-    await admin.expect('Петрова Анна (id300) отмечен(а) как выбывший(ая). Права закончились, отозвано приглашений: 1.');
+    await admin.expect('Петрова Анна (id300) отмечена как выбывшая. Права закончились, отозвано приглашений: 1.');
     await admin.expectAnswer();
     expect(admin.lastSnackbar()).toBe('Выбытие отмечено.');
     expect((await s.members.get(300))?.status).toBe('left');
@@ -86,10 +86,10 @@ describe('movement of students and staff (F10)', () => {
     await anna.say('/class 5А');
     await anna.expect('Эта команда вам недоступна');
     await admin.say('/left 300');
-    await admin.expect('уже отмечен(а) как выбывший(ая)');
+    await admin.expect('Петрова Анна (id300) уже отмечена как выбывшая.');
     await admin.say(`/left ${ADMIN_ID}`);
-    await admin.expect(`Отметить id${ADMIN_ID} как выбывшего?`);
-    await admin.press('Да, выбыл');
+    await admin.expect(`Отметить выбытие: id${ADMIN_ID}?`);
+    await admin.press('Да, отметить выбытие');
     await admin.expect('Это последний администратор платформы');
     expect((await s.members.get(ADMIN_ID))?.status).toBe('active');
     const entry = (await s.audit.recent(5)).find((e) => e.action === 'movement.left');
@@ -223,13 +223,13 @@ describe('movement with linked parents (F10)', () => {
     await joinAs(s, 'parent', '5А', 322, 'Другой Родитель', 'Другой Ребёнок');
     const admin = h.admin();
     await admin.say('/transfer 310 5Б');
-    const done = await admin.expect('Сидоров Ваня (id310) переведён(а) из 5А в 5Б.');
+    const done = await admin.expect('Сидоров Ваня (id310) переведён из 5А в 5Б.');
     expect(done.text).toContain('Вместе с учеником переведён родитель в 5Б: Сидорова Ольга (id320).');
     expect(done.text).toContain('Родитель добавлен в 5Б и остаётся в 5А (там есть ещё ребёнок): Сидоров Пётр (id321).');
     expect(done.text).toContain('Не удалось сообщить (не писали боту): Сидоров Пётр (id321).');
     expect(done.text).not.toContain('id322');
     await vanya.expect('Вас перевели в класс 5Б (был 5А).');
-    const told = await mother.expect('Вашего ребёнка Сидоров Ваня перевели из 5А в 5Б');
+    const told = await mother.expect('Вашего ребёнка, Сидорова Ваню, перевели из 5А в 5Б');
     expect(told.text).toContain('Теперь вы среди родителей класса 5Б.');
     expect(told.text).not.toContain('остаётесь');
 
@@ -267,9 +267,9 @@ describe('movement with linked parents (F10)', () => {
     const card = await admin.expect('Новая заявка на вступление');
 
     await admin.say('/left 310');
-    await admin.expect('Отметить Сидоров Ваня (id310) как выбывшего?');
+    await admin.expect('Отметить Сидорова Ваню (id310) как выбывшего?');
     await admin.press('Да, выбыл');
-    const done = await admin.expect('Сидоров Ваня (id310) отмечен(а) как выбывший(ая).');
+    const done = await admin.expect('Сидоров Ваня (id310) отмечен как выбывший.');
     expect(done.text).toContain('Отклонено заявок на вступление: 1 (причина: выбыл(а)).');
     expect(done.text).toContain('Сообщено родителям: Сидорова Ольга (id320), Сидоров Пётр (id321).');
     expect(done.text).toContain('Других детей в школе у этого родителя нет — он тоже отмечен как выбывший: Сидорова Ольга (id320).');
@@ -282,9 +282,9 @@ describe('movement with linked parents (F10)', () => {
     expect(stored).toMatchObject({ status: 'rejected', reasonCode: 'left' });
     expect(stored).not.toHaveProperty('reason');
 
-    const toMother = await mother.expect('Ваш ребёнок Сидоров Ваня (5А) отмечен(а) как выбывший(ая) из школы.');
+    const toMother = await mother.expect('Ваш сын, Сидоров Ваня (5А), отмечен как выбывший из школы.');
     expect(toMother.text).toContain('Других ваших детей в школе нет');
-    const toFather = await father.expect('Ваш ребёнок Сидоров Ваня (5А)');
+    const toFather = await father.expect('Ваш сын, Сидоров Ваня (5А)');
     expect(toFather.text).toContain('Вы больше не среди родителей класса 5А.');
     expect(await s.members.get(320)).toMatchObject({ status: 'left', roles: [] });
     expect(await s.members.get(321)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [await classId('6А')] });

@@ -47,14 +47,14 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     expect(confirm.text).toContain('Роль: ученик');
     expect(labels(confirm)).toEqual(['Да, всё верно', 'Нет, это не мне', 'Отмена']);
     await student.press('Да, всё верно');
-    const ask = await student.expect('Как тебя зовут');
+    const ask = await student.expect('Как вас зовут');
     expect(labels(ask)).toEqual(['Иван Петров', 'Отмена']);
     await student.press('Иван Петров');
     const consent = await student.expect('Согласие на обработку персональных данных');
     expect(consent.text).toContain('id ВКонтакте');
     expect(consent.text).toContain('Оператор данных — МАОУ СОШ № 11');
     expect(consent.text).toContain('напишите администратору школы');
-    await student.press('Согласен(на)');
+    await student.press('Даю согласие');
     await student.expect('Заявка отправлена');
     const [request] = await pendingOf(500);
     expect(request?.applicant).toMatchObject({ role: 'student', name: 'Иван Петров', classId, consent: true });
@@ -76,7 +76,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await parent.expect((m) => m.text.includes('от 2 до 4 слов') && m.text.includes('вашего ребёнка'));
     await parent.say('Петров Иван');
     await parent.expect('Согласие');
-    await parent.press('Согласен(на)');
+    await parent.press('Даю согласие');
     await parent.expect('Её проверит классный руководитель');
     const [request] = await pendingOf(501);
     expect(request?.applicant).toMatchObject({ role: 'parent', name: 'Петрова Ольга Николаевна', childName: 'Петров Иван' });
@@ -114,7 +114,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     expect(labels(withOwn)).toContain('✓ Астрономия');
     await teacher.press('Готово');
     await teacher.expect('Согласие');
-    await teacher.press('Согласен(на)');
+    await teacher.press('Даю согласие');
     await teacher.expect('Её проверит администратор школы');
     const [request] = await pendingOf(502);
     expect(request?.applicant).toMatchObject({ role: 'teacher', classId: STAFF_ROOM_ID, subjects: ['Математика', 'Астрономия'] });
@@ -133,7 +133,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await head.expect('Выбрано: История');
     await head.press('Готово');
     await head.expect('Согласие');
-    await head.press('Согласен(на)');
+    await head.press('Даю согласие');
     await head.expect('Заявка отправлена');
     const [request] = await pendingOf(503);
     const decided = await services().requests.approve(ADMIN_ID, request!.id);
@@ -152,7 +152,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await student.say('может быть');
     await student.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Вас приглашают'));
     await student.press('Да, всё верно');
-    await student.expect('Как тебя зовут');
+    await student.expect('Как вас зовут');
     await student.say('Иван');
     await student.expect('от 2 до 4 слов');
     await student.say('Иван 123');
@@ -163,7 +163,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await student.expect('не больше 100 символов');
     await student.say('/help');
     await student.expect('Сейчас вы отвечаете на вопросы бота');
-    await student.expect('Как тебя зовут');
+    await student.expect('Как вас зовут');
     await student.say('/invites');
     await student.expect('а не команда');
     await student.say('', { payload: { k: 'scene', s: 'inv-build', v: '1' } });
@@ -178,12 +178,12 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await student.openLink(link(inv));
     await student.expect('Вас приглашают');
     await student.press('Да, всё верно');
-    await student.expect('Как тебя зовут');
+    await student.expect('Как вас зовут');
     await student.press('Иван Петров');
     await student.expect('Согласие');
     await student.say('ну ладно');
     await student.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Согласие'));
-    await student.press('Не согласен(на)');
+    await student.press('Не даю согласия');
     await student.expect('Без согласия на обработку персональных данных заявку подать нельзя');
     expect(await pendingOf(505)).toEqual([]);
     expect((await services().invites.get(inv.id))?.uses).toBe(0);
@@ -222,13 +222,13 @@ describe('onboarding by invite (F23, F27, F19)', () => {
       await u.openLink(link(inv));
       await u.expect('Вас приглашают');
       await u.press('Да, всё верно');
-      await u.expect('Как тебя зовут');
+      await u.expect('Как вас зовут');
       await u.say(u.id === 507 ? 'Петров Иван' : 'Иванов Пётр');
       await u.expect('Согласие');
     }
-    await first.press('Согласен(на)');
+    await first.press('Даю согласие');
     await first.expect('Заявка отправлена');
-    await second.press('Согласен(на)');
+    await second.press('Даю согласие');
     await second.expect('уже вступили все');
     expect(await pendingOf(508)).toEqual([]);
   });
@@ -287,7 +287,7 @@ describe('a parent of two children in one class (F27)', () => {
       await parent.expect('ребёнка');
       await parent.say(child);
       await parent.expect('Согласие на обработку');
-      await parent.press('Согласен(на)');
+      await parent.press('Даю согласие');
     };
     await join('Котов Миша');
     await parent.expect('Заявка отправлена');

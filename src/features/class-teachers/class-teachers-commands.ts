@@ -5,7 +5,7 @@ import { deliverNotices } from '../shared/notices.js';
 import type { ClassRoster } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { personLabel, personShort } from '../shared/person-ref.js';
+import { personArg, personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
@@ -71,7 +71,7 @@ export const classTeacherCommand: CommandSpec = {
     }
     const { outcome, notices } = await assignClassTeacher(app, turn, classGroup, vkId);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
-    await turn.reply(t('ct-assigned', { person: personLabel(outcome.member), name: classGroup.name }));
+    await turn.reply(t('ct-assigned', { person: personArg(outcome.member), name: classGroup.name }));
     const { unreachable } = await deliverNotices(app, notices);
     if (unreachable.includes(vkId)) await turn.reply(t('adm-unreachable', { id: String(vkId) }));
     return undefined;

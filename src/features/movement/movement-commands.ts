@@ -9,7 +9,7 @@ import type { LeaveResult } from '../../domain/movement.js';
 import type { AuditEntry, ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { personLabel, personShort } from '../shared/person-ref.js';
+import { personArg, personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
@@ -40,7 +40,7 @@ export const transferCommand: CommandSpec = {
       const targets = classes.filter((c) => !member.classIds.includes(c.id));
       if (targets.length === 0) return turn.reply(t('mv-no-targets'));
       const pick = classPicker(t, targets, 'transfer', page ?? 1, { prefix: String(vkId) });
-      return turn.reply(withPageNote(t('mv-transfer-pick', { person: personLabel(member), from: current.map((c) => c.name).join(', ') || '—' }), pick), pick.keyboard);
+      return turn.reply(withPageNote(t('mv-transfer-pick', { person: personArg(member), from: current.map((c) => c.name).join(', ') || '—' }), pick), pick.keyboard);
     }
     const found = await findClassByArg(app, t, words.slice(1).join(' '));
     if (!found.ok) return turn.reply(found.text);
@@ -61,7 +61,7 @@ export const transferCommand: CommandSpec = {
 function transferReport(t: Translate, outcome: TransferOutcome & { kind: 'transferred' }, unreachable: readonly number[]): string {
   const { from, to } = outcome;
   const { member, parents } = outcome.result;
-  const lines = [t('mv-transferred', { person: personLabel(member), from, to })];
+  const lines = [t('mv-transferred', { person: personArg(member), from, to })];
   const moved = parents.filter((p) => !p.stayedInFromClass).map((p) => personLabel(p.member));
   const stayed = parents.filter((p) => p.stayedInFromClass).map((p) => personLabel(p.member));
   if (moved.length > 0) lines.push(t('mv-parents-moved', { count: moved.length, parents: moved.join(', '), to }));
@@ -94,7 +94,7 @@ function leaveReport(t: Translate, result: LeaveResult, unreachable: readonly nu
 function removedLines(t: Translate, chats: ReadonlyMap<number, string[]>, people: readonly Member[]): string[] {
   return people.flatMap((member) => {
     const titles = chats.get(member.vkId);
-    return titles && titles.length > 0 ? [t('sc-removed-report', { person: personLabel(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
+    return titles && titles.length > 0 ? [t('sc-removed-report', { person: personArg(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
   });
 }
 
@@ -112,12 +112,12 @@ export const leftCommand: CommandSpec = {
     if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-left-usage'));
     const member = await app.services.members.get(vkId);
     if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
-    if (member.status === 'left') return turn.reply(t('mv-already-left', { person: personLabel(member) }));
+    if (member.status === 'left') return turn.reply(t('mv-already-left', { person: personArg(member) }));
     return turn.reply(
-      t('mv-left-confirm', { person: personLabel(member) }),
+      t('mv-left-confirm', { person: personArg(member) }),
       inlineKeyboard([
         [
-          { label: t('mv-btn-left-yes'), payload: { k: 'cb', a: 'mv.left', id: String(vkId) }, color: 'negative' },
+          { label: t('mv-btn-left-yes', { person: personArg(member) }), payload: { k: 'cb', a: 'mv.left', id: String(vkId) }, color: 'negative' },
           { label: t('btn-cancel'), payload: { k: 'cb', a: 'cls.keep' } },
         ],
       ]),
@@ -138,11 +138,11 @@ export const leftAction: ActionSpec = {
       return undefined;
     }
     if (outcome.kind === 'already') {
-      await turn.reply(t('mv-already-left', { person: personLabel(outcome.member) }));
+      await turn.reply(t('mv-already-left', { person: personArg(outcome.member) }));
       return undefined;
     }
     const { result } = outcome;
-    const person = personLabel(result.member);
+    const person = personArg(result.member);
     const { unreachable } = await deliverNotices(app, notices);
     const chats = await removeFromClassChats(app, outcome.leavers);
     const removed = removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]);
@@ -192,13 +192,13 @@ export const linkChildCommand: CommandSpec = {
       const buttons = await childButtons(app, turn, parent);
       if (buttons.length === 0) return turn.reply(t('mv-link-no-students', { person: personLabel(parent) }));
       const { keyboard } = pickKeyboard(buttons, 2, [[cancelButton(t)]]);
-      return turn.reply(t('mv-link-pick', { person: personLabel(parent), child: parent.childName ?? '—' }), keyboard);
+      return turn.reply(t('mv-link-pick', { person: personArg(parent), child: parent.childName ?? '—' }), keyboard);
     }
     const studentId = app.messenger.people.id(words[1]);
     if (studentId === null) return turn.reply(t('adm-bad-id', { value: words[1] ?? '' }));
     const { outcome, notices } = await linkParent(app, turn, parentId, studentId);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
-    const vars = { parent: personLabel(outcome.parent), student: personLabel(outcome.student), className: outcome.className };
+    const vars = { parent: personArg(outcome.parent), student: personArg(outcome.student), className: outcome.className };
     if (!outcome.changed) return turn.reply(t('mv-link-already', vars));
     const { unreachable } = await deliverNotices(app, notices);
     return turn.reply([t('mv-linked', vars), ...notToldLines(t, [outcome.parent], unreachable)].join('\n'));

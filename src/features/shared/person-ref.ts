@@ -1,4 +1,5 @@
 import type { Member } from '../../domain/types.js';
+import { personValue, type FluentPerson } from '../../i18n.js';
 
 /** How a person is shown in lists and confirmations: their name and VK id. */
 export function personLabel(member: Pick<Member, 'vkId' | 'name'> | undefined, vkId?: number): string {
@@ -10,6 +11,19 @@ export function personLabel(member: Pick<Member, 'vkId' | 'name'> | undefined, v
 /** The short form for a button label: the name, or the id when the name is unknown. */
 export function personShort(member: Pick<Member, 'vkId' | 'name'>): string {
   return member.name.trim() || `id${member.vkId}`;
+}
+
+/**
+ * A member as a message argument: shown as {@link personLabel} shows them, declinable with `NAME($person, case: …)`
+ * and with their gender for `GENDER($person)` (src/i18n.ts).
+ */
+export function personArg(member: Pick<Member, 'vkId' | 'name' | 'gender'>): FluentPerson {
+  return personValue(member.name.trim() || `id${member.vkId}`, member.gender, (name) => personLabel({ vkId: member.vkId, name }));
+}
+
+/** The same, shown as {@link personShort} shows them (the name alone). */
+export function personShortArg(member: Pick<Member, 'vkId' | 'name' | 'gender'>): FluentPerson {
+  return personValue(personShort(member), member.gender);
 }
 
 /** Whether the member is an active teacher whose status is confirmed. */
