@@ -677,7 +677,10 @@ mv-link-told = Вы связаны как родитель с { GENDER($child) -
 mv-you-transferred = Вас перевели в класс { $to } (был { $from }).
 mv-child-transferred = Вашего ребёнка, { NAME($child, case: "accusative") }, перевели из { $from } в { $to }. Теперь вы среди родителей класса { $to }.
 mv-parent-stays = В { $from } вы тоже остаётесь: там учится ещё один ваш ребёнок.
-mv-parents-moved = Вместе с учеником { $count ->
+mv-parents-moved = Вместе с { GENDER($student) ->
+        [female] ученицей
+       *[other] учеником
+    } { $count ->
         [one] переведён родитель
        *[other] переведены родители
     } в { $to }: { $parents }.
@@ -999,7 +1002,11 @@ sc-invite-parent = 📚 { GENDER($teacher) ->
 sc-report-nobody = В классе пока нет учеников, которым можно отправить ссылку. Новые ученики найдут её у вас или у классного руководителя.
 sc-report-reached = Ссылку получили в личных сообщениях: { $reached } из { $total }.
 sc-report-missed = Не удалось отправить ({ $count }) — эти люди ещё не писали сообществу или запретили ему сообщения:
-sc-report-student = { $person }, ученик(ца)
+sc-report-student = { $person }, { GENDER($person) ->
+        [female] ученица
+        [male] ученик
+       *[other] ученик(ца)
+    }
 sc-report-parent = { $person }, родитель
 sc-report-pass-on-lead = Передайте им ссылку сами или через классного руководителя ({ $people }).
 sc-report-pass-on = Передайте им ссылку сами: как только они напишут сообществу, бот сможет писать им.

@@ -3,7 +3,7 @@
  * patronymic; the name in a grammatical case (lvovich); the person's gender when nobody told it.
  * The words keep the order the person typed them in; only their endings change.
  */
-import { getGender, inclineFirstname, inclineLastname, inclineMiddlename } from 'lvovich';
+import { getFirstnameGender, getLastnameGender, getMiddlenameGender, inclineFirstname, inclineLastname, inclineMiddlename } from 'lvovich';
 import type { Gender } from './domain/types.js';
 
 /** The six Russian cases; `nominative` is the name as typed. */
@@ -72,8 +72,15 @@ export function guessGender(name: string): Gender | undefined {
   const words = split(name);
   const parts = nameParts(words);
   const pick = (part: Part) => words.filter((_, i) => parts[i] === part).join(' ') || null;
-  const guess = getGender({ first: pick('first'), last: pick('last'), middle: pick('middle') });
-  return guess === 'female' || guess === 'male' ? guess : undefined;
+  // Each part on its own (lvovich's own merge gives up on «Козлова Маша»): a patronymic decides; else the parts must agree.
+  const middle = pick('middle');
+  const byMiddle = middle ? getMiddlenameGender(middle) : null;
+  if (byMiddle === 'female' || byMiddle === 'male') return byMiddle;
+  const first = pick('first');
+  const last = pick('last');
+  const said = [first ? getFirstnameGender(first) : null, last ? getLastnameGender(last) : null].filter((g): g is Gender => g === 'female' || g === 'male');
+  if (said.length === 0 || said.some((g) => g !== said[0])) return undefined;
+  return said[0];
 }
 
 /** The name in a case, each word declined as what it is, in the order typed; unknown gender is guessed from the name. */
@@ -88,7 +95,7 @@ export function declineName(name: string, nameCase: NameCase, gender?: Gender): 
       if (!/^[\p{Script=Cyrillic}'’-]+$/u.test(word)) return word;
       switch (parts[i]) {
         case 'first':
-          return inclineFirstname(word, nameCase, sex);
+          return firstNameFix(word, nameCase, inclineFirstname(word, nameCase, sex));
         case 'middle':
           return inclineMiddlename(word, nameCase, sex);
         default:
@@ -96,6 +103,11 @@ export function declineName(name: string, nameCase: NameCase, gender?: Gender): 
       }
     })
     .join(' ');
+}
+
+/** lvovich writes «Машой», «Сашой»: after ж, ш, ч, щ, ц an unstressed ending is «-ей» (Машей, Сашей, Мишей). */
+function firstNameFix(word: string, nameCase: NameCase, declined: string): string {
+  return nameCase === 'instrumental' && /[жшчщц]а$/u.test(word) ? declined.replace(/ой$/u, 'ей') : declined;
 }
 
 /** A roster's order of the same name: «Фамилия Имя Отчество». */

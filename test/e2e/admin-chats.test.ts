@@ -56,7 +56,7 @@ describe('administration chats (F22)', () => {
     expect(leadReport.text).toContain('Передайте им ссылку сами.');
     const [leadChat] = chatsNamed(LEADERSHIP);
     expect(leadChat?.inviteLink).toBe(leadLink);
-    const olegLead = await oleg.expect('создал(а) чат руководства школы');
+    const olegLead = await oleg.expect('создала чат руководства школы');
     expect(olegLead.text).toContain(leadLink);
     expect(olegLead.text).toContain('Смирнова Елена');
     // The overview is redrawn: only the other button is left.
@@ -78,8 +78,8 @@ describe('administration chats (F22)', () => {
     expect(staffReport.text).toContain('[id202|Попова Ирина]');
     expect(chatsNamed(STAFF)).toHaveLength(1);
     expect(chatsNamed(STAFF)[0]!.inviteLink).toBe(staffLink);
-    expect((await anna.expect('создал(а) чат педагогического коллектива')).text).toContain(staffLink);
-    expect((await oleg.expect('создал(а) чат педагогического коллектива')).text).toContain(staffLink);
+    expect((await anna.expect('создала чат педагогического коллектива')).text).toContain(staffLink);
+    expect((await oleg.expect('создала чат педагогического коллектива')).text).toContain(staffLink);
     await h.idle();
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(2);
     // Not for a student or a teacher whose status is not confirmed; a teacher got no leadership link.

@@ -20,7 +20,7 @@ describe('two people at the same moment', () => {
       await person.expect('Вас приглашают');
       await person.press('Да, всё верно');
       await person.expect('Как вас зовут');
-      await person.press(`${person.user.firstName} ${person.user.lastName}`);
+      await person.press(`${person.user.lastName} ${person.user.firstName}`);
       await person.expect('Согласие на обработку');
     }
     await Promise.all(people.map((person) => person.press('Даю согласие')));

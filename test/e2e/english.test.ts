@@ -88,7 +88,7 @@ describe('in English (VK lang_id 3)', () => {
     await student.expect('Вас приглашают');
     await student.press('Да, всё верно');
     await student.expect('Как вас зовут');
-    await student.press('Олег Сидоров');
+    await student.press('Сидоров Олег');
     await student.expect('Согласие');
     await student.press('Даю согласие');
     await student.expect('Заявка отправлена');

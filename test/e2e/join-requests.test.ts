@@ -195,7 +195,7 @@ describe('join requests (F08)', () => {
     const winner = stored?.status === 'approved' ? stored.decidedBy : undefined;
     const [won, lost] = winner === 100 ? answers : [answers[1]!, answers[0]!];
     expect(won).toBe('Заявка принята: Анна Петрова.');
-    expect(lost).toBe(`Заявку уже принял(а) ${winner === 100 ? 'Мария Иванова' : 'Олег Смирнов'}.`);
+    expect(lost).toBe(`Заявку уже ${winner === 100 ? 'приняла Мария Иванова' : 'принял Олег Смирнов'}.`);
     const decisions = (await h.bot.app.services.audit.recent(50)).filter((e) => e.action === 'request.approved' && e.target.requestId === request.id);
     expect(decisions).toHaveLength(1);
     await anna.expect('Ваша заявка принята');
@@ -241,7 +241,7 @@ describe('join requests (F08)', () => {
     expect(edited?.text).toContain('Принята. Решение: Ольга Кузнецова');
     expect(edited?.keyboard).toBeUndefined();
     for (const a of ['req.ok', 'req.no', 'req.later']) {
-      expect(await forge(admin, adminNotice.cmid, { k: 'cb', a, id: studentRequest.id })).toBe('Заявку уже принял(а) Ольга Кузнецова.');
+      expect(await forge(admin, adminNotice.cmid, { k: 'cb', a, id: studentRequest.id })).toBe('Заявку уже приняла Ольга Кузнецова.');
     }
     expect(await h.bot.app.services.requests.get(studentRequest.id)).toMatchObject({ status: 'approved', decidedBy: teacher.id });
   });
@@ -366,7 +366,7 @@ describe('join requests (F08)', () => {
       await reviewer.press('Принять');
       await reviewer.expectAnswer();
       const approved = reviewer.received.find((m) => m.cmid === second.cmid);
-      expect(approved?.text).toContain('👪 Связан(а) с родителем: [id302|Ирина Соколова].');
+      expect(approved?.text).toContain('👪 Связан с родителем: [id302|Ирина Соколова].');
       await misha.expect('Ваша заявка принята');
       await parent.expect('Миша Соколов вступил в класс 5А — вы связаны с ним как родитель.');
       expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childVkId: 303 }]);
@@ -403,11 +403,11 @@ describe('join requests (F08)', () => {
       await teacher.expect('id200 — не ученик');
 
       await teacher.say('/linkchild 306');
-      const pick = await teacher.expect('Кто ребёнок Анна Орлова (id306)? При вступлении указан(а): Орлов Иван.');
+      const pick = await teacher.expect('Кто ребёнок Анны Орловой (id306)? В заявке ребёнок назван так: Орлов Иван.');
       expect(labels(pick)).toEqual(['Иван Орлов (5А)', 'Иван Орлов (5А)', 'Отмена']);
       await teacher.press('Иван Орлов (5А)');
       await teacher.expect('Готово: Анна Орлова (id306) связана с учеником Иваном Орловым (id304) (5А).');
-      await parent.expect('Вы связаны с учеником Иван Орлов (5А) как его родитель.');
+      await parent.expect('Вы связаны как родитель с учеником Иваном Орловым (5А).');
       expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
       await teacher.say('/linkchild 306 304');
       await teacher.expect('Анна Орлова (id306) уже связана с учеником Иваном Орловым (id304) (5А).');

@@ -48,11 +48,11 @@ describe('a school year through the bot, with buttons and commands only', () => 
     await student.expect('Вас приглашают');
     await student.press('Да, всё верно');
     await student.expect('Как вас зовут');
-    await student.press('Иван Петров');
+    await student.press('Петров Иван');
     await student.expect('Согласие на обработку');
     await student.press('Даю согласие');
     await student.expect('Заявка отправлена');
-    await decide(admin, 'Иван Петров', 'Принять');
+    await decide(admin, 'Петров Иван', 'Принять');
     const welcome = await student.expect('Ваша заявка принята');
     expect(welcome.text).toContain('Класс: 5А');
     expect(welcome.text).toContain('Роль: ученик');
@@ -98,7 +98,7 @@ describe('a school year through the bot, with buttons and commands only', () => 
     await decide(teacher, 'Петрова Ольга Николаевна', 'Принять');
     await parent.expect('Ваша заявка принята');
     await teacher.say('/class 5А');
-    const roster = await teacher.expect('Иван Петров');
+    const roster = await teacher.expect('Петров Иван');
     expect(roster.text).toContain('Петрова Ольга Николаевна');
 
     // The year ends: 5А becomes 6А with its people.

@@ -72,16 +72,16 @@ describe('material for the channels from the administration and teachers (F21)',
     expect((await admin.expectAnswer(pressed.eventId))?.text).toMatch(/^Материал № m\d+ опубликован$/);
     await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
     await h.driver.chat(peer).expect(text);
-    await teacher.expect('опубликован в канале «Сотрудники». Опубликовал(а) [id100|');
+    await teacher.expect('опубликован в канале «Сотрудники». Опубликовала [id100|');
     await h.idle();
     const edited = h.emulator.sentTo(101).find((m) => m.cmid === copy.cmid);
-    expect(edited?.text).toContain('✅ Опубликовал(а) Мария Иванова');
+    expect(edited?.text).toContain('✅ Опубликовала Мария Иванова');
     expect(edited?.keyboard).toBeUndefined();
-    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовал(а)');
+    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовала');
 
     // The other admin's old button: the material is decided; nothing is posted twice.
     const late = h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'mat.pub', id: card.text.match(/№ (m\d+)/)![1] });
-    expect((await second.expectAnswer(late))?.text).toContain('уже опубликовал(а)');
+    expect((await second.expectAnswer(late))?.text).toContain('уже опубликовала');
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text === text)).toHaveLength(1);
     expect((await h.bot.app.services.audit.recent(10)).map((e) => e.action)).toContain('material.published');
@@ -110,11 +110,11 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.expect(/^Материал № m\d+ опубликован$/);
     await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
     await h.driver.chat(peer).expect(corrected);
-    const told = await teacher.expect('с правками. Опубликовал(а) и исправил(а) [id100|');
+    const told = await teacher.expect('с правками. Опубликовала и исправила [id100|');
     expect(told.text).toContain(`Опубликованный текст:\n\n${corrected}`);
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text === original)).toHaveLength(0);
-    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовал(а) с правками');
+    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовала с правками');
     const id = card.text.match(/№ (m\d+)/)![1]!;
     const stored = await h.bot.app.services.materials.get(id);
     expect(stored).toMatchObject({ status: 'published', text: original, publishedText: corrected });
@@ -138,7 +138,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await second.press('Без причины');
     await second.expect('отклонён, автору сообщено');
     await admin.press('Опубликовать');
-    await admin.expect('Этот материал уже отклонил(а)');
+    await admin.expect('Этот материал уже отклонил Олег Второв.');
     await h.idle();
     expect(h.emulator.sentTo(peer)).toHaveLength(1); // the «this chat is now the channel» message only
   });
@@ -153,7 +153,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.expect('Здесь нужен ответ, а не команда.');
     await admin.say('Субботник уже объявлен в общешкольном канале.');
     await admin.expect(/^Материал № m\d+ отклонён, автору сообщено\.$/);
-    const told = await teacher.expect('не опубликован: его отклонил(а)');
+    const told = await teacher.expect('не опубликован: его отклонила');
     expect(told.text).toContain('Причина: Субботник уже объявлен в общешкольном канале.');
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text.includes('субботнике'))).toHaveLength(0);

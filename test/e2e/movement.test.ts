@@ -73,11 +73,11 @@ describe('movement of students and staff (F10)', () => {
     const admin = h.admin();
     await admin.say('/left 300');
     const ask = await admin.expect('Отметить Петрову Анну (id300) как выбывшую?');
-    expect(labels(ask)).toEqual(['Да, выбыл', 'Отмена']);
+    expect(labels(ask)).toEqual(['Да, выбыла', 'Отмена']);
     await admin.press('Отмена');
     await admin.expectAnswer();
     expect((await s.members.get(300))?.status).toBe('active');
-    await admin.press('Да, выбыл');
+    await admin.press('Да, выбыла');
     await admin.expect('Петрова Анна (id300) отмечена как выбывшая. Права закончились, отозвано приглашений: 1.');
     await admin.expectAnswer();
     expect(admin.lastSnackbar()).toBe('Выбытие отмечено.');
@@ -270,12 +270,12 @@ describe('movement with linked parents (F10)', () => {
     await admin.expect('Отметить Сидорова Ваню (id310) как выбывшего?');
     await admin.press('Да, выбыл');
     const done = await admin.expect('Сидоров Ваня (id310) отмечен как выбывший.');
-    expect(done.text).toContain('Отклонено заявок на вступление: 1 (причина: выбыл(а)).');
+    expect(done.text).toContain('Отклонено заявок на вступление: 1 (причина: выбытие из школы).');
     expect(done.text).toContain('Сообщено родителям: Сидорова Ольга (id320), Сидоров Пётр (id321).');
     expect(done.text).toContain('Других детей в школе у этого родителя нет — он тоже отмечен как выбывший: Сидорова Ольга (id320).');
     const edited = admin.received.find((m) => m.cmid === card.cmid);
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
-    expect(edited?.text).toContain('Причина: выбыл(а) из школы');
+    expect(edited?.text).toContain('Причина: выбытие из школы');
     expect(edited?.keyboard).toBeUndefined();
     // The record keeps a code, not words: each reader sees it in their own language.
     const stored = await s.requests.get(used.request.id);

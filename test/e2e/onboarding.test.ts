@@ -48,8 +48,8 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     expect(labels(confirm)).toEqual(['Да, всё верно', 'Нет, это не мне', 'Отмена']);
     await student.press('Да, всё верно');
     const ask = await student.expect('Как вас зовут');
-    expect(labels(ask)).toEqual(['Иван Петров', 'Отмена']);
-    await student.press('Иван Петров');
+    expect(labels(ask)).toEqual(['Петров Иван', 'Отмена']);
+    await student.press('Петров Иван');
     const consent = await student.expect('Согласие на обработку персональных данных');
     expect(consent.text).toContain('id ВКонтакте');
     expect(consent.text).toContain('Оператор данных — МАОУ СОШ № 11');
@@ -57,7 +57,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await student.press('Даю согласие');
     await student.expect('Заявка отправлена');
     const [request] = await pendingOf(500);
-    expect(request?.applicant).toMatchObject({ role: 'student', name: 'Иван Петров', classId, consent: true });
+    expect(request?.applicant).toMatchObject({ role: 'student', name: 'Петров Иван', classId, consent: true });
     expect((await services().invites.get(inv.id))?.uses).toBe(1);
     const notice = await admin.expect((m) => m.keyboard?.buttons.flat().some((b) => (b.payload ?? '').includes(`"id":"${request!.id}"`)) ?? false);
     expect(notice.keyboard?.inline).toBe(true);
@@ -127,7 +127,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await head.expect('Вас приглашают');
     await head.press('Да, всё верно');
     await head.expect('Как вас зовут');
-    await head.press('Сергей Директоров');
+    await head.press('Директоров Сергей');
     await head.expect('Какие предметы');
     await head.press('История');
     await head.expect('Выбрано: История');
@@ -179,7 +179,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await student.expect('Вас приглашают');
     await student.press('Да, всё верно');
     await student.expect('Как вас зовут');
-    await student.press('Иван Петров');
+    await student.press('Петров Иван');
     await student.expect('Согласие');
     await student.say('ну ладно');
     await student.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Согласие'));

@@ -115,7 +115,7 @@ describe('a crash and a restart (F28)', () => {
       await student.expect('Вас приглашают');
       await student.press('Да, всё верно');
       await student.expect('Как вас зовут');
-      await student.press('Иван Петров');
+      await student.press('Петров Иван');
       await student.expect('Согласие на обработку персональных данных');
 
       // Crash 1: the request is filed and the admin's card is out, the student has not been told yet.

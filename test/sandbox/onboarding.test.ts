@@ -34,7 +34,7 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
     expect(await confirm.textContent()).toContain('Класс: 5А');
     await student.press('Да, всё верно');
     await student.expectMessage('Как вас зовут');
-    await student.press('Иван Сидоров');
+    await student.press('Сидоров Иван');
     await student.expectMessage('Согласие на обработку персональных данных');
     await student.press('Даю согласие');
     await student.expectMessage('Заявка отправлена');

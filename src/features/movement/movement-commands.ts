@@ -64,7 +64,7 @@ function transferReport(t: Translate, outcome: TransferOutcome & { kind: 'transf
   const lines = [t('mv-transferred', { person: personArg(member), from, to })];
   const moved = parents.filter((p) => !p.stayedInFromClass).map((p) => personLabel(p.member));
   const stayed = parents.filter((p) => p.stayedInFromClass).map((p) => personLabel(p.member));
-  if (moved.length > 0) lines.push(t('mv-parents-moved', { count: moved.length, parents: moved.join(', '), to }));
+  if (moved.length > 0) lines.push(t('mv-parents-moved', { student: personArg(member), count: moved.length, parents: moved.join(', '), to }));
   if (stayed.length > 0) lines.push(t('mv-parents-joined', { count: stayed.length, parents: stayed.join(', '), from, to }));
   lines.push(...notToldLines(t, [member, ...parents.map((p) => p.member)], unreachable));
   return lines.join('\n');

@@ -18,7 +18,8 @@ export function personShort(member: Pick<Member, 'vkId' | 'name'>): string {
  * and with their gender for `GENDER($person)` (src/i18n.ts).
  */
 export function personArg(member: Pick<Member, 'vkId' | 'name' | 'gender'>): FluentPerson {
-  return personValue(member.name.trim() || `id${member.vkId}`, member.gender, (name) => personLabel({ vkId: member.vkId, name }));
+  const name = member.name.trim();
+  return name ? personValue(name, member.gender, (declined) => personLabel({ vkId: member.vkId, name: declined })) : personValue(`id${member.vkId}`);
 }
 
 /** The same, shown as {@link personShort} shows them (the name alone). */

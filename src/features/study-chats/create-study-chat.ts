@@ -10,7 +10,7 @@ import type { Caller, Turn } from '../../turn.js';
 import { regularClasses } from '../shared/class-ref.js';
 import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
 import type { DeliveryAuthor } from '../../app.js';
-import { personLabel, personShort, personShortArg } from '../shared/person-ref.js';
+import { personArg, personLabel, personShort, personShortArg } from '../shared/person-ref.js';
 import { readerFor } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../onboarding/subjects.js';
@@ -238,7 +238,7 @@ function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly
   if (held.length > 0) lines.push('', ...held);
   if (missed.length === 0) return lines.join('\n');
   lines.push('', t('sc-report-missed', { count: missed.length }));
-  missed.forEach((s, i) => lines.push(`${i + 1}. ${s.role === 'member' ? personLabel(s.member) : t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personLabel(s.member) })}`));
+  missed.forEach((s, i) => lines.push(`${i + 1}. ${s.role === 'member' ? personLabel(s.member) : t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personArg(s.member) })}`));
   lines.push('', classTeachers.length > 0 ? t('sc-report-pass-on-lead', { people: classTeachers.join(', ') }) : t('sc-report-pass-on'));
   return lines.join('\n');
 }
