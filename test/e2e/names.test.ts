@@ -109,6 +109,16 @@ describe('people by their names and gender (F10 F07 F27)', () => {
     await admin.expect('Ким Женя (id300) уже отмечена как выбывшая.');
   });
 
+  it('F07: the class roster lists people surname first, in alphabetical order, whatever order their names were typed in', async () => {
+    await joinAs(s(), 'student', '5А', 603, 'Иван Петров');
+    await joinAs(s(), 'student', '5А', 604, 'Абрамова Мария');
+    await joinAs(s(), 'student', '5А', 605, 'Анна Сергеевна Смирнова');
+    const admin = h.admin();
+    await admin.say('/class 5А');
+    const roster = await admin.expect('Класс 5А');
+    expect(roster.text).toContain('1. Абрамова Мария (id604)\n2. Петров Иван (id603)\n3. Смирнова Анна Сергеевна (id605)');
+  });
+
   it('F27: a student who types a name that is not one is shown a child’s name as the example, addressed «вы»', async () => {
     const invite = await s().invites.create(ADMIN_ID, { classId: await classId('5А'), role: 'student' });
     const petya = h.driver.user({ id: 602, firstName: 'Петя', lastName: 'Смирнов', sex: 2 });

@@ -1,11 +1,23 @@
 import type { Member } from '../../domain/types.js';
 import { personValue, type FluentPerson } from '../../i18n.js';
+import { surnameFirst } from '../../name-forms.js';
 
 /** How a person is shown in lists and confirmations: their name and VK id. */
 export function personLabel(member: Pick<Member, 'vkId' | 'name'> | undefined, vkId?: number): string {
   const id = member?.vkId ?? vkId ?? 0;
   const name = member?.name.trim();
   return name ? `${name} (id${id})` : `id${id}`;
+}
+
+/** How a person is shown in a roster: as {@link personLabel}, the name surname first («Петров Иван»), whatever order it was typed in. */
+export function rosterLabel(member: Pick<Member, 'vkId' | 'name'>): string {
+  return personLabel({ vkId: member.vkId, name: surnameFirst(member.name) });
+}
+
+/** Roster lines in alphabetical order (Russian collation), surname first. */
+export function rosterLines(members: readonly Pick<Member, 'vkId' | 'name'>[]): string[] {
+  const collator = new Intl.Collator('ru');
+  return members.map(rosterLabel).sort(collator.compare);
 }
 
 /** The short form for a button label: the name, or the id when the name is unknown. */
