@@ -370,6 +370,7 @@ req-rejected = Your request (class { $className }, role: { $role }) has been rej
 req-rejected-reason = Reason: { $reason }
 req-reason-left = left the school
 req-rejected-ask = If this is a mistake, write to { $who } or ask your class teacher for a new invite.
+req-rejected-ask-admin = If this is a mistake, write to the school administrator or ask the class teacher for a new invite.
 
 ## Teacher status (F09, F20, F24)
 

@@ -607,7 +607,8 @@ req-welcome-can = Что вы теперь можете:
 req-rejected = Ваша заявка (класс { $className }, роль: { $role }) отклонена.
 req-rejected-reason = Причина: { $reason }
 req-reason-left = выбытие из школы
-req-rejected-ask = Если это ошибка, напишите { $who } или попросите новое приглашение у классного руководителя.
+req-rejected-ask = Если это ошибка, напишите { NAME($who, case: "dative") } или попросите новое приглашение у классного руководителя.
+req-rejected-ask-admin = Если это ошибка, напишите администратору школы или попросите новое приглашение у классного руководителя.
 
 ## Подтверждение статуса учителя (F09, F20, F24)
 
@@ -1179,7 +1180,7 @@ mat-handed-in = Материал № { $id } для { $kind ->
 mat-card = Материал № { $id } для { $kind ->
         [school] общешкольного канала
        *[staff] канала «Сотрудники»
-    } от { $who }, { $when }:
+    } от { NAME($who, case: "genitive") }, { $when }:
 mat-btn-publish = Опубликовать
 mat-btn-decline = Отклонить
 mat-btn-edit = Изменить и опубликовать
@@ -1262,7 +1263,7 @@ mat-list-header = { $more ->
     [yes] Ждут решения — первые { $count }:
    *[no] Ждут решения: { $count }.
 }
-mat-list-line = Материал № { $id } от { $who }:
+mat-list-line = Материал № { $id } от { NAME($who, case: "genitive") }:
 
 { $text }
 

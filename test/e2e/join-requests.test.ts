@@ -142,7 +142,7 @@ describe('join requests (F08)', () => {
     const refusal = await parent.expect('отклонена');
     expect(refusal.text).toContain('класс 5А, роль: родитель');
     expect(refusal.text).toContain('Причина: Ребёнка нет в списках класса');
-    expect(refusal.text).toContain('[id100|Мария Иванова]');
+    expect(refusal.text).toContain('Если это ошибка, напишите [id100|Марии Ивановой] или');
     const edited = admin.received.find((m) => m.cmid === notice.cmid);
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
     expect(edited?.text).toContain('Причина: Ребёнка нет в списках класса');

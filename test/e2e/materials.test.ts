@@ -53,7 +53,7 @@ describe('material for the channels from the administration and teachers (F21)',
     expect(labels(confirm)).toEqual(['Отправить на проверку', 'Изменить текст', 'Отмена']);
     await teacher.press('Отправить на проверку');
     await teacher.expect('отправлен на проверку. Решение примет один из администраторов');
-    const card = await admin.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const card = await admin.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
     expect(card.text).toContain(text);
     expect(labels(card)).toEqual(['Опубликовать', 'Отклонить', 'Изменить и опубликовать']);
     return card;
@@ -66,7 +66,7 @@ describe('material for the channels from the administration and teachers (F21)',
     const peer = await staffChannel([300]);
     const text = 'Семинар для учителей математики — в четверг в 15:00, кабинет 21.';
     const card = await handIn(text);
-    const copy = await second.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const copy = await second.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
 
     const pressed = await admin.press('Опубликовать');
     expect((await admin.expectAnswer(pressed.eventId))?.text).toMatch(/^Материал № m\d+ опубликован$/);
@@ -126,7 +126,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await second.expect('Ваши роли');
     const peer = await staffChannel([]);
     const card = await handIn('Родительское собрание в пятницу.');
-    const copy = await second.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const copy = await second.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
     await admin.press('Изменить и опубликовать');
     await admin.expect('Пришлите исправленный текст материала');
     await admin.say('Родительское собрание в пятницу в 18:00.');
@@ -174,7 +174,7 @@ describe('material for the channels from the administration and teachers (F21)',
     expect((await h.bot.app.services.materials.get(id))?.status).toBe('pending');
     await admin.say('/материалы');
     await admin.expect('Ждут решения: 1.');
-    const listed = await admin.expect(`Материал № ${id} от [id300|Петрова Анна]`);
+    const listed = await admin.expect(`Материал № ${id} от [id300|Петровой Анны]`);
     expect(labels(listed)).toEqual(['Опубликовать', 'Отклонить', 'Изменить и опубликовать']);
   });
 });

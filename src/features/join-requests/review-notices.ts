@@ -10,7 +10,7 @@ import { personValue, type Translate } from '../../i18n.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import { readerFor, type Reader } from '../shared/recipients.js';
-import { classNameOf, commandLinesFor, personName, personRef } from '../shared/review-format.js';
+import { classNameOf, commandLinesFor, personMention, personName, personRef } from '../shared/review-format.js';
 import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
@@ -186,8 +186,8 @@ function applicantNotice(app: App, request: JoinRequest, className: string, memb
         const reason = reasonText(t, request);
         if (reason) lines.push(t('req-rejected-reason', { reason }));
         const decidedBy = request.decidedBy;
-        const contact = decidedBy === 'system' ? t('req-by-system') : app.messenger.mention(decidedBy, await personName(app, t, decidedBy));
-        lines.push('', t('req-rejected-ask', { who: contact }));
+        // The bot rejects by itself only when the applicant left the school: the administrator is the one to ask.
+        lines.push('', decidedBy === 'system' ? t('req-rejected-ask-admin') : t('req-rejected-ask', { who: await personMention(app, t, decidedBy) }));
       }
       return { text: lines.join('\n') };
     },

@@ -12,7 +12,7 @@ import { publishPost } from '../channels/channels.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import type { Reader } from '../shared/recipients.js';
-import { personMention, personName, personRef } from '../shared/review-format.js';
+import { personMention, personRef } from '../shared/review-format.js';
 import { refusalText } from '../shared/refusals.js';
 
 /** Callback action names of the buttons under a material's card. */
@@ -32,7 +32,7 @@ const materialSubject = (id: string): string => `mat:${id}`;
 /** A material's card as an admin reads it: who, for which channel, when, and the text as it would be posted. */
 async function cardText(app: App, reader: Reader, material: Material): Promise<string> {
   const { t, locale } = reader;
-  const who = app.messenger.mention(material.author, await personName(app, t, material.author));
+  const who = await personMention(app, t, material.author);
   const header = t('mat-card', { id: material.id, who, kind: material.kind, when: formatWhen(material.at, app.config.SCHOOL_TZ, locale) });
   return `${header}\n\n${material.text}`;
 }
