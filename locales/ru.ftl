@@ -736,6 +736,7 @@ req-child-joined = { GENDER($child) ->
         [male] { $child } вступил в класс { $className } — вы связаны с ним как родитель.
        *[other] { $child } теперь в классе { $className } — вы связаны как родитель.
     }
+
 ## Встречи администрации (F22)
 
 mt-cmd-meeting = назначить встречу: /встреча
