@@ -145,7 +145,7 @@ describe('material for the channels from the administration and teachers (F21)',
     }
     await teacher.expect('Выше — текст так, как его увидят в канале «Сотрудники».');
     await teacher.press('Отправить на проверку');
-    const card = await admin.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const card = await admin.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
     expect(card.attachments).toEqual(preview.attachments);
     // The admin corrects the text: the current one and the preview come with the attachments, the post too.
     await admin.press('Изменить и опубликовать');
@@ -165,7 +165,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await h.idle();
     // The card, edited to say who decided, keeps its attachments.
     const decided = h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid);
-    expect(decided?.text).toContain('✅ Опубликовал(а) с правками');
+    expect(decided?.text).toContain('✅ Опубликовала с правками');
     expect(decided?.attachments).toEqual(preview.attachments);
     const stored = await h.bot.app.services.materials.get(card.text.match(/№ (m\d+)/)![1]!);
     expect(stored).toMatchObject({ status: 'published', text, publishedText: corrected, attachment: preview.attachments.join(',') });

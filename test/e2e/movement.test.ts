@@ -342,7 +342,7 @@ describe('everyone concerned is told of movement (F10)', () => {
     await admin.say('/transfer 310 5Б');
     await admin.expect('из 5А в 5Б');
     await vanya.expect('Вас перевели в класс 5Б (был 5А).');
-    await mother.expect('Вашего ребёнка Сидоров Ваня перевели из 5А в 5Б');
+    await mother.expect('Вашего ребёнка, Сидорова Ваню, перевели из 5А в 5Б');
     await oldTeacher.expect('Сидоров Ваня переходит из вашего класса 5А в 5Б.');
     await newTeacher.expect('В ваш класс 5Б переходит Сидоров Ваня (из 5А).');
     await h.idle();
@@ -427,7 +427,7 @@ describe('everyone concerned is told of movement (F10)', () => {
     await joiner.expect('Согласие');
     const plan = await s.movement.previewPromotion();
     expect(await s.movement.applyPromotion(ADMIN_ID, plan)).toMatchObject({ ok: true, revokedInvites: 1 });
-    await joiner.press('Согласен(на)');
+    await joiner.press('Даю согласие');
     await joiner.expect('Эта ссылка устарела: класс перешёл на новый учебный год.');
     expect(await s.requests.openFor(510, await classId('11А'), 'student')).toBeFalsy();
   });
