@@ -437,6 +437,8 @@ export interface DriverUserInput {
   firstName: string;
   lastName?: string;
   langId?: number;
+  /** VK's `sex`: 1 female, 2 male, 0 not given (the default). */
+  sex?: 0 | 1 | 2;
   /** Allowed messages before writing (default false: the bot cannot write first). */
   allowsMessages?: boolean;
 }
@@ -500,6 +502,7 @@ export class Driver {
       firstName: input.firstName,
       lastName: input.lastName ?? '',
       langId: input.langId,
+      sex: input.sex,
       allowsMessages: input.allowsMessages,
     });
     return new DriverUser(this, user);

@@ -292,8 +292,13 @@ onb-ask-name-vk = { $role ->
         [teacher] What is your name? Type your surname, first name and patronymic — or press the button if your VK name is right.
        *[other] What is your name? Type your surname and first name — or press the button if your VK name is right.
     }
-onb-bad-name = Type 2 to 4 words of letters separated by spaces — surname and first name, optionally the patronymic, e.g. Petrova Anna Sergeevna.
-onb-ask-child = What is the name of your child, a student of { $class }? Type the surname and first name, e.g. Petrov Ivan.
+onb-bad-name = { $role ->
+        [parent] Type 2 to 4 words of letters separated by spaces — surname and first name, optionally the patronymic, e.g. Petrova Anna Sergeevna.
+        [teacher] Type 2 to 4 words of letters separated by spaces — surname and first name, optionally the patronymic, e.g. Petrova Anna Sergeevna.
+        [child] Type 2 to 4 words of letters separated by spaces — the child's surname and first name, e.g. Smirnov Petya or Ivanova Masha.
+       *[other] Type 2 to 4 words of letters separated by spaces — surname and first name, e.g. Smirnov Petya or Ivanova Masha.
+    }
+onb-ask-child = What is the name of your child, a student of { $class }? Type the surname and first name, e.g. Smirnov Petya or Ivanova Masha.
 onb-ask-subjects = Which subjects do you teach? Press the subjects — chosen ones are marked ✓, pressing again removes the mark. Missing one? Press «Other subject». When done, press «Done».
 onb-subjects-selected = Chosen: { $list }.
 onb-subjects-none = Choose at least one subject (or add your own with «Other subject»).
@@ -365,6 +370,7 @@ req-rejected = Your request (class { $className }, role: { $role }) has been rej
 req-rejected-reason = Reason: { $reason }
 req-reason-left = left the school
 req-rejected-ask = If this is a mistake, write to { $who } or ask your class teacher for a new invite.
+req-rejected-ask-admin = If this is a mistake, write to the school administrator or ask the class teacher for a new invite.
 
 ## Teacher status (F09, F20, F24)
 

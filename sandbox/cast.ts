@@ -8,6 +8,8 @@ export interface CastMember {
   id: number;
   firstName: string;
   lastName: string;
+  /** VK's sex: 1 female, 2 male (the bot speaks of them in their gender). */
+  sex: 1 | 2;
   part: CastPart;
 }
 
@@ -16,11 +18,11 @@ export const SANDBOX_ADMIN_ID = 100;
 
 /** The people the sandbox starts with, one for each journey. Only the administrator is in the school at first. */
 export const CAST: readonly CastMember[] = [
-  { id: SANDBOX_ADMIN_ID, firstName: 'Мария', lastName: 'Иванова', part: 'admin' },
-  { id: 101, firstName: 'Ольга', lastName: 'Кузнецова', part: 'head' },
-  { id: 102, firstName: 'Анна', lastName: 'Петрова', part: 'teacher' },
-  { id: 103, firstName: 'Иван', lastName: 'Сидоров', part: 'student' },
-  { id: 104, firstName: 'Елена', lastName: 'Сидорова', part: 'parent' },
+  { id: SANDBOX_ADMIN_ID, firstName: 'Мария', lastName: 'Иванова', sex: 1, part: 'admin' },
+  { id: 101, firstName: 'Ольга', lastName: 'Кузнецова', sex: 1, part: 'head' },
+  { id: 102, firstName: 'Анна', lastName: 'Петрова', sex: 1, part: 'teacher' },
+  { id: 103, firstName: 'Иван', lastName: 'Сидоров', sex: 2, part: 'student' },
+  { id: 104, firstName: 'Елена', lastName: 'Сидорова', sex: 1, part: 'parent' },
 ];
 
 /** Ids of people added on the page start here. */
@@ -29,7 +31,7 @@ export const FIRST_ADDED_ID = 200;
 /** Adds the cast to the emulator, each one not there yet (a restored sandbox keeps its people as they were). */
 export function addCast(emulator: Emulator): void {
   for (const person of CAST) {
-    if (!emulator.state.users.has(person.id)) emulator.addUser({ id: person.id, firstName: person.firstName, lastName: person.lastName });
+    if (!emulator.state.users.has(person.id)) emulator.addUser({ id: person.id, firstName: person.firstName, lastName: person.lastName, sex: person.sex });
   }
 }
 

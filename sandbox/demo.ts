@@ -24,11 +24,11 @@ export const DEMO_CLASSES = Array.from({ length: 11 }, (_, i) => [`${i + 1}А`, 
 
 /** People of the sample school besides the cast (ids 110–119), each in VK and allowing the community's messages. */
 const EXTRA_PEOPLE = [
-  { id: 110, firstName: 'Сергей', lastName: 'Смирнов' }, // the deputy
-  { id: 111, firstName: 'Маша', lastName: 'Козлова' }, // a student of 5А
-  { id: 112, firstName: 'Петя', lastName: 'Орлов' }, // a student of 5А
-  { id: 113, firstName: 'Дима', lastName: 'Волков' }, // a student's request, pending
-  { id: 114, firstName: 'Игорь', lastName: 'Новиков' }, // a teacher's request, pending
+  { id: 110, firstName: 'Сергей', lastName: 'Смирнов', sex: 2 as const }, // the deputy
+  { id: 111, firstName: 'Маша', lastName: 'Козлова', sex: 1 as const }, // a student of 5А
+  { id: 112, firstName: 'Петя', lastName: 'Орлов', sex: 2 as const }, // a student of 5А
+  { id: 113, firstName: 'Дима', lastName: 'Волков', sex: 2 as const }, // a student's request, pending
+  { id: 114, firstName: 'Игорь', lastName: 'Новиков', sex: 2 as const }, // a teacher's request, pending
 ];
 
 /** Where the sample school's flags live in Redis: set once it is filled. */
@@ -59,7 +59,7 @@ export async function fillDemoSchool(app: App, emulator: Emulator): Promise<void
   const { services } = app;
   const admin = SANDBOX_ADMIN_ID;
   for (const person of [...CAST, ...EXTRA_PEOPLE]) {
-    const user = emulator.state.users.get(person.id) ?? emulator.addUser({ id: person.id, firstName: person.firstName, lastName: person.lastName });
+    const user = emulator.state.users.get(person.id) ?? emulator.addUser({ id: person.id, firstName: person.firstName, lastName: person.lastName, sex: person.sex });
     user.allowsMessages = true;
     user.lastContactAt = emulator.now();
   }
@@ -69,7 +69,10 @@ export async function fillDemoSchool(app: App, emulator: Emulator): Promise<void
 
   const join = async (role: InviteRole, classId: string, vkId: number, name: string, extra: { childName?: string; subjects?: string[] } = {}, approve = true): Promise<Member | undefined> => {
     const invite = await services.invites.create(admin, { classId, role });
-    const used = await services.invites.use(invite.id, { vkId, name, consent: true, ...extra });
+    // The gender VK gives each person, as onboarding keeps it.
+    const sex = [...CAST, ...EXTRA_PEOPLE].find((person) => person.id === vkId)?.sex;
+    const gender = sex === 1 ? ('female' as const) : sex === 2 ? ('male' as const) : undefined;
+    const used = await services.invites.use(invite.id, { vkId, name, ...(gender ? { gender } : {}), consent: true, ...extra });
     if (!used.ok) throw new Error(`the sample school could not be filled: ${vkId} could not join (${used.reason})`);
     if (!approve) return undefined;
     const decided = await services.requests.approve(admin, used.request.id);

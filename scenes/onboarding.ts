@@ -2,11 +2,11 @@ import { checkPersonName, MAX_NAME_LENGTH, type NameCheck } from '../src/domain/
 import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
-import { lookupVkUser, roleName } from '../src/features/invites/issue-invite.js';
+import { roleName } from '../src/features/invites/issue-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
-import type { InviteRole, InviteUseResult } from '../src/domain/index.js';
+import type { Gender, InviteRole, InviteUseResult } from '../src/domain/index.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
 import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
@@ -22,8 +22,10 @@ export interface OnboardingStart {
 }
 
 interface OnboardingState extends OnboardingStart, Record<string, unknown> {
-  /** «Имя Фамилия» from VK, offered as a button when it looks like a real name. */
+  /** «Фамилия Имя» from VK, offered as a button when it looks like a real name. */
   vkName?: string;
+  /** The applicant's gender from their VK profile, when it gives one. */
+  gender?: Gender;
   name?: string;
   childName?: string;
   subjects?: string[];
@@ -57,7 +59,7 @@ function ask(context: OnboardingContext, text: string, rows: Button[][], problem
 }
 
 /** The re-prompt reason for an answer that is not a name. */
-function nameProblem(t: Translate, context: OnboardingContext, check: NameCheck | undefined): string {
+function nameProblem(t: Translate, context: OnboardingContext, check: NameCheck | undefined, whose: InviteRole | 'child' = context.state.role): string {
   if (context.hasPayload) return t('button-stale');
   if (!check || check.ok) return t('invalid-choice');
   switch (check.problem) {
@@ -68,7 +70,8 @@ function nameProblem(t: Translate, context: OnboardingContext, check: NameCheck 
     case 'too-long':
       return t('invalid-too-long', { max: MAX_NAME_LENGTH });
     case 'format':
-      return t('onb-bad-name');
+      // The example fits the reader: a child's name for a student or a parent naming their child.
+      return t('onb-bad-name', { role: whose });
   }
 }
 
@@ -91,9 +94,11 @@ async function confirmStep(context: OnboardingContext): Promise<unknown> {
 async function nameStep(context: OnboardingContext, app: App): Promise<unknown> {
   const { t, caller } = context.turn;
   if (context.firstTime && context.state.vkName === undefined) {
-    const vk = await lookupVkUser(app, caller.vkId);
-    const check = vk ? checkPersonName(vk.name) : undefined;
+    const profile = await app.messenger.profile(caller.vkId);
+    // Offered in the order the question asks for, «Фамилия Имя».
+    const check = profile ? checkPersonName(`${profile.lastName} ${profile.firstName}`) : undefined;
     context.state.vkName = check?.ok ? check.value : '';
+    if (profile?.gender) context.state.gender = profile.gender;
   }
   const { vkName, role } = context.state;
   const rows = vkName ? [[button(vkName, 'vk', 'primary')]] : [];
@@ -116,7 +121,7 @@ async function childStep(context: OnboardingContext): Promise<unknown> {
   const question = t('onb-ask-child', { class: context.state.className });
   if (context.firstTime) return ask(context, question, []);
   const check = context.hasPayload ? undefined : checkPersonName(context.text);
-  if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check));
+  if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check, 'child'));
   context.state.childName = check.value;
   return context.go(CONSENT_STEP);
 }
@@ -224,6 +229,7 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
   const result = await app.services.invites.use(state.inviteId, {
     vkId: turn.caller.vkId,
     name: state.name,
+    ...(state.gender ? { gender: state.gender } : {}),
     consent: true,
     ...(state.role === 'parent' ? { childName: state.childName } : {}),
     ...(state.role === 'teacher' ? { subjects: state.subjects ?? [] } : {}),

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { FluentBundle, FluentNumber, FluentResource, FluentType, type FluentFunction, type FluentValue, type FluentVariable } from '@fluent/bundle';
+import type { Gender } from './domain/types.js';
+import { declineName, guessGender, isNameCase } from './name-forms.js';
 
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -11,6 +13,34 @@ export const LOCALES_DIR = fileURLToPath(new URL('../locales/', import.meta.url)
 /** Thrown at start when a locale file has a syntax error; names the file and the problem. */
 export class LocaleFileError extends Error {
   override readonly name = 'LocaleFileError';
+}
+
+/** What a message needs to speak of a person: the name as they gave it, their gender if known, how the name is shown. */
+export interface PersonValue {
+  name: string;
+  gender?: Gender;
+  /** Wraps the (declined) name for display, e.g. as a mention or with an id; the name as it is by default. */
+  show?: (name: string) => string;
+}
+
+/**
+ * A person as a message argument: `{ $person }` prints the name as given; `{ NAME($person, case: "dative") }`
+ * prints it declined (Russian); `{ GENDER($person) -> [female] … [male] … *[other] … }` chooses the endings.
+ */
+export class FluentPerson extends FluentType<PersonValue> {
+  override toString(): string {
+    return this.value.show ? this.value.show(this.value.name) : this.value.name;
+  }
+
+  /** The gender to speak of them with: the one given, else the name's (lvovich), else undefined. */
+  gender(): Gender | undefined {
+    return this.value.gender ?? guessGender(this.value.name);
+  }
+}
+
+/** A person argument for a message (see {@link FluentPerson}). */
+export function personValue(name: string, gender?: Gender, show?: (name: string) => string): FluentPerson {
+  return new FluentPerson({ name, ...(gender ? { gender } : {}), ...(show ? { show } : {}) });
 }
 
 export type TranslateArgs = Record<string, FluentVariable>;
@@ -30,7 +60,7 @@ export class I18n {
       const locale = file.slice(0, -4) as Locale;
       if (!LOCALES.includes(locale)) continue;
       // useIsolating: false — VK shows the Unicode isolation marks as garbage.
-      const bundle = new FluentBundle(locale, { useIsolating: false });
+      const bundle = new FluentBundle(locale, { useIsolating: false, functions: personFunctions(locale) });
       const resource = new FluentResource(readFileSync(`${dir}/${file}`, 'utf8'));
       const errors = bundle.addResource(resource);
       this.ids.set(locale, resource.body.map((entry) => entry.id).filter((id) => !id.startsWith('-')));
@@ -62,6 +92,30 @@ export class I18n {
   bind(locale: Locale): Translate {
     return (key, args) => this.t(locale, key, args);
   }
+}
+
+/**
+ * The functions messages use for people. `NAME($person, case: "genitive")`: the name in a case (Russian; other
+ * languages print it as it is), for a {@link FluentPerson} or a plain name. `GENDER($person)`: `female`, `male` or
+ * `unknown` (known gender, else lvovich's guess from the name), to select the endings of the words about them.
+ */
+function personFunctions(locale: Locale): Record<string, FluentFunction> {
+  const NAME: FluentFunction = ([arg], named) => {
+    const nameCase = named.case;
+    const declinable = locale === 'ru' && isNameCase(nameCase);
+    if (arg instanceof FluentPerson) {
+      const { name, show } = arg.value;
+      const shown = declinable ? declineName(name, nameCase, arg.gender()) : name;
+      return show ? show(shown) : shown;
+    }
+    if (typeof arg === 'string') return declinable ? declineName(arg, nameCase) : arg;
+    return arg ?? '';
+  };
+  const GENDER: FluentFunction = ([arg]: FluentValue[]) => {
+    const gender = arg instanceof FluentPerson ? arg.gender() : typeof arg === 'string' ? guessGender(arg) : undefined;
+    return gender ?? 'unknown';
+  };
+  return { NAME, GENDER };
 }
 
 /** Numbers print without digit grouping: a VK id 123456 must not become «123 456» (plurals still work). */

@@ -52,7 +52,8 @@ export const inviteSchema: z.ZodType<Invite> = z.discriminatedUnion('revoked', [
   z.object({ ...inviteBase, revoked: z.literal(true), revokedAt: z.number(), revokedBy: actorId, revokedCause: z.literal('promotion').optional() }),
 ]);
 
-const applicantBase = { vkId: z.number().int(), name: z.string(), classId: z.string(), consent: z.literal(true) };
+const gender = z.enum(['female', 'male']).optional();
+const applicantBase = { vkId: z.number().int(), name: z.string(), gender, classId: z.string(), consent: z.literal(true) };
 const applicant = z.discriminatedUnion('role', [
   z.object({ ...applicantBase, role: z.literal('student') }),
   z.object({ ...applicantBase, role: z.literal('parent'), childName: z.string() }),
@@ -76,6 +77,7 @@ export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('s
 const memberBase = {
   vkId: z.number().int(),
   name: z.string(),
+  gender,
   roles: list(z.enum(ROLES)),
   teacherStatus: z.enum(['pending', 'verified']).optional(),
   verifiedBy: z.number().int().optional(),

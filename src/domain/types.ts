@@ -112,16 +112,21 @@ export interface InviteView {
   state: InviteState;
 }
 
-/** What a person applying through an invite tells about themselves. */
+/** A person's grammatical gender, for the endings of the words about them («перевели Ивана», «отмечена»); from the messenger's profile. */
+export type Gender = 'female' | 'male';
+
+/** What a person applying through an invite tells about themselves; `gender` from their messenger profile, when it says. */
 export type Applicant =
-  | { role: 'student'; vkId: number; name: string; classId: string; consent: true }
-  | { role: 'parent'; vkId: number; name: string; classId: string; childName: string; consent: true }
-  | { role: 'teacher'; vkId: number; name: string; classId: string; subjects: string[]; consent: true };
+  | { role: 'student'; vkId: number; name: string; gender?: Gender; classId: string; consent: true }
+  | { role: 'parent'; vkId: number; name: string; gender?: Gender; classId: string; childName: string; consent: true }
+  | { role: 'teacher'; vkId: number; name: string; gender?: Gender; classId: string; subjects: string[]; consent: true };
 
 /** What the dialog collects before using an invite; role and class come from the invite. */
 export interface ApplicantInput {
   vkId: number;
   name: string;
+  /** The applicant's gender as their messenger profile gives it; absent when it does not. */
+  gender?: Gender;
   /** Consent to the processing of personal data; the dialog must not call without it. */
   consent: true;
   /** Required for a parent invite. */
@@ -200,6 +205,8 @@ export type TeacherStatus = 'pending' | 'verified';
 interface MemberBase {
   vkId: number;
   name: string;
+  /** From the messenger's profile when the person applied; absent for older records and when the profile does not say. */
+  gender?: Gender;
   roles: Role[];
   /** Present while the member holds the teacher role. */
   teacherStatus?: TeacherStatus;

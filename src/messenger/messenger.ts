@@ -35,6 +35,8 @@ export interface Profile {
   readonly id: number;
   readonly firstName: string;
   readonly lastName: string;
+  /** The gender the person gave the messenger; absent when they did not say. */
+  readonly gender?: 'female' | 'male';
 }
 
 /** Thrown by {@link Messenger.send} when the messenger will not deliver to this person now; the caller reports it, nothing is retried. */

@@ -50,6 +50,8 @@ interface VkUser {
   first_name?: string;
   last_name?: string;
   deactivated?: string;
+  /** 1 female, 2 male, 0 not given (asked for with `fields: 'sex'`). */
+  sex?: number;
 }
 
 function vkMessage(message: OutgoingMessage): VkOutgoingMessage {
@@ -117,10 +119,12 @@ export class VkMessenger implements Messenger {
   }
 
   async profile(ref: string | number): Promise<Profile | undefined> {
-    const users = await this.gateway.call<VkUser[]>('users.get', { user_ids: String(ref) }).catch(() => []);
+    const users = await this.gateway.call<VkUser[]>('users.get', { user_ids: String(ref), fields: 'sex' }).catch(() => []);
     const user = users[0];
     if (!user || user.deactivated || !Number.isInteger(user.id) || user.id <= 0) return undefined;
-    return { id: user.id, firstName: user.first_name ?? '', lastName: user.last_name ?? '' };
+    // VK's sex: 1 female, 2 male, 0 not given.
+    const gender = user.sex === 1 ? 'female' : user.sex === 2 ? 'male' : undefined;
+    return { id: user.id, firstName: user.first_name ?? '', lastName: user.last_name ?? '', ...(gender ? { gender } : {}) };
   }
 
   mention(person: number, name: string): string {

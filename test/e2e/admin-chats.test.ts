@@ -56,7 +56,7 @@ describe('administration chats (F22)', () => {
     expect(leadReport.text).toContain('Передайте им ссылку сами.');
     const [leadChat] = chatsNamed(LEADERSHIP);
     expect(leadChat?.inviteLink).toBe(leadLink);
-    const olegLead = await oleg.expect('создал(а) чат руководства школы');
+    const olegLead = await oleg.expect('создала чат руководства школы');
     expect(olegLead.text).toContain(leadLink);
     expect(olegLead.text).toContain('Смирнова Елена');
     // The overview is redrawn: only the other button is left.
@@ -78,8 +78,8 @@ describe('administration chats (F22)', () => {
     expect(staffReport.text).toContain('[id202|Попова Ирина]');
     expect(chatsNamed(STAFF)).toHaveLength(1);
     expect(chatsNamed(STAFF)[0]!.inviteLink).toBe(staffLink);
-    expect((await anna.expect('создал(а) чат педагогического коллектива')).text).toContain(staffLink);
-    expect((await oleg.expect('создал(а) чат педагогического коллектива')).text).toContain(staffLink);
+    expect((await anna.expect('создала чат педагогического коллектива')).text).toContain(staffLink);
+    expect((await oleg.expect('создала чат педагогического коллектива')).text).toContain(staffLink);
     await h.idle();
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(2);
     // Not for a student or a teacher whose status is not confirmed; a teacher got no leadership link.
@@ -161,23 +161,23 @@ describe('administration chats (F22)', () => {
     await admin.expect('Сейчас заместитель руководителя');
     await admin.press('Снять: Кузнецов Олег');
     const relieved = await admin.expect('больше не заместитель руководителя.');
-    expect(relieved.text).toContain(`удалён(а) из чатов администрации: «${LEADERSHIP}».`);
+    expect(relieved.text).toContain(`удалён из чатов администрации: «${LEADERSHIP}».`);
     expect(inChat(lead, 201)).toBe(false);
     expect(inChat(staff, 201)).toBe(true);
 
     // A new head: the one before (no deputy) leaves the leadership chat, the new one stays.
     await admin.say('/head 202');
     const replaced = await admin.expect('теперь руководитель.');
-    expect(replaced.text).toContain(`удалён(а) из чатов администрации: «${LEADERSHIP}».`);
+    expect(replaced.text).toContain(`удалена из чатов администрации: «${LEADERSHIP}».`);
     expect(inChat(lead, 200)).toBe(false);
     expect(inChat(staff, 200)).toBe(true);
 
     // A teacher who left the school: out of the staff chat.
     await admin.say('/left 300');
     await admin.expect('как выбывш');
-    await admin.press('Да, выбыл');
+    await admin.press('Да, выбыла');
     const left = await admin.expect('Права закончились');
-    expect(left.text).toContain(`удалён(а) из чатов администрации: «${STAFF}».`);
+    expect(left.text).toContain(`удалена из чатов администрации: «${STAFF}».`);
     expect(inChat(staff, 300)).toBe(false);
     // Nobody who still belongs was touched.
     expect([inChat(staff, 201), inChat(staff, 200)]).toEqual([true, true]);

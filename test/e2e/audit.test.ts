@@ -28,7 +28,7 @@ describe('the journal of actions (/журнал, F10)', () => {
     await verifiedTeacher(s, 300, 'Петрова Анна');
     const admin = h.admin();
     await admin.say('/перевести 310 6А');
-    await admin.expect('переведён(а) из 5А в 6А');
+    await admin.expect('переведён из 5А в 6А');
     await admin.say('/promote');
     await admin.expect('Перевод на следующий учебный год');
     await admin.press('Перевести');

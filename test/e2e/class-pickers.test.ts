@@ -47,7 +47,7 @@ describe('class pickers with more classes than one keyboard holds (F04 F05 F07 F
     await admin.press('Ещё');
     expect(labels(await admin.expect('Страница 2 из 2.'))).toEqual([...CLASSES.slice(36), 'Назад', 'Отмена']);
     await admin.press('11Д');
-    await admin.expect('переведён(а) из 1А в 11Д');
+    await admin.expect('[id310|Сидоров Ваня] переведён из 1А в 11Д');
     expect((await s.members.get(310))?.classIds).toEqual([(await s.classes.findByName('11Д'))!.id]);
 
     await admin.say('/classteacher');

@@ -19,11 +19,11 @@ describe('two people at the same moment', () => {
       await person.openLink(link);
       await person.expect('Вас приглашают');
       await person.press('Да, всё верно');
-      await person.expect('Как тебя зовут');
-      await person.press(`${person.user.firstName} ${person.user.lastName}`);
+      await person.expect('Как вас зовут');
+      await person.press(`${person.user.lastName} ${person.user.firstName}`);
       await person.expect('Согласие на обработку');
     }
-    await Promise.all(people.map((person) => person.press('Согласен(на)')));
+    await Promise.all(people.map((person) => person.press('Даю согласие')));
     const outcomes = await Promise.all(people.map((person) => person.expect((m) => m.text.includes('Заявка отправлена') || m.text.includes('уже вступили все'))));
     expect(outcomes.filter((m) => m.text.includes('Заявка отправлена'))).toHaveLength(1);
     expect(outcomes.filter((m) => m.text.includes('уже вступили все'))).toHaveLength(1);

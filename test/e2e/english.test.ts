@@ -87,10 +87,10 @@ describe('in English (VK lang_id 3)', () => {
     await student.say(`/вступить ${invite.code}`);
     await student.expect('Вас приглашают');
     await student.press('Да, всё верно');
-    await student.expect('Как тебя зовут');
-    await student.press('Олег Сидоров');
+    await student.expect('Как вас зовут');
+    await student.press('Сидоров Олег');
     await student.expect('Согласие');
-    await student.press('Согласен(на)');
+    await student.press('Даю согласие');
     await student.expect('Заявка отправлена');
     const card = await admin.expect('New join request');
     expect(card.text).toMatch(/Filed: \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}/);

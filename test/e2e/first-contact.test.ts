@@ -117,7 +117,7 @@ describe('first contact (F27, F14, F28)', () => {
     await parent.expect('Как зовут вашего ребёнка');
     await parent.say('Петров Иван');
     await parent.expect('Согласие');
-    await parent.press('Согласен(на)');
+    await parent.press('Даю согласие');
     await parent.expect('Заявка отправлена');
     const [filed] = await services().requests.pendingOf(605);
     expect(filed?.applicant).toMatchObject({ name: 'Петрова Ольга Николаевна', childName: 'Петров Иван', role: 'parent' });

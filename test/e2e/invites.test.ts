@@ -258,7 +258,7 @@ describe('invite links (F05, F11)', () => {
     await admin.expect('Приглашение готово');
     const invite = await latestInvite();
     await admin.say(`/sendinvite ${invite.code} https://vk.com/id777`);
-    const refusal = await admin.expect('ещё не писал(а) сообществу');
+    const refusal = await admin.expect('[id777|Олег Новиков] ещё не писал сообществу');
     expect(refusal.text).toContain('попросите человека написать сообществу');
     expect(refusal.text).toContain(invite.token);
     expect(h.emulator.sentTo(777)).toEqual([]);

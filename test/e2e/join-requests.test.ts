@@ -142,7 +142,7 @@ describe('join requests (F08)', () => {
     const refusal = await parent.expect('отклонена');
     expect(refusal.text).toContain('класс 5А, роль: родитель');
     expect(refusal.text).toContain('Причина: Ребёнка нет в списках класса');
-    expect(refusal.text).toContain('[id100|Мария Иванова]');
+    expect(refusal.text).toContain('Если это ошибка, напишите [id100|Марии Ивановой] или');
     const edited = admin.received.find((m) => m.cmid === notice.cmid);
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
     expect(edited?.text).toContain('Причина: Ребёнка нет в списках класса');
@@ -195,7 +195,7 @@ describe('join requests (F08)', () => {
     const winner = stored?.status === 'approved' ? stored.decidedBy : undefined;
     const [won, lost] = winner === 100 ? answers : [answers[1]!, answers[0]!];
     expect(won).toBe('Заявка принята: Анна Петрова.');
-    expect(lost).toBe(`Заявку уже принял(а) ${winner === 100 ? 'Мария Иванова' : 'Олег Смирнов'}.`);
+    expect(lost).toBe(`Заявку уже ${winner === 100 ? 'приняла Мария Иванова' : 'принял Олег Смирнов'}.`);
     const decisions = (await h.bot.app.services.audit.recent(50)).filter((e) => e.action === 'request.approved' && e.target.requestId === request.id);
     expect(decisions).toHaveLength(1);
     await anna.expect('Ваша заявка принята');
@@ -241,7 +241,7 @@ describe('join requests (F08)', () => {
     expect(edited?.text).toContain('Принята. Решение: Ольга Кузнецова');
     expect(edited?.keyboard).toBeUndefined();
     for (const a of ['req.ok', 'req.no', 'req.later']) {
-      expect(await forge(admin, adminNotice.cmid, { k: 'cb', a, id: studentRequest.id })).toBe('Заявку уже принял(а) Ольга Кузнецова.');
+      expect(await forge(admin, adminNotice.cmid, { k: 'cb', a, id: studentRequest.id })).toBe('Заявку уже приняла Ольга Кузнецова.');
     }
     expect(await h.bot.app.services.requests.get(studentRequest.id)).toMatchObject({ status: 'approved', decidedBy: teacher.id });
   });
@@ -366,9 +366,9 @@ describe('join requests (F08)', () => {
       await reviewer.press('Принять');
       await reviewer.expectAnswer();
       const approved = reviewer.received.find((m) => m.cmid === second.cmid);
-      expect(approved?.text).toContain('👪 Связан(а) с родителем: [id302|Ирина Соколова].');
+      expect(approved?.text).toContain('👪 Связан с родителем: [id302|Ирина Соколова].');
       await misha.expect('Ваша заявка принята');
-      await parent.expect('Миша Соколов вступил(а) в класс 5А — вы связаны с ним(ней) как родитель.');
+      await parent.expect('Миша Соколов вступил в класс 5А — вы связаны с ним как родитель.');
       expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childVkId: 303 }]);
     });
 
@@ -394,7 +394,7 @@ describe('join requests (F08)', () => {
       await teacher.say('/linkchild');
       await teacher.expect('Какого родителя связать с ребёнком?');
       await teacher.say('/связать Анна');
-      await teacher.expect('Кто ребёнок [id306|Анна Орлова]?');
+      await teacher.expect('Кто ребёнок [id306|Анны Орловой]?');
       await teacher.say('/linkchild 306 999');
       await teacher.expect('Этого человека нет среди участников школы.');
       await teacher.say('/linkchild 304 305');
@@ -403,14 +403,14 @@ describe('join requests (F08)', () => {
       await teacher.expect('Этот человек — не ученик');
 
       await teacher.say('/linkchild 306');
-      const pick = await teacher.expect('Кто ребёнок [id306|Анна Орлова]? При вступлении указан(а): Орлов Иван.');
+      const pick = await teacher.expect('Кто ребёнок [id306|Анны Орловой]? В заявке ребёнок назван так: Орлов Иван.');
       expect(labels(pick)).toEqual(['Иван Орлов (5А)', 'Иван Орлов (5А)', 'Отмена']);
       await teacher.press('Иван Орлов (5А)');
-      await teacher.expect('Готово: [id306|Анна Орлова] связан(а) с учеником [id304|Иван Орлов] (5А).');
-      await parent.expect('Вы связаны с учеником Иван Орлов (5А) как его родитель.');
+      await teacher.expect('Готово: [id306|Анна Орлова] связана с учеником [id304|Иваном Орловым] (5А).');
+      await parent.expect('Вы связаны как родитель с учеником Иваном Орловым (5А).');
       expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
       await teacher.say('/linkchild 306 304');
-      await teacher.expect('[id306|Анна Орлова] уже связан(а) с учеником [id304|Иван Орлов] (5А).');
+      await teacher.expect('[id306|Анна Орлова] уже связана с учеником [id304|Иваном Орловым] (5А).');
       const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
       expect(audit).toMatchObject({ actor: 200, target: { vkId: 306, classId }, details: { childVkId: 304, how: 'hand' } });
 

@@ -47,12 +47,12 @@ describe('a school year through the bot, with buttons and commands only', () => 
     await student.openLink(inviteOf(studentCard).link);
     await student.expect('Вас приглашают');
     await student.press('Да, всё верно');
-    await student.expect('Как тебя зовут');
-    await student.press('Иван Петров');
+    await student.expect('Как вас зовут');
+    await student.press('Петров Иван');
     await student.expect('Согласие на обработку');
-    await student.press('Согласен(на)');
+    await student.press('Даю согласие');
     await student.expect('Заявка отправлена');
-    await decide(admin, 'Иван Петров', 'Принять');
+    await decide(admin, 'Петров Иван', 'Принять');
     const welcome = await student.expect('Ваша заявка принята');
     expect(welcome.text).toContain('Класс: 5А');
     expect(welcome.text).toContain('Роль: ученик');
@@ -71,7 +71,7 @@ describe('a school year through the bot, with buttons and commands only', () => 
     await teacher.expect('Выбрано: Математика');
     await teacher.press('Готово');
     await teacher.expect('Согласие на обработку');
-    await teacher.press('Согласен(на)');
+    await teacher.press('Даю согласие');
     await teacher.expect('Заявка отправлена');
     await decide(admin, 'Смирнова Анна Сергеевна', 'Принять');
     await teacher.expect('ожидает подтверждения');
@@ -93,12 +93,12 @@ describe('a school year through the bot, with buttons and commands only', () => 
     await parent.expect('ребёнка');
     await parent.say('Петров Иван');
     await parent.expect('Согласие на обработку');
-    await parent.press('Согласен(на)');
+    await parent.press('Даю согласие');
     await parent.expect('Заявка отправлена');
     await decide(teacher, 'Петрова Ольга Николаевна', 'Принять');
     await parent.expect('Ваша заявка принята');
     await teacher.say('/class 5А');
-    const roster = await teacher.expect('Иван Петров');
+    const roster = await teacher.expect('Петров Иван');
     expect(roster.text).toContain('Петрова Ольга Николаевна');
 
     // The year ends: 5А becomes 6А with its people.

@@ -53,7 +53,7 @@ describe('material for the channels from the administration and teachers (F21)',
     expect(labels(confirm)).toEqual(['Отправить на проверку', 'Изменить текст', 'Отмена']);
     await teacher.press('Отправить на проверку');
     await teacher.expect('отправлен на проверку. Решение примет один из администраторов');
-    const card = await admin.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const card = await admin.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
     expect(card.text).toContain(text);
     expect(labels(card)).toEqual(['Опубликовать', 'Отклонить', 'Изменить и опубликовать']);
     return card;
@@ -66,22 +66,22 @@ describe('material for the channels from the administration and teachers (F21)',
     const peer = await staffChannel([300]);
     const text = 'Семинар для учителей математики — в четверг в 15:00, кабинет 21.';
     const card = await handIn(text);
-    const copy = await second.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const copy = await second.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
 
     const pressed = await admin.press('Опубликовать');
     expect((await admin.expectAnswer(pressed.eventId))?.text).toMatch(/^Материал № m\d+ опубликован$/);
     await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
     await h.driver.chat(peer).expect(text);
-    await teacher.expect('опубликован в канале «Сотрудники». Опубликовал(а) [id100|');
+    await teacher.expect('опубликован в канале «Сотрудники». Опубликовала [id100|');
     await h.idle();
     const edited = h.emulator.sentTo(101).find((m) => m.cmid === copy.cmid);
-    expect(edited?.text).toContain('✅ Опубликовал(а) Мария Иванова');
+    expect(edited?.text).toContain('✅ Опубликовала Мария Иванова');
     expect(edited?.keyboard).toBeUndefined();
-    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовал(а)');
+    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовала');
 
     // The other admin's old button: the material is decided; nothing is posted twice.
     const late = h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'mat.pub', id: card.text.match(/№ (m\d+)/)![1] });
-    expect((await second.expectAnswer(late))?.text).toContain('уже опубликовал(а)');
+    expect((await second.expectAnswer(late))?.text).toContain('уже опубликовала');
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text === text)).toHaveLength(1);
     expect((await h.bot.app.services.audit.recent(10)).map((e) => e.action)).toContain('material.published');
@@ -110,11 +110,11 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.expect(/^Материал № m\d+ опубликован$/);
     await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
     await h.driver.chat(peer).expect(corrected);
-    const told = await teacher.expect('с правками. Опубликовал(а) и исправил(а) [id100|');
+    const told = await teacher.expect('с правками. Опубликовала и исправила [id100|');
     expect(told.text).toContain(`Опубликованный текст:\n\n${corrected}`);
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text === original)).toHaveLength(0);
-    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовал(а) с правками');
+    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовала с правками');
     const id = card.text.match(/№ (m\d+)/)![1]!;
     const stored = await h.bot.app.services.materials.get(id);
     expect(stored).toMatchObject({ status: 'published', text: original, publishedText: corrected });
@@ -145,7 +145,7 @@ describe('material for the channels from the administration and teachers (F21)',
     }
     await teacher.expect('Выше — текст так, как его увидят в канале «Сотрудники».');
     await teacher.press('Отправить на проверку');
-    const card = await admin.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const card = await admin.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
     expect(card.attachments).toEqual(preview.attachments);
     // The admin corrects the text: the current one and the preview come with the attachments, the post too.
     await admin.press('Изменить и опубликовать');
@@ -165,7 +165,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await h.idle();
     // The card, edited to say who decided, keeps its attachments.
     const decided = h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid);
-    expect(decided?.text).toContain('✅ Опубликовал(а) с правками');
+    expect(decided?.text).toContain('✅ Опубликовала с правками');
     expect(decided?.attachments).toEqual(preview.attachments);
     const stored = await h.bot.app.services.materials.get(card.text.match(/№ (m\d+)/)![1]!);
     expect(stored).toMatchObject({ status: 'published', text, publishedText: corrected, attachment: preview.attachments.join(',') });
@@ -177,7 +177,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await second.expect('Ваши роли');
     const peer = await staffChannel([]);
     const card = await handIn('Родительское собрание в пятницу.');
-    const copy = await second.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    const copy = await second.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
     await admin.press('Изменить и опубликовать');
     await admin.expect('Пришлите исправленный текст материала');
     await admin.say('Родительское собрание в пятницу в 18:00.');
@@ -189,7 +189,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await second.press('Без причины');
     await second.expect('отклонён, автору сообщено');
     await admin.press('Опубликовать');
-    await admin.expect('Этот материал уже отклонил(а)');
+    await admin.expect('Этот материал уже отклонил Олег Второв.');
     await h.idle();
     expect(h.emulator.sentTo(peer)).toHaveLength(1); // the «this chat is now the channel» message only
   });
@@ -204,7 +204,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.expect('Здесь нужен ответ, а не команда.');
     await admin.say('Субботник уже объявлен в общешкольном канале.');
     await admin.expect(/^Материал № m\d+ отклонён, автору сообщено\.$/);
-    const told = await teacher.expect('не опубликован: его отклонил(а)');
+    const told = await teacher.expect('не опубликован: его отклонила');
     expect(told.text).toContain('Причина: Субботник уже объявлен в общешкольном канале.');
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text.includes('субботнике'))).toHaveLength(0);
@@ -225,7 +225,7 @@ describe('material for the channels from the administration and teachers (F21)',
     expect((await h.bot.app.services.materials.get(id))?.status).toBe('pending');
     await admin.say('/материалы');
     await admin.expect('Ждут решения: 1.');
-    const listed = await admin.expect(`Материал № ${id} от [id300|Петрова Анна]`);
+    const listed = await admin.expect(`Материал № ${id} от [id300|Петровой Анны]`);
     expect(labels(listed)).toEqual(['Опубликовать', 'Отклонить', 'Изменить и опубликовать']);
   });
 });

@@ -191,11 +191,11 @@ describe('meetings (F22)', () => {
     await olga.say('/встречи');
     await olga.expect('Предстоящие встречи школы (1).');
     const card = await olga.expect('📅 «Методобъединение»');
-    expect(card.text).toContain('Назначил(а): [id210|Кузнецов Павел].');
+    expect(card.text).toContain('Назначил: [id210|Кузнецов Павел].');
     expect(labels(card)).toEqual(['Перенести', 'Отменить']);
     await olga.press('Отменить');
     await anna.expect('❌ Встреча «Методобъединение»');
-    const told = await pavel.expect('отменил(а) вашу встречу «Методобъединение»');
+    const told = await pavel.expect('отменила вашу встречу «Методобъединение»');
     expect(told.text).toContain('[id200|Смирнова Ольга]');
     await olga.expect((m) => m.text.startsWith('❌ Встреча «Методобъединение»') && m.text.includes('Об этом узнали'));
     expect((await h.bot.app.services.meetings.get(meeting!.id))?.status).toBe('cancelled');

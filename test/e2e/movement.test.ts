@@ -24,10 +24,10 @@ describe('movement of students and staff (F10)', () => {
     const roster = await admin.expect('Класс 5А');
     expect(labels(roster)).toEqual(['Перевести: Сидоров Ваня', 'Классные руководители']);
     await admin.press('Перевести: Сидоров Ваня');
-    const pick = await admin.expect('В какой класс перевести [id310|Сидоров Ваня]? Сейчас: 5А.');
+    const pick = await admin.expect('В какой класс перевести [id310|Сидорова Ваню]? Сейчас: 5А.');
     expect(labels(pick)).toEqual(['5Б', '6А', 'Отмена']);
     await admin.press('5Б');
-    await admin.expect('[id310|Сидоров Ваня] переведён(а) из 5А в 5Б.');
+    await admin.expect('[id310|Сидоров Ваня] переведён из 5А в 5Б.');
     expect((await s.members.roster(ADMIN_ID, await classId('5Б'))).students.map((m) => m.vkId)).toEqual([310]);
     expect((await s.members.roster(ADMIN_ID, await classId('5А'))).students).toEqual([]);
     const [entry] = await s.audit.recent(1);
@@ -55,7 +55,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.say('/transfer 310 6Q');
     await admin.expect('буква должна быть русской');
     await admin.say('/перевести [id310|Ваня] 6 а');
-    await admin.expect('[id310|Сидоров Ваня] переведён(а) из 5А в 6А.');
+    await admin.expect('[id310|Сидоров Ваня] переведён из 5А в 6А.');
     await admin.say('/transfer 310 6А');
     await admin.expect('[id310|Сидоров Ваня] уже учится в 6А.');
     const teacher = h.driver.user({ id: 300, firstName: 'Анна' });
@@ -75,13 +75,13 @@ describe('movement of students and staff (F10)', () => {
     await anna.expect('Класс 5А');
     const admin = h.admin();
     await admin.say('/left 300');
-    const ask = await admin.expect('Отметить [id300|Петрова Анна] как выбывшего?');
-    expect(labels(ask)).toEqual(['Да, выбыл', 'Отмена']);
+    const ask = await admin.expect('Отметить [id300|Петрову Анну] как выбывшую?');
+    expect(labels(ask)).toEqual(['Да, выбыла', 'Отмена']);
     await admin.press('Отмена');
     await admin.expectAnswer();
     expect((await s.members.get(300))?.status).toBe('active');
-    await admin.press('Да, выбыл');
-    await admin.expect('[id300|Петрова Анна] отмечен(а) как выбывший(ая). Права закончились, отозвано приглашений: 1.');
+    await admin.press('Да, выбыла');
+    await admin.expect('[id300|Петрова Анна] отмечена как выбывшая. Права закончились, отозвано приглашений: 1.');
     await admin.expectAnswer();
     expect(admin.lastSnackbar()).toBe('Выбытие отмечено.');
     expect((await s.members.get(300))?.status).toBe('left');
@@ -89,10 +89,10 @@ describe('movement of students and staff (F10)', () => {
     await anna.say('/class 5А');
     await anna.expect('Эта команда вам недоступна');
     await admin.say('/left 300');
-    await admin.expect('уже отмечен(а) как выбывший(ая)');
+    await admin.expect('[id300|Петрова Анна] уже отмечена как выбывшая.');
     await admin.say(`/left ${ADMIN_ID}`);
-    await admin.expect(`Отметить [id${ADMIN_ID}|участник] как выбывшего?`);
-    await admin.press('Да, выбыл');
+    await admin.expect(`Отметить [id${ADMIN_ID}|участника] как выбывшего?`);
+    await admin.press('Да, отметить выбытие');
     await admin.expect('Это последний администратор платформы');
     expect((await s.members.get(ADMIN_ID))?.status).toBe('active');
     const entry = (await s.audit.recent(5)).find((e) => e.action === 'movement.left');
@@ -214,13 +214,13 @@ describe('movement with linked parents (F10)', () => {
     await joinAs(s, 'parent', '5А', 322, 'Другой Родитель', 'Другой Ребёнок');
     const admin = h.admin();
     await admin.say('/transfer 310 5Б');
-    const done = await admin.expect('[id310|Сидоров Ваня] переведён(а) из 5А в 5Б.');
+    const done = await admin.expect('[id310|Сидоров Ваня] переведён из 5А в 5Б.');
     expect(done.text).toContain('Вместе с учеником переведён родитель в 5Б: [id320|Сидорова Ольга].');
     expect(done.text).toContain('Родитель добавлен в 5Б и остаётся в 5А (там есть ещё ребёнок): [id321|Сидоров Пётр].');
     expect(done.text).toContain('Не удалось сообщить (не писали боту): [id321|Сидоров Пётр].');
     expect(done.text).not.toContain('id322');
     await vanya.expect('Вас перевели в класс 5Б (был 5А).');
-    const told = await mother.expect('Вашего ребёнка Сидоров Ваня перевели из 5А в 5Б');
+    const told = await mother.expect('Вашего ребёнка, Сидорова Ваню, перевели из 5А в 5Б');
     expect(told.text).toContain('Теперь вы среди родителей класса 5Б.');
     expect(told.text).not.toContain('остаётесь');
 
@@ -258,24 +258,24 @@ describe('movement with linked parents (F10)', () => {
     const card = await admin.expect('Новая заявка на вступление');
 
     await admin.say('/left 310');
-    await admin.expect('Отметить [id310|Сидоров Ваня] как выбывшего?');
+    await admin.expect('Отметить [id310|Сидорова Ваню] как выбывшего?');
     await admin.press('Да, выбыл');
-    const done = await admin.expect('[id310|Сидоров Ваня] отмечен(а) как выбывший(ая).');
-    expect(done.text).toContain('Отклонено заявок на вступление: 1 (причина: выбыл(а)).');
+    const done = await admin.expect('[id310|Сидоров Ваня] отмечен как выбывший.');
+    expect(done.text).toContain('Отклонено заявок на вступление: 1 (причина: выбытие из школы).');
     expect(done.text).toContain('Сообщено родителям: [id320|Сидорова Ольга], [id321|Сидоров Пётр].');
     expect(done.text).toContain('Других детей в школе у этого родителя нет — он тоже отмечен как выбывший: [id320|Сидорова Ольга].');
     const edited = admin.received.find((m) => m.cmid === card.cmid);
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
-    expect(edited?.text).toContain('Причина: выбыл(а) из школы');
+    expect(edited?.text).toContain('Причина: выбытие из школы');
     expect(edited?.keyboard).toBeUndefined();
     // The record keeps a code, not words: each reader sees it in their own language.
     const stored = await s.requests.get(used.request.id);
     expect(stored).toMatchObject({ status: 'rejected', reasonCode: 'left' });
     expect(stored).not.toHaveProperty('reason');
 
-    const toMother = await mother.expect('Ваш ребёнок Сидоров Ваня (5А) отмечен(а) как выбывший(ая) из школы.');
+    const toMother = await mother.expect('Ваш сын, Сидоров Ваня (5А), отмечен как выбывший из школы.');
     expect(toMother.text).toContain('Других ваших детей в школе нет');
-    const toFather = await father.expect('Ваш ребёнок Сидоров Ваня (5А)');
+    const toFather = await father.expect('Ваш сын, Сидоров Ваня (5А)');
     expect(toFather.text).toContain('Вы больше не среди родителей класса 5А.');
     expect(await s.members.get(320)).toMatchObject({ status: 'left', roles: [] });
     expect(await s.members.get(321)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [await classId('6А')] });
@@ -344,7 +344,7 @@ describe('everyone concerned is told of movement (F10)', () => {
     await admin.say('/transfer 310 5Б');
     await admin.expect('из 5А в 5Б');
     await vanya.expect('Вас перевели в класс 5Б (был 5А).');
-    await mother.expect('Вашего ребёнка Сидоров Ваня перевели из 5А в 5Б');
+    await mother.expect('Вашего ребёнка, Сидорова Ваню, перевели из 5А в 5Б');
     await oldTeacher.expect('Сидоров Ваня переходит из вашего класса 5А в 5Б.');
     await newTeacher.expect('В ваш класс 5Б переходит Сидоров Ваня (из 5А).');
     await h.idle();
@@ -429,7 +429,7 @@ describe('everyone concerned is told of movement (F10)', () => {
     await joiner.expect('Согласие');
     const plan = await s.movement.previewPromotion();
     expect(await s.movement.applyPromotion(ADMIN_ID, plan)).toMatchObject({ ok: true, revokedInvites: 1 });
-    await joiner.press('Согласен(на)');
+    await joiner.press('Даю согласие');
     await joiner.expect('Эта ссылка устарела: класс перешёл на новый учебный год.');
     expect(await s.requests.openFor(510, await classId('11А'), 'student')).toBeFalsy();
   });

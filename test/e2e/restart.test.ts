@@ -114,14 +114,14 @@ describe('a crash and a restart (F28)', () => {
       await student.openLink(inviteDeepLink(emulator.groupId, invite.token));
       await student.expect('Вас приглашают');
       await student.press('Да, всё верно');
-      await student.expect('Как тебя зовут');
-      await student.press('Иван Петров');
+      await student.expect('Как вас зовут');
+      await student.press('Петров Иван');
       await student.expect('Согласие на обработку персональных данных');
 
       // Crash 1: the request is filed and the admin's card is out, the student has not been told yet.
       const cardToAdmin = (m: StoredMessage) => m.peerId === ADMIN_ID && (m.keyboard?.buttons.flat().some((b) => (b.payload ?? '').includes('"id":"r')) ?? false);
       const killedAtFiling = killWhen(first, cardToAdmin);
-      await student.press('Согласен(на)');
+      await student.press('Даю согласие');
       await killedAtFiling;
       await first.exited;
       const second = await restartAfterASecond();

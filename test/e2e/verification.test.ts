@@ -162,10 +162,10 @@ describe('teacher status (F09, F20, F24)', () => {
     await admin.expect('Статус учителя подтверждён: [id300|Иван Петров]');
     await teacher.expect('Ваш статус учителя подтверждён');
     await admin.say(`/verify id${teacher.id}`);
-    await admin.expect('Статус учителя [id300|Иван Петров] уже подтвердил(а) Мария Иванова');
+    await admin.expect('Статус учителя [id300|Ивана Петрова] уже подтвердила Мария Иванова');
     // Who confirmed is kept with the teacher's record, also for a confirmation made elsewhere.
     await admin.say(`/verify ${colleague.id}`);
-    await admin.expect('Статус учителя [id301|Анна Коллегова] уже подтвердил(а) Мария Иванова');
+    await admin.expect('Статус учителя [id301|Анны Коллеговой] уже подтвердила Мария Иванова');
   });
 
   it('F09 F20: two verifiers confirming at the same moment: one confirmation, the teacher told once, the other told who confirmed', async () => {
@@ -188,7 +188,7 @@ describe('teacher status (F09, F20, F24)', () => {
     const done = answers.filter((text) => text === 'Статус подтверждён: Иван Петров');
     expect(done).toHaveLength(1);
     const other = answers.find((text) => text !== done[0]);
-    expect(other).toMatch(/^Иван Петров: статус уже подтвердил\(а\) (Мария Иванова|Елена Директорова)$/);
+    expect(other).toMatch(/^Иван Петров: статус уже подтвердила (Мария Иванова|Елена Директорова)$/);
     await ivan.expect('Ваш статус учителя подтверждён');
     await h.idle();
     expect(ivan.received.filter((m) => m.text.includes('Ваш статус учителя подтверждён'))).toHaveLength(1);

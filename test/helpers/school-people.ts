@@ -1,16 +1,17 @@
 /** Arranges people of the school for end-to-end tests through the services (invite → request → approval). */
 import type { Services } from '../../src/domain/index.js';
-import type { InviteRole, Member } from '../../src/domain/types.js';
+import type { Gender, InviteRole, Member } from '../../src/domain/types.js';
 import { ADMIN_ID } from './harness.js';
 
-/** Joins a person to a class (by id or name) with a role, approved by the bootstrap admin. */
-export async function joinAs(services: Services, role: InviteRole, classRef: string, vkId: number, name: string, childName = 'Ребёнок Тестовый'): Promise<Member> {
+/** Joins a person to a class (by id or name) with a role, approved by the bootstrap admin; `gender` as their VK profile would give it. */
+export async function joinAs(services: Services, role: InviteRole, classRef: string, vkId: number, name: string, childName = 'Ребёнок Тестовый', gender?: Gender): Promise<Member> {
   const classGroup = (await services.classes.get(classRef)) ?? (await services.classes.findByName(classRef));
   if (!classGroup) throw new Error(`no class ${classRef}`);
   const invite = await services.invites.create(ADMIN_ID, { classId: classGroup.id, role });
   const used = await services.invites.use(invite.id, {
     vkId,
     name,
+    ...(gender ? { gender } : {}),
     consent: true,
     ...(role === 'parent' ? { childName } : {}),
     ...(role === 'teacher' ? { subjects: ['Математика'] } : {}),

@@ -33,13 +33,13 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
     const confirm = await student.expectMessage('Вас приглашают');
     expect(await confirm.textContent()).toContain('Класс: 5А');
     await student.press('Да, всё верно');
-    await student.expectMessage('Как тебя зовут');
-    await student.press('Иван Сидоров');
+    await student.expectMessage('Как вас зовут');
+    await student.press('Сидоров Иван');
     await student.expectMessage('Согласие на обработку персональных данных');
-    await student.press('Согласен(на)');
+    await student.press('Даю согласие');
     await student.expectMessage('Заявка отправлена');
     // The student's own messages (the labels pressed) are on the right.
-    await expect(student.page.locator('#messages .msg.mine').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('Согласен(на)')]));
+    await expect(student.page.locator('#messages .msg.mine').allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringContaining('Даю согласие')]));
     await student.screenshot('onboarding-2-student-request');
 
     // The admin's tab gets the request card live and approves it with its callback button.

@@ -39,7 +39,7 @@ describe('the sandbox page in a browser: chats (issue 9)', () => {
     await teacher.screenshot('chats-1-teacher-created');
 
     // The student opens the link they got as themselves: they join the chat and the tab shows it.
-    await student.openLinkAs('создал(а) учебный чат «5А · Математика»', 'Иван Сидоров');
+    await student.openLinkAs('создала учебный чат «5А · Математика»', 'Иван Сидоров');
     await student.page.locator('#chat-title', { hasText: '5А · Математика' }).waitFor();
     await student.page.locator('#messages .service', { hasText: 'Иван Сидоров вошёл(ла) в чат по ссылке' }).waitFor();
     const [chat] = [...s.sandbox.emulator.state.chats.values()].filter((c) => c.title === '5А · Математика');

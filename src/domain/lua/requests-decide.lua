@@ -60,6 +60,8 @@ if decision == 'approved' then
     m.joinedAt = NOW
     m.name = a.name
   end
+  -- The gender the applicant's profile gave (for the endings of words about them); an older record gets it now.
+  if a.gender then m.gender = a.gender end
   addTo(m.roles, a.role)
   addTo(m.classIds, cid)
   if a.role == 'student' then

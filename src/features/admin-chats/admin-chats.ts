@@ -11,7 +11,7 @@ import type { DeliveryAuthor } from '../../app.js';
 import type { Caller, Turn } from '../../turn.js';
 import { authorOf } from '../shared/delivery-report.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
-import { personShort } from '../shared/person-ref.js';
+import { personShort, personShortArg } from '../shared/person-ref.js';
 import { readerFor } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
 
@@ -86,7 +86,7 @@ function staffRole(member: Member): 'head' | 'deputy' | 'teacher' {
 /** Sends the chat's link to its members (each in their language) and returns the report, to be worded in the creator's. */
 async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const audience = (await app.services.adminChats.audience(chat.kind)).filter((m) => m.vkId !== caller.vkId);
-  const by = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
+  const by = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.vkId, '…');
   const groups = new Map<string, { t: Translate; members: Member[] }>();
   for (const member of audience) {
     const reader = await readerFor(app, member.vkId);

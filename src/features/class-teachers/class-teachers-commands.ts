@@ -5,7 +5,7 @@ import { deliverNotices } from '../shared/notices.js';
 import type { ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { isVerifiedTeacher, personMention, personShort } from '../shared/person-ref.js';
+import { isVerifiedTeacher, personMention, personShort, rosterLabel, rosterLines } from '../shared/person-ref.js';
 import { choosePerson, pickCancelButton } from '../shared/person-picker.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
@@ -94,13 +94,13 @@ function rosterText(turn: Turn, app: App, roster: ClassRoster): string {
   const list = (items: string[]) => (items.length > 0 ? items.map((item, i) => `${i + 1}. ${item}`) : [t('ct-roster-none')]);
   const lines = [t('ct-roster-title', { name: roster.classGroup.name })];
   if (roster.classGroup.kind === 'staff') {
-    lines.push('', t('ct-roster-teachers', { count: roster.teachers.length }), ...list(roster.teachers.map(personLabel)));
+    lines.push('', t('ct-roster-teachers', { count: roster.teachers.length }), ...list(rosterLines(roster.teachers)));
     return lines.join('\n');
   }
   const leads = roster.classTeachers.length > 0 ? roster.classTeachers.map(personLabel).join(', ') : t('cls-no-lead');
   lines.push(t('ct-roster-leads', { people: leads }));
-  lines.push('', t('ct-roster-students', { count: roster.students.length }), ...list(roster.students.map(personLabel)));
-  lines.push('', t('ct-roster-parents', { count: roster.parents.length }), ...list(roster.parents.map((p) => t('ct-roster-parent', { person: personLabel(p.member), child: p.childName }))));
+  lines.push('', t('ct-roster-students', { count: roster.students.length }), ...list(rosterLines(roster.students)));
+  lines.push('', t('ct-roster-parents', { count: roster.parents.length }), ...list(roster.parents.map((p) => t('ct-roster-parent', { person: rosterLabel(p.member), child: p.childName }))));
   return lines.join('\n');
 }
 

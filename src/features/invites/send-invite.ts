@@ -13,6 +13,7 @@ import { deliverNotices, type WithNotices } from '../shared/notices.js';
 import { className, inviteDeepLink, personalInviteNotice } from './invite-links.js';
 import { inviteErrorKey, lookupVkUser } from './issue-invite.js';
 import { choosePerson } from '../shared/person-picker.js';
+import { personMention } from '../shared/person-ref.js';
 
 /** A person found in the messenger: their id and «Имя Фамилия» (may be empty). */
 export interface InviteRecipient {
@@ -49,7 +50,8 @@ export async function sendInviteAndReport(app: App, turn: Turn, invite: Invite, 
     return false;
   }
   const { unreachable } = await deliverNotices(app, notices);
-  const name = app.messenger.mention(person.id, person.name || turn.t('pp-nameless'));
+  // A mention that declines and knows its gender (from the name, when VK's is not known).
+  const name = personMention(app.messenger, { vkId: person.id, name: person.name }, turn.t);
   const { code, token } = outcome.invite;
   if (!unreachable.includes(person.id)) {
     await turn.reply(turn.t('inv-sent', { name, code }), replyKeyboard([]));

@@ -5,7 +5,8 @@
  * read, with what the decision sends to others (see decisionNotices).
  */
 import type { App } from '../../app.js';
-import { NotFoundError, PermissionDeniedError } from '../../domain/index.js';
+import { NotFoundError, PermissionDeniedError, type Gender } from '../../domain/index.js';
+import { personValue } from '../../i18n.js';
 import { deliverNotices, type WithNotices } from '../shared/notices.js';
 import type { Turn } from '../../turn.js';
 import { alreadyDecidedText, decisionNotices } from './review-notices.js';
@@ -15,7 +16,7 @@ export interface DecisionReport {
   ok: boolean;
   text: string;
   /** The applicant of a recorded decision (to say when the messenger would not tell them). */
-  applicant?: { vkId: number; name: string };
+  applicant?: { vkId: number; name: string; gender?: Gender };
 }
 
 /** Decides the request `requestId` on behalf of the turn's caller. */
@@ -35,9 +36,9 @@ export async function decideRequest(app: App, turn: Turn, requestId: string, dec
     return refused(await alreadyDecidedText(app, t, result.status, result.decidedBy));
   }
   const family = { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) };
-  const { name, vkId } = result.request.applicant;
+  const { name, vkId, gender } = result.request.applicant;
   return {
-    outcome: { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }), applicant: { vkId, name } },
+    outcome: { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }), applicant: { vkId, name, ...(gender ? { gender } : {}) } },
     notices: await decisionNotices(app, result.request, result.member, family),
   };
 }
@@ -50,6 +51,6 @@ export async function decideAndNotify(app: App, turn: Turn, requestId: string, d
   const { outcome, notices } = await decideRequest(app, turn, requestId, decision, reason);
   const { unreachable } = await deliverNotices(app, notices);
   const applicant = outcome.applicant;
-  if (applicant && unreachable.includes(applicant.vkId)) await turn.reply(turn.t('req-applicant-unreachable', { who: app.messenger.mention(applicant.vkId, applicant.name) }));
+  if (applicant && unreachable.includes(applicant.vkId)) await turn.reply(turn.t('req-applicant-unreachable', { who: personValue(applicant.name, applicant.gender, (name) => app.messenger.mention(applicant.vkId, name)) }));
   return outcome;
 }

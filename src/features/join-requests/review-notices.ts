@@ -6,11 +6,11 @@
  */
 import type { Keyboard } from '../../messenger/keyboard.js';
 import type { App } from '../../app.js';
-import type { Translate } from '../../i18n.js';
+import { personValue, type Translate } from '../../i18n.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import { readerFor, type Reader } from '../shared/recipients.js';
-import { classNameOf, commandLinesFor, personName } from '../shared/review-format.js';
+import { classNameOf, commandLinesFor, personMention, personName, personRef } from '../shared/review-format.js';
 import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
 import { subjectName } from '../onboarding/subjects.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
@@ -110,7 +110,7 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
 
 /** What the person pressing a stale button is told: who decided and how. */
 export async function alreadyDecidedText(app: App, t: Translate, status: 'approved' | 'rejected', decidedBy: ActorId): Promise<string> {
-  const by = await personName(app, t, decidedBy);
+  const by = await personRef(app, t, decidedBy);
   return status === 'approved' ? t('req-already-approved', { by }) : t('req-already-rejected', { by });
 }
 
@@ -149,7 +149,7 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
   const parents = family.linkedParents ?? [];
   if (parents.length > 0) {
     const names = await Promise.all(parents.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
-    lines.push(t('req-outcome-parents-linked', { parents: names.join(', '), count: parents.length }));
+    lines.push(t('req-outcome-parents-linked', { student: personValue(a.name, a.gender), parents: names.join(', '), count: parents.length }));
   }
   return lines;
 }
@@ -186,8 +186,8 @@ function applicantNotice(app: App, request: JoinRequest, className: string, memb
         const reason = reasonText(t, request);
         if (reason) lines.push(t('req-rejected-reason', { reason }));
         const decidedBy = request.decidedBy;
-        const contact = decidedBy === 'system' ? t('req-by-system') : app.messenger.mention(decidedBy, await personName(app, t, decidedBy));
-        lines.push('', t('req-rejected-ask', { who: contact }));
+        // The bot rejects by itself only when the applicant left the school: the administrator is the one to ask.
+        lines.push('', decidedBy === 'system' ? t('req-rejected-ask-admin') : t('req-rejected-ask', { who: await personMention(app, t, decidedBy) }));
       }
       return { text: lines.join('\n') };
     },
@@ -214,7 +214,7 @@ export async function decisionNotices(app: App, request: JoinRequest, member: Me
   const toApplicant = applicantNotice(app, request, className, member);
   if (toApplicant) notices.push(toApplicant);
   for (const parentId of family.linkedParents ?? []) {
-    notices.push({ kind: 'send', to: parentId, key: `req-child-joined:${request.id}:${parentId}`, build: ({ t }) => ({ text: t('req-child-joined', { child: request.applicant.name, className }) }) });
+    notices.push({ kind: 'send', to: parentId, key: `req-child-joined:${request.id}:${parentId}`, build: ({ t }) => ({ text: t('req-child-joined', { child: personValue(request.applicant.name, request.applicant.gender), className }) }) });
   }
   if (request.status === 'approved' && request.applicant.role === 'teacher' && member && member.teacherStatus !== 'verified') {
     notices.push(...(await teacherApprovedNotices(app, member)));

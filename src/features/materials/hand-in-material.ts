@@ -12,7 +12,7 @@ import { publishPost } from '../channels/channels.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import type { Reader } from '../shared/recipients.js';
-import { personName } from '../shared/review-format.js';
+import { personMention, personRef } from '../shared/review-format.js';
 import { refusalText } from '../shared/refusals.js';
 
 /** Callback action names of the buttons under a material's card. */
@@ -32,7 +32,7 @@ const materialSubject = (id: string): string => `mat:${id}`;
 /** A material's card as an admin reads it: who, for which channel, when, and the text as it would be posted. */
 async function cardText(app: App, reader: Reader, material: Material): Promise<string> {
   const { t, locale } = reader;
-  const who = app.messenger.mention(material.author, await personName(app, t, material.author));
+  const who = await personMention(app, t, material.author);
   const header = t('mat-card', { id: material.id, who, kind: material.kind, when: formatWhen(material.at, app.config.SCHOOL_TZ, locale) });
   return material.text ? `${header}\n\n${material.text}` : header;
 }
@@ -75,7 +75,7 @@ export interface MaterialDecisionReport {
 
 /** The words for a material someone decided on before. */
 async function decidedBefore(app: App, turn: Turn, material: Material): Promise<string> {
-  const by = material.decidedBy === undefined ? '' : await personName(app, turn.t, material.decidedBy);
+  const by = material.decidedBy === undefined ? '' : await personRef(app, turn.t, material.decidedBy);
   return turn.t('mat-already', { status: material.status, by });
 }
 
@@ -117,7 +117,7 @@ async function afterDecision(app: App, material: Material): Promise<Notice[]> {
   const by = material.decidedBy ?? 0;
   const status = material.publishedText === undefined ? material.status : 'edited';
   const outcomeLine = async (reader: Reader): Promise<string> =>
-    reader.t('mat-outcome', { status, by: await personName(app, reader.t, by), when: formatWhen(material.decidedAt ?? Date.now(), app.config.SCHOOL_TZ, reader.locale) });
+    reader.t('mat-outcome', { status, by: await personRef(app, reader.t, by), when: formatWhen(material.decidedAt ?? Date.now(), app.config.SCHOOL_TZ, reader.locale) });
   const edits: Notice[] = (await app.services.reviewNotices.takeAll(materialSubject(material.id))).map((message) => ({
     kind: 'edit',
     message,
@@ -129,7 +129,7 @@ async function afterDecision(app: App, material: Material): Promise<Notice[]> {
     to: material.author,
     key: `mat-outcome:${material.id}`,
     build: async ({ t }) => {
-      const who = app.messenger.mention(by, await personName(app, t, by));
+      const who = await personMention(app, t, by);
       const lines = [t('mat-author-outcome', { status, id: material.id, kind: material.kind, who })];
       if (material.reason) lines.push(t('mat-author-reason', { reason: material.reason }));
       if (material.publishedText !== undefined) lines.push('', t('mat-author-published-text'), '', material.publishedText);

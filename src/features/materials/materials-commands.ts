@@ -1,7 +1,7 @@
 import { enterMaterialSubmit } from '../../../scenes/material-submit.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { readerFor } from '../shared/recipients.js';
-import { personName } from '../shared/review-format.js';
+import { personMention } from '../shared/review-format.js';
 import { decisionButtons, mayDecide, mayHandIn } from './hand-in-material.js';
 
 /** /submit — the administration and teachers hand material in for a channel; an admin publishes or declines it (F21). */
@@ -35,7 +35,7 @@ export const materialsCommand: CommandSpec = {
     await turn.reply(t('mat-list-header', { count: pending.length > SHOWN ? SHOWN : pending.length, more: pending.length > SHOWN ? 'yes' : 'no' }));
     const reader = await readerFor(app, turn.caller.vkId);
     for (const material of pending.slice(0, SHOWN)) {
-      const who = app.messenger.mention(material.author, await personName(app, t, material.author));
+      const who = await personMention(app, t, material.author);
       await turn.reply(t('mat-list-line', { id: material.id, who, text: material.text }), decisionButtons(reader, material));
     }
     return undefined;

@@ -1,7 +1,7 @@
 import { PROMOTION } from '../../../scenes/promotion.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
-import type { Translate } from '../../i18n.js';
+import type { FluentPerson, Translate } from '../../i18n.js';
 import { inlineKeyboard, replyKeyboard, type Button } from '../shared/keyboards.js';
 import { deliverNotices } from '../shared/notices.js';
 import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
@@ -9,7 +9,7 @@ import type { LeaveResult } from '../../domain/movement.js';
 import type { ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { personMention, personShort } from '../shared/person-ref.js';
+import { personArg, personMention, personShort } from '../shared/person-ref.js';
 import { choosePerson, pickCancelButton } from '../shared/person-picker.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
@@ -65,7 +65,7 @@ export const transferCommand: CommandSpec = {
 };
 
 /** How the admin's messages name a person: a mention, never the raw id. */
-type Who = (member: Pick<Member, 'vkId' | 'name'>) => string;
+type Who = (member: Pick<Member, 'vkId' | 'name' | 'gender'>) => FluentPerson;
 
 /** The namer of one turn. */
 function namer(app: App, t: Translate): Who {
@@ -87,7 +87,7 @@ function transferReport(t: Translate, who: Who, outcome: TransferOutcome & { kin
   const lines = [t('mv-transferred', { person: who(member), from, to })];
   const moved = parents.filter((p) => !p.stayedInFromClass).map((p) => who(p.member));
   const stayed = parents.filter((p) => p.stayedInFromClass).map((p) => who(p.member));
-  if (moved.length > 0) lines.push(t('mv-parents-moved', { count: moved.length, parents: moved.join(', '), to }));
+  if (moved.length > 0) lines.push(t('mv-parents-moved', { student: who(member), count: moved.length, parents: moved.join(', '), to }));
   if (stayed.length > 0) lines.push(t('mv-parents-joined', { count: stayed.length, parents: stayed.join(', '), from, to }));
   lines.push(...notToldLines(t, who, [member, ...parents.map((p) => p.member)], unreachable));
   return lines.join('\n');
@@ -133,7 +133,7 @@ export const leftCommand: CommandSpec = {
       t('mv-left-confirm', { person: who(member) }),
       inlineKeyboard([
         [
-          { label: t('mv-btn-left-yes'), payload: { k: 'cb', a: 'mv.left', id: String(vkId) }, color: 'negative' },
+          { label: t('mv-btn-left-yes', { person: personArg(member) }), payload: { k: 'cb', a: 'mv.left', id: String(vkId) }, color: 'negative' },
           { label: t('btn-cancel'), payload: { k: 'cb', a: 'cls.keep' } },
         ],
       ]),

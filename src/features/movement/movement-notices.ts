@@ -7,7 +7,7 @@
 import type { DetachedParent, MovedParent } from '../../domain/movement.js';
 import type { Member } from '../../domain/types.js';
 import type { Notice } from '../shared/notices.js';
-import { personShort } from '../shared/person-ref.js';
+import { personShortArg } from '../shared/person-ref.js';
 
 /** To the student moved from `from` to `to`, then to each parent who moved with them (or joined the new class as well). */
 export function transferNotices(student: Member, parents: readonly MovedParent[], from: string, to: string): Notice[] {
@@ -18,7 +18,7 @@ export function transferNotices(student: Member, parents: readonly MovedParent[]
         kind: 'send',
         to: parent.member.vkId,
         build: ({ t }) => ({
-          text: [t('mv-child-transferred', { child: personShort(student), from, to }), ...(parent.stayedInFromClass ? [t('mv-parent-stays', { from })] : [])].join('\n'),
+          text: [t('mv-child-transferred', { child: personShortArg(student), from, to }), ...(parent.stayedInFromClass ? [t('mv-parent-stays', { from })] : [])].join('\n'),
         }),
       }),
     ),
@@ -31,7 +31,7 @@ export function childLeftNotice(student: Member, parent: DetachedParent, classNa
     kind: 'send',
     to: parent.member.vkId,
     build: ({ t }) => {
-      const text = [t('mv-child-left', { child: personShort(student), className })];
+      const text = [t('mv-child-left', { child: personShortArg(student), className })];
       if (parent.leftSchool) text.push(t('mv-parent-left-school'));
       else if (parent.leftClass) text.push(t('mv-parent-left-class', { className }));
       return { text: text.join('\n') };
@@ -41,7 +41,7 @@ export function childLeftNotice(student: Member, parent: DetachedParent, classNa
 
 /** To a parent now linked to their child in `className`. */
 export function childLinkedNotice(parentId: number, student: Member, className: string): Notice {
-  return { kind: 'send', to: parentId, build: ({ t }) => ({ text: t('mv-link-told', { child: personShort(student), className }) }) };
+  return { kind: 'send', to: parentId, build: ({ t }) => ({ text: t('mv-link-told', { child: personShortArg(student), className }) }) };
 }
 
 /** To a student or parent of a class that graduated: its place in the bot is closed (one message a person and class, even after a crash). */
@@ -54,7 +54,7 @@ export function graduatedNotice(vkId: number, classId: string, className: string
  * to where. A teacher of both classes gets one message (the new class's); the person acting gets none.
  */
 export function classTeacherTransferNotices(student: Member, fromTeachers: readonly number[], toTeachers: readonly number[], from: string, to: string, actor: number): Notice[] {
-  const person = personShort(student);
+  const person = personShortArg(student);
   return [
     ...fromTeachers
       .filter((id) => id !== actor && !toTeachers.includes(id))
@@ -67,6 +67,6 @@ export function classTeacherTransferNotices(student: Member, fromTeachers: reado
 
 /** To the class teachers of a student who left the school (the person acting gets none). */
 export function classTeacherLeftNotices(student: Member, teachers: readonly number[], className: string, actor: number): Notice[] {
-  const person = personShort(student);
+  const person = personShortArg(student);
   return teachers.filter((id) => id !== actor).map((id): Notice => ({ kind: 'send', to: id, build: ({ t }) => ({ text: t('mv-ct-left', { person, className }) }) }));
 }

@@ -3,7 +3,7 @@
  * a date in the school's time zone, a class, and the /help lines of another person.
  */
 import type { App } from '../../app.js';
-import type { Translate } from '../../i18n.js';
+import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
 import { effectiveRoles, type ActorId, type Member } from '../../domain/index.js';
 import type { Caller } from '../../turn.js';
 
@@ -15,6 +15,23 @@ export async function personName(app: App, t: Translate, vkId: ActorId): Promise
   const profile = await app.messenger.profile(vkId).catch(() => undefined);
   const name = [profile?.firstName, profile?.lastName].filter(Boolean).join(' ').trim();
   return name || t('pp-nameless');
+}
+
+/** The same as {@link personName}, as a message argument with the person's gender (see `NAME` and `GENDER` in src/i18n.ts). */
+export async function personRef(app: App, t: Translate, vkId: ActorId): Promise<FluentPerson | string> {
+  if (vkId === 'system') return t('req-by-system');
+  const member = await app.services.members.get(vkId);
+  if (member?.name.trim()) return personValue(member.name.trim(), member.gender);
+  const profile = await app.messenger.profile(vkId).catch(() => undefined);
+  const name = [profile?.firstName, profile?.lastName].filter(Boolean).join(' ').trim();
+  return name ? personValue(name, profile?.gender) : `id${vkId}`;
+}
+
+/** The same as {@link personRef}, shown as the messenger's mention of the person (a link to them). */
+export async function personMention(app: App, t: Translate, vkId: number): Promise<FluentPerson> {
+  const ref = await personRef(app, t, vkId);
+  const name = typeof ref === 'string' ? ref : ref.value.name;
+  return personValue(name, typeof ref === 'string' ? undefined : ref.value.gender, (shown) => app.messenger.mention(vkId, shown));
 }
 
 /** The name of a request's class (the staff room for teachers). */

@@ -6,7 +6,7 @@
  */
 import type { App } from '../../app.js';
 import { belongsInStudyChat, studyChatClassIds, type Member, type StudyChat } from '../../domain/index.js';
-import type { Translate } from '../../i18n.js';
+import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
 import type { ChatMemberChange } from '../../messenger/events.js';
 import { pressedInPrivate } from '../../messenger/events.js';
 import type { OutgoingMessage } from '../../messenger/messenger.js';
@@ -14,7 +14,7 @@ import type { Caller } from '../../turn.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { notifyPerson, readerFor } from '../shared/recipients.js';
-import { personName } from '../shared/review-format.js';
+import { personMention } from '../shared/review-format.js';
 import { audienceText } from './create-study-chat.js';
 
 /** The payload's action of the «Удалить из чата» button: `id` the study chat, `v` the person. */
@@ -42,8 +42,8 @@ const KEYS = {
 const keyOf = (chat: StudyChat, key: keyof typeof KEYS): string => KEYS[key][chat.kind];
 
 /** A person as a link the messenger shows: their roster name, else their name in the messenger. */
-async function mentionOf(app: App, t: Translate, vkId: number): Promise<string> {
-  return app.messenger.mention(vkId, await personName(app, t, vkId));
+async function mentionOf(app: App, t: Translate, vkId: number): Promise<FluentPerson> {
+  return personMention(app, t, vkId);
 }
 
 /**
@@ -89,12 +89,12 @@ export const removeFromStudyChatAction: ActionSpec = {
     const edit = (text: string) => (pressedInPrivate(press) ? app.messenger.edit(press.message, { text }).catch(() => undefined) : Promise.resolve());
     if (belongsInStudyChat(chat, await app.services.members.get(person))) {
       await edit(t(keyOf(chat, 'stranger-belongs'), vars));
-      return t('sc-belongs-short');
+      return t('sc-belongs-short', vars);
     }
     const removed = await app.messenger.removeFromChat(chat.peer, person);
     app.logger.info({ studyChat: chat.id, person, by: caller.vkId, removed }, 'stranger removed from a study chat');
     await edit(t(removed ? 'sc-stranger-removed' : 'sc-stranger-gone', vars));
-    return t(removed ? 'sc-removed-short' : 'sc-gone-short');
+    return t(removed ? 'sc-removed-short' : 'sc-gone-short', vars);
   },
 };
 
@@ -163,7 +163,7 @@ export async function removeFromClassChats(app: App, leavers: readonly ClassLeav
       if (chat.teacher === member.vkId) continue;
       const className = await classNameOf(app, classId);
       const reader = await readerFor(app, chat.teacher);
-      const person = app.messenger.mention(member.vkId, member.name.trim() || '…');
+      const person = personValue(member.name.trim() || '…', member.gender, (name) => app.messenger.mention(member.vkId, name));
       const vars = { title: chat.title, className, person };
       const text =
         exit.kind === 'left'
@@ -196,7 +196,7 @@ export async function removeFromRoleChats(app: App, member: Member): Promise<str
     titles.push(chat.title);
     app.logger.info({ studyChat: chat.id, person: member.vkId, exit: 'left' }, 'removed from a role study chat');
     if (chat.teacher === member.vkId) continue;
-    const person = app.messenger.mention(member.vkId, member.name.trim() || `id${member.vkId}`);
+    const person = personValue(member.name.trim() || `id${member.vkId}`, member.gender, (name) => app.messenger.mention(member.vkId, name));
     const told = await notifyPerson(app, chat.teacher, (t) => ({ text: t('sc-removed-left-role', { person, title: chat.title }) }));
     if (!told.ok) app.logger.warn({ studyChat: chat.id, teacher: chat.teacher }, 'teacher not told of a removal: they do not accept messages from the bot');
   }

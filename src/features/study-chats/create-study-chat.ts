@@ -10,7 +10,7 @@ import type { Caller, Turn } from '../../turn.js';
 import { regularClasses } from '../shared/class-ref.js';
 import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
 import type { DeliveryAuthor } from '../../app.js';
-import { personMention, personShort } from '../shared/person-ref.js';
+import { personMention, personShort, personShortArg } from '../shared/person-ref.js';
 import { readerFor } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../onboarding/subjects.js';
@@ -124,7 +124,7 @@ async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: 
   const classId = chat.classId ?? studyChatClassIds(chat)[0] ?? '';
   const audience = await app.services.studyChats.audience(classId, { parents: withParents });
   const className = (await app.services.classes.get(classId))?.name ?? '—';
-  const teacher = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
+  const teacher = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.vkId, '…');
   const people = [
     ...audience.students.map((member) => ({ member, role: 'student' as const })),
     ...audience.parents.map((member) => ({ member, role: 'parent' as const })),
@@ -202,7 +202,7 @@ export async function createOtherChat(app: App, turn: Turn, request: OtherChatRe
 /** Sends an "other" chat's link to its audience: the students (and parents) of its classes, or everyone of its role. */
 async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const audience = chat.audience;
-  const teacher = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
+  const teacher = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.vkId, '…');
   const people: { member: Member; role: RecipientRole }[] = [];
   const seen = new Set<number>();
   const add = (member: Member, role: RecipientRole) => {

@@ -5,11 +5,11 @@
  * gone), and the teacher told what they can do now.
  */
 import type { App } from '../../app.js';
-import { formatWhen } from '../../i18n.js';
+import { formatWhen, type FluentPerson } from '../../i18n.js';
 import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, type Member } from '../../domain/index.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import { adminChatLinkNotices } from '../admin-chats/admin-chat-notices.js';
-import { commandLinesFor, personName } from '../shared/review-format.js';
+import { commandLinesFor, personName, personRef } from '../shared/review-format.js';
 import type { Turn } from '../../turn.js';
 import { teacherCard, teacherSubject } from './verify-notices.js';
 
@@ -17,7 +17,7 @@ import { teacherCard, teacherSubject } from './verify-notices.js';
 export type VerifyOutcome =
   | { kind: 'done'; teacher: Member }
   /** Confirmed already; `by` is who did it, in the verifier's words. */
-  | { kind: 'already'; teacher: Member; by?: string }
+  | { kind: 'already'; teacher: Member; by?: FluentPerson | string }
   | { kind: 'refused'; text: string };
 
 /** Confirms the teacher `vkId` on behalf of the turn's caller. */
@@ -35,7 +35,7 @@ export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promis
   }
   const { teacher, confirmed } = result;
   if (!confirmed) {
-    const by = teacher.verifiedBy === undefined ? undefined : await personName(app, t, teacher.verifiedBy);
+    const by = teacher.verifiedBy === undefined ? undefined : await personRef(app, t, teacher.verifiedBy);
     return { outcome: { kind: 'already', teacher, ...(by ? { by } : {}) }, notices: [] };
   }
   return { outcome: { kind: 'done', teacher }, notices: await afterConfirmation(app, teacher, caller.vkId) };

@@ -2,13 +2,14 @@ import { confirmTeacher, type VerifyOutcome } from './confirm-teacher.js';
 import { deliverNotices } from '../shared/notices.js';
 import { verifyListMessage } from './verify-notices.js';
 import type { App } from '../../app.js';
-import type { Translate } from '../../i18n.js';
+import { personValue, type Translate } from '../../i18n.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 
 /** The words for a confirmation's outcome, as a full message. */
 export function verifyOutcomeText(app: App, t: Translate, outcome: VerifyOutcome): string {
   if (outcome.kind === 'refused') return outcome.text;
-  const who = app.messenger.mention(outcome.teacher.vkId, outcome.teacher.name);
+  const { teacher } = outcome;
+  const who = personValue(teacher.name, teacher.gender, (name) => app.messenger.mention(teacher.vkId, name));
   if (outcome.kind === 'done') return t('ver-done', { who });
   return outcome.by ? t('ver-already-by', { who, by: outcome.by }) : t('ver-already', { who });
 }

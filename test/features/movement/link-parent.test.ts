@@ -41,7 +41,7 @@ describe('linking a parent to their child (F08), the use case', () => {
     const { outcome, notices } = await linkParent(app, await turnFor(app, ADMIN_ID), 320, 310);
     expect(outcome).toMatchObject({ kind: 'linked', changed: true, parent: { vkId: 320 }, student: { vkId: 310 }, className: '5А' });
     expect(noticeLines(notices)).toEqual(['send 320']);
-    expect(await noticeTexts(app, notices)).toEqual(['Вы связаны с учеником Сидоров Ваня (5А) как его родитель.']);
+    expect(await noticeTexts(app, notices)).toEqual(['Вы связаны как родитель с учеником Сидоровым Ваней (5А).']);
     const roster = await s.members.roster(ADMIN_ID, (await s.classes.findByName('5А'))!.id);
     expect(roster.parents.find((p) => p.member.vkId === 320)?.children).toMatchObject([{ childVkId: 310 }]);
 

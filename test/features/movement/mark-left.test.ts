@@ -61,9 +61,9 @@ describe('marking a member as left (F10), the use case', () => {
     ]);
     expect(noticeLines(notices)).toEqual([`edit ${ADMIN_ID}`, 'send 320', 'send 321']);
     const [card, mother, father] = await noticeTexts(app, notices);
-    expect(card).toContain('Причина: выбыл(а) из школы');
-    expect(mother).toBe('Ваш ребёнок Сидоров Ваня (5А) отмечен(а) как выбывший(ая) из школы.\nДругих ваших детей в школе нет — доступ к боту как родителя закончился.');
-    expect(father).toBe('Ваш ребёнок Сидоров Ваня (5А) отмечен(а) как выбывший(ая) из школы.\nВы больше не среди родителей класса 5А.');
+    expect(card).toContain('Причина: выбытие из школы');
+    expect(mother).toBe('Ваш сын, Сидоров Ваня (5А), отмечен как выбывший из школы.\nДругих ваших детей в школе нет — доступ к боту как родителя закончился.');
+    expect(father).toBe('Ваш сын, Сидоров Ваня (5А), отмечен как выбывший из школы.\nВы больше не среди родителей класса 5А.');
     expect(await s.members.get(320)).toMatchObject({ status: 'left' });
 
     const again = await markLeft(app, await turnFor(app, ADMIN_ID), 310);

@@ -55,7 +55,7 @@ describe('transferring a student (F10), the use case', () => {
     expect(noticeLines(notices)).toEqual(['send 310', 'send 320']);
     expect(await noticeTexts(app, notices)).toEqual([
       'Вас перевели в класс 5Б (был 5А).',
-      'Вашего ребёнка Сидоров Ваня перевели из 5А в 5Б. Теперь вы среди родителей класса 5Б.',
+      'Вашего ребёнка, Сидорова Ваню, перевели из 5А в 5Б. Теперь вы среди родителей класса 5Б.',
     ]);
     expect((await s.members.get(320))?.classIds).toEqual([b.id]);
     await h.idle();
