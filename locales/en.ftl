@@ -347,7 +347,7 @@ req-done-rejected = Rejected: { $name }. The applicant has been told.
 req-denied = You cannot decide this request.
 req-not-found = There is no such request. The list: /requests.
 req-class-unavailable = The class of this request is archived, so it cannot be approved. Reject it instead.
-req-later-done = Postponed
+req-later-done = Reminder: { $when }
 req-finish-dialog = Finish the current dialog first, or send /cancel.
 req-reason-ask = Why are you rejecting { $name } ({ $className })? Type the reason in one message (up to { $max } characters); the applicant will see it. Or press «No reason».
 req-reason-gone = This request has already been decided; there is nothing to reject.
@@ -1312,3 +1312,21 @@ sp-posts-hint = { $count } more { $count ->
         [one] post is
        *[other] posts are
     } scheduled for later: /scheduled
+
+## Requests: whom they go to, the summary and «Later» (F08)
+
+req-filed = Request sent! { $who } Once it is decided, the bot will write to you here.
+req-summary = { $count ->
+        [one] 📝 New requests: { $count }. Press «{ req-summary-show }» to open it.
+       *[other] 📝 New requests: { $count }. Press «{ req-summary-show }» to open them.
+    }
+req-summary-show = Show
+req-summary-done = 📝 All new requests are open. The list of requests: /requests.
+req-summary-stale = This summary is out of date. The list of requests: /requests.
+req-escalated-heading = ⏰ This request has waited long for the class teacher — you can decide it yourself.
+req-reminder-heading = ⏰ You asked to be reminded of this request.
+req-later-ask = When should I remind you of the request ({ $name }, { $className })?
+req-later-hour = In an hour
+req-later-morning = Tomorrow morning
+req-later-days = In 3 days
+req-later-set = I will remind you of the request ({ $name }, { $className }): { $when }.
