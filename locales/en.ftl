@@ -1321,7 +1321,7 @@ req-summary = { $count ->
        *[other] 📝 New requests: { $count }. Press «{ req-summary-show }» to open them.
     }
 req-summary-show = Show
-req-summary-done = 📝 All new requests are open. The list of requests: /requests.
+req-summary-done = 📝 No more new requests. The list of requests: /requests.
 req-summary-stale = This summary is out of date. The list of requests: /requests.
 req-escalated-heading = ⏰ This request has waited long for the class teacher — you can decide it yourself.
 req-reminder-heading = ⏰ You asked to be reminded of this request.

@@ -76,6 +76,22 @@ export class ReviewQueue {
     return requests.filter((r) => r.status === 'pending').length;
   }
 
+  /**
+   * The summaries that counted a request now decided: it is taken out of them, and each comes back
+   * with its message and the count left, to be edited. Reviewers in `reviewers` only.
+   */
+  async dropDecided(requestId: string, reviewers: readonly number[]): Promise<{ reviewer: number; message: NoticeRef; count: number; gen: number }[]> {
+    const { redis, keys } = this.ctx;
+    const out: { reviewer: number; message: NoticeRef; count: number; gen: number }[] = [];
+    for (const reviewer of reviewers) {
+      if ((await redis.srem(`${keys.base}rq:${reviewer}:batch`, requestId)) === 0) continue;
+      const [gen, msg] = await redis.hmget(`${keys.base}rq:${reviewer}:summary`, 'gen', 'msg');
+      const message = parseRef(msg ?? undefined);
+      if (message) out.push({ reviewer, message, count: await this.summaryCount(reviewer), gen: Number(gen ?? 0) });
+    }
+    return out;
+  }
+
   /** «Показать» under the summary of generation `gen`: the next page of its requests become cards. */
   async show(reviewer: number, gen: number): Promise<ShowResult> {
     const reply = await SHOW.apply(this.ctx, [reviewer, gen, SHOW_PAGE_SIZE]);

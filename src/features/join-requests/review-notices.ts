@@ -14,7 +14,7 @@ import type { Notice } from '../shared/notices.js';
 import { teacherApprovedNotices } from '../verification/verify-notices.js';
 
 import { requestCardText, requestSubject } from './request-card.js';
-import { routeJoinRequest } from './request-routing.js';
+import { routeJoinRequest, summaryMessage } from './request-routing.js';
 
 export { REQ_APPROVE, REQ_REJECT, REQ_LATER, REQ_PAGE, requestSubject, requestCardText, requestButtons, sendRequestCard } from './request-card.js';
 
@@ -134,6 +134,10 @@ export async function closedRequestNotices(app: App, requestIds: readonly string
 export async function decisionNotices(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<Notice[]> {
   const className = await classNameOf(app, request.applicant.classId);
   const notices = await reviewerCopyEdits(app, request, className, family);
+  // The summaries that counted it count one fewer.
+  for (const held of await app.services.reviewQueue.dropDecided(request.id, await app.services.requests.reviewersOf(request.id))) {
+    notices.push({ kind: 'edit', message: held.message, build: ({ t }) => summaryMessage(t, held.count, held.gen) });
+  }
   const toApplicant = applicantNotice(app, request, className, member);
   if (toApplicant) notices.push(toApplicant);
   for (const parentId of family.linkedParents ?? []) {
