@@ -315,10 +315,6 @@ onb-consent =
 onb-btn-agree = I agree
 onb-btn-disagree = I do not agree
 onb-no-consent = A request cannot be filed without consent to the processing of personal data. Nothing was saved. If you change your mind, open the invite again.
-onb-filed = Request sent! It will be checked by { $whom ->
-        [admin] the school administrator
-       *[teacher] the class teacher (or the school administrator)
-    }. Once it is confirmed, the bot will write to you here.
 
 ## Join requests (F08)
 
