@@ -110,6 +110,17 @@ describe('join requests go to whom they belong (F08)', () => {
     expect((await applicant.expect('Ваша заявка ждёт проверки')).text).toContain('Решение примет администрация школы.');
   });
 
+  it('F08: a class teacher the bot cannot write to (they never wrote to it): the admins get the request at once, and are told why', async () => {
+    const admin = await school();
+    await verifiedTeacher(h.bot.app.services, 200, 'Кузнецова Ольга');
+    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, classA, 200);
+    await apply(308, 'Анна Петрова', classA);
+    const card = await admin.expect('Новая заявка на вступление');
+    expect(card.text).toContain('Анна Петрова');
+    const why = await admin.expect('не удалось показать');
+    expect(why.text).toContain('Кузнецова Ольга');
+  });
+
   it('F08: a request undecided for REQUEST_ESCALATE_AFTER goes to the admins too; one decided before sends them nothing', async () => {
     const admin = await school({ REQUEST_ESCALATE_AFTER: '3s' });
     const teacher = await classTeacher(200, 'Ольга', 'Кузнецова', classA);

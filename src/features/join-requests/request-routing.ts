@@ -63,10 +63,10 @@ async function showTo(app: App, reviewer: number, request: JoinRequest, heading:
   if (count !== placement.count) await editSummary(app, reviewer, message, count, gen);
 }
 
-/** Shows a request to reviewers; the ones VK would not reach are named to those it did. */
-async function showToAll(app: App, request: JoinRequest, reviewers: readonly number[], heading: string, keyOf: (reviewer: number) => string): Promise<void> {
+/** Shows a request to reviewers; the ones VK would not reach (and `missed`, reached by no one before) are named to those it did. Returns who was reached. */
+async function showToAll(app: App, request: JoinRequest, reviewers: readonly number[], heading: string, keyOf: (reviewer: number) => string, missed: readonly number[] = []): Promise<number[]> {
   const reached: number[] = [];
-  const unreachable: number[] = [];
+  const unreachable: number[] = [...missed];
   for (const reviewer of reviewers) {
     const ok = await showTo(app, reviewer, request, heading, keyOf(reviewer))
       .then(() => true)
@@ -76,7 +76,7 @@ async function showToAll(app: App, request: JoinRequest, reviewers: readonly num
       });
     (ok ? reached : unreachable).push(reviewer);
   }
-  if (unreachable.length === 0) return;
+  if (unreachable.length === 0) return reached;
   const notices: Notice[] = reached.map((reviewer) => ({
     kind: 'send',
     to: reviewer,
@@ -87,11 +87,13 @@ async function showToAll(app: App, request: JoinRequest, reviewers: readonly num
     },
   }));
   await deliverNotices(app, notices).catch(() => undefined);
+  return reached;
 }
 
 /**
  * Tells the reviewers of a freshly filed request about it: its class teachers (with the escalation to
- * the admins scheduled), or the admins when the class has none or it is a staff-room request.
+ * the admins scheduled), or the admins when the class has none or it is a staff-room request, or when
+ * the messenger would reach none of its class teachers.
  */
 export async function routeJoinRequest(app: App, request: JoinRequest): Promise<void> {
   if (request.status !== 'pending') return;
@@ -100,7 +102,12 @@ export async function routeJoinRequest(app: App, request: JoinRequest): Promise<
     const at = request.createdAt + app.config.REQUEST_ESCALATE_AFTER;
     await app.scheduler.schedule(escalationJobId(request.id), REQUEST_ESCALATION, at, { requestId: request.id });
   }
-  await showToAll(app, request, route.reviewers, 'req-notice-heading', (reviewer) => `req-notice:${request.id}:${reviewer}`);
+  const key = (reviewer: number): string => `req-notice:${request.id}:${reviewer}`;
+  const reached = await showToAll(app, request, route.reviewers, 'req-notice-heading', key);
+  // No class teacher could be reached (they never wrote to the bot): the admins get it now, and are told why.
+  if (route.to === 'classTeachers' && reached.length === 0) {
+    await showToAll(app, request, await app.services.requests.escalationReviewers(request), 'req-notice-heading', key, route.reviewers);
+  }
 }
 
 /** A request its class teachers have left undecided: shown to the admins, unless decided meanwhile. */
