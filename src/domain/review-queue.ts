@@ -92,9 +92,9 @@ export class ReviewQueue {
     return out;
   }
 
-  /** «Показать» under the summary of generation `gen`: the next page of its requests become cards. */
-  async show(reviewer: number, gen: number): Promise<ShowResult> {
-    const reply = await SHOW.apply(this.ctx, [reviewer, gen, SHOW_PAGE_SIZE]);
+  /** «Показать» under the summary of generation `gen` (`pressed`: the message it was under): the next page of its requests become cards. */
+  async show(reviewer: number, gen: number, pressed: NoticeRef): Promise<ShowResult> {
+    const reply = await SHOW.apply(this.ctx, [reviewer, gen, SHOW_PAGE_SIZE, `${pressed.chat}:${pressed.id}`]);
     const message = parseRef(reply.msg);
     if (!reply.ok || !message) return { ok: false };
     const { redis, keys } = this.ctx;

@@ -168,8 +168,14 @@ describe('join requests go to whom they belong (F08)', () => {
     expect(edited.text).toContain('Новых заявок: 2');
     expect(labels(edited)).toEqual(['Показать']);
 
-    // A stale «Показать» of another generation is refused.
+    // A stale «Показать» of another generation, or forged under another message, is refused and shows nothing.
+    const shownBefore = teacher.received.length;
     expect(await forge(teacher, summary.cmid, { k: 'cb', a: 'req.show', v: '7' })).toBe('Эта сводка устарела. Список заявок — /заявки.');
+    expect(await forge(teacher, cards[0]!.cmid, { k: 'cb', a: 'req.show', v: '0' })).toBe('Эта сводка устарела. Список заявок — /заявки.');
+    expect(await forge(teacher, summary.cmid, { k: 'cb', a: 'req.show', v: 'x' })).toBe('Кнопка устарела. Откройте последнее сообщение.');
+    await h.idle();
+    expect(teacher.received).toHaveLength(shownBefore);
+    expect(teacher.received.find((m) => m.cmid === summary.cmid)!.text).toContain('Новых заявок: 2');
 
     // The admin decides one of the two still counted (from /заявки): the summary counts one.
     await admin.say('/заявки');

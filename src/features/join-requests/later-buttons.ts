@@ -123,8 +123,8 @@ export const showAction: ActionSpec = {
     const gen = Number(payload.v);
     if (!Number.isSafeInteger(gen) || gen < 0) return t('button-stale-short');
     if (!pressedInPrivate(press)) return t('command-dm-only');
-    const result = await app.services.reviewQueue.show(caller.vkId, gen);
-    if (!result.ok || result.message.id !== press.message.id) return t('req-summary-stale');
+    const result = await app.services.reviewQueue.show(caller.vkId, gen, press.message);
+    if (!result.ok) return t('req-summary-stale');
     for (const request of result.shown) await sendRequestCard(app, turn, caller.vkId, request, { withLater: true, key: `req-show:${request.id}:${caller.vkId}:${gen}` });
     await editSummary(app, caller.vkId, result.message, result.remaining, gen);
     return undefined;
