@@ -1,8 +1,8 @@
 /**
- * Join requests in front of their reviewers (F08): the request card with its decision buttons,
- * the notices sent when a request is filed, and what a decision sends (every reviewer's copy
- * edited to show the outcome, the applicant told, linked parents told). The decision itself is
- * the use case in decide-request.ts.
+ * Join requests in front of their reviewers (F08): the notices sent when a request is filed (routed
+ * in request-routing.ts, the card itself in request-card.ts), and what a decision sends (every
+ * reviewer's copy edited to show the outcome, the summaries that counted it edited, the applicant
+ * told, linked parents told). The decision itself is the use case in decide-request.ts.
  */
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
