@@ -1326,3 +1326,7 @@ req-later-hour = In an hour
 req-later-morning = Tomorrow morning
 req-later-days = In 3 days
 req-later-set = I will remind you of the request ({ $name }, { $className }): { $when }.
+contact-pending-who-escalated = { $count ->
+        [one] Your class teacher ({ $names }) or the school's administration decides.
+       *[other] One of the class teachers ({ $names }) or the school's administration decides.
+    }

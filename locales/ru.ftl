@@ -1349,3 +1349,7 @@ req-later-hour = Через час
 req-later-morning = Завтра утром
 req-later-days = Через 3 дня
 req-later-set = Напомню о заявке ({ $name }, { $className }): { $when }.
+contact-pending-who-escalated = { $count ->
+        [one] Решение примет классный руководитель ({ $names }) или администрация школы.
+       *[other] Решение примет один из классных руководителей ({ $names }) или администрация школы.
+    }

@@ -136,6 +136,10 @@ describe('join requests go to whom they belong (F08)', () => {
     // The earlier request was due first and was decided: the admin got nothing about it.
     await h.idle();
     expect(admin.received.some((m) => m.text.includes('Пётр Решённый'))).toBe(false);
+    // The applicant, writing now, reads that the administration decides too.
+    const applicant = h.driver.user({ id: 305, firstName: 'Вера', lastName: 'Ждущая' });
+    await applicant.say('Когда меня примут?');
+    expect((await applicant.expect('Ваша заявка ждёт проверки')).text).toContain('Решение примет классный руководитель (Кузнецова Ольга) или администрация школы.');
     await admin.press('Принять');
     await admin.expectAnswer();
     expect(await h.bot.app.services.requests.get(waiting.id)).toMatchObject({ status: 'approved', decidedBy: ADMIN_ID });
