@@ -320,10 +320,6 @@ onb-consent =
 onb-btn-agree = I agree
 onb-btn-disagree = I do not agree
 onb-no-consent = A request cannot be filed without consent to the processing of personal data. Nothing was saved. If you change your mind, open the invite again.
-onb-filed = Request sent! It will be checked by { $whom ->
-        [admin] the school administrator
-       *[teacher] the class teacher (or the school administrator)
-    }. Once it is confirmed, the bot will write to you here.
 
 ## Join requests (F08)
 
@@ -352,7 +348,7 @@ req-done-rejected = Rejected: { $name }. The applicant has been told.
 req-denied = You cannot decide this request.
 req-not-found = There is no such request. The list: /requests.
 req-class-unavailable = The class of this request is archived, so it cannot be approved. Reject it instead.
-req-later-done = Postponed
+req-later-done = Reminder: { $when }
 req-finish-dialog = Finish the current dialog first, or send /cancel.
 req-reason-ask = Why are you rejecting { $name } ({ $className })? Type the reason in one message (up to { $max } characters); the applicant will see it. Or press «No reason».
 req-reason-gone = This request has already been decided; there is nothing to reject.
@@ -1492,3 +1488,25 @@ mv-btn-transfer-yes = Transfer
 pp-nameless = member
 pp-one = One person found: { $person }.
 pp-btn-yes = Yes, go on
+
+## Requests: whom they go to, the summary and «Later» (F08)
+
+req-filed = Request sent! { $who } Once it is decided, the bot will write to you here.
+req-summary = { $count ->
+        [one] 📝 New requests: { $count }. Press «{ req-summary-show }» to open it.
+       *[other] 📝 New requests: { $count }. Press «{ req-summary-show }» to open them.
+    }
+req-summary-show = Show
+req-summary-done = 📝 No more new requests. The list of requests: /requests.
+req-summary-stale = This summary is out of date. The list of requests: /requests.
+req-escalated-heading = ⏰ This request has waited long for the class teacher — you can decide it yourself.
+req-reminder-heading = ⏰ You asked to be reminded of this request.
+req-later-ask = When should I remind you of the request ({ $name }, { $className })?
+req-later-hour = In an hour
+req-later-morning = Tomorrow morning
+req-later-days = In 3 days
+req-later-set = I will remind you of the request ({ $name }, { $className }): { $when }.
+contact-pending-who-escalated = { $count ->
+        [one] Your class teacher ({ $names }) or the school's administration decides.
+       *[other] One of the class teachers ({ $names }) or the school's administration decides.
+    }

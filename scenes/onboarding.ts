@@ -6,6 +6,7 @@ import { roleName } from '../src/features/invites/issue-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
+import { decidersLine } from '../src/features/shared/deciders.js';
 import type { Gender, InviteRole, InviteUseResult } from '../src/domain/index.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
 import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
@@ -193,7 +194,7 @@ async function report(app: App, turn: Turn, state: OnboardingState, result: Invi
       app.logger.error({ requestId: result.request.id, err: error instanceof Error ? error.name : 'unknown' }, 'join request announcement failed');
     }
     app.logger.info({ requestId: result.request.id, vkId: turn.caller.vkId }, 'join request filed');
-    return turn.reply(t('onb-filed', { whom }), replyKeyboard([]));
+    return turn.reply(t('req-filed', { who: await decidersLine(app, turn, result.request) }), replyKeyboard([]));
   }
   switch (result.reason) {
     case 'already_pending':

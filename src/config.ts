@@ -39,6 +39,9 @@ const reminderOffsets = (fallback: string) => z.string().default(fallback).trans
   return [...new Set(ms)].sort((a, b) => b - a);
 });
 
+/** One duration in s, m, h or d (`24h`), as milliseconds. */
+const duration = (fallback: string) => reminderOffsets(fallback).refine((ms) => ms.length === 1, { message: 'one duration' }).transform((ms) => ms[0]!);
+
 /** `21-8` or `21:00-08:30` (the school's time), `off` for none. */
 const quietHours = z.string().default('21-8').transform((raw, ctx): QuietHours | null => {
   const value = raw.trim().toLowerCase();
@@ -87,6 +90,7 @@ export const EXPECTED: Record<string, string> = {
   MEETING_REMINDERS: 'how long before a meeting reminders go, comma-separated, in s, m, h or d, e.g. 24h,15m',
   BROADCAST_REMINDERS: 'how long before a broadcast or a webinar reminders go, comma-separated, in s, m, h or d, e.g. 24h,15m',
   LESSON_REMINDERS: 'how long before an online lesson its reminders go in the subject chat, comma-separated, in s, m, h or d, e.g. 15m',
+  REQUEST_ESCALATE_AFTER: 'how long a join request waits for its class teacher before the admins get it too, in s, m, h or d, e.g. 24h',
   SHUTDOWN_TIMEOUT_MS: 'milliseconds to finish updates in flight on shutdown, a positive whole number',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
@@ -115,6 +119,7 @@ const schema = z
     BROADCAST_REMINDERS: reminderOffsets('24h,15m'),
     LESSON_REMINDERS: reminderOffsets('15m'),
     QUIET_HOURS: quietHours,
+    REQUEST_ESCALATE_AFTER: duration('24h'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

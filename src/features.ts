@@ -18,6 +18,8 @@ import { meetingDialog, meetingMoveDialog } from '../scenes/meeting.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
 import type { JobSpec } from './features/shared/job-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
+import { requestReminderJob } from './features/join-requests/later-buttons.js';
+import { requestEscalationJob } from './features/join-requests/request-routing.js';
 import { verifyActions } from './features/verification/confirm-button.js';
 import { adminChatActions } from './features/admin-chats/admin-chats-buttons.js';
 import { staffChatsCommand } from './features/admin-chats/admin-chats-commands.js';
@@ -96,6 +98,7 @@ export const FEATURES: readonly Feature[] = [
     commands: [requestsCommand, verifyCommand],
     actions: [...requestActions, ...verifyActions],
     dialogs: [rejectReasonDialog] as unknown as AnyDialog[],
+    jobs: [requestEscalationJob, requestReminderJob],
   },
   /** The administration chats: the head's chat with the deputies and with all teachers, their links sent to their members (F22). */
   { commands: [staffChatsCommand], actions: [...adminChatActions] },

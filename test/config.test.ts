@@ -36,6 +36,14 @@ describe('configuration', () => {
     expect(errorOf({ ...base, VK_TRANSPORT: 'webhook' })).toMatch(/^VK_CONFIRMATION_CODE: is missing/);
   });
 
+  it('F08: REQUEST_ESCALATE_AFTER is one duration, 24 h by default', () => {
+    expect(loadConfig(base).REQUEST_ESCALATE_AFTER).toBe(24 * 3_600_000);
+    expect(loadConfig({ ...base, REQUEST_ESCALATE_AFTER: '90m' }).REQUEST_ESCALATE_AFTER).toBe(90 * 60_000);
+    for (const bad of ['soon', '0h', '24h,1h', '-5s']) {
+      expect(errorOf({ ...base, REQUEST_ESCALATE_AFTER: bad })).toMatch(/^REQUEST_ESCALATE_AFTER: is invalid; expected how long a join request waits/);
+    }
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ ...base, LOCALE: '', VK_CALLBACK_SECRET: '' }).LOCALE).toBe('ru');
   });

@@ -18,6 +18,7 @@ import { defineScripts } from './lua.js';
 import { MemberService } from './members.js';
 import { MovementService } from './movement.js';
 import { ReviewNoticeStore } from './review-notices-store.js';
+import { ReviewQueue } from './review-queue.js';
 import { StudyChatService } from './study-chats.js';
 import { MeetingService } from './meetings.js';
 import { BroadcastService } from './broadcasts.js';
@@ -45,6 +46,8 @@ export interface Services {
   audit: AuditService;
   /** Messages sent about pending decisions, to edit them after the decision (F08, F09). */
   reviewNotices: ReviewNoticeStore;
+  /** Where reviewers get new join requests: cards or one summary (F08). */
+  reviewQueue: ReviewQueue;
   /** The subject chats teachers open for their classes (F25). */
   studyChats: StudyChatService;
   /** The school-wide and staff channels and the posts sent to them (F12). */
@@ -91,6 +94,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     family: new FamilyService(ctx),
     audit,
     reviewNotices: new ReviewNoticeStore(ctx),
+    reviewQueue: new ReviewQueue(ctx),
     studyChats: new StudyChatService(ctx),
     channels: new ChannelService(ctx),
     postAcks: new PostAckService(ctx),
@@ -138,3 +142,7 @@ export {
   type ScheduledPostStatus,
 } from './scheduled-posts.js';
 export type { ScheduledPostService, BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };
+export type { RequestRoute } from './join-requests.js';
+export type { Placement, ShowResult } from './review-queue.js';
+export { CARDS_AT_ONCE, SHOW_PAGE_SIZE } from './review-queue.js';
+export type { NoticeRef } from './review-notices-store.js';

@@ -13,6 +13,12 @@ import { joinRequestSchema, memberSchema, parseRecord, readRecords } from './rec
 import type { ActorId, ChildMatch, DecisionResult, JoinRequest, Member, Page } from './types.js';
 
 export const DEFAULT_PAGE_SIZE = 10;
+
+/** Whom a new request is shown to first: its class teachers, or the admins (a class without one, a staff-room request). */
+export interface RequestRoute {
+  readonly to: 'classTeachers' | 'admins';
+  readonly reviewers: readonly number[];
+}
 export const MAX_REASON_LENGTH = 500;
 
 /**
@@ -96,6 +102,23 @@ export class JoinRequestService {
   async classTeachersDeciding(request: JoinRequest): Promise<Member[]> {
     const { classId } = request.applicant;
     return (await this.reviewerMembers(request)).filter((m) => isClassTeacherOf(m, classId));
+  }
+
+  /**
+   * Whom a new request goes to: the class teachers of its class for a student or parent request of a
+   * class that has one (the administration later, see {@link escalationReviewers}); otherwise every
+   * admin who may decide it. Ids in order.
+   */
+  async routeOf(request: JoinRequest): Promise<RequestRoute> {
+    const leads = await this.classTeachersDeciding(request);
+    if (leads.length > 0) return { to: 'classTeachers', reviewers: leads.map((m) => m.vkId) };
+    return { to: 'admins', reviewers: (await this.reviewerMembers(request)).map((m) => m.vkId) };
+  }
+
+  /** Who gets a request that has waited for its class teachers too long: its other reviewers (the admins). */
+  async escalationReviewers(request: JoinRequest): Promise<number[]> {
+    const leads = new Set((await this.classTeachersDeciding(request)).map((m) => m.vkId));
+    return (await this.reviewerMembers(request)).map((m) => m.vkId).filter((id) => !leads.has(id));
   }
 
   /** The person's pending requests (found by the index of the requests they filed, unless the ids are known), oldest first. */

@@ -77,7 +77,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await parent.say('Петров Иван');
     await parent.expect('Согласие');
     await parent.press('Даю согласие');
-    await parent.expect('Её проверит классный руководитель');
+    await parent.expect('Заявка отправлена! Решение примет администрация школы.');
     const [request] = await pendingOf(501);
     expect(request?.applicant).toMatchObject({ role: 'parent', name: 'Петрова Ольга Николаевна', childName: 'Петров Иван' });
   });
@@ -115,7 +115,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await teacher.press('Готово');
     await teacher.expect('Согласие');
     await teacher.press('Даю согласие');
-    await teacher.expect('Её проверит администратор школы');
+    await teacher.expect('Заявка отправлена! Решение примет администрация школы.');
     const [request] = await pendingOf(502);
     expect(request?.applicant).toMatchObject({ role: 'teacher', classId: STAFF_ROOM_ID, subjects: ['Математика', 'Астрономия'] });
   });

@@ -10,21 +10,14 @@ import { replyKeyboard } from '../shared/keyboards.js';
 import { commandButton } from '../shared/pick-keyboard.js';
 import type { IncomingMessage } from '../../messenger/events.js';
 import type { Reader } from '../shared/recipients.js';
-import { classNameOf, personName } from '../shared/review-format.js';
+import { classNameOf } from '../shared/review-format.js';
+import { decidersLine } from '../shared/deciders.js';
 import type { JoinRequest } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 
 /** Whether the caller is not (or no longer) a member of the school: first contact is for them. */
 export function isStranger(caller: Caller): boolean {
   return caller.member?.status !== 'active';
-}
-
-/** Who decides a request, in the reader's words: its class teachers if it has them, else the administration. */
-async function decidersLine(app: App, reader: Reader, request: JoinRequest): Promise<string> {
-  const { t } = reader;
-  const leads = await app.services.requests.classTeachersDeciding(request);
-  const names = await Promise.all(leads.map(async (m) => m.name.trim() || (await personName(app, t, m.vkId))));
-  return t('contact-pending-who', { count: leads.length, names: names.join(', ') });
 }
 
 /** The person's pending requests as they read them: class, role (and child), when sent, who decides. */

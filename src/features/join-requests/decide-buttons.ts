@@ -1,14 +1,15 @@
 /**
- * The callback buttons of join requests (F08): approve, reject (opens the reason dialog), later,
- * and the pages of /requests. Every press is checked again by the service, never trusted from the payload.
+ * The callback buttons of join requests (F08): approve, reject (opens the reason dialog), the pages
+ * of /requests, and (later-buttons.ts) «Позже» with its times and «Показать» under a summary. Every press is checked again by the service, never trusted from the payload.
  */
 import { pressedInPrivate } from '../../messenger/events.js';
 import { enterRejectReason } from '../../../scenes/reject-reason.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { sendRequestsPage } from './requests-command.js';
 import { decideAndNotify } from './decide-request.js';
-import { REQ_APPROVE, REQ_LATER, REQ_PAGE, REQ_REJECT, alreadyDecidedText } from './review-notices.js';
-import { NotFoundError, PermissionDeniedError, can } from '../../domain/index.js';
+import { REQ_APPROVE, REQ_PAGE, REQ_REJECT, alreadyDecidedText } from './review-notices.js';
+import { laterActions } from './later-buttons.js';
+import { can } from '../../domain/index.js';
 
 /** «Принять»: records the approval (or says who decided first); the snackbar tells the outcome. */
 export const approveAction: ActionSpec = {
@@ -35,25 +36,6 @@ export const rejectAction: ActionSpec = {
   },
 };
 
-/** «Позже»: the request stays pending and every notice stays as it is. */
-export const laterAction: ActionSpec = {
-  name: REQ_LATER,
-  async run(_context, payload, turn, app) {
-    const { t, caller } = turn;
-    if (!payload.id) return t('button-stale-short');
-    try {
-      const result = await app.services.requests.later(caller.vkId, payload.id);
-      if (result.ok) return t('req-later-done');
-      if (result.reason === 'already_decided') return alreadyDecidedText(app, t, result.status, result.decidedBy);
-      return t('req-class-unavailable');
-    } catch (error) {
-      if (error instanceof PermissionDeniedError) return t('req-denied');
-      if (error instanceof NotFoundError) return t('req-not-found');
-      throw error;
-    }
-  },
-};
-
 /** «←» / «→» under /requests: sends the asked page of pending requests. */
 export const pageAction: ActionSpec = {
   name: REQ_PAGE,
@@ -67,4 +49,4 @@ export const pageAction: ActionSpec = {
 };
 
 /** All callback buttons of join requests. */
-export const requestActions: readonly ActionSpec[] = [approveAction, rejectAction, laterAction, pageAction];
+export const requestActions: readonly ActionSpec[] = [approveAction, rejectAction, pageAction, ...laterActions];

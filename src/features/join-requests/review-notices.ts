@@ -1,111 +1,34 @@
 /**
- * Join requests in front of their reviewers (F08): the request card with its decision buttons,
- * the notices sent when a request is filed, and what a decision sends (every reviewer's copy
- * edited to show the outcome, the applicant told, linked parents told). The decision itself is
- * the use case in decide-request.ts.
+ * Join requests in front of their reviewers (F08): the notices sent when a request is filed (routed
+ * in request-routing.ts, the card itself in request-card.ts), and what a decision sends (every
+ * reviewer's copy edited to show the outcome, the summaries that counted it edited, the applicant
+ * told, linked parents told). The decision itself is the use case in decide-request.ts.
  */
-import type { Keyboard } from '../../messenger/keyboard.js';
 import type { App } from '../../app.js';
 import { personValue, type Translate } from '../../i18n.js';
-import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
-import { readerFor, type Reader } from '../shared/recipients.js';
+import type { Reader } from '../shared/recipients.js';
 import { classNameOf, commandLinesFor, personMention, personName, personRef } from '../shared/review-format.js';
 import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
-import { subjectName } from '../onboarding/subjects.js';
-import { deliverNotices, type Notice } from '../shared/notices.js';
+import type { Notice } from '../shared/notices.js';
 import { teacherApprovedNotices } from '../verification/verify-notices.js';
 
-/** Callback action names of the request buttons (the `a` of their payload). */
-export const REQ_APPROVE = 'req.ok';
-export const REQ_REJECT = 'req.no';
-export const REQ_LATER = 'req.later';
-export const REQ_PAGE = 'req.page';
+import { requestCardText, requestSubject } from './request-card.js';
+import { routeJoinRequest, summaryMessage } from './request-routing.js';
+
+export { REQ_APPROVE, REQ_REJECT, REQ_LATER, REQ_PAGE, requestSubject, requestCardText, requestButtons, sendRequestCard } from './request-card.js';
 
 /** The reason of a rejection in the reader's language: the bot's own reason code translated, a reviewer's words as written. */
 function reasonText(t: Translate, request: JoinRequest & { status: 'rejected' }): string | undefined {
   return request.reasonCode ? t(`req-reason-${request.reasonCode}`) : request.reason;
 }
 
-/** The key under which the messages about a request are remembered. */
-export const requestSubject = (requestId: string): string => `req:${requestId}`;
-
-/** The request as a reviewer reads it: who (with a VK link), role, class, child or subjects, when (in the reader's language). */
-export function requestCardText(app: App, reader: Reader, request: JoinRequest, className: string): string {
-  const { t } = reader;
-  const a = request.applicant;
-  const lines = [
-    t('req-card-title', { who: a.name, className }),
-    t('req-card-who', { who: app.messenger.mention(a.vkId, a.name) }),
-    t('req-card-role', { role: t(`role-${a.role}`) }),
-    t('req-card-class', { className }),
-  ];
-  if (a.role === 'parent') lines.push(t('req-card-child', { child: a.childName }));
-  if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.map((s) => subjectName(t, s)).join(', ') }) : t('req-card-no-subjects'));
-  lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ, reader.locale) }));
-  return lines.join('\n');
-}
-
-/** The decision buttons under a request card; «Позже» only on the notice sent when it was filed. */
-export function requestButtons(t: Translate, requestId: string, withLater: boolean): Keyboard {
-  const button = (label: string, a: string, color: Button['color']): Button => ({ label, payload: { k: 'cb', a, id: requestId }, color });
-  const rows: Button[][] = [[button(t('req-btn-approve'), REQ_APPROVE, 'positive'), button(t('req-btn-reject'), REQ_REJECT, 'negative')]];
-  if (withLater) rows.push([button(t('req-btn-later'), REQ_LATER, 'secondary')]);
-  return inlineKeyboard(rows);
-}
-
 /**
- * Sends one request card with its buttons to a reviewer and remembers the message, so that it is
- * edited when anyone decides. Throws UserUnreachableError when VK refuses the reviewer.
- */
-export async function sendRequestCard(
-  app: App,
-  reader: Reader,
-  reviewerId: number,
-  request: JoinRequest,
-  options: { withLater: boolean; heading?: string; key?: string },
-): Promise<void> {
-  const { t } = reader;
-  const card = requestCardText(app, reader, request, await classNameOf(app, request.applicant.classId));
-  const text = options.heading ? `${options.heading}\n\n${card}` : card;
-  const sent = await app.messenger.send(reviewerId, { text, keyboard: requestButtons(t, request.id, options.withLater) }, options.key);
-  await app.services.reviewNotices.remember(requestSubject(request.id), sent);
-}
-
-/**
- * Tells every reviewer of a freshly filed request about it (admins; the class teachers of the class
- * for student and parent requests), with approve / reject / later buttons. Reviewers VK cannot reach
- * (they never wrote to the bot) are named to the reviewers who did get the notice.
+ * Tells the reviewers of a freshly filed request about it: its class teachers, or the admins (see
+ * request-routing.ts), with approve / reject / later buttons, or counted in their summary.
  */
 export async function announceJoinRequest(app: App, request: JoinRequest): Promise<void> {
-  if (request.status !== 'pending') return;
-  const reviewers = await app.services.requests.reviewersOf(request.id);
-  const reached: number[] = [];
-  const unreachable: number[] = [];
-  for (const reviewerId of reviewers) {
-    const reader = await readerFor(app, reviewerId);
-    const t = reader.t;
-    const ok = await sendRequestCard(app, reader, reviewerId, request, { withLater: true, heading: t('req-notice-heading'), key: `req-notice:${request.id}:${reviewerId}` })
-      .then(() => true)
-      .catch((error: unknown) => {
-        app.logger.warn({ requestId: request.id, reviewerId, err: error instanceof Error ? error.name : 'unknown' }, 'request notice not delivered');
-        return false;
-      });
-    (ok ? reached : unreachable).push(reviewerId);
-  }
-  if (unreachable.length === 0) return;
-  for (const reviewerId of reached) {
-    const notice: Notice = {
-      kind: 'send',
-      to: reviewerId,
-      key: `req-unreachable:${request.id}:${reviewerId}`,
-      build: async ({ t }) => {
-        const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
-        return { text: t('req-notice-unreachable', { applicant: request.applicant.name, className: await classNameOf(app, request.applicant.classId), who: names.join(', ') }) };
-      },
-    };
-    await deliverNotices(app, [notice]).catch(() => undefined);
-  }
+  await routeJoinRequest(app, request);
 }
 
 /** What the person pressing a stale button is told: who decided and how. */
@@ -211,6 +134,10 @@ export async function closedRequestNotices(app: App, requestIds: readonly string
 export async function decisionNotices(app: App, request: JoinRequest, member: Member | undefined, family: FamilyOutcome = {}): Promise<Notice[]> {
   const className = await classNameOf(app, request.applicant.classId);
   const notices = await reviewerCopyEdits(app, request, className, family);
+  // The summaries that counted it count one fewer.
+  for (const held of await app.services.reviewQueue.dropDecided(request.id, await app.services.requests.reviewersOf(request.id))) {
+    notices.push({ kind: 'edit', message: held.message, build: ({ t }) => summaryMessage(t, held.count, held.gen) });
+  }
   const toApplicant = applicantNotice(app, request, className, member);
   if (toApplicant) notices.push(toApplicant);
   for (const parentId of family.linkedParents ?? []) {
