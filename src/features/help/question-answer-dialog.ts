@@ -16,7 +16,9 @@ async function answerStep(context: DialogContext<AnswerState>): Promise<unknown>
   const turn = context.turn;
   const { t, app } = turn;
   const id = context.state.questionId;
-  const refusal = await answerRefusal(app, turn, id);
+  // Checked when the dialog opens; the answer itself is checked again by the domain, which also tells a
+  // retried update (after a crash) that it was this answer, so the person still gets it once.
+  const refusal = context.firstTime || !id ? await answerRefusal(app, turn, id) : undefined;
   if (!id || refusal) {
     await context.leave();
     return turn.reply(refusal ?? t('button-stale-short'), replyKeyboard([]));
