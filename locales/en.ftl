@@ -224,9 +224,9 @@ inv-revoke-not-found = None of your active invites has the code { $code }. List:
 inv-snack-revoked = Invite { $code } is revoked.
 inv-snack-revoked-unused = Unused invites revoked: { $count }.
 inv-snack-denied = This action is not available to you.
-inv-send-usage = Format: /sendinvite CODE id, e.g. /sendinvite ABCD2345 id123456 (or a page link, or a mention [id123|Name]).
-inv-ask-recipient = Whom to send invite { $code } to? Send a VK page link, an id (e.g. id123456) or a mention [id123456|Name].
-inv-bad-recipient = I could not find that VK page. Send a link like https://vk.com/id123456, id123456 or a mention [id123456|Name].
+inv-send-usage = Format: /sendinvite CODE SURNAME, e.g. /sendinvite ABCD2345 Sokolova (or a link to the VK page).
+inv-ask-recipient = Whom to send invite { $code } to? Type part of the surname or send a link to the VK page (e.g. https://vk.com/ivanova).
+inv-bad-recipient = I could not find that VK page. Send a link to the page (e.g. https://vk.com/ivanova) or type part of the surname.
 inv-send-inactive = This invite no longer works. Create a new one with /invite.
 inv-sent = Invite { $code } sent to { $name }. You will be notified when they apply.
 inv-send-unreachable =
@@ -324,7 +324,7 @@ onb-filed = Request sent! It will be checked by { $whom ->
 
 req-cmd-summary = join requests: approve or reject
 req-notice-heading = 📝 New join request.
-req-card-title = Request No. { $id }
+req-card-title = Request: { $who }, { $className }
 req-card-who = Who: { $who }
 req-card-role = Role: { $role }
 req-card-class = Class: { $className }
@@ -353,7 +353,7 @@ req-reason-ask = Why are you rejecting { $name } ({ $className })? Type the reas
 req-reason-gone = This request has already been decided; there is nothing to reject.
 req-list-empty = No requests are waiting.
 req-list-nav = Requests { $from }–{ $to } of { $total } (page { $page } of { $pages }).
-req-notice-unreachable = Request No. { $id } could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
+req-notice-unreachable = The request ({ $applicant }, { $className }) could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
 req-applicant-unreachable = The decision is recorded, but { $who } will not get the message: VK does not let the bot write to them (they have not written lately or closed messages). Tell them yourself or ask them to write to the bot.
 req-welcome =
     🎉 Your request has been approved. Welcome!
@@ -385,8 +385,8 @@ ver-already-by = The teacher status of { $who } was already confirmed by { $by }
 ver-already-short = { $name }: status already confirmed
 ver-already-short-by = { $name }: already confirmed by { $by }
 ver-denied = Teacher status can be confirmed by an admin, the head or a deputy.
-ver-not-teacher = id{ $id } is not a teacher of the school; there is nothing to confirm.
-ver-left = id{ $id } has left the school.
+ver-not-teacher = This person is not a teacher of the school; there is nothing to confirm.
+ver-left = This person has left the school.
 ver-usage = Send /verify with the teacher's VK id, e.g. /verify 12345 or /verify vk.com/id12345. Without an id you get the waiting list.
 ver-list-empty = No teachers are waiting for status confirmation.
 ver-list-title = Teachers awaiting status confirmation: { $count }.
@@ -470,21 +470,20 @@ cls-btn-grid-letters = Other letters
 ## Admins and roles (F06, F18) — adm-
 
 adm-cmd-admins = platform admins: appoint, remove
-adm-cmd-head = mark the school's head: /head ID
-adm-cmd-deputy = mark a deputy head: /deputy ID
+adm-cmd-head = mark the school's head: /head SURNAME
+adm-cmd-deputy = mark a deputy head: /deputy SURNAME
 adm-cmd-staff = the school's staff and their roles
 adm-err-denied = You have no rights for this. Your commands: /help.
 adm-err-last-admin = This is the last platform admin — they cannot be removed. Appoint another admin first.
-adm-err-not-verified = User id{ $id } is not a verified teacher. Only joined teachers with a confirmed status can be appointed.
-adm-err-not-teacher = User id{ $id } has not joined the school as a teacher. They must join through a staff room invite first.
-adm-err-left = User id{ $id } has left the school.
-adm-err-no-member = User id{ $id } is not a member of the school.
-adm-bad-id = "{ $value }" does not look like a person. Give a VK id as a number (e.g. 123456) or a mention like [id123456|Name].
-adm-unreachable = Could not message user id{ $id }: they have not written to the bot yet. Ask them to write anything to the bot.
+adm-err-not-verified = This person is not a verified teacher. Only joined teachers with a confirmed status can be appointed.
+adm-err-not-teacher = This person has not joined the school as a teacher. They must join through a staff room invite first.
+adm-err-left = This person has left the school.
+adm-err-no-member = This person is not a member of the school.
+adm-unreachable = The notice was not delivered: { $who } has not written to the bot yet. Ask them to write anything to the bot.
 adm-nobody = nobody
 adm-no-candidates = Nobody fits: only joined teachers with a confirmed status can be appointed.
 adm-admins-header = Platform admins ({ $count }):
-adm-admins-hint = Appoint: /admins add ID. Remove: /admins remove ID.
+adm-admins-hint = Appoint: /admins add SURNAME. Remove: /admins remove SURNAME.
 adm-btn-appoint-admin = Appoint an admin
 adm-btn-remove-admin = Remove an admin
 adm-pick-admin = Whom to appoint as admin? (verified teachers are shown)
@@ -539,23 +538,21 @@ ct-roster-parents = Parents ({ $count }):
 ct-roster-teachers = Teachers ({ $count }):
 ct-roster-parent = { $person } — child: { $child }
 ct-roster-none = nobody yet
-ct-roster-more-buttons = Buttons are shown for the first { $shown }; transfer the others with /transfer ID CLASS.
+ct-roster-more-buttons = Buttons are shown for the first { $shown }; transfer the others with /transfer SURNAME CLASS.
 ct-btn-class-teachers = Class teachers
 
 ## Movement (F10) — mv-
 
-mv-cmd-transfer = transfer a student to another class: /transfer ID 6А
-mv-cmd-left = record leaving: /left ID
+mv-cmd-transfer = transfer a student to another class: /transfer SURNAME 6А
+mv-cmd-left = record leaving: /left SURNAME
 mv-cmd-promote = move to the next school year
 mv-cmd-audit = the audit log
-mv-err-not-student = User id{ $id } is not a student (or has left). Only students can be transferred.
-mv-transfer-usage = Give the student and the class: /transfer ID 6А. You can also pick a student with a button in the class's roster (/class 5А).
+mv-err-not-student = This person is not a student (or has left). Only students can be transferred.
 mv-transfer-pick = Which class to transfer { $person } to? Now: { $from }.
 mv-no-targets = There are no other classes to transfer to.
 mv-btn-transfer = Transfer: { $name }
 mv-transferred = { $person } is transferred from { $from } to { $to }.
 mv-already-there = { $person } is already in { $name }.
-mv-left-usage = Say who has left: /left ID.
 mv-left-confirm = Mark { $person } as having left? Their roles and rights end at once, and the invites they created are revoked.
 mv-btn-left-yes = Yes, left
 mv-left-done = { $person } is marked as having left. Rights ended, invites revoked: { $invites }.
@@ -578,20 +575,13 @@ mv-promote-stale = The classes changed while you were looking at the plan. Here 
 mv-promote-conflict = Promotion not done: a name conflict appeared. Nothing changed.
 mv-promoted = Done: classes moved — { $moved }, classes graduated — { $graduated } (graduates and their parents: { $people }).
 mv-graduated-notice = 🎓 Class { $name } has graduated — congratulations on finishing school! This class is now closed in the bot; thank you for being with us.
-mv-audit-header = Audit log, recent entries ({ $count }):
-mv-audit-empty = The audit log is empty.
-mv-audit-system = system
-mv-audit-class = class { $name }
-mv-audit-invite = invite { $id }
-mv-audit-request = request { $id }
 
 # Families: parents linked to their children (F08, F10)
-mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_ID STUDENT_ID
-mv-link-usage = Name the parent and the student: /linkchild PARENT_ID STUDENT_ID. With the parent only, I show the students of their classes as buttons.
+mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_SURNAME STUDENT_SURNAME
 mv-link-pick = Who is the child of { $person }? Given on joining: { $child }. Pick the student:
 mv-link-no-students = There are no students you can pick in the classes where { $person } is a parent.
-mv-link-not-parent = User id{ $id } is not a parent in this class (or has left). Only a parent who joined the student's class can be linked.
-mv-link-no-common = id{ $parent } and id{ $student } are not in one class: the parent must join the student's class with a parent invite.
+mv-link-not-parent = This person is not a parent in this class (or has left). Only a parent who joined the student's class can be linked.
+mv-link-no-common = { $parent } and { $student } are not in one class: the parent must join the student's class with a parent invite.
 mv-linked = Done: { $parent } is linked to the student { $student } ({ $className }).
 mv-link-already = { $parent } is already linked to the student { $student } ({ $className }).
 mv-link-told = You are linked to the student { $child } ({ $className }) as their parent.
@@ -620,8 +610,8 @@ mv-child-left = Your child { $child } ({ $className }) has been marked as having
 mv-parent-left-class = You are no longer among the parents of class { $className }.
 mv-parent-left-school = You have no other children in the school, so your access as a parent has ended.
 req-outcome-child-linked = 👪 Child «{ $child }» found: { $student }.
-req-outcome-child-none = ⚠️ No student named «{ $child }» in { $className } — the parent is linked by name only. When a student of that name joins, the link appears by itself; or link by hand: /linkchild { $parent } STUDENT_ID
-req-outcome-child-ambiguous = ⚠️ Several students named «{ $child }» in { $className } — no child chosen. Link by hand: /linkchild { $parent } STUDENT_ID
+req-outcome-child-none = ⚠️ No student named «{ $child }» in { $className } — the parent is linked by name only. When a student of that name joins, the link appears by itself; or link by hand: /linkchild { $parent }
+req-outcome-child-ambiguous = ⚠️ Several students named «{ $child }» in { $className } — no child chosen. Link by hand: /linkchild { $parent }
 req-outcome-parents-linked = 👪 Linked to { $count ->
         [one] the parent
        *[other] the parents
@@ -685,11 +675,18 @@ mt-before = { $n } { $unit ->
 mt-reminder = ⏰ Reminder: the meeting “{ $title }”.
 mt-list-none = You have no upcoming meetings. To plan one: /meeting
 mt-list-header = Your upcoming meetings ({ $count }):
+mt-list-header-school = The school's upcoming meetings ({ $count }). You may move or cancel any of them: the one who planned it will be told.
+mt-list-none-school = The school has no upcoming meetings. To plan one: /meeting
 mt-list-title = 📅 “{ $title }”
 mt-btn-move = Move
 mt-btn-cancel = Cancel
 mt-not-found = Meeting not found.
-mt-not-yours = Only the one who planned the meeting may change it.
+mt-not-yours = The meeting may be changed by the one who planned it, an administrator or the head.
+mt-line-organiser = Planned by { $who }.
+mt-changed-by = { $change ->
+        [cancelled] ❌ { $who } cancelled your meeting “{ $title }” ({ $when }). Those invited were told.
+       *[moved] 🔁 { $who } moved your meeting “{ $title }” to { $when }. Those invited were told; the reminders moved too.
+    }
 mt-already-cancelled = This meeting is cancelled already.
 mt-finish-dialog = Finish the current dialog first, or cancel it: /cancel
 mt-cancelled-notice = ❌ The meeting “{ $title }” ({ $when }) is cancelled.
@@ -789,7 +786,7 @@ ch-bind-taken = This chat is bound as { $channel } already. One chat, one channe
 ch-unbind-done = This chat is no longer { $channel }. To bind the channel to another chat, write /bind in that chat.
 ch-unbind-none = This chat is not bound to any channel.
 ch-list-header = The school's channels:
-ch-list-bound = { $channel }: chat { $chat }, bound by id{ $by } on { $when }
+ch-list-bound = { $channel }: chat { $chat }, bound by { $by } on { $when }
 ch-list-unbound = { $channel }: not bound
 ch-how-to-bind = To bind a channel, add the community (the bot) to the chat and write /bind school or /bind staff in that chat.
 ch-post-none-bound = No channel is bound yet, so there is nowhere to post. Add the community (the bot) to the chat of the future channel, write /bind school or /bind staff in that chat, then /post again.
@@ -903,10 +900,12 @@ sc-gone-short = They are no longer in the chat.
 sc-belongs-short = They are on the roster now: not removed.
 sc-remove-denied = Only the chat's teacher or an admin can remove people from a study chat.
 sc-removed-left = { $person } has left the school and was removed from the study chat “{ $title }” (class { $className }).
+sc-removed-left-role = { $person } left the school and was removed from the study chat “{ $title }”.
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
-sc-removed-report = { $person } was removed from the class's study chats: { $chats }.
+sc-removed-report = { $person } was removed from the study chats: { $chats }.
+ac-removed-report = { $person } was removed from the administration chats: { $chats }.
 sc-ask-kind = Which chat to create?
     “A class's subject chat” — a chat of one class for your subject.
     “Another chat” — a club, a project group, a parallel of classes, the teachers of a subject and so on.
@@ -971,7 +970,7 @@ mat-ask-channel = Which channel is the material for?
 mat-ask-text = Write the text of the material for { $kind ->
         [school] the school-wide channel
        *[staff] the staff channel
-    }. At most 4096 characters: it will be published as it is.
+    }. At most 4096 characters: it will be published as it is. Attach photos and documents (up to 10) to the same message.
 mat-confirm = Above is the text as { $kind ->
         [school] the school-wide channel
        *[staff] the staff channel
@@ -1167,6 +1166,8 @@ bc-list-none = { $list ->
     [lessons] You have no upcoming online lessons. To announce one: /lesson
    *[broadcasts] You have no upcoming broadcasts or webinars. To announce one: /broadcast or /webinar
 }
+bc-list-header-school = The school's upcoming broadcasts and webinars ({ $count }). You may move or cancel any of them: the one who announced it will be told.
+bc-list-none-school = The school has no upcoming broadcasts or webinars. To announce one: /broadcast or /webinar
 bc-list-header = { $list ->
     [lessons] Your upcoming online lessons ({ $count }):
    *[broadcasts] Your upcoming broadcasts and webinars ({ $count }):
@@ -1183,7 +1184,22 @@ bc-line-audience = To: { $audience }. { $chat ->
 bc-btn-move = Move
 bc-btn-cancel = Cancel it
 bc-not-found = There is no such announcement.
-bc-not-yours = Only the one who announced it may change it.
+bc-not-yours = { $kind ->
+        [lesson] Only the teacher who announced the online lesson may change it.
+       *[other] It may be changed by the one who announced it, an administrator or the head.
+    }
+bc-changed-by = { $change ->
+        [cancelled] ❌ { $who } cancelled your { $kind ->
+            [webinar] webinar
+            [lesson] online lesson
+           *[broadcast] broadcast
+        } “{ $title }” ({ $when }). Everyone who got the announcement was told.
+       *[moved] 🔁 { $who } moved your { $kind ->
+            [webinar] webinar
+            [lesson] online lesson
+           *[broadcast] broadcast
+        } “{ $title }” to { $when }. Everyone who got the announcement was told; the reminders moved too.
+    }
 bc-already-cancelled = { $kind ->
     [webinar] This webinar is cancelled already.
     [lesson] This online lesson is cancelled already.
@@ -1252,6 +1268,11 @@ ack-unknown-post = This post is not found or does not ask for a confirmation.
 ack-denied = Only the school's admins can do this.
 ack-posts-read = read by { $read } of { $copies }
 ack-posts-read-unknown = how many read it could not be found out now
+ack-posts-chat-read = in the chat { $exact ->
+        [yes] { $read }
+       *[no] at least { $read }
+    } of { $members } read it
+ack-posts-chat-unknown = how many read it in the chat could not be found out now
 ack-posts-confirmed = confirmed by { $confirmed } of { $audience }
 ack-btn-who = No. { $number }: who has not confirmed
 ack-who-header = Post «{ $excerpt }»: confirmed by { $confirmed } of { $audience }.
@@ -1312,6 +1333,159 @@ sp-posts-hint = { $count } more { $count ->
         [one] post is
        *[other] posts are
     } scheduled for later: /scheduled
+
+## The audit log (/audit, F10)
+
+au-line = { $when } — { $who }: { $what }
+au-header = Audit log { $filter }. { $count ->
+        [0] No entries.
+        [one] { $count } entry.
+       *[other] { $count } entries.
+    }
+au-none = Change the filters with the buttons below.
+au-period-all = for all time
+au-period-today = for today
+au-period-week = for the last week
+au-period-month = for the last month
+au-period-range = for { $range }
+au-filter-class = class { $name }
+au-filter-person = { $person }
+au-btn-today = Today
+au-btn-week = Week
+au-btn-month = Month
+au-btn-all = All time
+au-btn-class = By class
+au-btn-dates = Other dates
+au-btn-export = Export a file
+au-btn-reset = Clear the filters
+au-pick-class = Which class's entries?
+au-no-classes = There are no classes yet.
+au-dates-ask = Which days? Type the dates with a dash, for example: 01.09–30.09 (with years if you like: 01.09.2025–31.05.2026).
+au-bad-period = “{ $value }” is not a period. Type the dates like this: 01.09–30.09.
+au-bad-arg = “{ $value }” is not clear. Give a period (today, week, month or 01.09–30.09), a class (5А) or a person (a link to their VK page).
+au-export-empty = No entries in this period: nothing to export.
+au-export-done = The audit log as a file: { $count } { $count ->
+        [one] entry
+       *[other] entries
+    }.
+au-csv-when = Date and time
+au-csv-who = Who
+au-csv-what = Action
+au-csv-class = Class
+au-csv-person = About whom
+au-csv-filename = audit-{ $period }.csv
+au-someone = an unknown person
+au-system = the bot
+au-class-deleted = (class deleted)
+au-unknown = another action
+au-movement-transferred = moved to another class: { $person }, from { $from } to { $className }
+au-movement-parent-transferred = a parent moves to { $className } with their child ({ $child }): { $person }, from { $from }
+au-movement-parent-joined = a parent is now in both { $className } and { $from } (child: { $child }): { $person }
+au-movement-left = left the school: { $person }; invites revoked: { $count }
+au-movement-parent-left = left the school with their child: { $person }
+au-movement-promoted = the new school year: classes moved up — { $moved }, graduated — { $graduated }, graduates and their parents — { $people }, invites revoked — { $invites }
+au-class-promoted = the new school year: { $className } is now { $newName }
+au-class-graduated = class { $className } graduated
+au-class-created = class { $className } created
+au-class-staff-room-created = the staff room created
+au-class-renamed = class { $previous } renamed to { $className }
+au-class-renamed-old = a class renamed, now { $className }
+au-class-archived = class { $className } archived; invites revoked: { $count }
+au-request-approved = request approved: { $person }, { $role }, { $className }
+au-request-rejected = request rejected: { $person }, { $role }, { $className }
+au-request-rejected-left = request closed, the person left: { $person }, { $role }, { $className }
+au-request-rejected-graduated = request closed with the class's graduation: { $person }, { $role }, { $className }
+au-family-child-linked = parent and child linked in { $className }: { $person } — { $child }
+au-family-child-unlinked = parent and child unlinked in { $className }, the child left: { $person } — { $child }
+au-family-child-unmatched = a parent's child not found by name in { $className }: { $person }
+au-invite-created = invite created: { $className }, { $role }
+au-invite-revoked = invite revoked: { $className }
+au-invite-revoked-unused = unused invites revoked: { $count }
+au-invite-revoked-unused-class = unused invites revoked ({ $className }): { $count }
+au-invite-used = a request filed by invite: { $className }
+au-admin-bootstrapped = administrator from the start: { $person }
+au-admin-appointed = new administrator: { $person }
+au-admin-removed = no longer an administrator: { $person }
+au-head-assigned = head of school: { $person }
+au-head-unassigned = no longer the head: { $person }
+au-deputy-assigned = deputy head: { $person }
+au-deputy-unassigned = no longer a deputy head: { $person }
+au-teacher-verified = teacher status confirmed: { $person }
+au-class-teacher-assigned = class teacher of { $className }: { $person }
+au-class-teacher-unassigned = no longer class teacher of { $className }: { $person }
+au-member-renamed = name changed: { $person }
+au-school-saved = the school's profile saved
+au-channel-bound-school = the school-wide channel's chat chosen
+au-channel-bound-staff = the staff channel's chat chosen
+au-channel-unbound-school = the chat is no longer the school-wide channel
+au-channel-unbound-staff = the chat is no longer the staff channel
+au-post-sent = a post sent: { $reached } of { $total } got it
+au-post-scheduled = a post scheduled
+au-post-moved = a scheduled post moved
+au-post-edited = a scheduled post edited
+au-post-cancelled = a scheduled post cancelled
+au-material-submitted = material submitted for a channel
+au-material-published = submitted material published
+au-material-declined = submitted material declined
+au-meeting-planned = a meeting planned, invited: { $count }
+au-meeting-moved = a meeting moved
+au-meeting-cancelled = a meeting cancelled
+au-event-announced = { $kind ->
+        [webinar] a webinar announced
+        [lesson] an online lesson announced
+       *[other] a broadcast announced
+    }
+au-event-moved = { $kind ->
+        [webinar] a webinar moved
+        [lesson] an online lesson moved
+       *[other] a broadcast moved
+    }
+au-event-cancelled = { $kind ->
+        [webinar] a webinar cancelled
+        [lesson] an online lesson cancelled
+       *[other] a broadcast cancelled
+    }
+au-admin-chat-created = an administration chat created
+au-study-chat-created = a study chat of { $className } created
+au-other-chat-created = a study chat created
+
+## Who is told about movement (F10)
+
+mv-ct-transfer-out = { $person } moves from your class { $from } to { $to }.
+mv-ct-transfer-in = { $person } joins your class { $to } (from { $from }).
+mv-ct-left = { $person } has left the school and is no longer in your class { $className }.
+mv-promoted-teacher = The new school year: your class { $from } is now { $to }.
+mv-promoted-family = The new school year: class { $from } is now { $to }. The class's chats and messages stay as they were.
+mv-graduated-teacher = The new school year: your class { $name } has graduated. Thank you for your work!
+mv-promoted-invites = Last year's invites revoked: { $count }. Make new ones for the new year's classes: /invite.
+mv-promoted-told = Class teachers and families told: { $reached } of { $total }.
+onb-invite-outdated = This link is out of date: the class has moved to the new school year. Ask { $whom ->
+        [admin] the school administrator
+       *[teacher] your class teacher
+    } for a new one.
+
+## Choosing a person by name or from a class roster (src/features/shared/person-picker.ts)
+pp-hint = Type part of the surname (e.g. "Soko") or choose a class and the person in it. A link to the VK page works too.
+pp-hint-name = Type part of the surname (e.g. "Soko") or send a link to the VK page.
+pp-none = Nobody who can be chosen here matches "{ $query }". Check the spelling, type only the beginning of the surname, or choose a class.
+pp-several = Several people match "{ $query }": { $count }.
+pp-roster = Class { $name }.
+pp-roster-nobody = Nobody in { $name } can be chosen for this.
+pp-no-page = The VK page "{ $value }" was not found. Check the link or type the surname.
+pick-canceled = Cancelled.
+pp-left-who = Who has left the school?
+pp-transfer-who = Whom to transfer to another class?
+pp-link-parent-who = Which parent to link to their child?
+pp-link-student-who = Who is this parent's child?
+pp-admin-who = Whom to appoint as an admin? (a confirmed teacher)
+pp-role-who = Whom to appoint: { $role }? (a confirmed teacher)
+pp-ct-who = Whom to appoint as the class teacher of { $name }? (a confirmed teacher)
+pp-invite-who = Whom to send the invite to?
+mv-transfer-confirm = Transfer { $person } from { $from } to { $to }?
+mv-btn-transfer-yes = Transfer
+pp-nameless = member
+pp-one = One person found: { $person }.
+pp-btn-yes = Yes, go on
 
 ## Help, a question to the admins, support, the regulation, instructions (F14, F15, F17, F29, F30)
 

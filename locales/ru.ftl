@@ -222,21 +222,20 @@ cls-btn-grid-letters = Другие буквы
 ## Администраторы и роли (F06, F18) — adm-
 
 adm-cmd-admins = администраторы платформы: назначить, снять
-adm-cmd-head = отметить руководителя школы: /head ID
-adm-cmd-deputy = отметить заместителя руководителя: /deputy ID
+adm-cmd-head = отметить руководителя школы: /head фамилия
+adm-cmd-deputy = отметить заместителя руководителя: /deputy фамилия
 adm-cmd-staff = сотрудники школы и их роли
 adm-err-denied = У вас нет прав на это действие. Список ваших команд — /помощь.
 adm-err-last-admin = Это последний администратор платформы — снять его нельзя. Сначала назначьте другого администратора.
-adm-err-not-verified = Пользователь id{ $id } — не подтверждённый учитель. Назначать можно только вступивших учителей с подтверждённым статусом.
-adm-err-not-teacher = Пользователь id{ $id } не вступил в школу как учитель. Сначала он должен вступить по приглашению в Учительскую.
-adm-err-left = Пользователь id{ $id } выбыл из школы.
-adm-err-no-member = Пользователь id{ $id } не найден среди участников школы.
-adm-bad-id = «{ $value }» — не похоже на человека. Укажите VK id числом (например 123456) или упоминанием вида [id123456|Имя].
-adm-unreachable = Не удалось написать пользователю id{ $id }: он ещё не писал боту. Попросите его написать боту что-нибудь.
+adm-err-not-verified = Этот человек — не подтверждённый учитель. Назначать можно только вступивших учителей с подтверждённым статусом.
+adm-err-not-teacher = Этот человек не вступил в школу как учитель. Сначала он должен вступить по приглашению в Учительскую.
+adm-err-left = Этот человек выбыл из школы.
+adm-err-no-member = Этого человека нет среди участников школы.
+adm-unreachable = Уведомление не доставлено: { $who } ещё не писали боту, а VK не даёт написать первым. Попросите написать боту что-нибудь.
 adm-nobody = никто
 adm-no-candidates = Подходящих людей нет: назначать можно только вступивших учителей с подтверждённым статусом.
 adm-admins-header = Администраторы платформы ({ $count }):
-adm-admins-hint = Назначить: /admins add ID. Снять: /admins remove ID.
+adm-admins-hint = Назначить: /admins add фамилия. Снять: /admins remove фамилия.
 adm-btn-appoint-admin = Назначить администратора
 adm-btn-remove-admin = Снять администратора
 adm-pick-admin = Кого назначить администратором? (показаны подтверждённые учителя)
@@ -291,23 +290,21 @@ ct-roster-parents = Родители ({ $count }):
 ct-roster-teachers = Учителя ({ $count }):
 ct-roster-parent = { $person } — ребёнок: { $child }
 ct-roster-none = пока никого
-ct-roster-more-buttons = Кнопки показаны для первых { $shown }; остальных переводите командой /transfer ID КЛАСС.
+ct-roster-more-buttons = Кнопки показаны для первых { $shown }; остальных переводите командой /transfer фамилия КЛАСС.
 ct-btn-class-teachers = Классные руководители
 
 ## Движение (F10) — mv-
 
-mv-cmd-transfer = перевести ученика в другой класс: /transfer ID 6А
-mv-cmd-left = отметить выбытие: /left ID
+mv-cmd-transfer = перевести ученика в другой класс: /transfer фамилия 6А
+mv-cmd-left = отметить выбытие: /left фамилия
 mv-cmd-promote = перевод на следующий учебный год
 mv-cmd-audit = журнал действий
-mv-err-not-student = Пользователь id{ $id } — не ученик (или уже выбыл). Переводить можно только учеников.
-mv-transfer-usage = Укажите ученика и класс: /transfer ID 6А. Ученика можно выбрать и кнопкой в составе класса (/class 5А).
+mv-err-not-student = Этот человек — не ученик (или уже выбыл). Переводить можно только учеников.
 mv-transfer-pick = В какой класс перевести { $person }? Сейчас: { $from }.
 mv-no-targets = Других классов нет — переводить некуда.
 mv-btn-transfer = Перевести: { $name }
 mv-transferred = { $person } переведён(а) из { $from } в { $to }.
 mv-already-there = { $person } уже учится в { $name }.
-mv-left-usage = Укажите, кто выбыл: /left ID.
 mv-left-confirm = Отметить { $person } как выбывшего? Его роли и права закончатся сразу, созданные им приглашения будут отозваны.
 mv-btn-left-yes = Да, выбыл
 mv-left-done = { $person } отмечен(а) как выбывший(ая). Права закончились, отозвано приглашений: { $invites }.
@@ -330,12 +327,6 @@ mv-promote-stale = Классы изменились, пока вы смотре
 mv-promote-conflict = Перевод не выполнен: появился конфликт названий. Ничего не изменилось.
 mv-promoted = Готово: переведено классов — { $moved }, выпущено классов — { $graduated } (выпускников и их родителей: { $people }).
 mv-graduated-notice = 🎓 Класс { $name } выпущен — поздравляем с окончанием школы! Доступ к этому классу в боте закрыт; спасибо, что были с нами.
-mv-audit-header = Журнал действий, последние записи ({ $count }):
-mv-audit-empty = Журнал пока пуст.
-mv-audit-system = система
-mv-audit-class = класс { $name }
-mv-audit-invite = приглашение { $id }
-mv-audit-request = заявка { $id }
 
 ## Приглашения (F05, F11)
 
@@ -420,9 +411,9 @@ inv-revoke-not-found = Среди ваших действующих пригла
 inv-snack-revoked = Приглашение { $code } отозвано.
 inv-snack-revoked-unused = Отозвано неиспользованных приглашений: { $count }.
 inv-snack-denied = Это действие вам недоступно.
-inv-send-usage = Формат: /sendinvite КОД id — например /sendinvite ABCD2345 id123456 (или ссылка на страницу, или упоминание [id123|Имя]).
-inv-ask-recipient = Кому отправить приглашение { $code }? Пришлите ссылку на страницу ВКонтакте, id (например id123456) или упоминание [id123456|Имя].
-inv-bad-recipient = Не нашёл такую страницу ВКонтакте. Пришлите ссылку вида https://vk.com/id123456, id123456 или упоминание [id123456|Имя].
+inv-send-usage = Формат: /sendinvite КОД фамилия — например /sendinvite ABCD2345 Соколова (или ссылка на страницу ВКонтакте).
+inv-ask-recipient = Кому отправить приглашение { $code }? Напишите часть фамилии или пришлите ссылку на страницу ВКонтакте (например https://vk.com/ivanova).
+inv-bad-recipient = Не нашёл такую страницу ВКонтакте. Пришлите ссылку на страницу (например https://vk.com/ivanova) или напишите часть фамилии.
 inv-send-inactive = Это приглашение уже не действует. Создайте новое — /invite.
 inv-sent = Приглашение { $code } отправлено: { $name }. Когда человек подаст заявку, вам придёт уведомление.
 inv-send-unreachable =
@@ -522,7 +513,7 @@ onb-filed = Заявка отправлена! Её проверит { $whom ->
 
 req-cmd-summary = заявки на вступление: принять или отклонить
 req-notice-heading = 📝 Новая заявка на вступление.
-req-card-title = Заявка № { $id }
+req-card-title = Заявка: { $who }, { $className }
 req-card-who = Кто: { $who }
 req-card-role = Роль: { $role }
 req-card-class = Класс: { $className }
@@ -551,7 +542,7 @@ req-reason-ask = Почему отклоняете заявку: { $name } ({ $c
 req-reason-gone = Эта заявка уже решена — отклонять нечего.
 req-list-empty = Заявок на рассмотрении нет.
 req-list-nav = Заявки { $from }–{ $to } из { $total } (страница { $page } из { $pages }).
-req-notice-unreachable = Заявку № { $id } не удалось показать: { $who } — ещё не писали боту, а VK не даёт написать первым. Попросите их отправить боту любое сообщение.
+req-notice-unreachable = Заявку ({ $applicant }, { $className }) не удалось показать: { $who } — ещё не писали боту, а VK не даёт написать первым. Попросите их отправить боту любое сообщение.
 req-applicant-unreachable = Решение записано, но { $who } не получит сообщение: VK не даёт боту написать (человек давно не писал боту или закрыл сообщения). Сообщите ему сами или попросите написать боту.
 req-welcome =
     🎉 Ваша заявка принята! Добро пожаловать.
@@ -583,8 +574,8 @@ ver-already-by = Статус учителя { $who } уже подтверди�
 ver-already-short = { $name }: статус уже подтверждён
 ver-already-short-by = { $name }: статус уже подтвердил(а) { $by }
 ver-denied = Подтверждать статус учителя могут администратор, руководитель и заместители.
-ver-not-teacher = id{ $id } — не учитель школы, подтверждать нечего.
-ver-left = id{ $id } выбыл(а) из школы.
+ver-not-teacher = Этот человек — не учитель школы, подтверждать нечего.
+ver-left = Этот человек выбыл из школы.
 ver-usage = Напишите /verify и VK id учителя, например /verify 12345 или /verify vk.com/id12345. Без id — список ожидающих.
 ver-list-empty = Учителей, ожидающих подтверждения статуса, нет.
 ver-list-title = Ждут подтверждения статуса учителя: { $count }.
@@ -596,12 +587,11 @@ ver-list-more = …и ещё { $count } { $count ->
 ver-list-hint = Нажмите кнопку с номером, чтобы подтвердить статус. Подтверждайте только тех, кого знаете как педагогов школы.
 
 # Families: parents linked to their children (F08, F10)
-mv-cmd-linkchild = связать родителя с ребёнком-учеником: /linkchild ID_родителя ID_ученика
-mv-link-usage = Укажите родителя и ученика: /linkchild ID_родителя ID_ученика. Если указать только родителя, я покажу учеников его классов кнопками.
+mv-cmd-linkchild = связать родителя с ребёнком-учеником: /linkchild фамилия_родителя фамилия_ученика
 mv-link-pick = Кто ребёнок { $person }? При вступлении указан(а): { $child }. Выберите ученика:
 mv-link-no-students = В классах, где { $person } — родитель, нет учеников, которых вы можете выбрать.
-mv-link-not-parent = Пользователь id{ $id } — не родитель в этом классе (или уже выбыл). Связать можно только родителя, вступившего в класс ученика.
-mv-link-no-common = id{ $parent } и id{ $student } не в одном классе: родитель должен вступить в класс ученика по родительскому приглашению.
+mv-link-not-parent = Этот человек — не родитель в этом классе (или уже выбыл). Связать можно только родителя, вступившего в класс ученика.
+mv-link-no-common = { $parent } и { $student } не в одном классе: родитель должен вступить в класс ученика по родительскому приглашению.
 mv-linked = Готово: { $parent } связан(а) с учеником { $student } ({ $className }).
 mv-link-already = { $parent } уже связан(а) с учеником { $student } ({ $className }).
 mv-link-told = Вы связаны с учеником { $child } ({ $className }) как его родитель.
@@ -636,8 +626,8 @@ mv-child-left = Ваш ребёнок { $child } ({ $className }) отмечен
 mv-parent-left-class = Вы больше не среди родителей класса { $className }.
 mv-parent-left-school = Других ваших детей в школе нет — доступ к боту как родителя закончился.
 req-outcome-child-linked = 👪 Ребёнок «{ $child }» найден: { $student }.
-req-outcome-child-none = ⚠️ Ребёнка «{ $child }» нет среди учеников { $className } — родитель пока связан только по имени. Когда ученик с таким именем вступит, связь появится сама; или свяжите вручную: /linkchild { $parent } ID_ученика
-req-outcome-child-ambiguous = ⚠️ Учеников с именем «{ $child }» в { $className } несколько — ребёнок не выбран. Свяжите вручную: /linkchild { $parent } ID_ученика
+req-outcome-child-none = ⚠️ Ребёнка «{ $child }» нет среди учеников { $className } — родитель пока связан только по имени. Когда ученик с таким именем вступит, связь появится сама; или свяжите вручную: /linkchild { $parent }
+req-outcome-child-ambiguous = ⚠️ Учеников с именем «{ $child }» в { $className } несколько — ребёнок не выбран. Свяжите вручную: /linkchild { $parent }
 req-outcome-parents-linked = 👪 { $count ->
         [one] Связан(а) с родителем
        *[other] Связан(а) с родителями
@@ -702,11 +692,18 @@ mt-before = за { $n } { $unit ->
 mt-reminder = ⏰ Напоминание: встреча «{ $title }».
 mt-list-none = У вас нет предстоящих встреч. Назначить: /встреча
 mt-list-header = Ваши предстоящие встречи ({ $count }):
+mt-list-header-school = Предстоящие встречи школы ({ $count }). Перенести или отменить можно любую: тот, кто её назначил, получит об этом сообщение.
+mt-list-none-school = В школе нет предстоящих встреч. Назначить: /встреча
 mt-list-title = 📅 «{ $title }»
 mt-btn-move = Перенести
 mt-btn-cancel = Отменить
 mt-not-found = Встреча не найдена.
-mt-not-yours = Изменить встречу может только тот, кто её назначил.
+mt-not-yours = Изменить встречу может тот, кто её назначил, а также администратор или руководитель школы.
+mt-line-organiser = Назначил(а): { $who }.
+mt-changed-by = { $change ->
+        [cancelled] ❌ { $who } отменил(а) вашу встречу «{ $title }» ({ $when }). Приглашённым сообщено.
+       *[moved] 🔁 { $who } перенёс(ла) вашу встречу «{ $title }» на { $when }. Приглашённым сообщено, напоминания перенесены.
+    }
 mt-already-cancelled = Эта встреча уже отменена.
 mt-finish-dialog = Сначала закончите текущий диалог или отмените его: /отмена
 mt-cancelled-notice = ❌ Встреча «{ $title }» ({ $when }) отменена.
@@ -806,7 +803,7 @@ ch-bind-taken = Этот чат уже привязан как { $channel }. О�
 ch-unbind-done = Этот чат больше не { $channel }. Привязать канал к другому чату — /привязать в том чате.
 ch-unbind-none = Этот чат не привязан ни к одному каналу.
 ch-list-header = Каналы школы:
-ch-list-bound = { $channel }: чат { $chat }, привязал(а) id{ $by } { $when }
+ch-list-bound = { $channel }: чат { $chat }, привязал(а) { $by } { $when }
 ch-list-unbound = { $channel }: не привязан
 ch-how-to-bind = Чтобы привязать канал, добавьте сообщество (бота) в нужный чат и напишите в этом чате /привязать школа или /привязать сотрудники.
 ch-post-none-bound = Пока ни один канал не привязан, отправлять пост некуда. Добавьте сообщество (бота) в чат будущего канала и напишите в этом чате /привязать школа или /привязать сотрудники, затем снова /пост.
@@ -923,10 +920,12 @@ sc-gone-short = Этого человека уже нет в чате.
 sc-belongs-short = Теперь он(а) в списке класса: не удалён(а).
 sc-remove-denied = Удалять людей из учебного чата могут его учитель и администратор школы.
 sc-removed-left = { $person } выбыл(а) из школы и удалён(а) из учебного чата «{ $title }» (класс { $className }).
+sc-removed-left-role = { $person } выбыл(а) из школы и удалён(а) из учебного чата «{ $title }».
 sc-removed-transferred = { $person } переведён(а) из класса { $className } в { $to } и удалён(а) из учебного чата «{ $title }».
 sc-removed-parent = { $person } больше не родитель ученика класса { $className } и удалён(а) из учебного чата «{ $title }».
 sc-removed-graduated = 🎓 Класс { $className } выпущен: из учебного чата «{ $title }» удалены выпускники и их родители — { $count }.
-sc-removed-report = { $person } удалён(а) из учебных чатов класса: { $chats }.
+sc-removed-report = { $person } удалён(а) из учебных чатов: { $chats }.
+ac-removed-report = { $person } удалён(а) из чатов администрации: { $chats }.
 sc-ask-kind = Какой чат создать?
     «Предметный чат класса» — чат одного класса по вашему предмету.
     «Другой чат» — кружок, проектная группа, параллель классов, учителя одного предмета и другие.
@@ -991,7 +990,7 @@ mat-ask-channel = Для какого канала материал?
 mat-ask-text = Напишите текст материала для { $kind ->
         [school] общешкольного канала
        *[staff] канала «Сотрудники»
-    }. Не больше 4096 символов: так он и будет опубликован.
+    }. Не больше 4096 символов: так он и будет опубликован. Фото и документы (до 10) приложите к этому же сообщению.
 mat-confirm = Выше — текст так, как его увидят { $kind ->
         [school] в общешкольном канале
        *[staff] в канале «Сотрудники»
@@ -1188,6 +1187,8 @@ bc-list-none = { $list ->
     [lessons] У вас нет предстоящих онлайн-уроков. Объявить: /урок
    *[broadcasts] У вас нет предстоящих трансляций и вебинаров. Объявить: /трансляция или /вебинар
 }
+bc-list-header-school = Предстоящие трансляции и вебинары школы ({ $count }). Перенести или отменить можно любую: тот, кто её объявил, получит об этом сообщение.
+bc-list-none-school = В школе нет предстоящих трансляций и вебинаров. Объявить: /трансляция или /вебинар
 bc-list-header = { $list ->
     [lessons] Ваши предстоящие онлайн-уроки ({ $count }):
    *[broadcasts] Ваши предстоящие трансляции и вебинары ({ $count }):
@@ -1204,7 +1205,22 @@ bc-line-audience = Кому: { $audience }. { $chat ->
 bc-btn-move = Перенести
 bc-btn-cancel = Отменить
 bc-not-found = Такого объявления нет.
-bc-not-yours = Изменить объявление может только тот, кто его сделал.
+bc-not-yours = { $kind ->
+        [lesson] Изменить онлайн-урок может только учитель, который его объявил.
+       *[other] Изменить объявление может тот, кто его сделал, а также администратор или руководитель школы.
+    }
+bc-changed-by = { $change ->
+        [cancelled] ❌ { $who } отменил(а) { $kind ->
+            [webinar] ваш вебинар
+            [lesson] ваш онлайн-урок
+           *[broadcast] вашу трансляцию
+        } «{ $title }» ({ $when }). Всем, кто получил объявление, сообщено.
+       *[moved] 🔁 { $who } перенёс(ла) { $kind ->
+            [webinar] ваш вебинар
+            [lesson] ваш онлайн-урок
+           *[broadcast] вашу трансляцию
+        } «{ $title }» на { $when }. Всем, кто получил объявление, сообщено, напоминания перенесены.
+    }
 bc-already-cancelled = { $kind ->
     [webinar] Этот вебинар уже отменён.
     [lesson] Этот онлайн-урок уже отменён.
@@ -1274,6 +1290,11 @@ ack-unknown-post = Этот пост не найден или не просит 
 ack-denied = Это могут только администраторы школы.
 ack-posts-read = прочитали { $read } из { $copies }
 ack-posts-read-unknown = сколько прочитали, сейчас узнать не удалось
+ack-posts-chat-read = в чате прочитали { $exact ->
+        [yes] { $read }
+       *[no] не меньше { $read }
+    } из { $members }
+ack-posts-chat-unknown = сколько прочитали в чате, сейчас узнать не удалось
 ack-posts-confirmed = подтвердили { $confirmed } из { $audience }
 ack-btn-who = №{ $number }: кто не подтвердил
 ack-who-header = Пост «{ $excerpt }»: подтвердили { $confirmed } из { $audience }.
@@ -1335,6 +1356,161 @@ sp-posts-hint = Ещё { $count } { $count ->
         [few] поста запланированы
        *[many] постов запланировано
     } на потом: /запланированные
+
+## Журнал действий (/журнал, F10)
+
+au-line = { $when } — { $who }: { $what }
+au-header = Журнал действий { $filter }. { $count ->
+        [0] Записей нет.
+        [one] { $count } запись.
+        [few] { $count } записи.
+       *[many] { $count } записей.
+    }
+au-none = Измените условия кнопками ниже.
+au-period-all = за всё время
+au-period-today = за сегодня
+au-period-week = за неделю
+au-period-month = за месяц
+au-period-range = за период { $range }
+au-filter-class = класс { $name }
+au-filter-person = { $person }
+au-btn-today = Сегодня
+au-btn-week = Неделя
+au-btn-month = Месяц
+au-btn-all = Всё время
+au-btn-class = По классу
+au-btn-dates = Другие даты
+au-btn-export = Выгрузить файл
+au-btn-reset = Сбросить условия
+au-pick-class = Записи какого класса показать?
+au-no-classes = Классов пока нет.
+au-dates-ask = За какие дни показать журнал? Напишите даты через дефис, например: 01.09–30.09 (можно с годом: 01.09.2025–31.05.2026).
+au-bad-period = «{ $value }» — не период. Напишите даты так: 01.09–30.09.
+au-bad-arg = «{ $value }» — непонятно. Укажите период (сегодня, неделя, месяц или 01.09–30.09), класс (5А) или человека (ссылку на страницу ВКонтакте).
+au-export-empty = За этот период записей нет — выгружать нечего.
+au-export-done = Журнал действий в файле: { $count } { $count ->
+        [one] запись
+        [few] записи
+       *[many] записей
+    }.
+au-csv-when = Дата и время
+au-csv-who = Кто
+au-csv-what = Действие
+au-csv-class = Класс
+au-csv-person = О ком
+au-csv-filename = журнал-{ $period }.csv
+au-someone = неизвестный человек
+au-system = бот
+au-class-deleted = (класс удалён)
+au-unknown = другое действие
+au-movement-transferred = перевод в другой класс: { $person }, из { $from } в { $className }
+au-movement-parent-transferred = родитель переходит в { $className } вместе с ребёнком ({ $child }): { $person }, из { $from }
+au-movement-parent-joined = родитель теперь и в { $className }, и в { $from } (ребёнок: { $child }): { $person }
+au-movement-left = выбытие из школы: { $person }; отозвано приглашений: { $count }
+au-movement-parent-left = выбытие из школы вместе с ребёнком: { $person }
+au-movement-promoted = переход на новый учебный год: переведено классов — { $moved }, выпущено — { $graduated }, выпускников и их родителей — { $people }, отозвано приглашений — { $invites }
+au-class-promoted = новый учебный год: { $className } теперь { $newName }
+au-class-graduated = выпуск класса { $className }
+au-class-created = создан класс { $className }
+au-class-staff-room-created = создана «Учительская»
+au-class-renamed = класс { $previous } переименован в { $className }
+au-class-renamed-old = класс переименован, теперь это { $className }
+au-class-archived = класс { $className } отправлен в архив; отозвано приглашений: { $count }
+au-request-approved = принята заявка: { $person }, { $role }, { $className }
+au-request-rejected = отклонена заявка: { $person }, { $role }, { $className }
+au-request-rejected-left = заявка закрыта, человек выбыл: { $person }, { $role }, { $className }
+au-request-rejected-graduated = заявка закрыта с выпуском класса: { $person }, { $role }, { $className }
+au-family-child-linked = связь родителя и ребёнка в { $className }: { $person } — { $child }
+au-family-child-unlinked = связь родителя и ребёнка в { $className } снята, ребёнок выбыл: { $person } — { $child }
+au-family-child-unmatched = ребёнок родителя не найден по имени в { $className }: { $person }
+au-invite-created = создано приглашение: { $className }, { $role }
+au-invite-revoked = отозвано приглашение: { $className }
+au-invite-revoked-unused = отозваны неиспользованные приглашения: { $count }
+au-invite-revoked-unused-class = отозваны неиспользованные приглашения ({ $className }): { $count }
+au-invite-used = подана заявка по приглашению: { $className }
+au-admin-bootstrapped = администратор с начала работы: { $person }
+au-admin-appointed = новый администратор: { $person }
+au-admin-removed = больше не администратор: { $person }
+au-head-assigned = директор школы: { $person }
+au-head-unassigned = больше не директор: { $person }
+au-deputy-assigned = заместитель директора: { $person }
+au-deputy-unassigned = больше не заместитель директора: { $person }
+au-teacher-verified = подтверждён статус учителя: { $person }
+au-class-teacher-assigned = классный руководитель { $className }: { $person }
+au-class-teacher-unassigned = больше не классный руководитель { $className }: { $person }
+au-member-renamed = изменено имя: { $person }
+au-school-saved = сохранён профиль школы
+au-channel-bound-school = выбран чат общешкольного канала
+au-channel-bound-staff = выбран чат канала сотрудников
+au-channel-unbound-school = чат больше не общешкольный канал
+au-channel-unbound-staff = чат больше не канал сотрудников
+au-post-sent = отправлен пост: получили { $reached } из { $total }
+au-post-scheduled = запланирован пост
+au-post-moved = перенесён запланированный пост
+au-post-edited = изменён запланированный пост
+au-post-cancelled = отменён запланированный пост
+au-material-submitted = предложен материал для канала
+au-material-published = опубликован предложенный материал
+au-material-declined = отклонён предложенный материал
+au-meeting-planned = назначена встреча, приглашено: { $count }
+au-meeting-moved = перенесена встреча
+au-meeting-cancelled = отменена встреча
+au-event-announced = { $kind ->
+        [webinar] объявлен вебинар
+        [lesson] объявлен онлайн-урок
+       *[other] объявлена трансляция
+    }
+au-event-moved = { $kind ->
+        [webinar] перенесён вебинар
+        [lesson] перенесён онлайн-урок
+       *[other] перенесена трансляция
+    }
+au-event-cancelled = { $kind ->
+        [webinar] отменён вебинар
+        [lesson] отменён онлайн-урок
+       *[other] отменена трансляция
+    }
+au-admin-chat-created = создан чат администрации
+au-study-chat-created = создан учебный чат класса { $className }
+au-other-chat-created = создан учебный чат
+
+## Кому сообщают о движении учеников (F10)
+
+mv-ct-transfer-out = { $person } переходит из вашего класса { $from } в { $to }.
+mv-ct-transfer-in = В ваш класс { $to } переходит { $person } (из { $from }).
+mv-ct-left = { $person } выбывает из школы и больше не числится в вашем классе { $className }.
+mv-promoted-teacher = Новый учебный год: ваш класс { $from } теперь называется { $to }.
+mv-promoted-family = Новый учебный год: класс { $from } теперь называется { $to }. Чаты и рассылки класса остаются прежними.
+mv-graduated-teacher = Новый учебный год: ваш класс { $name } выпущен. Спасибо за ваш труд!
+mv-promoted-invites = Отозвано приглашений прошлого года: { $count }. Для классов нового года сделайте новые: /пригласить.
+mv-promoted-told = Сообщено классным руководителям и семьям: { $reached } из { $total }.
+onb-invite-outdated = Эта ссылка устарела: класс перешёл на новый учебный год. Попросите новую { $whom ->
+        [admin] у администратора школы
+       *[teacher] у классного руководителя
+    }.
+
+## Choosing a person by name or from a class roster (src/features/shared/person-picker.ts)
+pp-hint = Напишите часть фамилии (например «Соко») или выберите класс и в нём человека. Можно и ссылкой на страницу ВКонтакте.
+pp-hint-name = Напишите часть фамилии (например «Соко») или пришлите ссылку на страницу ВКонтакте.
+pp-none = Среди тех, кого здесь можно выбрать, никого по запросу «{ $query }» нет. Проверьте написание, напишите только начало фамилии или выберите класс.
+pp-several = По запросу «{ $query }» нашлось несколько человек: { $count }.
+pp-roster = Класс { $name }.
+pp-roster-nobody = В классе { $name } некого выбрать для этого действия.
+pp-no-page = Страница ВКонтакте «{ $value }» не найдена. Проверьте ссылку или напишите фамилию.
+pick-canceled = Отменено.
+pp-left-who = Кого отметить выбывшим?
+pp-transfer-who = Кого перевести в другой класс?
+pp-link-parent-who = Какого родителя связать с ребёнком?
+pp-link-student-who = Кто ребёнок этого родителя?
+pp-admin-who = Кого назначить администратором? (можно выбрать подтверждённого учителя)
+pp-role-who = Кого назначить: { $role }? (можно выбрать подтверждённого учителя)
+pp-ct-who = Кого назначить классным руководителем { $name }? (можно выбрать подтверждённого учителя)
+pp-invite-who = Кому отправить приглашение?
+mv-transfer-confirm = Перевести { $person } из { $from } в { $to }?
+mv-btn-transfer-yes = Перевести
+pp-nameless = участник
+pp-one = Нашёлся один человек: { $person }.
+pp-btn-yes = Да, продолжить
 
 ## Помощь, вопрос администратору, поддержка, положение, инструкции (F14, F15, F17, F29, F30)
 

@@ -7,7 +7,6 @@ import {
   USES_PRESETS,
   invitableClasses,
   issueInvite,
-  lookupVkUser,
   parseCount,
   parseInviteRole,
   roleButtonLabel,
@@ -15,7 +14,7 @@ import {
   rolesFor,
 } from '../src/features/invites/issue-invite.js';
 import { className, showInviteCard } from '../src/features/invites/invite-links.js';
-import { sendInviteAndReport } from '../src/features/invites/send-invite.js';
+import { sendInviteToNamed } from '../src/features/invites/send-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { INVITE_LIMITS, type InviteRole } from '../src/domain/index.js';
@@ -142,11 +141,15 @@ async function recipientStep(context: BuilderContext, app: App): Promise<unknown
   if (context.hasPayload || !context.text?.trim() || context.text.trim().startsWith('/')) {
     return ask(context, question, [], problemOf(context, t, 'inv-bad-recipient'));
   }
-  const ref = context.turn.app.messenger.people.ref(context.text);
-  const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
-  if (!person) return ask(context, question, [], t('inv-bad-recipient'));
+  // A reference, or a part of a surname that fits somebody: the picker answers outside the dialog (its
+  // buttons run /sendinvite); a name that fits nobody is asked again here.
+  const words = app.messenger.people.split(context.text);
+  const isRef = words.length === 1 && (app.messenger.people.id(words[0]) !== null || app.messenger.people.ref(words[0] ?? '') !== undefined);
+  if (!isRef && (await app.services.members.searchByName(context.text, 1)).length === 0) {
+    return ask(context, question, [], t('inv-bad-recipient'));
+  }
   await context.leave();
-  return sendInviteAndReport(app, turn, invite, person);
+  return sendInviteToNamed(app, turn, invite, words);
 }
 
 /** Opens the builder from the first question, or at «whom to send» for an existing invite. */

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { LuaScript, luaList } from './lua.js';
 import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
+import { byMemberName, nameMatches, nameWords } from './member-search.js';
 
 const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional(), changed: z.boolean().optional() });
 
@@ -70,6 +71,22 @@ export class MemberService {
     const ids = await redis.smembers(keys.role(role));
     const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
     return members.sort((a, b) => a.vkId - b.vkId);
+  }
+
+  /**
+   * Active members whose name matches what was typed (a part of a surname, a surname and a name; any
+   * case, «ё» = «е»), by name; at most `limit` of them. See member-search.ts for why it is a scan.
+   */
+  async searchByName(query: string, limit = 200): Promise<Member[]> {
+    const words = nameWords(query);
+    if (words.length === 0) return [];
+    const { redis, keys } = this.ctx;
+    const ids = await redis.smembers(keys.members);
+    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
+    return members
+      .filter((m) => m.status === 'active' && nameMatches(m.name, words))
+      .sort(byMemberName)
+      .slice(0, limit);
   }
 
   /** The school's admins. */

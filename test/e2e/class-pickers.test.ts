@@ -20,10 +20,10 @@ describe('class pickers with more classes than one keyboard holds (F04 F05 F07 F
     await admin.say('/rename');
     const first = await admin.expect('Какой класс переименовать?');
     expect(first.text).toContain('Страница 1 из 2.');
-    expect(labels(first)).toEqual([...CLASSES.slice(0, 35), 'Ещё']);
+    expect(labels(first)).toEqual([...CLASSES.slice(0, 35), 'Ещё', 'Отмена']);
     await admin.press('Ещё');
     const second = await admin.expect('Страница 2 из 2.');
-    expect(labels(second)).toEqual([...CLASSES.slice(35), 'Назад']);
+    expect(labels(second)).toEqual([...CLASSES.slice(35), 'Назад', 'Отмена']);
     await admin.press('Назад');
     const back = await admin.expect('Страница 1 из 2.');
     expect(labels(back)).toEqual(labels(first));
@@ -43,9 +43,9 @@ describe('class pickers with more classes than one keyboard holds (F04 F05 F07 F
 
     await admin.say('/transfer 310');
     const targets = await admin.expect('В какой класс перевести');
-    expect(labels(targets)).toEqual([...CLASSES.slice(1, 36), 'Ещё']);
+    expect(labels(targets)).toEqual([...CLASSES.slice(1, 36), 'Ещё', 'Отмена']);
     await admin.press('Ещё');
-    expect(labels(await admin.expect('Страница 2 из 2.'))).toEqual([...CLASSES.slice(36), 'Назад']);
+    expect(labels(await admin.expect('Страница 2 из 2.'))).toEqual([...CLASSES.slice(36), 'Назад', 'Отмена']);
     await admin.press('11Д');
     await admin.expect('переведён(а) из 1А в 11Д');
     expect((await s.members.get(310))?.classIds).toEqual([(await s.classes.findByName('11Д'))!.id]);

@@ -108,7 +108,7 @@ describe('classes (F04)', () => {
     await admin.expect('«Учительскую» нельзя переименовать');
     await admin.say('/переименовать');
     const pick = await admin.expect('Какой класс переименовать?');
-    expect(labels(pick)).toEqual(['5Б', '6А']);
+    expect(labels(pick)).toEqual(['5Б', '6А', 'Отмена']);
     await admin.press('6А');
     await admin.expect('Напишите новое название для 6А');
     await admin.say('5б');

@@ -244,7 +244,7 @@ describe('invite links (F05, F11)', () => {
     await admin.say('кому-нибудь');
     await admin.expect('Не нашёл такую страницу');
     await admin.say('[id400|Ольга]');
-    await admin.expect(`Приглашение ${invite.code} отправлено: Ольга Смирнова`);
+    await admin.expect(`Приглашение ${invite.code} отправлено: [id400|Ольга Смирнова]`);
     const got = await friend.expect('Вас приглашают');
     expect(got.text).toContain(`ref=${invite.token}`);
     expect(got.text).toContain(`/вступить ${invite.code}`);

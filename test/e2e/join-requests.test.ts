@@ -257,7 +257,7 @@ describe('join requests (F08)', () => {
 
     await admin.say('/заявки');
     for (let i = 1; i <= 5; i++) {
-      const card = await admin.expect('Заявка № ');
+      const card = await admin.expect('Заявка: ');
       expect(card.text).toContain(`Ученик ${ordinal[i - 1]}`);
       expect(labels(card)).toEqual(['Принять', 'Отклонить']);
     }
@@ -275,7 +275,7 @@ describe('join requests (F08)', () => {
 
     await teacher.say('/requests');
     const lines: string[] = [];
-    for (let i = 0; i < 5; i++) lines.push((await teacher.expect('Заявка № ')).text);
+    for (let i = 0; i < 5; i++) lines.push((await teacher.expect('Заявка: ')).text);
     expect(lines.join('\n')).not.toContain('Нина Новикова');
     await teacher.expect('Заявки 1–5 из 6');
 
@@ -357,7 +357,7 @@ describe('join requests (F08)', () => {
       await reviewer.expectAnswer();
       const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
       expect(edited?.text).toContain('⚠️ Ребёнка «Соколов Миша» нет среди учеников 5А — родитель пока связан только по имени.');
-      expect(edited?.text).toContain('/linkchild 302 ID_ученика');
+      expect(edited?.text).toContain('/linkchild [id302|');
       expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша' }]);
 
       const misha = h.driver.user({ id: 303, firstName: 'Миша', lastName: 'Соколов' });
@@ -392,25 +392,25 @@ describe('join requests (F08)', () => {
       expect(await services.requests.get(request.id)).toMatchObject({ status: 'approved', decidedBy: 200 });
 
       await teacher.say('/linkchild');
-      await teacher.expect('Укажите родителя и ученика: /linkchild ID_родителя ID_ученика.');
+      await teacher.expect('Какого родителя связать с ребёнком?');
       await teacher.say('/связать Анна');
-      await teacher.expect('«Анна» — не похоже на человека');
+      await teacher.expect('Кто ребёнок [id306|Анна Орлова]?');
       await teacher.say('/linkchild 306 999');
-      await teacher.expect('Пользователь id999 не найден среди участников школы.');
+      await teacher.expect('Этого человека нет среди участников школы.');
       await teacher.say('/linkchild 304 305');
-      await teacher.expect('Пользователь id304 — не родитель в этом классе');
+      await teacher.expect('Этот человек — не родитель в этом классе');
       await teacher.say('/linkchild 306 200');
-      await teacher.expect('id200 — не ученик');
+      await teacher.expect('Этот человек — не ученик');
 
       await teacher.say('/linkchild 306');
-      const pick = await teacher.expect('Кто ребёнок Анна Орлова (id306)? При вступлении указан(а): Орлов Иван.');
+      const pick = await teacher.expect('Кто ребёнок [id306|Анна Орлова]? При вступлении указан(а): Орлов Иван.');
       expect(labels(pick)).toEqual(['Иван Орлов (5А)', 'Иван Орлов (5А)', 'Отмена']);
       await teacher.press('Иван Орлов (5А)');
-      await teacher.expect('Готово: Анна Орлова (id306) связан(а) с учеником Иван Орлов (id304) (5А).');
+      await teacher.expect('Готово: [id306|Анна Орлова] связан(а) с учеником [id304|Иван Орлов] (5А).');
       await parent.expect('Вы связаны с учеником Иван Орлов (5А) как его родитель.');
       expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
       await teacher.say('/linkchild 306 304');
-      await teacher.expect('Анна Орлова (id306) уже связан(а) с учеником Иван Орлов (id304) (5А).');
+      await teacher.expect('[id306|Анна Орлова] уже связан(а) с учеником [id304|Иван Орлов] (5А).');
       const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
       expect(audit).toMatchObject({ actor: 200, target: { vkId: 306, classId }, details: { childVkId: 304, how: 'hand' } });
 
@@ -444,7 +444,8 @@ describe('join requests (F08)', () => {
       expect(same).toEqual({ ok: false, reason: 'already_member' });
       const second = await apply(parent, 'parent', 'Кузнецова Мария');
       const notice = await reviewer.expect('Ребёнок: Кузнецова Мария');
-      expect(notice.text).toContain(`Заявка № ${second.id}`);
+      expect(notice.text).toContain('Заявка: ');
+      expect(notice.text).not.toContain(second.id);
       await reviewer.press('Принять');
       await reviewer.expectAnswer();
       const edited = reviewer.received.find((m) => m.cmid === notice.cmid);

@@ -58,8 +58,8 @@ describe('study chats (F25)', () => {
     const link = linkIn(report.text);
     expect(report.text).toContain('Ссылку получили в личных сообщениях: 1 из 2.');
     expect(report.text).toContain('Не удалось отправить (1)');
-    expect(report.text).toContain('1. Козлова Маша (id311), ученик(ца)');
-    expect(report.text).not.toContain('Сидоров Ваня (id310)');
+    expect(report.text).toContain('1. [id311|Козлова Маша], ученик(ца)');
+    expect(report.text).not.toContain('[id310|Сидоров Ваня]');
     // The chat exists in VK (the emulator) with its title, made once.
     const [chat] = chatsNamed('5А · Математика');
     expect(chat).toBeDefined();
@@ -86,7 +86,7 @@ describe('study chats (F25)', () => {
     const admin = h.admin();
     await admin.say('/chats');
     const all = await admin.expect('Учебные чаты школы (1):');
-    expect(all.text).toContain('учитель Петрова Анна (id300)');
+    expect(all.text).toContain('учитель [id300|Петрова Анна]');
   });
 
   it('F25: a second /chat for the same class and subject gives the existing link and creates no second chat; the classes led come first', async () => {
@@ -155,16 +155,20 @@ describe('study chats (F25)', () => {
     // /help shows /chat to a verified teacher only.
     const anna = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     await anna.say('/help');
-    expect((await anna.expect('Что вы можете сделать')).text).toContain('/chat');
+    await anna.expect('Ваши роли');
+    await anna.press('Все команды');
+    expect((await anna.expect('Что вы можете сделать:')).text).toContain('/chat');
     await vanya.say('/help');
-    const help = (await vanya.expect('Что вы можете сделать')).text;
+    await vanya.expect('Ваши роли');
+    await vanya.press('Все команды');
+    const help = (await vanya.expect('Что вы можете сделать:')).text;
     expect(help).not.toContain('/chat ');
     expect(help).toContain('/chats — учебные чаты и ссылки на них');
     // Once the teacher has made the class's chat, the student and the parent find its link in /чаты; 6А's student does not.
     const { link } = await madeChat(anna);
     await vanya.say('/чаты');
     const mine = await vanya.expect('Учебные чаты вашего класса (1):');
-    expect(mine.text).toContain(`1. «5А · Математика» — класс 5А, Математика, учитель Петрова Анна (id300): ${link}`);
+    expect(mine.text).toContain(`1. «5А · Математика» — класс 5А, Математика, учитель [id300|Петрова Анна]: ${link}`);
     await olga.say('/чаты');
     expect((await olga.expect('Учебные чаты вашего класса (1):')).text).toContain(link);
     const petya = h.driver.user({ id: 320, firstName: 'Петя', allowsMessages: true });
@@ -229,17 +233,17 @@ describe('study chats (F25)', () => {
     await masha.joinChat(chat.link);
     const admin = h.admin();
     await admin.say('/выбыл 310');
-    await admin.expect('Сидоров Ваня (id310)');
+    await admin.expect('[id310|Сидоров Ваня]');
     await admin.press('Да, выбыл');
     const done = await admin.expect('отмечен(а) как выбывший(ая)');
-    expect(done.text).toContain('Сидоров Ваня (id310) удалён(а) из учебных чатов класса: «5А · Математика».');
+    expect(done.text).toContain('[id310|Сидоров Ваня] удалён(а) из учебных чатов: «5А · Математика».');
     const told = await teacher.expect('выбыл(а) из школы');
     expect(told.text).toBe('[id310|Сидоров Ваня] выбыл(а) из школы и удалён(а) из учебного чата «5А · Математика» (класс 5А).');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(310);
     // A transfer to another class takes the student out of the old class's chat as well.
     await admin.say('/перевести 311 6А');
     const moved = await admin.expect('переведён(а) из 5А в 6А');
-    expect(moved.text).toContain('Козлова Маша (id311) удалён(а) из учебных чатов класса: «5А · Математика».');
+    expect(moved.text).toContain('[id311|Козлова Маша] удалён(а) из учебных чатов: «5А · Математика».');
     await teacher.expect('[id311|Козлова Маша] переведён(а) из класса 5А в 6А и удалён(а) из учебного чата «5А · Математика».');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(311);
   });
@@ -355,7 +359,7 @@ describe('study chats (F25)', () => {
     await teacher.say('/чаты');
     expect((await teacher.expect('Ваши учебные чаты (1):')).text).toContain(`1. «Шахматный кружок» — ученики классов 5А, 6А: ${link}`);
     await petya.say('/чаты');
-    expect((await petya.expect('Учебные чаты вашего класса (1):')).text).toContain(`1. «Шахматный кружок» — ученики классов 5А, 6А, учитель Петрова Анна (id300): ${link}`);
+    expect((await petya.expect('Учебные чаты вашего класса (1):')).text).toContain(`1. «Шахматный кружок» — ученики классов 5А, 6А, учитель [id300|Петрова Анна]: ${link}`);
     await kolya.say('/чаты');
     await kolya.expect('У вашего класса пока нет учебных чатов.');
   });
@@ -437,6 +441,18 @@ describe('study chats (F25)', () => {
     expect(teacher.received).toHaveLength(before);
     await vanya.joinChat(link);
     await teacher.expect('В чат «Методобъединение» (все учителя школы) по ссылке вошёл человек не из его участников: [id310|Сидоров Ваня]');
+
+    // Олег leaves the school: he is taken out of the role chat, the teacher and the admin are told.
+    const admin = h.admin();
+    await admin.say('/left 303');
+    await admin.expect('как выбывш');
+    await admin.press('Да, выбыл');
+    const done = await admin.expect('Права закончились');
+    expect(done.text).toContain('удалён(а) из учебных чатов: «Методобъединение».');
+    await teacher.expect('выбыл(а) из школы и удалён(а) из учебного чата «Методобъединение».');
+    expect(h.driver.chat(chat!.peer!).memberIds).not.toContain(303);
+    // The student who came in uninvited stays until the teacher removes him: only a leaver is taken out.
+    expect(h.driver.chat(chat!.peer!).memberIds).toContain(310);
   });
 
   it('F25: bad input at each step of an "other" chat is asked again and loses nothing; a one-class chat with the parents; a student is refused', async () => {
@@ -486,7 +502,7 @@ describe('study chats (F25)', () => {
     const report = await teacher.expect('✅ Учебный чат «Театральная студия» создан.');
     // Маша never wrote to the community: she is named.
     expect(report.text).toContain('Ссылку получили в личных сообщениях: 2 из 3.');
-    expect(report.text).toContain('1. Козлова Маша (id311), ученик(ца)');
+    expect(report.text).toContain('1. [id311|Козлова Маша], ученик(ца)');
     await olga.expect('создал(а) чат «Театральная студия» (ученики и родители класса 5А) и приглашает родителей.');
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(1);
   });

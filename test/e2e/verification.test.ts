@@ -155,9 +155,9 @@ describe('teacher status (F09, F20, F24)', () => {
     await admin.say('/verify Иван');
     await admin.expect('Напишите /verify и VK id учителя');
     await admin.say(`/verify ${student.id}`);
-    await admin.expect(`id${student.id} — не учитель школы`);
+    await admin.expect('Этот человек — не учитель школы');
     await admin.say('/verify 99999');
-    await admin.expect('id99999 — не учитель школы');
+    await admin.expect('Этот человек — не учитель школы');
     await admin.say(`/verify [id${teacher.id}|Иван]`);
     await admin.expect('Статус учителя подтверждён: [id300|Иван Петров]');
     await teacher.expect('Ваш статус учителя подтверждён');

@@ -86,7 +86,7 @@ function staffRole(member: Member): 'head' | 'deputy' | 'teacher' {
 /** Sends the chat's link to its members (each in their language) and returns the report, to be worded in the creator's. */
 async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const audience = (await app.services.adminChats.audience(chat.kind)).filter((m) => m.vkId !== caller.vkId);
-  const by = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
+  const by = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
   const groups = new Map<string, { t: Translate; members: Member[] }>();
   for (const member of audience) {
     const reader = await readerFor(app, member.vkId);

@@ -4,6 +4,7 @@
  * post to the channel's chat (pinned when asked) and privately to its audience not in that chat,
  * and the report and the list of posts the author gets.
  */
+import { personName } from '../shared/review-format.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { can, ChannelTakenError, POST_TEXT_MAX, type Channel, type ChannelKind, type Post, type PostChatOutcome } from '../../domain/index.js';
@@ -78,7 +79,7 @@ export async function channelListText(app: App, turn: Turn): Promise<string> {
     const channel = bound.find((c) => c.kind === kind);
     lines.push(
       channel
-        ? t('ch-list-bound', { channel: channelName(t, kind), chat: String(channel.peer), by: String(channel.boundBy), when: when(app, channel.boundAt, locale) })
+        ? t('ch-list-bound', { channel: channelName(t, kind), chat: String(channel.peer), by: app.messenger.mention(channel.boundBy, await personName(app, t, channel.boundBy)), when: when(app, channel.boundAt, locale) })
         : t('ch-list-unbound', { channel: channelName(t, kind) }),
     );
   }
@@ -154,9 +155,11 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
   const ack = request.ack === true;
   const content = { text: request.text, attachment: request.attachment, ...(ack ? { keyboard: ackKeyboard(t, id) } : {}) };
   let chat: PostChatOutcome = 'failed';
+  let chatMessage: string | undefined;
   try {
     const sent = await app.messenger.send(channel.peer, content);
     chat = 'sent';
+    chatMessage = sent.id;
     if (request.pin) {
       chat = await app.messenger.pin(sent).then(
         () => 'pinned' as const,
@@ -193,6 +196,8 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
       audience: asked,
       copies,
       delivery: sent?.id,
+      chatMessage,
+      chatMembers: chatMessage === undefined ? undefined : [...inChat].filter((id) => id !== caller.vkId).length,
     }),
   );
   if (!recorded.ok) return { report: recorded.text };

@@ -1,11 +1,12 @@
 import type { App } from '../../app.js';
-import type { Button } from '../shared/keyboards.js';
+import { replyKeyboard, type Button } from '../shared/keyboards.js';
 import { PermissionDeniedError, can } from '../../domain/index.js';
 import { deliverNotices } from '../shared/notices.js';
-import type { ClassRoster } from '../../domain/types.js';
+import type { ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { personLabel, personShort } from '../shared/person-ref.js';
+import { isVerifiedTeacher, personMention, personShort } from '../shared/person-ref.js';
+import { choosePerson, pickCancelButton } from '../shared/person-picker.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
@@ -29,10 +30,10 @@ async function showClassTeachers(turn: Turn, app: App, classId: string, classNam
   const candidates = (await verifiedTeachers(app)).filter((m) => !leading.has(m.vkId));
   const choices: Button[] = candidates.map((m) => commandButton(personShort(m), 'classteacher', `${className} ${m.vkId}`));
   const removals: Button[] = roster.classTeachers.map((m) => commandButton(t('ct-btn-unassign', { name: personShort(m) }), 'classteacher', `${className} remove ${m.vkId}`, 'negative'));
-  const current = roster.classTeachers.length > 0 ? roster.classTeachers.map(personLabel).join(', ') : t('adm-nobody');
-  const text = [t('ct-current', { name: className, people: current }), candidates.length > 0 ? t('ct-pick') : t('adm-no-candidates')].join('\n\n');
-  const { keyboard } = pickKeyboard([...choices, ...removals], 2);
-  return turn.reply(text, choices.length + removals.length > 0 ? keyboard : undefined);
+  const current = roster.classTeachers.length > 0 ? roster.classTeachers.map((m) => personMention(app.messenger, m, t)).join(', ') : t('adm-nobody');
+  const text = [t('ct-current', { name: className, people: current }), candidates.length > 0 ? t('ct-pick') : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
+  const { keyboard } = pickKeyboard([...choices, ...removals], 2, [[pickCancelButton(t)]]);
+  return turn.reply(text, keyboard);
 }
 
 /** /classteacher 5А <id> — attaches a class teacher (F07); `remove <id>` detaches; without an id, buttons. */
@@ -49,7 +50,7 @@ export const classTeacherCommand: CommandSpec = {
     if (words.length === 0 || page !== undefined) {
       const classes = await regularClasses(app);
       if (classes.length === 0) return turn.reply(t('cls-none-yet'));
-      const pick = classPicker(t, classes, 'classteacher', page ?? 1);
+      const pick = classPicker(t, classes, 'classteacher', page ?? 1, { cancel: pickCancelButton(t) });
       return turn.reply(withPageNote(t('ct-pick-class'), pick), pick.keyboard);
     }
     const { classArg, rest } = splitClassArgs(words);
@@ -59,28 +60,37 @@ export const classTeacherCommand: CommandSpec = {
     if (classGroup.kind === 'staff') return turn.reply(t('cls-err-staff-room'));
     if (rest.length === 0) return showClassTeachers(turn, app, classGroup.id, classGroup.name);
     const remove = REMOVE_WORDS.has((rest[0] ?? '').toLowerCase());
-    const idArg = remove ? rest[1] : rest[0];
-    const vkId = app.messenger.people.id(idArg);
-    if (vkId === null) {
-      if (idArg) return turn.reply(t('adm-bad-id', { value: idArg }));
-      return showClassTeachers(turn, app, classGroup.id, classGroup.name);
-    }
+    const personWords = remove ? rest.slice(1) : rest;
+    if (personWords.length === 0) return showClassTeachers(turn, app, classGroup.id, classGroup.name);
+    const leads = remove ? (await app.services.members.roster(turn.caller.vkId, classGroup.id)).classTeachers.map((m) => m.vkId) : [];
+    const choice = await choosePerson(app, turn, personWords, {
+      command: 'classteacher',
+      before: remove ? [classGroup.name, 'remove'] : [classGroup.name],
+      eligible: remove ? (m) => leads.includes(m.vkId) : isVerifiedTeacher,
+      question: t('pp-ct-who', { name: classGroup.name }),
+      byClass: false,
+      confirmUnique: true,
+    });
+    if (choice.kind === 'answered') return undefined;
+    const { vkId } = choice;
+    const who = (m: Member) => personMention(app.messenger, m, t);
     if (remove) {
       const { outcome } = await unassignClassTeacher(app, turn, classGroup, vkId);
-      return turn.reply(outcome.kind === 'done' ? t('ct-unassigned', { person: personLabel(outcome.member), name: classGroup.name }) : outcome.text);
+      return turn.reply(outcome.kind === 'done' ? t('ct-unassigned', { person: who(outcome.member), name: classGroup.name }) : outcome.text, replyKeyboard([]));
     }
     const { outcome, notices } = await assignClassTeacher(app, turn, classGroup, vkId);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
-    await turn.reply(t('ct-assigned', { person: personLabel(outcome.member), name: classGroup.name }));
+    await turn.reply(t('ct-assigned', { person: who(outcome.member), name: classGroup.name }), replyKeyboard([]));
     const { unreachable } = await deliverNotices(app, notices);
-    if (unreachable.includes(vkId)) await turn.reply(t('adm-unreachable', { id: String(vkId) }));
+    if (unreachable.includes(vkId)) await turn.reply(t('adm-unreachable', { who: personMention(app.messenger, outcome.member, t) }));
     return undefined;
   },
 };
 
 /** The roster as text: class teachers, students, parents with their children's names (and the staff room's teachers). */
-function rosterText(turn: Turn, roster: ClassRoster): string {
+function rosterText(turn: Turn, app: App, roster: ClassRoster): string {
   const { t } = turn;
+  const personLabel = (m: Member) => personMention(app.messenger, m, t);
   const list = (items: string[]) => (items.length > 0 ? items.map((item, i) => `${i + 1}. ${item}`) : [t('ct-roster-none')]);
   const lines = [t('ct-roster-title', { name: roster.classGroup.name })];
   if (roster.classGroup.kind === 'staff') {
@@ -131,7 +141,7 @@ async function showRoster(turn: Turn, app: App, classArg: string): Promise<unkno
     if (error instanceof PermissionDeniedError) return turn.reply(t('ct-err-not-yours', { name: classGroup.name }));
     throw error;
   }
-  const text = rosterText(turn, roster);
+  const text = rosterText(turn, app, roster);
   if (!caller.roles.has('admin') || roster.students.length === 0) return turn.reply(text);
   const transfers = roster.students.map((m) => commandButton(t('mv-btn-transfer', { name: personShort(m) }), 'transfer', String(m.vkId)));
   const { keyboard, shown } = pickKeyboard(transfers, 2, [[commandButton(t('ct-btn-class-teachers'), 'classteacher', classGroup.name)]]);

@@ -11,7 +11,7 @@ import type { Caller, Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { createSummary } from './create-summary.js';
 import { personShort } from '../shared/person-ref.js';
-import { classPicker, commandButton } from '../shared/pick-keyboard.js';
+import { classPicker, commandButton, pickCancelButton } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { attempt } from '../shared/refusals.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
@@ -38,7 +38,7 @@ async function showClasses(turn: Turn, app: App): Promise<unknown> {
       lines.push(t('cls-line-staff', { name: classGroup.name, teachers: roster.teachers.length }));
       continue;
     }
-    const leads = roster.classTeachers.map(personShort).join(', ') || t('cls-no-lead');
+    const leads = roster.classTeachers.map((m) => personShort(m)).join(', ') || t('cls-no-lead');
     lines.push(t('cls-line', { name: classGroup.name, students: roster.students.length, parents: roster.parents.length, leads }));
   }
   const regular = classes.filter((c) => c.kind === 'regular').length;
@@ -121,7 +121,7 @@ async function askClass(app: App, turn: Turn, command: string, questionKey: 'cls
   const { t } = turn;
   const classes = await regularClasses(app);
   if (classes.length === 0) return turn.reply(t('cls-none-yet'));
-  const pick = classPicker(t, classes, command, page);
+  const pick = classPicker(t, classes, command, page, { cancel: pickCancelButton(t) });
   return turn.reply(withPageNote(t(questionKey), pick), pick.keyboard);
 }
 

@@ -4,7 +4,6 @@ import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
 import {
   issueInvite,
-  lookupVkUser,
   mayInvite,
   parseCount,
   parseInviteRole,
@@ -14,7 +13,7 @@ import {
 import { formatWhen } from '../../i18n.js';
 import { className, showInviteCard } from './invite-links.js';
 import { revokeInvite, revokeUnusedInvites } from './revoke-invites.js';
-import { sendInviteAndReport } from './send-invite.js';
+import { sendInviteToNamed } from './send-invite.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { INVITE_LIMITS, STAFF_ROOM_ID, STAFF_ROOM_NAME, normaliseInviteCode, type Invite, type InviteRole } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
@@ -156,10 +155,7 @@ export const sendInviteCommand: CommandSpec = {
     const invite = await findVisibleByCode(app, caller, code);
     if (!invite) return turn.reply(t('inv-revoke-not-found', { code: normaliseInviteCode(code).slice(0, 20) }));
     if (rest.length === 0) return enterInviteBuilder(context.dialogs, invite.id);
-    const ref = app.messenger.people.ref(rest.join(' '));
-    const person = ref === undefined ? undefined : await lookupVkUser(app, ref);
-    if (!person) return turn.reply(t('inv-bad-recipient'));
-    return sendInviteAndReport(app, turn, invite, person);
+    return sendInviteToNamed(app, turn, invite, app.messenger.people.split(rest.join(' ')));
   },
 };
 

@@ -34,7 +34,7 @@ async function qrAttachment(app: App, peerId: number, link: string): Promise<str
 
 /** The name of the invite's class («5А», «Учительская»), or its id if it is gone. */
 export async function className(app: App, classId: string): Promise<string> {
-  return (await app.services.classes.get(classId))?.name ?? classId;
+  return (await app.services.classes.get(classId))?.name ?? '—';
 }
 
 /** The school's short name, or a neutral word before the profile is filled. */

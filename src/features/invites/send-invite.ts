@@ -11,7 +11,8 @@ import type { Turn } from '../../turn.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type WithNotices } from '../shared/notices.js';
 import { className, inviteDeepLink, personalInviteNotice } from './invite-links.js';
-import { inviteErrorKey } from './issue-invite.js';
+import { inviteErrorKey, lookupVkUser } from './issue-invite.js';
+import { choosePerson } from '../shared/person-picker.js';
 
 /** A person found in the messenger: their id and «Имя Фамилия» (may be empty). */
 export interface InviteRecipient {
@@ -48,7 +49,7 @@ export async function sendInviteAndReport(app: App, turn: Turn, invite: Invite, 
     return false;
   }
   const { unreachable } = await deliverNotices(app, notices);
-  const name = person.name || `id${person.id}`;
+  const name = app.messenger.mention(person.id, person.name || turn.t('pp-nameless'));
   const { code, token } = outcome.invite;
   if (!unreachable.includes(person.id)) {
     await turn.reply(turn.t('inv-sent', { name, code }), replyKeyboard([]));
@@ -57,4 +58,25 @@ export async function sendInviteAndReport(app: App, turn: Turn, invite: Invite, 
   }
   await turn.reply(turn.t('inv-send-unreachable', { name, link: inviteDeepLink(app.config.VK_GROUP_ID, token), code }), replyKeyboard([]));
   return false;
+}
+
+/**
+ * Sends the invite to the person the words name: a VK reference (`id123`, a link, `@short`, a short
+ * name in Latin letters), or a part of a member's surname — several matches or none get the picker's
+ * buttons (/sendinvite CODE <id>), see person-picker.ts.
+ */
+export async function sendInviteToNamed(app: App, turn: Turn, invite: Invite, words: readonly string[]): Promise<unknown> {
+  const { t } = turn;
+  const { people } = app.messenger;
+  const only = words.length === 1 ? words[0] : undefined;
+  const shortName = only !== undefined && people.id(only) === null ? people.ref(only) : undefined;
+  if (shortName !== undefined) {
+    const found = await lookupVkUser(app, shortName);
+    if (found) return sendInviteAndReport(app, turn, invite, found);
+  }
+  const choice = await choosePerson(app, turn, words, { command: 'sendinvite', before: [invite.code], eligible: (m) => m.status === 'active', question: t('pp-invite-who'), confirmUnique: true });
+  if (choice.kind === 'answered') return undefined;
+  const person = choice.member ? { id: choice.vkId, name: choice.member.name } : await lookupVkUser(app, choice.vkId);
+  if (!person) return turn.reply(t('inv-bad-recipient'));
+  return sendInviteAndReport(app, turn, invite, person);
 }

@@ -35,7 +35,7 @@ export function requestCardText(app: App, reader: Reader, request: JoinRequest, 
   const { t } = reader;
   const a = request.applicant;
   const lines = [
-    t('req-card-title', { id: request.id }),
+    t('req-card-title', { who: a.name, className }),
     t('req-card-who', { who: app.messenger.mention(a.vkId, a.name) }),
     t('req-card-role', { role: t(`role-${a.role}`) }),
     t('req-card-class', { className }),
@@ -101,7 +101,7 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
       key: `req-unreachable:${request.id}:${reviewerId}`,
       build: async ({ t }) => {
         const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
-        return { text: t('req-notice-unreachable', { id: request.id, who: names.join(', ') }) };
+        return { text: t('req-notice-unreachable', { applicant: request.applicant.name, className: await classNameOf(app, request.applicant.classId), who: names.join(', ') }) };
       },
     };
     await deliverNotices(app, [notice]).catch(() => undefined);
@@ -142,9 +142,9 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
   if (child?.status === 'linked' && child.childVkId !== undefined) {
     lines.push(t('req-outcome-child-linked', { child: child.childName, student: app.messenger.mention(child.childVkId, await personName(app, t, child.childVkId)) }));
   } else if (child?.status === 'none') {
-    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: String(a.vkId) }));
+    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: app.messenger.mention(a.vkId, a.name) }));
   } else if (child?.status === 'ambiguous') {
-    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: String(a.vkId) }));
+    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: app.messenger.mention(a.vkId, a.name) }));
   }
   const parents = family.linkedParents ?? [];
   if (parents.length > 0) {

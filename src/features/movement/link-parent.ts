@@ -11,6 +11,7 @@ import type { Translate } from '../../i18n.js';
 import type { Turn } from '../../turn.js';
 import type { WithNotices } from '../shared/notices.js';
 import { refusalText } from '../shared/refusals.js';
+import { personName } from '../shared/review-format.js';
 import { childLinkedNotice } from './movement-notices.js';
 
 /** What the person linking is told. */
@@ -20,11 +21,13 @@ export type LinkOutcome =
   | { kind: 'linked'; changed: boolean; parent: Member; student: Member; className: string };
 
 /** The refusal for a parent and a student who cannot be linked, or for any other refused link; undefined for an error that is no refusal. */
-function linkRefusal(t: Translate, error: unknown, parentId: number, studentId: number): string | undefined {
+function linkRefusal(app: App, t: Translate, error: unknown, parentId: number, studentId: number): Promise<string | undefined> | string | undefined {
   if (error instanceof ChildLinkError) {
     if (error.problem === 'not_a_parent') return t('mv-link-not-parent', { id: String(parentId) });
     if (error.problem === 'not_a_student') return t('mv-err-not-student', { id: String(studentId) });
-    return t('mv-link-no-common', { parent: String(parentId), student: String(studentId) });
+    return Promise.all([parentId, studentId].map(async (id) => app.messenger.mention(id, await personName(app, t, id)))).then(([parent, student]) =>
+      t('mv-link-no-common', { parent: parent ?? '', student: student ?? '' }),
+    );
   }
   return refusalText(t, error);
 }
@@ -35,11 +38,11 @@ export async function linkParent(app: App, turn: Turn, parentId: number, student
   try {
     result = await app.services.family.linkChild(turn.caller.vkId, parentId, studentId);
   } catch (error) {
-    const text = linkRefusal(turn.t, error, parentId, studentId);
+    const text = await linkRefusal(app, turn.t, error, parentId, studentId);
     if (text === undefined) throw error;
     return { outcome: { kind: 'refused', text }, notices: [] };
   }
-  const className = (await app.services.classes.get(result.classId))?.name ?? result.classId;
+  const className = (await app.services.classes.get(result.classId))?.name ?? '—';
   const outcome: LinkOutcome = { kind: 'linked', changed: result.changed, parent: result.parent, student: result.student, className };
   return { outcome, notices: result.changed ? [childLinkedNotice(parentId, result.student, className)] : [] };
 }

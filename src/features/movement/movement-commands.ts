@@ -2,18 +2,21 @@ import { PROMOTION } from '../../../scenes/promotion.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
-import { cancelButton, inlineKeyboard, type Button } from '../shared/keyboards.js';
+import { inlineKeyboard, replyKeyboard, type Button } from '../shared/keyboards.js';
 import { deliverNotices } from '../shared/notices.js';
 import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
 import type { LeaveResult } from '../../domain/movement.js';
-import type { AuditEntry, ClassRoster, Member } from '../../domain/types.js';
+import type { ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
-import { personLabel, personShort } from '../shared/person-ref.js';
+import { personMention, personShort } from '../shared/person-ref.js';
+import { choosePerson, pickCancelButton } from '../shared/person-picker.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
-import { removeFromClassChats } from '../study-chats/chat-members.js';
+import { removeFromClassChats, removeFromRoleChats } from '../study-chats/chat-members.js';
+import { removeFromAdminChats } from '../admin-chats/admin-chat-members.js';
+import { removedLines } from '../shared/chat-removals.js';
 import { linkParent } from './link-parent.js';
 import { markLeft } from './mark-left.js';
 import { transferStudent, type TransferOutcome } from './transfer-student.js';
@@ -27,75 +30,87 @@ export const transferCommand: CommandSpec = {
   allowed: may('movement.record'),
   async run(_context, args, turn, app) {
     const { t } = turn;
+    const who = namer(app, t);
     const words = app.messenger.people.split(args);
-    const vkId = app.messenger.people.id(words[0]);
-    if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-transfer-usage'));
-    const member = await app.services.members.get(vkId);
+    const choice = await choosePerson(app, turn, words, { command: 'transfer', eligible: isActiveStudent, question: t('pp-transfer-who') });
+    if (choice.kind === 'answered') return undefined;
+    const { vkId, member, rest } = choice;
     if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
     const classes = await regularClasses(app);
     const current = classes.filter((c) => member.classIds.includes(c.id));
-    const page = words.length === 2 ? parsePageToken(words[1]) : undefined;
-    if (words.length < 2 || page !== undefined) {
-      if (member.status !== 'active' || !member.roles.includes('student')) return turn.reply(t('mv-err-not-student', { id: String(vkId) }));
+    const from = current.map((c) => c.name).join(', ') || '—';
+    const page = rest.length === 1 ? parsePageToken(rest[0]) : undefined;
+    if (rest.length === 0 || page !== undefined) {
+      if (!isActiveStudent(member)) return turn.reply(t('mv-err-not-student', { id: String(vkId) }));
       const targets = classes.filter((c) => !member.classIds.includes(c.id));
       if (targets.length === 0) return turn.reply(t('mv-no-targets'));
-      const pick = classPicker(t, targets, 'transfer', page ?? 1, { prefix: String(vkId) });
-      return turn.reply(withPageNote(t('mv-transfer-pick', { person: personLabel(member), from: current.map((c) => c.name).join(', ') || '—' }), pick), pick.keyboard);
+      const pick = classPicker(t, targets, 'transfer', page ?? 1, { prefix: String(vkId), cancel: pickCancelButton(t) });
+      return turn.reply(withPageNote(t('mv-transfer-pick', { person: who(member), from }), pick), pick.keyboard);
     }
-    const found = await findClassByArg(app, t, words.slice(1).join(' '));
+    const found = await findClassByArg(app, t, rest.join(' '));
     if (!found.ok) return turn.reply(found.text);
+    if (choice.byName && isActiveStudent(member) && !member.classIds.includes(found.classGroup.id)) {
+      // Found by a part of the name: the admin sees whom before anything moves.
+      const keyboard = replyKeyboard([[commandButton(t('mv-btn-transfer-yes'), 'transfer', `${vkId} ${found.classGroup.name}`, 'positive'), pickCancelButton(t)]]);
+      return turn.reply(t('mv-transfer-confirm', { person: who(member), from, to: found.classGroup.name }), keyboard);
+    }
     const { outcome, notices } = await transferStudent(app, turn, vkId, found.classGroup);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
-    if (outcome.kind === 'already') return turn.reply(t('mv-already-there', { person: personLabel(outcome.member), name: outcome.to }));
+    if (outcome.kind === 'already') return turn.reply(t('mv-already-there', { person: who(outcome.member), name: outcome.to }));
     const { unreachable } = await deliverNotices(app, notices);
     const chats = await removeFromClassChats(app, outcome.leavers);
     const moved = [outcome.result.member, ...outcome.result.parents.map((p) => p.member)];
-    return turn.reply([transferReport(t, outcome, unreachable), ...removedLines(t, chats, moved)].join('\n'));
+    return turn.reply([transferReport(t, who, outcome, unreachable), ...removedLines(t, who, chats, moved)].join('\n'), replyKeyboard([]));
   },
 };
+
+/** How the admin's messages name a person: a mention, never the raw id. */
+type Who = (member: Pick<Member, 'vkId' | 'name'>) => string;
+
+/** The namer of one turn. */
+function namer(app: App, t: Translate): Who {
+  return (member) => personMention(app.messenger, member, t);
+}
+
+/** An active student: the one /transfer moves and /linkchild links to. */
+function isActiveStudent(member: Member): boolean {
+  return member.status === 'active' && member.roles.includes('student');
+}
 
 /**
  * The admin's confirmation of a transfer: who moved, which parents moved along (or stayed in the old
  * class as well), who could not be told (`unreachable`: the ids the messenger would not deliver to).
  */
-function transferReport(t: Translate, outcome: TransferOutcome & { kind: 'transferred' }, unreachable: readonly number[]): string {
+function transferReport(t: Translate, who: Who, outcome: TransferOutcome & { kind: 'transferred' }, unreachable: readonly number[]): string {
   const { from, to } = outcome;
   const { member, parents } = outcome.result;
-  const lines = [t('mv-transferred', { person: personLabel(member), from, to })];
-  const moved = parents.filter((p) => !p.stayedInFromClass).map((p) => personLabel(p.member));
-  const stayed = parents.filter((p) => p.stayedInFromClass).map((p) => personLabel(p.member));
+  const lines = [t('mv-transferred', { person: who(member), from, to })];
+  const moved = parents.filter((p) => !p.stayedInFromClass).map((p) => who(p.member));
+  const stayed = parents.filter((p) => p.stayedInFromClass).map((p) => who(p.member));
   if (moved.length > 0) lines.push(t('mv-parents-moved', { count: moved.length, parents: moved.join(', '), to }));
   if (stayed.length > 0) lines.push(t('mv-parents-joined', { count: stayed.length, parents: stayed.join(', '), from, to }));
-  lines.push(...notToldLines(t, [member, ...parents.map((p) => p.member)], unreachable));
+  lines.push(...notToldLines(t, who, [member, ...parents.map((p) => p.member)], unreachable));
   return lines.join('\n');
 }
 
 /** The admin's line naming the people of `told` the messenger would not deliver to, if any. */
-function notToldLines(t: Translate, told: readonly Member[], unreachable: readonly number[]): string[] {
-  const people = told.filter((m) => unreachable.includes(m.vkId)).map((m) => personLabel(m));
+function notToldLines(t: Translate, who: Who, told: readonly Member[], unreachable: readonly number[]): string[] {
+  const people = told.filter((m) => unreachable.includes(m.vkId)).map((m) => who(m));
   return people.length > 0 ? [t('mv-not-told', { people: people.join(', ') })] : [];
 }
 
 /** The admin's lines about a student who left: the rejected requests, the parents told, who could not be told. */
-function leaveReport(t: Translate, result: LeaveResult, unreachable: readonly number[]): string[] {
+function leaveReport(t: Translate, who: Who, result: LeaveResult, unreachable: readonly number[]): string[] {
   const lines: string[] = [];
   const rejected = result.rejectedRequests.length;
   if (rejected > 0) lines.push(t('mv-left-requests', { count: rejected }));
   if (result.parents.length > 0) {
-    lines.push(t('mv-left-parents', { count: result.parents.length, parents: result.parents.map((p) => personLabel(p.member)).join(', ') }));
-    const gone = result.parents.filter((p) => p.leftSchool).map((p) => personLabel(p.member));
+    lines.push(t('mv-left-parents', { count: result.parents.length, parents: result.parents.map((p) => who(p.member)).join(', ') }));
+    const gone = result.parents.filter((p) => p.leftSchool).map((p) => who(p.member));
     if (gone.length > 0) lines.push(t('mv-left-parents-gone', { count: gone.length, parents: gone.join(', ') }));
   }
-  lines.push(...notToldLines(t, result.parents.map((p) => p.member), unreachable));
+  lines.push(...notToldLines(t, who, result.parents.map((p) => p.member), unreachable));
   return lines;
-}
-
-/** The admin's lines about the study chats people were removed from (F25): one a person. */
-function removedLines(t: Translate, chats: ReadonlyMap<number, string[]>, people: readonly Member[]): string[] {
-  return people.flatMap((member) => {
-    const titles = chats.get(member.vkId);
-    return titles && titles.length > 0 ? [t('sc-removed-report', { person: personLabel(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
-  });
 }
 
 /** /left <id> — asks to confirm, then marks the member as having left: rights and invites end at once (F10). */
@@ -107,14 +122,15 @@ export const leftCommand: CommandSpec = {
   allowed: may('movement.record'),
   async run(_context, args, turn, app) {
     const { t } = turn;
+    const who = namer(app, t);
     const words = app.messenger.people.split(args);
-    const vkId = app.messenger.people.id(words[0]);
-    if (vkId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-left-usage'));
-    const member = await app.services.members.get(vkId);
+    const choice = await choosePerson(app, turn, words, { command: 'left', eligible: (m) => m.status === 'active', question: t('pp-left-who') });
+    if (choice.kind === 'answered') return undefined;
+    const { vkId, member } = choice;
     if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
-    if (member.status === 'left') return turn.reply(t('mv-already-left', { person: personLabel(member) }));
+    if (member.status === 'left') return turn.reply(t('mv-already-left', { person: who(member) }));
     return turn.reply(
-      t('mv-left-confirm', { person: personLabel(member) }),
+      t('mv-left-confirm', { person: who(member) }),
       inlineKeyboard([
         [
           { label: t('mv-btn-left-yes'), payload: { k: 'cb', a: 'mv.left', id: String(vkId) }, color: 'negative' },
@@ -130,6 +146,7 @@ export const leftAction: ActionSpec = {
   name: 'mv.left',
   async run(_context, payload, turn, app) {
     const { t } = turn;
+    const who = namer(app, t);
     const vkId = app.messenger.people.id(payload.id);
     if (vkId === null) return t('button-stale-short');
     const { outcome, notices } = await markLeft(app, turn, vkId);
@@ -138,15 +155,21 @@ export const leftAction: ActionSpec = {
       return undefined;
     }
     if (outcome.kind === 'already') {
-      await turn.reply(t('mv-already-left', { person: personLabel(outcome.member) }));
+      await turn.reply(t('mv-already-left', { person: who(outcome.member) }));
       return undefined;
     }
     const { result } = outcome;
-    const person = personLabel(result.member);
+    const person = who(result.member);
     const { unreachable } = await deliverNotices(app, notices);
+    // A teacher or a member of the administration who left is taken out of the administration chats too.
     const chats = await removeFromClassChats(app, outcome.leavers);
-    const removed = removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]);
-    await turn.reply([t('mv-left-done', { person, invites: result.revokedInvites }), ...leaveReport(t, result, unreachable), ...removed].join('\n'));
+    const roleChats = await removeFromRoleChats(app, result.member);
+    if (roleChats.length > 0) chats.set(result.member.vkId, [...(chats.get(result.member.vkId) ?? []), ...roleChats]);
+    const removed = [
+      ...removedLines(t, who, chats, [result.member, ...result.parents.map((p) => p.member)]),
+      ...removedLines(t, who, await removeFromAdminChats(app, [result.member.vkId]), [result.member], 'ac-removed-report'),
+    ];
+    await turn.reply([t('mv-left-done', { person, invites: result.revokedInvites }), ...leaveReport(t, who, result, unreachable), ...removed].join('\n'));
     return t('mv-left-short');
   },
 };
@@ -183,25 +206,33 @@ export const linkChildCommand: CommandSpec = {
   allowed: may('request.review'),
   async run(_context, args, turn, app) {
     const { t } = turn;
+    const who = namer(app, t);
     const words = app.messenger.people.split(args);
-    const parentId = app.messenger.people.id(words[0]);
-    if (parentId === null) return turn.reply(words[0] ? t('adm-bad-id', { value: words[0] }) : t('mv-link-usage'));
-    if (words.length < 2) {
-      const parent = await app.services.members.get(parentId);
-      if (!parent || parent.status !== 'active' || !parent.roles.includes('parent')) return turn.reply(t('mv-link-not-parent', { id: String(parentId) }));
+    const isParent = (m: Member) => m.status === 'active' && m.roles.includes('parent');
+    // «/linkchild Петрова Соколова»: the first word is the parent, the rest the child (an id names one by itself).
+    const typedChild = app.messenger.people.id(words[0]) === null ? words.slice(1) : [];
+    const parentWords = typedChild.length > 0 ? words.slice(0, 1) : words;
+    const chosenParent = await choosePerson(app, turn, parentWords, { command: 'linkchild', after: typedChild, eligible: isParent, question: t('pp-link-parent-who') });
+    if (chosenParent.kind === 'answered') return undefined;
+    const parentId = chosenParent.vkId;
+    const childWords = [...chosenParent.rest, ...typedChild];
+    if (childWords.length === 0) {
+      const parent = chosenParent.member;
+      if (!parent || !isParent(parent)) return turn.reply(t('mv-link-not-parent', { id: String(parentId) }));
       const buttons = await childButtons(app, turn, parent);
-      if (buttons.length === 0) return turn.reply(t('mv-link-no-students', { person: personLabel(parent) }));
-      const { keyboard } = pickKeyboard(buttons, 2, [[cancelButton(t)]]);
-      return turn.reply(t('mv-link-pick', { person: personLabel(parent), child: parent.childName ?? '—' }), keyboard);
+      if (buttons.length === 0) return turn.reply(t('mv-link-no-students', { person: who(parent) }));
+      const { keyboard } = pickKeyboard(buttons, 2, [[pickCancelButton(t)]]);
+      return turn.reply(t('mv-link-pick', { person: who(parent), child: parent.childName ?? '—' }), keyboard);
     }
-    const studentId = app.messenger.people.id(words[1]);
-    if (studentId === null) return turn.reply(t('adm-bad-id', { value: words[1] ?? '' }));
+    const chosenStudent = await choosePerson(app, turn, childWords, { command: 'linkchild', before: [String(parentId)], eligible: isActiveStudent, question: t('pp-link-student-who'), confirmUnique: true });
+    if (chosenStudent.kind === 'answered') return undefined;
+    const studentId = chosenStudent.vkId;
     const { outcome, notices } = await linkParent(app, turn, parentId, studentId);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
-    const vars = { parent: personLabel(outcome.parent), student: personLabel(outcome.student), className: outcome.className };
+    const vars = { parent: who(outcome.parent), student: who(outcome.student), className: outcome.className };
     if (!outcome.changed) return turn.reply(t('mv-link-already', vars));
     const { unreachable } = await deliverNotices(app, notices);
-    return turn.reply([t('mv-linked', vars), ...notToldLines(t, [outcome.parent], unreachable)].join('\n'));
+    return turn.reply([t('mv-linked', vars), ...notToldLines(t, who, [outcome.parent], unreachable)].join('\n'), replyKeyboard([]));
   },
 };
 
@@ -214,42 +245,5 @@ export const promoteCommand: CommandSpec = {
   allowed: may('movement.record'),
   async run(context) {
     return context.dialogs.enter(PROMOTION);
-  },
-};
-
-/** At most this many audit entries on one page. */
-const MAX_AUDIT = 100;
-const DEFAULT_AUDIT = 20;
-
-/** One audit entry as a line: number, time, who, what, about what (ids, class names). */
-function auditLine(t: Translate, entry: AuditEntry, when: string, classNames: Map<string, string>): string {
-  const actor = entry.actor === 'system' ? t('mv-audit-system') : `id${entry.actor}`;
-  const target = [
-    entry.target.classId ? t('mv-audit-class', { name: classNames.get(entry.target.classId) ?? entry.target.classId }) : '',
-    entry.target.vkId !== undefined ? `id${entry.target.vkId}` : '',
-    entry.target.inviteId ? t('mv-audit-invite', { id: entry.target.inviteId }) : '',
-    entry.target.requestId ? t('mv-audit-request', { id: entry.target.requestId }) : '',
-    ...Object.entries(entry.details ?? {}).map(([key, value]) => `${key}=${String(value)}`),
-  ].filter(Boolean);
-  return `#${entry.id} ${when} — ${actor}: ${entry.action}${target.length > 0 ? ` (${target.join(', ')})` : ''}`;
-}
-
-/** /audit [N] — the most recent entries of the audit log, for admins (F10). */
-export const auditCommand: CommandSpec = {
-  name: 'audit',
-  aliases: ['журнал', 'аудит'],
-  summaryKey: 'mv-cmd-audit',
-  dmOnly: true,
-  allowed: may('movement.record'),
-  async run(_context, args, turn, app) {
-    const { t, locale } = turn;
-    const asked = Number.parseInt(args.trim(), 10);
-    const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_AUDIT) : DEFAULT_AUDIT;
-    const entries = await app.services.audit.recent(limit);
-    if (entries.length === 0) return turn.reply(t('mv-audit-empty'));
-    const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
-    const format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
-    const lines = entries.map((entry) => auditLine(t, entry, format.format(new Date(entry.at)), classNames));
-    return turn.reply([t('mv-audit-header', { count: entries.length }), ...lines].join('\n'));
   },
 };

@@ -1,9 +1,11 @@
 import type { App } from '../../app.js';
+import { personName } from '../shared/review-format.js';
 import { can } from '../../domain/permissions.js';
 import { replyKeyboard, type Button } from '../shared/keyboards.js';
 import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
-import { isVerifiedTeacher, personLabel, personShort } from '../shared/person-ref.js';
+import { isVerifiedTeacher, personMention, personShort } from '../shared/person-ref.js';
+import { choosePerson, pickCancelButton } from '../shared/person-picker.js';
 import type { PersonRefs } from '../../messenger/messenger.js';
 import { commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { roleName } from '../invites/issue-invite.js';
@@ -11,6 +13,8 @@ import { deliverNotices, type Notice } from '../shared/notices.js';
 import { appointAdmin, removeAdmin } from './appoint-admin.js';
 import { assignAdministrationRole, unassignAdministrationRole } from './assign-administration.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
+import { removeFromAdminChats } from '../admin-chats/admin-chat-members.js';
+import { removedLines } from '../shared/chat-removals.js';
 
 const ADD_WORDS = new Set(['add', 'назначить', 'добавить', '+']);
 const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удалить', '-']);
@@ -24,17 +28,17 @@ export async function verifiedTeachers(app: App): Promise<Member[]> {
 /** Delivers what a role change sends; tells the actor when the person was not reached (they never wrote to the community). */
 async function deliverAndSay(turn: Turn, app: App, vkId: number, notices: readonly Notice[]): Promise<void> {
   const { unreachable } = await deliverNotices(app, notices);
-  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { id: String(vkId) }));
+  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { who: app.messenger.mention(vkId, await personName(app, turn.t, vkId)) }));
 }
 
-/** Reads «add 123», «remove [id123|Имя]», «123» into an operation and a VK id. */
-function readOperation(people: PersonRefs, args: string): { op: 'list' | 'add' | 'remove'; vkId: number | null; raw: string | undefined } {
+/** Reads «add 123», «remove Соколова», «123» into an operation and the words naming the person. */
+function readOperation(people: PersonRefs, args: string): { op: 'list' | 'add' | 'remove'; words: string[] } {
   const words = people.split(args);
   const first = (words[0] ?? '').toLowerCase();
-  if (ADD_WORDS.has(first)) return { op: 'add', vkId: people.id(words[1]), raw: words[1] };
-  if (REMOVE_WORDS.has(first)) return { op: 'remove', vkId: people.id(words[1]), raw: words[1] };
-  if (words.length === 0) return { op: 'list', vkId: null, raw: undefined };
-  return { op: 'add', vkId: people.id(words[0]), raw: words[0] };
+  if (ADD_WORDS.has(first)) return { op: 'add', words: words.slice(1) };
+  if (REMOVE_WORDS.has(first)) return { op: 'remove', words: words.slice(1) };
+  if (words.length === 0) return { op: 'list', words };
+  return { op: 'add', words };
 }
 
 const mayAppointAdmins = may('admin.appoint');
@@ -42,43 +46,50 @@ const mayAppointAdmins = may('admin.appoint');
 async function listAdmins(turn: Turn, app: App): Promise<unknown> {
   const { t } = turn;
   const admins = await app.services.members.listAdmins();
-  const lines = admins.map((m) => `• ${personLabel(m)}`);
+  const lines = admins.map((m) => `• ${personMention(app.messenger, m, t)}`);
   return turn.reply(
     [t('adm-admins-header', { count: admins.length }), ...lines, '', t('adm-admins-hint')].join('\n'),
     replyKeyboard([[commandButton(t('adm-btn-appoint-admin'), 'admins', 'add', 'positive')], [commandButton(t('adm-btn-remove-admin'), 'admins', 'remove')]]),
   );
 }
 
-/** /admins add [id]: without an id, buttons with the verified teachers who are no admins; with one, the appointment. */
-async function appointAdminBy(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
+/** /admins add [person]: without one, buttons with the verified teachers who are no admins; with one (id, link or name), the appointment. */
+async function appointAdminBy(turn: Turn, app: App, words: string[]): Promise<unknown> {
   const { t } = turn;
-  if (vkId === null) {
-    if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
-    const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes('admin'));
+  const who = (m: Member) => personMention(app.messenger, m, t);
+  const eligible = (m: Member) => isVerifiedTeacher(m) && !m.roles.includes('admin');
+  if (words.length === 0) {
+    const candidates = (await verifiedTeachers(app)).filter(eligible);
     if (candidates.length === 0) return turn.reply(t('adm-no-candidates'));
-    const { keyboard } = pickKeyboard(candidates.map((m) => commandButton(personShort(m), 'admins', `add ${m.vkId}`)), 2);
-    return turn.reply(t('adm-pick-admin'), keyboard);
+    const { keyboard } = pickKeyboard(candidates.map((m) => commandButton(personShort(m), 'admins', `add ${m.vkId}`)), 2, [[pickCancelButton(t)]]);
+    return turn.reply([t('adm-pick-admin'), t('pp-hint-name')].join('\n\n'), keyboard);
   }
+  const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['add'], eligible, question: t('pp-admin-who'), byClass: false, confirmUnique: true });
+  if (choice.kind === 'answered') return undefined;
+  const { vkId } = choice;
   const { outcome, notices } = await appointAdmin(app, turn, vkId);
   if (outcome.kind === 'refused') return turn.reply(outcome.text);
-  if (!outcome.changed) return turn.reply(t('adm-already-admin', { person: personLabel(outcome.member) }));
-  await turn.reply(t('adm-admin-appointed', { person: personLabel(outcome.member) }));
+  if (!outcome.changed) return turn.reply(t('adm-already-admin', { person: who(outcome.member) }), replyKeyboard([]));
+  await turn.reply(t('adm-admin-appointed', { person: who(outcome.member) }), replyKeyboard([]));
   return deliverAndSay(turn, app, vkId, notices);
 }
 
-/** /admins remove [id]: without an id, buttons with the admins; with one, the removal. */
-async function removeAdminBy(turn: Turn, app: App, vkId: number | null, raw: string | undefined): Promise<unknown> {
+/** /admins remove [person]: without one, buttons with the admins; with one, the removal. */
+async function removeAdminBy(turn: Turn, app: App, words: string[]): Promise<unknown> {
   const { t } = turn;
-  if (vkId === null) {
-    if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
+  const who = (m: Member) => personMention(app.messenger, m, t);
+  if (words.length === 0) {
     const admins = await app.services.members.listAdmins();
-    const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m), 'admins', `remove ${m.vkId}`, 'negative')), 2);
+    const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m, t), 'admins', `remove ${m.vkId}`, 'negative')), 2, [[pickCancelButton(t)]]);
     return turn.reply(t('adm-pick-remove-admin'), keyboard);
   }
+  const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['remove'], eligible: (m) => m.roles.includes('admin'), question: t('adm-pick-remove-admin'), byClass: false, confirmUnique: true });
+  if (choice.kind === 'answered') return undefined;
+  const { vkId } = choice;
   const { outcome, notices } = await removeAdmin(app, turn, vkId);
   if (outcome.kind === 'refused') return turn.reply(outcome.text);
-  if (!outcome.changed) return turn.reply(t('adm-not-admin', { person: personLabel(outcome.member) }));
-  await turn.reply(t('adm-admin-removed', { person: personLabel(outcome.member) }));
+  if (!outcome.changed) return turn.reply(t('adm-not-admin', { person: who(outcome.member) }), replyKeyboard([]));
+  await turn.reply(t('adm-admin-removed', { person: who(outcome.member) }), replyKeyboard([]));
   return deliverAndSay(turn, app, vkId, notices);
 }
 
@@ -90,10 +101,10 @@ export const adminsCommand: CommandSpec = {
   dmOnly: true,
   allowed: mayAppointAdmins,
   async run(_context, args, turn, app) {
-    const { op, vkId, raw } = readOperation(app.messenger.people, args);
+    const { op, words } = readOperation(app.messenger.people, args);
     if (op === 'list') return listAdmins(turn, app);
-    if (op === 'add') return appointAdminBy(turn, app, vkId, raw);
-    return removeAdminBy(turn, app, vkId, raw);
+    if (op === 'add') return appointAdminBy(turn, app, words);
+    return removeAdminBy(turn, app, words);
   },
 };
 
@@ -107,28 +118,44 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
     allowed: may('administration.assign'),
     async run(_context, args, turn, app) {
       const { t } = turn;
-      const { op, vkId, raw } = readOperation(app.messenger.people, args);
+      const { op, words } = readOperation(app.messenger.people, args);
       const roleText = roleName(t, role);
-      if (vkId === null) {
-        if (raw) return turn.reply(t('adm-bad-id', { value: raw }));
+      const who = (m: Member) => personMention(app.messenger, m, t);
+      if (words.length === 0) {
         const holders = await app.services.members.listByRole(role);
         const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes(role));
         const choices: Button[] = candidates.map((m) => commandButton(personShort(m), name, String(m.vkId)));
         const removals: Button[] = holders.map((m) => commandButton(t('adm-btn-unset', { name: personShort(m) }), name, `remove ${m.vkId}`, 'negative'));
-        const current = holders.length > 0 ? holders.map(personLabel).join(', ') : t('adm-nobody');
-        const text = [t('adm-role-holders', { role: roleText, people: current }), candidates.length > 0 ? t('adm-pick-role', { role: roleText }) : t('adm-no-candidates')].join('\n\n');
-        const { keyboard } = pickKeyboard([...choices, ...removals], 2);
-        return turn.reply(text, choices.length + removals.length > 0 ? keyboard : undefined);
+        const current = holders.length > 0 ? holders.map(who).join(', ') : t('adm-nobody');
+        const text = [t('adm-role-holders', { role: roleText, people: current }), candidates.length > 0 ? t('adm-pick-role', { role: roleText }) : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
+        const { keyboard } = pickKeyboard([...choices, ...removals], 2, [[pickCancelButton(t)]]);
+        return turn.reply(text, keyboard);
       }
+      const remove = op === 'remove';
+      const choice = await choosePerson(app, turn, words, {
+        command: name,
+        before: remove ? ['remove'] : [],
+        eligible: remove ? (m) => m.roles.includes(role) : isVerifiedTeacher,
+        question: t('pp-role-who', { role: roleText }),
+        byClass: false,
+        confirmUnique: true,
+      });
+      if (choice.kind === 'answered') return undefined;
+      const { vkId } = choice;
       if (op === 'remove') {
         const { outcome } = await unassignAdministrationRole(app, turn, vkId, role);
-        return turn.reply(outcome.kind === 'unset' ? t('adm-role-unset', { person: personLabel(outcome.member), role: roleText }) : outcome.text);
+        if (outcome.kind !== 'unset') return turn.reply(outcome.text, replyKeyboard([]));
+        // Relieved of the role, they leave the administration chats that were for it.
+        const removed = await removeFromAdminChats(app, [outcome.member.vkId]);
+        return turn.reply([t('adm-role-unset', { person: who(outcome.member), role: roleText }), ...removedLines(t, who, removed, [outcome.member], 'ac-removed-report')].join('\n'), replyKeyboard([]));
       }
       const { outcome, notices } = await assignAdministrationRole(app, turn, vkId, role);
       if (outcome.kind === 'refused') return turn.reply(outcome.text);
-      const lines = [t('adm-role-set', { person: personLabel(outcome.member), role: roleText })];
-      if (outcome.replaced.length > 0) lines.push(t('adm-head-replaced', { people: outcome.replaced.map(personLabel).join(', ') }));
-      await turn.reply(lines.join('\n'));
+      const lines = [t('adm-role-set', { person: who(outcome.member), role: roleText })];
+      if (outcome.replaced.length > 0) lines.push(t('adm-head-replaced', { people: outcome.replaced.map(who).join(', ') }));
+      // A head replaced who is no deputy leaves the leadership chat.
+      if (outcome.replaced.length > 0) lines.push(...removedLines(t, who, await removeFromAdminChats(app, outcome.replaced.map((m) => m.vkId)), outcome.replaced, 'ac-removed-report'));
+      await turn.reply(lines.join('\n'), replyKeyboard([]));
       await deliverAndSay(turn, app, vkId, notices);
       return undefined;
     },
@@ -160,10 +187,10 @@ export const staffCommand: CommandSpec = {
       .map((m) => {
         const roles = ROLES.filter((role) => m.roles.includes(role)).map((role) => roleName(t, role));
         const extra = [
-          m.classTeacherOf.length > 0 ? t('adm-staff-leads', { classes: m.classTeacherOf.map((id) => classNames.get(id) ?? id).join(', ') }) : '',
+          m.classTeacherOf.length > 0 ? t('adm-staff-leads', { classes: m.classTeacherOf.map((id) => classNames.get(id) ?? '—').join(', ') }) : '',
           m.roles.includes('teacher') && m.teacherStatus !== 'verified' ? t('adm-staff-unverified') : '',
         ].filter(Boolean);
-        return `• ${personLabel(m)} — ${[roles.join(', '), ...extra].join('; ')}`;
+        return `• ${personMention(app.messenger, m, t)} — ${[roles.join(', '), ...extra].join('; ')}`;
       });
     const text = [t('adm-staff-header', { count: people.size }), ...lines].join('\n');
     const rows: Button[][] = [];

@@ -21,6 +21,11 @@ export function commandButton(label: string, command: string, args?: string, col
   return { label, payload: { k: 'cmd', c: command, ...(args ? { a: args } : {}) }, color };
 }
 
+/** The «Отмена» of a picker outside a dialog: it closes the keyboard. */
+export function pickCancelButton(t: Translate): Button {
+  return commandButton(t('btn-cancel'), 'cancel', 'pick', 'negative');
+}
+
 /** What a class picker shows: the keyboard, and the line saying which page it is ('' for one page). */
 export interface ClassPick {
   keyboard: Keyboard;
@@ -29,14 +34,21 @@ export interface ClassPick {
 
 /**
  * Class buttons that run `/command [prefix] <class>`, paged when there are more classes than one
- * keyboard holds: «Назад» and «Ещё» run `/command [prefix] #n` (see {@link parsePageToken}).
+ * keyboard holds: «Назад» and «Ещё» run `/command [prefix] #n` (see {@link parsePageToken}); `cancel` (e.g. «Отмена») goes last.
  */
-export function classPicker(t: Translate, classes: readonly { name: string }[], command: string, page: number, options: { prefix?: string; perRow?: number } = {}): ClassPick {
+export function classPicker(
+  t: Translate,
+  classes: readonly { name: string }[],
+  command: string,
+  page: number,
+  options: { prefix?: string; perRow?: number; cancel?: Button } = {},
+): ClassPick {
   const args = (rest: string) => (options.prefix ? `${options.prefix} ${rest}` : rest);
   const picked = pickerPage(t, classes.map((c) => commandButton(c.name, command, args(c.name))), {
     perRow: options.perRow ?? 5,
     page,
     goTo: (label, n) => commandButton(label, command, args(pageToken(n)), 'primary'),
+    ...(options.cancel ? { tail: [[options.cancel]] } : {}),
   });
   return { keyboard: replyKeyboard(picked.rows), note: picked.note };
 }

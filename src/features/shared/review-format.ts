@@ -14,12 +14,12 @@ export async function personName(app: App, t: Translate, vkId: ActorId): Promise
   if (member?.name.trim()) return member.name.trim();
   const profile = await app.messenger.profile(vkId).catch(() => undefined);
   const name = [profile?.firstName, profile?.lastName].filter(Boolean).join(' ').trim();
-  return name || `id${vkId}`;
+  return name || t('pp-nameless');
 }
 
 /** The name of a request's class (the staff room for teachers). */
 export async function classNameOf(app: App, classId: string): Promise<string> {
-  return (await app.services.classes.get(classId))?.name ?? classId;
+  return (await app.services.classes.get(classId))?.name ?? '—';
 }
 
 /** The lines of /help a member would see now: the commands of their roles in force. */

@@ -10,7 +10,7 @@ import type { Caller, Turn } from '../../turn.js';
 import { regularClasses } from '../shared/class-ref.js';
 import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
 import type { DeliveryAuthor } from '../../app.js';
-import { personLabel, personShort } from '../shared/person-ref.js';
+import { personMention, personShort } from '../shared/person-ref.js';
 import { readerFor } from '../shared/recipients.js';
 import { attempt } from '../shared/refusals.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../onboarding/subjects.js';
@@ -123,15 +123,15 @@ interface Sent {
 async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: boolean, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const classId = chat.classId ?? studyChatClassIds(chat)[0] ?? '';
   const audience = await app.services.studyChats.audience(classId, { parents: withParents });
-  const className = (await app.services.classes.get(classId))?.name ?? classId;
-  const teacher = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
+  const className = (await app.services.classes.get(classId))?.name ?? '—';
+  const teacher = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
   const people = [
     ...audience.students.map((member) => ({ member, role: 'student' as const })),
     ...audience.parents.map((member) => ({ member, role: 'parent' as const })),
   ];
   const textOf = (t: Translate, role: RecipientRole) =>
     t(role === 'parent' ? 'sc-invite-parent' : 'sc-invite-student', { title: chat.title, subject: subjectName(t, chat.subject ?? ''), className, teacher, link: chat.link ?? '' });
-  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map(personShort);
+  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map((m) => personShort(m));
   return deliverLink(app, caller, chat, people, textOf, leads, author, 'sc-report-nobody');
 }
 
@@ -169,7 +169,7 @@ async function deliverLink(
   }
   app.logger.info({ studyChat: chat.id, sent: sent.length, reached: sent.filter((s) => s.ok).length }, 'study chat link sent');
   return (t) =>
-    sent.length === 0 ? t(nobodyKey) : reportText(t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.vkId), heldUntil }));
+    sent.length === 0 ? t(nobodyKey) : reportText(app, t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.vkId), heldUntil }));
 }
 
 /** What an "other" chat asks for: its title and its audience (for classes, whether their parents are of it and get the link too). */
@@ -202,7 +202,7 @@ export async function createOtherChat(app: App, turn: Turn, request: OtherChatRe
 /** Sends an "other" chat's link to its audience: the students (and parents) of its classes, or everyone of its role. */
 async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const audience = chat.audience;
-  const teacher = caller.member ? personShort(caller.member) : `id${caller.vkId}`;
+  const teacher = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
   const people: { member: Member; role: RecipientRole }[] = [];
   const seen = new Set<number>();
   const add = (member: Member, role: RecipientRole) => {
@@ -231,14 +231,14 @@ async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: 
 }
 
 /** How many got the link and who did not, named, with whom to ask to pass it on. */
-function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly string[], held: readonly string[] = []): string {
+function reportText(app: App, t: Translate, sent: readonly Sent[], classTeachers: readonly string[], held: readonly string[] = []): string {
   const reached = sent.filter((s) => s.ok).length;
   const missed = sent.filter((s) => !s.ok && !s.held);
   const lines = [t('sc-report-reached', { reached, total: sent.length })];
   if (held.length > 0) lines.push('', ...held);
   if (missed.length === 0) return lines.join('\n');
   lines.push('', t('sc-report-missed', { count: missed.length }));
-  missed.forEach((s, i) => lines.push(`${i + 1}. ${s.role === 'member' ? personLabel(s.member) : t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personLabel(s.member) })}`));
+  missed.forEach((s, i) => lines.push(`${i + 1}. ${s.role === 'member' ? personMention(app.messenger, s.member, t) : t(s.role === 'student' ? 'sc-report-student' : 'sc-report-parent', { person: personMention(app.messenger, s.member, t) })}`));
   lines.push('', classTeachers.length > 0 ? t('sc-report-pass-on-lead', { people: classTeachers.join(', ') }) : t('sc-report-pass-on'));
   return lines.join('\n');
 }
@@ -246,7 +246,7 @@ function reportText(t: Translate, sent: readonly Sent[], classTeachers: readonly
 /** Whom an "other" chat is for, in words: «классы 5А, 6А» (and their parents), or «все учителя школы». */
 export async function audienceText(app: App, t: Translate, audience: StudyChatAudience): Promise<string> {
   if (audience.kind === 'role') return t('sc-other-audience-role', { role: audience.role });
-  const names = await Promise.all(audience.classIds.map(async (id) => (await app.services.classes.get(id))?.name ?? id));
+  const names = await Promise.all(audience.classIds.map(async (id) => (await app.services.classes.get(id))?.name ?? '—'));
   return t('sc-other-audience-classes', { count: names.length, classes: names.join(', '), parents: audience.parents ? 'yes' : 'no' });
 }
 
@@ -266,7 +266,7 @@ export async function chatListText(app: App, turn: Turn): Promise<string> {
   const lines = [t('sc-list-header-of', { scope, count: chats.length }), ''];
   const named = everyone || family;
   for (const [i, chat] of chats.entries()) {
-    const teacher = named ? personLabel(await app.services.members.get(chat.teacher), chat.teacher) : '';
+    const teacher = named ? personMention(app.messenger, (await app.services.members.get(chat.teacher)) ?? { vkId: chat.teacher, name: '' }, t) : '';
     const link = chat.link ?? '';
     let line: string;
     if (chat.kind === 'other') {
@@ -274,7 +274,7 @@ export async function chatListText(app: App, turn: Turn): Promise<string> {
       line = named ? t('sc-other-list-line-school', { title: chat.title, audience, teacher, link }) : t('sc-other-list-line', { title: chat.title, audience, link });
     } else {
       const classId = chat.classId ?? studyChatClassIds(chat)[0] ?? '';
-      const className = (await app.services.classes.get(classId))?.name ?? classId;
+      const className = (await app.services.classes.get(classId))?.name ?? '—';
       const subject = subjectName(t, chat.subject ?? '');
       line = named ? t('sc-list-line-school', { title: chat.title, className, subject, teacher, link }) : t('sc-list-line', { title: chat.title, className, subject, link });
     }

@@ -19,7 +19,7 @@ export const confirmTeacherAction: ActionSpec = {
       await app.messenger.edit(context.message, list).catch(() => undefined);
     }
     if (outcome.kind === 'refused') return outcome.text;
-    const name = outcome.teacher.name || `id${outcome.teacher.vkId}`;
+    const name = outcome.teacher.name || t('pp-nameless');
     if (outcome.kind === 'done') return t('ver-done-short', { name });
     return outcome.by ? t('ver-already-short-by', { name, by: outcome.by }) : t('ver-already-short', { name });
   },

@@ -56,7 +56,7 @@ export async function verifyListMessage(app: App, t: Translate): Promise<{ text:
   shown.forEach((teacher, index) => lines.push(`${index + 1}. ${teacherCard(app, t, teacher).split('\n').join(' — ')}`));
   if (teachers.length > shown.length) lines.push('', t('ver-list-more', { count: teachers.length - shown.length }));
   lines.push('', t('ver-list-hint'));
-  const rows = shown.map((teacher, index) => [confirmButton(t, teacher, true, t('ver-btn-confirm-n', { n: index + 1, name: teacher.name || `id${teacher.vkId}` }))]);
+  const rows = shown.map((teacher, index) => [confirmButton(t, teacher, true, t('ver-btn-confirm-n', { n: index + 1, name: teacher.name || t('pp-nameless') }))]);
   return { text: lines.join('\n'), keyboard: inlineKeyboard(rows) };
 }
 

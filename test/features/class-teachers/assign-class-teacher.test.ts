@@ -23,7 +23,7 @@ describe('attaching and detaching class teachers (F07), the use cases', () => {
     const denied = await assignClassTeacher(app, await turnFor(app, 300), cls, 300);
     expect(denied).toEqual({ outcome: { kind: 'refused', text: 'У вас нет прав на это действие. Список ваших команд — /помощь.' }, notices: [] });
     const unverified = await assignClassTeacher(app, await turnFor(app, ADMIN_ID), cls, 302);
-    expect(unverified.outcome).toEqual({ kind: 'refused', text: expect.stringContaining('Пользователь id302 — не подтверждённый учитель') });
+    expect(unverified.outcome).toEqual({ kind: 'refused', text: expect.stringContaining('Этот человек — не подтверждённый учитель') });
     expect((await s.members.roster(ADMIN_ID, cls.id)).classTeachers).toEqual([]);
   });
 

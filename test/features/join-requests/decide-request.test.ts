@@ -38,7 +38,7 @@ describe('deciding a join request (F08), the use case', () => {
     const used = await app.services.invites.use(invite.id, { vkId: 600, name: 'Соколова Вера', consent: true });
     if (!used.ok) throw new Error(used.reason);
     await sendRequestCard(app, await readerFor(app, ADMIN_ID), ADMIN_ID, used.request, { withLater: true, key: 'card:test' });
-    await admin.expect('Заявка № ');
+    await admin.expect('Заявка: ');
     await h.idle();
     const sentBefore = h.emulator.sentTo(600).length;
 
@@ -51,7 +51,7 @@ describe('deciding a join request (F08), the use case', () => {
 
     expect(await deliverNotices(app, notices)).toEqual({ unreachable: [] });
     await pupil.expect('5А');
-    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.text.startsWith('Заявка № '))?.text).toContain('Принята');
+    expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.text.startsWith('Заявка: '))?.text).toContain('Принята');
     // A second decision is refused with who decided, and asks nothing to be sent.
     const again = await decideRequest(app, await adminTurn(), used.request.id, 'rejected');
     expect(again).toMatchObject({ outcome: { ok: false }, notices: [] });

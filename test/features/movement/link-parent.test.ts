@@ -24,9 +24,9 @@ describe('linking a parent to their child (F08), the use case', () => {
     const denied = await linkParent(app, await turnFor(app, 300), 320, 310);
     expect(denied).toEqual({ outcome: { kind: 'refused', text: 'У вас нет прав на это действие. Список ваших команд — /помощь.' }, notices: [] });
     const apart = await linkParent(app, await turnFor(app, ADMIN_ID), 320, 311);
-    expect(apart.outcome).toEqual({ kind: 'refused', text: 'id320 и id311 не в одном классе: родитель должен вступить в класс ученика по родительскому приглашению.' });
+    expect(apart.outcome).toEqual({ kind: 'refused', text: '[id320|Сидорова Ольга] и [id311|Сидорова Катя] не в одном классе: родитель должен вступить в класс ученика по родительскому приглашению.' });
     const notParent = await linkParent(app, await turnFor(app, ADMIN_ID), 311, 310);
-    expect(notParent.outcome).toMatchObject({ kind: 'refused', text: expect.stringContaining('Пользователь id311 — не родитель') });
+    expect(notParent.outcome).toMatchObject({ kind: 'refused', text: expect.stringContaining('Этот человек — не родитель') });
     const roster = await s.members.roster(ADMIN_ID, (await s.classes.findByName('5А'))!.id);
     expect(roster.parents.find((p) => p.member.vkId === 320)?.children).toEqual([{ childName: 'Другое Имя' }]);
   });

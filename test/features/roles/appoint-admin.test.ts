@@ -20,7 +20,7 @@ describe('appointing and removing platform admins (F06, F18), the use cases', ()
     const denied = await appointAdmin(app, await turnFor(app, 300), 301);
     expect(denied).toEqual({ outcome: { kind: 'refused', text: 'У вас нет прав на это действие. Список ваших команд — /помощь.' }, notices: [] });
     const unverified = await appointAdmin(app, await turnFor(app, ADMIN_ID), 302);
-    expect(unverified.outcome).toEqual({ kind: 'refused', text: expect.stringContaining('Пользователь id302 — не подтверждённый учитель') });
+    expect(unverified.outcome).toEqual({ kind: 'refused', text: expect.stringContaining('Этот человек — не подтверждённый учитель') });
     expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID]);
   });
 
