@@ -47,6 +47,13 @@ export function commandWord(command: CommandSpec, locale: Locale): string {
   return `/${locale === 'ru' && russian ? russian : command.name}`;
 }
 
+/** A summary without its closing «: /пост» that names the command the line already starts with. */
+function withoutOwnName(summary: string, word: string): string {
+  const tail = [`: ${word}`, ` — ${word}`];
+  const found = tail.find((end) => summary.endsWith(end));
+  return found ? summary.slice(0, -found.length) : summary;
+}
+
 /** The commands of a topic the caller may use now. */
 function topicCommands(app: App, caller: Caller, topic: HelpTopicId): CommandSpec[] {
   return TOPIC_COMMANDS[topic].flatMap((name) => {
@@ -62,7 +69,10 @@ export function topicsFor(app: App, caller: Caller): HelpTopicId[] {
 
 /** A topic's text: its explanation, then its commands with what each does. */
 export function topicText(app: App, t: Translate, locale: Locale, caller: Caller, topic: HelpTopicId): string {
-  const lines = topicCommands(app, caller, topic).map((command) => t('help-topic-line', { command: commandWord(command, locale), summary: t(command.summaryKey) }));
+  const lines = topicCommands(app, caller, topic).map((command) => {
+    const word = commandWord(command, locale);
+    return t('help-topic-line', { command: word, summary: withoutOwnName(t(command.summaryKey), word) });
+  });
   return [t('help-topic-title', { topic }), '', t('help-topic-intro', { topic }), '', ...lines].join('\n');
 }
 
