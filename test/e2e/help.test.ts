@@ -64,6 +64,26 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     expect(vanya.received.filter((m) => m.text.includes('Школа и классы'))).toHaveLength(0);
   });
 
+  it('F14: in English the topics, their commands (by their Latin names) and the FAQ are in English', async () => {
+    const { admin } = p;
+    await admin.say('/lang en');
+    await admin.expect('English');
+    await admin.say('/help');
+    const home = await admin.expect('Your roles: administrator');
+    expect(home.text).toContain('What you can do');
+    expect(labels(home)).toContain('School and classes');
+    await admin.press('School and classes');
+    const topic = await admin.expect('🏫 School and classes');
+    expect(topic.text).toContain('/school — ');
+    expect(topic.text).not.toContain('/школа');
+    await admin.press('Back');
+    await admin.expect('Your roles');
+    await admin.press('FAQ');
+    await admin.expect('Frequently asked questions');
+    await admin.press('The bot does not write to me');
+    await admin.expect('«Allow messages»');
+  });
+
   it('F14: the FAQ as buttons: how to join, where the chats are, who confirms teachers, what to do if the bot cannot write, the language; «Назад» to the list', async () => {
     const { vanya } = p;
     await vanya.say('/помощь');
