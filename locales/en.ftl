@@ -1510,3 +1510,110 @@ contact-pending-who-escalated = { $count ->
         [one] Your class teacher ({ $names }) or the school's administration decides.
        *[other] One of the class teachers ({ $names }) or the school's administration decides.
     }
+
+## Help, a question to the admins, support, the regulation, instructions (F14, F15, F17, F29, F30)
+
+help-choose = What you can do, in short, by topic. Pick a topic below; the FAQ and a question to the administrator are there too.
+help-btn-faq = FAQ
+help-btn-ask = Ask the administrator
+help-btn-all = All commands
+help-topic-button = { $topic ->
+        [setup] School and classes
+        [people] People and requests
+        [channels] Channels and posts
+        [events] Meetings and broadcasts
+        [teaching] Chats and lessons
+       *[basics] General
+    }
+help-topic-title = { $topic ->
+        [setup] 🏫 School and classes
+        [people] 👥 People and requests
+        [channels] 📣 Channels and posts
+        [events] 📅 Meetings and broadcasts
+        [teaching] 💬 Chats and lessons
+       *[basics] ℹ️ General
+    }
+help-topic-intro = { $topic ->
+        [setup] The school's profile and the Sferum application, classes by the nomenclature, invite links for classes and the staff room, the next school year.
+        [people] Join requests, confirming teacher status, administrators and the administration, class teachers, transfers and leaving, the audit log.
+        [channels] The school-wide channel and the staff channel: posts now or at a time, read confirmations, material to publish.
+        [events] Meetings of the administration, broadcasts and webinars with reminders, the head's chats with the deputies and with the teachers.
+        [teaching] Subject chats with a class and other study chats, online lessons with a reminder in the chat.
+       *[basics] A question to the school's administrator, the school's regulation on Sferum, Sferum's support, the official instructions, the bot's language.
+    }
+help-topic-line = { $command } — { $summary }
+help-faq-title = Frequently asked questions. Pick one:
+help-faq-button = { $id ->
+        [join] How to join
+        [chats] Where are my chats
+        [teachers] Who confirms teachers
+        [write] The bot does not write to me
+        [lang] How to change the language
+       *[support] Sferum does not work
+    }
+help-faq-answer = { $id ->
+        [join] How to join the school. Ask your class teacher or the administrator for an invite link for your class (or for the staff room if you are a teacher) and open it: the bot asks a few questions and files your request. If you have an invite code, send /join and type it. A class teacher or the administrator reviews the request, and the bot tells you the decision.
+        [chats] Where are my chats. When a teacher opens a study chat for your class, the bot sends you its link privately: open it to join. Teachers see their chats with /chats. School announcements come to the school-wide channel, or privately if you are not in it.
+        [teachers] Who confirms teachers. Teacher status is confirmed by the platform administrator, the head of school and the deputies (/verify). Until it is confirmed, teacher commands are not available; they are notified by themselves, no need to remind them.
+        [write] The bot does not write to me. On VK a community may write only to people who wrote to it or allowed its messages. Open the school's community (vk.me/club{ $group }) and press «Allow messages», or write any message to the bot: then invites, chat links and answers will reach you.
+        [lang] How to change the language. Send /lang and pick the language with a button: Russian or English. It is kept for you, not for one dialog.
+       *[support] Sferum does not work. If the platform itself or VK Messenger does not work (signing in, the study profile, calls), write to Sferum's support at info@sferum.ru: /support prepares the letter. For questions about the school, press «Ask the administrator» in /help.
+    }
+
+q-cmd = a question to the school's administrator; the answer comes here
+q-ask = Write your question to the school's administrator in one message (at most { $max } characters). The answer comes here. Press «Cancel» if you change your mind.
+q-length = Now: { $length }.
+q-sent = ✅ The question was sent to { $count ->
+        [one] the school's administrator
+       *[other] the school's administrators ({ $count })
+    }. The answer comes here.
+q-no-admins = The question is saved, but there is nobody to deliver it to now: the school has no administrator the bot can write to. Please contact the school directly.
+q-stranger = Questions to the administrator are for members of the school. To join, open your invite link or send /join.
+q-stranger-short = Only members of the school can ask a question.
+q-denied = Questions are answered by the platform administrators.
+q-card = ❓ A question from { $who }, { $when }:
+q-btn-answer = Answer
+q-ask-answer = Write the answer in one message (at most { $max } characters); the bot passes it on to the person who asked.
+q-already = This question was already answered by { $by }.
+q-answered = ✅ The answer was sent to the person who asked.
+q-answered-unreachable = The answer is saved, but the person who asked does not accept messages from the community; please pass it on another way.
+q-card-answered = ✅ Answered by { $by }, { $when }:
+    { $answer }
+q-answer-to-asker = 💬 The administrator { $who } answered your question:
+    «{ $question }»
+
+    { $answer }
+
+sup-cmd = Sferum's support (info@sferum.ru) and a ready letter
+sup-subject = A support request: { $school }
+sup-school-unknown = (the school's name is not set yet)
+sup-school-short-unknown = school
+sup-role-none = none yet
+sup-describe-here = [describe here what happened: what you did, what you expected and what you saw; which device and app]
+sup-body = Hello!
+
+    School: { $school }
+    My role: { $roles }
+    Date: { $date }
+
+    Problem: { $description }
+
+    Best regards,
+    [your name and phone]
+sup-text = Sferum's support answers by e-mail: { $email }. { $typed ->
+        [yes] Below is a ready letter with your description: copy it and send it from your e-mail.
+       *[no] Below is a ready letter: copy it, describe what happened and send it from your e-mail. You can put the description in the command right away: /support the sign-in code does not come.
+    }
+
+    To: { $email }
+    Subject: { $subject }
+
+    { $body }
+
+rules-cmd = the school's regulation on using Sferum, by sections
+rules-intro = 📘 The school's regulation on using the Sferum platform and the study profile of VK Messenger. It is in Russian only; the section is shown in the original. Pick a section:
+rules-in-russian = The regulation is in force in Russian; here is the original text of this section.
+
+res-cmd = Sferum's official instructions and resources
+res-text = 📚 Sferum's official instructions and resources on the study profile of VK Messenger are at { $url } (clause 3.3 of the school's regulation). If something does not work, write to support: { $email } (/support prepares the letter).
+res-btn-open = Open prof-sferum.ru

@@ -35,6 +35,10 @@ import { startCommand } from './features/basics/start-command.js';
 import { classRosterCommand, classTeacherCommand } from './features/class-teachers/class-teachers-commands.js';
 import { archiveAction, archiveCommand, classesCommand, keepAction, renameCommand } from './features/classes/classes-commands.js';
 import { helpCommand } from './features/help/help-command.js';
+import { helpActions } from './features/help/help-buttons.js';
+import { questionCommand, resourcesCommand, rulesCommand, supportCommand } from './features/help/reference-commands.js';
+import { adminQuestionDialog } from './features/help/admin-question-dialog.js';
+import { questionAnswerDialog } from './features/help/question-answer-dialog.js';
 import { inviteCommand, invitesCommand, pageAction, revokeAction, revokeCommand, revokeUnusedAction, sendInviteCommand } from './features/invites/invite-commands.js';
 import { joinCommand } from './features/onboarding/join-command.js';
 import { leftAction, leftCommand, linkChildCommand, promoteCommand, transferCommand } from './features/movement/movement-commands.js';
@@ -124,6 +128,12 @@ export const FEATURES: readonly Feature[] = [
   { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog, materialEditDialog] as unknown as AnyDialog[] },
   /** Sends to many: the job that runs a delivery's batches, resumed after a crash, and the held part after the quiet hours (F12, F13, F22). */
   { jobs: [deliveryJob] },
+  /** Help (F14): «Вопрос администратору» and its answer; Sferum's support (F15, F29), the regulation (F17), Sferum's instructions (F30). */
+  {
+    commands: [questionCommand, rulesCommand, supportCommand, resourcesCommand],
+    actions: helpActions,
+    dialogs: [adminQuestionDialog, questionAnswerDialog] as unknown as AnyDialog[],
+  },
   /** The language and leaving a dialog: last in /help. */
   { commands: [langCommand, cancelCommand] },
 ];

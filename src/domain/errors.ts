@@ -14,7 +14,7 @@ export abstract class DomainError extends Error {
   }
 }
 
-export type NotFoundEntity = 'class' | 'invite' | 'request' | 'member' | 'studyChat' | 'material' | 'meeting' | 'broadcast' | 'scheduledPost';
+export type NotFoundEntity = 'class' | 'invite' | 'request' | 'member' | 'studyChat' | 'material' | 'meeting' | 'broadcast' | 'scheduledPost' | 'question';
 
 /** The class, invite, request or member does not exist (or was never created in this school). */
 export class NotFoundError extends DomainError {

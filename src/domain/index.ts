@@ -8,6 +8,7 @@ import { AuditService } from './audit.js';
 import { ChannelService } from './channels.js';
 import { PostAckService } from './post-acks.js';
 import { MaterialService } from './materials.js';
+import { QuestionService } from './questions.js';
 import { ClassService } from './classes.js';
 import type { ServiceContext } from './context.js';
 import { FamilyService } from './family.js';
@@ -58,6 +59,8 @@ export interface Services {
   scheduledPosts: ScheduledPostService;
   /** Material handed in for the channels, and the admins' decisions on it (F21). */
   materials: MaterialService;
+  /** Questions people ask the school's admins, and the answers (F14). */
+  questions: QuestionService;
   /** The head's chats with the deputies and with all teachers (F22). */
   adminChats: AdminChatService;
   /** The meetings the administration plans (F22). */
@@ -100,6 +103,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     postAcks: new PostAckService(ctx),
     scheduledPosts: new ScheduledPostService(ctx),
     materials: new MaterialService(ctx),
+    questions: new QuestionService(ctx),
     adminChats: new AdminChatService(ctx),
     meetings: new MeetingService(ctx),
     broadcasts: new BroadcastService(ctx),
@@ -115,6 +119,7 @@ export * from './types.js';
 export { parseClassName, normaliseClassName, buildClassGrid } from './class-names.js';
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
 export { STUDY_CHAT_ROLES, STUDY_CHAT_TITLE_MAX, belongsInStudyChat, studyChatClassIds, type StudyChat, type StudyChatAudience, type StudyChatRecipients, type StudyChatReservation, type StudyChatRole } from './study-chats.js';
+export { QUESTION_MAX, ANSWER_MAX, type Question, type QuestionAnswer } from './questions.js';
 export { MATERIAL_REASON_MAX, type Material, type MaterialDecision, type MaterialStatus } from './materials.js';
 export { type AckOutcome, type AckCounts, type PostCopy } from './post-acks.js';
 export { CHANNEL_KINDS, POST_ID, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
@@ -141,7 +146,7 @@ export {
   type ScheduledPostInput,
   type ScheduledPostStatus,
 } from './scheduled-posts.js';
-export type { ScheduledPostService, BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };
+export type { ScheduledPostService, BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService, QuestionService };
 export type { RequestRoute } from './join-requests.js';
 export type { Placement, ShowResult } from './review-queue.js';
 export { CARDS_AT_ONCE, SHOW_PAGE_SIZE } from './review-queue.js';

@@ -19,7 +19,7 @@ export interface SchoolKeys {
   base: string;
   /** The school's profile (F01, F02). */
   profile: string;
-  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast' | 'scheduled-post'): string;
+  seq(kind: 'class' | 'invite' | 'request' | 'audit' | 'study-chat' | 'post' | 'material' | 'meeting' | 'broadcast' | 'scheduled-post' | 'question'): string;
   classRecord(classId: string): string;
   /** SET of all class ids, archived included. */
   classes: string;
@@ -88,6 +88,8 @@ export interface SchoolKeys {
   materialRecord(materialId: string): string;
   /** ZSET of the materials waiting for an admin's decision, by when they were handed in. */
   materialsPending: string;
+  /** A question someone asked the school's admins (F14). */
+  questionRecord(questionId: string): string;
   /** HASH kind (`leadership`, `staff`) → the administration chat's record (F22). */
   adminChats: string;
   /** A meeting planned by the administration (F22). */
@@ -158,6 +160,7 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     scheduledPosts: `${base}scheduled-posts`,
     materialRecord: (id) => `${base}material:${id}`,
     materialsPending: `${base}materials:pending`,
+    questionRecord: (id) => `${base}question:${id}`,
     adminChats: `${base}admin-chats`,
     meetingRecord: (id) => `${base}meeting:${id}`,
     meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
@@ -221,6 +224,7 @@ local function kScheduledPost(id) return B .. 'scheduled-post:' .. id end
 local function kScheduledPosts() return B .. 'scheduled-posts' end
 local function kMaterial(id) return B .. 'material:' .. id end
 local function kMaterialsPending() return B .. 'materials:pending' end
+local function kQuestion(id) return B .. 'question:' .. id end
 local function kAdminChats() return B .. 'admin-chats' end
 local function kMeeting(id) return B .. 'meeting:' .. id end
 local function kMeetingsByOrganiser(vkId) return B .. 'meetings:by-organiser:' .. vkId end

@@ -456,10 +456,14 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await ivan.expect('У вас пока нет учебных чатов.');
     // /help shows the commands to those who may use them only.
     await anna.say('/помощь');
+    await anna.expect('Ваши роли');
+    await anna.press('Все команды');
     const annaHelp = await anna.expect('Что вы можете сделать:');
     expect(annaHelp.text).toContain('/lesson — объявить онлайн-урок в учебном чате');
     expect(annaHelp.text).not.toContain('/broadcast —');
     await vanya.say('/помощь');
+    await vanya.expect('Ваши роли');
+    await vanya.press('Все команды');
     const vanyaHelp = await vanya.expect('Что вы можете сделать:');
     expect(vanyaHelp.text).not.toContain('/lesson');
     expect(vanyaHelp.text).not.toContain('/broadcast');
@@ -470,6 +474,8 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
   it('F13: bad input at each prompt is answered and asked again; a stale button at the preview is refused; /отмена keeps nothing', async () => {
     const { head, vanya } = people();
     await head.say('/помощь');
+    await head.expect('Ваши роли');
+    await head.press('Все команды');
     const help = await head.expect('Что вы можете сделать:');
     expect(help.text).toContain('/broadcast — объявить трансляцию');
     expect(help.text).toContain('/webinar — объявить вебинар');

@@ -95,7 +95,9 @@ describe('class teachers (F07)', () => {
     await oleg.say('/class 5А');
     await oleg.expect('Эта команда вам недоступна');
     await oleg.say('/help');
-    expect((await oleg.expect('Что вы можете сделать')).text).not.toContain('/class ');
+    await oleg.expect('Ваши роли');
+    await oleg.press('Все команды');
+    expect((await oleg.expect('Что вы можете сделать:')).text).not.toContain('/class ');
     const igor = h.driver.user({ id: 302, firstName: 'Игорь' });
     await igor.say('/class 5А');
     await igor.expect('Эта команда вам недоступна');

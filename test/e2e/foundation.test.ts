@@ -64,8 +64,10 @@ describe('foundation', () => {
     h = await Harness.start();
     const admin = h.admin();
     await admin.say('/help');
-    const help = await admin.expect('Что вы можете сделать');
-    expect(help.text).toContain('Ваши роли: администратор');
+    const home = await admin.expect('Что вы можете сделать');
+    expect(home.text).toContain('Ваши роли: администратор');
+    await admin.press('Все команды');
+    const help = await admin.expect('Что вы можете сделать:');
     expect(help.text).toContain('/school');
     expect(help.text).toContain('/cancel');
     const stranger = h.driver.user({ id: 300, firstName: 'Пётр', lastName: 'Сидоров' });

@@ -18,7 +18,9 @@ describe('resilience', () => {
     await admin.say('/помощь');
     await admin.expect('временно недоступен');
     await h.db.redis.connect();
-    const help = await admin.expect('Что вы можете сделать');
+    await admin.expect('Что вы можете сделать');
+    await admin.press('Все команды');
+    const help = await admin.expect('Что вы можете сделать:');
     expect(help.text).toContain('/school');
   });
 

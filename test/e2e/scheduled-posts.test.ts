@@ -272,8 +272,12 @@ describe('scheduled posts (F12)', () => {
     await schedule(admin, 'Субботник в субботу в 11:00.', Date.now() + 3_600_000);
     // /help shows /scheduled to admins only.
     await admin.say('/помощь');
+    await admin.expect('Ваши роли');
+    await admin.press('Все команды');
     expect((await admin.expect('Что вы можете сделать:')).text).toContain('/scheduled — запланированные посты (изменить текст, перенести, отменить): /запланированные');
     await teacher.say('/помощь');
+    await teacher.expect('Ваши роли');
+    await teacher.press('Все команды');
     expect((await teacher.expect('Что вы можете сделать:')).text).not.toContain('/scheduled');
     await teacher.say('/пост');
     await teacher.expect('Каналы школы ведут администраторы');

@@ -155,9 +155,13 @@ describe('study chats (F25)', () => {
     // /help shows /chat to a verified teacher only.
     const anna = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     await anna.say('/help');
-    expect((await anna.expect('Что вы можете сделать')).text).toContain('/chat');
+    await anna.expect('Ваши роли');
+    await anna.press('Все команды');
+    expect((await anna.expect('Что вы можете сделать:')).text).toContain('/chat');
     await vanya.say('/help');
-    const help = (await vanya.expect('Что вы можете сделать')).text;
+    await vanya.expect('Ваши роли');
+    await vanya.press('Все команды');
+    const help = (await vanya.expect('Что вы можете сделать:')).text;
     expect(help).not.toContain('/chat ');
     expect(help).toContain('/chats — учебные чаты и ссылки на них');
     // Once the teacher has made the class's chat, the student and the parent find its link in /чаты; 6А's student does not.
