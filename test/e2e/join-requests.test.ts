@@ -357,7 +357,7 @@ describe('join requests (F08)', () => {
       await reviewer.expectAnswer();
       const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
       expect(edited?.text).toContain('⚠️ Ребёнка «Соколов Миша» нет среди учеников 5А — родитель пока связан только по имени.');
-      expect(edited?.text).toContain('/linkchild 302 ID_ученика');
+      expect(edited?.text).toContain('/связать 302 НОМЕР_ученика');
       expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша' }]);
 
       const misha = h.driver.user({ id: 303, firstName: 'Миша', lastName: 'Соколов' });
@@ -392,7 +392,7 @@ describe('join requests (F08)', () => {
       expect(await services.requests.get(request.id)).toMatchObject({ status: 'approved', decidedBy: 200 });
 
       await teacher.say('/linkchild');
-      await teacher.expect('Укажите родителя и ученика: /linkchild ID_родителя ID_ученика.');
+      await teacher.expect('Укажите родителя и ученика: /связать НОМЕР_родителя НОМЕР_ученика.');
       await teacher.say('/связать Анна');
       await teacher.expect('«Анна» — не похоже на человека');
       await teacher.say('/linkchild 306 999');

@@ -3,6 +3,7 @@ import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-co
 import { personName } from '../shared/review-format.js';
 import { joinByToken } from '../onboarding/join-command.js';
 import type { CommandSpec } from '../shared/command-registry.js';
+import { mainMenu } from '../menu/main-menu.js';
 
 /**
  * /start: the first word of everyone (F27). A deep link's invite token (`ref`) opens onboarding (F23);
@@ -32,6 +33,6 @@ export const startCommand: CommandSpec = {
     const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t('start-known-no-school', { name });
     const member = caller.member;
     const teacherPending = member?.roles.includes('teacher') && member.teacherStatus !== 'verified';
-    return turn.reply(teacherPending ? `${greeting}\n\n${t('ver-help-pending')}` : greeting);
+    return turn.reply(teacherPending ? `${greeting}\n\n${t('ver-help-pending')}` : greeting, context.isPrivate ? mainMenu(turn) : undefined);
   },
 };
