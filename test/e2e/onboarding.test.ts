@@ -51,7 +51,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     expect(labels(ask)).toEqual(['Иван Петров', 'Отмена']);
     await student.press('Иван Петров');
     const consent = await student.expect('Согласие на обработку персональных данных');
-    expect(consent.text).toContain('id ВКонтакте');
+    expect(consent.text).toContain('номер вашей страницы ВКонтакте');
     expect(consent.text).toContain('Оператор данных — МАОУ СОШ № 11');
     expect(consent.text).toContain('напишите администратору школы');
     await student.press('Согласен(на)');
