@@ -23,7 +23,7 @@ const ADMIN_MENU = [
   ['Ещё', 'Помощь'],
 ];
 
-describe('menus (issue 10)', () => {
+describe('menus and the first steps (issue 10, F14)', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();
@@ -200,5 +200,28 @@ describe('menus (issue 10)', () => {
     expect(later.text).toContain('Дальше — классные руководители');
     await admin.press('Меню');
     expectMenu(await admin.expect('Главное меню'), ADMIN_MENU);
+  });
+
+  it('a chat never gets the menu; an English speaker gets it in English; /язык takes the language by its Russian name', async () => {
+    const s = h.bot.app.services;
+    await h.bot.app.school.save(PROFILE, ADMIN_ID);
+    await s.classes.create(ADMIN_ID, '5А');
+    await joinAs(s, 'student', '5А', 304, 'Смирнов Ваня');
+    await joinAs(s, 'parent', '5А', 305, 'Brown Anna', 'Смирнов Ваня');
+    const admin = h.admin();
+    const chat = h.emulator.addChat({ ownerId: admin.id, title: '5А родители', memberIds: [admin.id] });
+    const peerId = 2_000_000_000 + chat.chatId;
+    const room = h.driver.chat(peerId);
+    await admin.sayIn(peerId, '/start');
+    const greeting = await room.expect('Здравствуйте');
+    expect(greeting.keyboard).toBeUndefined();
+    const english = h.driver.user({ id: 305, firstName: 'Anna', lastName: 'Brown', langId: 3 });
+    await english.say('/start');
+    expectMenu(await english.expect('Hello'), [['My chats'], ['Help']]);
+    const student = h.driver.user({ id: 304, firstName: 'Ваня' });
+    await student.say('/язык английский');
+    await student.expect('The language is now English.');
+    await student.say('/язык русский');
+    await student.expect('Язык переключён на русский');
   });
 });
