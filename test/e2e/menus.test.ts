@@ -97,6 +97,10 @@ describe('menus and the first steps (issue 10, F14)', () => {
     await admin.expect('Остальные действия');
     await admin.press('Назад');
     expectMenu(await admin.expect('Главное меню'), ADMIN_MENU);
+    await admin.say('/меню ещё');
+    expect(rows(await admin.expect('Остальные действия')).at(-1)).toEqual(['Назад']);
+    await admin.press('Назад');
+    await admin.expect('Главное меню');
     await admin.press('Помощь');
     await admin.expect('Ваши роли');
   });

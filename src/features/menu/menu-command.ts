@@ -2,6 +2,9 @@ import { answerStranger, isStranger, resumeDialog } from '../first-contact/answe
 import type { CommandSpec } from '../shared/command-registry.js';
 import { mainMenu, MENU_COMMAND, MENU_MORE, moreMenu } from './main-menu.js';
 
+/** The words of the menu's second page, as typed: /меню ещё. */
+const MORE_WORDS: ReadonlySet<string> = new Set([MENU_MORE, 'ещё', 'еще']);
+
 /** /menu, «меню»: the caller's main menu of buttons (issue 10); `/menu more` its second page («Ещё»). In a dialog, its step is asked again. */
 export const menuCommand: CommandSpec = {
   name: MENU_COMMAND,
@@ -13,7 +16,7 @@ export const menuCommand: CommandSpec = {
   async run(context, args, turn, app) {
     if (context.dialogs.current) return resumeDialog(context, turn);
     if (isStranger(turn.caller)) return answerStranger(app, turn);
-    if (args.trim().toLowerCase() === MENU_MORE) return turn.reply(turn.t('menu-more'), moreMenu(turn));
+    if (MORE_WORDS.has(args.trim().toLocaleLowerCase('ru-RU'))) return turn.reply(turn.t('menu-more'), moreMenu(turn));
     return turn.reply(turn.t('menu-title'), mainMenu(turn));
   },
 };
