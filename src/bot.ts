@@ -15,7 +15,7 @@ import { VkMessenger } from './vk/vk-messenger.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
 import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
 import { setTurn, turnOf } from './turn.js';
-import { withMainMenu } from './features/menu/menu-after-dialogs.js';
+import { pressOf, withMainMenu } from './features/menu/menu-after-dialogs.js';
 import { PeerQueue } from './runtime/peer-queue.js';
 import { Router } from './features/router.js';
 import { createServices } from './domain/index.js';
@@ -335,7 +335,7 @@ export class Bot {
       personal(async (context, next) => {
         const message = incomingMessage(context as VkMessageContext, groupId);
         if (!message.isPrivate) return next();
-        const menu = withMainMenu(turnOf(context), { dialog: () => message.dialogs.current, pressed: message.payload !== undefined });
+        const menu = withMainMenu(turnOf(context), { chat: message.chat, dialog: () => message.dialogs.current, pressed: pressOf(message.payload) });
         setTurn(context, menu.turn);
         await next();
         return menu.settle();

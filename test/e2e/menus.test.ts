@@ -124,6 +124,25 @@ describe('menus and the first steps (issue 10, F14)', () => {
     await admin.say('5Б');
     await admin.expect('переименован в 5Б');
     expectMenu(await admin.expect('Главное меню'), ADMIN_MENU);
+    // A dialog whose end shows a card with its own buttons (the invite builder) keeps them: no menu over them.
+    await admin.press('Пригласить');
+    await admin.expect('Куда приглашаем');
+    await admin.press('Учительская');
+    await admin.expect('Сколько человек');
+    await admin.press('1 человек');
+    await admin.expect('Сколько дней');
+    await admin.press('30 дней');
+    await admin.expect('Проверьте приглашение');
+    await admin.press('Создать');
+    const card = await admin.expect('Приглашение готово');
+    expect(rows(card)[0]).toEqual(['Отправить человеку']);
+    await h.idle();
+    expect(h.emulator.sentTo(ADMIN_ID).filter((m) => m.keyboard && !m.keyboard.inline).at(-1)?.text).toContain('Приглашение готово');
+    // A one-time button whose answer has no keyboard of its own (the language) brings the menu back.
+    await admin.say('/язык');
+    await admin.expect('Выберите язык');
+    await admin.press('Русский');
+    expectMenu(await admin.expect('Язык переключён'), ADMIN_MENU);
     // Typing /cancel (in Latin or Russian) in the middle of a dialog: the same.
     await admin.say('/переименовать 5Б');
     await admin.expect('Напишите новое название');
@@ -191,7 +210,12 @@ describe('menus and the first steps (issue 10, F14)', () => {
     expect(rows(afterClasses)).toEqual([['Пригласить учителей'], ['Назначить классных руководителей'], ['Приглашения в классы'], ['Меню']]);
     // The staff room's invite is made by its button, at once.
     await admin.press('Пригласить учителей');
-    await admin.expect(`Приглашение готово: ${STAFF_ROOM_NAME}`);
+    const card = await admin.expect(`Приглашение готово: ${STAFF_ROOM_NAME}`);
+    // The card's own buttons stay: the menu does not replace them.
+    expect(card.keyboard?.oneTime).toBe(true);
+    expect(rows(card)[0]).toEqual(['Отправить человеку']);
+    await h.idle();
+    expect(h.emulator.sentTo(ADMIN_ID).filter((m) => m.keyboard && !m.keyboard.inline).at(-1)?.text).toContain('Приглашение готово');
     await h.idle();
     const classes = await h.bot.app.services.classes.list();
     await joinAs(h.bot.app.services, 'teacher', 'staff', 300, 'Петрова Анна');

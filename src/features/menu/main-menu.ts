@@ -48,7 +48,7 @@ export function menuCommands(app: App, caller: Caller): { main: MenuCommand[]; m
 
 /** A menu button: pressing it runs the command, as typing it would (the router checks the rights again). */
 function commandButton(turn: Turn, command: MenuCommand): Button {
-  return { label: turn.t(`menu-btn-${command}`), payload: { k: 'cmd', c: command } };
+  return { label: turn.t(`menu-btn-${command}`), payload: { k: 'cmd', c: command, m: 1 } };
 }
 
 function pairs(buttons: Button[]): Button[][] {
@@ -61,7 +61,7 @@ function pairs(buttons: Button[]): Button[][] {
 export function mainMenu(turn: Turn): Keyboard {
   const { main, more } = menuCommands(turn.app, turn.caller);
   const last: Button[] = [];
-  if (more.length > 0) last.push({ label: turn.t('menu-btn-more'), payload: { k: 'cmd', c: MENU_COMMAND, a: MENU_MORE } });
+  if (more.length > 0) last.push({ label: turn.t('menu-btn-more'), payload: { k: 'cmd', c: MENU_COMMAND, a: MENU_MORE, m: 1 } });
   last.push(commandButton(turn, 'help'));
   return persistentKeyboard([...pairs(main.map((name) => commandButton(turn, name))), last]);
 }
@@ -69,5 +69,5 @@ export function mainMenu(turn: Turn): Keyboard {
 /** The menu's second page («Ещё»): the caller's other actions and «Назад» to the first page; also persistent. */
 export function moreMenu(turn: Turn): Keyboard {
   const { more } = menuCommands(turn.app, turn.caller);
-  return persistentKeyboard([...pairs(more.map((name) => commandButton(turn, name))), [{ label: turn.t('menu-btn-back'), payload: { k: 'cmd', c: MENU_COMMAND } }]]);
+  return persistentKeyboard([...pairs(more.map((name) => commandButton(turn, name))), [{ label: turn.t('menu-btn-back'), payload: { k: 'cmd', c: MENU_COMMAND, m: 1 } }]]);
 }
