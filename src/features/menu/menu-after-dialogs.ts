@@ -7,6 +7,7 @@ import { isStranger } from '../first-contact/answer-stranger.js';
 import { parsePayload } from '../shared/payload.js';
 import { mainMenu } from './main-menu.js';
 
+/** What an update's message pressed: no button (typed), a button of the main menu, or another text button. */
 export type Press = 'none' | 'menu' | 'other';
 
 /** What the menu needs to know of the update at hand in the private dialog. */
