@@ -17,6 +17,7 @@ const ALLOWED: readonly { pattern: RegExp; why: string }[] = [
   { pattern: new RegExp(`(?<![A-Za-z])id(?=\\d|${PLACEABLE})`, 'gu'), why: 'a VK page address, id123' },
   { pattern: /(?<![\w@.-])(?:info@sferum\.ru|prof-sferum\.ru|director@school11\.ru)(?![\w-])/gu, why: "Sferum's support and instructions; the example e-mail address of the setup" },
   { pattern: /(?<![A-Za-z])(?:VK|MAX|QR)(?![A-Za-z])/gu, why: 'proper names: the messengers VK and MAX, the QR code' },
+  { pattern: new RegExp(`(?<=[\\p{L}\\d${PLACEABLE}])\\.csv$`, 'gu'), why: "a file name's extension: the journal's export, журнал-….csv" },
   { pattern: /(?<![A-Za-z0-9])(?=[A-Z0-9]*\d)[A-Z0-9]{8}(?![A-Za-z0-9])/gu, why: 'the example invite code ABCD2345 (its alphabet is Latin)' },
 ];
 
@@ -78,6 +79,8 @@ describe('the Russian locale (issue 10)', () => {
     expect(latinWords('/lang ru или /lang en')).toEqual(['lang', 'ru', 'lang', 'en']);
     expect(latinWords(`Пользователь id${PLACEABLE} и [id123|Имя], vk.me/club1, https://vk.com/video-1_2, info@sferum.ru, VK, MAX, ABCD2345`)).toEqual([]);
     expect(latinWords('ABCDEFGH')).toEqual(['ABCDEFGH']);
+    expect(latinWords(`журнал-${PLACEABLE}.csv`)).toEqual([]);
+    expect(latinWords('выгрузка csv')).toEqual(['csv']);
     const messages = russianMessages();
     // Placeables are not words: «{ $class }» leaves nothing Latin behind.
     expect(messages.get('contact-pending-class')?.flatMap(latinWords)).toEqual([]);
