@@ -72,6 +72,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [LAYOUT.scenes, feature('meetings')], // the /meeting dialog plans the meeting through the feature's use case
   [LAYOUT.scenes, feature('movement')], // the /promote dialog applies the plan through the feature's use case
   [LAYOUT.scenes, feature('broadcasts')], // the /broadcast, /webinar and /lesson dialogs announce through the feature's use cases
+  [LAYOUT.scenes, feature('audit')], // the journal's dates dialog shows the journal's page
   [feature('classes'), LAYOUT.scenes],
   [feature('invites'), LAYOUT.scenes],
   [feature('join-requests'), LAYOUT.scenes],
@@ -99,6 +100,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('meetings'), 'src'],
   [feature('movement'), 'src'],
   [feature('broadcasts'), 'src'],
+  [feature('audit'), 'src'],
   // features using each other or the shared helpers, on the way back to a scene
   [feature('classes'), LAYOUT.shared],
   [feature('first-contact'), LAYOUT.shared],
@@ -115,6 +117,8 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('meetings'), LAYOUT.shared],
   [feature('movement'), LAYOUT.shared],
   [feature('broadcasts'), LAYOUT.shared],
+  [feature('audit'), LAYOUT.shared],
+  [feature('audit'), feature('invites')], // roleName
   [feature('first-contact'), feature('invites')], // roleName
   [feature('join-requests'), feature('onboarding')], // subjectName
   [feature('join-requests'), feature('verification')], // announceTeacherApproved
@@ -125,6 +129,7 @@ export const KNOWN_FOLDER_CYCLE_EDGES = [
   [feature('study-chats'), feature('onboarding')], // subjectName, the default subjects
   [feature('movement'), feature('join-requests')], // closedRequestNotices: the cards of requests closed by a move
   [feature('movement'), feature('study-chats')], // removeFromClassChats: who moves out of a class leaves its study chats
+  [feature('movement'), feature('admin-chats')], // removeFromAdminChats: who leaves the school leaves the administration chats
   // the shared helpers send through src/vk/ (recipients), which uses src/runtime/ and src/*.ts (logger)
 ];
 

@@ -578,12 +578,6 @@ mv-promote-stale = The classes changed while you were looking at the plan. Here 
 mv-promote-conflict = Promotion not done: a name conflict appeared. Nothing changed.
 mv-promoted = Done: classes moved — { $moved }, classes graduated — { $graduated } (graduates and their parents: { $people }).
 mv-graduated-notice = 🎓 Class { $name } has graduated — congratulations on finishing school! This class is now closed in the bot; thank you for being with us.
-mv-audit-header = Audit log, recent entries ({ $count }):
-mv-audit-empty = The audit log is empty.
-mv-audit-system = system
-mv-audit-class = class { $name }
-mv-audit-invite = invite { $id }
-mv-audit-request = request { $id }
 
 # Families: parents linked to their children (F08, F10)
 mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_ID STUDENT_ID
@@ -685,11 +679,18 @@ mt-before = { $n } { $unit ->
 mt-reminder = ⏰ Reminder: the meeting “{ $title }”.
 mt-list-none = You have no upcoming meetings. To plan one: /meeting
 mt-list-header = Your upcoming meetings ({ $count }):
+mt-list-header-school = The school's upcoming meetings ({ $count }). You may move or cancel any of them: the one who planned it will be told.
+mt-list-none-school = The school has no upcoming meetings. To plan one: /meeting
 mt-list-title = 📅 “{ $title }”
 mt-btn-move = Move
 mt-btn-cancel = Cancel
 mt-not-found = Meeting not found.
-mt-not-yours = Only the one who planned the meeting may change it.
+mt-not-yours = The meeting may be changed by the one who planned it, an administrator or the head.
+mt-line-organiser = Planned by { $who }.
+mt-changed-by = { $change ->
+        [cancelled] ❌ { $who } cancelled your meeting “{ $title }” ({ $when }). Those invited were told.
+       *[moved] 🔁 { $who } moved your meeting “{ $title }” to { $when }. Those invited were told; the reminders moved too.
+    }
 mt-already-cancelled = This meeting is cancelled already.
 mt-finish-dialog = Finish the current dialog first, or cancel it: /cancel
 mt-cancelled-notice = ❌ The meeting “{ $title }” ({ $when }) is cancelled.
@@ -903,10 +904,12 @@ sc-gone-short = They are no longer in the chat.
 sc-belongs-short = They are on the roster now: not removed.
 sc-remove-denied = Only the chat's teacher or an admin can remove people from a study chat.
 sc-removed-left = { $person } has left the school and was removed from the study chat “{ $title }” (class { $className }).
+sc-removed-left-role = { $person } left the school and was removed from the study chat “{ $title }”.
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
-sc-removed-report = { $person } was removed from the class's study chats: { $chats }.
+sc-removed-report = { $person } was removed from the study chats: { $chats }.
+ac-removed-report = { $person } was removed from the administration chats: { $chats }.
 sc-ask-kind = Which chat to create?
     “A class's subject chat” — a chat of one class for your subject.
     “Another chat” — a club, a project group, a parallel of classes, the teachers of a subject and so on.
@@ -971,7 +974,7 @@ mat-ask-channel = Which channel is the material for?
 mat-ask-text = Write the text of the material for { $kind ->
         [school] the school-wide channel
        *[staff] the staff channel
-    }. At most 4096 characters: it will be published as it is.
+    }. At most 4096 characters: it will be published as it is. Attach photos and documents (up to 10) to the same message.
 mat-confirm = Above is the text as { $kind ->
         [school] the school-wide channel
        *[staff] the staff channel
@@ -1167,6 +1170,8 @@ bc-list-none = { $list ->
     [lessons] You have no upcoming online lessons. To announce one: /lesson
    *[broadcasts] You have no upcoming broadcasts or webinars. To announce one: /broadcast or /webinar
 }
+bc-list-header-school = The school's upcoming broadcasts and webinars ({ $count }). You may move or cancel any of them: the one who announced it will be told.
+bc-list-none-school = The school has no upcoming broadcasts or webinars. To announce one: /broadcast or /webinar
 bc-list-header = { $list ->
     [lessons] Your upcoming online lessons ({ $count }):
    *[broadcasts] Your upcoming broadcasts and webinars ({ $count }):
@@ -1183,7 +1188,22 @@ bc-line-audience = To: { $audience }. { $chat ->
 bc-btn-move = Move
 bc-btn-cancel = Cancel it
 bc-not-found = There is no such announcement.
-bc-not-yours = Only the one who announced it may change it.
+bc-not-yours = { $kind ->
+        [lesson] Only the teacher who announced the online lesson may change it.
+       *[other] It may be changed by the one who announced it, an administrator or the head.
+    }
+bc-changed-by = { $change ->
+        [cancelled] ❌ { $who } cancelled your { $kind ->
+            [webinar] webinar
+            [lesson] online lesson
+           *[broadcast] broadcast
+        } “{ $title }” ({ $when }). Everyone who got the announcement was told.
+       *[moved] 🔁 { $who } moved your { $kind ->
+            [webinar] webinar
+            [lesson] online lesson
+           *[broadcast] broadcast
+        } “{ $title }” to { $when }. Everyone who got the announcement was told; the reminders moved too.
+    }
 bc-already-cancelled = { $kind ->
     [webinar] This webinar is cancelled already.
     [lesson] This online lesson is cancelled already.
@@ -1252,6 +1272,11 @@ ack-unknown-post = This post is not found or does not ask for a confirmation.
 ack-denied = Only the school's admins can do this.
 ack-posts-read = read by { $read } of { $copies }
 ack-posts-read-unknown = how many read it could not be found out now
+ack-posts-chat-read = in the chat { $exact ->
+        [yes] { $read }
+       *[no] at least { $read }
+    } of { $members } read it
+ack-posts-chat-unknown = how many read it in the chat could not be found out now
 ack-posts-confirmed = confirmed by { $confirmed } of { $audience }
 ack-btn-who = No. { $number }: who has not confirmed
 ack-who-header = Post «{ $excerpt }»: confirmed by { $confirmed } of { $audience }.
@@ -1369,3 +1394,133 @@ steps-btn-classes = Create classes
 steps-btn-staff-invite = Invite teachers
 steps-btn-class-teachers = Appoint class teachers
 steps-btn-class-invites = Class invites
+
+## The audit log (/audit, F10)
+
+au-line = { $when } — { $who }: { $what }
+au-header = Audit log { $filter }. { $count ->
+        [0] No entries.
+        [one] { $count } entry.
+       *[other] { $count } entries.
+    }
+au-none = Change the filters with the buttons below.
+au-period-all = for all time
+au-period-today = for today
+au-period-week = for the last week
+au-period-month = for the last month
+au-period-range = for { $range }
+au-filter-class = class { $name }
+au-filter-person = { $person }
+au-btn-today = Today
+au-btn-week = Week
+au-btn-month = Month
+au-btn-all = All time
+au-btn-class = By class
+au-btn-dates = Other dates
+au-btn-export = Export a file
+au-btn-reset = Clear the filters
+au-pick-class = Which class's entries?
+au-no-classes = There are no classes yet.
+au-dates-ask = Which days? Type the dates with a dash, for example: 01.09–30.09 (with years if you like: 01.09.2025–31.05.2026).
+au-bad-period = “{ $value }” is not a period. Type the dates like this: 01.09–30.09.
+au-bad-arg = “{ $value }” is not clear. Give a period (today, week, month or 01.09–30.09), a class (5А) or a person (a link to their VK page).
+au-export-empty = No entries in this period: nothing to export.
+au-export-done = The audit log as a file: { $count } { $count ->
+        [one] entry
+       *[other] entries
+    }.
+au-csv-when = Date and time
+au-csv-who = Who
+au-csv-what = Action
+au-csv-class = Class
+au-csv-person = About whom
+au-csv-filename = audit-{ $period }.csv
+au-someone = an unknown person
+au-system = the bot
+au-class-deleted = (class deleted)
+au-unknown = another action
+au-movement-transferred = moved to another class: { $person }, from { $from } to { $className }
+au-movement-parent-transferred = a parent moves to { $className } with their child ({ $child }): { $person }, from { $from }
+au-movement-parent-joined = a parent is now in both { $className } and { $from } (child: { $child }): { $person }
+au-movement-left = left the school: { $person }; invites revoked: { $count }
+au-movement-parent-left = left the school with their child: { $person }
+au-movement-promoted = the new school year: classes moved up — { $moved }, graduated — { $graduated }, graduates and their parents — { $people }, invites revoked — { $invites }
+au-class-promoted = the new school year: { $className } is now { $newName }
+au-class-graduated = class { $className } graduated
+au-class-created = class { $className } created
+au-class-staff-room-created = the staff room created
+au-class-renamed = class { $previous } renamed to { $className }
+au-class-renamed-old = a class renamed, now { $className }
+au-class-archived = class { $className } archived; invites revoked: { $count }
+au-request-approved = request approved: { $person }, { $role }, { $className }
+au-request-rejected = request rejected: { $person }, { $role }, { $className }
+au-request-rejected-left = request closed, the person left: { $person }, { $role }, { $className }
+au-request-rejected-graduated = request closed with the class's graduation: { $person }, { $role }, { $className }
+au-family-child-linked = parent and child linked in { $className }: { $person } — { $child }
+au-family-child-unlinked = parent and child unlinked in { $className }, the child left: { $person } — { $child }
+au-family-child-unmatched = a parent's child not found by name in { $className }: { $person }
+au-invite-created = invite created: { $className }, { $role }
+au-invite-revoked = invite revoked: { $className }
+au-invite-revoked-unused = unused invites revoked: { $count }
+au-invite-revoked-unused-class = unused invites revoked ({ $className }): { $count }
+au-invite-used = a request filed by invite: { $className }
+au-admin-bootstrapped = administrator from the start: { $person }
+au-admin-appointed = new administrator: { $person }
+au-admin-removed = no longer an administrator: { $person }
+au-head-assigned = head of school: { $person }
+au-head-unassigned = no longer the head: { $person }
+au-deputy-assigned = deputy head: { $person }
+au-deputy-unassigned = no longer a deputy head: { $person }
+au-teacher-verified = teacher status confirmed: { $person }
+au-class-teacher-assigned = class teacher of { $className }: { $person }
+au-class-teacher-unassigned = no longer class teacher of { $className }: { $person }
+au-member-renamed = name changed: { $person }
+au-school-saved = the school's profile saved
+au-channel-bound-school = the school-wide channel's chat chosen
+au-channel-bound-staff = the staff channel's chat chosen
+au-channel-unbound-school = the chat is no longer the school-wide channel
+au-channel-unbound-staff = the chat is no longer the staff channel
+au-post-sent = a post sent: { $reached } of { $total } got it
+au-post-scheduled = a post scheduled
+au-post-moved = a scheduled post moved
+au-post-edited = a scheduled post edited
+au-post-cancelled = a scheduled post cancelled
+au-material-submitted = material submitted for a channel
+au-material-published = submitted material published
+au-material-declined = submitted material declined
+au-meeting-planned = a meeting planned, invited: { $count }
+au-meeting-moved = a meeting moved
+au-meeting-cancelled = a meeting cancelled
+au-event-announced = { $kind ->
+        [webinar] a webinar announced
+        [lesson] an online lesson announced
+       *[other] a broadcast announced
+    }
+au-event-moved = { $kind ->
+        [webinar] a webinar moved
+        [lesson] an online lesson moved
+       *[other] a broadcast moved
+    }
+au-event-cancelled = { $kind ->
+        [webinar] a webinar cancelled
+        [lesson] an online lesson cancelled
+       *[other] a broadcast cancelled
+    }
+au-admin-chat-created = an administration chat created
+au-study-chat-created = a study chat of { $className } created
+au-other-chat-created = a study chat created
+
+## Who is told about movement (F10)
+
+mv-ct-transfer-out = { $person } moves from your class { $from } to { $to }.
+mv-ct-transfer-in = { $person } joins your class { $to } (from { $from }).
+mv-ct-left = { $person } has left the school and is no longer in your class { $className }.
+mv-promoted-teacher = The new school year: your class { $from } is now { $to }.
+mv-promoted-family = The new school year: class { $from } is now { $to }. The class's chats and messages stay as they were.
+mv-graduated-teacher = The new school year: your class { $name } has graduated. Thank you for your work!
+mv-promoted-invites = Last year's invites revoked: { $count }. Make new ones for the new year's classes: /invite.
+mv-promoted-told = Class teachers and families told: { $reached } of { $total }.
+onb-invite-outdated = This link is out of date: the class has moved to the new school year. Ask { $whom ->
+        [admin] the school administrator
+       *[teacher] your class teacher
+    } for a new one.

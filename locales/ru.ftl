@@ -330,12 +330,6 @@ mv-promote-stale = Классы изменились, пока вы смотре
 mv-promote-conflict = Перевод не выполнен: появился конфликт названий. Ничего не изменилось.
 mv-promoted = Готово: переведено классов — { $moved }, выпущено классов — { $graduated } (выпускников и их родителей: { $people }).
 mv-graduated-notice = 🎓 Класс { $name } выпущен — поздравляем с окончанием школы! Доступ к этому классу в боте закрыт; спасибо, что были с нами.
-mv-audit-header = Журнал действий, последние записи ({ $count }):
-mv-audit-empty = Журнал пока пуст.
-mv-audit-system = система
-mv-audit-class = класс { $name }
-mv-audit-invite = приглашение { $id }
-mv-audit-request = заявка { $id }
 
 ## Приглашения (F05, F11)
 
@@ -702,11 +696,18 @@ mt-before = за { $n } { $unit ->
 mt-reminder = ⏰ Напоминание: встреча «{ $title }».
 mt-list-none = У вас нет предстоящих встреч. Назначить: /встреча
 mt-list-header = Ваши предстоящие встречи ({ $count }):
+mt-list-header-school = Предстоящие встречи школы ({ $count }). Перенести или отменить можно любую: тот, кто её назначил, получит об этом сообщение.
+mt-list-none-school = В школе нет предстоящих встреч. Назначить: /встреча
 mt-list-title = 📅 «{ $title }»
 mt-btn-move = Перенести
 mt-btn-cancel = Отменить
 mt-not-found = Встреча не найдена.
-mt-not-yours = Изменить встречу может только тот, кто её назначил.
+mt-not-yours = Изменить встречу может тот, кто её назначил, а также администратор или руководитель школы.
+mt-line-organiser = Назначил(а): { $who }.
+mt-changed-by = { $change ->
+        [cancelled] ❌ { $who } отменил(а) вашу встречу «{ $title }» ({ $when }). Приглашённым сообщено.
+       *[moved] 🔁 { $who } перенёс(ла) вашу встречу «{ $title }» на { $when }. Приглашённым сообщено, напоминания перенесены.
+    }
 mt-already-cancelled = Эта встреча уже отменена.
 mt-finish-dialog = Сначала закончите текущий диалог или отмените его: /отмена
 mt-cancelled-notice = ❌ Встреча «{ $title }» ({ $when }) отменена.
@@ -923,10 +924,12 @@ sc-gone-short = Этого человека уже нет в чате.
 sc-belongs-short = Теперь он(а) в списке класса: не удалён(а).
 sc-remove-denied = Удалять людей из учебного чата могут его учитель и администратор школы.
 sc-removed-left = { $person } выбыл(а) из школы и удалён(а) из учебного чата «{ $title }» (класс { $className }).
+sc-removed-left-role = { $person } выбыл(а) из школы и удалён(а) из учебного чата «{ $title }».
 sc-removed-transferred = { $person } переведён(а) из класса { $className } в { $to } и удалён(а) из учебного чата «{ $title }».
 sc-removed-parent = { $person } больше не родитель ученика класса { $className } и удалён(а) из учебного чата «{ $title }».
 sc-removed-graduated = 🎓 Класс { $className } выпущен: из учебного чата «{ $title }» удалены выпускники и их родители — { $count }.
-sc-removed-report = { $person } удалён(а) из учебных чатов класса: { $chats }.
+sc-removed-report = { $person } удалён(а) из учебных чатов: { $chats }.
+ac-removed-report = { $person } удалён(а) из чатов администрации: { $chats }.
 sc-ask-kind = Какой чат создать?
     «Предметный чат класса» — чат одного класса по вашему предмету.
     «Другой чат» — кружок, проектная группа, параллель классов, учителя одного предмета и другие.
@@ -991,7 +994,7 @@ mat-ask-channel = Для какого канала материал?
 mat-ask-text = Напишите текст материала для { $kind ->
         [school] общешкольного канала
        *[staff] канала «Сотрудники»
-    }. Не больше 4096 символов: так он и будет опубликован.
+    }. Не больше 4096 символов: так он и будет опубликован. Фото и документы (до 10) приложите к этому же сообщению.
 mat-confirm = Выше — текст так, как его увидят { $kind ->
         [school] в общешкольном канале
        *[staff] в канале «Сотрудники»
@@ -1188,6 +1191,8 @@ bc-list-none = { $list ->
     [lessons] У вас нет предстоящих онлайн-уроков. Объявить: /урок
    *[broadcasts] У вас нет предстоящих трансляций и вебинаров. Объявить: /трансляция или /вебинар
 }
+bc-list-header-school = Предстоящие трансляции и вебинары школы ({ $count }). Перенести или отменить можно любую: тот, кто её объявил, получит об этом сообщение.
+bc-list-none-school = В школе нет предстоящих трансляций и вебинаров. Объявить: /трансляция или /вебинар
 bc-list-header = { $list ->
     [lessons] Ваши предстоящие онлайн-уроки ({ $count }):
    *[broadcasts] Ваши предстоящие трансляции и вебинары ({ $count }):
@@ -1204,7 +1209,22 @@ bc-line-audience = Кому: { $audience }. { $chat ->
 bc-btn-move = Перенести
 bc-btn-cancel = Отменить
 bc-not-found = Такого объявления нет.
-bc-not-yours = Изменить объявление может только тот, кто его сделал.
+bc-not-yours = { $kind ->
+        [lesson] Изменить онлайн-урок может только учитель, который его объявил.
+       *[other] Изменить объявление может тот, кто его сделал, а также администратор или руководитель школы.
+    }
+bc-changed-by = { $change ->
+        [cancelled] ❌ { $who } отменил(а) { $kind ->
+            [webinar] ваш вебинар
+            [lesson] ваш онлайн-урок
+           *[broadcast] вашу трансляцию
+        } «{ $title }» ({ $when }). Всем, кто получил объявление, сообщено.
+       *[moved] 🔁 { $who } перенёс(ла) { $kind ->
+            [webinar] ваш вебинар
+            [lesson] ваш онлайн-урок
+           *[broadcast] вашу трансляцию
+        } «{ $title }» на { $when }. Всем, кто получил объявление, сообщено, напоминания перенесены.
+    }
 bc-already-cancelled = { $kind ->
     [webinar] Этот вебинар уже отменён.
     [lesson] Этот онлайн-урок уже отменён.
@@ -1274,6 +1294,11 @@ ack-unknown-post = Этот пост не найден или не просит 
 ack-denied = Это могут только администраторы школы.
 ack-posts-read = прочитали { $read } из { $copies }
 ack-posts-read-unknown = сколько прочитали, сейчас узнать не удалось
+ack-posts-chat-read = в чате прочитали { $exact ->
+        [yes] { $read }
+       *[no] не меньше { $read }
+    } из { $members }
+ack-posts-chat-unknown = сколько прочитали в чате, сейчас узнать не удалось
 ack-posts-confirmed = подтвердили { $confirmed } из { $audience }
 ack-btn-who = №{ $number }: кто не подтвердил
 ack-who-header = Пост «{ $excerpt }»: подтвердили { $confirmed } из { $audience }.
@@ -1392,3 +1417,135 @@ steps-btn-classes = Создать классы
 steps-btn-staff-invite = Пригласить учителей
 steps-btn-class-teachers = Назначить классных руководителей
 steps-btn-class-invites = Приглашения в классы
+
+## Журнал действий (/журнал, F10)
+
+au-line = { $when } — { $who }: { $what }
+au-header = Журнал действий { $filter }. { $count ->
+        [0] Записей нет.
+        [one] { $count } запись.
+        [few] { $count } записи.
+       *[many] { $count } записей.
+    }
+au-none = Измените условия кнопками ниже.
+au-period-all = за всё время
+au-period-today = за сегодня
+au-period-week = за неделю
+au-period-month = за месяц
+au-period-range = за период { $range }
+au-filter-class = класс { $name }
+au-filter-person = { $person }
+au-btn-today = Сегодня
+au-btn-week = Неделя
+au-btn-month = Месяц
+au-btn-all = Всё время
+au-btn-class = По классу
+au-btn-dates = Другие даты
+au-btn-export = Выгрузить файл
+au-btn-reset = Сбросить условия
+au-pick-class = Записи какого класса показать?
+au-no-classes = Классов пока нет.
+au-dates-ask = За какие дни показать журнал? Напишите даты через дефис, например: 01.09–30.09 (можно с годом: 01.09.2025–31.05.2026).
+au-bad-period = «{ $value }» — не период. Напишите даты так: 01.09–30.09.
+au-bad-arg = «{ $value }» — непонятно. Укажите период (сегодня, неделя, месяц или 01.09–30.09), класс (5А) или человека (ссылку на страницу ВКонтакте).
+au-export-empty = За этот период записей нет — выгружать нечего.
+au-export-done = Журнал действий в файле: { $count } { $count ->
+        [one] запись
+        [few] записи
+       *[many] записей
+    }.
+au-csv-when = Дата и время
+au-csv-who = Кто
+au-csv-what = Действие
+au-csv-class = Класс
+au-csv-person = О ком
+au-csv-filename = журнал-{ $period }.csv
+au-someone = неизвестный человек
+au-system = бот
+au-class-deleted = (класс удалён)
+au-unknown = другое действие
+au-movement-transferred = перевод в другой класс: { $person }, из { $from } в { $className }
+au-movement-parent-transferred = родитель переходит в { $className } вместе с ребёнком ({ $child }): { $person }, из { $from }
+au-movement-parent-joined = родитель теперь и в { $className }, и в { $from } (ребёнок: { $child }): { $person }
+au-movement-left = выбытие из школы: { $person }; отозвано приглашений: { $count }
+au-movement-parent-left = выбытие из школы вместе с ребёнком: { $person }
+au-movement-promoted = переход на новый учебный год: переведено классов — { $moved }, выпущено — { $graduated }, выпускников и их родителей — { $people }, отозвано приглашений — { $invites }
+au-class-promoted = новый учебный год: { $className } теперь { $newName }
+au-class-graduated = выпуск класса { $className }
+au-class-created = создан класс { $className }
+au-class-staff-room-created = создана «Учительская»
+au-class-renamed = класс { $previous } переименован в { $className }
+au-class-renamed-old = класс переименован, теперь это { $className }
+au-class-archived = класс { $className } отправлен в архив; отозвано приглашений: { $count }
+au-request-approved = принята заявка: { $person }, { $role }, { $className }
+au-request-rejected = отклонена заявка: { $person }, { $role }, { $className }
+au-request-rejected-left = заявка закрыта, человек выбыл: { $person }, { $role }, { $className }
+au-request-rejected-graduated = заявка закрыта с выпуском класса: { $person }, { $role }, { $className }
+au-family-child-linked = связь родителя и ребёнка в { $className }: { $person } — { $child }
+au-family-child-unlinked = связь родителя и ребёнка в { $className } снята, ребёнок выбыл: { $person } — { $child }
+au-family-child-unmatched = ребёнок родителя не найден по имени в { $className }: { $person }
+au-invite-created = создано приглашение: { $className }, { $role }
+au-invite-revoked = отозвано приглашение: { $className }
+au-invite-revoked-unused = отозваны неиспользованные приглашения: { $count }
+au-invite-revoked-unused-class = отозваны неиспользованные приглашения ({ $className }): { $count }
+au-invite-used = подана заявка по приглашению: { $className }
+au-admin-bootstrapped = администратор с начала работы: { $person }
+au-admin-appointed = новый администратор: { $person }
+au-admin-removed = больше не администратор: { $person }
+au-head-assigned = директор школы: { $person }
+au-head-unassigned = больше не директор: { $person }
+au-deputy-assigned = заместитель директора: { $person }
+au-deputy-unassigned = больше не заместитель директора: { $person }
+au-teacher-verified = подтверждён статус учителя: { $person }
+au-class-teacher-assigned = классный руководитель { $className }: { $person }
+au-class-teacher-unassigned = больше не классный руководитель { $className }: { $person }
+au-member-renamed = изменено имя: { $person }
+au-school-saved = сохранён профиль школы
+au-channel-bound-school = выбран чат общешкольного канала
+au-channel-bound-staff = выбран чат канала сотрудников
+au-channel-unbound-school = чат больше не общешкольный канал
+au-channel-unbound-staff = чат больше не канал сотрудников
+au-post-sent = отправлен пост: получили { $reached } из { $total }
+au-post-scheduled = запланирован пост
+au-post-moved = перенесён запланированный пост
+au-post-edited = изменён запланированный пост
+au-post-cancelled = отменён запланированный пост
+au-material-submitted = предложен материал для канала
+au-material-published = опубликован предложенный материал
+au-material-declined = отклонён предложенный материал
+au-meeting-planned = назначена встреча, приглашено: { $count }
+au-meeting-moved = перенесена встреча
+au-meeting-cancelled = отменена встреча
+au-event-announced = { $kind ->
+        [webinar] объявлен вебинар
+        [lesson] объявлен онлайн-урок
+       *[other] объявлена трансляция
+    }
+au-event-moved = { $kind ->
+        [webinar] перенесён вебинар
+        [lesson] перенесён онлайн-урок
+       *[other] перенесена трансляция
+    }
+au-event-cancelled = { $kind ->
+        [webinar] отменён вебинар
+        [lesson] отменён онлайн-урок
+       *[other] отменена трансляция
+    }
+au-admin-chat-created = создан чат администрации
+au-study-chat-created = создан учебный чат класса { $className }
+au-other-chat-created = создан учебный чат
+
+## Кому сообщают о движении учеников (F10)
+
+mv-ct-transfer-out = { $person } переходит из вашего класса { $from } в { $to }.
+mv-ct-transfer-in = В ваш класс { $to } переходит { $person } (из { $from }).
+mv-ct-left = { $person } выбывает из школы и больше не числится в вашем классе { $className }.
+mv-promoted-teacher = Новый учебный год: ваш класс { $from } теперь называется { $to }.
+mv-promoted-family = Новый учебный год: класс { $from } теперь называется { $to }. Чаты и рассылки класса остаются прежними.
+mv-graduated-teacher = Новый учебный год: ваш класс { $name } выпущен. Спасибо за ваш труд!
+mv-promoted-invites = Отозвано приглашений прошлого года: { $count }. Для классов нового года сделайте новые: /пригласить.
+mv-promoted-told = Сообщено классным руководителям и семьям: { $reached } из { $total }.
+onb-invite-outdated = Эта ссылка устарела: класс перешёл на новый учебный год. Попросите новую { $whom ->
+        [admin] у администратора школы
+       *[teacher] у классного руководителя
+    }.

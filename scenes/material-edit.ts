@@ -41,7 +41,8 @@ async function textStep(context: EditContext): Promise<unknown> {
   const question = t('mat-edit-ask', { id: material.id });
   if (context.firstTime) {
     await context.turn.reply(t('mat-edit-current', { id: material.id }));
-    await context.turn.reply(context.state.text ?? material.text);
+    // The text as it is now, with its photos and documents (they stay with the edited text).
+    await context.turn.app.messenger.send(context.chat, { text: context.state.text ?? material.text, attachment: material.attachment });
     return askWithCancel(context, question, []);
   }
   if (context.hasPayload) return askWithCancel(context, question, [], t('button-stale'));
@@ -60,7 +61,8 @@ async function confirmStep(context: EditContext): Promise<unknown> {
   const question = t('mat-edit-confirm', { id });
   const rows = [[button(t('mat-btn-publish'), 'publish', 'positive'), button(t('mat-btn-edit-again'), 'again')]];
   if (context.firstTime) {
-    await turn.reply(text);
+    const material = await pendingMaterial(context);
+    await app.messenger.send(context.chat, { text, attachment: material?.attachment });
     return askWithCancel(context, question, rows);
   }
   const pressed = sceneValue(context.payload, MATERIAL_EDIT);

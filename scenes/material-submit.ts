@@ -6,7 +6,7 @@ import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
-/** Scene id of the «hand material in» dialog (F21): channel → text → preview → send to the admins. */
+/** Scene id of the «hand material in» dialog (F21): channel → text (with photos and documents) → preview → send to the admins. */
 export const MATERIAL_SUBMIT = 'mat-submit';
 
 type SubmitState = ComposeState;
@@ -21,19 +21,19 @@ const button = (label: string, value: string, color?: ButtonColor): Button => sc
 async function confirmStep(context: SubmitContext): Promise<unknown> {
   const turn = context.turn;
   const { t } = turn;
-  const { kind, text } = context.state;
-  if (!kind || !text) return context.go(CHANNEL_STEP);
+  const { kind, text, attachment } = context.state;
+  if (!kind || text === undefined) return context.go(CHANNEL_STEP);
   const rows = [[button(t('mat-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')]];
   const question = t('mat-confirm', { kind });
   if (context.firstTime) {
-    // The preview: the text as the channel would get it.
-    await turn.reply(text);
+    // The preview: the text and its photos and documents as the channel would get them.
+    await turn.app.messenger.send(context.chat, { text, attachment });
     return askWithCancel(context, question, rows);
   }
   const pressed = sceneValue(context.payload, MATERIAL_SUBMIT);
   if (pressed === 'edit') return context.go(TEXT_STEP);
   if (pressed !== 'send') return askWithCancel(context, question, rows, answerProblem(context, t));
-  const { outcome, notices } = await handInMaterial(turn.app, turn, kind, text);
+  const { outcome, notices } = await handInMaterial(turn.app, turn, kind, text, attachment);
   await deliverNotices(turn.app, notices);
   await turn.reply(outcome, replyKeyboard([]));
   return context.leave();
@@ -46,7 +46,7 @@ export function enterMaterialSubmit(dialogs: Dialogs): Promise<unknown> {
 
 function submitSteps(): DialogStepHandler<SubmitState>[] {
   const steps: DialogStepHandler<SubmitState>[] = [];
-  [steps[CHANNEL_STEP], steps[TEXT_STEP]] = composeSteps<SubmitState>(MATERIAL_SUBMIT, { noneBound: 'mat-none-bound', askChannel: 'mat-ask-channel', askText: (t, kind) => t('mat-ask-text', { kind }) });
+  [steps[CHANNEL_STEP], steps[TEXT_STEP]] = composeSteps<SubmitState>(MATERIAL_SUBMIT, { noneBound: 'mat-none-bound', askChannel: 'mat-ask-channel', askText: (t, kind) => t('mat-ask-text', { kind }), attachments: true });
   steps[CONFIRM_STEP] = confirmStep;
   return steps;
 }

@@ -199,6 +199,8 @@ async function report(app: App, turn: Turn, state: OnboardingState, result: Invi
       return turn.reply(t('onb-invite-expired', { whom }), replyKeyboard([]));
     case 'used_up':
       return turn.reply(t('onb-invite-used-up', { whom }), replyKeyboard([]));
+    case 'outdated':
+      return turn.reply(t('onb-invite-outdated', { whom }), replyKeyboard([]));
     case 'revoked':
     case 'not_found':
       return turn.reply(t('onb-invite-revoked', { whom }), replyKeyboard([]));

@@ -5,6 +5,7 @@ import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/feat
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { PromotionPlan } from '../src/domain/types.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
+import { sendInTheirLanguages } from '../src/features/shared/send-in-languages.js';
 import { promoteClasses } from '../src/features/movement/promote-classes.js';
 import { removeGraduates } from '../src/features/study-chats/chat-members.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
@@ -91,10 +92,18 @@ function promotionSteps(): DialogStepHandler<PromotionState>[] {
     for (const notice of notices) await deliverNotices(app, [notice]).catch(() => undefined);
     const { result } = outcome;
     for (const [classId, people] of outcome.graduates) await removeGraduates(app, classId, people);
-    await turn.reply(
-      t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers }),
-      replyKeyboard([]),
-    );
+    // Every class teacher and family learns what changed, through the delivery engine (once, each in their language).
+    let reached = 0;
+    let total = 0;
+    for (const announcement of outcome.announcements) {
+      const sent = await sendInTheirLanguages(app, announcement.people, (reader) => announcement.text(reader.t));
+      reached += sent.reached.length + sent.held.length;
+      total += new Set(announcement.people).size;
+    }
+    const lines = [t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers })];
+    if (result.revokedInvites > 0) lines.push(t('mv-promoted-invites', { count: result.revokedInvites }));
+    if (total > 0) lines.push(t('mv-promoted-told', { reached, total }));
+    await turn.reply(lines.join('\n'), replyKeyboard([]));
     return context.leave();
   };
 

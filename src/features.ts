@@ -10,6 +10,7 @@ import { joinCodeDialog } from '../scenes/join-code.js';
 import { onboardingDialog } from '../scenes/onboarding.js';
 import { postDialog } from '../scenes/post.js';
 import { promotionDialog } from '../scenes/promotion.js';
+import { auditDatesDialog } from '../scenes/audit-dates.js';
 import { rejectReasonDialog } from '../scenes/reject-reason.js';
 import { schoolSetupDialog } from '../scenes/school-setup.js';
 import { studyChatDialog } from '../scenes/study-chat.js';
@@ -36,7 +37,8 @@ import { menuCommand } from './features/menu/menu-command.js';
 import { setupCommand } from './features/school/setup-command.js';
 import { inviteCommand, invitesCommand, pageAction, revokeAction, revokeCommand, revokeUnusedAction, sendInviteCommand } from './features/invites/invite-commands.js';
 import { joinCommand } from './features/onboarding/join-command.js';
-import { auditCommand, leftAction, leftCommand, linkChildCommand, promoteCommand, transferCommand } from './features/movement/movement-commands.js';
+import { leftAction, leftCommand, linkChildCommand, promoteCommand, transferCommand } from './features/movement/movement-commands.js';
+import { auditCommand } from './features/audit/audit-command.js';
 import type { CommandSpec } from './features/shared/command-registry.js';
 import { requestsCommand } from './features/join-requests/requests-command.js';
 import { adminsCommand, deputyCommand, headCommand, staffCommand } from './features/roles/roles-commands.js';
@@ -91,7 +93,7 @@ export const FEATURES: readonly Feature[] = [
   {
     commands: [classesCommand, renameCommand, archiveCommand, classRosterCommand, classTeacherCommand, staffCommand, adminsCommand, headCommand, deputyCommand, transferCommand, leftCommand, linkChildCommand, promoteCommand, auditCommand],
     actions: [archiveAction, keepAction, leftAction],
-    dialogs: [classGridDialog, classRenameDialog, promotionDialog] as unknown as AnyDialog[],
+    dialogs: [classGridDialog, classRenameDialog, promotionDialog, auditDatesDialog] as unknown as AnyDialog[],
   },
   /** Join requests and teacher status (F08, F09, F20, F24). */
   {

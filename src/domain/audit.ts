@@ -1,6 +1,8 @@
 /**
- * The audit log: who changed what, when — target ids only, never names or
- * phone numbers. Newest first, capped at {@link AUDIT_LIMIT} entries.
+ * The audit log: who changed what, when — people by id only, never their names or
+ * phone numbers; an entry about a class keeps the class's name of the moment
+ * (`details.className`, and `fromClassName` for a move), so that the journal
+ * reads it as it was. Newest first, capped at {@link AUDIT_LIMIT} entries.
  *
  * The services' scripts write their entries themselves, with the prelude's
  * `audit()` (see lua.ts), in the same atomic step as the change they record.

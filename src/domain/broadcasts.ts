@@ -121,10 +121,10 @@ export class BroadcastService {
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** The planned events of an organiser (of the kinds asked) that start after `from` (ms), soonest first. */
-  async upcoming(organiser: number, from: number, kinds: readonly BroadcastKind[] = BROADCAST_KINDS): Promise<Broadcast[]> {
+  /** The planned events (of the kinds asked) that start after `from` (ms), soonest first: of one organiser, or the whole school's (`'all'`). */
+  async upcoming(organiser: number | 'all', from: number, kinds: readonly BroadcastKind[] = BROADCAST_KINDS): Promise<Broadcast[]> {
     const { redis, keys } = this.ctx;
-    const ids = await redis.zrangebyscore(keys.broadcastsByOrganiser(organiser), from, '+inf');
+    const ids = await redis.zrangebyscore(organiser === 'all' ? keys.broadcastsPlanned : keys.broadcastsByOrganiser(organiser), from, '+inf');
     const found = await readRecords(redis, broadcastSchema, ids.map(keys.broadcastRecord));
     return found.filter((b) => b.status === 'planned' && kinds.includes(b.kind)).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   }
@@ -145,12 +145,12 @@ export class BroadcastService {
     return broadcastSchema.parse(done.broadcast);
   }
 
-  /** Moves an event to `at` (its organiser only). Throws PermissionDeniedError, NotFoundError, BroadcastCancelledError, BroadcastTimePastError. */
+  /** Moves an event to `at` (its organiser, or an admin or the head). Throws PermissionDeniedError, NotFoundError, BroadcastCancelledError, BroadcastTimePastError. */
   move(actor: ActorId, id: string, at: number): Promise<Broadcast> {
     return this.change(actor, id, 'move', at);
   }
 
-  /** Cancels an event (its organiser only). Throws PermissionDeniedError, NotFoundError, BroadcastCancelledError. */
+  /** Cancels an event (its organiser, or an admin or the head). Throws PermissionDeniedError, NotFoundError, BroadcastCancelledError. */
   cancel(actor: ActorId, id: string): Promise<Broadcast> {
     return this.change(actor, id, 'cancel', 0);
   }

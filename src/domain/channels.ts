@@ -53,6 +53,9 @@ export interface Post {
   ack?: boolean | undefined;
   /** The delivery of its private copies (to read how the copies held by the quiet hours fared later). */
   delivery?: string | undefined;
+  /** Its message in the channel's chat (to ask who has read it), and how many people (the author aside) were in the chat then. */
+  chatMessage?: string | undefined;
+  chatMembers?: number | undefined;
 }
 
 export const postSchema: z.ZodType<Post> = z.object({
@@ -69,6 +72,8 @@ export const postSchema: z.ZodType<Post> = z.object({
   unreachable: z.number().int(),
   ack: z.boolean().optional(),
   delivery: z.string().optional(),
+  chatMessage: z.string().optional(),
+  chatMembers: z.number().int().optional(),
 });
 
 /** What a post id looks like (`p12`); anything else (a forged button) is no post. */

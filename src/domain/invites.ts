@@ -120,7 +120,7 @@ const USE = new LuaScript(
   'invites-use',
   z.object({
     ok: z.boolean(),
-    reason: z.enum(['not_found', 'expired', 'revoked', 'used_up', 'already_member', 'already_pending']).optional(),
+    reason: z.enum(['not_found', 'expired', 'revoked', 'outdated', 'used_up', 'already_member', 'already_pending']).optional(),
     requestId: z.string().optional(),
     request: z.unknown().optional(),
   }),

@@ -78,6 +78,8 @@ export interface SchoolKeys {
   postCopies(postId: string): string;
   /** STRING set when the author reminded those who had not confirmed a post (once). */
   postReminded(postId: string): string;
+  /** SET of the vkIds seen to have read a post's message in the channel's chat (they only grow: a read mark is never taken back). */
+  postChatReaders(postId: string): string;
   /** A post written to go to a channel at a time (F12). */
   scheduledPostRecord(id: string): string;
   /** ZSET of the posts still scheduled (not sent, not cancelled): id → when it goes. */
@@ -92,12 +94,16 @@ export interface SchoolKeys {
   meetingRecord(meetingId: string): string;
   /** ZSET of the planned (not cancelled) meetings an organiser made: meeting id → its time. */
   meetingsByOrganiser(vkId: number): string;
+  /** ZSET of the school's planned meetings, whoever organised them: meeting id → its time. */
+  meetingsPlanned: string;
   /** HASH vkId → the person's language (`ru`, `en`), kept with the person, not with a dialog (read with the caller, so in the school's slot). */
   languages: string;
   /** A broadcast, a webinar or an online lesson announced with its link (F13, F26, F31). */
   broadcastRecord(broadcastId: string): string;
   /** ZSET of the planned (not cancelled) broadcasts, webinars and lessons an organiser announced: id → its time. */
   broadcastsByOrganiser(vkId: number): string;
+  /** ZSET of the school's planned broadcasts, webinars and lessons, whoever announced them: id → its time. */
+  broadcastsPlanned: string;
 }
 
 /** Key names shared by all schools of one deployment. */
@@ -147,6 +153,7 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     postAcks: (id) => `${base}post:${id}:acks`,
     postCopies: (id) => `${base}post:${id}:copies`,
     postReminded: (id) => `${base}post:${id}:reminded`,
+    postChatReaders: (id) => `${base}post:${id}:chat-readers`,
     scheduledPostRecord: (id) => `${base}scheduled-post:${id}`,
     scheduledPosts: `${base}scheduled-posts`,
     materialRecord: (id) => `${base}material:${id}`,
@@ -154,9 +161,11 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     adminChats: `${base}admin-chats`,
     meetingRecord: (id) => `${base}meeting:${id}`,
     meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
+    meetingsPlanned: `${base}meetings:planned`,
     languages: `${base}lang`,
     broadcastRecord: (id) => `${base}broadcast:${id}`,
     broadcastsByOrganiser: (vkId) => `${base}broadcasts:by-organiser:${vkId}`,
+    broadcastsPlanned: `${base}broadcasts:planned`,
   };
 }
 
@@ -215,6 +224,8 @@ local function kMaterialsPending() return B .. 'materials:pending' end
 local function kAdminChats() return B .. 'admin-chats' end
 local function kMeeting(id) return B .. 'meeting:' .. id end
 local function kMeetingsByOrganiser(vkId) return B .. 'meetings:by-organiser:' .. vkId end
+local function kMeetingsPlanned() return B .. 'meetings:planned' end
 local function kBroadcast(id) return B .. 'broadcast:' .. id end
 local function kBroadcastsByOrganiser(vkId) return B .. 'broadcasts:by-organiser:' .. vkId end
+local function kBroadcastsPlanned() return B .. 'broadcasts:planned' end
 `;

@@ -22,6 +22,8 @@ export interface Material {
   id: string;
   kind: ChannelKind;
   text: string;
+  /** Its photos and documents, already the community's own (the messenger's attachment string). */
+  attachment?: string;
   author: number;
   at: number;
   status: MaterialStatus;
@@ -37,6 +39,7 @@ export const materialSchema: z.ZodType<Material> = z.object({
   id: z.string(),
   kind: z.enum(CHANNEL_KINDS),
   text: z.string(),
+  attachment: z.string().optional(),
   author: z.number().int(),
   at: z.number(),
   status: z.enum(MATERIAL_STATUSES),
@@ -47,7 +50,7 @@ export const materialSchema: z.ZodType<Material> = z.object({
 });
 
 const reply = z.object({ error: z.string().optional(), material: z.unknown().optional() });
-/** Hands material in. ARGV[2] = actor, [3] kind, [4] text. */
+/** Hands material in. ARGV[2] = actor, [3] kind, [4] text, [5] attachment. */
 const SUBMIT = new LuaScript('materials-submit', reply);
 /** Decides on it. ARGV[2] = actor, [3] id, [4] 'published' | 'declined', [5] reason, [6] the edited text. */
 const DECIDE = new LuaScript('materials-decide', reply);
@@ -58,9 +61,9 @@ export type MaterialDecision = { ok: true; material: Material } | { ok: false; m
 export class MaterialService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** Hands material in for the channel `kind`; throws PermissionDeniedError. */
-  async submit(actor: ActorId, kind: ChannelKind, text: string): Promise<Material> {
-    const out = await SUBMIT.apply(this.ctx, [String(actor), kind, text]);
+  /** Hands material in for the channel `kind`, with its photos and documents if any; throws PermissionDeniedError. */
+  async submit(actor: ActorId, kind: ChannelKind, text: string, attachment?: string): Promise<Material> {
+    const out = await SUBMIT.apply(this.ctx, [String(actor), kind, text, attachment ?? '']);
     if (out.error === 'denied') throw new PermissionDeniedError('material.submit', actor);
     if (out.error) throw new Error(`materials-submit failed: ${out.error}`);
     return materialSchema.parse(out.material);

@@ -86,10 +86,10 @@ export class MeetingService {
     return parsed.success ? parsed.data : undefined;
   }
 
-  /** The planned meetings of an organiser that start after `from` (ms), soonest first. */
-  async upcoming(organiser: number, from: number): Promise<Meeting[]> {
+  /** The planned meetings that start after `from` (ms), soonest first: of one organiser, or the whole school's (`'all'`). */
+  async upcoming(organiser: number | 'all', from: number): Promise<Meeting[]> {
     const { redis, keys } = this.ctx;
-    const ids = await redis.zrangebyscore(keys.meetingsByOrganiser(organiser), from, '+inf');
+    const ids = await redis.zrangebyscore(organiser === 'all' ? keys.meetingsPlanned : keys.meetingsByOrganiser(organiser), from, '+inf');
     const meetings = await readRecords(redis, meetingSchema, ids.map(keys.meetingRecord));
     return meetings.filter((m) => m.status === 'planned').sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   }
@@ -122,12 +122,12 @@ export class MeetingService {
     return meetingSchema.parse(done.meeting);
   }
 
-  /** Moves a meeting to `at` (its organiser only). Throws PermissionDeniedError, NotFoundError, MeetingCancelledError. */
+  /** Moves a meeting to `at` (its organiser, or an admin or the head). Throws PermissionDeniedError, NotFoundError, MeetingCancelledError. */
   move(actor: ActorId, id: string, at: number): Promise<Meeting> {
     return this.change(actor, id, 'move', at);
   }
 
-  /** Cancels a meeting (its organiser only). Throws PermissionDeniedError, NotFoundError, MeetingCancelledError. */
+  /** Cancels a meeting (its organiser, or an admin or the head). Throws PermissionDeniedError, NotFoundError, MeetingCancelledError. */
   cancel(actor: ActorId, id: string): Promise<Meeting> {
     return this.change(actor, id, 'cancel', 0);
   }

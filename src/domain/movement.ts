@@ -53,6 +53,7 @@ const LEAVE = new LuaScript(
     changed: z.boolean().optional(),
     revokedInvites: z.number().optional(),
     rejectedRequests: rejectedList,
+    studentOf: luaList(z.string()),
     parents: luaList(
       z.object({ member: memberSchema, classId: z.string(), leftClass: z.boolean(), leftSchool: z.boolean(), rejected: rejectedList }),
     ),
@@ -64,16 +65,20 @@ const LEAVE = new LuaScript(
  * still as planned (`stale` if not, `conflict` if a target name is now held by a class that
  * stays): moved classes go up one grade; graduating ones are archived, their students and parents
  * leave those classes (a parent with a child in another class stays there; whoever keeps no role
- * leaves the school, their pending requests rejected). ARGV[2] = plan JSON, [3] actor, [4] reason
- * code for the rejected requests. Audits the promotion and each rejected request.
+ * leaves the school, their pending requests rejected); last year's invites of the moved and
+ * graduating classes that still admitted someone are revoked (`revokedCause: 'promotion'`).
+ * ARGV[2] = plan JSON, [3] actor, [4] reason code for the rejected requests. Audits each class
+ * (its names then and now), the promotion and each rejected request.
  */
 const PROMOTE = new LuaScript(
   'movement-promote',
   z.object({
     ok: z.boolean(),
     reason: z.enum(['stale', 'conflict']).optional(),
+    revokedInvites: z.number().optional(),
     graduatedMembers: z.number().optional(),
     graduatedPeople: luaList(z.object({ vkId: z.number(), classId: z.string() })),
+    graduatedTeachers: luaList(z.object({ vkId: z.number(), classId: z.string() })),
     rejectedRequests: rejectedList,
   }),
 );
@@ -148,6 +153,8 @@ export interface LeaveResult {
   rejectedRequests: RejectedRequest[];
   /** For a student: the parents linked to them. */
   parents: DetachedParent[];
+  /** The classes they were a student of (their class teachers are told). */
+  studentOf: string[];
 }
 
 export class MovementService {
@@ -206,7 +213,7 @@ export class MovementService {
     const parents: DetachedParent[] = reply.parents
       .map(({ rejected, ...rest }) => ({ ...rest, rejectedRequests: rejected }))
       .sort((a, b) => a.member.vkId - b.member.vkId);
-    return { member, changed: reply.changed === true, revokedInvites, rejectedRequests, parents };
+    return { member, changed: reply.changed === true, revokedInvites, rejectedRequests, parents, studentOf: reply.studentOf };
   }
 
   /** What promotion would do now: moves (5А→6А), graduates (11x → archived), kept classes and conflicts. */
@@ -237,7 +244,7 @@ export class MovementService {
       const now = await this.previewPromotion({ keep: expected.kept });
       return { ok: false, reason: now.conflicts.length > 0 ? 'conflict' : (reply.reason ?? 'stale'), plan: now };
     }
-    const { graduatedPeople, rejectedRequests } = reply;
-    return { ok: true, plan, graduatedMembers: reply.graduatedMembers ?? 0, graduatedPeople, rejectedRequests };
+    const { graduatedPeople, graduatedTeachers, rejectedRequests } = reply;
+    return { ok: true, plan, graduatedMembers: reply.graduatedMembers ?? 0, graduatedPeople, graduatedTeachers, rejectedRequests, revokedInvites: reply.revokedInvites ?? 0 };
   }
 }

@@ -32,6 +32,7 @@ export const ACTIONS = [
   'meeting.plan',
   'broadcast.plan',
   'lesson.announce',
+  'event.manageAny',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -73,6 +74,8 @@ export const PERMISSIONS: Readonly<Record<Action, Grant>> = {
   'broadcast.plan': { roles: ['admin', 'head', 'deputy'] },
   /** Online lessons announced in a subject chat (F26): verified teachers, in the chats they teach. */
   'lesson.announce': { roles: ['teacher'] },
+  /** Moving and cancelling anyone's meetings, broadcasts and webinars (the organiser may be away): admins and the head. */
+  'event.manageAny': { roles: ['admin', 'head'] },
 };
 
 /** What the action is about, for class-teacher scoped powers. */

@@ -59,6 +59,13 @@ export class PostAckService {
     return Object.entries(raw).map(([person, message]) => ({ person: Number(person), message }));
   }
 
+  /** Adds those now seen to have read the post's message in its chat; returns how many have been seen in all. */
+  async noteChatReaders(postId: string, readers: readonly number[]): Promise<number> {
+    const { redis, keys } = this.ctx;
+    if (readers.length > 0) await redis.sadd(keys.postChatReaders(postId), ...readers.map(String));
+    return redis.scard(keys.postChatReaders(postId));
+  }
+
   /** Whether the author reminded those who had not confirmed the post. */
   async wasReminded(postId: string): Promise<boolean> {
     return (await this.ctx.redis.exists(this.ctx.keys.postReminded(postId))) === 1;

@@ -49,7 +49,7 @@ const inviteBase = {
 
 export const inviteSchema: z.ZodType<Invite> = z.discriminatedUnion('revoked', [
   z.object({ ...inviteBase, revoked: z.literal(false) }),
-  z.object({ ...inviteBase, revoked: z.literal(true), revokedAt: z.number(), revokedBy: actorId }),
+  z.object({ ...inviteBase, revoked: z.literal(true), revokedAt: z.number(), revokedBy: actorId, revokedCause: z.literal('promotion').optional() }),
 ]);
 
 const applicantBase = { vkId: z.number().int(), name: z.string(), classId: z.string(), consent: z.literal(true) };

@@ -100,7 +100,8 @@ interface InviteBase {
 
 export type Invite =
   | (InviteBase & { revoked: false })
-  | (InviteBase & { revoked: true; revokedAt: number; revokedBy: ActorId });
+  /** `revokedCause: 'promotion'`: revoked by the move to the next school year (last year's invite, out of date). */
+  | (InviteBase & { revoked: true; revokedAt: number; revokedBy: ActorId; revokedCause?: 'promotion' });
 
 export type InviteState = 'active' | 'expired' | 'revoked' | 'used_up';
 
@@ -158,7 +159,8 @@ export type JoinRequestStatus = JoinRequest['status'];
 /** Result of using an invite: a pending request, or why not. */
 export type InviteUseResult =
   | { ok: true; request: JoinRequest & { status: 'pending' } }
-  | { ok: false; reason: 'not_found' | 'expired' | 'revoked' | 'used_up' }
+  /** `outdated`: revoked by the move to the next school year. */
+  | { ok: false; reason: 'not_found' | 'expired' | 'revoked' | 'outdated' | 'used_up' }
   | { ok: false; reason: 'already_member' }
   | { ok: false; reason: 'already_pending'; requestId: string };
 
@@ -272,6 +274,10 @@ export type PromotionResult =
       graduatedPeople: { vkId: number; classId: string }[];
       /** Pending requests of graduates who left the school, rejected with them. */
       rejectedRequests: RejectedRequest[];
+      /** Last year's invites that still admitted someone, revoked for the classes that moved or graduated. */
+      revokedInvites: number;
+      /** The class teachers of each graduating class (no longer its class teachers after it). */
+      graduatedTeachers: { vkId: number; classId: string }[];
     }
   | { ok: false; reason: 'conflict'; plan: PromotionPlan }
   | { ok: false; reason: 'stale'; plan: PromotionPlan };

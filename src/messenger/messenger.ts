@@ -10,7 +10,7 @@ import type { Keyboard } from './keyboard.js';
 export interface OutgoingMessage {
   readonly text: string;
   readonly keyboard?: Keyboard | undefined;
-  /** A photo uploaded with {@link Messenger.uploadPhoto}. */
+  /** A photo or document uploaded with {@link Messenger.uploadPhoto} or {@link Messenger.uploadDocument}. */
   readonly attachment?: string | undefined;
 }
 
@@ -22,6 +22,13 @@ export type Delivery =
    * `code`: the messenger's own reason (VK's error code: 901 no permission, 900 blacklist, 902 privacy, 950 reply window, 9 too many).
    */
   | { readonly chat: ChatId; readonly ok: false; readonly unreachable: boolean; readonly code?: number };
+
+/** Who has read a message of the bot in a group chat: everyone when it is still the chat's newest message, at least them otherwise. */
+export interface ChatReaders {
+  readonly readers: readonly number[];
+  /** Whether the message is the chat's newest one, so that `readers` are all who have read it. */
+  readonly latest: boolean;
+}
 
 /** A person's public profile as the messenger shows it. */
 export interface Profile {
@@ -89,6 +96,8 @@ export interface Messenger {
   mention(person: number, name: string): string;
   /** Uploads a PNG for a message to `chat`; returns what {@link OutgoingMessage.attachment} takes. */
   uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string>;
+  /** Uploads a file (a CSV, a PDF…) for a message to `chat`, as a document named `filename`; returns what {@link OutgoingMessage.attachment} takes. */
+  uploadDocument(chat: ChatId, data: Buffer, filename: string): Promise<string>;
   /**
    * Makes a photo or document a person sent the bot's own: downloads it and uploads it again (from
    * `chat`, the dialog it came in), so that it stays when the person deletes theirs. Returns what
@@ -108,6 +117,12 @@ export interface Messenger {
    * person's private dialog (VK: the conversation's `out_read`); a message in a group chat counts as not known (false).
    */
   readMarks(messages: readonly MessageRef[]): Promise<boolean[]>;
+  /**
+   * For each of these messages the bot sent in group chats, in the same order, the people known to have read it, or
+   * undefined when the messenger cannot tell. VK names who has read the community's newest message in a chat (`out_read_by`),
+   * and reading it means reading those before, so for an older message they are the least of its readers (`latest` false).
+   */
+  chatReaders(messages: readonly MessageRef[]): Promise<(ChatReaders | undefined)[]>;
   /** The people in a chat (not the bot). */
   members(chat: ChatId): Promise<number[]>;
   /** Removes a person from a chat the bot created; false when they were not in it (left already, or removed). */

@@ -66,6 +66,27 @@ export class DeliveryStore {
     return `${this.prefix}dl:${id}`;
   }
 
+  /** ZSET of the deliveries whose held part goes at `until`, by when each was started. */
+  private heldKey(until: number): string {
+    return `${this.prefix}dl-held:${until}`;
+  }
+
+  /** Puts a delivery's held part in the line of those that go at `until`, in the order they were started (once). */
+  async queueHeld(id: string, until: number, startedAt: number): Promise<void> {
+    const key = this.heldKey(until);
+    await this.redis.multi().zadd(key, 'NX', startedAt, id).pexpire(key, KEEP_MS).exec();
+  }
+
+  /** The deliveries in the line of `until` before this one whose held part has not gone yet (kept ones only). */
+  async heldBefore(id: string, until: number): Promise<string[]> {
+    const key = this.heldKey(until);
+    const rank = await this.redis.zrank(key, id);
+    if (rank === null || rank === 0) return [];
+    const earlier = await this.redis.zrange(key, '0', String(rank - 1));
+    const pending = await Promise.all(earlier.map(async (other) => ((await this.redis.hmget(this.key(other), 'meta', 'done:held')) as (string | null)[])));
+    return earlier.filter((_, i) => pending[i]?.[0] !== null && pending[i]?.[1] !== '1');
+  }
+
   /** Freezes a delivery's batches; false when it existed already (then the first one's stand). */
   async createOnce(id: string, meta: DeliveryMeta, batches: readonly (readonly ChatId[])[]): Promise<boolean> {
     const fields: string[] = ['meta', JSON.stringify(meta)];

@@ -34,6 +34,8 @@ const WAVE = 25;
 
 /** How often a waiting caller looks whether a delivery run by another process has finished. */
 const POLL_MS = 100;
+/** How long a held part waits for the held parts made before it (see `afterEarlierHeld`). */
+const HELD_ORDER_WAIT_MS = 60_000;
 
 /** One person a delivery is for. */
 export interface DeliveryRecipient {
@@ -187,7 +189,28 @@ export class DeliveryEngine implements Deliveries {
   private async schedule(stored: StoredDelivery): Promise<void> {
     const { meta, id } = stored;
     if (!stored.done.has('now')) await this.options.scheduler.schedule(jobIdOf(id, 'now'), DELIVERY_JOB, meta.startedAt, { id, part: 'now' });
-    if (!stored.done.has('held') && meta.heldUntil !== undefined) await this.options.scheduler.schedule(jobIdOf(id, 'held'), DELIVERY_JOB, meta.heldUntil, { id, part: 'held' });
+    if (!stored.done.has('held') && meta.heldUntil !== undefined) {
+      await this.store.queueHeld(id, meta.heldUntil, meta.startedAt);
+      await this.options.scheduler.schedule(jobIdOf(id, 'held'), DELIVERY_JOB, meta.heldUntil, { id, part: 'held' });
+    }
+  }
+
+  /**
+   * Held parts that go at the same morning go in the order their sends were made (an announcement before
+   * the notice that it moved): this one waits for those before it, at most {@link HELD_ORDER_WAIT_MS}, so a
+   * stuck one delays the others but never holds them back for good.
+   */
+  private async afterEarlierHeld(id: string, until: number): Promise<void> {
+    const deadline = Date.now() + HELD_ORDER_WAIT_MS;
+    for (;;) {
+      const earlier = await this.store.heldBefore(id, until);
+      if (earlier.length === 0) return;
+      if (Date.now() > deadline) {
+        this.options.logger.warn({ delivery: id, waitingFor: earlier.length }, 'held part goes before earlier ones that are still sending');
+        return;
+      }
+      await sleep(POLL_MS);
+    }
   }
 
   /** Waits until the part that goes now is sent: told at once when this process ran it, else found by looking. */
@@ -224,6 +247,7 @@ export class DeliveryEngine implements Deliveries {
     if (!stored || stored.done.has(part)) return;
     const { meta } = stored;
     const indexes = part === 'now' ? range(0, meta.now) : range(meta.now, meta.now + meta.held);
+    if (part === 'held' && meta.heldUntil !== undefined) await this.afterEarlierHeld(id, meta.heldUntil);
     const outcomes = new Map(stored.outcomes);
     const progress = part === 'now' ? await this.progressMessage(stored) : undefined;
     for (const wave of chunks(indexes.filter((index) => !outcomes.has(index)), WAVE)) {

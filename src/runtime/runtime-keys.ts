@@ -15,6 +15,8 @@ export function runtimeBase(prefix: string, schoolId: string): string {
 
 /** Hashes an earlier version kept at `<prefix><name>`, merged into `<base><name>` (entries already there win). */
 const LEGACY_HASHES = ['inbox', 'inbox:owner', 'lang'] as const;
+/** Set under the school's base once an earlier version's keys were carried over (when, ms): later starts do not look again. */
+const CARRIED_OVER = 'runtime:carried-over';
 /** Keys an earlier version kept at `<prefix><name>:…`, renamed to `<base><name>:…` with their expiry. */
 const LEGACY_FAMILIES = ['seen', 'session'] as const;
 
@@ -27,6 +29,8 @@ const LEGACY_FAMILIES = ['seen', 'session'] as const;
  */
 export async function carryOverLegacyKeys(redis: Redis, prefix: string, base: string): Promise<number> {
   if (base === prefix) return 0;
+  // Done once per school: later starts skip the scan of the keyspace.
+  if ((await redis.exists(`${base}${CARRIED_OVER}`)) === 1) return 0;
   let moved = 0;
   for (const name of LEGACY_HASHES) {
     const entries = await redis.hgetall(`${prefix}${name}`);
@@ -56,5 +60,6 @@ export async function carryOverLegacyKeys(redis: Redis, prefix: string, base: st
       }
     } while (cursor !== '0');
   }
+  await redis.set(`${base}${CARRIED_OVER}`, String(Date.now()));
   return moved;
 }

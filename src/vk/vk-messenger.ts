@@ -5,7 +5,7 @@
  */
 import type { ButtonPress, IncomingAttachment, MessageRef } from '../messenger/events.js';
 import type { ChatId } from '../messenger/ids.js';
-import { AttachmentUnavailableError, RecipientUnreachableError, type Delivery, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
+import { AttachmentUnavailableError, RecipientUnreachableError, type Delivery, type ChatReaders, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 import { renderKeyboard } from './keyboard.js';
 import { VK_PERSON_REFS } from './person-refs.js';
@@ -29,6 +29,8 @@ interface VkConversation {
   out_read?: number;
   last_message_id?: number;
   last_conversation_message_id?: number;
+  /** In a chat: who has read the community's newest message there. */
+  out_read_by?: { count?: number; member_ids?: number[] };
 }
 
 /** Splits a list into runs of at most `size`. */
@@ -130,6 +132,11 @@ export class VkMessenger implements Messenger {
     return this.gateway.uploadMessagePhoto(chat, png, filename);
   }
 
+  /** docs.getMessagesUploadServer → the upload → docs.save, through the gateway: `doc<owner>_<id>`. */
+  uploadDocument(chat: ChatId, data: Buffer, filename: string): Promise<string> {
+    return this.gateway.uploadMessageDocument(chat, data, filename);
+  }
+
   async reupload(attachment: IncomingAttachment & { kind: 'photo' | 'document' }, chat: ChatId): Promise<string> {
     const response = await fetch(attachment.url, { signal: AbortSignal.timeout(REUPLOAD_TIMEOUT_MS) });
     if (!response.ok) throw new AttachmentUnavailableError(response.status);
@@ -179,6 +186,22 @@ export class VkMessenger implements Messenger {
     return messages.map((m) => {
       const through = readThrough.get(m.chat);
       return through !== undefined && Number(m.id) <= through;
+    });
+  }
+
+  async chatReaders(messages: readonly MessageRef[]): Promise<(ChatReaders | undefined)[]> {
+    const peers = [...new Set(messages.map((m) => m.chat).filter((chat) => chat >= CHAT_PEER_BASE))];
+    const conversations = new Map<ChatId, VkConversation>();
+    for (const page of chunks(peers, CONVERSATIONS_PAGE)) {
+      const { items } = await this.gateway.call<{ items: VkConversation[] }>('messages.getConversationsById', { peer_ids: page.join(','), group_id: this.groupId });
+      for (const conversation of items) conversations.set(conversation.peer.id, conversation);
+    }
+    return messages.map((m) => {
+      const conversation = conversations.get(m.chat);
+      if (!conversation?.out_read_by) return undefined;
+      // Readers of the community's newest message have read this one, which the community sent before it.
+      const readers = (conversation.out_read_by.member_ids ?? []).filter((id) => id > 0);
+      return { readers, latest: conversation.last_conversation_message_id === Number(m.id) };
     });
   }
 

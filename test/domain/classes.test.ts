@@ -118,13 +118,13 @@ describe('F04 classes', () => {
         ids = results.flatMap((r) => (r.status === 'created' ? [r.classGroup.id] : []));
       }),
     ).toEqual([
-      { actor: ADMIN, action: 'class.created', target: { classId: ids[0] } },
-      { actor: ADMIN, action: 'class.created', target: { classId: ids[1] } },
+      { actor: ADMIN, action: 'class.created', target: { classId: ids[0] }, details: { className: '5А' } },
+      { actor: ADMIN, action: 'class.created', target: { classId: ids[1] }, details: { className: '6Б' } },
     ]);
     const [a, b] = ids as [string, string];
     await expectNoAudit(school, () => classes.createMany(ADMIN, ['5А', '13Б']));
     expect(await auditOf(school, () => classes.rename(ADMIN, a, '5В'))).toEqual([
-      { actor: ADMIN, action: 'class.renamed', target: { classId: a } },
+      { actor: ADMIN, action: 'class.renamed', target: { classId: a }, details: { className: '5В', previousName: '5А' } },
     ]);
     await expectNoAudit(school, () => classes.rename(ADMIN, a, '5В'));
     await expectNoAudit(school, () => expect(classes.rename(ADMIN, a, '6Б')).rejects.toBeInstanceOf(ClassNameTakenError));
@@ -132,7 +132,7 @@ describe('F04 classes', () => {
     await invites.create(ADMIN, { classId: b, role: 'student' });
     await invites.create(ADMIN, { classId: b, role: 'parent' });
     expect(await auditOf(school, () => classes.archive(ADMIN, b))).toEqual([
-      { actor: ADMIN, action: 'class.archived', target: { classId: b }, details: { revokedInvites: 2 } },
+      { actor: ADMIN, action: 'class.archived', target: { classId: b }, details: { revokedInvites: 2, className: '6Б' } },
     ]);
     await expectNoAudit(school, () => classes.archive(ADMIN, b));
     await expectNoAudit(school, () => expect(classes.rename(ADMIN, b, '7А')).rejects.toBeInstanceOf(ClassArchivedError));

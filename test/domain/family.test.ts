@@ -90,7 +90,7 @@ describe('F08 parents linked to their children', () => {
       expect(linked).toMatchObject({ changed: true, classId: c['5А'], childName: 'Кузнецова Маша' });
     });
     expect(log).toEqual([
-      { actor: ADMIN, action: 'family.child_linked', target: { vkId: 4001, classId: c['5А'] }, details: { childVkId: 3002, how: 'hand' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { vkId: 4001, classId: c['5А'] }, details: { childVkId: 3002, how: 'hand', className: '5А' } },
     ]);
     expect(await children(c['5А']!, 4001)).toEqual([
       { childName: 'Кузнецов Олег', childVkId: 3001 },
@@ -160,12 +160,12 @@ describe('F10 movement with linked parents', () => {
         back = await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5А']! });
       }),
     ).toEqual([
-      { actor: ADMIN, action: 'movement.transferred', target: { vkId: 3001, classId: c['5А'] }, details: { fromClassId: c['5Б'], parents: 2 } },
+      { actor: ADMIN, action: 'movement.transferred', target: { vkId: 3001, classId: c['5А'] }, details: { fromClassId: c['5Б'], parents: 2, className: '5А', fromClassName: '5Б' } },
       ...[4001, 4002].map((vkId) => ({
         actor: ADMIN,
         action: 'movement.parent_transferred',
         target: { vkId, classId: c['5А'] },
-        details: { fromClassId: c['5Б'], childVkId: 3001, stayedInFromClass: false },
+        details: { fromClassId: c['5Б'], childVkId: 3001, stayedInFromClass: false, className: '5А', fromClassName: '5Б' },
       })),
     ]);
     expect(back.parents.map((p) => [p.member.vkId, p.member.classIds])).toEqual([
@@ -221,17 +221,17 @@ describe('F10 movement with linked parents', () => {
         actor: ADMIN,
         action: 'request.rejected',
         target: { requestId: pending.request.id, classId: c['6А'], vkId: 3001 },
-        details: { role: 'student', cause: 'left' },
+        details: { role: 'student', cause: 'left', className: '6А' },
       },
-      { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4001, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true } },
+      { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4001, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true, className: '5А' } },
       { actor: ADMIN, action: 'movement.left', target: { vkId: 4001 }, details: { cause: 'child_left', rejectedRequests: 1 } },
       {
         actor: ADMIN,
         action: 'request.rejected',
         target: { requestId: parentPending.request.id, classId: c['6А'], vkId: 4001 },
-        details: { role: 'parent', cause: 'left' },
+        details: { role: 'parent', cause: 'left', className: '6А' },
       },
-      { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4002, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true } },
+      { actor: ADMIN, action: 'family.child_unlinked', target: { vkId: 4002, classId: c['5А'] }, details: { childVkId: 3001, leftClass: true, className: '5А' } },
     ]);
     expect(res.rejectedRequests).toEqual([{ id: pending.request.id, classId: c['6А'], role: 'student' }]);
     expect(await s.requests.get(pending.request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reasonCode: 'left' });
@@ -271,18 +271,21 @@ describe('F10 movement with linked parents', () => {
       const res = await s.movement.applyPromotion(ADMIN, plan);
       expect(res).toMatchObject({ ok: true, graduatedMembers: 3, rejectedRequests: [{ id: pending.request.id, role: 'parent' }] });
     });
+    // One entry a class with its names then and now; then the promotion; then each request it closed (under the class's new name).
     expect(log).toEqual([
+      { actor: ADMIN, action: 'class.promoted', target: { classId: c['5А'] }, details: { className: '5А', newName: '6А' } },
+      { actor: ADMIN, action: 'class.graduated', target: { classId: c['11А'] }, details: { className: '11А' } },
       {
         actor: ADMIN,
         action: 'movement.promoted',
         target: {},
-        details: { moved: 1, graduatedClasses: 1, graduatedMembers: 3, rejectedRequests: 1 },
+        details: { moved: 1, graduatedClasses: 1, graduatedMembers: 3, rejectedRequests: 1, revokedInvites: expect.any(Number) as number },
       },
       {
         actor: ADMIN,
         action: 'request.rejected',
         target: { requestId: pending.request.id, classId: c['5А'] },
-        details: { role: 'parent', cause: 'graduated' },
+        details: { role: 'parent', cause: 'graduated', className: '6А' },
       },
     ]);
     expect(await s.members.get(4001)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });

@@ -132,7 +132,7 @@ describe('F05 invites', () => {
         invite = await invites.create(ADMIN, { classId, role: 'student', maxUses: 2 });
       }),
     ).toEqual([
-      { actor: ADMIN, action: 'invite.created', target: { inviteId: invite.id, classId }, details: { role: 'student', maxUses: 2 } },
+      { actor: ADMIN, action: 'invite.created', target: { inviteId: invite.id, classId }, details: { role: 'student', maxUses: 2, className: '5А' } },
     ]);
     await expectNoAudit(school, () => expect(invites.create(ADMIN, { classId, role: 'teacher' })).rejects.toBeInstanceOf(InviteTargetError));
     await expectNoAudit(school, () => expect(invites.create(ADMIN, { classId: 'nope', role: 'student' })).rejects.toMatchObject({ code: 'class.not_found' }));
@@ -143,14 +143,14 @@ describe('F05 invites', () => {
         const used = await invites.use(invite.id, applicant(61));
         requestId = used.ok ? used.request.id : '';
       }),
-    ).toEqual([{ actor: 61, action: 'invite.used', target: { inviteId: invite.id, requestId, classId, vkId: 61 } }]);
+    ).toEqual([{ actor: 61, action: 'invite.used', target: { inviteId: invite.id, requestId, classId, vkId: 61 }, details: { className: '5А' } }]);
     await expectNoAudit(school, async () => expect(await invites.use(invite.id, applicant(61))).toMatchObject({ reason: 'already_pending' }));
     expect((await auditOf(school, () => invites.use(invite.id, applicant(62)))).map((e) => e.action)).toEqual(['invite.used']);
     await expectNoAudit(school, async () => expect(await invites.use(invite.id, applicant(63))).toMatchObject({ reason: 'used_up' }));
 
     const spare = await invites.create(ADMIN, { classId, role: 'parent' });
     expect(await auditOf(school, () => invites.revoke(ADMIN, spare.id))).toEqual([
-      { actor: ADMIN, action: 'invite.revoked', target: { inviteId: spare.id, classId } },
+      { actor: ADMIN, action: 'invite.revoked', target: { inviteId: spare.id, classId }, details: { className: '5А' } },
     ]);
     await expectNoAudit(school, () => invites.revoke(ADMIN, spare.id));
     await expectNoAudit(school, async () => expect(await invites.use(spare.id, { ...applicant(64), childName: 'Петя Петров' })).toMatchObject({ reason: 'revoked' }));
@@ -159,7 +159,7 @@ describe('F05 invites', () => {
     await invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
     // The first invite and the parent one are unused; the teacher one is in another class.
     expect(await auditOf(school, () => invites.revokeAllUnused(ADMIN, { classId }))).toEqual([
-      { actor: ADMIN, action: 'invite.revoked_unused', target: { classId }, details: { count: 2 } },
+      { actor: ADMIN, action: 'invite.revoked_unused', target: { classId }, details: { count: 2, className: '5А' } },
     ]);
     expect(await auditOf(school, () => invites.revokeAllUnused('system'))).toEqual([
       { actor: 'system', action: 'invite.revoked_unused', target: {}, details: { count: 1 } },

@@ -100,14 +100,14 @@ describe('F08 join requests', () => {
   it('audits each decision once with the script that takes it; a late or refused decision writes nothing', async () => {
     const approved = await apply('student', 311);
     expect(await auditOf(school, () => s.requests.approve(ADMIN, approved.id))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: approved.id, classId, vkId: 311 }, details: { role: 'student' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: approved.id, classId, vkId: 311 }, details: { role: 'student', className: '5А' } },
     ]);
     await expectNoAudit(school, async () => expect(await s.requests.reject(ADMIN, approved.id)).toMatchObject({ reason: 'already_decided' }));
     await expectNoAudit(school, async () => expect(await s.requests.later(ADMIN, approved.id)).toMatchObject({ reason: 'already_decided' }));
 
     const teacher = await apply('teacher', 312);
     expect(await auditOf(school, () => s.requests.reject(ADMIN, teacher.id, 'личные данные не пишем в журнал'))).toEqual([
-      { actor: ADMIN, action: 'request.rejected', target: { requestId: teacher.id, classId: 'staff', vkId: 312 }, details: { role: 'teacher' } },
+      { actor: ADMIN, action: 'request.rejected', target: { requestId: teacher.id, classId: 'staff', vkId: 312 }, details: { role: 'teacher', className: 'Учительская' } },
     ]);
     expect(JSON.stringify(await s.audit.recent())).not.toContain('журнал');
 
@@ -126,23 +126,23 @@ describe('F08 join requests', () => {
     // Two parents wait for a child nobody in the class has yet.
     const first = await file('parent', 4002, 'Орлов Папа', 'Орлов Миша');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, first))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: first, classId, vkId: 4002 }, details: { role: 'parent' } },
-      { actor: ADMIN, action: 'family.child_unmatched', target: { requestId: first, classId, vkId: 4002 }, details: { match: 'none' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: first, classId, vkId: 4002 }, details: { role: 'parent', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_unmatched', target: { requestId: first, classId, vkId: 4002 }, details: { match: 'none', className: '5А' } },
     ]);
     const second = await file('parent', 4001, 'Орлова Мама', 'миша орлов');
     await s.requests.approve(ADMIN, second);
     // The child joins: both parents are linked, in id order, with the decision.
     const child = await file('student', 3001, 'Орлов Миша');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, child))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: child, classId, vkId: 3001 }, details: { role: 'student' } },
-      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4001 }, details: { childVkId: 3001, how: 'name' } },
-      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4002 }, details: { childVkId: 3001, how: 'name' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: child, classId, vkId: 3001 }, details: { role: 'student', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4001 }, details: { childVkId: 3001, how: 'name', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4002 }, details: { childVkId: 3001, how: 'name', className: '5А' } },
     ]);
     // A third parent names the child who is now there.
     const third = await file('parent', 4003, 'Орлова Бабушка', 'Миша Орлов');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, third))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: third, classId, vkId: 4003 }, details: { role: 'parent' } },
-      { actor: ADMIN, action: 'family.child_linked', target: { requestId: third, classId, vkId: 4003 }, details: { childVkId: 3001, how: 'name' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: third, classId, vkId: 4003 }, details: { role: 'parent', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: third, classId, vkId: 4003 }, details: { childVkId: 3001, how: 'name', className: '5А' } },
     ]);
   });
 

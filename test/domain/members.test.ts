@@ -109,12 +109,12 @@ describe('audit of role changes', () => {
 
     const cls = await s.classes.create(2001, '5А');
     expect(await auditOf(school, () => s.members.assignClassTeacher(2001, cls.id, 2002))).toEqual([
-      { actor: 2001, action: 'classTeacher.assigned', target: { vkId: 2002, classId: cls.id } },
+      { actor: 2001, action: 'classTeacher.assigned', target: { vkId: 2002, classId: cls.id }, details: { className: '5А' } },
     ]);
     await expectNoAudit(school, () => s.members.assignClassTeacher(2001, cls.id, 2002));
     await expectNoAudit(school, () => expect(s.members.assignClassTeacher(2001, 'staff', 2002)).rejects.toBeInstanceOf(StaffRoomImmutableError));
     expect(await auditOf(school, () => s.members.unassignClassTeacher(2001, cls.id, 2002))).toEqual([
-      { actor: 2001, action: 'classTeacher.unassigned', target: { vkId: 2002, classId: cls.id } },
+      { actor: 2001, action: 'classTeacher.unassigned', target: { vkId: 2002, classId: cls.id }, details: { className: '5А' } },
     ]);
     await expectNoAudit(school, () => s.members.unassignClassTeacher(2001, cls.id, 2002));
 

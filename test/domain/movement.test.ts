@@ -123,7 +123,7 @@ describe('F10 movement', () => {
       const [a, b] = await Promise.all([s.movement.applyPromotion(ADMIN, plan), other.movement.applyPromotion(ADMIN, plan)]);
       expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     });
-    expect(log.map((e) => e.action)).toEqual(['movement.promoted']);
+    expect(log.map((e) => e.action)).toEqual(['class.promoted', 'class.promoted', 'class.promoted', 'movement.promoted']);
     expect((await s.classes.get(c['1А']!))?.name).toBe('2А');
     expect((await s.classes.get(c['3А']!))?.name).toBe('4А');
   });
@@ -134,7 +134,7 @@ describe('audit of movement', () => {
     const c = await classIds('5А', '5Б', '11А');
     await join(s, 'student', c['5А']!, { vkId: 3001 });
     expect(await auditOf(school, () => s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! }))).toEqual([
-      { actor: ADMIN, action: 'movement.transferred', target: { vkId: 3001, classId: c['5Б'] }, details: { fromClassId: c['5А'], parents: 0 } },
+      { actor: ADMIN, action: 'movement.transferred', target: { vkId: 3001, classId: c['5Б'] }, details: { fromClassId: c['5А'], parents: 0, className: '5Б', fromClassName: '5А' } },
     ]);
     await expectNoAudit(school, async () => expect((await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! })).changed).toBe(false));
     await expectNoAudit(school, () =>
@@ -161,12 +161,16 @@ describe('audit of movement', () => {
     await expectNoAudit(school, async () => expect(await s.movement.applyPromotion(ADMIN, stale)).toMatchObject({ ok: false, reason: 'stale' }));
     await s.classes.archive(ADMIN, sixth.id);
     const plan = await s.movement.previewPromotion();
+    // 5А's invite was revoked when its author left; none of last year's invites is left to revoke.
     expect(await auditOf(school, () => s.movement.applyPromotion(ADMIN, plan))).toEqual([
+      { actor: ADMIN, action: 'class.promoted', target: { classId: c['5А'] }, details: { className: '5А', newName: '6А' } },
+      { actor: ADMIN, action: 'class.promoted', target: { classId: c['5Б'] }, details: { className: '5Б', newName: '6Б' } },
+      { actor: ADMIN, action: 'class.graduated', target: { classId: c['11А'] }, details: { className: '11А' } },
       {
         actor: ADMIN,
         action: 'movement.promoted',
         target: {},
-        details: { moved: 2, graduatedClasses: 1, graduatedMembers: 0, rejectedRequests: 0 },
+        details: { moved: 2, graduatedClasses: 1, graduatedMembers: 0, rejectedRequests: 0, revokedInvites: 1 },
       },
     ]);
   });

@@ -31,7 +31,7 @@ describe('F25 study chats in the domain', () => {
     expect(reserved.kind).toBe('create');
     if (reserved.kind !== 'create') return;
     const lines = await auditOf(school, () => s.studyChats.finish(300, reserved.chat.id, 2_000_000_001, 'https://vk.me/join/x'));
-    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { classId: ids['5А'], vkId: 300 }, details: { chat: reserved.chat.id } }]);
+    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { classId: ids['5А'], vkId: 300 }, details: { chat: reserved.chat.id, className: '5А' } }]);
     const again = await s.studyChats.finish(300, reserved.chat.id, 2_000_000_009, 'https://vk.me/join/y');
     expect(again).toMatchObject({ peer: 2_000_000_001, link: 'https://vk.me/join/x', status: 'ready' });
     expect(await s.studyChats.ofTeacher(300)).toHaveLength(1);

@@ -135,6 +135,54 @@ describe('administration chats (F22)', () => {
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(2);
   });
 
+  it('F22: who no longer belongs is taken out: a deputy relieved leaves the leadership chat (not the staff chat), a head replaced too, a teacher who left the school leaves the staff chat; the admin reads it', async () => {
+    const head = h.driver.user({ id: 200, firstName: 'Елена', lastName: 'Смирнова', allowsMessages: true });
+    const oleg = h.driver.user({ id: 201, firstName: 'Олег', lastName: 'Кузнецов', allowsMessages: true });
+    const anna = h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true });
+    await head.say('/коллектив');
+    await head.expect('Чаты администрации школы:');
+    await head.press('Создать чат руководства');
+    const leadLink = linkIn((await head.expect(`✅ Чат «${LEADERSHIP}» создан.`)).text);
+    await head.press('Создать чат коллектива');
+    const staffLink = linkIn((await head.expect(`✅ Чат «${STAFF}» создан.`)).text);
+    for (const person of [head, oleg]) {
+      await person.joinChat(leadLink);
+      await person.joinChat(staffLink);
+    }
+    await anna.joinChat(staffLink);
+    const [lead] = chatsNamed(LEADERSHIP);
+    const [staff] = chatsNamed(STAFF);
+    const inChat = (chat: typeof lead, id: number) => chat!.members.some((m) => m.memberId === id);
+    await h.idle();
+
+    // The deputy relieved: out of the leadership chat, still in the staff chat (a verified teacher).
+    const admin = h.admin();
+    await admin.say('/deputy');
+    await admin.expect('Сейчас заместитель руководителя');
+    await admin.press('Снять: Кузнецов Олег');
+    const relieved = await admin.expect('больше не заместитель руководителя.');
+    expect(relieved.text).toContain(`удалён(а) из чатов администрации: «${LEADERSHIP}».`);
+    expect(inChat(lead, 201)).toBe(false);
+    expect(inChat(staff, 201)).toBe(true);
+
+    // A new head: the one before (no deputy) leaves the leadership chat, the new one stays.
+    await admin.say('/head 202');
+    const replaced = await admin.expect('теперь руководитель.');
+    expect(replaced.text).toContain(`удалён(а) из чатов администрации: «${LEADERSHIP}».`);
+    expect(inChat(lead, 200)).toBe(false);
+    expect(inChat(staff, 200)).toBe(true);
+
+    // A teacher who left the school: out of the staff chat.
+    await admin.say('/left 300');
+    await admin.expect('как выбывш');
+    await admin.press('Да, выбыл');
+    const left = await admin.expect('Права закончились');
+    expect(left.text).toContain(`удалён(а) из чатов администрации: «${STAFF}».`);
+    expect(inChat(staff, 300)).toBe(false);
+    // Nobody who still belongs was touched.
+    expect([inChat(staff, 201), inChat(staff, 200)]).toEqual([true, true]);
+  });
+
   it('F22: a teacher, a deputy and a student are refused /коллектив with who creates the chats', async () => {
     for (const [id, name] of [[300, 'Анна'], [201, 'Олег'], [310, 'Ваня']] as const) {
       const person = h.driver.user({ id, firstName: name, allowsMessages: true });

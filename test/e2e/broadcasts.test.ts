@@ -157,7 +157,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await olga.expect('📡 Трансляция «Классный час»');
     // Two lists: the older card stays behind.
     await head.say('/трансляции');
-    await head.expect('Ваши предстоящие трансляции и вебинары (1):');
+    await head.expect('Предстоящие трансляции и вебинары школы (1).');
     const card = await head.expect('📡 Трансляция «Классный час»');
     expect(card.text).toContain('Кому: ученики и родители 5А — в личные сообщения. В чате не объявлялось, лично получили: 2.');
     expect(labels(card)).toEqual(['Перенести', 'Отменить']);
@@ -182,7 +182,39 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     expect(vanya.received.filter((m) => m.text.startsWith('❌'))).toHaveLength(1);
     for (const person of [anna, petya]) expect(person.received).toHaveLength(0);
     await head.say('/трансляции');
-    await head.expect('У вас нет предстоящих трансляций и вебинаров.');
+    await head.expect('В школе нет предстоящих трансляций и вебинаров.');
+  });
+
+  it('F13 F26: the head cancels a deputy\'s broadcast from the school\'s list: the audience is told and the deputy learns who did it; a teacher\'s online lesson is the teacher\'s alone', async () => {
+    const { head, pavel, vanya, anna } = people();
+    const at = Date.now() + 3_600_000;
+    await upToPreview(pavel, 'Классный час', at, 'Классу');
+    await pavel.press('Объявить');
+    await pavel.expect('✅ Трансляция «Классный час» объявлена');
+    await vanya.expect('📡 Трансляция «Классный час»');
+    await head.say('/трансляции');
+    await head.expect('Предстоящие трансляции и вебинары школы (1).');
+    const card = await head.expect('📡 Трансляция «Классный час»');
+    expect(card.text).toContain('Назначил(а): [id210|Кузнецов Павел].');
+    await head.press('Отменить');
+    await head.expectAnswer();
+    expect(head.lastSnackbar()).toBe('Отменено, всем сообщено.');
+    await vanya.expect('❌ Трансляция «Классный час»');
+    const told = await pavel.expect('отменил(а) вашу трансляцию «Классный час»');
+    expect(told.text).toContain('[id200|Смирнова Ольга]');
+    expect(told.text).toContain('Всем, кто получил объявление, сообщено.');
+
+    // Анна's online lesson: the head's forged «Отменить» is refused, the lesson stays.
+    const s = h.bot.app.services;
+    const peer = await subjectChat('5А', [300, 310]);
+    const [studyChat] = await s.studyChats.ofClass((await s.classes.findByName('5А'))!.id);
+    await s.broadcasts.create(300, { kind: 'lesson', title: 'Дроби', at, link: 'https://vk.com/call/1', audience: { kind: 'chat', studyChatId: studyChat!.id }, chat: peer, recipients: [], missed: 0 });
+    const [lesson] = await h.bot.app.services.broadcasts.upcoming(300, 0, ['lesson']);
+    const forged = h.emulator.messageEvent(200, 200, 1, { k: 'cb', a: 'bc.cancel', id: lesson!.id });
+    expect((await head.expectAnswer(forged))?.text).toBe('Изменить онлайн-урок может только учитель, который его объявил.');
+    expect((await h.bot.app.services.broadcasts.get(lesson!.id))?.status).toBe('planned');
+    await h.idle();
+    expect(anna.received.filter((m) => m.text.includes('отменил(а)'))).toHaveLength(0);
   });
 
   it('F13: with the school channel not bound the head is offered private copies; «Завтра» and a typed time set the start; moving it tells everyone who got it, and the reminders follow the new time', async () => {

@@ -227,4 +227,22 @@ describe('sends to many (F12 delivery)', () => {
     for (const id of [300, 310, 311, 312]) expect(copies(id)).toBe(1);
     expect(h.emulator.sentTo(ADMIN_ID).filter((m) => m.text.startsWith('🌅'))).toHaveLength(1);
   }, 60_000);
+
+  it('F12 delivery: quiet hours: two sends held until 08:00 go in the order they were made, even when the first one is slow to go', async () => {
+    await startQuiet();
+    const { vanya, masha, olga } = await smallSchool();
+    setClock(moscow(7, 59, 50));
+    const first = 'Родительское собрание — в четверг в 18:00.';
+    const second = 'Собрание переносится на пятницу, 18:00.';
+    await post(first);
+    await post(second);
+    // At 08:00 VK is slow to take the first send: the second must still wait for it.
+    h.emulator.faults.delayNext('messages.send', 3000);
+    for (const person of [vanya, masha, olga]) await person.expect(second, { timeout: 30_000 });
+    await h.idle();
+    for (const person of [vanya, masha, olga]) {
+      const texts = person.received.map((m) => m.text).filter((text) => text === first || text === second);
+      expect(texts).toEqual([first, second]);
+    }
+  }, 60_000);
 });

@@ -120,6 +120,57 @@ describe('material for the channels from the administration and teachers (F21)',
     expect(stored).toMatchObject({ status: 'published', text: original, publishedText: corrected });
   });
 
+  it('F21: material with a photo and a document: they are made the community\'s own, shown in the preview and on the admins\' cards, kept through «Изменить и опубликовать» and posted with the text', async () => {
+    const { admin, teacher } = p;
+    const peer = await staffChannel([300]);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const photo = h.emulator.state.savePhoto({ token: 'own-photo', kind: 'photo', fileName: 'plan.png', mimeType: 'image/png', data: png, docType: '', peerId: undefined }, 300, { width: 1, height: 1 });
+    const doc = h.emulator.state.saveDoc({ token: 'own-doc', kind: 'doc', fileName: 'plan.pdf', mimeType: 'application/pdf', data: Buffer.from('%PDF-1.4 план'), docType: 'doc', peerId: undefined }, 300, { title: 'plan.pdf', tags: [] });
+    const theirs = [`photo300_${photo.id}_${photo.accessKey}`, `doc300_${doc.id}_${doc.accessKey}`];
+    await teacher.say('/предложить');
+    await teacher.expect('Для какого канала материал?');
+    await teacher.press('Канал «Сотрудники»');
+    const ask = await teacher.expect('Напишите текст материала для канала «Сотрудники».');
+    expect(ask.text).toContain('Фото и документы (до 10) приложите к этому же сообщению.');
+    // A voice message cannot go with material: asked again.
+    await teacher.say('План семинара', { attachments: ['audio_message300_5'] });
+    await teacher.expect('В пост можно приложить только фото и документы');
+    const text = 'План семинара — во вложении.';
+    await teacher.say(text, { attachments: theirs });
+    const preview = await teacher.expect((m) => m.text === text);
+    expect(preview.attachments).toHaveLength(2);
+    for (const attachment of preview.attachments) {
+      expect(attachment).toMatch(/^(photo|doc)-\d+_\d+/);
+      expect(theirs).not.toContain(attachment);
+    }
+    await teacher.expect('Выше — текст так, как его увидят в канале «Сотрудники».');
+    await teacher.press('Отправить на проверку');
+    const card = await admin.expect('для канала «Сотрудники» от [id300|Петрова Анна]');
+    expect(card.attachments).toEqual(preview.attachments);
+    // The admin corrects the text: the current one and the preview come with the attachments, the post too.
+    await admin.press('Изменить и опубликовать');
+    await admin.expect(/^Текст материала № m\d+ сейчас/);
+    const current = await admin.expect((m) => m.text === text);
+    expect(current.attachments).toEqual(preview.attachments);
+    await admin.expect('Пришлите исправленный текст материала');
+    const corrected = 'План семинара в четверг — во вложении.';
+    await admin.say(corrected);
+    const editedPreview = await admin.expect((m) => m.text === corrected);
+    expect(editedPreview.attachments).toEqual(preview.attachments);
+    await admin.expect('Выше — текст так, как его увидят в канале. Опубликовать материал');
+    await admin.press('Опубликовать');
+    await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
+    const posted = await h.driver.chat(peer).expect(corrected);
+    expect(posted.attachments).toEqual(preview.attachments);
+    await h.idle();
+    // The card, edited to say who decided, keeps its attachments.
+    const decided = h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid);
+    expect(decided?.text).toContain('✅ Опубликовал(а) с правками');
+    expect(decided?.attachments).toEqual(preview.attachments);
+    const stored = await h.bot.app.services.materials.get(card.text.match(/№ (m\d+)/)![1]!);
+    expect(stored).toMatchObject({ status: 'published', text, publishedText: corrected, attachment: preview.attachments.join(',') });
+  });
+
   it('F21: «Изменить и опубликовать» on a material another admin decided meanwhile publishes nothing and says who decided', async () => {
     const { admin, second } = p;
     await second.say('/помощь');

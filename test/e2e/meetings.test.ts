@@ -110,7 +110,7 @@ describe('meetings (F22)', () => {
     expect(report.text).toContain('Приглашение получили в личных сообщениях: 1 из 1.');
     await pavel.expect('приглашает вас на встречу «Совещание»');
     await olga.say('/встречи');
-    await olga.expect('Ваши предстоящие встречи (1):');
+    await olga.expect('Предстоящие встречи школы (1).');
     const card = await olga.expect('📅 «Совещание»');
     expect(card.text).toContain('Приглашены: директор и заместители (1).');
     expect(labels(card)).toEqual(['Перенести', 'Отменить']);
@@ -125,7 +125,7 @@ describe('meetings (F22)', () => {
     // The deputies' meeting did not go to the teachers; /meetings is empty now.
     expect(anna.received).toHaveLength(0);
     await olga.say('/встречи');
-    await olga.expect('У вас нет предстоящих встреч.');
+    await olga.expect('В школе нет предстоящих встреч.');
   });
 
   it('F22: moving a meeting tells everyone the new time, and the reminders follow it', async () => {
@@ -168,6 +168,40 @@ describe('meetings (F22)', () => {
     await h.idle();
     expect(vanya.received).toHaveLength(0);
     expect(anna.received).toHaveLength(0);
+  });
+
+  it('F22: the head lists the school\'s meetings and cancels a deputy\'s one: everyone invited is told, the deputy learns who cancelled it; another deputy may not touch it', async () => {
+    const olga = head();
+    const pavel = person(210, 'Павел');
+    const anna = person(300, 'Анна');
+    // A second deputy, not the organiser.
+    await h.bot.app.services.members.setAdministrationRole(ADMIN_ID, 301, 'deputy');
+    const ivan = person(301, 'Иван');
+    const at = Date.now() + 60_000;
+    await plan(pavel, 'Методобъединение', at, 'Всех сотрудников');
+    await anna.expect('приглашает вас на встречу «Методобъединение»');
+    await ivan.expect('приглашает вас на встречу «Методобъединение»');
+    // His forged «Отменить» is refused and changes nothing.
+    const [meeting] = await h.bot.app.services.meetings.upcoming('all', 0);
+    const forged = h.emulator.messageEvent(301, 301, 1, { k: 'cb', a: 'mt.cancel', id: meeting!.id });
+    expect((await ivan.expectAnswer(forged))?.text).toBe('Изменить встречу может тот, кто её назначил, а также администратор или руководитель школы.');
+    expect((await h.bot.app.services.meetings.get(meeting!.id))?.status).toBe('planned');
+
+    // The head sees the school's meetings, each with its organiser, and cancels the deputy's.
+    await olga.say('/встречи');
+    await olga.expect('Предстоящие встречи школы (1).');
+    const card = await olga.expect('📅 «Методобъединение»');
+    expect(card.text).toContain('Назначил(а): [id210|Кузнецов Павел].');
+    expect(labels(card)).toEqual(['Перенести', 'Отменить']);
+    await olga.press('Отменить');
+    await anna.expect('❌ Встреча «Методобъединение»');
+    const told = await pavel.expect('отменил(а) вашу встречу «Методобъединение»');
+    expect(told.text).toContain('[id200|Смирнова Ольга]');
+    await olga.expect((m) => m.text.startsWith('❌ Встреча «Методобъединение»') && m.text.includes('Об этом узнали'));
+    expect((await h.bot.app.services.meetings.get(meeting!.id))?.status).toBe('cancelled');
+    // Gone from the deputy's own list too.
+    await pavel.say('/встречи');
+    await pavel.expect('У вас нет предстоящих встреч.');
   });
 
   it('F22: a teacher and a student are refused /meeting and /meetings', async () => {

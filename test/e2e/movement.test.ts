@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 
@@ -170,21 +171,9 @@ describe('movement of students and staff (F10)', () => {
     expect((await s.audit.recent(5)).some((e) => e.action === 'movement.promoted')).toBe(false);
   });
 
-  it('F10: /audit shows admins the recent entries; others may not read it or promote', async () => {
+  it('F10: others may not read the journal (test/e2e/audit.test.ts) or promote', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '5А');
     await verifiedTeacher(s, 300, 'Петрова Анна');
-    const admin = h.admin();
-    await admin.say('/журнал 5');
-    const log = await admin.expect('Журнал действий, последние записи (5)');
-    expect(log.text).toMatch(/#\d+ \d\d\.\d\d, \d\d:\d\d — id100: teacher\.verified \(id300\)/u);
-    expect(log.text).toContain('request.approved');
-    const all = await s.audit.recent(20);
-    expect(all.find((e) => e.action === 'class.created')).toBeDefined();
-    await admin.say('/audit');
-    const full = await admin.expect('Журнал действий');
-    expect(full.text).toContain('class.created (класс 5А)');
-    expect(full.text).toContain('система');
     const teacher = h.driver.user({ id: 300, firstName: 'Анна' });
     await teacher.say('/audit');
     await teacher.expect('Эта команда вам недоступна');
@@ -311,3 +300,136 @@ describe('movement with linked parents (F10)', () => {
     expect((await s.members.get(321))?.status).toBe('left');
   });
 });
+
+describe('everyone concerned is told of movement (F10)', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(() => h.close());
+
+  const classId = async (name: string): Promise<string> => (await h.bot.app.services.classes.findByName(name))!.id;
+
+  /** A person who has written to the bot, so VK lets the bot message them. */
+  async function reachable(id: number, firstName: string, lastName: string) {
+    const user = h.driver.user({ id, firstName, lastName });
+    await user.say('/start');
+    await user.nextMessage();
+    return user;
+  }
+
+  /** A verified teacher leading `className`. */
+  async function classTeacher(vkId: number, name: string, className: string): Promise<void> {
+    const s = h.bot.app.services;
+    await verifiedTeacher(s, vkId, name);
+    await s.members.assignClassTeacher(ADMIN_ID, await classId(className), vkId);
+  }
+
+  it('F10: a transfer tells the student, their parent and the class teachers of the old and the new class', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '5Б']);
+    await classTeacher(300, 'Петрова Анна', '5А');
+    await classTeacher(301, 'Орлов Олег', '5Б');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'parent', '5А', 320, 'Сидорова Ольга', 'Сидоров Ваня');
+    const [oldTeacher, newTeacher, vanya, mother] = [
+      await reachable(300, 'Анна', 'Петрова'),
+      await reachable(301, 'Олег', 'Орлов'),
+      await reachable(310, 'Ваня', 'Сидоров'),
+      await reachable(320, 'Ольга', 'Сидорова'),
+    ];
+    const admin = h.admin();
+    await admin.say('/transfer 310 5Б');
+    await admin.expect('из 5А в 5Б');
+    await vanya.expect('Вас перевели в класс 5Б (был 5А).');
+    await mother.expect('Вашего ребёнка Сидоров Ваня перевели из 5А в 5Б');
+    await oldTeacher.expect('Сидоров Ваня переходит из вашего класса 5А в 5Б.');
+    await newTeacher.expect('В ваш класс 5Б переходит Сидоров Ваня (из 5А).');
+    await h.idle();
+    // One message each, none to the admin beyond the report.
+    expect(oldTeacher.received.filter((m) => m.text.includes('Сидоров Ваня'))).toHaveLength(1);
+    expect(newTeacher.received.filter((m) => m.text.includes('Сидоров Ваня'))).toHaveLength(1);
+  });
+
+  it('F10: /left of a student tells their class teacher', async () => {
+    const s = h.bot.app.services;
+    await s.classes.create(ADMIN_ID, '5А');
+    await classTeacher(300, 'Петрова Анна', '5А');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    const teacher = await reachable(300, 'Анна', 'Петрова');
+    const admin = h.admin();
+    await admin.say('/left 310');
+    await admin.expect('как выбывшего?');
+    await admin.press('Да, выбыл');
+    await admin.expectAnswer();
+    await teacher.expect('Сидоров Ваня выбывает из школы и больше не числится в вашем классе 5А.');
+  });
+
+  it('F10: promotion tells every class teacher and family what changed, graduates that they graduated; last year’s invites stop working and the admin sees how many', async () => {
+    const s = h.bot.app.services;
+    await s.classes.createMany(ADMIN_ID, ['5А', '11А']);
+    await classTeacher(300, 'Петрова Анна', '5А');
+    await classTeacher(301, 'Орлов Олег', '11А');
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'parent', '5А', 320, 'Сидорова Ольга', 'Сидоров Ваня');
+    await joinAs(s, 'student', '11А', 311, 'Выпускник Петя');
+    const old5a = await s.invites.create(ADMIN_ID, { classId: await classId('5А'), role: 'student' });
+    const old11a = await s.invites.create(ADMIN_ID, { classId: await classId('11А'), role: 'parent' });
+    const staffInvite = await s.invites.create(ADMIN_ID, { classId: 'staff', role: 'teacher' });
+    const before = (await s.invites.listActive()).filter((i) => i.classId !== 'staff').length;
+    expect(before).toBeGreaterThanOrEqual(2);
+    const [teacher5, teacher11, vanya, mother, graduate] = [
+      await reachable(300, 'Анна', 'Петрова'),
+      await reachable(301, 'Олег', 'Орлов'),
+      await reachable(310, 'Ваня', 'Сидоров'),
+      await reachable(320, 'Ольга', 'Сидорова'),
+      await reachable(311, 'Петя', 'Выпускник'),
+    ];
+    const admin = h.admin();
+    await admin.say('/promote');
+    await admin.expect('Перевод на следующий учебный год');
+    await admin.press('Перевести');
+    const done = await admin.expect('Готово: переведено классов — 1, выпущено классов — 1');
+    expect(done.text).toContain(`Отозвано приглашений прошлого года: ${before}.`);
+    expect(done.text).toContain('Сообщено классным руководителям и семьям: 4 из 4.');
+    await teacher5.expect('Новый учебный год: ваш класс 5А теперь называется 6А.');
+    await vanya.expect('Новый учебный год: класс 5А теперь называется 6А.');
+    await mother.expect('Новый учебный год: класс 5А теперь называется 6А.');
+    await teacher11.expect('Новый учебный год: ваш класс 11А выпущен.');
+    await graduate.expect('Класс 11А выпущен — поздравляем с окончанием школы!');
+    await h.idle();
+    expect(vanya.received.filter((m) => m.text.includes('Новый учебный год'))).toHaveLength(1);
+    // The staff room's invite still works; last year's do not, and the joiner is told why.
+    const active = (await s.invites.listActive()).map((i) => i.id);
+    expect(active).toContain(staffInvite.id);
+    expect((await s.invites.listActive()).filter((i) => i.classId !== 'staff')).toEqual([]);
+    const stranger = h.driver.user({ id: 500, firstName: 'Новый', lastName: 'Человек' });
+    await stranger.say(`/join ${old5a.code}`);
+    await stranger.expect('Эта ссылка устарела: класс перешёл на новый учебный год. Попросите новую у классного руководителя.');
+    await stranger.say(`/join ${old11a.code}`);
+    await stranger.expect('Эта ссылка устарела');
+    expect((await s.members.get(500))).toBeUndefined();
+    // The journal counts them too.
+    const promoted = (await s.audit.recent(20)).find((e) => e.action === 'movement.promoted');
+    expect(promoted?.details).toMatchObject({ revokedInvites: before });
+  });
+
+  it('F10: a person in the middle of joining by last year’s link when the year moves on is told it is out of date, and no request is filed', async () => {
+    const s = h.bot.app.services;
+    await s.classes.create(ADMIN_ID, '10А');
+    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('10А'), role: 'student' });
+    const joiner = h.driver.user({ id: 510, firstName: 'Игорь', lastName: 'Новиков' });
+    await joiner.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
+    await joiner.expect('Вас приглашают');
+    await joiner.press('Да, всё верно');
+    await joiner.nextMessage();
+    await joiner.say('Новиков Игорь');
+    await joiner.expect('Согласие');
+    const plan = await s.movement.previewPromotion();
+    expect(await s.movement.applyPromotion(ADMIN_ID, plan)).toMatchObject({ ok: true, revokedInvites: 1 });
+    await joiner.press('Согласен(на)');
+    await joiner.expect('Эта ссылка устарела: класс перешёл на новый учебный год.');
+    expect(await s.requests.openFor(510, await classId('11А'), 'student')).toBeFalsy();
+  });
+});
+

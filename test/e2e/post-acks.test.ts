@@ -147,10 +147,38 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect(list.text).not.toContain('подтвердили');
     expect(labels(list)).toEqual([]);
     // VK refuses the read marks: the list still comes, saying the count is not known now.
-    h.emulator.faults.failNext('messages.getConversationsById', 15, 1);
+    h.emulator.faults.failNext('messages.getConversationsById', 15, 2);
     await admin.say('/посты');
     const without = await admin.expect('Последние посты (1):');
-    expect(without.text).toContain('лично получили 3 из 4, не доставлено 1; сколько прочитали, сейчас узнать не удалось');
+    expect(without.text).toContain('лично получили 3 из 4, не доставлено 1; сколько прочитали, сейчас узнать не удалось, сколько прочитали в чате, сейчас узнать не удалось');
+  });
+
+  it('F12 the post\'s message in the channel\'s chat: /посты counts who in the chat has read it, «не меньше» once newer messages came, and never counts a reader twice', async () => {
+    const { admin } = people();
+    const chat = h.emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа №11', memberIds: [310, 313] });
+    await admin.sayIn(chat.peerId, '/привязать школа');
+    await h.driver.chat(chat.peerId).expect('✅ Этот чат теперь —');
+    await postWithAck(admin);
+    const posted = await h.driver.chat(chat.peerId).expect(TEXT);
+    await admin.say('/посты');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 0 из 2');
+    // Ваня reads the post in the chat: counted, once however often /посты is asked.
+    h.emulator.markRead(310, chat.peerId, posted.cmid);
+    await admin.say('/посты');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 1 из 2');
+    await admin.say('/посты');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 1 из 2');
+    // The bot writes again in the chat; VK now names only the readers of that newer message: nobody yet.
+    await h.driver.user({ id: 313, firstName: 'Петя', lastName: 'Орлов', allowsMessages: true }).sayIn(chat.peerId, '/помощь');
+    await h.driver.chat(chat.peerId).expect('Ваши роли');
+    await admin.say('/посты');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали не меньше 1 из 2');
+    // Петя reads the newer message, so the post before it too: all of the chat.
+    h.emulator.markRead(313, chat.peerId);
+    await admin.say('/посты');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 2 из 2');
+    const [post] = await h.bot.app.services.channels.recentPosts();
+    expect(post).toMatchObject({ chatMessage: String(posted.cmid), chatMembers: 2 });
   });
 
   it('F12 a student cannot use /посты nor remind; forged or stale acknowledgement buttons are answered clearly and record nothing', async () => {

@@ -232,14 +232,14 @@ describe('study chats (F25)', () => {
     await admin.expect('Сидоров Ваня (id310)');
     await admin.press('Да, выбыл');
     const done = await admin.expect('отмечен(а) как выбывший(ая)');
-    expect(done.text).toContain('Сидоров Ваня (id310) удалён(а) из учебных чатов класса: «5А · Математика».');
+    expect(done.text).toContain('Сидоров Ваня (id310) удалён(а) из учебных чатов: «5А · Математика».');
     const told = await teacher.expect('выбыл(а) из школы');
     expect(told.text).toBe('[id310|Сидоров Ваня] выбыл(а) из школы и удалён(а) из учебного чата «5А · Математика» (класс 5А).');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(310);
     // A transfer to another class takes the student out of the old class's chat as well.
     await admin.say('/перевести 311 6А');
     const moved = await admin.expect('переведён(а) из 5А в 6А');
-    expect(moved.text).toContain('Козлова Маша (id311) удалён(а) из учебных чатов класса: «5А · Математика».');
+    expect(moved.text).toContain('Козлова Маша (id311) удалён(а) из учебных чатов: «5А · Математика».');
     await teacher.expect('[id311|Козлова Маша] переведён(а) из класса 5А в 6А и удалён(а) из учебного чата «5А · Математика».');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(311);
   });
@@ -437,6 +437,18 @@ describe('study chats (F25)', () => {
     expect(teacher.received).toHaveLength(before);
     await vanya.joinChat(link);
     await teacher.expect('В чат «Методобъединение» (все учителя школы) по ссылке вошёл человек не из его участников: [id310|Сидоров Ваня]');
+
+    // Олег leaves the school: he is taken out of the role chat, the teacher and the admin are told.
+    const admin = h.admin();
+    await admin.say('/left 303');
+    await admin.expect('как выбывш');
+    await admin.press('Да, выбыл');
+    const done = await admin.expect('Права закончились');
+    expect(done.text).toContain('удалён(а) из учебных чатов: «Методобъединение».');
+    await teacher.expect('выбыл(а) из школы и удалён(а) из учебного чата «Методобъединение».');
+    expect(h.driver.chat(chat!.peer!).memberIds).not.toContain(303);
+    // The student who came in uninvited stays until the teacher removes him: only a leaver is taken out.
+    expect(h.driver.chat(chat!.peer!).memberIds).toContain(310);
   });
 
   it('F25: bad input at each step of an "other" chat is asked again and loses nothing; a one-class chat with the parents; a student is refused', async () => {

@@ -27,5 +27,6 @@ local broadcast = { id = id, kind = input.kind, status = 'planned', version = 1,
 if input.chat ~= nil and input.chat ~= cjson.null then broadcast.chat = input.chat end
 redis.call('SET', kBroadcast(id), jenc(broadcast))
 redis.call('ZADD', kBroadcastsByOrganiser(actor), input.at, id)
+redis.call('ZADD', kBroadcastsPlanned(), input.at, id)
 audit(actor, input.kind .. '.announced', {}, { broadcast = id, audience = input.audience.kind, recipients = #broadcast.recipients })
 return jenc({ broadcast = broadcast })

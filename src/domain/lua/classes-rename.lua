@@ -7,11 +7,12 @@ if c.status ~= 'active' then return jenc({ error = 'archived' }) end
 if c.name == ARGV[3] then return jenc({ classGroup = c }) end
 local holder = redis.call('HGET', kClassByName(), ARGV[3])
 if holder then return jenc({ error = 'taken', existingId = holder }) end
+local previousName = c.name
 redis.call('HDEL', kClassByName(), c.name)
 redis.call('HSET', kClassByName(), ARGV[3], c.id)
 c.name = ARGV[3]
 c.grade = tonumber(ARGV[4])
 c.letter = ARGV[5]
 redis.call('SET', kClass(c.id), jenc(c))
-audit(ARGV[6], 'class.renamed', { classId = c.id })
+audit(ARGV[6], 'class.renamed', { classId = c.id }, { previousName = previousName })
 return jenc({ classGroup = c, renamed = true })

@@ -2,7 +2,7 @@
 -- ARGV[2] = invite id, [3] applicant JSON.
 local inv = getJson(kInvite(ARGV[2]))
 if not inv then return jenc({ ok = false, reason = 'not_found' }) end
-if inv.revoked then return jenc({ ok = false, reason = 'revoked' }) end
+if inv.revoked then return jenc({ ok = false, reason = inv.revokedCause == 'promotion' and 'outdated' or 'revoked' }) end
 if inv.uses >= inv.maxUses then return jenc({ ok = false, reason = 'used_up' }) end
 if NOW >= inv.expiresAt then return jenc({ ok = false, reason = 'expired' }) end
 local c = getJson(kClass(inv.classId))

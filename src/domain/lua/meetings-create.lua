@@ -14,5 +14,6 @@ local meeting = { id = id, status = 'planned', version = 1, title = input.title,
 if input.place ~= nil and input.place ~= cjson.null then meeting.place = input.place end
 redis.call('SET', kMeeting(id), jenc(meeting))
 redis.call('ZADD', kMeetingsByOrganiser(actor), input.at, id)
+redis.call('ZADD', kMeetingsPlanned(), input.at, id)
 audit(actor, 'meeting.planned', {}, { meeting = id, audience = input.audience.kind, invited = #meeting.invited })
 return jenc({ meeting = meeting })

@@ -33,4 +33,4 @@ for _, p in ipairs(byVkId(parents)) do
     auditRejected(pid, p.rejected)
   end
 end
-return jenc({ member = m, changed = true, revokedInvites = revoked, rejectedRequests = rejected, parents = parents })
+return jenc({ member = m, changed = true, revokedInvites = revoked, rejectedRequests = rejected, parents = parents, studentOf = studentOf })

@@ -1,5 +1,5 @@
 -- movement-promote: applies a promotion plan made by planPromotion() (movement.ts) as one atomic
--- step, if the classes are still as planned. ARGV[2] = plan JSON { moves, graduates, kept },
+-- step, if the classes are still as planned, revoking last year's invites of the classes it moves. ARGV[2] = plan JSON { moves, graduates, kept },
 -- [3] = actor, [4] = reason code for the rejected requests. Replies { ok = false, reason =
 -- 'stale' | 'conflict' } when the classes changed since the plan was made, or what it did.
 local plan = cjson.decode(ARGV[2])
@@ -32,6 +32,28 @@ for _, mv in ipairs(plan.moves) do
 end
 local actor = ARGV[3]
 if actor ~= 'system' then actor = tonumber(actor) end
+-- Last year's invites that still admit someone stop working: an invite made for 5А must not admit
+-- to 6А, nor one of a graduating class to anything. Marked with their cause, so that the person who
+-- opens one later is told it is out of date.
+local revokedInvites = 0
+local function revokeLastYears(cid)
+  for _, id in ipairs(redis.call('SMEMBERS', kClassInvites(cid))) do
+    local inv = getJson(kInvite(id))
+    if inv and not inv.revoked and inv.uses < inv.maxUses and NOW < inv.expiresAt then
+      inv.revoked = true
+      inv.revokedAt = NOW
+      inv.revokedBy = actor
+      inv.revokedCause = 'promotion'
+      redis.call('SET', kInvite(id), jenc(inv))
+      revokedInvites = revokedInvites + 1
+    end
+  end
+end
+for _, mv in ipairs(plan.moves) do revokeLastYears(mv.classId) end
+for _, g in ipairs(plan.graduates) do revokeLastYears(g.classId) end
+-- One entry a class, with its names as they were and are: the journal reads them later as they were.
+for _, mv in ipairs(plan.moves) do audit(actor, 'class.promoted', { classId = mv.classId }, { className = mv.from, newName = mv.to }) end
+for _, g in ipairs(plan.graduates) do audit(actor, 'class.graduated', { classId = g.classId }, { className = g.name }) end
 for _, mv in ipairs(plan.moves) do redis.call('HDEL', kClassByName(), mv.from) end
 for _, g in ipairs(plan.graduates) do redis.call('HDEL', kClassByName(), g.name) end
 for _, mv in ipairs(plan.moves) do
@@ -43,6 +65,7 @@ for _, mv in ipairs(plan.moves) do
 end
 local graduated = 0
 local graduatedPeople = {}
+local graduatedTeachers = {}
 local rejected = {}
 for _, g in ipairs(plan.graduates) do
   local cid = g.classId
@@ -52,6 +75,7 @@ for _, g in ipairs(plan.graduates) do
   redis.call('SET', kClass(cid), jenc(c))
   revokeInvitesIn(kClassInvites(cid), actor)
   for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(cid))) do
+    table.insert(graduatedTeachers, { vkId = tonumber(vkId), classId = cid })
     local m = getMember(vkId)
     if m then
       m.classTeacherOf = removeFrom(m.classTeacherOf, cid)
@@ -79,8 +103,8 @@ for _, g in ipairs(plan.graduates) do
   end
 end
 audit(actor, 'movement.promoted', {}, { moved = #plan.moves, graduatedClasses = #plan.graduates,
-  graduatedMembers = graduated, rejectedRequests = #rejected })
+  graduatedMembers = graduated, rejectedRequests = #rejected, revokedInvites = revokedInvites })
 for _, r in ipairs(rejected) do
   audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId }, { role = r.role, cause = 'graduated' })
 end
-return jenc({ ok = true, graduatedMembers = graduated, graduatedPeople = graduatedPeople, rejectedRequests = rejected })
+return jenc({ ok = true, revokedInvites = revokedInvites, graduatedMembers = graduated, graduatedPeople = graduatedPeople, graduatedTeachers = graduatedTeachers, rejectedRequests = rejected })

@@ -79,6 +79,17 @@ local function audit(actor, action, target, details)
   if actor ~= 'system' then actor = tonumber(actor) end
   local t = {}
   target = target or {}
+  -- The class names as they are now, so that the journal reads them as they were at the event
+  -- (a class renamed or promoted later keeps its old name in the entry). Not personal data.
+  local function nameOf(cid)
+    local c = getJson(kClass(tostring(cid)))
+    return c and c.name or nil
+  end
+  if target.classId ~= nil or (details ~= nil and details.fromClassId ~= nil) then
+    details = details or {}
+    if target.classId ~= nil and details.className == nil then details.className = nameOf(target.classId) end
+    if details.fromClassId ~= nil and details.fromClassName == nil then details.fromClassName = nameOf(details.fromClassId) end
+  end
   if target.classId ~= nil then t.classId = tostring(target.classId) end
   if target.inviteId ~= nil then t.inviteId = tostring(target.inviteId) end
   if target.requestId ~= nil then t.requestId = tostring(target.requestId) end

@@ -7,6 +7,7 @@ import type { App } from '../../app.js';
 import { BROADCAST_RIGHT, can, type Broadcast, type BroadcastKind } from '../../domain/index.js';
 import type { Turn } from '../../turn.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
+import { mentionOf, tellOrganiser } from '../shared/organiser-notice.js';
 import { cancelReminders, scheduleReminders } from './event-reminders.js';
 import { audienceText, cancelledText, movedText, remindersLine, reportLines, whenText } from './event-texts.js';
 import { sendEverywhere } from './fan-out.js';
@@ -20,13 +21,17 @@ export const BROADCAST_CANCEL = 'bc.cancel';
 export type EventList = 'broadcasts' | 'lessons';
 const LIST_KINDS: Readonly<Record<EventList, readonly BroadcastKind[]>> = { broadcasts: ['broadcast', 'webinar'], lessons: ['lesson'] };
 
-/** The event this person may change now (planned, theirs, and they still have the right), or the refusal in words. */
+/** Whether this person may change someone else's event: an admin or the head, for a broadcast or a webinar (a lesson is its teacher's). */
+const managesAny = (turn: Turn, event: Broadcast): boolean => event.kind !== 'lesson' && can(turn.caller.member, 'event.manageAny');
+
+/** The event this person may change now (planned; theirs while they still have the right, or anyone's for an admin or the head), or the refusal in words. */
 export async function changeableEvent(app: App, turn: Turn, id: string): Promise<{ ok: true; event: Broadcast } | { ok: false; text: string }> {
   const { t, caller } = turn;
   const event = await app.services.broadcasts.get(id);
   if (!event) return { ok: false, text: t('bc-not-found') };
-  if (!can(caller.member, BROADCAST_RIGHT[event.kind])) return { ok: false, text: t(event.kind === 'lesson' ? 'bc-lesson-denied' : 'bc-denied') };
-  if (event.organiser !== caller.vkId) return { ok: false, text: t('bc-not-yours') };
+  const manager = managesAny(turn, event);
+  if (!manager && !can(caller.member, BROADCAST_RIGHT[event.kind])) return { ok: false, text: t(event.kind === 'lesson' ? 'bc-lesson-denied' : 'bc-denied') };
+  if (event.organiser !== caller.vkId && !manager) return { ok: false, text: t('bc-not-yours', { kind: event.kind }) };
   if (event.status !== 'planned') return { ok: false, text: t('bc-already-cancelled', { kind: event.kind }) };
   return { ok: true, event };
 }
@@ -42,7 +47,10 @@ export async function cancelEvent(app: App, turn: Turn, event: Pick<Broadcast, '
   const cancelled = done.value;
   await cancelReminders(app, cancelled);
   const sent = await sendEverywhere(app, toldOf(cancelled), (reader) => cancelledText(app, reader, cancelled));
-  app.logger.info({ broadcast: cancelled.id, kind: cancelled.kind, organiser: caller.vkId, chat: sent.chat, reached: sent.reached.length }, 'broadcast cancelled');
+  await tellOrganiser(app, turn, cancelled.organiser, `bc-changed:${cancelled.id}:cancelled`, (reader, who) =>
+    reader.t('bc-changed-by', { change: 'cancelled', who, kind: cancelled.kind, title: cancelled.title, when: whenText(app, reader, cancelled.at) }),
+  );
+  app.logger.info({ broadcast: cancelled.id, kind: cancelled.kind, by: caller.vkId, organiser: cancelled.organiser, chat: sent.chat, reached: sent.reached.length }, 'broadcast cancelled');
   const report = [t('bc-cancelled', { kind: cancelled.kind, title: cancelled.title, when: whenText(app, turn, cancelled.at) }), '', ...(await reportLines(app, t, sent, 'change'))];
   return { ok: true, text: report.join('\n') };
 }
@@ -59,7 +67,8 @@ export async function moveEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id
   await cancelReminders(app, { id: moved.id, kind: moved.kind, version: moved.version - 1 });
   const sent = await sendEverywhere(app, toldOf(moved), (reader) => movedText(app, reader, moved, was));
   const reminders = await scheduleReminders(app, moved);
-  app.logger.info({ broadcast: moved.id, kind: moved.kind, organiser: caller.vkId, chat: sent.chat, reached: sent.reached.length, reminders: reminders.length }, 'broadcast moved');
+  await tellOrganiser(app, turn, moved.organiser, `bc-changed:${moved.id}:${moved.version}`, (reader, who) => reader.t('bc-changed-by', { change: 'moved', who, kind: moved.kind, title: moved.title, when: whenText(app, reader, moved.at) }));
+  app.logger.info({ broadcast: moved.id, kind: moved.kind, by: caller.vkId, organiser: moved.organiser, chat: sent.chat, reached: sent.reached.length, reminders: reminders.length }, 'broadcast moved');
   return [
     t('bc-moved', { kind: moved.kind, title: moved.title, when: whenText(app, turn, moved.at) }),
     '',
@@ -69,18 +78,20 @@ export async function moveEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id
   ].join('\n');
 }
 
-/** /broadcasts or /lessons: the organiser's upcoming events, one message each with «Перенести» and «Отменить». */
+/** /broadcasts or /lessons: the organiser's upcoming events (for an admin or the head, the school's broadcasts and webinars, each with its organiser), one message each with «Перенести» and «Отменить». */
 export async function sendUpcoming(app: App, turn: Turn, list: EventList): Promise<unknown> {
   const { t, caller } = turn;
-  const events = await app.services.broadcasts.upcoming(caller.vkId, Date.now(), LIST_KINDS[list]);
-  if (events.length === 0) return turn.reply(t('bc-list-none', { list }));
-  await turn.reply(t('bc-list-header', { list, count: events.length }));
+  const everyone = list === 'broadcasts' && can(caller.member, 'event.manageAny');
+  const events = await app.services.broadcasts.upcoming(everyone ? 'all' : caller.vkId, Date.now(), LIST_KINDS[list]);
+  if (events.length === 0) return turn.reply(everyone ? t('bc-list-none-school') : t('bc-list-none', { list }));
+  await turn.reply(everyone ? t('bc-list-header-school', { count: events.length }) : t('bc-list-header', { list, count: events.length }));
   for (const event of events) {
     const lines = [
       t('bc-list-title', { kind: event.kind, title: event.title }),
       t('bc-line-when', { when: whenText(app, turn, event.at) }),
       t('bc-line-link', { link: event.link }),
       t('bc-line-audience', { audience: await audienceText(app, t, event.audience, event.chat === undefined), count: event.recipients.length, chat: event.chat === undefined ? 'no' : 'yes' }),
+      ...(event.organiser === caller.vkId ? [] : [t('mt-line-organiser', { who: await mentionOf(app, t, event.organiser) })]),
     ];
     await turn.reply(
       lines.join('\n'),

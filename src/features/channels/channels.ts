@@ -154,9 +154,11 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
   const ack = request.ack === true;
   const content = { text: request.text, attachment: request.attachment, ...(ack ? { keyboard: ackKeyboard(t, id) } : {}) };
   let chat: PostChatOutcome = 'failed';
+  let chatMessage: string | undefined;
   try {
     const sent = await app.messenger.send(channel.peer, content);
     chat = 'sent';
+    chatMessage = sent.id;
     if (request.pin) {
       chat = await app.messenger.pin(sent).then(
         () => 'pinned' as const,
@@ -193,6 +195,8 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
       audience: asked,
       copies,
       delivery: sent?.id,
+      chatMessage,
+      chatMembers: chatMessage === undefined ? undefined : [...inChat].filter((id) => id !== caller.vkId).length,
     }),
   );
   if (!recorded.ok) return { report: recorded.text };

@@ -57,6 +57,36 @@ export interface PostStanding {
   readonly read: number | undefined;
   /** For a post asking for an acknowledgement: whom it was for and how many confirmed. */
   readonly acks?: { readonly audience: number; readonly confirmed: number } | undefined;
+  /**
+   * Its message in the channel's chat: how many of those in the chat have been seen to read it (`exact` while it is the chat's
+   * newest message; otherwise at least that many), `read` undefined when the messenger could not say.
+   */
+  readonly chat?: { readonly read: number | undefined; readonly members: number; readonly exact: boolean } | undefined;
+}
+
+/** How far the posts' messages in their chats were read: the readers seen now are added to those seen before (a read mark stays). */
+async function chatStandings(app: App, posts: readonly Post[]): Promise<Map<string, PostStanding['chat']>> {
+  const inChat = posts.filter((post) => post.chatMessage !== undefined && post.chatMembers !== undefined);
+  const standings = new Map<string, PostStanding['chat']>();
+  if (inChat.length === 0) return standings;
+  let found: Awaited<ReturnType<App['messenger']['chatReaders']>> | undefined;
+  try {
+    found = await app.messenger.chatReaders(inChat.map((post) => ({ chat: post.peer, id: post.chatMessage ?? '' })));
+  } catch (error) {
+    app.logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'chat read marks not known');
+  }
+  for (const [i, post] of inChat.entries()) {
+    const members = post.chatMembers ?? 0;
+    const seen = found?.[i];
+    if (!seen) {
+      standings.set(post.id, { read: undefined, members, exact: false });
+      continue;
+    }
+    const read = await app.services.postAcks.noteChatReaders(post.id, seen.readers.filter((id) => id !== post.author));
+    // All of the chat seen to read it is exact too, whatever came after it.
+    standings.set(post.id, { read: Math.min(read, members), members, exact: seen.latest || read >= members });
+  }
+  return standings;
 }
 
 /**
@@ -83,7 +113,7 @@ async function copiesOf(app: App, post: Post): Promise<{ copies: MessageRef[]; r
 
 /** The read and confirmed counts of these posts, asking the messenger about every private copy at once. */
 export async function postStandings(app: App, posts: readonly Post[]): Promise<Map<string, PostStanding>> {
-  const copies = await Promise.all(posts.map((post) => copiesOf(app, post)));
+  const [copies, chats] = await Promise.all([Promise.all(posts.map((post) => copiesOf(app, post))), chatStandings(app, posts)]);
   const refs: MessageRef[] = copies.flatMap((found) => found.copies);
   let marks: boolean[] | undefined;
   try {
@@ -100,16 +130,20 @@ export async function postStandings(app: App, posts: readonly Post[]): Promise<M
     at += count;
     const asked = post.ack ? await askedOf(app, post) : undefined;
     const acks = asked && { audience: asked.audience, confirmed: asked.confirmed };
-    standings.set(post.id, { copies: count, read, acks, reached: found?.reached, unreachable: found?.unreachable });
+    standings.set(post.id, { copies: count, read, acks, reached: found?.reached, unreachable: found?.unreachable, chat: chats.get(post.id) });
   }
   return standings;
 }
 
-/** The line under a post in /posts: «прочитали N из M, подтвердили K из A». */
+/** The line under a post in /posts: «прочитали N из M, подтвердили K из A, в чате прочитали R из C». */
 export function standingText(t: Translate, standing: PostStanding): string {
   const parts: string[] = [];
   if (standing.copies > 0) parts.push(standing.read === undefined ? t('ack-posts-read-unknown') : t('ack-posts-read', { read: standing.read, copies: standing.copies }));
   if (standing.acks) parts.push(t('ack-posts-confirmed', { confirmed: standing.acks.confirmed, audience: standing.acks.audience }));
+  const chat = standing.chat;
+  if (chat && chat.members > 0) {
+    parts.push(chat.read === undefined ? t('ack-posts-chat-unknown') : t('ack-posts-chat-read', { read: chat.read, members: chat.members, exact: chat.exact ? 'yes' : 'no' }));
+  }
   return parts.join(', ');
 }
 

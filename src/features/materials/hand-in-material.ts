@@ -34,7 +34,7 @@ async function cardText(app: App, reader: Reader, material: Material): Promise<s
   const { t, locale } = reader;
   const who = app.messenger.mention(material.author, await personName(app, t, material.author));
   const header = t('mat-card', { id: material.id, who, kind: material.kind, when: formatWhen(material.at, app.config.SCHOOL_TZ, locale) });
-  return `${header}\n\n${material.text}`;
+  return material.text ? `${header}\n\n${material.text}` : header;
 }
 
 /** The buttons under a pending material's card. */
@@ -44,12 +44,12 @@ export function decisionButtons(reader: Reader, material: Material): ReturnType<
   return inlineKeyboard([[button(t('mat-btn-publish'), MAT_PUBLISH, 'positive'), button(t('mat-btn-decline'), MAT_DECLINE, 'negative')], [button(t('mat-btn-edit'), MAT_EDIT, 'primary')]]);
 }
 
-/** Hands material in for the channel `kind`: every admin gets its card with «Опубликовать» / «Отклонить». */
-export async function handInMaterial(app: App, turn: Turn, kind: ChannelKind, text: string): Promise<WithNotices<string>> {
+/** Hands material in for the channel `kind`, with its photos and documents: every admin gets its card (them attached) with «Опубликовать» / «Отклонить». */
+export async function handInMaterial(app: App, turn: Turn, kind: ChannelKind, text: string, attachment?: string): Promise<WithNotices<string>> {
   const { t, caller } = turn;
   let material: Material;
   try {
-    material = await app.services.materials.submit(caller.vkId, kind, text);
+    material = await app.services.materials.submit(caller.vkId, kind, text, attachment);
   } catch (error) {
     const refusal = refusalText(t, error);
     if (refusal === undefined) throw error;
@@ -61,7 +61,7 @@ export async function handInMaterial(app: App, turn: Turn, kind: ChannelKind, te
     kind: 'send',
     to: admin.vkId,
     key: `mat-card:${material.id}:${admin.vkId}`,
-    build: async (reader) => ({ text: await cardText(app, reader, material), keyboard: decisionButtons(reader, material) }),
+    build: async (reader) => ({ text: await cardText(app, reader, material), keyboard: decisionButtons(reader, material), attachment: material.attachment }),
     remember: materialSubject(material.id),
   }));
   return { outcome: t('mat-handed-in', { id: material.id, kind, admins: admins.length }), notices };
@@ -89,7 +89,7 @@ export async function publishMaterial(app: App, turn: Turn, id: string, edited?:
   if ('refused' in decided) return { outcome: { notice: decided.refused }, notices: [] };
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
   const { material } = decided;
-  const report = await publishPost(app, turn, { kind: material.kind, text: material.publishedText ?? material.text, pin: false });
+  const report = await publishPost(app, turn, { kind: material.kind, text: material.publishedText ?? material.text, pin: false, attachment: material.attachment });
   return { outcome: { notice: t('mat-published-short', { id }), report }, notices: await afterDecision(app, material) };
 }
 
@@ -121,7 +121,8 @@ async function afterDecision(app: App, material: Material): Promise<Notice[]> {
   const edits: Notice[] = (await app.services.reviewNotices.takeAll(materialSubject(material.id))).map((message) => ({
     kind: 'edit',
     message,
-    build: async (reader) => ({ text: `${await cardText(app, reader, material)}\n\n${await outcomeLine(reader)}` }),
+    // The edit re-sends the card's photos and documents, so the copy keeps them.
+    build: async (reader) => ({ text: `${await cardText(app, reader, material)}\n\n${await outcomeLine(reader)}`, attachment: material.attachment }),
   }));
   const toAuthor: Notice = {
     kind: 'send',

@@ -23,6 +23,7 @@ import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
 import type { Reader } from '../shared/recipients.js';
+import { mentionOf, tellOrganiser } from '../shared/organiser-notice.js';
 import { attempt } from '../shared/refusals.js';
 import { authorOf, heldLines } from '../shared/delivery-report.js';
 import { sendInTheirLanguages, type PrivateOutcome } from '../shared/send-in-languages.js';
@@ -209,7 +210,7 @@ export async function changeableMeeting(app: App, turn: Turn, id: string): Promi
   if (!mayPlanMeetings(caller)) return { ok: false, text: t('mt-denied') };
   const meeting = await app.services.meetings.get(id);
   if (!meeting) return { ok: false, text: t('mt-not-found') };
-  if (meeting.organiser !== caller.vkId) return { ok: false, text: t('mt-not-yours') };
+  if (meeting.organiser !== caller.vkId && !can(caller.member, 'event.manageAny')) return { ok: false, text: t('mt-not-yours') };
   if (meeting.status !== 'planned') return { ok: false, text: t('mt-already-cancelled') };
   return { ok: true, meeting };
 }
@@ -227,7 +228,8 @@ export async function cancelMeeting(app: App, turn: Turn, id: string): Promise<{
   }
   await cancelReminders(app, meeting);
   const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
-  app.logger.info({ meeting: meeting.id, organiser: caller.vkId, reached: sent.reached.length }, 'meeting cancelled');
+  await tellOrganiser(app, turn, meeting.organiser, `mt-changed:${meeting.id}:cancelled`, (reader, who) => reader.t('mt-changed-by', { change: 'cancelled', who, title: meeting.title, when: whenText(app, reader, meeting.at) }));
+  app.logger.info({ meeting: meeting.id, by: caller.vkId, organiser: meeting.organiser, reached: sent.reached.length }, 'meeting cancelled');
   return { ok: true, text: [t('mt-cancelled', { title: meeting.title, when: whenText(app, turn, meeting.at) }), '', ...(await reportLines(app, t, sent, 'change'))].join('\n') };
 }
 
@@ -250,7 +252,8 @@ export async function moveMeeting(app: App, turn: Turn, id: string, at: number):
     [reader.t('mt-moved-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }), ...(was !== undefined ? [reader.t('mt-moved-was', { when: whenText(app, reader, was) })] : []), ...(meeting.place ? [reader.t('mt-line-place', { place: meeting.place })] : [])].join('\n'),
   );
   const reminders = await scheduleReminders(app, meeting);
-  app.logger.info({ meeting: meeting.id, organiser: caller.vkId, reached: sent.reached.length, reminders: reminders.length }, 'meeting moved');
+  await tellOrganiser(app, turn, meeting.organiser, `mt-changed:${meeting.id}:${meeting.version}`, (reader, who) => reader.t('mt-changed-by', { change: 'moved', who, title: meeting.title, when: whenText(app, reader, meeting.at) }));
+  app.logger.info({ meeting: meeting.id, by: caller.vkId, organiser: meeting.organiser, reached: sent.reached.length, reminders: reminders.length }, 'meeting moved');
   return [
     t('mt-moved', { title: meeting.title, when: whenText(app, turn, meeting.at) }),
     '',
@@ -260,17 +263,19 @@ export async function moveMeeting(app: App, turn: Turn, id: string, at: number):
   ].join('\n');
 }
 
-/** /meetings: the organiser's upcoming meetings, one message each with «Перенести» and «Отменить». */
+/** /meetings: the organiser's upcoming meetings (for an admin or the head, the whole school's, each with its organiser), one message each with «Перенести» and «Отменить». */
 export async function sendUpcoming(app: App, turn: Turn): Promise<unknown> {
   const { t, caller } = turn;
-  const meetings = await app.services.meetings.upcoming(caller.vkId, Date.now());
-  if (meetings.length === 0) return turn.reply(t('mt-list-none'));
-  await turn.reply(t('mt-list-header', { count: meetings.length }));
+  const school = can(caller.member, 'event.manageAny');
+  const meetings = await app.services.meetings.upcoming(school ? 'all' : caller.vkId, Date.now());
+  if (meetings.length === 0) return turn.reply(t(school ? 'mt-list-none-school' : 'mt-list-none'));
+  await turn.reply(t(school ? 'mt-list-header-school' : 'mt-list-header', { count: meetings.length }));
   for (const meeting of meetings) {
     const lines = [
       t('mt-list-title', { title: meeting.title }),
       ...aboutLines(app, turn, meeting),
       t('mt-line-audience', { audience: await audienceText(app, t, meeting.audience), count: meeting.invited.length }),
+      ...(meeting.organiser === caller.vkId ? [] : [t('mt-line-organiser', { who: await mentionOf(app, t, meeting.organiser) })]),
     ];
     await turn.reply(
       lines.join('\n'),

@@ -13,7 +13,8 @@ import { closedRequestNotices } from '../join-requests/review-notices.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import { attempt } from '../shared/refusals.js';
 import type { ClassLeaver } from '../study-chats/chat-members.js';
-import { childLeftNotice } from './movement-notices.js';
+import { childLeftNotice, classTeacherLeftNotices } from './movement-notices.js';
+import { classTeachersOf } from './class-teachers-of.js';
 
 /** What the admin is told about marking someone as left. */
 export type LeaveOutcome =
@@ -40,6 +41,11 @@ export async function markLeft(app: App, turn: Turn, vkId: number): Promise<With
   for (const parent of result.parents) {
     const className = (await app.services.classes.get(parent.classId))?.name ?? parent.classId;
     notices.push(childLeftNotice(result.member, parent, className));
+  }
+  // The class teachers of the classes they were a student of.
+  for (const classId of result.studentOf) {
+    const className = (await app.services.classes.get(classId))?.name ?? '';
+    notices.push(...classTeacherLeftNotices(result.member, await classTeachersOf(app, classId), className, turn.caller.vkId));
   }
   const leavers: ClassLeaver[] = [
     ...(before?.classIds ?? []).map((classId): ClassLeaver => ({ member: result.member, classId, exit: { kind: 'left' } })),

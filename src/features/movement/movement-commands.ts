@@ -6,14 +6,16 @@ import { cancelButton, inlineKeyboard, type Button } from '../shared/keyboards.j
 import { deliverNotices } from '../shared/notices.js';
 import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
 import type { LeaveResult } from '../../domain/movement.js';
-import type { AuditEntry, ClassRoster, Member } from '../../domain/types.js';
+import type { ClassRoster, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { personLabel, personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickKeyboard } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
-import { removeFromClassChats } from '../study-chats/chat-members.js';
+import { removeFromClassChats, removeFromRoleChats } from '../study-chats/chat-members.js';
+import { removeFromAdminChats } from '../admin-chats/admin-chat-members.js';
+import { removedLines } from '../shared/chat-removals.js';
 import { linkParent } from './link-parent.js';
 import { markLeft } from './mark-left.js';
 import { transferStudent, type TransferOutcome } from './transfer-student.js';
@@ -90,14 +92,6 @@ function leaveReport(t: Translate, result: LeaveResult, unreachable: readonly nu
   return lines;
 }
 
-/** The admin's lines about the study chats people were removed from (F25): one a person. */
-function removedLines(t: Translate, chats: ReadonlyMap<number, string[]>, people: readonly Member[]): string[] {
-  return people.flatMap((member) => {
-    const titles = chats.get(member.vkId);
-    return titles && titles.length > 0 ? [t('sc-removed-report', { person: personLabel(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
-  });
-}
-
 /** /left <id> — asks to confirm, then marks the member as having left: rights and invites end at once (F10). */
 export const leftCommand: CommandSpec = {
   name: 'left',
@@ -144,8 +138,14 @@ export const leftAction: ActionSpec = {
     const { result } = outcome;
     const person = personLabel(result.member);
     const { unreachable } = await deliverNotices(app, notices);
+    // A teacher or a member of the administration who left is taken out of the administration chats too.
     const chats = await removeFromClassChats(app, outcome.leavers);
-    const removed = removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]);
+    const roleChats = await removeFromRoleChats(app, result.member);
+    if (roleChats.length > 0) chats.set(result.member.vkId, [...(chats.get(result.member.vkId) ?? []), ...roleChats]);
+    const removed = [
+      ...removedLines(t, chats, [result.member, ...result.parents.map((p) => p.member)]),
+      ...removedLines(t, await removeFromAdminChats(app, [result.member.vkId]), [result.member], 'ac-removed-report'),
+    ];
     await turn.reply([t('mv-left-done', { person, invites: result.revokedInvites }), ...leaveReport(t, result, unreachable), ...removed].join('\n'));
     return t('mv-left-short');
   },
@@ -214,42 +214,5 @@ export const promoteCommand: CommandSpec = {
   allowed: may('movement.record'),
   async run(context) {
     return context.dialogs.enter(PROMOTION);
-  },
-};
-
-/** At most this many audit entries on one page. */
-const MAX_AUDIT = 100;
-const DEFAULT_AUDIT = 20;
-
-/** One audit entry as a line: number, time, who, what, about what (ids, class names). */
-function auditLine(t: Translate, entry: AuditEntry, when: string, classNames: Map<string, string>): string {
-  const actor = entry.actor === 'system' ? t('mv-audit-system') : `id${entry.actor}`;
-  const target = [
-    entry.target.classId ? t('mv-audit-class', { name: classNames.get(entry.target.classId) ?? entry.target.classId }) : '',
-    entry.target.vkId !== undefined ? `id${entry.target.vkId}` : '',
-    entry.target.inviteId ? t('mv-audit-invite', { id: entry.target.inviteId }) : '',
-    entry.target.requestId ? t('mv-audit-request', { id: entry.target.requestId }) : '',
-    ...Object.entries(entry.details ?? {}).map(([key, value]) => `${key}=${String(value)}`),
-  ].filter(Boolean);
-  return `#${entry.id} ${when} — ${actor}: ${entry.action}${target.length > 0 ? ` (${target.join(', ')})` : ''}`;
-}
-
-/** /audit [N] — the most recent entries of the audit log, for admins (F10). */
-export const auditCommand: CommandSpec = {
-  name: 'audit',
-  aliases: ['журнал', 'аудит'],
-  summaryKey: 'mv-cmd-audit',
-  dmOnly: true,
-  allowed: may('movement.record'),
-  async run(_context, args, turn, app) {
-    const { t, locale } = turn;
-    const asked = Number.parseInt(args.trim(), 10);
-    const limit = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_AUDIT) : DEFAULT_AUDIT;
-    const entries = await app.services.audit.recent(limit);
-    if (entries.length === 0) return turn.reply(t('mv-audit-empty'));
-    const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
-    const format = new Intl.DateTimeFormat(locale === 'ru' ? 'ru-RU' : 'en-GB', { timeZone: app.config.SCHOOL_TZ, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
-    const lines = entries.map((entry) => auditLine(t, entry, format.format(new Date(entry.at)), classNames));
-    return turn.reply([t('mv-audit-header', { count: entries.length }), ...lines].join('\n'));
   },
 };

@@ -48,3 +48,25 @@ export function childLinkedNotice(parentId: number, student: Member, className: 
 export function graduatedNotice(vkId: number, classId: string, className: string): Notice {
   return { kind: 'send', to: vkId, key: `graduated:${classId}:${vkId}`, build: ({ t }) => ({ text: t('mv-graduated-notice', { name: className }) }) };
 }
+
+/**
+ * To the class teachers of the old and the new class of a transferred student: who moves, from where
+ * to where. A teacher of both classes gets one message (the new class's); the person acting gets none.
+ */
+export function classTeacherTransferNotices(student: Member, fromTeachers: readonly number[], toTeachers: readonly number[], from: string, to: string, actor: number): Notice[] {
+  const person = personShort(student);
+  return [
+    ...fromTeachers
+      .filter((id) => id !== actor && !toTeachers.includes(id))
+      .map((id): Notice => ({ kind: 'send', to: id, build: ({ t }) => ({ text: t('mv-ct-transfer-out', { person, from, to }) }) })),
+    ...toTeachers
+      .filter((id) => id !== actor)
+      .map((id): Notice => ({ kind: 'send', to: id, build: ({ t }) => ({ text: t('mv-ct-transfer-in', { person, from, to }) }) })),
+  ];
+}
+
+/** To the class teachers of a student who left the school (the person acting gets none). */
+export function classTeacherLeftNotices(student: Member, teachers: readonly number[], className: string, actor: number): Notice[] {
+  const person = personShort(student);
+  return teachers.filter((id) => id !== actor).map((id): Notice => ({ kind: 'send', to: id, build: ({ t }) => ({ text: t('mv-ct-left', { person, className }) }) }));
+}

@@ -3,8 +3,10 @@
  * if it has no conflicts; the domain re-checks the right (movement.record) and applies it in one
  * atomic step, or answers that the classes changed since (a new plan comes back). The outcome is
  * returned for the admin, with what follows for others: the reviewers' copies of the requests of
- * people who left with a graduating class edited, and each graduate and their parents told; the
- * caller then takes the graduates out of their class's study chats (see removeGraduates).
+ * people who left with a graduating class edited, and each graduate and their parents told; and the
+ * announcements to many (each moved class's teachers and families: its new name; each graduating
+ * class's teachers), which the caller sends through the delivery engine. The caller then takes the
+ * graduates out of their class's study chats (see removeGraduates).
  */
 import type { App } from '../../app.js';
 import type { Member, PromotionPlan, PromotionResult } from '../../domain/types.js';
@@ -13,6 +15,14 @@ import { closedRequestNotices } from '../join-requests/review-notices.js';
 import type { WithNotices } from '../shared/notices.js';
 import { attempt } from '../shared/refusals.js';
 import { graduatedNotice } from './movement-notices.js';
+import { rosterOf } from './class-teachers-of.js';
+import type { Translate } from '../../i18n.js';
+
+/** A message to many people (the delivery engine sends it, each in their language, once). */
+export interface Announcement {
+  readonly people: readonly number[];
+  readonly text: (t: Translate) => string;
+}
 
 /** What the admin is told about applying a plan. */
 export type PromotionOutcome =
@@ -24,7 +34,13 @@ export type PromotionOutcome =
   /** The classes changed since the plan was shown: `plan` is the one that holds now. */
   | { kind: 'stale'; plan: PromotionPlan }
   /** `graduates`: the students and parents who left with each graduating class (their records after it), by class id. */
-  | { kind: 'promoted'; result: PromotionResult & { ok: true }; graduates: ReadonlyMap<string, Member[]> };
+  | {
+      kind: 'promoted';
+      result: PromotionResult & { ok: true };
+      graduates: ReadonlyMap<string, Member[]>;
+      /** What every class teacher and family is told: their class's new name, or that it graduated. */
+      announcements: Announcement[];
+    };
 
 /** Applies the promotion `plan` (as shown to the caller) on behalf of the turn's caller. */
 export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan): Promise<WithNotices<PromotionOutcome>> {
@@ -39,8 +55,20 @@ export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan):
     const member = await app.services.members.get(person.vkId);
     if (member) graduates.set(person.classId, [...(graduates.get(person.classId) ?? []), member]);
   }
+  const announcements: Announcement[] = [];
+  for (const move of result.plan.moves) {
+    const roster = await rosterOf(app, move.classId);
+    if (!roster) continue;
+    const { from, to } = move;
+    announcements.push({ people: roster.classTeachers.map((m) => m.vkId), text: (t) => t('mv-promoted-teacher', { from, to }) });
+    announcements.push({ people: [...roster.students, ...roster.parents.map((p) => p.member)].map((m) => m.vkId), text: (t) => t('mv-promoted-family', { from, to }) });
+  }
+  for (const g of result.plan.graduates) {
+    const teachers = result.graduatedTeachers.filter((x) => x.classId === g.classId).map((x) => x.vkId);
+    announcements.push({ people: teachers, text: (t) => t('mv-graduated-teacher', { name: g.name }) });
+  }
   return {
-    outcome: { kind: 'promoted', result, graduates },
+    outcome: { kind: 'promoted', result, graduates, announcements: announcements.filter((a) => a.people.length > 0) },
     notices: [
       // Requests of people who left with their graduating class were rejected: their reviewers' cards say so.
       ...(await closedRequestNotices(app, result.rejectedRequests.map((request) => request.id))),

@@ -11,7 +11,8 @@ import type { Turn } from '../../turn.js';
 import type { WithNotices } from '../shared/notices.js';
 import { attempt } from '../shared/refusals.js';
 import type { ClassLeaver } from '../study-chats/chat-members.js';
-import { transferNotices } from './movement-notices.js';
+import { classTeacherTransferNotices, transferNotices } from './movement-notices.js';
+import { classTeachersOf } from './class-teachers-of.js';
 
 /** What the admin is told about a transfer. */
 export type TransferOutcome =
@@ -41,6 +42,10 @@ export async function transferStudent(app: App, turn: Turn, vkId: number, target
   ];
   return {
     outcome: { kind: 'transferred', result, from, to: target.name, leavers },
-    notices: transferNotices(result.member, result.parents, from, target.name),
+    notices: [
+      ...transferNotices(result.member, result.parents, from, target.name),
+      // Both class teachers learn of it: the old class's and the new one's.
+      ...classTeacherTransferNotices(result.member, await classTeachersOf(app, result.fromClassId), await classTeachersOf(app, target.id), from, target.name, turn.caller.vkId),
+    ],
   };
 }

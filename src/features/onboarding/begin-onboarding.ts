@@ -18,7 +18,7 @@ function inactiveKey(view: InviteView): string {
     case 'expired':
       return 'onb-invite-expired';
     case 'revoked':
-      return 'onb-invite-revoked';
+      return view.invite.revoked && view.invite.revokedCause === 'promotion' ? 'onb-invite-outdated' : 'onb-invite-revoked';
     case 'used_up':
       return 'onb-invite-used-up';
     case 'active':
@@ -39,7 +39,7 @@ export async function beginOnboarding(context: IncomingMessage, turn: Turn, app:
   const whom = invite.role === 'teacher' ? 'admin' : 'teacher';
   if (view.state !== 'active' || classGroup?.status !== 'active') {
     // An invite of an archived class counts as revoked: the class no longer takes anyone.
-    return turn.reply(t(classGroup?.status === 'active' ? inactiveKey(view) : 'onb-invite-revoked', { whom }));
+    return turn.reply(t(classGroup?.status === 'active' || view.state === 'revoked' ? inactiveKey(view) : 'onb-invite-revoked', { whom }));
   }
   // A parent may join one class for a second child: the service decides per child once the child is named.
   if (invite.role !== 'parent') {

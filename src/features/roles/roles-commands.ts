@@ -11,6 +11,8 @@ import { deliverNotices, type Notice } from '../shared/notices.js';
 import { appointAdmin, removeAdmin } from './appoint-admin.js';
 import { assignAdministrationRole, unassignAdministrationRole } from './assign-administration.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
+import { removeFromAdminChats } from '../admin-chats/admin-chat-members.js';
+import { removedLines } from '../shared/chat-removals.js';
 
 const ADD_WORDS = new Set(['add', 'назначить', 'добавить', '+']);
 const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удалить', '-']);
@@ -122,12 +124,17 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
       }
       if (op === 'remove') {
         const { outcome } = await unassignAdministrationRole(app, turn, vkId, role);
-        return turn.reply(outcome.kind === 'unset' ? t('adm-role-unset', { person: personLabel(outcome.member), role: roleText }) : outcome.text);
+        if (outcome.kind !== 'unset') return turn.reply(outcome.text);
+        // Relieved of the role, they leave the administration chats that were for it.
+        const removed = await removeFromAdminChats(app, [outcome.member.vkId]);
+        return turn.reply([t('adm-role-unset', { person: personLabel(outcome.member), role: roleText }), ...removedLines(t, removed, [outcome.member], 'ac-removed-report')].join('\n'));
       }
       const { outcome, notices } = await assignAdministrationRole(app, turn, vkId, role);
       if (outcome.kind === 'refused') return turn.reply(outcome.text);
       const lines = [t('adm-role-set', { person: personLabel(outcome.member), role: roleText })];
       if (outcome.replaced.length > 0) lines.push(t('adm-head-replaced', { people: outcome.replaced.map(personLabel).join(', ') }));
+      // A head replaced who is no deputy leaves the leadership chat.
+      if (outcome.replaced.length > 0) lines.push(...removedLines(t, await removeFromAdminChats(app, outcome.replaced.map((m) => m.vkId)), outcome.replaced, 'ac-removed-report'));
       await turn.reply(lines.join('\n'));
       await deliverAndSay(turn, app, vkId, notices);
       return undefined;

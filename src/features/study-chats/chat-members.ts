@@ -177,3 +177,28 @@ export async function removeFromClassChats(app: App, leavers: readonly ClassLeav
   }
   return removedFrom;
 }
+
+/**
+ * Removes someone who left the school from the study chats made for a role (all students, all
+ * teachers…) that they were in, and tells each chat's teacher. Returns the titles of those chats.
+ * Someone not in a chat is skipped; a chat the messenger refuses is logged and skipped.
+ */
+export async function removeFromRoleChats(app: App, member: Member): Promise<string[]> {
+  const titles: string[] = [];
+  const chats = (await app.services.studyChats.all()).filter((chat) => chat.audience.kind === 'role' && chat.peer !== undefined);
+  for (const chat of chats) {
+    if (chat.peer === undefined || belongsInStudyChat(chat, member)) continue;
+    const removed = await app.messenger.removeFromChat(chat.peer, member.vkId).catch((error: unknown) => {
+      app.logger.warn({ studyChat: chat.id, person: member.vkId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove from a role study chat');
+      return false;
+    });
+    if (!removed) continue;
+    titles.push(chat.title);
+    app.logger.info({ studyChat: chat.id, person: member.vkId, exit: 'left' }, 'removed from a role study chat');
+    if (chat.teacher === member.vkId) continue;
+    const person = app.messenger.mention(member.vkId, member.name.trim() || `id${member.vkId}`);
+    const told = await notifyPerson(app, chat.teacher, (t) => ({ text: t('sc-removed-left-role', { person, title: chat.title }) }));
+    if (!told.ok) app.logger.warn({ studyChat: chat.id, teacher: chat.teacher }, 'teacher not told of a removal: they do not accept messages from the bot');
+  }
+  return titles;
+}

@@ -1,0 +1,31 @@
+/**
+ * Who stays in the administration chats (F22): a person who left the school, or lost the role that
+ * put them in a chat (a deputy relieved, a head replaced), is taken out of the chats they no longer belong in.
+ */
+import type { App } from '../../app.js';
+import { ADMIN_CHAT_KINDS, belongsInAdminChat } from '../../domain/index.js';
+
+/**
+ * Removes each of these people (by vkId, read as they are now) from the administration chats they no
+ * longer belong in; returns the titles of the chats each was removed from, by vkId. A person already out
+ * of a chat is skipped; a chat the messenger refuses (the bot no longer runs it) is logged and skipped.
+ */
+export async function removeFromAdminChats(app: App, people: readonly number[]): Promise<Map<number, string[]>> {
+  const removedFrom = new Map<number, string[]>();
+  const members = (await Promise.all(people.map((id) => app.services.members.get(id)))).filter((m) => m !== undefined);
+  for (const kind of ADMIN_CHAT_KINDS) {
+    const chat = await app.services.adminChats.get(kind);
+    if (!chat) continue;
+    for (const member of members) {
+      if (belongsInAdminChat(kind, member)) continue;
+      const removed = await app.messenger.removeFromChat(chat.peer, member.vkId).catch((error: unknown) => {
+        app.logger.warn({ adminChat: kind, person: member.vkId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove from an administration chat');
+        return false;
+      });
+      if (!removed) continue;
+      app.logger.info({ adminChat: kind, person: member.vkId }, 'removed from an administration chat');
+      removedFrom.set(member.vkId, [...(removedFrom.get(member.vkId) ?? []), chat.title]);
+    }
+  }
+  return removedFrom;
+}

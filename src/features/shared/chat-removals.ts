@@ -1,0 +1,21 @@
+/**
+ * The report of people taken out of chats (study chats, administration chats) after a move, a leave
+ * or a role taken away: what each removal step returns, and the lines the person acting reads.
+ */
+import type { Translate } from '../../i18n.js';
+import type { Member } from '../../domain/index.js';
+import { personLabel } from './person-ref.js';
+
+/** The titles of the chats each person was removed from, by vkId. */
+export type ChatRemovals = ReadonlyMap<number, readonly string[]>;
+
+/**
+ * A line for each of `people` who was removed from chats: who, and from which; `key` words it
+ * (`sc-removed-report`: a class's study chats, `ac-removed-report`: the administration chats).
+ */
+export function removedLines(t: Translate, chats: ChatRemovals, people: readonly Member[], key: 'sc-removed-report' | 'ac-removed-report' = 'sc-removed-report'): string[] {
+  return people.flatMap((member) => {
+    const titles = chats.get(member.vkId);
+    return titles && titles.length > 0 ? [t(key, { person: personLabel(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
+  });
+}
