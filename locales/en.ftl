@@ -1394,6 +1394,7 @@ steps-btn-classes = Create classes
 steps-btn-staff-invite = Invite teachers
 steps-btn-class-teachers = Appoint class teachers
 steps-btn-class-invites = Class invites
+steps-start-hint = The school's first steps: { $done } of { $total } done. What next: the «First steps» button below.
 
 ## The audit log (/audit, F10)
 

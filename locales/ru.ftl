@@ -1417,6 +1417,7 @@ steps-btn-classes = Создать классы
 steps-btn-staff-invite = Пригласить учителей
 steps-btn-class-teachers = Назначить классных руководителей
 steps-btn-class-invites = Приглашения в классы
+steps-start-hint = Первые шаги школы: сделано { $done } из { $total }. Что дальше — кнопка «Первые шаги» внизу.
 
 ## Журнал действий (/журнал, F10)
 

@@ -71,7 +71,8 @@ describe('menus and the first steps (issue 10, F14)', () => {
     await s.classes.create(ADMIN_ID, '5А');
     const admin = h.admin();
     await admin.say('/start');
-    await admin.expect('Здравствуйте');
+    // The admin is reminded of the school's first steps left.
+    expect((await admin.expect('Здравствуйте')).text).toContain('Первые шаги школы: сделано 1 из 4');
     await admin.press('Классы');
     await admin.expect('Классов: 1');
     await admin.say('меню');

@@ -33,6 +33,12 @@ export const startCommand: CommandSpec = {
     const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t('start-known-no-school', { name });
     const member = caller.member;
     const teacherPending = member?.roles.includes('teacher') && member.teacherStatus !== 'verified';
-    return turn.reply(teacherPending ? `${greeting}\n\n${t('ver-help-pending')}` : greeting, context.isPrivate ? mainMenu(turn) : undefined);
+    const notes = teacherPending ? [t('ver-help-pending')] : [];
+    // An admin whose school has first steps left is reminded of them (issue 10).
+    if (profile && context.isPrivate && caller.roles.has('admin')) {
+      const { steps, next } = await app.services.firstSteps.checklist();
+      if (next) notes.push(t('steps-start-hint', { done: steps.filter((step) => step.done).length, total: steps.length }));
+    }
+    return turn.reply([greeting, ...notes].join('\n\n'), context.isPrivate ? mainMenu(turn) : undefined);
   },
 };
