@@ -1336,6 +1336,64 @@ sp-posts-hint = { $count } more { $count ->
        *[other] posts are
     } scheduled for later: /scheduled
 
+## The main menu and the first steps (issue 10) — menu-, steps-
+menu-cmd = the main menu: buttons for what you do
+menu-title = Main menu: the buttons below. Commands work too, e.g. /help.
+menu-more = More actions: the buttons below.
+menu-back = Main menu: the buttons below.
+menu-btn-more = More
+menu-btn-back = Back
+menu-btn-menu = Menu
+menu-btn-help = Help
+menu-btn-requests = Requests
+menu-btn-classes = Classes
+menu-btn-invite = Invite
+menu-btn-post = Post
+menu-btn-setup = First steps
+menu-btn-staff = Staff
+menu-btn-classteacher = Class teachers
+menu-btn-invites = Invites
+menu-btn-transfer = Transfer a student
+menu-btn-audit = Log
+menu-btn-school = School profile
+menu-btn-admins = Admins
+menu-btn-materials = Materials
+menu-btn-chats = My chats
+menu-btn-meeting = Meeting
+menu-btn-broadcast = Broadcast
+menu-btn-verify = Confirm teachers
+menu-btn-staffchats = Staff chats
+menu-btn-submit = Suggest material
+menu-btn-meetings = Meetings
+menu-btn-broadcasts = Broadcasts
+menu-btn-webinar = Webinar
+menu-btn-chat = New chat
+menu-btn-lesson = Online lesson
+menu-btn-lessons = Lessons
+menu-btn-class = My class
+steps-cmd = first steps after the school setup: what is done and what next
+steps-header = First steps:
+steps-classes = Create the classes
+steps-staff-invite = Invite the teachers to «{ $staffRoom }»
+steps-class-teachers = Appoint the class teachers{ $total ->
+    [0] {""}
+   *[other] {" "}({ $covered } of { $total })
+}
+steps-class-invites = Create invites for the classes{ $total ->
+    [0] {""}
+   *[other] {" "}({ $covered } of { $total })
+}
+steps-next-classes = Start with the classes: the «Create classes» button below.
+steps-next-staff-invite = Next, the teachers' invite to «{ $staffRoom }»: the «Invite teachers» button below.
+steps-next-class-teachers = Next, the class teachers: the «Appoint class teachers» button below.
+steps-next-class-invites = Next, invites for students and parents: the «Class invites» button below.
+steps-all-done = All first steps are done. The list again: /setup or «First steps» in the menu.
+steps-btn-classes = Create classes
+steps-btn-staff-invite = Invite teachers
+steps-btn-class-teachers = Appoint class teachers
+steps-btn-class-invites = Class invites
+steps-start-hint = The school's first steps: { $done } of { $total } done. What next: the «First steps» button below.
+
 ## The audit log (/audit, F10)
 
 au-line = { $when } — { $who }: { $what }

@@ -5,6 +5,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import { SCHOOL_FIELDS, checkSchoolField, type SchoolField, type SchoolProfile } from '../src/domain/school.js';
 import { STAFF_ROOM_NAME } from '../src/domain/types.js';
 import { saveSchoolProfile } from '../src/features/school/save-profile.js';
+import { showFirstSteps } from '../src/features/school/first-steps.js';
 import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
 /** Scene id of the school setup dialog (F01, F02, F03). */
@@ -106,7 +107,9 @@ function schoolSetupSteps(): DialogStepHandler<SetupState>[] {
       const profile = await saveSchoolProfile(context.turn.app, context.turn.caller, fields);
       await context.turn.reply(t('setup-saved', { staffRoom: STAFF_ROOM_NAME }), replyKeyboard([]));
       await sendApplication(context.turn, profile);
-      return context.leave();
+      // The dialog ends, and the admin is led through the next steps (issue 10).
+      await context.leave();
+      return showFirstSteps(context.turn.app, context.turn);
     },
     async (context) => {
       const { t } = context.turn;

@@ -14,7 +14,8 @@ import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
 import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
-import { turnOf } from './turn.js';
+import { setTurn, turnOf } from './turn.js';
+import { pressOf, withMainMenu } from './features/menu/menu-after-dialogs.js';
 import { PeerQueue } from './runtime/peer-queue.js';
 import { Router } from './features/router.js';
 import { createServices } from './domain/index.js';
@@ -328,6 +329,18 @@ export class Bot {
     });
     updates.on('message_new', scenes.middleware);
     updates.on('message_event', scenes.middleware);
+    // The main menu comes back in the private dialog after a dialog ends, in this one place for all dialogs (issue 10).
+    updates.on(
+      'message_new',
+      personal(async (context, next) => {
+        const message = incomingMessage(context as VkMessageContext, groupId);
+        if (!message.isPrivate) return next();
+        const menu = withMainMenu(turnOf(context), { chat: message.chat, dialog: () => message.dialogs.current, pressed: pressOf(message.payload) });
+        setTurn(context, menu.turn);
+        await next();
+        return menu.settle();
+      }),
+    );
     updates.on('message_new', (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext, groupId), turnOf(context), next));
     updates.on('message_new', scenes.middlewareIntercept);
     for (const extra of this.options.extraMiddleware ?? []) updates.use(personal(extra));

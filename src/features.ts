@@ -39,6 +39,8 @@ import { helpActions } from './features/help/help-buttons.js';
 import { questionCommand, resourcesCommand, rulesCommand, supportCommand } from './features/help/reference-commands.js';
 import { adminQuestionDialog } from './features/help/admin-question-dialog.js';
 import { questionAnswerDialog } from './features/help/question-answer-dialog.js';
+import { menuCommand } from './features/menu/menu-command.js';
+import { setupCommand } from './features/school/setup-command.js';
 import { inviteCommand, invitesCommand, pageAction, revokeAction, revokeCommand, revokeUnusedAction, sendInviteCommand } from './features/invites/invite-commands.js';
 import { joinCommand } from './features/onboarding/join-command.js';
 import { leftAction, leftCommand, linkChildCommand, promoteCommand, transferCommand } from './features/movement/movement-commands.js';
@@ -83,8 +85,10 @@ export interface Feature {
 /** Everything the bot can do; add a feature here to wire its commands, buttons and dialogs. */
 export const FEATURES: readonly Feature[] = [
   { commands: [startCommand, helpCommand] },
+  /** The main menu of buttons in the private dialog, brought back after every dialog (issue 10). */
+  { commands: [menuCommand] },
   /** The school's profile and the Sferum application (F01–F03). */
-  { commands: [schoolCommand], dialogs: [schoolSetupDialog] as unknown as AnyDialog[] },
+  { commands: [schoolCommand, setupCommand], dialogs: [schoolSetupDialog] as unknown as AnyDialog[] },
   /** Invites (F05, F11) and joining by them (F19, F23, F27): the code step and onboarding. */
   {
     commands: [inviteCommand, invitesCommand, revokeCommand, sendInviteCommand, joinCommand],

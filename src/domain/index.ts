@@ -12,6 +12,7 @@ import { QuestionService } from './questions.js';
 import { ClassService } from './classes.js';
 import type { ServiceContext } from './context.js';
 import { FamilyService } from './family.js';
+import { FirstStepsService } from './first-steps.js';
 import { InviteService, type CodeThrottleOptions } from './invites.js';
 import { JoinRequestService } from './join-requests.js';
 import { globalKeys, schoolKeys } from './keys.js';
@@ -67,6 +68,8 @@ export interface Services {
   meetings: MeetingService;
   /** Broadcasts, webinars and online lessons announced with their link (F13, F26, F31). */
   broadcasts: BroadcastService;
+  /** The checklist of the school's first steps after its setup (issue 10). */
+  firstSteps: FirstStepsService;
   /**
    * The same services for one operation (an update being handled): each change they make is keyed
    * by the next of `operationKey`'s keys, so that a change repeated after a crash is applied once.
@@ -107,12 +110,14 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     adminChats: new AdminChatService(ctx),
     meetings: new MeetingService(ctx),
     broadcasts: new BroadcastService(ctx),
+    firstSteps: new FirstStepsService(ctx),
     keyedBy: (key) => servicesOn(base, codeThrottle, key),
   };
 }
 
 export { can, canSomewhere, assertCan, effectiveRoles, PERMISSIONS, ACTIONS, type Action, type PermissionScope } from './permissions.js';
 export * from './errors.js';
+export { FIRST_STEPS, type FirstStep, type FirstStepId, type FirstSteps } from './first-steps.js';
 export { globalKeys, schoolKeys } from './keys.js';
 export { memberSchema, parseRecord } from './records.js';
 export * from './types.js';

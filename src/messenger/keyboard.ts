@@ -40,6 +40,8 @@ export type Button = TextButton | CallbackButton | LinkButton;
 export interface Keyboard {
   readonly placement: 'reply' | 'inline';
   readonly rows: readonly (readonly Button[])[];
+  /** A reply keyboard that stays after a press (a main menu); others are hidden after a press. */
+  readonly persistent?: boolean;
 }
 
 /** A reply keyboard of text (or link) buttons; empty rows are dropped. */
@@ -51,4 +53,9 @@ export function replyKeyboard(rows: readonly (readonly (TextButton | LinkButton)
 export function inlineKeyboard(rows: readonly (readonly (TextButton | CallbackButton | LinkButton)[])[]): Keyboard {
   const asCallback = (button: TextButton | CallbackButton | LinkButton): Button => (button.kind === 'link' ? button : { ...button, kind: 'callback' });
   return { placement: 'inline', rows: rows.filter((row) => row.length > 0).map((row) => row.map(asCallback)) };
+}
+
+/** A reply keyboard that stays under the input field after a press: the main menu of the private dialog. */
+export function persistentKeyboard(rows: readonly (readonly (TextButton | LinkButton)[])[]): Keyboard {
+  return { placement: 'reply', persistent: true, rows: rows.filter((row) => row.length > 0) };
 }

@@ -6,11 +6,11 @@ export function fitLabel(label: string): string {
   return label.length <= 40 ? label : `${label.slice(0, 39)}…`;
 }
 
-/** A neutral keyboard in VK's JSON: a reply keyboard is one-time (hidden after a press), an inline one stays under its message. */
+/** A neutral keyboard in VK's JSON: a reply keyboard is one-time (hidden after a press) unless persistent (a main menu), an inline one stays under its message. */
 export function renderKeyboard(keyboard: Keyboard): string {
   const builder = VkKeyboard.builder();
   if (keyboard.placement === 'inline') builder.inline();
-  else builder.oneTime();
+  else if (!keyboard.persistent) builder.oneTime();
   for (const row of keyboard.rows) {
     for (const button of row) {
       if (button.kind === 'link') builder.urlButton({ label: fitLabel(button.label), url: button.url });

@@ -355,7 +355,7 @@ describe('join requests (F08)', () => {
       await reviewer.expectAnswer();
       const edited = reviewer.received.find((m) => m.cmid === notice.cmid);
       expect(edited?.text).toContain('⚠️ Ребёнка «Соколов Миша» нет среди учеников 5А — родитель пока связан только по имени.');
-      expect(edited?.text).toContain('/linkchild [id302|');
+      expect(edited?.text).toContain('/связать [id302|');
       expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша' }]);
 
       const misha = h.driver.user({ id: 303, firstName: 'Миша', lastName: 'Соколов' });

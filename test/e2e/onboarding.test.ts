@@ -51,7 +51,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     expect(labels(ask)).toEqual(['Петров Иван', 'Отмена']);
     await student.press('Петров Иван');
     const consent = await student.expect('Согласие на обработку персональных данных');
-    expect(consent.text).toContain('id ВКонтакте');
+    expect(consent.text).toContain('номер вашей страницы ВКонтакте');
     expect(consent.text).toContain('Оператор данных — МАОУ СОШ № 11');
     expect(consent.text).toContain('напишите администратору школы');
     await student.press('Даю согласие');

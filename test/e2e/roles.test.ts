@@ -43,7 +43,7 @@ describe('admins and the administration (F06, F18)', () => {
     await admin.press('Петрова Анна');
     await admin.expect('[id300|Петрова Анна] теперь администратор платформы.');
     const notice = await teacher.expect('Вас назначили администратором платформы');
-    expect(notice.text).toContain('/classes');
+    expect(notice.text).toContain('/классы');
     expect((await s.members.get(300))?.roles).toContain('admin');
     await teacher.say('/admins');
     await teacher.expect('Администраторы платформы (2)');

@@ -153,7 +153,7 @@ describe('teacher status (F09, F20, F24)', () => {
     expect((await h.bot.app.services.members.get(teacher.id))?.teacherStatus).toBe('pending');
 
     await admin.say('/verify Иван');
-    await admin.expect('Напишите /verify и VK id учителя');
+    await admin.expect('Напишите /подтвердить и номер страницы VK учителя');
     await admin.say(`/verify ${student.id}`);
     await admin.expect('Этот человек — не учитель школы');
     await admin.say('/verify 99999');

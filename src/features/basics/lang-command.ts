@@ -2,6 +2,9 @@ import { LOCALES, isLocale } from '../../i18n.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 
+/** Languages typed by their names, as the Russian help shows them: /язык русский, /язык английский. */
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { русский: 'ru', английский: 'en', russian: 'ru', english: 'en' };
+
 /** /lang ru|en: the bot's language for this person, kept with them (not with the dialog, which expires). */
 export const langCommand: CommandSpec = {
   name: 'lang',
@@ -10,7 +13,8 @@ export const langCommand: CommandSpec = {
   inDialog: true,
   allowed: () => true,
   async run(context, args, turn, app) {
-    const wanted = args.toLowerCase();
+    const typed = args.trim().toLocaleLowerCase('ru-RU');
+    const wanted = LANGUAGE_NAMES[typed] ?? typed;
     if (!isLocale(wanted)) {
       return turn.reply(
         turn.t('lang-usage'),

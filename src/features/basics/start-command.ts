@@ -3,6 +3,7 @@ import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-co
 import { personName } from '../shared/review-format.js';
 import { joinByToken } from '../onboarding/join-command.js';
 import type { CommandSpec } from '../shared/command-registry.js';
+import { mainMenu } from '../menu/main-menu.js';
 
 /**
  * /start: the first word of everyone (F27). A deep link's invite token (`ref`) opens onboarding (F23);
@@ -32,6 +33,12 @@ export const startCommand: CommandSpec = {
     const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t('start-known-no-school', { name });
     const member = caller.member;
     const teacherPending = member?.roles.includes('teacher') && member.teacherStatus !== 'verified';
-    return turn.reply(teacherPending ? `${greeting}\n\n${t('ver-help-pending')}` : greeting);
+    const notes = teacherPending ? [t('ver-help-pending')] : [];
+    // An admin whose school has first steps left is reminded of them (issue 10).
+    if (profile && context.isPrivate && caller.roles.has('admin')) {
+      const { steps, next } = await app.services.firstSteps.checklist();
+      if (next) notes.push(t('steps-start-hint', { done: steps.filter((step) => step.done).length, total: steps.length }));
+    }
+    return turn.reply([greeting, ...notes].join('\n\n'), context.isPrivate ? mainMenu(turn) : undefined);
   },
 };

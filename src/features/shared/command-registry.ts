@@ -47,9 +47,11 @@ const BARE_WORDS: Readonly<Record<string, string>> = {
   помощь: 'help',
   начать: 'start',
   отмена: 'cancel',
+  меню: 'menu',
   help: 'help',
   start: 'start',
   cancel: 'cancel',
+  menu: 'menu',
 };
 
 /**

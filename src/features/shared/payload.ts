@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const payloadSchema = z.discriminatedUnion('k', [
   /** Runs a command, as if typed: `/c a`. */
-  z.object({ k: z.literal('cmd'), c: z.string().min(1).max(32), a: z.string().max(160).optional() }),
+  z.object({ k: z.literal('cmd'), c: z.string().min(1).max(32), a: z.string().max(160).optional(), /** Pressed on the main menu (a persistent keyboard, still on screen after the press). */ m: z.literal(1).optional() }),
   /** A callback button (inline, the message stays): action `a` on record `id`, option `v`. */
   z.object({ k: z.literal('cb'), a: z.string().min(1).max(32), id: z.string().max(64).optional(), v: z.string().max(64).optional() }),
   /** An answer inside the dialog `s`: value `v`. */

@@ -36,7 +36,7 @@ describe('attaching and detaching class teachers (F07), the use cases', () => {
     const { outcome, notices } = await assignClassTeacher(app, await turnFor(app, ADMIN_ID), cls, 300);
     expect(outcome).toMatchObject({ kind: 'done', member: { vkId: 300, classTeacherOf: [cls.id] } });
     expect(noticeLines(notices)).toEqual(['send 300']);
-    expect(await noticeTexts(app, notices)).toEqual(['Вы назначены классным руководителем 5А. Состав класса — /class 5А. Все ваши команды — /помощь.']);
+    expect(await noticeTexts(app, notices)).toEqual(['Вы назначены классным руководителем 5А. Состав класса — /класс 5А. Все ваши команды — /помощь.']);
     const off = await unassignClassTeacher(app, await turnFor(app, ADMIN_ID), cls, 300);
     expect(off).toMatchObject({ outcome: { kind: 'done', member: { vkId: 300, classTeacherOf: [] } }, notices: [] });
   });

@@ -61,7 +61,7 @@ describe('issuing, sending and revoking invites (F05, F11), the use cases', () =
 
     await s.invites.revoke(ADMIN_ID, invite.id);
     const gone = await sendInvite(app, await turnFor(app, ADMIN_ID), invite, { id: 600, name: 'Вера Соколова' });
-    expect(gone).toEqual({ outcome: { kind: 'refused', text: 'Это приглашение уже не действует. Создайте новое — /invite.' }, notices: [] });
+    expect(gone).toEqual({ outcome: { kind: 'refused', text: 'Это приглашение уже не действует. Создайте новое — /пригласить.' }, notices: [] });
   });
 
   it('F11: revoking is refused to a class teacher for another class; an admin revokes one, then all unused', async () => {
