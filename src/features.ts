@@ -52,6 +52,8 @@ import { broadcastCommand, broadcastsCommand, lessonCommand, lessonsCommand, web
 import { broadcastActions } from './features/broadcasts/broadcasts-buttons.js';
 import { broadcastReminderJob } from './features/broadcasts/event-reminders.js';
 import { deliveryJob } from './features/shared/delivery-job.js';
+import { consentActions, consentCommand } from './features/consent/consent-commands.js';
+import { parentConsentDialog } from './features/consent/parent-consent-dialog.js';
 
 import type { App } from './app.js';
 import type { ChatMemberChange } from './messenger/events.js';
@@ -119,6 +121,8 @@ export const FEATURES: readonly Feature[] = [
   { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog, materialEditDialog] as unknown as AnyDialog[] },
   /** Sends to many: the job that runs a delivery's batches, resumed after a crash, and the held part after the quiet hours (F12, F13, F22). */
   { jobs: [deliveryJob] },
+  /** A parent's consent for a young student's data (152-ФЗ): the link, paper consents, withdrawal. */
+  { commands: [consentCommand], actions: consentActions, dialogs: [parentConsentDialog] as unknown as AnyDialog[] },
   /** The language and leaving a dialog: last in /help. */
   { commands: [langCommand, cancelCommand] },
 ];

@@ -11,6 +11,7 @@ import { MaterialService } from './materials.js';
 import { ClassService } from './classes.js';
 import type { ServiceContext } from './context.js';
 import { FamilyService } from './family.js';
+import { ConsentService } from './consent.js';
 import { InviteService, type CodeThrottleOptions } from './invites.js';
 import { JoinRequestService } from './join-requests.js';
 import { globalKeys, schoolKeys } from './keys.js';
@@ -42,6 +43,8 @@ export interface Services {
   movement: MovementService;
   /** Parents linked to their children (F08, F10). */
   family: FamilyService;
+  /** Parents' consents for young students (152-ФЗ), paper consents, withdrawals. */
+  consent: ConsentService;
   audit: AuditService;
   /** Messages sent about pending decisions, to edit them after the decision (F08, F09). */
   reviewNotices: ReviewNoticeStore;
@@ -89,6 +92,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     members: new MemberService(ctx),
     movement: new MovementService(ctx),
     family: new FamilyService(ctx),
+    consent: new ConsentService(ctx),
     audit,
     reviewNotices: new ReviewNoticeStore(ctx),
     studyChats: new StudyChatService(ctx),
@@ -138,3 +142,4 @@ export {
   type ScheduledPostStatus,
 } from './scheduled-posts.js';
 export type { ScheduledPostService, BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };
+export { ConsentService, ConsentForbiddenError, CONSENT_TEXT_VERSION, CONSENT_LINK_TTL_MS, parseGrades, type ConsentRecord, type ConsentAnswer } from './consent.js';

@@ -237,7 +237,7 @@ export class InviteService {
     const invite = await this.get(inviteId);
     if (!invite) return { ok: false, reason: 'not_found' };
     const applicant = toApplicant(invite, input);
-    const reply = await USE.apply(this.ctx, [inviteId, JSON.stringify(applicant)]);
+    const reply = await USE.apply(this.ctx, [inviteId, JSON.stringify(applicant), input.awaitingParentConsent && invite.role === 'student' ? 'parent' : '']);
     if (!reply.ok) {
       const reason = reply.reason ?? 'not_found';
       if (reason === 'already_pending') return { ok: false, reason, requestId: reply.requestId ?? '' };

@@ -59,7 +59,7 @@ const applicant = z.discriminatedUnion('role', [
   z.object({ ...applicantBase, role: z.literal('teacher'), subjects: list(z.string()) }),
 ]);
 
-const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number() };
+const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number(), awaitingConsent: z.literal(true).optional() };
 export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('status', [
   z.object({ ...requestBase, status: z.literal('pending') }),
   z.object({ ...requestBase, status: z.literal('approved'), decidedBy: actorId, decidedAt: z.number() }),

@@ -127,6 +127,8 @@ export interface ApplicantInput {
   childName?: string;
   /** For a teacher invite. */
   subjects?: string[];
+  /** A young student (see consent.ts): the request is filed waiting for a parent's consent instead of the student's own. */
+  awaitingParentConsent?: true;
 }
 
 interface JoinRequestBase {
@@ -134,10 +136,12 @@ interface JoinRequestBase {
   inviteId: string;
   applicant: Applicant;
   createdAt: number;
+  /** A young student's request waiting for a parent's consent (consent.ts): nobody may decide it yet. */
+  awaitingConsent?: true;
 }
 
-/** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school. */
-export const REJECT_CODES = ['left'] as const;
+/** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school; `no_consent`, a parent declined consent. */
+export const REJECT_CODES = ['left', 'no_consent'] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
 export type JoinRequest =
@@ -191,7 +195,9 @@ export type DecisionResult =
       linkedParents?: number[];
     }
   | { ok: false; reason: 'already_decided'; decidedBy: ActorId; status: 'approved' | 'rejected' }
-  | { ok: false; reason: 'class_unavailable' };
+  | { ok: false; reason: 'class_unavailable' }
+  /** A young student's request still waiting for a parent's consent (consent.ts). */
+  | { ok: false; reason: 'awaiting_consent' };
 
 export type TeacherStatus = 'pending' | 'verified';
 

@@ -1,0 +1,36 @@
+-- consent-remove: an admin confirms a withdrawn consent; the child's data is removed: the member
+-- record, rosters, parent links, requests (pending ones closed, all records deleted) and the consent.
+-- The audit entry names no one. ARGV[2] = child vkId, [3] actor.
+local actor = getMember(ARGV[3])
+if not actor or actor.status ~= 'active' or not has(actor.roles, 'admin') then return jenc({ ok = false, reason = 'forbidden' }) end
+local wkey = B .. 'consent:withdraw:' .. ARGV[2]
+local w = getJson(wkey)
+local c = getJson(B .. 'consent:of:' .. ARGV[2])
+if not w or not c then return jenc({ ok = false, reason = 'not_found' }) end
+local childId = tonumber(ARGV[2])
+local parents = {}
+local m = getMember(childId)
+if m then
+  local studentOf = {}
+  for _, cid in ipairs(m.classIds) do
+    if redis.call('SISMEMBER', kStudents(cid), m.vkId) == 1 then table.insert(studentOf, cid) end
+  end
+  if m.status == 'active' then leaveSchool(m, actor.vkId, 'left') end
+  for _, cid in ipairs(studentOf) do
+    for _, entry in ipairs(detachChild(childId, cid, actor.vkId, 'left')) do table.insert(parents, entry.member.vkId) end
+  end
+  redis.call('DEL', kMember(childId))
+  redis.call('SREM', kMembers(), childId)
+  for _, r in ipairs(ROLES) do redis.call('SREM', kRole(r), childId) end
+end
+rejectPendingOf(childId, actor.vkId, 'left')
+for _, rid in ipairs(redis.call('SMEMBERS', kRequestsOf(childId))) do
+  redis.call('DEL', B .. 'consent:link:' .. rid)
+  redis.call('DEL', kRequest(rid))
+end
+redis.call('DEL', kRequestsOf(childId))
+redis.call('DEL', B .. 'consent:of:' .. childId)
+redis.call('DEL', wkey)
+if c.parentVkId then redis.call('SREM', B .. 'consent:by:' .. c.parentVkId, childId) end
+audit(actor.vkId, 'consent.withdrawn', {}, { parents = #parents })
+return jenc({ ok = true, parentVkId = w.parentVkId, classId = c.classId })
