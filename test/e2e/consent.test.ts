@@ -85,6 +85,10 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     expect(await services().requests.approve(ADMIN_ID, request!.id)).toEqual({ ok: false, reason: 'awaiting_consent' });
     await h.idle();
     expect(admin.received.some(hasCardOf(request!.id))).toBe(false);
+    // Whatever the student writes, they learn the request waits for a parent.
+    await student.say('привет');
+    const pending = await student.expect('Ждёт согласия родителя');
+    expect(pending.text).toContain('Класс: 5А');
     // The student asks again: a new link, the old one stops working.
     await student.say('/согласие');
     const fresh = await student.expect('Новая ссылка для родителя');
