@@ -6,7 +6,7 @@ import { lookupVkUser, roleName } from '../src/features/invites/issue-invite.js'
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
-import type { InviteRole, InviteUseResult } from '../src/domain/index.js';
+import { CONSENT_TEXT_VERSION, type InviteRole, type InviteUseResult } from '../src/domain/index.js';
 import { needsParentConsent, sendParentLink } from '../src/features/onboarding/parent-consent.js';
 import { selfConsentText } from '../src/features/onboarding/parent-consent.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
@@ -242,6 +242,7 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
     vkId: turn.caller.vkId,
     name: state.name,
     consent: true,
+    consentVersion: CONSENT_TEXT_VERSION,
     ...(state.role === 'parent' ? { childName: state.childName } : {}),
     ...(state.role === 'teacher' ? { subjects: state.subjects ?? [] } : {}),
   });

@@ -311,7 +311,7 @@ function toApplicant(invite: Invite, input: ApplicantInput): Applicant {
   const checked = checkPersonName(input.name);
   if (!checked.ok) throw new InvalidApplicantError(`the name must be 2–4 words of letters, at most ${MAX_NAME_LENGTH} characters (${checked.problem})`);
   const name = checked.value;
-  const base = { vkId: input.vkId, name, classId: invite.classId, consent: true as const };
+  const base = { vkId: input.vkId, name, classId: invite.classId, consent: true as const, ...(input.consentVersion ? { consentVersion: input.consentVersion } : {}) };
   switch (invite.role) {
     case 'student':
       return { ...base, role: 'student' };

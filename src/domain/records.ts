@@ -52,7 +52,7 @@ export const inviteSchema: z.ZodType<Invite> = z.discriminatedUnion('revoked', [
   z.object({ ...inviteBase, revoked: z.literal(true), revokedAt: z.number(), revokedBy: actorId }),
 ]);
 
-const applicantBase = { vkId: z.number().int(), name: z.string(), classId: z.string(), consent: z.literal(true) };
+const applicantBase = { vkId: z.number().int(), name: z.string(), classId: z.string(), consent: z.literal(true), consentVersion: z.string().optional() };
 const applicant = z.discriminatedUnion('role', [
   z.object({ ...applicantBase, role: z.literal('student') }),
   z.object({ ...applicantBase, role: z.literal('parent'), childName: z.string() }),

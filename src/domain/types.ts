@@ -112,10 +112,14 @@ export interface InviteView {
 }
 
 /** What a person applying through an invite tells about themselves. */
-export type Applicant =
+export type Applicant = (
   | { role: 'student'; vkId: number; name: string; classId: string; consent: true }
   | { role: 'parent'; vkId: number; name: string; classId: string; childName: string; consent: true }
-  | { role: 'teacher'; vkId: number; name: string; classId: string; subjects: string[]; consent: true };
+  | { role: 'teacher'; vkId: number; name: string; classId: string; subjects: string[]; consent: true }
+) & {
+  /** The version of the consent text the applicant agreed to (consent.ts); absent for a young student, whose parent consents. */
+  consentVersion?: string;
+};
 
 /** What the dialog collects before using an invite; role and class come from the invite. */
 export interface ApplicantInput {
@@ -127,6 +131,8 @@ export interface ApplicantInput {
   childName?: string;
   /** For a teacher invite. */
   subjects?: string[];
+  /** The version of the consent text the person agreed to (CONSENT_TEXT_VERSION in consent.ts). */
+  consentVersion?: string;
   /** A young student (see consent.ts): the request is filed waiting for a parent's consent instead of the student's own. */
   awaitingParentConsent?: true;
 }

@@ -133,7 +133,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     expect(audit.some((e) => e.action === 'consent.given' && e.actor === 601)).toBe(true);
     const pending = (await services().requests.listPending('system')).items;
     const parentRequest = pending.find((r) => r.applicant.vkId === 601);
-    expect(parentRequest?.applicant).toMatchObject({ role: 'parent', childName: 'Иван Петров', classId: c5 });
+    expect(parentRequest?.applicant).toMatchObject({ role: 'parent', childName: 'Иван Петров', classId: c5, consentVersion: CONSENT_TEXT_VERSION });
     await admin.expect(hasCardOf(parentRequest!.id));
     expect((await services().requests.approve(ADMIN_ID, requestId)).ok).toBe(true);
     const approved = await services().requests.approve(ADMIN_ID, parentRequest!.id);
@@ -175,6 +175,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await student.expect('Заявка отправлена');
     const [request] = (await services().requests.listPending('system')).items;
     expect(request?.awaitingConsent).toBeUndefined();
+    expect(request?.applicant.consentVersion).toBe(CONSENT_TEXT_VERSION);
     await admin.expect(hasCardOf(request!.id));
   });
 

@@ -39,7 +39,7 @@ local already = false
 for _, l in ipairs(getLinks(cid, pid)) do
   if nameKey(l.childName) == key or sameId(l.childVkId, a.vkId) then already = true end
 end
-local applicant = { vkId = pid, name = ARGV[4], classId = cid, consent = true, role = 'parent', childName = a.name }
+local applicant = { vkId = pid, name = ARGV[4], classId = cid, consent = true, consentVersion = ARGV[5], role = 'parent', childName = a.name }
 local field = openField(applicant)
 if not already and not redis.call('HGET', kRequestsOpen(), field) then
   local prid = 'r' .. redis.call('INCR', kSeq('request'))
