@@ -5,6 +5,7 @@ import { CONSENT_TEXT_VERSION } from '../../src/domain/index.js';
 import { schoolKeys } from '../../src/domain/keys.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { PROFILE } from '../helpers/school-profile.js';
+import { verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 const CONSENT_LINK = /https:\/\/vk\.me\/club\d+\?ref=[\w%-]+&ref_source=consent/u;
@@ -185,6 +186,15 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     const { requestId: firstId } = await youngStudent(first);
     const second = h.driver.user({ id: 501, firstName: 'Мария', lastName: 'Козлова' });
     await onboard(second, c5);
+    // The class teacher sees who waits in their class, with no paper button (only admins record those).
+    await verifiedTeacher(services(), 300, 'Кузнецова Анна Сергеевна');
+    await services().members.assignClassTeacher(ADMIN_ID, c5, 300);
+    const lead = h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Кузнецова' });
+    await lead.say('/согласие');
+    const theirs = await lead.expect('Заявки учеников ваших классов, ждущие согласия родителя (2)');
+    expect(theirs.text).toContain('[id500|Иван Петров], 5А');
+    expect(theirs.text).toContain('передайте его администратору школы');
+    expect(labels(theirs)).toEqual([]);
     await admin.say('/согласие');
     const list = await admin.expect('Заявки учеников, ждущие согласия родителя (2)');
     expect(list.text).toContain('Иван Петров');
@@ -258,6 +268,9 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     expect(labels(notice)).toEqual(['Подтвердить и удалить данные']);
     await parent.say('/согласие');
     await parent.expect('(отзыв ждёт подтверждения администратора)');
+    // Only an admin confirms: the parent (or anyone) calling the domain directly is refused, nothing removed.
+    await expect(services().consent.confirmWithdraw(601, 500)).rejects.toThrow('not an admin');
+    expect((await services().members.get(500))?.status).toBe('active');
     await admin.press('Подтвердить и удалить данные');
     await admin.expect('Согласие отозвано, данные ребёнка удалены');
     await parent.expect('Администратор подтвердил отзыв согласия. Данные ребёнка (Иван Петров) удалены');

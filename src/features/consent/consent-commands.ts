@@ -17,21 +17,26 @@ import { askWithdrawal, childNameOf, CNS_PAPER, CNS_WITHDRAW, CNS_WITHDRAW_CONFI
 /** At most this many requests or consents get a button (VK's inline keyboard has room for 10 rows). */
 const MAX_BUTTONS = 10;
 
-/** The admin's list of waiting requests with a «paper consent» button each. */
-async function showWaiting(app: App, turn: Turn): Promise<unknown> {
+/**
+ * The waiting requests: for an admin all of them, each with a «paper consent» button; for a class
+ * teacher those of their classes, to remind the families (only admins record paper consents).
+ */
+async function showWaiting(app: App, turn: Turn, classIds?: readonly string[]): Promise<unknown> {
   const { t } = turn;
-  const waiting = await app.services.consent.waiting();
-  if (waiting.length === 0) return turn.reply(`${t('cns-admin-list-empty')}\n\n${t('cns-admin-usage')}`);
-  const lines = [t('cns-admin-list-heading', { count: waiting.length })];
+  const all = await app.services.consent.waiting();
+  const waiting = classIds ? all.filter((r) => classIds.includes(r.applicant.classId)) : all;
+  const footer = classIds ? t('cns-teacher-hint') : t('cns-admin-usage');
+  if (waiting.length === 0) return turn.reply(`${t('cns-admin-list-empty')}\n\n${footer}`);
+  const lines = [t(classIds ? 'cns-teacher-list-heading' : 'cns-admin-list-heading', { count: waiting.length })];
   const rows: Button[][] = [];
   for (const [i, request] of waiting.entries()) {
     const { applicant } = request;
     const when = formatWhen(request.createdAt, app.config.SCHOOL_TZ, turn.locale);
     lines.push(t('cns-admin-list-item', { index: i + 1, who: app.messenger.mention(applicant.vkId, applicant.name), class: await classNameOf(app, applicant.classId), when }));
-    if (i < MAX_BUTTONS) rows.push([{ label: t('cns-btn-paper', { index: i + 1 }), payload: { k: 'cb', a: CNS_PAPER, id: request.id }, color: 'primary' }]);
+    if (!classIds && i < MAX_BUTTONS) rows.push([{ label: t('cns-btn-paper', { index: i + 1 }), payload: { k: 'cb', a: CNS_PAPER, id: request.id }, color: 'primary' }]);
   }
-  lines.push(t('cns-admin-usage'));
-  return turn.reply(lines.join('\n'), inlineKeyboard(rows));
+  lines.push(footer);
+  return turn.reply(lines.join('\n'), rows.length > 0 ? inlineKeyboard(rows) : undefined);
 }
 
 /** The parent's consents with a «withdraw» button each; false when they gave none. */
@@ -75,6 +80,8 @@ export const consentCommand: CommandSpec = {
     if (own) return sendParentLink(app, turn, own, false);
     const shown = await showGiven(app, turn);
     if (isAdmin) return showWaiting(app, turn);
+    const leads = caller.member?.status === 'active' ? caller.member.classTeacherOf : [];
+    if (leads.length > 0) return showWaiting(app, turn, leads);
     if (!shown) return turn.reply(t('cns-none'));
     return undefined;
   },
