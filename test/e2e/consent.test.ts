@@ -279,9 +279,14 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     expect(await h.db.redis.hget(keys().classParents(c5), '601')).toBeNull();
     expect(await services().requests.get(requestId)).toBeUndefined();
     expect(await services().consent.of(500)).toBeUndefined();
-    const audit = await services().audit.recent(5);
+    const audit = await services().audit.recent(100);
     const entry = audit.find((e) => e.action === 'consent.withdrawn');
     expect(entry?.target).toEqual({});
+    expect(entry?.actor).toBe(ADMIN_ID);
+    // The child's id is gone from the whole journal; the parent's entries keep theirs.
+    expect(JSON.stringify(audit)).not.toMatch(/\b500\b/u);
+    expect(audit.some((e) => e.action === 'invite.used' && e.actor === 'system')).toBe(true);
+    expect(audit.some((e) => e.action === 'consent.given' && e.actor === 601)).toBe(true);
     // Pressed again: already handled.
     await admin.press('Подтвердить и удалить данные');
     await admin.expect('Этот отзыв уже обработан');

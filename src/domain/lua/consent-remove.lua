@@ -1,6 +1,7 @@
 -- consent-remove: an admin confirms a withdrawn consent; the child's data is removed: the member
 -- record, rosters, parent links, requests (pending ones closed, all records deleted) and the consent.
--- The audit entry names no one. ARGV[2] = child vkId, [3] actor.
+-- The audit entry names no one, and the child's id is erased from the earlier entries (as actor: 'system').
+-- ARGV[2] = child vkId, [3] actor.
 local actor = getMember(ARGV[3])
 if not actor or actor.status ~= 'active' or not has(actor.roles, 'admin') then return jenc({ ok = false, reason = 'forbidden' }) end
 local wkey = B .. 'consent:withdraw:' .. ARGV[2]
@@ -32,5 +33,25 @@ redis.call('DEL', kRequestsOf(childId))
 redis.call('DEL', B .. 'consent:of:' .. childId)
 redis.call('DEL', wkey)
 if c.parentVkId then redis.call('SREM', B .. 'consent:by:' .. c.parentVkId, childId) end
+-- The child's id goes from the journal too: as the target, a linked child, or the one who acted.
+local needle = tostring(childId)
+local entries = redis.call('LRANGE', kAudit(), 0, -1)
+for i, raw in ipairs(entries) do
+  if string.find(raw, needle, 1, true) then
+    local e = cjson.decode(raw)
+    local changed = false
+    local t = type(e.target) == 'table' and e.target or {}
+    local d = type(e.details) == 'table' and e.details or nil
+    if sameId(t.vkId, childId) then t.vkId = nil changed = true end
+    if d and sameId(d.childVkId, childId) then d.childVkId = nil changed = true end
+    if sameId(e.actor, childId) then e.actor = 'system' changed = true end
+    if changed then
+      local entry = '{"id":' .. cjson.encode(e.id) .. ',"at":' .. cjson.encode(e.at) .. ',"actor":' .. cjson.encode(e.actor)
+        .. ',"action":' .. cjson.encode(e.action) .. ',"target":' .. jobj(t)
+      if d then entry = entry .. ',"details":' .. jobj(d) end
+      redis.call('LSET', kAudit(), i - 1, entry .. '}')
+    end
+  end
+end
 audit(actor.vkId, 'consent.withdrawn', {}, { parents = #parents })
 return jenc({ ok = true, parentVkId = w.parentVkId, classId = c.classId })
