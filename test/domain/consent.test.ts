@@ -66,4 +66,20 @@ describe('parents\' consents (152-ФЗ)', () => {
     expect(await s.consent.requestOfToken(link.token)).toBeUndefined();
     expect(await s.consent.recordPaper(ADMIN, rid)).toEqual({ ok: false, reason: 'not_waiting' });
   });
+
+  it('withdrawn before anyone decided: the child\'s requests are deleted and the parent\'s request for the child is closed', async () => {
+    const rid = await waitingRequest(5003);
+    const link = (await s.consent.issueLink(rid))!;
+    const given = await s.consent.answer(link.token, { vkId: 6003, name: 'Лебедева Ирина' }, 'give');
+    if (!given.ok || !given.parentRequest) throw new Error('no parent request');
+    expect(await s.consent.askWithdraw(6004, 5003)).toEqual({ ok: false });
+    expect(await s.consent.askWithdraw(6003, 5003)).toEqual({ ok: true, already: false });
+    expect(await s.consent.askWithdraw(6003, 5003)).toEqual({ ok: true, already: true });
+    expect(await s.consent.confirmWithdraw(ADMIN, 5003)).toEqual({ ok: true, parentVkId: 6003, classId });
+    expect(await s.requests.get(rid)).toBeUndefined();
+    expect(await s.requests.get(given.parentRequest.id)).toMatchObject({ status: 'rejected', reasonCode: 'no_consent' });
+    expect((await s.requests.listPending('system')).total).toBe(0);
+    expect(await s.consent.givenBy(6003)).toEqual([]);
+    expect(await s.consent.confirmWithdraw(ADMIN, 5003)).toEqual({ ok: false });
+  });
 });

@@ -11,6 +11,32 @@ if not w or not c then return jenc({ ok = false, reason = 'not_found' }) end
 local childId = tonumber(ARGV[2])
 local parents = {}
 local m = getMember(childId)
+-- The withdrawing parent's own pending request for this child, and an unmatched link by the child's
+-- name, go too (they hold the child's name).
+local childReq = getJson(kRequest(c.requestId))
+local childKey = nameKey((m and m.name) or (childReq and childReq.applicant.name) or '')
+local pid = c.parentVkId
+if pid and childKey ~= '' then
+  for _, rid in ipairs(redis.call('ZRANGE', kRequestsPending(), 0, -1)) do
+    local r = getJson(kRequest(rid))
+    if r and r.status == 'pending' and r.applicant.role == 'parent' and sameId(r.applicant.vkId, pid)
+        and r.applicant.classId == c.classId and nameKey(r.applicant.childName) == childKey then
+      r.status = 'rejected'
+      r.decidedBy = actor.vkId
+      r.decidedAt = NOW
+      r.reasonCode = 'no_consent'
+      redis.call('SET', kRequest(rid), jenc(r))
+      redis.call('ZREM', kRequestsPending(), rid)
+      closeOpen(r)
+    end
+  end
+  local links = getLinks(c.classId, pid)
+  local kept = {}
+  for _, l in ipairs(links) do
+    if not (l.childVkId == nil and nameKey(l.childName) == childKey) then table.insert(kept, l) end
+  end
+  if #kept < #links and #kept > 0 then setLinks(c.classId, pid, kept) end
+end
 if m then
   local studentOf = {}
   for _, cid in ipairs(m.classIds) do
