@@ -4,7 +4,8 @@
  * confirms, the child's data is removed and the parent told. Rights are checked by the domain.
  */
 import type { App } from '../../app.js';
-import { ConsentForbiddenError } from '../../domain/index.js';
+import { ConsentForbiddenError, type Member } from '../../domain/index.js';
+import { removeFromClassChats, type ClassLeaver } from '../study-chats/chat-members.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
 import { classNameOf } from '../shared/review-format.js';
@@ -77,6 +78,8 @@ export async function askWithdrawal(app: App, turn: Turn, studentVkId: number): 
 export async function confirmWithdrawal(app: App, turn: Turn, studentVkId: number): Promise<ConsentReport> {
   const { t, caller } = turn;
   const childName = await childNameOf(app, studentVkId);
+  // The classes the child was of, for their study chats (the record is gone after the removal).
+  const before = await app.services.members.get(studentVkId);
   let result;
   try {
     result = await app.services.consent.confirmWithdraw(caller.vkId, studentVkId);
@@ -86,6 +89,10 @@ export async function confirmWithdrawal(app: App, turn: Turn, studentVkId: numbe
   }
   if (!result.ok) return { ok: false, text: t('cns-withdraw-gone') };
   app.logger.info({ actor: caller.vkId }, 'consent withdrawn, child data removed');
+  if (before) {
+    const gone: Member = { ...before, roles: [], classIds: [], classTeacherOf: [], status: 'left', leftAt: Date.now() };
+    await removeFromClassChats(app, before.classIds.map((classId): ClassLeaver => ({ member: gone, classId, exit: { kind: 'left' } })));
+  }
   await deliverNotices(app, [{ kind: 'send', to: result.parentVkId, build: (reader) => ({ text: reader.t('cns-withdraw-done-parent', { child: childName }) }) }]);
   return { ok: true, text: t('cns-withdraw-done-admin'), short: t('cns-withdraw-done-short') };
 }
