@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { QuietHours } from './runtime/quiet-hours.js';
-import { parseGrades } from './domain/consent.js';
+import { parseGrades } from './domain/class-names.js';
 
 /** Thrown when the environment does not describe a runnable bot; the message names the variable and what it expects. */
 export class ConfigError extends Error {

@@ -58,20 +58,6 @@ export class ConsentForbiddenError extends DomainError {
   }
 }
 
-/** Parses `1-8`, `1-4,9`: the grades whose students need a parent's consent; throws on anything else. */
-export function parseGrades(raw: string): ReadonlySet<number> {
-  const grades = new Set<number>();
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const match = /^(\d{1,2})(?:\s*-\s*(\d{1,2}))?$/u.exec(part);
-    if (!match) throw new Error(`bad grade range "${part}"`);
-    const from = Number(match[1]);
-    const to = Number(match[2] ?? match[1]);
-    if (from < 1 || to > 11 || from > to) throw new Error(`bad grade range "${part}"`);
-    for (let g = from; g <= to; g++) grades.add(g);
-  }
-  return grades;
-}
-
 const LINK = new LuaScript('consent-link', z.object({ ok: z.boolean(), token: z.string().optional(), expiresAt: z.number().optional() }));
 const GIVE = new LuaScript(
   'consent-give',

@@ -142,4 +142,4 @@ export {
   type ScheduledPostStatus,
 } from './scheduled-posts.js';
 export type { ScheduledPostService, BroadcastService, AdminChatService, ClassService, InviteService, JoinRequestService, MemberService, MovementService, FamilyService, AuditService, StudyChatService, ChannelService, MaterialService, MeetingService };
-export { ConsentService, ConsentForbiddenError, CONSENT_TEXT_VERSION, CONSENT_LINK_TTL_MS, parseGrades, type ConsentRecord, type ConsentAnswer } from './consent.js';
+export { ConsentService, ConsentForbiddenError, CONSENT_TEXT_VERSION, CONSENT_LINK_TTL_MS, type ConsentRecord, type ConsentAnswer } from './consent.js';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CONSENT_LINK_TTL_MS, parseGrades, type Services } from '../../src/domain/index.js';
+import { CONSENT_LINK_TTL_MS, type Services } from '../../src/domain/index.js';
+import { parseGrades } from '../../src/domain/class-names.js';
 import { ADMIN, openSchool, type School } from './fixture.js';
 
 /** The services keyed by one operation, as one update's handlers get them. */
