@@ -1342,6 +1342,8 @@ cns-student-new-link =
     { $link }
     
     It works until { $until }.
+cns-card-parent = Parent's consent: { $parent } (by the link in the bot)
+cns-card-paper = Parent's consent: on paper (recorded by an administrator)
 cns-pending-waiting = Waits for a parent's consent. A new link for your parent: /consent.
 cns-link-invalid = This consent link does not work: it has expired, has been used or is mistyped. The student gets a new one with /consent in their dialog with the bot; you can also ask the class teacher.
 cns-link-self = This link is for a parent: a student cannot give this consent themselves. Forward it to your mother, father or another legal guardian.

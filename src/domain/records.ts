@@ -59,7 +59,14 @@ const applicant = z.discriminatedUnion('role', [
   z.object({ ...applicantBase, role: z.literal('teacher'), subjects: list(z.string()) }),
 ]);
 
-const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number(), awaitingConsent: z.literal(true).optional() };
+const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number(), awaitingConsent: z.literal(true).optional(),
+  parentConsent: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('parent'), vkId: z.number(), name: z.string(), at: z.number() }),
+      z.object({ kind: z.literal('paper'), by: z.number(), at: z.number() }),
+    ])
+    .optional(),
+};
 export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('status', [
   z.object({ ...requestBase, status: z.literal('pending') }),
   z.object({ ...requestBase, status: z.literal('approved'), decidedBy: actorId, decidedAt: z.number() }),

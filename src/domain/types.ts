@@ -144,6 +144,8 @@ interface JoinRequestBase {
   createdAt: number;
   /** A young student's request waiting for a parent's consent (consent.ts): nobody may decide it yet. */
   awaitingConsent?: true;
+  /** How the parent's consent of a young student's request came (shown on the card): by the link, or on paper. */
+  parentConsent?: { kind: 'parent'; vkId: number; name: string; at: number } | { kind: 'paper'; by: number; at: number };
 }
 
 /** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school; `no_consent`, a parent declined consent. */

@@ -127,7 +127,8 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     const done = await parent.expect('Согласие записано');
     expect(done.text).toContain('Ваша заявка как родителя этого ребёнка тоже подана');
     await student.expect('Согласие родителя получено (Петрова Ольга Николаевна)');
-    await admin.expect(hasCardOf(requestId));
+    const card = await admin.expect(hasCardOf(requestId));
+    expect(card.text).toContain('Согласие родителя: [id601|Петрова Ольга Николаевна] (по ссылке в боте)');
     const consent = await services().consent.of(500);
     expect(consent).toMatchObject({ kind: 'parent', parentVkId: 601, parentName: 'Петрова Ольга Николаевна', version: CONSENT_TEXT_VERSION, requestId });
     const audit = await services().audit.recent(20);
@@ -204,7 +205,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await admin.expect('Бумажное согласие отмечено: [id501|Мария Козлова], 5А');
     await second.expect('Школа получила бумажное согласие вашего родителя');
     await admin.say('/согласие id500');
-    await admin.expect(hasCardOf(firstId));
+    expect((await admin.expect(hasCardOf(firstId))).text).toContain('Согласие родителя: на бумаге (отмечено администратором)');
     await admin.expect('Бумажное согласие отмечено: [id500|Иван Петров], 5А');
     await first.expect('Школа получила бумажное согласие');
     expect(await services().consent.of(500)).toMatchObject({ kind: 'paper', recordedBy: ADMIN_ID, version: CONSENT_TEXT_VERSION });

@@ -26,6 +26,7 @@ if ARGV[6] == 'decline' then
   return jenc({ ok = true, request = req })
 end
 req.awaitingConsent = nil
+req.parentConsent = { kind = 'parent', vkId = pid, name = ARGV[4], at = NOW }
 redis.call('SET', kRequest(rid), jenc(req))
 local consent = { studentVkId = a.vkId, classId = cid, requestId = rid, kind = 'parent', parentVkId = pid,
   parentName = ARGV[4], version = ARGV[5], at = NOW }

@@ -10,6 +10,7 @@ local old = getJson(B .. 'consent:link:' .. req.id)
 if old then redis.call('DEL', B .. 'consent:token:' .. old.token) end
 redis.call('DEL', B .. 'consent:link:' .. req.id)
 req.awaitingConsent = nil
+req.parentConsent = { kind = 'paper', by = m.vkId, at = NOW }
 redis.call('SET', kRequest(req.id), jenc(req))
 local consent = { studentVkId = a.vkId, classId = a.classId, requestId = req.id, kind = 'paper',
   recordedBy = m.vkId, version = ARGV[4], at = NOW }
