@@ -308,15 +308,6 @@ onb-bad-subject = A subject name is 2 to { $max } characters: letters, digits, s
 onb-btn-other-subject = Other subject
 onb-btn-done = Done
 onb-btn-back-to-list = Back to the list
-onb-consent =
-    Consent to the processing of personal data.
-    
-    What is stored: your surname and name, role, class, for a parent the child's name, for a teacher the subjects, and your VK id.
-    Why: to confirm you really belong to this school, add you to the class and school chats and channels, and send you school messages.
-    The data operator is { $school }, represented by the platform administrator. The data is not given to outsiders.
-    How to withdraw consent: write to the school administrator — your data will be deleted and the bot will stop writing to you.
-    
-    Do you agree?
 onb-btn-agree = I agree
 onb-btn-disagree = I do not agree
 onb-no-consent = A request cannot be filed without consent to the processing of personal data. Nothing was saved. If you change your mind, open the invite again.
@@ -1675,3 +1666,98 @@ rules-in-russian = The regulation is in force in Russian; here is the original t
 res-cmd = Sferum's official instructions and resources
 res-text = 📚 Sferum's official instructions and resources on the study profile of VK Messenger are at { $url } (clause 3.3 of the school's regulation). If something does not work, write to support: { $email } (/support prepares the letter).
 res-btn-open = Open prof-sferum.ru
+
+## A parent's consent to the processing of a child's data (152-FZ)
+
+cns-cmd-summary = consents to data processing: the consents you gave for a child and withdrawing them; for an admin, paper consents
+cns-text-self =
+    Consent to the processing of personal data.
+    
+    The data controller is { $school }, represented by the platform's administrator.
+    What is kept: your surname and name, role and class (for a parent, the child's name; for a teacher, the subjects), your VK id.
+    Why: the school's communication on the platform — classes, class and school chats, announcements and school messages. The data is not passed on to anyone else.
+    How to withdraw the consent: write to the school's administrator — your data will be deleted and the bot will stop writing to you.
+    Text version: { $version }.
+    
+    Do you agree?
+cns-text-parent =
+    A parent's consent to the processing of a child's personal data (article 9 of Federal Law No. 152-FZ "On personal data").
+    
+    I, { $parent }, a parent (legal guardian) of the child { $child }, class { $class }, give my consent to the school { $school } (the data controller, represented by the platform's administrator) to process my child's personal data.
+    What is kept: the child's surname and name, class, VK id.
+    Why: the school's communication on the platform — classes, class and school chats, announcements and school messages. The data is not passed on to anyone else.
+    How to withdraw the consent: the /consent command in this dialog or a letter to the school's administrator; once the administrator confirms, the child's data is deleted.
+    Text version: { $version }.
+    
+    Do you give your consent?
+cns-student-waiting =
+    Your request is saved and waits for a parent's consent: by law (152-FZ) a parent consents to the processing of the data of a student of { $class }.
+    
+    Forward this link to your mother, father or another legal guardian — they should open it in VK:
+    { $link }
+    
+    The link works until { $until } and for one consent. Once a parent consents, the request will be checked by { $whom ->
+        [admin] the school's administrator
+       *[teacher] the class teacher (or the school's administrator)
+    }, and the bot will write to you here. A new link: /consent.
+cns-student-new-link =
+    A new link for your parent (the previous one no longer works):
+    { $link }
+    
+    It works until { $until }.
+cns-card-parent = Parent's consent: { $parent } (by the link in the bot)
+cns-card-paper = Parent's consent: on paper (recorded by an administrator)
+cns-pending-waiting = Waits for a parent's consent. A new link for your parent: /consent.
+cns-link-invalid = This consent link does not work: it has expired, has been used or is mistyped. The student gets a new one with /consent in their dialog with the bot; you can also ask the class teacher.
+cns-link-self = This link is for a parent: a student cannot give this consent themselves. Forward it to your mother, father or another legal guardian.
+cns-parent-intro =
+    Hello! You are asked to consent to the processing of a child's personal data.
+    Child: { $child }
+    Class: { $class }
+    School: { $school }
+cns-parent-ask-name = If you are this child's parent or legal guardian, write your surname, name and patronymic (yours, not the child's).
+cns-parent-ask-name-vk = If you are this child's parent or legal guardian, press the button with your name or write your surname, name and patronymic (yours, not the child's).
+cns-btn-give = I give my consent
+cns-btn-decline = I do not consent
+cns-parent-given = Thank you! The consent is recorded. The child's request ({ $child }) has gone to be checked. Your own request as this child's parent is filed too — the bot will write when it is approved. To see or withdraw the consent: /consent.
+cns-parent-given-linked = Thank you! The consent is recorded. The child's request ({ $child }) has gone to be checked. To see or withdraw the consent: /consent.
+cns-parent-declined = No consent given. The child's request ({ $child }) is closed and the child's data goes to no one. If you change your mind, the child can open the class invite again.
+cns-parent-gone = While you were answering, the link stopped working (it was replaced by a new one, or the consent was already recorded). Nothing was changed.
+cns-student-consented = Your parent's consent is received ({ $parent }). Your request has gone to be checked — the bot will write when it is approved.
+cns-student-declined = Your parent did not consent to the processing of your data, so the request is closed. If this is a mistake, open the class invite again to get a new link for your parent.
+cns-student-paper = The school has received your parent's consent on paper. Your request has gone to be checked — the bot will write when it is approved.
+cns-req-waiting = This request waits for a parent's consent. It can be decided once a parent consents or an administrator records a paper consent (/consent).
+req-reason-no_consent = a parent did not consent to the processing of the data
+cns-admin-list-empty = No student requests wait for a parent's consent.
+cns-admin-list-heading = Student requests waiting for a parent's consent ({ $count }). If a parent brought a consent on paper, record it with the button of the request's number:
+cns-admin-list-item = { $index }. { $who }, { $class }, since { $when }
+cns-btn-paper = Paper consent No. { $index }
+cns-teacher-list-heading = Requests of students of your classes waiting for a parent's consent ({ $count }):
+cns-teacher-hint = Remind the family: the student forwards the link to a parent (/consent gives a new one). If a parent brought a consent on paper, hand it to the school's administrator, who records it in the bot.
+cns-admin-usage = To record a paper consent: /consent and the student (VK id or a link to their page), or a button in the list above.
+cns-bad-person = "{ $value }" does not look like a person. Give a VK page number (e.g. 123456) or a link to the page.
+cns-paper-done = Paper consent recorded: { $who }, { $class }. The request has gone to be checked.
+cns-paper-done-short = Paper consent recorded
+cns-paper-not-waiting = This request no longer waits for a parent's consent.
+cns-paper-no-request = This person has no request waiting for a parent's consent.
+cns-paper-denied = Only the school's administrators record paper consents and confirm withdrawals.
+cns-none = You have no consents to see or withdraw. A consent for a child is given by the link the child sends.
+cns-parent-list-heading = The consents to data processing you gave for children:
+cns-parent-list-item = { $index }. { $child }, { $class } — since { $when }{ $withdrawing ->
+        [yes] {" "}(the withdrawal waits for an administrator)
+       *[no] {""}
+    }
+cns-parent-list-hint = To withdraw a consent, press the button with its number. Once an administrator confirms, the child's data is deleted.
+cns-btn-withdraw = Withdraw consent No. { $index }
+cns-withdraw-asked = The withdrawal went to the school's administrators. Once they confirm, the child's data ({ $child }) will be deleted and the bot will tell you.
+cns-withdraw-asked-short = Sent to the administrators
+cns-withdraw-already = The withdrawal has already been sent and waits for an administrator.
+cns-withdraw-not-yours = You can withdraw only a consent you gave yourself.
+cns-admin-withdraw-notice =
+    The parent { $parent } withdraws the consent to the processing of a child's data: { $child }, { $class }.
+    Once you confirm, the child's data is deleted: the member record, the place in the class roster, the links to parents and the requests.
+cns-btn-withdraw-confirm = Confirm and delete the data
+cns-withdraw-done-admin = The consent is withdrawn, the child's data is deleted.
+cns-withdraw-done-short = Data deleted
+cns-withdraw-gone = This withdrawal has already been handled.
+cns-withdraw-done-parent = An administrator confirmed the withdrawal. The child's data ({ $child }) has been deleted from the school bot.

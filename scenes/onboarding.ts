@@ -7,7 +7,9 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
 import { decidersLine } from '../src/features/shared/deciders.js';
-import type { Gender, InviteRole, InviteUseResult } from '../src/domain/index.js';
+import { CONSENT_TEXT_VERSION, type Gender, type InviteRole, type InviteUseResult } from '../src/domain/index.js';
+import { needsParentConsent, sendParentLink } from '../src/features/onboarding/parent-consent.js';
+import { selfConsentText } from '../src/features/onboarding/parent-consent.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
 import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
@@ -213,11 +215,28 @@ async function report(app: App, turn: Turn, state: OnboardingState, result: Invi
   }
 }
 
+/** Files a young student's request waiting for a parent's consent and gives them the link for the parent. */
+async function fileForParent(context: OnboardingContext, app: App): Promise<unknown> {
+  const turn = context.turn;
+  const state = context.state;
+  if (!state.name) return context.go(NAME_STEP);
+  const result = await app.services.invites.use(state.inviteId, { vkId: turn.caller.vkId, name: state.name, consent: true, awaitingParentConsent: true });
+  await context.leave();
+  if (!result.ok) return report(app, turn, state, result);
+  app.logger.info({ requestId: result.request.id, vkId: turn.caller.vkId }, 'join request filed, waiting for a parent');
+  return sendParentLink(app, turn, result.request, true);
+}
+
 async function consentStep(context: OnboardingContext, app: App): Promise<unknown> {
   const turn = context.turn;
   const { t } = turn;
   const state = context.state;
-  const question = t('onb-consent', { school: state.schoolName });
+  if (context.firstTime && state.role === 'student') {
+    // A young student does not consent themself (152-ФЗ): the request waits for a parent's consent by a link.
+    const invite = await app.services.invites.get(state.inviteId);
+    if (invite && (await needsParentConsent(app, invite.classId))) return fileForParent(context, app);
+  }
+  const question = selfConsentText(t, state.schoolName);
   const rows = [[button(t('onb-btn-agree'), 'agree', 'positive'), button(t('onb-btn-disagree'), 'disagree')]];
   if (context.firstTime) return ask(context, question, rows);
   const pressed = sceneValue(context.payload, ONBOARDING);
@@ -232,6 +251,7 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
     name: state.name,
     ...(state.gender ? { gender: state.gender } : {}),
     consent: true,
+    consentVersion: CONSENT_TEXT_VERSION,
     ...(state.role === 'parent' ? { childName: state.childName } : {}),
     ...(state.role === 'teacher' ? { subjects: state.subjects ?? [] } : {}),
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { QuietHours } from './runtime/quiet-hours.js';
+import { parseGrades } from './domain/class-names.js';
 
 /** Thrown when the environment does not describe a runnable bot; the message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -92,8 +93,20 @@ export const EXPECTED: Record<string, string> = {
   LESSON_REMINDERS: 'how long before an online lesson its reminders go in the subject chat, comma-separated, in s, m, h or d, e.g. 15m',
   REQUEST_ESCALATE_AFTER: 'how long a join request waits for its class teacher before the admins get it too, in s, m, h or d, e.g. 24h',
   SHUTDOWN_TIMEOUT_MS: 'milliseconds to finish updates in flight on shutdown, a positive whole number',
+  CONSENT_PARENT_GRADES: 'grades whose students need a parent\'s consent, e.g. 1-8 or 1-4,9 (grades 1 to 11), or none',
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
+
+/** `1-8`: the grades whose students' consent a parent gives (152-ФЗ); `none` for nobody. */
+const consentGrades = z.string().default('1-8').transform((raw, ctx): ReadonlySet<number> => {
+  if (raw.trim() === 'none') return new Set<number>();
+  try {
+    return parseGrades(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'bad grades' });
+    return z.NEVER;
+  }
+});
 
 const schema = z
   .object({
@@ -120,6 +133,7 @@ const schema = z
     LESSON_REMINDERS: reminderOffsets('15m'),
     QUIET_HOURS: quietHours,
     REQUEST_ESCALATE_AFTER: duration('24h'),
+    CONSENT_PARENT_GRADES: consentGrades,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -62,6 +62,8 @@ import { broadcastCommand, broadcastsCommand, lessonCommand, lessonsCommand, web
 import { broadcastActions } from './features/broadcasts/broadcasts-buttons.js';
 import { broadcastReminderJob } from './features/broadcasts/event-reminders.js';
 import { deliveryJob } from './features/shared/delivery-job.js';
+import { consentActions, consentCommand } from './features/consent/consent-commands.js';
+import { parentConsentDialog } from './features/consent/parent-consent-dialog.js';
 
 import type { App } from './app.js';
 import type { ChatMemberChange } from './messenger/events.js';
@@ -138,6 +140,8 @@ export const FEATURES: readonly Feature[] = [
     actions: helpActions,
     dialogs: [adminQuestionDialog, questionAnswerDialog] as unknown as AnyDialog[],
   },
+  /** A parent's consent for a young student's data (152-ФЗ): the link, paper consents, withdrawal. */
+  { commands: [consentCommand], actions: consentActions, dialogs: [parentConsentDialog] as unknown as AnyDialog[] },
   /** The language and leaving a dialog: last in /help. */
   { commands: [langCommand, cancelCommand] },
 ];

@@ -44,6 +44,14 @@ describe('configuration', () => {
     }
   });
 
+  it('reads the grades whose students need a parent\'s consent (152-ФЗ)', () => {
+    expect([...loadConfig(base).CONSENT_PARENT_GRADES]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect([...loadConfig({ ...base, CONSENT_PARENT_GRADES: '1-4, 9' }).CONSENT_PARENT_GRADES]).toEqual([1, 2, 3, 4, 9]);
+    expect(loadConfig({ ...base, CONSENT_PARENT_GRADES: 'none' }).CONSENT_PARENT_GRADES.size).toBe(0);
+    expect(errorOf({ ...base, CONSENT_PARENT_GRADES: '0-12' })).toMatch(/^CONSENT_PARENT_GRADES: is invalid; expected grades whose students/);
+    expect(errorOf({ ...base, CONSENT_PARENT_GRADES: 'пятый' })).toMatch(/^CONSENT_PARENT_GRADES: is invalid/);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ ...base, LOCALE: '', VK_CALLBACK_SECRET: '' }).LOCALE).toBe('ru');
   });

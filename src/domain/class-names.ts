@@ -93,3 +93,17 @@ export function buildClassGrid(spec: GridSpec): GridResult {
   names.sort(compareClassNames);
   return { ok: true, names };
 }
+
+/** Parses `1-8`, `1-4,9`: the grades whose students need a parent's consent; throws on anything else. */
+export function parseGrades(raw: string): ReadonlySet<number> {
+  const grades = new Set<number>();
+  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const match = /^(\d{1,2})(?:\s*-\s*(\d{1,2}))?$/u.exec(part);
+    if (!match) throw new RangeError(`bad grade range "${part}": write grades 1–11 as 1-8 or 1-4,9`);
+    const from = Number(match[1]);
+    const to = Number(match[2] ?? match[1]);
+    if (from < MIN_GRADE || to > MAX_GRADE || from > to) throw new RangeError(`bad grade range "${part}": write grades 1–11 as 1-8 or 1-4,9`);
+    for (let g = from; g <= to; g++) grades.add(g);
+  }
+  return grades;
+}

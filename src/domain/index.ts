@@ -13,6 +13,7 @@ import { ClassService } from './classes.js';
 import type { ServiceContext } from './context.js';
 import { FamilyService } from './family.js';
 import { FirstStepsService } from './first-steps.js';
+import { ConsentService } from './consent.js';
 import { InviteService, type CodeThrottleOptions } from './invites.js';
 import { JoinRequestService } from './join-requests.js';
 import { globalKeys, schoolKeys } from './keys.js';
@@ -45,6 +46,8 @@ export interface Services {
   movement: MovementService;
   /** Parents linked to their children (F08, F10). */
   family: FamilyService;
+  /** Parents' consents for young students (152-ФЗ), paper consents, withdrawals. */
+  consent: ConsentService;
   audit: AuditService;
   /** Messages sent about pending decisions, to edit them after the decision (F08, F09). */
   reviewNotices: ReviewNoticeStore;
@@ -98,6 +101,7 @@ function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeTh
     members: new MemberService(ctx),
     movement: new MovementService(ctx),
     family: new FamilyService(ctx),
+    consent: new ConsentService(ctx),
     audit,
     reviewNotices: new ReviewNoticeStore(ctx),
     reviewQueue: new ReviewQueue(ctx),
@@ -156,3 +160,4 @@ export type { RequestRoute } from './join-requests.js';
 export type { Placement, ShowResult } from './review-queue.js';
 export { CARDS_AT_ONCE, SHOW_PAGE_SIZE } from './review-queue.js';
 export type { NoticeRef } from './review-notices-store.js';
+export { ConsentService, ConsentForbiddenError, CONSENT_TEXT_VERSION, CONSENT_LINK_TTL_MS, type ConsentRecord, type ConsentAnswer } from './consent.js';

@@ -237,7 +237,7 @@ export class InviteService {
     const invite = await this.get(inviteId);
     if (!invite) return { ok: false, reason: 'not_found' };
     const applicant = toApplicant(invite, input);
-    const reply = await USE.apply(this.ctx, [inviteId, JSON.stringify(applicant)]);
+    const reply = await USE.apply(this.ctx, [inviteId, JSON.stringify(applicant), input.awaitingParentConsent && invite.role === 'student' ? 'parent' : '']);
     if (!reply.ok) {
       const reason = reply.reason ?? 'not_found';
       if (reason === 'already_pending') return { ok: false, reason, requestId: reply.requestId ?? '' };
@@ -311,7 +311,7 @@ function toApplicant(invite: Invite, input: ApplicantInput): Applicant {
   const checked = checkPersonName(input.name);
   if (!checked.ok) throw new InvalidApplicantError(`the name must be 2–4 words of letters, at most ${MAX_NAME_LENGTH} characters (${checked.problem})`);
   const name = checked.value;
-  const base = { vkId: input.vkId, name, ...(input.gender ? { gender: input.gender } : {}), classId: invite.classId, consent: true as const };
+  const base = { vkId: input.vkId, name, ...(input.gender ? { gender: input.gender } : {}), classId: invite.classId, consent: true as const, ...(input.consentVersion ? { consentVersion: input.consentVersion } : {}) };
   switch (invite.role) {
     case 'student':
       return { ...base, role: 'student' };

@@ -34,7 +34,7 @@ const DECIDE = new LuaScript(
   'requests-decide',
   z.object({
     ok: z.boolean(),
-    reason: z.enum(['not_found', 'forbidden', 'already_decided', 'class_unavailable']).optional(),
+    reason: z.enum(['not_found', 'forbidden', 'already_decided', 'class_unavailable', 'awaiting_consent']).optional(),
     decidedBy: z.union([z.number(), z.literal('system')]).optional(),
     status: z.enum(['approved', 'rejected']).optional(),
     request: z.unknown().optional(),
@@ -75,7 +75,8 @@ export class JoinRequestService {
       throw new PermissionDeniedError('request.review', actor);
     }
     const ids = await redis.zrange(keys.requestsPending, 0, '-1');
-    let items = await readRecords(redis, joinRequestSchema, ids.map(keys.requestRecord));
+    // A request waiting for a parent's consent is nobody's to decide yet (see consent.ts: /consent lists them).
+    let items = (await readRecords(redis, joinRequestSchema, ids.map(keys.requestRecord))).filter((r) => !r.awaitingConsent);
     if (!seeAll) {
       items = items.filter((r) =>
         can(member, 'request.review', { classId: r.applicant.classId, role: r.applicant.role }),
@@ -181,6 +182,7 @@ export class JoinRequestService {
       if (reply.reason === 'not_found') throw new NotFoundError('request', requestId);
       if (reply.reason === 'forbidden') throw new PermissionDeniedError('request.review', actor);
       if (reply.reason === 'class_unavailable') return { ok: false, reason: 'class_unavailable' };
+      if (reply.reason === 'awaiting_consent') return { ok: false, reason: 'awaiting_consent' };
       return { ok: false, reason: 'already_decided', decidedBy: reply.decidedBy ?? 'system', status: reply.status ?? 'approved' };
     }
     const decided = joinRequestSchema.parse(reply.request);

@@ -53,14 +53,21 @@ export const inviteSchema: z.ZodType<Invite> = z.discriminatedUnion('revoked', [
 ]);
 
 const gender = z.enum(['female', 'male']).optional();
-const applicantBase = { vkId: z.number().int(), name: z.string(), gender, classId: z.string(), consent: z.literal(true) };
+const applicantBase = { vkId: z.number().int(), name: z.string(), gender, classId: z.string(), consent: z.literal(true), consentVersion: z.string().optional() };
 const applicant = z.discriminatedUnion('role', [
   z.object({ ...applicantBase, role: z.literal('student') }),
   z.object({ ...applicantBase, role: z.literal('parent'), childName: z.string() }),
   z.object({ ...applicantBase, role: z.literal('teacher'), subjects: list(z.string()) }),
 ]);
 
-const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number() };
+const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number(), awaitingConsent: z.literal(true).optional(),
+  parentConsent: z
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('parent'), vkId: z.number(), name: z.string(), at: z.number() }),
+      z.object({ kind: z.literal('paper'), by: z.number(), at: z.number() }),
+    ])
+    .optional(),
+};
 export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('status', [
   z.object({ ...requestBase, status: z.literal('pending') }),
   z.object({ ...requestBase, status: z.literal('approved'), decidedBy: actorId, decidedAt: z.number() }),

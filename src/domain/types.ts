@@ -116,10 +116,14 @@ export interface InviteView {
 export type Gender = 'female' | 'male';
 
 /** What a person applying through an invite tells about themselves; `gender` from their messenger profile, when it says. */
-export type Applicant =
+export type Applicant = (
   | { role: 'student'; vkId: number; name: string; gender?: Gender; classId: string; consent: true }
   | { role: 'parent'; vkId: number; name: string; gender?: Gender; classId: string; childName: string; consent: true }
-  | { role: 'teacher'; vkId: number; name: string; gender?: Gender; classId: string; subjects: string[]; consent: true };
+  | { role: 'teacher'; vkId: number; name: string; gender?: Gender; classId: string; subjects: string[]; consent: true }
+) & {
+  /** The version of the consent text the applicant agreed to (consent.ts); absent for a young student, whose parent consents. */
+  consentVersion?: string;
+};
 
 /** What the dialog collects before using an invite; role and class come from the invite. */
 export interface ApplicantInput {
@@ -133,6 +137,10 @@ export interface ApplicantInput {
   childName?: string;
   /** For a teacher invite. */
   subjects?: string[];
+  /** The version of the consent text the person agreed to (CONSENT_TEXT_VERSION in consent.ts). */
+  consentVersion?: string;
+  /** A young student (see consent.ts): the request is filed waiting for a parent's consent instead of the student's own. */
+  awaitingParentConsent?: true;
 }
 
 interface JoinRequestBase {
@@ -140,10 +148,14 @@ interface JoinRequestBase {
   inviteId: string;
   applicant: Applicant;
   createdAt: number;
+  /** A young student's request waiting for a parent's consent (consent.ts): nobody may decide it yet. */
+  awaitingConsent?: true;
+  /** How the parent's consent of a young student's request came (shown on the card): by the link, or on paper. */
+  parentConsent?: { kind: 'parent'; vkId: number; name: string; at: number } | { kind: 'paper'; by: number; at: number };
 }
 
-/** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school. */
-export const REJECT_CODES = ['left'] as const;
+/** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school; `no_consent`, a parent declined consent. */
+export const REJECT_CODES = ['left', 'no_consent'] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 
 export type JoinRequest =
@@ -198,7 +210,9 @@ export type DecisionResult =
       linkedParents?: number[];
     }
   | { ok: false; reason: 'already_decided'; decidedBy: ActorId; status: 'approved' | 'rejected' }
-  | { ok: false; reason: 'class_unavailable' };
+  | { ok: false; reason: 'class_unavailable' }
+  /** A young student's request still waiting for a parent's consent (consent.ts). */
+  | { ok: false; reason: 'awaiting_consent' };
 
 export type TeacherStatus = 'pending' | 'verified';
 

@@ -5,7 +5,8 @@ import { ADMIN_ID, Harness } from '../helpers/harness.js';
 describe('two people at the same moment', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await Harness.start();
+    // The students consent themselves here (the parent's consent of the default grades 1–8: test/e2e/consent.test.ts).
+    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none' } });
   });
   afterEach(() => h.close());
 

@@ -7,7 +7,8 @@ import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 describe('in English (VK lang_id 3)', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await Harness.start();
+    // The student consents themself here (the parent's consent of the default grades 1–8: test/e2e/consent.test.ts).
+    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none' } });
   });
   afterEach(() => h.close());
 

@@ -20,7 +20,8 @@ let h: Harness;
 
 describe('a school year through the bot, with buttons and commands only', () => {
   beforeEach(async () => {
-    h = await Harness.start();
+    // The 5А student consents themself here (the parent's consent of the default grades 1–8: test/e2e/consent.test.ts).
+    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: '1-4' } });
   });
   afterEach(() => h.close());
 

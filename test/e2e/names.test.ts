@@ -14,7 +14,7 @@ const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map(
 describe('people by their names and gender (F10 F07 F27)', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await Harness.start();
+    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none' } }); // the students here consent themselves (parents' consent: consent.test.ts)
     await h.bot.app.school.save(PROFILE, ADMIN_ID);
     await h.bot.app.services.classes.createMany(ADMIN_ID, ['5А', '6А']);
   });

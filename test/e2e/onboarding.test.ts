@@ -12,7 +12,8 @@ describe('onboarding by invite (F23, F27, F19)', () => {
   let h: Harness;
   let classId: string;
   beforeEach(async () => {
-    h = await Harness.start();
+    // Students of 5А consent themselves here (the parent's consent of the default grades 1–8: test/e2e/consent.test.ts).
+    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: '1-4' } });
     await h.bot.app.school.save(PROFILE, ADMIN_ID);
     classId = (await h.bot.app.services.classes.create(ADMIN_ID, '5А')).id;
   });

@@ -17,7 +17,7 @@ describe('join requests go to whom they belong (F08)', () => {
 
   /** A school with classes 5А and 5Б; the admin (100) has written to the bot. */
   async function school(env: Record<string, string> = {}): Promise<DriverUser> {
-    h = await Harness.start({ env });
+    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none', ...env } }); // students consent themselves here (parents' consent: consent.test.ts)
     const created = await h.bot.app.services.classes.createMany(ADMIN_ID, ['5А', '5Б']);
     const ids = created.flatMap((c) => (c.status === 'created' ? [c.classGroup.id] : []));
     if (ids.length !== 2) throw new Error('classes not created');

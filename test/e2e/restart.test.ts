@@ -29,7 +29,7 @@ describe('a crash and a restart (F28)', () => {
   });
 
   function startBot(): BotProcess {
-    const run = startBotProcess(botProcessEnv(emulator, db.prefix, { LOG_LEVEL: 'info' }));
+    const run = startBotProcess(botProcessEnv(emulator, db.prefix, { LOG_LEVEL: 'info', CONSENT_PARENT_GRADES: '1-4' }));
     running.push(run);
     return run;
   }

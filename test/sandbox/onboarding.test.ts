@@ -8,7 +8,7 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
   beforeEach(async () => {
     s = await SandboxSession.start();
     await s.sandbox.bot.app.school.save(PROFILE, SANDBOX_ADMIN_ID);
-    await s.services.classes.create(SANDBOX_ADMIN_ID, '5А');
+    await s.services.classes.create(SANDBOX_ADMIN_ID, '10А');
   }, 30_000);
   afterEach(() => s.close());
 
@@ -17,7 +17,7 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
     // The page says it is a sandbox, and lists the cast.
     await expect(admin.page.locator('#banner').textContent()).resolves.toContain('Ничего не уходит во ВКонтакте');
     await expect(admin.page.locator('#people .name').allTextContents()).resolves.toEqual(['Мария Иванова', 'Ольга Кузнецова', 'Анна Петрова', 'Иван Сидоров', 'Елена Сидорова']);
-    await admin.say('/invite 5А ученик 30 7');
+    await admin.say('/invite 10А ученик 30 7');
     const card = await admin.expectMessage('Приглашение готово');
     // The QR code the bot uploaded is shown as a picture.
     const qr = card.locator('img');
@@ -31,7 +31,7 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
     await admin.openLinkAs(/vk\.me\/club1\?ref=/u, 'Иван Сидоров');
     await admin.page.locator('#snackbar', { hasText: 'Ссылка открыта как Иван Сидоров' }).waitFor();
     const confirm = await student.expectMessage('Вас приглашают');
-    expect(await confirm.textContent()).toContain('Класс: 5А');
+    expect(await confirm.textContent()).toContain('Класс: 10А');
     await student.press('Да, всё верно');
     await student.expectMessage('Как вас зовут');
     await student.press('Сидоров Иван');
@@ -47,8 +47,8 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
     await admin.press('Принять');
     await student.expectMessage('Ваша заявка принята');
     // The list on the left shows what the bot's records now say of the student, in both tabs.
-    await admin.page.locator('#people button[data-person="103"]', { hasText: 'ученик · 5А' }).waitFor();
-    await student.page.locator('#people button[data-person="103"]', { hasText: 'ученик · 5А' }).waitFor();
+    await admin.page.locator('#people button[data-person="103"]', { hasText: 'ученик · 10А' }).waitFor();
+    await student.page.locator('#people button[data-person="103"]', { hasText: 'ученик · 10А' }).waitFor();
     const request = (await s.services.requests.listPending('system')).items;
     expect(request).toEqual([]);
     expect((await s.services.members.get(103))?.roles).toEqual(['student']);

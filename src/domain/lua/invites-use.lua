@@ -1,5 +1,5 @@
 -- invites-use: takes one use of an invite and files a pending join request, or says why not.
--- ARGV[2] = invite id, [3] applicant JSON.
+-- ARGV[2] = invite id, [3] applicant JSON, [4] 'parent' when the request waits for a parent's consent.
 local inv = getJson(kInvite(ARGV[2]))
 if not inv then return jenc({ ok = false, reason = 'not_found' }) end
 if inv.revoked then return jenc({ ok = false, reason = inv.revokedCause == 'promotion' and 'outdated' or 'revoked' }) end
@@ -28,6 +28,7 @@ inv.uses = inv.uses + 1
 redis.call('SET', kInvite(inv.id), jenc(inv))
 local rid = 'r' .. redis.call('INCR', kSeq('request'))
 local req = { id = rid, inviteId = inv.id, applicant = a, createdAt = NOW, status = 'pending' }
+if ARGV[4] == 'parent' then req.awaitingConsent = true end
 redis.call('SET', kRequest(rid), jenc(req))
 redis.call('ZADD', kRequestsPending(), NOW, rid)
 redis.call('HSET', kRequestsOpen(), field, rid)

@@ -10,6 +10,8 @@ end
 if req.status ~= 'pending' then
   return jenc({ ok = false, reason = 'already_decided', decidedBy = req.decidedBy, status = req.status })
 end
+-- A young student's request waits for a parent's consent (consent-give, consent-paper) before anyone decides it.
+if req.awaitingConsent then return jenc({ ok = false, reason = 'awaiting_consent' }) end
 local decision = ARGV[3]
 local actor = ARGV[4]
 if actor ~= 'system' then actor = tonumber(actor) end

@@ -2,6 +2,8 @@ import { enterSchoolSetup } from '../../../scenes/school-setup.js';
 import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-contact/answer-stranger.js';
 import { personName } from '../shared/review-format.js';
 import { joinByToken } from '../onboarding/join-command.js';
+import { openConsentLink } from '../consent/open-consent-link.js';
+import { CONSENT_REF_SOURCE } from '../onboarding/parent-consent.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { mainMenu } from '../menu/main-menu.js';
 
@@ -20,6 +22,7 @@ export const startCommand: CommandSpec = {
   async run(context, _args, turn, app) {
     const { t, caller } = turn;
     const ref = context.startRef?.value;
+    if (ref && context.isPrivate && context.startRef?.source === CONSENT_REF_SOURCE) return openConsentLink(context, turn, app, ref);
     if (ref && context.isPrivate && (context.startRef?.source ?? 'invite') === 'invite') return joinByToken(context, turn, app, ref);
     if (context.dialogs.current) return resumeDialog(context, turn);
     // In a chat a stranger learns only how to join: whether they have a request is their own business.

@@ -29,7 +29,8 @@ export async function pendingText(app: App, reader: Reader, requests: readonly J
     const lines = [t('contact-pending-class', { class: await classNameOf(app, a.classId) }), t('contact-pending-role', { role: roleName(t, a.role) })];
     if (a.role === 'parent') lines.push(t('contact-pending-child', { child: a.childName }));
     lines.push(t('contact-pending-since', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ, locale) }));
-    lines.push(await decidersLine(app, reader, request));
+    // A young student's request waits for a parent's consent (src/features/consent/) before anyone decides it.
+    lines.push(request.awaitingConsent ? t('cns-pending-waiting') : await decidersLine(app, reader, request));
     blocks.push(lines.join('\n'));
   }
   return [t('contact-pending-title', { count: requests.length }), ...blocks, t('contact-pending-footer')].join('\n\n');

@@ -33,6 +33,7 @@ export async function decideRequest(app: App, turn: Turn, requestId: string, dec
   }
   if (!result.ok) {
     if (result.reason === 'class_unavailable') return refused(t('req-class-unavailable'));
+    if (result.reason === 'awaiting_consent') return refused(t('cns-req-waiting'));
     return refused(await alreadyDecidedText(app, t, result.status, result.decidedBy));
   }
   const family = { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) };

@@ -34,6 +34,8 @@ export function requestCardText(app: App, reader: Reader, request: JoinRequest, 
   if (a.role === 'parent') lines.push(t('req-card-child', { child: a.childName }));
   if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.map((s) => subjectName(t, s)).join(', ') }) : t('req-card-no-subjects'));
   lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ, reader.locale) }));
+  // A young student's request: whose consent let it through (src/features/consent/).
+  if (request.parentConsent) lines.push(request.parentConsent.kind === 'parent' ? t('cns-card-parent', { parent: app.messenger.mention(request.parentConsent.vkId, request.parentConsent.name) }) : t('cns-card-paper'));
   return lines.join('\n');
 }
 

@@ -1,0 +1,101 @@
+import { checkPersonName, MAX_NAME_LENGTH, type NameCheck } from '../../domain/person-names.js';
+import type { Dialogs } from '../../messenger/dialogs.js';
+import type { Translate } from '../../i18n.js';
+import { lookupVkUser } from '../invites/issue-invite.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton } from '../shared/keyboards.js';
+import { sceneValue } from '../shared/payload.js';
+import { answerConsent } from './answer-consent.js';
+import { parentConsentText } from '../onboarding/parent-consent.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../../turn.js';
+
+/** Scene id of a parent's consent for a child (152-ФЗ), opened by a consent link. */
+export const PARENT_CONSENT = 'pcons';
+
+/** What the dialog starts from: the link's token and whose consent it asks. */
+export interface ParentConsentStart {
+  token: string;
+  childName: string;
+  className: string;
+  schoolName: string;
+}
+
+interface ParentConsentState extends ParentConsentStart, Record<string, unknown> {
+  /** «Имя Фамилия» from VK, offered as a button when it looks like a real name. */
+  vkName?: string;
+  name?: string;
+}
+
+type ParentConsentContext = DialogContext<ParentConsentState>;
+
+const button = (label: string, value: string, color?: Button['color']): Button => sceneButton(PARENT_CONSENT, label, value, color);
+
+function ask(context: ParentConsentContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
+  const { t } = context.turn;
+  return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
+}
+
+function nameProblem(t: Translate, context: ParentConsentContext, check: NameCheck | undefined): string {
+  if (context.hasPayload) return t('button-stale');
+  if (!check || check.ok) return t('invalid-choice');
+  switch (check.problem) {
+    case 'empty':
+      return t('invalid-empty');
+    case 'command':
+      return t('invalid-command');
+    case 'too-long':
+      return t('invalid-too-long', { max: MAX_NAME_LENGTH });
+    case 'format':
+      return t('onb-bad-name');
+  }
+}
+
+/** Whose consent is asked (child, class, school), then the parent's own name, as in onboarding. */
+async function nameStep(context: ParentConsentContext): Promise<unknown> {
+  const { t, caller, app } = context.turn;
+  const state = context.state;
+  if (context.firstTime && state.vkName === undefined) {
+    const vk = await lookupVkUser(app, caller.vkId);
+    const check = vk ? checkPersonName(vk.name) : undefined;
+    state.vkName = check?.ok ? check.value : '';
+  }
+  const rows = state.vkName ? [[button(state.vkName, 'vk', 'primary')]] : [];
+  const question = t(state.vkName ? 'cns-parent-ask-name-vk' : 'cns-parent-ask-name');
+  if (context.firstTime) {
+    const intro = t('cns-parent-intro', { child: state.childName, class: state.className, school: state.schoolName });
+    return ask(context, `${intro}\n\n${question}`, rows);
+  }
+  if (sceneValue(context.payload, PARENT_CONSENT) === 'vk' && state.vkName) {
+    state.name = state.vkName;
+    return context.next();
+  }
+  const check = context.hasPayload ? undefined : checkPersonName(context.text);
+  if (!check?.ok) return ask(context, question, rows, nameProblem(t, context, check));
+  state.name = check.value;
+  return context.next();
+}
+
+/** The consent text with «Даю согласие» and «Не даю согласия»; the answer goes to the use case. */
+async function consentStep(context: ParentConsentContext): Promise<unknown> {
+  const turn = context.turn;
+  const { t } = turn;
+  const state = context.state;
+  if (!state.name) return context.go(0);
+  const text = parentConsentText(t, { parent: state.name, child: state.childName, className: state.className, school: state.schoolName });
+  const rows = [[button(t('cns-btn-give'), 'give', 'positive'), button(t('cns-btn-decline'), 'decline', 'negative')]];
+  if (context.firstTime) return ask(context, text, rows);
+  const pressed = sceneValue(context.payload, PARENT_CONSENT);
+  if (pressed !== 'give' && pressed !== 'decline') return ask(context, text, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
+  const report = await answerConsent(turn.app, turn, state.token, state.name, pressed);
+  await context.leave();
+  return turn.reply(report.text, replyKeyboard([]));
+}
+
+/** Opens the parent's consent dialog (the link is checked by the caller, see src/features/consent/open-consent-link.ts). */
+export function enterParentConsent(dialogs: Dialogs, start: ParentConsentStart): Promise<unknown> {
+  return dialogs.enter(PARENT_CONSENT, { state: { ...start } });
+}
+
+const steps: DialogStepHandler<ParentConsentState>[] = [nameStep, consentStep];
+
+/** The parent's consent dialog: whose consent, the parent's name, the consent text and the answer. */
+export const parentConsentDialog: DialogDefinition<ParentConsentState> = { slug: PARENT_CONSENT, steps };
