@@ -459,7 +459,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await anna.expect('Ваши роли');
     await anna.press('Все команды');
     const annaHelp = await anna.expect('Что вы можете сделать:');
-    expect(annaHelp.text).toContain('/lesson — объявить онлайн-урок в учебном чате');
+    expect(annaHelp.text).toContain('/урок — объявить онлайн-урок в учебном чате');
     expect(annaHelp.text).not.toContain('/broadcast —');
     await vanya.say('/помощь');
     await vanya.expect('Ваши роли');
@@ -477,9 +477,9 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await head.expect('Ваши роли');
     await head.press('Все команды');
     const help = await head.expect('Что вы можете сделать:');
-    expect(help.text).toContain('/broadcast — объявить трансляцию');
-    expect(help.text).toContain('/webinar — объявить вебинар');
-    expect(help.text).toContain('/broadcasts — ваши предстоящие трансляции');
+    expect(help.text).toContain('/трансляция — объявить трансляцию');
+    expect(help.text).toContain('/вебинар — объявить вебинар');
+    expect(help.text).toContain('/трансляции — ваши предстоящие трансляции');
     await head.say('/трансляция');
     await head.expect('Как называется трансляция?');
     await head.say('/что-то');

@@ -68,13 +68,13 @@ describe('foundation', () => {
     expect(home.text).toContain('Ваши роли: администратор');
     await admin.press('Все команды');
     const help = await admin.expect('Что вы можете сделать:');
-    expect(help.text).toContain('/school');
-    expect(help.text).toContain('/cancel');
+    expect(help.text).toContain('/школа');
+    expect(help.text).toContain('/отмена');
     const stranger = h.driver.user({ id: 300, firstName: 'Пётр', lastName: 'Сидоров' });
     await stranger.say('/помощь');
     const intro = await stranger.expect('ссылка-приглашение');
     expect(intro.keyboard?.buttons.flat().map((b) => b.label)).toEqual(['Ввести код приглашения']);
-    expect(intro.text).not.toContain('/school');
+    expect(intro.text).not.toContain('/школа');
     await stranger.say('/start');
     await stranger.expect('ссылка-приглашение');
   });

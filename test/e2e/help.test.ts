@@ -56,7 +56,7 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     for (const command of ['/вопрос', '/правила', '/поддержка', '/ресурсы', '/язык']) expect(basics.text).toContain(`${command} — `);
     // «Все команды»: the full list, generated from the registry.
     await vanya.press('Все команды');
-    expect((await vanya.expect('Что вы можете сделать:')).text).toContain('/rules');
+    expect((await vanya.expect('Что вы можете сделать:')).text).toContain('/правила');
     // A forged topic, and a topic the student has nothing in, are refused.
     const forged = h.emulator.messageEvent(310, 310, student.cmid, { k: 'cb', a: 'help.t', id: 'setup' });
     expect((await vanya.expectAnswer(forged))?.text).toBe('Кнопка устарела. Откройте последнее сообщение.');

@@ -21,7 +21,7 @@ describe('resilience', () => {
     await admin.expect('Что вы можете сделать');
     await admin.press('Все команды');
     const help = await admin.expect('Что вы можете сделать:');
-    expect(help.text).toContain('/school');
+    expect(help.text).toContain('/школа');
   });
 
   it('F28: a restart resumes the long poll where it stopped; when VK has lost that part of its history (failed: 1) the loss is logged by ts and the bot carries on', async () => {

@@ -157,13 +157,13 @@ describe('study chats (F25)', () => {
     await anna.say('/help');
     await anna.expect('Ваши роли');
     await anna.press('Все команды');
-    expect((await anna.expect('Что вы можете сделать:')).text).toContain('/chat');
+    expect((await anna.expect('Что вы можете сделать:')).text).toContain('/чат');
     await vanya.say('/help');
     await vanya.expect('Ваши роли');
     await vanya.press('Все команды');
     const help = (await vanya.expect('Что вы можете сделать:')).text;
-    expect(help).not.toContain('/chat ');
-    expect(help).toContain('/chats — учебные чаты и ссылки на них');
+    expect(help).not.toContain('/чат ');
+    expect(help).toContain('/чаты — учебные чаты и ссылки на них');
     // Once the teacher has made the class's chat, the student and the parent find its link in /чаты; 6А's student does not.
     const { link } = await madeChat(anna);
     await vanya.say('/чаты');

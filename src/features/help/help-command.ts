@@ -3,7 +3,7 @@ import type { App } from '../../app.js';
 import { ROLES } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import type { CommandSpec } from '../shared/command-registry.js';
-import { homeKeyboard, topicsFor } from './help-topics.js';
+import { commandWord, homeKeyboard, topicsFor } from './help-topics.js';
 
 /** Whether the caller is an approved teacher still waiting for verification (F24): no teacher powers yet. */
 function teacherPending(turn: Turn): boolean {
@@ -23,7 +23,8 @@ export function sendHelpHome(app: App, turn: Turn): Promise<unknown> {
 /** Every command the caller may use, one a line, generated from the command registry («Все команды» under /help). */
 export function allCommandsText(app: App, turn: Turn): string {
   const { t, caller } = turn;
-  const lines = app.commands.availableTo(caller).map((command) => t('help-line', { command: command.name, summary: t(command.summaryKey) }));
+  // By the reader's name of each command: Russian in Russian (help-line puts the slash before it).
+  const lines = app.commands.availableTo(caller).map((command) => t('help-line', { command: commandWord(command, turn.locale).slice(1), summary: t(command.summaryKey) }));
   return [t('help-header'), ...lines, '', t('help-footer')].join('\n');
 }
 
