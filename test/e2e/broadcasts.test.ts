@@ -1,26 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobSpec } from '../../src/features/shared/job-registry.js';
 import { typedMoment } from '../../src/features/shared/typed-time.js';
 import { formatWhen } from '../../src/i18n.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
-
-/** Whom the sentinel job writes to: a test waits for it to know that every job due before it has run. */
-const WATCHER = 999;
-const sentinel: JobSpec = {
-  kind: 'test.sentinel',
-  async run(app, job) {
-    await app.messenger.send(WATCHER, { text: `sentinel ${job.id}` });
-  },
-};
 
 describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
   let h: Harness;
   const TZ = 'Europe/Moscow';
   beforeEach(async () => {
-    h = await Harness.start({ env: { BROADCAST_REMINDERS: '4s,2s', LESSON_REMINDERS: '2s', SCHOOL_TZ: TZ }, bot: { extraJobs: [sentinel] } });
+    h = await Harness.start({ env: { BROADCAST_REMINDERS: '4s,2s', LESSON_REMINDERS: '2s', SCHOOL_TZ: TZ }, bot: { extraJobs: [sentinelJob] } });
     const s = h.bot.app.services;
     await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
     await verifiedTeacher(s, 200, 'Смирнова Ольга');
@@ -75,15 +66,6 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     return chat.peerId;
   }
 
-  /** Waits until every job due by `at` has run: a sentinel job at `at` writes to the watcher. */
-  async function jobsDoneBy(at: number): Promise<void> {
-    const watcher = h.driver.user({ id: WATCHER, firstName: 'Наблюдатель', allowsMessages: true });
-    const id = `sentinel-${at}`;
-    await h.bot.app.scheduler.schedule(id, sentinel.kind, at, null);
-    await watcher.expect(`sentinel ${id}`, { timeout: Math.max(0, at - Date.now()) + 5000 });
-    await h.idle();
-  }
-
   /** The organiser goes through /трансляция up to the preview, typing the time; returns the preview. */
   async function upToPreview(organiser: Person, title: string, at: number, audience: 'Всей школе' | 'Сотрудникам' | 'Классу', link = 'https://vk.com/video-1_2') {
     await organiser.say('/трансляция');
@@ -135,7 +117,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     expect(copies.map((c) => c.params.peer_ids)).toEqual(['100,210,301,302,311,312,320']);
     // Reminders: two in the chat, two to each private recipient and to the head; none privately to those in the chat.
     await chat.expect('⏰ Напоминание: трансляция «Линейка» скоро начнётся.', { timeout: 10_000 });
-    await jobsDoneBy(at);
+    await jobsDoneBy(h, at);
     expect(reminders(chat.received)).toHaveLength(2);
     for (const person of [pavel, ivan, igor, olga, petya, head]) expect(reminders(person.received)).toHaveLength(2);
     for (const person of [anna, vanya]) expect(person.received).toHaveLength(0);
@@ -263,7 +245,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
       expect(notice.text).toContain(`Было: ${when(first.at)}`);
       expect(notice.text).toContain('Ссылка: https://vk.com/video-5_6');
     }
-    await jobsDoneBy(moved);
+    await jobsDoneBy(h, moved);
     for (const person of [pavel, anna, vanya, head]) expect(reminders(person.received)).toHaveLength(2);
     expect((await h.bot.app.services.broadcasts.get(first.id))).toMatchObject({ version: 2, at: Math.floor(moved / 1000) * 1000 });
   });
@@ -363,7 +345,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     const announcement = await chat.expect('💻 Онлайн-урок: Математика');
     expect(announcement.text).toContain(`Начало: ${when(at)}`);
     await chat.expect('⏰ Напоминание: онлайн-урок «Математика» скоро начнётся.', { timeout: 10_000 });
-    await jobsDoneBy(at);
+    await jobsDoneBy(h, at);
     expect(reminders(chat.received)).toHaveLength(1);
     expect(vanya.received).toHaveLength(0);
     expect(olga.received).toHaveLength(0);

@@ -1,26 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobSpec } from '../../src/features/shared/job-registry.js';
 import { typedMoment } from '../../src/features/shared/typed-time.js';
 import { formatWhen } from '../../src/i18n.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
-
-/** Whom the sentinel job writes to: a test waits for it to know that every job due before it has run. */
-const WATCHER = 999;
-const sentinel: JobSpec = {
-  kind: 'test.sentinel',
-  async run(app, job) {
-    await app.messenger.send(WATCHER, { text: `sentinel ${job.id}` });
-  },
-};
 
 describe('meetings (F22)', () => {
   let h: Harness;
   const TZ = 'Europe/Moscow';
   beforeEach(async () => {
-    h = await Harness.start({ env: { MEETING_REMINDERS: '4s,2s', SCHOOL_TZ: TZ }, bot: { extraJobs: [sentinel] } });
+    h = await Harness.start({ env: { MEETING_REMINDERS: '4s,2s', SCHOOL_TZ: TZ }, bot: { extraJobs: [sentinelJob] } });
     const s = h.bot.app.services;
     await s.classes.createMany(ADMIN_ID, ['5А']);
     await verifiedTeacher(s, 200, 'Смирнова Ольга');
@@ -37,15 +28,6 @@ describe('meetings (F22)', () => {
   const head = () => h.driver.user({ id: 200, firstName: 'Ольга', lastName: 'Смирнова', allowsMessages: true });
   const person = (id: number, firstName: string) => h.driver.user({ id, firstName, allowsMessages: true });
   const when = (at: number) => formatWhen(at, TZ, 'ru');
-
-  /** Waits until every job due by `at` has run: a sentinel job at `at` writes to the watcher. */
-  async function jobsDoneBy(at: number): Promise<void> {
-    const watcher = h.driver.user({ id: WATCHER, firstName: 'Наблюдатель', allowsMessages: true });
-    const id = `sentinel-${at}`;
-    await h.bot.app.scheduler.schedule(id, sentinel.kind, at, null);
-    await watcher.expect(`sentinel ${id}`, { timeout: Math.max(0, at - Date.now()) + 5000 });
-    await h.idle();
-  }
 
   /** The head plans a meeting through the dialog; returns the report. */
   async function plan(organiser: ReturnType<typeof head>, title: string, at: number, audience: 'Заместителей' | 'Всех сотрудников' | 'Родителей класса', place?: string) {
@@ -95,7 +77,7 @@ describe('meetings (F22)', () => {
       await teacher.expect('⏰ Напоминание: встреча «Педсовет».', { timeout: 8000 });
     }
     await olga.expect('⏰ Напоминание: встреча «Педсовет».', { timeout: 8000 });
-    await jobsDoneBy(at);
+    await jobsDoneBy(h, at);
     expect(anna.received.filter((m) => m.text.startsWith('⏰'))).toHaveLength(2);
     expect(vanya.received).toHaveLength(0);
     expect(parent.received).toHaveLength(0);
@@ -119,7 +101,7 @@ describe('meetings (F22)', () => {
     expect(notice.text).toContain(`(${when(at)}) отменена.`);
     const cancelled = await olga.expect((m) => m.text.startsWith('❌ Встреча «Совещание»') && m.text.includes('Об этом узнали'));
     expect(cancelled.text).toContain('1 из 1');
-    await jobsDoneBy(at);
+    await jobsDoneBy(h, at);
     expect(pavel.received.filter((m) => m.text.startsWith('⏰'))).toHaveLength(0);
     expect(olga.received.filter((m) => m.text.startsWith('⏰'))).toHaveLength(0);
     // The deputies' meeting did not go to the teachers; /meetings is empty now.
@@ -151,7 +133,7 @@ describe('meetings (F22)', () => {
     expect(notice.text).toContain(`Было: ${when(first)}`);
     expect(notice.text).toContain('Где: каб. 12');
     await anna.expect('⏰ Напоминание: встреча «Педсовет».', { timeout: 8000 });
-    await jobsDoneBy(moved);
+    await jobsDoneBy(h, moved);
     expect(anna.received.filter((m) => m.text.startsWith('⏰'))).toHaveLength(2);
     const stored = (await h.bot.app.services.meetings.upcoming(200, 0))[0];
     expect(stored).toMatchObject({ title: 'Педсовет', at: Math.floor(moved / 1000) * 1000, version: 2 });

@@ -3,6 +3,7 @@ import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import type { InviteRole, JoinRequest } from '../../src/domain/index.js';
+import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { verifiedTeacher } from '../helpers/school-people.js';
 
@@ -17,7 +18,7 @@ describe('join requests go to whom they belong (F08)', () => {
 
   /** A school with classes 5А and 5Б; the admin (100) has written to the bot. */
   async function school(env: Record<string, string> = {}): Promise<DriverUser> {
-    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none', ...env } }); // students consent themselves here (parents' consent: consent.test.ts)
+    h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none', ...env }, bot: { extraJobs: [sentinelJob] } }); // students consent themselves here (parents' consent: consent.test.ts)
     const created = await h.bot.app.services.classes.createMany(ADMIN_ID, ['5А', '5Б']);
     const ids = created.flatMap((c) => (c.status === 'created' ? [c.classGroup.id] : []));
     if (ids.length !== 2) throw new Error('classes not created');
@@ -243,12 +244,8 @@ describe('join requests go to whom they belong (F08)', () => {
     expect((await h.bot.app.services.requests.approve(ADMIN_ID, request.id)).ok).toBe(true);
     const count = teacher.received.length;
     expect(await h.bot.app.scheduler.reschedule(second!, Date.now())).toBe(true);
-    await h.idle();
-    await new Promise<void>((resolve) => {
-      const check = async (): Promise<void> => ((await waitingJobs('req-remind.')).length === 0 ? resolve() : void setTimeout(() => void check(), 100));
-      void check();
-    });
-    await h.idle();
+    await jobsDoneBy(h, Date.now());
+    expect(await waitingJobs('req-remind.')).toEqual([]);
     expect(teacher.received.slice(count).some((m) => m.text.includes('напомнить'))).toBe(false);
   });
 
