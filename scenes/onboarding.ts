@@ -1,4 +1,4 @@
-import { checkPersonName, MAX_NAME_LENGTH, type NameCheck } from '../src/domain/person-names.js';
+import { checkPersonName } from '../src/domain/person-names.js';
 import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
@@ -7,6 +7,7 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
 import { decidersLine } from '../src/features/shared/deciders.js';
+import { nameProblem } from '../src/features/onboarding/name-problem.js';
 import { CONSENT_TEXT_VERSION, type Gender, type InviteRole, type InviteUseResult } from '../src/domain/index.js';
 import { needsParentConsent, sendParentLink } from '../src/features/onboarding/parent-consent.js';
 import { selfConsentText } from '../src/features/onboarding/parent-consent.js';
@@ -61,23 +62,6 @@ function ask(context: OnboardingContext, text: string, rows: Button[][], problem
   return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
 }
 
-/** The re-prompt reason for an answer that is not a name. */
-function nameProblem(t: Translate, context: OnboardingContext, check: NameCheck | undefined, whose: InviteRole | 'child' = context.state.role): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!check || check.ok) return t('invalid-choice');
-  switch (check.problem) {
-    case 'empty':
-      return t('invalid-empty');
-    case 'command':
-      return t('invalid-command');
-    case 'too-long':
-      return t('invalid-too-long', { max: MAX_NAME_LENGTH });
-    case 'format':
-      // The example fits the reader: a child's name for a student or a parent naming their child.
-      return t('onb-bad-name', { role: whose });
-  }
-}
-
 async function confirmStep(context: OnboardingContext): Promise<unknown> {
   const turn = context.turn;
   const { t } = turn;
@@ -113,7 +97,7 @@ async function nameStep(context: OnboardingContext, app: App): Promise<unknown> 
     return context.next();
   }
   const check = context.hasPayload ? undefined : checkPersonName(context.text);
-  if (!check?.ok) return ask(context, question, rows, nameProblem(t, context, check));
+  if (!check?.ok) return ask(context, question, rows, nameProblem(t, context, check, context.state.role));
   context.state.name = check.value;
   return context.next();
 }

@@ -1,11 +1,11 @@
-import { checkPersonName, MAX_NAME_LENGTH, type NameCheck } from '../../domain/person-names.js';
+import { checkPersonName } from '../../domain/person-names.js';
 import type { Dialogs } from '../../messenger/dialogs.js';
-import type { Translate } from '../../i18n.js';
 import { lookupVkUser } from '../invites/issue-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton } from '../shared/keyboards.js';
 import { sceneValue } from '../shared/payload.js';
 import { answerConsent } from './answer-consent.js';
 import { parentConsentText } from '../onboarding/parent-consent.js';
+import { nameProblem } from '../onboarding/name-problem.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../../turn.js';
 
 /** Scene id of a parent's consent for a child (152-ФЗ), opened by a consent link. */
@@ -32,21 +32,6 @@ const button = (label: string, value: string, color?: Button['color']): Button =
 function ask(context: ParentConsentContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
   const { t } = context.turn;
   return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard([...rows, [cancelButton(t)]]));
-}
-
-function nameProblem(t: Translate, context: ParentConsentContext, check: NameCheck | undefined): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!check || check.ok) return t('invalid-choice');
-  switch (check.problem) {
-    case 'empty':
-      return t('invalid-empty');
-    case 'command':
-      return t('invalid-command');
-    case 'too-long':
-      return t('invalid-too-long', { max: MAX_NAME_LENGTH });
-    case 'format':
-      return t('onb-bad-name');
-  }
 }
 
 /** Whose consent is asked (child, class, school), then the parent's own name, as in onboarding. */
