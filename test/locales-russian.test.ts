@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FluentResource, type FluentVariable } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { I18n, LOCALES_DIR, personValue, type FluentPerson } from '../src/i18n.js';
-import { declineName, guessGender, nameParts, surnameFirst } from '../src/name-forms.js';
+import { declineName, guessGender, nameParts, surnameFirst } from '../src/domain/name-forms.js';
 
 const i18n = new I18n('ru');
 
@@ -154,7 +154,7 @@ describe('Russian names and endings (issue 10)', () => {
   });
 });
 
-describe('name forms (src/name-forms.ts)', () => {
+describe('name forms (src/domain/name-forms.ts)', () => {
   it('tells the surname, the first name and the patronymic whatever the order', () => {
     expect(nameParts(['Петров', 'Иван'])).toEqual(['last', 'first']);
     expect(nameParts(['Иван', 'Петров'])).toEqual(['first', 'last']);

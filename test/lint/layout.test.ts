@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +144,11 @@ describe('the layout rules (issue 7)', () => {
     const circular = new Set(folders.flatMap((f) => f.dependencies.filter((d) => d.circular).map((d) => `${f.name} → ${d.name}`)));
     const closed = KNOWN_FOLDER_CYCLE_EDGES.map(([from, to]) => `${from} → ${to}`).filter((edge) => !circular.has(edge));
     expect(closed, 'KNOWN_FOLDER_CYCLE_EDGES in .dependency-cruiser.mjs lists edges that no longer close a cycle: delete their lines').toEqual([]);
+  });
+
+  it('at most eight files lie loose in src/ (main, config, logger, the composition root…); everything else is in a folder', () => {
+    const loose = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+    expect(loose.length, `loose in src/: ${loose.join(', ')}`).toBeLessThanOrEqual(8);
   });
 
   it.each(Object.entries(PROBES))('a violating file makes the lint fail, naming the rule: %s', (_, probe) => {

@@ -1,7 +1,7 @@
 import type { Member } from '../../domain/types.js';
 import type { Messenger } from '../../messenger/messenger.js';
 import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
-import { surnameFirst } from '../../name-forms.js';
+import { surnameFirst } from '../../domain/name-forms.js';
 
 /** How a person is shown where no mention can be made: their name, never their id ('—' without a name). Messages use {@link personMention}. */
 export function personLabel(member: Pick<Member, 'vkId' | 'name'> | undefined): string {

@@ -4,7 +4,7 @@
  * The words keep the order the person typed them in; only their endings change.
  */
 import { getFirstnameGender, getLastnameGender, getMiddlenameGender, inclineFirstname, inclineLastname, inclineMiddlename } from 'lvovich';
-import type { Gender } from './domain/types.js';
+import type { Gender } from './types.js';
 
 /** The six Russian cases; `nominative` is the name as typed. */
 export const NAME_CASES = ['nominative', 'genitive', 'dative', 'accusative', 'instrumental', 'prepositional'] as const;
