@@ -380,13 +380,12 @@ ver-already-short-by = { $name }: already confirmed by { $by }
 ver-denied = Teacher status can be confirmed by an admin, the head or a deputy.
 ver-not-teacher = This person is not a teacher of the school; there is nothing to confirm.
 ver-left = This person has left the school.
-ver-usage = Send /verify with the teacher's VK id, e.g. /verify 12345 or /verify vk.com/id12345. Without an id you get the waiting list.
 ver-list-empty = No teachers are waiting for status confirmation.
 ver-list-title = Teachers awaiting status confirmation: { $count }.
 ver-list-more = …and { $count } more { $count ->
         [one] teacher
        *[other] teachers
-    }: they appear here once these are confirmed, or confirm by id: /verify 12345.
+    }: they appear here once these are confirmed, or find the teacher by surname: /verify Sokolova.
 ver-list-hint = Press a numbered button to confirm the status. Confirm only people you know as the school's teachers.
 
 ## Classes (F04) — cls-
@@ -1518,7 +1517,7 @@ onb-invite-outdated = This link is out of date: the class has moved to the new s
 ## Choosing a person by name or from a class roster (src/features/shared/person-picker.ts)
 pp-hint = Type part of the surname (e.g. "Soko") or choose a class and the person in it. A link to the VK page works too.
 pp-hint-name = Type part of the surname (e.g. "Soko") or send a link to the VK page.
-pp-none = Nobody who can be chosen here matches "{ $query }". Check the spelling, type only the beginning of the surname, or choose a class.
+pp-none = Nobody who can be chosen here matches "{ $query }". Check the spelling or type only the beginning of the surname.
 pp-several = Several people match "{ $query }": { $count }.
 pp-roster = Class { $name }.
 pp-roster-nobody = Nobody in { $name } can be chosen for this.
@@ -1526,6 +1525,7 @@ pp-no-page = The VK page "{ $value }" was not found. Check the link or type the 
 pick-canceled = Cancelled.
 pp-left-who = Who has left the school?
 pp-transfer-who = Whom to transfer to another class?
+pp-verify-who = Whose teacher status to confirm?
 pp-link-parent-who = Which parent to link to their child?
 pp-link-student-who = Who is this parent's child?
 pp-admin-who = Whom to appoint as an admin? (a confirmed teacher)

@@ -68,7 +68,7 @@ describe('people by name: the person picker (issue 10)', () => {
     const admin = h.admin();
     await admin.say('/transfer Кузнецов 6А');
     const none = await admin.expect('никого по запросу «Кузнецов» нет');
-    expect(none.text).toContain('напишите только начало фамилии или выберите класс');
+    expect(none.text).toContain('Проверьте написание или напишите только начало фамилии');
     expect(labels(none)).toEqual(expect.arrayContaining(['5А', '5Б', '6А', 'Отмена']));
     // The parent is found by name but is no student: nobody to transfer.
     await admin.say('/transfer Петрова 6А');

@@ -123,7 +123,7 @@ describe('teacher status (F09, F20, F24)', () => {
     await deputy.expect('Учителей, ожидающих подтверждения статуса, нет');
   });
 
-  it('F09: refusals: a student trying /verify, a forged confirm by a teacher, a bad id, a non-teacher, an already confirmed teacher', async () => {
+  it('F09: refusals: a student trying /verify, a forged confirm by a teacher, a bad id, a non-teacher, an already confirmed teacher; /verify by a part of the surname', async () => {
     const admin = h.admin();
     await admin.say('/help');
     await admin.expect('Ваши роли');
@@ -152,15 +152,27 @@ describe('teacher status (F09, F20, F24)', () => {
     expect((await colleague.expectAnswer(eventId))?.text).toBe('Подтверждать статус учителя могут администратор, руководитель и заместители.');
     expect((await h.bot.app.services.members.get(teacher.id))?.teacherStatus).toBe('pending');
 
-    await admin.say('/verify Иван');
-    await admin.expect('Напишите /подтвердить и номер страницы VK учителя');
+    // By a part of the surname: only the teachers waiting are found; one is confirmed after a press.
+    await admin.say('/verify Сидоров');
+    const none = await admin.expect('никого по запросу «Сидоров» нет');
+    expect(labels(none)).toEqual(['Отмена']);
+    await admin.say('/verify Коллег');
+    await admin.expect('никого по запросу «Коллег» нет');
+    await admin.say('/подтвердить петр');
+    const one = await admin.expect('Чей статус учителя подтвердить?');
+    expect(one.text).toContain('Нашёлся один человек: [id300|Иван Петров]');
+    expect(labels(one)).toEqual(['Да, продолжить', 'Отмена']);
+    await h.idle();
+    expect((await h.bot.app.services.members.get(teacher.id))?.teacherStatus).toBe('pending');
     await admin.say(`/verify ${student.id}`);
     await admin.expect('Этот человек — не учитель школы');
     await admin.say('/verify 99999');
     await admin.expect('Этот человек — не учитель школы');
-    await admin.say(`/verify [id${teacher.id}|Иван]`);
+    await admin.press('Да, продолжить');
     await admin.expect('Статус учителя подтверждён: [id300|Иван Петров]');
     await teacher.expect('Ваш статус учителя подтверждён');
+    await admin.say(`/verify [id${teacher.id}|Иван]`);
+    await admin.expect('Статус учителя [id300|Ивана Петрова] уже подтвердила Мария Иванова');
     await admin.say(`/verify id${teacher.id}`);
     await admin.expect('Статус учителя [id300|Ивана Петрова] уже подтвердила Мария Иванова');
     // Who confirmed is kept with the teacher's record, also for a confirmation made elsewhere.

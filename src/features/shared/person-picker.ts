@@ -1,6 +1,6 @@
 /**
  * Choosing a person (issue 10, «people by name»), the one piece every command that names a person
- * uses: /transfer, /left, /linkchild, /admins, /head, /deputy, /classteacher, /sendinvite.
+ * uses: /transfer, /left, /linkchild, /admins, /head, /deputy, /classteacher, /verify, /sendinvite.
  *
  * The person is named as people do it: a VK id or a reference (`123`, `id123`, `[id123|Имя]`,
  * `@short`, a link to the page), or a part of the surname (any case, «ё» = «е»), or not at all —

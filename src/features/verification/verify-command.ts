@@ -4,6 +4,7 @@ import { verifyListMessage } from './verify-notices.js';
 import type { App } from '../../app.js';
 import { personValue, type Translate } from '../../i18n.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
+import { choosePerson } from '../shared/person-picker.js';
 
 /** The words for a confirmation's outcome, as a full message. */
 export function verifyOutcomeText(app: App, t: Translate, outcome: VerifyOutcome): string {
@@ -14,7 +15,10 @@ export function verifyOutcomeText(app: App, t: Translate, outcome: VerifyOutcome
   return outcome.by ? t('ver-already-by', { who, by: outcome.by }) : t('ver-already', { who });
 }
 
-/** /verify: the teachers waiting for confirmation with a button each; `/verify <vk id>` confirms one (F09, F20). */
+/**
+ * /verify: the teachers waiting for confirmation with a button each; `/verify <vk id>` confirms one,
+ * `/verify <part of the surname>` finds them among the teachers waiting (a button to confirm) (F09, F20).
+ */
 export const verifyCommand: CommandSpec = {
   name: 'verify',
   aliases: ['подтвердить', 'верификация'],
@@ -27,9 +31,15 @@ export const verifyCommand: CommandSpec = {
       const list = await verifyListMessage(app, t);
       return turn.reply(list.text, list.keyboard);
     }
-    const vkId = app.messenger.people.id(args);
-    if (vkId === null) return turn.reply(t('ver-usage'));
-    const { outcome, notices } = await confirmTeacher(app, turn, vkId);
+    const choice = await choosePerson(app, turn, app.messenger.people.split(args), {
+      command: 'verify',
+      eligible: (m) => m.status === 'active' && m.teacherStatus === 'pending',
+      question: t('pp-verify-who'),
+      byClass: false,
+      confirmUnique: true,
+    });
+    if (choice.kind === 'answered') return undefined;
+    const { outcome, notices } = await confirmTeacher(app, turn, choice.vkId);
     await deliverNotices(app, notices);
     return turn.reply(verifyOutcomeText(app, t, outcome));
   },
