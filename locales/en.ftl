@@ -24,7 +24,6 @@ pick-page = Page { $page } of { $pages }.
 ## Help
 
 help-header = What you can do:
-help-line = /{ $command } — { $summary }
 help-footer = Commands also work in Russian, e.g. /помощь. In a chat, type a command the same way: /help.
 btn-help = Commands
 help-in-dialog = You are answering the bot's questions now. Answer the question below — or send /cancel to stop.
@@ -353,6 +352,7 @@ req-welcome =
     Role: { $role }
 req-welcome-teacher-pending = Your teacher status is awaiting confirmation by the school's administration. Until then teacher features are not available; I will write when it is confirmed.
 req-welcome-can = What you can do now:
+req-welcome-more = All commands and help by topic: /help; the main menu with buttons: /menu.
 req-rejected = Your request (class { $className }, role: { $role }) has been rejected.
 req-rejected-reason = Reason: { $reason }
 req-reason-left = left the school

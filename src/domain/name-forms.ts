@@ -117,3 +117,11 @@ export function surnameFirst(name: string): string {
   const of = (part: Part) => words.filter((_, i) => parts[i] === part);
   return [...of('last'), ...of('other'), ...of('first'), ...of('middle')].join(' ') || name.trim();
 }
+
+/** How a person is addressed: the first name with the patronymic when there is one («Анна Сергеевна», «Иван»); the name as typed when it has no first name. */
+export function addressName(name: string): string {
+  const words = split(name);
+  const parts = nameParts(words);
+  const address = words.filter((_, i) => parts[i] === 'first' || parts[i] === 'middle');
+  return address.length > 0 ? address.join(' ') : name.trim();
+}

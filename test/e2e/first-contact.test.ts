@@ -123,16 +123,20 @@ describe('first contact (F27, F14, F28)', () => {
     expect(filed?.applicant).toMatchObject({ name: 'Петрова Ольга Николаевна', childName: 'Петров Иван', role: 'parent' });
   });
 
-  it("F27: a member's /start greets them by their own name, not the school's", async () => {
+  it("F27: a member's /start greets them by their own name, not the school's: the first name, with the patronymic when known", async () => {
     const admin = h.admin();
     await admin.say('/start');
     const hello = await admin.expect('Здравствуйте');
-    expect(hello.text).toContain('Здравствуйте, Мария Иванова!');
+    expect(hello.text).toContain('Здравствуйте, Мария!');
     expect(hello.text).not.toContain('Здравствуйте, МАОУ');
     await joinAs(services(), 'student', '5А', 606, 'Сидоров Иван');
     const student = h.driver.user({ id: 606, firstName: 'Ваня', lastName: 'Сидоров' });
     await student.say('/start');
-    await student.expect('Здравствуйте, Сидоров Иван! Вы в боте «МАОУ СОШ № 11».');
+    await student.expect('Здравствуйте, Иван! Вы в боте «МАОУ СОШ № 11».');
+    await joinAs(services(), 'parent', '5А', 608, 'Сидорова Анна Петровна');
+    const parent = h.driver.user({ id: 608, firstName: 'Анна', lastName: 'Сидорова' });
+    await parent.say('/start');
+    await parent.expect('Здравствуйте, Анна Петровна! Вы в боте «МАОУ СОШ № 11».');
   });
 
   it('F14: «помощь», «начать», «отмена» typed without a slash work like the commands', async () => {
@@ -140,7 +144,7 @@ describe('first contact (F27, F14, F28)', () => {
     await admin.say('Помощь');
     await admin.expect('Что вы можете сделать');
     await admin.say('начать!');
-    await admin.expect('Здравствуйте, Мария Иванова!');
+    await admin.expect('Здравствуйте, Мария!');
     const stranger = h.driver.user({ id: 607, firstName: 'Пётр', lastName: 'Сидоров' });
     await stranger.say('/вступить');
     await stranger.expect('Отправьте код приглашения');

@@ -97,7 +97,11 @@ describe('join requests (F08)', () => {
     expect(welcome.text).toContain('Класс: 5А');
     expect(welcome.text).toContain('Роль: ученик');
     expect(welcome.text).toContain('Что вы теперь можете');
-    expect(welcome.text).toContain('/help');
+    // The student's own commands by their Russian names, without what everyone has; where the rest is, last.
+    expect(welcome.text).toContain('/чаты — учебные чаты и ссылки на них\n');
+    expect(welcome.text).toContain('/вопрос — ');
+    expect(welcome.text).not.toMatch(/\/(start|help|chats|join|начать|вступить) /u);
+    expect(welcome.text.trim().split('\n').at(-1)).toBe('Все команды и помощь по темам — /помощь, главное меню с кнопками — /меню.');
 
     for (const [user, cmid] of [[admin, notice.cmid], [admin2, second.cmid]] as const) {
       const edited = user.received.find((m) => m.cmid === cmid);

@@ -192,7 +192,7 @@ describe('menus and the first steps (issue 10, F14)', () => {
     await admin.expect('Заявка на регистрацию');
     const steps = await admin.expect('Первые шаги:');
     expect(steps.text).toContain('▫️ 1. Создайте классы');
-    expect(steps.text).toContain(`▫️ 2. Пригласите учителей в «${STAFF_ROOM_NAME}»`);
+    expect(steps.text).toContain('▫️ 2. Пригласите учителей в «Учительскую»');
     expect(steps.text).toContain('▫️ 3. Назначьте классных руководителей');
     expect(steps.text).toContain('▫️ 4. Создайте приглашения для классов');
     expect(steps.text).toContain('Начните с классов');

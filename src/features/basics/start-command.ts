@@ -1,6 +1,7 @@
 import { enterSchoolSetup } from '../../../scenes/school-setup.js';
 import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-contact/answer-stranger.js';
 import { personName } from '../shared/review-format.js';
+import { addressName } from '../../domain/name-forms.js';
 import { joinByToken } from '../onboarding/join-command.js';
 import { openConsentLink } from '../consent/open-consent-link.js';
 import { CONSENT_REF_SOURCE } from '../onboarding/parent-consent.js';
@@ -32,7 +33,8 @@ export const startCommand: CommandSpec = {
       await turn.reply(t('start-admin-new'));
       return enterSchoolSetup(context.dialogs, null);
     }
-    const name = await personName(app, t, caller.vkId);
+    // Addressed as people are at school: by the first name and patronymic («Здравствуйте, Анна Сергеевна!»).
+    const name = addressName(await personName(app, t, caller.vkId));
     const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t('start-known-no-school', { name });
     const member = caller.member;
     const teacherPending = member?.roles.includes('teacher') && member.teacherStatus !== 'verified';

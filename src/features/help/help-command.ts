@@ -3,7 +3,8 @@ import type { App } from '../../app.js';
 import { ROLES } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import type { CommandSpec } from '../shared/command-registry.js';
-import { commandWord, homeKeyboard, topicsFor } from './help-topics.js';
+import { commandLines } from '../shared/command-words.js';
+import { homeKeyboard, topicsFor } from './help-topics.js';
 
 /** Whether the caller is an approved teacher still waiting for verification (F24): no teacher powers yet. */
 function teacherPending(turn: Turn): boolean {
@@ -23,8 +24,7 @@ export function sendHelpHome(app: App, turn: Turn): Promise<unknown> {
 /** Every command the caller may use, one a line, generated from the command registry («Все команды» under /help). */
 export function allCommandsText(app: App, turn: Turn): string {
   const { t, caller } = turn;
-  // By the reader's name of each command: Russian in Russian (help-line puts the slash before it).
-  const lines = app.commands.availableTo(caller).map((command) => t('help-line', { command: commandWord(command, turn.locale).slice(1), summary: t(command.summaryKey) }));
+  const lines = commandLines(t, turn.locale, app.commands.availableTo(caller));
   return [t('help-header'), ...lines, '', t('help-footer')].join('\n');
 }
 

@@ -6,6 +6,7 @@ import type { App } from '../../app.js';
 import type { Locale, Translate } from '../../i18n.js';
 import type { Caller } from '../../turn.js';
 import type { CommandSpec } from '../shared/command-registry.js';
+import { commandLines } from '../shared/command-words.js';
 import { inlineKeyboard, type Button, type Keyboard } from '../shared/keyboards.js';
 
 /** Callback action names of /help's buttons. */
@@ -41,19 +42,6 @@ export function isFaq(value: string | undefined): value is FaqId {
   return (FAQ_IDS as readonly string[]).includes(value ?? '');
 }
 
-/** A command as the reader types it: by its Russian name in Russian (its first Cyrillic alias), by its Latin one in English. */
-export function commandWord(command: CommandSpec, locale: Locale): string {
-  const russian = command.aliases.find((alias) => /^[а-яё]/iu.test(alias));
-  return `/${locale === 'ru' && russian ? russian : command.name}`;
-}
-
-/** A summary without its closing «: /пост» that names the command the line already starts with. */
-function withoutOwnName(summary: string, word: string): string {
-  const tail = [`: ${word}`, ` — ${word}`];
-  const found = tail.find((end) => summary.endsWith(end));
-  return found ? summary.slice(0, -found.length) : summary;
-}
-
 /** The commands of a topic the caller may use now. */
 function topicCommands(app: App, caller: Caller, topic: HelpTopicId): CommandSpec[] {
   return TOPIC_COMMANDS[topic].flatMap((name) => {
@@ -69,10 +57,7 @@ export function topicsFor(app: App, caller: Caller): HelpTopicId[] {
 
 /** A topic's text: its explanation, then its commands with what each does. */
 export function topicText(app: App, t: Translate, locale: Locale, caller: Caller, topic: HelpTopicId): string {
-  const lines = topicCommands(app, caller, topic).map((command) => {
-    const word = commandWord(command, locale);
-    return t('help-topic-line', { command: word, summary: withoutOwnName(t(command.summaryKey), word) });
-  });
+  const lines = commandLines(t, locale, topicCommands(app, caller, topic));
   return [t('help-topic-title', { topic }), '', t('help-topic-intro', { topic }), '', ...lines].join('\n');
 }
 

@@ -97,13 +97,13 @@ function applicantNotice(app: App, request: JoinRequest, className: string, memb
     kind: 'send',
     to: a.vkId,
     key: `req-outcome:${request.id}`,
-    build: async ({ t }) => {
+    build: async ({ t, locale }) => {
       const role = t(`role-${a.role}`);
       let lines: string[];
       if (request.status === 'approved') {
         lines = [t('req-welcome', { className, role })];
         if (a.role === 'teacher' && member?.teacherStatus !== 'verified') lines.push('', t('req-welcome-teacher-pending'));
-        if (member) lines.push('', t('req-welcome-can'), ...commandLinesFor(app, t, member));
+        if (member) lines.push('', t('req-welcome-can'), ...commandLinesFor(app, t, locale, member));
       } else {
         lines = [t('req-rejected', { className, role })];
         const reason = reasonText(t, request);

@@ -1,11 +1,12 @@
 /**
  * How the review notices name things: a person (roster name, else VK name) with a VK link,
- * a date in the school's time zone, a class, and the /help lines of another person.
+ * a date in the school's time zone, a class, and the commands of another person.
  */
 import type { App } from '../../app.js';
-import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
+import { personValue, type FluentPerson, type Locale, type Translate } from '../../i18n.js';
 import { effectiveRoles, type ActorId, type Member } from '../../domain/index.js';
 import type { Caller } from '../../turn.js';
+import { commandLines } from './command-words.js';
 
 /** How a person is called: their name in the roster, else their VK name, else `id123`; the bot itself by a word. */
 export async function personName(app: App, t: Translate, vkId: ActorId): Promise<string> {
@@ -39,8 +40,12 @@ export async function classNameOf(app: App, classId: string): Promise<string> {
   return (await app.services.classes.get(classId))?.name ?? '—';
 }
 
-/** The lines of /help a member would see now: the commands of their roles in force. */
-export function commandLinesFor(app: App, t: Translate, member: Member): string[] {
+/** Commands everyone has, left out of a welcome's list (its last line names /help and /menu). */
+const EVERYONE_HAS = new Set(['start', 'help', 'menu', 'join', 'cancel', 'lang']);
+
+/** What a member can do now, for their welcome: the commands of their roles in force, then where the rest is. */
+export function commandLinesFor(app: App, t: Translate, locale: Locale, member: Member): string[] {
   const caller: Caller = { vkId: member.vkId, member, roles: new Set(effectiveRoles(member)) };
-  return app.commands.availableTo(caller).map((command) => t('help-line', { command: command.name, summary: t(command.summaryKey) }));
+  const commands = app.commands.availableTo(caller).filter((command) => !EVERYONE_HAS.has(command.name));
+  return [...commandLines(t, locale, commands), '', t('req-welcome-more')];
 }

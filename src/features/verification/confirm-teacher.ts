@@ -55,7 +55,7 @@ async function afterConfirmation(app: App, teacher: Member, by: number): Promise
     kind: 'send',
     to: teacher.vkId,
     key: `ver-verified:${teacher.vkId}:${teacher.joinedAt}`,
-    build: async ({ t }) => ({ text: [t('ver-you-verified', { by: await personName(app, t, by) }), '', t('req-welcome-can'), ...commandLinesFor(app, t, teacher)].join('\n') }),
+    build: async ({ t, locale }) => ({ text: [t('ver-you-verified', { by: await personName(app, t, by) }), '', t('req-welcome-can'), ...commandLinesFor(app, t, locale, teacher)].join('\n') }),
   };
   // The staff chat (F22), if the head made it already: its link follows the confirmation.
   const staffChat = await adminChatLinkNotices(app, teacher, ['staff'], `verified:${teacher.joinedAt}`);
