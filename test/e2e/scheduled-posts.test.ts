@@ -274,7 +274,7 @@ describe('scheduled posts (F12)', () => {
     await admin.say('/помощь');
     await admin.expect('Ваши роли');
     await admin.press('Все команды');
-    expect((await admin.expect('Что вы можете сделать:')).text).toContain('/запланированные — запланированные посты (изменить текст, перенести, отменить): /запланированные');
+    expect((await admin.expect('Что вы можете сделать:')).text).toContain('/запланированные — запланированные посты (изменить текст, перенести, отменить)\n');
     await teacher.say('/помощь');
     await teacher.expect('Ваши роли');
     await teacher.press('Все команды');
