@@ -77,7 +77,7 @@ export class SandboxSession {
   static async start(options: { demo?: boolean } = {}): Promise<SandboxSession> {
     const dataDir = mkdtempSync(join(tmpdir(), 'parta-sandbox-test-'));
     const prefix = `test:${randomBytes(6).toString('hex')}:`;
-    const sandbox = await startSandbox({ port: 0, dataDir, redisUrl: TEST_REDIS_URL, prefix, demo: options.demo, env: { LOG_LEVEL: process.env.SANDBOX_TEST_LOG ?? 'silent' } });
+    const sandbox = await startSandbox({ port: 0, dataDir, redisUrl: TEST_REDIS_URL, prefix, demo: options.demo, env: { LOG_LEVEL: process.env.SANDBOX_TEST_LOG ?? 'silent', QUIET_HOURS: 'off' } });
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true }).catch(async (error: unknown) => {
       await sandbox.close();
       throw error;
