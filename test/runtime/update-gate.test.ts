@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/domain/redis-client.js';
 import { createLogger } from '../../src/logger.js';
 import { PeerQueue } from '../../src/runtime/peer-queue.js';
 import { UpdateGate, leaveInInbox, peerOf, type UpdatePreload, type VkUpdate } from '../../src/runtime/update-gate.js';
@@ -21,7 +22,7 @@ describe('update gate', () => {
     await db.cleanup();
   });
 
-  function gateOn(redis: Redis, seen: string[]): UpdateGate {
+  function gateOn(redis: RedisClient, seen: string[]): UpdateGate {
     const gate = new UpdateGate(redis, db.prefix, new PeerQueue(redis, db.prefix), async (update, scope) => {
       seen.push(`${(update.object.message as { text: string }).text}@${scope.eventId}`);
     }, createLogger('silent'));
