@@ -13,6 +13,14 @@ export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
  */
 export const TEST_CLUSTER_ENV = 'PARTA_TEST_CLUSTER_NODES';
 
+/**
+ * When set, {@link openTestRedis} gives a prefix with a hash tag of its own (`test:{3f9a…}:`), so that all
+ * its keys are in one slot. The runtime's unit tests pass the prefix as the base of the update gate, the
+ * peer leases and the sessions, which the bot puts under the school's hash tag: on a cluster they need
+ * the same. The domain's tests run without it, so that their schools and the invite index are in slots of their own.
+ */
+export const TEST_ONE_SLOT_ENV = 'PARTA_TEST_ONE_SLOT_PREFIX';
+
 /** The names of the domain's Lua scripts (their files, `invites-use`) run on a cluster connection opened here. */
 export const scriptsRunOnCluster = new Set<string>();
 /** Runs of a script (domain or runtime, by its command's name) on a cluster connection whose declared KEYS were in more than one slot. */
@@ -70,7 +78,8 @@ export async function openTestRedis(): Promise<TestRedis> {
   // Auto-pipelined, as the bot's own connection is (src/runtime/redis-connection.ts).
   const redis = newTestConnection({ lazyConnect: true, enableAutoPipelining: true });
   await redis.connect();
-  const prefix = `test:${randomBytes(6).toString('hex')}:`;
+  const id = randomBytes(6).toString('hex');
+  const prefix = process.env[TEST_ONE_SLOT_ENV] ? `test:{${id}}:` : `test:${id}:`;
   return {
     redis,
     prefix,
