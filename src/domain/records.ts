@@ -127,7 +127,10 @@ export function parseRecord<T>(schema: z.ZodType<T>, raw: string | null | undefi
   return schema.parse(JSON.parse(raw));
 }
 
-/** Reads many JSON records in one round trip, skipping missing keys. */
+/**
+ * Reads many JSON records in one round trip, skipping missing keys. One MGET: the keys must be of one
+ * school (one Redis Cluster slot, its hash tag), or a cluster refuses it with CROSSSLOT.
+ */
 export async function readRecords<T>(redis: RedisClient, schema: z.ZodType<T>, keys: string[]): Promise<T[]> {
   if (keys.length === 0) return [];
   const raws = await redis.mget(...keys);
