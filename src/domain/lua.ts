@@ -23,7 +23,7 @@
  * script writes none). Every reply is JSON, parsed with the script's zod schema.
  */
 import { readFileSync } from 'node:fs';
-import type { RedisClient } from './redis-client.js';
+import { defineLuaCommand, type RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { LUA_KEY_FUNCTIONS } from './keys.js';
@@ -134,7 +134,7 @@ return reply`;
 
   /** Defines the script's command on a connection, once. */
   defineOn(redis: RedisClient): void {
-    if (typeof (redis as unknown as Record<string, unknown>)[this.command] !== 'function') redis.defineCommand(this.command, { lua: this.source });
+    if (typeof (redis as unknown as Record<string, unknown>)[this.command] !== 'function') defineLuaCommand(redis, this.command, this.source);
   }
 
   /** The script's command on this connection (defined here if {@link defineScripts} has not). */

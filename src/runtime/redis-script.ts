@@ -1,4 +1,4 @@
-import type { RedisClient } from '../domain/redis-client.js';
+import { defineLuaCommand, type RedisClient } from '../domain/redis-client.js';
 
 /** Runs a Lua script with its keys and arguments. */
 export type ScriptRunner = (keys: readonly string[], args: readonly (string | number)[]) => Promise<unknown>;
@@ -9,6 +9,6 @@ export type ScriptRunner = (keys: readonly string[], args: readonly (string | nu
  */
 export function defineScript(redis: RedisClient, name: string, lua: string): ScriptRunner {
   const commands = redis as unknown as Record<string, ((...args: (string | number)[]) => Promise<unknown>) | undefined>;
-  if (!commands[name]) redis.defineCommand(name, { lua });
+  if (!commands[name]) defineLuaCommand(redis, name, lua);
   return (keys, args) => commands[name]!.call(redis, keys.length, ...keys, ...args);
 }

@@ -53,6 +53,23 @@ describe('keys and slots on a Redis Cluster', () => {
     }
   });
 
+  it('a script and a command for another master in the same tick (auto-pipelined) both run', async () => {
+    // ioredis groups an auto-pipelined command by its first argument: for a script that is its number of keys (1),
+    // whose slot another master may serve than the script's KEYS. Such a script must not join that master's pipeline.
+    const masterOfOne = await masterOf(keySlot('1'));
+    const ids = ['north', 'south', 'east', 'west', 'lyceum', 'gymnasium', 'school7', 'school11'];
+    const masters = await Promise.all(ids.map((id) => masterOf(keySlot(schoolKeys(prefix, id).base))));
+    const schoolId = ids.find((_, i) => masters[i] !== masterOfOne);
+    if (!schoolId) throw new Error('no candidate school on another master than the slot of "1"');
+    const s = createServices({ redis, prefix, schoolId });
+    const onOne = `${prefix}x{1}`;
+    expect(keySlot(onOne)).toBe(keySlot('1'));
+    const [, , staff] = await Promise.all([redis.set(onOne, 'v'), s.members.ensureBootstrapAdmins([ADMIN]), s.classes.ensureStaffRoom(), redis.get(onOne)]);
+    expect(staff.id).toBe('staff');
+    expect(await s.members.get(ADMIN)).toMatchObject({ roles: ['admin'] });
+    await redis.del(onOne);
+  });
+
   it("two schools' keys are in two slots on two masters, each school's all in its own, the invite index in its own", async () => {
     // Two school ids whose slots two different masters serve, so that a command mixing them would fail.
     const ids = ['north', 'south', 'east', 'west', 'lyceum', 'gymnasium', 'school7', 'school11'];
