@@ -57,8 +57,21 @@ async function until(what: string, predicate: () => Promise<boolean>, ms = 15_00
   }
 }
 
-/** Starts a three-master cluster; call `stop()` in afterAll. */
+/**
+ * Starts a three-master cluster; call `stop()` in afterAll. A port taken by another process between
+ * the check and the server's start fails one attempt: the next one takes other ports (three in all).
+ */
 export async function startTestCluster(): Promise<TestCluster> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof TestClusterError)) throw error;
+    }
+  }
+}
+
+async function startOnce(): Promise<TestCluster> {
   const dir = await mkdtemp(join(tmpdir(), 'parta-cluster-'));
   const taken = new Set<number>();
   const ports: number[] = [];
