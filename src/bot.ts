@@ -1,6 +1,6 @@
 import { SceneManager } from '@vk-io/scenes';
 import { SessionManager } from '@vk-io/session';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './domain/redis-client.js';
 import { ActionRegistry } from './features/shared/action-registry.js';
 import { appForUpdate, type App } from './app.js';
 import { CommandRegistry } from './features/shared/command-registry.js';
@@ -38,7 +38,7 @@ import { WebhookServer } from './vk/webhook-server.js';
 
 export interface BotOptions {
   config: Config;
-  redis: Redis;
+  redis: RedisClient;
   logger?: Logger;
   /** Extra options of the VK API seam (tests hook `onCall` here). */
   gateway?: VkGatewayOptions;
@@ -125,7 +125,7 @@ export class Bot {
     const base = runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID);
     const sessions = new RedisSessionStorage(redis, base, config.SESSION_TTL_SECONDS);
     this.jobs = new JobRegistry([...FEATURES.flatMap((feature) => feature.jobs ?? []), ...(options.extraJobs ?? [])]);
-    this.scheduler = new BullScheduler({ url: config.REDIS_URL, prefix: base, legacyPrefix: config.REDIS_PREFIX, redis, logger, handle: (job) => this.runJob(job), ...(options.now ? { now: options.now } : {}) });
+    this.scheduler = new BullScheduler({ url: config.REDIS_URL, clusterNodes: config.REDIS_CLUSTER_NODES, prefix: base, legacyPrefix: config.REDIS_PREFIX, redis, logger, handle: (job) => this.runJob(job), ...(options.now ? { now: options.now } : {}) });
     const i18n = new I18n(config.LOCALE);
     const messenger = new VkMessenger(gateway, new Outbox(gateway), config.VK_GROUP_ID);
     this.app = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QuietHours } from './runtime/quiet-hours.js';
 import { parseGrades } from './domain/class-names.js';
+import type { RedisNode } from './runtime/redis-connection.js';
 
 /** Thrown when the environment does not describe a runnable bot; the message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -76,6 +77,7 @@ export const EXPECTED: Record<string, string> = {
   VK_API_VERSION: 'a VK API version such as 5.199',
   VK_API_LIMIT: 'requests per second, 1 to 20 (VK allows 20 for community tokens)',
   REDIS_URL: 'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379',
+  REDIS_CLUSTER_NODES: 'comma-separated host:port of Redis Cluster nodes, e.g. 10.0.0.1:6379,10.0.0.2:6379 (empty for a single Redis)',
   REDIS_PREFIX: 'a key prefix of letters, digits and : . _ -, e.g. parta:',
   SCHOOL_ID: 'a short latin id of 1 to 32 characters a-z 0-9 _ -, e.g. school11',
   ADMIN_VK_IDS: 'a comma-separated list of positive VK user ids, e.g. 1234,5678',
@@ -97,6 +99,22 @@ export const EXPECTED: Record<string, string> = {
   LOG_LEVEL: 'one of fatal, error, warn, info, debug, trace, silent',
 };
 
+/** `host:port,host:port`: the seed nodes of a Redis Cluster; empty (the default) for a single Redis at REDIS_URL. */
+const clusterNodes = z.string().default('').transform((raw, ctx): RedisNode[] => {
+  const parts = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const nodes: RedisNode[] = [];
+  for (const part of parts) {
+    const match = /^(\[[0-9a-f:.]+\]|[\w.-]+):(\d{1,5})$/iu.exec(part);
+    const port = Number(match?.[2]);
+    if (!match || port <= 0 || port > 65535) {
+      ctx.addIssue({ code: 'custom', message: 'bad node' });
+      return z.NEVER;
+    }
+    nodes.push({ host: match[1]!.replace(/^\[|\]$/gu, ''), port });
+  }
+  return nodes;
+});
+
 /** `1-8`: the grades whose students' consent a parent gives (152-ФЗ); `none` for nobody. */
 const consentGrades = z.string().default('1-8').transform((raw, ctx): ReadonlySet<number> => {
   if (raw.trim() === 'none') return new Set<number>();
@@ -116,6 +134,7 @@ const schema = z
     VK_API_VERSION: z.string().regex(/^\d+\.\d+$/).default('5.199'),
     VK_API_LIMIT: positiveInt.max(20).default(20),
     REDIS_URL: z.string().regex(/^rediss?:\/\//).default('redis://127.0.0.1:6379'),
+    REDIS_CLUSTER_NODES: clusterNodes,
     REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/).default('parta:'),
     SCHOOL_ID: z.string().regex(/^[a-z0-9_-]{1,32}$/).default('main'),
     ADMIN_VK_IDS: idList,

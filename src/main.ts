@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const redis = connectRedis(config.REDIS_URL, logger);
+  const redis = connectRedis({ url: config.REDIS_URL, clusterNodes: config.REDIS_CLUSTER_NODES }, logger);
   const bot = new Bot({ config, redis, logger });
 
   let stopping = false;

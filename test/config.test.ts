@@ -36,6 +36,18 @@ describe('configuration', () => {
     expect(errorOf({ ...base, VK_TRANSPORT: 'webhook' })).toMatch(/^VK_CONFIRMATION_CODE: is missing/);
   });
 
+  it('REDIS_CLUSTER_NODES: empty for a single Redis, else the seed nodes of a Redis Cluster', () => {
+    expect(loadConfig(base).REDIS_CLUSTER_NODES).toEqual([]);
+    expect(loadConfig({ ...base, REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-2.school.local:7001,[::1]:7002' }).REDIS_CLUSTER_NODES).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-2.school.local', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+    for (const bad of ['10.0.0.1', '10.0.0.1:0', 'host:70000', 'redis://10.0.0.1:7000']) {
+      expect(errorOf({ ...base, REDIS_CLUSTER_NODES: bad })).toMatch(/^REDIS_CLUSTER_NODES: is invalid; expected comma-separated host:port of Redis Cluster nodes/);
+    }
+  });
+
   it('F08: REQUEST_ESCALATE_AFTER is one duration, 24 h by default', () => {
     expect(loadConfig(base).REQUEST_ESCALATE_AFTER).toBe(24 * 3_600_000);
     expect(loadConfig({ ...base, REQUEST_ESCALATE_AFTER: '90m' }).REQUEST_ESCALATE_AFTER).toBe(90 * 60_000);

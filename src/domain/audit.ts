@@ -9,7 +9,7 @@
  * {@link AuditService.record} appends an entry of the same shape for a change
  * made outside a script.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { SchoolKeys } from './keys.js';
 import { z } from 'zod';
 import { AUDIT_LIMIT, LuaScript } from './lua.js';
@@ -23,7 +23,7 @@ const APPEND = new LuaScript('audit-append', z.object({ id: z.number() }));
 
 export class AuditService {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: SchoolKeys,
     private readonly now: () => number,
     /** The operation key of the change under way (see ServiceContext), so an entry repeated after a crash is written once. */

@@ -2,7 +2,7 @@
  * What every service shares: the Redis connection, the school's keys, the
  * clock, the audit log, and the permission check against stored members.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { AuditService } from './audit.js';
 import type { GlobalKeys, SchoolKeys } from './keys.js';
 import { assertCan, type Action, type PermissionScope } from './permissions.js';
@@ -10,7 +10,7 @@ import { memberSchema, parseRecord } from './records.js';
 import type { ActorId, Member } from './types.js';
 
 export interface ServiceContext {
-  redis: Redis;
+  redis: RedisClient;
   schoolId: string;
   /** Global key prefix (without the school part). */
   prefix: string;

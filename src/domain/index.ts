@@ -2,7 +2,7 @@
  * The domain layer's entry point: builds the use-case services of one school
  * over one Redis connection. No transport (vk-io) is imported anywhere here.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { AdminChatService } from './admin-chats.js';
 import { AuditService } from './audit.js';
 import { ChannelService } from './channels.js';
@@ -28,7 +28,7 @@ import { BroadcastService } from './broadcasts.js';
 import { ScheduledPostService } from './scheduled-posts.js';
 
 export interface ServicesOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Global key prefix, e.g. `parta:`; school keys go under `${prefix}{s:${schoolId}}:` (see keys.ts). */
   prefix: string;
   schoolId: string;

@@ -23,7 +23,7 @@
  * script writes none). Every reply is JSON, parsed with the script's zod schema.
  */
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import { defineLuaCommand, type RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import type { ServiceContext } from './context.js';
 import { LUA_KEY_FUNCTIONS } from './keys.js';
@@ -85,7 +85,7 @@ const SCRIPTS = new Set<LuaScript<unknown>>();
  * connection) a command defined later is missing from a pipeline opened earlier in the same tick,
  * and the call fails with "pipeline[…] is not a function".
  */
-export function defineScripts(redis: Redis): void {
+export function defineScripts(redis: RedisClient): void {
   for (const script of SCRIPTS) script.defineOn(redis);
 }
 
@@ -126,19 +126,19 @@ return reply`;
   }
 
   /** Runs the script with its keys (KEYS[1] = the slot's key base) and returns its reply, parsed. */
-  async run(redis: Redis, keys: readonly string[], now: number, args: (string | number)[] = [], operationKey = ''): Promise<T> {
+  async run(redis: RedisClient, keys: readonly string[], now: number, args: (string | number)[] = [], operationKey = ''): Promise<T> {
     const raw = await this.define(redis)(keys.length, ...keys, String(now), ...args.map(String), operationKey ?? '');
     if (typeof raw !== 'string') throw new Error(`Lua script ${this.name} returned a non-string reply`);
     return this.reply.parse(JSON.parse(raw));
   }
 
   /** Defines the script's command on a connection, once. */
-  defineOn(redis: Redis): void {
-    if (typeof (redis as unknown as Record<string, unknown>)[this.command] !== 'function') redis.defineCommand(this.command, { lua: this.source });
+  defineOn(redis: RedisClient): void {
+    if (typeof (redis as unknown as Record<string, unknown>)[this.command] !== 'function') defineLuaCommand(redis, this.command, this.source);
   }
 
   /** The script's command on this connection (defined here if {@link defineScripts} has not). */
-  private define(redis: Redis): Command {
+  private define(redis: RedisClient): Command {
     this.defineOn(redis);
     const command = (redis as unknown as Record<string, Command | undefined>)[this.command];
     if (!command) throw new Error(`could not define Lua script ${this.name}`);

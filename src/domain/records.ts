@@ -3,7 +3,7 @@
  * that fails to parse is a bug or a corrupted key, so parsing throws.
  */
 import { z } from 'zod';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import type { AuditEntry, ClassGroup, Invite, JoinRequest, Member, ParentLink } from './types.js';
 import { INVITE_ROLES, REJECT_CODES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
 
@@ -127,8 +127,11 @@ export function parseRecord<T>(schema: z.ZodType<T>, raw: string | null | undefi
   return schema.parse(JSON.parse(raw));
 }
 
-/** Reads many JSON records in one round trip, skipping missing keys. */
-export async function readRecords<T>(redis: Redis, schema: z.ZodType<T>, keys: string[]): Promise<T[]> {
+/**
+ * Reads many JSON records in one round trip, skipping missing keys. One MGET: the keys must be of one
+ * school (one Redis Cluster slot, its hash tag), or a cluster refuses it with CROSSSLOT.
+ */
+export async function readRecords<T>(redis: RedisClient, schema: z.ZodType<T>, keys: string[]): Promise<T[]> {
   if (keys.length === 0) return [];
   const raws = await redis.mget(...keys);
   const out: T[] = [];

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import { schoolKeys } from './keys.js';
 
@@ -73,7 +73,7 @@ export class SchoolService {
   private cached?: { at: number; profile: Promise<SchoolProfile | null> };
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     readonly schoolId: string,
   ) {}

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
 import type { UpdatePreload, VkUpdate } from './update-gate.js';
 import type { RedisSessionStorage } from './session-storage.js';
@@ -64,7 +64,7 @@ export class CallerLoader {
   readonly preload: UpdatePreload;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     prefix: string,
     schoolId: string,
     private readonly sessions: RedisSessionStorage,

@@ -3,7 +3,7 @@
  * delivery under `<prefix>dl:<id>` (the school's base): what is sent and to whom, frozen in batches when it starts (so a
  * resumed delivery sends the same batches with the same keys), and how each batch fared once sent.
  */
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import type { ChatId } from '../messenger/ids.js';
 import type { MessageRef } from '../messenger/events.js';
 import type { Delivery, OutgoingMessage } from '../messenger/messenger.js';
@@ -56,7 +56,7 @@ export class DeliveryStore {
   private readonly create: ScriptRunner;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
   ) {
     this.create = defineScript(redis, 'partaDeliveryCreate', CREATE);

@@ -12,7 +12,7 @@
  * messenger port; VK's retries and rate are the adapter's.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import type { Logger } from '../logger.js';
 import type { MessageRef } from '../messenger/events.js';
 import type { ChatId } from '../messenger/ids.js';
@@ -79,7 +79,7 @@ export interface DeliveryTexts {
 }
 
 export interface DeliveryEngineOptions {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   messenger: Messenger;
   scheduler: Scheduler;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
 
 /** Thrown when a peer stays locked by another process longer than the wait limit. */
@@ -80,7 +80,7 @@ export class PeerQueue {
   private readonly scripts: { acquire: ScriptRunner; release: ScriptRunner; extendAll: ScriptRunner };
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly prefix: string,
     options: PeerQueueOptions = {},
   ) {

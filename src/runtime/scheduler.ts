@@ -8,8 +8,9 @@
  * that id (see bot.ts), so a retry sends and changes nothing twice.
  */
 import { Queue, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import type { Logger } from '../logger.js';
+import { openRedis, type RedisNode } from './redis-connection.js';
 
 /** What a job carries: plain JSON. */
 export type JobData = null | boolean | number | string | readonly JobData[] | { readonly [key: string]: JobData };
@@ -68,11 +69,13 @@ interface Stored {
 export interface BullSchedulerOptions {
   /** The Redis the bot uses (REDIS_URL); BullMQ opens its own connections there. */
   url: string;
+  /** The seed nodes of the Redis Cluster the bot uses (REDIS_CLUSTER_NODES), if any: BullMQ then opens its connections to the cluster. */
+  clusterNodes?: readonly RedisNode[];
   /** Where the queue's keys go: `<prefix>bull:jobs:…` (the school's base, a Redis Cluster hash tag: BullMQ's scripts need one slot). */
   prefix: string;
   /** The prefix of an earlier version's queue: jobs still waiting there are moved to this one at start, looked for on `redis`. */
   legacyPrefix?: string;
-  redis?: Redis;
+  redis?: RedisClient;
   logger: Logger;
   /** Runs a due job; a throw retries it later (at most {@link ATTEMPTS} runs). */
   handle: (job: ScheduledJob) => Promise<void>;
@@ -100,8 +103,19 @@ export class BullScheduler implements Scheduler {
     this.keyPrefix = `${options.prefix}bull`;
   }
 
+  /** Cluster clients opened for BullMQ (it does not close a client it was handed): closed with the scheduler. */
+  private readonly clusterClients: RedisClient[] = [];
+
+  /**
+   * BullMQ's connection options for a single Redis; on a cluster, a client of its own (the queue's
+   * keys share the school's hash tag, so BullMQ's scripts each run in one slot).
+   */
   private connection() {
-    return { url: this.options.url, maxRetriesPerRequest: null, enableOfflineQueue: true };
+    const options = { maxRetriesPerRequest: null, enableOfflineQueue: true };
+    if (!this.options.clusterNodes?.length) return { url: this.options.url, ...options };
+    const client = openRedis({ url: this.options.url, clusterNodes: this.options.clusterNodes }, options);
+    this.clusterClients.push(client);
+    return client;
   }
 
   /** The queue, opened on first use (a bot that schedules nothing opens no connection for it). */
@@ -142,7 +156,8 @@ export class BullScheduler implements Scheduler {
     const { redis } = this.options;
     if (legacyPrefix === undefined || legacyPrefix === this.keyPrefix || !redis) return;
     const lists = ['delayed', 'wait', 'prioritized'].map((list) => `${legacyPrefix}:${this.queueName}:${list}`);
-    if ((await redis.exists(...lists)) === 0) return;
+    // One EXISTS a key: the old queue's keys had no hash tag, so on a cluster they are in different slots.
+    if ((await Promise.all(lists.map((list) => redis.exists(list)))).every((found) => found === 0)) return;
     const legacy = new Queue(this.queueName, { connection: this.connection(), prefix: legacyPrefix });
     try {
       const jobs = (await legacy.getJobs(['delayed', 'waiting', 'prioritized'])) as (Job<Stored> | undefined)[];
@@ -231,5 +246,6 @@ export class BullScheduler implements Scheduler {
     const queue = this.queueOf;
     this.queueOf = undefined;
     await queue?.close().catch(() => undefined);
+    for (const client of this.clusterClients.splice(0)) await client.quit().catch(() => client.disconnect());
   }
 }

@@ -1,5 +1,5 @@
 import type { ISessionStorage } from '@vk-io/session';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 
 /** The session key of one person in one peer: their private dialog is `<id>:<id>`. */
 export function sessionKey(peerId: number, userId: number): string {
@@ -12,7 +12,7 @@ export function sessionKey(peerId: number, userId: number): string {
  */
 export class RedisSessionStorage implements ISessionStorage {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
   ) {}

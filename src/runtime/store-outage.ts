@@ -1,8 +1,8 @@
-import type { RedisStatus } from 'ioredis';
+import type { ClusterStatus, RedisStatus } from 'ioredis';
 
-/** The part of an ioredis client that tells whether its connection is up. */
+/** The part of an ioredis client (a Redis or a Cluster) that tells whether its connection is up. */
 export interface StoreStatus {
-  readonly status: RedisStatus;
+  readonly status: RedisStatus | ClusterStatus;
 }
 
 /** Socket error codes ioredis passes on from Node when the server cannot be reached. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import type { Logger } from '../logger.js';
 import { PeerBusyError, releaseScript, TakenOverError, type HeldLease, type PeerQueue, type TaskOutcome } from './peer-queue.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
@@ -140,7 +140,7 @@ export function peerOf(update: VkUpdate): string {
 }
 
 /** Leaves an update in the inbox as a process that accepted it and then died would (tests simulate a crash with it). */
-export async function leaveInInbox(redis: Redis, prefix: string, update: VkUpdate & { event_id: string }, owner: string): Promise<void> {
+export async function leaveInInbox(redis: RedisClient, prefix: string, update: VkUpdate & { event_id: string }, owner: string): Promise<void> {
   await redis.multi().hset(`${prefix}inbox`, update.event_id, `0:${JSON.stringify(update)}`).hset(`${prefix}inbox:owner`, update.event_id, `${owner}|${peerOf(update)}`).exec();
 }
 
@@ -167,7 +167,7 @@ export class UpdateGate {
   private beats = 0;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly queue: PeerQueue,
     private readonly handle: (update: VkUpdate, scope: UpdateScope) => Promise<void>,

@@ -1,5 +1,5 @@
 import type https from 'node:https';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import { PollingTransport, type API } from 'vk-io';
 import type { Logger } from '../logger.js';
 import type { VkUpdate } from '../runtime/update-gate.js';
@@ -7,7 +7,7 @@ import type { VkUpdate } from '../runtime/update-gate.js';
 /** Where the long poll stopped: the `ts` up to which every event is recorded in the inbox. */
 export class PollPosition {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
   ) {}
 

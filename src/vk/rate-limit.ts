@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../domain/redis-client.js';
 import { defineScript, type ScriptRunner } from '../runtime/redis-script.js';
 
 // Reserves the next free send slot of the token for every process sharing it: returns how many
@@ -31,7 +31,7 @@ export class SharedRateLimiter {
   private readonly reserve: ScriptRunner;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly key: string,
     perSecond: number,
   ) {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import {
   ClassArchivedError,
   ClassNameTakenError,
@@ -155,8 +154,7 @@ describe('F04 classes', () => {
     const script = `local B = KEYS[1]\n${LUA_KEY_FUNCTIONS}\nreturn { kClass('c1'), kStudents('c1'), kParents('c1'), kTeachers('c1'),
       kLeads('c1'), kClassInvites('c1'), kInvite('i1'), kInvites(), kInvitesByAuthor(7), kRequest('r1'), kRequestsPending(),
       kRequestsOpen(), kMember(7), kMembers(), kRole('admin'), kSeq('class'), kClasses(), kClassByName(), kAudit(), kSeq('audit') }`;
-    const r: Redis = school.redis;
-    const got = await r.eval(script, 1, keys.base);
+    const got = await school.redis.eval(script, 1, keys.base);
     expect(got).toEqual([
       keys.classRecord('c1'), keys.classStudents('c1'), keys.classParents('c1'), keys.classTeachers('c1'),
       keys.classLeads('c1'), keys.classInvites('c1'), keys.inviteRecord('i1'), keys.invites, keys.invitesByAuthor(7),

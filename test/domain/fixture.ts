@@ -1,7 +1,7 @@
 /** Shared set-up for the service tests: a school on a real Redis with a fake clock. */
 import { expect } from 'vitest';
-import { Redis } from 'ioredis';
-import { openTestRedis, TEST_REDIS_URL } from '../helpers/redis.js';
+import type { RedisClient } from '../../src/domain/redis-client.js';
+import { newTestConnection, openTestRedis } from '../helpers/redis.js';
 import { createServices, schoolKeys, type Services, type ServicesOptions } from '../../src/domain/index.js';
 import type { ApplicantInput, AuditEntry, InviteRole, Member } from '../../src/domain/types.js';
 
@@ -9,7 +9,7 @@ export const ADMIN = 1001;
 export const T0 = Date.UTC(2025, 8, 1, 9, 0, 0);
 
 export interface School {
-  redis: Redis;
+  redis: RedisClient;
   prefix: string;
   schoolId: string;
   services: Services;
@@ -27,7 +27,7 @@ export async function openSchool(extra: Partial<ServicesOptions> = {}, schoolId 
   const services = createServices({ redis, prefix, schoolId, now, ...extra });
   await services.classes.ensureStaffRoom();
   await services.members.ensureBootstrapAdmins([ADMIN]);
-  const others: Redis[] = [];
+  const others: RedisClient[] = [];
   return {
     redis,
     prefix,
@@ -35,7 +35,7 @@ export async function openSchool(extra: Partial<ServicesOptions> = {}, schoolId 
     services,
     clock,
     async second() {
-      const r = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+      const r = newTestConnection();
       others.push(r);
       return createServices({ redis: r, prefix, schoolId, now, ...extra });
     },

@@ -10,6 +10,7 @@ import { planPromotion } from '../../src/domain/movement.js';
 import { ACTIONS, can } from '../../src/domain/permissions.js';
 import type { ClassGroup, InviteRole, Member } from '../../src/domain/types.js';
 import { ADMIN, classIds, expectNoAudit, fixtureName, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { keysMatching } from '../helpers/redis.js';
 
 let school: School;
 let s: Services;
@@ -46,7 +47,7 @@ describe('keys and slots', () => {
     await verifiedTeacher(s, 2001);
     await s.invites.findByCode(5001, 'WRONGCODE');
     await s.movement.applyPromotion(ADMIN, await s.movement.previewPromotion());
-    const keys = await school.redis.keys(`${school.prefix}*`);
+    const keys = await keysMatching(school.redis, `${school.prefix}*`);
     expect(keys.length).toBeGreaterThan(20);
     const base = schoolKeys(school.prefix, school.schoolId).base;
     const index = globalKeys(school.prefix).inviteIndexBase;
@@ -60,7 +61,7 @@ describe('keys and slots', () => {
     const c = await classIds(s, '5А');
     await s.classes.archive(ADMIN, c['5А']!);
     await expect(s.invites.create(ADMIN, { classId: c['5А']!, role: 'student' })).rejects.toMatchObject({ code: expect.any(String) });
-    expect(await school.redis.keys(`${globalKeys(school.prefix).inviteIndexBase}invite:*`)).toEqual([]);
+    expect(await keysMatching(school.redis, `${globalKeys(school.prefix).inviteIndexBase}invite:*`)).toEqual([]);
   });
 
   it('registers each script once per connection with defineCommand', async () => {
@@ -237,6 +238,6 @@ describe('exactly once', () => {
     expect(await k.invites.findByCode(5001, 'WRONGCODE')).toEqual(first);
     op = 'u6:w1';
     expect(await k.invites.findByCode(5001, 'WRONGCODE')).toMatchObject({ ok: false, reason: 'not_found', attemptsLeft: 3 });
-    expect(await school.redis.keys(`${globalKeys(school.prefix).inviteIndexBase}once:*`)).toHaveLength(2);
+    expect(await keysMatching(school.redis, `${globalKeys(school.prefix).inviteIndexBase}once:*`)).toHaveLength(2);
   });
 });

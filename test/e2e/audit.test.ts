@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, Harness } from '../helpers/harness.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+import { keysMatching } from '../helpers/redis.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 
@@ -16,7 +17,7 @@ describe('the journal of actions (/журнал, F10)', () => {
   /** The Redis key of the school's audit list. */
   async function auditKey(): Promise<string> {
     const lists: string[] = [];
-    for (const key of await h.db.redis.keys(`${h.db.prefix}*audit`)) if ((await h.db.redis.type(key)) === 'list') lists.push(key);
+    for (const key of await keysMatching(h.db.redis, `${h.db.prefix}*audit`)) if ((await h.db.redis.type(key)) === 'list') lists.push(key);
     expect(lists).toHaveLength(1);
     return lists[0]!;
   }

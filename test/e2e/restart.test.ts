@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import type { StoredMessage } from '../../emulator/state.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { createServices } from '../../src/domain/index.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ADMIN_ID } from '../helpers/harness.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+import { newTestConnection, openTestRedis, type TestRedis } from '../helpers/redis.js';
 import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
 /**
@@ -99,7 +98,7 @@ describe('a crash and a restart (F28)', () => {
   }, 90_000);
 
   it('F08 F27: a join request filed and approved across two crashes is filed once, approved once, and each message is sent once', async () => {
-    const redis = new Redis(TEST_REDIS_URL);
+    const redis = newTestConnection();
     const services = createServices({ redis, prefix: db.prefix, schoolId: 'main' });
     try {
       const first = startBot();

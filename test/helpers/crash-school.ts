@@ -3,13 +3,13 @@
  * students in Redis and in the emulator, the admin, the school channel bound to a chat; and the
  * crash itself (the first batch failing once, then SIGKILL at the n-th copy).
  */
-import { Redis } from 'ioredis';
 import { Driver, type Emulator } from '../../emulator/index.js';
 import type { StoredMessage } from '../../emulator/state.js';
 import { createServices, type Services } from '../../src/domain/index.js';
+import type { RedisClient } from '../../src/domain/redis-client.js';
 import type { BotProcess } from './bot-process.js';
 import { ADMIN_ID } from './harness.js';
-import { TEST_REDIS_URL } from './redis.js';
+import { newTestConnection } from './redis.js';
 import { joinAs } from './school-people.js';
 
 /** A surname of letters only for the n-th student (the name rules refuse digits). */
@@ -21,7 +21,7 @@ function surname(n: number): string {
 }
 
 export interface CrashSchool {
-  redis: Redis;
+  redis: RedisClient;
   services: Services;
   /** The students' VK ids. */
   ids: number[];
@@ -33,7 +33,7 @@ export interface CrashSchool {
 
 /** `count` students of `className` (ids from `firstId`), who all wrote to the community, and the school channel bound to a chat with nobody in it. */
 export async function crashSchool(emulator: Emulator, prefix: string, className: string, firstId: number, count = 300): Promise<CrashSchool> {
-  const redis = new Redis(TEST_REDIS_URL);
+  const redis = newTestConnection();
   const services = createServices({ redis, prefix, schoolId: 'main' });
   const ids = Array.from({ length: count }, (_, i) => firstId + i);
   await services.members.ensureBootstrapAdmins([ADMIN_ID]);

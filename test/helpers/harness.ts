@@ -2,7 +2,7 @@ import { Bot, type BotOptions } from '../../src/bot.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { Driver, startEmulator, type Emulator, type EmulatorOptions, type IdleOptions } from '../../emulator/index.js';
 import { createLogger } from '../../src/logger.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from './redis.js';
+import { openTestRedis, TEST_CLUSTER_ENV, TEST_REDIS_URL, type TestRedis } from './redis.js';
 
 /** The bootstrap admin of every harness (in ADMIN_VK_IDS). */
 export const ADMIN_ID = 100;
@@ -14,7 +14,7 @@ export interface HarnessOptions {
 }
 
 /**
- * A whole system for an end-to-end test: the VK emulator, a real Redis under a fresh prefix,
+ * A whole system for an end-to-end test: the VK emulator, a real Redis (or the tests' Redis Cluster, see TEST_CLUSTER_ENV) under a fresh prefix,
  * an unmodified vk-io bot talking HTTP to the emulator, and a driver to talk to it as people do.
  */
 export class Harness {
@@ -36,6 +36,8 @@ export class Harness {
       VK_GROUP_ID: String(emulator.groupId),
       VK_API_URL: emulator.apiUrl,
       REDIS_URL: TEST_REDIS_URL,
+      // On the tests' Redis Cluster when test/cluster/ set one (openTestRedis then connects there too).
+      REDIS_CLUSTER_NODES: process.env[TEST_CLUSTER_ENV] ?? '',
       REDIS_PREFIX: db.prefix,
       ADMIN_VK_IDS: String(ADMIN_ID),
       LOG_LEVEL: 'silent',

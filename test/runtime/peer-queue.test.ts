@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/domain/redis-client.js';
 import { PeerQueue } from '../../src/runtime/peer-queue.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+import { openTestRedis, newTestConnection, type TestRedis } from '../helpers/redis.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('per-peer order', () => {
   let db: TestRedis;
-  let second: Redis;
+  let second: RedisClient;
   beforeEach(async () => {
     db = await openTestRedis();
-    second = new Redis(TEST_REDIS_URL);
+    second = newTestConnection();
   });
   afterEach(async () => {
     second.disconnect();

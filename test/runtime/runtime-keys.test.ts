@@ -31,7 +31,8 @@ describe("the runtime's keys under the school's hash tag", () => {
     expect(await redis.get(`${base}session:5:5`)).toBe('{"step":2}');
     expect(await redis.ttl(`${base}session:5:5`)).toBeGreaterThan(400);
     expect(await redis.hgetall(`${base}lang`)).toEqual({ '5': 'en', '6': 'ru' });
-    expect(await redis.exists(`${prefix}inbox`, `${prefix}inbox:owner`, `${prefix}inbox:seq`, `${prefix}seen:e1`, `${prefix}session:5:5`)).toBe(0);
+    // One EXISTS a key: on a Redis Cluster (test/cluster/) the old keys are in different slots.
+    for (const key of ['inbox', 'inbox:owner', 'inbox:seq', 'seen:e1', 'session:5:5']) expect(await redis.exists(`${prefix}${key}`)).toBe(0);
 
     // Done once: a later start does not scan again, so it moves nothing (the README says to stop old processes first).
     await redis.set(`${prefix}session:9:9`, '{"step":1}', 'EX', 500);

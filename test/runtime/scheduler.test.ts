@@ -4,6 +4,7 @@ import { Bot } from '../../src/bot.js';
 import type { JobSpec } from '../../src/features/shared/job-registry.js';
 import { createLogger } from '../../src/logger.js';
 import { Harness } from '../helpers/harness.js';
+import { TEST_CLUSTER_ENV } from '../helpers/redis.js';
 
 /** Runs of the test job, by job id, across every bot of a test. */
 let runs: string[] = [];
@@ -104,7 +105,9 @@ describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
     }
   });
 
-  it("a job waiting in an earlier version's queue (outside the school's hash tag) is moved at start and runs once", async () => {
+  // Not on the tests' Redis Cluster (test/cluster/): that queue's keys have no hash tag, so BullMQ cannot run it on a
+  // cluster, and an earlier version never ran there. The bot's own check for it is one EXISTS a key, so it passes there.
+  it.skipIf(Boolean(process.env[TEST_CLUSTER_ENV]))("a job waiting in an earlier version's queue (outside the school's hash tag) is moved at start and runs once", async () => {
     const lena = person();
     expect(await h.stopBot()).toBe(true);
     // What a version before the hash tag left: its queue at `<prefix>bull`.
@@ -116,7 +119,7 @@ describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
     await schedule('sentinel', 300);
     await lena.expect('sentinel');
     expect(runs.filter((id) => id === 'legacy-1')).toHaveLength(1);
-    expect(await h.db.redis.exists(`${h.config.REDIS_PREFIX}bull:jobs:delayed`, `${h.config.REDIS_PREFIX}bull:jobs:wait`)).toBe(0);
+    for (const list of ['delayed', 'wait']) expect(await h.db.redis.exists(`${h.config.REDIS_PREFIX}bull:jobs:${list}`)).toBe(0);
   });
 
   it('a bot stops quickly with its worker running', async () => {

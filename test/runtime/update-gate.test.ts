@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/domain/redis-client.js';
 import { createLogger } from '../../src/logger.js';
 import { PeerQueue } from '../../src/runtime/peer-queue.js';
 import { UpdateGate, leaveInInbox, peerOf, type UpdatePreload, type VkUpdate } from '../../src/runtime/update-gate.js';
-import { openTestRedis, TEST_REDIS_URL, type TestRedis } from '../helpers/redis.js';
+import { openTestRedis, newTestConnection, type TestRedis } from '../helpers/redis.js';
 
 const message = (eventId: string, peer: number, text: string): VkUpdate => ({ type: 'message_new', event_id: eventId, object: { message: { peer_id: peer, from_id: peer, text } } });
 
 describe('update gate', () => {
   let db: TestRedis;
-  let other: Redis;
+  let other: RedisClient;
   const gates: UpdateGate[] = [];
   beforeEach(async () => {
     db = await openTestRedis();
-    other = new Redis(TEST_REDIS_URL);
+    other = newTestConnection();
   });
   afterEach(async () => {
     for (const gate of gates.splice(0)) await gate.shutdown();
@@ -21,7 +21,7 @@ describe('update gate', () => {
     await db.cleanup();
   });
 
-  function gateOn(redis: Redis, seen: string[]): UpdateGate {
+  function gateOn(redis: RedisClient, seen: string[]): UpdateGate {
     const gate = new UpdateGate(redis, db.prefix, new PeerQueue(redis, db.prefix), async (update, scope) => {
       seen.push(`${(update.object.message as { text: string }).text}@${scope.eventId}`);
     }, createLogger('silent'));

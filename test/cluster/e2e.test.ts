@@ -1,0 +1,27 @@
+/**
+ * End-to-end tests of test/e2e/ run a second time with the bot on a real Redis Cluster (the harness
+ * connects there when TEST_CLUSTER_ENV is set): sends to many through the delivery engine and its
+ * jobs, join requests and their routing jobs, meetings and their reminders.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { crossSlotScriptRuns, TEST_CLUSTER_ENV } from '../helpers/redis.js';
+import { startTestCluster } from '../helpers/redis-cluster.js';
+
+const cluster = await startTestCluster();
+process.env[TEST_CLUSTER_ENV] = cluster.env;
+afterAll(async () => {
+  delete process.env[TEST_CLUSTER_ENV];
+  await cluster.stop();
+});
+
+describe('on a Redis Cluster', () => {
+  for (const file of ['delivery', 'join-requests', 'request-routing', 'meetings']) {
+    describe(`test/e2e/${file}.test.ts`, async () => {
+      await import(`../e2e/${file}.test.ts`);
+    });
+  }
+});
+
+it("every script's declared KEYS were in one slot", () => {
+  expect(crossSlotScriptRuns).toEqual([]);
+});
