@@ -70,7 +70,8 @@ start-admin-new =
     Hello! You are the platform administrator. Let's fill in the school's profile: six short questions, then you check everything at once.
     You can stop at any moment with /cancel.
 start-known = Hello, { $name }! This is the bot of «{ $school }». See /help for the commands.
-start-known-no-school = Hello, { $name }! The school's profile is not filled in yet — the administrator does it with /school. See /help for the commands.
+start-known-no-school = Hello, { $name }! The school's profile is not filled in yet: fill it in with /school. See /help for the commands.
+start-known-plain = Hello, { $name }! See /help for the commands.
 start-resume = Let's go on from where you stopped.
 
 ## School profile (F01, F02, F03)
@@ -545,6 +546,7 @@ mv-no-targets = There are no other classes to transfer to.
 mv-btn-transfer = Transfer: { $name }
 mv-transferred = { $person } is transferred from { $from } to { $to }.
 mv-already-there = { $person } is already in { $name }.
+mv-left-last-admin = { $person } is the only platform administrator and cannot be marked as having left. Appoint another administrator first: /admins.
 mv-left-confirm = Mark { $person } as having left? Their roles and rights end at once, and the invites they created are revoked.
 mv-btn-left-yes = Yes, left
 mv-left-done = { $person } is marked as having left. Rights ended, invites revoked: { $invites }.

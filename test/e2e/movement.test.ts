@@ -90,10 +90,11 @@ describe('movement of students and staff (F10)', () => {
     await anna.expect('Эта команда вам недоступна');
     await admin.say('/left 300');
     await admin.expect('[id300|Петрова Анна] уже отмечена как выбывшая.');
+    // The last admin is refused at once, before any confirmation.
     await admin.say(`/left ${ADMIN_ID}`);
-    await admin.expect(`Отметить [id${ADMIN_ID}|участника] как выбывшего?`);
-    await admin.press('Да, отметить выбытие');
-    await admin.expect('Это последний администратор платформы');
+    const refused = await admin.expect('единственный администратор платформы');
+    expect(refused.text).toContain('нельзя отметить выбывшим. Сначала назначьте другого администратора: /админы.');
+    expect(refused.keyboard).toBeUndefined();
     expect((await s.members.get(ADMIN_ID))?.status).toBe('active');
     const entry = (await s.audit.recent(5)).find((e) => e.action === 'movement.left');
     expect(entry).toMatchObject({ actor: ADMIN_ID, target: { vkId: 300 }, details: { revokedInvites: 1 } });

@@ -35,7 +35,8 @@ export const startCommand: CommandSpec = {
     }
     // Addressed as people are at school: by the first name and patronymic («Здравствуйте, Анна Сергеевна!»).
     const name = addressName(await personName(app, t, caller.vkId));
-    const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t('start-known-no-school', { name });
+    // Only an admin can fill the school's profile: the others are not told about it.
+    const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t(caller.roles.has('admin') ? 'start-known-no-school' : 'start-known-plain', { name });
     const member = caller.member;
     const teacherPending = member?.roles.includes('teacher') && member.teacherStatus !== 'verified';
     const notes = teacherPending ? [t('ver-help-pending')] : [];

@@ -129,6 +129,8 @@ export const leftCommand: CommandSpec = {
     const { vkId, member } = choice;
     if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
     if (member.status === 'left') return turn.reply(t('mv-already-left', { person: who(member) }));
+    // The last admin cannot leave (the service refuses it too): said before asking, not after the confirmation.
+    if (member.roles.includes('admin') && (await app.services.members.listByRole('admin')).length <= 1) return turn.reply(t('mv-left-last-admin', { person: who(member) }));
     return turn.reply(
       t('mv-left-confirm', { person: who(member) }),
       inlineKeyboard([
