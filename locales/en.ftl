@@ -895,6 +895,7 @@ sc-belongs-short = They are on the roster now: not removed.
 sc-remove-denied = Only the chat's teacher or an admin can remove people from a study chat.
 sc-removed-left = { $person } has left the school and was removed from the study chat “{ $title }” (class { $className }).
 sc-removed-left-role = { $person } left the school and was removed from the study chat “{ $title }”.
+sc-removed-consent = { $person } was removed from the study chat «{ $title }» (class { $className }): the consent to the processing of data was withdrawn and the data deleted.
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.

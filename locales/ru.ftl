@@ -1079,6 +1079,11 @@ sc-removed-left-role = { $person } { GENDER($person) ->
         [male] удалён
        *[other] удалён(а)
     } из учебного чата «{ $title }».
+sc-removed-consent = { $person } { GENDER($person) ->
+        [female] удалена
+        [male] удалён
+       *[other] удалён(а)
+    } из учебного чата «{ $title }» (класс { $className }): согласие на обработку данных отозвано, данные удалены.
 sc-removed-transferred = { $person } { GENDER($person) ->
         [female] переведена
         [male] переведён

@@ -325,7 +325,9 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await admin.expect('отзывает согласие');
     await admin.press('Подтвердить и удалить данные');
     await admin.expect('Согласие отозвано, данные ребёнка удалены');
-    await teacher.expect('удалён из учебного чата «5А · Математика»');
+    const removedNote = await teacher.expect('удалён из учебного чата «5А · Математика»');
+    expect(removedNote.text).toContain('согласие на обработку данных отозвано, данные удалены');
+    expect(removedNote.text).not.toContain('выбыл');
     expect(h.driver.chat(chat!.peer!).memberIds).not.toContain(500);
   });
 });

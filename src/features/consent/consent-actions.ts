@@ -91,7 +91,7 @@ export async function confirmWithdrawal(app: App, turn: Turn, studentVkId: numbe
   app.logger.info({ actor: caller.vkId }, 'consent withdrawn, child data removed');
   if (before) {
     const gone: Member = { ...before, roles: [], classIds: [], classTeacherOf: [], status: 'left', leftAt: Date.now() };
-    await removeFromClassChats(app, before.classIds.map((classId): ClassLeaver => ({ member: gone, classId, exit: { kind: 'left' } })));
+    await removeFromClassChats(app, before.classIds.map((classId): ClassLeaver => ({ member: gone, classId, exit: { kind: 'consent' } })));
   }
   await deliverNotices(app, [{ kind: 'send', to: result.parentVkId, build: (reader) => ({ text: reader.t('cns-withdraw-done-parent', { child: childName }) }) }]);
   return { ok: true, text: t('cns-withdraw-done-admin'), short: t('cns-withdraw-done-short') };

@@ -99,7 +99,8 @@ export const removeFromStudyChatAction: ActionSpec = {
 };
 
 /** Why someone was taken out of a class's chats: they left the school, moved to another class, or (a parent) no longer has a child there. */
-export type ClassExit = { readonly kind: 'left' } | { readonly kind: 'transferred'; readonly to: string } | { readonly kind: 'parent' };
+/** Why a person is no longer of a class: left the school, moved to another class, no longer a parent there, or their consent withdrawn (152-ФЗ: their data removed). */
+export type ClassExit = { readonly kind: 'left' } | { readonly kind: 'transferred'; readonly to: string } | { readonly kind: 'parent' } | { readonly kind: 'consent' };
 
 /** One person who is no longer of a class, as a movement use case reports them. */
 export interface ClassLeaver {
@@ -170,7 +171,9 @@ export async function removeFromClassChats(app: App, leavers: readonly ClassLeav
           ? reader.t('sc-removed-left', vars)
           : exit.kind === 'transferred'
             ? reader.t('sc-removed-transferred', { ...vars, to: exit.to })
-            : reader.t('sc-removed-parent', vars);
+            : exit.kind === 'consent'
+              ? reader.t('sc-removed-consent', vars)
+              : reader.t('sc-removed-parent', vars);
       const told = await notifyPerson(app, chat.teacher, () => ({ text }));
       if (!told.ok) app.logger.warn({ studyChat: chat.id, teacher: chat.teacher }, 'teacher not told of a removal: they do not accept messages from the bot');
     }
