@@ -1672,7 +1672,7 @@ res-btn-open = Open prof-sferum.ru
 
 ## A parent's consent to the processing of a child's data (152-FZ)
 
-cns-cmd-summary = consents to data processing: the consents you gave for a child and withdrawing them; for an admin, paper consents
+cns-cmd-summary = consents to the processing of children's personal data
 cns-text-self =
     Consent to the processing of personal data.
     

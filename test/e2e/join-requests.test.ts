@@ -102,6 +102,10 @@ describe('join requests (F08)', () => {
     expect(welcome.text).toContain('/вопрос — ');
     expect(welcome.text).not.toMatch(/\/(start|help|chats|join|начать|вступить) /u);
     expect(welcome.text.trim().split('\n').at(-1)).toBe('Все команды и помощь по темам — /помощь, главное меню с кнопками — /меню.');
+    // Children's consents are no student's business: not in the list, and the command is not theirs.
+    expect(welcome.text).not.toContain('/согласие');
+    await anna.say('/согласие');
+    await anna.expect('Эта команда вам недоступна');
 
     for (const [user, cmid] of [[admin, notice.cmid], [admin2, second.cmid]] as const) {
       const edited = user.received.find((m) => m.cmid === cmid);

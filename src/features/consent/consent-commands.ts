@@ -65,7 +65,8 @@ export const consentCommand: CommandSpec = {
   aliases: ['согласие', 'согласия'],
   summaryKey: 'cns-cmd-summary',
   dmOnly: true,
-  allowed: () => true,
+  // Whose business children's consents are: a parent, an admin, a class teacher, and someone whose request waits for one (not yet a member).
+  allowed: (caller) => caller.member?.status !== 'active' || caller.roles.has('parent') || caller.roles.has('admin') || caller.member.classTeacherOf.length > 0,
   async run(_context, args, turn, app) {
     const { t, caller } = turn;
     const isAdmin = caller.roles.has('admin');
