@@ -183,11 +183,13 @@ describe('administration chats (F22)', () => {
     expect([inChat(staff, 201), inChat(staff, 200)]).toEqual([true, true]);
   });
 
-  it('F22: a teacher, a deputy and a student are refused /коллектив with who creates the chats', async () => {
+  it('F22: a teacher, a deputy and a student are refused /коллектив: the staff with who creates the chats, the student that they are the staff\'s', async () => {
     for (const [id, name] of [[300, 'Анна'], [201, 'Олег'], [310, 'Ваня']] as const) {
       const person = h.driver.user({ id, firstName: name, allowsMessages: true });
       await person.say('/коллектив');
-      const refused = await person.expect('Чат руководства и чат педагогического коллектива создаёт руководитель школы или администратор.');
+      const refused = await person.expect('Чат руководства и чат педагогического коллектива');
+      if (id === 310) expect(refused.text).toBe('Чат руководства и чат педагогического коллектива — это чаты сотрудников школы.');
+      else expect(refused.text).toContain('создаёт руководитель школы или администратор. Когда ваш чат будет создан, бот пришлёт вам ссылку на него');
       expect(labels(refused)).not.toContain('Создать чат руководства');
     }
     await h.idle();

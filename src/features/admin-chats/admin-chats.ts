@@ -5,7 +5,7 @@
  */
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
-import { ADMIN_CHAT_KINDS, can, type AdminChatKind, type Member, type ReadyAdminChat } from '../../domain/index.js';
+import { ADMIN_CHAT_KINDS, STAFF_ROLES, can, type AdminChatKind, type Member, type ReadyAdminChat } from '../../domain/index.js';
 import type { OutgoingMessage } from '../../messenger/messenger.js';
 import type { DeliveryAuthor } from '../../app.js';
 import type { Caller, Turn } from '../../turn.js';
@@ -22,7 +22,12 @@ export const AC_CREATE = 'ac.create';
 export const mayCreateAdminChats = (caller: Caller): boolean => can(caller.member, 'adminChat.create');
 
 /** Why /коллектив is not for this person, in words. */
-export const adminChatRefusal = (turn: Turn): string => turn.t('ac-denied');
+export const adminChatRefusal = (turn: Turn): string => turn.t(isStaff(turn) ? 'ac-denied' : 'ac-denied-not-staff');
+
+/** Whether the caller is of the staff (a teacher or the administration), whom the chats are for. */
+function isStaff(turn: Turn): boolean {
+  return STAFF_ROLES.some((role) => turn.caller.roles.has(role));
+}
 
 /** A kind's chat title, in the school's language (the chat is the school's, not the creator's). */
 export const adminChatTitle = (app: App, kind: AdminChatKind): string => app.i18n.bind(app.config.LOCALE)(kind === 'leadership' ? 'ac-title-leadership' : 'ac-title-staff');
