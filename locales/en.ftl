@@ -1001,7 +1001,7 @@ mat-already = { $status ->
     [published] This material was already published by { $by }.
    *[declined] This material was already declined by { $by }.
 }
-mat-published-short = Material no. { $id } published
+mat-published-short = Material no. { $id } published.
 mat-declined-short = Material no. { $id } declined; the author was told.
 mat-not-found = There is no such material.
 mat-not-pending = This material has been decided on already.

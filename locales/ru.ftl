@@ -1243,7 +1243,7 @@ mat-already = { $status ->
     } { $by }.
 }
 }
-mat-published-short = Материал № { $id } опубликован
+mat-published-short = Материал № { $id } опубликован.
 mat-declined-short = Материал № { $id } отклонён, автору сообщено.
 mat-not-found = Такого материала нет.
 mat-not-pending = Решение по этому материалу уже принято.

@@ -1,5 +1,5 @@
 import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
-import { MATERIAL_REASON_MAX } from '../src/domain/index.js';
+import { MATERIAL_REASON_MAX, materialNumber } from '../src/domain/index.js';
 import { declineMaterial } from '../src/features/materials/hand-in-material.js';
 import { cancelButton, replyKeyboard, sceneButton } from '../src/features/shared/keyboards.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
@@ -25,7 +25,7 @@ async function reasonStep(context: DeclineContext): Promise<unknown> {
     await turn.reply(t('mat-not-pending'), replyKeyboard([]));
     return context.leave();
   }
-  const question = t('mat-ask-reason', { id, max: MATERIAL_REASON_MAX });
+  const question = t('mat-ask-reason', { id: materialNumber(id), max: MATERIAL_REASON_MAX });
   const ask = (problem?: string) =>
     turn.reply(problem ? `${problem}\n\n${question}` : question, replyKeyboard([[sceneButton(MATERIAL_DECLINE, t('mat-btn-no-reason'), 'none')], [cancelButton(t)]]));
   if (context.firstTime) return ask();

@@ -1,6 +1,7 @@
 import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { checkPostText } from '../src/features/channels/channels.js';
 import { answerProblem, askWithCancel } from '../src/features/channels/compose-steps.js';
+import { materialNumber } from '../src/domain/index.js';
 import { publishMaterial } from '../src/features/materials/hand-in-material.js';
 import { replyKeyboard, sceneButton, type Button, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
@@ -38,9 +39,9 @@ async function textStep(context: EditContext): Promise<unknown> {
   const { t } = context.turn;
   const material = await pendingMaterial(context);
   if (!material) return finish(context, t('mat-not-pending'));
-  const question = t('mat-edit-ask', { id: material.id });
+  const question = t('mat-edit-ask', { id: materialNumber(material.id) });
   if (context.firstTime) {
-    await context.turn.reply(t('mat-edit-current', { id: material.id }));
+    await context.turn.reply(t('mat-edit-current', { id: materialNumber(material.id) }));
     // The text as it is now, with its photos and documents (they stay with the edited text).
     await context.turn.app.messenger.send(context.chat, { text: context.state.text ?? material.text, attachment: material.attachment });
     return askWithCancel(context, question, []);
@@ -58,7 +59,7 @@ async function confirmStep(context: EditContext): Promise<unknown> {
   const { t, app } = turn;
   const { materialId: id, text } = context.state;
   if (!id || !text) return context.go(TEXT_STEP);
-  const question = t('mat-edit-confirm', { id });
+  const question = t('mat-edit-confirm', { id: materialNumber(id) });
   const rows = [[button(t('mat-btn-publish'), 'publish', 'positive'), button(t('mat-btn-edit-again'), 'again')]];
   if (context.firstTime) {
     const material = await pendingMaterial(context);

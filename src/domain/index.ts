@@ -129,7 +129,7 @@ export { parseClassName, normaliseClassName, buildClassGrid } from './class-name
 export { inviteState, normaliseInviteCode, looksLikeInviteCode, INVITE_CODE_ALPHABET } from './invites.js';
 export { STUDY_CHAT_ROLES, STUDY_CHAT_TITLE_MAX, belongsInStudyChat, studyChatClassIds, type StudyChat, type StudyChatAudience, type StudyChatRecipients, type StudyChatReservation, type StudyChatRole } from './study-chats.js';
 export { QUESTION_MAX, ANSWER_MAX, type Question, type QuestionAnswer } from './questions.js';
-export { MATERIAL_REASON_MAX, type Material, type MaterialDecision, type MaterialStatus } from './materials.js';
+export { MATERIAL_REASON_MAX, materialNumber, type Material, type MaterialDecision, type MaterialStatus } from './materials.js';
 export { type AckOutcome, type AckCounts, type PostCopy } from './post-acks.js';
 export { CHANNEL_KINDS, POST_ID, POST_TEXT_MAX, ChannelTakenError, type Channel, type ChannelKind, type Post, type PostChatOutcome, type BindOutcome } from './channels.js';
 export { ADMIN_CHAT_KINDS, isAdminChatKind, belongsInAdminChat, type AdminChat, type AdminChatKind, type ReadyAdminChat, type AdminChatReservation } from './admin-chats.js';

@@ -17,6 +17,11 @@ export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 /** The longest reason of a decline the author is told. */
 export const MATERIAL_REASON_MAX = 500;
 
+/** A material's number as people see it («Материал № 3»): its id without the record's letter (`m3`). */
+export function materialNumber(id: string): string {
+  return id.replace(/^m/u, '');
+}
+
 /** Material handed in for a channel. */
 export interface Material {
   id: string;

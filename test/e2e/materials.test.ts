@@ -69,7 +69,7 @@ describe('material for the channels from the administration and teachers (F21)',
     const copy = await second.expect('для канала «Сотрудники» от [id300|Петровой Анны]');
 
     const pressed = await admin.press('Опубликовать');
-    expect((await admin.expectAnswer(pressed.eventId))?.text).toMatch(/^Материал № m\d+ опубликован$/);
+    expect((await admin.expectAnswer(pressed.eventId))?.text).toMatch(/^Материал № \d+ опубликован\.$/);
     await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
     await h.driver.chat(peer).expect(text);
     await teacher.expect('опубликован в канале «Сотрудники». Опубликовала [id100|');
@@ -80,7 +80,7 @@ describe('material for the channels from the administration and teachers (F21)',
     expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовала');
 
     // The other admin's old button: the material is decided; nothing is posted twice.
-    const late = h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'mat.pub', id: card.text.match(/№ (m\d+)/)![1] });
+    const late = h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'mat.pub', id: `m${card.text.match(/№ (\d+)/)![1]}` });
     expect((await second.expectAnswer(late))?.text).toContain('уже опубликовала');
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text === text)).toHaveLength(1);
@@ -93,7 +93,7 @@ describe('material for the channels from the administration and teachers (F21)',
     const original = 'Семинар в четверг в 15:00, кабинет 12.';
     const card = await handIn(original);
     await admin.press('Изменить и опубликовать');
-    await admin.expect(/^Текст материала № m\d+ сейчас — в следующем сообщении/);
+    await admin.expect(/^Текст материала № \d+ сейчас — в следующем сообщении/);
     await admin.expect((m) => m.text === original);
     const ask = await admin.expect('Пришлите исправленный текст материала');
     expect(labels(ask)).toEqual(['Отмена']);
@@ -107,7 +107,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.say('да');
     await admin.expect('Выберите вариант кнопкой ниже.');
     await admin.press('Опубликовать');
-    await admin.expect(/^Материал № m\d+ опубликован$/);
+    await admin.expect(/^Материал № \d+ опубликован\.$/);
     await admin.expect('✅ Пост отправлен: канал «Сотрудники».');
     await h.driver.chat(peer).expect(corrected);
     const told = await teacher.expect('с правками. Опубликовала и исправила [id100|');
@@ -115,7 +115,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await h.idle();
     expect(h.emulator.sentTo(peer).filter((m) => m.text === original)).toHaveLength(0);
     expect(h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid)?.text).toContain('✅ Опубликовала с правками');
-    const id = card.text.match(/№ (m\d+)/)![1]!;
+    const id = `m${card.text.match(/№ (\d+)/)![1]}`;
     const stored = await h.bot.app.services.materials.get(id);
     expect(stored).toMatchObject({ status: 'published', text: original, publishedText: corrected });
   });
@@ -149,7 +149,7 @@ describe('material for the channels from the administration and teachers (F21)',
     expect(card.attachments).toEqual(preview.attachments);
     // The admin corrects the text: the current one and the preview come with the attachments, the post too.
     await admin.press('Изменить и опубликовать');
-    await admin.expect(/^Текст материала № m\d+ сейчас/);
+    await admin.expect(/^Текст материала № \d+ сейчас/);
     const current = await admin.expect((m) => m.text === text);
     expect(current.attachments).toEqual(preview.attachments);
     await admin.expect('Пришлите исправленный текст материала');
@@ -167,7 +167,7 @@ describe('material for the channels from the administration and teachers (F21)',
     const decided = h.emulator.sentTo(ADMIN_ID).find((m) => m.cmid === card.cmid);
     expect(decided?.text).toContain('✅ Опубликовала с правками');
     expect(decided?.attachments).toEqual(preview.attachments);
-    const stored = await h.bot.app.services.materials.get(card.text.match(/№ (m\d+)/)![1]!);
+    const stored = await h.bot.app.services.materials.get(`m${card.text.match(/№ (\d+)/)![1]}`);
     expect(stored).toMatchObject({ status: 'published', text, publishedText: corrected, attachment: preview.attachments.join(',') });
   });
 
@@ -183,7 +183,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.say('Родительское собрание в пятницу в 18:00.');
     await admin.expect('Опубликовать материал');
     // Meanwhile the second admin declines it.
-    const id = card.text.match(/№ (m\d+)/)![1]!;
+    const id = `m${card.text.match(/№ (\d+)/)![1]}`;
     h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'mat.no', id });
     await second.expect('Почему материал № ');
     await second.press('Без причины');
@@ -203,7 +203,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await admin.say('/что-то');
     await admin.expect('Здесь нужен ответ, а не команда.');
     await admin.say('Субботник уже объявлен в общешкольном канале.');
-    await admin.expect(/^Материал № m\d+ отклонён, автору сообщено\.$/);
+    await admin.expect(/^Материал № \d+ отклонён, автору сообщено\.$/);
     const told = await teacher.expect('не опубликован: его отклонила');
     expect(told.text).toContain('Причина: Субботник уже объявлен в общешкольном канале.');
     await h.idle();
@@ -216,7 +216,7 @@ describe('material for the channels from the administration and teachers (F21)',
     await vanya.say('/предложить');
     await vanya.expect('Предлагать материалы для каналов могут администрация школы и учителя');
     const card = await handIn('Родительское собрание 5А — в пятницу.');
-    const id = card.text.match(/№ (m\d+)/)![1]!;
+    const id = `m${card.text.match(/№ (\d+)/)![1]}`;
     // A forged «Опубликовать» by the teacher is refused by the domain.
     await teacher.say('/помощь');
     const last = await teacher.expect('Ваши роли');
@@ -225,7 +225,7 @@ describe('material for the channels from the administration and teachers (F21)',
     expect((await h.bot.app.services.materials.get(id))?.status).toBe('pending');
     await admin.say('/материалы');
     await admin.expect('Ждут решения: 1.');
-    const listed = await admin.expect(`Материал № ${id} от [id300|Петровой Анны]`);
+    const listed = await admin.expect(`Материал № ${id.slice(1)} от [id300|Петровой Анны]`);
     expect(labels(listed)).toEqual(['Опубликовать', 'Отклонить', 'Изменить и опубликовать']);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
-import { can, NotFoundError, PermissionDeniedError, type ChannelKind, type Material } from '../../domain/index.js';
+import { can, materialNumber, NotFoundError, PermissionDeniedError, type ChannelKind, type Material } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 import { publishPost } from '../channels/channels.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
@@ -33,7 +33,7 @@ const materialSubject = (id: string): string => `mat:${id}`;
 async function cardText(app: App, reader: Reader, material: Material): Promise<string> {
   const { t, locale } = reader;
   const who = await personMention(app, t, material.author);
-  const header = t('mat-card', { id: material.id, who, kind: material.kind, when: formatWhen(material.at, app.config.SCHOOL_TZ, locale) });
+  const header = t('mat-card', { id: materialNumber(material.id), who, kind: material.kind, when: formatWhen(material.at, app.config.SCHOOL_TZ, locale) });
   return material.text ? `${header}\n\n${material.text}` : header;
 }
 
@@ -64,7 +64,7 @@ export async function handInMaterial(app: App, turn: Turn, kind: ChannelKind, te
     build: async (reader) => ({ text: await cardText(app, reader, material), keyboard: decisionButtons(reader, material), attachment: material.attachment }),
     remember: materialSubject(material.id),
   }));
-  return { outcome: t('mat-handed-in', { id: material.id, kind, admins: admins.length }), notices };
+  return { outcome: t('mat-handed-in', { id: materialNumber(material.id), kind, admins: admins.length }), notices };
 }
 
 /** What the person deciding is told, short enough for a button's notice, and the post's report when it was published. */
@@ -90,7 +90,7 @@ export async function publishMaterial(app: App, turn: Turn, id: string, edited?:
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
   const { material } = decided;
   const report = await publishPost(app, turn, { kind: material.kind, text: material.publishedText ?? material.text, pin: false, attachment: material.attachment });
-  return { outcome: { notice: t('mat-published-short', { id }), report }, notices: await afterDecision(app, material) };
+  return { outcome: { notice: t('mat-published-short', { id: materialNumber(id) }), report }, notices: await afterDecision(app, material) };
 }
 
 /** Declines a pending material with the admin's reason ('' for none); the author is told it and whom to ask. */
@@ -98,7 +98,7 @@ export async function declineMaterial(app: App, turn: Turn, id: string, reason: 
   const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.vkId, id, 'declined', { reason }));
   if ('refused' in decided) return { outcome: { notice: decided.refused }, notices: [] };
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
-  return { outcome: { notice: turn.t('mat-declined-short', { id }) }, notices: await afterDecision(app, decided.material) };
+  return { outcome: { notice: turn.t('mat-declined-short', { id: materialNumber(id) }) }, notices: await afterDecision(app, decided.material) };
 }
 
 /** Runs the domain's decision; a refusal (no right, no such material) comes back as its words. */
@@ -130,7 +130,7 @@ async function afterDecision(app: App, material: Material): Promise<Notice[]> {
     key: `mat-outcome:${material.id}`,
     build: async ({ t }) => {
       const who = await personMention(app, t, by);
-      const lines = [t('mat-author-outcome', { status, id: material.id, kind: material.kind, who })];
+      const lines = [t('mat-author-outcome', { status, id: materialNumber(material.id), kind: material.kind, who })];
       if (material.reason) lines.push(t('mat-author-reason', { reason: material.reason }));
       if (material.publishedText !== undefined) lines.push('', t('mat-author-published-text'), '', material.publishedText);
       return { text: lines.join('\n') };

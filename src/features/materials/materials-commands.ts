@@ -1,4 +1,5 @@
 import { enterMaterialSubmit } from '../../../scenes/material-submit.js';
+import { materialNumber } from '../../domain/index.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { readerFor } from '../shared/recipients.js';
 import { personMention } from '../shared/review-format.js';
@@ -36,7 +37,7 @@ export const materialsCommand: CommandSpec = {
     const reader = await readerFor(app, turn.caller.vkId);
     for (const material of pending.slice(0, SHOWN)) {
       const who = await personMention(app, t, material.author);
-      await turn.reply(t('mat-list-line', { id: material.id, who, text: material.text }), decisionButtons(reader, material));
+      await turn.reply(t('mat-list-line', { id: materialNumber(material.id), who, text: material.text }), decisionButtons(reader, material));
     }
     return undefined;
   },
