@@ -181,6 +181,9 @@ describe('meetings (F22)', () => {
     expect(told.text).toContain('[id200|Смирнова Ольга]');
     await olga.expect((m) => m.text.startsWith('❌ Встреча «Методобъединение»') && m.text.includes('Об этом узнали'));
     expect((await h.bot.app.services.meetings.get(meeting!.id))?.status).toBe('cancelled');
+    // The head, invited too, gets her report once: not the invitees' notice besides it.
+    await h.idle();
+    expect(olga.received.filter((m) => !m.edited && m.text.startsWith('❌ Встреча «Методобъединение»')).map((m) => m.text.includes('Об этом узнали'))).toEqual([true]);
     // Gone from the deputy's own list too.
     await pavel.say('/встречи');
     await pavel.expect('У вас нет предстоящих встреч.');

@@ -36,8 +36,8 @@ export async function changeableEvent(app: App, turn: Turn, id: string): Promise
   return { ok: true, event };
 }
 
-/** Whom a change is told to: the announcement's chat and everyone who got it privately. */
-const toldOf = (event: Broadcast) => ({ chat: event.chat, people: event.recipients });
+/** Whom a change is told to: the announcement's chat and everyone who got it privately, but the one making it (their report says it). */
+const toldOf = (event: Broadcast, by: number) => ({ chat: event.chat, people: event.recipients.filter((id) => id !== by) });
 
 /** Cancels an event: its reminders dropped, everyone who got the announcement told; returns the organiser's report. */
 export async function cancelEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id' | 'kind'>): Promise<{ ok: boolean; text: string }> {
@@ -46,7 +46,7 @@ export async function cancelEvent(app: App, turn: Turn, event: Pick<Broadcast, '
   if (!done.ok) return done;
   const cancelled = done.value;
   await cancelReminders(app, cancelled);
-  const sent = await sendEverywhere(app, toldOf(cancelled), (reader) => cancelledText(app, reader, cancelled));
+  const sent = await sendEverywhere(app, toldOf(cancelled, caller.vkId), (reader) => cancelledText(app, reader, cancelled));
   await tellOrganiser(app, turn, cancelled.organiser, `bc-changed:${cancelled.id}:cancelled`, (reader, who) =>
     reader.t('bc-changed-by', { change: 'cancelled', who, kind: cancelled.kind, title: cancelled.title, when: whenText(app, reader, cancelled.at) }),
   );
@@ -65,7 +65,7 @@ export async function moveEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id
   // The time before this move (a repeat after a crash reads the record already moved).
   const was = before && before.version < moved.version ? before.at : undefined;
   await cancelReminders(app, { id: moved.id, kind: moved.kind, version: moved.version - 1 });
-  const sent = await sendEverywhere(app, toldOf(moved), (reader) => movedText(app, reader, moved, was));
+  const sent = await sendEverywhere(app, toldOf(moved, caller.vkId), (reader) => movedText(app, reader, moved, was));
   const reminders = await scheduleReminders(app, moved);
   await tellOrganiser(app, turn, moved.organiser, `bc-changed:${moved.id}:${moved.version}`, (reader, who) => reader.t('bc-changed-by', { change: 'moved', who, kind: moved.kind, title: moved.title, when: whenText(app, reader, moved.at) }));
   app.logger.info({ broadcast: moved.id, kind: moved.kind, by: caller.vkId, organiser: moved.organiser, chat: sent.chat, reached: sent.reached.length, reminders: reminders.length }, 'broadcast moved');

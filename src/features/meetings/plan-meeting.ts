@@ -227,7 +227,8 @@ export async function cancelMeeting(app: App, turn: Turn, id: string): Promise<{
     return { ok: false, text };
   }
   await cancelReminders(app, meeting);
-  const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
+  // The one cancelling is not told again: their report says it.
+  const sent = await sendToAudience(app, meeting.audience, meeting.invited.filter((id) => id !== caller.vkId), (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
   await tellOrganiser(app, turn, meeting.organiser, `mt-changed:${meeting.id}:cancelled`, (reader, who) => reader.t('mt-changed-by', { change: 'cancelled', who, title: meeting.title, when: whenText(app, reader, meeting.at) }));
   app.logger.info({ meeting: meeting.id, by: caller.vkId, organiser: meeting.organiser, reached: sent.reached.length }, 'meeting cancelled');
   return { ok: true, text: [t('mt-cancelled', { title: meeting.title, when: whenText(app, turn, meeting.at) }), '', ...(await reportLines(app, t, sent, 'change'))].join('\n') };
@@ -248,7 +249,7 @@ export async function moveMeeting(app: App, turn: Turn, id: string, at: number):
   // The version before this move (a repeat after a crash reads the record already moved: its previous version).
   const was = before && before.version < meeting.version ? before.at : undefined;
   await cancelReminders(app, { id: meeting.id, version: meeting.version - 1 });
-  const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) =>
+  const sent = await sendToAudience(app, meeting.audience, meeting.invited.filter((id) => id !== caller.vkId), (reader) =>
     [reader.t('mt-moved-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }), ...(was !== undefined ? [reader.t('mt-moved-was', { when: whenText(app, reader, was) })] : []), ...(meeting.place ? [reader.t('mt-line-place', { place: meeting.place })] : [])].join('\n'),
   );
   const reminders = await scheduleReminders(app, meeting);
