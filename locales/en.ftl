@@ -299,6 +299,7 @@ onb-bad-name = { $role ->
        *[other] Type 2 to 4 words of letters separated by spaces — surname and first name, e.g. Smirnov Petya or Ivanova Masha.
     }
 onb-ask-child = What is the name of your child, a student of { $class }? Type the surname and first name, e.g. Smirnov Petya or Ivanova Masha.
+onb-child-again = Your child «{ $child }» is already recorded in { $class }: no need to add them again. If another child of yours is in this class, type their surname and first name.
 onb-ask-subjects = Which subjects do you teach? Press the subjects — chosen ones are marked ✓, pressing again removes the mark. Missing one? Press «Other subject». When done, press «Done».
 onb-subjects-selected = Chosen: { $list }.
 onb-subjects-none = Choose at least one subject (or add your own with «Other subject»).

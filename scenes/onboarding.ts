@@ -102,13 +102,18 @@ async function nameStep(context: OnboardingContext, app: App): Promise<unknown> 
   return context.next();
 }
 
-async function childStep(context: OnboardingContext): Promise<unknown> {
+async function childStep(context: OnboardingContext, app: App): Promise<unknown> {
   const { t } = context.turn;
   if (context.state.role !== 'parent') return context.go(SUBJECTS_STEP);
   const question = t('onb-ask-child', { class: context.state.className });
   if (context.firstTime) return ask(context, question, []);
   const check = context.hasPayload ? undefined : checkPersonName(context.text);
   if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check, 'child'));
+  // The same child again is said now, by name, not after the consent (joining for them would be refused).
+  const invite = await app.services.invites.get(context.state.inviteId);
+  if (invite && (await app.services.family.hasChild(context.turn.caller.vkId, invite.classId, check.value))) {
+    return ask(context, t('onb-child-again', { child: check.value, class: context.state.className }), []);
+  }
   context.state.childName = check.value;
   return context.go(CONSENT_STEP);
 }
@@ -253,7 +258,7 @@ function onboardingSteps(): DialogStepHandler<OnboardingState>[] {
   const steps: Array<(context: OnboardingContext) => Promise<unknown>> = [];
   steps[CONFIRM_STEP] = confirmStep;
   steps[NAME_STEP] = (context) => nameStep(context, context.turn.app);
-  steps[CHILD_STEP] = childStep;
+  steps[CHILD_STEP] = (context) => childStep(context, context.turn.app);
   steps[SUBJECTS_STEP] = subjectsStep;
   steps[CONSENT_STEP] = (context) => consentStep(context, context.turn.app);
   return steps;

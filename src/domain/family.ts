@@ -21,6 +21,9 @@ const LINK = new LuaScript(
   z.object({ error: z.string().optional(), changed: z.boolean().optional(), parent: z.unknown().optional(), student: z.unknown().optional(), childName: z.string().optional() }),
 );
 
+/** Whether a parent already has a child of that name in a class (ARGV[2] parent, [3] class, [4] the child's name); reads only. */
+const HAS_CHILD = new LuaScript('family-has-child', z.object({ has: z.boolean() }));
+
 export interface LinkChildResult {
   parent: Member;
   student: Member;
@@ -32,6 +35,15 @@ export interface LinkChildResult {
 
 export class FamilyService {
   constructor(private readonly ctx: ServiceContext) {}
+
+  /**
+   * Whether the parent already has the child named so in the class (by the name they gave, or the
+   * linked student's name, in either word order): joining for that child again would be refused.
+   */
+  async hasChild(parentId: number, classId: string, childName: string): Promise<boolean> {
+    const { redis, keys, now } = this.ctx;
+    return (await HAS_CHILD.run(redis, [keys.base], now(), [parentId, classId, childName])).has;
+  }
 
   /**
    * Links a parent to a student of a class where the parent is a parent (the first such class

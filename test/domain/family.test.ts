@@ -75,6 +75,10 @@ describe('F08 parents linked to their children', () => {
     const invite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'parent' });
     const again = await s.invites.use(invite.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'олег кузнецов' });
     expect(again).toEqual({ ok: false, reason: 'already_member' });
+    // The dialog asks the same rule before the consent: the linked child by name in either order, not another child, not another class.
+    expect(await s.family.hasChild(4001, c['5А']!, 'олег кузнецов')).toBe(true);
+    expect(await s.family.hasChild(4001, c['5А']!, 'Кузнецова Маша')).toBe(false);
+    expect(await s.family.hasChild(4002, c['5А']!, 'Кузнецов Олег')).toBe(false);
     const second = await s.invites.use(invite.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'Кузнецова Маша' });
     expect(second.ok).toBe(true);
     const third = await s.invites.use(invite.id, { vkId: 4001, name: 'Кузнецова Вера', consent: true, childName: 'Кузнецова Маша' });

@@ -295,7 +295,20 @@ describe('a parent of two children in one class (F27)', () => {
     const pending = await requests.listPending('system');
     expect(pending.items.map((r) => r.applicant)).toEqual([expect.objectContaining({ vkId: 901, role: 'parent', childName: 'Котов Миша' })]);
 
-    await join('Лиза Котова');
-    await parent.expect('Вы уже состоите в 2А');
+    // The same child again (the other word order) is said at once, by name, before the consent; another child goes on.
+    await parent.say(`/join ${invite.code}`);
+    await parent.expect('Вас приглашают');
+    await parent.press('Да, всё верно');
+    await parent.expect('родителя, не ребёнка');
+    await parent.say('Котова Ирина Павловна');
+    await parent.expect('ребёнка');
+    await parent.say('Лиза Котова');
+    const again = await parent.expect('Ребёнок «Лиза Котова» уже записан у вас в 2А — второй раз добавлять не нужно.');
+    expect(again.keyboard?.buttons.flat().map((b) => b.label)).toEqual(['Отмена']);
+    await parent.say('Котова Даша');
+    await parent.expect('Согласие на обработку');
+    await parent.press('Даю согласие');
+    await parent.expect('Заявка отправлена');
+    expect((await requests.listPending('system')).items.map((r) => r.applicant.childName).sort()).toEqual(['Котов Миша', 'Котова Даша']);
   });
 });

@@ -37,6 +37,17 @@ local function getLinks(cid, pid)
   if not raw then return {} end
   return cjson.decode(raw)
 end
+-- Whether parent pid already has the child named childName in class cid: a link of that name, or a
+-- linked student whose name it is (the same child typed again, in either word order).
+local function hasChild(cid, pid, childName)
+  local key = nameKey(childName)
+  for _, l in ipairs(getLinks(cid, pid)) do
+    if nameKey(l.childName) == key then return true end
+    local child = l.childVkId and getMember(l.childVkId)
+    if child and nameKey(child.name) == key then return true end
+  end
+  return false
+end
 local function setLinks(cid, pid, links)
   if #links == 0 then
     redis.call('HDEL', kParents(cid), pid)

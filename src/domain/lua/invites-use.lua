@@ -13,12 +13,7 @@ local member = false
 if inv.role == 'student' then member = redis.call('SISMEMBER', kStudents(cid), a.vkId) == 1
 elseif inv.role == 'parent' then
   -- A parent may join a class once per child: the same child (by name or linked student) is a repeat.
-  local key = nameKey(a.childName)
-  for _, l in ipairs(getLinks(cid, a.vkId)) do
-    if nameKey(l.childName) == key then member = true end
-    local child = l.childVkId and getMember(l.childVkId)
-    if child and nameKey(child.name) == key then member = true end
-  end
+  member = hasChild(cid, a.vkId, a.childName)
 else member = redis.call('SISMEMBER', kTeachers(cid), a.vkId) == 1 end
 if member then return jenc({ ok = false, reason = 'already_member' }) end
 local field = openField(a)
