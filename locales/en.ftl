@@ -811,8 +811,8 @@ ch-post-confirm = A post to { $channel }, { $length } { $length ->
         [yes] yes
        *[no] no
     }.
-    Who gets it: everyone in the channel's chat, and in private messages { $audience } who are not in the chat.
-    Send it?
+    Who gets it: everyone in the channel's chat; { $audience } who are not in the chat, in private messages.
+ch-post-ask-send = Send it?
 ch-btn-send = Send
 ch-btn-edit = Change the text
 ch-post-unbound = { $channel } is no longer bound to a chat; the post was not sent. Bind the channel again (/bind in the chat) and repeat /post.
@@ -1292,6 +1292,7 @@ sp-btn-now = Now
 sp-btn-later = Schedule
 sp-ask-time = Which day should the post go out? Press «Today» or «Tomorrow» and type the time, or type the date and time at once, e.g. «15.09 14:30» or «tomorrow 8:00». School time.
 sp-confirm-now = When: now.
+sp-post-ask-schedule = Schedule it?
 sp-confirm-at = When: { $when } (school time).
 sp-btn-schedule = Schedule
 sp-btn-other-time = Another time
@@ -1739,7 +1740,7 @@ cns-admin-list-item = { $index }. { $who }, { $class }, since { $when }
 cns-btn-paper = Paper consent No. { $index }
 cns-teacher-list-heading = Requests of students of your classes waiting for a parent's consent ({ $count }):
 cns-teacher-hint = Remind the family: the student forwards the link to a parent (/consent gives a new one). If a parent brought a consent on paper, hand it to the school's administrator, who records it in the bot.
-cns-admin-usage = To record a paper consent: /consent and the student (VK id or a link to their page), or a button in the list above.
+cns-admin-usage = If a parent brought a paper consent, press the button with the request's number under this message, or send /consent and the student (a link to their VK page).
 cns-bad-person = "{ $value }" does not look like a person. Give a VK page number (e.g. 123456) or a link to the page.
 cns-paper-done = Paper consent recorded: { $who }, { $class }. The request has gone to be checked.
 cns-paper-done-short = Paper consent recorded

@@ -93,6 +93,8 @@ async function confirmStep(context: PostContext): Promise<unknown> {
       t('ack-confirm-line', { ack: ack ? 'yes' : 'no' }),
       t('sp-confirm-now'),
       ...(quiet ? ['', quiet] : []),
+      '',
+      t('ch-post-ask-send'),
     ].join('\n');
     const rows = [
       [button(t('ch-btn-send'), 'send', 'positive'), button(t('ch-btn-edit'), 'edit')],
@@ -131,6 +133,8 @@ async function confirmScheduled(context: PostContext, request: { kind: NonNullab
       t('ack-confirm-line', { ack: ack ? 'yes' : 'no' }),
       t('sp-confirm-at', { when: whenText(app, turn, at) }),
       ...(quiet ? ['', quiet] : []),
+      '',
+      t('sp-post-ask-schedule'),
     ].join('\n');
     const rows = [
       [button(t('sp-btn-schedule'), 'schedule', 'positive'), button(t('ch-btn-edit'), 'edit')],

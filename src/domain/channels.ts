@@ -49,7 +49,7 @@ export interface Post {
   total: number;
   /** Of those not reached, how many the messenger refused because they never wrote to the community. */
   unreachable: number;
-  /** Whether its copies carry «Ознакомлен(а)» and the author sees who confirmed (absent on posts kept before). */
+  /** Whether its copies carry «Прочитано» and the author sees who confirmed (absent on posts kept before). */
   ack?: boolean | undefined;
   /** The delivery of its private copies (to read how the copies held by the quiet hours fared later). */
   delivery?: string | undefined;

@@ -72,7 +72,7 @@ export interface SchoolKeys {
   posts: string;
   /** SET of the vkIds a post asking for an acknowledgement was for (who got it in the chat or privately). */
   postAudience(postId: string): string;
-  /** SET of the vkIds who pressed «Ознакомлен(а)» under a post. */
+  /** SET of the vkIds who pressed «Прочитано» under a post. */
   postAcks(postId: string): string;
   /** HASH vkId → the message id of the person's private copy of a post (for read marks). */
   postCopies(postId: string): string;

@@ -1,6 +1,6 @@
 /**
  * Acknowledgements and read marks of posts (F12): a post may ask whom it was for to press
- * «Ознакомлен(а)»; each press is kept once in a set of the post, the author sees how many confirmed
+ * «Прочитано»; each press is kept once in a set of the post, the author sees how many confirmed
  * and who has not, and reminds them once. The private copies' message ids are kept with the post,
  * so that the read marks the messenger gives can be counted against them.
  */
@@ -9,7 +9,7 @@ import { POST_ID } from './channels.js';
 import type { ServiceContext } from './context.js';
 import { LuaScript } from './lua.js';
 
-/** What a press of «Ознакомлен(а)» did. */
+/** What a press of «Прочитано» did. */
 export type AckOutcome = 'confirmed' | 'already' | 'unknown' | 'not_asked' | 'not_recipient';
 
 const ackReply = z.object({ status: z.enum(['confirmed', 'already', 'unknown', 'not_asked', 'not_recipient']) });

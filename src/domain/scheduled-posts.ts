@@ -31,7 +31,7 @@ export interface ScheduledPost {
   at: number;
   /** Its photos and documents, already the community's own. */
   attachment?: string | undefined;
-  /** Its copies ask for an acknowledgement («Ознакомлен(а)»). */
+  /** Its copies ask for an acknowledgement («Прочитано»). */
   ack?: boolean | undefined;
   author: number;
   createdAt: number;

@@ -58,7 +58,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect(labels(confirm)).toEqual(['Отправить', 'Изменить текст', 'Попросить подтвердить прочтение', 'Отмена']);
     await admin.press('Попросить подтвердить прочтение');
     const asking = await admin.expect('Пост в ');
-    expect(asking.text).toContain('Подтверждение прочтения: просить (под постом будет кнопка «Ознакомлен(а)»).');
+    expect(asking.text).toContain('Подтверждение прочтения: просить (под постом будет кнопка «Прочитано»).');
     expect(labels(asking)).toEqual(['Отправить', 'Изменить текст', 'Не просить подтверждения', 'Отмена']);
     await admin.press('Отправить');
     return admin.expect('✅ Пост отправлен');
@@ -70,15 +70,15 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     return (await person.expectAnswer(pressed.eventId))?.text;
   }
 
-  it('F12 a post asking for an acknowledgement: the copies carry «Ознакомлен(а)», presses are counted once, /посты shows read and confirmed counts, «Кто не подтвердил» names the rest and one reminder reaches exactly them', async () => {
+  it('F12 a post asking for an acknowledgement: the copies carry «Прочитано», presses are counted once, /посты shows read and confirmed counts, «Кто не подтвердил» names the rest and one reminder reaches exactly them', async () => {
     const { admin, anna, vanya, masha, olga, petya } = people();
     const peer = await schoolChat(admin);
     const report = await postWithAck(admin);
     expect(report.text).toContain('Лично (тем, кого нет в чате канала): получили 3 из 4.');
-    expect(report.text).toContain('Под постом кнопка «Ознакомлен(а)»: подтверждения ждём от 4 человек. Кто подтвердил и кто нет — в /посты.');
+    expect(report.text).toContain('Под постом кнопка «Прочитано»: подтверждения ждём от 4 человек. Кто подтвердил и кто нет — в /посты.');
     // The chat's message and every private copy carry the button; Маша, who never wrote, got nothing.
-    expect(labels(await h.driver.chat(peer).expect(TEXT))).toEqual(['Ознакомлен(а)']);
-    for (const person of [anna, olga, petya]) expect(labels(await person.expect(TEXT))).toEqual(['Ознакомлен(а)']);
+    expect(labels(await h.driver.chat(peer).expect(TEXT))).toEqual(['Прочитано']);
+    for (const person of [anna, olga, petya]) expect(labels(await person.expect(TEXT))).toEqual(['Прочитано']);
     await h.idle();
     expect(masha.received).toHaveLength(0);
     const [post] = await h.bot.app.services.channels.recentPosts();
@@ -86,9 +86,9 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
 
     // Анна reads and presses twice; Ваня presses in the chat; Ольга reads without pressing; Петя does nothing.
     h.emulator.markRead(300, 300);
-    expect(await snackbar(anna, 'Ознакомлен(а)')).toBe('Спасибо! Отмечено, что вы ознакомились.');
-    expect(await snackbar(anna, 'Ознакомлен(а)')).toBe('Вы уже подтвердили.');
-    expect(await snackbar(vanya, 'Ознакомлен(а)', peer)).toBe('Спасибо! Отмечено, что вы ознакомились.');
+    expect(await snackbar(anna, 'Прочитано')).toBe('Спасибо! Отмечено, что вы ознакомились.');
+    expect(await snackbar(anna, 'Прочитано')).toBe('Вы уже подтвердили.');
+    expect(await snackbar(vanya, 'Прочитано', peer)).toBe('Спасибо! Отмечено, что вы ознакомились.');
     h.emulator.markRead(312, 312);
     expect(await h.bot.app.services.postAcks.pending(post!.id)).toEqual([312, 313]);
 
@@ -105,7 +105,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     await admin.press('Напомнить неподтвердившим');
     expect((await admin.expect('Напоминание отправлено')).text).toBe('Напоминание отправлено: получили 2 из 2.');
     const reminder = await olga.expect('Напоминание: пожалуйста, прочитайте пост «Родительское собрание');
-    expect(labels(reminder)).toEqual(['Ознакомлен(а)']);
+    expect(labels(reminder)).toEqual(['Прочитано']);
     await petya.expect('Напоминание: пожалуйста, прочитайте пост');
     // A second press reminds nobody twice.
     await admin.press('Напомнить неподтвердившим');
@@ -116,7 +116,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect(h.driver.chat(peer).received.filter((m) => m.text.startsWith('Напоминание:'))).toHaveLength(0);
 
     // Ольга confirms under the reminder: the count follows.
-    expect(await snackbar(olga, 'Ознакомлен(а)')).toBe('Спасибо! Отмечено, что вы ознакомились.');
+    expect(await snackbar(olga, 'Прочитано')).toBe('Спасибо! Отмечено, что вы ознакомились.');
     await admin.say('/посты');
     expect((await admin.expect('Последние посты (1):')).text).toContain('подтвердили 3 из 4');
   });
@@ -292,7 +292,7 @@ describe('posts asking for an acknowledgement in the quiet hours (F12)', () => {
     expect(report.text).toContain('подтверждения ждём от 5 человек');
     await anna.expect(TEXT);
     // 08:00 comes a few seconds later: the held copies go, with the button.
-    for (const person of [vanya, olga, petya]) expect(labels(await person.expect(TEXT, { timeout: 20_000 }))).toEqual(['Ознакомлен(а)']);
+    for (const person of [vanya, olga, petya]) expect(labels(await person.expect(TEXT, { timeout: 20_000 }))).toEqual(['Прочитано']);
     await h.idle();
     for (const id of [300, 310, 312]) h.emulator.markRead(id, id);
     await admin.say('/посты');

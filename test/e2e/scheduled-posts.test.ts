@@ -84,6 +84,8 @@ describe('scheduled posts (F12)', () => {
     await admin.say(typedMoment(at, TZ));
     const confirm = await admin.expect('Пост в общешкольный канал');
     expect(confirm.text).toContain(`Когда: ${when(at)} (время школы).`);
+    expect(confirm.text.trim().endsWith('Запланировать?')).toBe(true);
+    expect(confirm.text).not.toContain('Отправить?');
     expect(labels(confirm)).toEqual(['Запланировать', 'Изменить текст', 'Другое время', 'Попросить подтвердить прочтение', 'Отмена']);
     await admin.press('Запланировать');
     return admin.expect(`🕒 Пост запланирован: общешкольный канал, ${when(at)}.`);
@@ -260,6 +262,9 @@ describe('scheduled posts (F12)', () => {
     await admin.press('Сейчас');
     const confirm = await admin.expect('Пост в общешкольный канал');
     expect(confirm.text).toContain('Когда: сейчас.');
+    // The question comes last, after everything it asks about.
+    expect(confirm.text.trim().endsWith('Когда: сейчас.\n\nОтправить?')).toBe(true);
+    expect(confirm.text).toContain('Кто получит: все в чате канала; ');
     expect(labels(confirm)).toEqual(['Отправить', 'Изменить текст', 'Попросить подтвердить прочтение', 'Отмена']);
     await admin.press('Отправить');
     await admin.expect('✅ Пост отправлен: общешкольный канал.');

@@ -1,4 +1,4 @@
--- posts-ack: a person presses «Ознакомлен(а)» under a post (F12): recorded once.
+-- posts-ack: a person presses «Прочитано» under a post (F12): recorded once.
 -- ARGV[2] = the person's vkId, [3] the post id.
 -- Replies { status = 'confirmed' | 'already' | 'unknown' (no such post) | 'not_asked' (it asks for none) | 'not_recipient' }.
 local person = ARGV[2]

@@ -122,7 +122,7 @@ export interface PostRequest {
   urgent?: boolean;
   /** Its photos and documents, already the community's own (see post-attachments.ts). */
   attachment?: string | undefined;
-  /** The copies carry «Ознакомлен(а)» and the author sees who confirmed. */
+  /** The copies carry «Прочитано» and the author sees who confirmed. */
   ack?: boolean;
 }
 
@@ -148,7 +148,7 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
   if (!mayPublish(caller)) return { report: t('ch-denied') };
   const channel = await app.services.channels.get(request.kind);
   if (!channel) return { report: t('ch-post-unbound', { channel: channelName(t, request.kind) }) };
-  // The post's id first: the «Ознакомлен(а)» buttons under its copies name it.
+  // The post's id first: the «Прочитано» buttons under its copies name it.
   const reserved = await refusing(t, () => app.services.channels.reserve(caller.vkId));
   if (!reserved.ok) return { report: reserved.text };
   const id = reserved.value;

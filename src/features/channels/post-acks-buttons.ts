@@ -1,12 +1,12 @@
 /**
- * The callback buttons of posts asking for an acknowledgement (F12): «Ознакомлен(а)» under a post's
+ * The callback buttons of posts asking for an acknowledgement (F12): «Прочитано» under a post's
  * copies (anyone it was for), and under /posts «Кто не подтвердил», its pages and «Напомнить
  * неподтвердившим» (admins only; every press checked again).
  */
 import type { ActionSpec } from '../shared/action-registry.js';
 import { confirmPost, POST_ACK, POST_REMIND, POST_UNCONFIRMED, remindUnconfirmed, unconfirmedPage } from './post-acks.js';
 
-/** «Ознакомлен(а)»: records the presser's confirmation once; the snackbar says so. */
+/** «Прочитано»: records the presser's confirmation once; the snackbar says so. */
 export const confirmPostAction: ActionSpec = {
   name: POST_ACK,
   run(press, payload, turn, app) {

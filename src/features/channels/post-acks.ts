@@ -1,5 +1,5 @@
 /**
- * Posts that ask for an acknowledgement, and read counts (F12): the «Ознакомлен(а)» button under a
+ * Posts that ask for an acknowledgement, and read counts (F12): the «Прочитано» button under a
  * post's copies and what its press records, the post's line of read and confirmed counts in /posts,
  * the list of those who have not confirmed (paged), and one reminder to them.
  */
@@ -29,13 +29,13 @@ export function postExcerpt(text: string): string {
   return oneLine.length > POST_EXCERPT ? `${oneLine.slice(0, POST_EXCERPT).join('')}…` : oneLine.join('');
 }
 
-/** The «Ознакомлен(а)» button under the copies of the post `postId`. */
+/** The «Прочитано» button under the copies of the post `postId`. */
 export function ackKeyboard(t: Translate, postId: string): Keyboard {
   const button: TextButton = { label: t('ack-btn-confirm'), payload: { k: 'cb', a: POST_ACK, id: postId }, color: 'positive' };
   return inlineKeyboard([[button]]);
 }
 
-/** A press of «Ознакомлен(а)»: recorded once; what the presser is told (a snackbar). */
+/** A press of «Прочитано»: recorded once; what the presser is told (a snackbar). */
 export async function confirmPost(app: App, turn: Turn, press: ButtonPress, postId: string | undefined): Promise<string> {
   const { t } = turn;
   if (!postId) return t('ack-unknown-post');
@@ -188,7 +188,7 @@ export async function unconfirmedPage(app: App, turn: Turn, postId: string | und
 }
 
 /**
- * «Напомнить неподтвердившим»: one reminder, with «Ознакомлен(а)» under it, to those of the post's
+ * «Напомнить неподтвердившим»: one reminder, with «Прочитано» under it, to those of the post's
  * audience who have not confirmed, through a delivery keyed by the post (a second press, or a repeat
  * after a crash, sends nothing twice); returns the author's report, or why not (a snackbar).
  */

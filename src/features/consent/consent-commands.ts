@@ -26,7 +26,8 @@ async function showWaiting(app: App, turn: Turn, classIds?: readonly string[]): 
   const all = await app.services.consent.waiting();
   const waiting = classIds ? all.filter((r) => classIds.includes(r.applicant.classId)) : all;
   const footer = classIds ? t('cns-teacher-hint') : t('cns-admin-usage');
-  if (waiting.length === 0) return turn.reply(`${t('cns-admin-list-empty')}\n\n${footer}`);
+  // Nothing waits: no paper consent to record, so an admin gets no usage; a class teacher still the reminder.
+  if (waiting.length === 0) return turn.reply(classIds ? `${t('cns-admin-list-empty')}\n\n${footer}` : t('cns-admin-list-empty'));
   const lines = [t(classIds ? 'cns-teacher-list-heading' : 'cns-admin-list-heading', { count: waiting.length })];
   const rows: Button[][] = [];
   for (const [i, request] of waiting.entries()) {
