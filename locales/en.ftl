@@ -695,7 +695,7 @@ mt-moved = 🔁 The meeting “{ $title }” is moved to { $when }.
 
 ## Commands typed in a chat
 
-private-moved = 📬 [id{ $id }|The answer] is in your private dialog with the bot.
+private-moved = 📬 { $person }, the answer is in your private dialog with the bot.
 private-first = This command shows personal data or opens a dialog, so the answer comes in private messages. Please write to the bot privately first (vk.me/club{ $group }), then repeat the command.
 
 ## Subjects

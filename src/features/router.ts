@@ -7,6 +7,7 @@ import { answerStranger, isStranger } from './first-contact/answer-stranger.js';
 import { replyKeyboard } from './shared/keyboards.js';
 import { parsePayload, type ParsedPayload } from './shared/payload.js';
 import type { Turn } from '../turn.js';
+import { addressName } from '../domain/name-forms.js';
 
 /** A command typed in a chat, to run as if the person had written it in their private dialog. */
 export interface PrivateCopy {
@@ -97,6 +98,8 @@ export class Router {
     if (!(await turn.app.messenger.mayWrite(person))) return turn.reply(turn.t('private-first', { group: String(this.app.config.VK_GROUP_ID) }));
     const eventId = turn.eventId ?? `${message.chat}:${message.ref.id}`;
     await this.toPrivate({ person, text, eventId: `${eventId}:private`, language: message.language });
-    return turn.reply(turn.t('private-moved', { id: String(person) }));
+    // The chat sees whom the answer went to, called by their first name («Иван, ответ — в личных сообщениях…»).
+    const name = turn.caller.member?.name.trim() || [(await turn.app.messenger.profile(person).catch(() => undefined))?.firstName].join('').trim();
+    return turn.reply(turn.t('private-moved', { person: turn.app.messenger.mention(person, name ? addressName(name) : turn.t('pp-nameless')) }));
   }
 }

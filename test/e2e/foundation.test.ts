@@ -130,7 +130,9 @@ describe('foundation', () => {
     await admin.say('/help');
     await admin.expect('Что вы можете сделать');
     await admin.sayIn(peerId, `[club${h.emulator.groupId}|@school] /school`);
-    await h.driver.chat(peerId).expect('в личных сообщениях с ботом');
+    // The chat learns only whom the answer went to, by the first name (the admin has no roster name yet: VK's).
+    const moved = await h.driver.chat(peerId).expect('в личных сообщениях с ботом');
+    expect(moved.text).toBe(`📬 [id${admin.id}|Мария], ответ — в личных сообщениях с ботом.`);
     await admin.expect('Полное наименование');
     await admin.say('Средняя школа номер девять');
     await admin.expect('Краткое наименование');
