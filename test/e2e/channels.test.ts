@@ -70,7 +70,7 @@ describe('system channels and posts (F12)', () => {
     await h.driver.chat(staff.peerId).expect('Этот чат уже привязан как канал «Сотрудники».');
     await admin.say('/каналы');
     const list = await admin.expect('Каналы школы:');
-    expect(list.text).toContain(`общешкольный канал: чат ${schoolPeer}, привязал(а) [id${ADMIN_ID}|Мария Иванова]`);
+    expect(list.text).toContain(`общешкольный канал: чат ${schoolPeer}, привязала [id${ADMIN_ID}|Мария Иванова]`);
     expect(list.text).toContain(`канал «Сотрудники»: чат ${staff.peerId}`);
     // The audit log has the bindings.
     const actions = (await h.bot.app.services.audit.recent(5)).map((e) => e.action);

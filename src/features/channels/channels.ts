@@ -4,7 +4,7 @@
  * post to the channel's chat (pinned when asked) and privately to its audience not in that chat,
  * and the report and the list of posts the author gets.
  */
-import { personName } from '../shared/review-format.js';
+import { personMention } from '../shared/review-format.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { can, ChannelTakenError, POST_TEXT_MAX, type Channel, type ChannelKind, type Post, type PostChatOutcome } from '../../domain/index.js';
@@ -79,7 +79,7 @@ export async function channelListText(app: App, turn: Turn): Promise<string> {
     const channel = bound.find((c) => c.kind === kind);
     lines.push(
       channel
-        ? t('ch-list-bound', { channel: channelName(t, kind), chat: String(channel.peer), by: app.messenger.mention(channel.boundBy, await personName(app, t, channel.boundBy)), when: when(app, channel.boundAt, locale) })
+        ? t('ch-list-bound', { channel: channelName(t, kind), chat: String(channel.peer), by: await personMention(app, t, channel.boundBy), when: when(app, channel.boundAt, locale) })
         : t('ch-list-unbound', { channel: channelName(t, kind) }),
     );
   }
