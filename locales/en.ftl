@@ -1620,7 +1620,7 @@ q-ask = Write your question to the school's administrator in one message (at mos
 q-length = Now: { $length }.
 q-sent = ✅ The question was sent to { $count ->
         [one] the school's administrator
-       *[other] the school's administrators ({ $count })
+       *[other] the school's administration
     }. The answer comes here.
 q-no-admins = The question is saved, but there is nobody to deliver it to now: the school has no administrator the bot can write to. Please contact the school directly.
 q-stranger = Questions to the administrator are for members of the school. To join, open your invite link or send /join.

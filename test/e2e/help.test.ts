@@ -124,7 +124,7 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     expect(labels(ask)).toEqual(['Отмена']);
     const text = 'Когда будет родительское собрание в 5А?';
     await vanya.say(text);
-    await vanya.expect('✅ Вопрос отправлен администраторам школы (2). Ответ придёт сюда же.');
+    await vanya.expect('✅ Вопрос отправлен администрации школы. Ответ придёт сюда же.');
     const card = await admin.expect('❓ Вопрос от [id310|Сидоров Ваня]');
     expect(card.text).toContain(text);
     expect(labels(card)).toEqual(['Ответить']);
@@ -207,7 +207,7 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     const filled = await vanya.expect('Ниже готовое письмо с вашим описанием');
     expect(filled.text).toContain('Проблема: не открывается учебный профиль');
     await stranger.say('/поддержка');
-    expect((await stranger.expect('info@sferum.ru')).text).toContain('Моя роль: пока нет');
+    expect((await stranger.expect('info@sferum.ru')).text).toContain('Моя роль: ещё не участник школы');
   });
 
   it('F17: /правила shows the regulation\'s sections as buttons; a section shows its text with «Назад»; a forged section is refused; in English a note says it is in Russian', async () => {
