@@ -54,7 +54,7 @@ describe('issuing, sending and revoking invites (F05, F11), the use cases', () =
     await h.idle();
     expect(h.emulator.sentTo(600)).toHaveLength(before);
     expect(await deliverNotices(app, notices)).toEqual({ unreachable: [] });
-    const got = await pupil.expect('Здравствуйте! Вас приглашают в бот');
+    const got = await pupil.expect('Здравствуйте! Это бот школы');
     expect(got.text).toContain(invite.code);
     expect(got.text).toContain(`ref=${encodeURIComponent(invite.token)}`);
     expect(got.attachments?.length ?? 0).toBeGreaterThan(0);
