@@ -154,10 +154,9 @@ inv-cmd-revoke = revoke an invite by its code, or all unused ones
 inv-cmd-sendinvite = send an invite to a person on VK
 inv-school-fallback = the school
 inv-usage =
-    Format: /invite <class or Учительская> <student|parent|teacher> [how many people] [how many days]
-    For example: /invite 5А student 30 7 or /invite Учительская teacher 1 30.
+    The easiest is to send just /invite: the bot asks step by step, with buttons.
+    Or in one line: the class, who joins (student, parent or teacher), how many people and for how many days, e.g. /invite 5А student 30 7 or /invite Учительская teacher 1 30.
     People: 1 to { $maxUses }, days: 1 to { $maxDays }.
-    Or send just /invite and I will ask step by step.
 inv-ask-class = Where to invite? Choose a class.
 inv-bad-class = There is no such class among those you may invite to.
 inv-ask-role = Whom are we inviting to { $class }?
@@ -572,7 +571,7 @@ mv-promoted = Done: classes moved — { $moved }, classes graduated — { $gradu
 mv-graduated-notice = 🎓 Class { $name } has graduated — congratulations on finishing school! This class is now closed in the bot; thank you for being with us.
 
 # Families: parents linked to their children (F08, F10)
-mv-cmd-linkchild = link a parent to their child (a student): /linkchild PARENT_SURNAME STUDENT_SURNAME
+mv-cmd-linkchild = link a parent to their child (a student), e.g. /linkchild Petrova Petrov (the parent's surname first, then the student's)
 mv-link-pick = Who is the child of { $person }? Given on joining: { $child }. Pick the student:
 mv-link-no-students = There are no students you can pick in the classes where { $person } is a parent.
 mv-link-not-parent = This person is not a parent in this class (or has left). Only a parent who joined the student's class can be linked.

@@ -157,11 +157,11 @@ describe('invite links (F05, F11)', () => {
   it('F05: wrong /invite arguments get the format', async () => {
     const admin = h.admin();
     await admin.say('/invite 5А директор');
-    await admin.expect('Формат: /пригласить');
+    await admin.expect('Проще всего отправить просто /пригласить');
     await admin.say('/invite 9Я ученик');
     await admin.expect('Такого класса нет');
     await admin.say('/invite 5А ученик 5000');
-    await admin.expect('Формат: /пригласить');
+    await admin.expect('Проще всего отправить просто /пригласить');
   });
 
   it('F05 F11: /invites lists active invites with use counts; a revoke button revokes one', async () => {
