@@ -828,12 +828,14 @@ ch-report-unreachable = Not delivered: { $count } — these people have never wr
 ch-report-failed = { $count } more did not get the post because of a VK error.
 ch-posts-none = No posts in the channels yet. To write one: /post.
 ch-posts-header = The last posts ({ $count }):
-ch-posts-line = { $when }, { $channel }: «{ $excerpt }» — in the chat { $outcome ->
+ch-posts-line = { $when }, { $channel }: «{ $excerpt }»
+ch-posts-chat = In the chat: { $outcome ->
     [pinned] published and pinned
     [sent] published
     [pin_failed] published, not pinned
    *[failed] not published
-}; { $reached } of { $total } got it privately{ $unreachable ->
+}
+ch-posts-private = Got it privately: { $reached } of { $total }{ $unreachable ->
     [0] {""}
    *[other] , { $unreachable } not delivered
 }
@@ -1262,14 +1264,17 @@ ack-already = You have already confirmed.
 ack-not-for-you = This post was not for you: there is nothing to confirm.
 ack-unknown-post = This post is not found or does not ask for a confirmation.
 ack-denied = Only the school's admins can do this.
-ack-posts-read = read by { $read } of { $copies }
-ack-posts-read-unknown = how many read it could not be found out now
-ack-posts-chat-read = in the chat { $exact ->
+ack-posts-read = Read privately: { $read } of { $copies }
+ack-posts-read-unknown = Read privately: could not be found out now
+ack-posts-chat-read = Read in the chat: { $exact ->
         [yes] { $read }
-       *[no] at least { $read }
-    } of { $members } read it
-ack-posts-chat-unknown = how many read it in the chat could not be found out now
-ack-posts-confirmed = confirmed by { $confirmed } of { $audience }
+       *[no] { $read ->
+            [0] 0
+           *[other] at least { $read }
+        }
+    } of { $members }
+ack-posts-chat-unknown = Read in the chat: could not be found out now
+ack-posts-confirmed = Confirmed: { $confirmed } of { $audience }
 ack-btn-who = No. { $number }: who has not confirmed
 ack-who-header = Post «{ $excerpt }»: confirmed by { $confirmed } of { $audience }.
 ack-who-list = Not confirmed yet:

@@ -964,12 +964,14 @@ ch-report-unreachable = Не удалось доставить: { $count } — �
 ch-report-failed = Ещё { $count } не получили пост из-за ошибки ВКонтакте.
 ch-posts-none = Постов в каналах пока не было. Написать — /пост.
 ch-posts-header = Последние посты ({ $count }):
-ch-posts-line = { $when }, { $channel }: «{ $excerpt }» — в чате { $outcome ->
+ch-posts-line = { $when }, { $channel }: «{ $excerpt }»
+ch-posts-chat = В чате: { $outcome ->
     [pinned] опубликован и закреплён
     [sent] опубликован
     [pin_failed] опубликован без закрепления
    *[failed] не опубликован
-}; лично получили { $reached } из { $total }{ $unreachable ->
+}
+ch-posts-private = Лично получили: { $reached } из { $total }{ $unreachable ->
     [0] {""}
    *[other] , не доставлено { $unreachable }
 }
@@ -1535,14 +1537,17 @@ ack-already = Вы уже подтвердили.
 ack-not-for-you = Этот пост был не для вас — подтверждать его не нужно.
 ack-unknown-post = Этот пост не найден или не просит подтверждения.
 ack-denied = Это могут только администраторы школы.
-ack-posts-read = прочитали { $read } из { $copies }
-ack-posts-read-unknown = сколько прочитали, сейчас узнать не удалось
-ack-posts-chat-read = в чате прочитали { $exact ->
+ack-posts-read = Прочитали лично: { $read } из { $copies }
+ack-posts-read-unknown = Прочитали лично: сейчас узнать не удалось
+ack-posts-chat-read = В чате прочитали: { $exact ->
         [yes] { $read }
-       *[no] не меньше { $read }
+       *[no] { $read ->
+            [0] 0
+           *[other] не меньше { $read }
+        }
     } из { $members }
-ack-posts-chat-unknown = сколько прочитали в чате, сейчас узнать не удалось
-ack-posts-confirmed = подтвердили { $confirmed } из { $audience }
+ack-posts-chat-unknown = В чате прочитали: сейчас узнать не удалось
+ack-posts-confirmed = Подтвердили: { $confirmed } из { $audience }
 ack-btn-who = №{ $number }: кто не подтвердил
 ack-who-header = Пост «{ $excerpt }»: подтвердили { $confirmed } из { $audience }.
 ack-who-list = Ещё не подтвердили:

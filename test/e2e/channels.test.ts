@@ -127,7 +127,7 @@ describe('system channels and posts (F12)', () => {
     const admin = h.admin();
     await admin.say('/посты');
     const list = await admin.expect('Последние посты (1):');
-    expect(list.text).toContain('общешкольный канал: «Завтра, 1 сентября, торжественная линейка в 9:00 во дворе шк…» — в чате опубликован и закреплён; лично получили 2 из 3, не доставлено 1');
+    expect(list.text).toContain('общешкольный канал: «Завтра, 1 сентября, торжественная линейка в 9:00 во дворе шк…»\n    В чате: опубликован и закреплён\n    Лично получили: 2 из 3, не доставлено 1');
   });
 
   it('F12: a post with a photo and a document: they are made the community\'s own, previewed with the text, and go to the chat and the private copies; a sticker or a voice message is asked again', async () => {
@@ -234,6 +234,6 @@ describe('system channels and posts (F12)', () => {
     expect(vanya.received).toHaveLength(0);
     expect(olga.received).toHaveLength(0);
     await admin.say('/посты');
-    expect((await admin.expect('Последние посты (1):')).text).toContain('канал «Сотрудники»: «Педсовет в пятницу в 15:00, кабинет 12.» — в чате опубликован; лично получили 1 из 1');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('канал «Сотрудники»: «Педсовет в пятницу в 15:00, кабинет 12.»\n    В чате: опубликован\n    Лично получили: 1 из 1');
   });
 });

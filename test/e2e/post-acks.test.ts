@@ -94,7 +94,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
 
     await admin.say('/посты');
     const list = await admin.expect('Последние посты (1):');
-    expect(list.text).toContain('лично получили 3 из 4, не доставлено 1; прочитали 2 из 3, подтвердили 2 из 4');
+    expect(list.text).toContain('Лично получили: 3 из 4, не доставлено 1\n    Прочитали лично: 2 из 3\n    Подтвердили: 2 из 4');
     expect(labels(list)).toEqual(['№1: кто не подтвердил']);
     await admin.press('№1: кто не подтвердил');
     const who = await admin.expect('Пост «Родительское собрание');
@@ -118,7 +118,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     // Ольга confirms under the reminder: the count follows.
     expect(await snackbar(olga, 'Прочитано')).toBe('Спасибо! Отмечено, что вы ознакомились.');
     await admin.say('/посты');
-    expect((await admin.expect('Последние посты (1):')).text).toContain('подтвердили 3 из 4');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('Подтвердили: 3 из 4');
   });
 
   it('F12 a post without an acknowledgement has no button and no «Кто не подтвердил»; its read count still shows, and says so when VK cannot tell', async () => {
@@ -143,14 +143,14 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     await anna.say('Спасибо');
     await admin.say('/посты');
     const list = await admin.expect('Последние посты (1):');
-    expect(list.text).toContain('прочитали 1 из 3');
-    expect(list.text).not.toContain('подтвердили');
+    expect(list.text).toContain('Прочитали лично: 1 из 3');
+    expect(list.text).not.toContain('Подтвердили:');
     expect(labels(list)).toEqual([]);
     // VK refuses the read marks: the list still comes, saying the count is not known now.
     h.emulator.faults.failNext('messages.getConversationsById', 15, 2);
     await admin.say('/посты');
     const without = await admin.expect('Последние посты (1):');
-    expect(without.text).toContain('лично получили 3 из 4, не доставлено 1; сколько прочитали, сейчас узнать не удалось, сколько прочитали в чате, сейчас узнать не удалось');
+    expect(without.text).toContain('Лично получили: 3 из 4, не доставлено 1\n    Прочитали лично: сейчас узнать не удалось\n    В чате прочитали: сейчас узнать не удалось');
   });
 
   it('F12 the post\'s message in the channel\'s chat: /посты counts who in the chat has read it, «не меньше» once newer messages came, and never counts a reader twice', async () => {
@@ -161,22 +161,22 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     await postWithAck(admin);
     const posted = await h.driver.chat(chat.peerId).expect(TEXT);
     await admin.say('/посты');
-    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 0 из 2');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('В чате прочитали: 0 из 2');
     // Ваня reads the post in the chat: counted, once however often /посты is asked.
     h.emulator.markRead(310, chat.peerId, posted.cmid);
     await admin.say('/посты');
-    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 1 из 2');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('В чате прочитали: 1 из 2');
     await admin.say('/посты');
-    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 1 из 2');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('В чате прочитали: 1 из 2');
     // The bot writes again in the chat; VK now names only the readers of that newer message: nobody yet.
     await h.driver.user({ id: 313, firstName: 'Петя', lastName: 'Орлов', allowsMessages: true }).sayIn(chat.peerId, '/помощь');
     await h.driver.chat(chat.peerId).expect('Ваши роли');
     await admin.say('/посты');
-    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали не меньше 1 из 2');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('В чате прочитали: не меньше 1 из 2');
     // Петя reads the newer message, so the post before it too: all of the chat.
     h.emulator.markRead(313, chat.peerId);
     await admin.say('/посты');
-    expect((await admin.expect('Последние посты (1):')).text).toContain('в чате прочитали 2 из 2');
+    expect((await admin.expect('Последние посты (1):')).text).toContain('В чате прочитали: 2 из 2');
     const [post] = await h.bot.app.services.channels.recentPosts();
     expect(post).toMatchObject({ chatMessage: String(posted.cmid), chatMembers: 2 });
   });
@@ -297,7 +297,7 @@ describe('posts asking for an acknowledgement in the quiet hours (F12)', () => {
     for (const id of [300, 310, 312]) h.emulator.markRead(id, id);
     await admin.say('/посты');
     const list = await admin.expect('Последние посты (1):');
-    expect(list.text).toContain('лично получили 4 из 5, не доставлено 1; прочитали 3 из 4, подтвердили 0 из 4');
+    expect(list.text).toContain('Лично получили: 4 из 5, не доставлено 1\n    Прочитали лично: 3 из 4\n    Подтвердили: 0 из 4');
     // Маша, whom VK refused at 08:00, is not waited for.
     await admin.press('№1: кто не подтвердил');
     const who = await admin.expect('Пост «Родительское собрание');

@@ -13,7 +13,7 @@ import type { Caller, Turn } from '../../turn.js';
 import { refusalText } from '../shared/refusals.js';
 import { authorOf, heldLines, quietHoursText, recipientOf, timeText } from '../shared/delivery-report.js';
 import type { Keyboard } from '../../messenger/keyboard.js';
-import { ackKeyboard, postExcerpt, postStandings, standingButtons, standingText } from './post-acks.js';
+import { ackKeyboard, postExcerpt, postStandings, standingButtons, standingLines } from './post-acks.js';
 
 /** Who may bind channels and post to them: admins (DESIGN §4 «publish to channels»). */
 export const mayPublish = (caller: Caller): boolean => can(caller.member, 'channel.publish');
@@ -238,17 +238,13 @@ export async function postList(app: App, turn: Turn): Promise<{ text: string; ke
   const lines = [t('ch-posts-header', { count: posts.length }), ''];
   for (const [i, post] of posts.entries()) {
     const standing = standings.get(post.id);
-    const line = t('ch-posts-line', {
-      when: when(app, post.at, locale),
-      channel: channelName(t, post.kind),
-      excerpt: postExcerpt(post.text),
-      outcome: post.chat,
-      reached: standing?.reached ?? post.reached,
-      total: post.total,
-      unreachable: standing?.unreachable ?? post.unreachable,
-    });
-    const extra = standing ? standingText(t, standing) : '';
-    lines.push(`${i + 1}. ${line}${extra ? `; ${extra}` : ''}`);
+    const figures = [
+      t('ch-posts-chat', { outcome: post.chat }),
+      t('ch-posts-private', { reached: standing?.reached ?? post.reached, total: post.total, unreachable: standing?.unreachable ?? post.unreachable }),
+      ...(standing ? standingLines(t, standing) : []),
+    ];
+    // A post a block: its line, then one figure a line under it (read on a phone, not decoded).
+    lines.push(`${i + 1}. ${t('ch-posts-line', { when: when(app, post.at, locale), channel: channelName(t, post.kind), excerpt: postExcerpt(post.text) })}`, ...figures.map((figure) => `    ${figure}`), '');
   }
   return { text: [...lines, ...scheduledLines].join('\n'), keyboard: standingButtons(t, posts) };
 }

@@ -135,16 +135,16 @@ export async function postStandings(app: App, posts: readonly Post[]): Promise<M
   return standings;
 }
 
-/** The line under a post in /posts: «прочитали N из M, подтвердили K из A, в чате прочитали R из C». */
-export function standingText(t: Translate, standing: PostStanding): string {
-  const parts: string[] = [];
-  if (standing.copies > 0) parts.push(standing.read === undefined ? t('ack-posts-read-unknown') : t('ack-posts-read', { read: standing.read, copies: standing.copies }));
-  if (standing.acks) parts.push(t('ack-posts-confirmed', { confirmed: standing.acks.confirmed, audience: standing.acks.audience }));
+/** The figures under a post in /posts, one a line: «Прочитали лично: N из M», «Подтвердили: K из A», «В чате прочитали: R из C». */
+export function standingLines(t: Translate, standing: PostStanding): string[] {
+  const lines: string[] = [];
+  if (standing.copies > 0) lines.push(standing.read === undefined ? t('ack-posts-read-unknown') : t('ack-posts-read', { read: standing.read, copies: standing.copies }));
+  if (standing.acks) lines.push(t('ack-posts-confirmed', { confirmed: standing.acks.confirmed, audience: standing.acks.audience }));
   const chat = standing.chat;
   if (chat && chat.members > 0) {
-    parts.push(chat.read === undefined ? t('ack-posts-chat-unknown') : t('ack-posts-chat-read', { read: chat.read, members: chat.members, exact: chat.exact ? 'yes' : 'no' }));
+    lines.push(chat.read === undefined ? t('ack-posts-chat-unknown') : t('ack-posts-chat-read', { read: chat.read, members: chat.members, exact: chat.exact ? 'yes' : 'no' }));
   }
-  return parts.join(', ');
+  return lines;
 }
 
 /** The buttons under /posts: «№N: кто не подтвердил» for each post asking for an acknowledgement, two a row. */
