@@ -588,7 +588,10 @@ mv-parents-joined = { $count ->
         [one] Parent added
        *[other] Parents added
     } to { $to }, staying in { $from } too (another child there): { $parents }.
-mv-not-told = Could not tell (they never wrote to the bot): { $people }.
+mv-not-told = { $count ->
+        [one] Could not tell { $person }: they have not written to the school's community yet, and VK does not let a community write first.
+       *[other] Did not get the message ({ $count }): { $people } — they have not written to the school's community yet, and VK does not let a community write first.
+    }
 mv-left-requests = { $count } join { $count ->
         [one] request
        *[other] requests
@@ -596,8 +599,11 @@ mv-left-requests = { $count } join { $count ->
 mv-left-parents = { $count ->
         [one] Parent
        *[other] Parents
-    } told: { $parents }.
-mv-left-parents-gone = No other children in the school, so also marked as left: { $parents }.
+    } told: { $people }.
+mv-left-parents-gone = { $count ->
+        [one] { $person } has no other children in the school, so is also marked as left.
+       *[other] These parents have no other children in the school, so they are also marked as left ({ $count }): { $people }.
+    }
 mv-child-left = Your child { $child } ({ $className }) has been marked as having left the school.
 mv-parent-left-class = You are no longer among the parents of class { $className }.
 mv-parent-left-school = You have no other children in the school, so your access as a parent has ended.
@@ -948,8 +954,8 @@ sc-other-invite-parent = 📚 { $teacher } created the chat “{ $title }” ({ 
 sc-other-report-nobody = There is nobody to send the link to yet: the chat's audience has nobody besides you. Invite the members yourself.
 sc-other-list-line = “{ $title }” — { $audience }: { $link }
 sc-other-list-line-school = “{ $title }” — { $audience }, teacher { $teacher }: { $link }
-sc-other-stranger-joined = ⚠️ Someone who is not of the chat “{ $title }” ({ $audience }) joined it by the link: { $person }. They are not of its audience and not on the school's staff. If you do not know them, remove them from the chat.
-sc-other-stranger-added = ⚠️ Someone who is not of the chat “{ $title }” ({ $audience }) was added to it: { $person } (added by { $by }). They are not of its audience and not on the school's staff. If you do not know them, remove them from the chat.
+sc-other-stranger-joined = ⚠️ { $person } joined the chat “{ $title }” ({ $audience }) by the link: the chat is not meant for them, and they are not on the school's staff. If you do not know them, remove them from the chat.
+sc-other-stranger-added = ⚠️ { $by } added { $person } to the chat “{ $title }” ({ $audience }): the chat is not meant for them, and they are not on the school's staff. If you do not know them, remove them from the chat.
 sc-other-stranger-belongs = { $person } is now of the chat “{ $title }” ({ $audience }) or on the school's staff, so they stay in the chat.
 
 ## Material for the channels from the administration and teachers (F21)
