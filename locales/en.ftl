@@ -1634,7 +1634,7 @@ q-answered = ✅ The answer was sent to the person who asked.
 q-answered-unreachable = The answer is saved, but the person who asked does not accept messages from the community; please pass it on another way.
 q-card-answered = ✅ Answered by { $by }, { $when }:
     { $answer }
-q-answer-to-asker = 💬 The administrator { $who } answered your question:
+q-answer-to-asker = 💬 { $who } answered your question:
     «{ $question }»
 
     { $answer }

@@ -43,7 +43,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.say('/transfer');
     await admin.expect('Кого перевести в другой класс?');
     await admin.say('/transfer Ваня 6А');
-    await admin.expect('Перевести [id310|Сидоров Ваня] из 5А в 6А?');
+    await admin.expect('Перевести [id310|Сидорова Ваню] из 5А в 6А?');
     await admin.say('/transfer Петрова 6А');
     await admin.expect('никого по запросу «Петрова» нет');
     await admin.say('/transfer 300 6А');
