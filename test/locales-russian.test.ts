@@ -123,6 +123,9 @@ describe('Russian names and endings (issue 10)', () => {
     expect(t('mv-linked', { parent: personValue('Ольга Петрова', 'female'), student: ivan(), className: '5А' })).toBe('Готово: Ольга Петрова связана с учеником Иваном Петровым (5А).');
     expect(t('mv-link-told', { child: maria(), className: '5А' })).toBe('Вы связаны как родитель с ученицей Марией Соколовой (5А).');
     expect(t('ver-already-by', { who: maria(), by: ivan() })).toBe('Статус учителя Марии Соколовой уже подтвердил Иван Петров.');
+    const consent = (child: string) => t('cns-text-parent', { parent: 'Петрова Ольга Николаевна', child, class: '5А', school: '«Школа № 1»', version: '1' });
+    expect(consent('Петров Иван')).toContain('Я, Петрова Ольга Николаевна, родитель (законный представитель) Петрова Ивана, ученика 5А, даю согласие');
+    expect(consent('Петрова Маша')).toContain('Я, Петрова Ольга Николаевна, родитель (законный представитель) Петровой Маши, ученицы 5А, даю согласие');
   });
 
   it('the gender comes from the name when nobody gave it, and a neutral wording when the name does not tell', () => {
