@@ -344,8 +344,8 @@ req-reason-ask = Why are you rejecting { $name } ({ $className })? Type the reas
 req-reason-gone = This request has already been decided; there is nothing to reject.
 req-list-empty = No requests are waiting.
 req-list-nav = Requests { $from }–{ $to } of { $total } (page { $page } of { $pages }).
-req-notice-unreachable = The request ({ $applicant }, { $className }) could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
-req-applicant-unreachable = The decision is recorded, but { $who } will not get the message: VK does not let the bot write to them (they have not written lately or closed messages). Tell them yourself or ask them to write to the bot.
+req-notice-unreachable = The request ({ $applicant }, { $className }) could not be shown to { $who }: they have not written to the school's community yet, and VK does not let a community write first. Ask them to send the community any message.
+req-applicant-unreachable = The decision is recorded, but { $who } will not get the message: they have not written to the school's community lately or closed messages, and VK does not let a community write first. Tell them yourself or ask them to write to the community.
 req-welcome =
     🎉 Your request has been approved. Welcome!
     Class: { $className }
@@ -471,7 +471,7 @@ adm-err-not-verified = This person is not a verified teacher. Only joined teache
 adm-err-not-teacher = This person has not joined the school as a teacher. They must join through a staff room invite first.
 adm-err-left = This person has left the school.
 adm-err-no-member = This person is not a member of the school.
-adm-unreachable = The notice was not delivered: { $who } has not written to the bot yet. Ask them to write anything to the bot.
+adm-unreachable = The notice was not delivered: { $who } has not written to the school's community yet, and VK does not let a community write first. Ask them to send the community any message.
 adm-nobody = nobody
 adm-no-candidates = Nobody fits: only joined teachers with a confirmed status can be appointed.
 adm-admins-header = Platform admins ({ $count }):

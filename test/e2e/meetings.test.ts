@@ -64,7 +64,7 @@ describe('meetings (F22)', () => {
     const report = await plan(olga, 'Педсовет', at, 'Всех сотрудников', 'https://vk.com/call/join/abc');
     // The bootstrap admin never wrote to the community: named as not reached.
     expect(report.text).toContain('Приглашение получили в личных сообщениях: 3 из 4.');
-    expect(report.text).toContain('Не удалось отправить (1)');
+    expect(report.text).toContain('Не получили сообщение (1)');
     expect(report.text).toContain(`id${ADMIN_ID}`);
     expect(report.text).toContain('Напоминания придут за 4 с, за 2 с до начала.');
     for (const teacher of [anna, ivan, pavel]) {

@@ -64,7 +64,7 @@ describe('admins and the administration (F06, F18)', () => {
     await admin.expect('никого по запросу «Игорь» нет');
     await admin.say('/admins add [id300|Анна Петрова]');
     await admin.expect('[id300|Петрова Анна] теперь администратор платформы.');
-    await admin.expect('Уведомление не доставлено: [id300|Петрова Анна]');
+    await admin.expect('Уведомление не доставлено: [id300|Петрова Анна] ещё не писала сообществу школы, а ВКонтакте не даёт сообществу писать первым. Попросите её написать сообществу любое сообщение.');
     await admin.say('/admins add 300');
     await admin.expect('уже администратор');
     expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID, 300]);

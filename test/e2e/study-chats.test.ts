@@ -57,7 +57,7 @@ describe('study chats (F25)', () => {
     const report = await teacher.expect('✅ Учебный чат «5А · Математика» создан.');
     const link = linkIn(report.text);
     expect(report.text).toContain('Ссылку получили в личных сообщениях: 1 из 2.');
-    expect(report.text).toContain('Не удалось отправить (1)');
+    expect(report.text).toContain('Не получили сообщение (1)');
     expect(report.text).toContain('1. [id311|Козлова Маша], ученица');
     expect(report.text).not.toContain('[id310|Сидоров Ваня]');
     // The chat exists in VK (the emulator) with its title, made once.

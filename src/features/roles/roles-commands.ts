@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import { personName } from '../shared/review-format.js';
+import { personMention as mentionOf } from '../shared/review-format.js';
 import { can } from '../../domain/permissions.js';
 import { replyKeyboard, type Button } from '../shared/keyboards.js';
 import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../domain/types.js';
@@ -28,7 +28,7 @@ export async function verifiedTeachers(app: App): Promise<Member[]> {
 /** Delivers what a role change sends; tells the actor when the person was not reached (they never wrote to the community). */
 async function deliverAndSay(turn: Turn, app: App, vkId: number, notices: readonly Notice[]): Promise<void> {
   const { unreachable } = await deliverNotices(app, notices);
-  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { who: app.messenger.mention(vkId, await personName(app, turn.t, vkId)) }));
+  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { who: await mentionOf(app, turn.t, vkId) }));
 }
 
 /** Reads «add 123», «remove Соколова», «123» into an operation and the words naming the person. */
