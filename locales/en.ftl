@@ -472,7 +472,6 @@ adm-err-not-teacher = This person has not joined the school as a teacher. They m
 adm-err-left = This person has left the school.
 adm-err-no-member = This person is not a member of the school.
 adm-unreachable = The notice was not delivered: { $who } has not written to the school's community yet, and VK does not let a community write first. Ask them to send the community any message.
-adm-nobody = nobody
 adm-no-candidates = Nobody fits: only joined teachers with a confirmed status can be appointed.
 adm-admins-header = Platform admins ({ $count }):
 adm-admins-hint = Appoint: /admins add SURNAME. Remove: /admins remove SURNAME.
@@ -497,11 +496,20 @@ adm-notify-deputy =
     You have been marked as a deputy head of the school.
     Now you can: confirm teacher status, see classes and rosters (/classes, /class), plan broadcasts and meetings.
     All your commands: /help.
-adm-role-holders = Now { $role }: { $people }.
+adm-role-holders = { $count ->
+        [0] { $role ->
+            [head] No head of the school is marked yet.
+           *[deputy] No deputy head is marked yet.
+        }
+       *[other] Now { $roleName }: { $people }.
+    }
 adm-pick-role = Whom to mark? The role "{ $role }" can be given to a verified teacher.
 adm-btn-unset = Remove: { $name }
 adm-role-set = { $person } is now { $role }.
-adm-head-replaced = The previous head is no longer marked as head: { $people }.
+adm-head-replaced = { $count ->
+        [1] { $person } is no longer the head of the school.
+       *[other] No longer heads of the school: { $people }.
+    }
 adm-role-unset = { $person } is no longer { $role }.
 adm-staff-header = Staff ({ $count }):
 adm-staff-leads = class teacher of { $classes }
@@ -514,7 +522,11 @@ adm-btn-set-deputy = Appoint a deputy
 ct-cmd-classteacher = class teachers: /classteacher 5А
 ct-cmd-class = a class's roster: /class 5А
 ct-pick-class = Choose a class:
-ct-current = Class teachers of { $name }: { $people }.
+ct-current = { $count ->
+        [0] { $name } has no class teacher yet.
+        [1] Class teacher of { $name }: { $people }.
+       *[other] Class teachers of { $name }: { $people }.
+    }
 ct-pick = Whom to assign? (verified teachers are shown; one teacher may lead several classes)
 ct-btn-unassign = Remove: { $name }
 ct-assigned = { $person } is now a class teacher of { $name }.
@@ -524,7 +536,11 @@ ct-err-not-yours = Only the class teachers of { $name } and the school's adminis
 ct-no-own-classes = You are not a class teacher of any class yet.
 ct-pick-roster = Which class's roster to show?
 ct-roster-title = Class { $name }
-ct-roster-leads = Class teachers: { $people }
+ct-roster-leads = { $count ->
+        [0] Class teacher: not assigned
+        [1] Class teacher: { $people }
+       *[other] Class teachers: { $people }
+    }
 ct-roster-students = Students ({ $count }):
 ct-roster-parents = Parents ({ $count }):
 ct-roster-teachers = Teachers ({ $count }):
@@ -552,7 +568,10 @@ mv-left-short = Leaving recorded.
 mv-already-left = { $person } is already marked as having left.
 mv-plan-header = Moving to the next school year. It all happens in one step:
 mv-plan-moves = Moving up a grade ({ $count }):
-mv-plan-graduates = Graduating ({ $count }): { $names } — the classes are archived, graduates and their parents leave them.
+mv-plan-graduates = { $count ->
+        [1] Graduating: { $names } — the class is archived, graduates and their parents leave it.
+       *[other] Graduating ({ $count }): { $names } — the classes are archived, graduates and their parents leave them.
+    }
 mv-plan-kept = Staying in place: { $names }.
 mv-plan-conflicts = This cannot be done as is:
 mv-plan-conflict = { $from } → { $to }: the name { $to } is held by class { $blocking }, which stays in place. Keep { $from } in place too, or rename { $blocking } (/rename), or archive it.
@@ -902,8 +921,14 @@ sc-removed-left-role = { $person } left the school and was removed from the stud
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
-sc-removed-report = { $person } was removed from the study chats: { $chats }.
-ac-removed-report = { $person } was removed from the administration chats: { $chats }.
+sc-removed-report = { $count ->
+        [1] { $person } was removed from the chat { $chats }.
+       *[other] { $person } was removed from the chats: { $chats }.
+    }
+ac-removed-report = { $count ->
+        [1] { $person } was removed from the chat { $chats }.
+       *[other] { $person } was removed from the administration chats: { $chats }.
+    }
 sc-ask-kind = Which chat to create?
     “A class's subject chat” — a chat of one class for your subject.
     “Another chat” — a club, a project group, a parallel of classes, the teachers of a subject and so on.

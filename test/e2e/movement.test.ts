@@ -112,7 +112,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.say('/promote');
     const plan = await admin.expect('Перевод на следующий учебный год');
     expect(plan.text).toContain('Переходят в следующий класс (2):\n5А → 6А, 6А → 7А');
-    expect(plan.text).toContain('Выпускаются (1): 11А');
+    expect(plan.text).toContain('Выпускается 11А — класс уйдёт в архив, ученики и родители выпускников покинут его.');
     expect(labels(plan)).toEqual(['Перевести', 'Оставить класс на месте', 'Отмена']);
     await admin.say('давай');
     await admin.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Перевод на следующий'));
@@ -332,7 +332,7 @@ describe('movement with linked parents (F10)', () => {
     await joinAs(s, 'parent', '11А', 321, 'Родитель Выпускника', 'Старший Сын');
     const admin = h.admin();
     await admin.say('/promote');
-    await admin.expect('Выпускаются (1): 11А');
+    await admin.expect('Выпускается 11А');
     await admin.press('Перевести');
     await admin.expect('Готово: переведено классов — 1, выпущено классов — 1 (выпускников и их родителей: 3).');
     const sixth = await classId('6А');

@@ -235,14 +235,14 @@ describe('study chats (F25)', () => {
     await admin.expect('Отметить [id310|Сидорова Ваню] как выбывшего?');
     await admin.press('Да, выбыл');
     const done = await admin.expect('отмечен как выбывший');
-    expect(done.text).toContain('[id310|Сидоров Ваня] удалён из учебных чатов: «5А · Математика».');
+    expect(done.text).toContain('[id310|Сидоров Ваня] удалён из чата «5А · Математика».');
     const told = await teacher.expect('выбыл из школы');
     expect(told.text).toBe('[id310|Сидоров Ваня] выбыл из школы и удалён из учебного чата «5А · Математика» (класс 5А).');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(310);
     // A transfer to another class takes the student out of the old class's chat as well.
     await admin.say('/перевести 311 6А');
     const moved = await admin.expect('переведена из 5А в 6А');
-    expect(moved.text).toContain('[id311|Козлова Маша] удалена из учебных чатов: «5А · Математика».');
+    expect(moved.text).toContain('[id311|Козлова Маша] удалена из чата «5А · Математика».');
     await teacher.expect('[id311|Козлова Маша] переведена из класса 5А в 6А и удалена из учебного чата «5А · Математика».');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(311);
   });
@@ -267,7 +267,7 @@ describe('study chats (F25)', () => {
 
     const admin = h.admin();
     await admin.say('/promote');
-    await admin.expect('Выпускаются (1): 11А');
+    await admin.expect('Выпускается 11А — класс уйдёт в архив');
     await admin.press('Перевести');
     await admin.expect('Готово: переведено классов — 2, выпущено классов — 1');
     const told = await teacher.expect('🎓 Класс 11А выпущен');
@@ -447,7 +447,7 @@ describe('study chats (F25)', () => {
     await admin.expect('как выбывш');
     await admin.press('Да, выбыл');
     const done = await admin.expect('Права закончились');
-    expect(done.text).toContain('удалён из учебных чатов: «Методобъединение».');
+    expect(done.text).toContain('удалён из чата «Методобъединение».');
     await teacher.expect('выбыл из школы и удалён из учебного чата «Методобъединение».');
     expect(h.driver.chat(chat!.peer!).memberIds).not.toContain(303);
     // The student who came in uninvited stays until the teacher removes him: only a leaver is taken out.
