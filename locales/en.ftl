@@ -1351,6 +1351,7 @@ sp-edited = ✅ The post's text is changed: { $channel }, { $when }.
 sp-quiet-at = That time falls in the quiet hours ({ $quiet }): students and parents get the post at { $time }, the staff at once. If the post cannot wait until the morning, press «Urgent: send at night too».
 sp-card-urgent = Urgent: students and parents get it in the quiet hours too.
 sp-failed-header = ⚠️ The scheduled post ({ $when }) did not go out.
+sp-failed-unbound = ⚠️ The scheduled post ({ $when }) was not sent: { $channel } is no longer bound to a chat. Bind the channel again (/bind in the chat) and send the post again (/post).
 sp-already-failed = This post did not go out at its time. Write it again: /post
 sp-posts-hint = { $count } more { $count ->
         [one] post is
