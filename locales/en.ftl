@@ -883,7 +883,10 @@ sc-btn-rename = Change the title
 sc-ask-title = The title now is “{ $title }”. Write the chat's new title (at most 100 characters).
 sc-busy = This chat is being created right now. Wait a minute and send /chats to see its link.
 sc-exists = You already have the study chat “{ $title }” for this class and subject; no second one is needed. Join link: { $link }
-sc-created = ✅ The study chat “{ $title }” is created. Join link: { $link }
+sc-created = ✅ The { $kind ->
+        [subject] study chat
+       *[other] chat
+    } “{ $title }” is created. Join link: { $link }
 sc-invite-student = 📚 Your teacher { $teacher } created the study chat “{ $title }” (subject: { $subject }, class { $className }). Join by the link: { $link }
 sc-invite-parent = 📚 The teacher { $teacher } created the study chat “{ $title }” (subject: { $subject }, class { $className }) and invites the parents. Join link: { $link }
 sc-report-nobody = The class has no students to send the link to yet. New students can get it from you or the class teacher.
@@ -915,9 +918,9 @@ sc-stranger-belongs = { $person } is now on the roster of class { $className } o
 sc-removed-short = Removed from the chat.
 sc-gone-short = They are no longer in the chat.
 sc-belongs-short = They are on the roster now: not removed.
-sc-remove-denied = Only the chat's teacher or an admin can remove people from a study chat.
+sc-remove-denied = Only the chat's teacher or an admin can remove people from the chat.
 sc-removed-left = { $person } has left the school and was removed from the study chat “{ $title }” (class { $className }).
-sc-removed-left-role = { $person } left the school and was removed from the study chat “{ $title }”.
+sc-removed-left-role = { $person } left the school and was removed from the chat “{ $title }”.
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.

@@ -1044,7 +1044,10 @@ sc-btn-rename = Изменить название
 sc-ask-title = Сейчас название «{ $title }». Напишите новое название чата (не больше 100 символов).
 sc-busy = Этот чат сейчас создаётся. Подождите минуту и отправьте /чаты, чтобы увидеть ссылку.
 sc-exists = У вас уже есть учебный чат «{ $title }» для этого класса и предмета, второй не нужен. Ссылка для входа: { $link }
-sc-created = ✅ Учебный чат «{ $title }» создан. Ссылка для входа: { $link }
+sc-created = ✅ { $kind ->
+        [subject] Учебный чат
+       *[other] Чат
+    } «{ $title }» создан. Ссылка для входа: { $link }
 sc-invite-student = 📚 { GENDER($teacher) ->
         [female] Учительница
         [male] Учитель
@@ -1105,8 +1108,14 @@ sc-stranger-removed = ✅ { $person } { GENDER($person) ->
         [female] удалена
         [male] удалён
        *[other] удалён(а)
-    } из учебного чата «{ $title }».
-sc-stranger-gone = { $person } уже нет в учебном чате «{ $title }».
+    } из { $kind ->
+        [subject] учебного чата
+       *[other] чата
+    } «{ $title }».
+sc-stranger-gone = { $person } уже нет в { $kind ->
+        [subject] учебном чате
+       *[other] чате
+    } «{ $title }».
 sc-stranger-belongs = { $person } теперь в списке класса { $className } или среди сотрудников школы, поэтому остаётся в учебном чате «{ $title }».
 sc-removed-short = { GENDER($person) ->
         [female] Удалена из чата.
@@ -1119,7 +1128,7 @@ sc-belongs-short = { GENDER($person) ->
         [male] Теперь он в списке класса: не удалён.
        *[other] Теперь он(а) в списке класса: не удалён(а).
     }
-sc-remove-denied = Удалять людей из учебного чата могут его учитель и администратор школы.
+sc-remove-denied = Удалять людей из чата могут его учитель и администратор школы.
 sc-removed-left = { $person } { GENDER($person) ->
         [female] выбыла
         [male] выбыл
@@ -1128,7 +1137,10 @@ sc-removed-left = { $person } { GENDER($person) ->
         [female] удалена
         [male] удалён
        *[other] удалён(а)
-    } из учебного чата «{ $title }» (класс { $className }).
+    } из { $kind ->
+        [subject] учебного чата
+       *[other] чата
+    } «{ $title }» (класс { $className }).
 sc-removed-left-role = { $person } { GENDER($person) ->
         [female] выбыла
         [male] выбыл
@@ -1137,7 +1149,7 @@ sc-removed-left-role = { $person } { GENDER($person) ->
         [female] удалена
         [male] удалён
        *[other] удалён(а)
-    } из учебного чата «{ $title }».
+    } из чата «{ $title }».
 sc-removed-transferred = { $person } { GENDER($person) ->
         [female] переведена
         [male] переведён
@@ -1146,13 +1158,22 @@ sc-removed-transferred = { $person } { GENDER($person) ->
         [female] удалена
         [male] удалён
        *[other] удалён(а)
-    } из учебного чата «{ $title }».
+    } из { $kind ->
+        [subject] учебного чата
+       *[other] чата
+    } «{ $title }».
 sc-removed-parent = { $person } больше не родитель ученика класса { $className } и { GENDER($person) ->
         [female] удалена
         [male] удалён
        *[other] удалён(а)
-    } из учебного чата «{ $title }».
-sc-removed-graduated = 🎓 Класс { $className } выпущен: из учебного чата «{ $title }» удалены выпускники и их родители — { $count }.
+    } из { $kind ->
+        [subject] учебного чата
+       *[other] чата
+    } «{ $title }».
+sc-removed-graduated = 🎓 Класс { $className } выпущен: из { $kind ->
+        [subject] учебного чата
+       *[other] чата
+    } «{ $title }» удалены выпускники и их родители — { $count }.
 sc-removed-report = { $person } { GENDER($person) ->
         [female] удалена
         [male] удалён

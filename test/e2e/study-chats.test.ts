@@ -196,7 +196,7 @@ describe('study chats (F25)', () => {
     expect(labels(card)).toEqual(['Удалить из чата']);
     expect(h.driver.chat(chat.peerId).memberIds).toContain(900);
     const pressed = await teacher.press('Удалить из чата');
-    const edited = await teacher.expectEdit((m) => m.text.includes('удалён из учебного чата'));
+    const edited = await teacher.expectEdit((m) => m.text.includes('удалён из'));
     expect(edited.text).toBe('✅ [id900|Гость Незнакомый] удалён из учебного чата «5А · Математика».');
     expect(labels(edited)).toEqual([]);
     expect((await teacher.expectAnswer(pressed.type === 'callback' ? pressed.eventId : undefined))?.text).toBe('Удалён из чата.');
@@ -288,7 +288,7 @@ describe('study chats (F25)', () => {
     await stranger.joinChat(chat.link);
     await teacher.expect('по ссылке вошёл человек не из класса 5А');
     const forged = h.emulator.messageEvent(310, 310, invite.cmid, { k: 'cb', a: 'sc.remove', id: chat.id, v: '900' });
-    expect((await vanya.expectAnswer(forged))?.text).toBe('Удалять людей из учебного чата могут его учитель и администратор школы.');
+    expect((await vanya.expectAnswer(forged))?.text).toBe('Удалять людей из чата могут его учитель и администратор школы.');
     await h.idle();
     expect(h.driver.chat(chat.peerId).memberIds).toContain(900);
     expect(h.emulator.callsOf('messages.removeChatUser')).toHaveLength(0);
@@ -341,7 +341,7 @@ describe('study chats (F25)', () => {
     expect(confirm.text).toContain('Для кого: ученики классов 5А, 6А.');
     expect(labels(confirm)).toEqual(['Создать', 'Изменить название', 'Отмена']);
     await teacher.press('Создать');
-    const report = await teacher.expect('✅ Учебный чат «Шахматный кружок» создан.');
+    const report = await teacher.expect('✅ Чат «Шахматный кружок» создан.');
     const link = linkIn(report.text);
     expect(report.text).toContain('Ссылку получили в личных сообщениях: 3 из 3.');
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(1);
@@ -383,7 +383,7 @@ describe('study chats (F25)', () => {
     await teacher.press('Только ученикам');
     await teacher.expect('Для кого: ученики классов 5А, 6А.');
     await teacher.press('Создать');
-    const link = linkIn((await teacher.expect('✅ Учебный чат «Проект» создан.')).text);
+    const link = linkIn((await teacher.expect('✅ Чат «Проект» создан.')).text);
     const [chat] = await h.bot.app.services.studyChats.all();
     await h.idle();
     const before = teacher.received.length;
@@ -395,8 +395,8 @@ describe('study chats (F25)', () => {
     expect(labels(card)).toEqual(['Удалить из чата']);
     // The teacher removes the 7А student; the card says so.
     await teacher.press('Удалить из чата');
-    const edited = await teacher.expectEdit((m) => m.text.includes('удалён из учебного чата'));
-    expect(edited.text).toBe('✅ [id330|Лебедев Коля] удалён из учебного чата «Проект».');
+    const edited = await teacher.expectEdit((m) => m.text.includes('удалён из'));
+    expect(edited.text).toBe('✅ [id330|Лебедев Коля] удалён из чата «Проект».');
     expect(h.driver.chat(chat!.peer!).memberIds).not.toContain(330);
     await olga.joinChat(link);
     await teacher.expect('по ссылке вошла [id312|Сидорова Ольга] — этот чат не для неё, и она не сотрудник школы. Если вы её не знаете, удалите её из чата.');
@@ -426,7 +426,7 @@ describe('study chats (F25)', () => {
     const renamed = await teacher.expect('Чат «Методобъединение»');
     expect(renamed.text).toContain('Для кого: все учителя школы.');
     await teacher.press('Создать');
-    const report = await teacher.expect('✅ Учебный чат «Методобъединение» создан.');
+    const report = await teacher.expect('✅ Чат «Методобъединение» создан.');
     const link = linkIn(report.text);
     expect((await oleg.expect('создала чат «Методобъединение» (все учителя школы)')).text).toContain(link);
     await h.idle();
@@ -448,7 +448,7 @@ describe('study chats (F25)', () => {
     await admin.press('Да, выбыл');
     const done = await admin.expect('Права закончились');
     expect(done.text).toContain('удалён из чата «Методобъединение».');
-    await teacher.expect('выбыл из школы и удалён из учебного чата «Методобъединение».');
+    await teacher.expect('выбыл из школы и удалён из чата «Методобъединение».');
     expect(h.driver.chat(chat!.peer!).memberIds).not.toContain(303);
     // The student who came in uninvited stays until the teacher removes him: only a leaver is taken out.
     expect(h.driver.chat(chat!.peer!).memberIds).toContain(310);
@@ -498,7 +498,7 @@ describe('study chats (F25)', () => {
     await h.idle();
     expect(h.emulator.callsOf('messages.createChat')).toHaveLength(0);
     await teacher.press('Создать');
-    const report = await teacher.expect('✅ Учебный чат «Театральная студия» создан.');
+    const report = await teacher.expect('✅ Чат «Театральная студия» создан.');
     // Маша never wrote to the community: she is named.
     expect(report.text).toContain('Ссылку получили в личных сообщениях: 2 из 3.');
     expect(report.text).toContain('1. [id311|Козлова Маша], ученица');
