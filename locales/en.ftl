@@ -345,8 +345,8 @@ req-reason-ask = Why are you rejecting { $name } ({ $className })? Type the reas
 req-reason-gone = This request has already been decided; there is nothing to reject.
 req-list-empty = No requests are waiting.
 req-list-nav = Requests { $from }–{ $to } of { $total } (page { $page } of { $pages }).
-req-notice-unreachable = The request ({ $applicant }, { $className }) could not be shown to { $who }: they have not written to the bot yet, and VK does not let it write first. Ask them to send the bot any message.
-req-applicant-unreachable = The decision is recorded, but { $who } will not get the message: VK does not let the bot write to them (they have not written lately or closed messages). Tell them yourself or ask them to write to the bot.
+req-notice-unreachable = The request ({ $applicant }, { $className }) could not be shown to { $who }: they have not written to the school's community yet, and VK does not let a community write first. Ask them to send the community any message.
+req-applicant-unreachable = The decision is recorded, but { $who } will not get the message: they have not written to the school's community lately or closed messages, and VK does not let a community write first. Tell them yourself or ask them to write to the community.
 req-welcome =
     🎉 Your request has been approved. Welcome!
     Class: { $className }
@@ -472,8 +472,7 @@ adm-err-not-verified = This person is not a verified teacher. Only joined teache
 adm-err-not-teacher = This person has not joined the school as a teacher. They must join through a staff room invite first.
 adm-err-left = This person has left the school.
 adm-err-no-member = This person is not a member of the school.
-adm-unreachable = The notice was not delivered: { $who } has not written to the bot yet. Ask them to write anything to the bot.
-adm-nobody = nobody
+adm-unreachable = The notice was not delivered: { $who } has not written to the school's community yet, and VK does not let a community write first. Ask them to send the community any message.
 adm-no-candidates = Nobody fits: only joined teachers with a confirmed status can be appointed.
 adm-admins-header = Platform admins ({ $count }):
 adm-admins-hint = Appoint: /admins add SURNAME. Remove: /admins remove SURNAME.
@@ -498,11 +497,20 @@ adm-notify-deputy =
     You have been marked as a deputy head of the school.
     Now you can: confirm teacher status, see classes and rosters (/classes, /class), plan broadcasts and meetings.
     All your commands: /help.
-adm-role-holders = Now { $role }: { $people }.
+adm-role-holders = { $count ->
+        [0] { $role ->
+            [head] No head of the school is marked yet.
+           *[deputy] No deputy head is marked yet.
+        }
+       *[other] Now { $roleName }: { $people }.
+    }
 adm-pick-role = Whom to mark? The role "{ $role }" can be given to a verified teacher.
 adm-btn-unset = Remove: { $name }
 adm-role-set = { $person } is now { $role }.
-adm-head-replaced = The previous head is no longer marked as head: { $people }.
+adm-head-replaced = { $count ->
+        [1] { $person } is no longer the head of the school.
+       *[other] No longer heads of the school: { $people }.
+    }
 adm-role-unset = { $person } is no longer { $role }.
 adm-staff-header = Staff ({ $count }):
 adm-staff-leads = class teacher of { $classes }
@@ -515,7 +523,11 @@ adm-btn-set-deputy = Appoint a deputy
 ct-cmd-classteacher = class teachers: /classteacher 5А
 ct-cmd-class = a class's roster: /class 5А
 ct-pick-class = Choose a class:
-ct-current = Class teachers of { $name }: { $people }.
+ct-current = { $count ->
+        [0] { $name } has no class teacher yet.
+        [1] Class teacher of { $name }: { $people }.
+       *[other] Class teachers of { $name }: { $people }.
+    }
 ct-pick = Whom to assign? (verified teachers are shown; one teacher may lead several classes)
 ct-btn-unassign = Remove: { $name }
 ct-assigned = { $person } is now a class teacher of { $name }.
@@ -525,7 +537,11 @@ ct-err-not-yours = Only the class teachers of { $name } and the school's adminis
 ct-no-own-classes = You are not a class teacher of any class yet.
 ct-pick-roster = Which class's roster to show?
 ct-roster-title = Class { $name }
-ct-roster-leads = Class teachers: { $people }
+ct-roster-leads = { $count ->
+        [0] Class teacher: not assigned
+        [1] Class teacher: { $people }
+       *[other] Class teachers: { $people }
+    }
 ct-roster-students = Students ({ $count }):
 ct-roster-parents = Parents ({ $count }):
 ct-roster-teachers = Teachers ({ $count }):
@@ -554,7 +570,10 @@ mv-left-short = Leaving recorded.
 mv-already-left = { $person } is already marked as having left.
 mv-plan-header = Moving to the next school year. It all happens in one step:
 mv-plan-moves = Moving up a grade ({ $count }):
-mv-plan-graduates = Graduating ({ $count }): { $names } — the classes are archived, graduates and their parents leave them.
+mv-plan-graduates = { $count ->
+        [1] Graduating: { $names } — the class is archived, graduates and their parents leave it.
+       *[other] Graduating ({ $count }): { $names } — the classes are archived, graduates and their parents leave them.
+    }
 mv-plan-kept = Staying in place: { $names }.
 mv-plan-conflicts = This cannot be done as is:
 mv-plan-conflict = { $from } → { $to }: the name { $to } is held by class { $blocking }, which stays in place. Keep { $from } in place too, or rename { $blocking } (/rename), or archive it.
@@ -590,7 +609,10 @@ mv-parents-joined = { $count ->
         [one] Parent added
        *[other] Parents added
     } to { $to }, staying in { $from } too (another child there): { $parents }.
-mv-not-told = Could not tell (they never wrote to the bot): { $people }.
+mv-not-told = { $count ->
+        [one] Could not tell { $person }: they have not written to the school's community yet, and VK does not let a community write first.
+       *[other] Did not get the message ({ $count }): { $people } — they have not written to the school's community yet, and VK does not let a community write first.
+    }
 mv-left-requests = { $count } join { $count ->
         [one] request
        *[other] requests
@@ -598,8 +620,11 @@ mv-left-requests = { $count } join { $count ->
 mv-left-parents = { $count ->
         [one] Parent
        *[other] Parents
-    } told: { $parents }.
-mv-left-parents-gone = No other children in the school, so also marked as left: { $parents }.
+    } told: { $people }.
+mv-left-parents-gone = { $count ->
+        [one] { $person } has no other children in the school, so is also marked as left.
+       *[other] These parents have no other children in the school, so they are also marked as left ({ $count }): { $people }.
+    }
 mv-child-left = Your child { $child } ({ $className }) has been marked as having left the school.
 mv-parent-left-class = You are no longer among the parents of class { $className }.
 mv-parent-left-school = You have no other children in the school, so your access as a parent has ended.
@@ -624,7 +649,7 @@ mt-time-past = That time has passed. Write a date and time in the future, for ex
 mt-ask-place = Where is it? Write the room or a call link — or press “Skip”.
 mt-btn-skip = Skip
 mt-ask-audience = Whom to invite?
-mt-btn-deputies = Deputies
+mt-btn-deputies = Leadership
 mt-btn-staff = All staff
 mt-btn-parents = A class's parents
 mt-ask-class = The parents of which class?
@@ -863,7 +888,10 @@ sc-btn-rename = Change the title
 sc-ask-title = The title now is “{ $title }”. Write the chat's new title (at most 100 characters).
 sc-busy = This chat is being created right now. Wait a minute and send /chats to see its link.
 sc-exists = You already have the study chat “{ $title }” for this class and subject; no second one is needed. Join link: { $link }
-sc-created = ✅ The study chat “{ $title }” is created. Join link: { $link }
+sc-created = ✅ The { $kind ->
+        [subject] study chat
+       *[other] chat
+    } “{ $title }” is created. Join link: { $link }
 sc-invite-student = 📚 Your teacher { $teacher } created the study chat “{ $title }” (subject: { $subject }, class { $className }). Join by the link: { $link }
 sc-invite-parent = 📚 The teacher { $teacher } created the study chat “{ $title }” (subject: { $subject }, class { $className }) and invites the parents. Join link: { $link }
 sc-report-nobody = The class has no students to send the link to yet. New students can get it from you or the class teacher.
@@ -895,15 +923,21 @@ sc-stranger-belongs = { $person } is now on the roster of class { $className } o
 sc-removed-short = Removed from the chat.
 sc-gone-short = They are no longer in the chat.
 sc-belongs-short = They are on the roster now: not removed.
-sc-remove-denied = Only the chat's teacher or an admin can remove people from a study chat.
+sc-remove-denied = Only the chat's teacher or an admin can remove people from the chat.
 sc-removed-left = { $person } has left the school and was removed from the study chat “{ $title }” (class { $className }).
-sc-removed-left-role = { $person } left the school and was removed from the study chat “{ $title }”.
+sc-removed-left-role = { $person } left the school and was removed from the chat “{ $title }”.
 sc-removed-consent = { $person } was removed from the study chat «{ $title }» (class { $className }): the consent to the processing of data was withdrawn and the data deleted.
 sc-removed-transferred = { $person } was transferred from class { $className } to { $to } and removed from the study chat “{ $title }”.
 sc-removed-parent = { $person } is no longer a parent of a student of class { $className } and was removed from the study chat “{ $title }”.
 sc-removed-graduated = 🎓 Class { $className } has graduated: the graduates and their parents were removed from the study chat “{ $title }” — { $count }.
-sc-removed-report = { $person } was removed from the study chats: { $chats }.
-ac-removed-report = { $person } was removed from the administration chats: { $chats }.
+sc-removed-report = { $count ->
+        [1] { $person } was removed from the chat { $chats }.
+       *[other] { $person } was removed from the chats: { $chats }.
+    }
+ac-removed-report = { $count ->
+        [1] { $person } was removed from the chat { $chats }.
+       *[other] { $person } was removed from the administration chats: { $chats }.
+    }
 sc-ask-kind = Which chat to create?
     “A class's subject chat” — a chat of one class for your subject.
     “Another chat” — a club, a project group, a parallel of classes, the teachers of a subject and so on.
@@ -954,8 +988,8 @@ sc-other-invite-parent = 📚 { $teacher } created the chat “{ $title }” ({ 
 sc-other-report-nobody = There is nobody to send the link to yet: the chat's audience has nobody besides you. Invite the members yourself.
 sc-other-list-line = “{ $title }” — { $audience }: { $link }
 sc-other-list-line-school = “{ $title }” — { $audience }, teacher { $teacher }: { $link }
-sc-other-stranger-joined = ⚠️ Someone who is not of the chat “{ $title }” ({ $audience }) joined it by the link: { $person }. They are not of its audience and not on the school's staff. If you do not know them, remove them from the chat.
-sc-other-stranger-added = ⚠️ Someone who is not of the chat “{ $title }” ({ $audience }) was added to it: { $person } (added by { $by }). They are not of its audience and not on the school's staff. If you do not know them, remove them from the chat.
+sc-other-stranger-joined = ⚠️ { $person } joined the chat “{ $title }” ({ $audience }) by the link: the chat is not meant for them, and they are not on the school's staff. If you do not know them, remove them from the chat.
+sc-other-stranger-added = ⚠️ { $by } added { $person } to the chat “{ $title }” ({ $audience }): the chat is not meant for them, and they are not on the school's staff. If you do not know them, remove them from the chat.
 sc-other-stranger-belongs = { $person } is now of the chat “{ $title }” ({ $audience }) or on the school's staff, so they stay in the chat.
 
 ## Material for the channels from the administration and teachers (F21)
@@ -1330,6 +1364,7 @@ sp-edited = ✅ The post's text is changed: { $channel }, { $when }.
 sp-quiet-at = That time falls in the quiet hours ({ $quiet }): students and parents get the post at { $time }, the staff at once. If the post cannot wait until the morning, press «Urgent: send at night too».
 sp-card-urgent = Urgent: students and parents get it in the quiet hours too.
 sp-failed-header = ⚠️ The scheduled post ({ $when }) did not go out.
+sp-failed-unbound = ⚠️ The scheduled post ({ $when }) was not sent: { $channel } is no longer bound to a chat. Bind the channel again (/bind in the chat) and send the post again (/post).
 sp-already-failed = This post did not go out at its time. Write it again: /post
 sp-posts-hint = { $count } more { $count ->
         [one] post is
@@ -1638,7 +1673,7 @@ q-answered = ✅ The answer was sent to the person who asked.
 q-answered-unreachable = The answer is saved, but the person who asked does not accept messages from the community; please pass it on another way.
 q-card-answered = ✅ Answered by { $by }, { $when }:
     { $answer }
-q-answer-to-asker = 💬 The administrator { $who } answered your question:
+q-answer-to-asker = 💬 { $who } answered your question:
     «{ $question }»
 
     { $answer }

@@ -170,7 +170,7 @@ function postSteps(): DialogStepHandler<PostState>[] {
   [steps[CHANNEL_STEP], steps[TEXT_STEP]] = composeSteps<PostState>(POST, {
     noneBound: 'ch-post-none-bound',
     askChannel: 'ch-post-ask-channel',
-    askText: (t, kind) => t('ch-post-ask-text', { channel: channelName(t, kind) }),
+    askText: (t, kind) => t('ch-post-ask-text', { kind, channel: channelName(t, kind) }),
     attachments: true,
   });
   steps[PIN_STEP] = pinStep;

@@ -123,6 +123,15 @@ describe('Russian names and endings (issue 10)', () => {
     expect(t('mv-linked', { parent: personValue('Ольга Петрова', 'female'), student: ivan(), className: '5А' })).toBe('Готово: Ольга Петрова связана с учеником Иваном Петровым (5А).');
     expect(t('mv-link-told', { child: maria(), className: '5А' })).toBe('Вы связаны как родитель с ученицей Марией Соколовой (5А).');
     expect(t('ver-already-by', { who: maria(), by: ivan() })).toBe('Статус учителя Марии Соколовой уже подтвердил Иван Петров.');
+    expect(t('mv-plan-graduates', { count: 2, names: '11А, 11Б' })).toBe('Выпускаются (2): 11А, 11Б — классы уйдут в архив, ученики и родители выпускников покинут их.');
+    expect(t('ct-current', { count: 2, name: '5А', people: 'Иван Петров, Мария Соколова' })).toBe('Классные руководители 5А: Иван Петров, Мария Соколова.');
+    expect(t('ct-roster-leads', { count: 0, people: '' })).toBe('Классный руководитель: не назначен');
+    expect(t('sc-removed-report', { person: maria(), count: 2, chats: '«А», «Б»' })).toBe('Мария Соколова удалена из чатов: «А», «Б».');
+    expect(t('adm-head-replaced', { count: 1, person: maria(), people: '' })).toBe('Мария Соколова больше не руководитель школы.');
+    expect(t('adm-role-holders', { count: 0, role: 'deputy', roleName: '', people: '' })).toBe('Заместитель руководителя пока не отмечен.');
+    const consent = (child: string) => t('cns-text-parent', { parent: 'Петрова Ольга Николаевна', child, class: '5А', school: '«Школа № 1»', version: '1' });
+    expect(consent('Петров Иван')).toContain('Я, Петрова Ольга Николаевна, родитель (законный представитель) Петрова Ивана, ученика 5А, даю согласие');
+    expect(consent('Петрова Маша')).toContain('Я, Петрова Ольга Николаевна, родитель (законный представитель) Петровой Маши, ученицы 5А, даю согласие');
   });
 
   it('the gender comes from the name when nobody gave it, and a neutral wording when the name does not tell', () => {

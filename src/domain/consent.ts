@@ -18,7 +18,7 @@ import { joinRequestSchema, parseRecord } from './records.js';
 import type { ActorId, JoinRequest } from './types.js';
 
 /** The version of the consent text a consent was given to (locales' `consent-text`); bump it when the text changes. */
-export const CONSENT_TEXT_VERSION = '2026-12';
+export const CONSENT_TEXT_VERSION = '2026-12.2';
 
 /** How long a consent link works. */
 export const CONSENT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;

@@ -51,9 +51,9 @@ describe('administration chats (F22)', () => {
     const leadReport = await head.expect(`✅ Чат «${LEADERSHIP}» создан.`);
     const leadLink = linkIn(leadReport.text);
     expect(leadReport.text).toContain('Ссылку получили в личных сообщениях: 1 из 2.');
-    expect(leadReport.text).toContain('Не удалось отправить (1)');
+    expect(leadReport.text).toContain('Не получили сообщение (1): ВКонтакте не даёт сообществу писать тем, кто ему ещё не писал или запретил сообщения.');
     expect(leadReport.text).toContain('1. [id202|Попова Ирина], заместитель руководителя');
-    expect(leadReport.text).toContain('Передайте им ссылку сами.');
+    expect(leadReport.text).toContain('Передайте ссылку сами.');
     const [leadChat] = chatsNamed(LEADERSHIP);
     expect(leadChat?.inviteLink).toBe(leadLink);
     const olegLead = await oleg.expect('создала чат руководства школы');
@@ -158,17 +158,18 @@ describe('administration chats (F22)', () => {
     // The deputy relieved: out of the leadership chat, still in the staff chat (a verified teacher).
     const admin = h.admin();
     await admin.say('/deputy');
-    await admin.expect('Сейчас заместитель руководителя');
+    await admin.expect('Сейчас заместители руководителя: [id201|Кузнецов Олег], [id202|Попова Ирина].');
     await admin.press('Снять: Кузнецов Олег');
     const relieved = await admin.expect('больше не заместитель руководителя.');
-    expect(relieved.text).toContain(`удалён из чатов администрации: «${LEADERSHIP}».`);
+    expect(relieved.text).toContain(`удалён из чата «${LEADERSHIP}».`);
     expect(inChat(lead, 201)).toBe(false);
     expect(inChat(staff, 201)).toBe(true);
 
     // A new head: the one before (no deputy) leaves the leadership chat, the new one stays.
     await admin.say('/head 202');
     const replaced = await admin.expect('теперь руководитель.');
-    expect(replaced.text).toContain(`удалена из чатов администрации: «${LEADERSHIP}».`);
+    expect(replaced.text).toContain('[id200|Смирнова Елена] больше не руководитель школы.');
+    expect(replaced.text).toContain(`[id200|Смирнова Елена] удалена из чата «${LEADERSHIP}».`);
     expect(inChat(lead, 200)).toBe(false);
     expect(inChat(staff, 200)).toBe(true);
 
@@ -177,7 +178,7 @@ describe('administration chats (F22)', () => {
     await admin.expect('как выбывш');
     await admin.press('Да, выбыла');
     const left = await admin.expect('Права закончились');
-    expect(left.text).toContain(`удалена из чатов администрации: «${STAFF}».`);
+    expect(left.text).toContain(`удалена из чата «${STAFF}».`);
     expect(inChat(staff, 300)).toBe(false);
     // Nobody who still belongs was touched.
     expect([inChat(staff, 201), inChat(staff, 200)]).toEqual([true, true]);

@@ -419,11 +419,11 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     const { anna, ivan, igor, vanya, olga } = people();
     const peer = await subjectChat('5А', [310, 301]);
     await vanya.say('/трансляция');
-    await vanya.expect('Трансляции и вебинары объявляют директор, его заместители и администраторы.');
+    await vanya.expect('Трансляции и вебинары объявляют руководитель школы, его заместители и администраторы.');
     await olga.say('/вебинар');
-    await olga.expect('Трансляции и вебинары объявляют директор');
+    await olga.expect('Трансляции и вебинары объявляют руководитель школы');
     await anna.say('/broadcasts');
-    await anna.expect('Трансляции и вебинары объявляют директор');
+    await anna.expect('Трансляции и вебинары объявляют руководитель школы');
     await vanya.say('/урок');
     await vanya.expect('Онлайн-уроки объявляют учителя в своих учебных чатах.');
     await olga.say('/уроки');

@@ -26,7 +26,7 @@ describe('class teachers (F07)', () => {
     const classes = await admin.expect('Выберите класс');
     expect(labels(classes)).toEqual(['5А', '6А', 'Отмена']);
     await admin.press('5А');
-    const pick = await admin.expect('Классные руководители 5А: никто.');
+    const pick = await admin.expect('У 5А пока нет классного руководителя.');
     expect(labels(pick)).toEqual(['Кузнецов Олег', 'Петрова Анна', 'Отмена']);
     await admin.press('Петрова Анна');
     await admin.expect('[id300|Петрова Анна] назначена классным руководителем 5А.');
@@ -50,7 +50,7 @@ describe('class teachers (F07)', () => {
     await admin.say('/classteacher 5А remove 301');
     await admin.expect('[id301|Кузнецов Олег] больше не классный руководитель 5А.');
     await admin.say('/классрук 5А');
-    const shown = await admin.expect('Классные руководители 5А: [id300|Петрова Анна].');
+    const shown = await admin.expect('Классный руководитель 5А: [id300|Петрова Анна].');
     expect(labels(shown)).toEqual(['Кузнецов Олег', 'Снять: Петрова Анна', 'Отмена']);
     await admin.press('Снять: Петрова Анна');
     await admin.expect('[id300|Петрова Анна] больше не классный руководитель 5А.');
@@ -83,7 +83,7 @@ describe('class teachers (F07)', () => {
     const anna = h.driver.user({ id: 300, firstName: 'Анна' });
     await anna.say('/class');
     const roster = await anna.expect('Класс 5А');
-    expect(roster.text).toContain('Классные руководители: [id300|Петрова Анна]');
+    expect(roster.text).toContain('Классный руководитель: [id300|Петрова Анна]');
     expect(roster.text).toContain('Ученики (2):\n1. Козлова Маша\n2. Сидоров Ваня');
     expect(roster.text).toContain('Родители (1):\n1. Сидорова Ольга — ребёнок: Сидоров Ваня');
     expect(roster.text).not.toContain('Орлов');

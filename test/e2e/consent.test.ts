@@ -114,7 +114,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await parent.expect((m) => m.id > intro.id && m.text.includes('свои фамилию, имя и отчество'));
     await parent.say('Петрова Ольга Николаевна');
     const text = await parent.expect('Согласие родителя на обработку персональных данных ребёнка');
-    expect(text.text).toContain('Я, Петрова Ольга Николаевна, родитель (законный представитель) ребёнка — Петров Иван, класс 5А');
+    expect(text.text).toContain('Я, Петрова Ольга Николаевна, родитель (законный представитель) Петрова Ивана, ученика 5А, даю согласие школе');
     expect(text.text).toContain('школе МАОУ СОШ № 11');
     expect(text.text).toContain('классы, чаты класса и школы, объявления');
     expect(text.text).toContain('фамилия и имя ребёнка, класс, номер страницы ВКонтакте');

@@ -100,15 +100,15 @@ describe('sends to many (F12 delivery)', () => {
     const ids = await school(120, { neverWrote, blocked });
     const report = await post(POST_TEXT);
     expect(report.text).toContain('получили 116 из 120.');
-    expect(report.text).toContain('Не удалось доставить: 4 — эти люди ещё не писали сообществу');
+    expect(report.text).toContain('Не получили пост лично (4): пока человек не напишет сообществу школы, ВКонтакте не даёт сообществу писать ему первым. Попросите их написать');
     await h.idle();
     // Two batches, each sent once: nobody refused is tried again.
     expect(batchSends()).toHaveLength(2);
     for (const id of ids) expect(copies(id)).toBe([...neverWrote, ...blocked].includes(id) ? 0 : 1);
     const [progress] = progressMessages();
     expect(progress?.text).toContain('Не доставлено: 4. Что делать:');
-    expect(progress?.text).toContain('3 — ещё не писали сообществу или запретили ему писать. Попросите их написать сообществу');
-    expect(progress?.text).toContain('1 — добавили сообщество в чёрный список.');
+    expect(progress?.text).toContain('3 человека ещё не писали сообществу школы или запретили ему писать. Попросите их написать сообществу');
+    expect(progress?.text).toContain('1 человек добавил сообщество в чёрный список. Бот не напишет этому человеку, пока он сам не уберёт сообщество оттуда.');
     const [stored] = await h.bot.app.services.channels.recentPosts();
     expect(stored).toMatchObject({ reached: 116, total: 120, unreachable: 4 });
   }, 60_000);
@@ -188,7 +188,7 @@ describe('sends to many (F12 delivery)', () => {
     const report = await admin.expect('✅ Пост отправлен');
     expect(report.text).toContain('получили 1 из 4.');
     expect(report.text).toContain('3 ученика или родителя получат сообщение в 08:00: сейчас тихие часы (21:00–08:00).');
-    expect(report.text).not.toContain('Не удалось доставить');
+    expect(report.text).not.toContain('Не получили пост');
     await teacher.expect(POST_TEXT);
     await h.idle();
     for (const person of [vanya, masha, olga]) expect(person.received).toHaveLength(0);

@@ -125,10 +125,10 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     const text = 'Когда будет родительское собрание в 5А?';
     await vanya.say(text);
     await vanya.expect('✅ Вопрос отправлен администрации школы. Ответ придёт сюда же.');
-    const card = await admin.expect('❓ Вопрос от [id310|Сидоров Ваня]');
+    const card = await admin.expect('❓ Вопрос от [id310|Сидорова Вани]');
     expect(card.text).toContain(text);
     expect(labels(card)).toEqual(['Ответить']);
-    const copy = await second.expect('❓ Вопрос от [id310|Сидоров Ваня]');
+    const copy = await second.expect('❓ Вопрос от [id310|Сидорова Вани]');
     const questionId = (JSON.parse(String(card.keyboard?.buttons[0]?.[0]?.payload)) as { id: string }).id;
     expect(await h.bot.app.services.questions.get(questionId)).toMatchObject({ from: 310, text, status: 'open' });
 
@@ -136,7 +136,7 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     await admin.expect('Напишите ответ одним сообщением');
     await admin.say('В четверг в 18:00, кабинет 12.');
     await admin.expect('✅ Ответ отправлен автору вопроса.');
-    const relayed = await vanya.expect('💬 Ответ администратора [id100|');
+    const relayed = await vanya.expect('💬 [id100|Мария Иванова] ответила на ваш вопрос:');
     expect(relayed.text).toContain(`«${text}»`);
     expect(relayed.text).toContain('В четверг в 18:00, кабинет 12.');
     await h.idle();
@@ -151,7 +151,7 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     expect((await second.expectAnswer(late))?.text).toBe('На этот вопрос уже ответила Мария Иванова.');
     await h.idle();
     expect(second.received.filter((m) => m.text.includes('Напишите ответ'))).toHaveLength(0);
-    expect(vanya.received.filter((m) => m.text.includes('💬 Ответ администратора'))).toHaveLength(1);
+    expect(vanya.received.filter((m) => m.text.includes('ответила на ваш вопрос'))).toHaveLength(1);
   });
 
   it('F14: an empty, a command-like or a too long question is refused and asked again; «Отмена» sends nothing; a stranger may not ask', async () => {

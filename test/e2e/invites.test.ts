@@ -244,11 +244,15 @@ describe('invite links (F05, F11)', () => {
     await admin.say('кому-нибудь');
     await admin.expect('Не нашёл такую страницу');
     await admin.say('[id400|Ольга]');
-    await admin.expect(`Приглашение ${invite.code} отправлено: [id400|Ольга Смирнова]`);
+    await admin.expect(`Приглашение ${invite.code} отправлено [id400|Ольге Смирновой]. Когда она подаст заявку`);
     const got = await friend.expect('Вас приглашают');
     expect(got.text).toContain(`ref=${invite.token}`);
     expect(got.text).toContain(`/вступить ${invite.code}`);
     expect(got.attachments[0]).toMatch(/^photo/);
+    // A man: the name declined and «он».
+    h.driver.user({ id: 401, firstName: 'Олег', lastName: 'Смирнов', allowsMessages: true });
+    await admin.say(`/sendinvite ${invite.code} https://vk.com/id401`);
+    await admin.expect(`Приглашение ${invite.code} отправлено [id401|Олегу Смирнову]. Когда он подаст заявку, вам придёт уведомление.`);
   });
 
   it('F05: /sendinvite to someone who never wrote to the community tells the admin plainly what to do (901)', async () => {

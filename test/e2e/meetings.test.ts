@@ -30,7 +30,7 @@ describe('meetings (F22)', () => {
   const when = (at: number) => formatWhen(at, TZ, 'ru');
 
   /** The head plans a meeting through the dialog; returns the report. */
-  async function plan(organiser: ReturnType<typeof head>, title: string, at: number, audience: 'Заместителей' | 'Всех сотрудников' | 'Родителей класса', place?: string) {
+  async function plan(organiser: ReturnType<typeof head>, title: string, at: number, audience: 'Руководство' | 'Всех сотрудников' | 'Родителей класса', place?: string) {
     await organiser.say('/встреча');
     await organiser.expect('Как называется встреча?');
     await organiser.say(title);
@@ -41,7 +41,7 @@ describe('meetings (F22)', () => {
     if (place) await organiser.say(place);
     else await organiser.press('Пропустить');
     const audienceQuestion = await organiser.expect('Кого пригласить?');
-    expect(labels(audienceQuestion)).toEqual(['Заместителей', 'Всех сотрудников', 'Родителей класса', 'Отмена']);
+    expect(labels(audienceQuestion)).toEqual(['Руководство', 'Всех сотрудников', 'Родителей класса', 'Отмена']);
     await organiser.press(audience);
     if (audience === 'Родителей класса') {
       await organiser.expect('Родителей какого класса пригласить?');
@@ -64,7 +64,7 @@ describe('meetings (F22)', () => {
     const report = await plan(olga, 'Педсовет', at, 'Всех сотрудников', 'https://vk.com/call/join/abc');
     // The bootstrap admin never wrote to the community: named as not reached.
     expect(report.text).toContain('Приглашение получили в личных сообщениях: 3 из 4.');
-    expect(report.text).toContain('Не удалось отправить (1)');
+    expect(report.text).toContain('Не получили сообщение (1)');
     expect(report.text).toContain(`id${ADMIN_ID}`);
     expect(report.text).toContain('Напоминания придут за 4 с, за 2 с до начала.');
     for (const teacher of [anna, ivan, pavel]) {
@@ -88,13 +88,13 @@ describe('meetings (F22)', () => {
     const anna = person(300, 'Анна');
     const pavel = person(210, 'Павел');
     const at = Date.now() + 8000;
-    const report = await plan(olga, 'Совещание', at, 'Заместителей');
+    const report = await plan(olga, 'Совещание', at, 'Руководство');
     expect(report.text).toContain('Приглашение получили в личных сообщениях: 1 из 1.');
     await pavel.expect('приглашает вас на встречу «Совещание»');
     await olga.say('/встречи');
     await olga.expect('Предстоящие встречи школы (1).');
     const card = await olga.expect('📅 «Совещание»');
-    expect(card.text).toContain('Приглашены: директор и заместители (1).');
+    expect(card.text).toContain('Приглашены: руководитель школы и заместители (1).');
     expect(labels(card)).toEqual(['Перенести', 'Отменить']);
     await olga.press('Отменить');
     const notice = await pavel.expect('❌ Встреча «Совещание»');
@@ -192,12 +192,12 @@ describe('meetings (F22)', () => {
   it('F22: a teacher and a student are refused /meeting and /meetings', async () => {
     const anna = person(300, 'Анна');
     await anna.say('/встреча');
-    await anna.expect('Встречи назначают директор, его заместители и администраторы.');
+    await anna.expect('Встречи назначают руководитель школы, его заместители и администраторы.');
     await anna.say('/meetings');
-    await anna.expect('Встречи назначают директор, его заместители и администраторы.');
+    await anna.expect('Встречи назначают руководитель школы, его заместители и администраторы.');
     const vanya = person(310, 'Ваня');
     await vanya.say('/встреча');
-    await vanya.expect('Встречи назначают директор');
+    await vanya.expect('Встречи назначают руководитель школы');
     await h.idle();
     expect(await h.bot.app.services.meetings.upcoming(300, 0)).toEqual([]);
   });

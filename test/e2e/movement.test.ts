@@ -43,7 +43,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.say('/transfer');
     await admin.expect('Кого перевести в другой класс?');
     await admin.say('/transfer Ваня 6А');
-    await admin.expect('Перевести [id310|Сидоров Ваня] из 5А в 6А?');
+    await admin.expect('Перевести [id310|Сидорова Ваню] из 5А в 6А?');
     await admin.say('/transfer Петрова 6А');
     await admin.expect('никого по запросу «Петрова» нет');
     await admin.say('/transfer 300 6А');
@@ -113,7 +113,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.say('/promote');
     const plan = await admin.expect('Перевод на следующий учебный год');
     expect(plan.text).toContain('Переходят в следующий класс (2):\n5А → 6А, 6А → 7А');
-    expect(plan.text).toContain('Выпускаются (1): 11А');
+    expect(plan.text).toContain('Выпускается 11А — класс уйдёт в архив, ученики и родители выпускников покинут его.');
     expect(labels(plan)).toEqual(['Перевести', 'Оставить класс на месте', 'Отмена']);
     await admin.say('давай');
     await admin.expect((m) => m.text.includes('Выберите вариант кнопкой') && m.text.includes('Перевод на следующий'));
@@ -218,7 +218,7 @@ describe('movement with linked parents (F10)', () => {
     const done = await admin.expect('[id310|Сидоров Ваня] переведён из 5А в 5Б.');
     expect(done.text).toContain('Вместе с учеником переведён родитель в 5Б: [id320|Сидорова Ольга].');
     expect(done.text).toContain('Родитель добавлен в 5Б и остаётся в 5А (там есть ещё ребёнок): [id321|Сидоров Пётр].');
-    expect(done.text).toContain('Не удалось сообщить (не писали боту): [id321|Сидоров Пётр].');
+    expect(done.text).toContain('[id321|Сидорову Петру] сообщить не удалось: он ещё не писал сообществу школы, а ВКонтакте не даёт сообществу писать первым.');
     expect(done.text).not.toContain('id322');
     await vanya.expect('Вас перевели в класс 5Б (был 5А).');
     const told = await mother.expect('Вашего ребёнка, Сидорова Ваню, перевели из 5А в 5Б');
@@ -264,7 +264,8 @@ describe('movement with linked parents (F10)', () => {
     const done = await admin.expect('[id310|Сидоров Ваня] отмечен как выбывший.');
     expect(done.text).toContain('Отклонено заявок на вступление: 1 (причина: выбытие из школы).');
     expect(done.text).toContain('Сообщено родителям: [id320|Сидорова Ольга], [id321|Сидоров Пётр].');
-    expect(done.text).toContain('Других детей в школе у этого родителя нет — он тоже отмечен как выбывший: [id320|Сидорова Ольга].');
+    expect(done.text).toContain('Других детей в школе у [id320|Сидоровой Ольги] нет — она тоже отмечена как выбывшая.');
+    expect(done.text).not.toContain('сообщить не удалось');
     const edited = admin.received.find((m) => m.cmid === card.cmid);
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
     expect(edited?.text).toContain('Причина: выбытие из школы');
@@ -284,6 +285,44 @@ describe('movement with linked parents (F10)', () => {
     await mother.expect('Чтобы вступить в класс или в Учительскую');
   });
 
+  it('F10: /left names as told only the parents the bot reached; the others, and those who left too, by name and gender, or as a list', async () => {
+    const s = h.bot.app.services;
+    await s.classes.create(ADMIN_ID, '5А');
+    const admin = h.admin();
+    await admin.say('/help');
+    await admin.expect('Ваши роли');
+    await joinAs(s, 'student', '5А', 315, 'Морозов Дима');
+    await joinAs(s, 'parent', '5А', 323, 'Морозова Ирина', 'Морозов Дима');
+    await joinAs(s, 'parent', '5А', 324, 'Морозов Алексей', 'Морозов Дима');
+    await joinAs(s, 'student', '5А', 316, 'Белов Саша');
+    await joinAs(s, 'parent', '5А', 325, 'Белов Игорь', 'Белов Саша');
+    await joinAs(s, 'student', '5А', 317, 'Зайцева Оля');
+    await joinAs(s, 'parent', '5А', 326, 'Зайцева Марина', 'Зайцева Оля');
+
+    // Two parents, neither has written to the community: both on one line, and both left with the child.
+    await admin.say('/left 315');
+    await admin.expect('как выбывшего?');
+    await admin.press('Да, выбыл');
+    const two = await admin.expect('[id315|Морозов Дима] отмечен как выбывший.');
+    expect(two.text).not.toContain('Сообщено');
+    expect(two.text).toContain('Не получили сообщение (2): [id323|Морозова Ирина], [id324|Морозов Алексей] — они ещё не писали сообществу школы');
+    expect(two.text).toContain('Других детей в школе у этих родителей нет — они тоже отмечены как выбывшие (2): [id323|Морозова Ирина], [id324|Морозов Алексей].');
+
+    // One father, one mother: the declined name and the gendered words.
+    await admin.say('/left 316');
+    await admin.expect('как выбывшего?');
+    await admin.press('Да, выбыл');
+    const father = await admin.expect('[id316|Белов Саша] отмечен как выбывший.');
+    expect(father.text).toContain('[id325|Белову Игорю] сообщить не удалось: он ещё не писал сообществу школы, а ВКонтакте не даёт сообществу писать первым.');
+    expect(father.text).toContain('Других детей в школе у [id325|Белова Игоря] нет — он тоже отмечен как выбывший.');
+    await admin.say('/left 317');
+    await admin.expect('как выбывшую?');
+    await admin.press('Да, выбыла');
+    const mother = await admin.expect('[id317|Зайцева Оля] отмечена как выбывшая.');
+    expect(mother.text).toContain('[id326|Зайцевой Марине] сообщить не удалось: она ещё не писала сообществу школы');
+    expect(mother.text).toContain('Других детей в школе у [id326|Зайцевой Марины] нет — она тоже отмечена как выбывшая.');
+  });
+
   it('F10: graduation keeps a parent in the class of a younger child; parents with no child left leave', async () => {
     const s = h.bot.app.services;
     await s.classes.createMany(ADMIN_ID, ['5А', '11А']);
@@ -294,7 +333,7 @@ describe('movement with linked parents (F10)', () => {
     await joinAs(s, 'parent', '11А', 321, 'Родитель Выпускника', 'Старший Сын');
     const admin = h.admin();
     await admin.say('/promote');
-    await admin.expect('Выпускаются (1): 11А');
+    await admin.expect('Выпускается 11А');
     await admin.press('Перевести');
     await admin.expect('Готово: переведено классов — 1, выпущено классов — 1 (выпускников и их родителей: 3).');
     const sixth = await classId('6А');

@@ -34,7 +34,7 @@ describe('people by name: the person picker (issue 10)', () => {
     await school(s);
     const admin = h.admin();
     await admin.say('/transfer Соколова 6А');
-    const ask = await admin.expect('Перевести [id310|Соколова Мария] из 5А в 6А?');
+    const ask = await admin.expect('Перевести [id310|Соколову Марию] из 5А в 6А?');
     expect(labels(ask)).toEqual(['Перевести', 'Отмена']);
     expect((await s.members.get(310))?.classIds).toEqual([await classId('5А')]);
     await admin.press('Перевести');
@@ -169,7 +169,7 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.say(`/sendinvite ${invite.code} петрова`);
     await admin.expect('Кому отправить приглашение?\nНашёлся один человек: [id320|Петрова Анна].');
     await admin.press('Да, продолжить');
-    await admin.expect(`Приглашение ${invite.code} отправлено: [id320|Петрова Анна]`);
+    await admin.expect(`Приглашение ${invite.code} отправлено [id320|Петровой Анне]. Когда она подаст заявку`);
     await anna.expect(invite.code);
   });
 
@@ -211,7 +211,7 @@ describe('people by name: the person picker (issue 10)', () => {
     expect(labels(roster)).toEqual(['Петров Иван, 5А', 'Петрова Анна, 5А', 'Соколова Мария, 5А', 'Отмена']);
     expect(none.text).toContain('Кому отправить приглашение?');
     await admin.press('Петрова Анна, 5А');
-    await admin.expect(`Приглашение ${invite.code} отправлено: [id320|Петрова Анна]`);
+    await admin.expect(`Приглашение ${invite.code} отправлено [id320|Петровой Анне]. Когда она подаст заявку`);
     await anna.expect(invite.code);
   });
 
@@ -285,7 +285,7 @@ describe('people by name: the person picker (issue 10)', () => {
     const parent = h.driver.user({ id: 320, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true });
     const admin = h.admin();
     await admin.say('/transfer Соколова 6А');
-    await admin.expect('Перевести [id310|Соколова Мария] из 5А в 6А?');
+    await admin.expect('Перевести [id310|Соколову Марию] из 5А в 6А?');
     await admin.press('Перевести');
     await admin.expect('переведена');
     await admin.say('/linkchild Петрова Петров');
@@ -332,7 +332,7 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.expect('Администраторы');
     const staffInvite = await s.invites.create(ADMIN_ID, { classId: 'staff', role: 'teacher' });
     await admin.say(`/sendinvite ${staffInvite.code} id330`);
-    await admin.expect(`Приглашение ${staffInvite.code} отправлено: [id330|Новиков Олег]`);
+    await admin.expect(`Приглашение ${staffInvite.code} отправлено [id330|Новикову Олегу]`);
     await admin.say('/left Соколова');
     await admin.expect('как выбывшую?');
     await admin.press('Да, выбыла');

@@ -118,8 +118,8 @@ describe('join requests go to whom they belong (F08)', () => {
     await apply(308, 'Анна Петрова', classA);
     const card = await admin.expect('Новая заявка на вступление');
     expect(card.text).toContain('Анна Петрова');
-    const why = await admin.expect('не удалось показать');
-    expect(why.text).toContain('Кузнецова Ольга');
+    const why = await admin.expect('не удалось показать [id200|Кузнецовой Ольге]: она ещё не писала сообществу школы, а ВКонтакте не даёт сообществу писать первым. Попросите её отправить сообществу любое сообщение.');
+    expect(why.text).toContain('Анна Петрова, 5А');
   });
 
   it('F08: a request undecided for REQUEST_ESCALATE_AFTER goes to the admins too; one decided before sends them nothing', async () => {

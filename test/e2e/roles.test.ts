@@ -64,7 +64,7 @@ describe('admins and the administration (F06, F18)', () => {
     await admin.expect('никого по запросу «Игорь» нет');
     await admin.say('/admins add [id300|Анна Петрова]');
     await admin.expect('[id300|Петрова Анна] теперь администратор платформы.');
-    await admin.expect('Уведомление не доставлено: [id300|Петрова Анна]');
+    await admin.expect('Уведомление не доставлено: [id300|Петрова Анна] ещё не писала сообществу школы, а ВКонтакте не даёт сообществу писать первым. Попросите её написать сообществу любое сообщение.');
     await admin.say('/admins add 300');
     await admin.expect('уже администратор');
     expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID, 300]);
@@ -125,7 +125,7 @@ describe('admins and the administration (F06, F18)', () => {
     expect(staff.text).toContain(`• [id${ADMIN_ID}|участник] — администратор`);
     expect(labels(staff)).toEqual(['Назначить руководителя', 'Назначить заместителя', 'Классные руководители', 'Назначить администратора']);
     await admin.press('Назначить руководителя');
-    const pick = await admin.expect('Сейчас руководитель: никто');
+    const pick = await admin.expect('Руководитель школы пока не отмечен.');
     expect(labels(pick)).toEqual(['Кузнецов Олег', 'Петрова Анна', 'Отмена']);
     await admin.press('Кузнецов Олег');
     await admin.expect('[id300|Кузнецов Олег] теперь руководитель.');
@@ -137,7 +137,7 @@ describe('admins and the administration (F06, F18)', () => {
     await anna.expect('Вас отметили как заместителя руководителя школы');
     await admin.say('/head 301');
     const replaced = await admin.expect('[id301|Петрова Анна] теперь руководитель.');
-    expect(replaced.text).toContain('Прежний руководитель больше не отмечен руководителем: [id300|Кузнецов Олег]');
+    expect(replaced.text).toContain('[id300|Кузнецов Олег] больше не руководитель школы.');
     expect((await s.members.get(300))?.roles).not.toContain('head');
     await admin.say('/deputy');
     await admin.expect('Сейчас заместитель руководителя: [id301|Петрова Анна]');

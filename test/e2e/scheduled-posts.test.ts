@@ -390,8 +390,7 @@ describe('scheduled posts (F12)', () => {
     await admin.sayIn(peer, '/отвязать');
     await h.driver.chat(peer).expect('Этот чат больше не');
     const told = await admin.expect('⚠️ Запланированный пост', { timeout: 15_000 });
-    expect(told.text).toContain('не ушёл.');
-    expect(told.text).toContain('общешкольный канал больше не привязан к чату, пост не отправлен');
+    expect(told.text).toMatch(/^⚠️ Запланированный пост \(.+\) не отправлен: общешкольный канал больше не привязан к чату\. Привяжите канал заново \(\/привязать в нужном чате\) и отправьте пост ещё раз \(\/пост\)\.$/u);
     expect(await h.bot.app.services.scheduledPosts.get('sp1')).toMatchObject({ status: 'failed' });
     await admin.press('Отменить');
     await h.idle();

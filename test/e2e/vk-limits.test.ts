@@ -29,7 +29,7 @@ describe('VK refusing to deliver (reply window, flood)', () => {
     await admin.expect('Новая заявка');
     await admin.press('Принять');
     const note = await admin.expect('не получит сообщение');
-    expect(note.text).toContain('[id950|Соколов Дима]');
+    expect(note.text).toContain('[id950|Соколов Дима] не получит сообщение: он давно не писал сообществу школы или закрыл сообщения, а ВКонтакте не даёт сообществу писать первым. Сообщите ему сами');
     await h.idle();
     expect(admin.received.some((m) => m.text.includes('Что-то пошло не так'))).toBe(false);
     expect((await requests.get(used.request.id))?.status).toBe('approved');

@@ -133,6 +133,8 @@ export type PostAuthor = Pick<Turn, 't' | 'locale' | 'caller'>;
 export interface PostSent {
   report: string;
   postId?: string;
+  /** Set when nothing was sent because the channel is no longer bound to a chat. */
+  unbound?: true;
 }
 
 /**
@@ -147,7 +149,7 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
   const { t, caller } = author;
   if (!mayPublish(caller)) return { report: t('ch-denied') };
   const channel = await app.services.channels.get(request.kind);
-  if (!channel) return { report: t('ch-post-unbound', { channel: channelName(t, request.kind) }) };
+  if (!channel) return { report: t('ch-post-unbound', { kind: request.kind, channel: channelName(t, request.kind) }), unbound: true };
   // The post's id first: the «Прочитано» buttons under its copies name it.
   const reserved = await refusing(t, () => app.services.channels.reserve(caller.vkId));
   if (!reserved.ok) return { report: reserved.text };

@@ -126,8 +126,11 @@ export const scheduledPostJob: JobSpec = {
     const sent = await sendPost(app, author, { kind: post.kind, text: post.text, pin: post.pin, urgent: post.urgent === true, attachment: post.attachment, ack: post.ack === true });
     await app.services.scheduledPosts.finish(post.id, sent.postId ?? '');
     app.logger.info({ post: post.id, jobId: job.id, sent: sent.postId ?? null }, sent.postId ? 'scheduled post sent' : 'scheduled post not sent');
-    const header = author.t(sent.postId ? 'sp-sent-header' : 'sp-failed-header', { when: whenText(app, author, post.at) });
-    const report = [header, '', sent.report].join('\n');
+    const when = whenText(app, author, post.at);
+    // The channel unbound: one sentence says what happened and what to do; otherwise a header over the send's report.
+    const report = sent.unbound
+      ? author.t('sp-failed-unbound', { when, kind: post.kind, channel: channelName(author.t, post.kind) })
+      : [author.t(sent.postId ? 'sp-sent-header' : 'sp-failed-header', { when }), '', sent.report].join('\n');
     await app.messenger.send(post.author, { text: report }).catch((error: unknown) => {
       app.logger.warn({ post: post.id, author: post.author, err: error instanceof Error ? error.name : 'unknown' }, 'scheduled post report not delivered');
     });

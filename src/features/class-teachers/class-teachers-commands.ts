@@ -30,8 +30,8 @@ async function showClassTeachers(turn: Turn, app: App, classId: string, classNam
   const candidates = (await verifiedTeachers(app)).filter((m) => !leading.has(m.vkId));
   const choices: Button[] = candidates.map((m) => commandButton(personShort(m), 'classteacher', `${className} ${m.vkId}`));
   const removals: Button[] = roster.classTeachers.map((m) => commandButton(t('ct-btn-unassign', { name: personShort(m) }), 'classteacher', `${className} remove ${m.vkId}`, 'negative'));
-  const current = roster.classTeachers.length > 0 ? roster.classTeachers.map((m) => personMention(app.messenger, m, t)).join(', ') : t('adm-nobody');
-  const text = [t('ct-current', { name: className, people: current }), candidates.length > 0 ? t('ct-pick') : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
+  const current = roster.classTeachers.map((m) => personMention(app.messenger, m, t)).join(', ');
+  const text = [t('ct-current', { name: className, count: roster.classTeachers.length, people: current }), candidates.length > 0 ? t('ct-pick') : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
   const { keyboard } = pickKeyboard([...choices, ...removals], 2, [[pickCancelButton(t)]]);
   return turn.reply(text, keyboard);
 }
@@ -97,8 +97,8 @@ function rosterText(turn: Turn, app: App, roster: ClassRoster): string {
     lines.push('', t('ct-roster-teachers', { count: roster.teachers.length }), ...list(rosterLines(roster.teachers)));
     return lines.join('\n');
   }
-  const leads = roster.classTeachers.length > 0 ? roster.classTeachers.map(personLabel).join(', ') : t('cls-no-lead');
-  lines.push(t('ct-roster-leads', { people: leads }));
+  const leads = roster.classTeachers.map(personLabel).join(', ');
+  lines.push(t('ct-roster-leads', { count: roster.classTeachers.length, people: leads }));
   lines.push('', t('ct-roster-students', { count: roster.students.length }), ...list(rosterLines(roster.students)));
   lines.push('', t('ct-roster-parents', { count: roster.parents.length }), ...list(roster.parents.map((p) => t('ct-roster-parent', { person: rosterLabel(p.member), child: p.childName }))));
   return lines.join('\n');

@@ -11,7 +11,7 @@ import { inlineKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
 import type { Reader } from '../shared/recipients.js';
 import { refusalText } from '../shared/refusals.js';
-import { personName, personRef } from '../shared/review-format.js';
+import { personMention, personRef } from '../shared/review-format.js';
 
 /** Callback action name of «Ответить» under a question's card. */
 export const Q_ANSWER = 'q.ans';
@@ -22,7 +22,7 @@ const questionSubject = (id: string): string => `q:${id}`;
 /** A question's card as an admin reads it: who asked, when, and the question. */
 async function cardText(app: App, reader: Reader, question: Question): Promise<string> {
   const { t, locale } = reader;
-  const who = app.messenger.mention(question.from, await personName(app, t, question.from));
+  const who = await personMention(app, t, question.from);
   return `${t('q-card', { who, when: formatWhen(question.at, app.config.SCHOOL_TZ, locale) })}\n\n${question.text}`;
 }
 
@@ -89,7 +89,7 @@ export async function answerQuestion(app: App, turn: Turn, id: string, answer: s
     kind: 'send',
     to: question.from,
     key: `q-answer:${id}`,
-    build: async ({ t: tr }) => ({ text: tr('q-answer-to-asker', { who: app.messenger.mention(by, await personName(app, tr, by)), question: question.text, answer: question.answer }) }),
+    build: async ({ t: tr }) => ({ text: tr('q-answer-to-asker', { who: await personMention(app, tr, by), question: question.text, answer: question.answer }) }),
   };
   const { unreachable } = await deliverNotices(app, [toAsker, ...edits]);
   app.logger.info({ question: id, by }, 'question answered');

@@ -13,7 +13,7 @@ import { inlineKeyboard } from '../shared/keyboards.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
 import { readerFor } from '../shared/recipients.js';
-import { classNameOf, personName } from '../shared/review-format.js';
+import { classNameOf, personMention } from '../shared/review-format.js';
 import type { Keyboard } from '../../messenger/keyboard.js';
 import type { OutgoingMessage } from '../../messenger/messenger.js';
 import { sendRequestCard } from './review-notices.js';
@@ -82,8 +82,9 @@ async function showToAll(app: App, request: JoinRequest, reviewers: readonly num
     to: reviewer,
     key: `req-unreachable:${request.id}:${reviewer}`,
     build: async ({ t }) => {
-      const names = await Promise.all(unreachable.map(async (id) => app.messenger.mention(id, await personName(app, t, id))));
-      return { text: t('req-notice-unreachable', { applicant: request.applicant.name, className: await classNameOf(app, request.applicant.classId), who: names.join(', ') }) };
+      const names = await Promise.all(unreachable.map((id) => personMention(app, t, id)));
+      const className = await classNameOf(app, request.applicant.classId);
+      return { text: t('req-notice-unreachable', { applicant: request.applicant.name, className, count: names.length, person: names[0]!, who: names.join(', ') }) };
     },
   }));
   await deliverNotices(app, notices).catch(() => undefined);

@@ -93,23 +93,29 @@ function transferReport(t: Translate, who: Who, outcome: TransferOutcome & { kin
   return lines.join('\n');
 }
 
-/** The admin's line naming the people of `told` the messenger would not deliver to, if any. */
+/** The admin's line naming the people of `told` the messenger would not deliver to, if any (one: by name and gender). */
 function notToldLines(t: Translate, who: Who, told: readonly Member[], unreachable: readonly number[]): string[] {
-  const people = told.filter((m) => unreachable.includes(m.vkId)).map((m) => who(m));
-  return people.length > 0 ? [t('mv-not-told', { people: people.join(', ') })] : [];
+  return peopleLine(t, 'mv-not-told', told.filter((m) => unreachable.includes(m.vkId)).map((m) => who(m)));
 }
 
-/** The admin's lines about a student who left: the rejected requests, the parents told, who could not be told. */
+/** A line about some people: `person` (the first, for the declined and gendered form of one) and `people` (all); none, no line. */
+function peopleLine(t: Translate, key: string, people: readonly FluentPerson[]): string[] {
+  if (people.length === 0) return [];
+  return [t(key, { count: people.length, person: people[0]!, people: people.join(', ') })];
+}
+
+/**
+ * The admin's lines about a student who left: the rejected requests, the parents actually told, those who
+ * could not be told (a line of their own), the parents who left the school with them.
+ */
 function leaveReport(t: Translate, who: Who, result: LeaveResult, unreachable: readonly number[]): string[] {
   const lines: string[] = [];
   const rejected = result.rejectedRequests.length;
   if (rejected > 0) lines.push(t('mv-left-requests', { count: rejected }));
-  if (result.parents.length > 0) {
-    lines.push(t('mv-left-parents', { count: result.parents.length, parents: result.parents.map((p) => who(p.member)).join(', ') }));
-    const gone = result.parents.filter((p) => p.leftSchool).map((p) => who(p.member));
-    if (gone.length > 0) lines.push(t('mv-left-parents-gone', { count: gone.length, parents: gone.join(', ') }));
-  }
-  lines.push(...notToldLines(t, who, result.parents.map((p) => p.member), unreachable));
+  const parents = result.parents.map((p) => p.member);
+  lines.push(...peopleLine(t, 'mv-left-parents', parents.filter((m) => !unreachable.includes(m.vkId)).map((m) => who(m))));
+  lines.push(...notToldLines(t, who, parents, unreachable));
+  lines.push(...peopleLine(t, 'mv-left-parents-gone', result.parents.filter((p) => p.leftSchool).map((p) => who(p.member))));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import { personName } from '../shared/review-format.js';
+import { personMention as mentionOf } from '../shared/review-format.js';
 import { can } from '../../domain/permissions.js';
 import { replyKeyboard, type Button } from '../shared/keyboards.js';
 import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../domain/types.js';
@@ -28,7 +28,7 @@ export async function verifiedTeachers(app: App): Promise<Member[]> {
 /** Delivers what a role change sends; tells the actor when the person was not reached (they never wrote to the community). */
 async function deliverAndSay(turn: Turn, app: App, vkId: number, notices: readonly Notice[]): Promise<void> {
   const { unreachable } = await deliverNotices(app, notices);
-  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { who: app.messenger.mention(vkId, await personName(app, turn.t, vkId)) }));
+  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { who: await mentionOf(app, turn.t, vkId) }));
 }
 
 /** Reads «add 123», «remove Соколова», «123» into an operation and the words naming the person. */
@@ -126,8 +126,7 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
         const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes(role));
         const choices: Button[] = candidates.map((m) => commandButton(personShort(m), name, String(m.vkId)));
         const removals: Button[] = holders.map((m) => commandButton(t('adm-btn-unset', { name: personShort(m) }), name, `remove ${m.vkId}`, 'negative'));
-        const current = holders.length > 0 ? holders.map(who).join(', ') : t('adm-nobody');
-        const text = [t('adm-role-holders', { role: roleText, people: current }), candidates.length > 0 ? t('adm-pick-role', { role: roleText }) : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
+        const text = [t('adm-role-holders', { role, roleName: roleText, count: holders.length, people: holders.map(who).join(', ') }), candidates.length > 0 ? t('adm-pick-role', { role: roleText }) : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
         const { keyboard } = pickKeyboard([...choices, ...removals], 2, [[pickCancelButton(t)]]);
         return turn.reply(text, keyboard);
       }
@@ -152,7 +151,7 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
       const { outcome, notices } = await assignAdministrationRole(app, turn, vkId, role);
       if (outcome.kind === 'refused') return turn.reply(outcome.text);
       const lines = [t('adm-role-set', { person: who(outcome.member), role: roleText })];
-      if (outcome.replaced.length > 0) lines.push(t('adm-head-replaced', { people: outcome.replaced.map(who).join(', ') }));
+      if (outcome.replaced.length > 0) lines.push(t('adm-head-replaced', { count: outcome.replaced.length, person: who(outcome.replaced[0]!), people: outcome.replaced.map(who).join(', ') }));
       // A head replaced who is no deputy leaves the leadership chat.
       if (outcome.replaced.length > 0) lines.push(...removedLines(t, who, await removeFromAdminChats(app, outcome.replaced.map((m) => m.vkId)), outcome.replaced, 'ac-removed-report'));
       await turn.reply(lines.join('\n'), replyKeyboard([]));

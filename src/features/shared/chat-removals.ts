@@ -15,6 +15,6 @@ export type ChatRemovals = ReadonlyMap<number, readonly string[]>;
 export function removedLines(t: Translate, who: (member: Member) => FluentPerson | string, chats: ChatRemovals, people: readonly Member[], key: 'sc-removed-report' | 'ac-removed-report' = 'sc-removed-report'): string[] {
   return people.flatMap((member) => {
     const titles = chats.get(member.vkId);
-    return titles && titles.length > 0 ? [t(key, { person: who(member), chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
+    return titles && titles.length > 0 ? [t(key, { person: who(member), count: titles.length, chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
   });
 }

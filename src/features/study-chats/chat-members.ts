@@ -28,9 +28,9 @@ export function mayManageStudyChat(caller: Caller, chat: Pick<StudyChat, 'teache
 const classNameOf = async (app: App, classId: string): Promise<string> => (await app.services.classes.get(classId))?.name ?? '—';
 
 /** The words of a card about a chat: its title, and its class (a subject chat) or its audience (an "other" chat). */
-async function chatVars(app: App, t: Translate, chat: StudyChat): Promise<{ title: string; className: string; audience: string }> {
-  if (chat.kind === 'other') return { title: chat.title, className: '', audience: await audienceText(app, t, chat.audience) };
-  return { title: chat.title, className: await classNameOf(app, chat.classId ?? studyChatClassIds(chat)[0] ?? ''), audience: '' };
+async function chatVars(app: App, t: Translate, chat: StudyChat): Promise<{ kind: StudyChat['kind']; title: string; className: string; audience: string }> {
+  if (chat.kind === 'other') return { kind: chat.kind, title: chat.title, className: '', audience: await audienceText(app, t, chat.audience) };
+  return { kind: chat.kind, title: chat.title, className: await classNameOf(app, chat.classId ?? studyChatClassIds(chat)[0] ?? ''), audience: '' };
 }
 
 /** The key of a card's text: the subject chat's wording, or the "other" chat's (`sc-other-…`). */
@@ -133,7 +133,7 @@ export async function removeGraduates(app: App, classId: string, graduates: read
     if (removed === 0) continue;
     const className = await classNameOf(app, classId);
     const reader = await readerFor(app, chat.teacher);
-    const told = await notifyPerson(app, chat.teacher, () => ({ text: reader.t('sc-removed-graduated', { title: chat.title, className, count: removed }) }));
+    const told = await notifyPerson(app, chat.teacher, () => ({ text: reader.t('sc-removed-graduated', { kind: chat.kind, title: chat.title, className, count: removed }) }));
     if (!told.ok) app.logger.warn({ studyChat: chat.id, teacher: chat.teacher }, 'teacher not told of the graduates removed: they do not accept messages from the bot');
   }
   return total;
@@ -165,7 +165,7 @@ export async function removeFromClassChats(app: App, leavers: readonly ClassLeav
       const className = await classNameOf(app, classId);
       const reader = await readerFor(app, chat.teacher);
       const person = personValue(member.name.trim() || '…', member.gender, (name) => app.messenger.mention(member.vkId, name));
-      const vars = { title: chat.title, className, person };
+      const vars = { kind: chat.kind, title: chat.title, className, person };
       const text =
         exit.kind === 'left'
           ? reader.t('sc-removed-left', vars)

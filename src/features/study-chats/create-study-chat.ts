@@ -104,7 +104,7 @@ export async function createStudyChat(app: App, turn: Turn, request: StudyChatRe
     app.logger.info({ studyChat: chat.id, classId: chat.classId, peer, teacher: caller.vkId }, 'study chat created');
   }
   const report = await sendLink(app, caller, chat, request.parents, authorOf(turn));
-  return [t('sc-created', { title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
+  return [t('sc-created', { kind: chat.kind, title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
 }
 
 /** Whom a link is sent to, as the report names them: a student, a parent, or (a role chat) a member of the role. */
@@ -196,7 +196,7 @@ export async function createOtherChat(app: App, turn: Turn, request: OtherChatRe
     app.logger.info({ studyChat: chat.id, kind: 'other', audience: chat.audience.kind, peer, teacher: caller.vkId }, 'study chat created');
   }
   const report = await sendOtherLink(app, caller, chat, authorOf(turn));
-  return [t('sc-created', { title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
+  return [t('sc-created', { kind: chat.kind, title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
 }
 
 /** Sends an "other" chat's link to its audience: the students (and parents) of its classes, or everyone of its role. */
