@@ -28,7 +28,7 @@ export interface App {
   /** The school's people and structure (classes, invites, requests, members, movement, audit). */
   readonly services: Services;
   readonly commands: CommandRegistry;
-  /** Dialog state per person and peer (@vk-io/session's storage). */
+  /** Dialog state per person and peer, in Redis (read with the caller, saved when changed: see buildTurn). */
   readonly sessions: RedisSessionStorage;
   /** Who sent an update, with their language and session, in one Redis call. */
   readonly callers: CallerLoader;
@@ -44,11 +44,14 @@ export interface App {
  */
 export function appForUpdate(app: App, scope: UpdateScope): App {
   let services: Services | undefined;
+  let deliveries: Deliveries | undefined;
   return {
     ...app,
     messenger: app.messenger.keyedBy(() => nextSendKey(scope)),
-    deliveries: app.deliveries.keyedBy(() => nextSendKey(scope)),
-    // Made when first used: most updates (a /help, a page of a list) change nothing.
+    // Made when first used: most updates (a /help, a page of a list) change nothing and send to nobody but the person.
+    get deliveries() {
+      return (deliveries ??= app.deliveries.keyedBy(() => nextSendKey(scope)));
+    },
     get services() {
       return (services ??= app.services.keyedBy(() => nextOperationKey(scope)));
     },
