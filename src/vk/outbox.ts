@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 
 /** VK's practical limit for one message's text. */
@@ -34,7 +34,8 @@ interface SendItem {
 
 /** A random_id VK accepts (positive int32) derived from a key, so a repeated send is deduplicated by VK. */
 export function randomIdFor(key: string): number {
-  const value = createHash('sha256').update(key).digest().readUInt32BE(0) & 0x7fffffff;
+  // The one-shot hash: the same digest as createHash('sha256'), without a Hash stream object per send.
+  const value = hash('sha256', key, 'buffer').readUInt32BE(0) & 0x7fffffff;
   return value === 0 ? 1 : value;
 }
 
