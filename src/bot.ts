@@ -329,7 +329,13 @@ export class Bot {
       personal(async (context, next) => {
         const message = incomingMessage(context as VkMessageContext, groupId);
         if (!message.isPrivate) return next();
-        const menu = withMainMenu(turnOf(context), { chat: message.chat, dialog: () => message.dialogs.current, pressed: pressOf(message.payload) });
+        const menu = withMainMenu(turnOf(context), {
+          chat: message.chat,
+          dialog() {
+            return message.dialogs.current;
+          },
+          pressed: pressOf(message.payload),
+        });
         setTurn(context, menu.turn);
         await next();
         return menu.settle();

@@ -34,6 +34,11 @@ export interface MenuTurn {
   settle(): Promise<unknown>;
 }
 
+/** Nothing to settle (a stranger has no menu). */
+async function settled(): Promise<undefined> {
+  return undefined;
+}
+
 const hidesKeyboard = (keyboard: Keyboard | undefined): boolean => keyboard?.placement === 'reply' && keyboard.rows.length === 0;
 
 /**
@@ -47,7 +52,7 @@ const hidesKeyboard = (keyboard: Keyboard | undefined): boolean => keyboard?.pla
  */
 export function withMainMenu(turn: Turn, watch: MenuWatch): MenuTurn {
   // Someone who has not joined has no menu: first contact answers them (how to join, their request).
-  if (isStranger(turn.caller)) return { turn, settle: async () => undefined };
+  if (isStranger(turn.caller)) return { turn, settle: settled };
   // Whether the keyboard on the person's screen may be a dialog's (or none) rather than the menu or a keyboard of a message of this update.
   let lost = watch.dialog() !== undefined || watch.pressed === 'other';
   // Whether a message of this update outside a dialog showed a keyboard of its own (a picker): it is not replaced.
