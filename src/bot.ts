@@ -321,30 +321,34 @@ export class Bot {
         });
       }
     });
-    updates.on('message_new', scenes.middleware);
-    updates.on('message_event', scenes.middleware);
     // The main menu comes back in the private dialog after a dialog ends, in this one place for all dialogs (issue 10).
-    updates.on(
-      'message_new',
-      personal(async (context, next) => {
-        const message = incomingMessage(context as VkMessageContext, groupId);
-        if (!message.isPrivate) return next();
-        const menu = withMainMenu(turnOf(context), {
-          chat: message.chat,
-          dialog() {
-            return message.dialogs.current;
-          },
-          pressed: pressOf(message.payload),
-        });
-        setTurn(context, menu.turn);
-        await next();
-        return menu.settle();
-      }),
-    );
-    updates.on('message_new', (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext, groupId), turnOf(context), next));
-    updates.on('message_new', scenes.middlewareIntercept);
-    for (const extra of this.options.extraMiddleware ?? []) updates.use(personal(extra));
-    updates.on('message_new', (context) => router.route(incomingMessage(context as VkMessageContext, groupId), turnOf(context)));
-    updates.on('message_event', (context) => router.routeAction(buttonPress(context as VkPressContext), turnOf(context)));
+    const menuBack = personal(async (context, next) => {
+      const message = incomingMessage(context as VkMessageContext, groupId);
+      if (!message.isPrivate) return next();
+      const menu = withMainMenu(turnOf(context), {
+        chat: message.chat,
+        dialog() {
+          return message.dialogs.current;
+        },
+        pressed: pressOf(message.payload),
+      });
+      setTurn(context, menu.turn);
+      await next();
+      return menu.settle();
+    });
+    const extras = (this.options.extraMiddleware ?? []).map(personal);
+    const sceneSteps = { enter: scenes.middleware as unknown as Middleware, intercept: scenes.middlewareIntercept as unknown as Middleware };
+    // Each type's steps in one chain (vk-io composes them): a message is matched against its type once, not at every step.
+    const messageSteps: Middleware[] = [
+      sceneSteps.enter,
+      menuBack,
+      (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext, groupId), turnOf(context), next),
+      sceneSteps.intercept,
+      ...extras,
+      (context) => router.route(incomingMessage(context as VkMessageContext, groupId), turnOf(context)),
+    ];
+    const pressSteps: Middleware[] = [sceneSteps.enter, ...extras, (context) => router.routeAction(buttonPress(context as VkPressContext), turnOf(context))];
+    updates.on('message_new', messageSteps);
+    updates.on('message_event', pressSteps);
   }
 }
