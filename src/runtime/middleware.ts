@@ -10,10 +10,15 @@ import { scopeOf } from './update-scope.js';
 /** A vk-io middleware as the bot composes them. */
 export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
 
+/** Whether a context is of the update type `type` (vk-io's `is`, for one type, without the arrays it makes per call). */
+function isOfType(context: Context, type: string): boolean {
+  return context.type === type || context.subTypes.includes(type);
+}
+
 /** Updates a person sends: new messages (not the bot's own) and callback button presses. */
 export function isPersonal(context: Context): boolean {
-  if (context.is(['message_event'])) return true;
-  return context instanceof MessageContext && context.is(['message_new']) && !context.isOutbox;
+  if (isOfType(context, 'message_event')) return true;
+  return context instanceof MessageContext && isOfType(context, 'message_new') && !context.isOutbox;
 }
 
 /** Catches anything a handler throws: logs names and codes only, and tells the person in their language (that the service is briefly unavailable while Redis is down). */

@@ -76,7 +76,8 @@ export class Outbox {
 
   /** Sends one message to one peer; throws UserUnreachableError when VK refuses this user. */
   async send(peerId: number, message: VkOutgoingMessage, key?: string): Promise<Delivered> {
-    const [result] = await this.sendMany([peerId], message, key);
+    // One peer is one batch, keyed as sendMany keys its first (the same random_ids).
+    const [result] = await this.sendBatch([peerId], message, `${key ?? this.nextScopeKey()}:0`);
     if (!result?.ok) {
       const code = result?.errorCode ?? 0;
       if (UNREACHABLE_CODES.has(code)) throw new UserUnreachableError('messages.send', code, 'peer refused', peerId);

@@ -82,8 +82,8 @@ export function withMainMenu(turn: Turn, watch: MenuWatch): MenuTurn {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  // The app's own properties as they are (its services stay made on first use), with the watched messenger.
-  const app = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(turn.app), messenger: { value: messenger, enumerable: true } }) as App;
+  // The app as it is (its services stay made on first use, once for both), with the watched messenger.
+  const app = Object.create(turn.app, { messenger: { value: messenger, enumerable: true } }) as App;
   const reply: Turn['reply'] = (text, keyboard) => turn.reply(text, present(keyboard));
   return {
     turn: { ...turn, app, reply },
