@@ -76,7 +76,8 @@ export function buildTurn(base: App): Middleware {
       },
     });
     const result = await next();
-    await app.sessions.saveIfChanged(key, session, context.session as object);
+    const saving = app.sessions.saveIfChanged(key, session, context.session as object);
+    if (saving) await saving;
     return result;
   };
 }

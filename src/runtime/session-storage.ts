@@ -36,13 +36,14 @@ export class RedisSessionStorage {
 
   /**
    * Saves a session after an update if it changed, however deep (compared as JSON with `before`, the
-   * JSON it was read as; null for none): an emptied one is deleted, an unchanged one is not written.
+   * JSON it was read as; null for none): an emptied one is deleted, an unchanged one is not written
+   * (undefined then: no promise to wait for).
    */
-  async saveIfChanged(key: string, before: string | null, session: object): Promise<void> {
+  saveIfChanged(key: string, before: string | null, session: object): Promise<unknown> | undefined {
     const after = JSON.stringify(session);
-    if (after === (before ?? '{}')) return;
-    if (after === '{}') await this.delete(key);
-    else await this.redis.set(this.key(key), after, 'EX', this.ttlSeconds);
+    // Unchanged (most updates): nothing to wait for.
+    if (after === (before ?? '{}')) return undefined;
+    return after === '{}' ? this.delete(key) : this.redis.set(this.key(key), after, 'EX', this.ttlSeconds);
   }
 
   async set(key: string, value: object): Promise<boolean> {
