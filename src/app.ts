@@ -28,7 +28,7 @@ export interface App {
   /** The school's people and structure (classes, invites, requests, members, movement, audit). */
   readonly services: Services;
   readonly commands: CommandRegistry;
-  /** Dialog state per person and peer (@vk-io/session's storage). */
+  /** Dialog state per person and peer, in Redis (read with the caller, saved when changed: see buildTurn). */
   readonly sessions: RedisSessionStorage;
   /** Who sent an update, with their language and session, in one Redis call. */
   readonly callers: CallerLoader;
@@ -38,19 +38,54 @@ export interface App {
   readonly deliveries: Deliveries;
 }
 
+/** What an update's app makes on first use, shared by every view of it (see withMainMenu). */
+interface MadeOnUse {
+  services?: Services;
+  deliveries?: Deliveries;
+}
+
+/** The app of one update (see appForUpdate): the long-lived parts as they are, the messenger keyed by the update, the rest keyed on first use. */
+class UpdateApp implements App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly i18n: I18n;
+  readonly messenger: Messenger;
+  readonly school: SchoolService;
+  readonly commands: CommandRegistry;
+  readonly sessions: RedisSessionStorage;
+  readonly callers: CallerLoader;
+  readonly scheduler: Scheduler;
+  private readonly made: MadeOnUse = {};
+
+  constructor(
+    private readonly base: App,
+    private readonly scope: UpdateScope,
+  ) {
+    this.config = base.config;
+    this.logger = base.logger;
+    this.i18n = base.i18n;
+    this.messenger = base.messenger.keyedBy(() => nextSendKey(scope));
+    this.school = base.school;
+    this.commands = base.commands;
+    this.sessions = base.sessions;
+    this.callers = base.callers;
+    this.scheduler = base.scheduler;
+  }
+
+  // Made when first used: most updates (a /help, a page of a list) change nothing and send to nobody but the person.
+  get services(): Services {
+    return (this.made.services ??= this.base.services.keyedBy(() => nextOperationKey(this.scope)));
+  }
+
+  get deliveries(): Deliveries {
+    return (this.made.deliveries ??= this.base.deliveries.keyedBy(() => nextSendKey(this.scope)));
+  }
+}
+
 /**
  * The app as one update's (or one scheduled job's) handlers see it: its messenger numbers the update's sends and its
  * services key the update's changes, so that a run repeated after a crash sends and changes nothing twice.
  */
 export function appForUpdate(app: App, scope: UpdateScope): App {
-  let services: Services | undefined;
-  return {
-    ...app,
-    messenger: app.messenger.keyedBy(() => nextSendKey(scope)),
-    deliveries: app.deliveries.keyedBy(() => nextSendKey(scope)),
-    // Made when first used: most updates (a /help, a page of a list) change nothing.
-    get services() {
-      return (services ??= app.services.keyedBy(() => nextOperationKey(scope)));
-    },
-  };
+  return new UpdateApp(app, scope);
 }

@@ -1,5 +1,4 @@
 import { SceneManager } from '@vk-io/scenes';
-import { SessionManager } from '@vk-io/session';
 import type { RedisClient } from './domain/redis-client.js';
 import { ActionRegistry } from './features/shared/action-registry.js';
 import { appForUpdate, type App } from './app.js';
@@ -8,7 +7,7 @@ import type { Config } from './config.js';
 import { FEATURES } from './features.js';
 import { I18n, localeFromLangId } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
-import { buildTurn, errorBoundary, isPersonal, saveNestedSession, sessionKeyOf, type Middleware } from './runtime/middleware.js';
+import { buildTurn, errorBoundary, isPersonal, type Middleware } from './runtime/middleware.js';
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
@@ -293,14 +292,10 @@ export class Bot {
     await this.app.messenger.send(message.peer_id, { text: t('error-unavailable') }, `unavailable:${update.event_id}`).catch(() => undefined);
   }
 
-  /** vk-io's middleware chain, in order: errors, sessions, the turn, scenes, commands. */
+  /** vk-io's middleware chain, in order: errors, the turn with the session, scenes, commands. */
   private compose(): void {
     const updates = this.vk.updates;
     const groupId = this.app.config.VK_GROUP_ID;
-    const sessions = new SessionManager({
-      storage: this.app.sessions,
-      getStorageKey: sessionKeyOf,
-    });
     const scenes = new SceneManager();
     scenes.addScenes(FEATURES.flatMap((feature) => feature.dialogs ?? []).map((dialog) => stepSceneOf(dialog, this.app.config.VK_GROUP_ID)));
     const actions = new ActionRegistry(FEATURES.flatMap((feature) => feature.actions ?? []));
@@ -308,9 +303,8 @@ export class Bot {
     const router = new Router(this.app, actions, (copy) => this.gate.accept(privateMessageUpdate(this.app.config.VK_GROUP_ID, copy)));
 
     updates.use(errorBoundary(this.app, this.options.redis));
+    // The turn and the session (read with the caller, saved when changed).
     updates.use(personal(buildTurn(this.app)));
-    updates.use(personal(sessions.middleware as Middleware));
-    updates.use(personal(saveNestedSession));
     // Chat service messages (someone joined or left) are message_new with an action: vk-io gives them
     // the action as their type, so they pass the personal middleware above (no turn, no session) and
     // reach only this handler, with the app keyed by the update.
@@ -327,24 +321,34 @@ export class Bot {
         });
       }
     });
-    updates.on('message_new', scenes.middleware);
-    updates.on('message_event', scenes.middleware);
     // The main menu comes back in the private dialog after a dialog ends, in this one place for all dialogs (issue 10).
-    updates.on(
-      'message_new',
-      personal(async (context, next) => {
-        const message = incomingMessage(context as VkMessageContext, groupId);
-        if (!message.isPrivate) return next();
-        const menu = withMainMenu(turnOf(context), { chat: message.chat, dialog: () => message.dialogs.current, pressed: pressOf(message.payload) });
-        setTurn(context, menu.turn);
-        await next();
-        return menu.settle();
-      }),
-    );
-    updates.on('message_new', (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext, groupId), turnOf(context), next));
-    updates.on('message_new', scenes.middlewareIntercept);
-    for (const extra of this.options.extraMiddleware ?? []) updates.use(personal(extra));
-    updates.on('message_new', (context) => router.route(incomingMessage(context as VkMessageContext, groupId), turnOf(context)));
-    updates.on('message_event', (context) => router.routeAction(buttonPress(context as VkPressContext), turnOf(context)));
+    const menuBack = personal(async (context, next) => {
+      const message = incomingMessage(context as VkMessageContext, groupId);
+      if (!message.isPrivate) return next();
+      const menu = withMainMenu(turnOf(context), {
+        chat: message.chat,
+        dialog() {
+          return message.dialogs.current;
+        },
+        pressed: pressOf(message.payload),
+      });
+      setTurn(context, menu.turn);
+      await next();
+      return menu.settle();
+    });
+    const extras = (this.options.extraMiddleware ?? []).map(personal);
+    const sceneSteps = { enter: scenes.middleware as unknown as Middleware, intercept: scenes.middlewareIntercept as unknown as Middleware };
+    // Each type's steps in one chain (vk-io composes them): a message is matched against its type once, not at every step.
+    const messageSteps: Middleware[] = [
+      sceneSteps.enter,
+      menuBack,
+      (context, next) => router.commandsInDialog(incomingMessage(context as VkMessageContext, groupId), turnOf(context), next),
+      sceneSteps.intercept,
+      ...extras,
+      (context) => router.route(incomingMessage(context as VkMessageContext, groupId), turnOf(context)),
+    ];
+    const pressSteps: Middleware[] = [sceneSteps.enter, ...extras, (context) => router.routeAction(buttonPress(context as VkPressContext), turnOf(context))];
+    updates.on('message_new', messageSteps);
+    updates.on('message_event', pressSteps);
   }
 }

@@ -51,6 +51,8 @@ export type Translate = (key: string, args?: TranslateArgs) => string;
 export class I18n {
   private readonly bundles = new Map<Locale, FluentBundle>();
   private readonly ids = new Map<Locale, string[]>();
+  /** Messages formatted with plain arguments (see formattedKey), by locale, key and arguments. */
+  private readonly formatted = new Map<string, string>();
 
   constructor(
     readonly defaultLocale: Locale = 'ru',
@@ -82,10 +84,19 @@ export class I18n {
 
   /** Formats `key` in `locale`, falling back to the default locale, then to the key itself. */
   t(locale: Locale, key: string, args?: TranslateArgs): string {
-    const bundle = this.bundles.get(locale)?.hasMessage(key) ? this.bundles.get(locale)! : this.bundles.get(this.defaultLocale)!;
+    const memo = formattedKey(locale, key, args);
+    const kept = memo === undefined ? undefined : this.formatted.get(memo);
+    if (kept !== undefined) return kept;
+    const own = this.bundles.get(locale);
+    const bundle = own?.hasMessage(key) ? own : this.bundles.get(this.defaultLocale)!;
     const message = bundle.getMessage(key);
     if (!message?.value) return key;
-    return bundle.formatPattern(message.value, args && ungrouped(args));
+    const text = bundle.formatPattern(message.value, args && ungrouped(args));
+    if (memo !== undefined) {
+      if (this.formatted.size >= FORMATTED_MAX) this.formatted.clear();
+      this.formatted.set(memo, text);
+    }
+    return text;
   }
 
   /** Returns a translate function bound to a locale. */
@@ -116,6 +127,25 @@ function personFunctions(locale: Locale): Record<string, FluentFunction> {
     return gender ?? 'unknown';
   };
   return { NAME, GENDER };
+}
+
+/** At most this many formatted messages are kept (then the lot is dropped and kept again as they come). */
+const FORMATTED_MAX = 1000;
+
+/**
+ * The key a formatted message is kept under: a message is a pure function of its locale, key and
+ * arguments, so one shown again with the same plain arguments (strings, numbers: a school's name, a
+ * count) is not formatted again; undefined (not kept) when an argument is anything else, e.g. a person.
+ */
+function formattedKey(locale: Locale, key: string, args: TranslateArgs | undefined): string | undefined {
+  let memo = `${locale}\u0000${key}`;
+  for (const name in args) {
+    const value = args[name];
+    if (typeof value === 'string') memo += `\u0000${name}\u0001${value}`;
+    else if (typeof value === 'number') memo += `\u0000${name}\u0002${value}`;
+    else return undefined;
+  }
+  return memo;
 }
 
 /** Numbers print without digit grouping: a VK id 123456 must not become «123 456» (plurals still work). */

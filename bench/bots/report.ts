@@ -15,12 +15,14 @@ export interface BotReport {
 
 /**
  * With BENCH_PROFILE=dir, a CPU profile of each measured burst alone (from one report to the next),
- * written to dir as <name>.cpuprofile: the last burst's (the steady state) is what stays there.
+ * written to dir as <name>.cpuprofile: the last burst's (the steady state) is what stays there. The
+ * first burst's (just after start-up) is also kept, as <name>.cold.cpuprofile.
  */
 function burstProfiler(name: string): () => Promise<void> {
   const dir = process.env.BENCH_PROFILE;
   if (!dir) return async () => {};
   let session: Session | undefined;
+  let bursts = 0;
   return async () => {
     if (!session) {
       session = new Session();
@@ -34,8 +36,9 @@ function burstProfiler(name: string): () => Promise<void> {
     const { profile } = await session.post('Profiler.stop');
     const { profile: heap } = await session.post('HeapProfiler.stopSampling');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    writeFileSync(join(dir, `${name}.heapprofile`), JSON.stringify(heap));
+    const file = bursts++ === 0 ? `${name}.cold` : name;
+    writeFileSync(join(dir, `${file}.cpuprofile`), JSON.stringify(profile));
+    writeFileSync(join(dir, `${file}.heapprofile`), JSON.stringify(heap));
     session.disconnect();
     session = undefined;
   };

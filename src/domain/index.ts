@@ -87,36 +87,124 @@ export function createServices(options: ServicesOptions): Services {
   const now = options.now ?? Date.now;
   const keys = schoolKeys(prefix, schoolId);
   defineScripts(redis);
-  return servicesOn({ redis, schoolId, prefix, keys, global: globalKeys(prefix), now }, options.codeThrottle);
+  return new ServiceSet({ redis, schoolId, prefix, keys, global: globalKeys(prefix), now }, options.codeThrottle);
 }
 
-/** The services over one context (`operationKey` set: one operation's). */
-function servicesOn(base: Omit<ServiceContext, 'audit' | 'operationKey'>, codeThrottle?: CodeThrottleOptions, operationKey?: () => string): Services {
-  const audit = new AuditService(base.redis, base.keys, base.now, operationKey);
-  const ctx: ServiceContext = { ...base, audit, ...(operationKey ? { operationKey } : {}) };
-  return {
-    classes: new ClassService(ctx),
-    invites: new InviteService(ctx, codeThrottle),
-    requests: new JoinRequestService(ctx),
-    members: new MemberService(ctx),
-    movement: new MovementService(ctx),
-    family: new FamilyService(ctx),
-    consent: new ConsentService(ctx),
-    audit,
-    reviewNotices: new ReviewNoticeStore(ctx),
-    reviewQueue: new ReviewQueue(ctx),
-    studyChats: new StudyChatService(ctx),
-    channels: new ChannelService(ctx),
-    postAcks: new PostAckService(ctx),
-    scheduledPosts: new ScheduledPostService(ctx),
-    materials: new MaterialService(ctx),
-    questions: new QuestionService(ctx),
-    adminChats: new AdminChatService(ctx),
-    meetings: new MeetingService(ctx),
-    broadcasts: new BroadcastService(ctx),
-    firstSteps: new FirstStepsService(ctx),
-    keyedBy: (key) => servicesOn(base, codeThrottle, key),
-  };
+/**
+ * The services over one context (`operationKey` set: one operation's), each made when first used: an
+ * update's set is made for every update that may change something, and most use one service or none.
+ */
+class ServiceSet implements Services {
+  readonly audit: AuditService;
+  private readonly ctx: ServiceContext;
+
+  constructor(
+    private readonly base: Omit<ServiceContext, 'audit' | 'operationKey'>,
+    private readonly codeThrottle?: CodeThrottleOptions,
+    operationKey?: () => string,
+  ) {
+    this.audit = new AuditService(base.redis, base.keys, base.now, operationKey);
+    this.ctx = { ...base, audit: this.audit, ...(operationKey ? { operationKey } : {}) };
+  }
+
+  keyedBy(operationKey: () => string): Services {
+    return new ServiceSet(this.base, this.codeThrottle, operationKey);
+  }
+
+  private madeClasses?: ClassService;
+  get classes(): ClassService {
+    return (this.madeClasses ??= new ClassService(this.ctx));
+  }
+
+  private madeInvites?: InviteService;
+  get invites(): InviteService {
+    return (this.madeInvites ??= new InviteService(this.ctx, this.codeThrottle));
+  }
+
+  private madeRequests?: JoinRequestService;
+  get requests(): JoinRequestService {
+    return (this.madeRequests ??= new JoinRequestService(this.ctx));
+  }
+
+  private madeMembers?: MemberService;
+  get members(): MemberService {
+    return (this.madeMembers ??= new MemberService(this.ctx));
+  }
+
+  private madeMovement?: MovementService;
+  get movement(): MovementService {
+    return (this.madeMovement ??= new MovementService(this.ctx));
+  }
+
+  private madeFamily?: FamilyService;
+  get family(): FamilyService {
+    return (this.madeFamily ??= new FamilyService(this.ctx));
+  }
+
+  private madeConsent?: ConsentService;
+  get consent(): ConsentService {
+    return (this.madeConsent ??= new ConsentService(this.ctx));
+  }
+
+  private madeReviewNotices?: ReviewNoticeStore;
+  get reviewNotices(): ReviewNoticeStore {
+    return (this.madeReviewNotices ??= new ReviewNoticeStore(this.ctx));
+  }
+
+  private madeReviewQueue?: ReviewQueue;
+  get reviewQueue(): ReviewQueue {
+    return (this.madeReviewQueue ??= new ReviewQueue(this.ctx));
+  }
+
+  private madeStudyChats?: StudyChatService;
+  get studyChats(): StudyChatService {
+    return (this.madeStudyChats ??= new StudyChatService(this.ctx));
+  }
+
+  private madeChannels?: ChannelService;
+  get channels(): ChannelService {
+    return (this.madeChannels ??= new ChannelService(this.ctx));
+  }
+
+  private madePostAcks?: PostAckService;
+  get postAcks(): PostAckService {
+    return (this.madePostAcks ??= new PostAckService(this.ctx));
+  }
+
+  private madeScheduledPosts?: ScheduledPostService;
+  get scheduledPosts(): ScheduledPostService {
+    return (this.madeScheduledPosts ??= new ScheduledPostService(this.ctx));
+  }
+
+  private madeMaterials?: MaterialService;
+  get materials(): MaterialService {
+    return (this.madeMaterials ??= new MaterialService(this.ctx));
+  }
+
+  private madeQuestions?: QuestionService;
+  get questions(): QuestionService {
+    return (this.madeQuestions ??= new QuestionService(this.ctx));
+  }
+
+  private madeAdminChats?: AdminChatService;
+  get adminChats(): AdminChatService {
+    return (this.madeAdminChats ??= new AdminChatService(this.ctx));
+  }
+
+  private madeMeetings?: MeetingService;
+  get meetings(): MeetingService {
+    return (this.madeMeetings ??= new MeetingService(this.ctx));
+  }
+
+  private madeBroadcasts?: BroadcastService;
+  get broadcasts(): BroadcastService {
+    return (this.madeBroadcasts ??= new BroadcastService(this.ctx));
+  }
+
+  private madeFirstSteps?: FirstStepsService;
+  get firstSteps(): FirstStepsService {
+    return (this.madeFirstSteps ??= new FirstStepsService(this.ctx));
+  }
 }
 
 export { can, canSomewhere, assertCan, effectiveRoles, PERMISSIONS, ACTIONS, type Action, type PermissionScope } from './permissions.js';

@@ -81,8 +81,8 @@ type Command = (...args: (string | number)[]) => Promise<unknown>;
 const SCRIPTS = new Set<LuaScript<unknown>>();
 
 /**
- * Defines every domain script on a connection before it is used. With auto-pipelining (the bot's
- * connection) a command defined later is missing from a pipeline opened earlier in the same tick,
+ * Defines every domain script on a connection before it is used. With auto-pipelining (on a
+ * connection that has it) a command defined later is missing from a pipeline opened earlier in the same tick,
  * and the call fails with "pipeline[…] is not a function".
  */
 export function defineScripts(redis: RedisClient): void {

@@ -4,7 +4,7 @@ import type { ButtonPress, IncomingMessage } from '../messenger/events.js';
 import { parseBareCommand, parseCommand, type CommandSpec } from './shared/command-registry.js';
 import { commandButton } from './shared/pick-keyboard.js';
 import { answerStranger, isStranger } from './first-contact/answer-stranger.js';
-import { replyKeyboard } from './shared/keyboards.js';
+import { constantKeyboard, replyKeyboard } from './shared/keyboards.js';
 import { parsePayload, type ParsedPayload } from './shared/payload.js';
 import type { Turn } from '../turn.js';
 import { addressName } from '../domain/name-forms.js';
@@ -54,7 +54,7 @@ export class Router {
     }
     if (!message.isPrivate) return undefined;
     if (isStranger(turn.caller)) return answerStranger(turn.app, turn);
-    return turn.reply(turn.t('text-unknown'), replyKeyboard([[commandButton(turn.t('btn-help'), 'help')]]));
+    return turn.reply(turn.t('text-unknown'), constantKeyboard(this.app.i18n, turn.locale, 'help', (t) => replyKeyboard([[commandButton(t('btn-help'), 'help')]])));
   }
 
   /** Callback button presses: runs the action named in the payload and always answers the press (a short notice, or just the end of the spinner). */

@@ -2,7 +2,7 @@ import { MessageContext, type Context, type MessageEventContext } from 'vk-io';
 import { appForUpdate, type App } from '../app.js';
 import { isLocale, localeFromLangId, type Locale } from '../i18n.js';
 import { PermissionDeniedError } from '../domain/index.js';
-import { sessionKey } from './session-storage.js';
+import { parseSession, sessionKey } from './session-storage.js';
 import { isStoreOutage, type StoreStatus } from './store-outage.js';
 import { setTurn, type Turn } from '../turn.js';
 import { scopeOf } from './update-scope.js';
@@ -10,10 +10,15 @@ import { scopeOf } from './update-scope.js';
 /** A vk-io middleware as the bot composes them. */
 export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
 
+/** Whether a context is of the update type `type` (vk-io's `is`, for one type, without the arrays it makes per call). */
+function isOfType(context: Context, type: string): boolean {
+  return context.type === type || context.subTypes.includes(type);
+}
+
 /** Updates a person sends: new messages (not the bot's own) and callback button presses. */
 export function isPersonal(context: Context): boolean {
-  if (context.is(['message_event'])) return true;
-  return context instanceof MessageContext && context.is(['message_new']) && !context.isOutbox;
+  if (isOfType(context, 'message_event')) return true;
+  return context instanceof MessageContext && isOfType(context, 'message_new') && !context.isOutbox;
 }
 
 /** Catches anything a handler throws: logs names and codes only, and tells the person in their language (that the service is briefly unavailable while Redis is down). */
@@ -33,14 +38,6 @@ export function errorBoundary(app: App, store: StoreStatus): Middleware {
   };
 }
 
-/** @vk-io/session saves only top-level changes; this also saves changes nested inside the session. */
-export const saveNestedSession: Middleware = async (context, next) => {
-  const session = context.session as Record<string, unknown> & { $forceUpdate(): Promise<boolean> };
-  const before = JSON.stringify(session);
-  await next();
-  if (JSON.stringify(session) !== before) await session.$forceUpdate();
-};
-
 /** The session key of an update: the person in the peer they wrote in. */
 export function sessionKeyOf(context: Context): string {
   const message = context as MessageContext;
@@ -48,11 +45,12 @@ export function sessionKeyOf(context: Context): string {
 }
 
 /**
- * Builds the turn, before the session is opened: who the person is by the school's records (never by
- * what a button claims), their language (the one kept with them: their /lang, or VK's lang_id
- * remembered once in a private dialog; else LOCALE), and how to answer. The same Redis call reads the
- * session, which the session storage then takes without reading it again; for most updates that call
- * is the one that recorded the update (UpdatePreload).
+ * Builds the turn and opens the session: who the person is by the school's records (never by what a
+ * button claims), their language (the one kept with them: their /lang, or VK's lang_id remembered once
+ * in a private dialog; else LOCALE), and how to answer. The same Redis call reads the session (for most
+ * updates that call is the one that recorded the update: UpdatePreload); it is `context.session`, a
+ * plain object that scenes and handlers change, saved once the update is handled if anything in it
+ * changed, however deep (an update that failed saves nothing).
  */
 export function buildTurn(base: App): Middleware {
   return async (context, next) => {
@@ -66,19 +64,20 @@ export function buildTurn(base: App): Middleware {
     const redisKey = app.sessions.key(key);
     const { caller, language, session } = app.callers.preloaded(vkId, redisKey, scope?.preloaded) ?? (await app.callers.caller(vkId, redisKey, learnt));
     const locale: Locale = isLocale(language) ? language : app.config.LOCALE;
-    app.sessions.offer(key, session);
+    context.session = parseSession(session);
     setTurn(context, {
       app,
       eventId: scope?.eventId,
       locale,
       t: app.i18n.bind(locale),
       caller,
-      reply: (text, keyboard) => app.messenger.send(peerId, { text, keyboard }),
+      reply(text, keyboard) {
+        return app.messenger.send(peerId, { text, keyboard });
+      },
     });
-    try {
-      return await next();
-    } finally {
-      app.sessions.forget(key);
-    }
+    const result = await next();
+    const saving = app.sessions.saveIfChanged(key, session, context.session as object);
+    if (saving) await saving;
+    return result;
   };
 }

@@ -115,8 +115,8 @@ export class PeerQueue {
     const previous = this.tails.get(key);
     const epoch = this.epoch;
     const started = { value: false };
-    const runIt = () => this.runHeld(key, epoch, started, task);
-    const result = previous ? previous.then(runIt) : runIt();
+    // Not a named closure: tsx keeps function names, which would cost every update a name set on it.
+    const result = previous ? previous.then(() => this.runHeld(key, epoch, started, task)) : this.runHeld(key, epoch, started, task);
     const tail: Promise<void> = result.then(
       () => this.settle(key, tail, started.value, after),
       () => this.settle(key, tail, started.value, after),

@@ -1,4 +1,3 @@
-import type { ISessionStorage } from '@vk-io/session';
 import type { RedisClient } from '../domain/redis-client.js';
 
 /** The session key of one person in one peer: their private dialog is `<id>:<id>`. */
@@ -6,52 +5,53 @@ export function sessionKey(peerId: number, userId: number): string {
   return `${peerId}:${userId}`;
 }
 
+/** A stored session's JSON as the object handlers and dialogs change (an empty one for none, or for anything that is not an object). */
+export function parseSession(raw: string | null): Record<string, unknown> {
+  const value: unknown = raw ? JSON.parse(raw) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 /**
- * @vk-io/session storage on Redis: one JSON value per session key, expiring after
- * `ttlSeconds` of idleness (every read renews it).
+ * Sessions (dialog state per person and peer) on Redis: one JSON value per session key, expiring
+ * after `ttlSeconds` of idleness (every read renews it). The bot reads a session with its caller
+ * (src/runtime/caller.ts) and saves it here once the update is handled, only when it changed.
  */
-export class RedisSessionStorage implements ISessionStorage {
+export class RedisSessionStorage {
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly ttlSeconds: number,
   ) {}
 
-  /** Sessions read ahead with the caller (see CallerLoader), taken by the next `get` of their key. */
-  private readonly readAhead = new Map<string, string | null>();
-
   /** The Redis key of a session key. */
   key(key: string): string {
     return `${this.prefix}session:${key}`;
   }
 
-  /** Hands over a session already read (and its expiry renewed), so the next `get` of it needs no Redis call. */
-  offer(key: string, raw: string | null): void {
-    this.readAhead.set(key, raw);
-  }
-
-  /** Drops a session read ahead that nobody took. */
-  forget(key: string): void {
-    this.readAhead.delete(key);
-  }
-
+  /** A session as an object (undefined when there is none), renewing its idle expiry. */
   async get(key: string): Promise<object | undefined> {
-    const ahead = this.readAhead.get(key);
-    const raw = ahead !== undefined ? ahead : await this.redis.getex(this.key(key), 'EX', this.ttlSeconds);
-    this.readAhead.delete(key);
-    return raw ? (JSON.parse(raw) as object) : undefined;
+    const raw = await this.redis.getex(this.key(key), 'EX', this.ttlSeconds);
+    return raw ? parseSession(raw) : undefined;
+  }
+
+  /**
+   * Saves a session after an update if it changed, however deep (compared as JSON with `before`, the
+   * JSON it was read as; null for none): an emptied one is deleted, an unchanged one is not written
+   * (undefined then: no promise to wait for).
+   */
+  saveIfChanged(key: string, before: string | null, session: object): Promise<unknown> | undefined {
+    const after = JSON.stringify(session);
+    // Unchanged (most updates): nothing to wait for.
+    if (after === (before ?? '{}')) return undefined;
+    return after === '{}' ? this.delete(key) : this.redis.set(this.key(key), after, 'EX', this.ttlSeconds);
   }
 
   async set(key: string, value: object): Promise<boolean> {
-    const { $forceUpdate: _ignored, ...data } = value as Record<string, unknown>;
-    await this.redis.set(this.key(key), JSON.stringify(data), 'EX', this.ttlSeconds);
+    await this.redis.set(this.key(key), JSON.stringify(value), 'EX', this.ttlSeconds);
     return true;
   }
 
   async delete(key: string): Promise<boolean> {
     return (await this.redis.del(this.key(key))) > 0;
   }
-
-  /** Nothing to do: reading a session (GETEX) already renewed its idle expiry. */
-  async touch(_key: string): Promise<void> {}
 }

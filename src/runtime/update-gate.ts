@@ -310,19 +310,26 @@ export class UpdateGate {
       await this.done(eventId, '*').catch(() => undefined);
       return;
     }
-    const handled = () => this.handle(update, updateScope(eventId, preloaded));
-    const after = async (lease: HeldLease | undefined, outcome: TaskOutcome) => {
-      if (outcome === 'ran') return this.done(eventId, peer, lease);
-      // Not run: the peer could not be had (another process kept it, Redis away) or this process was
-      // taken for dead. The entry stays in the inbox; in the first case it runs here again later.
-      if (lease) await this.done(eventId, peer, lease, false);
-      return undefined;
-    };
-    await this.queue.run(peer, handled, after).catch((error: unknown) => {
-      if (error instanceof TakenOverError) return;
-      this.logger.error({ eventId, type: update.type, err: error instanceof Error ? error.name : String(error) }, 'update failed');
-      if (error instanceof PeerBusyError || isStoreOutage(error, this.redis)) this.retryLater(eventId, update);
-    });
+    // The closures are passed as they are made: a named one would cost every update a name set on it (tsx keeps names).
+    await this.queue
+      .run(
+        peer,
+        () => this.handle(update, updateScope(eventId, preloaded)),
+        (lease, outcome) => this.afterRun(eventId, peer, lease, outcome),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof TakenOverError) return;
+        this.logger.error({ eventId, type: update.type, err: error instanceof Error ? error.name : String(error) }, 'update failed');
+        if (error instanceof PeerBusyError || isStoreOutage(error, this.redis)) this.retryLater(eventId, update);
+      });
+  }
+
+  /** After an update's run: out of the inbox when it ran, with the peer's lease when it was the peer's last. */
+  private afterRun(eventId: string, peer: string, lease: HeldLease | undefined, outcome: TaskOutcome): Promise<unknown> {
+    if (outcome === 'ran') return this.done(eventId, peer, lease);
+    // Not run: the peer could not be had (another process kept it, Redis away) or this process was
+    // taken for dead. The entry stays in the inbox; in the first case it runs here again later.
+    return lease ? this.done(eventId, peer, lease, false) : Promise.resolve(undefined);
   }
 
   private retryLater(eventId: string, update: VkUpdate): void {

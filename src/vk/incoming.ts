@@ -14,19 +14,31 @@ export type VkMessageContext = MessageContext & IContext;
 /** A button press context with its session and scenes. */
 export type VkPressContext = MessageEventContext & IContext;
 
+/** @vk-io/scenes' scene controls as the port's Dialogs (a class: no closures made per message). */
+class SceneDialogs implements Dialogs {
+  constructor(private readonly scene: SceneContext<Record<string, unknown>>) {}
+
+  get current(): string | undefined {
+    return this.scene.current?.slug;
+  }
+
+  enter(slug: string, options?: { state?: Record<string, unknown> }): Promise<unknown> {
+    return this.scene.enter(slug, options);
+  }
+
+  leave(options?: { canceled?: boolean; silent?: boolean }): Promise<unknown> {
+    return this.scene.leave(options);
+  }
+
+  repeatStep(): Promise<unknown> {
+    this.scene.session.firstTime = true;
+    return this.scene.reenter();
+  }
+}
+
 /** @vk-io/scenes' scene controls as the port's Dialogs. */
 export function dialogsOf(scene: SceneContext<Record<string, unknown>>): Dialogs {
-  return {
-    get current() {
-      return scene.current?.slug;
-    },
-    enter: (slug, options) => scene.enter(slug, options),
-    leave: (options) => scene.leave(options),
-    repeatStep: () => {
-      scene.session.firstTime = true;
-      return scene.reenter();
-    },
-  };
+  return new SceneDialogs(scene);
 }
 
 /** Splits a community's mention (`[club1|@school]`, `[public1|Школа],`) off the front of a text: the rest, and whose it was. */

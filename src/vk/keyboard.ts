@@ -6,8 +6,20 @@ export function fitLabel(label: string): string {
   return label.length <= 40 ? label : `${label.slice(0, 39)}…`;
 }
 
+/** Keyboards rendered so far: a keyboard is immutable, and one made once (see constantKeyboard) is rendered once. */
+const rendered = new WeakMap<Keyboard, string>();
+
 /** A neutral keyboard in VK's JSON: a reply keyboard is one-time (hidden after a press) unless persistent (a main menu), an inline one stays under its message. */
 export function renderKeyboard(keyboard: Keyboard): string {
+  let json = rendered.get(keyboard);
+  if (json === undefined) {
+    json = buildKeyboard(keyboard);
+    rendered.set(keyboard, json);
+  }
+  return json;
+}
+
+function buildKeyboard(keyboard: Keyboard): string {
   const builder = VkKeyboard.builder();
   if (keyboard.placement === 'inline') builder.inline();
   else if (!keyboard.persistent) builder.oneTime();

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 
 /** VK's practical limit for one message's text. */
@@ -34,7 +34,8 @@ interface SendItem {
 
 /** A random_id VK accepts (positive int32) derived from a key, so a repeated send is deduplicated by VK. */
 export function randomIdFor(key: string): number {
-  const value = createHash('sha256').update(key).digest().readUInt32BE(0) & 0x7fffffff;
+  // The one-shot hash: the same digest as createHash('sha256'), without a Hash stream object per send.
+  const value = hash('sha256', key, 'buffer').readUInt32BE(0) & 0x7fffffff;
   return value === 0 ? 1 : value;
 }
 
@@ -75,7 +76,8 @@ export class Outbox {
 
   /** Sends one message to one peer; throws UserUnreachableError when VK refuses this user. */
   async send(peerId: number, message: VkOutgoingMessage, key?: string): Promise<Delivered> {
-    const [result] = await this.sendMany([peerId], message, key);
+    // One peer is one batch, keyed as sendMany keys its first (the same random_ids).
+    const [result] = await this.sendBatch([peerId], message, `${key ?? this.nextScopeKey()}:0`);
     if (!result?.ok) {
       const code = result?.errorCode ?? 0;
       if (UNREACHABLE_CODES.has(code)) throw new UserUnreachableError('messages.send', code, 'peer refused', peerId);

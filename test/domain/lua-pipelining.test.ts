@@ -1,15 +1,14 @@
 import { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/domain/index.js';
-import { connectRedis } from '../../src/runtime/redis-connection.js';
-import { createLogger } from '../../src/logger.js';
 import { deleteByPrefix, TEST_REDIS_URL } from '../helpers/redis.js';
 
-describe("the domain's scripts on the bot's own (auto-pipelined) connection", () => {
+// The bot's own connection no longer auto-pipelines (src/runtime/redis-connection.ts); defineScripts still keeps an auto-pipelined one working.
+describe("the domain's scripts on an auto-pipelined connection", () => {
   let redis: Redis;
   const prefix = `test:pipelining:${process.pid}:${Date.now()}:`;
   beforeEach(() => {
-    redis = connectRedis(TEST_REDIS_URL, createLogger('silent'));
+    redis = new Redis(TEST_REDIS_URL, { enableAutoPipelining: true });
   });
   afterEach(async () => {
     await deleteByPrefix(redis, prefix);

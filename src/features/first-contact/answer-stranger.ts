@@ -6,7 +6,7 @@
 import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
 import { roleName } from '../invites/issue-invite.js';
-import { replyKeyboard } from '../shared/keyboards.js';
+import { constantKeyboard, replyKeyboard } from '../shared/keyboards.js';
 import { commandButton } from '../shared/pick-keyboard.js';
 import type { IncomingMessage } from '../../messenger/events.js';
 import type { Reader } from '../shared/recipients.js';
@@ -41,12 +41,14 @@ export async function joinIntro(app: App, turn: Turn): Promise<unknown> {
   const { t } = turn;
   const profile = await app.school.get();
   const school = profile ? `«${profile.shortName}»` : t('contact-school-fallback');
-  return turn.reply(t('contact-intro', { school }), replyKeyboard([[commandButton(t('contact-btn-code'), 'join', undefined, 'primary')]]));
+  return turn.reply(t('contact-intro', { school }), constantKeyboard(app.i18n, turn.locale, 'contact-code', (tr) => replyKeyboard([[commandButton(tr('contact-btn-code'), 'join', undefined, 'primary')]])));
 }
 
 /** What a stranger gets whatever they write: their pending requests if they have any, else how to join. */
 export async function answerStranger(app: App, turn: Turn): Promise<unknown> {
-  const pending = await app.services.requests.pendingOf(turn.caller.vkId, turn.caller.filedRequests);
+  // The ids of the requests they filed came with the caller: none filed, nothing to read.
+  const filed = turn.caller.filedRequests;
+  const pending = filed?.length === 0 ? [] : await app.services.requests.pendingOf(turn.caller.vkId, filed);
   if (pending.length > 0) return turn.reply(await pendingText(app, turn, pending));
   return joinIntro(app, turn);
 }

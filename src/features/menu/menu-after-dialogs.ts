@@ -34,6 +34,11 @@ export interface MenuTurn {
   settle(): Promise<unknown>;
 }
 
+/** Nothing to settle (a stranger has no menu). */
+async function settled(): Promise<undefined> {
+  return undefined;
+}
+
 const hidesKeyboard = (keyboard: Keyboard | undefined): boolean => keyboard?.placement === 'reply' && keyboard.rows.length === 0;
 
 /**
@@ -47,7 +52,7 @@ const hidesKeyboard = (keyboard: Keyboard | undefined): boolean => keyboard?.pla
  */
 export function withMainMenu(turn: Turn, watch: MenuWatch): MenuTurn {
   // Someone who has not joined has no menu: first contact answers them (how to join, their request).
-  if (isStranger(turn.caller)) return { turn, settle: async () => undefined };
+  if (isStranger(turn.caller)) return { turn, settle: settled };
   // Whether the keyboard on the person's screen may be a dialog's (or none) rather than the menu or a keyboard of a message of this update.
   let lost = watch.dialog() !== undefined || watch.pressed === 'other';
   // Whether a message of this update outside a dialog showed a keyboard of its own (a picker): it is not replaced.
@@ -77,8 +82,8 @@ export function withMainMenu(turn: Turn, watch: MenuWatch): MenuTurn {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  // The app's own properties as they are (its services stay made on first use), with the watched messenger.
-  const app = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(turn.app), messenger: { value: messenger, enumerable: true } }) as App;
+  // The app as it is (its services stay made on first use, once for both), with the watched messenger.
+  const app = Object.create(turn.app, { messenger: { value: messenger, enumerable: true } }) as App;
   const reply: Turn['reply'] = (text, keyboard) => turn.reply(text, present(keyboard));
   return {
     turn: { ...turn, app, reply },
