@@ -55,7 +55,7 @@ describe('class pickers with more classes than one keyboard holds (F04 F05 F07 F
     await admin.press('Ещё');
     await admin.expect('Страница 2 из 2.');
     await admin.press('11Г');
-    await admin.expect('Классные руководители 11Г');
+    await admin.expect('У 11Г пока нет классного руководителя');
 
     await admin.say('/archive');
     await admin.expect('Какой класс убрать в архив?');

@@ -16,7 +16,7 @@ describe("the bot's Redis connection", () => {
     try {
       expect(cluster).toBeInstanceOf(Cluster);
       const options = (cluster as Cluster).options;
-      expect(options.enableAutoPipelining).toBe(true);
+      expect(options.enableAutoPipelining).toBe(false);
       expect(options.redisOptions).toMatchObject({ username: 'parta', password: 's@cret', tls: {}, maxRetriesPerRequest: 2, commandTimeout: 10_000 });
     } finally {
       cluster.disconnect();
