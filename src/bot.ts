@@ -1,5 +1,6 @@
 import { SceneManager } from '@vk-io/scenes';
 import type { RedisClient } from './domain/redis-client.js';
+import { nameBootstrapAdmins } from './features/roles/name-bootstrap-admins.js';
 import { ActionRegistry } from './features/shared/action-registry.js';
 import { appForUpdate, type App } from './app.js';
 import { CommandRegistry } from './features/shared/command-registry.js';
@@ -162,6 +163,7 @@ export class Bot {
     const carried = await carryOverLegacyKeys(this.options.redis, config.REDIS_PREFIX, runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID));
     if (carried > 0) logger.info({ keys: carried }, "an earlier version's inbox, sessions and languages moved under the school's key");
     await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS);
+    await nameBootstrapAdmins(this.app).catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'bootstrap admins not named now; tried again at the next start'));
     await services.classes.ensureStaffRoom();
     const recovered = await this.gate.open();
     if (recovered > 0) logger.info({ recovered }, 'updates left unhandled by a stopped process are being handled');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FluentResource, type FluentVariable } from '@fluent/bundle';
 import { describe, expect, it } from 'vitest';
 import { I18n, LOCALES_DIR, personValue, type FluentPerson } from '../src/i18n.js';
-import { declineName, guessGender, nameParts, surnameFirst } from '../src/domain/name-forms.js';
+import { addressName, declineName, guessGender, nameParts, surnameFirst } from '../src/domain/name-forms.js';
 
 const i18n = new I18n('ru');
 
@@ -180,6 +180,20 @@ describe('name forms (src/domain/name-forms.ts)', () => {
     expect(declineName('Иванова Маша', 'instrumental')).toBe('Ивановой Машей');
     expect(declineName('Черных Марина', 'dative', 'female')).toBe('Черных Марине');
     expect(declineName('Иван Петров', 'nominative')).toBe('Иван Петров');
+  });
+
+  it('declines a first name of either gender in -а/-я when the gender is unknown, spelled right («Саши», not «Сашы»); the surname stays', () => {
+    expect(declineName('Саша Ким', 'genitive')).toBe('Саши Ким');
+    expect(declineName('Ким Саша', 'dative')).toBe('Ким Саше');
+    expect(declineName('Женя Ли', 'genitive')).toBe('Жени Ли');
+    expect(declineName('Женя Ли', 'instrumental')).toBe('Женей Ли');
+    expect(declineName('Маша Ким', 'genitive')).toBe('Маши Ким');
+  });
+
+  it('addresses a person by the first name, with the patronymic when there is one', () => {
+    expect(addressName('Петров Иван')).toBe('Иван');
+    expect(addressName('Смирнова Анна Сергеевна')).toBe('Анна Сергеевна');
+    expect(addressName('Мария Иванова')).toBe('Мария');
   });
 
   it('guesses the gender from the name, and says nothing when it cannot tell', () => {

@@ -95,7 +95,8 @@ export function declineName(name: string, nameCase: NameCase, gender?: Gender): 
       if (!/^[\p{Script=Cyrillic}'’-]+$/u.test(word)) return word;
       switch (parts[i]) {
         case 'first':
-          return firstNameFix(word, nameCase, inclineFirstname(word, nameCase, sex));
+          // A first name in -а/-я declines alike for both genders (Саша → Саши, Женя → Жени): lvovich needs one to decline it at all.
+          return firstNameFix(word, nameCase, inclineFirstname(word, nameCase, sex ?? (/[ая]$/iu.test(word) ? 'female' : undefined)));
         case 'middle':
           return inclineMiddlename(word, nameCase, sex);
         default:
@@ -105,9 +106,13 @@ export function declineName(name: string, nameCase: NameCase, gender?: Gender): 
     .join(' ');
 }
 
-/** lvovich writes «Машой», «Сашой»: after ж, ш, ч, щ, ц an unstressed ending is «-ей» (Машей, Сашей, Мишей). */
+/**
+ * lvovich writes «Машой», «Сашой»: after ж, ш, ч, щ, ц an unstressed ending is «-ей» (Машей, Сашей, Мишей);
+ * and «ы» is never written after г, к, х, ж, ч, ш, щ (Саши, Ольги, not «Сашы»).
+ */
 function firstNameFix(word: string, nameCase: NameCase, declined: string): string {
-  return nameCase === 'instrumental' && /[жшчщц]а$/u.test(word) ? declined.replace(/ой$/u, 'ей') : declined;
+  const spelled = declined.replace(/([гкхжчшщ])ы$/u, '$1и');
+  return nameCase === 'instrumental' && /[жшчщц]а$/u.test(word) ? spelled.replace(/ой$/u, 'ей') : spelled;
 }
 
 /** A roster's order of the same name: «Фамилия Имя Отчество». */

@@ -109,7 +109,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     expect(intro.text).toContain('Ребёнок: Петров Иван');
     expect(intro.text).toContain('Класс: 5А');
     expect(intro.text).toContain('Школа: МАОУ СОШ № 11');
-    expect(labels(intro)).toEqual(['Ольга Петрова', 'Отмена']);
+    expect(labels(intro)).toEqual(['Петрова Ольга', 'Отмена']);
     await parent.say('/');
     await parent.expect((m) => m.id > intro.id && m.text.includes('свои фамилию, имя и отчество'));
     await parent.say('Петрова Ольга Николаевна');

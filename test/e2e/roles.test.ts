@@ -23,6 +23,15 @@ describe('admins and the administration (F06, F18)', () => {
     await h.startBot();
     expect((await s.audit.recent(50)).filter((e) => e.action === 'admin.bootstrapped')).toHaveLength(1);
     expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID]);
+    // The restart read the admin's VK profile (the person exists in VK now): named «Фамилия Имя», no more «участник».
+    expect((await s.members.get(ADMIN_ID))?.name).toBe('Иванова Мария');
+    await admin.say('/admins');
+    expect((await admin.expect('Администраторы платформы (1)')).text).toContain(`• [id${ADMIN_ID}|Иванова Мария]`);
+    // A name given later (the school's profile, a rename) is never overwritten by VK's.
+    await s.members.setName(ADMIN_ID, 'Иванова Мария Петровна');
+    await h.stopBot();
+    await h.startBot();
+    expect((await s.members.get(ADMIN_ID))?.name).toBe('Иванова Мария Петровна');
   });
 
   it('F06: an admin appoints an admin from verified teachers with buttons; the appointee is told what they can do', async () => {

@@ -1,6 +1,5 @@
 import { checkPersonName } from '../../domain/person-names.js';
 import type { Dialogs } from '../../messenger/dialogs.js';
-import { lookupVkUser } from '../invites/issue-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton } from '../shared/keyboards.js';
 import { sceneValue } from '../shared/payload.js';
 import { answerConsent } from './answer-consent.js';
@@ -39,8 +38,9 @@ async function nameStep(context: ParentConsentContext): Promise<unknown> {
   const { t, caller, app } = context.turn;
   const state = context.state;
   if (context.firstTime && state.vkName === undefined) {
-    const vk = await lookupVkUser(app, caller.vkId);
-    const check = vk ? checkPersonName(vk.name) : undefined;
+    const profile = await app.messenger.profile(caller.vkId);
+    // Offered in the order the question asks for, «Фамилия Имя», as onboarding does.
+    const check = profile ? checkPersonName(`${profile.lastName} ${profile.firstName}`) : undefined;
     state.vkName = check?.ok ? check.value : '';
   }
   const rows = state.vkName ? [[button(state.vkName, 'vk', 'primary')]] : [];
