@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Cluster, Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import type { RedisNode } from '../../src/runtime/redis-connection.js';
 
 const run = promisify(execFile);
@@ -48,13 +48,25 @@ async function freePort(taken: Set<number>): Promise<number> {
   throw new TestClusterError('ports', 'no free port pair found');
 }
 
-/** Resolves once the predicate holds, polling every 50 ms (the servers have no event to wait for), or throws after `ms`. */
-async function until(what: string, predicate: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await predicate().catch(() => false))) {
-    if (Date.now() > deadline) throw new TestClusterError(what, `not done within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Resolves once a server has written `line` to its log (what it says when it is ready), or throws after `ms`. */
+function logged(server: ChildProcess, log: () => string, line: string, what: string, ms = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      server.stdout?.off('data', check);
+      server.off('exit', exited);
+      if (error) reject(error);
+      else resolve();
+    };
+    const check = () => {
+      if (log().includes(line)) done();
+    };
+    const exited = () => done(new TestClusterError(what, `the server exited: ${log().slice(-300)}`));
+    const timer = setTimeout(() => done(new TestClusterError(what, `no «${line}» within ${ms} ms: ${log().slice(-300)}`)), ms);
+    server.stdout?.on('data', check);
+    server.once('exit', exited);
+    check();
+  });
 }
 
 /**
@@ -81,7 +93,8 @@ async function startOnce(): Promise<TestCluster> {
     ports.push(port);
   }
   const servers: ChildProcess[] = [];
-  const output: string[] = [];
+  const logs = new Map<ChildProcess, string[]>();
+  const logOf = (server: ChildProcess) => () => (logs.get(server) ?? []).join('');
   const clients: Cluster[] = [];
   const stop = async () => {
     for (const client of clients.splice(0)) client.disconnect();
@@ -104,31 +117,22 @@ async function startOnce(): Promise<TestCluster> {
         '--cluster-config-file', join(dir, `nodes-${port}.conf`), '--dir', dir,
         '--save', '', '--appendonly', 'no', '--cluster-node-timeout', '5000',
       ], { stdio: ['ignore', 'pipe', 'pipe'] });
-      server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-      server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-      server.once('error', (error) => output.push(error.message));
+      const log: string[] = [];
+      logs.set(server, log);
+      // Registered first, so that a waiter's check of the same chunk sees it in the log.
+      server.stdout?.prependListener('data', (chunk: Buffer) => log.push(chunk.toString()));
+      server.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+      server.once('error', (error) => log.push(error.message));
       servers.push(server);
     }
-    /** Asks one node a question on a short-lived connection (refused while the server is starting). */
-    const ask = async (port: number, question: (redis: Redis) => Promise<boolean>) => {
-      const redis = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      redis.on('error', () => undefined);
-      try {
-        await redis.connect();
-        return await question(redis);
-      } finally {
-        redis.disconnect();
-      }
-    };
-    const ping = (port: number) => ask(port, async (redis) => (await redis.ping()) === 'PONG');
-    await until(`redis-server on ${ports.join(', ')} ${output.join('').slice(-300)}`, async () => (await Promise.all(ports.map(ping))).every(Boolean));
+    // Each step waits for what the servers log when it is done: ready for connections, then the cluster's state ok.
+    await Promise.all(servers.map((server, i) => logged(server, logOf(server), 'Ready to accept connections', `redis-server on ${ports[i]}`)));
     try {
       await run('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes']);
     } catch (error) {
       throw new TestClusterError('redis-cli --cluster create', error instanceof Error ? error.message : String(error));
     }
-    const clusterOk = (port: number) => ask(port, async (redis) => String(await redis.cluster('INFO')).includes('cluster_state:ok'));
-    await until('cluster_state:ok on every node', async () => (await Promise.all(ports.map(clusterOk))).every(Boolean));
+    await Promise.all(servers.map((server, i) => logged(server, logOf(server), 'Cluster state changed: ok', `cluster_state:ok on ${ports[i]}`)));
   } catch (error) {
     await stop();
     throw error;
