@@ -4,22 +4,17 @@
  * sessions, the caller and the domain run there. A stranger writes, an invite is used, the request
  * is approved with its button, and the scheduler runs a job.
  */
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 import { Harness } from '../helpers/harness.js';
 import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
 import { keySlot } from '../helpers/key-slot.js';
-import { crossSlotScriptRuns, keysMatching, TEST_CLUSTER_ENV } from '../helpers/redis.js';
-import { startTestCluster } from '../helpers/redis-cluster.js';
+import { crossSlotScriptRuns, keysMatching } from '../helpers/redis.js';
+import { useTestCluster } from '../helpers/redis-cluster.js';
 import { PROFILE } from '../helpers/school-profile.js';
 
-const cluster = await startTestCluster();
-process.env[TEST_CLUSTER_ENV] = cluster.env;
-afterAll(async () => {
-  delete process.env[TEST_CLUSTER_ENV];
-  await cluster.stop();
-});
+await useTestCluster();
 
 /** The deep link on an invite card. */
 function linkOf(card: ReceivedMessage): string {

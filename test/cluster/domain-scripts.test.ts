@@ -5,16 +5,11 @@
  * of src/domain/lua/ has run on the cluster at least once, or the last test says which did not.
  */
 import { readdirSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { crossSlotScriptRuns, scriptsRunOnCluster, TEST_CLUSTER_ENV } from '../helpers/redis.js';
-import { startTestCluster } from '../helpers/redis-cluster.js';
+import { describe, expect, it } from 'vitest';
+import { crossSlotScriptRuns, scriptsRunOnCluster } from '../helpers/redis.js';
+import { useTestCluster } from '../helpers/redis-cluster.js';
 
-const cluster = await startTestCluster();
-process.env[TEST_CLUSTER_ENV] = cluster.env;
-afterAll(async () => {
-  delete process.env[TEST_CLUSTER_ENV];
-  await cluster.stop();
-});
+await useTestCluster();
 
 const domainTests = readdirSync(new URL('../domain/', import.meta.url)).filter((file) => file.endsWith('.test.ts')).sort();
 // Shared files (prelude, school, family) are put in front of every script; the others are one script each.

@@ -3,16 +3,11 @@
  * connects there when TEST_CLUSTER_ENV is set): sends to many through the delivery engine and its
  * jobs, join requests and their routing jobs, meetings and their reminders.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { crossSlotScriptRuns, TEST_CLUSTER_ENV } from '../helpers/redis.js';
-import { startTestCluster } from '../helpers/redis-cluster.js';
+import { describe, expect, it } from 'vitest';
+import { crossSlotScriptRuns } from '../helpers/redis.js';
+import { useTestCluster } from '../helpers/redis-cluster.js';
 
-const cluster = await startTestCluster();
-process.env[TEST_CLUSTER_ENV] = cluster.env;
-afterAll(async () => {
-  delete process.env[TEST_CLUSTER_ENV];
-  await cluster.stop();
-});
+await useTestCluster();
 
 describe('on a Redis Cluster', () => {
   for (const file of ['delivery', 'join-requests', 'request-routing', 'meetings']) {

@@ -5,16 +5,10 @@
  * processes, are shown on a cluster too. The tests read what the processes wrote through a cluster
  * connection (openTestRedis), so a process that had connected elsewhere would fail them.
  */
-import { afterAll, describe } from 'vitest';
-import { TEST_CLUSTER_ENV } from '../helpers/redis.js';
-import { startTestCluster } from '../helpers/redis-cluster.js';
+import { describe } from 'vitest';
+import { useTestCluster } from '../helpers/redis-cluster.js';
 
-const cluster = await startTestCluster();
-process.env[TEST_CLUSTER_ENV] = cluster.env;
-afterAll(async () => {
-  delete process.env[TEST_CLUSTER_ENV];
-  await cluster.stop();
-});
+await useTestCluster();
 
 describe('on a Redis Cluster', () => {
   for (const file of ['process', 'restart', 'two-processes', 'delivery-restart']) {

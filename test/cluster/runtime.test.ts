@@ -6,15 +6,10 @@
  * gives them the school's (see TEST_ONE_SLOT_ENV).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crossSlotScriptRuns, TEST_CLUSTER_ENV, TEST_ONE_SLOT_ENV } from '../helpers/redis.js';
-import { startTestCluster } from '../helpers/redis-cluster.js';
+import { crossSlotScriptRuns, TEST_ONE_SLOT_ENV } from '../helpers/redis.js';
+import { useTestCluster } from '../helpers/redis-cluster.js';
 
-const cluster = await startTestCluster();
-process.env[TEST_CLUSTER_ENV] = cluster.env;
-afterAll(async () => {
-  delete process.env[TEST_CLUSTER_ENV];
-  await cluster.stop();
-});
+await useTestCluster();
 
 // The scheduler's bot puts its queue under the school's hash tag itself; the old keys of the carry-over are in slots of their own.
 describe('on a Redis Cluster, with the prefix as the bot has it', () => {

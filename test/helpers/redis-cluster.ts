@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Cluster } from 'ioredis';
+import { afterAll } from 'vitest';
 import type { RedisNode } from '../../src/runtime/redis-connection.js';
+import { TEST_CLUSTER_ENV } from './redis.js';
 
 const run = promisify(execFile);
 
@@ -149,4 +151,18 @@ async function startOnce(): Promise<TestCluster> {
     },
     stop,
   };
+}
+
+/**
+ * A cluster for the tests of one file: started now, named in TEST_CLUSTER_ENV (so that the harness, the
+ * process helpers and openTestRedis connect there), and stopped after the file's tests.
+ */
+export async function useTestCluster(): Promise<TestCluster> {
+  const cluster = await startTestCluster();
+  process.env[TEST_CLUSTER_ENV] = cluster.env;
+  afterAll(async () => {
+    delete process.env[TEST_CLUSTER_ENV];
+    await cluster.stop();
+  });
+  return cluster;
 }
