@@ -34,18 +34,18 @@ const EXTRA_PEOPLE = [
 /** Where the sample school's flags live in Redis: set once it is filled. */
 export const demoMarkerKey = (prefix: string): string => `${prefix}sandbox:demo`;
 
-/** A turn of `vkId` outside any update, for the use cases the sample school is made with (their messages keyed by `key`). */
-async function turnOf(app: App, vkId: number, key: string): Promise<Turn> {
+/** A turn of `personId` outside any update, for the use cases the sample school is made with (their messages keyed by `key`). */
+async function turnOf(app: App, personId: number, key: string): Promise<Turn> {
   const keyed = appForUpdate(app, updateScope(`sandbox-demo:${key}`));
-  const member = (await app.services.members.get(vkId)) ?? null;
+  const member = (await app.services.members.get(personId)) ?? null;
   const t = app.i18n.bind('ru');
   return {
     app: keyed,
     eventId: undefined,
     locale: 'ru',
     t,
-    caller: { vkId, member, roles: new Set(effectiveRoles(member)) },
-    reply: (text) => keyed.messenger.send(vkId, { text }),
+    caller: { personId, member, roles: new Set(effectiveRoles(member)) },
+    reply: (text) => keyed.messenger.send(personId, { text }),
   };
 }
 
@@ -67,13 +67,13 @@ export async function fillDemoSchool(app: App, emulator: Emulator): Promise<void
   await services.classes.createMany(admin, DEMO_CLASSES);
   const fifthA = (await services.classes.findByName('5А'))!;
 
-  const join = async (role: InviteRole, classId: string, vkId: number, name: string, extra: { childName?: string; subjects?: string[] } = {}, approve = true): Promise<Member | undefined> => {
+  const join = async (role: InviteRole, classId: string, personId: number, name: string, extra: { childName?: string; subjects?: string[] } = {}, approve = true): Promise<Member | undefined> => {
     const invite = await services.invites.create(admin, { classId, role });
     // The gender VK gives each person, as onboarding keeps it.
-    const sex = [...CAST, ...EXTRA_PEOPLE].find((person) => person.id === vkId)?.sex;
+    const sex = [...CAST, ...EXTRA_PEOPLE].find((person) => person.id === personId)?.sex;
     const gender = sex === 1 ? ('female' as const) : sex === 2 ? ('male' as const) : undefined;
-    const used = await services.invites.use(invite.id, { vkId, name, ...(gender ? { gender } : {}), consent: true, ...extra });
-    if (!used.ok) throw new Error(`the sample school could not be filled: ${vkId} could not join (${used.reason})`);
+    const used = await services.invites.use(invite.id, { personId, name, ...(gender ? { gender } : {}), consent: true, ...extra });
+    if (!used.ok) throw new Error(`the sample school could not be filled: ${personId} could not join (${used.reason})`);
     if (!approve) return undefined;
     const decided = await services.requests.approve(admin, used.request.id);
     return decided.ok ? decided.member : undefined;

@@ -120,7 +120,7 @@ function classGridSteps(): DialogStepHandler<GridState>[] {
       if (pressed === 'letters') return context.go(2);
       if (pressed !== 'create') return ask(context, text, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
       try {
-        const results = await context.turn.app.services.classes.createMany(caller.vkId, fresh.map((row) => row.name));
+        const results = await context.turn.app.services.classes.createMany(caller.personId, fresh.map((row) => row.name));
         await context.turn.reply(createSummary(t, results), replyKeyboard([]));
       } catch (error) {
         const refusal = refusalText(t, error);

@@ -35,7 +35,7 @@ function classRenameSteps(): DialogStepHandler<RenameState>[] {
     if (!typed) return askAgain(t('invalid-empty'));
     if (typed.length > 20) return askAgain(t('invalid-too-long', { max: 20 }));
     try {
-      const renamed = await turn.app.services.classes.rename(turn.caller.vkId, classId, typed);
+      const renamed = await turn.app.services.classes.rename(turn.caller.personId, classId, typed);
       await turn.reply(t('cls-renamed', { from: className, to: renamed.name }), replyKeyboard([]));
     } catch (error) {
       const refusal = refusalText(t, error);

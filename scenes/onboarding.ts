@@ -81,7 +81,7 @@ async function confirmStep(context: OnboardingContext): Promise<unknown> {
 async function nameStep(context: OnboardingContext, app: App): Promise<unknown> {
   const { t, caller } = context.turn;
   if (context.firstTime && context.state.vkName === undefined) {
-    const profile = await app.messenger.profile(caller.vkId);
+    const profile = await app.messenger.profile(caller.personId);
     // Offered in the order the question asks for, «Фамилия Имя».
     const check = profile ? checkPersonName(`${profile.lastName} ${profile.firstName}`) : undefined;
     context.state.vkName = check?.ok ? check.value : '';
@@ -111,7 +111,7 @@ async function childStep(context: OnboardingContext, app: App): Promise<unknown>
   if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check, 'child'));
   // The same child again is said now, by name, not after the consent (joining for them would be refused).
   const invite = await app.services.invites.get(context.state.inviteId);
-  if (invite && (await app.services.family.hasChild(context.turn.caller.vkId, invite.classId, check.value))) {
+  if (invite && (await app.services.family.hasChild(context.turn.caller.personId, invite.classId, check.value))) {
     return ask(context, t('onb-child-again', { child: check.value, class: context.state.className }), []);
   }
   context.state.childName = check.value;
@@ -184,7 +184,7 @@ async function report(app: App, turn: Turn, state: OnboardingState, result: Invi
       // The request is filed and listed for reviewers anyway; only the heads-up failed.
       app.logger.error({ requestId: result.request.id, err: error instanceof Error ? error.name : 'unknown' }, 'join request announcement failed');
     }
-    app.logger.info({ requestId: result.request.id, vkId: turn.caller.vkId }, 'join request filed');
+    app.logger.info({ requestId: result.request.id, personId: turn.caller.personId }, 'join request filed');
     return turn.reply(t('req-filed', { who: await decidersLine(app, turn, result.request) }), replyKeyboard([]));
   }
   switch (result.reason) {
@@ -209,10 +209,10 @@ async function fileForParent(context: OnboardingContext, app: App): Promise<unkn
   const turn = context.turn;
   const state = context.state;
   if (!state.name) return context.go(NAME_STEP);
-  const result = await app.services.invites.use(state.inviteId, { vkId: turn.caller.vkId, name: state.name, consent: true, awaitingParentConsent: true });
+  const result = await app.services.invites.use(state.inviteId, { personId: turn.caller.personId, name: state.name, consent: true, awaitingParentConsent: true });
   await context.leave();
   if (!result.ok) return report(app, turn, state, result);
-  app.logger.info({ requestId: result.request.id, vkId: turn.caller.vkId }, 'join request filed, waiting for a parent');
+  app.logger.info({ requestId: result.request.id, personId: turn.caller.personId }, 'join request filed, waiting for a parent');
   return sendParentLink(app, turn, result.request, true);
 }
 
@@ -236,7 +236,7 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
   if (pressed !== 'agree') return ask(context, question, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
   if (!state.name) return context.go(NAME_STEP);
   const result = await app.services.invites.use(state.inviteId, {
-    vkId: turn.caller.vkId,
+    personId: turn.caller.personId,
     name: state.name,
     ...(state.gender ? { gender: state.gender } : {}),
     consent: true,

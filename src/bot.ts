@@ -27,6 +27,7 @@ import { createVkClient, type VkClient } from './vk/client.js';
 import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
 import { scopeOf, updateScope, type UpdateScope } from './runtime/update-scope.js';
 import { carryOverLegacyKeys, runtimeBase } from './runtime/runtime-keys.js';
+import { renamePersonFields } from './runtime/record-upgrades.js';
 import { BullScheduler, type ScheduledJob } from './runtime/scheduler.js';
 import { JobRegistry, type JobSpec } from './features/shared/job-registry.js';
 import { DeliveryEngine } from './runtime/delivery.js';
@@ -162,6 +163,8 @@ export class Bot {
     const { config, logger, services } = this.app;
     const carried = await carryOverLegacyKeys(this.options.redis, config.REDIS_PREFIX, runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID));
     if (carried > 0) logger.info({ keys: carried }, "an earlier version's inbox, sessions and languages moved under the school's key");
+    const upgraded = await renamePersonFields(this.options.redis, runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID));
+    if (upgraded > 0) logger.info({ values: upgraded }, "an earlier version's records now name people by their neutral fields");
     await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS);
     await nameBootstrapAdmins(this.app).catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'bootstrap admins not named now; tried again at the next start'));
     await services.classes.ensureStaffRoom();

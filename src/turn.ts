@@ -8,7 +8,7 @@ import type { Member, Role } from './domain/types.js';
 
 /** Who sent the update, as the bot's own records know them (never as a button's payload claims). */
 export interface Caller {
-  vkId: number;
+  personId: number;
   /** The stored member record, or null for someone who has not joined. */
   member: Member | null;
   /** Roles in force: an unverified teacher has no teacher powers yet, someone who left has none. */

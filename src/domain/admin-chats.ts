@@ -125,6 +125,6 @@ export class AdminChatService {
     const ids = new Set<string>();
     for (const role of kind === 'staff' ? ['head', 'deputy', 'teacher'] : ['head', 'deputy']) for (const id of await redis.smembers(keys.role(role))) ids.add(id);
     const members = await readRecords(redis, memberSchema, [...ids].map((id) => keys.memberRecord(Number(id))));
-    return members.filter((m) => belongsInAdminChat(kind, m)).sort((a, b) => a.vkId - b.vkId);
+    return members.filter((m) => belongsInAdminChat(kind, m)).sort((a, b) => a.personId - b.personId);
   }
 }

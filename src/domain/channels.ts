@@ -123,9 +123,9 @@ const RESERVE = new LuaScript('posts-reserve', reserveReply);
 export type PostInput = Omit<Post, 'id' | 'author' | 'at'> & {
   /** The id {@link ChannelService.reserve} gave (a new one when absent). */
   id?: string | undefined;
-  /** For a post asking for an acknowledgement: the vkIds it was for (in the chat and privately). */
+  /** For a post asking for an acknowledgement: the personIds it was for (in the chat and privately). */
   audience?: readonly number[] | undefined;
-  /** The private copies delivered: each person's vkId and the message id of their copy. */
+  /** The private copies delivered: each person's personId and the message id of their copy. */
   copies?: readonly (readonly [number, string])[] | undefined;
 };
 
@@ -176,7 +176,7 @@ export class ChannelService {
     const ids = new Set<string>();
     for (const role of CHANNEL_AUDIENCE[kind]) for (const id of await redis.smembers(keys.role(role))) ids.add(id);
     const members = await readRecords(redis, memberSchema, [...ids].map((id) => keys.memberRecord(Number(id))));
-    return members.filter((m) => m.status === 'active').sort((a, b) => a.vkId - b.vkId);
+    return members.filter((m) => m.status === 'active').sort((a, b) => a.personId - b.personId);
   }
 
   /** Keeps a post that was sent, with its counts (the author must still be allowed to post). Throws PermissionDeniedError. */

@@ -5,9 +5,9 @@
  * A parent may withdraw a consent they gave; once an admin confirms, the child's data is removed.
  *
  * Redis (under the school's base): `consent:token:<token>` → request id (expiring),
- * `consent:link:<requestId>` → the request's current token, `consent:of:<studentVkId>` → the
- * consent record, `consent:by:<parentVkId>` → SET of the children they consented for,
- * `consent:withdraw:<studentVkId>` → a withdrawal waiting for an admin.
+ * `consent:link:<requestId>` → the request's current token, `consent:of:<studentId>` → the
+ * consent record, `consent:by:<parentId>` → SET of the children they consented for,
+ * `consent:withdraw:<studentId>` → a withdrawal waiting for an admin.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -25,23 +25,23 @@ export const CONSENT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 
 /** A consent on record for a student: given by a parent through the bot, or on paper as an admin recorded. */
 export type ConsentRecord =
-  | { kind: 'parent'; studentVkId: number; classId: string; requestId: string; parentVkId: number; parentName: string; version: string; at: number }
-  | { kind: 'paper'; studentVkId: number; classId: string; requestId: string; recordedBy: number; version: string; at: number };
+  | { kind: 'parent'; studentId: number; classId: string; requestId: string; parentId: number; parentName: string; version: string; at: number }
+  | { kind: 'paper'; studentId: number; classId: string; requestId: string; recordedBy: number; version: string; at: number };
 
 const consentSchema: z.ZodType<ConsentRecord> = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('parent'),
-    studentVkId: z.number(),
+    studentId: z.number(),
     classId: z.string(),
     requestId: z.string(),
-    parentVkId: z.number(),
+    parentId: z.number(),
     parentName: z.string(),
     version: z.string(),
     at: z.number(),
   }),
   z.object({
     kind: z.literal('paper'),
-    studentVkId: z.number(),
+    studentId: z.number(),
     classId: z.string(),
     requestId: z.string(),
     recordedBy: z.number(),
@@ -67,7 +67,7 @@ const PAPER = new LuaScript('consent-paper', z.object({ ok: z.boolean(), reason:
 const WITHDRAW = new LuaScript('consent-withdraw', z.object({ ok: z.boolean(), reason: z.literal('not_yours').optional(), already: z.boolean().optional() }));
 const REMOVE = new LuaScript(
   'consent-remove',
-  z.object({ ok: z.boolean(), reason: z.enum(['forbidden', 'not_found']).optional(), parentVkId: z.number().optional(), classId: z.string().optional() }),
+  z.object({ ok: z.boolean(), reason: z.enum(['forbidden', 'not_found']).optional(), parentId: z.number().optional(), classId: z.string().optional() }),
 );
 
 /** What a parent's answer to a consent link did. */
@@ -102,8 +102,8 @@ export class ConsentService {
   }
 
   /** A parent gives (or declines) consent by the link's token, atomically with what it changes. */
-  async answer(token: string, parent: { vkId: number; name: string }, decision: 'give' | 'decline'): Promise<ConsentAnswer> {
-    const reply = await GIVE.apply(this.ctx, [token, parent.vkId, parent.name, CONSENT_TEXT_VERSION, decision]);
+  async answer(token: string, parent: { personId: number; name: string }, decision: 'give' | 'decline'): Promise<ConsentAnswer> {
+    const reply = await GIVE.apply(this.ctx, [token, parent.personId, parent.name, CONSENT_TEXT_VERSION, decision]);
     if (!reply.ok) return { ok: false, reason: reply.reason ?? 'invalid' };
     const request = joinRequestSchema.parse(reply.request);
     return reply.parentRequest ? { ok: true, request, parentRequest: joinRequestSchema.parse(reply.parentRequest) } : { ok: true, request };
@@ -126,34 +126,34 @@ export class ConsentService {
   }
 
   /** The consent on record for a student, if any. */
-  async of(studentVkId: number): Promise<ConsentRecord | undefined> {
-    return parseRecord(consentSchema, await this.ctx.redis.get(this.key(`of:${studentVkId}`)));
+  async of(studentId: number): Promise<ConsentRecord | undefined> {
+    return parseRecord(consentSchema, await this.ctx.redis.get(this.key(`of:${studentId}`)));
   }
 
   /** The consents a parent gave, with whether a withdrawal of each is waiting for an admin. */
-  async givenBy(parentVkId: number): Promise<Array<ConsentRecord & { withdrawing: boolean }>> {
-    const ids = (await this.ctx.redis.smembers(this.key(`by:${parentVkId}`))).map(Number).sort((a, b) => a - b);
+  async givenBy(parentId: number): Promise<Array<ConsentRecord & { withdrawing: boolean }>> {
+    const ids = (await this.ctx.redis.smembers(this.key(`by:${parentId}`))).map(Number).sort((a, b) => a - b);
     const exists = (id: number) => this.ctx.redis.exists(this.key(`withdraw:${id}`));
     const out: Array<ConsentRecord & { withdrawing: boolean }> = [];
     for (const id of ids) {
       const record = await this.of(id);
-      if (record?.kind !== 'parent' || record.parentVkId !== parentVkId) continue;
+      if (record?.kind !== 'parent' || record.parentId !== parentId) continue;
       out.push({ ...record, withdrawing: (await exists(id)) === 1 });
     }
     return out;
   }
 
   /** A parent asks to withdraw the consent they gave for a child; `not_yours` for anyone else. */
-  async askWithdraw(parentVkId: number, studentVkId: number): Promise<{ ok: true; already: boolean } | { ok: false }> {
-    const reply = await WITHDRAW.apply(this.ctx, [studentVkId, parentVkId]);
+  async askWithdraw(parentId: number, studentId: number): Promise<{ ok: true; already: boolean } | { ok: false }> {
+    const reply = await WITHDRAW.apply(this.ctx, [studentId, parentId]);
     return reply.ok ? { ok: true, already: reply.already === true } : { ok: false };
   }
 
   /** An admin confirms a withdrawal: the child's data is removed. Throws ConsentForbiddenError for a non-admin. */
-  async confirmWithdraw(actor: number, studentVkId: number): Promise<{ ok: true; parentVkId: number; classId: string } | { ok: false }> {
-    const reply = await REMOVE.apply(this.ctx, [studentVkId, actor]);
+  async confirmWithdraw(actor: number, studentId: number): Promise<{ ok: true; parentId: number; classId: string } | { ok: false }> {
+    const reply = await REMOVE.apply(this.ctx, [studentId, actor]);
     if (reply.reason === 'forbidden') throw new ConsentForbiddenError(actor);
-    if (!reply.ok || reply.parentVkId === undefined || reply.classId === undefined) return { ok: false };
-    return { ok: true, parentVkId: reply.parentVkId, classId: reply.classId };
+    if (!reply.ok || reply.parentId === undefined || reply.classId === undefined) return { ok: false };
+    return { ok: true, parentId: reply.parentId, classId: reply.classId };
   }
 }

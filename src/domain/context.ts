@@ -26,8 +26,8 @@ export interface ServiceContext {
 }
 
 /** Reads a member record, or `undefined` if the person never joined this school. */
-export async function loadMember(ctx: ServiceContext, vkId: number): Promise<Member | undefined> {
-  return parseRecord(memberSchema, await ctx.redis.get(ctx.keys.memberRecord(vkId)));
+export async function loadMember(ctx: ServiceContext, personId: number): Promise<Member | undefined> {
+  return parseRecord(memberSchema, await ctx.redis.get(ctx.keys.memberRecord(personId)));
 }
 
 /** Loads the actor's current record and throws PermissionDeniedError unless the action is allowed. */

@@ -98,32 +98,32 @@ export class InvalidApplicantError extends DomainError {
 /** The person must be an active, verified teacher for this operation. */
 export class NotVerifiedTeacherError extends DomainError {
   readonly code = 'member.not_verified_teacher';
-  constructor(readonly vkId: number) {
-    super(`member ${vkId} is not an active verified teacher; verify the teacher first`);
+  constructor(readonly personId: number) {
+    super(`member ${personId} is not an active verified teacher; verify the teacher first`);
   }
 }
 
 /** The person must be an active teacher (verified or not) for this operation. */
 export class NotATeacherError extends DomainError {
   readonly code = 'member.not_a_teacher';
-  constructor(readonly vkId: number) {
-    super(`member ${vkId} is not an active teacher; they must join via a teacher invite first`);
+  constructor(readonly personId: number) {
+    super(`member ${personId} is not an active teacher; they must join via a teacher invite first`);
   }
 }
 
 /** The person has left the school. */
 export class MemberNotActiveError extends DomainError {
   readonly code = 'member.not_active';
-  constructor(readonly vkId: number) {
-    super(`member ${vkId} has left the school`);
+  constructor(readonly personId: number) {
+    super(`member ${personId} has left the school`);
   }
 }
 
 /** Removing this admin would leave the school without any. */
 export class LastAdminError extends DomainError {
   readonly code = 'member.last_admin';
-  constructor(readonly vkId: number) {
-    super(`member ${vkId} is the last admin; appoint another admin first`);
+  constructor(readonly personId: number) {
+    super(`member ${personId} is the last admin; appoint another admin first`);
   }
 }
 
@@ -131,10 +131,10 @@ export class LastAdminError extends DomainError {
 export class NotAStudentError extends DomainError {
   readonly code = 'movement.not_a_student';
   constructor(
-    readonly vkId: number,
+    readonly personId: number,
     readonly classId?: string,
   ) {
-    super(`member ${vkId} is not a student${classId ? ` of class ${classId}` : ''}; pick a student from the roster`);
+    super(`member ${personId} is not a student${classId ? ` of class ${classId}` : ''}; pick a student from the roster`);
   }
 }
 

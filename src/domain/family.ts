@@ -89,7 +89,7 @@ export class FamilyService {
     const { redis, keys } = this.ctx;
     for (const cid of student.classIds) {
       const [isStudent, isParent] = await Promise.all([
-        redis.sismember(keys.classStudents(cid), String(student.vkId)),
+        redis.sismember(keys.classStudents(cid), String(student.personId)),
         redis.hexists(keys.classParents(cid), String(parentId)),
       ]);
       if (isStudent === 1 && isParent === 1) return cid;

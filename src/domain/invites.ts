@@ -216,12 +216,12 @@ export class InviteService {
   }
 
   /** Finds an invite by a hand-typed code; after too many misses the user must wait (`retryAfterMs`). */
-  async findByCode(vkId: number, typed: string): Promise<CodeLookupResult> {
+  async findByCode(personId: number, typed: string): Promise<CodeLookupResult> {
     const { global } = this.ctx;
     const code = normaliseInviteCode(typed);
     const reply = await LOOKUP_CODE.run(
       this.ctx.redis,
-      [global.inviteIndexBase, global.codeThrottle(vkId), global.inviteCode(code)],
+      [global.inviteIndexBase, global.codeThrottle(personId), global.inviteCode(code)],
       this.ctx.now(),
       [this.throttle.maxFailures, this.throttle.windowMs],
       this.ctx.operationKey?.(),
@@ -307,11 +307,11 @@ export class InviteService {
 /** Builds the applicant record the invite's role needs; throws InvalidApplicantError if data is missing. */
 function toApplicant(invite: Invite, input: ApplicantInput): Applicant {
   if (input.consent !== true) throw new InvalidApplicantError('consent to data processing is required');
-  if (!Number.isInteger(input.vkId) || input.vkId <= 0) throw new InvalidApplicantError('vkId must be a positive integer');
+  if (!Number.isInteger(input.personId) || input.personId <= 0) throw new InvalidApplicantError('personId must be a positive integer');
   const checked = checkPersonName(input.name);
   if (!checked.ok) throw new InvalidApplicantError(`the name must be 2–4 words of letters, at most ${MAX_NAME_LENGTH} characters (${checked.problem})`);
   const name = checked.value;
-  const base = { vkId: input.vkId, name, ...(input.gender ? { gender: input.gender } : {}), classId: invite.classId, consent: true as const, ...(input.consentVersion ? { consentVersion: input.consentVersion } : {}) };
+  const base = { personId: input.personId, name, ...(input.gender ? { gender: input.gender } : {}), classId: invite.classId, consent: true as const, ...(input.consentVersion ? { consentVersion: input.consentVersion } : {}) };
   switch (invite.role) {
     case 'student':
       return { ...base, role: 'student' };

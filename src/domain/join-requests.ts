@@ -40,7 +40,7 @@ const DECIDE = new LuaScript(
     request: z.unknown().optional(),
     member: z.unknown().optional(),
     child: z
-      .object({ status: z.enum(['linked', 'none', 'ambiguous']).optional(), childName: z.string().optional(), childVkId: z.number().optional() })
+      .object({ status: z.enum(['linked', 'none', 'ambiguous']).optional(), childName: z.string().optional(), childId: z.number().optional() })
       .optional(),
     linkedParents: luaList(z.number()),
   }),
@@ -86,14 +86,14 @@ export class JoinRequestService {
   }
 
   /** The id of the person's pending request for a class and role (students and teachers; a parent's are per child), if any. */
-  async openFor(vkId: number, classId: string, role: 'student' | 'teacher'): Promise<string | undefined> {
-    return (await this.ctx.redis.hget(this.ctx.keys.requestsOpen, `${vkId}:${classId}:${role}`)) ?? undefined;
+  async openFor(personId: number, classId: string, role: 'student' | 'teacher'): Promise<string | undefined> {
+    return (await this.ctx.redis.hget(this.ctx.keys.requestsOpen, `${personId}:${classId}:${role}`)) ?? undefined;
   }
 
   /** Who may decide a request: all admins, plus the class teachers of its class for student and parent requests. */
   async reviewersOf(requestId: string): Promise<number[]> {
     const request = await this.require(requestId);
-    return (await this.reviewerMembers(request)).map((m) => m.vkId);
+    return (await this.reviewerMembers(request)).map((m) => m.personId);
   }
 
   /**
@@ -112,23 +112,23 @@ export class JoinRequestService {
    */
   async routeOf(request: JoinRequest): Promise<RequestRoute> {
     const leads = await this.classTeachersDeciding(request);
-    if (leads.length > 0) return { to: 'classTeachers', reviewers: leads.map((m) => m.vkId) };
-    return { to: 'admins', reviewers: (await this.reviewerMembers(request)).map((m) => m.vkId) };
+    if (leads.length > 0) return { to: 'classTeachers', reviewers: leads.map((m) => m.personId) };
+    return { to: 'admins', reviewers: (await this.reviewerMembers(request)).map((m) => m.personId) };
   }
 
   /** Who gets a request that has waited for its class teachers too long: its other reviewers (the admins). */
   async escalationReviewers(request: JoinRequest): Promise<number[]> {
-    const leads = new Set((await this.classTeachersDeciding(request)).map((m) => m.vkId));
-    return (await this.reviewerMembers(request)).map((m) => m.vkId).filter((id) => !leads.has(id));
+    const leads = new Set((await this.classTeachersDeciding(request)).map((m) => m.personId));
+    return (await this.reviewerMembers(request)).map((m) => m.personId).filter((id) => !leads.has(id));
   }
 
   /** The person's pending requests (found by the index of the requests they filed, unless the ids are known), oldest first. */
-  async pendingOf(vkId: number, filed?: readonly string[]): Promise<JoinRequest[]> {
+  async pendingOf(personId: number, filed?: readonly string[]): Promise<JoinRequest[]> {
     const { redis, keys } = this.ctx;
-    const ids = filed ?? (await redis.smembers(keys.requestsOf(vkId)));
+    const ids = filed ?? (await redis.smembers(keys.requestsOf(personId)));
     if (ids.length === 0) return [];
     const requests = await readRecords(redis, joinRequestSchema, ids.map(keys.requestRecord));
-    return requests.filter((r) => r.status === 'pending' && r.applicant.vkId === vkId).sort((a, b) => a.createdAt - b.createdAt);
+    return requests.filter((r) => r.status === 'pending' && r.applicant.personId === personId).sort((a, b) => a.createdAt - b.createdAt);
   }
 
   /** The members who may decide the request now, by the permission matrix, in id order. */
@@ -144,7 +144,7 @@ export class JoinRequestService {
       memberSchema,
       [...candidates].map((id) => keys.memberRecord(id)),
     );
-    return members.filter((m) => can(m, 'request.review', { classId, role })).sort((a, b) => a.vkId - b.vkId);
+    return members.filter((m) => can(m, 'request.review', { classId, role })).sort((a, b) => a.personId - b.personId);
   }
 
   /** Approves: the applicant becomes (or stays) a member with the role and class, atomically with the decision. */
@@ -190,7 +190,7 @@ export class JoinRequestService {
     const result: DecisionResult & { ok: true } = member ? { ok: true, request: decided, member } : { ok: true, request: decided };
     if (reply.child?.status) {
       const child: ChildMatch = { status: reply.child.status, childName: reply.child.childName ?? '' };
-      if (typeof reply.child.childVkId === 'number') child.childVkId = reply.child.childVkId;
+      if (typeof reply.child.childId === 'number') child.childId = reply.child.childId;
       result.child = child;
     }
     if (role === 'student' && decision === 'approved') {

@@ -25,13 +25,13 @@ export interface SchoolKeys {
   classes: string;
   /** HASH normalised name → class id, active classes only. */
   classByName: string;
-  /** SET of student vkIds of a class. */
+  /** SET of student personIds of a class. */
   classStudents(classId: string): string;
-  /** HASH parent vkId → child's name. */
+  /** HASH parent personId → child's name. */
   classParents(classId: string): string;
-  /** SET of teacher vkIds who joined the class (the staff room). */
+  /** SET of teacher personIds who joined the class (the staff room). */
   classTeachers(classId: string): string;
-  /** SET of class-teacher vkIds leading the class. */
+  /** SET of class-teacher personIds leading the class. */
   classLeads(classId: string): string;
   /** SET of invite ids pointing at the class. */
   classInvites(classId: string): string;
@@ -39,18 +39,18 @@ export interface SchoolKeys {
   /** ZSET invite id → createdAt. */
   invites: string;
   /** SET of invite ids created by a member. */
-  invitesByAuthor(vkId: number): string;
+  invitesByAuthor(personId: number): string;
   requestRecord(requestId: string): string;
   /** ZSET pending request id → createdAt. */
   requestsPending: string;
-  /** HASH `${vkId}:${classId}:${role}` → pending request id. */
+  /** HASH `${personId}:${classId}:${role}` → pending request id. */
   requestsOpen: string;
   /** The ids of every request a person filed (pending or decided; readers check the status). */
-  requestsOf(vkId: number): string;
-  memberRecord(vkId: number): string;
-  /** SET of all member vkIds. */
+  requestsOf(personId: number): string;
+  memberRecord(personId: number): string;
+  /** SET of all member personIds. */
   members: string;
-  /** SET of active member vkIds holding a role. */
+  /** SET of active member personIds holding a role. */
   role(role: string): string;
   /** LIST of audit entries, newest first. */
   audit: string;
@@ -59,7 +59,7 @@ export interface SchoolKeys {
   /** ZSET study chat id → createdAt. */
   studyChats: string;
   /** SET of the study chat ids of a teacher. */
-  studyChatsByTeacher(vkId: number): string;
+  studyChatsByTeacher(personId: number): string;
   /** SET of the study chat ids of a class. */
   studyChatsByClass(classId: string): string;
   /** HASH `${classId}:${teacher}:${subject}` → study chat id: one chat a class, subject and teacher. */
@@ -70,15 +70,15 @@ export interface SchoolKeys {
   postRecord(postId: string): string;
   /** ZSET post id → when it was sent. */
   posts: string;
-  /** SET of the vkIds a post asking for an acknowledgement was for (who got it in the chat or privately). */
+  /** SET of the personIds a post asking for an acknowledgement was for (who got it in the chat or privately). */
   postAudience(postId: string): string;
-  /** SET of the vkIds who pressed «Прочитано» under a post. */
+  /** SET of the personIds who pressed «Прочитано» under a post. */
   postAcks(postId: string): string;
-  /** HASH vkId → the message id of the person's private copy of a post (for read marks). */
+  /** HASH personId → the message id of the person's private copy of a post (for read marks). */
   postCopies(postId: string): string;
   /** STRING set when the author reminded those who had not confirmed a post (once). */
   postReminded(postId: string): string;
-  /** SET of the vkIds seen to have read a post's message in the channel's chat (they only grow: a read mark is never taken back). */
+  /** SET of the personIds seen to have read a post's message in the channel's chat (they only grow: a read mark is never taken back). */
   postChatReaders(postId: string): string;
   /** A post written to go to a channel at a time (F12). */
   scheduledPostRecord(id: string): string;
@@ -95,15 +95,15 @@ export interface SchoolKeys {
   /** A meeting planned by the administration (F22). */
   meetingRecord(meetingId: string): string;
   /** ZSET of the planned (not cancelled) meetings an organiser made: meeting id → its time. */
-  meetingsByOrganiser(vkId: number): string;
+  meetingsByOrganiser(personId: number): string;
   /** ZSET of the school's planned meetings, whoever organised them: meeting id → its time. */
   meetingsPlanned: string;
-  /** HASH vkId → the person's language (`ru`, `en`), kept with the person, not with a dialog (read with the caller, so in the school's slot). */
+  /** HASH personId → the person's language (`ru`, `en`), kept with the person, not with a dialog (read with the caller, so in the school's slot). */
   languages: string;
   /** A broadcast, a webinar or an online lesson announced with its link (F13, F26, F31). */
   broadcastRecord(broadcastId: string): string;
   /** ZSET of the planned (not cancelled) broadcasts, webinars and lessons an organiser announced: id → its time. */
-  broadcastsByOrganiser(vkId: number): string;
+  broadcastsByOrganiser(personId: number): string;
   /** ZSET of the school's planned broadcasts, webinars and lessons, whoever announced them: id → its time. */
   broadcastsPlanned: string;
 }
@@ -114,7 +114,7 @@ export interface GlobalKeys {
   inviteIndexBase: string;
   inviteToken(token: string): string;
   inviteCode(code: string): string;
-  codeThrottle(vkId: number): string;
+  codeThrottle(personId: number): string;
 }
 
 /** Key builder for one school. */
@@ -134,18 +134,18 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     classInvites: (id) => `${base}class:${id}:invites`,
     inviteRecord: (id) => `${base}invite:${id}`,
     invites: `${base}invites`,
-    invitesByAuthor: (vkId) => `${base}invites:by-author:${vkId}`,
+    invitesByAuthor: (personId) => `${base}invites:by-author:${personId}`,
     requestRecord: (id) => `${base}request:${id}`,
     requestsPending: `${base}requests:pending`,
     requestsOpen: `${base}requests:open`,
-    requestsOf: (vkId) => `${base}requests:of:${vkId}`,
-    memberRecord: (vkId) => `${base}member:${vkId}`,
+    requestsOf: (personId) => `${base}requests:of:${personId}`,
+    memberRecord: (personId) => `${base}member:${personId}`,
     members: `${base}members`,
     role: (role) => `${base}role:${role}`,
     audit: `${base}audit`,
     studyChatRecord: (id) => `${base}study-chat:${id}`,
     studyChats: `${base}study-chats`,
-    studyChatsByTeacher: (vkId) => `${base}study-chats:by-teacher:${vkId}`,
+    studyChatsByTeacher: (personId) => `${base}study-chats:by-teacher:${personId}`,
     studyChatsByClass: (id) => `${base}study-chats:by-class:${id}`,
     studyChatIndex: `${base}study-chats:index`,
     channels: `${base}channels`,
@@ -163,11 +163,11 @@ export function schoolKeys(prefix: string, schoolId: string): SchoolKeys {
     questionRecord: (id) => `${base}question:${id}`,
     adminChats: `${base}admin-chats`,
     meetingRecord: (id) => `${base}meeting:${id}`,
-    meetingsByOrganiser: (vkId) => `${base}meetings:by-organiser:${vkId}`,
+    meetingsByOrganiser: (personId) => `${base}meetings:by-organiser:${personId}`,
     meetingsPlanned: `${base}meetings:planned`,
     languages: `${base}lang`,
     broadcastRecord: (id) => `${base}broadcast:${id}`,
-    broadcastsByOrganiser: (vkId) => `${base}broadcasts:by-organiser:${vkId}`,
+    broadcastsByOrganiser: (personId) => `${base}broadcasts:by-organiser:${personId}`,
     broadcastsPlanned: `${base}broadcasts:planned`,
   };
 }
@@ -179,7 +179,7 @@ export function globalKeys(prefix: string): GlobalKeys {
     inviteIndexBase: index,
     inviteToken: (token) => `${index}invite:token:${token}`,
     inviteCode: (code) => `${index}invite:code:${code}`,
-    codeThrottle: (vkId) => `${index}throttle:invite-code:${vkId}`,
+    codeThrottle: (personId) => `${index}throttle:invite-code:${personId}`,
   };
 }
 
@@ -198,19 +198,19 @@ local function kLeads(id) return B .. 'class:' .. id .. ':leads' end
 local function kClassInvites(id) return B .. 'class:' .. id .. ':invites' end
 local function kInvite(id) return B .. 'invite:' .. id end
 local function kInvites() return B .. 'invites' end
-local function kInvitesByAuthor(vkId) return B .. 'invites:by-author:' .. vkId end
+local function kInvitesByAuthor(personId) return B .. 'invites:by-author:' .. personId end
 local function kRequest(id) return B .. 'request:' .. id end
 local function kRequestsPending() return B .. 'requests:pending' end
 local function kRequestsOpen() return B .. 'requests:open' end
-local function kRequestsOf(vkId) return B .. 'requests:of:' .. vkId end
-local function kMember(vkId) return B .. 'member:' .. vkId end
+local function kRequestsOf(personId) return B .. 'requests:of:' .. personId end
+local function kMember(personId) return B .. 'member:' .. personId end
 local function kMembers() return B .. 'members' end
 local function kRole(role) return B .. 'role:' .. role end
 local function kSeq(kind) return B .. 'seq:' .. kind end
 local function kAudit() return B .. 'audit' end
 local function kStudyChat(id) return B .. 'study-chat:' .. id end
 local function kStudyChats() return B .. 'study-chats' end
-local function kStudyChatsByTeacher(vkId) return B .. 'study-chats:by-teacher:' .. vkId end
+local function kStudyChatsByTeacher(personId) return B .. 'study-chats:by-teacher:' .. personId end
 local function kStudyChatsByClass(id) return B .. 'study-chats:by-class:' .. id end
 local function kStudyChatIndex() return B .. 'study-chats:index' end
 local function kChannels() return B .. 'channels' end
@@ -227,9 +227,9 @@ local function kMaterialsPending() return B .. 'materials:pending' end
 local function kQuestion(id) return B .. 'question:' .. id end
 local function kAdminChats() return B .. 'admin-chats' end
 local function kMeeting(id) return B .. 'meeting:' .. id end
-local function kMeetingsByOrganiser(vkId) return B .. 'meetings:by-organiser:' .. vkId end
+local function kMeetingsByOrganiser(personId) return B .. 'meetings:by-organiser:' .. personId end
 local function kMeetingsPlanned() return B .. 'meetings:planned' end
 local function kBroadcast(id) return B .. 'broadcast:' .. id end
-local function kBroadcastsByOrganiser(vkId) return B .. 'broadcasts:by-organiser:' .. vkId end
+local function kBroadcastsByOrganiser(personId) return B .. 'broadcasts:by-organiser:' .. personId end
 local function kBroadcastsPlanned() return B .. 'broadcasts:planned' end
 `;

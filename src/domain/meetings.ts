@@ -109,7 +109,7 @@ export class MeetingService {
     }
     const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
     const wanted: readonly string[] = audience.kind === 'parents' ? ['parent'] : audience.kind === 'deputies' ? ['head', 'deputy'] : STAFF_ROLES;
-    return members.filter((m) => effectiveRoles(m).some((role) => wanted.includes(role))).sort((a, b) => a.vkId - b.vkId);
+    return members.filter((m) => effectiveRoles(m).some((role) => wanted.includes(role))).sort((a, b) => a.personId - b.personId);
   }
 
   /** Keeps a planned meeting. Throws PermissionDeniedError, NotFoundError (the class). */

@@ -35,5 +35,5 @@ export function nameMatches(name: string, query: readonly string[]): boolean {
 
 /** Members in the order people look for them: by name, then by id. */
 export function byMemberName(a: Member, b: Member): number {
-  return a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId;
+  return a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId;
 }

@@ -21,11 +21,11 @@ import { byMemberName, nameMatches, nameWords } from './member-search.js';
 
 const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional(), changed: z.boolean().optional() });
 
-/** Makes each listed id an admin, creating a bare member if needed. ARGV[2] = JSON list of vkIds. */
+/** Makes each listed id an admin, creating a bare member if needed. ARGV[2] = JSON list of personIds. */
 const BOOTSTRAP = new LuaScript('members-bootstrap-admins', z.object({ changed: luaList(z.number()) }));
 
 /**
- * Changes one member's roles. ARGV[2] = vkId, [3] operation, [4] extra, [5] actor,
+ * Changes one member's roles. ARGV[2] = personId, [3] operation, [4] extra, [5] actor,
  * [6] audit action, [7] class id for the audit target ('' for none).
  * Operations: verify, appoint_admin, remove_admin, set_admin_role (extra = head|deputy),
  * unset_admin_role (extra = head|deputy), assign_class (extra = classId), unassign_class, set_name.
@@ -37,30 +37,30 @@ export class MemberService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** A member by VK id, or `undefined` if they never joined. */
-  async get(vkId: number): Promise<Member | undefined> {
-    return loadMember(this.ctx, vkId);
+  async get(personId: number): Promise<Member | undefined> {
+    return loadMember(this.ctx, personId);
   }
 
   /** A member by VK id; throws NotFoundError if missing. */
-  async require(vkId: number): Promise<Member> {
-    const m = await this.get(vkId);
-    if (!m) throw new NotFoundError('member', vkId);
+  async require(personId: number): Promise<Member> {
+    const m = await this.get(personId);
+    if (!m) throw new NotFoundError('member', personId);
     return m;
   }
 
   /** The language the person chose or VK told (`ru`, `en`…), for members and strangers alike; undefined if unknown. */
-  async languageOf(vkId: number): Promise<string | undefined> {
-    return (await this.ctx.redis.hget(this.ctx.keys.languages, String(vkId))) ?? undefined;
+  async languageOf(personId: number): Promise<string | undefined> {
+    return (await this.ctx.redis.hget(this.ctx.keys.languages, String(personId))) ?? undefined;
   }
 
   /** Keeps the language a person chose (/lang); it outlives any dialog. */
-  async setLanguage(vkId: number, language: string): Promise<void> {
-    await this.ctx.redis.hset(this.ctx.keys.languages, String(vkId), language);
+  async setLanguage(personId: number, language: string): Promise<void> {
+    await this.ctx.redis.hset(this.ctx.keys.languages, String(personId), language);
   }
 
   /** Makes the configured ids admins from the first start; idempotent. Returns the ids that changed. */
-  async ensureBootstrapAdmins(vkIds: readonly number[]): Promise<number[]> {
-    const ids = [...new Set(vkIds)].filter((id) => Number.isInteger(id) && id > 0);
+  async ensureBootstrapAdmins(personIds: readonly number[]): Promise<number[]> {
+    const ids = [...new Set(personIds)].filter((id) => Number.isInteger(id) && id > 0);
     if (ids.length === 0) return [];
     return (await BOOTSTRAP.apply(this.ctx, [JSON.stringify(ids)])).changed;
   }
@@ -70,7 +70,7 @@ export class MemberService {
     const { redis, keys } = this.ctx;
     const ids = await redis.smembers(keys.role(role));
     const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
-    return members.sort((a, b) => a.vkId - b.vkId);
+    return members.sort((a, b) => a.personId - b.personId);
   }
 
   /**
@@ -100,59 +100,59 @@ export class MemberService {
   }
 
   /** Confirms a teacher's status (admin, head or deputy); only verified teachers have teachers' powers. */
-  async verifyTeacher(actor: ActorId, vkId: number): Promise<Member> {
-    return (await this.confirmTeacherStatus(actor, vkId)).teacher;
+  async verifyTeacher(actor: ActorId, personId: number): Promise<Member> {
+    return (await this.confirmTeacherStatus(actor, personId)).teacher;
   }
 
   /**
    * Confirms a teacher's status; of two verifiers at once the first wins, in the same atomic step:
    * `confirmed` is false for everyone after them, and `teacher.verifiedBy` says who it was.
    */
-  async confirmTeacherStatus(actor: ActorId, vkId: number): Promise<{ teacher: Member; confirmed: boolean }> {
+  async confirmTeacherStatus(actor: ActorId, personId: number): Promise<{ teacher: Member; confirmed: boolean }> {
     await authorize(this.ctx, actor, 'teacher.verify');
-    const { member, changed } = await this.changeOf(actor, vkId, 'verify', '', 'teacher.verified');
+    const { member, changed } = await this.changeOf(actor, personId, 'verify', '', 'teacher.verified');
     return { teacher: member, confirmed: changed };
   }
 
   /** Appoints an admin from the joined verified teachers (admin or head). */
-  async appointAdmin(actor: ActorId, vkId: number): Promise<Member> {
+  async appointAdmin(actor: ActorId, personId: number): Promise<Member> {
     await authorize(this.ctx, actor, 'admin.appoint');
-    return this.change(actor, vkId, 'appoint_admin', '', 'admin.appointed');
+    return this.change(actor, personId, 'appoint_admin', '', 'admin.appointed');
   }
 
   /** Removes the admin role; refuses (LastAdminError) to remove the last admin. */
-  async removeAdmin(actor: ActorId, vkId: number): Promise<Member> {
+  async removeAdmin(actor: ActorId, personId: number): Promise<Member> {
     await authorize(this.ctx, actor, 'admin.appoint');
-    return this.change(actor, vkId, 'remove_admin', '', 'admin.removed');
+    return this.change(actor, personId, 'remove_admin', '', 'admin.removed');
   }
 
   /** Marks a verified teacher as head (only one; the previous head loses it) or deputy. */
-  async setAdministrationRole(actor: ActorId, vkId: number, role: AdministrationRole): Promise<Member> {
+  async setAdministrationRole(actor: ActorId, personId: number, role: AdministrationRole): Promise<Member> {
     await authorize(this.ctx, actor, 'administration.assign');
-    return this.change(actor, vkId, 'set_admin_role', role, `${role}.assigned`);
+    return this.change(actor, personId, 'set_admin_role', role, `${role}.assigned`);
   }
 
   /** Takes the head or deputy role away. */
-  async unsetAdministrationRole(actor: ActorId, vkId: number, role: AdministrationRole): Promise<Member> {
+  async unsetAdministrationRole(actor: ActorId, personId: number, role: AdministrationRole): Promise<Member> {
     await authorize(this.ctx, actor, 'administration.assign');
-    return this.change(actor, vkId, 'unset_admin_role', role, `${role}.unassigned`);
+    return this.change(actor, personId, 'unset_admin_role', role, `${role}.unassigned`);
   }
 
   /** Attaches a verified teacher to a regular class as class teacher (a teacher may lead several). */
-  async assignClassTeacher(actor: ActorId, classId: string, vkId: number): Promise<Member> {
+  async assignClassTeacher(actor: ActorId, classId: string, personId: number): Promise<Member> {
     await authorize(this.ctx, actor, 'classTeacher.assign');
-    return this.change(actor, vkId, 'assign_class', classId, 'classTeacher.assigned', classId);
+    return this.change(actor, personId, 'assign_class', classId, 'classTeacher.assigned', classId);
   }
 
   /** Detaches a class teacher from a class. */
-  async unassignClassTeacher(actor: ActorId, classId: string, vkId: number): Promise<Member> {
+  async unassignClassTeacher(actor: ActorId, classId: string, personId: number): Promise<Member> {
     await authorize(this.ctx, actor, 'classTeacher.assign');
-    return this.change(actor, vkId, 'unassign_class', classId, 'classTeacher.unassigned', classId);
+    return this.change(actor, personId, 'unassign_class', classId, 'classTeacher.unassigned', classId);
   }
 
   /** Updates how a member is called (e.g. a bootstrap admin after their first message). */
-  async setName(vkId: number, name: string): Promise<Member> {
-    return this.change(vkId, vkId, 'set_name', name.trim().slice(0, 200), 'member.renamed');
+  async setName(personId: number, name: string): Promise<Member> {
+    return this.change(personId, personId, 'set_name', name.trim().slice(0, 200), 'member.renamed');
   }
 
   /** The people of a class: students, parents with their children (names, ids once linked), class teachers (and teachers of the staff room). */
@@ -176,7 +176,7 @@ export class MemberService {
       classGroup,
       students: await read(students),
       parents: parents.map((member) => {
-        const children = parseParentLinks(parentMap[String(member.vkId)] ?? '');
+        const children = parseParentLinks(parentMap[String(member.personId)] ?? '');
         return { member, childName: children.map((c) => c.childName).join(', '), children };
       }),
       teachers: await read(teachers),
@@ -184,21 +184,21 @@ export class MemberService {
     };
   }
 
-  private async change(actor: ActorId, vkId: number, op: string, extra: string, auditAction: string, classId?: string): Promise<Member> {
-    return (await this.changeOf(actor, vkId, op, extra, auditAction, classId)).member;
+  private async change(actor: ActorId, personId: number, op: string, extra: string, auditAction: string, classId?: string): Promise<Member> {
+    return (await this.changeOf(actor, personId, op, extra, auditAction, classId)).member;
   }
 
   /** Runs one change; `changed` is false when it was so already. */
   private async changeOf(
     actor: ActorId,
-    vkId: number,
+    personId: number,
     op: string,
     extra: string,
     auditAction: string,
     classId?: string,
   ): Promise<{ member: Member; changed: boolean }> {
     const reply = await CHANGE.apply(this.ctx, [
-      vkId,
+      personId,
       op,
       extra,
       String(actor),
@@ -209,15 +209,15 @@ export class MemberService {
       case undefined:
         break;
       case 'not_found':
-        throw new NotFoundError('member', vkId);
+        throw new NotFoundError('member', personId);
       case 'not_active':
-        throw new MemberNotActiveError(vkId);
+        throw new MemberNotActiveError(personId);
       case 'not_teacher':
-        throw new NotATeacherError(vkId);
+        throw new NotATeacherError(personId);
       case 'not_verified':
-        throw new NotVerifiedTeacherError(vkId);
+        throw new NotVerifiedTeacherError(personId);
       case 'last_admin':
-        throw new LastAdminError(vkId);
+        throw new LastAdminError(personId);
       case 'class_not_found':
         throw new NotFoundError('class', extra);
       case 'class_archived':
@@ -232,5 +232,5 @@ export class MemberService {
 }
 
 function byName(a: Member, b: Member): number {
-  return a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId;
+  return a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId;
 }

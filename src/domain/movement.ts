@@ -21,7 +21,7 @@ import { INVITE_ROLES } from './types.js';
  * them there: the link moves to the new class and the parent joins it; a
  * parent with no other child in the old class leaves it. Audits the move and
  * each parent's (none for a student already in the class).
- * ARGV[2] = vkId, [3] target class id, [4] source class id or '', [5] actor.
+ * ARGV[2] = personId, [3] target class id, [4] source class id or '', [5] actor.
  */
 const TRANSFER = new LuaScript(
   'movement-transfer',
@@ -43,7 +43,7 @@ const rejectedList = luaList(rejectedSchema);
  * student's linked parents lose the link; a parent with no other child in the
  * class leaves it (and the school, with no role left). Audits the leaving, each
  * rejected request, and what happened to each parent.
- * ARGV[2] = vkId, [3] actor, [4] reason code for the rejected requests.
+ * ARGV[2] = personId, [3] actor, [4] reason code for the rejected requests.
  */
 const LEAVE = new LuaScript(
   'movement-leave',
@@ -77,8 +77,8 @@ const PROMOTE = new LuaScript(
     reason: z.enum(['stale', 'conflict']).optional(),
     revokedInvites: z.number().optional(),
     graduatedMembers: z.number().optional(),
-    graduatedPeople: luaList(z.object({ vkId: z.number(), classId: z.string() })),
-    graduatedTeachers: luaList(z.object({ vkId: z.number(), classId: z.string() })),
+    graduatedPeople: luaList(z.object({ personId: z.number(), classId: z.string() })),
+    graduatedTeachers: luaList(z.object({ personId: z.number(), classId: z.string() })),
     rejectedRequests: rejectedList,
   }),
 );
@@ -166,11 +166,11 @@ export class MovementService {
    */
   async transfer(
     actor: ActorId,
-    input: { vkId: number; toClassId: string; fromClassId?: string },
+    input: { personId: number; toClassId: string; fromClassId?: string },
   ): Promise<TransferResult> {
     await authorize(this.ctx, actor, 'movement.record');
     const reply = await TRANSFER.apply(this.ctx, [
-      input.vkId,
+      input.personId,
       input.toClassId,
       input.fromClassId ?? '',
       String(actor),
@@ -179,9 +179,9 @@ export class MovementService {
       case undefined:
         break;
       case 'member_not_found':
-        throw new NotFoundError('member', input.vkId);
+        throw new NotFoundError('member', input.personId);
       case 'not_a_student':
-        throw new NotAStudentError(input.vkId, input.fromClassId);
+        throw new NotAStudentError(input.personId, input.fromClassId);
       case 'class_not_found':
         throw new NotFoundError('class', input.toClassId);
       case 'staff':
@@ -193,7 +193,7 @@ export class MovementService {
     }
     const member = memberSchema.parse(reply.member);
     const fromClassId = reply.from ?? '';
-    const parents = reply.parents.sort((a, b) => a.member.vkId - b.member.vkId);
+    const parents = reply.parents.sort((a, b) => a.member.personId - b.member.personId);
     return { member, fromClassId, changed: reply.changed === true, parents };
   }
 
@@ -202,17 +202,17 @@ export class MovementService {
    * requests rejected; a student's linked parents lose the link (and leave a class with no
    * other child of theirs). Refuses for the last admin.
    */
-  async markLeft(actor: ActorId, vkId: number): Promise<LeaveResult> {
+  async markLeft(actor: ActorId, personId: number): Promise<LeaveResult> {
     await authorize(this.ctx, actor, 'movement.record');
-    const reply = await LEAVE.apply(this.ctx, [vkId, String(actor), LEFT]);
-    if (reply.error === 'member_not_found') throw new NotFoundError('member', vkId);
-    if (reply.error === 'last_admin') throw new LastAdminError(vkId);
+    const reply = await LEAVE.apply(this.ctx, [personId, String(actor), LEFT]);
+    if (reply.error === 'member_not_found') throw new NotFoundError('member', personId);
+    if (reply.error === 'last_admin') throw new LastAdminError(personId);
     const member = memberSchema.parse(reply.member);
     const revokedInvites = reply.revokedInvites ?? 0;
     const rejectedRequests = reply.rejectedRequests;
     const parents: DetachedParent[] = reply.parents
       .map(({ rejected, ...rest }) => ({ ...rest, rejectedRequests: rejected }))
-      .sort((a, b) => a.member.vkId - b.member.vkId);
+      .sort((a, b) => a.member.personId - b.member.personId);
     return { member, changed: reply.changed === true, revokedInvites, rejectedRequests, parents, studentOf: reply.studentOf };
   }
 

@@ -53,7 +53,7 @@ export const inviteSchema: z.ZodType<Invite> = z.discriminatedUnion('revoked', [
 ]);
 
 const gender = z.enum(['female', 'male']).optional();
-const applicantBase = { vkId: z.number().int(), name: z.string(), gender, classId: z.string(), consent: z.literal(true), consentVersion: z.string().optional() };
+const applicantBase = { personId: z.number().int(), name: z.string(), gender, classId: z.string(), consent: z.literal(true), consentVersion: z.string().optional() };
 const applicant = z.discriminatedUnion('role', [
   z.object({ ...applicantBase, role: z.literal('student') }),
   z.object({ ...applicantBase, role: z.literal('parent'), childName: z.string() }),
@@ -63,7 +63,7 @@ const applicant = z.discriminatedUnion('role', [
 const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number(), awaitingConsent: z.literal(true).optional(),
   parentConsent: z
     .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('parent'), vkId: z.number(), name: z.string(), at: z.number() }),
+      z.object({ kind: z.literal('parent'), personId: z.number(), name: z.string(), at: z.number() }),
       z.object({ kind: z.literal('paper'), by: z.number(), at: z.number() }),
     ])
     .optional(),
@@ -82,7 +82,7 @@ export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('s
 ]);
 
 const memberBase = {
-  vkId: z.number().int(),
+  personId: z.number().int(),
   name: z.string(),
   gender,
   roles: list(z.enum(ROLES)),
@@ -100,11 +100,11 @@ export const memberSchema: z.ZodType<Member> = z.discriminatedUnion('status', [
   z.object({ ...memberBase, status: z.literal('left'), leftAt: z.number() }),
 ]);
 
-const parentLinks = z.array(z.object({ childName: z.string(), childVkId: z.number().int().optional() })).min(1);
+const parentLinks = z.array(z.object({ childName: z.string(), childId: z.number().int().optional() })).min(1);
 
 /** Reads a value of a class's parents hash: a JSON list of the parent's children in the class. */
 export function parseParentLinks(raw: string): ParentLink[] {
-  return parentLinks.parse(JSON.parse(raw)).map((l) => (l.childVkId === undefined ? { childName: l.childName } : { childName: l.childName, childVkId: l.childVkId }));
+  return parentLinks.parse(JSON.parse(raw)).map((l) => (l.childId === undefined ? { childName: l.childName } : { childName: l.childName, childId: l.childId }));
 }
 
 export const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
@@ -116,7 +116,7 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
     classId: z.string().optional(),
     inviteId: z.string().optional(),
     requestId: z.string().optional(),
-    vkId: z.number().int().optional(),
+    personId: z.number().int().optional(),
   }),
   details: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
 });

@@ -110,7 +110,7 @@ export interface StudyChatRecipients {
  */
 export function belongsInStudyChat(chat: Pick<StudyChat, 'teacher' | 'audience'>, member: Member | null | undefined): boolean {
   if (!member || member.status !== 'active') return false;
-  if (member.vkId === chat.teacher) return true;
+  if (member.personId === chat.teacher) return true;
   const roles = effectiveRoles(member);
   if (roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role))) return true;
   const audience = chat.audience;
@@ -242,7 +242,7 @@ export class StudyChatService {
     const wanted = ROLE_MEMBERS[role];
     const ids = [...new Set((await Promise.all(wanted.map((r) => redis.smembers(keys.role(r))))).flat())];
     const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
-    return members.filter((m) => m.status === 'active' && effectiveRoles(m).some((r) => wanted.includes(r))).sort((a, b) => a.vkId - b.vkId);
+    return members.filter((m) => m.status === 'active' && effectiveRoles(m).some((r) => wanted.includes(r))).sort((a, b) => a.personId - b.personId);
   }
 
   /** Records the chat the messenger made for a reservation; a second call keeps the first record. */
@@ -264,7 +264,7 @@ export class StudyChatService {
       redis.smembers(keys.classLeads(classId)),
     ]);
     const read = async (ids: string[]) =>
-      (await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))))).filter((m) => m.status === 'active').sort((a, b) => a.vkId - b.vkId);
+      (await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))))).filter((m) => m.status === 'active').sort((a, b) => a.personId - b.personId);
     const parentIds = Object.entries(parentMap as Record<string, string>)
       .filter(([, raw]) => parseParentLinks(raw).length > 0)
       .map(([id]) => id);

@@ -117,9 +117,9 @@ export type Gender = 'female' | 'male';
 
 /** What a person applying through an invite tells about themselves; `gender` from their messenger profile, when it says. */
 export type Applicant = (
-  | { role: 'student'; vkId: number; name: string; gender?: Gender; classId: string; consent: true }
-  | { role: 'parent'; vkId: number; name: string; gender?: Gender; classId: string; childName: string; consent: true }
-  | { role: 'teacher'; vkId: number; name: string; gender?: Gender; classId: string; subjects: string[]; consent: true }
+  | { role: 'student'; personId: number; name: string; gender?: Gender; classId: string; consent: true }
+  | { role: 'parent'; personId: number; name: string; gender?: Gender; classId: string; childName: string; consent: true }
+  | { role: 'teacher'; personId: number; name: string; gender?: Gender; classId: string; subjects: string[]; consent: true }
 ) & {
   /** The version of the consent text the applicant agreed to (consent.ts); absent for a young student, whose parent consents. */
   consentVersion?: string;
@@ -127,7 +127,7 @@ export type Applicant = (
 
 /** What the dialog collects before using an invite; role and class come from the invite. */
 export interface ApplicantInput {
-  vkId: number;
+  personId: number;
   name: string;
   /** The applicant's gender as their messenger profile gives it; absent when it does not. */
   gender?: Gender;
@@ -151,7 +151,7 @@ interface JoinRequestBase {
   /** A young student's request waiting for a parent's consent (consent.ts): nobody may decide it yet. */
   awaitingConsent?: true;
   /** How the parent's consent of a young student's request came (shown on the card): by the link, or on paper. */
-  parentConsent?: { kind: 'parent'; vkId: number; name: string; at: number } | { kind: 'paper'; by: number; at: number };
+  parentConsent?: { kind: 'parent'; personId: number; name: string; at: number } | { kind: 'paper'; by: number; at: number };
 }
 
 /** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school; `no_consent`, a parent declined consent. */
@@ -184,7 +184,7 @@ export type InviteUseResult =
 /** One child of a parent in a class: the name the parent gave, and the student's VK id once known. */
 export interface ParentLink {
   childName: string;
-  childVkId?: number;
+  childId?: number;
 }
 
 /**
@@ -195,7 +195,7 @@ export interface ParentLink {
 export interface ChildMatch {
   status: 'linked' | 'none' | 'ambiguous';
   childName: string;
-  childVkId?: number;
+  childId?: number;
 }
 
 /** Result of a reviewer's decision. The loser of a race learns who decided. */
@@ -217,7 +217,7 @@ export type DecisionResult =
 export type TeacherStatus = 'pending' | 'verified';
 
 interface MemberBase {
-  vkId: number;
+  personId: number;
   name: string;
   /** From the messenger's profile when the person applied; absent for older records and when the profile does not say. */
   gender?: Gender;
@@ -264,7 +264,7 @@ export interface AuditTarget {
   classId?: string;
   inviteId?: string;
   requestId?: string;
-  vkId?: number;
+  personId?: number;
 }
 
 export interface AuditEntry {
@@ -292,13 +292,13 @@ export type PromotionResult =
       plan: PromotionPlan;
       graduatedMembers: number;
       /** Each student and parent who left a graduating class, with that class. */
-      graduatedPeople: { vkId: number; classId: string }[];
+      graduatedPeople: { personId: number; classId: string }[];
       /** Pending requests of graduates who left the school, rejected with them. */
       rejectedRequests: RejectedRequest[];
       /** Last year's invites that still admitted someone, revoked for the classes that moved or graduated. */
       revokedInvites: number;
       /** The class teachers of each graduating class (no longer its class teachers after it). */
-      graduatedTeachers: { vkId: number; classId: string }[];
+      graduatedTeachers: { personId: number; classId: string }[];
     }
   | { ok: false; reason: 'conflict'; plan: PromotionPlan }
   | { ok: false; reason: 'stale'; plan: PromotionPlan };

@@ -84,7 +84,7 @@ export class Router {
   private async runCommand(message: IncomingMessage, turn: Turn, command: CommandSpec, args: string): Promise<unknown> {
     if (!command.allowed(turn.caller)) return turn.reply(command.refusal?.(turn) ?? turn.t('command-denied'));
     if (command.dmOnly && !message.isPrivate) return this.continueInPrivate(message, turn, `/${command.name} ${command.privateArgs?.(message, args) ?? args}`.trim());
-    this.app.logger.debug({ command: command.name, from: turn.caller.vkId }, 'command');
+    this.app.logger.debug({ command: command.name, from: turn.caller.personId }, 'command');
     return command.run(message, args, turn, turn.app);
   }
 
@@ -94,7 +94,7 @@ export class Router {
    * to people who wrote to it or allowed its messages; others are asked to write to it first.
    */
   private async continueInPrivate(message: IncomingMessage, turn: Turn, text: string): Promise<unknown> {
-    const person = turn.caller.vkId;
+    const person = turn.caller.personId;
     if (!(await turn.app.messenger.mayWrite(person))) return turn.reply(turn.t('private-first', { group: String(this.app.config.VK_GROUP_ID) }));
     const eventId = turn.eventId ?? `${message.chat}:${message.ref.id}`;
     await this.toPrivate({ person, text, eventId: `${eventId}:private`, language: message.language });

@@ -34,21 +34,21 @@ export interface LoadedCaller {
 }
 
 /** Who sent a VK update and in which peer, with the language their client reports in a private dialog; undefined for the bot's own messages and chat service messages. */
-function senderOf(update: VkUpdate): { vkId: number; peerId: number; learnt: string | undefined } | undefined {
+function senderOf(update: VkUpdate): { personId: number; peerId: number; learnt: string | undefined } | undefined {
   const object = update.object;
   if (update.type === 'message_event') {
-    const vkId = Number(object.user_id);
+    const personId = Number(object.user_id);
     const peerId = Number(object.peer_id);
-    return Number.isSafeInteger(vkId) && Number.isSafeInteger(peerId) ? { vkId, peerId, learnt: undefined } : undefined;
+    return Number.isSafeInteger(personId) && Number.isSafeInteger(peerId) ? { personId, peerId, learnt: undefined } : undefined;
   }
   if (update.type !== 'message_new') return undefined;
   const message = object.message as { from_id?: unknown; peer_id?: unknown; out?: unknown; action?: unknown } | undefined;
   if (!message || message.action || message.out === 1) return undefined;
-  const vkId = Number(message.from_id);
+  const personId = Number(message.from_id);
   const peerId = Number(message.peer_id);
-  if (!Number.isSafeInteger(vkId) || vkId <= 0 || !Number.isSafeInteger(peerId)) return undefined;
-  const learnt = peerId === vkId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
-  return { vkId, peerId, learnt };
+  if (!Number.isSafeInteger(personId) || personId <= 0 || !Number.isSafeInteger(peerId)) return undefined;
+  const learnt = peerId === personId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
+  return { personId, peerId, learnt };
 }
 
 /**
@@ -77,35 +77,35 @@ export class CallerLoader {
       for: (update) => {
         const sender = senderOf(update);
         if (!sender) return undefined;
-        const session = this.sessions.key(sessionKey(sender.peerId, sender.vkId));
-        return { id: session, keys: this.keysOf(sender.vkId, session), args: this.argsOf(sender.vkId, sender.learnt) };
+        const session = this.sessions.key(sessionKey(sender.peerId, sender.personId));
+        return { id: session, keys: this.keysOf(sender.personId, session), args: this.argsOf(sender.personId, sender.learnt) };
       },
     };
   }
 
-  /** Who `vkId` is; `sessionKey` is the Redis key of the session of this update. */
-  async caller(vkId: number, sessionKey: string, learnt: string | undefined): Promise<LoadedCaller> {
-    return this.loaded(vkId, (await this.load(this.keysOf(vkId, sessionKey), this.argsOf(vkId, learnt))) as Reply);
+  /** Who `personId` is; `sessionKey` is the Redis key of the session of this update. */
+  async caller(personId: number, sessionKey: string, learnt: string | undefined): Promise<LoadedCaller> {
+    return this.loaded(personId, (await this.load(this.keysOf(personId, sessionKey), this.argsOf(personId, learnt))) as Reply);
   }
 
-  /** Who `vkId` is by what the update gate read ahead for their session `sessionKey`; undefined when that read was not this one's. */
-  preloaded(vkId: number, sessionKey: string, read: { id: string; reply: unknown } | undefined): LoadedCaller | undefined {
+  /** Who `personId` is by what the update gate read ahead for their session `sessionKey`; undefined when that read was not this one's. */
+  preloaded(personId: number, sessionKey: string, read: { id: string; reply: unknown } | undefined): LoadedCaller | undefined {
     if (!read || read.id !== sessionKey) return undefined;
-    return this.loaded(vkId, read.reply as Reply);
+    return this.loaded(personId, read.reply as Reply);
   }
 
-  private keysOf(vkId: number, sessionKey: string): string[] {
-    return [this.keys.memberRecord(vkId), this.keys.languages, sessionKey, this.keys.requestsOf(vkId)];
+  private keysOf(personId: number, sessionKey: string): string[] {
+    return [this.keys.memberRecord(personId), this.keys.languages, sessionKey, this.keys.requestsOf(personId)];
   }
 
-  private argsOf(vkId: number, learnt: string | undefined): (string | number)[] {
-    return [vkId, learnt ?? '', this.sessionTtlSeconds];
+  private argsOf(personId: number, learnt: string | undefined): (string | number)[] {
+    return [personId, learnt ?? '', this.sessionTtlSeconds];
   }
 
-  private loaded(vkId: number, reply: Reply): LoadedCaller {
+  private loaded(personId: number, reply: Reply): LoadedCaller {
     const member = parseRecord(memberSchema, reply[0]) ?? null;
     return {
-      caller: { vkId, member, roles: new Set(effectiveRoles(member)), filedRequests: reply[3] },
+      caller: { personId, member, roles: new Set(effectiveRoles(member)), filedRequests: reply[3] },
       language: reply[1] ?? undefined,
       session: reply[2],
     };

@@ -57,12 +57,12 @@ export function buildTurn(base: App): Middleware {
     const scope = scopeOf(context);
     const app = scope ? appForUpdate(base, scope) : base;
     const message = context instanceof MessageContext ? context : undefined;
-    const vkId = message ? message.senderId : (context as MessageEventContext).userId;
+    const personId = message ? message.senderId : (context as MessageEventContext).userId;
     const peerId = (context as MessageContext | MessageEventContext).peerId;
     const key = sessionKeyOf(context);
     const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;
     const redisKey = app.sessions.key(key);
-    const { caller, language, session } = app.callers.preloaded(vkId, redisKey, scope?.preloaded) ?? (await app.callers.caller(vkId, redisKey, learnt));
+    const { caller, language, session } = app.callers.preloaded(personId, redisKey, scope?.preloaded) ?? (await app.callers.caller(personId, redisKey, learnt));
     const locale: Locale = isLocale(language) ? language : app.config.LOCALE;
     context.session = parseSession(session);
     setTurn(context, {

@@ -38,8 +38,8 @@ async function fillSchool(schoolId: string): Promise<Services> {
   await s.classes.ensureStaffRoom();
   await s.members.ensureBootstrapAdmins([ADMIN]);
   const c = await classIds(s, '5А', '11А');
-  await join(s, 'student', c['5А']!, { vkId: 3001 });
-  await join(s, 'parent', c['5А']!, { vkId: 4001 });
+  await join(s, 'student', c['5А']!, { personId: 3001 });
+  await join(s, 'parent', c['5А']!, { personId: 4001 });
   await verifiedTeacher(s, 2001);
   await s.invites.findByCode(5001, 'WRONGCODE');
   await s.movement.applyPromotion(ADMIN, await s.movement.previewPromotion());

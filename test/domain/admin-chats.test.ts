@@ -65,17 +65,17 @@ describe('F22 administration chats in the domain', () => {
 
   it('F22: rights: the head and admins may; a deputy, a teacher, a student may not', async () => {
     const ids = await classIds(s, '5А');
-    await join(s, 'student', ids['5А']!, { vkId: 310 });
+    await join(s, 'student', ids['5А']!, { personId: 310 });
     for (const who of [201, 300, 310, 999]) await expect(s.adminChats.reserve(who, 'staff', 't')).rejects.toBeInstanceOf(PermissionDeniedError);
     expect((await s.adminChats.reserve(ADMIN, 'staff', 't')).kind).toBe('create');
   });
 
   it('F22: the audience: the head and deputies; for the staff chat also verified teachers, not a pending one or one who left', async () => {
-    await join(s, 'teacher', 'staff', { vkId: 302, subjects: ['Физика'] });
+    await join(s, 'teacher', 'staff', { personId: 302, subjects: ['Физика'] });
     await verifiedTeacher(s, 303);
     await s.movement.markLeft(ADMIN, 303);
-    expect((await s.adminChats.audience('leadership')).map((m) => m.vkId)).toEqual([200, 201]);
-    expect((await s.adminChats.audience('staff')).map((m) => m.vkId)).toEqual([200, 201, 300]);
+    expect((await s.adminChats.audience('leadership')).map((m) => m.personId)).toEqual([200, 201]);
+    expect((await s.adminChats.audience('staff')).map((m) => m.personId)).toEqual([200, 201, 300]);
     const pending = await s.members.get(302);
     expect(belongsInAdminChat('staff', pending)).toBe(false);
     expect(belongsInAdminChat('leadership', await s.members.get(300))).toBe(false);

@@ -15,8 +15,8 @@ beforeEach(async () => {
   ids = await classIds(s, '5А');
   await verifiedTeacher(s, 300);
   await verifiedTeacher(s, 301);
-  await join(s, 'teacher', 'staff', { vkId: 302 });
-  await join(s, 'student', ids['5А']!, { vkId: 310 });
+  await join(s, 'teacher', 'staff', { personId: 302 });
+  await join(s, 'student', ids['5А']!, { personId: 310 });
   const reserved = await s.studyChats.reserve(300, { classId: ids['5А']!, subject: 'Математика', title: '5А · Математика' });
   if (reserved.kind !== 'create') throw new Error('no reservation');
   studyChatId = (await s.studyChats.finish(300, reserved.chat.id, CHAT, 'https://vk.me/join/x')).id;

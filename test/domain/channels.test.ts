@@ -10,8 +10,8 @@ beforeEach(async () => {
   s = school.services;
   ids = await classIds(s, '5А');
   await verifiedTeacher(s, 300);
-  await join(s, 'student', ids['5А']!, { vkId: 310 });
-  await join(s, 'parent', ids['5А']!, { vkId: 312 });
+  await join(s, 'student', ids['5А']!, { personId: 310 });
+  await join(s, 'parent', ids['5А']!, { personId: 312 });
 });
 afterEach(async () => {
   await school.cleanup();
@@ -62,8 +62,8 @@ describe('F12 system channels in the domain', () => {
   });
 
   it('F12: the school channel is for everyone active, the staff channel for teachers and the administration', async () => {
-    expect((await s.channels.audience('school')).map((m) => m.vkId)).toEqual([ADMIN, 300, 310, 312].sort((a, b) => a - b));
-    expect((await s.channels.audience('staff')).map((m) => m.vkId)).toEqual([300, ADMIN].sort((a, b) => a - b));
+    expect((await s.channels.audience('school')).map((m) => m.personId)).toEqual([ADMIN, 300, 310, 312].sort((a, b) => a - b));
+    expect((await s.channels.audience('staff')).map((m) => m.personId)).toEqual([300, ADMIN].sort((a, b) => a - b));
   });
 
   it('F12: a post is kept once per operation with its counts, newest first; a repeat after a crash records nothing new', async () => {

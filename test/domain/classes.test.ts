@@ -144,7 +144,7 @@ describe('F04 classes', () => {
     await expect(classes.createMany(2002, ['5А'])).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(classes.createMany(9999, ['5А'])).rejects.toMatchObject({ code: 'permission.denied' });
     const a = await classes.create(ADMIN, '5А');
-    await join(school.services, 'student', a.id, { vkId: 3001 });
+    await join(school.services, 'student', a.id, { personId: 3001 });
     await expect(classes.archive(3001, a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 

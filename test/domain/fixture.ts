@@ -47,8 +47,8 @@ export async function openSchool(extra: Partial<ServicesOptions> = {}, schoolId 
 }
 
 /** The name a person joined by {@link join} gets unless the test gives one: two words of letters, from the id (3001 → «Тест Гааб»). */
-export function fixtureName(vkId: number): string {
-  const letters = [...String(vkId)].map((digit) => 'абвгдежзик'[Number(digit)]).join('');
+export function fixtureName(personId: number): string {
+  const letters = [...String(personId)].map((digit) => 'абвгдежзик'[Number(digit)]).join('');
   return `Тест ${letters[0]!.toUpperCase()}${letters.slice(1)}`;
 }
 
@@ -57,11 +57,11 @@ export async function join(
   s: Services,
   role: InviteRole,
   classId: string,
-  input: Partial<ApplicantInput> & { vkId: number },
+  input: Partial<ApplicantInput> & { personId: number },
 ): Promise<Member> {
   const invite = await s.invites.create(ADMIN, { classId, role });
   const used = await s.invites.use(invite.id, {
-    name: fixtureName(input.vkId),
+    name: fixtureName(input.personId),
     consent: true,
     ...(role === 'parent' ? { childName: 'Ребёнок Тестовый' } : {}),
     ...input,
@@ -73,9 +73,9 @@ export async function join(
 }
 
 /** Joins a teacher to the staff room and verifies them. */
-export async function verifiedTeacher(s: Services, vkId: number): Promise<Member> {
-  await join(s, 'teacher', 'staff', { vkId, subjects: ['Математика'] });
-  return s.members.verifyTeacher(ADMIN, vkId);
+export async function verifiedTeacher(s: Services, personId: number): Promise<Member> {
+  await join(s, 'teacher', 'staff', { personId, subjects: ['Математика'] });
+  return s.members.verifyTeacher(ADMIN, personId);
 }
 
 /** Creates classes by name and returns their ids by name. */

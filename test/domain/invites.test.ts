@@ -23,7 +23,7 @@ afterEach(async () => {
   await school.cleanup();
 });
 
-const applicant = (vkId: number) => ({ vkId, name: fixtureName(vkId), consent: true as const });
+const applicant = (personId: number) => ({ personId, name: fixtureName(personId), consent: true as const });
 
 describe('F05 invites', () => {
   it('has a token of at least 128 random bits and a code without look-alikes', async () => {
@@ -90,7 +90,7 @@ describe('F05 invites', () => {
 
   it('says already_member, already_pending, and wants a child name from parents', async () => {
     const { invites } = school.services;
-    await join(school.services, 'student', classId, { vkId: 77 });
+    await join(school.services, 'student', classId, { personId: 77 });
     const invite = await invites.create(ADMIN, { classId, role: 'student' });
     expect(await invites.use(invite.id, applicant(77))).toEqual({ ok: false, reason: 'already_member' });
     const first = await invites.use(invite.id, applicant(78));
@@ -119,7 +119,7 @@ describe('F05 invites', () => {
       const winner = [a, b].find((r) => r.ok);
       const used = (await school.services.audit.recent(2)).filter((e) => e.action === 'invite.used');
       expect(used.map((e) => e.target)).toEqual([
-        { inviteId: invite.id, requestId: winner?.ok ? winner.request.id : '', classId, vkId: winner?.ok ? winner.request.applicant.vkId : 0 },
+        { inviteId: invite.id, requestId: winner?.ok ? winner.request.id : '', classId, personId: winner?.ok ? winner.request.applicant.personId : 0 },
       ]);
     }
   });
@@ -143,7 +143,7 @@ describe('F05 invites', () => {
         const used = await invites.use(invite.id, applicant(61));
         requestId = used.ok ? used.request.id : '';
       }),
-    ).toEqual([{ actor: 61, action: 'invite.used', target: { inviteId: invite.id, requestId, classId, vkId: 61 }, details: { className: '5А' } }]);
+    ).toEqual([{ actor: 61, action: 'invite.used', target: { inviteId: invite.id, requestId, classId, personId: 61 }, details: { className: '5А' } }]);
     await expectNoAudit(school, async () => expect(await invites.use(invite.id, applicant(61))).toMatchObject({ reason: 'already_pending' }));
     expect((await auditOf(school, () => invites.use(invite.id, applicant(62)))).map((e) => e.action)).toEqual(['invite.used']);
     await expectNoAudit(school, async () => expect(await invites.use(invite.id, applicant(63))).toMatchObject({ reason: 'used_up' }));

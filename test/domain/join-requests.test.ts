@@ -15,11 +15,11 @@ afterEach(async () => {
   await school.cleanup();
 });
 
-async function apply(role: 'student' | 'parent' | 'teacher', vkId: number, cls = classId) {
+async function apply(role: 'student' | 'parent' | 'teacher', personId: number, cls = classId) {
   const invite = await s.invites.create(ADMIN, { classId: role === 'teacher' ? 'staff' : cls, role });
   const used = await s.invites.use(invite.id, {
-    vkId,
-    name: fixtureName(vkId),
+    personId,
+    name: fixtureName(personId),
     consent: true,
     childName: 'Ребёнок Первый',
     subjects: ['Физика'],
@@ -36,10 +36,10 @@ describe('F08 join requests', () => {
     expect(result).toMatchObject({
       ok: true,
       request: { status: 'approved', decidedBy: ADMIN },
-      member: { vkId: 301, roles: ['parent'], classIds: [classId], childName: 'Ребёнок Первый', status: 'active' },
+      member: { personId: 301, roles: ['parent'], classIds: [classId], childName: 'Ребёнок Первый', status: 'active' },
     });
     const roster = await s.members.roster(ADMIN, classId);
-    expect(roster.parents).toMatchObject([{ member: { vkId: 301 }, childName: 'Ребёнок Первый' }]);
+    expect(roster.parents).toMatchObject([{ member: { personId: 301 }, childName: 'Ребёнок Первый' }]);
     expect((await s.requests.listPending(ADMIN)).total).toBe(0);
     expect((await s.audit.recent()).map((e) => e.action)).toContain('request.approved');
   });
@@ -56,7 +56,7 @@ describe('F08 join requests', () => {
     const result = await s.requests.reject(ADMIN, req.id, '  не из нашей школы ');
     expect(result).toMatchObject({ ok: true, request: { status: 'rejected', reason: 'не из нашей школы' } });
     expect(await s.members.get(302)).toBeUndefined();
-    const again = await s.invites.use(req.inviteId, { vkId: 302, name: 'Икс Иксов', consent: true });
+    const again = await s.invites.use(req.inviteId, { personId: 302, name: 'Икс Иксов', consent: true });
     expect(again.ok).toBe(true);
   });
 
@@ -92,7 +92,7 @@ describe('F08 join requests', () => {
       expect((await s.members.get(600 + i))?.status === 'active').toBe(stored.status === 'approved');
       const decisions = (await s.audit.recent(3)).filter((e) => e.target.requestId === req.id && e.action.startsWith('request.'));
       expect(decisions).toEqual([
-        expect.objectContaining({ action: `request.${stored.status}`, actor: stored.decidedBy, target: { requestId: req.id, classId, vkId: 600 + i } }),
+        expect.objectContaining({ action: `request.${stored.status}`, actor: stored.decidedBy, target: { requestId: req.id, classId, personId: 600 + i } }),
       ]);
     }
   });
@@ -100,14 +100,14 @@ describe('F08 join requests', () => {
   it('audits each decision once with the script that takes it; a late or refused decision writes nothing', async () => {
     const approved = await apply('student', 311);
     expect(await auditOf(school, () => s.requests.approve(ADMIN, approved.id))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: approved.id, classId, vkId: 311 }, details: { role: 'student', className: '5А' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: approved.id, classId, personId: 311 }, details: { role: 'student', className: '5А' } },
     ]);
     await expectNoAudit(school, async () => expect(await s.requests.reject(ADMIN, approved.id)).toMatchObject({ reason: 'already_decided' }));
     await expectNoAudit(school, async () => expect(await s.requests.later(ADMIN, approved.id)).toMatchObject({ reason: 'already_decided' }));
 
     const teacher = await apply('teacher', 312);
     expect(await auditOf(school, () => s.requests.reject(ADMIN, teacher.id, 'личные данные не пишем в журнал'))).toEqual([
-      { actor: ADMIN, action: 'request.rejected', target: { requestId: teacher.id, classId: 'staff', vkId: 312 }, details: { role: 'teacher', className: 'Учительская' } },
+      { actor: ADMIN, action: 'request.rejected', target: { requestId: teacher.id, classId: 'staff', personId: 312 }, details: { role: 'teacher', className: 'Учительская' } },
     ]);
     expect(JSON.stringify(await s.audit.recent())).not.toContain('журнал');
 
@@ -117,32 +117,32 @@ describe('F08 join requests', () => {
   });
 
   it('audits the child links an approval makes, in the same script as the decision', async () => {
-    const file = async (role: 'student' | 'parent', vkId: number, name: string, childName?: string) => {
+    const file = async (role: 'student' | 'parent', personId: number, name: string, childName?: string) => {
       const invite = await s.invites.create(ADMIN, { classId, role });
-      const used = await s.invites.use(invite.id, { vkId, name, consent: true, ...(childName ? { childName } : {}) });
+      const used = await s.invites.use(invite.id, { personId, name, consent: true, ...(childName ? { childName } : {}) });
       if (!used.ok) throw new Error(used.reason);
       return used.request.id;
     };
     // Two parents wait for a child nobody in the class has yet.
     const first = await file('parent', 4002, 'Орлов Папа', 'Орлов Миша');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, first))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: first, classId, vkId: 4002 }, details: { role: 'parent', className: '5А' } },
-      { actor: ADMIN, action: 'family.child_unmatched', target: { requestId: first, classId, vkId: 4002 }, details: { match: 'none', className: '5А' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: first, classId, personId: 4002 }, details: { role: 'parent', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_unmatched', target: { requestId: first, classId, personId: 4002 }, details: { match: 'none', className: '5А' } },
     ]);
     const second = await file('parent', 4001, 'Орлова Мама', 'миша орлов');
     await s.requests.approve(ADMIN, second);
     // The child joins: both parents are linked, in id order, with the decision.
     const child = await file('student', 3001, 'Орлов Миша');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, child))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: child, classId, vkId: 3001 }, details: { role: 'student', className: '5А' } },
-      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4001 }, details: { childVkId: 3001, how: 'name', className: '5А' } },
-      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, vkId: 4002 }, details: { childVkId: 3001, how: 'name', className: '5А' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: child, classId, personId: 3001 }, details: { role: 'student', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, personId: 4001 }, details: { childId: 3001, how: 'name', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: child, classId, personId: 4002 }, details: { childId: 3001, how: 'name', className: '5А' } },
     ]);
     // A third parent names the child who is now there.
     const third = await file('parent', 4003, 'Орлова Бабушка', 'Миша Орлов');
     expect(await auditOf(school, () => s.requests.approve(ADMIN, third))).toEqual([
-      { actor: ADMIN, action: 'request.approved', target: { requestId: third, classId, vkId: 4003 }, details: { role: 'parent', className: '5А' } },
-      { actor: ADMIN, action: 'family.child_linked', target: { requestId: third, classId, vkId: 4003 }, details: { childVkId: 3001, how: 'name', className: '5А' } },
+      { actor: ADMIN, action: 'request.approved', target: { requestId: third, classId, personId: 4003 }, details: { role: 'parent', className: '5А' } },
+      { actor: ADMIN, action: 'family.child_linked', target: { requestId: third, classId, personId: 4003 }, details: { childId: 3001, how: 'name', className: '5А' } },
     ]);
   });
 
@@ -169,7 +169,7 @@ describe('F08 join requests', () => {
     const student = await apply('student', 711);
     const teacher = await apply('teacher', 712);
     const elsewhere = await apply('parent', 713, other.id);
-    expect((await s.requests.classTeachersDeciding(student)).map((m) => m.vkId)).toEqual([2001]);
+    expect((await s.requests.classTeachersDeciding(student)).map((m) => m.personId)).toEqual([2001]);
     expect(await s.requests.classTeachersDeciding(teacher)).toEqual([]);
     expect(await s.requests.classTeachersDeciding(elsewhere)).toEqual([]);
   });
@@ -196,14 +196,14 @@ describe('F08 join requests', () => {
     await apply('teacher', 901);
     const p0 = await s.requests.listPending(ADMIN, { page: 0, pageSize: 3 });
     expect(p0.total).toBe(7);
-    expect(p0.items.map((r) => r.applicant.vkId)).toEqual([800, 801, 802]);
+    expect(p0.items.map((r) => r.applicant.personId)).toEqual([800, 801, 802]);
     const p2 = await s.requests.listPending(ADMIN, { page: 2, pageSize: 3 });
-    expect(p2.items.map((r) => r.applicant.vkId)).toEqual([901]);
+    expect(p2.items.map((r) => r.applicant.personId)).toEqual([901]);
     await verifiedTeacher(s, 2001);
     await s.members.assignClassTeacher(ADMIN, other.id, 2001);
     const own = await s.requests.listPending(2001);
     expect(own.total).toBe(1);
-    expect(own.items[0]?.applicant.vkId).toBe(900);
+    expect(own.items[0]?.applicant.personId).toBe(900);
     await expect(s.requests.listPending(800)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 });

@@ -24,8 +24,8 @@ afterEach(async () => {
 });
 
 /** After `fn` has read the actor's member record once (the service's own rights check), `change` rewrites it — a change racing the check. */
-function raceAfterRightsCheck(vkId: number, change: (m: Member) => Member): void {
-  const key = schoolKeys(school.prefix, school.schoolId).memberRecord(vkId);
+function raceAfterRightsCheck(personId: number, change: (m: Member) => Member): void {
+  const key = schoolKeys(school.prefix, school.schoolId).memberRecord(personId);
   const redis = school.redis;
   const get = redis.get.bind(redis);
   let done = false;
@@ -42,8 +42,8 @@ function raceAfterRightsCheck(vkId: number, change: (m: Member) => Member): void
 describe('keys and slots', () => {
   it('every key a school writes carries its hash tag; the invite indexes share {invite-index}', async () => {
     const c = await classIds(s, '5А', '11А');
-    await join(s, 'student', c['5А']!, { vkId: 3001 });
-    await join(s, 'parent', c['5А']!, { vkId: 4001, childName: fixtureName(3001) });
+    await join(s, 'student', c['5А']!, { personId: 3001 });
+    await join(s, 'parent', c['5А']!, { personId: 4001, childName: fixtureName(3001) });
     await verifiedTeacher(s, 2001);
     await s.invites.findByCode(5001, 'WRONGCODE');
     await s.movement.applyPromotion(ADMIN, await s.movement.previewPromotion());
@@ -76,18 +76,18 @@ describe('keys and slots', () => {
 describe('rights in Lua', () => {
   it("the prelude's can() agrees with permissions.ts for every action, member and scope", async () => {
     const c = await classIds(s, '5А', '5Б');
-    const base: Member = { vkId: 0, name: '', roles: [], classIds: [], classTeacherOf: [], subjects: [], status: 'active', joinedAt: 0 };
+    const base: Member = { personId: 0, name: '', roles: [], classIds: [], classTeacherOf: [], subjects: [], status: 'active', joinedAt: 0 };
     const people: Member[] = [
-      { ...base, vkId: 7001, roles: ['admin'] },
-      { ...base, vkId: 7002, roles: ['head', 'teacher'], teacherStatus: 'verified' },
-      { ...base, vkId: 7003, roles: ['deputy'] },
-      { ...base, vkId: 7004, roles: ['teacher'], teacherStatus: 'verified', classTeacherOf: [c['5А']!] },
-      { ...base, vkId: 7005, roles: ['teacher'], teacherStatus: 'pending', classTeacherOf: [c['5А']!] },
-      { ...base, vkId: 7006, roles: ['admin'], status: 'left', leftAt: 1 },
-      { ...base, vkId: 7007, roles: ['student'], classIds: [c['5А']!] },
+      { ...base, personId: 7001, roles: ['admin'] },
+      { ...base, personId: 7002, roles: ['head', 'teacher'], teacherStatus: 'verified' },
+      { ...base, personId: 7003, roles: ['deputy'] },
+      { ...base, personId: 7004, roles: ['teacher'], teacherStatus: 'verified', classTeacherOf: [c['5А']!] },
+      { ...base, personId: 7005, roles: ['teacher'], teacherStatus: 'pending', classTeacherOf: [c['5А']!] },
+      { ...base, personId: 7006, roles: ['admin'], status: 'left', leftAt: 1 },
+      { ...base, personId: 7007, roles: ['student'], classIds: [c['5А']!] },
     ];
     const keys = schoolKeys(school.prefix, school.schoolId);
-    for (const m of people) await school.redis.set(keys.memberRecord(m.vkId), JSON.stringify(m));
+    for (const m of people) await school.redis.set(keys.memberRecord(m.personId), JSON.stringify(m));
     const scopes: { classId?: string; role?: InviteRole }[] = [
       {},
       { classId: c['5А']! },
@@ -96,8 +96,8 @@ describe('rights in Lua', () => {
     ];
     const cases: { actor: number | 'system'; action: string; classId: string | null; role: string | null }[] = [];
     const expected: boolean[] = [];
-    for (const actor of [...people.map((m) => m.vkId), 9999, 'system' as const]) {
-      const member = people.find((m) => m.vkId === actor) ?? null;
+    for (const actor of [...people.map((m) => m.personId), 9999, 'system' as const]) {
+      const member = people.find((m) => m.personId === actor) ?? null;
       for (const action of ACTIONS) {
         for (const scope of scopes) {
           cases.push({ actor, action, classId: scope.classId ?? null, role: scope.role ?? null });
@@ -120,9 +120,9 @@ return out`;
 
   it('a reviewer whose right is taken away during the decision is refused in the script, with nothing written', async () => {
     const c = await classIds(s, '5А');
-    await s.members.appointAdmin(ADMIN, (await verifiedTeacher(s, 2001)).vkId);
+    await s.members.appointAdmin(ADMIN, (await verifiedTeacher(s, 2001)).personId);
     const invite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'student' });
-    const used = await s.invites.use(invite.id, { vkId: 3001, name: 'Иванов Иван', consent: true });
+    const used = await s.invites.use(invite.id, { personId: 3001, name: 'Иванов Иван', consent: true });
     if (!used.ok) throw new Error(used.reason);
     raceAfterRightsCheck(2001, (m) => ({ ...m, roles: m.roles.filter((r) => r !== 'admin') }));
     await expectNoAudit(school, () => expect(s.requests.approve(2001, used.request.id)).rejects.toBeInstanceOf(PermissionDeniedError));

@@ -17,7 +17,7 @@ describe('F21 material for the channels', () => {
   it('a verified teacher hands material in; it waits; a student may not', async () => {
     await verifiedTeacher(s, 2001);
     const c = await s.classes.create(ADMIN, '5А');
-    await join(s, 'student', c.id, { vkId: 3001 });
+    await join(s, 'student', c.id, { personId: 3001 });
     const material = await s.materials.submit(2001, 'staff', 'Семинар в четверг.');
     expect(material).toMatchObject({ kind: 'staff', text: 'Семинар в четверг.', author: 2001, status: 'pending' });
     expect((await s.materials.pending()).map((m) => m.id)).toEqual([material.id]);

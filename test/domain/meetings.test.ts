@@ -29,9 +29,9 @@ describe('F22 meetings in the domain', () => {
 
   it("F22: a parents' meeting is for the class's parents", async () => {
     const c = await classIds(s, '5А');
-    await join(s, 'parent', c['5А']!, { vkId: 4001 });
+    await join(s, 'parent', c['5А']!, { personId: 4001 });
     const meeting = await s.meetings.create(200, { title: 'Родительское собрание', at: T0 + 3600_000, audience: { kind: 'parents', classId: c['5А']! }, invited: [4001] });
     expect(meeting.audience).toEqual({ kind: 'parents', classId: c['5А']! });
-    expect((await s.meetings.audience(meeting.audience)).map((m) => m.vkId)).toEqual([4001]);
+    expect((await s.meetings.audience(meeting.audience)).map((m) => m.personId)).toEqual([4001]);
   });
 });

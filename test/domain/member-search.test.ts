@@ -20,12 +20,12 @@ async function seed(count: number): Promise<void> {
   const keys = schoolKeys(school.prefix, school.schoolId);
   const pipeline = school.redis.pipeline();
   for (let i = 0; i < count; i++) {
-    const vkId = 10_000 + i;
+    const personId = 10_000 + i;
     const female = i % 2 === 1;
     const surname = SURNAMES[i % SURNAMES.length]! + (female ? 'а' : '');
-    const member: Member = { vkId, name: `${surname} ${NAMES[i % NAMES.length]!}`, roles: ['student'], classIds: ['c1'], classTeacherOf: [], subjects: [], joinedAt: T0, status: 'active' };
-    pipeline.set(keys.memberRecord(vkId), JSON.stringify(member));
-    pipeline.sadd(keys.members, String(vkId));
+    const member: Member = { personId, name: `${surname} ${NAMES[i % NAMES.length]!}`, roles: ['student'], classIds: ['c1'], classTeacherOf: [], subjects: [], joinedAt: T0, status: 'active' };
+    pipeline.set(keys.memberRecord(personId), JSON.stringify(member));
+    pipeline.sadd(keys.members, String(personId));
   }
   await pipeline.exec();
 }

@@ -23,28 +23,28 @@ afterEach(async () => {
 describe('F06/F18 admins', () => {
   it('bootstrap admins are admins from the first start; idempotent', async () => {
     expect(await auditOf(school, () => s.members.ensureBootstrapAdmins([ADMIN, 1002, 1002, 1003]))).toEqual([
-      { actor: 'system', action: 'admin.bootstrapped', target: { vkId: 1002 } },
-      { actor: 'system', action: 'admin.bootstrapped', target: { vkId: 1003 } },
+      { actor: 'system', action: 'admin.bootstrapped', target: { personId: 1002 } },
+      { actor: 'system', action: 'admin.bootstrapped', target: { personId: 1003 } },
     ]);
     await expectNoAudit(school, async () => expect(await s.members.ensureBootstrapAdmins([ADMIN, 1002])).toEqual([]));
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN, 1002, 1003]);
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN, 1002, 1003]);
     expect(can((await s.members.get(1002)) ?? null, 'school.edit')).toBe(true);
   });
 
   it('head or admin appoints an admin from verified teachers only', async () => {
-    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await join(s, 'teacher', 'staff', { personId: 2001 });
     await expect(s.members.appointAdmin(ADMIN, 2001)).rejects.toBeInstanceOf(NotVerifiedTeacherError);
     await s.members.verifyTeacher(ADMIN, 2001);
     await verifiedTeacher(s, 2002);
     await s.members.setAdministrationRole(ADMIN, 2002, 'head');
     const cls = await s.classes.create(ADMIN, '5А');
-    await join(s, 'student', cls.id, { vkId: 3001 });
+    await join(s, 'student', cls.id, { personId: 3001 });
     await expect(s.members.appointAdmin(3001, 2001)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.members.appointAdmin(ADMIN, 3001)).rejects.toBeInstanceOf(NotATeacherError);
     const appointed = await s.members.appointAdmin(2002, 2001);
     expect(appointed.roles).toEqual(['teacher', 'admin']);
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN, 2001]);
-    expect((await s.audit.recent()).find((e) => e.action === 'admin.appointed')).toMatchObject({ actor: 2002, target: { vkId: 2001 } });
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN, 2001]);
+    expect((await s.audit.recent()).find((e) => e.action === 'admin.appointed')).toMatchObject({ actor: 2002, target: { personId: 2001 } });
   });
 
   it('never removes the last admin', async () => {
@@ -60,11 +60,11 @@ describe('F06/F18 admins', () => {
   it('admin marks verified teachers as head (one) or deputy', async () => {
     await verifiedTeacher(s, 2001);
     await verifiedTeacher(s, 2002);
-    await join(s, 'teacher', 'staff', { vkId: 2003 });
+    await join(s, 'teacher', 'staff', { personId: 2003 });
     await expect(s.members.setAdministrationRole(ADMIN, 2003, 'deputy')).rejects.toBeInstanceOf(NotVerifiedTeacherError);
     await s.members.setAdministrationRole(ADMIN, 2001, 'head');
     await s.members.setAdministrationRole(ADMIN, 2002, 'head');
-    expect((await s.members.listByRole('head')).map((m) => m.vkId)).toEqual([2002]);
+    expect((await s.members.listByRole('head')).map((m) => m.personId)).toEqual([2002]);
     await s.members.setAdministrationRole(ADMIN, 2001, 'deputy');
     await expect(s.members.setAdministrationRole(2002, 2001, 'deputy')).rejects.toBeInstanceOf(PermissionDeniedError);
     await s.members.unsetAdministrationRole(ADMIN, 2001, 'deputy');
@@ -74,52 +74,52 @@ describe('F06/F18 admins', () => {
 
 describe('audit of role changes', () => {
   it('each change writes one entry in its script; a no-op or a refusal writes none', async () => {
-    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await join(s, 'teacher', 'staff', { personId: 2001 });
     await verifiedTeacher(s, 2002);
     await expectNoAudit(school, () => expect(s.members.appointAdmin(ADMIN, 2001)).rejects.toBeInstanceOf(NotVerifiedTeacherError));
     expect(await auditOf(school, () => s.members.verifyTeacher(ADMIN, 2001))).toEqual([
-      { actor: ADMIN, action: 'teacher.verified', target: { vkId: 2001 } },
+      { actor: ADMIN, action: 'teacher.verified', target: { personId: 2001 } },
     ]);
     await expectNoAudit(school, () => s.members.verifyTeacher(ADMIN, 2001));
     expect(await auditOf(school, () => s.members.appointAdmin(ADMIN, 2001))).toEqual([
-      { actor: ADMIN, action: 'admin.appointed', target: { vkId: 2001 } },
+      { actor: ADMIN, action: 'admin.appointed', target: { personId: 2001 } },
     ]);
     await expectNoAudit(school, () => s.members.appointAdmin(ADMIN, 2001));
     expect(await auditOf(school, () => s.members.removeAdmin(2001, ADMIN))).toEqual([
-      { actor: 2001, action: 'admin.removed', target: { vkId: ADMIN } },
+      { actor: 2001, action: 'admin.removed', target: { personId: ADMIN } },
     ]);
     await expectNoAudit(school, () => expect(s.members.removeAdmin(2001, 2001)).rejects.toBeInstanceOf(LastAdminError));
 
     expect(await auditOf(school, () => s.members.setAdministrationRole(2001, 2002, 'head'))).toEqual([
-      { actor: 2001, action: 'head.assigned', target: { vkId: 2002 } },
+      { actor: 2001, action: 'head.assigned', target: { personId: 2002 } },
     ]);
     // A new head: the previous one loses the role in the same step, and the log says so.
     expect(await auditOf(school, () => s.members.setAdministrationRole(2001, 2001, 'head'))).toEqual([
-      { actor: 2001, action: 'head.assigned', target: { vkId: 2001 } },
-      { actor: 2001, action: 'head.unassigned', target: { vkId: 2002 } },
+      { actor: 2001, action: 'head.assigned', target: { personId: 2001 } },
+      { actor: 2001, action: 'head.unassigned', target: { personId: 2002 } },
     ]);
     await expectNoAudit(school, () => s.members.setAdministrationRole(2001, 2001, 'head'));
     expect(await auditOf(school, () => s.members.setAdministrationRole(2001, 2002, 'deputy'))).toEqual([
-      { actor: 2001, action: 'deputy.assigned', target: { vkId: 2002 } },
+      { actor: 2001, action: 'deputy.assigned', target: { personId: 2002 } },
     ]);
     expect(await auditOf(school, () => s.members.unsetAdministrationRole(2001, 2002, 'deputy'))).toEqual([
-      { actor: 2001, action: 'deputy.unassigned', target: { vkId: 2002 } },
+      { actor: 2001, action: 'deputy.unassigned', target: { personId: 2002 } },
     ]);
     await expectNoAudit(school, () => s.members.unsetAdministrationRole(2001, 2002, 'deputy'));
 
     const cls = await s.classes.create(2001, '5А');
     expect(await auditOf(school, () => s.members.assignClassTeacher(2001, cls.id, 2002))).toEqual([
-      { actor: 2001, action: 'classTeacher.assigned', target: { vkId: 2002, classId: cls.id }, details: { className: '5А' } },
+      { actor: 2001, action: 'classTeacher.assigned', target: { personId: 2002, classId: cls.id }, details: { className: '5А' } },
     ]);
     await expectNoAudit(school, () => s.members.assignClassTeacher(2001, cls.id, 2002));
     await expectNoAudit(school, () => expect(s.members.assignClassTeacher(2001, 'staff', 2002)).rejects.toBeInstanceOf(StaffRoomImmutableError));
     expect(await auditOf(school, () => s.members.unassignClassTeacher(2001, cls.id, 2002))).toEqual([
-      { actor: 2001, action: 'classTeacher.unassigned', target: { vkId: 2002, classId: cls.id }, details: { className: '5А' } },
+      { actor: 2001, action: 'classTeacher.unassigned', target: { personId: 2002, classId: cls.id }, details: { className: '5А' } },
     ]);
     await expectNoAudit(school, () => s.members.unassignClassTeacher(2001, cls.id, 2002));
 
     expect(await auditOf(school, () => s.members.setName(2002, 'Новое Имя'))).toEqual([
-      { actor: 2002, action: 'member.renamed', target: { vkId: 2002 } },
+      { actor: 2002, action: 'member.renamed', target: { personId: 2002 } },
     ]);
     await expectNoAudit(school, () => s.members.setName(2002, 'Новое Имя'));
     expect(JSON.stringify(await s.audit.recent(100))).not.toContain('Новое');
@@ -128,10 +128,10 @@ describe('audit of role changes', () => {
 
 describe('F09/F20/F24 teacher verification', () => {
   it('a teacher is pending until an admin, head or deputy verifies; only then has teacher powers', async () => {
-    const pending = await join(s, 'teacher', 'staff', { vkId: 2001 });
+    const pending = await join(s, 'teacher', 'staff', { personId: 2001 });
     expect(pending.teacherStatus).toBe('pending');
     expect(effectiveRoles(pending)).not.toContain('teacher');
-    expect((await s.members.listUnverifiedTeachers()).map((m) => m.vkId)).toEqual([2001]);
+    expect((await s.members.listUnverifiedTeachers()).map((m) => m.personId)).toEqual([2001]);
     await verifiedTeacher(s, 2002);
     await expect(s.members.verifyTeacher(2002, 2001)).rejects.toBeInstanceOf(PermissionDeniedError);
     await s.members.setAdministrationRole(ADMIN, 2002, 'deputy');
@@ -142,7 +142,7 @@ describe('F09/F20/F24 teacher verification', () => {
   });
 
   it('F09 F20: of two verifiers confirming at once the first wins in one atomic step, and the record keeps who it was until the teacher leaves', async () => {
-    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await join(s, 'teacher', 'staff', { personId: 2001 });
     await verifiedTeacher(s, 2002);
     await s.members.setAdministrationRole(ADMIN, 2002, 'deputy');
     school.clock.t = 5_000;
@@ -156,7 +156,7 @@ describe('F09/F20/F24 teacher verification', () => {
     const winner = a.confirmed ? ADMIN : 2002;
     expect(a.teacher).toMatchObject({ teacherStatus: 'verified', verifiedBy: winner });
     expect(b.teacher).toMatchObject({ verifiedBy: winner });
-    expect(audit).toEqual([{ actor: winner, action: 'teacher.verified', target: { vkId: 2001 } }]);
+    expect(audit).toEqual([{ actor: winner, action: 'teacher.verified', target: { personId: 2001 } }]);
     await s.movement.markLeft(ADMIN, 2001);
     const left = await s.members.get(2001);
     expect(left?.verifiedBy).toBeUndefined();
@@ -168,20 +168,20 @@ describe('F07 class teachers and rosters', () => {
   it('assigns verified teachers to several classes; roster shows students, parents, class teachers', async () => {
     const a = await s.classes.create(ADMIN, '5А');
     const b = await s.classes.create(ADMIN, '6Б');
-    await join(s, 'teacher', 'staff', { vkId: 2001 });
+    await join(s, 'teacher', 'staff', { personId: 2001 });
     await expect(s.members.assignClassTeacher(ADMIN, a.id, 2001)).rejects.toBeInstanceOf(NotVerifiedTeacherError);
     await s.members.verifyTeacher(ADMIN, 2001);
     await expect(s.members.assignClassTeacher(ADMIN, 'staff', 2001)).rejects.toBeInstanceOf(StaffRoomImmutableError);
     await s.members.assignClassTeacher(ADMIN, a.id, 2001);
     const both = await s.members.assignClassTeacher(ADMIN, b.id, 2001);
     expect(both.classTeacherOf).toEqual([a.id, b.id]);
-    await join(s, 'student', a.id, { vkId: 3001, name: 'Иванов Иван' });
-    await join(s, 'parent', a.id, { vkId: 4001, name: 'Иванова Мария', childName: 'Иванов Иван' });
+    await join(s, 'student', a.id, { personId: 3001, name: 'Иванов Иван' });
+    await join(s, 'parent', a.id, { personId: 4001, name: 'Иванова Мария', childName: 'Иванов Иван' });
     const roster = await s.members.roster(2001, a.id);
-    expect(roster.students.map((m) => m.vkId)).toEqual([3001]);
-    expect(roster.parents.map((p) => [p.member.vkId, p.childName])).toEqual([[4001, 'Иванов Иван']]);
-    expect(roster.classTeachers.map((m) => m.vkId)).toEqual([2001]);
-    expect((await s.members.roster(ADMIN, 'staff')).teachers.map((m) => m.vkId)).toEqual([2001]);
+    expect(roster.students.map((m) => m.personId)).toEqual([3001]);
+    expect(roster.parents.map((p) => [p.member.personId, p.childName])).toEqual([[4001, 'Иванов Иван']]);
+    expect(roster.classTeachers.map((m) => m.personId)).toEqual([2001]);
+    expect((await s.members.roster(ADMIN, 'staff')).teachers.map((m) => m.personId)).toEqual([2001]);
     await expect(s.members.roster(3001, a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
     const after = await s.members.unassignClassTeacher(ADMIN, a.id, 2001);
     expect(after.classTeacherOf).toEqual([b.id]);

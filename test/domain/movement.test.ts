@@ -18,21 +18,21 @@ const classIds = (...names: string[]) => createClasses(s, ...names);
 describe('F10 movement', () => {
   it('transfers a student to another class', async () => {
     const c = await classIds('5А', '5Б');
-    await join(s, 'student', c['5А']!, { vkId: 3001 });
-    const res = await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! });
+    await join(s, 'student', c['5А']!, { personId: 3001 });
+    const res = await s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']! });
     expect(res).toMatchObject({ fromClassId: c['5А'], changed: true, member: { classIds: [c['5Б']] } });
     expect((await s.members.roster(ADMIN, c['5А']!)).students).toEqual([]);
-    expect((await s.members.roster(ADMIN, c['5Б']!)).students.map((m) => m.vkId)).toEqual([3001]);
-    await expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(
+    expect((await s.members.roster(ADMIN, c['5Б']!)).students.map((m) => m.personId)).toEqual([3001]);
+    await expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(
       NotAStudentError,
     );
-    await expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: 'staff' })).rejects.toMatchObject({
+    await expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: 'staff' })).rejects.toMatchObject({
       code: 'class.staff_room_immutable',
     });
     await verifiedTeacher(s, 2001);
-    await expect(s.movement.transfer(2001, { vkId: 3001, toClassId: c['5А']! })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.movement.transfer(2001, { personId: 3001, toClassId: c['5А']! })).rejects.toBeInstanceOf(PermissionDeniedError);
     expect((await s.audit.recent()).find((e) => e.action === 'movement.transferred')).toMatchObject({
-      target: { vkId: 3001, classId: c['5Б'] },
+      target: { personId: 3001, classId: c['5Б'] },
     });
   });
 
@@ -48,7 +48,7 @@ describe('F10 movement', () => {
     expect(res.member.teacherStatus).toBeUndefined();
     expect((await s.invites.get(own.id))?.revoked).toBe(true);
     expect((await s.invites.get(adminInvite.id))?.revoked).toBe(false);
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN]);
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN]);
     expect((await s.members.roster(ADMIN, c['5А']!)).classTeachers).toEqual([]);
     await expect(s.invites.create(2001, { classId: c['5А']!, role: 'student' })).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.movement.markLeft(ADMIN, ADMIN)).rejects.toBeInstanceOf(LastAdminError);
@@ -57,18 +57,18 @@ describe('F10 movement', () => {
 
   it('a member who left can rejoin through a new invite', async () => {
     const c = await classIds('5А');
-    await join(s, 'student', c['5А']!, { vkId: 3001 });
+    await join(s, 'student', c['5А']!, { personId: 3001 });
     await s.movement.markLeft(ADMIN, 3001);
-    const back = await join(s, 'student', c['5А']!, { vkId: 3001 });
+    const back = await join(s, 'student', c['5А']!, { personId: 3001 });
     expect(back).toMatchObject({ status: 'active', roles: ['student'], classIds: [c['5А']] });
   });
 
   it('previews and applies promotion: 5А→6А, 10А→11А, 11А graduates and is archived', async () => {
     const c = await classIds('5А', '6А', '10А', '11А', '11Б');
-    await join(s, 'student', c['11А']!, { vkId: 3001 });
-    await join(s, 'parent', c['11А']!, { vkId: 4001 });
-    await join(s, 'parent', c['5А']!, { vkId: 4001, childName: 'Младший Сын' });
-    await join(s, 'student', c['5А']!, { vkId: 3002 });
+    await join(s, 'student', c['11А']!, { personId: 3001 });
+    await join(s, 'parent', c['11А']!, { personId: 4001 });
+    await join(s, 'parent', c['5А']!, { personId: 4001, childName: 'Младший Сын' });
+    await join(s, 'student', c['5А']!, { personId: 3002 });
     await verifiedTeacher(s, 2001);
     await s.members.assignClassTeacher(ADMIN, c['11А']!, 2001);
     const gradInvite = await s.invites.create(ADMIN, { classId: c['11А']!, role: 'student' });
@@ -132,22 +132,22 @@ describe('F10 movement', () => {
 describe('audit of movement', () => {
   it('a transfer, a leaving and a promotion each audit in their script; refusals and no-ops write nothing', async () => {
     const c = await classIds('5А', '5Б', '11А');
-    await join(s, 'student', c['5А']!, { vkId: 3001 });
-    expect(await auditOf(school, () => s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! }))).toEqual([
-      { actor: ADMIN, action: 'movement.transferred', target: { vkId: 3001, classId: c['5Б'] }, details: { fromClassId: c['5А'], parents: 0, className: '5Б', fromClassName: '5А' } },
+    await join(s, 'student', c['5А']!, { personId: 3001 });
+    expect(await auditOf(school, () => s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']! }))).toEqual([
+      { actor: ADMIN, action: 'movement.transferred', target: { personId: 3001, classId: c['5Б'] }, details: { fromClassId: c['5А'], parents: 0, className: '5Б', fromClassName: '5А' } },
     ]);
-    await expectNoAudit(school, async () => expect((await s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']! })).changed).toBe(false));
+    await expectNoAudit(school, async () => expect((await s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']! })).changed).toBe(false));
     await expectNoAudit(school, () =>
-      expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(NotAStudentError),
+      expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(NotAStudentError),
     );
-    await expectNoAudit(school, () => expect(s.movement.transfer(ADMIN, { vkId: 3001, toClassId: 'staff' })).rejects.toMatchObject({ code: 'class.staff_room_immutable' }));
+    await expectNoAudit(school, () => expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: 'staff' })).rejects.toMatchObject({ code: 'class.staff_room_immutable' }));
 
     await verifiedTeacher(s, 2001);
     const own = await s.invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
     await s.members.appointAdmin(ADMIN, 2001);
     const invite = await s.invites.create(2001, { classId: c['5А']!, role: 'student' });
     expect(await auditOf(school, () => s.movement.markLeft(ADMIN, 2001))).toEqual([
-      { actor: ADMIN, action: 'movement.left', target: { vkId: 2001 }, details: { revokedInvites: 1, rejectedRequests: 0, parents: 0 } },
+      { actor: ADMIN, action: 'movement.left', target: { personId: 2001 }, details: { revokedInvites: 1, rejectedRequests: 0, parents: 0 } },
     ]);
     expect((await s.invites.get(invite.id))?.revoked).toBe(true);
     expect((await s.invites.get(own.id))?.revoked).toBe(false);
@@ -180,9 +180,9 @@ describe('audit log', () => {
   it('records who, what, when with target ids only, newest first', async () => {
     const c = await classIds('5А');
     school.clock.t += 5000;
-    await join(s, 'student', c['5А']!, { vkId: 3001, name: 'Секретное Имя' });
+    await join(s, 'student', c['5А']!, { personId: 3001, name: 'Секретное Имя' });
     const recent = await s.audit.recent(10);
-    expect(recent[0]).toMatchObject({ action: 'request.approved', actor: ADMIN, target: { vkId: 3001, classId: c['5А'] } });
+    expect(recent[0]).toMatchObject({ action: 'request.approved', actor: ADMIN, target: { personId: 3001, classId: c['5А'] } });
     expect(recent[0]!.at).toBe(school.clock.t);
     expect(recent.map((e) => e.id)).toEqual([...recent.map((e) => e.id)].sort((x, y) => y - x));
     expect(JSON.stringify(recent)).not.toContain('Секретное');

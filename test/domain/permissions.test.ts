@@ -4,7 +4,7 @@ import { ROLES, type Member, type Role } from '../../src/domain/types.js';
 
 function member(roles: Role[], extra: Partial<Member> = {}): Member {
   return {
-    vkId: 1,
+    personId: 1,
     name: 'X',
     roles,
     classIds: [],

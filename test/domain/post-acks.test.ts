@@ -9,7 +9,7 @@ beforeEach(async () => {
   s = school.services;
   const ids = await classIds(s, '5А');
   await verifiedTeacher(s, 300);
-  await join(s, 'student', ids['5А']!, { vkId: 310 });
+  await join(s, 'student', ids['5А']!, { personId: 310 });
 });
 afterEach(async () => {
   await school.cleanup();

@@ -16,7 +16,7 @@ afterEach(async () => {
 describe('F14 questions to the admins', () => {
   it('a member asks; a stranger may not; a repeat of the same operation records one question', async () => {
     const c = await s.classes.create(ADMIN, '5А');
-    await join(s, 'student', c.id, { vkId: 3001 });
+    await join(s, 'student', c.id, { personId: 3001 });
     const keyed = s.keyedBy(() => 'evt-1:w0');
     const first = await keyed.questions.ask(3001, 'Когда собрание?');
     const again = await s.keyedBy(() => 'evt-1:w0').questions.ask(3001, 'Когда собрание?');
@@ -29,7 +29,7 @@ describe('F14 questions to the admins', () => {
 
   it('of two admins answering at once the first answers; a student may not answer; an unknown question is not found', async () => {
     const c = await s.classes.create(ADMIN, '5А');
-    await join(s, 'student', c.id, { vkId: 3001 });
+    await join(s, 'student', c.id, { personId: 3001 });
     await s.members.ensureBootstrapAdmins([1002]);
     const question = await s.questions.ask(3001, 'Когда собрание?');
     const other = await school.second();

@@ -14,9 +14,9 @@ beforeEach(async () => {
 afterEach(() => school.cleanup());
 
 /** Files a student's request for 5А; returns its id. */
-async function file(vkId: number): Promise<string> {
+async function file(personId: number): Promise<string> {
   const invite = await s.invites.create(ADMIN, { classId, role: 'student' });
-  const used = await s.invites.use(invite.id, { vkId, name: fixtureName(vkId), consent: true });
+  const used = await s.invites.use(invite.id, { personId, name: fixtureName(personId), consent: true });
   if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
   return used.request.id;
 }

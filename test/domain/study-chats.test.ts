@@ -31,7 +31,7 @@ describe('F25 study chats in the domain', () => {
     expect(reserved.kind).toBe('create');
     if (reserved.kind !== 'create') return;
     const lines = await auditOf(school, () => s.studyChats.finish(300, reserved.chat.id, 2_000_000_001, 'https://vk.me/join/x'));
-    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { classId: ids['5А'], vkId: 300 }, details: { chat: reserved.chat.id, className: '5А' } }]);
+    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { classId: ids['5А'], personId: 300 }, details: { chat: reserved.chat.id, className: '5А' } }]);
     const again = await s.studyChats.finish(300, reserved.chat.id, 2_000_000_009, 'https://vk.me/join/y');
     expect(again).toMatchObject({ peer: 2_000_000_001, link: 'https://vk.me/join/x', status: 'ready' });
     expect(await s.studyChats.ofTeacher(300)).toHaveLength(1);
@@ -67,9 +67,9 @@ describe('F25 study chats in the domain', () => {
 
   it('F25: rights: students, parents and unverified teachers may not; no chat for the staff room or an archived class', async () => {
     const input = { classId: ids['5А']!, subject: 'Математика', title: 't' };
-    await join(s, 'student', ids['5А']!, { vkId: 310 });
-    await join(s, 'parent', ids['5А']!, { vkId: 311 });
-    await join(s, 'teacher', 'staff', { vkId: 312, subjects: ['Физика'] });
+    await join(s, 'student', ids['5А']!, { personId: 310 });
+    await join(s, 'parent', ids['5А']!, { personId: 311 });
+    await join(s, 'teacher', 'staff', { personId: 312, subjects: ['Физика'] });
     for (const who of [310, 311, 312, 999]) await expect(s.studyChats.reserve(who, input)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.studyChats.reserve(300, { ...input, classId: 'staff' })).rejects.toBeInstanceOf(StaffRoomImmutableError);
     await s.classes.archive(ADMIN, ids['6А']!);
@@ -78,16 +78,16 @@ describe('F25 study chats in the domain', () => {
   });
 
   it('F25: the audience: active students, and parents only when asked', async () => {
-    await join(s, 'student', ids['5А']!, { vkId: 310 });
-    await join(s, 'student', ids['5А']!, { vkId: 313 });
-    await join(s, 'parent', ids['5А']!, { vkId: 311 });
-    await join(s, 'student', ids['6А']!, { vkId: 320 });
+    await join(s, 'student', ids['5А']!, { personId: 310 });
+    await join(s, 'student', ids['5А']!, { personId: 313 });
+    await join(s, 'parent', ids['5А']!, { personId: 311 });
+    await join(s, 'student', ids['6А']!, { personId: 320 });
     await s.movement.markLeft(ADMIN, 313);
     const only = await s.studyChats.audience(ids['5А']!, { parents: false });
-    expect(only.students.map((m) => m.vkId)).toEqual([310]);
+    expect(only.students.map((m) => m.personId)).toEqual([310]);
     expect(only.parents).toEqual([]);
     const both = await s.studyChats.audience(ids['5А']!, { parents: true });
-    expect(both.parents.map((m) => m.vkId)).toEqual([311]);
+    expect(both.parents.map((m) => m.personId)).toEqual([311]);
   });
 
   it('F25: who belongs in a study chat: its teacher, the staff, the active students and parents of its class; not another class, a pending teacher or someone who left', async () => {
@@ -99,10 +99,10 @@ describe('F25 study chats in the domain', () => {
     expect(await s.studyChats.byPeer(2_000_000_008)).toBeUndefined();
     expect((await s.studyChats.ofClass(ids['5А']!)).map((c) => c.id)).toEqual([chat.id]);
     expect(await s.studyChats.ofClass(ids['6А']!)).toEqual([]);
-    const student = await join(s, 'student', ids['5А']!, { vkId: 310 });
-    const parent = await join(s, 'parent', ids['5А']!, { vkId: 311 });
-    const other = await join(s, 'student', ids['6А']!, { vkId: 320 });
-    const pending = await join(s, 'teacher', 'staff', { vkId: 330, subjects: ['Физика'] });
+    const student = await join(s, 'student', ids['5А']!, { personId: 310 });
+    const parent = await join(s, 'parent', ids['5А']!, { personId: 311 });
+    const other = await join(s, 'student', ids['6А']!, { personId: 320 });
+    const pending = await join(s, 'teacher', 'staff', { personId: 330, subjects: ['Физика'] });
     const colleague = await verifiedTeacher(s, 331);
     expect(belongsInStudyChat(chat, await s.members.get(300))).toBe(true);
     expect(belongsInStudyChat(chat, student)).toBe(true);
@@ -131,7 +131,7 @@ describe('F25 "other" study chats in the domain', () => {
     expect(first).toMatchObject({ kind: 'create', chat: { kind: 'other', title: 'Шахматы', audience, teacher: 300, status: 'pending' } });
     expect(await operation('x1').studyChats.reserveOther(300, { title: 'Шахматы', audience })).toEqual(first);
     const lines = await auditOf(school, () => s.studyChats.finish(300, first.chat.id, 2_000_000_011, 'https://vk.me/join/a'));
-    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { vkId: 300 }, details: { chat: first.chat.id, kind: 'other', audience: 'class', classes: 2 } }]);
+    expect(lines).toEqual([{ actor: 300, action: 'studyChat.created', target: { personId: 300 }, details: { chat: first.chat.id, kind: 'other', audience: 'class', classes: 2 } }]);
     expect(await operation('x1').studyChats.reserveOther(300, { title: 'Шахматы', audience })).toMatchObject({ kind: 'created', chat: { id: first.chat.id, peer: 2_000_000_011 } });
     // Another operation with the same title and classes is another chat: no uniqueness for "other" chats.
     const second = await operation('x2').studyChats.reserveOther(300, { title: 'Шахматы', audience });
@@ -144,7 +144,7 @@ describe('F25 "other" study chats in the domain', () => {
   });
 
   it('F25: rights and classes of an "other" chat: students may not; no staff room, archived or unknown class', async () => {
-    await join(s, 'student', ids['5А']!, { vkId: 310 });
+    await join(s, 'student', ids['5А']!, { personId: 310 });
     const audience = (classIds: string[]): StudyChatAudience => ({ kind: 'class', classIds, parents: true });
     await expect(s.studyChats.reserveOther(310, { title: 't', audience: audience([ids['5А']!]) })).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.studyChats.reserveOther(310, { title: 't', audience: { kind: 'role', role: 'student' } })).rejects.toBeInstanceOf(PermissionDeniedError);
@@ -156,9 +156,9 @@ describe('F25 "other" study chats in the domain', () => {
   });
 
   it('F25: who belongs in an "other" chat follows its audience: its classes\' students (parents when asked), or its role; a transfer between its classes keeps the student in', async () => {
-    const student = await join(s, 'student', ids['5А']!, { vkId: 310 });
-    const parent = await join(s, 'parent', ids['5А']!, { vkId: 311 });
-    const other = await join(s, 'student', ids['6А']!, { vkId: 320 });
+    const student = await join(s, 'student', ids['5А']!, { personId: 310 });
+    const parent = await join(s, 'parent', ids['5А']!, { personId: 311 });
+    const other = await join(s, 'student', ids['6А']!, { personId: 320 });
     const colleague = await verifiedTeacher(s, 331);
     const both = await otherChat({ kind: 'class', classIds: [ids['5А']!, ids['6А']!], parents: false }, 'Оба', 2_000_000_021);
     const withParents = await otherChat({ kind: 'class', classIds: [ids['5А']!], parents: true }, 'С родителями', 2_000_000_022);
@@ -168,7 +168,7 @@ describe('F25 "other" study chats in the domain', () => {
     expect([both, withParents, students, teachers].map((chat) => belongsInStudyChat(chat, parent))).toEqual([false, true, false, false]);
     expect([both, withParents, students, teachers].map((chat) => belongsInStudyChat(chat, other))).toEqual([true, false, true, false]);
     expect([both, withParents, students, teachers].map((chat) => belongsInStudyChat(chat, colleague))).toEqual([true, true, true, true]);
-    const moved = await s.movement.transfer(ADMIN, { vkId: 310, toClassId: ids['6А']! });
+    const moved = await s.movement.transfer(ADMIN, { personId: 310, toClassId: ids['6А']! });
     expect(belongsInStudyChat(both, moved.member)).toBe(true);
     expect(belongsInStudyChat(withParents, moved.member)).toBe(false);
   });
@@ -179,8 +179,8 @@ describe('F25 "other" study chats in the domain', () => {
     await school.redis.set(keys.studyChatRecord('sc77'), JSON.stringify(old));
     const chat = await s.studyChats.get('sc77');
     expect(chat).toMatchObject({ ...old, kind: 'subject', audience: { kind: 'class', classIds: [ids['5А']], parents: true } });
-    const parent = await join(s, 'parent', ids['5А']!, { vkId: 311 });
+    const parent = await join(s, 'parent', ids['5А']!, { personId: 311 });
     expect(belongsInStudyChat(chat!, parent)).toBe(true);
-    expect(belongsInStudyChat(chat!, await join(s, 'student', ids['6А']!, { vkId: 320 }))).toBe(false);
+    expect(belongsInStudyChat(chat!, await join(s, 'student', ids['6А']!, { personId: 320 }))).toBe(false);
   });
 });

@@ -177,7 +177,7 @@ describe('the journal of actions (/журнал, F10)', () => {
     const s = h.bot.app.services;
     await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
-    await s.movement.transfer(ADMIN_ID, { vkId: 310, toClassId: await classId('6А') });
+    await s.movement.transfer(ADMIN_ID, { personId: 310, toClassId: await classId('6А') });
     const admin = h.admin();
     await admin.say('/lang en');
     await admin.nextMessage();

@@ -39,7 +39,7 @@ describe('class teachers (F07)', () => {
     const list = await admin.expect('Классов: 2');
     expect(list.text).toContain('5А — учеников: 0, родителей: 0, кл. руководитель: Петрова Анна');
     const audit = await s.audit.recent(5);
-    expect(audit.filter((e) => e.action === 'classTeacher.assigned' && e.target.vkId === 300)).toHaveLength(2);
+    expect(audit.filter((e) => e.action === 'classTeacher.assigned' && e.target.personId === 300)).toHaveLength(2);
   });
 
   it('F07: an admin unassigns a class teacher by command and by button', async () => {

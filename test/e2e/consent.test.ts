@@ -80,7 +80,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     expect(student.received.some((m) => m.text.includes('Согласие на обработку персональных данных'))).toBe(false);
     expect(student.received.some((m) => labels(m).includes('Согласен(на)'))).toBe(false);
     const [request] = await services().consent.waiting();
-    expect(request?.applicant).toMatchObject({ vkId: 500, role: 'student', name: 'Петров Иван', classId: c5 });
+    expect(request?.applicant).toMatchObject({ personId: 500, role: 'student', name: 'Петров Иван', classId: c5 });
     expect(request?.awaitingConsent).toBe(true);
     expect((await services().requests.listPending('system')).items).toEqual([]);
     expect(await services().requests.approve(ADMIN_ID, request!.id)).toEqual({ ok: false, reason: 'awaiting_consent' });
@@ -130,16 +130,16 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     const card = await admin.expect(hasCardOf(requestId));
     expect(card.text).toContain('Согласие родителя: [id601|Петрова Ольга Николаевна] (по ссылке в боте)');
     const consent = await services().consent.of(500);
-    expect(consent).toMatchObject({ kind: 'parent', parentVkId: 601, parentName: 'Петрова Ольга Николаевна', version: CONSENT_TEXT_VERSION, requestId });
+    expect(consent).toMatchObject({ kind: 'parent', parentId: 601, parentName: 'Петрова Ольга Николаевна', version: CONSENT_TEXT_VERSION, requestId });
     const audit = await services().audit.recent(20);
     expect(audit.some((e) => e.action === 'consent.given' && e.actor === 601)).toBe(true);
     const pending = (await services().requests.listPending('system')).items;
-    const parentRequest = pending.find((r) => r.applicant.vkId === 601);
+    const parentRequest = pending.find((r) => r.applicant.personId === 601);
     expect(parentRequest?.applicant).toMatchObject({ role: 'parent', childName: 'Петров Иван', classId: c5, consentVersion: CONSENT_TEXT_VERSION });
     await admin.expect(hasCardOf(parentRequest!.id));
     expect((await services().requests.approve(ADMIN_ID, requestId)).ok).toBe(true);
     const approved = await services().requests.approve(ADMIN_ID, parentRequest!.id);
-    expect(approved.ok && approved.child).toMatchObject({ status: 'linked', childVkId: 500 });
+    expect(approved.ok && approved.child).toMatchObject({ status: 'linked', childId: 500 });
     // The link is spent.
     const other = h.driver.user({ id: 611, firstName: 'Анна', lastName: 'Петрова' });
     await other.openLink(link);
@@ -249,7 +249,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await parentReadsConsent(parent, link);
     await parent.press('Даю согласие');
     await parent.expect('Согласие записано');
-    const parentRequest = (await services().requests.listPending('system')).items.find((r) => r.applicant.vkId === 601)!;
+    const parentRequest = (await services().requests.listPending('system')).items.find((r) => r.applicant.personId === 601)!;
     await services().requests.approve(ADMIN_ID, requestId);
     await services().requests.approve(ADMIN_ID, parentRequest.id);
     expect((await services().members.get(500))?.status).toBe('active');

@@ -24,9 +24,9 @@ describe('first contact (F27, F14, F28)', () => {
   const services = () => h.bot.app.services;
 
   /** Files a request the way onboarding does, without the dialog. */
-  async function fileRequest(role: 'student' | 'parent' | 'teacher', vkId: number, name: string) {
+  async function fileRequest(role: 'student' | 'parent' | 'teacher', personId: number, name: string) {
     const invite = await services().invites.create(ADMIN_ID, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role });
-    const used = await services().invites.use(invite.id, { vkId, name, consent: true, childName: 'Петров Ваня', subjects: ['Физика'] });
+    const used = await services().invites.use(invite.id, { personId, name, consent: true, childName: 'Петров Ваня', subjects: ['Физика'] });
     if (!used.ok) throw new Error(used.reason);
     return used.request;
   }

@@ -15,14 +15,14 @@ describe('invite links (F05, F11)', () => {
   const services = () => h.bot.app.services;
 
   /** A verified teacher who leads `classId`, joined the way the bot lets people in. */
-  async function classTeacher(vkId: number, classId: string): Promise<void> {
+  async function classTeacher(personId: number, classId: string): Promise<void> {
     const s = services();
     const invite = await s.invites.create(ADMIN_ID, { classId: STAFF_ROOM_ID, role: 'teacher' });
-    const used = await s.invites.use(invite.id, { vkId, name: 'Петрова Анна', consent: true, subjects: ['Математика'] });
+    const used = await s.invites.use(invite.id, { personId, name: 'Петрова Анна', consent: true, subjects: ['Математика'] });
     if (!used.ok) throw new Error('teacher invite not used');
     await s.requests.approve(ADMIN_ID, used.request.id);
-    await s.members.verifyTeacher(ADMIN_ID, vkId);
-    await s.members.assignClassTeacher(ADMIN_ID, classId, vkId);
+    await s.members.verifyTeacher(ADMIN_ID, personId);
+    await s.members.assignClassTeacher(ADMIN_ID, classId, personId);
   }
 
   async function latestInvite(): Promise<Invite> {
@@ -119,7 +119,7 @@ describe('invite links (F05, F11)', () => {
     const s = services();
     const cls = await s.classes.create(ADMIN_ID, '5А');
     const invite = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student' });
-    const used = await s.invites.use(invite.id, { vkId: 300, name: 'Петров Иван', consent: true });
+    const used = await s.invites.use(invite.id, { personId: 300, name: 'Петров Иван', consent: true });
     if (!used.ok) throw new Error('not used');
     await s.requests.approve(ADMIN_ID, used.request.id);
     const student = h.driver.user({ id: 300, firstName: 'Иван', lastName: 'Петров' });
@@ -169,7 +169,7 @@ describe('invite links (F05, F11)', () => {
     const cls = await s.classes.create(ADMIN_ID, '5А');
     const students = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student', maxUses: 30 });
     const parents = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'parent', maxUses: 10 });
-    await s.invites.use(students.id, { vkId: 301, name: 'Петров Иван', consent: true });
+    await s.invites.use(students.id, { personId: 301, name: 'Петров Иван', consent: true });
     const admin = h.admin();
     await admin.say('/приглашения');
     const list = await admin.expect('Действующие приглашения: 2');
@@ -192,7 +192,7 @@ describe('invite links (F05, F11)', () => {
     const b = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'parent' });
     const c = await s.invites.create(ADMIN_ID, { classId: STAFF_ROOM_ID, role: 'teacher' });
     const used = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student' });
-    await s.invites.use(used.id, { vkId: 302, name: 'Сидоров Пётр', consent: true });
+    await s.invites.use(used.id, { personId: 302, name: 'Сидоров Пётр', consent: true });
     const admin = h.admin();
     await admin.say(`/revoke ${a.code.toLowerCase()}`);
     await admin.expect(`Приглашение ${a.code} (5А, ученик) отозвано`);

@@ -24,7 +24,7 @@ describe('join requests (F08)', () => {
   async function file(user: DriverUser, role: InviteRole, extra: { childName?: string; subjects?: string[] } = {}): Promise<JoinRequest> {
     const services = h.bot.app.services;
     const invite = await services.invites.create(100, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role });
-    const used = await services.invites.use(invite.id, { vkId: user.id, name: nameOf(user), consent: true, ...extra });
+    const used = await services.invites.use(invite.id, { personId: user.id, name: nameOf(user), consent: true, ...extra });
     if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
     return used.request;
   }
@@ -308,7 +308,7 @@ describe('join requests (F08)', () => {
       await user.nextMessage();
       const services = h.bot.app.services;
       const invite = await services.invites.create(100, { classId, role });
-      const used = await services.invites.use(invite.id, { vkId: user.id, name: nameOf(user), consent: true, ...(childName ? { childName } : {}) });
+      const used = await services.invites.use(invite.id, { personId: user.id, name: nameOf(user), consent: true, ...(childName ? { childName } : {}) });
       if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
       await announceJoinRequest(h.bot.app, used.request);
       return used.request;
@@ -319,7 +319,7 @@ describe('join requests (F08)', () => {
       const user = h.driver.user({ id, firstName, lastName });
       const services = h.bot.app.services;
       const invite = await services.invites.create(100, { classId, role: 'student' });
-      const used = await services.invites.use(invite.id, { vkId: id, name: nameOf(user), consent: true });
+      const used = await services.invites.use(invite.id, { personId: id, name: nameOf(user), consent: true });
       if (!used.ok) throw new Error('not filed');
       await services.requests.approve(100, used.request.id);
       return user;
@@ -333,7 +333,7 @@ describe('join requests (F08)', () => {
     }
 
     const childrenOf = async (parentId: number) =>
-      (await h.bot.app.services.members.roster(100, classId)).parents.find((p) => p.member.vkId === parentId)?.children;
+      (await h.bot.app.services.members.roster(100, classId)).parents.find((p) => p.member.personId === parentId)?.children;
 
     it('F08: approving a parent links them to the student of that name; the reviewers’ copies name the child found', async () => {
       const reviewer = await admin();
@@ -349,9 +349,9 @@ describe('join requests (F08)', () => {
       expect(edited?.text).toContain('✅ Принята. Решение: Мария Иванова');
       expect(edited?.text).toContain('👪 Ребёнок «петрова анна» найден: [id301|Анна Петрова].');
       await parent.expect('Ваша заявка принята');
-      expect(await childrenOf(302)).toEqual([{ childName: 'петрова анна', childVkId: 301 }]);
+      expect(await childrenOf(302)).toEqual([{ childName: 'петрова анна', childId: 301 }]);
       const linked = (await h.bot.app.services.audit.recent(5)).find((e) => e.action === 'family.child_linked');
-      expect(linked).toMatchObject({ actor: 100, target: { vkId: 302, classId }, details: { childVkId: 301 } });
+      expect(linked).toMatchObject({ actor: 100, target: { personId: 302, classId }, details: { childId: 301 } });
     });
 
     it('F08: a child not found: the reviewers are told how to link; a student who joins later is linked and the parent told', async () => {
@@ -375,7 +375,7 @@ describe('join requests (F08)', () => {
       expect(approved?.text).toContain('👪 Связан с родителем: [id302|Ирина Соколова].');
       await misha.expect('Ваша заявка принята');
       await parent.expect('Миша Соколов вступил в класс 5А — вы связаны с ним как родитель.');
-      expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childVkId: 303 }]);
+      expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childId: 303 }]);
     });
 
     it('F08: namesakes: the class teacher picks the child with /linkchild buttons; the parent is told; refusals', async () => {
@@ -414,11 +414,11 @@ describe('join requests (F08)', () => {
       await teacher.press('Иван Орлов (5А)');
       await teacher.expect('Готово: [id306|Анна Орлова] связана с учеником [id304|Иваном Орловым] (5А).');
       await parent.expect('Вы связаны как родитель с учеником Иваном Орловым (5А).');
-      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
+      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childId: 304 }]);
       await teacher.say('/linkchild 306 304');
       await teacher.expect('[id306|Анна Орлова] уже связана с учеником [id304|Иваном Орловым] (5А).');
       const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
-      expect(audit).toMatchObject({ actor: 200, target: { vkId: 306, classId }, details: { childVkId: 304, how: 'hand' } });
+      expect(audit).toMatchObject({ actor: 200, target: { personId: 306, classId }, details: { childId: 304, how: 'hand' } });
 
       // A student may not link; a class teacher of another class may not link in 5А.
       await first.say('/linkchild 306 305');
@@ -430,7 +430,7 @@ describe('join requests (F08)', () => {
       await services.members.assignClassTeacher(100, (await services.classes.findByName('6А'))!.id, 201);
       await other.say('/linkchild 306 305');
       await other.expect('У вас нет прав на это действие.');
-      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childVkId: 304 }]);
+      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childId: 304 }]);
     });
 
     it('F08: a parent of two children in one class files a second request for the other child; the same child again is refused', async () => {
@@ -446,7 +446,7 @@ describe('join requests (F08)', () => {
 
       const services = h.bot.app.services;
       const invite = await services.invites.create(100, { classId, role: 'parent' });
-      const same = await services.invites.use(invite.id, { vkId: 302, name: 'Вера Кузнецова', consent: true, childName: 'олег кузнецов' });
+      const same = await services.invites.use(invite.id, { personId: 302, name: 'Вера Кузнецова', consent: true, childName: 'олег кузнецов' });
       expect(same).toEqual({ ok: false, reason: 'already_member' });
       const second = await apply(parent, 'parent', 'Кузнецова Мария');
       const notice = await reviewer.expect('Ребёнок: Кузнецова Мария');
@@ -458,8 +458,8 @@ describe('join requests (F08)', () => {
       expect(edited?.text).toContain('👪 Ребёнок «Кузнецова Мария» найден: [id303|Мария Кузнецова].');
       await parent.expect('Ваша заявка принята');
       expect(await childrenOf(302)).toEqual([
-        { childName: 'Кузнецов Олег', childVkId: 301 },
-        { childName: 'Кузнецова Мария', childVkId: 303 },
+        { childName: 'Кузнецов Олег', childId: 301 },
+        { childName: 'Кузнецова Мария', childId: 303 },
       ]);
       expect((await services.members.get(302))?.classIds).toEqual([classId]);
     });

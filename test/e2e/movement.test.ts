@@ -28,10 +28,10 @@ describe('movement of students and staff (F10)', () => {
     expect(labels(pick)).toEqual(['5Б', '6А', 'Отмена']);
     await admin.press('5Б');
     await admin.expect('[id310|Сидоров Ваня] переведён из 5А в 5Б.');
-    expect((await s.members.roster(ADMIN_ID, await classId('5Б'))).students.map((m) => m.vkId)).toEqual([310]);
+    expect((await s.members.roster(ADMIN_ID, await classId('5Б'))).students.map((m) => m.personId)).toEqual([310]);
     expect((await s.members.roster(ADMIN_ID, await classId('5А'))).students).toEqual([]);
     const [entry] = await s.audit.recent(1);
-    expect(entry).toMatchObject({ actor: ADMIN_ID, action: 'movement.transferred', target: { vkId: 310, classId: await classId('5Б') } });
+    expect(entry).toMatchObject({ actor: ADMIN_ID, action: 'movement.transferred', target: { personId: 310, classId: await classId('5Б') } });
   });
 
   it('F10: /transfer by id or mention; non-students, the staff room and bad input are refused with the reason', async () => {
@@ -97,7 +97,7 @@ describe('movement of students and staff (F10)', () => {
     expect(refused.keyboard).toBeUndefined();
     expect((await s.members.get(ADMIN_ID))?.status).toBe('active');
     const entry = (await s.audit.recent(5)).find((e) => e.action === 'movement.left');
-    expect(entry).toMatchObject({ actor: ADMIN_ID, target: { vkId: 300 }, details: { revokedInvites: 1 } });
+    expect(entry).toMatchObject({ actor: ADMIN_ID, target: { personId: 300 }, details: { revokedInvites: 1 } });
   });
 
   it('F10: /promote shows what will change and moves every class up a grade in one step; the last grade graduates', async () => {
@@ -229,14 +229,14 @@ describe('movement with linked parents (F10)', () => {
     expect((await s.members.get(320))?.classIds).toEqual([b]);
     expect((await s.members.get(321))?.classIds).toEqual([a, b]);
     const fresh = await s.members.roster(ADMIN_ID, b);
-    expect(fresh.parents.map((p) => [p.member.vkId, p.children])).toEqual([
-      [321, [{ childName: 'Сидоров Ваня', childVkId: 310 }]],
-      [320, [{ childName: 'ваня сидоров', childVkId: 310 }]],
+    expect(fresh.parents.map((p) => [p.member.personId, p.children])).toEqual([
+      [321, [{ childName: 'Сидоров Ваня', childId: 310 }]],
+      [320, [{ childName: 'ваня сидоров', childId: 310 }]],
     ]);
-    expect((await s.members.roster(ADMIN_ID, a)).parents.map((p) => p.member.vkId).sort()).toEqual([321, 322]);
+    expect((await s.members.roster(ADMIN_ID, a)).parents.map((p) => p.member.personId).sort()).toEqual([321, 322]);
     const moves = (await s.audit.recent(5)).filter((e) => e.action === 'movement.parent_transferred');
-    expect(moves.map((e) => e.target.vkId).sort()).toEqual([320, 321]);
-    expect(moves[0]).toMatchObject({ actor: ADMIN_ID, target: { classId: b }, details: { fromClassId: a, childVkId: 310 } });
+    expect(moves.map((e) => e.target.personId).sort()).toEqual([320, 321]);
+    expect(moves[0]).toMatchObject({ actor: ADMIN_ID, target: { classId: b }, details: { fromClassId: a, childId: 310 } });
   });
 
   it('F10: /left of a student rejects their pending requests (the reviewers’ cards show it) and tells the linked parents', async () => {
@@ -253,7 +253,7 @@ describe('movement with linked parents (F10)', () => {
     await joinAs(s, 'parent', '5А', 321, 'Сидоров Пётр', 'Сидоров Ваня');
     await joinAs(s, 'parent', '6А', 321, 'Сидоров Пётр', 'Сидорова Катя');
     const invite = await s.invites.create(ADMIN_ID, { classId: await classId('6А'), role: 'student' });
-    const used = await s.invites.use(invite.id, { vkId: 310, name: 'Сидоров Ваня', consent: true });
+    const used = await s.invites.use(invite.id, { personId: 310, name: 'Сидоров Ваня', consent: true });
     if (!used.ok) throw new Error('not filed');
     await announceJoinRequest(h.bot.app, used.request);
     const card = await admin.expect('Новая заявка на вступление');
@@ -338,7 +338,7 @@ describe('movement with linked parents (F10)', () => {
     await admin.expect('Готово: переведено классов — 1, выпущено классов — 1 (выпускников и их родителей: 3).');
     const sixth = await classId('6А');
     expect(await s.members.get(320)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [sixth] });
-    expect((await s.members.roster(ADMIN_ID, sixth)).parents[0]?.children).toEqual([{ childName: 'Младшая Дочь', childVkId: 312 }]);
+    expect((await s.members.roster(ADMIN_ID, sixth)).parents[0]?.children).toEqual([{ childName: 'Младшая Дочь', childId: 312 }]);
     expect((await s.members.get(321))?.status).toBe('left');
   });
 });
@@ -361,10 +361,10 @@ describe('everyone concerned is told of movement (F10)', () => {
   }
 
   /** A verified teacher leading `className`. */
-  async function classTeacher(vkId: number, name: string, className: string): Promise<void> {
+  async function classTeacher(personId: number, name: string, className: string): Promise<void> {
     const s = h.bot.app.services;
-    await verifiedTeacher(s, vkId, name);
-    await s.members.assignClassTeacher(ADMIN_ID, await classId(className), vkId);
+    await verifiedTeacher(s, personId, name);
+    await s.members.assignClassTeacher(ADMIN_ID, await classId(className), personId);
   }
 
   it('F10: a transfer tells the student, their parent and the class teachers of the old and the new class', async () => {

@@ -37,7 +37,7 @@ describe('people by their names and gender (F10 F07 F27)', () => {
     await sasha.expect('Согласие на обработку');
     await sasha.press('Даю согласие');
     await sasha.expect('Заявка отправлена');
-    const [request] = (await s().requests.listPending('system')).items.filter((r) => r.applicant.vkId === 601);
+    const [request] = (await s().requests.listPending('system')).items.filter((r) => r.applicant.personId === 601);
     expect(request?.applicant).toMatchObject({ name: 'Ким Саша', gender: 'female' });
     const decided = await s().requests.approve(ADMIN_ID, request!.id);
     expect(decided.ok).toBe(true);

@@ -32,9 +32,9 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     return admin;
   }
 
-  async function pendingOf(vkId: number) {
+  async function pendingOf(personId: number) {
     const { items } = await services().requests.listPending('system');
-    return items.filter((r) => r.applicant.vkId === vkId);
+    return items.filter((r) => r.applicant.personId === personId);
   }
 
   it('F27: a student opens the deep link, confirms, takes the VK name, consents, and the request reaches the admin', async () => {
@@ -201,7 +201,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     const revoked = await invite('parent');
     await services().invites.revoke(ADMIN_ID, revoked.id);
     const usedUp = await invite('teacher', { maxUses: 1 });
-    await services().invites.use(usedUp.id, { vkId: 600, name: 'Кто-то Другой', consent: true, subjects: [] });
+    await services().invites.use(usedUp.id, { personId: 600, name: 'Кто-то Другой', consent: true, subjects: [] });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const person = h.driver.user({ id: 506, firstName: 'Иван', lastName: 'Петров' });
     await person.openLink(link(expired));
@@ -236,7 +236,7 @@ describe('onboarding by invite (F23, F27, F19)', () => {
 
   it('F27: a member gets a friendly note; reopening the invite of a waiting request shows that request (who decides)', async () => {
     const inv = await invite('student');
-    const used = await services().invites.use(inv.id, { vkId: 509, name: 'Петров Иван', consent: true });
+    const used = await services().invites.use(inv.id, { personId: 509, name: 'Петров Иван', consent: true });
     if (!used.ok) throw new Error('not used');
     const student = h.driver.user({ id: 509, firstName: 'Иван', lastName: 'Петров' });
     await student.openLink(link(inv));
@@ -274,7 +274,7 @@ describe('a parent of two children in one class (F27)', () => {
     const { classes, invites, requests } = h.bot.app.services;
     const classId = (await classes.create(ADMIN_ID, '2А')).id;
     const invite = await invites.create(ADMIN_ID, { classId, role: 'parent', maxUses: 5 });
-    const first = await invites.use(invite.id, { vkId: 901, name: 'Котова Ирина Павловна', consent: true, childName: 'Котова Лиза' });
+    const first = await invites.use(invite.id, { personId: 901, name: 'Котова Ирина Павловна', consent: true, childName: 'Котова Лиза' });
     if (!first.ok) throw new Error('setup: the first request was refused');
     await requests.approve(ADMIN_ID, first.request.id);
 
@@ -293,7 +293,7 @@ describe('a parent of two children in one class (F27)', () => {
     await join('Котов Миша');
     await parent.expect('Заявка отправлена');
     const pending = await requests.listPending('system');
-    expect(pending.items.map((r) => r.applicant)).toEqual([expect.objectContaining({ vkId: 901, role: 'parent', childName: 'Котов Миша' })]);
+    expect(pending.items.map((r) => r.applicant)).toEqual([expect.objectContaining({ personId: 901, role: 'parent', childName: 'Котов Миша' })]);
 
     // The same child again (the other word order) is said at once, by name, before the consent; another child goes on.
     await parent.say(`/join ${invite.code}`);

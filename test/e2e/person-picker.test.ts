@@ -121,7 +121,7 @@ describe('people by name: the person picker (issue 10)', () => {
     expect((await s.members.roster(ADMIN_ID, await classId('5А'))).parents[0]?.children).toEqual([{ childName: 'Петров Ванечка' }]);
     await admin.press('Да, продолжить');
     await admin.expect('[id320|Петрова Анна]');
-    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).parents[0]?.children).toEqual([{ childName: 'Петров Ванечка', childVkId: 311 }]);
+    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).parents[0]?.children).toEqual([{ childName: 'Петров Ванечка', childId: 311 }]);
     await admin.say('/left');
     await admin.expect('Кого отметить выбывшим?');
     await admin.say('/left сокол');
@@ -311,7 +311,7 @@ describe('people by name: the person picker (issue 10)', () => {
     // A join request's card: the applicant and the class, not «Заявка № r1».
     const stranger = h.driver.user({ id: 330, firstName: 'Олег', lastName: 'Новиков', allowsMessages: true });
     const invite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'student' });
-    const used = await s.invites.use(invite.id, { vkId: 330, name: 'Новиков Олег', consent: true });
+    const used = await s.invites.use(invite.id, { personId: 330, name: 'Новиков Олег', consent: true });
     expect(used.ok).toBe(true);
     await admin.say('/requests');
     await admin.expect('Заявка: Новиков Олег, 5Б');
@@ -320,7 +320,7 @@ describe('people by name: the person picker (issue 10)', () => {
     // A parent whose child matches no student: the outcome says how to link, by a mention of the parent.
     const mother = h.driver.user({ id: 331, firstName: 'Ирина', lastName: 'Новикова', allowsMessages: true });
     const parentInvite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'parent' });
-    const filed = await s.invites.use(parentInvite.id, { vkId: 331, name: 'Новикова Ирина', consent: true, childName: 'Новиков Сергей' });
+    const filed = await s.invites.use(parentInvite.id, { personId: 331, name: 'Новикова Ирина', consent: true, childName: 'Новиков Сергей' });
     expect(filed.ok).toBe(true);
     await admin.say('/requests');
     const card = await admin.expect('Заявка: Новикова Ирина, 5Б');

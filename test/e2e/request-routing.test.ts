@@ -30,21 +30,21 @@ describe('join requests go to whom they belong (F08)', () => {
   }
 
   /** A verified teacher leading `classId`, who has written to the bot. */
-  async function classTeacher(vkId: number, first: string, last: string, classId: string): Promise<DriverUser> {
-    await verifiedTeacher(h.bot.app.services, vkId, `${last} ${first}`);
-    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, classId, vkId);
-    const teacher = h.driver.user({ id: vkId, firstName: first, lastName: last });
+  async function classTeacher(personId: number, first: string, last: string, classId: string): Promise<DriverUser> {
+    await verifiedTeacher(h.bot.app.services, personId, `${last} ${first}`);
+    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, classId, personId);
+    const teacher = h.driver.user({ id: personId, firstName: first, lastName: last });
     await teacher.say('/help');
     await teacher.expect('Ваши роли');
     return teacher;
   }
 
   /** Files a request through an invite and announces it, as onboarding does. */
-  async function apply(vkId: number, name: string, classId: string, role: InviteRole = 'student'): Promise<JoinRequest> {
+  async function apply(personId: number, name: string, classId: string, role: InviteRole = 'student'): Promise<JoinRequest> {
     const services = h.bot.app.services;
     const invite = await services.invites.create(ADMIN_ID, { classId, role });
     const extra = role === 'parent' ? { childName: 'Петров Ваня' } : role === 'teacher' ? { subjects: ['Физика'] } : {};
-    const used = await services.invites.use(invite.id, { vkId, name, consent: true, ...extra });
+    const used = await services.invites.use(invite.id, { personId, name, consent: true, ...extra });
     if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
     await announceJoinRequest(h.bot.app, used.request);
     return used.request;

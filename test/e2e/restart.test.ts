@@ -127,7 +127,7 @@ describe('a crash and a restart (F28)', () => {
       await student.expect('Заявка отправлена');
       await inboxEmpty();
       const { items: pending } = await services.requests.listPending('system');
-      expect(pending.filter((r) => r.applicant.vkId === 700)).toHaveLength(1);
+      expect(pending.filter((r) => r.applicant.personId === 700)).toHaveLength(1);
       expect((await services.invites.get(invite.id))?.uses).toBe(1);
       expect(botMessagesTo(ADMIN_ID).filter(cardToAdmin)).toHaveLength(1);
       expect(botMessagesTo(700).filter((m) => m.text.includes('Заявка отправлена'))).toHaveLength(1);
@@ -142,7 +142,7 @@ describe('a crash and a restart (F28)', () => {
       await restartAfterASecond();
       await expect.poll(async () => (await services.requests.get(pending[0]!.id))?.status, { timeout: 30_000 }).toBe('approved');
       await inboxEmpty();
-      expect(await services.members.get(700)).toMatchObject({ vkId: 700 });
+      expect(await services.members.get(700)).toMatchObject({ personId: 700 });
       expect(botMessagesTo(700).filter(welcome)).toHaveLength(1);
       const approvals = (await services.audit.recent(100)).filter((entry) => entry.action === 'request.approved');
       expect(approvals).toHaveLength(1);

@@ -22,7 +22,7 @@ describe('admins and the administration (F06, F18)', () => {
     await h.stopBot();
     await h.startBot();
     expect((await s.audit.recent(50)).filter((e) => e.action === 'admin.bootstrapped')).toHaveLength(1);
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID]);
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN_ID]);
     // The restart read the admin's VK profile (the person exists in VK now): named «Фамилия Имя», no more «участник».
     expect((await s.members.get(ADMIN_ID))?.name).toBe('Иванова Мария');
     await admin.say('/admins');
@@ -57,7 +57,7 @@ describe('admins and the administration (F06, F18)', () => {
     await teacher.say('/admins');
     await teacher.expect('Администраторы платформы (2)');
     const audit = await s.audit.recent(5);
-    expect(audit.some((e) => e.action === 'admin.appointed' && e.actor === ADMIN_ID && e.target.vkId === 300)).toBe(true);
+    expect(audit.some((e) => e.action === 'admin.appointed' && e.actor === ADMIN_ID && e.target.personId === 300)).toBe(true);
   });
 
   it('F06: appointing by id or mention; unverified, unknown and malformed people are refused with the reason', async () => {
@@ -76,7 +76,7 @@ describe('admins and the administration (F06, F18)', () => {
     await admin.expect('Уведомление не доставлено: [id300|Петрова Анна] ещё не писала сообществу школы, а ВКонтакте не даёт сообществу писать первым. Попросите её написать сообществу любое сообщение.');
     await admin.say('/admins add 300');
     await admin.expect('уже администратор');
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID, 300]);
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN_ID, 300]);
   });
 
   it('F06: an admin is removed with a button, but never the last one', async () => {
@@ -93,7 +93,7 @@ describe('admins and the administration (F06, F18)', () => {
     await teacher.expect('Вы больше не администратор платформы');
     await admin.say(`/admins remove ${ADMIN_ID}`);
     await admin.expect('Это последний администратор платформы — снять его нельзя');
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID]);
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN_ID]);
   });
 
   it('F18: the head appoints a platform admin; a student may not', async () => {

@@ -27,7 +27,7 @@ describe('teacher status (F09, F20, F24)', () => {
   async function fileTeacher(user: DriverUser, subjects: string[] = ['Математика']): Promise<string> {
     const services = h.bot.app.services;
     const invite = await services.invites.create(100, { classId: STAFF_ROOM_ID, role: 'teacher' });
-    const used = await services.invites.use(invite.id, { vkId: user.id, name: nameOf(user), consent: true, subjects });
+    const used = await services.invites.use(invite.id, { personId: user.id, name: nameOf(user), consent: true, subjects });
     if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
     return used.request.id;
   }
@@ -131,7 +131,7 @@ describe('teacher status (F09, F20, F24)', () => {
     const classId = classes[0]?.status === 'created' ? classes[0].classGroup.id : '';
     const student = await person(400, 'Коля', 'Учеников');
     const invite = await h.bot.app.services.invites.create(100, { classId, role: 'student' });
-    const used = await h.bot.app.services.invites.use(invite.id, { vkId: student.id, name: 'Коля Учеников', consent: true });
+    const used = await h.bot.app.services.invites.use(invite.id, { personId: student.id, name: 'Коля Учеников', consent: true });
     if (!used.ok) throw new Error('not used');
     await h.bot.app.services.requests.approve(100, used.request.id);
     const teacher = await person(300, 'Иван', 'Петров');

@@ -18,7 +18,7 @@ describe('VK refusing to deliver (reply window, flood)', () => {
     await student.say('/help');
     await student.expect('ссылка-приглашение');
     const invite = await invites.create(ADMIN_ID, { classId, role: 'student' });
-    const used = await invites.use(invite.id, { vkId: student.id, name: 'Соколов Дима', consent: true });
+    const used = await invites.use(invite.id, { personId: student.id, name: 'Соколов Дима', consent: true });
     if (!used.ok) throw new Error('setup: the request was refused');
 
     clock.advance(25 * HOUR);

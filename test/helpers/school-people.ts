@@ -4,12 +4,12 @@ import type { Gender, InviteRole, Member } from '../../src/domain/types.js';
 import { ADMIN_ID } from './harness.js';
 
 /** Joins a person to a class (by id or name) with a role, approved by the bootstrap admin; `gender` as their VK profile would give it. */
-export async function joinAs(services: Services, role: InviteRole, classRef: string, vkId: number, name: string, childName = 'Ребёнок Тестовый', gender?: Gender): Promise<Member> {
+export async function joinAs(services: Services, role: InviteRole, classRef: string, personId: number, name: string, childName = 'Ребёнок Тестовый', gender?: Gender): Promise<Member> {
   const classGroup = (await services.classes.get(classRef)) ?? (await services.classes.findByName(classRef));
   if (!classGroup) throw new Error(`no class ${classRef}`);
   const invite = await services.invites.create(ADMIN_ID, { classId: classGroup.id, role });
   const used = await services.invites.use(invite.id, {
-    vkId,
+    personId,
     name,
     ...(gender ? { gender } : {}),
     consent: true,
@@ -23,7 +23,7 @@ export async function joinAs(services: Services, role: InviteRole, classRef: str
 }
 
 /** A teacher who joined the staff room and whose status is verified. */
-export async function verifiedTeacher(services: Services, vkId: number, name: string): Promise<Member> {
-  await joinAs(services, 'teacher', 'staff', vkId, name);
-  return services.members.verifyTeacher(ADMIN_ID, vkId);
+export async function verifiedTeacher(services: Services, personId: number, name: string): Promise<Member> {
+  await joinAs(services, 'teacher', 'staff', personId, name);
+  return services.members.verifyTeacher(ADMIN_ID, personId);
 }

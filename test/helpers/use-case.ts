@@ -6,16 +6,16 @@ import type { Notice } from '../../src/features/shared/notices.js';
 import { readerFor } from '../../src/features/shared/recipients.js';
 import type { Turn } from '../../src/turn.js';
 
-/** The turn of the person `vkId` as the bot's middleware would build it (their record read now); replies go to their dialog. */
-export async function turnFor(app: App, vkId: number, locale: Locale = 'ru'): Promise<Turn> {
-  const member = (await app.services.members.get(vkId)) ?? null;
+/** The turn of the person `personId` as the bot's middleware would build it (their record read now); replies go to their dialog. */
+export async function turnFor(app: App, personId: number, locale: Locale = 'ru'): Promise<Turn> {
+  const member = (await app.services.members.get(personId)) ?? null;
   return {
     app,
     eventId: undefined,
     locale,
     t: app.i18n.bind(locale),
-    caller: { vkId, member, roles: new Set(member ? effectiveRoles(member) : []) },
-    reply: (text, keyboard) => app.messenger.send(vkId, { text, keyboard }),
+    caller: { personId, member, roles: new Set(member ? effectiveRoles(member) : []) },
+    reply: (text, keyboard) => app.messenger.send(personId, { text, keyboard }),
   };
 }
 

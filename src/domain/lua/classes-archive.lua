@@ -11,8 +11,8 @@ c.status = 'archived'
 c.archivedAt = NOW
 redis.call('SET', kClass(c.id), jenc(c))
 local revoked = revokeInvitesIn(kClassInvites(c.id), actor)
-for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(c.id))) do
-  local m = getMember(vkId)
+for _, personId in ipairs(redis.call('SMEMBERS', kLeads(c.id))) do
+  local m = getMember(personId)
   if m then
     m.classTeacherOf = removeFrom(m.classTeacherOf, c.id)
     saveMember(m)

@@ -10,10 +10,10 @@ local old = getJson(B .. 'consent:link:' .. req.id)
 if old then redis.call('DEL', B .. 'consent:token:' .. old.token) end
 redis.call('DEL', B .. 'consent:link:' .. req.id)
 req.awaitingConsent = nil
-req.parentConsent = { kind = 'paper', by = m.vkId, at = NOW }
+req.parentConsent = { kind = 'paper', by = m.personId, at = NOW }
 redis.call('SET', kRequest(req.id), jenc(req))
-local consent = { studentVkId = a.vkId, classId = a.classId, requestId = req.id, kind = 'paper',
-  recordedBy = m.vkId, version = ARGV[4], at = NOW }
-redis.call('SET', B .. 'consent:of:' .. a.vkId, jenc(consent))
-audit(m.vkId, 'consent.paper', { requestId = req.id, classId = a.classId, vkId = a.vkId }, { version = ARGV[4] })
+local consent = { studentId = a.personId, classId = a.classId, requestId = req.id, kind = 'paper',
+  recordedBy = m.personId, version = ARGV[4], at = NOW }
+redis.call('SET', B .. 'consent:of:' .. a.personId, jenc(consent))
+audit(m.personId, 'consent.paper', { requestId = req.id, classId = a.classId, personId = a.personId }, { version = ARGV[4] })
 return jenc({ ok = true, request = req })

@@ -4,27 +4,27 @@ local p = getMember(ARGV[2])
 local s = getMember(ARGV[3])
 local cid = ARGV[4]
 if not p or p.status ~= 'active' or not s or s.status ~= 'active' then return jenc({ error = 'not_active' }) end
-if redis.call('SISMEMBER', kStudents(cid), s.vkId) == 0 then return jenc({ error = 'not_a_student' }) end
-if redis.call('HEXISTS', kParents(cid), p.vkId) == 0 then return jenc({ error = 'not_a_parent' }) end
-local links = getLinks(cid, p.vkId)
+if redis.call('SISMEMBER', kStudents(cid), s.personId) == 0 then return jenc({ error = 'not_a_student' }) end
+if redis.call('HEXISTS', kParents(cid), p.personId) == 0 then return jenc({ error = 'not_a_parent' }) end
+local links = getLinks(cid, p.personId)
 for _, l in ipairs(links) do
-  if sameId(l.childVkId, s.vkId) then return jenc({ changed = false, parent = p, student = s, childName = l.childName }) end
+  if sameId(l.childId, s.personId) then return jenc({ changed = false, parent = p, student = s, childName = l.childName }) end
 end
 local pick = nil
 local key = nameKey(s.name)
 for _, l in ipairs(links) do
-  if not pick and l.childVkId == nil and nameKey(l.childName) == key then pick = l end
+  if not pick and l.childId == nil and nameKey(l.childName) == key then pick = l end
 end
 if not pick then
   local unlinked = {}
-  for _, l in ipairs(links) do if l.childVkId == nil then table.insert(unlinked, l) end end
+  for _, l in ipairs(links) do if l.childId == nil then table.insert(unlinked, l) end end
   if #unlinked == 1 then pick = unlinked[1] end
 end
 if not pick then
   pick = { childName = s.name }
   table.insert(links, pick)
 end
-pick.childVkId = s.vkId
-setLinks(cid, p.vkId, links)
-audit(ARGV[5], 'family.child_linked', { vkId = p.vkId, classId = cid }, { childVkId = s.vkId, how = 'hand' })
+pick.childId = s.personId
+setLinks(cid, p.personId, links)
+audit(ARGV[5], 'family.child_linked', { personId = p.personId, classId = cid }, { childId = s.personId, how = 'hand' })
 return jenc({ changed = true, parent = p, student = s, childName = pick.childName })

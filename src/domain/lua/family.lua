@@ -1,7 +1,7 @@
 -- Helpers shared by the scripts that touch families (F08, F10): how names are compared, how a
 -- parent's children in a class are stored, and what happens when a member leaves a class or the
 -- school. The class's parents hash maps parent id → a JSON list of links
--- [{"childName":"…","childVkId":123}] (childVkId only once the child is known).
+-- [{"childName":"…","childId":123}] (childId only once the child is known).
 -- Lower case for ASCII and Russian letters; ё and Ё count as е.
 local function lowerRu(s)
   s = string.lower(s)
@@ -31,7 +31,7 @@ local function nameKey(s)
   return table.concat(words, ' ')
 end
 local function sameId(a, b) return a ~= nil and b ~= nil and tostring(a) == tostring(b) end
--- A parent's children in a class: a list of { childName, childVkId? }.
+-- A parent's children in a class: a list of { childName, childId? }.
 local function getLinks(cid, pid)
   local raw = redis.call('HGET', kParents(cid), pid)
   if not raw then return {} end
@@ -43,7 +43,7 @@ local function hasChild(cid, pid, childName)
   local key = nameKey(childName)
   for _, l in ipairs(getLinks(cid, pid)) do
     if nameKey(l.childName) == key then return true end
-    local child = l.childVkId and getMember(l.childVkId)
+    local child = l.childId and getMember(l.childId)
     if child and nameKey(child.name) == key then return true end
   end
   return false
@@ -62,14 +62,14 @@ local function studentsNamed(cid, name)
   if key == '' then return out end
   for _, sid in ipairs(redis.call('SMEMBERS', kStudents(cid))) do
     local s = getMember(sid)
-    if s and s.status == 'active' and nameKey(s.name) == key then table.insert(out, s.vkId) end
+    if s and s.status == 'active' and nameKey(s.name) == key then table.insert(out, s.personId) end
   end
   return out
 end
 -- The field of the open-requests hash for an applicant: person, class and role,
 -- and for a parent the child too (so a parent may apply for two children of a class).
 local function openField(a)
-  local base = a.vkId .. ':' .. a.classId .. ':' .. a.role
+  local base = a.personId .. ':' .. a.classId .. ':' .. a.role
   if a.role == 'parent' then return base .. ':' .. nameKey(a.childName) end
   return base
 end
@@ -79,11 +79,11 @@ local function closeOpen(req)
 end
 -- Rejects every pending request of a person with the reason code (e.g. 'left');
 -- returns { id, classId, role } of each.
-local function rejectPendingOf(vkId, actor, code)
+local function rejectPendingOf(personId, actor, code)
   local out = {}
   for _, rid in ipairs(redis.call('ZRANGE', kRequestsPending(), 0, -1)) do
     local req = getJson(kRequest(rid))
-    if req and req.status == 'pending' and sameId(req.applicant.vkId, vkId) then
+    if req and req.status == 'pending' and sameId(req.applicant.personId, personId) then
       req.status = 'rejected'
       req.decidedBy = actor
       req.decidedAt = NOW
@@ -100,12 +100,12 @@ end
 -- invites are revoked and their pending requests rejected. Saves the member.
 local function leaveSchool(m, actor, code)
   for _, cid in ipairs(m.classIds) do
-    redis.call('SREM', kStudents(cid), m.vkId)
-    redis.call('HDEL', kParents(cid), m.vkId)
-    redis.call('SREM', kTeachers(cid), m.vkId)
+    redis.call('SREM', kStudents(cid), m.personId)
+    redis.call('HDEL', kParents(cid), m.personId)
+    redis.call('SREM', kTeachers(cid), m.personId)
   end
-  for _, cid in ipairs(m.classTeacherOf) do redis.call('SREM', kLeads(cid), m.vkId) end
-  local revoked = revokeInvitesIn(kInvitesByAuthor(m.vkId), actor)
+  for _, cid in ipairs(m.classTeacherOf) do redis.call('SREM', kLeads(cid), m.personId) end
+  local revoked = revokeInvitesIn(kInvitesByAuthor(m.personId), actor)
   m.roles = {}
   m.classIds = {}
   m.classTeacherOf = {}
@@ -115,19 +115,19 @@ local function leaveSchool(m, actor, code)
   m.status = 'left'
   m.leftAt = NOW
   saveMember(m)
-  return revoked, rejectPendingOf(m.vkId, actor, code)
+  return revoked, rejectPendingOf(m.personId, actor, code)
 end
 -- After a member left class cid: drop the class unless they still belong to
 -- it, and the student and parent roles they no longer hold.
 local function afterLeavingClass(m, cid)
-  if redis.call('SISMEMBER', kStudents(cid), m.vkId) == 0 and redis.call('HEXISTS', kParents(cid), m.vkId) == 0
-      and redis.call('SISMEMBER', kTeachers(cid), m.vkId) == 0 then
+  if redis.call('SISMEMBER', kStudents(cid), m.personId) == 0 and redis.call('HEXISTS', kParents(cid), m.personId) == 0
+      and redis.call('SISMEMBER', kTeachers(cid), m.personId) == 0 then
     m.classIds = removeFrom(m.classIds, cid)
   end
   local student, parent = false, false
   for _, other in ipairs(m.classIds) do
-    if redis.call('SISMEMBER', kStudents(other), m.vkId) == 1 then student = true end
-    if redis.call('HEXISTS', kParents(other), m.vkId) == 1 then parent = true end
+    if redis.call('SISMEMBER', kStudents(other), m.personId) == 1 then student = true end
+    if redis.call('HEXISTS', kParents(other), m.personId) == 1 then parent = true end
   end
   if not student then m.roles = removeFrom(m.roles, 'student') end
   if not parent then
@@ -144,7 +144,7 @@ local function detachChild(childId, cid, actor, code)
     local links = getLinks(cid, pid)
     local kept = {}
     for _, l in ipairs(links) do
-      if not sameId(l.childVkId, childId) then table.insert(kept, l) end
+      if not sameId(l.childId, childId) then table.insert(kept, l) end
     end
     if #kept < #links then
       setLinks(cid, pid, kept)

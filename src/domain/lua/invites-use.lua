@@ -10,11 +10,11 @@ if not c or c.status ~= 'active' then return jenc({ ok = false, reason = 'revoke
 local a = cjson.decode(ARGV[3])
 local cid = inv.classId
 local member = false
-if inv.role == 'student' then member = redis.call('SISMEMBER', kStudents(cid), a.vkId) == 1
+if inv.role == 'student' then member = redis.call('SISMEMBER', kStudents(cid), a.personId) == 1
 elseif inv.role == 'parent' then
   -- A parent may join a class once per child: the same child (by name or linked student) is a repeat.
-  member = hasChild(cid, a.vkId, a.childName)
-else member = redis.call('SISMEMBER', kTeachers(cid), a.vkId) == 1 end
+  member = hasChild(cid, a.personId, a.childName)
+else member = redis.call('SISMEMBER', kTeachers(cid), a.personId) == 1 end
 if member then return jenc({ ok = false, reason = 'already_member' }) end
 local field = openField(a)
 local open = redis.call('HGET', kRequestsOpen(), field)
@@ -27,6 +27,6 @@ if ARGV[4] == 'parent' then req.awaitingConsent = true end
 redis.call('SET', kRequest(rid), jenc(req))
 redis.call('ZADD', kRequestsPending(), NOW, rid)
 redis.call('HSET', kRequestsOpen(), field, rid)
-redis.call('SADD', kRequestsOf(a.vkId), rid)
-audit(a.vkId, 'invite.used', { inviteId = inv.id, requestId = rid, classId = cid, vkId = a.vkId })
+redis.call('SADD', kRequestsOf(a.personId), rid)
+audit(a.personId, 'invite.used', { inviteId = inv.id, requestId = rid, classId = cid, personId = a.personId })
 return jenc({ ok = true, request = req })

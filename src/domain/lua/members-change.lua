@@ -1,4 +1,4 @@
--- members-change: changes one member's roles. ARGV[2] = vkId, [3] operation, [4] extra, [5] actor,
+-- members-change: changes one member's roles. ARGV[2] = personId, [3] operation, [4] extra, [5] actor,
 -- [6] audit action, [7] class id for the audit target ('' for none). See members.ts.
 local m = getMember(ARGV[2])
 local op, extra = ARGV[3], ARGV[4]
@@ -7,10 +7,10 @@ if m.status ~= 'active' then return jenc({ error = 'not_active' }) end
 local function done(changed, more)
   if changed then
     saveMember(m)
-    local target = { vkId = m.vkId }
+    local target = { personId = m.personId }
     if ARGV[7] ~= '' then target.classId = ARGV[7] end
     audit(ARGV[5], ARGV[6], target)
-    for _, previous in ipairs(more and more.previous or {}) do audit(ARGV[5], 'head.unassigned', { vkId = previous }) end
+    for _, previous in ipairs(more and more.previous or {}) do audit(ARGV[5], 'head.unassigned', { personId = previous }) end
   end
   local out = { member = m, changed = changed }
   if more then for k, v in pairs(more) do out[k] = v end end
@@ -33,7 +33,7 @@ if op == 'unset_admin_role' then
   return done(true)
 end
 if op == 'unassign_class' then
-  redis.call('SREM', kLeads(extra), m.vkId)
+  redis.call('SREM', kLeads(extra), m.personId)
   if not has(m.classTeacherOf, extra) then return done(false) end
   m.classTeacherOf = removeFrom(m.classTeacherOf, extra)
   return done(true)
@@ -57,12 +57,12 @@ if op == 'set_admin_role' then
   local previous = {}
   if extra == 'head' then
     for _, other in ipairs(redis.call('SMEMBERS', kRole('head'))) do
-      if tostring(other) ~= tostring(m.vkId) then
+      if tostring(other) ~= tostring(m.personId) then
         local o = getMember(other)
         if o then
           o.roles = removeFrom(o.roles, 'head')
           saveMember(o)
-          table.insert(previous, o.vkId)
+          table.insert(previous, o.personId)
         end
       end
     end
@@ -76,7 +76,7 @@ if op == 'assign_class' then
   if not c then return jenc({ error = 'class_not_found' }) end
   if c.kind ~= 'regular' then return jenc({ error = 'staff' }) end
   if c.status ~= 'active' then return jenc({ error = 'class_archived' }) end
-  redis.call('SADD', kLeads(extra), m.vkId)
+  redis.call('SADD', kLeads(extra), m.personId)
   if has(m.classTeacherOf, extra) then return done(false) end
   addTo(m.classTeacherOf, extra)
   return done(true)

@@ -1,5 +1,5 @@
 -- movement-leave: marks a member as left (roles, rosters, invites, pending requests; a student's
--- linked parents). ARGV[2] = vkId, [3] actor, [4] reason code for the rejected requests.
+-- linked parents). ARGV[2] = personId, [3] actor, [4] reason code for the rejected requests.
 
 
 local m = getMember(ARGV[2])
@@ -10,26 +10,26 @@ local actor = ARGV[3]
 if actor ~= 'system' then actor = tonumber(actor) end
 local studentOf = {}
 for _, cid in ipairs(m.classIds) do
-  if redis.call('SISMEMBER', kStudents(cid), m.vkId) == 1 then table.insert(studentOf, cid) end
+  if redis.call('SISMEMBER', kStudents(cid), m.personId) == 1 then table.insert(studentOf, cid) end
 end
 local revoked, rejected = leaveSchool(m, actor, ARGV[4])
 local parents = {}
 for _, cid in ipairs(studentOf) do
-  for _, entry in ipairs(detachChild(m.vkId, cid, actor, ARGV[4])) do table.insert(parents, entry) end
+  for _, entry in ipairs(detachChild(m.personId, cid, actor, ARGV[4])) do table.insert(parents, entry) end
 end
-local function auditRejected(vkId, rejectedRequests)
+local function auditRejected(personId, rejectedRequests)
   for _, r in ipairs(rejectedRequests) do
-    audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId, vkId = vkId }, { role = r.role, cause = 'left' })
+    audit(actor, 'request.rejected', { requestId = r.id, classId = r.classId, personId = personId }, { role = r.role, cause = 'left' })
   end
 end
-audit(actor, 'movement.left', { vkId = m.vkId },
+audit(actor, 'movement.left', { personId = m.personId },
   { revokedInvites = revoked, rejectedRequests = #rejected, parents = #parents })
-auditRejected(m.vkId, rejected)
-for _, p in ipairs(byVkId(parents)) do
-  local pid = p.member.vkId
-  audit(actor, 'family.child_unlinked', { vkId = pid, classId = p.classId }, { childVkId = m.vkId, leftClass = p.leftClass })
+auditRejected(m.personId, rejected)
+for _, p in ipairs(byPersonId(parents)) do
+  local pid = p.member.personId
+  audit(actor, 'family.child_unlinked', { personId = pid, classId = p.classId }, { childId = m.personId, leftClass = p.leftClass })
   if p.leftSchool then
-    audit(actor, 'movement.left', { vkId = pid }, { cause = 'child_left', rejectedRequests = #p.rejected })
+    audit(actor, 'movement.left', { personId = pid }, { cause = 'child_left', rejectedRequests = #p.rejected })
     auditRejected(pid, p.rejected)
   end
 end

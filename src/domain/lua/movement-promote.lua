@@ -74,9 +74,9 @@ for _, g in ipairs(plan.graduates) do
   c.archivedAt = NOW
   redis.call('SET', kClass(cid), jenc(c))
   revokeInvitesIn(kClassInvites(cid), actor)
-  for _, vkId in ipairs(redis.call('SMEMBERS', kLeads(cid))) do
-    table.insert(graduatedTeachers, { vkId = tonumber(vkId), classId = cid })
-    local m = getMember(vkId)
+  for _, personId in ipairs(redis.call('SMEMBERS', kLeads(cid))) do
+    table.insert(graduatedTeachers, { personId = tonumber(personId), classId = cid })
+    local m = getMember(personId)
     if m then
       m.classTeacherOf = removeFrom(m.classTeacherOf, cid)
       saveMember(m)
@@ -84,11 +84,11 @@ for _, g in ipairs(plan.graduates) do
   end
   redis.call('DEL', kLeads(cid))
   local people = redis.call('SMEMBERS', kStudents(cid))
-  for _, vkId in ipairs(redis.call('HKEYS', kParents(cid))) do table.insert(people, vkId) end
+  for _, personId in ipairs(redis.call('HKEYS', kParents(cid))) do table.insert(people, personId) end
   redis.call('DEL', kStudents(cid))
   redis.call('DEL', kParents(cid))
-  for _, vkId in ipairs(people) do
-    local m = getMember(vkId)
+  for _, personId in ipairs(people) do
+    local m = getMember(personId)
     if m and has(m.classIds, cid) then
       afterLeavingClass(m, cid)
       if m.status == 'active' and #m.roles == 0 then
@@ -98,7 +98,7 @@ for _, g in ipairs(plan.graduates) do
         saveMember(m)
       end
       graduated = graduated + 1
-      table.insert(graduatedPeople, { vkId = tonumber(vkId), classId = cid })
+      table.insert(graduatedPeople, { personId = tonumber(personId), classId = cid })
     end
   end
 end

@@ -1,5 +1,5 @@
 -- posts-ack: a person presses «Прочитано» under a post (F12): recorded once.
--- ARGV[2] = the person's vkId, [3] the post id.
+-- ARGV[2] = the person's personId, [3] the post id.
 -- Replies { status = 'confirmed' | 'already' | 'unknown' (no such post) | 'not_asked' (it asks for none) | 'not_recipient' }.
 local person = ARGV[2]
 local id = ARGV[3]

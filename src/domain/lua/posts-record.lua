@@ -1,7 +1,7 @@
 -- posts-record: keeps a post sent to a system channel, with how it was delivered (F12).
 -- ARGV[2] = actor (the author), [3] JSON { id?, kind, peer, text, pin, chat, reached, total, unreachable,
 -- ack?, audience?, copies?, delivery?, chatMessage?, chatMembers? } (chat: 'pinned' | 'sent' | 'pin_failed' | 'failed'; id: one posts-reserve gave;
--- ack: the post asks for an acknowledgement from `audience`, the vkIds it was for; copies: [[vkId, message id]]
+-- ack: the post asks for an acknowledgement from `audience`, the personIds it was for; copies: [[personId, message id]]
 -- of the private copies delivered; delivery: the id of their delivery; chatMessage: its message in the chat, chatMembers:
 -- how many were in the chat). Replies { post } or { error }.
 local actor = ARGV[2]

@@ -31,13 +31,13 @@ local function linkWaitingParents(cid, student)
     local links = getLinks(cid, pid)
     local changed = false
     for _, l in ipairs(links) do
-      if sameId(l.childVkId, student.vkId) then changed = nil end
+      if sameId(l.childId, student.personId) then changed = nil end
     end
     for _, l in ipairs(links) do
-      if changed == false and l.childVkId == nil and nameKey(l.childName) == key then
+      if changed == false and l.childId == nil and nameKey(l.childName) == key then
         matches = matches or #studentsNamed(cid, student.name)
         if matches == 1 then
-          l.childVkId = student.vkId
+          l.childId = student.personId
           changed = true
         end
       end
@@ -52,9 +52,9 @@ end
 if decision == 'approved' then
   local c = getJson(kClass(cid))
   if not c or c.status ~= 'active' then return jenc({ ok = false, reason = 'class_unavailable' }) end
-  m = getMember(a.vkId)
+  m = getMember(a.personId)
   if not m then
-    m = { vkId = a.vkId, name = a.name, roles = {}, classIds = {}, classTeacherOf = {}, subjects = {},
+    m = { personId = a.personId, name = a.name, roles = {}, classIds = {}, classTeacherOf = {}, subjects = {},
       status = 'active', joinedAt = NOW }
   elseif m.status ~= 'active' then
     m.status = 'active'
@@ -67,10 +67,10 @@ if decision == 'approved' then
   addTo(m.roles, a.role)
   addTo(m.classIds, cid)
   if a.role == 'student' then
-    redis.call('SADD', kStudents(cid), a.vkId)
+    redis.call('SADD', kStudents(cid), a.personId)
   elseif a.role == 'parent' then
     local key = nameKey(a.childName)
-    local links = getLinks(cid, a.vkId)
+    local links = getLinks(cid, a.personId)
     local link = nil
     for _, l in ipairs(links) do if nameKey(l.childName) == key then link = l end end
     if not link then
@@ -78,17 +78,17 @@ if decision == 'approved' then
       table.insert(links, link)
     end
     child = { status = 'linked', childName = link.childName }
-    if link.childVkId == nil then
+    if link.childId == nil then
       local found = studentsNamed(cid, a.childName)
-      if #found == 1 then link.childVkId = found[1]
+      if #found == 1 then link.childId = found[1]
       elseif #found == 0 then child.status = 'none'
       else child.status = 'ambiguous' end
     end
-    child.childVkId = link.childVkId
-    setLinks(cid, a.vkId, links)
+    child.childId = link.childId
+    setLinks(cid, a.personId, links)
     m.childName = a.childName
   else
-    redis.call('SADD', kTeachers(cid), a.vkId)
+    redis.call('SADD', kTeachers(cid), a.personId)
     if m.teacherStatus ~= 'verified' then m.teacherStatus = 'pending' end
     for _, s in ipairs(list(a.subjects)) do addTo(m.subjects, s) end
   end
@@ -102,17 +102,17 @@ if decision == 'rejected' and ARGV[5] ~= '' then req.reason = ARGV[5] end
 redis.call('SET', kRequest(req.id), jenc(req))
 redis.call('ZREM', kRequestsPending(), req.id)
 closeOpen(req)
-local target = { requestId = req.id, classId = cid, vkId = a.vkId }
+local target = { requestId = req.id, classId = cid, personId = a.personId }
 audit(actor, 'request.' .. decision, target, { role = a.role })
 if child then
-  if child.childVkId ~= nil then
-    audit(actor, 'family.child_linked', target, { childVkId = child.childVkId, how = 'name' })
+  if child.childId ~= nil then
+    audit(actor, 'family.child_linked', target, { childId = child.childId, how = 'name' })
   else
     audit(actor, 'family.child_unmatched', target, { match = child.status })
   end
 end
 table.sort(linkedParents)
 for _, pid in ipairs(linkedParents) do
-  audit(actor, 'family.child_linked', { vkId = pid, classId = cid, requestId = req.id }, { childVkId = a.vkId, how = 'name' })
+  audit(actor, 'family.child_linked', { personId = pid, classId = cid, requestId = req.id }, { childId = a.personId, how = 'name' })
 end
 return jenc({ ok = true, request = req, member = m, child = child, linkedParents = linkedParents })

@@ -18,8 +18,8 @@ if chat.audience and chat.audience.kind == 'class' then classIds = list(chat.aud
 elseif chat.classId then classIds = { chat.classId } end
 for _, cid in ipairs(classIds) do redis.call('SADD', kStudyChatsByClass(cid), id) end
 if chat.kind == 'other' then
-  audit(actor, 'studyChat.created', { vkId = chat.teacher }, { chat = id, kind = 'other', audience = chat.audience.kind, classes = #classIds })
+  audit(actor, 'studyChat.created', { personId = chat.teacher }, { chat = id, kind = 'other', audience = chat.audience.kind, classes = #classIds })
 else
-  audit(actor, 'studyChat.created', { classId = chat.classId, vkId = chat.teacher }, { chat = id })
+  audit(actor, 'studyChat.created', { classId = chat.classId, personId = chat.teacher }, { chat = id })
 end
 return jenc({ chat = chat })

@@ -6,8 +6,8 @@ import type { App } from '../../app.js';
 import { ADMIN_CHAT_KINDS, belongsInAdminChat } from '../../domain/index.js';
 
 /**
- * Removes each of these people (by vkId, read as they are now) from the administration chats they no
- * longer belong in; returns the titles of the chats each was removed from, by vkId. A person already out
+ * Removes each of these people (by personId, read as they are now) from the administration chats they no
+ * longer belong in; returns the titles of the chats each was removed from, by personId. A person already out
  * of a chat is skipped; a chat the messenger refuses (the bot no longer runs it) is logged and skipped.
  */
 export async function removeFromAdminChats(app: App, people: readonly number[]): Promise<Map<number, string[]>> {
@@ -18,13 +18,13 @@ export async function removeFromAdminChats(app: App, people: readonly number[]):
     if (!chat) continue;
     for (const member of members) {
       if (belongsInAdminChat(kind, member)) continue;
-      const removed = await app.messenger.removeFromChat(chat.peer, member.vkId).catch((error: unknown) => {
-        app.logger.warn({ adminChat: kind, person: member.vkId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove from an administration chat');
+      const removed = await app.messenger.removeFromChat(chat.peer, member.personId).catch((error: unknown) => {
+        app.logger.warn({ adminChat: kind, person: member.personId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove from an administration chat');
         return false;
       });
       if (!removed) continue;
-      app.logger.info({ adminChat: kind, person: member.vkId }, 'removed from an administration chat');
-      removedFrom.set(member.vkId, [...(removedFrom.get(member.vkId) ?? []), chat.title]);
+      app.logger.info({ adminChat: kind, person: member.personId }, 'removed from an administration chat');
+      removedFrom.set(member.personId, [...(removedFrom.get(member.personId) ?? []), chat.title]);
     }
   }
   return removedFrom;

@@ -19,8 +19,8 @@ export async function adminChatLinkNotices(app: App, member: Member, kinds: read
     if (!chat) continue;
     notices.push({
       kind: 'send',
-      to: member.vkId,
-      key: `ac-link:${kind}:${member.vkId}:${occasion}`,
+      to: member.personId,
+      key: `ac-link:${kind}:${member.personId}:${occasion}`,
       build: ({ t }) => ({ text: t(kind === 'leadership' ? 'ac-late-leadership' : 'ac-late-staff', { title: chat.title, link: chat.link }) }),
     });
   }

@@ -63,7 +63,7 @@ export interface CreateOutcome {
  */
 export async function createAdminChat(app: App, turn: Turn, kind: AdminChatKind): Promise<CreateOutcome> {
   const { t, caller } = turn;
-  const reserved = await attempt(t, () => app.services.adminChats.reserve(caller.vkId, kind, adminChatTitle(app, kind)));
+  const reserved = await attempt(t, () => app.services.adminChats.reserve(caller.personId, kind, adminChatTitle(app, kind)));
   if (!reserved.ok) return { kind: 'refused', text: t('ac-denied') };
   const reservation = reserved.value;
   if (reservation.kind === 'busy') return { kind: 'busy', text: t('ac-busy') };
@@ -72,8 +72,8 @@ export async function createAdminChat(app: App, turn: Turn, kind: AdminChatKind)
   if (reservation.kind === 'create') {
     const peer = await app.messenger.createChat(reservation.chat.title);
     const link = await app.messenger.inviteLink(peer);
-    chat = await app.services.adminChats.finish(caller.vkId, kind, peer, link);
-    app.logger.info({ adminChat: kind, peer, by: caller.vkId }, 'administration chat created');
+    chat = await app.services.adminChats.finish(caller.personId, kind, peer, link);
+    app.logger.info({ adminChat: kind, peer, by: caller.personId }, 'administration chat created');
   } else {
     chat = reservation.chat;
   }
@@ -90,11 +90,11 @@ function staffRole(member: Member): 'head' | 'deputy' | 'teacher' {
 
 /** Sends the chat's link to its members (each in their language) and returns the report, to be worded in the creator's. */
 async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
-  const audience = (await app.services.adminChats.audience(chat.kind)).filter((m) => m.vkId !== caller.vkId);
-  const by = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.vkId, '…');
+  const audience = (await app.services.adminChats.audience(chat.kind)).filter((m) => m.personId !== caller.personId);
+  const by = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.personId, '…');
   const groups = new Map<string, { t: Translate; members: Member[] }>();
   for (const member of audience) {
-    const reader = await readerFor(app, member.vkId);
+    const reader = await readerFor(app, member.personId);
     const group = groups.get(reader.locale) ?? { t: reader.t, members: [] };
     group.members.push(member);
     groups.set(reader.locale, group);
@@ -104,9 +104,9 @@ async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat, author: 
   for (const group of groups.values()) {
     const text = group.t(chat.kind === 'leadership' ? 'ac-invite-leadership' : 'ac-invite-staff', { by, title: chat.title, link: chat.link });
     // Staff only: never held by the quiet hours.
-    const result = await app.deliveries.deliver({ message: { text }, recipients: group.members.map((m) => ({ chat: m.vkId })), author });
+    const result = await app.deliveries.deliver({ message: { text }, recipients: group.members.map((m) => ({ chat: m.personId })), author });
     for (const member of group.members) {
-      if (result.outcomes.get(member.vkId)?.ok === true) reached += 1;
+      if (result.outcomes.get(member.personId)?.ok === true) reached += 1;
       else missed.push(member);
     }
   }
@@ -116,7 +116,7 @@ async function sendLink(app: App, caller: Caller, chat: ReadyAdminChat, author: 
     const lines = [t('ac-report-reached', { reached, total: audience.length })];
     if (missed.length === 0) return lines.join('\n');
     lines.push('', t('ac-report-missed', { count: missed.length }));
-    missed.forEach((m, i) => lines.push(`${i + 1}. ${app.messenger.mention(m.vkId, personShort(m))}, ${t(`role-${staffRole(m)}`)}`));
+    missed.forEach((m, i) => lines.push(`${i + 1}. ${app.messenger.mention(m.personId, personShort(m))}, ${t(`role-${staffRole(m)}`)}`));
     lines.push('', t('ac-report-pass-on'));
     return lines.join('\n');
   };

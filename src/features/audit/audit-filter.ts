@@ -25,7 +25,7 @@ export interface DayOf {
 export interface AuditFilter {
   period: AuditPeriod;
   classId?: string | undefined;
-  vkId?: number | undefined;
+  personId?: number | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -127,9 +127,9 @@ export function periodBounds(period: AuditPeriod, now: number, timeZone: string)
 export function matches(entry: AuditEntry, filter: AuditFilter, bounds: { from: number; to: number }): boolean {
   if (entry.at < bounds.from || entry.at >= bounds.to) return false;
   if (filter.classId !== undefined && entry.target.classId !== filter.classId && entry.details?.fromClassId !== filter.classId) return false;
-  if (filter.vkId !== undefined) {
-    const id = filter.vkId;
-    if (entry.actor !== id && entry.target.vkId !== id && entry.details?.childVkId !== id) return false;
+  if (filter.personId !== undefined) {
+    const id = filter.personId;
+    if (entry.actor !== id && entry.target.personId !== id && entry.details?.childId !== id) return false;
   }
   return true;
 }

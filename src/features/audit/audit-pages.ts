@@ -69,9 +69,9 @@ export async function parseAuditArgs(app: App, t: Translate, args: string, now: 
         filter.classId = found.classGroup.id;
         continue;
       }
-      const vkId = app.messenger.people.id(word);
-      if (vkId === null) return { ok: false, text: t('au-bad-arg', { value: word }) };
-      filter.vkId = vkId;
+      const personId = app.messenger.people.id(word);
+      if (personId === null) return { ok: false, text: t('au-bad-arg', { value: word }) };
+      filter.personId = personId;
     }
   }
   return { ok: true, filter, page, action };
@@ -82,13 +82,13 @@ export function auditArgs(filter: AuditFilter, ...extra: string[]): string {
   return [
     ...(filter.period.kind === 'all' ? [] : [periodToken(filter.period)]),
     ...(filter.classId !== undefined ? [`${CLASS_ID_PREFIX}${filter.classId}`] : []),
-    ...(filter.vkId !== undefined ? [`id${filter.vkId}`] : []),
+    ...(filter.personId !== undefined ? [`id${filter.personId}`] : []),
     ...extra,
   ].join(' ');
 }
 
 /** What the filter shows, in words: «за неделю, класс 5А, Сидоров Ваня». */
-function filterText(t: Translate, filter: AuditFilter, lookup: AuditLookup, personName: (vkId: number) => string): string {
+function filterText(t: Translate, filter: AuditFilter, lookup: AuditLookup, personName: (personId: number) => string): string {
   const parts: string[] = [];
   switch (filter.period.kind) {
     case 'all':
@@ -108,7 +108,7 @@ function filterText(t: Translate, filter: AuditFilter, lookup: AuditLookup, pers
       break;
   }
   if (filter.classId !== undefined) parts.push(t('au-filter-class', { name: lookup.classes.get(filter.classId)?.name ?? t('au-class-deleted') }));
-  if (filter.vkId !== undefined) parts.push(t('au-filter-person', { person: personName(filter.vkId) }));
+  if (filter.personId !== undefined) parts.push(t('au-filter-person', { person: personName(filter.personId) }));
   return parts.join(', ');
 }
 
@@ -131,10 +131,10 @@ async function filtered(app: App, filter: AuditFilter, now: number): Promise<Aud
 }
 
 /** The name a person goes by in the journal's header and buttons. */
-async function nameFor(app: App, t: Translate, vkId: number, lookup: AuditLookup): Promise<string> {
-  const known = lookup.names.get(vkId);
+async function nameFor(app: App, t: Translate, personId: number, lookup: AuditLookup): Promise<string> {
+  const known = lookup.names.get(personId);
   if (known) return known;
-  const member = await app.services.members.get(vkId);
+  const member = await app.services.members.get(personId);
   return member?.name.trim() || t('au-someone');
 }
 
@@ -149,8 +149,8 @@ export async function showAuditPage(app: App, turn: Turn, filter: AuditFilter, p
   const current = Math.min(Math.max(1, page), pages);
   const shown = entries.slice((current - 1) * perPage, current * perPage);
   const lookup = await auditLookup(app, shown);
-  const filterPerson = filter.vkId !== undefined ? await nameFor(app, t, filter.vkId, lookup) : '';
-  const mention = (vkId: number, name: string) => app.messenger.mention(vkId, name);
+  const filterPerson = filter.personId !== undefined ? await nameFor(app, t, filter.personId, lookup) : '';
+  const mention = (personId: number, name: string) => app.messenger.mention(personId, name);
   const header = t('au-header', { filter: filterText(t, filter, lookup, () => filterPerson), count: entries.length });
   const lines = shown.map((entry) => {
     const row = auditRow(t, entry, lookup, mention);
@@ -170,14 +170,14 @@ async function buttons(app: App, t: Translate, filter: AuditFilter, page: number
     [commandButton(t('au-btn-class'), COMMAND, auditArgs(filter, 'классы')), commandButton(t('au-btn-dates'), COMMAND, auditArgs(filter, 'даты')), commandButton(t('au-btn-export'), COMMAND, auditArgs(filter, 'выгрузить'), 'positive')],
   ];
   // The people on this page, to see everything about one of them.
-  if (filter.vkId === undefined) {
+  if (filter.personId === undefined) {
     const people: Button[] = [];
     const seen = new Set<number>();
     for (const entry of shown) {
-      for (const id of [entry.actor, entry.target.vkId]) {
+      for (const id of [entry.actor, entry.target.personId]) {
         if (typeof id !== 'number' || seen.has(id) || !lookup.names.has(id) || people.length >= 4) continue;
         seen.add(id);
-        people.push(commandButton(short(await nameFor(app, t, id, lookup)), COMMAND, auditArgs({ ...filter, vkId: id })));
+        people.push(commandButton(short(await nameFor(app, t, id, lookup)), COMMAND, auditArgs({ ...filter, personId: id })));
       }
     }
     if (people.length > 0) rows.push(people);
@@ -186,7 +186,7 @@ async function buttons(app: App, t: Translate, filter: AuditFilter, page: number
   if (page > 1) nav.push(commandButton(t('btn-back'), COMMAND, auditArgs(filter, `#${page - 1}`), 'primary'));
   if (page < pages) nav.push(commandButton(t('btn-more'), COMMAND, auditArgs(filter, `#${page + 1}`), 'primary'));
   if (nav.length > 0) rows.push(nav);
-  if (filter.classId !== undefined || filter.vkId !== undefined || filter.period.kind !== 'all') rows.push([commandButton(t('au-btn-reset'), COMMAND)]);
+  if (filter.classId !== undefined || filter.personId !== undefined || filter.period.kind !== 'all') rows.push([commandButton(t('au-btn-reset'), COMMAND)]);
   return rows;
 }
 
@@ -217,8 +217,8 @@ export async function exportAudit(app: App, turn: Turn, filter: AuditFilter, now
     return [whenOf(app, locale, entry.at, true), row.who, row.what, row.className, row.person];
   });
   const data = csvFile([t('au-csv-when'), t('au-csv-who'), t('au-csv-what'), t('au-csv-class'), t('au-csv-person')], rows);
-  const doc = await app.messenger.uploadDocument(turn.caller.vkId, data, t('au-csv-filename', { period: periodToken(filter.period) }));
-  app.logger.info({ vkId: turn.caller.vkId, entries: entries.length }, 'audit exported');
-  return app.messenger.send(turn.caller.vkId, { text: t('au-export-done', { count: entries.length }), attachment: doc });
+  const doc = await app.messenger.uploadDocument(turn.caller.personId, data, t('au-csv-filename', { period: periodToken(filter.period) }));
+  app.logger.info({ personId: turn.caller.personId, entries: entries.length }, 'audit exported');
+  return app.messenger.send(turn.caller.personId, { text: t('au-export-done', { count: entries.length }), attachment: doc });
 }
 

@@ -26,8 +26,8 @@ export async function auditLookup(app: App, entries: readonly AuditEntry[]): Pro
   const ids = new Set<number>();
   for (const entry of entries) {
     if (entry.actor !== 'system') ids.add(entry.actor);
-    if (entry.target.vkId !== undefined) ids.add(entry.target.vkId);
-    const child = entry.details?.childVkId;
+    if (entry.target.personId !== undefined) ids.add(entry.target.personId);
+    const child = entry.details?.childId;
     if (typeof child === 'number') ids.add(child);
   }
   const members = new Map<number, Member>();
@@ -52,7 +52,7 @@ export async function auditLookup(app: App, entries: readonly AuditEntry[]): Pro
 }
 
 /** How a person is written: a VK mention in a message, the plain name in a file. */
-export type PersonStyle = (vkId: number, name: string) => string;
+export type PersonStyle = (personId: number, name: string) => string;
 
 /** One entry's parts, as the journal and its file show them. */
 export interface AuditRow {
@@ -72,20 +72,20 @@ const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 /** Renders one entry; `style` writes the people (mentions in a message, plain names in a file). */
 export function auditRow(t: Translate, entry: AuditEntry, lookup: AuditLookup, style: PersonStyle): AuditRow {
   const details = entry.details ?? {};
-  const personName = (vkId: number | undefined): string => {
-    if (vkId === undefined) return '';
-    const name = lookup.names.get(vkId);
-    return name ? style(vkId, name) : t('au-someone');
+  const personName = (personId: number | undefined): string => {
+    if (personId === undefined) return '';
+    const name = lookup.names.get(personId);
+    return name ? style(personId, name) : t('au-someone');
   };
   const classAt = (classId: string | undefined, stored: unknown): string => {
     if (classId === undefined) return '';
     return str(stored) ?? lookup.classes.get(classId)?.name ?? t('au-class-deleted');
   };
   const who = entry.actor === 'system' ? t('au-system') : personName(entry.actor);
-  const person = personName(entry.target.vkId);
+  const person = personName(entry.target.personId);
   const className = classAt(entry.target.classId, details.className);
   const from = classAt(str(details.fromClassId), details.fromClassName);
-  const child = typeof details.childVkId === 'number' ? personName(details.childVkId) : '';
+  const child = typeof details.childId === 'number' ? personName(details.childId) : '';
   const role = str(details.role);
   const vars: TranslateArgs = { person: person || t('au-someone'), className, from, child, role: role === 'student' || role === 'parent' || role === 'teacher' ? roleName(t, role) : '' };
   const what = sentence(t, entry, details, vars);

@@ -22,7 +22,7 @@ export const langCommand: CommandSpec = {
         replyKeyboard([LOCALES.map((locale) => ({ label: app.i18n.t(locale, 'lang-name'), payload: { k: 'cmd', c: 'lang', a: locale } }))]),
       );
     }
-    await app.services.members.setLanguage(turn.caller.vkId, wanted);
+    await app.services.members.setLanguage(turn.caller.personId, wanted);
     return turn.reply(app.i18n.t(wanted, 'lang-set'));
   },
 };

@@ -34,7 +34,7 @@ export const startCommand: CommandSpec = {
       return enterSchoolSetup(context.dialogs, null);
     }
     // Addressed as people are at school: by the first name and patronymic («Здравствуйте, Анна Сергеевна!»).
-    const name = addressName(await personName(app, t, caller.vkId));
+    const name = addressName(await personName(app, t, caller.personId));
     // Only an admin can fill the school's profile: the others are not told about it.
     const greeting = profile ? t('start-known', { name, school: profile.shortName }) : t(caller.roles.has('admin') ? 'start-known-no-school' : 'start-known-plain', { name });
     const member = caller.member;

@@ -24,13 +24,13 @@ export function lessonRefusal(turn: Turn): string {
 
 /** The subject chats a teacher may announce a lesson in: the ones they teach, made, oldest first. */
 export async function lessonChats(app: App, caller: Caller): Promise<(StudyChat & { peer: number })[]> {
-  return (await app.services.studyChats.ofTeacher(caller.vkId)).filter((chat): chat is StudyChat & { peer: number } => chat.status === 'ready' && chat.peer !== undefined);
+  return (await app.services.studyChats.ofTeacher(caller.personId)).filter((chat): chat is StudyChat & { peer: number } => chat.status === 'ready' && chat.peer !== undefined);
 }
 
 /** The subject chat `/lesson` was typed in (its messenger chat id), if the caller teaches it. */
 export async function lessonChatOfPeer(app: App, caller: Caller, peer: number): Promise<StudyChat | undefined> {
   const chat = await app.services.studyChats.byPeer(peer);
-  return chat && chat.teacher === caller.vkId ? chat : undefined;
+  return chat && chat.teacher === caller.personId ? chat : undefined;
 }
 
 /** A lesson as the dialog planned it. */
@@ -54,7 +54,7 @@ export async function announceLesson(app: App, turn: Turn, draft: LessonDraft): 
   if (!mayAnnounceLessons(caller)) return lessonRefusal(turn);
   const chat = await app.services.studyChats.get(draft.studyChatId);
   if (!chat || chat.status !== 'ready' || chat.peer === undefined) return t('bc-lesson-chat-gone');
-  if (chat.teacher !== caller.vkId) return t('bc-lesson-denied');
+  if (chat.teacher !== caller.personId) return t('bc-lesson-denied');
   if (draft.at <= Date.now()) return t('bc-time-past');
   const view = lessonView(turn, chat, draft);
   const posted = await sendToChat(app, chat.peer, (reader) => announcementText(app, reader, view));
@@ -63,6 +63,6 @@ export async function announceLesson(app: App, turn: Turn, draft: LessonDraft): 
   if (!kept.ok) return kept.text;
   const event = kept.value;
   const reminders = await scheduleReminders(app, event);
-  app.logger.info({ broadcast: event.id, kind: 'lesson', organiser: caller.vkId, peer: chat.peer, reminders: reminders.length }, 'online lesson announced');
+  app.logger.info({ broadcast: event.id, kind: 'lesson', organiser: caller.personId, peer: chat.peer, reminders: reminders.length }, 'online lesson announced');
   return [t('bc-lesson-created', { title: chat.title, when: whenText(app, turn, event.at) }), remindersLine(t, 'lesson', reminders), t('bc-report-manage', { kind: 'lesson' })].join('\n');
 }

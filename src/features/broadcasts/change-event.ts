@@ -31,7 +31,7 @@ export async function changeableEvent(app: App, turn: Turn, id: string): Promise
   if (!event) return { ok: false, text: t('bc-not-found') };
   const manager = managesAny(turn, event);
   if (!manager && !can(caller.member, BROADCAST_RIGHT[event.kind])) return { ok: false, text: t(event.kind === 'lesson' ? 'bc-lesson-denied' : 'bc-denied') };
-  if (event.organiser !== caller.vkId && !manager) return { ok: false, text: t('bc-not-yours', { kind: event.kind }) };
+  if (event.organiser !== caller.personId && !manager) return { ok: false, text: t('bc-not-yours', { kind: event.kind }) };
   if (event.status !== 'planned') return { ok: false, text: t('bc-already-cancelled', { kind: event.kind }) };
   return { ok: true, event };
 }
@@ -42,15 +42,15 @@ const toldOf = (event: Broadcast, by: number) => ({ chat: event.chat, people: ev
 /** Cancels an event: its reminders dropped, everyone who got the announcement told; returns the organiser's report. */
 export async function cancelEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id' | 'kind'>): Promise<{ ok: boolean; text: string }> {
   const { t, caller } = turn;
-  const done = await refusing(t, event.kind, () => app.services.broadcasts.cancel(caller.vkId, event.id));
+  const done = await refusing(t, event.kind, () => app.services.broadcasts.cancel(caller.personId, event.id));
   if (!done.ok) return done;
   const cancelled = done.value;
   await cancelReminders(app, cancelled);
-  const sent = await sendEverywhere(app, toldOf(cancelled, caller.vkId), (reader) => cancelledText(app, reader, cancelled));
+  const sent = await sendEverywhere(app, toldOf(cancelled, caller.personId), (reader) => cancelledText(app, reader, cancelled));
   await tellOrganiser(app, turn, cancelled.organiser, `bc-changed:${cancelled.id}:cancelled`, (reader, who) =>
     reader.t('bc-changed-by', { change: 'cancelled', who, kind: cancelled.kind, title: cancelled.title, when: whenText(app, reader, cancelled.at) }),
   );
-  app.logger.info({ broadcast: cancelled.id, kind: cancelled.kind, by: caller.vkId, organiser: cancelled.organiser, chat: sent.chat, reached: sent.reached.length }, 'broadcast cancelled');
+  app.logger.info({ broadcast: cancelled.id, kind: cancelled.kind, by: caller.personId, organiser: cancelled.organiser, chat: sent.chat, reached: sent.reached.length }, 'broadcast cancelled');
   const report = [t('bc-cancelled', { kind: cancelled.kind, title: cancelled.title, when: whenText(app, turn, cancelled.at) }), '', ...(await reportLines(app, t, sent, 'change'))];
   return { ok: true, text: report.join('\n') };
 }
@@ -59,16 +59,16 @@ export async function cancelEvent(app: App, turn: Turn, event: Pick<Broadcast, '
 export async function moveEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id' | 'kind'>, at: number): Promise<string> {
   const { t, caller } = turn;
   const before = await app.services.broadcasts.get(event.id);
-  const done = await refusing(t, event.kind, () => app.services.broadcasts.move(caller.vkId, event.id, at));
+  const done = await refusing(t, event.kind, () => app.services.broadcasts.move(caller.personId, event.id, at));
   if (!done.ok) return done.text;
   const moved = done.value;
   // The time before this move (a repeat after a crash reads the record already moved).
   const was = before && before.version < moved.version ? before.at : undefined;
   await cancelReminders(app, { id: moved.id, kind: moved.kind, version: moved.version - 1 });
-  const sent = await sendEverywhere(app, toldOf(moved, caller.vkId), (reader) => movedText(app, reader, moved, was));
+  const sent = await sendEverywhere(app, toldOf(moved, caller.personId), (reader) => movedText(app, reader, moved, was));
   const reminders = await scheduleReminders(app, moved);
   await tellOrganiser(app, turn, moved.organiser, `bc-changed:${moved.id}:${moved.version}`, (reader, who) => reader.t('bc-changed-by', { change: 'moved', who, kind: moved.kind, title: moved.title, when: whenText(app, reader, moved.at) }));
-  app.logger.info({ broadcast: moved.id, kind: moved.kind, by: caller.vkId, organiser: moved.organiser, chat: sent.chat, reached: sent.reached.length, reminders: reminders.length }, 'broadcast moved');
+  app.logger.info({ broadcast: moved.id, kind: moved.kind, by: caller.personId, organiser: moved.organiser, chat: sent.chat, reached: sent.reached.length, reminders: reminders.length }, 'broadcast moved');
   return [
     t('bc-moved', { kind: moved.kind, title: moved.title, when: whenText(app, turn, moved.at) }),
     '',
@@ -82,7 +82,7 @@ export async function moveEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id
 export async function sendUpcoming(app: App, turn: Turn, list: EventList): Promise<unknown> {
   const { t, caller } = turn;
   const everyone = list === 'broadcasts' && can(caller.member, 'event.manageAny');
-  const events = await app.services.broadcasts.upcoming(everyone ? 'all' : caller.vkId, Date.now(), LIST_KINDS[list]);
+  const events = await app.services.broadcasts.upcoming(everyone ? 'all' : caller.personId, Date.now(), LIST_KINDS[list]);
   if (events.length === 0) return turn.reply(everyone ? t('bc-list-none-school') : t('bc-list-none', { list }));
   await turn.reply(everyone ? t('bc-list-header-school', { count: events.length }) : t('bc-list-header', { list, count: events.length }));
   for (const event of events) {
@@ -91,7 +91,7 @@ export async function sendUpcoming(app: App, turn: Turn, list: EventList): Promi
       t('bc-line-when', { when: whenText(app, turn, event.at) }),
       t('bc-line-link', { link: event.link }),
       t('bc-line-audience', { audience: await audienceText(app, t, event.audience, event.chat === undefined), count: event.recipients.length, chat: event.chat === undefined ? 'no' : 'yes' }),
-      ...(event.organiser === caller.vkId ? [] : [t('mt-line-organiser', { who: await mentionOf(app, t, event.organiser) })]),
+      ...(event.organiser === caller.personId ? [] : [t('mt-line-organiser', { who: await mentionOf(app, t, event.organiser) })]),
     ];
     await turn.reply(
       lines.join('\n'),

@@ -96,7 +96,7 @@ export async function reportLines(app: App, t: Translate, sent: { chat: ChatOutc
   if (held.length > 0) lines.push('', ...held);
   if (sent.missed.length === 0) return lines;
   lines.push('', t('bc-report-missed', { count: sent.missed.length }));
-  for (const [i, id] of sent.missed.slice(0, MISSED_NAMED).entries()) lines.push(`${i + 1}. ${personMention(app.messenger, (await app.services.members.get(id)) ?? { vkId: id, name: '' }, t)}`);
+  for (const [i, id] of sent.missed.slice(0, MISSED_NAMED).entries()) lines.push(`${i + 1}. ${personMention(app.messenger, (await app.services.members.get(id)) ?? { personId: id, name: '' }, t)}`);
   if (sent.missed.length > MISSED_NAMED) lines.push(t('bc-report-missed-more', { count: sent.missed.length - MISSED_NAMED }));
   return lines;
 }

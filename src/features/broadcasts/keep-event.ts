@@ -28,5 +28,5 @@ export async function refusing<T>(t: Translate, kind: BroadcastKind, work: () =>
 
 /** Keeps an announced event (the organiser is the caller). */
 export function keepEvent(app: App, turn: Turn, input: BroadcastInput): Promise<{ ok: true; value: Broadcast } | { ok: false; text: string }> {
-  return refusing(turn.t, input.kind, () => app.services.broadcasts.create(turn.caller.vkId, input));
+  return refusing(turn.t, input.kind, () => app.services.broadcasts.create(turn.caller.personId, input));
 }

@@ -82,7 +82,7 @@ export async function announceBroadcast(app: App, turn: Turn, draft: BroadcastDr
   if (channel) chat = await sendToChat(app, channel.peer, build);
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
   const inChat = new Set(channel && chat === 'sent' ? await app.messenger.members(channel.peer).catch(() => [] as number[]) : []);
-  const people = (await audienceMembers(app, draft.audience)).map((m) => m.vkId).filter((id) => id !== caller.vkId && !inChat.has(id));
+  const people = (await audienceMembers(app, draft.audience)).map((m) => m.personId).filter((id) => id !== caller.personId && !inChat.has(id));
   const sent = await sendInTheirLanguages(app, people, build, { author: authorOf(turn) });
   const kept = await keepEvent(app, turn, {
     kind: draft.kind,
@@ -98,7 +98,7 @@ export async function announceBroadcast(app: App, turn: Turn, draft: BroadcastDr
   if (!kept.ok) return kept.text;
   const event = kept.value;
   const reminders = await scheduleReminders(app, event);
-  app.logger.info({ broadcast: event.id, kind: event.kind, organiser: caller.vkId, chat, reached: sent.reached.length, missed: sent.missed.length, reminders: reminders.length }, 'broadcast announced');
+  app.logger.info({ broadcast: event.id, kind: event.kind, organiser: caller.personId, chat, reached: sent.reached.length, missed: sent.missed.length, reminders: reminders.length }, 'broadcast announced');
   return [
     t('bc-created', { kind: event.kind, title: event.title, when: whenText(app, turn, event.at) }),
     '',

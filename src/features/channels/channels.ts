@@ -50,10 +50,10 @@ export async function bindChannel(app: App, turn: Turn, message: IncomingMessage
   const kind = parseChannelKind(args);
   if (message.isPrivate) return t('ch-bind-in-chat');
   if (!kind) return t('ch-bind-usage');
-  const done = await refusing(t, () => app.services.channels.bind(turn.caller.vkId, kind, message.chat));
+  const done = await refusing(t, () => app.services.channels.bind(turn.caller.personId, kind, message.chat));
   if (!done.ok) return done.text;
   const outcome = done.value;
-  app.logger.info({ channel: kind, peer: message.chat, by: turn.caller.vkId, outcome: outcome.kind }, 'channel bound');
+  app.logger.info({ channel: kind, peer: message.chat, by: turn.caller.personId, outcome: outcome.kind }, 'channel bound');
   const channel = channelName(t, kind);
   if (outcome.kind === 'same') return t('ch-bind-same', { channel });
   return t(outcome.kind === 'moved' ? 'ch-bind-moved' : 'ch-bind-done', { channel });
@@ -63,10 +63,10 @@ export async function bindChannel(app: App, turn: Turn, message: IncomingMessage
 export async function unbindChannel(app: App, turn: Turn, message: IncomingMessage): Promise<string> {
   const { t } = turn;
   if (message.isPrivate) return t('ch-bind-in-chat');
-  const done = await refusing(t, () => app.services.channels.unbind(turn.caller.vkId, message.chat));
+  const done = await refusing(t, () => app.services.channels.unbind(turn.caller.personId, message.chat));
   if (!done.ok) return done.text;
   if (!done.value) return t('ch-unbind-none');
-  app.logger.info({ channel: done.value.kind, peer: message.chat, by: turn.caller.vkId }, 'channel unbound');
+  app.logger.info({ channel: done.value.kind, peer: message.chat, by: turn.caller.personId }, 'channel unbound');
   return t('ch-unbind-done', { channel: channelName(t, done.value.kind) });
 }
 
@@ -151,7 +151,7 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
   const channel = await app.services.channels.get(request.kind);
   if (!channel) return { report: t('ch-post-unbound', { kind: request.kind, channel: channelName(t, request.kind) }), unbound: true };
   // The post's id first: the «Прочитано» buttons under its copies name it.
-  const reserved = await refusing(t, () => app.services.channels.reserve(caller.vkId));
+  const reserved = await refusing(t, () => app.services.channels.reserve(caller.personId));
   if (!reserved.ok) return { report: reserved.text };
   const id = reserved.value;
   const ack = request.ack === true;
@@ -173,8 +173,8 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
   }
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
   const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch(() => [] as number[]));
-  const everyone = (await app.services.channels.audience(request.kind)).filter((m) => m.vkId !== caller.vkId);
-  const audience = everyone.filter((m) => !inChat.has(m.vkId));
+  const everyone = (await app.services.channels.audience(request.kind)).filter((m) => m.personId !== caller.personId);
+  const audience = everyone.filter((m) => !inChat.has(m.personId));
   const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(author) }) : undefined;
   const reached = sent?.delivered ?? 0;
   const unreachable = sent?.refused.length ?? 0;
@@ -182,9 +182,9 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
   const copies = [...(sent?.outcomes.values() ?? [])].flatMap((d) => (d.ok ? [[d.chat, d.message.id] as const] : []));
   // Whom an acknowledgement is asked of: those in the chat, those who got a copy, and those it waits for after the quiet hours.
   const gotIt = new Set([...copies.map(([person]) => person), ...(sent?.held ?? [])]);
-  const asked = ack ? everyone.filter((m) => inChat.has(m.vkId) || gotIt.has(m.vkId)).map((m) => m.vkId) : undefined;
+  const asked = ack ? everyone.filter((m) => inChat.has(m.personId) || gotIt.has(m.personId)).map((m) => m.personId) : undefined;
   const recorded = await refusing(t, () =>
-    app.services.channels.record(caller.vkId, {
+    app.services.channels.record(caller.personId, {
       id,
       kind: request.kind,
       peer: channel.peer,
@@ -199,7 +199,7 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
       copies,
       delivery: sent?.id,
       chatMessage,
-      chatMembers: chatMessage === undefined ? undefined : [...inChat].filter((id) => id !== caller.vkId).length,
+      chatMembers: chatMessage === undefined ? undefined : [...inChat].filter((id) => id !== caller.personId).length,
     }),
   );
   if (!recorded.ok) return { report: recorded.text };

@@ -211,7 +211,7 @@ async function remind(app: App, turn: Turn, post: Post): Promise<string> {
     return member ? recipientOf(member) : { chat: id, quiet: true };
   });
   const sent = await app.deliveries.deliver(
-    { message: { text: t('ack-reminder', { excerpt: postExcerpt(post.text) }), keyboard: ackKeyboard(t, post.id) }, recipients, author: { chat: turn.caller.vkId, locale: turn.locale } },
+    { message: { text: t('ack-reminder', { excerpt: postExcerpt(post.text) }), keyboard: ackKeyboard(t, post.id) }, recipients, author: { chat: turn.caller.personId, locale: turn.locale } },
     `post-ack-remind:${post.id}`,
   );
   app.logger.info({ post: post.id, reminded: sent.delivered, total: sent.total, first }, 'post acknowledgement reminder');

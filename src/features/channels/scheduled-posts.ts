@@ -89,19 +89,19 @@ export async function schedulePost(app: App, turn: Turn, request: ScheduleReques
   const { t, caller } = turn;
   if (!mayPublish(caller)) return t('ch-denied');
   if (request.at <= Date.now()) return t('bc-time-past');
-  const kept = await changing(t, () => app.services.scheduledPosts.create(caller.vkId, request));
+  const kept = await changing(t, () => app.services.scheduledPosts.create(caller.personId, request));
   if (!kept.ok) return kept.text;
   const post = kept.post;
   await app.scheduler.schedule(scheduledPostJobId(post), SCHEDULED_POST_JOB, post.at, { postId: post.id, version: post.version });
-  app.logger.info({ post: post.id, channel: post.kind, author: caller.vkId, at: post.at }, 'post scheduled');
+  app.logger.info({ post: post.id, channel: post.kind, author: caller.personId, at: post.at }, 'post scheduled');
   return t('sp-scheduled', { channel: channelName(t, post.kind), when: whenText(app, turn, post.at) });
 }
 
 /** The author as the job sends for them: their record and rights as they are now, and their language. */
-async function authorNow(app: App, vkId: number): Promise<PostAuthor> {
-  const member = (await app.services.members.get(vkId)) ?? null;
-  const caller: Caller = { vkId, member, roles: new Set(effectiveRoles(member)) };
-  const reader = await readerFor(app, vkId);
+async function authorNow(app: App, personId: number): Promise<PostAuthor> {
+  const member = (await app.services.members.get(personId)) ?? null;
+  const caller: Caller = { personId, member, roles: new Set(effectiveRoles(member)) };
+  const reader = await readerFor(app, personId);
   return { caller, t: reader.t, locale: reader.locale };
 }
 
@@ -152,10 +152,10 @@ export async function changeablePost(app: App, turn: Turn, id: string): Promise<
 /** Cancels a scheduled post: its job dropped (a job that runs anyway finds it cancelled). Returns the confirmation or the refusal. */
 export async function cancelScheduledPost(app: App, turn: Turn, id: string): Promise<{ ok: boolean; text: string }> {
   const { t, caller } = turn;
-  const done = await changing(t, () => app.services.scheduledPosts.cancel(caller.vkId, id));
+  const done = await changing(t, () => app.services.scheduledPosts.cancel(caller.personId, id));
   if (!done.ok) return done;
   await app.scheduler.cancel(scheduledPostJobId(done.post));
-  app.logger.info({ post: id, by: caller.vkId }, 'scheduled post cancelled');
+  app.logger.info({ post: id, by: caller.personId }, 'scheduled post cancelled');
   return { ok: true, text: t('sp-cancelled', { channel: channelName(t, done.post.kind), when: whenText(app, turn, done.post.at) }) };
 }
 
@@ -163,22 +163,22 @@ export async function cancelScheduledPost(app: App, turn: Turn, id: string): Pro
 export async function moveScheduledPost(app: App, turn: Turn, id: string, at: number): Promise<string> {
   const { t, caller } = turn;
   if (at <= Date.now()) return t('bc-time-past');
-  const done = await changing(t, () => app.services.scheduledPosts.move(caller.vkId, id, at));
+  const done = await changing(t, () => app.services.scheduledPosts.move(caller.personId, id, at));
   if (!done.ok) return done.text;
   const post = done.post;
   // The version before this move (a repeat after a crash reads the kept reply: the same versions).
   await app.scheduler.cancel(scheduledPostJobId({ id: post.id, version: post.version - 1 }));
   await app.scheduler.schedule(scheduledPostJobId(post), SCHEDULED_POST_JOB, post.at, { postId: post.id, version: post.version });
-  app.logger.info({ post: id, by: caller.vkId, at: post.at }, 'scheduled post moved');
+  app.logger.info({ post: id, by: caller.personId, at: post.at }, 'scheduled post moved');
   return t('sp-moved', { channel: channelName(t, post.kind), when: whenText(app, turn, post.at) });
 }
 
 /** Replaces a scheduled post's text (checked by the dialog with checkPostText). Returns the confirmation or the refusal. */
 export async function editScheduledPost(app: App, turn: Turn, id: string, text: string): Promise<string> {
   const { t, caller } = turn;
-  const done = await changing(t, () => app.services.scheduledPosts.edit(caller.vkId, id, text));
+  const done = await changing(t, () => app.services.scheduledPosts.edit(caller.personId, id, text));
   if (!done.ok) return done.text;
-  app.logger.info({ post: id, by: caller.vkId }, 'scheduled post edited');
+  app.logger.info({ post: id, by: caller.personId }, 'scheduled post edited');
   return t('sp-edited', { channel: channelName(t, done.post.kind), when: whenText(app, turn, done.post.at) });
 }
 

@@ -13,19 +13,19 @@ import { attempt } from '../shared/refusals.js';
 export type ClassTeacherOutcome = { kind: 'refused'; text: string } | { kind: 'done'; member: Member };
 
 /** To a teacher who now leads the class `className`. */
-function assignedNotice(vkId: number, className: string): Notice {
-  return { kind: 'send', to: vkId, build: ({ t }) => ({ text: t('ct-notify-assigned', { name: className }) }) };
+function assignedNotice(personId: number, className: string): Notice {
+  return { kind: 'send', to: personId, build: ({ t }) => ({ text: t('ct-notify-assigned', { name: className }) }) };
 }
 
-/** Makes the teacher `vkId` a class teacher of `classGroup` on behalf of the turn's caller (one teacher may lead several classes). */
-export async function assignClassTeacher(app: App, turn: Turn, classGroup: ClassGroup, vkId: number): Promise<WithNotices<ClassTeacherOutcome>> {
-  const done = await attempt(turn.t, () => app.services.members.assignClassTeacher(turn.caller.vkId, classGroup.id, vkId));
+/** Makes the teacher `personId` a class teacher of `classGroup` on behalf of the turn's caller (one teacher may lead several classes). */
+export async function assignClassTeacher(app: App, turn: Turn, classGroup: ClassGroup, personId: number): Promise<WithNotices<ClassTeacherOutcome>> {
+  const done = await attempt(turn.t, () => app.services.members.assignClassTeacher(turn.caller.personId, classGroup.id, personId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
-  return { outcome: { kind: 'done', member: done.value }, notices: [assignedNotice(vkId, classGroup.name)] };
+  return { outcome: { kind: 'done', member: done.value }, notices: [assignedNotice(personId, classGroup.name)] };
 }
 
-/** Detaches the class teacher `vkId` from `classGroup` on behalf of the turn's caller; nobody is told. */
-export async function unassignClassTeacher(app: App, turn: Turn, classGroup: ClassGroup, vkId: number): Promise<WithNotices<ClassTeacherOutcome>> {
-  const done = await attempt(turn.t, () => app.services.members.unassignClassTeacher(turn.caller.vkId, classGroup.id, vkId));
+/** Detaches the class teacher `personId` from `classGroup` on behalf of the turn's caller; nobody is told. */
+export async function unassignClassTeacher(app: App, turn: Turn, classGroup: ClassGroup, personId: number): Promise<WithNotices<ClassTeacherOutcome>> {
+  const done = await attempt(turn.t, () => app.services.members.unassignClassTeacher(turn.caller.personId, classGroup.id, personId));
   return { outcome: done.ok ? { kind: 'done', member: done.value } : { kind: 'refused', text: done.text }, notices: [] };
 }

@@ -25,11 +25,11 @@ function splitClassArgs(words: string[]): { classArg: string; rest: string[] } {
 /** The class's teachers now, and buttons to add a verified teacher or to take one off. */
 async function showClassTeachers(turn: Turn, app: App, classId: string, className: string): Promise<unknown> {
   const { t, caller } = turn;
-  const roster = await app.services.members.roster(caller.vkId, classId);
-  const leading = new Set(roster.classTeachers.map((m) => m.vkId));
-  const candidates = (await verifiedTeachers(app)).filter((m) => !leading.has(m.vkId));
-  const choices: Button[] = candidates.map((m) => commandButton(personShort(m), 'classteacher', `${className} ${m.vkId}`));
-  const removals: Button[] = roster.classTeachers.map((m) => commandButton(t('ct-btn-unassign', { name: personShort(m) }), 'classteacher', `${className} remove ${m.vkId}`, 'negative'));
+  const roster = await app.services.members.roster(caller.personId, classId);
+  const leading = new Set(roster.classTeachers.map((m) => m.personId));
+  const candidates = (await verifiedTeachers(app)).filter((m) => !leading.has(m.personId));
+  const choices: Button[] = candidates.map((m) => commandButton(personShort(m), 'classteacher', `${className} ${m.personId}`));
+  const removals: Button[] = roster.classTeachers.map((m) => commandButton(t('ct-btn-unassign', { name: personShort(m) }), 'classteacher', `${className} remove ${m.personId}`, 'negative'));
   const current = roster.classTeachers.map((m) => personMention(app.messenger, m, t)).join(', ');
   const text = [t('ct-current', { name: className, count: roster.classTeachers.length, people: current }), candidates.length > 0 ? t('ct-pick') : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
   const { keyboard } = pickKeyboard([...choices, ...removals], 2, [[pickCancelButton(t)]]);
@@ -62,27 +62,27 @@ export const classTeacherCommand: CommandSpec = {
     const remove = REMOVE_WORDS.has((rest[0] ?? '').toLowerCase());
     const personWords = remove ? rest.slice(1) : rest;
     if (personWords.length === 0) return showClassTeachers(turn, app, classGroup.id, classGroup.name);
-    const leads = remove ? (await app.services.members.roster(turn.caller.vkId, classGroup.id)).classTeachers.map((m) => m.vkId) : [];
+    const leads = remove ? (await app.services.members.roster(turn.caller.personId, classGroup.id)).classTeachers.map((m) => m.personId) : [];
     const choice = await choosePerson(app, turn, personWords, {
       command: 'classteacher',
       before: remove ? [classGroup.name, 'remove'] : [classGroup.name],
-      eligible: remove ? (m) => leads.includes(m.vkId) : isVerifiedTeacher,
+      eligible: remove ? (m) => leads.includes(m.personId) : isVerifiedTeacher,
       question: t('pp-ct-who', { name: classGroup.name }),
       byClass: false,
       confirmUnique: true,
     });
     if (choice.kind === 'answered') return undefined;
-    const { vkId } = choice;
+    const { personId } = choice;
     const who = (m: Member) => personMention(app.messenger, m, t);
     if (remove) {
-      const { outcome } = await unassignClassTeacher(app, turn, classGroup, vkId);
+      const { outcome } = await unassignClassTeacher(app, turn, classGroup, personId);
       return turn.reply(outcome.kind === 'done' ? t('ct-unassigned', { person: who(outcome.member), name: classGroup.name }) : outcome.text, replyKeyboard([]));
     }
-    const { outcome, notices } = await assignClassTeacher(app, turn, classGroup, vkId);
+    const { outcome, notices } = await assignClassTeacher(app, turn, classGroup, personId);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
     await turn.reply(t('ct-assigned', { person: who(outcome.member), name: classGroup.name }), replyKeyboard([]));
     const { unreachable } = await deliverNotices(app, notices);
-    if (unreachable.includes(vkId)) await turn.reply(t('adm-unreachable', { who: personMention(app.messenger, outcome.member, t) }));
+    if (unreachable.includes(personId)) await turn.reply(t('adm-unreachable', { who: personMention(app.messenger, outcome.member, t) }));
     return undefined;
   },
 };
@@ -136,14 +136,14 @@ async function showRoster(turn: Turn, app: App, classArg: string): Promise<unkno
   const { classGroup } = found;
   let roster: ClassRoster;
   try {
-    roster = await app.services.members.roster(caller.vkId, classGroup.id);
+    roster = await app.services.members.roster(caller.personId, classGroup.id);
   } catch (error) {
     if (error instanceof PermissionDeniedError) return turn.reply(t('ct-err-not-yours', { name: classGroup.name }));
     throw error;
   }
   const text = rosterText(turn, app, roster);
   if (!caller.roles.has('admin') || roster.students.length === 0) return turn.reply(text);
-  const transfers = roster.students.map((m) => commandButton(t('mv-btn-transfer', { name: personShort(m) }), 'transfer', String(m.vkId)));
+  const transfers = roster.students.map((m) => commandButton(t('mv-btn-transfer', { name: personShort(m) }), 'transfer', String(m.personId)));
   const { keyboard, shown } = pickKeyboard(transfers, 2, [[commandButton(t('ct-btn-class-teachers'), 'classteacher', classGroup.name)]]);
   return turn.reply(shown < transfers.length ? `${text}\n\n${t('ct-roster-more-buttons', { shown })}` : text, keyboard);
 }

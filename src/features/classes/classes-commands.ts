@@ -33,7 +33,7 @@ async function showClasses(turn: Turn, app: App): Promise<unknown> {
   const classes = await app.services.classes.list();
   const lines: string[] = [];
   for (const classGroup of classes) {
-    const roster = await app.services.members.roster(caller.vkId, classGroup.id);
+    const roster = await app.services.members.roster(caller.personId, classGroup.id);
     if (classGroup.kind === 'staff') {
       lines.push(t('cls-line-staff', { name: classGroup.name, teachers: roster.teachers.length }));
       continue;
@@ -80,7 +80,7 @@ export const classesCommand: CommandSpec = {
     if (!isAdmin(caller)) return turn.reply(t('adm-err-denied'));
     if (words.length === 0) return context.dialogs.enter(CLASS_GRID);
     if (words.length > MAX_NAMES) return turn.reply(t('cls-too-many', { max: MAX_NAMES }));
-    const done = await attempt(t, () => app.services.classes.createMany(caller.vkId, words));
+    const done = await attempt(t, () => app.services.classes.createMany(caller.personId, words));
     return turn.reply(done.ok ? createSummary(t, done.value) : done.text);
   },
 };
@@ -143,7 +143,7 @@ export const renameCommand: CommandSpec = {
     if (found.classGroup.kind === 'staff') return turn.reply(t('cls-err-staff-room'));
     if (!pair) return enterClassRename(context.dialogs, found.classGroup);
     const from = found.classGroup.name;
-    const done = await attempt(t, () => app.services.classes.rename(caller.vkId, found.classGroup.id, pair[1]));
+    const done = await attempt(t, () => app.services.classes.rename(caller.personId, found.classGroup.id, pair[1]));
     return turn.reply(done.ok ? t('cls-renamed', { from, to: done.value.name }) : done.text);
   },
 };
@@ -186,7 +186,7 @@ export const archiveAction: ActionSpec = {
       await turn.reply(t('cls-already-archived', { name: before.name }));
       return undefined;
     }
-    const done = await attempt(t, () => app.services.classes.archive(caller.vkId, before.id));
+    const done = await attempt(t, () => app.services.classes.archive(caller.personId, before.id));
     if (!done.ok) {
       await turn.reply(done.text);
       return undefined;

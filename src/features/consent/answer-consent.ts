@@ -29,14 +29,14 @@ export async function announceReviewable(app: App, requests: readonly JoinReques
 /** Records the turn's caller's answer (`give` or `decline`) to the consent link `token`, as `parentName`. */
 export async function answerConsent(app: App, turn: Turn, token: string, parentName: string, decision: 'give' | 'decline'): Promise<ConsentAnswerReport> {
   const { t, caller } = turn;
-  const result = await app.services.consent.answer(token, { vkId: caller.vkId, name: parentName }, decision);
+  const result = await app.services.consent.answer(token, { personId: caller.personId, name: parentName }, decision);
   if (!result.ok) return { ok: false, text: t(result.reason === 'self' ? 'cns-link-self' : 'cns-parent-gone') };
   const child = result.request.applicant;
-  app.logger.info({ requestId: result.request.id, vkId: caller.vkId, decision }, 'parent consent answered');
+  app.logger.info({ requestId: result.request.id, personId: caller.personId, decision }, 'parent consent answered');
   const notices: Notice[] = [
     {
       kind: 'send',
-      to: child.vkId,
+      to: child.personId,
       build: (reader) => ({ text: decision === 'give' ? reader.t('cns-student-consented', { parent: parentName }) : reader.t('cns-student-declined') }),
     },
   ];

@@ -25,10 +25,10 @@ export interface ConsentReport {
 }
 
 /** The child's name: as a member, or as their request has it (before approval). */
-export async function childNameOf(app: App, studentVkId: number): Promise<string> {
-  const member = await app.services.members.get(studentVkId);
+export async function childNameOf(app: App, studentId: number): Promise<string> {
+  const member = await app.services.members.get(studentId);
   if (member) return member.name;
-  const consent = await app.services.consent.of(studentVkId);
+  const consent = await app.services.consent.of(studentId);
   return (consent ? await app.services.requests.get(consent.requestId) : undefined)?.applicant.name ?? '';
 }
 
@@ -37,62 +37,62 @@ export async function recordPaperConsent(app: App, turn: Turn, requestId: string
   const { t, caller } = turn;
   let result;
   try {
-    result = await app.services.consent.recordPaper(caller.vkId, requestId);
+    result = await app.services.consent.recordPaper(caller.personId, requestId);
   } catch (error) {
     if (error instanceof ConsentForbiddenError) return { ok: false, text: t('cns-paper-denied') };
     throw error;
   }
   if (!result.ok) return { ok: false, text: t(result.reason === 'not_waiting' ? 'cns-paper-not-waiting' : 'cns-paper-no-request') };
   const { applicant } = result.request;
-  app.logger.info({ requestId, actor: caller.vkId }, 'paper consent recorded');
+  app.logger.info({ requestId, actor: caller.personId }, 'paper consent recorded');
   await announceReviewable(app, [result.request]);
-  await deliverNotices(app, [{ kind: 'send', to: applicant.vkId, build: (reader) => ({ text: reader.t('cns-student-paper') }) }]);
-  const who = app.messenger.mention(applicant.vkId, applicant.name);
+  await deliverNotices(app, [{ kind: 'send', to: applicant.personId, build: (reader) => ({ text: reader.t('cns-student-paper') }) }]);
+  const who = app.messenger.mention(applicant.personId, applicant.name);
   return { ok: true, text: t('cns-paper-done', { who, class: await classNameOf(app, applicant.classId) }), short: t('cns-paper-done-short') };
 }
 
-/** A parent asks to withdraw the consent they gave for `studentVkId`; every admin gets the request with a confirm button. */
-export async function askWithdrawal(app: App, turn: Turn, studentVkId: number): Promise<ConsentReport> {
+/** A parent asks to withdraw the consent they gave for `studentId`; every admin gets the request with a confirm button. */
+export async function askWithdrawal(app: App, turn: Turn, studentId: number): Promise<ConsentReport> {
   const { t, caller } = turn;
-  const consent = await app.services.consent.of(studentVkId);
-  const result = await app.services.consent.askWithdraw(caller.vkId, studentVkId);
+  const consent = await app.services.consent.of(studentId);
+  const result = await app.services.consent.askWithdraw(caller.personId, studentId);
   if (!result.ok || consent?.kind !== 'parent') return { ok: false, text: t('cns-withdraw-not-yours') };
   if (result.already) return { ok: true, text: t('cns-withdraw-already') };
-  const childName = await childNameOf(app, studentVkId);
+  const childName = await childNameOf(app, studentId);
   const className = await classNameOf(app, consent.classId);
-  const parent = app.messenger.mention(caller.vkId, consent.parentName);
+  const parent = app.messenger.mention(caller.personId, consent.parentName);
   const notices: Notice[] = (await app.services.members.listAdmins()).map((admin) => ({
     kind: 'send',
-    to: admin.vkId,
+    to: admin.personId,
     build: (reader) => ({
       text: reader.t('cns-admin-withdraw-notice', { parent, child: childName, class: className }),
-      keyboard: inlineKeyboard([[{ label: reader.t('cns-btn-withdraw-confirm'), payload: { k: 'cb', a: CNS_WITHDRAW_CONFIRM, id: String(studentVkId) }, color: 'negative' }]]),
+      keyboard: inlineKeyboard([[{ label: reader.t('cns-btn-withdraw-confirm'), payload: { k: 'cb', a: CNS_WITHDRAW_CONFIRM, id: String(studentId) }, color: 'negative' }]]),
     }),
   }));
   await deliverNotices(app, notices);
-  app.logger.info({ studentVkId, parentVkId: caller.vkId }, 'consent withdrawal asked');
+  app.logger.info({ studentId, parentId: caller.personId }, 'consent withdrawal asked');
   return { ok: true, text: t('cns-withdraw-asked', { child: childName }), short: t('cns-withdraw-asked-short') };
 }
 
 /** An admin confirms a withdrawal: the child's data is removed, the parent is told. */
-export async function confirmWithdrawal(app: App, turn: Turn, studentVkId: number): Promise<ConsentReport> {
+export async function confirmWithdrawal(app: App, turn: Turn, studentId: number): Promise<ConsentReport> {
   const { t, caller } = turn;
-  const childName = await childNameOf(app, studentVkId);
+  const childName = await childNameOf(app, studentId);
   // The classes the child was of, for their study chats (the record is gone after the removal).
-  const before = await app.services.members.get(studentVkId);
+  const before = await app.services.members.get(studentId);
   let result;
   try {
-    result = await app.services.consent.confirmWithdraw(caller.vkId, studentVkId);
+    result = await app.services.consent.confirmWithdraw(caller.personId, studentId);
   } catch (error) {
     if (error instanceof ConsentForbiddenError) return { ok: false, text: t('cns-paper-denied') };
     throw error;
   }
   if (!result.ok) return { ok: false, text: t('cns-withdraw-gone') };
-  app.logger.info({ actor: caller.vkId }, 'consent withdrawn, child data removed');
+  app.logger.info({ actor: caller.personId }, 'consent withdrawn, child data removed');
   if (before) {
     const gone: Member = { ...before, roles: [], classIds: [], classTeacherOf: [], status: 'left', leftAt: Date.now() };
     await removeFromClassChats(app, before.classIds.map((classId): ClassLeaver => ({ member: gone, classId, exit: { kind: 'consent' } })));
   }
-  await deliverNotices(app, [{ kind: 'send', to: result.parentVkId, build: (reader) => ({ text: reader.t('cns-withdraw-done-parent', { child: childName }) }) }]);
+  await deliverNotices(app, [{ kind: 'send', to: result.parentId, build: (reader) => ({ text: reader.t('cns-withdraw-done-parent', { child: childName }) }) }]);
   return { ok: true, text: t('cns-withdraw-done-admin'), short: t('cns-withdraw-done-short') };
 }

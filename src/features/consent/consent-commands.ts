@@ -33,7 +33,7 @@ async function showWaiting(app: App, turn: Turn, classIds?: readonly string[]): 
   for (const [i, request] of waiting.entries()) {
     const { applicant } = request;
     const when = formatWhen(request.createdAt, app.config.SCHOOL_TZ, turn.locale);
-    lines.push(t('cns-admin-list-item', { index: i + 1, who: app.messenger.mention(applicant.vkId, applicant.name), class: await classNameOf(app, applicant.classId), when }));
+    lines.push(t('cns-admin-list-item', { index: i + 1, who: app.messenger.mention(applicant.personId, applicant.name), class: await classNameOf(app, applicant.classId), when }));
     if (!classIds && i < MAX_BUTTONS) rows.push([{ label: t('cns-btn-paper', { index: i + 1 }), payload: { k: 'cb', a: CNS_PAPER, id: request.id }, color: 'primary' }]);
   }
   lines.push(footer);
@@ -43,16 +43,16 @@ async function showWaiting(app: App, turn: Turn, classIds?: readonly string[]): 
 /** The parent's consents with a «withdraw» button each; false when they gave none. */
 async function showGiven(app: App, turn: Turn): Promise<boolean> {
   const { t, caller } = turn;
-  const given = await app.services.consent.givenBy(caller.vkId);
+  const given = await app.services.consent.givenBy(caller.personId);
   if (given.length === 0) return false;
   const lines = [t('cns-parent-list-heading')];
   const rows: Button[][] = [];
   for (const [i, consent] of given.entries()) {
     const when = formatWhen(consent.at, app.config.SCHOOL_TZ, turn.locale);
-    const child = await childNameOf(app, consent.studentVkId);
+    const child = await childNameOf(app, consent.studentId);
     lines.push(t('cns-parent-list-item', { index: i + 1, child, class: await classNameOf(app, consent.classId), when, withdrawing: consent.withdrawing ? 'yes' : 'no' }));
     if (!consent.withdrawing && i < MAX_BUTTONS) {
-      rows.push([{ label: t('cns-btn-withdraw', { index: i + 1 }), payload: { k: 'cb', a: CNS_WITHDRAW, id: String(consent.studentVkId) }, color: 'negative' }]);
+      rows.push([{ label: t('cns-btn-withdraw', { index: i + 1 }), payload: { k: 'cb', a: CNS_WITHDRAW, id: String(consent.studentId) }, color: 'negative' }]);
     }
   }
   if (rows.length > 0) lines.push(t('cns-parent-list-hint'));
@@ -72,13 +72,13 @@ export const consentCommand: CommandSpec = {
     const { t, caller } = turn;
     const isAdmin = caller.roles.has('admin');
     if (isAdmin && args.trim()) {
-      const vkId = app.messenger.people.id(app.messenger.people.split(args)[0]);
-      if (vkId === null) return turn.reply(`${t('cns-bad-person', { value: args.trim() })}\n\n${t('cns-admin-usage')}`);
-      const request = (await app.services.consent.waiting()).find((r) => r.applicant.vkId === vkId);
+      const personId = app.messenger.people.id(app.messenger.people.split(args)[0]);
+      if (personId === null) return turn.reply(`${t('cns-bad-person', { value: args.trim() })}\n\n${t('cns-admin-usage')}`);
+      const request = (await app.services.consent.waiting()).find((r) => r.applicant.personId === personId);
       if (!request) return turn.reply(t('cns-paper-no-request'));
       return turn.reply((await recordPaperConsent(app, turn, request.id)).text);
     }
-    const own = (await app.services.requests.pendingOf(caller.vkId, caller.filedRequests)).find((r) => r.awaitingConsent);
+    const own = (await app.services.requests.pendingOf(caller.personId, caller.filedRequests)).find((r) => r.awaitingConsent);
     if (own) return sendParentLink(app, turn, own, false);
     const shown = await showGiven(app, turn);
     if (isAdmin) return showWaiting(app, turn);
@@ -104,9 +104,9 @@ const paperAction: ActionSpec = {
 const withdrawAction: ActionSpec = {
   name: CNS_WITHDRAW,
   async run(_press, payload, turn, app) {
-    const vkId = app.messenger.people.id(payload.id);
-    if (vkId === null) return turn.t('button-stale-short');
-    const report = await askWithdrawal(app, turn, vkId);
+    const personId = app.messenger.people.id(payload.id);
+    if (personId === null) return turn.t('button-stale-short');
+    const report = await askWithdrawal(app, turn, personId);
     await turn.reply(report.text);
     return report.short;
   },
@@ -116,9 +116,9 @@ const withdrawAction: ActionSpec = {
 const confirmAction: ActionSpec = {
   name: CNS_WITHDRAW_CONFIRM,
   async run(_press, payload, turn, app) {
-    const vkId = app.messenger.people.id(payload.id);
-    if (vkId === null) return turn.t('button-stale-short');
-    const report = await confirmWithdrawal(app, turn, vkId);
+    const personId = app.messenger.people.id(payload.id);
+    if (personId === null) return turn.t('button-stale-short');
+    const report = await confirmWithdrawal(app, turn, personId);
     await turn.reply(report.text);
     return report.short;
   },

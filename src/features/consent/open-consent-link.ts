@@ -13,7 +13,7 @@ export async function openConsentLink(context: IncomingMessage, turn: Turn, app:
   const { t, caller } = turn;
   const request = await app.services.consent.requestOfToken(token);
   if (!request) return turn.reply(t('cns-link-invalid'));
-  if (request.applicant.vkId === caller.vkId) return turn.reply(t('cns-link-self'));
+  if (request.applicant.personId === caller.personId) return turn.reply(t('cns-link-self'));
   const className = (await app.services.classes.get(request.applicant.classId))?.name ?? '';
   return enterParentConsent(context.dialogs, { token, childName: request.applicant.name, className, schoolName: await schoolName(app, t) });
 }

@@ -38,7 +38,7 @@ async function nameStep(context: ParentConsentContext): Promise<unknown> {
   const { t, caller, app } = context.turn;
   const state = context.state;
   if (context.firstTime && state.vkName === undefined) {
-    const profile = await app.messenger.profile(caller.vkId);
+    const profile = await app.messenger.profile(caller.personId);
     // Offered in the order the question asks for, «Фамилия Имя», as onboarding does.
     const check = profile ? checkPersonName(`${profile.lastName} ${profile.firstName}`) : undefined;
     state.vkName = check?.ok ? check.value : '';

@@ -48,7 +48,7 @@ export async function joinIntro(app: App, turn: Turn): Promise<unknown> {
 export async function answerStranger(app: App, turn: Turn): Promise<unknown> {
   // The ids of the requests they filed came with the caller: none filed, nothing to read.
   const filed = turn.caller.filedRequests;
-  const pending = filed?.length === 0 ? [] : await app.services.requests.pendingOf(turn.caller.vkId, filed);
+  const pending = filed?.length === 0 ? [] : await app.services.requests.pendingOf(turn.caller.personId, filed);
   if (pending.length > 0) return turn.reply(await pendingText(app, turn, pending));
   return joinIntro(app, turn);
 }

@@ -31,17 +31,17 @@ export async function askAdmins(app: App, turn: Turn, text: string): Promise<str
   const { t, caller } = turn;
   let question: Question;
   try {
-    question = await app.services.questions.ask(caller.vkId, text);
+    question = await app.services.questions.ask(caller.personId, text);
   } catch (error) {
     if (error instanceof PermissionDeniedError) return t('q-stranger');
     throw error;
   }
-  app.logger.info({ question: question.id, by: caller.vkId }, 'question to the admins');
-  const admins = (await app.services.members.listAdmins()).filter((m) => m.status === 'active' && m.vkId !== caller.vkId);
+  app.logger.info({ question: question.id, by: caller.personId }, 'question to the admins');
+  const admins = (await app.services.members.listAdmins()).filter((m) => m.status === 'active' && m.personId !== caller.personId);
   const notices: Notice[] = admins.map((admin) => ({
     kind: 'send',
-    to: admin.vkId,
-    key: `q-card:${question.id}:${admin.vkId}`,
+    to: admin.personId,
+    key: `q-card:${question.id}:${admin.personId}`,
     build: async (reader) => ({ text: await cardText(app, reader, question), keyboard: inlineKeyboard([[{ label: reader.t('q-btn-answer'), payload: { k: 'cb', a: Q_ANSWER, id: question.id }, color: 'positive' }]]) }),
     remember: questionSubject(question.id),
   }));
@@ -66,7 +66,7 @@ export async function answerQuestion(app: App, turn: Turn, id: string, answer: s
   const { t } = turn;
   let outcome;
   try {
-    outcome = await app.services.questions.answer(turn.caller.vkId, id, answer);
+    outcome = await app.services.questions.answer(turn.caller.personId, id, answer);
   } catch (error) {
     const refusal = error instanceof NotFoundError ? t('button-stale-short') : error instanceof PermissionDeniedError ? t('q-denied') : refusalText(t, error);
     if (refusal === undefined) throw error;

@@ -66,14 +66,14 @@ export async function showInviteCard(app: App, turn: Turn, peerId: number, invit
  * The message that brings an invite to a person (text, link, code, QR picture), in their language;
  * `school` is the school's short name (a neutral word before the profile is filled).
  */
-export function personalInviteNotice(app: App, invite: Invite, vkId: number, cls: string, school: string | undefined): Notice {
+export function personalInviteNotice(app: App, invite: Invite, personId: number, cls: string, school: string | undefined): Notice {
   const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
   return {
     kind: 'send',
-    to: vkId,
+    to: personId,
     build: async ({ t }) => ({
       text: t('inv-personal', { school: school ?? t('inv-school-fallback'), class: cls, role: roleName(t, invite.role), link, code: invite.code }),
-      attachment: await qrAttachment(app, vkId, link),
+      attachment: await qrAttachment(app, personId, link),
     }),
   };
 }

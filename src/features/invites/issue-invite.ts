@@ -99,7 +99,7 @@ export type IssueOutcome = { kind: 'created'; invite: Invite } | { kind: 'refuse
  */
 export async function issueInvite(app: App, turn: Turn, draft: InviteDraft): Promise<WithNotices<IssueOutcome>> {
   try {
-    const invite = await app.services.invites.create(turn.caller.vkId, {
+    const invite = await app.services.invites.create(turn.caller.personId, {
       classId: draft.classId,
       role: draft.role,
       maxUses: draft.maxUses,

@@ -14,7 +14,7 @@ export type RevokeOutcome = { kind: 'revoked'; invite: Invite } | { kind: 'denie
 /** Revokes the invite `inviteId` on behalf of `caller`. */
 export async function revokeInvite(app: App, caller: Caller, inviteId: string): Promise<WithNotices<RevokeOutcome>> {
   try {
-    return { outcome: { kind: 'revoked', invite: await app.services.invites.revoke(caller.vkId, inviteId) }, notices: [] };
+    return { outcome: { kind: 'revoked', invite: await app.services.invites.revoke(caller.personId, inviteId) }, notices: [] };
   } catch (error) {
     if (error instanceof PermissionDeniedError) return { outcome: { kind: 'denied' }, notices: [] };
     if (error instanceof NotFoundError) return { outcome: { kind: 'not-found' }, notices: [] };
@@ -28,10 +28,10 @@ export type RevokeUnusedOutcome = { kind: 'revoked'; count: number } | { kind: '
 /** Revokes every unused invite `caller` may revoke (school-wide for an admin, their own classes for a class teacher). */
 export async function revokeUnusedInvites(app: App, caller: Caller): Promise<WithNotices<RevokeUnusedOutcome>> {
   if (!canSomewhere(caller.member, 'invite.revoke')) return { outcome: { kind: 'denied' }, notices: [] };
-  if (can(caller.member, 'invite.revoke')) return { outcome: { kind: 'revoked', count: await app.services.invites.revokeAllUnused(caller.vkId) }, notices: [] };
+  if (can(caller.member, 'invite.revoke')) return { outcome: { kind: 'revoked', count: await app.services.invites.revokeAllUnused(caller.personId) }, notices: [] };
   let count = 0;
   for (const classId of caller.member?.classTeacherOf ?? []) {
-    if (can(caller.member, 'invite.revoke', { classId, role: 'student' })) count += await app.services.invites.revokeAllUnused(caller.vkId, { classId });
+    if (can(caller.member, 'invite.revoke', { classId, role: 'student' })) count += await app.services.invites.revokeAllUnused(caller.personId, { classId });
   }
   return { outcome: { kind: 'revoked', count }, notices: [] };
 }

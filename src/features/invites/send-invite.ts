@@ -28,7 +28,7 @@ export type SendInviteOutcome = { kind: 'refused'; text: string } | { kind: 'rea
 export async function sendInvite(app: App, turn: Turn, invite: Invite, person: InviteRecipient): Promise<WithNotices<SendInviteOutcome>> {
   const { t, caller } = turn;
   if (!can(caller.member, 'invite.create', { classId: invite.classId, role: invite.role })) {
-    const key = inviteErrorKey(new PermissionDeniedError('invite.create', caller.vkId), invite.role) ?? 'command-denied';
+    const key = inviteErrorKey(new PermissionDeniedError('invite.create', caller.personId), invite.role) ?? 'command-denied';
     return { outcome: { kind: 'refused', text: t(key) }, notices: [] };
   }
   const current = await app.services.invites.get(invite.id);
@@ -51,11 +51,11 @@ export async function sendInviteAndReport(app: App, turn: Turn, invite: Invite, 
   }
   const { unreachable } = await deliverNotices(app, notices);
   // A mention that declines and knows its gender (from the name, when VK's is not known).
-  const name = personMention(app.messenger, { vkId: person.id, name: person.name }, turn.t);
+  const name = personMention(app.messenger, { personId: person.id, name: person.name }, turn.t);
   const { code, token } = outcome.invite;
   if (!unreachable.includes(person.id)) {
     await turn.reply(turn.t('inv-sent', { name, code }), replyKeyboard([]));
-    app.logger.info({ inviteId: invite.id, to: person.id, by: turn.caller.vkId }, 'invite sent to a person');
+    app.logger.info({ inviteId: invite.id, to: person.id, by: turn.caller.personId }, 'invite sent to a person');
     return true;
   }
   await turn.reply(turn.t('inv-send-unreachable', { name, link: inviteDeepLink(app.config.VK_GROUP_ID, token), code }), replyKeyboard([]));
@@ -78,7 +78,7 @@ export async function sendInviteToNamed(app: App, turn: Turn, invite: Invite, wo
   }
   const choice = await choosePerson(app, turn, words, { command: 'sendinvite', before: [invite.code], eligible: (m) => m.status === 'active', question: t('pp-invite-who'), confirmUnique: true });
   if (choice.kind === 'answered') return undefined;
-  const person = choice.member ? { id: choice.vkId, name: choice.member.name } : await lookupVkUser(app, choice.vkId);
+  const person = choice.member ? { id: choice.personId, name: choice.member.name } : await lookupVkUser(app, choice.personId);
   if (!person) return turn.reply(t('inv-bad-recipient'));
   return sendInviteAndReport(app, turn, invite, person);
 }

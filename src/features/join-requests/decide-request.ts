@@ -16,7 +16,7 @@ export interface DecisionReport {
   ok: boolean;
   text: string;
   /** The applicant of a recorded decision (to say when the messenger would not tell them). */
-  applicant?: { vkId: number; name: string; gender?: Gender };
+  applicant?: { personId: number; name: string; gender?: Gender };
 }
 
 /** Decides the request `requestId` on behalf of the turn's caller. */
@@ -25,7 +25,7 @@ export async function decideRequest(app: App, turn: Turn, requestId: string, dec
   const refused = (text: string): WithNotices<DecisionReport> => ({ outcome: { ok: false, text }, notices: [] });
   let result;
   try {
-    result = decision === 'approved' ? await app.services.requests.approve(caller.vkId, requestId) : await app.services.requests.reject(caller.vkId, requestId, reason);
+    result = decision === 'approved' ? await app.services.requests.approve(caller.personId, requestId) : await app.services.requests.reject(caller.personId, requestId, reason);
   } catch (error) {
     if (error instanceof PermissionDeniedError) return refused(t('req-denied'));
     if (error instanceof NotFoundError) return refused(t('req-not-found'));
@@ -37,9 +37,9 @@ export async function decideRequest(app: App, turn: Turn, requestId: string, dec
     return refused(await alreadyDecidedText(app, t, result.status, result.decidedBy));
   }
   const family = { ...(result.child ? { child: result.child } : {}), ...(result.linkedParents ? { linkedParents: result.linkedParents } : {}) };
-  const { name, vkId, gender } = result.request.applicant;
+  const { name, personId, gender } = result.request.applicant;
   return {
-    outcome: { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }), applicant: { vkId, name, ...(gender ? { gender } : {}) } },
+    outcome: { ok: true, text: decision === 'approved' ? t('req-done-approved', { name }) : t('req-done-rejected', { name }), applicant: { personId, name, ...(gender ? { gender } : {}) } },
     notices: await decisionNotices(app, result.request, result.member, family),
   };
 }
@@ -52,6 +52,6 @@ export async function decideAndNotify(app: App, turn: Turn, requestId: string, d
   const { outcome, notices } = await decideRequest(app, turn, requestId, decision, reason);
   const { unreachable } = await deliverNotices(app, notices);
   const applicant = outcome.applicant;
-  if (applicant && unreachable.includes(applicant.vkId)) await turn.reply(turn.t('req-applicant-unreachable', { who: personValue(applicant.name, applicant.gender, (name) => app.messenger.mention(applicant.vkId, name)) }));
+  if (applicant && unreachable.includes(applicant.personId)) await turn.reply(turn.t('req-applicant-unreachable', { who: personValue(applicant.name, applicant.gender, (name) => app.messenger.mention(applicant.personId, name)) }));
   return outcome;
 }

@@ -49,7 +49,7 @@ async function postponable(app: App, turn: Turn, requestId: string | undefined):
   const { t, caller } = turn;
   if (!requestId) return { ok: false, text: t('button-stale-short') };
   try {
-    const result = await app.services.requests.later(caller.vkId, requestId);
+    const result = await app.services.requests.later(caller.personId, requestId);
     if (result.ok) return { ok: true, request: result.request };
     if (result.reason === 'already_decided') return { ok: false, text: await alreadyDecidedText(app, t, result.status, result.decidedBy) };
     return { ok: false, text: t('req-class-unavailable') };
@@ -91,11 +91,11 @@ export const laterAtAction: ActionSpec = {
     const { request } = found;
     // From the minute of the press: the same press handled again (after a crash) is the same job.
     const at = laterMoment(payload.v, Math.floor(Date.now() / 60_000) * 60_000, app.config.SCHOOL_TZ);
-    await app.scheduler.schedule(reminderJobId(request.id, caller.vkId, at), REQUEST_REMINDER, at, { requestId: request.id, reviewer: caller.vkId });
+    await app.scheduler.schedule(reminderJobId(request.id, caller.personId, at), REQUEST_REMINDER, at, { requestId: request.id, reviewer: caller.personId });
     const when = formatWhen(at, app.config.SCHOOL_TZ, turn.locale);
     const className = await classNameOf(app, request.applicant.classId);
     await app.messenger.edit(press.message, { text: t('req-later-set', { name: request.applicant.name, className, when }) }).catch(() => undefined);
-    app.logger.info({ requestId: request.id, reviewerId: caller.vkId, at }, 'join request postponed');
+    app.logger.info({ requestId: request.id, reviewerId: caller.personId, at }, 'join request postponed');
     return t('req-later-done', { when });
   },
 };
@@ -123,10 +123,10 @@ export const showAction: ActionSpec = {
     const gen = Number(payload.v);
     if (!Number.isSafeInteger(gen) || gen < 0) return t('button-stale-short');
     if (!pressedInPrivate(press)) return t('command-dm-only');
-    const result = await app.services.reviewQueue.show(caller.vkId, gen, press.message);
+    const result = await app.services.reviewQueue.show(caller.personId, gen, press.message);
     if (!result.ok) return t('req-summary-stale');
-    for (const request of result.shown) await sendRequestCard(app, turn, caller.vkId, request, { withLater: true, key: `req-show:${request.id}:${caller.vkId}:${gen}` });
-    await editSummary(app, caller.vkId, result.message, result.remaining, gen);
+    for (const request of result.shown) await sendRequestCard(app, turn, caller.personId, request, { withLater: true, key: `req-show:${request.id}:${caller.personId}:${gen}` });
+    await editSummary(app, caller.personId, result.message, result.remaining, gen);
     return undefined;
   },
 };

@@ -27,7 +27,7 @@ export function requestCardText(app: App, reader: Reader, request: JoinRequest, 
   const a = request.applicant;
   const lines = [
     t('req-card-title', { who: a.name, className }),
-    t('req-card-who', { who: app.messenger.mention(a.vkId, a.name) }),
+    t('req-card-who', { who: app.messenger.mention(a.personId, a.name) }),
     t('req-card-role', { role: t(`role-${a.role}`) }),
     t('req-card-class', { className }),
   ];
@@ -35,7 +35,7 @@ export function requestCardText(app: App, reader: Reader, request: JoinRequest, 
   if (a.role === 'teacher') lines.push(a.subjects.length > 0 ? t('req-card-subjects', { subjects: a.subjects.map((s) => subjectName(t, s)).join(', ') }) : t('req-card-no-subjects'));
   lines.push(t('req-card-when', { when: formatWhen(request.createdAt, app.config.SCHOOL_TZ, reader.locale) }));
   // A young student's request: whose consent let it through (src/features/consent/).
-  if (request.parentConsent) lines.push(request.parentConsent.kind === 'parent' ? t('cns-card-parent', { parent: app.messenger.mention(request.parentConsent.vkId, request.parentConsent.name) }) : t('cns-card-paper'));
+  if (request.parentConsent) lines.push(request.parentConsent.kind === 'parent' ? t('cns-card-parent', { parent: app.messenger.mention(request.parentConsent.personId, request.parentConsent.name) }) : t('cns-card-paper'));
   return lines.join('\n');
 }
 

@@ -16,7 +16,7 @@ export const REQUESTS_PAGE_SIZE = 5;
  */
 export async function sendRequestsPage(app: App, turn: Turn, wanted: number): Promise<unknown> {
   const { t, caller } = turn;
-  const list = (page: number) => app.services.requests.listPending(caller.vkId, { page, pageSize: REQUESTS_PAGE_SIZE });
+  const list = (page: number) => app.services.requests.listPending(caller.personId, { page, pageSize: REQUESTS_PAGE_SIZE });
   let result;
   try {
     result = await list(wanted);
@@ -28,7 +28,7 @@ export async function sendRequestsPage(app: App, turn: Turn, wanted: number): Pr
     throw error;
   }
   if (result.total === 0) return turn.reply(t('req-list-empty'));
-  for (const request of result.items) await sendRequestCard(app, turn, caller.vkId, request, { withLater: false });
+  for (const request of result.items) await sendRequestCard(app, turn, caller.personId, request, { withLater: false });
   const pages = Math.ceil(result.total / REQUESTS_PAGE_SIZE);
   const from = result.page * REQUESTS_PAGE_SIZE + 1;
   const nav: Button[] = [];

@@ -62,12 +62,12 @@ async function familyLines(app: App, t: Translate, request: JoinRequest, classNa
   const a = request.applicant;
   const lines: string[] = [];
   const child = family.child;
-  if (child?.status === 'linked' && child.childVkId !== undefined) {
-    lines.push(t('req-outcome-child-linked', { child: child.childName, student: app.messenger.mention(child.childVkId, await personName(app, t, child.childVkId)) }));
+  if (child?.status === 'linked' && child.childId !== undefined) {
+    lines.push(t('req-outcome-child-linked', { child: child.childName, student: app.messenger.mention(child.childId, await personName(app, t, child.childId)) }));
   } else if (child?.status === 'none') {
-    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: app.messenger.mention(a.vkId, a.name) }));
+    lines.push(t('req-outcome-child-none', { child: child.childName, className, parent: app.messenger.mention(a.personId, a.name) }));
   } else if (child?.status === 'ambiguous') {
-    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: app.messenger.mention(a.vkId, a.name) }));
+    lines.push(t('req-outcome-child-ambiguous', { child: child.childName, className, parent: app.messenger.mention(a.personId, a.name) }));
   }
   const parents = family.linkedParents ?? [];
   if (parents.length > 0) {
@@ -95,7 +95,7 @@ function applicantNotice(app: App, request: JoinRequest, className: string, memb
   const a = request.applicant;
   return {
     kind: 'send',
-    to: a.vkId,
+    to: a.personId,
     key: `req-outcome:${request.id}`,
     build: async ({ t, locale }) => {
       const role = t(`role-${a.role}`);

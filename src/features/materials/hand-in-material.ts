@@ -49,18 +49,18 @@ export async function handInMaterial(app: App, turn: Turn, kind: ChannelKind, te
   const { t, caller } = turn;
   let material: Material;
   try {
-    material = await app.services.materials.submit(caller.vkId, kind, text, attachment);
+    material = await app.services.materials.submit(caller.personId, kind, text, attachment);
   } catch (error) {
     const refusal = refusalText(t, error);
     if (refusal === undefined) throw error;
     return { outcome: refusal, notices: [] };
   }
-  app.logger.info({ material: material.id, kind, by: caller.vkId }, 'material handed in');
-  const admins = (await app.services.members.listAdmins()).filter((m) => m.status === 'active' && m.vkId !== caller.vkId);
+  app.logger.info({ material: material.id, kind, by: caller.personId }, 'material handed in');
+  const admins = (await app.services.members.listAdmins()).filter((m) => m.status === 'active' && m.personId !== caller.personId);
   const notices: Notice[] = admins.map((admin) => ({
     kind: 'send',
-    to: admin.vkId,
-    key: `mat-card:${material.id}:${admin.vkId}`,
+    to: admin.personId,
+    key: `mat-card:${material.id}:${admin.personId}`,
     build: async (reader) => ({ text: await cardText(app, reader, material), keyboard: decisionButtons(reader, material), attachment: material.attachment }),
     remember: materialSubject(material.id),
   }));
@@ -85,7 +85,7 @@ async function decidedBefore(app: App, turn: Turn, material: Material): Promise<
  */
 export async function publishMaterial(app: App, turn: Turn, id: string, edited?: string): Promise<WithNotices<MaterialDecisionReport>> {
   const { t } = turn;
-  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.vkId, id, 'published', { edited }));
+  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.personId, id, 'published', { edited }));
   if ('refused' in decided) return { outcome: { notice: decided.refused }, notices: [] };
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
   const { material } = decided;
@@ -95,7 +95,7 @@ export async function publishMaterial(app: App, turn: Turn, id: string, edited?:
 
 /** Declines a pending material with the admin's reason ('' for none); the author is told it and whom to ask. */
 export async function declineMaterial(app: App, turn: Turn, id: string, reason: string): Promise<WithNotices<MaterialDecisionReport>> {
-  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.vkId, id, 'declined', { reason }));
+  const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.personId, id, 'declined', { reason }));
   if ('refused' in decided) return { outcome: { notice: decided.refused }, notices: [] };
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
   return { outcome: { notice: turn.t('mat-declined-short', { id: materialNumber(id) }) }, notices: await afterDecision(app, decided.material) };

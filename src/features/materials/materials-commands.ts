@@ -34,7 +34,7 @@ export const materialsCommand: CommandSpec = {
     const pending = await app.services.materials.pending(SHOWN + 1);
     if (pending.length === 0) return turn.reply(t('mat-list-empty'));
     await turn.reply(t('mat-list-header', { count: pending.length > SHOWN ? SHOWN : pending.length, more: pending.length > SHOWN ? 'yes' : 'no' }));
-    const reader = await readerFor(app, turn.caller.vkId);
+    const reader = await readerFor(app, turn.caller.personId);
     for (const material of pending.slice(0, SHOWN)) {
       const who = await personMention(app, t, material.author);
       await turn.reply(t('mat-list-line', { id: materialNumber(material.id), who, text: material.text }), decisionButtons(reader, material));

@@ -130,7 +130,7 @@ async function reportLines(app: App, t: Translate, sent: Sent, what: 'invitation
   if (held.length > 0) lines.push('', ...held);
   if (sent.missed.length === 0) return lines;
   lines.push('', t('mt-report-missed', { count: sent.missed.length }));
-  for (const [i, id] of sent.missed.entries()) lines.push(`${i + 1}. ${personMention(app.messenger, (await app.services.members.get(id)) ?? { vkId: id, name: '' }, t)}`);
+  for (const [i, id] of sent.missed.entries()) lines.push(`${i + 1}. ${personMention(app.messenger, (await app.services.members.get(id)) ?? { personId: id, name: '' }, t)}`);
   return lines;
 }
 
@@ -156,7 +156,7 @@ async function cancelReminders(app: App, meeting: Pick<Meeting, 'id' | 'version'
 
 /** The people who get the invitation: the audience today, without the organiser. */
 async function invitees(app: App, organiser: number, audience: MeetingAudience): Promise<Member[]> {
-  return (await app.services.meetings.audience(audience)).filter((m) => m.vkId !== organiser);
+  return (await app.services.meetings.audience(audience)).filter((m) => m.personId !== organiser);
 }
 
 /**
@@ -165,14 +165,14 @@ async function invitees(app: App, organiser: number, audience: MeetingAudience):
  */
 export async function createMeeting(app: App, turn: Turn, draft: MeetingDraft): Promise<string> {
   const { t, caller } = turn;
-  const people = await invitees(app, caller.vkId, draft.audience);
-  const kept = await attempt(t, () => app.services.meetings.create(caller.vkId, { ...draft, invited: people.map((m) => m.vkId) }));
+  const people = await invitees(app, caller.personId, draft.audience);
+  const kept = await attempt(t, () => app.services.meetings.create(caller.personId, { ...draft, invited: people.map((m) => m.personId) }));
   if (!kept.ok) return kept.text;
   const meeting = kept.value;
-  const organiser = caller.member ? personShort(caller.member) : app.messenger.mention(caller.vkId, '…');
+  const organiser = caller.member ? personShort(caller.member) : app.messenger.mention(caller.personId, '…');
   const sent = await sendToAudience(app, meeting.audience, meeting.invited, (reader) => [reader.t('mt-invite', { organiser, title: meeting.title }), ...aboutLines(app, reader, meeting)].join('\n'), { author: authorOf(turn) });
   const reminders = await scheduleReminders(app, meeting);
-  app.logger.info({ meeting: meeting.id, organiser: caller.vkId, invited: meeting.invited.length, reached: sent.reached.length, reminders: reminders.length }, 'meeting planned');
+  app.logger.info({ meeting: meeting.id, organiser: caller.personId, invited: meeting.invited.length, reached: sent.reached.length, reminders: reminders.length }, 'meeting planned');
   return [
     t('mt-created', { title: meeting.title, when: whenText(app, turn, meeting.at) }),
     '',
@@ -210,7 +210,7 @@ export async function changeableMeeting(app: App, turn: Turn, id: string): Promi
   if (!mayPlanMeetings(caller)) return { ok: false, text: t('mt-denied') };
   const meeting = await app.services.meetings.get(id);
   if (!meeting) return { ok: false, text: t('mt-not-found') };
-  if (meeting.organiser !== caller.vkId && !can(caller.member, 'event.manageAny')) return { ok: false, text: t('mt-not-yours') };
+  if (meeting.organiser !== caller.personId && !can(caller.member, 'event.manageAny')) return { ok: false, text: t('mt-not-yours') };
   if (meeting.status !== 'planned') return { ok: false, text: t('mt-already-cancelled') };
   return { ok: true, meeting };
 }
@@ -220,7 +220,7 @@ export async function cancelMeeting(app: App, turn: Turn, id: string): Promise<{
   const { t, caller } = turn;
   let meeting: Meeting;
   try {
-    meeting = await app.services.meetings.cancel(caller.vkId, id);
+    meeting = await app.services.meetings.cancel(caller.personId, id);
   } catch (error) {
     const text = changeRefusal(t, error);
     if (text === undefined) throw error;
@@ -228,9 +228,9 @@ export async function cancelMeeting(app: App, turn: Turn, id: string): Promise<{
   }
   await cancelReminders(app, meeting);
   // The one cancelling is not told again: their report says it.
-  const sent = await sendToAudience(app, meeting.audience, meeting.invited.filter((id) => id !== caller.vkId), (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
+  const sent = await sendToAudience(app, meeting.audience, meeting.invited.filter((id) => id !== caller.personId), (reader) => reader.t('mt-cancelled-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }));
   await tellOrganiser(app, turn, meeting.organiser, `mt-changed:${meeting.id}:cancelled`, (reader, who) => reader.t('mt-changed-by', { change: 'cancelled', who, title: meeting.title, when: whenText(app, reader, meeting.at) }));
-  app.logger.info({ meeting: meeting.id, by: caller.vkId, organiser: meeting.organiser, reached: sent.reached.length }, 'meeting cancelled');
+  app.logger.info({ meeting: meeting.id, by: caller.personId, organiser: meeting.organiser, reached: sent.reached.length }, 'meeting cancelled');
   return { ok: true, text: [t('mt-cancelled', { title: meeting.title, when: whenText(app, turn, meeting.at) }), '', ...(await reportLines(app, t, sent, 'change'))].join('\n') };
 }
 
@@ -240,7 +240,7 @@ export async function moveMeeting(app: App, turn: Turn, id: string, at: number):
   const before = await app.services.meetings.get(id);
   let meeting: Meeting;
   try {
-    meeting = await app.services.meetings.move(caller.vkId, id, at);
+    meeting = await app.services.meetings.move(caller.personId, id, at);
   } catch (error) {
     const text = changeRefusal(t, error);
     if (text === undefined) throw error;
@@ -249,12 +249,12 @@ export async function moveMeeting(app: App, turn: Turn, id: string, at: number):
   // The version before this move (a repeat after a crash reads the record already moved: its previous version).
   const was = before && before.version < meeting.version ? before.at : undefined;
   await cancelReminders(app, { id: meeting.id, version: meeting.version - 1 });
-  const sent = await sendToAudience(app, meeting.audience, meeting.invited.filter((id) => id !== caller.vkId), (reader) =>
+  const sent = await sendToAudience(app, meeting.audience, meeting.invited.filter((id) => id !== caller.personId), (reader) =>
     [reader.t('mt-moved-notice', { title: meeting.title, when: whenText(app, reader, meeting.at) }), ...(was !== undefined ? [reader.t('mt-moved-was', { when: whenText(app, reader, was) })] : []), ...(meeting.place ? [reader.t('mt-line-place', { place: meeting.place })] : [])].join('\n'),
   );
   const reminders = await scheduleReminders(app, meeting);
   await tellOrganiser(app, turn, meeting.organiser, `mt-changed:${meeting.id}:${meeting.version}`, (reader, who) => reader.t('mt-changed-by', { change: 'moved', who, title: meeting.title, when: whenText(app, reader, meeting.at) }));
-  app.logger.info({ meeting: meeting.id, by: caller.vkId, organiser: meeting.organiser, reached: sent.reached.length, reminders: reminders.length }, 'meeting moved');
+  app.logger.info({ meeting: meeting.id, by: caller.personId, organiser: meeting.organiser, reached: sent.reached.length, reminders: reminders.length }, 'meeting moved');
   return [
     t('mt-moved', { title: meeting.title, when: whenText(app, turn, meeting.at) }),
     '',
@@ -268,7 +268,7 @@ export async function moveMeeting(app: App, turn: Turn, id: string, at: number):
 export async function sendUpcoming(app: App, turn: Turn): Promise<unknown> {
   const { t, caller } = turn;
   const school = can(caller.member, 'event.manageAny');
-  const meetings = await app.services.meetings.upcoming(school ? 'all' : caller.vkId, Date.now());
+  const meetings = await app.services.meetings.upcoming(school ? 'all' : caller.personId, Date.now());
   if (meetings.length === 0) return turn.reply(t(school ? 'mt-list-none-school' : 'mt-list-none'));
   await turn.reply(t(school ? 'mt-list-header-school' : 'mt-list-header', { count: meetings.length }));
   for (const meeting of meetings) {
@@ -276,7 +276,7 @@ export async function sendUpcoming(app: App, turn: Turn): Promise<unknown> {
       t('mt-list-title', { title: meeting.title }),
       ...aboutLines(app, turn, meeting),
       t('mt-line-audience', { audience: await audienceText(app, t, meeting.audience), count: meeting.invited.length }),
-      ...(meeting.organiser === caller.vkId ? [] : [t('mt-line-organiser', { who: await mentionOf(app, t, meeting.organiser) })]),
+      ...(meeting.organiser === caller.personId ? [] : [t('mt-line-organiser', { who: await mentionOf(app, t, meeting.organiser) })]),
     ];
     await turn.reply(
       lines.join('\n'),

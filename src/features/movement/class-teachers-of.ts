@@ -15,5 +15,5 @@ export async function rosterOf(app: App, classId: string): Promise<ClassRoster |
 
 /** The VK ids of the class teachers of `classId` (none for a class that is gone). */
 export async function classTeachersOf(app: App, classId: string): Promise<number[]> {
-  return (await rosterOf(app, classId))?.classTeachers.map((m) => m.vkId) ?? [];
+  return (await rosterOf(app, classId))?.classTeachers.map((m) => m.personId) ?? [];
 }

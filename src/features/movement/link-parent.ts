@@ -36,7 +36,7 @@ function linkRefusal(app: App, t: Translate, error: unknown, parentId: number, s
 export async function linkParent(app: App, turn: Turn, parentId: number, studentId: number): Promise<WithNotices<LinkOutcome>> {
   let result;
   try {
-    result = await app.services.family.linkChild(turn.caller.vkId, parentId, studentId);
+    result = await app.services.family.linkChild(turn.caller.personId, parentId, studentId);
   } catch (error) {
     const text = await linkRefusal(app, turn.t, error, parentId, studentId);
     if (text === undefined) throw error;

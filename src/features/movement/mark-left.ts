@@ -28,11 +28,11 @@ export type LeaveOutcome =
       leavers: ClassLeaver[];
     };
 
-/** Marks the member `vkId` as having left, on behalf of the turn's caller. */
-export async function markLeft(app: App, turn: Turn, vkId: number): Promise<WithNotices<LeaveOutcome>> {
+/** Marks the member `personId` as having left, on behalf of the turn's caller. */
+export async function markLeft(app: App, turn: Turn, personId: number): Promise<WithNotices<LeaveOutcome>> {
   // The classes they were of, for their study chats (leaving empties the record's list).
-  const before = await app.services.members.get(vkId);
-  const done = await attempt(turn.t, () => app.services.movement.markLeft(turn.caller.vkId, vkId));
+  const before = await app.services.members.get(personId);
+  const done = await attempt(turn.t, () => app.services.movement.markLeft(turn.caller.personId, personId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const result = done.value;
   if (!result.changed) return { outcome: { kind: 'already', member: result.member }, notices: [] };
@@ -45,7 +45,7 @@ export async function markLeft(app: App, turn: Turn, vkId: number): Promise<With
   // The class teachers of the classes they were a student of.
   for (const classId of result.studentOf) {
     const className = (await app.services.classes.get(classId))?.name ?? '';
-    notices.push(...classTeacherLeftNotices(result.member, await classTeachersOf(app, classId), className, turn.caller.vkId));
+    notices.push(...classTeacherLeftNotices(result.member, await classTeachersOf(app, classId), className, turn.caller.personId));
   }
   const leavers: ClassLeaver[] = [
     ...(before?.classIds ?? []).map((classId): ClassLeaver => ({ member: result.member, classId, exit: { kind: 'left' } })),

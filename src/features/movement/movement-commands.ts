@@ -34,27 +34,27 @@ export const transferCommand: CommandSpec = {
     const words = app.messenger.people.split(args);
     const choice = await choosePerson(app, turn, words, { command: 'transfer', eligible: isActiveStudent, question: t('pp-transfer-who') });
     if (choice.kind === 'answered') return undefined;
-    const { vkId, member, rest } = choice;
-    if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
+    const { personId, member, rest } = choice;
+    if (!member) return turn.reply(t('adm-err-no-member', { id: String(personId) }));
     const classes = await regularClasses(app);
     const current = classes.filter((c) => member.classIds.includes(c.id));
     const from = current.map((c) => c.name).join(', ') || '—';
     const page = rest.length === 1 ? parsePageToken(rest[0]) : undefined;
     if (rest.length === 0 || page !== undefined) {
-      if (!isActiveStudent(member)) return turn.reply(t('mv-err-not-student', { id: String(vkId) }));
+      if (!isActiveStudent(member)) return turn.reply(t('mv-err-not-student', { id: String(personId) }));
       const targets = classes.filter((c) => !member.classIds.includes(c.id));
       if (targets.length === 0) return turn.reply(t('mv-no-targets'));
-      const pick = classPicker(t, targets, 'transfer', page ?? 1, { prefix: String(vkId), cancel: pickCancelButton(t) });
+      const pick = classPicker(t, targets, 'transfer', page ?? 1, { prefix: String(personId), cancel: pickCancelButton(t) });
       return turn.reply(withPageNote(t('mv-transfer-pick', { person: who(member), from }), pick), pick.keyboard);
     }
     const found = await findClassByArg(app, t, rest.join(' '));
     if (!found.ok) return turn.reply(found.text);
     if (choice.byName && isActiveStudent(member) && !member.classIds.includes(found.classGroup.id)) {
       // Found by a part of the name: the admin sees whom before anything moves.
-      const keyboard = replyKeyboard([[commandButton(t('mv-btn-transfer-yes'), 'transfer', `${vkId} ${found.classGroup.name}`, 'positive'), pickCancelButton(t)]]);
+      const keyboard = replyKeyboard([[commandButton(t('mv-btn-transfer-yes'), 'transfer', `${personId} ${found.classGroup.name}`, 'positive'), pickCancelButton(t)]]);
       return turn.reply(t('mv-transfer-confirm', { person: who(member), from, to: found.classGroup.name }), keyboard);
     }
-    const { outcome, notices } = await transferStudent(app, turn, vkId, found.classGroup);
+    const { outcome, notices } = await transferStudent(app, turn, personId, found.classGroup);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
     if (outcome.kind === 'already') return turn.reply(t('mv-already-there', { person: who(outcome.member), name: outcome.to }));
     const { unreachable } = await deliverNotices(app, notices);
@@ -65,7 +65,7 @@ export const transferCommand: CommandSpec = {
 };
 
 /** How the admin's messages name a person: a mention, never the raw id. */
-type Who = (member: Pick<Member, 'vkId' | 'name' | 'gender'>) => FluentPerson;
+type Who = (member: Pick<Member, 'personId' | 'name' | 'gender'>) => FluentPerson;
 
 /** The namer of one turn. */
 function namer(app: App, t: Translate): Who {
@@ -95,7 +95,7 @@ function transferReport(t: Translate, who: Who, outcome: TransferOutcome & { kin
 
 /** The admin's line naming the people of `told` the messenger would not deliver to, if any (one: by name and gender). */
 function notToldLines(t: Translate, who: Who, told: readonly Member[], unreachable: readonly number[]): string[] {
-  return peopleLine(t, 'mv-not-told', told.filter((m) => unreachable.includes(m.vkId)).map((m) => who(m)));
+  return peopleLine(t, 'mv-not-told', told.filter((m) => unreachable.includes(m.personId)).map((m) => who(m)));
 }
 
 /** A line about some people: `person` (the first, for the declined and gendered form of one) and `people` (all); none, no line. */
@@ -113,7 +113,7 @@ function leaveReport(t: Translate, who: Who, result: LeaveResult, unreachable: r
   const rejected = result.rejectedRequests.length;
   if (rejected > 0) lines.push(t('mv-left-requests', { count: rejected }));
   const parents = result.parents.map((p) => p.member);
-  lines.push(...peopleLine(t, 'mv-left-parents', parents.filter((m) => !unreachable.includes(m.vkId)).map((m) => who(m))));
+  lines.push(...peopleLine(t, 'mv-left-parents', parents.filter((m) => !unreachable.includes(m.personId)).map((m) => who(m))));
   lines.push(...notToldLines(t, who, parents, unreachable));
   lines.push(...peopleLine(t, 'mv-left-parents-gone', result.parents.filter((p) => p.leftSchool).map((p) => who(p.member))));
   return lines;
@@ -132,8 +132,8 @@ export const leftCommand: CommandSpec = {
     const words = app.messenger.people.split(args);
     const choice = await choosePerson(app, turn, words, { command: 'left', eligible: (m) => m.status === 'active', question: t('pp-left-who') });
     if (choice.kind === 'answered') return undefined;
-    const { vkId, member } = choice;
-    if (!member) return turn.reply(t('adm-err-no-member', { id: String(vkId) }));
+    const { personId, member } = choice;
+    if (!member) return turn.reply(t('adm-err-no-member', { id: String(personId) }));
     if (member.status === 'left') return turn.reply(t('mv-already-left', { person: who(member) }));
     // The last admin cannot leave (the service refuses it too): said before asking, not after the confirmation.
     if (member.roles.includes('admin') && (await app.services.members.listByRole('admin')).length <= 1) return turn.reply(t('mv-left-last-admin', { person: who(member) }));
@@ -141,7 +141,7 @@ export const leftCommand: CommandSpec = {
       t('mv-left-confirm', { person: who(member) }),
       inlineKeyboard([
         [
-          { label: t('mv-btn-left-yes', { person: personArg(member) }), payload: { k: 'cb', a: 'mv.left', id: String(vkId) }, color: 'negative' },
+          { label: t('mv-btn-left-yes', { person: personArg(member) }), payload: { k: 'cb', a: 'mv.left', id: String(personId) }, color: 'negative' },
           { label: t('btn-cancel'), payload: { k: 'cb', a: 'cls.keep' } },
         ],
       ]),
@@ -155,9 +155,9 @@ export const leftAction: ActionSpec = {
   async run(_context, payload, turn, app) {
     const { t } = turn;
     const who = namer(app, t);
-    const vkId = app.messenger.people.id(payload.id);
-    if (vkId === null) return t('button-stale-short');
-    const { outcome, notices } = await markLeft(app, turn, vkId);
+    const personId = app.messenger.people.id(payload.id);
+    if (personId === null) return t('button-stale-short');
+    const { outcome, notices } = await markLeft(app, turn, personId);
     if (outcome.kind === 'refused') {
       await turn.reply(outcome.text);
       return undefined;
@@ -172,10 +172,10 @@ export const leftAction: ActionSpec = {
     // A teacher or a member of the administration who left is taken out of the administration chats too.
     const chats = await removeFromClassChats(app, outcome.leavers);
     const roleChats = await removeFromRoleChats(app, result.member);
-    if (roleChats.length > 0) chats.set(result.member.vkId, [...(chats.get(result.member.vkId) ?? []), ...roleChats]);
+    if (roleChats.length > 0) chats.set(result.member.personId, [...(chats.get(result.member.personId) ?? []), ...roleChats]);
     const removed = [
       ...removedLines(t, who, chats, [result.member, ...result.parents.map((p) => p.member)]),
-      ...removedLines(t, who, await removeFromAdminChats(app, [result.member.vkId]), [result.member], 'ac-removed-report'),
+      ...removedLines(t, who, await removeFromAdminChats(app, [result.member.personId]), [result.member], 'ac-removed-report'),
     ];
     await turn.reply([t('mv-left-done', { person, invites: result.revokedInvites }), ...leaveReport(t, who, result, unreachable), ...removed].join('\n'));
     return t('mv-left-short');
@@ -188,14 +188,14 @@ async function childButtons(app: App, turn: Turn, parent: Member): Promise<Butto
   for (const classId of parent.classIds) {
     let roster: ClassRoster;
     try {
-      roster = await app.services.members.roster(turn.caller.vkId, classId);
+      roster = await app.services.members.roster(turn.caller.personId, classId);
     } catch (error) {
       if (error instanceof PermissionDeniedError || error instanceof NotFoundError) continue;
       throw error;
     }
-    if (!roster.parents.some((p) => p.member.vkId === parent.vkId)) continue;
+    if (!roster.parents.some((p) => p.member.personId === parent.personId)) continue;
     for (const student of roster.students) {
-      buttons.push(commandButton(`${personShort(student)} (${roster.classGroup.name})`, 'linkchild', `${parent.vkId} ${student.vkId}`));
+      buttons.push(commandButton(`${personShort(student)} (${roster.classGroup.name})`, 'linkchild', `${parent.personId} ${student.personId}`));
     }
   }
   return buttons;
@@ -222,7 +222,7 @@ export const linkChildCommand: CommandSpec = {
     const parentWords = typedChild.length > 0 ? words.slice(0, 1) : words;
     const chosenParent = await choosePerson(app, turn, parentWords, { command: 'linkchild', after: typedChild, eligible: isParent, question: t('pp-link-parent-who') });
     if (chosenParent.kind === 'answered') return undefined;
-    const parentId = chosenParent.vkId;
+    const parentId = chosenParent.personId;
     const childWords = [...chosenParent.rest, ...typedChild];
     if (childWords.length === 0) {
       const parent = chosenParent.member;
@@ -234,7 +234,7 @@ export const linkChildCommand: CommandSpec = {
     }
     const chosenStudent = await choosePerson(app, turn, childWords, { command: 'linkchild', before: [String(parentId)], eligible: isActiveStudent, question: t('pp-link-student-who'), confirmUnique: true });
     if (chosenStudent.kind === 'answered') return undefined;
-    const studentId = chosenStudent.vkId;
+    const studentId = chosenStudent.personId;
     const { outcome, notices } = await linkParent(app, turn, parentId, studentId);
     if (outcome.kind === 'refused') return turn.reply(outcome.text);
     const vars = { parent: who(outcome.parent), student: who(outcome.student), className: outcome.className };

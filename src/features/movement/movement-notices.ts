@@ -12,11 +12,11 @@ import { personShortArg } from '../shared/person-ref.js';
 /** To the student moved from `from` to `to`, then to each parent who moved with them (or joined the new class as well). */
 export function transferNotices(student: Member, parents: readonly MovedParent[], from: string, to: string): Notice[] {
   return [
-    { kind: 'send', to: student.vkId, build: ({ t }) => ({ text: t('mv-you-transferred', { from, to }) }) },
+    { kind: 'send', to: student.personId, build: ({ t }) => ({ text: t('mv-you-transferred', { from, to }) }) },
     ...parents.map(
       (parent): Notice => ({
         kind: 'send',
-        to: parent.member.vkId,
+        to: parent.member.personId,
         build: ({ t }) => ({
           text: [t('mv-child-transferred', { child: personShortArg(student), from, to }), ...(parent.stayedInFromClass ? [t('mv-parent-stays', { from })] : [])].join('\n'),
         }),
@@ -29,7 +29,7 @@ export function transferNotices(student: Member, parents: readonly MovedParent[]
 export function childLeftNotice(student: Member, parent: DetachedParent, className: string): Notice {
   return {
     kind: 'send',
-    to: parent.member.vkId,
+    to: parent.member.personId,
     build: ({ t }) => {
       const text = [t('mv-child-left', { child: personShortArg(student), className })];
       if (parent.leftSchool) text.push(t('mv-parent-left-school'));
@@ -45,8 +45,8 @@ export function childLinkedNotice(parentId: number, student: Member, className: 
 }
 
 /** To a student or parent of a class that graduated: its place in the bot is closed (one message a person and class, even after a crash). */
-export function graduatedNotice(vkId: number, classId: string, className: string): Notice {
-  return { kind: 'send', to: vkId, key: `graduated:${classId}:${vkId}`, build: ({ t }) => ({ text: t('mv-graduated-notice', { name: className }) }) };
+export function graduatedNotice(personId: number, classId: string, className: string): Notice {
+  return { kind: 'send', to: personId, key: `graduated:${classId}:${personId}`, build: ({ t }) => ({ text: t('mv-graduated-notice', { name: className }) }) };
 }
 
 /**

@@ -45,14 +45,14 @@ export type PromotionOutcome =
 /** Applies the promotion `plan` (as shown to the caller) on behalf of the turn's caller. */
 export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan): Promise<WithNotices<PromotionOutcome>> {
   if (plan.conflicts.length > 0) return { outcome: { kind: 'has-conflicts', plan }, notices: [] };
-  const done = await attempt(turn.t, () => app.services.movement.applyPromotion(turn.caller.vkId, plan));
+  const done = await attempt(turn.t, () => app.services.movement.applyPromotion(turn.caller.personId, plan));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const result = done.value;
   if (!result.ok) return { outcome: result.reason === 'conflict' ? { kind: 'conflict', plan: result.plan } : { kind: 'stale', plan: result.plan }, notices: [] };
   const graduateNames = new Map(result.plan.graduates.map((g) => [g.classId, g.name]));
   const graduates = new Map<string, Member[]>();
   for (const person of result.graduatedPeople) {
-    const member = await app.services.members.get(person.vkId);
+    const member = await app.services.members.get(person.personId);
     if (member) graduates.set(person.classId, [...(graduates.get(person.classId) ?? []), member]);
   }
   const announcements: Announcement[] = [];
@@ -60,11 +60,11 @@ export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan):
     const roster = await rosterOf(app, move.classId);
     if (!roster) continue;
     const { from, to } = move;
-    announcements.push({ people: roster.classTeachers.map((m) => m.vkId), text: (t) => t('mv-promoted-teacher', { from, to }) });
-    announcements.push({ people: [...roster.students, ...roster.parents.map((p) => p.member)].map((m) => m.vkId), text: (t) => t('mv-promoted-family', { from, to }) });
+    announcements.push({ people: roster.classTeachers.map((m) => m.personId), text: (t) => t('mv-promoted-teacher', { from, to }) });
+    announcements.push({ people: [...roster.students, ...roster.parents.map((p) => p.member)].map((m) => m.personId), text: (t) => t('mv-promoted-family', { from, to }) });
   }
   for (const g of result.plan.graduates) {
-    const teachers = result.graduatedTeachers.filter((x) => x.classId === g.classId).map((x) => x.vkId);
+    const teachers = result.graduatedTeachers.filter((x) => x.classId === g.classId).map((x) => x.personId);
     announcements.push({ people: teachers, text: (t) => t('mv-graduated-teacher', { name: g.name }) });
   }
   return {
@@ -73,7 +73,7 @@ export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan):
       // Requests of people who left with their graduating class were rejected: their reviewers' cards say so.
       ...(await closedRequestNotices(app, result.rejectedRequests.map((request) => request.id))),
       // Graduates and their parents learn that the class has graduated and its place in the bot is closed.
-      ...result.graduatedPeople.map((person) => graduatedNotice(person.vkId, person.classId, graduateNames.get(person.classId) ?? '')),
+      ...result.graduatedPeople.map((person) => graduatedNotice(person.personId, person.classId, graduateNames.get(person.classId) ?? '')),
     ],
   };
 }

@@ -29,9 +29,9 @@ export type TransferOutcome =
       leavers: ClassLeaver[];
     };
 
-/** Transfers the student `vkId` to the class `target` on behalf of the turn's caller. */
-export async function transferStudent(app: App, turn: Turn, vkId: number, target: ClassGroup): Promise<WithNotices<TransferOutcome>> {
-  const done = await attempt(turn.t, () => app.services.movement.transfer(turn.caller.vkId, { vkId, toClassId: target.id }));
+/** Transfers the student `personId` to the class `target` on behalf of the turn's caller. */
+export async function transferStudent(app: App, turn: Turn, personId: number, target: ClassGroup): Promise<WithNotices<TransferOutcome>> {
+  const done = await attempt(turn.t, () => app.services.movement.transfer(turn.caller.personId, { personId, toClassId: target.id }));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const result = done.value;
   if (!result.changed) return { outcome: { kind: 'already', member: result.member, to: target.name }, notices: [] };
@@ -45,7 +45,7 @@ export async function transferStudent(app: App, turn: Turn, vkId: number, target
     notices: [
       ...transferNotices(result.member, result.parents, from, target.name),
       // Both class teachers learn of it: the old class's and the new one's.
-      ...classTeacherTransferNotices(result.member, await classTeachersOf(app, result.fromClassId), await classTeachersOf(app, target.id), from, target.name, turn.caller.vkId),
+      ...classTeacherTransferNotices(result.member, await classTeachersOf(app, result.fromClassId), await classTeachersOf(app, target.id), from, target.name, turn.caller.personId),
     ],
   };
 }

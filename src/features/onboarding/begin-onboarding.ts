@@ -46,7 +46,7 @@ export async function beginOnboarding(context: IncomingMessage, turn: Turn, app:
     if (alreadyMember(caller.member, invite)) {
       return turn.reply(t('onb-already-member', { class: classGroup.name, role: roleName(t, invite.role) }));
     }
-    const openId = await app.services.requests.openFor(caller.vkId, invite.classId, invite.role);
+    const openId = await app.services.requests.openFor(caller.personId, invite.classId, invite.role);
     if (openId) {
       // The request already waiting is shown as first contact shows it: class, role, since when, who decides.
       const open = await app.services.requests.get(openId);

@@ -8,7 +8,7 @@ export type CodeLookup = { ok: true; view: InviteView } | { ok: false; text: str
 /** Looks an invite code up for the caller; a wrong code says how many tries are left, too many wrong ones stop (`final`). */
 export async function lookupCode(app: App, turn: Turn, code: string): Promise<CodeLookup> {
   const { t } = turn;
-  const found = await app.services.invites.findByCode(turn.caller.vkId, code.slice(0, 40));
+  const found = await app.services.invites.findByCode(turn.caller.personId, code.slice(0, 40));
   if (found.ok) return found;
   if (found.reason === 'throttled') return { ok: false, final: true, text: t('onb-code-throttled', { minutes: Math.max(1, Math.ceil(found.retryAfterMs / 60_000)) }) };
   return { ok: false, final: false, text: t('onb-code-not-found', { left: found.attemptsLeft }) };

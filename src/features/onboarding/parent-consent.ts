@@ -47,7 +47,7 @@ export async function sendParentLink(app: App, turn: Turn, request: JoinRequest,
   const { t } = turn;
   const link = await app.services.consent.issueLink(request.id);
   if (!link) return turn.reply(t('cns-paper-not-waiting'), replyKeyboard([]));
-  app.logger.info({ requestId: request.id, vkId: turn.caller.vkId }, 'consent link issued');
+  app.logger.info({ requestId: request.id, personId: turn.caller.personId }, 'consent link issued');
   const fields = { link: consentLink(app, link.token), until: linkUntil(app, turn.locale, link.expiresAt) };
   if (!first) return turn.reply(t('cns-student-new-link', fields));
   const className = (await app.services.classes.get(request.applicant.classId))?.name ?? '';

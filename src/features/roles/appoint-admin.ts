@@ -13,20 +13,20 @@ import { adminNotice } from './role-notices.js';
 /** What the person acting is told; `changed: false` when the person was an admin already (or, removing, was none). */
 export type AdminOutcome = { kind: 'refused'; text: string } | { kind: 'done'; changed: boolean; member: Member };
 
-/** Makes the person `vkId` a platform admin on behalf of the turn's caller. */
-export async function appointAdmin(app: App, turn: Turn, vkId: number): Promise<WithNotices<AdminOutcome>> {
-  const before = await app.services.members.get(vkId);
-  const done = await attempt(turn.t, () => app.services.members.appointAdmin(turn.caller.vkId, vkId));
+/** Makes the person `personId` a platform admin on behalf of the turn's caller. */
+export async function appointAdmin(app: App, turn: Turn, personId: number): Promise<WithNotices<AdminOutcome>> {
+  const before = await app.services.members.get(personId);
+  const done = await attempt(turn.t, () => app.services.members.appointAdmin(turn.caller.personId, personId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const changed = !before?.roles.includes('admin');
-  return { outcome: { kind: 'done', changed, member: done.value }, notices: changed ? [adminNotice(vkId, true)] : [] };
+  return { outcome: { kind: 'done', changed, member: done.value }, notices: changed ? [adminNotice(personId, true)] : [] };
 }
 
-/** Takes the admin role from the person `vkId` on behalf of the turn's caller (never from the last admin); one who removes themselves is not told. */
-export async function removeAdmin(app: App, turn: Turn, vkId: number): Promise<WithNotices<AdminOutcome>> {
-  const before = await app.services.members.get(vkId);
-  const done = await attempt(turn.t, () => app.services.members.removeAdmin(turn.caller.vkId, vkId));
+/** Takes the admin role from the person `personId` on behalf of the turn's caller (never from the last admin); one who removes themselves is not told. */
+export async function removeAdmin(app: App, turn: Turn, personId: number): Promise<WithNotices<AdminOutcome>> {
+  const before = await app.services.members.get(personId);
+  const done = await attempt(turn.t, () => app.services.members.removeAdmin(turn.caller.personId, personId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const changed = before?.roles.includes('admin') === true;
-  return { outcome: { kind: 'done', changed, member: done.value }, notices: changed && vkId !== turn.caller.vkId ? [adminNotice(vkId, false)] : [] };
+  return { outcome: { kind: 'done', changed, member: done.value }, notices: changed && personId !== turn.caller.personId ? [adminNotice(personId, false)] : [] };
 }

@@ -19,10 +19,10 @@ export type AssignOutcome =
   /** `replaced`: the heads before (for a new head). */
   | { kind: 'set'; member: Member; replaced: Member[] };
 
-/** Marks the person `vkId` with `role` on behalf of the turn's caller. */
-export async function assignAdministrationRole(app: App, turn: Turn, vkId: number, role: AdministrationRole): Promise<WithNotices<AssignOutcome>> {
-  const previous = (await app.services.members.listByRole(role)).filter((m) => m.vkId !== vkId);
-  const done = await attempt(turn.t, () => app.services.members.setAdministrationRole(turn.caller.vkId, vkId, role));
+/** Marks the person `personId` with `role` on behalf of the turn's caller. */
+export async function assignAdministrationRole(app: App, turn: Turn, personId: number, role: AdministrationRole): Promise<WithNotices<AssignOutcome>> {
+  const previous = (await app.services.members.listByRole(role)).filter((m) => m.personId !== personId);
+  const done = await attempt(turn.t, () => app.services.members.setAdministrationRole(turn.caller.personId, personId, role));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const member = done.value;
   // The administration chats made already (F22): a deputy gets the leadership chat's link; a head both.
@@ -30,12 +30,12 @@ export async function assignAdministrationRole(app: App, turn: Turn, vkId: numbe
   const chatLinks = await adminChatLinkNotices(app, member, kinds, `${role}:${turn.eventId ?? member.joinedAt}`);
   return {
     outcome: { kind: 'set', member, replaced: role === 'head' ? previous : [] },
-    notices: [administrationNotice(vkId, role), ...chatLinks],
+    notices: [administrationNotice(personId, role), ...chatLinks],
   };
 }
 
-/** Takes `role` from the person `vkId` on behalf of the turn's caller; nobody is told. */
-export async function unassignAdministrationRole(app: App, turn: Turn, vkId: number, role: AdministrationRole): Promise<WithNotices<{ kind: 'refused'; text: string } | { kind: 'unset'; member: Member }>> {
-  const done = await attempt(turn.t, () => app.services.members.unsetAdministrationRole(turn.caller.vkId, vkId, role));
+/** Takes `role` from the person `personId` on behalf of the turn's caller; nobody is told. */
+export async function unassignAdministrationRole(app: App, turn: Turn, personId: number, role: AdministrationRole): Promise<WithNotices<{ kind: 'refused'; text: string } | { kind: 'unset'; member: Member }>> {
+  const done = await attempt(turn.t, () => app.services.members.unsetAdministrationRole(turn.caller.personId, personId, role));
   return { outcome: done.ok ? { kind: 'unset', member: done.value } : { kind: 'refused', text: done.text }, notices: [] };
 }

@@ -8,13 +8,13 @@ import type { App } from '../../app.js';
  */
 export async function nameBootstrapAdmins(app: App): Promise<number> {
   let named = 0;
-  for (const vkId of new Set(app.config.ADMIN_VK_IDS)) {
-    const member = await app.services.members.get(vkId);
+  for (const personId of new Set(app.config.ADMIN_VK_IDS)) {
+    const member = await app.services.members.get(personId);
     if (!member || member.name.trim()) continue;
-    const profile = await app.messenger.profile(vkId).catch(() => undefined);
+    const profile = await app.messenger.profile(personId).catch(() => undefined);
     const name = [profile?.lastName, profile?.firstName].filter(Boolean).join(' ').trim();
     if (!name) continue;
-    await app.services.members.setName(vkId, name);
+    await app.services.members.setName(personId, name);
     named += 1;
   }
   if (named > 0) app.logger.info({ named }, 'bootstrap admins named from their profiles');

@@ -7,11 +7,11 @@ import type { AdministrationRole } from '../../domain/types.js';
 import type { Notice } from '../shared/notices.js';
 
 /** To a person made a platform admin (`appointed`), or no longer one. */
-export function adminNotice(vkId: number, appointed: boolean): Notice {
-  return { kind: 'send', to: vkId, build: ({ t }) => ({ text: t(appointed ? 'adm-notify-admin' : 'adm-notify-admin-removed') }) };
+export function adminNotice(personId: number, appointed: boolean): Notice {
+  return { kind: 'send', to: personId, build: ({ t }) => ({ text: t(appointed ? 'adm-notify-admin' : 'adm-notify-admin-removed') }) };
 }
 
 /** To a teacher marked as the head or a deputy head. */
-export function administrationNotice(vkId: number, role: AdministrationRole): Notice {
-  return { kind: 'send', to: vkId, build: ({ t }) => ({ text: t(role === 'head' ? 'adm-notify-head' : 'adm-notify-deputy') }) };
+export function administrationNotice(personId: number, role: AdministrationRole): Notice {
+  return { kind: 'send', to: personId, build: ({ t }) => ({ text: t(role === 'head' ? 'adm-notify-head' : 'adm-notify-deputy') }) };
 }

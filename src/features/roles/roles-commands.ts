@@ -22,13 +22,13 @@ const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удал�
 /** Active teachers whose status is confirmed (the people roles are given to), by name. */
 export async function verifiedTeachers(app: App): Promise<Member[]> {
   const teachers = (await app.services.members.listByRole('teacher')).filter(isVerifiedTeacher);
-  return teachers.sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId);
+  return teachers.sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId);
 }
 
 /** Delivers what a role change sends; tells the actor when the person was not reached (they never wrote to the community). */
-async function deliverAndSay(turn: Turn, app: App, vkId: number, notices: readonly Notice[]): Promise<void> {
+async function deliverAndSay(turn: Turn, app: App, personId: number, notices: readonly Notice[]): Promise<void> {
   const { unreachable } = await deliverNotices(app, notices);
-  if (unreachable.includes(vkId)) await turn.reply(turn.t('adm-unreachable', { who: await mentionOf(app, turn.t, vkId) }));
+  if (unreachable.includes(personId)) await turn.reply(turn.t('adm-unreachable', { who: await mentionOf(app, turn.t, personId) }));
 }
 
 /** Reads «add 123», «remove Соколова», «123» into an operation and the words naming the person. */
@@ -61,17 +61,17 @@ async function appointAdminBy(turn: Turn, app: App, words: string[]): Promise<un
   if (words.length === 0) {
     const candidates = (await verifiedTeachers(app)).filter(eligible);
     if (candidates.length === 0) return turn.reply(t('adm-no-candidates'));
-    const { keyboard } = pickKeyboard(candidates.map((m) => commandButton(personShort(m), 'admins', `add ${m.vkId}`)), 2, [[pickCancelButton(t)]]);
+    const { keyboard } = pickKeyboard(candidates.map((m) => commandButton(personShort(m), 'admins', `add ${m.personId}`)), 2, [[pickCancelButton(t)]]);
     return turn.reply([t('adm-pick-admin'), t('pp-hint-name')].join('\n\n'), keyboard);
   }
   const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['add'], eligible, question: t('pp-admin-who'), byClass: false, confirmUnique: true });
   if (choice.kind === 'answered') return undefined;
-  const { vkId } = choice;
-  const { outcome, notices } = await appointAdmin(app, turn, vkId);
+  const { personId } = choice;
+  const { outcome, notices } = await appointAdmin(app, turn, personId);
   if (outcome.kind === 'refused') return turn.reply(outcome.text);
   if (!outcome.changed) return turn.reply(t('adm-already-admin', { person: who(outcome.member) }), replyKeyboard([]));
   await turn.reply(t('adm-admin-appointed', { person: who(outcome.member) }), replyKeyboard([]));
-  return deliverAndSay(turn, app, vkId, notices);
+  return deliverAndSay(turn, app, personId, notices);
 }
 
 /** /admins remove [person]: without one, buttons with the admins; with one, the removal. */
@@ -80,17 +80,17 @@ async function removeAdminBy(turn: Turn, app: App, words: string[]): Promise<unk
   const who = (m: Member) => personMention(app.messenger, m, t);
   if (words.length === 0) {
     const admins = await app.services.members.listAdmins();
-    const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m, t), 'admins', `remove ${m.vkId}`, 'negative')), 2, [[pickCancelButton(t)]]);
+    const { keyboard } = pickKeyboard(admins.map((m) => commandButton(personShort(m, t), 'admins', `remove ${m.personId}`, 'negative')), 2, [[pickCancelButton(t)]]);
     return turn.reply(t('adm-pick-remove-admin'), keyboard);
   }
   const choice = await choosePerson(app, turn, words, { command: 'admins', before: ['remove'], eligible: (m) => m.roles.includes('admin'), question: t('adm-pick-remove-admin'), byClass: false, confirmUnique: true });
   if (choice.kind === 'answered') return undefined;
-  const { vkId } = choice;
-  const { outcome, notices } = await removeAdmin(app, turn, vkId);
+  const { personId } = choice;
+  const { outcome, notices } = await removeAdmin(app, turn, personId);
   if (outcome.kind === 'refused') return turn.reply(outcome.text);
   if (!outcome.changed) return turn.reply(t('adm-not-admin', { person: who(outcome.member) }), replyKeyboard([]));
   await turn.reply(t('adm-admin-removed', { person: who(outcome.member) }), replyKeyboard([]));
-  return deliverAndSay(turn, app, vkId, notices);
+  return deliverAndSay(turn, app, personId, notices);
 }
 
 /** /admins — the admins (F06); /admins add <id> appoints one from verified teachers (F18: the head may too); /admins remove <id>. */
@@ -124,8 +124,8 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
       if (words.length === 0) {
         const holders = await app.services.members.listByRole(role);
         const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes(role));
-        const choices: Button[] = candidates.map((m) => commandButton(personShort(m), name, String(m.vkId)));
-        const removals: Button[] = holders.map((m) => commandButton(t('adm-btn-unset', { name: personShort(m) }), name, `remove ${m.vkId}`, 'negative'));
+        const choices: Button[] = candidates.map((m) => commandButton(personShort(m), name, String(m.personId)));
+        const removals: Button[] = holders.map((m) => commandButton(t('adm-btn-unset', { name: personShort(m) }), name, `remove ${m.personId}`, 'negative'));
         const text = [t('adm-role-holders', { role, roleName: roleText, count: holders.length, people: holders.map(who).join(', ') }), candidates.length > 0 ? t('adm-pick-role', { role: roleText }) : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
         const { keyboard } = pickKeyboard([...choices, ...removals], 2, [[pickCancelButton(t)]]);
         return turn.reply(text, keyboard);
@@ -140,22 +140,22 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
         confirmUnique: true,
       });
       if (choice.kind === 'answered') return undefined;
-      const { vkId } = choice;
+      const { personId } = choice;
       if (op === 'remove') {
-        const { outcome } = await unassignAdministrationRole(app, turn, vkId, role);
+        const { outcome } = await unassignAdministrationRole(app, turn, personId, role);
         if (outcome.kind !== 'unset') return turn.reply(outcome.text, replyKeyboard([]));
         // Relieved of the role, they leave the administration chats that were for it.
-        const removed = await removeFromAdminChats(app, [outcome.member.vkId]);
+        const removed = await removeFromAdminChats(app, [outcome.member.personId]);
         return turn.reply([t('adm-role-unset', { person: who(outcome.member), role: roleText }), ...removedLines(t, who, removed, [outcome.member], 'ac-removed-report')].join('\n'), replyKeyboard([]));
       }
-      const { outcome, notices } = await assignAdministrationRole(app, turn, vkId, role);
+      const { outcome, notices } = await assignAdministrationRole(app, turn, personId, role);
       if (outcome.kind === 'refused') return turn.reply(outcome.text);
       const lines = [t('adm-role-set', { person: who(outcome.member), role: roleText })];
       if (outcome.replaced.length > 0) lines.push(t('adm-head-replaced', { count: outcome.replaced.length, person: who(outcome.replaced[0]!), people: outcome.replaced.map(who).join(', ') }));
       // A head replaced who is no deputy leaves the leadership chat.
-      if (outcome.replaced.length > 0) lines.push(...removedLines(t, who, await removeFromAdminChats(app, outcome.replaced.map((m) => m.vkId)), outcome.replaced, 'ac-removed-report'));
+      if (outcome.replaced.length > 0) lines.push(...removedLines(t, who, await removeFromAdminChats(app, outcome.replaced.map((m) => m.personId)), outcome.replaced, 'ac-removed-report'));
       await turn.reply(lines.join('\n'), replyKeyboard([]));
-      await deliverAndSay(turn, app, vkId, notices);
+      await deliverAndSay(turn, app, personId, notices);
       return undefined;
     },
   };
@@ -178,11 +178,11 @@ export const staffCommand: CommandSpec = {
     const { t, caller } = turn;
     const people = new Map<number, Member>();
     for (const role of STAFF_ROLES) {
-      for (const member of await app.services.members.listByRole(role)) if (member.status === 'active') people.set(member.vkId, member);
+      for (const member of await app.services.members.listByRole(role)) if (member.status === 'active') people.set(member.personId, member);
     }
     const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
     const lines = [...people.values()]
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.vkId - b.vkId)
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId)
       .map((m) => {
         const roles = ROLES.filter((role) => m.roles.includes(role)).map((role) => roleName(t, role));
         const extra = [

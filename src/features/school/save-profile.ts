@@ -9,11 +9,11 @@ import type { Caller } from '../../turn.js';
  * the administrator's name from the profile, and records the change in the audit log.
  */
 export async function saveSchoolProfile(app: App, caller: Caller, fields: Record<SchoolField, string>): Promise<SchoolProfile> {
-  if (!can(caller.member, 'school.edit')) throw new PermissionDeniedError('school.edit', caller.vkId);
-  const profile = await app.school.save(fields, caller.vkId);
+  if (!can(caller.member, 'school.edit')) throw new PermissionDeniedError('school.edit', caller.personId);
+  const profile = await app.school.save(fields, caller.personId);
   await app.services.classes.ensureStaffRoom();
-  if (caller.member && !caller.member.name.trim() && profile.adminName) await app.services.members.setName(caller.vkId, profile.adminName);
-  await app.services.audit.record(caller.vkId, 'school.saved');
+  if (caller.member && !caller.member.name.trim() && profile.adminName) await app.services.members.setName(caller.personId, profile.adminName);
+  await app.services.audit.record(caller.personId, 'school.saved');
   app.logger.info({ schoolId: app.school.schoolId, by: profile.updatedBy }, 'school profile saved');
   return profile;
 }

@@ -5,7 +5,7 @@
 import type { FluentPerson, Translate } from '../../i18n.js';
 import type { Member } from '../../domain/index.js';
 
-/** The titles of the chats each person was removed from, by vkId. */
+/** The titles of the chats each person was removed from, by personId. */
 export type ChatRemovals = ReadonlyMap<number, readonly string[]>;
 
 /**
@@ -14,7 +14,7 @@ export type ChatRemovals = ReadonlyMap<number, readonly string[]>;
  */
 export function removedLines(t: Translate, who: (member: Member) => FluentPerson | string, chats: ChatRemovals, people: readonly Member[], key: 'sc-removed-report' | 'ac-removed-report' = 'sc-removed-report'): string[] {
   return people.flatMap((member) => {
-    const titles = chats.get(member.vkId);
+    const titles = chats.get(member.personId);
     return titles && titles.length > 0 ? [t(key, { person: who(member), count: titles.length, chats: titles.map((title) => t('sc-quoted', { title })).join(', ') })] : [];
   });
 }

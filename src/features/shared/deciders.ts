@@ -11,7 +11,7 @@ import { personName } from './review-format.js';
 export async function decidersLine(app: App, reader: Reader, request: JoinRequest): Promise<string> {
   const { t } = reader;
   const leads = await app.services.requests.classTeachersDeciding(request);
-  const names = await Promise.all(leads.map(async (m) => m.name.trim() || (await personName(app, t, m.vkId))));
+  const names = await Promise.all(leads.map(async (m) => m.name.trim() || (await personName(app, t, m.personId))));
   // Waited past REQUEST_ESCALATE_AFTER: the admins have it too.
   if (leads.length > 0 && Date.now() - request.createdAt >= app.config.REQUEST_ESCALATE_AFTER) return t('contact-pending-who-escalated', { count: leads.length, names: names.join(', ') });
   return t('contact-pending-who', { count: leads.length, names: names.join(', ') });

@@ -18,8 +18,8 @@ const REFUSAL_KEYS: Readonly<Record<number, 'dl-refused-901' | 'dl-refused-900' 
 };
 
 /** A person as a delivery's recipient: students and parents (no staff role) wait for the end of the quiet hours. */
-export function recipientOf(member: Pick<Member, 'vkId' | 'roles'>): DeliveryRecipient {
-  return { chat: member.vkId, quiet: !member.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role)) };
+export function recipientOf(member: Pick<Member, 'personId' | 'roles'>): DeliveryRecipient {
+  return { chat: member.personId, quiet: !member.roles.some((role) => (STAFF_ROLES as readonly string[]).includes(role)) };
 }
 
 /** «21:00–08:00»: the quiet hours as configured. */
@@ -78,4 +78,4 @@ export function deliveryTexts(i18n: I18n, config: Pick<Config, 'QUIET_HOURS' | '
 }
 
 /** The author of a send, as the engine takes them: their chat and language. */
-export const authorOf = (turn: { caller: { vkId: number }; locale: string }) => ({ chat: turn.caller.vkId, locale: turn.locale });
+export const authorOf = (turn: { caller: { personId: number }; locale: string }) => ({ chat: turn.caller.personId, locale: turn.locale });

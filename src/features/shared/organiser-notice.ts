@@ -9,8 +9,8 @@ import { notifyPerson, type Reader } from './recipients.js';
 import { personMention } from './review-format.js';
 
 /** A person as a mention with their name (the organiser in a list, the one who changed an event). */
-export async function mentionOf(app: App, t: Translate, vkId: number): Promise<FluentPerson> {
-  return personMention(app, t, vkId);
+export async function mentionOf(app: App, t: Translate, personId: number): Promise<FluentPerson> {
+  return personMention(app, t, personId);
 }
 
 /**
@@ -18,8 +18,8 @@ export async function mentionOf(app: App, t: Translate, vkId: number): Promise<F
  * and by whom (`text` gets the mention of the caller); someone who does not accept messages is logged.
  */
 export async function tellOrganiser(app: App, turn: Turn, organiser: number, key: string, text: (reader: Reader, who: FluentPerson) => string): Promise<void> {
-  if (organiser === turn.caller.vkId) return;
-  const who = await mentionOf(app, turn.t, turn.caller.vkId);
+  if (organiser === turn.caller.personId) return;
+  const who = await mentionOf(app, turn.t, turn.caller.personId);
   const told = await notifyPerson(app, organiser, (_t, reader) => ({ text: text(reader, who) }), key);
   if (!told.ok) app.logger.warn({ key, organiser }, 'organiser not told of a change: they do not accept messages from the bot');
 }

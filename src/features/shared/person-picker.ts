@@ -48,7 +48,7 @@ export interface PersonPickSpec {
 export type PersonChoice =
   | {
       kind: 'person';
-      vkId: number;
+      personId: number;
       member: Member | undefined;
       /** Found by a typed name rather than an id or a button: the command may want to confirm. */
       byName: boolean;
@@ -85,7 +85,7 @@ function personButton(spec: PersonPickSpec, member: Member, classNames: Readonly
   const classes = member.classIds.map((id) => classNames.get(id)).filter((name): name is string => !!name && name !== '');
   const shown = member.roles.some((r) => r === 'student' || r === 'parent') && classes.length > 0 ? `${personShort(member)}, ${classes.join(', ')}` : personShort(member);
   const label = shown.length > LABEL_MAX ? `${shown.slice(0, LABEL_MAX - 1)}…` : shown;
-  return commandButton(label, spec.command, [...(spec.before ?? []), String(member.vkId), ...rest, ...(spec.after ?? [])].join(' '));
+  return commandButton(label, spec.command, [...(spec.before ?? []), String(member.personId), ...rest, ...(spec.after ?? [])].join(' '));
 }
 
 /** Replies with one page of `choices` under `text`; page buttons run the command with `pageArgs(n)`. */
@@ -119,9 +119,9 @@ async function askByClass(app: App, turn: Turn, spec: PersonPickSpec, lead: stri
 /** The eligible people of a class's roster (students, parents, teachers, class teachers), as buttons. */
 async function rosterChoices(app: App, turn: Turn, spec: PersonPickSpec, classGroup: ClassGroup): Promise<Member[] | undefined> {
   try {
-    const roster = await app.services.members.roster(turn.caller.vkId, classGroup.id);
+    const roster = await app.services.members.roster(turn.caller.personId, classGroup.id);
     const people = new Map<number, Member>();
-    for (const m of [...roster.students, ...roster.parents.map((p) => p.member), ...roster.classTeachers, ...roster.teachers]) people.set(m.vkId, m);
+    for (const m of [...roster.students, ...roster.parents.map((p) => p.member), ...roster.classTeachers, ...roster.teachers]) people.set(m.personId, m);
     return [...people.values()].filter((m) => spec.eligible(m)).sort(byMemberName);
   } catch (error) {
     if (error instanceof PermissionDeniedError || error instanceof NotFoundError) return undefined;
@@ -139,7 +139,7 @@ export async function choosePerson(app: App, turn: Turn, words: readonly string[
   const { people } = app.messenger;
   const first = words[0];
   const id = people.id(first);
-  if (id !== null) return { kind: 'person', vkId: id, member: await app.services.members.get(id), byName: false, rest: words.slice(1) };
+  if (id !== null) return { kind: 'person', personId: id, member: await app.services.members.get(id), byName: false, rest: words.slice(1) };
   const ref = first !== undefined && /^(@|(https?:\/\/)?(m\.)?vk\.(com|ru)\/)/iu.test(first) ? people.ref(first) : undefined;
   if (ref !== undefined) {
     const profile = await app.messenger.profile(ref);
@@ -147,7 +147,7 @@ export async function choosePerson(app: App, turn: Turn, words: readonly string[
       await turn.reply(t('pp-no-page', { value: first ?? '' }));
       return { kind: 'answered' };
     }
-    return { kind: 'person', vkId: profile.id, member: await app.services.members.get(profile.id), byName: false, rest: words.slice(1) };
+    return { kind: 'person', personId: profile.id, member: await app.services.members.get(profile.id), byName: false, rest: words.slice(1) };
   }
   const { nameWords, page, rest } = readWords(words);
   // A class to open: typed or pressed (`6А`, `6 А`), or a class without a grade (the staff room).
@@ -175,10 +175,10 @@ export async function choosePerson(app: App, turn: Turn, words: readonly string[
   const [one] = found;
   if (one && found.length === 1 && spec.confirmUnique) {
     const yes = { ...personButton(spec, one, new Map(), rest), label: t('pp-btn-yes'), color: 'positive' as const };
-    await turn.reply([spec.question, t('pp-one', { person: app.messenger.mention(one.vkId, personShort(one, t)) })].join('\n'), replyKeyboard([[yes, pickCancelButton(t)]]));
+    await turn.reply([spec.question, t('pp-one', { person: app.messenger.mention(one.personId, personShort(one, t)) })].join('\n'), replyKeyboard([[yes, pickCancelButton(t)]]));
     return { kind: 'answered' };
   }
-  if (one && found.length === 1) return { kind: 'person', vkId: one.vkId, member: one, byName: true, rest };
+  if (one && found.length === 1) return { kind: 'person', personId: one.personId, member: one, byName: true, rest };
   if (found.length === 0) {
     await askByClass(app, turn, spec, t('pp-none', { query: query.slice(0, 60) }), 1);
     return { kind: 'answered' };

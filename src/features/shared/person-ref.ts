@@ -4,23 +4,23 @@ import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
 import { surnameFirst } from '../../domain/name-forms.js';
 
 /** How a person is shown where no mention can be made: their name, never their id ('—' without a name). Messages use {@link personMention}. */
-export function personLabel(member: Pick<Member, 'vkId' | 'name'> | undefined): string {
+export function personLabel(member: Pick<Member, 'personId' | 'name'> | undefined): string {
   return member?.name.trim() || '—';
 }
 
 /** How a person is shown in a roster: the name surname first («Петров Иван»), whatever order it was typed in. */
-export function rosterLabel(member: Pick<Member, 'vkId' | 'name'>): string {
-  return personLabel({ vkId: member.vkId, name: surnameFirst(member.name) });
+export function rosterLabel(member: Pick<Member, 'personId' | 'name'>): string {
+  return personLabel({ personId: member.personId, name: surnameFirst(member.name) });
 }
 
 /** Roster lines in alphabetical order (Russian collation), surname first. */
-export function rosterLines(members: readonly Pick<Member, 'vkId' | 'name'>[]): string[] {
+export function rosterLines(members: readonly Pick<Member, 'personId' | 'name'>[]): string[] {
   const collator = new Intl.Collator('ru');
   return members.map(rosterLabel).sort(collator.compare);
 }
 
 /** The short form for a button label: the name ('—' when it is unknown: never the id). */
-export function personShort(member: Pick<Member, 'vkId' | 'name'>, t?: Translate): string {
+export function personShort(member: Pick<Member, 'personId' | 'name'>, t?: Translate): string {
   return member.name.trim() || (t ? t('pp-nameless') : '—');
 }
 
@@ -28,12 +28,12 @@ export function personShort(member: Pick<Member, 'vkId' | 'name'>, t?: Translate
  * A member as a message argument: shown as {@link personLabel} shows them, declinable with `NAME($person, case: …)`
  * and with their gender for `GENDER($person)` (src/i18n.ts).
  */
-export function personArg(member: Pick<Member, 'vkId' | 'name' | 'gender'>): FluentPerson {
+export function personArg(member: Pick<Member, 'personId' | 'name' | 'gender'>): FluentPerson {
   return personValue(personLabel(member), member.name.trim() ? member.gender : undefined);
 }
 
 /** The same, shown as {@link personShort} shows them (the name alone). */
-export function personShortArg(member: Pick<Member, 'vkId' | 'name' | 'gender'>): FluentPerson {
+export function personShortArg(member: Pick<Member, 'personId' | 'name' | 'gender'>): FluentPerson {
   return personValue(personShort(member), member.gender);
 }
 
@@ -47,8 +47,8 @@ export function isVerifiedTeacher(member: Member): boolean {
  * `[id601|Иван Петров]`), never their raw id; «участник» without a name. Declinable and gendered like
  * {@link personArg}: `NAME($person, case: "genitive")` gives `[id601|Ивана Петрова]`.
  */
-export function personMention(messenger: Pick<Messenger, 'mention'>, member: Pick<Member, 'vkId' | 'name' | 'gender'>, t?: Translate): FluentPerson {
+export function personMention(messenger: Pick<Messenger, 'mention'>, member: Pick<Member, 'personId' | 'name' | 'gender'>, t?: Translate): FluentPerson {
   const name = member.name.trim();
-  if (!name) return personValue(t ? t('pp-nameless') : '—', undefined, (shown) => messenger.mention(member.vkId, shown));
-  return personValue(name, member.gender, (declined) => messenger.mention(member.vkId, declined));
+  if (!name) return personValue(t ? t('pp-nameless') : '—', undefined, (shown) => messenger.mention(member.personId, shown));
+  return personValue(name, member.gender, (declined) => messenger.mention(member.personId, declined));
 }

@@ -10,14 +10,14 @@ export interface Reader {
 }
 
 /** The language of another person: the one kept with them (their /lang or VK's language), else LOCALE. */
-export async function localeOf(app: App, vkId: number): Promise<Locale> {
-  const kept = await app.services.members.languageOf(vkId).catch(() => undefined);
+export async function localeOf(app: App, personId: number): Promise<Locale> {
+  const kept = await app.services.members.languageOf(personId).catch(() => undefined);
   return isLocale(kept) ? kept : app.config.LOCALE;
 }
 
 /** Another person as a reader: their language and the translate function in it. */
-export async function readerFor(app: App, vkId: number): Promise<Reader> {
-  const locale = await localeOf(app, vkId);
+export async function readerFor(app: App, personId: number): Promise<Reader> {
+  const locale = await localeOf(app, personId);
   return { locale, t: app.i18n.bind(locale) };
 }
 
@@ -29,10 +29,10 @@ export type NotifyResult = { ok: true; message: MessageRef } | { ok: false; reas
  * A use case does not send: it returns a Notice for deliverNotices (notices.ts); this is left for the study
  * chats' member changes, which are not use cases yet.
  */
-export async function notifyPerson(app: App, vkId: number, build: (t: Translate, reader: Reader) => OutgoingMessage, key?: string): Promise<NotifyResult> {
-  const reader = await readerFor(app, vkId);
+export async function notifyPerson(app: App, personId: number, build: (t: Translate, reader: Reader) => OutgoingMessage, key?: string): Promise<NotifyResult> {
+  const reader = await readerFor(app, personId);
   try {
-    const message = await app.messenger.send(vkId, build(reader.t, reader), key);
+    const message = await app.messenger.send(personId, build(reader.t, reader), key);
     return { ok: true, message };
   } catch (error) {
     if (error instanceof RecipientUnreachableError) return { ok: false, reason: 'unreachable' };

@@ -47,10 +47,10 @@ export function refusalText(t: Translate, error: unknown): string | undefined {
   if (error instanceof StaffRoomImmutableError) return t('cls-err-staff-room');
   if (error instanceof ClassArchivedError) return t('cls-err-archived');
   if (error instanceof LastAdminError) return t('adm-err-last-admin');
-  if (error instanceof NotVerifiedTeacherError) return t('adm-err-not-verified', { id: String(error.vkId) });
-  if (error instanceof NotATeacherError) return t('adm-err-not-teacher', { id: String(error.vkId) });
-  if (error instanceof MemberNotActiveError) return t('adm-err-left', { id: String(error.vkId) });
-  if (error instanceof NotAStudentError) return t('mv-err-not-student', { id: String(error.vkId) });
+  if (error instanceof NotVerifiedTeacherError) return t('adm-err-not-verified', { id: String(error.personId) });
+  if (error instanceof NotATeacherError) return t('adm-err-not-teacher', { id: String(error.personId) });
+  if (error instanceof MemberNotActiveError) return t('adm-err-left', { id: String(error.personId) });
+  if (error instanceof NotAStudentError) return t('mv-err-not-student', { id: String(error.personId) });
   if (error instanceof NotFoundError) {
     if (error.entity === 'member') return t('adm-err-no-member', { id: String(error.id) });
     if (error.entity === 'class') return t('cls-err-not-found', { name: String(error.id) });

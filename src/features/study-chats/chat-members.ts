@@ -22,7 +22,7 @@ export const SC_REMOVE = 'sc.remove';
 
 /** Who may remove someone from a study chat: its teacher (still at the school) and admins. */
 export function mayManageStudyChat(caller: Caller, chat: Pick<StudyChat, 'teacher'>): boolean {
-  return (caller.vkId === chat.teacher && caller.member?.status === 'active') || caller.roles.has('admin');
+  return (caller.personId === chat.teacher && caller.member?.status === 'active') || caller.roles.has('admin');
 }
 
 const classNameOf = async (app: App, classId: string): Promise<string> => (await app.services.classes.get(classId))?.name ?? '—';
@@ -42,8 +42,8 @@ const KEYS = {
 const keyOf = (chat: StudyChat, key: keyof typeof KEYS): string => KEYS[key][chat.kind];
 
 /** A person as a link the messenger shows: their roster name, else their name in the messenger. */
-async function mentionOf(app: App, t: Translate, vkId: number): Promise<FluentPerson> {
-  return personMention(app, t, vkId);
+async function mentionOf(app: App, t: Translate, personId: number): Promise<FluentPerson> {
+  return personMention(app, t, personId);
 }
 
 /**
@@ -92,7 +92,7 @@ export const removeFromStudyChatAction: ActionSpec = {
       return t('sc-belongs-short', vars);
     }
     const removed = await app.messenger.removeFromChat(chat.peer, person);
-    app.logger.info({ studyChat: chat.id, person, by: caller.vkId, removed }, 'stranger removed from a study chat');
+    app.logger.info({ studyChat: chat.id, person, by: caller.personId, removed }, 'stranger removed from a study chat');
     await edit(t(removed ? 'sc-stranger-removed' : 'sc-stranger-gone', vars));
     return t(removed ? 'sc-removed-short' : 'sc-gone-short', vars);
   },
@@ -121,9 +121,9 @@ export async function removeGraduates(app: App, classId: string, graduates: read
     if (chat.peer === undefined) continue;
     let removed = 0;
     for (const member of graduates) {
-      if (member.vkId === chat.teacher || belongsInStudyChat(chat, member)) continue;
-      const done = await app.messenger.removeFromChat(chat.peer, member.vkId).catch((error: unknown) => {
-        app.logger.warn({ studyChat: chat.id, person: member.vkId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove a graduate from a study chat');
+      if (member.personId === chat.teacher || belongsInStudyChat(chat, member)) continue;
+      const done = await app.messenger.removeFromChat(chat.peer, member.personId).catch((error: unknown) => {
+        app.logger.warn({ studyChat: chat.id, person: member.personId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove a graduate from a study chat');
         return false;
       });
       if (done) removed += 1;
@@ -142,7 +142,7 @@ export async function removeGraduates(app: App, classId: string, graduates: read
 /**
  * Removes each leaver from the study chats of the class they are no longer of (unless they still
  * belong there, say as a parent) and tells each chat's teacher. Returns the titles of the chats
- * each person was removed from, by vkId. A person already out of a chat is skipped; a chat the
+ * each person was removed from, by personId. A person already out of a chat is skipped; a chat the
  * messenger refuses (the bot is no admin there any more) is logged and skipped.
  */
 export async function removeFromClassChats(app: App, leavers: readonly ClassLeaver[]): Promise<Map<number, string[]>> {
@@ -153,18 +153,18 @@ export async function removeFromClassChats(app: App, leavers: readonly ClassLeav
       if (chat.peer === undefined || belongsInStudyChat(chat, member)) continue;
       let removed: boolean;
       try {
-        removed = await app.messenger.removeFromChat(chat.peer, member.vkId);
+        removed = await app.messenger.removeFromChat(chat.peer, member.personId);
       } catch (error) {
-        app.logger.warn({ studyChat: chat.id, person: member.vkId, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'could not remove from a study chat');
+        app.logger.warn({ studyChat: chat.id, person: member.personId, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'could not remove from a study chat');
         continue;
       }
       if (!removed) continue;
-      removedFrom.set(member.vkId, [...(removedFrom.get(member.vkId) ?? []), chat.title]);
-      app.logger.info({ studyChat: chat.id, person: member.vkId, exit: exit.kind }, 'removed from a study chat');
-      if (chat.teacher === member.vkId) continue;
+      removedFrom.set(member.personId, [...(removedFrom.get(member.personId) ?? []), chat.title]);
+      app.logger.info({ studyChat: chat.id, person: member.personId, exit: exit.kind }, 'removed from a study chat');
+      if (chat.teacher === member.personId) continue;
       const className = await classNameOf(app, classId);
       const reader = await readerFor(app, chat.teacher);
-      const person = personValue(member.name.trim() || '…', member.gender, (name) => app.messenger.mention(member.vkId, name));
+      const person = personValue(member.name.trim() || '…', member.gender, (name) => app.messenger.mention(member.personId, name));
       const vars = { kind: chat.kind, title: chat.title, className, person };
       const text =
         exit.kind === 'left'
@@ -191,15 +191,15 @@ export async function removeFromRoleChats(app: App, member: Member): Promise<str
   const chats = (await app.services.studyChats.all()).filter((chat) => chat.audience.kind === 'role' && chat.peer !== undefined);
   for (const chat of chats) {
     if (chat.peer === undefined || belongsInStudyChat(chat, member)) continue;
-    const removed = await app.messenger.removeFromChat(chat.peer, member.vkId).catch((error: unknown) => {
-      app.logger.warn({ studyChat: chat.id, person: member.vkId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove from a role study chat');
+    const removed = await app.messenger.removeFromChat(chat.peer, member.personId).catch((error: unknown) => {
+      app.logger.warn({ studyChat: chat.id, person: member.personId, err: error instanceof Error ? error.name : 'unknown' }, 'could not remove from a role study chat');
       return false;
     });
     if (!removed) continue;
     titles.push(chat.title);
-    app.logger.info({ studyChat: chat.id, person: member.vkId, exit: 'left' }, 'removed from a role study chat');
-    if (chat.teacher === member.vkId) continue;
-    const person = personValue(member.name.trim() || `id${member.vkId}`, member.gender, (name) => app.messenger.mention(member.vkId, name));
+    app.logger.info({ studyChat: chat.id, person: member.personId, exit: 'left' }, 'removed from a role study chat');
+    if (chat.teacher === member.personId) continue;
+    const person = personValue(member.name.trim() || `id${member.personId}`, member.gender, (name) => app.messenger.mention(member.personId, name));
     const told = await notifyPerson(app, chat.teacher, (t) => ({ text: t('sc-removed-left-role', { person, title: chat.title }) }));
     if (!told.ok) app.logger.warn({ studyChat: chat.id, teacher: chat.teacher }, 'teacher not told of a removal: they do not accept messages from the bot');
   }

@@ -36,7 +36,7 @@ export function studyChatRefusal(turn: Turn): string {
 export async function chatClasses(app: App, caller: Caller): Promise<RegularClass[]> {
   const classes = await regularClasses(app);
   const leads = new Set(caller.member?.classTeacherOf ?? []);
-  const taught = new Set((await app.services.studyChats.ofTeacher(caller.vkId)).flatMap((chat) => studyChatClassIds(chat)));
+  const taught = new Set((await app.services.studyChats.ofTeacher(caller.personId)).flatMap((chat) => studyChatClassIds(chat)));
   const rank = (c: RegularClass): number => (leads.has(c.id) ? 0 : taught.has(c.id) ? 1 : 2);
   return classes.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
 }
@@ -69,7 +69,7 @@ export function checkTitle(t: Translate, typed: string): { ok: true; title: stri
 
 /** The chat the teacher already has for this class and subject, if any. */
 export function existingChat(app: App, caller: Caller, classId: string, subject: string): Promise<StudyChat | undefined> {
-  return app.services.studyChats.find(caller.vkId, classId, subject);
+  return app.services.studyChats.find(caller.personId, classId, subject);
 }
 
 /** The answer when the pair has its chat already: its link, nothing made. */
@@ -91,7 +91,7 @@ export interface StudyChatRequest {
  */
 export async function createStudyChat(app: App, turn: Turn, request: StudyChatRequest): Promise<string> {
   const { t, caller } = turn;
-  const reserved = await attempt(t, () => app.services.studyChats.reserve(caller.vkId, request));
+  const reserved = await attempt(t, () => app.services.studyChats.reserve(caller.personId, request));
   if (!reserved.ok) return reserved.text;
   const reservation = reserved.value;
   if (reservation.kind === 'busy') return t('sc-busy');
@@ -100,8 +100,8 @@ export async function createStudyChat(app: App, turn: Turn, request: StudyChatRe
   if (reservation.kind === 'create') {
     const peer = await app.messenger.createChat(chat.title);
     const link = await app.messenger.inviteLink(peer);
-    chat = await app.services.studyChats.finish(caller.vkId, chat.id, peer, link);
-    app.logger.info({ studyChat: chat.id, classId: chat.classId, peer, teacher: caller.vkId }, 'study chat created');
+    chat = await app.services.studyChats.finish(caller.personId, chat.id, peer, link);
+    app.logger.info({ studyChat: chat.id, classId: chat.classId, peer, teacher: caller.personId }, 'study chat created');
   }
   const report = await sendLink(app, caller, chat, request.parents, authorOf(turn));
   return [t('sc-created', { kind: chat.kind, title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
@@ -124,14 +124,14 @@ async function sendLink(app: App, caller: Caller, chat: StudyChat, withParents: 
   const classId = chat.classId ?? studyChatClassIds(chat)[0] ?? '';
   const audience = await app.services.studyChats.audience(classId, { parents: withParents });
   const className = (await app.services.classes.get(classId))?.name ?? '—';
-  const teacher = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.vkId, '…');
+  const teacher = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.personId, '…');
   const people = [
     ...audience.students.map((member) => ({ member, role: 'student' as const })),
     ...audience.parents.map((member) => ({ member, role: 'parent' as const })),
   ];
   const textOf = (t: Translate, role: RecipientRole) =>
     t(role === 'parent' ? 'sc-invite-parent' : 'sc-invite-student', { title: chat.title, subject: subjectName(t, chat.subject ?? ''), className, teacher, link: chat.link ?? '' });
-  const leads = audience.classTeachers.filter((m) => m.vkId !== caller.vkId).map((m) => personShort(m));
+  const leads = audience.classTeachers.filter((m) => m.personId !== caller.personId).map((m) => personShort(m));
   return deliverLink(app, caller, chat, people, textOf, leads, author, 'sc-report-nobody');
 }
 
@@ -152,8 +152,8 @@ async function deliverLink(
   // One message a language and role: a send to many per group.
   const groups = new Map<string, { t: Translate; role: RecipientRole; members: Member[] }>();
   for (const { member, role } of people) {
-    if (member.vkId === caller.vkId) continue;
-    const reader = await readerFor(app, member.vkId);
+    if (member.personId === caller.personId) continue;
+    const reader = await readerFor(app, member.personId);
     const key = `${reader.locale}:${role}`;
     const group = groups.get(key) ?? { t: reader.t, role, members: [] };
     group.members.push(member);
@@ -164,12 +164,12 @@ async function deliverLink(
   for (const group of groups.values()) {
     const result = await app.deliveries.deliver({ message: { text: await textOf(group.t, group.role) }, recipients: group.members.map(recipientOf), author });
     const held = new Set(result.held);
-    for (const member of group.members) sent.push({ member, role: group.role, ok: result.outcomes.get(member.vkId)?.ok === true, held: held.has(member.vkId) });
+    for (const member of group.members) sent.push({ member, role: group.role, ok: result.outcomes.get(member.personId)?.ok === true, held: held.has(member.personId) });
     heldUntil ??= result.heldUntil;
   }
   app.logger.info({ studyChat: chat.id, sent: sent.length, reached: sent.filter((s) => s.ok).length }, 'study chat link sent');
   return (t) =>
-    sent.length === 0 ? t(nobodyKey) : reportText(app, t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.vkId), heldUntil }));
+    sent.length === 0 ? t(nobodyKey) : reportText(app, t, sent, leads, heldLines(t, app.config, { held: sent.filter((s) => s.held).map((s) => s.member.personId), heldUntil }));
 }
 
 /** What an "other" chat asks for: its title and its audience (for classes, whether their parents are of it and get the link too). */
@@ -186,14 +186,14 @@ export interface OtherChatRequest {
 export async function createOtherChat(app: App, turn: Turn, request: OtherChatRequest): Promise<string> {
   const { t, caller } = turn;
   if (!mayCreateStudyChats(caller)) return studyChatRefusal(turn);
-  const reserved = await attempt(t, () => app.services.studyChats.reserveOther(caller.vkId, request));
+  const reserved = await attempt(t, () => app.services.studyChats.reserveOther(caller.personId, request));
   if (!reserved.ok) return reserved.text;
   let chat = reserved.value.chat;
   if (reserved.value.kind === 'create') {
     const peer = await app.messenger.createChat(chat.title);
     const link = await app.messenger.inviteLink(peer);
-    chat = await app.services.studyChats.finish(caller.vkId, chat.id, peer, link);
-    app.logger.info({ studyChat: chat.id, kind: 'other', audience: chat.audience.kind, peer, teacher: caller.vkId }, 'study chat created');
+    chat = await app.services.studyChats.finish(caller.personId, chat.id, peer, link);
+    app.logger.info({ studyChat: chat.id, kind: 'other', audience: chat.audience.kind, peer, teacher: caller.personId }, 'study chat created');
   }
   const report = await sendOtherLink(app, caller, chat, authorOf(turn));
   return [t('sc-created', { kind: chat.kind, title: chat.title, link: chat.link ?? '' }), '', report(t)].join('\n');
@@ -202,12 +202,12 @@ export async function createOtherChat(app: App, turn: Turn, request: OtherChatRe
 /** Sends an "other" chat's link to its audience: the students (and parents) of its classes, or everyone of its role. */
 async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: DeliveryAuthor): Promise<(t: Translate) => string> {
   const audience = chat.audience;
-  const teacher = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.vkId, '…');
+  const teacher = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.personId, '…');
   const people: { member: Member; role: RecipientRole }[] = [];
   const seen = new Set<number>();
   const add = (member: Member, role: RecipientRole) => {
-    if (seen.has(member.vkId)) return;
-    seen.add(member.vkId);
+    if (seen.has(member.personId)) return;
+    seen.add(member.personId);
     people.push({ member, role });
   };
   const leads: string[] = [];
@@ -217,8 +217,8 @@ async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: 
     for (const one of all) one.parents.forEach((m) => add(m, 'parent'));
     const leadIds = new Set<number>();
     for (const lead of all.flatMap((one) => one.classTeachers)) {
-      if (lead.vkId === caller.vkId || leadIds.has(lead.vkId)) continue;
-      leadIds.add(lead.vkId);
+      if (lead.personId === caller.personId || leadIds.has(lead.personId)) continue;
+      leadIds.add(lead.personId);
       leads.push(personShort(lead));
     }
   } else {
@@ -260,13 +260,13 @@ export async function chatListText(app: App, turn: Turn): Promise<string> {
     ? await app.services.studyChats.all()
     : family
       ? (await app.services.studyChats.all()).filter((chat) => chat.status === 'ready' && belongsInStudyChat(chat, caller.member))
-      : await app.services.studyChats.ofTeacher(caller.vkId);
+      : await app.services.studyChats.ofTeacher(caller.personId);
   const scope = everyone ? 'school' : family ? 'class' : 'mine';
   if (chats.length === 0) return t('sc-list-none-of', { scope });
   const lines = [t('sc-list-header-of', { scope, count: chats.length }), ''];
   const named = everyone || family;
   for (const [i, chat] of chats.entries()) {
-    const teacher = named ? personMention(app.messenger, (await app.services.members.get(chat.teacher)) ?? { vkId: chat.teacher, name: '' }, t) : '';
+    const teacher = named ? personMention(app.messenger, (await app.services.members.get(chat.teacher)) ?? { personId: chat.teacher, name: '' }, t) : '';
     const link = chat.link ?? '';
     let line: string;
     if (chat.kind === 'other') {

@@ -10,9 +10,9 @@ export const confirmTeacherAction: ActionSpec = {
   name: VER_CONFIRM,
   async run(context, payload, turn, app) {
     const { t } = turn;
-    const vkId = Number(payload.id);
-    if (!Number.isSafeInteger(vkId) || vkId <= 0) return t('button-stale-short');
-    const { outcome, notices } = await confirmTeacher(app, turn, vkId);
+    const personId = Number(payload.id);
+    if (!Number.isSafeInteger(personId) || personId <= 0) return t('button-stale-short');
+    const { outcome, notices } = await confirmTeacher(app, turn, personId);
     await deliverNotices(app, notices);
     if (payload.v === 'list' && outcome.kind !== 'refused' && pressedInPrivate(context)) {
       const list = await verifyListMessage(app, t);

@@ -20,17 +20,17 @@ export type VerifyOutcome =
   | { kind: 'already'; teacher: Member; by?: FluentPerson | string }
   | { kind: 'refused'; text: string };
 
-/** Confirms the teacher `vkId` on behalf of the turn's caller. */
-export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promise<WithNotices<VerifyOutcome>> {
+/** Confirms the teacher `personId` on behalf of the turn's caller. */
+export async function confirmTeacher(app: App, turn: Turn, personId: number): Promise<WithNotices<VerifyOutcome>> {
   const { t, caller } = turn;
   const refused = (text: string): WithNotices<VerifyOutcome> => ({ outcome: { kind: 'refused', text }, notices: [] });
   let result;
   try {
-    result = await app.services.members.confirmTeacherStatus(caller.vkId, vkId);
+    result = await app.services.members.confirmTeacherStatus(caller.personId, personId);
   } catch (error) {
     if (error instanceof PermissionDeniedError) return refused(t('ver-denied'));
-    if (error instanceof NotATeacherError || error instanceof NotFoundError) return refused(t('ver-not-teacher', { id: String(vkId) }));
-    if (error instanceof MemberNotActiveError) return refused(t('ver-left', { id: String(vkId) }));
+    if (error instanceof NotATeacherError || error instanceof NotFoundError) return refused(t('ver-not-teacher', { id: String(personId) }));
+    if (error instanceof MemberNotActiveError) return refused(t('ver-left', { id: String(personId) }));
     throw error;
   }
   const { teacher, confirmed } = result;
@@ -38,13 +38,13 @@ export async function confirmTeacher(app: App, turn: Turn, vkId: number): Promis
     const by = teacher.verifiedBy === undefined ? undefined : await personRef(app, t, teacher.verifiedBy);
     return { outcome: { kind: 'already', teacher, ...(by ? { by } : {}) }, notices: [] };
   }
-  return { outcome: { kind: 'done', teacher }, notices: await afterConfirmation(app, teacher, caller.vkId) };
+  return { outcome: { kind: 'done', teacher }, notices: await afterConfirmation(app, teacher, caller.personId) };
 }
 
 /** What a confirmation sends: each verifier's notice shows who confirmed and when, and the teacher learns their new powers. */
 async function afterConfirmation(app: App, teacher: Member, by: number): Promise<Notice[]> {
   const confirmedAt = teacher.verifiedAt ?? Date.now();
-  const edits: Notice[] = (await app.services.reviewNotices.takeAll(teacherSubject(teacher.vkId))).map((message) => ({
+  const edits: Notice[] = (await app.services.reviewNotices.takeAll(teacherSubject(teacher.personId))).map((message) => ({
     kind: 'edit',
     message,
     build: async ({ t, locale }) => ({
@@ -53,8 +53,8 @@ async function afterConfirmation(app: App, teacher: Member, by: number): Promise
   }));
   const toTeacher: Notice = {
     kind: 'send',
-    to: teacher.vkId,
-    key: `ver-verified:${teacher.vkId}:${teacher.joinedAt}`,
+    to: teacher.personId,
+    key: `ver-verified:${teacher.personId}:${teacher.joinedAt}`,
     build: async ({ t, locale }) => ({ text: [t('ver-you-verified', { by: await personName(app, t, by) }), '', t('req-welcome-can'), ...commandLinesFor(app, t, locale, teacher)].join('\n') }),
   };
   // The staff chat (F22), if the head made it already: its link follows the confirmation.

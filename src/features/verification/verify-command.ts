@@ -10,7 +10,7 @@ import { choosePerson } from '../shared/person-picker.js';
 export function verifyOutcomeText(app: App, t: Translate, outcome: VerifyOutcome): string {
   if (outcome.kind === 'refused') return outcome.text;
   const { teacher } = outcome;
-  const who = personValue(teacher.name, teacher.gender, (name) => app.messenger.mention(teacher.vkId, name));
+  const who = personValue(teacher.name, teacher.gender, (name) => app.messenger.mention(teacher.personId, name));
   if (outcome.kind === 'done') return t('ver-done', { who });
   return outcome.by ? t('ver-already-by', { who, by: outcome.by }) : t('ver-already', { who });
 }
@@ -39,7 +39,7 @@ export const verifyCommand: CommandSpec = {
       confirmUnique: true,
     });
     if (choice.kind === 'answered') return undefined;
-    const { outcome, notices } = await confirmTeacher(app, turn, choice.vkId);
+    const { outcome, notices } = await confirmTeacher(app, turn, choice.personId);
     await deliverNotices(app, notices);
     return turn.reply(verifyOutcomeText(app, t, outcome));
   },

@@ -14,13 +14,13 @@ import { subjectName } from '../onboarding/subjects.js';
 export const VER_CONFIRM = 'ver.ok';
 
 /** The key under which the messages about a teacher's status are remembered. */
-export const teacherSubject = (vkId: number): string => `ver:${vkId}`;
+export const teacherSubject = (personId: number): string => `ver:${personId}`;
 
 /** Who may confirm teacher status now: active admins, the head and deputies. */
 export async function verifiersOf(app: App): Promise<number[]> {
   const ids = new Set<number>();
   for (const role of PERMISSIONS['teacher.verify'].roles) {
-    for (const member of await app.services.members.listByRole(role)) if (can(member, 'teacher.verify')) ids.add(member.vkId);
+    for (const member of await app.services.members.listByRole(role)) if (can(member, 'teacher.verify')) ids.add(member.personId);
   }
   return [...ids].sort((a, b) => a - b);
 }
@@ -28,12 +28,12 @@ export async function verifiersOf(app: App): Promise<number[]> {
 /** The teacher as a verifier reads them: name with a VK link and subjects. */
 export function teacherCard(app: App, t: Translate, teacher: Member): string {
   const subjects = teacher.subjects.length > 0 ? teacher.subjects.map((s) => subjectName(t, s)).join(', ') : t('ver-no-subjects');
-  return t('ver-notice', { who: app.messenger.mention(teacher.vkId, teacher.name), subjects });
+  return t('ver-notice', { who: app.messenger.mention(teacher.personId, teacher.name), subjects });
 }
 
 /** The confirm button for one teacher (`v: 'list'` when it sits in the /verify list, which is redrawn after a press). */
 export function confirmButton(t: Translate, teacher: Member, inList: boolean, label = t('ver-btn-confirm')) {
-  return { label, payload: { k: 'cb' as const, a: VER_CONFIRM, id: String(teacher.vkId), ...(inList ? { v: 'list' } : {}) }, color: 'positive' as const };
+  return { label, payload: { k: 'cb' as const, a: VER_CONFIRM, id: String(teacher.personId), ...(inList ? { v: 'list' } : {}) }, color: 'positive' as const };
 }
 
 /** What asks every verifier to confirm a freshly approved teacher, with a button; the messages are remembered to be edited later. */
@@ -41,9 +41,9 @@ export async function teacherApprovedNotices(app: App, teacher: Member): Promise
   return (await verifiersOf(app)).map((verifierId) => ({
     kind: 'send',
     to: verifierId,
-    key: `ver-notice:${teacher.vkId}:${teacher.joinedAt}:${verifierId}`,
+    key: `ver-notice:${teacher.personId}:${teacher.joinedAt}:${verifierId}`,
     build: ({ t }) => ({ text: teacherCard(app, t, teacher), keyboard: inlineKeyboard([[confirmButton(t, teacher, false)]]) }),
-    remember: teacherSubject(teacher.vkId),
+    remember: teacherSubject(teacher.personId),
   }));
 }
 

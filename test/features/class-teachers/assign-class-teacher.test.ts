@@ -34,10 +34,10 @@ describe('attaching and detaching class teachers (F07), the use cases', () => {
     await verifiedTeacher(s, 300, 'Петрова Анна');
     const cls = await classOf('5А');
     const { outcome, notices } = await assignClassTeacher(app, await turnFor(app, ADMIN_ID), cls, 300);
-    expect(outcome).toMatchObject({ kind: 'done', member: { vkId: 300, classTeacherOf: [cls.id] } });
+    expect(outcome).toMatchObject({ kind: 'done', member: { personId: 300, classTeacherOf: [cls.id] } });
     expect(noticeLines(notices)).toEqual(['send 300']);
     expect(await noticeTexts(app, notices)).toEqual(['Вы назначены классным руководителем 5А. Состав класса — /класс 5А. Все ваши команды — /помощь.']);
     const off = await unassignClassTeacher(app, await turnFor(app, ADMIN_ID), cls, 300);
-    expect(off).toMatchObject({ outcome: { kind: 'done', member: { vkId: 300, classTeacherOf: [] } }, notices: [] });
+    expect(off).toMatchObject({ outcome: { kind: 'done', member: { personId: 300, classTeacherOf: [] } }, notices: [] });
   });
 });

@@ -21,7 +21,7 @@ describe('deciding a join request (F08), the use case', () => {
   async function adminTurn(): Promise<Turn> {
     const { app } = h.bot;
     const member = (await app.services.members.get(ADMIN_ID)) ?? null;
-    return { app, eventId: undefined, locale: 'ru', t: app.i18n.bind('ru'), caller: { vkId: ADMIN_ID, member, roles: new Set(member ? effectiveRoles(member) : []) }, reply: (text) => app.messenger.send(ADMIN_ID, { text }) };
+    return { app, eventId: undefined, locale: 'ru', t: app.i18n.bind('ru'), caller: { personId: ADMIN_ID, member, roles: new Set(member ? effectiveRoles(member) : []) }, reply: (text) => app.messenger.send(ADMIN_ID, { text }) };
   }
 
   it('F08: an approval returns the outcome with the reviewer card edit and the applicant welcome, and sends nothing until they are delivered', async () => {
@@ -35,7 +35,7 @@ describe('deciding a join request (F08), the use case', () => {
     await pupil.say('/start');
     await pupil.nextMessage();
     const invite = await app.services.invites.create(ADMIN_ID, { classId, role: 'student' });
-    const used = await app.services.invites.use(invite.id, { vkId: 600, name: 'Соколова Вера', consent: true });
+    const used = await app.services.invites.use(invite.id, { personId: 600, name: 'Соколова Вера', consent: true });
     if (!used.ok) throw new Error(used.reason);
     await sendRequestCard(app, await readerFor(app, ADMIN_ID), ADMIN_ID, used.request, { withLater: true, key: 'card:test' });
     await admin.expect('Заявка: ');
@@ -43,7 +43,7 @@ describe('deciding a join request (F08), the use case', () => {
     const sentBefore = h.emulator.sentTo(600).length;
 
     const { outcome, notices } = await decideRequest(app, await adminTurn(), used.request.id, 'approved');
-    expect(outcome).toMatchObject({ ok: true, text: expect.stringContaining('Соколова Вера'), applicant: { vkId: 600 } });
+    expect(outcome).toMatchObject({ ok: true, text: expect.stringContaining('Соколова Вера'), applicant: { personId: 600 } });
     expect(notices.map((n) => (n.kind === 'edit' ? `edit ${n.message.chat}` : `send ${n.to} ${n.key}`))).toEqual([`edit ${ADMIN_ID}`, `send 600 req-outcome:${used.request.id}`]);
     expect(await app.services.requests.get(used.request.id)).toMatchObject({ status: 'approved' });
     await h.idle();

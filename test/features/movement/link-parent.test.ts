@@ -28,7 +28,7 @@ describe('linking a parent to their child (F08), the use case', () => {
     const notParent = await linkParent(app, await turnFor(app, ADMIN_ID), 311, 310);
     expect(notParent.outcome).toMatchObject({ kind: 'refused', text: expect.stringContaining('Этот человек — не родитель') });
     const roster = await s.members.roster(ADMIN_ID, (await s.classes.findByName('5А'))!.id);
-    expect(roster.parents.find((p) => p.member.vkId === 320)?.children).toEqual([{ childName: 'Другое Имя' }]);
+    expect(roster.parents.find((p) => p.member.personId === 320)?.children).toEqual([{ childName: 'Другое Имя' }]);
   });
 
   it('F08: a link returns the outcome and the parent is told; linking again tells nobody', async () => {
@@ -39,11 +39,11 @@ describe('linking a parent to their child (F08), the use case', () => {
     await joinAs(s, 'parent', '5А', 320, 'Сидорова Ольга', 'Другое Имя');
 
     const { outcome, notices } = await linkParent(app, await turnFor(app, ADMIN_ID), 320, 310);
-    expect(outcome).toMatchObject({ kind: 'linked', changed: true, parent: { vkId: 320 }, student: { vkId: 310 }, className: '5А' });
+    expect(outcome).toMatchObject({ kind: 'linked', changed: true, parent: { personId: 320 }, student: { personId: 310 }, className: '5А' });
     expect(noticeLines(notices)).toEqual(['send 320']);
     expect(await noticeTexts(app, notices)).toEqual(['Вы связаны как родитель с учеником Сидоровым Ваней (5А).']);
     const roster = await s.members.roster(ADMIN_ID, (await s.classes.findByName('5А'))!.id);
-    expect(roster.parents.find((p) => p.member.vkId === 320)?.children).toMatchObject([{ childVkId: 310 }]);
+    expect(roster.parents.find((p) => p.member.personId === 320)?.children).toMatchObject([{ childId: 310 }]);
 
     const again = await linkParent(app, await turnFor(app, ADMIN_ID), 320, 310);
     expect(again).toMatchObject({ outcome: { kind: 'linked', changed: false }, notices: [] });

@@ -46,15 +46,15 @@ describe('marking a member as left (F10), the use case', () => {
     await joinAs(s, 'parent', '5А', 321, 'Сидоров Пётр', 'Сидоров Ваня');
     await joinAs(s, 'parent', '6А', 321, 'Сидоров Пётр', 'Сидорова Катя');
     const invite = await s.invites.create(ADMIN_ID, { classId: await classId('6А'), role: 'student' });
-    const used = await s.invites.use(invite.id, { vkId: 310, name: 'Сидоров Ваня', consent: true });
+    const used = await s.invites.use(invite.id, { personId: 310, name: 'Сидоров Ваня', consent: true });
     if (!used.ok) throw new Error('not filed');
     await announceJoinRequest(app, used.request);
     await admin.expect('Новая заявка на вступление');
 
     const { outcome, notices } = await markLeft(app, await turnFor(app, ADMIN_ID), 310);
-    expect(outcome).toMatchObject({ kind: 'left', result: { member: { vkId: 310, status: 'left' }, rejectedRequests: [{ id: used.request.id }] } });
+    expect(outcome).toMatchObject({ kind: 'left', result: { member: { personId: 310, status: 'left' }, rejectedRequests: [{ id: used.request.id }] } });
     if (outcome.kind !== 'left') throw new Error('not left');
-    expect(outcome.leavers.map((l) => [l.member.vkId, l.classId, l.exit.kind])).toEqual([
+    expect(outcome.leavers.map((l) => [l.member.personId, l.classId, l.exit.kind])).toEqual([
       [310, await classId('5А'), 'left'],
       [320, await classId('5А'), 'parent'],
       [321, await classId('5А'), 'parent'],
@@ -67,6 +67,6 @@ describe('marking a member as left (F10), the use case', () => {
     expect(await s.members.get(320)).toMatchObject({ status: 'left' });
 
     const again = await markLeft(app, await turnFor(app, ADMIN_ID), 310);
-    expect(again).toMatchObject({ outcome: { kind: 'already', member: { vkId: 310 } }, notices: [] });
+    expect(again).toMatchObject({ outcome: { kind: 'already', member: { personId: 310 } }, notices: [] });
   });
 });

@@ -46,9 +46,9 @@ describe('transferring a student (F10), the use case', () => {
     const sentBefore = h.emulator.sentTo(310).length;
 
     const { outcome, notices } = await transferStudent(app, await turnFor(app, ADMIN_ID), 310, b);
-    expect(outcome).toMatchObject({ kind: 'transferred', from: '5А', to: '5Б', result: { member: { vkId: 310, classIds: [b.id] }, fromClassId: a.id } });
+    expect(outcome).toMatchObject({ kind: 'transferred', from: '5А', to: '5Б', result: { member: { personId: 310, classIds: [b.id] }, fromClassId: a.id } });
     if (outcome.kind !== 'transferred') throw new Error('not transferred');
-    expect(outcome.leavers.map((l) => [l.member.vkId, l.classId, l.exit.kind])).toEqual([
+    expect(outcome.leavers.map((l) => [l.member.personId, l.classId, l.exit.kind])).toEqual([
       [310, a.id, 'transferred'],
       [320, a.id, 'parent'],
     ]);
@@ -67,6 +67,6 @@ describe('transferring a student (F10), the use case', () => {
 
     // Into the class they are in already: nothing changes and nobody is told.
     const again = await transferStudent(app, await turnFor(app, ADMIN_ID), 310, b);
-    expect(again).toMatchObject({ outcome: { kind: 'already', to: '5Б', member: { vkId: 310 } }, notices: [] });
+    expect(again).toMatchObject({ outcome: { kind: 'already', to: '5Б', member: { personId: 310 } }, notices: [] });
   });
 });

@@ -21,7 +21,7 @@ describe('appointing and removing platform admins (F06, F18), the use cases', ()
     expect(denied).toEqual({ outcome: { kind: 'refused', text: 'У вас нет прав на это действие. Список ваших команд — /помощь.' }, notices: [] });
     const unverified = await appointAdmin(app, await turnFor(app, ADMIN_ID), 302);
     expect(unverified.outcome).toEqual({ kind: 'refused', text: expect.stringContaining('Этот человек — не подтверждённый учитель') });
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID]);
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN_ID]);
   });
 
   it('F18: the head appoints an admin, who is told; appointing again tells nobody', async () => {
@@ -31,7 +31,7 @@ describe('appointing and removing platform admins (F06, F18), the use cases', ()
     await verifiedTeacher(s, 301, 'Иванов Олег');
     await s.members.setAdministrationRole(ADMIN_ID, 300, 'head');
     const { outcome, notices } = await appointAdmin(app, await turnFor(app, 300), 301);
-    expect(outcome).toMatchObject({ kind: 'done', changed: true, member: { vkId: 301, roles: expect.arrayContaining(['admin']) } });
+    expect(outcome).toMatchObject({ kind: 'done', changed: true, member: { personId: 301, roles: expect.arrayContaining(['admin']) } });
     expect(noticeLines(notices)).toEqual(['send 301']);
     expect((await noticeTexts(app, notices))[0]).toMatch(/^Вас назначили администратором платформы школы\./);
     const again = await appointAdmin(app, await turnFor(app, 300), 301);
@@ -46,12 +46,12 @@ describe('appointing and removing platform admins (F06, F18), the use cases', ()
     await verifiedTeacher(s, 301, 'Иванов Олег');
     await s.members.appointAdmin(ADMIN_ID, 301);
     const { outcome, notices } = await removeAdmin(app, await turnFor(app, ADMIN_ID), 301);
-    expect(outcome).toMatchObject({ kind: 'done', changed: true, member: { vkId: 301 } });
+    expect(outcome).toMatchObject({ kind: 'done', changed: true, member: { personId: 301 } });
     expect(noticeLines(notices)).toEqual(['send 301']);
     expect(await noticeTexts(app, notices)).toEqual(['Вы больше не администратор платформы школы. Ваши остальные роли сохранились. Список команд — /помощь.']);
     await s.members.appointAdmin(ADMIN_ID, 301);
     const self = await removeAdmin(app, await turnFor(app, 301), 301);
     expect(self).toMatchObject({ outcome: { kind: 'done', changed: true }, notices: [] });
-    expect((await s.members.listAdmins()).map((m) => m.vkId)).toEqual([ADMIN_ID]);
+    expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN_ID]);
   });
 });

@@ -22,7 +22,7 @@ describe('marking the head and deputies (F06, F18, F19), the use cases', () => {
     expect(await s.members.listByRole('deputy')).toEqual([]);
     const unset = await unassignAdministrationRole(app, await turnFor(app, 301), 300, 'head');
     expect(unset.outcome.kind).toBe('refused');
-    expect((await s.members.listByRole('head')).map((m) => m.vkId)).toEqual([300]);
+    expect((await s.members.listByRole('head')).map((m) => m.personId)).toEqual([300]);
   });
 
   it('F18: a new head replaces the old one and is told, with the leadership chat’s link when it exists', async () => {
@@ -32,20 +32,20 @@ describe('marking the head and deputies (F06, F18, F19), the use cases', () => {
     await verifiedTeacher(s, 301, 'Иванов Олег');
     await s.members.setAdministrationRole(ADMIN_ID, 300, 'head');
     const { outcome, notices } = await assignAdministrationRole(app, await turnFor(app, ADMIN_ID), 301, 'head');
-    expect(outcome).toMatchObject({ kind: 'set', member: { vkId: 301 }, replaced: [{ vkId: 300 }] });
+    expect(outcome).toMatchObject({ kind: 'set', member: { personId: 301 }, replaced: [{ personId: 300 }] });
     expect(noticeLines(notices)).toEqual(['send 301']);
     expect((await noticeTexts(app, notices))[0]).toMatch(/^Вас отметили как руководителя школы\./);
-    expect((await s.members.listByRole('head')).map((m) => m.vkId)).toEqual([301]);
+    expect((await s.members.listByRole('head')).map((m) => m.personId)).toEqual([301]);
 
     await s.adminChats.reserve(ADMIN_ID, 'leadership', 'Руководство');
     await s.adminChats.finish(ADMIN_ID, 'leadership', 2000000001, 'https://vk.me/join/lead');
     const deputy = await assignAdministrationRole(app, await turnFor(app, ADMIN_ID), 300, 'deputy');
-    expect(deputy.outcome).toMatchObject({ kind: 'set', member: { vkId: 300 }, replaced: [] });
+    expect(deputy.outcome).toMatchObject({ kind: 'set', member: { personId: 300 }, replaced: [] });
     expect(noticeLines(deputy.notices)).toEqual(['send 300', `send 300 ac-link:leadership:300:deputy:${(await s.members.get(300))!.joinedAt}`]);
     expect((await noticeTexts(app, deputy.notices))[1]).toBe('👥 У руководства школы есть чат «Руководство» для руководителя и заместителей. Вступайте по ссылке: https://vk.me/join/lead');
 
     const unset = await unassignAdministrationRole(app, await turnFor(app, ADMIN_ID), 300, 'deputy');
-    expect(unset).toMatchObject({ outcome: { kind: 'unset', member: { vkId: 300 } }, notices: [] });
+    expect(unset).toMatchObject({ outcome: { kind: 'unset', member: { personId: 300 } }, notices: [] });
     expect(await s.members.listByRole('deputy')).toEqual([]);
   });
 });
