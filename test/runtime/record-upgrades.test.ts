@@ -25,21 +25,17 @@ const agedJson = (text: string): string => {
 async function writeAsEarlierVersion(school: School): Promise<number> {
   const { redis } = school;
   let changed = 0;
+  const rewrite = async (value: string, write: (next: string) => Promise<unknown>): Promise<void> => {
+    if (agedJson(value) === value) return;
+    changed += 1;
+    await write(agedJson(value));
+  };
   for await (const keys of scanKeys(redis, `${schoolKeys(school.prefix, school.schoolId).base}*`)) {
     for (const key of keys) {
       const type = await redis.type(key);
-      if (type === 'string') {
-        const value = (await redis.get(key))!;
-        if (agedJson(value) !== value) (changed += 1), await redis.set(key, agedJson(value), 'KEEPTTL');
-      } else if (type === 'hash') {
-        for (const [field, value] of Object.entries(await redis.hgetall(key))) {
-          if (agedJson(value) !== value) (changed += 1), await redis.hset(key, field, agedJson(value));
-        }
-      } else if (type === 'list') {
-        for (const [i, value] of (await redis.lrange(key, 0, -1)).entries()) {
-          if (agedJson(value) !== value) (changed += 1), await redis.lset(key, i, agedJson(value));
-        }
-      }
+      if (type === 'string') await rewrite((await redis.get(key))!, (next) => redis.set(key, next, 'KEEPTTL'));
+      if (type === 'hash') for (const [field, value] of Object.entries(await redis.hgetall(key))) await rewrite(value, (next) => redis.hset(key, field, next));
+      if (type === 'list') for (const [i, value] of (await redis.lrange(key, 0, -1)).entries()) await rewrite(value, (next) => redis.lset(key, i, next));
     }
   }
   return changed;
