@@ -12,6 +12,7 @@ import { buildTurn, errorBoundary, isPersonal, type Middleware } from './runtime
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
+import { vkPerson } from './vk/person-refs.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
 import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
 import { setTurn, turnOf } from './turn.js';
@@ -165,7 +166,7 @@ export class Bot {
     if (carried > 0) logger.info({ keys: carried }, "an earlier version's inbox, sessions and languages moved under the school's key");
     const upgraded = await renamePersonFields(this.options.redis, runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID));
     if (upgraded > 0) logger.info({ values: upgraded }, "an earlier version's records now name people by their neutral fields");
-    await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS);
+    await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS.map(vkPerson));
     await nameBootstrapAdmins(this.app).catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'bootstrap admins not named now; tried again at the next start'));
     await services.classes.ensureStaffRoom();
     const recovered = await this.gate.open();

@@ -4,11 +4,11 @@ import type { DialogStep } from './messenger/dialogs.js';
 import type { IncomingMessage, MessageRef } from './messenger/events.js';
 import type { ChatId } from './messenger/ids.js';
 import type { Keyboard } from './messenger/keyboard.js';
-import type { Member, Role } from './domain/types.js';
+import type { Member, PersonId, Role } from './domain/types.js';
 
 /** Who sent the update, as the bot's own records know them (never as a button's payload claims). */
 export interface Caller {
-  personId: number;
+  personId: PersonId;
   /** The stored member record, or null for someone who has not joined. */
   member: Member | null;
   /** Roles in force: an unverified teacher has no teacher powers yet, someone who left has none. */

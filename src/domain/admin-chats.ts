@@ -12,6 +12,9 @@ import { LuaScript } from './lua.js';
 import { effectiveRoles } from './permissions.js';
 import { memberSchema, parseRecord, readRecords } from './records.js';
 import type { ActorId, Member } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { storedPersonId, comparePersonIds } from './person.js';
 
 export const ADMIN_CHAT_KINDS = ['leadership', 'staff'] as const;
 /** `leadership`: the head with the deputies; `staff`: the head with the deputies and all verified teachers. */
@@ -25,7 +28,7 @@ export interface AdminChat {
   status: 'pending' | 'ready';
   title: string;
   /** Who made it (or is making it). */
-  createdBy: number;
+  createdBy: PersonId;
   createdAt: number;
   /** When the reservation was taken (a stale one may be taken over). */
   reservedAt: number;
@@ -39,7 +42,7 @@ export const adminChatSchema: z.ZodType<AdminChat> = z.object({
   kind: z.enum(ADMIN_CHAT_KINDS),
   status: z.enum(['pending', 'ready']),
   title: z.string(),
-  createdBy: z.number().int(),
+  createdBy: personIdSchema,
   createdAt: z.number(),
   reservedAt: z.number(),
   peer: z.number().int().optional(),
@@ -124,7 +127,7 @@ export class AdminChatService {
     const { redis, keys } = this.ctx;
     const ids = new Set<string>();
     for (const role of kind === 'staff' ? ['head', 'deputy', 'teacher'] : ['head', 'deputy']) for (const id of await redis.smembers(keys.role(role))) ids.add(id);
-    const members = await readRecords(redis, memberSchema, [...ids].map((id) => keys.memberRecord(Number(id))));
-    return members.filter((m) => belongsInAdminChat(kind, m)).sort((a, b) => a.personId - b.personId);
+    const members = await readRecords(redis, memberSchema, [...ids].map((id) => keys.memberRecord(storedPersonId(id))));
+    return members.filter((m) => belongsInAdminChat(kind, m)).sort((a, b) => comparePersonIds(a.personId, b.personId));
   }
 }

@@ -13,6 +13,9 @@ import { LuaScript, luaList } from './lua.js';
 import type { Action } from './permissions.js';
 import { readRecords } from './records.js';
 import type { ActorId } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { comparePersonIds } from './person.js';
 
 /** `broadcast` (трансляция), `webinar` (вебинар или семинар для педагогов), `lesson` (онлайн-урок в учебном чате). */
 export const BROADCAST_KINDS = ['broadcast', 'webinar', 'lesson'] as const;
@@ -33,11 +36,11 @@ export interface Broadcast {
   at: number;
   link: string;
   audience: BroadcastAudience;
-  organiser: number;
+  organiser: PersonId;
   /** The chat the announcement was posted in (the channel's, or the subject chat); none when it went privately only. */
   chat?: number | undefined;
   /** Who got a private copy of the announcement: the reminders, a move and a cancellation go to them again. */
-  recipients: number[];
+  recipients: PersonId[];
   /** How many of the audience the private copy did not reach. */
   missed: number;
   createdAt: number;
@@ -60,9 +63,9 @@ export const broadcastSchema: z.ZodType<Broadcast> = z.object({
   at: z.number(),
   link: z.string(),
   audience: audienceSchema,
-  organiser: z.number().int(),
+  organiser: personIdSchema,
   chat: z.number().int().optional(),
-  recipients: luaList(z.number().int()),
+  recipients: luaList(personIdSchema),
   missed: z.number().int(),
   createdAt: z.number(),
   cancelledAt: z.number().optional(),
@@ -84,7 +87,7 @@ export interface BroadcastInput {
   link: string;
   audience: BroadcastAudience;
   chat?: number | undefined;
-  recipients: readonly number[];
+  recipients: readonly PersonId[];
   missed: number;
 }
 
@@ -122,7 +125,7 @@ export class BroadcastService {
   }
 
   /** The planned events (of the kinds asked) that start after `from` (ms), soonest first: of one organiser, or the whole school's (`'all'`). */
-  async upcoming(organiser: number | 'all', from: number, kinds: readonly BroadcastKind[] = BROADCAST_KINDS): Promise<Broadcast[]> {
+  async upcoming(organiser: PersonId | 'all', from: number, kinds: readonly BroadcastKind[] = BROADCAST_KINDS): Promise<Broadcast[]> {
     const { redis, keys } = this.ctx;
     const ids = await redis.zrangebyscore(organiser === 'all' ? keys.broadcastsPlanned : keys.broadcastsByOrganiser(organiser), from, '+inf');
     const found = await readRecords(redis, broadcastSchema, ids.map(keys.broadcastRecord));

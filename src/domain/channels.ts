@@ -9,6 +9,9 @@ import { PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { memberSchema, parseRecord, readRecords } from './records.js';
 import { ROLES, STAFF_ROLES, type ActorId, type Member } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { storedPersonId, comparePersonIds } from './person.js';
 
 export const CHANNEL_KINDS = ['school', 'staff'] as const;
 /** `school`: the school-wide channel (everyone); `staff`: the staff channel (teachers and the administration). */
@@ -19,14 +22,14 @@ export interface Channel {
   kind: ChannelKind;
   /** The messenger's chat id. */
   peer: number;
-  boundBy: number;
+  boundBy: PersonId;
   boundAt: number;
 }
 
 export const channelSchema: z.ZodType<Channel> = z.object({
   kind: z.enum(CHANNEL_KINDS),
   peer: z.number().int(),
-  boundBy: z.number().int(),
+  boundBy: personIdSchema,
   boundAt: z.number(),
 });
 
@@ -39,7 +42,7 @@ export interface Post {
   kind: ChannelKind;
   peer: number;
   text: string;
-  author: number;
+  author: PersonId;
   at: number;
   /** Whether the author asked to pin it. */
   pin: boolean;
@@ -63,7 +66,7 @@ export const postSchema: z.ZodType<Post> = z.object({
   kind: z.enum(CHANNEL_KINDS),
   peer: z.number().int(),
   text: z.string(),
-  author: z.number().int(),
+  author: personIdSchema,
   at: z.number(),
   pin: z.boolean(),
   chat: z.enum(['pinned', 'sent', 'pin_failed', 'failed']),
@@ -175,8 +178,8 @@ export class ChannelService {
     const { redis, keys } = this.ctx;
     const ids = new Set<string>();
     for (const role of CHANNEL_AUDIENCE[kind]) for (const id of await redis.smembers(keys.role(role))) ids.add(id);
-    const members = await readRecords(redis, memberSchema, [...ids].map((id) => keys.memberRecord(Number(id))));
-    return members.filter((m) => m.status === 'active').sort((a, b) => a.personId - b.personId);
+    const members = await readRecords(redis, memberSchema, [...ids].map((id) => keys.memberRecord(storedPersonId(id))));
+    return members.filter((m) => m.status === 'active').sort((a, b) => comparePersonIds(a.personId, b.personId));
   }
 
   /** Keeps a post that was sent, with its counts (the author must still be allowed to post). Throws PermissionDeniedError. */

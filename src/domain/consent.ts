@@ -16,6 +16,8 @@ import { DomainError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { joinRequestSchema, parseRecord } from './records.js';
 import type { ActorId, JoinRequest } from './types.js';
+import type { PersonId } from './person.js';
+import { comparePersonIds, personIdSchema, storedPersonId } from './person.js';
 
 /** The version of the consent text a consent was given to (locales' `consent-text`); bump it when the text changes. */
 export const CONSENT_TEXT_VERSION = '2026-12.2';
@@ -25,26 +27,26 @@ export const CONSENT_LINK_TTL_MS = 7 * 24 * 3600 * 1000;
 
 /** A consent on record for a student: given by a parent through the bot, or on paper as an admin recorded. */
 export type ConsentRecord =
-  | { kind: 'parent'; studentId: number; classId: string; requestId: string; parentId: number; parentName: string; version: string; at: number }
-  | { kind: 'paper'; studentId: number; classId: string; requestId: string; recordedBy: number; version: string; at: number };
+  | { kind: 'parent'; studentId: PersonId; classId: string; requestId: string; parentId: PersonId; parentName: string; version: string; at: number }
+  | { kind: 'paper'; studentId: PersonId; classId: string; requestId: string; recordedBy: PersonId; version: string; at: number };
 
 const consentSchema: z.ZodType<ConsentRecord> = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('parent'),
-    studentId: z.number(),
+    studentId: personIdSchema,
     classId: z.string(),
     requestId: z.string(),
-    parentId: z.number(),
+    parentId: personIdSchema,
     parentName: z.string(),
     version: z.string(),
     at: z.number(),
   }),
   z.object({
     kind: z.literal('paper'),
-    studentId: z.number(),
+    studentId: personIdSchema,
     classId: z.string(),
     requestId: z.string(),
-    recordedBy: z.number(),
+    recordedBy: personIdSchema,
     version: z.string(),
     at: z.number(),
   }),
@@ -67,7 +69,7 @@ const PAPER = new LuaScript('consent-paper', z.object({ ok: z.boolean(), reason:
 const WITHDRAW = new LuaScript('consent-withdraw', z.object({ ok: z.boolean(), reason: z.literal('not_yours').optional(), already: z.boolean().optional() }));
 const REMOVE = new LuaScript(
   'consent-remove',
-  z.object({ ok: z.boolean(), reason: z.enum(['forbidden', 'not_found']).optional(), parentId: z.number().optional(), classId: z.string().optional() }),
+  z.object({ ok: z.boolean(), reason: z.enum(['forbidden', 'not_found']).optional(), parentId: personIdSchema.optional(), classId: z.string().optional() }),
 );
 
 /** What a parent's answer to a consent link did. */
@@ -102,7 +104,7 @@ export class ConsentService {
   }
 
   /** A parent gives (or declines) consent by the link's token, atomically with what it changes. */
-  async answer(token: string, parent: { personId: number; name: string }, decision: 'give' | 'decline'): Promise<ConsentAnswer> {
+  async answer(token: string, parent: { personId: PersonId; name: string }, decision: 'give' | 'decline'): Promise<ConsentAnswer> {
     const reply = await GIVE.apply(this.ctx, [token, parent.personId, parent.name, CONSENT_TEXT_VERSION, decision]);
     if (!reply.ok) return { ok: false, reason: reply.reason ?? 'invalid' };
     const request = joinRequestSchema.parse(reply.request);
@@ -110,7 +112,7 @@ export class ConsentService {
   }
 
   /** An admin records a paper consent for a waiting request. Throws ConsentForbiddenError for a non-admin. */
-  async recordPaper(actor: number, requestId: string): Promise<PaperConsentResult> {
+  async recordPaper(actor: PersonId, requestId: string): Promise<PaperConsentResult> {
     const reply = await PAPER.apply(this.ctx, [requestId, actor, CONSENT_TEXT_VERSION]);
     if (reply.reason === 'forbidden') throw new ConsentForbiddenError(actor);
     if (!reply.ok) return { ok: false, reason: reply.reason === 'not_waiting' ? 'not_waiting' : 'not_found' };
@@ -126,14 +128,14 @@ export class ConsentService {
   }
 
   /** The consent on record for a student, if any. */
-  async of(studentId: number): Promise<ConsentRecord | undefined> {
+  async of(studentId: PersonId): Promise<ConsentRecord | undefined> {
     return parseRecord(consentSchema, await this.ctx.redis.get(this.key(`of:${studentId}`)));
   }
 
   /** The consents a parent gave, with whether a withdrawal of each is waiting for an admin. */
-  async givenBy(parentId: number): Promise<Array<ConsentRecord & { withdrawing: boolean }>> {
-    const ids = (await this.ctx.redis.smembers(this.key(`by:${parentId}`))).map(Number).sort((a, b) => a - b);
-    const exists = (id: number) => this.ctx.redis.exists(this.key(`withdraw:${id}`));
+  async givenBy(parentId: PersonId): Promise<Array<ConsentRecord & { withdrawing: boolean }>> {
+    const ids = (await this.ctx.redis.smembers(this.key(`by:${parentId}`))).map(storedPersonId).sort(comparePersonIds);
+    const exists = (id: PersonId) => this.ctx.redis.exists(this.key(`withdraw:${id}`));
     const out: Array<ConsentRecord & { withdrawing: boolean }> = [];
     for (const id of ids) {
       const record = await this.of(id);
@@ -144,13 +146,13 @@ export class ConsentService {
   }
 
   /** A parent asks to withdraw the consent they gave for a child; `not_yours` for anyone else. */
-  async askWithdraw(parentId: number, studentId: number): Promise<{ ok: true; already: boolean } | { ok: false }> {
+  async askWithdraw(parentId: PersonId, studentId: PersonId): Promise<{ ok: true; already: boolean } | { ok: false }> {
     const reply = await WITHDRAW.apply(this.ctx, [studentId, parentId]);
     return reply.ok ? { ok: true, already: reply.already === true } : { ok: false };
   }
 
   /** An admin confirms a withdrawal: the child's data is removed. Throws ConsentForbiddenError for a non-admin. */
-  async confirmWithdraw(actor: number, studentId: number): Promise<{ ok: true; parentId: number; classId: string } | { ok: false }> {
+  async confirmWithdraw(actor: PersonId, studentId: PersonId): Promise<{ ok: true; parentId: PersonId; classId: string } | { ok: false }> {
     const reply = await REMOVE.apply(this.ctx, [studentId, actor]);
     if (reply.reason === 'forbidden') throw new ConsentForbiddenError(actor);
     if (!reply.ok || reply.parentId === undefined || reply.classId === undefined) return { ok: false };

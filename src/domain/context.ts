@@ -8,6 +8,7 @@ import type { GlobalKeys, SchoolKeys } from './keys.js';
 import { assertCan, type Action, type PermissionScope } from './permissions.js';
 import { memberSchema, parseRecord } from './records.js';
 import type { ActorId, Member } from './types.js';
+import type { PersonId } from './person.js';
 
 export interface ServiceContext {
   redis: RedisClient;
@@ -26,7 +27,7 @@ export interface ServiceContext {
 }
 
 /** Reads a member record, or `undefined` if the person never joined this school. */
-export async function loadMember(ctx: ServiceContext, personId: number): Promise<Member | undefined> {
+export async function loadMember(ctx: ServiceContext, personId: PersonId): Promise<Member | undefined> {
   return parseRecord(memberSchema, await ctx.redis.get(ctx.keys.memberRecord(personId)));
 }
 

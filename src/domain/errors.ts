@@ -4,6 +4,7 @@
  * English message for logs that says what to do.
  */
 import type { ClassNameError } from './types.js';
+import type { PersonId } from './person.js';
 
 /** Base of all domain errors; `code` is stable, `message` is for logs only. */
 export abstract class DomainError extends Error {
@@ -98,7 +99,7 @@ export class InvalidApplicantError extends DomainError {
 /** The person must be an active, verified teacher for this operation. */
 export class NotVerifiedTeacherError extends DomainError {
   readonly code = 'member.not_verified_teacher';
-  constructor(readonly personId: number) {
+  constructor(readonly personId: PersonId) {
     super(`member ${personId} is not an active verified teacher; verify the teacher first`);
   }
 }
@@ -106,7 +107,7 @@ export class NotVerifiedTeacherError extends DomainError {
 /** The person must be an active teacher (verified or not) for this operation. */
 export class NotATeacherError extends DomainError {
   readonly code = 'member.not_a_teacher';
-  constructor(readonly personId: number) {
+  constructor(readonly personId: PersonId) {
     super(`member ${personId} is not an active teacher; they must join via a teacher invite first`);
   }
 }
@@ -114,7 +115,7 @@ export class NotATeacherError extends DomainError {
 /** The person has left the school. */
 export class MemberNotActiveError extends DomainError {
   readonly code = 'member.not_active';
-  constructor(readonly personId: number) {
+  constructor(readonly personId: PersonId) {
     super(`member ${personId} has left the school`);
   }
 }
@@ -122,7 +123,7 @@ export class MemberNotActiveError extends DomainError {
 /** Removing this admin would leave the school without any. */
 export class LastAdminError extends DomainError {
   readonly code = 'member.last_admin';
-  constructor(readonly personId: number) {
+  constructor(readonly personId: PersonId) {
     super(`member ${personId} is the last admin; appoint another admin first`);
   }
 }
@@ -131,7 +132,7 @@ export class LastAdminError extends DomainError {
 export class NotAStudentError extends DomainError {
   readonly code = 'movement.not_a_student';
   constructor(
-    readonly personId: number,
+    readonly personId: PersonId,
     readonly classId?: string,
   ) {
     super(`member ${personId} is not a student${classId ? ` of class ${classId}` : ''}; pick a student from the roster`);
@@ -143,7 +144,7 @@ export class PermissionDeniedError extends DomainError {
   readonly code = 'permission.denied';
   constructor(
     readonly action: string,
-    readonly actor: number | 'system' | null,
+    readonly actor: PersonId | 'system' | null,
   ) {
     super(`actor ${String(actor)} may not perform ${action}; ask an admin for the needed role`);
   }
@@ -156,8 +157,8 @@ export type ChildLinkProblem = 'no_common_class' | 'not_a_student' | 'not_a_pare
 export class ChildLinkError extends DomainError {
   readonly code = 'family.not_linkable';
   constructor(
-    readonly parentId: number,
-    readonly studentId: number,
+    readonly parentId: PersonId,
+    readonly studentId: PersonId,
     readonly problem: ChildLinkProblem,
   ) {
     super(`member ${parentId} cannot be linked to student ${studentId} (${problem}); the parent must have joined the student's class as a parent`);

@@ -9,6 +9,7 @@ import { LuaScript } from './lua.js';
 import { can, isClassTeacherOf } from './permissions.js';
 import { memberSchema } from './records.js';
 import type { ActorId, Member } from './types.js';
+import type { PersonId } from './person.js';
 
 /**
  * Links parent ARGV[2] to student ARGV[3] in class ARGV[4]: the parent's
@@ -40,7 +41,7 @@ export class FamilyService {
    * Whether the parent already has the child named so in the class (by the name they gave, or the
    * linked student's name, in either word order): joining for that child again would be refused.
    */
-  async hasChild(parentId: number, classId: string, childName: string): Promise<boolean> {
+  async hasChild(parentId: PersonId, classId: string, childName: string): Promise<boolean> {
     const { redis, keys, now } = this.ctx;
     return (await HAS_CHILD.run(redis, [keys.base], now(), [parentId, classId, childName])).has;
   }
@@ -49,7 +50,7 @@ export class FamilyService {
    * Links a parent to a student of a class where the parent is a parent (the first such class
    * of the student, unless `classId` is given). Admins and the class teacher of that class may.
    */
-  async linkChild(actor: ActorId, parentId: number, studentId: number, classId?: string): Promise<LinkChildResult> {
+  async linkChild(actor: ActorId, parentId: PersonId, studentId: PersonId, classId?: string): Promise<LinkChildResult> {
     await this.authorizeReviewer(actor);
     const [parent, student] = await Promise.all([loadMember(this.ctx, parentId), loadMember(this.ctx, studentId)]);
     if (!parent) throw new NotFoundError('member', parentId);
@@ -85,7 +86,7 @@ export class FamilyService {
   }
 
   /** The first class (in the student's order) where the student studies and the person is a parent. */
-  private async commonClass(parentId: number, student: Member): Promise<string | undefined> {
+  private async commonClass(parentId: PersonId, student: Member): Promise<string | undefined> {
     const { redis, keys } = this.ctx;
     for (const cid of student.classIds) {
       const [isStudent, isParent] = await Promise.all([

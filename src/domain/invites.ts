@@ -32,6 +32,7 @@ import {
   type InviteUseResult,
   type InviteView,
 } from './types.js';
+import { asPersonId, type PersonId } from './person.js';
 
 /** Code alphabet without look-alikes: no 0/O, 1/I/L, U/V pairs that people misread. */
 export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTWXYZ';
@@ -216,7 +217,7 @@ export class InviteService {
   }
 
   /** Finds an invite by a hand-typed code; after too many misses the user must wait (`retryAfterMs`). */
-  async findByCode(personId: number, typed: string): Promise<CodeLookupResult> {
+  async findByCode(personId: PersonId, typed: string): Promise<CodeLookupResult> {
     const { global } = this.ctx;
     const code = normaliseInviteCode(typed);
     const reply = await LOOKUP_CODE.run(
@@ -307,7 +308,7 @@ export class InviteService {
 /** Builds the applicant record the invite's role needs; throws InvalidApplicantError if data is missing. */
 function toApplicant(invite: Invite, input: ApplicantInput): Applicant {
   if (input.consent !== true) throw new InvalidApplicantError('consent to data processing is required');
-  if (!Number.isInteger(input.personId) || input.personId <= 0) throw new InvalidApplicantError('personId must be a positive integer');
+  if (asPersonId(input.personId) !== input.personId) throw new InvalidApplicantError('personId must name a person (a messenger user id)');
   const checked = checkPersonName(input.name);
   if (!checked.ok) throw new InvalidApplicantError(`the name must be 2–4 words of letters, at most ${MAX_NAME_LENGTH} characters (${checked.problem})`);
   const name = checked.value;

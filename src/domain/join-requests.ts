@@ -11,13 +11,16 @@ import { LuaScript, luaList } from './lua.js';
 import { can, isClassTeacherOf } from './permissions.js';
 import { joinRequestSchema, memberSchema, parseRecord, readRecords } from './records.js';
 import type { ActorId, ChildMatch, DecisionResult, JoinRequest, Member, Page } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema, actorIdSchema } from './person.js';
+import { comparePersonIds, storedPersonId } from './person.js';
 
 export const DEFAULT_PAGE_SIZE = 10;
 
 /** Whom a new request is shown to first: its class teachers, or the admins (a class without one, a staff-room request). */
 export interface RequestRoute {
   readonly to: 'classTeachers' | 'admins';
-  readonly reviewers: readonly number[];
+  readonly reviewers: readonly PersonId[];
 }
 export const MAX_REASON_LENGTH = 500;
 
@@ -35,14 +38,14 @@ const DECIDE = new LuaScript(
   z.object({
     ok: z.boolean(),
     reason: z.enum(['not_found', 'forbidden', 'already_decided', 'class_unavailable', 'awaiting_consent']).optional(),
-    decidedBy: z.union([z.number(), z.literal('system')]).optional(),
+    decidedBy: actorIdSchema.optional(),
     status: z.enum(['approved', 'rejected']).optional(),
     request: z.unknown().optional(),
     member: z.unknown().optional(),
     child: z
-      .object({ status: z.enum(['linked', 'none', 'ambiguous']).optional(), childName: z.string().optional(), childId: z.number().optional() })
+      .object({ status: z.enum(['linked', 'none', 'ambiguous']).optional(), childName: z.string().optional(), childId: personIdSchema.optional() })
       .optional(),
-    linkedParents: luaList(z.number()),
+    linkedParents: luaList(personIdSchema),
   }),
 );
 
@@ -86,12 +89,12 @@ export class JoinRequestService {
   }
 
   /** The id of the person's pending request for a class and role (students and teachers; a parent's are per child), if any. */
-  async openFor(personId: number, classId: string, role: 'student' | 'teacher'): Promise<string | undefined> {
+  async openFor(personId: PersonId, classId: string, role: 'student' | 'teacher'): Promise<string | undefined> {
     return (await this.ctx.redis.hget(this.ctx.keys.requestsOpen, `${personId}:${classId}:${role}`)) ?? undefined;
   }
 
   /** Who may decide a request: all admins, plus the class teachers of its class for student and parent requests. */
-  async reviewersOf(requestId: string): Promise<number[]> {
+  async reviewersOf(requestId: string): Promise<PersonId[]> {
     const request = await this.require(requestId);
     return (await this.reviewerMembers(request)).map((m) => m.personId);
   }
@@ -117,13 +120,13 @@ export class JoinRequestService {
   }
 
   /** Who gets a request that has waited for its class teachers too long: its other reviewers (the admins). */
-  async escalationReviewers(request: JoinRequest): Promise<number[]> {
+  async escalationReviewers(request: JoinRequest): Promise<PersonId[]> {
     const leads = new Set((await this.classTeachersDeciding(request)).map((m) => m.personId));
     return (await this.reviewerMembers(request)).map((m) => m.personId).filter((id) => !leads.has(id));
   }
 
   /** The person's pending requests (found by the index of the requests they filed, unless the ids are known), oldest first. */
-  async pendingOf(personId: number, filed?: readonly string[]): Promise<JoinRequest[]> {
+  async pendingOf(personId: PersonId, filed?: readonly string[]): Promise<JoinRequest[]> {
     const { redis, keys } = this.ctx;
     const ids = filed ?? (await redis.smembers(keys.requestsOf(personId)));
     if (ids.length === 0) return [];
@@ -135,16 +138,16 @@ export class JoinRequestService {
   private async reviewerMembers(request: JoinRequest): Promise<Member[]> {
     const { redis, keys } = this.ctx;
     const { classId, role } = request.applicant;
-    const candidates = new Set((await redis.smembers(keys.role('admin'))).map(Number));
+    const candidates = new Set((await redis.smembers(keys.role('admin'))).map(storedPersonId));
     if (role === 'student' || role === 'parent') {
-      for (const id of await redis.smembers(keys.classLeads(classId))) candidates.add(Number(id));
+      for (const id of await redis.smembers(keys.classLeads(classId))) candidates.add(storedPersonId(id));
     }
     const members = await readRecords(
       redis,
       memberSchema,
       [...candidates].map((id) => keys.memberRecord(id)),
     );
-    return members.filter((m) => can(m, 'request.review', { classId, role })).sort((a, b) => a.personId - b.personId);
+    return members.filter((m) => can(m, 'request.review', { classId, role })).sort((a, b) => comparePersonIds(a.personId, b.personId));
   }
 
   /** Approves: the applicant becomes (or stays) a member with the role and class, atomically with the decision. */
@@ -194,7 +197,7 @@ export class JoinRequestService {
       result.child = child;
     }
     if (role === 'student' && decision === 'approved') {
-      result.linkedParents = reply.linkedParents.sort((a, b) => a - b);
+      result.linkedParents = reply.linkedParents.sort(comparePersonIds);
     }
     return result;
   }

@@ -12,6 +12,7 @@
  * segments (see {@link LUA_KEY_FUNCTIONS}), so this file is the one source of
  * truth for key names.
  */
+import type { PersonId } from './person.js';
 
 /** Key names of one school. */
 export interface SchoolKeys {
@@ -39,15 +40,15 @@ export interface SchoolKeys {
   /** ZSET invite id → createdAt. */
   invites: string;
   /** SET of invite ids created by a member. */
-  invitesByAuthor(personId: number): string;
+  invitesByAuthor(personId: PersonId): string;
   requestRecord(requestId: string): string;
   /** ZSET pending request id → createdAt. */
   requestsPending: string;
   /** HASH `${personId}:${classId}:${role}` → pending request id. */
   requestsOpen: string;
   /** The ids of every request a person filed (pending or decided; readers check the status). */
-  requestsOf(personId: number): string;
-  memberRecord(personId: number): string;
+  requestsOf(personId: PersonId): string;
+  memberRecord(personId: PersonId): string;
   /** SET of all member personIds. */
   members: string;
   /** SET of active member personIds holding a role. */
@@ -59,7 +60,7 @@ export interface SchoolKeys {
   /** ZSET study chat id → createdAt. */
   studyChats: string;
   /** SET of the study chat ids of a teacher. */
-  studyChatsByTeacher(personId: number): string;
+  studyChatsByTeacher(personId: PersonId): string;
   /** SET of the study chat ids of a class. */
   studyChatsByClass(classId: string): string;
   /** HASH `${classId}:${teacher}:${subject}` → study chat id: one chat a class, subject and teacher. */
@@ -95,7 +96,7 @@ export interface SchoolKeys {
   /** A meeting planned by the administration (F22). */
   meetingRecord(meetingId: string): string;
   /** ZSET of the planned (not cancelled) meetings an organiser made: meeting id → its time. */
-  meetingsByOrganiser(personId: number): string;
+  meetingsByOrganiser(personId: PersonId): string;
   /** ZSET of the school's planned meetings, whoever organised them: meeting id → its time. */
   meetingsPlanned: string;
   /** HASH personId → the person's language (`ru`, `en`), kept with the person, not with a dialog (read with the caller, so in the school's slot). */
@@ -103,7 +104,7 @@ export interface SchoolKeys {
   /** A broadcast, a webinar or an online lesson announced with its link (F13, F26, F31). */
   broadcastRecord(broadcastId: string): string;
   /** ZSET of the planned (not cancelled) broadcasts, webinars and lessons an organiser announced: id → its time. */
-  broadcastsByOrganiser(personId: number): string;
+  broadcastsByOrganiser(personId: PersonId): string;
   /** ZSET of the school's planned broadcasts, webinars and lessons, whoever announced them: id → its time. */
   broadcastsPlanned: string;
 }
@@ -114,7 +115,7 @@ export interface GlobalKeys {
   inviteIndexBase: string;
   inviteToken(token: string): string;
   inviteCode(code: string): string;
-  codeThrottle(personId: number): string;
+  codeThrottle(personId: PersonId): string;
 }
 
 /** Key builder for one school. */

@@ -10,6 +10,8 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { parseRecord, readRecords } from './records.js';
 import type { ActorId } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
 
 export const MATERIAL_STATUSES = ['pending', 'published', 'declined'] as const;
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
@@ -29,10 +31,10 @@ export interface Material {
   text: string;
   /** Its photos and documents, already the community's own (the messenger's attachment string). */
   attachment?: string;
-  author: number;
+  author: PersonId;
   at: number;
   status: MaterialStatus;
-  decidedBy?: number;
+  decidedBy?: PersonId;
   decidedAt?: number;
   /** Why it was declined, as the admin wrote it. */
   reason?: string;
@@ -45,10 +47,10 @@ export const materialSchema: z.ZodType<Material> = z.object({
   kind: z.enum(CHANNEL_KINDS),
   text: z.string(),
   attachment: z.string().optional(),
-  author: z.number().int(),
+  author: personIdSchema,
   at: z.number(),
   status: z.enum(MATERIAL_STATUSES),
-  decidedBy: z.number().int().optional(),
+  decidedBy: personIdSchema.optional(),
   decidedAt: z.number().optional(),
   reason: z.string().optional(),
   publishedText: z.string().optional(),

@@ -11,6 +11,9 @@ import { LuaScript, luaList } from './lua.js';
 import { effectiveRoles } from './permissions.js';
 import { memberSchema, parseParentLinks, readRecords } from './records.js';
 import { STAFF_ROLES, type ActorId, type Member } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { storedPersonId, comparePersonIds } from './person.js';
 
 /** Whom a meeting is for: the deputies (with the head), all staff, or one class's parents. */
 export const MEETING_AUDIENCES = ['deputies', 'staff', 'parents'] as const;
@@ -29,9 +32,9 @@ export interface Meeting {
   /** A room or a call link; none when skipped. */
   place?: string | undefined;
   audience: MeetingAudience;
-  organiser: number;
+  organiser: PersonId;
   /** The people invited (the organiser not among them). */
-  invited: number[];
+  invited: PersonId[];
   createdAt: number;
   cancelledAt?: number | undefined;
 }
@@ -50,8 +53,8 @@ export const meetingSchema: z.ZodType<Meeting> = z.object({
   at: z.number(),
   place: z.string().optional(),
   audience: audienceSchema,
-  organiser: z.number().int(),
-  invited: luaList(z.number().int()),
+  organiser: personIdSchema,
+  invited: luaList(personIdSchema),
   createdAt: z.number(),
   cancelledAt: z.number().optional(),
 });
@@ -87,7 +90,7 @@ export class MeetingService {
   }
 
   /** The planned meetings that start after `from` (ms), soonest first: of one organiser, or the whole school's (`'all'`). */
-  async upcoming(organiser: number | 'all', from: number): Promise<Meeting[]> {
+  async upcoming(organiser: PersonId | 'all', from: number): Promise<Meeting[]> {
     const { redis, keys } = this.ctx;
     const ids = await redis.zrangebyscore(organiser === 'all' ? keys.meetingsPlanned : keys.meetingsByOrganiser(organiser), from, '+inf');
     const meetings = await readRecords(redis, meetingSchema, ids.map(keys.meetingRecord));
@@ -107,13 +110,13 @@ export class MeetingService {
       const roles: readonly string[] = audience.kind === 'deputies' ? ['head', 'deputy'] : STAFF_ROLES;
       ids = [...new Set((await Promise.all(roles.map((role) => redis.smembers(keys.role(role))))).flat())];
     }
-    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
+    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(storedPersonId(id))));
     const wanted: readonly string[] = audience.kind === 'parents' ? ['parent'] : audience.kind === 'deputies' ? ['head', 'deputy'] : STAFF_ROLES;
-    return members.filter((m) => effectiveRoles(m).some((role) => wanted.includes(role))).sort((a, b) => a.personId - b.personId);
+    return members.filter((m) => effectiveRoles(m).some((role) => wanted.includes(role))).sort((a, b) => comparePersonIds(a.personId, b.personId));
   }
 
   /** Keeps a planned meeting. Throws PermissionDeniedError, NotFoundError (the class). */
-  async create(actor: ActorId, input: { title: string; at: number; place?: string | undefined; audience: MeetingAudience; invited: readonly number[] }): Promise<Meeting> {
+  async create(actor: ActorId, input: { title: string; at: number; place?: string | undefined; audience: MeetingAudience; invited: readonly PersonId[] }): Promise<Meeting> {
     if (actor === 'system') throw new PermissionDeniedError('meeting.plan', actor);
     const done = await CREATE.apply(this.ctx, [String(actor), JSON.stringify({ ...input, place: input.place ?? null })]);
     if (done.error === 'denied') throw new PermissionDeniedError('meeting.plan', actor);

@@ -7,6 +7,7 @@
  * every change of a name or a status: what it finds is always what the records say.
  */
 import type { Member } from './types.js';
+import { comparePersonIds } from './person.js';
 
 /** A name or a query as words to compare: lower case, «ё» as «е», letters and digits only. */
 export function nameWords(text: string): string[] {
@@ -35,5 +36,5 @@ export function nameMatches(name: string, query: readonly string[]): boolean {
 
 /** Members in the order people look for them: by name, then by id. */
 export function byMemberName(a: Member, b: Member): number {
-  return a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId;
+  return a.name.localeCompare(b.name, 'ru-RU') || comparePersonIds(a.personId, b.personId);
 }

@@ -18,11 +18,14 @@ import { LuaScript, luaList } from './lua.js';
 import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
 import { byMemberName, nameMatches, nameWords } from './member-search.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { storedPersonId, comparePersonIds } from './person.js';
 
 const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional(), changed: z.boolean().optional() });
 
 /** Makes each listed id an admin, creating a bare member if needed. ARGV[2] = JSON list of personIds. */
-const BOOTSTRAP = new LuaScript('members-bootstrap-admins', z.object({ changed: luaList(z.number()) }));
+const BOOTSTRAP = new LuaScript('members-bootstrap-admins', z.object({ changed: luaList(personIdSchema) }));
 
 /**
  * Changes one member's roles. ARGV[2] = personId, [3] operation, [4] extra, [5] actor,
@@ -37,30 +40,30 @@ export class MemberService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** A member by VK id, or `undefined` if they never joined. */
-  async get(personId: number): Promise<Member | undefined> {
+  async get(personId: PersonId): Promise<Member | undefined> {
     return loadMember(this.ctx, personId);
   }
 
   /** A member by VK id; throws NotFoundError if missing. */
-  async require(personId: number): Promise<Member> {
+  async require(personId: PersonId): Promise<Member> {
     const m = await this.get(personId);
     if (!m) throw new NotFoundError('member', personId);
     return m;
   }
 
   /** The language the person chose or VK told (`ru`, `en`…), for members and strangers alike; undefined if unknown. */
-  async languageOf(personId: number): Promise<string | undefined> {
+  async languageOf(personId: PersonId): Promise<string | undefined> {
     return (await this.ctx.redis.hget(this.ctx.keys.languages, String(personId))) ?? undefined;
   }
 
   /** Keeps the language a person chose (/lang); it outlives any dialog. */
-  async setLanguage(personId: number, language: string): Promise<void> {
+  async setLanguage(personId: PersonId, language: string): Promise<void> {
     await this.ctx.redis.hset(this.ctx.keys.languages, String(personId), language);
   }
 
   /** Makes the configured ids admins from the first start; idempotent. Returns the ids that changed. */
-  async ensureBootstrapAdmins(personIds: readonly number[]): Promise<number[]> {
-    const ids = [...new Set(personIds)].filter((id) => Number.isInteger(id) && id > 0);
+  async ensureBootstrapAdmins(personIds: readonly PersonId[]): Promise<PersonId[]> {
+    const ids = [...new Set(personIds)];
     if (ids.length === 0) return [];
     return (await BOOTSTRAP.apply(this.ctx, [JSON.stringify(ids)])).changed;
   }
@@ -69,8 +72,8 @@ export class MemberService {
   async listByRole(role: Role): Promise<Member[]> {
     const { redis, keys } = this.ctx;
     const ids = await redis.smembers(keys.role(role));
-    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
-    return members.sort((a, b) => a.personId - b.personId);
+    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(storedPersonId(id))));
+    return members.sort((a, b) => comparePersonIds(a.personId, b.personId));
   }
 
   /**
@@ -82,7 +85,7 @@ export class MemberService {
     if (words.length === 0) return [];
     const { redis, keys } = this.ctx;
     const ids = await redis.smembers(keys.members);
-    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
+    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(storedPersonId(id))));
     return members
       .filter((m) => m.status === 'active' && nameMatches(m.name, words))
       .sort(byMemberName)
@@ -100,7 +103,7 @@ export class MemberService {
   }
 
   /** Confirms a teacher's status (admin, head or deputy); only verified teachers have teachers' powers. */
-  async verifyTeacher(actor: ActorId, personId: number): Promise<Member> {
+  async verifyTeacher(actor: ActorId, personId: PersonId): Promise<Member> {
     return (await this.confirmTeacherStatus(actor, personId)).teacher;
   }
 
@@ -108,50 +111,50 @@ export class MemberService {
    * Confirms a teacher's status; of two verifiers at once the first wins, in the same atomic step:
    * `confirmed` is false for everyone after them, and `teacher.verifiedBy` says who it was.
    */
-  async confirmTeacherStatus(actor: ActorId, personId: number): Promise<{ teacher: Member; confirmed: boolean }> {
+  async confirmTeacherStatus(actor: ActorId, personId: PersonId): Promise<{ teacher: Member; confirmed: boolean }> {
     await authorize(this.ctx, actor, 'teacher.verify');
     const { member, changed } = await this.changeOf(actor, personId, 'verify', '', 'teacher.verified');
     return { teacher: member, confirmed: changed };
   }
 
   /** Appoints an admin from the joined verified teachers (admin or head). */
-  async appointAdmin(actor: ActorId, personId: number): Promise<Member> {
+  async appointAdmin(actor: ActorId, personId: PersonId): Promise<Member> {
     await authorize(this.ctx, actor, 'admin.appoint');
     return this.change(actor, personId, 'appoint_admin', '', 'admin.appointed');
   }
 
   /** Removes the admin role; refuses (LastAdminError) to remove the last admin. */
-  async removeAdmin(actor: ActorId, personId: number): Promise<Member> {
+  async removeAdmin(actor: ActorId, personId: PersonId): Promise<Member> {
     await authorize(this.ctx, actor, 'admin.appoint');
     return this.change(actor, personId, 'remove_admin', '', 'admin.removed');
   }
 
   /** Marks a verified teacher as head (only one; the previous head loses it) or deputy. */
-  async setAdministrationRole(actor: ActorId, personId: number, role: AdministrationRole): Promise<Member> {
+  async setAdministrationRole(actor: ActorId, personId: PersonId, role: AdministrationRole): Promise<Member> {
     await authorize(this.ctx, actor, 'administration.assign');
     return this.change(actor, personId, 'set_admin_role', role, `${role}.assigned`);
   }
 
   /** Takes the head or deputy role away. */
-  async unsetAdministrationRole(actor: ActorId, personId: number, role: AdministrationRole): Promise<Member> {
+  async unsetAdministrationRole(actor: ActorId, personId: PersonId, role: AdministrationRole): Promise<Member> {
     await authorize(this.ctx, actor, 'administration.assign');
     return this.change(actor, personId, 'unset_admin_role', role, `${role}.unassigned`);
   }
 
   /** Attaches a verified teacher to a regular class as class teacher (a teacher may lead several). */
-  async assignClassTeacher(actor: ActorId, classId: string, personId: number): Promise<Member> {
+  async assignClassTeacher(actor: ActorId, classId: string, personId: PersonId): Promise<Member> {
     await authorize(this.ctx, actor, 'classTeacher.assign');
     return this.change(actor, personId, 'assign_class', classId, 'classTeacher.assigned', classId);
   }
 
   /** Detaches a class teacher from a class. */
-  async unassignClassTeacher(actor: ActorId, classId: string, personId: number): Promise<Member> {
+  async unassignClassTeacher(actor: ActorId, classId: string, personId: PersonId): Promise<Member> {
     await authorize(this.ctx, actor, 'classTeacher.assign');
     return this.change(actor, personId, 'unassign_class', classId, 'classTeacher.unassigned', classId);
   }
 
   /** Updates how a member is called (e.g. a bootstrap admin after their first message). */
-  async setName(personId: number, name: string): Promise<Member> {
+  async setName(personId: PersonId, name: string): Promise<Member> {
     return this.change(personId, personId, 'set_name', name.trim().slice(0, 200), 'member.renamed');
   }
 
@@ -168,7 +171,7 @@ export class MemberService {
       redis.smembers(keys.classLeads(classId)),
     ]);
     const read = (ids: string[]) =>
-      readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id)))).then((ms) =>
+      readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(storedPersonId(id)))).then((ms) =>
         ms.filter((m) => m.status === 'active').sort(byName),
       );
     const parents = await read(Object.keys(parentMap));
@@ -184,14 +187,14 @@ export class MemberService {
     };
   }
 
-  private async change(actor: ActorId, personId: number, op: string, extra: string, auditAction: string, classId?: string): Promise<Member> {
+  private async change(actor: ActorId, personId: PersonId, op: string, extra: string, auditAction: string, classId?: string): Promise<Member> {
     return (await this.changeOf(actor, personId, op, extra, auditAction, classId)).member;
   }
 
   /** Runs one change; `changed` is false when it was so already. */
   private async changeOf(
     actor: ActorId,
-    personId: number,
+    personId: PersonId,
     op: string,
     extra: string,
     auditAction: string,
@@ -232,5 +235,5 @@ export class MemberService {
 }
 
 function byName(a: Member, b: Member): number {
-  return a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId;
+  return a.name.localeCompare(b.name, 'ru-RU') || comparePersonIds(a.personId, b.personId);
 }

@@ -15,6 +15,9 @@ import { classGroupSchema, memberSchema, readRecords } from './records.js';
 import { z } from 'zod';
 import type { ActorId, ClassGroup, Member, PromotionPlan, PromotionResult, RegularClass, RejectCode, RejectedRequest } from './types.js';
 import { INVITE_ROLES } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { comparePersonIds } from './person.js';
 
 /**
  * Moves a student from their class to another, with every parent linked to
@@ -77,8 +80,8 @@ const PROMOTE = new LuaScript(
     reason: z.enum(['stale', 'conflict']).optional(),
     revokedInvites: z.number().optional(),
     graduatedMembers: z.number().optional(),
-    graduatedPeople: luaList(z.object({ personId: z.number(), classId: z.string() })),
-    graduatedTeachers: luaList(z.object({ personId: z.number(), classId: z.string() })),
+    graduatedPeople: luaList(z.object({ personId: personIdSchema, classId: z.string() })),
+    graduatedTeachers: luaList(z.object({ personId: personIdSchema, classId: z.string() })),
     rejectedRequests: rejectedList,
   }),
 );
@@ -166,7 +169,7 @@ export class MovementService {
    */
   async transfer(
     actor: ActorId,
-    input: { personId: number; toClassId: string; fromClassId?: string },
+    input: { personId: PersonId; toClassId: string; fromClassId?: string },
   ): Promise<TransferResult> {
     await authorize(this.ctx, actor, 'movement.record');
     const reply = await TRANSFER.apply(this.ctx, [
@@ -193,7 +196,7 @@ export class MovementService {
     }
     const member = memberSchema.parse(reply.member);
     const fromClassId = reply.from ?? '';
-    const parents = reply.parents.sort((a, b) => a.member.personId - b.member.personId);
+    const parents = reply.parents.sort((a, b) => comparePersonIds(a.member.personId, b.member.personId));
     return { member, fromClassId, changed: reply.changed === true, parents };
   }
 
@@ -202,7 +205,7 @@ export class MovementService {
    * requests rejected; a student's linked parents lose the link (and leave a class with no
    * other child of theirs). Refuses for the last admin.
    */
-  async markLeft(actor: ActorId, personId: number): Promise<LeaveResult> {
+  async markLeft(actor: ActorId, personId: PersonId): Promise<LeaveResult> {
     await authorize(this.ctx, actor, 'movement.record');
     const reply = await LEAVE.apply(this.ctx, [personId, String(actor), LEFT]);
     if (reply.error === 'member_not_found') throw new NotFoundError('member', personId);
@@ -212,7 +215,7 @@ export class MovementService {
     const rejectedRequests = reply.rejectedRequests;
     const parents: DetachedParent[] = reply.parents
       .map(({ rejected, ...rest }) => ({ ...rest, rejectedRequests: rejected }))
-      .sort((a, b) => a.member.personId - b.member.personId);
+      .sort((a, b) => comparePersonIds(a.member.personId, b.member.personId));
     return { member, changed: reply.changed === true, revokedInvites, rejectedRequests, parents, studentOf: reply.studentOf };
   }
 

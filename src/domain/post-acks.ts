@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { POST_ID } from './channels.js';
 import type { ServiceContext } from './context.js';
 import { LuaScript } from './lua.js';
+import type { PersonId } from './person.js';
 
 /** What a press of «Прочитано» did. */
 export type AckOutcome = 'confirmed' | 'already' | 'unknown' | 'not_asked' | 'not_recipient';
@@ -60,7 +61,7 @@ export class PostAckService {
   }
 
   /** Adds those now seen to have read the post's message in its chat; returns how many have been seen in all. */
-  async noteChatReaders(postId: string, readers: readonly number[]): Promise<number> {
+  async noteChatReaders(postId: string, readers: readonly PersonId[]): Promise<number> {
     const { redis, keys } = this.ctx;
     if (readers.length > 0) await redis.sadd(keys.postChatReaders(postId), ...readers.map(String));
     return redis.scard(keys.postChatReaders(postId));

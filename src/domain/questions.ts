@@ -9,6 +9,8 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { parseRecord } from './records.js';
 import type { ActorId } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
 
 /** The longest question a person may send. */
 export const QUESTION_MAX = 1000;
@@ -17,18 +19,18 @@ export const ANSWER_MAX = 2000;
 
 /** A question: open until the first admin answers it. */
 export type Question =
-  | { id: string; from: number; text: string; at: number; status: 'open' }
-  | { id: string; from: number; text: string; at: number; status: 'answered'; answeredBy: number; answeredAt: number; answer: string };
+  | { id: string; from: PersonId; text: string; at: number; status: 'open' }
+  | { id: string; from: PersonId; text: string; at: number; status: 'answered'; answeredBy: PersonId; answeredAt: number; answer: string };
 
 export const questionSchema: z.ZodType<Question> = z.union([
-  z.object({ id: z.string(), from: z.number().int(), text: z.string(), at: z.number(), status: z.literal('open') }),
+  z.object({ id: z.string(), from: personIdSchema, text: z.string(), at: z.number(), status: z.literal('open') }),
   z.object({
     id: z.string(),
-    from: z.number().int(),
+    from: personIdSchema,
     text: z.string(),
     at: z.number(),
     status: z.literal('answered'),
-    answeredBy: z.number().int(),
+    answeredBy: personIdSchema,
     answeredAt: z.number(),
     answer: z.string(),
   }),

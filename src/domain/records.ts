@@ -6,12 +6,13 @@ import { z } from 'zod';
 import type { RedisClient } from './redis-client.js';
 import type { AuditEntry, ClassGroup, Invite, JoinRequest, Member, ParentLink } from './types.js';
 import { INVITE_ROLES, REJECT_CODES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
+import { personIdSchema, actorIdSchema } from './person.js';
 
 /** Lua's cjson turns an empty list into `{}`; read any non-array as empty. */
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (Array.isArray(v) ? v : []), z.array(item));
 
-const actorId = z.union([z.number().int(), z.literal('system')]);
+const actorId = actorIdSchema;
 
 const regularClass = z.object({
   id: z.string(),
@@ -53,7 +54,7 @@ export const inviteSchema: z.ZodType<Invite> = z.discriminatedUnion('revoked', [
 ]);
 
 const gender = z.enum(['female', 'male']).optional();
-const applicantBase = { personId: z.number().int(), name: z.string(), gender, classId: z.string(), consent: z.literal(true), consentVersion: z.string().optional() };
+const applicantBase = { personId: personIdSchema, name: z.string(), gender, classId: z.string(), consent: z.literal(true), consentVersion: z.string().optional() };
 const applicant = z.discriminatedUnion('role', [
   z.object({ ...applicantBase, role: z.literal('student') }),
   z.object({ ...applicantBase, role: z.literal('parent'), childName: z.string() }),
@@ -63,8 +64,8 @@ const applicant = z.discriminatedUnion('role', [
 const requestBase = { id: z.string(), inviteId: z.string(), applicant, createdAt: z.number(), awaitingConsent: z.literal(true).optional(),
   parentConsent: z
     .discriminatedUnion('kind', [
-      z.object({ kind: z.literal('parent'), personId: z.number(), name: z.string(), at: z.number() }),
-      z.object({ kind: z.literal('paper'), by: z.number(), at: z.number() }),
+      z.object({ kind: z.literal('parent'), personId: personIdSchema, name: z.string(), at: z.number() }),
+      z.object({ kind: z.literal('paper'), by: personIdSchema, at: z.number() }),
     ])
     .optional(),
 };
@@ -82,12 +83,12 @@ export const joinRequestSchema: z.ZodType<JoinRequest> = z.discriminatedUnion('s
 ]);
 
 const memberBase = {
-  personId: z.number().int(),
+  personId: personIdSchema,
   name: z.string(),
   gender,
   roles: list(z.enum(ROLES)),
   teacherStatus: z.enum(['pending', 'verified']).optional(),
-  verifiedBy: z.number().int().optional(),
+  verifiedBy: personIdSchema.optional(),
   verifiedAt: z.number().optional(),
   classIds: list(z.string()),
   classTeacherOf: list(z.string()),
@@ -100,7 +101,7 @@ export const memberSchema: z.ZodType<Member> = z.discriminatedUnion('status', [
   z.object({ ...memberBase, status: z.literal('left'), leftAt: z.number() }),
 ]);
 
-const parentLinks = z.array(z.object({ childName: z.string(), childId: z.number().int().optional() })).min(1);
+const parentLinks = z.array(z.object({ childName: z.string(), childId: personIdSchema.optional() })).min(1);
 
 /** Reads a value of a class's parents hash: a JSON list of the parent's children in the class. */
 export function parseParentLinks(raw: string): ParentLink[] {
@@ -116,7 +117,7 @@ export const auditEntrySchema: z.ZodType<AuditEntry> = z.object({
     classId: z.string().optional(),
     inviteId: z.string().optional(),
     requestId: z.string().optional(),
-    personId: z.number().int().optional(),
+    personId: personIdSchema.optional(),
   }),
   details: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
 });

@@ -17,6 +17,7 @@ import { LuaScript, luaList } from './lua.js';
 import type { NoticeRef } from './review-notices-store.js';
 import { joinRequestSchema, readRecords } from './records.js';
 import type { JoinRequest } from './types.js';
+import type { PersonId } from './person.js';
 
 /** Undecided cards a reviewer gets one by one; further requests are counted in a summary. */
 export const CARDS_AT_ONCE = 3;
@@ -56,7 +57,7 @@ export class ReviewQueue {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Places a new request for a reviewer: a card, or the summary. */
-  async place(reviewer: number, requestId: string): Promise<Placement> {
+  async place(reviewer: PersonId, requestId: string): Promise<Placement> {
     const reply = await PLACE.apply(this.ctx, [reviewer, requestId, CARDS_AT_ONCE]);
     if (reply.place === 'card') return { place: 'card' };
     const message = parseRef(reply.msg);
@@ -64,12 +65,12 @@ export class ReviewQueue {
   }
 
   /** Remembers the summary message of a generation; false when the generation was closed meanwhile. */
-  async rememberSummary(reviewer: number, gen: number, message: NoticeRef): Promise<boolean> {
+  async rememberSummary(reviewer: PersonId, gen: number, message: NoticeRef): Promise<boolean> {
     return (await REMEMBER.apply(this.ctx, [reviewer, gen, `${message.chat}:${message.id}`])).ok;
   }
 
   /** How many undecided requests the reviewer's summary counts now. */
-  async summaryCount(reviewer: number): Promise<number> {
+  async summaryCount(reviewer: PersonId): Promise<number> {
     const { redis, keys } = this.ctx;
     const ids = await redis.smembers(`${keys.base}rq:${reviewer}:batch`);
     const requests = await readRecords(redis, joinRequestSchema, ids.map(keys.requestRecord));
@@ -80,9 +81,9 @@ export class ReviewQueue {
    * The summaries that counted a request now decided: it is taken out of them, and each comes back
    * with its message and the count left, to be edited. Reviewers in `reviewers` only.
    */
-  async dropDecided(requestId: string, reviewers: readonly number[]): Promise<{ reviewer: number; message: NoticeRef; count: number; gen: number }[]> {
+  async dropDecided(requestId: string, reviewers: readonly PersonId[]): Promise<{ reviewer: PersonId; message: NoticeRef; count: number; gen: number }[]> {
     const { redis, keys } = this.ctx;
-    const out: { reviewer: number; message: NoticeRef; count: number; gen: number }[] = [];
+    const out: { reviewer: PersonId; message: NoticeRef; count: number; gen: number }[] = [];
     for (const reviewer of reviewers) {
       if ((await redis.srem(`${keys.base}rq:${reviewer}:batch`, requestId)) === 0) continue;
       const [gen, msg] = await redis.hmget(`${keys.base}rq:${reviewer}:summary`, 'gen', 'msg');
@@ -93,7 +94,7 @@ export class ReviewQueue {
   }
 
   /** «Показать» under the summary of generation `gen` (`pressed`: the message it was under): the next page of its requests become cards. */
-  async show(reviewer: number, gen: number, pressed: NoticeRef): Promise<ShowResult> {
+  async show(reviewer: PersonId, gen: number, pressed: NoticeRef): Promise<ShowResult> {
     const reply = await SHOW.apply(this.ctx, [reviewer, gen, SHOW_PAGE_SIZE, `${pressed.chat}:${pressed.id}`]);
     const message = parseRef(reply.msg);
     if (!reply.ok || !message) return { ok: false };

@@ -12,6 +12,9 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { readRecords } from './records.js';
 import type { ActorId } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { comparePersonIds } from './person.js';
 
 export const SCHEDULED_POST_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type ScheduledPostStatus = (typeof SCHEDULED_POST_STATUSES)[number];
@@ -33,13 +36,13 @@ export interface ScheduledPost {
   attachment?: string | undefined;
   /** Its copies ask for an acknowledgement («Прочитано»). */
   ack?: boolean | undefined;
-  author: number;
+  author: PersonId;
   createdAt: number;
   /** The sent post's id (the posts of /posts), once sent. */
   postId?: string | undefined;
   sentAt?: number | undefined;
   cancelledAt?: number | undefined;
-  cancelledBy?: number | undefined;
+  cancelledBy?: PersonId | undefined;
 }
 
 export const scheduledPostSchema: z.ZodType<ScheduledPost> = z.object({
@@ -53,12 +56,12 @@ export const scheduledPostSchema: z.ZodType<ScheduledPost> = z.object({
   at: z.number(),
   attachment: z.string().optional(),
   ack: z.boolean().optional(),
-  author: z.number().int(),
+  author: personIdSchema,
   createdAt: z.number(),
   postId: z.string().optional(),
   sentAt: z.number().optional(),
   cancelledAt: z.number().optional(),
-  cancelledBy: z.number().int().optional(),
+  cancelledBy: personIdSchema.optional(),
 });
 
 const reply = z.object({ error: z.string().optional(), post: z.unknown().optional() });

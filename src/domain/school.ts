@@ -1,6 +1,7 @@
 import type { RedisClient } from './redis-client.js';
 import { z } from 'zod';
 import { schoolKeys } from './keys.js';
+import type { PersonId } from './person.js';
 
 /** The school's profile as the administrator entered it (F02); the basis of the Sferum application (F01). */
 export interface SchoolProfile {
@@ -12,7 +13,7 @@ export interface SchoolProfile {
   /** Normalised mobile number, +79XXXXXXXXX. */
   phone: string;
   updatedAt: number;
-  updatedBy: number;
+  updatedBy: PersonId;
 }
 
 export type SchoolField = 'fullName' | 'shortName' | 'city' | 'adminName' | 'email' | 'phone';
@@ -93,7 +94,7 @@ export class SchoolService {
   }
 
   /** Stores the whole profile (every field already checked by checkSchoolField). */
-  async save(fields: Record<SchoolField, string>, by: number, now = Date.now()): Promise<SchoolProfile> {
+  async save(fields: Record<SchoolField, string>, by: PersonId, now = Date.now()): Promise<SchoolProfile> {
     const profile: SchoolProfile = { ...fields, updatedAt: now, updatedBy: by };
     await this.redis.set(this.key, JSON.stringify(profile));
     this.cached = { at: Date.now(), profile: Promise.resolve(profile) };

@@ -12,6 +12,9 @@ import { LuaScript } from './lua.js';
 import { effectiveRoles } from './permissions.js';
 import { memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import { STAFF_ROLES, type ActorId, type Member } from './types.js';
+import type { PersonId } from './person.js';
+import { personIdSchema } from './person.js';
+import { storedPersonId, comparePersonIds } from './person.js';
 
 /** The roles an "other" study chat may be for: all students, all parents, all teachers, the administration. */
 export const STUDY_CHAT_ROLES = ['student', 'parent', 'teacher', 'administration'] as const;
@@ -35,7 +38,7 @@ export interface StudyChat {
   classId?: string;
   /** A subject chat's subject, as stored with the teacher (the school's Russian name, or what the teacher typed). */
   subject?: string;
-  teacher: number;
+  teacher: PersonId;
   createdAt: number;
   /** When the reservation was taken (a stale one may be taken over). */
   reservedAt: number;
@@ -65,7 +68,7 @@ export const studyChatSchema: z.ZodType<StudyChat> = z.preprocess(withAudience, 
   audience: audienceSchema,
   classId: z.string().optional(),
   subject: z.string().optional(),
-  teacher: z.number().int(),
+  teacher: personIdSchema,
   createdAt: z.number(),
   reservedAt: z.number(),
   peer: z.number().int().optional(),
@@ -148,14 +151,14 @@ export class StudyChatService {
   }
 
   /** The made chat of a class, subject and teacher, if there is one. */
-  async find(teacher: number, classId: string, subject: string): Promise<(StudyChat & { status: 'ready' }) | undefined> {
+  async find(teacher: PersonId, classId: string, subject: string): Promise<(StudyChat & { status: 'ready' }) | undefined> {
     const id = await this.ctx.redis.hget(this.ctx.keys.studyChatIndex, `${classId}:${teacher}:${subject}`);
     const chat = id ? await this.get(id) : undefined;
     return chat && isReady(chat) ? chat : undefined;
   }
 
   /** The made chats of a teacher, oldest first. */
-  async ofTeacher(teacher: number): Promise<StudyChat[]> {
+  async ofTeacher(teacher: PersonId): Promise<StudyChat[]> {
     const { redis, keys } = this.ctx;
     return this.read(await redis.smembers(keys.studyChatsByTeacher(teacher)));
   }
@@ -241,8 +244,8 @@ export class StudyChatService {
     const { redis, keys } = this.ctx;
     const wanted = ROLE_MEMBERS[role];
     const ids = [...new Set((await Promise.all(wanted.map((r) => redis.smembers(keys.role(r))))).flat())];
-    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))));
-    return members.filter((m) => m.status === 'active' && effectiveRoles(m).some((r) => wanted.includes(r))).sort((a, b) => a.personId - b.personId);
+    const members = await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(storedPersonId(id))));
+    return members.filter((m) => m.status === 'active' && effectiveRoles(m).some((r) => wanted.includes(r))).sort((a, b) => comparePersonIds(a.personId, b.personId));
   }
 
   /** Records the chat the messenger made for a reservation; a second call keeps the first record. */
@@ -264,7 +267,7 @@ export class StudyChatService {
       redis.smembers(keys.classLeads(classId)),
     ]);
     const read = async (ids: string[]) =>
-      (await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(Number(id))))).filter((m) => m.status === 'active').sort((a, b) => a.personId - b.personId);
+      (await readRecords(redis, memberSchema, ids.map((id) => keys.memberRecord(storedPersonId(id))))).filter((m) => m.status === 'active').sort((a, b) => comparePersonIds(a.personId, b.personId));
     const parentIds = Object.entries(parentMap as Record<string, string>)
       .filter(([, raw]) => parseParentLinks(raw).length > 0)
       .map(([id]) => id);

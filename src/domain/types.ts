@@ -24,7 +24,8 @@ export const INVITE_LIMITS = { defaultUses: 50, maxUses: 1000, defaultDays: 7, m
 export type AdministrationRole = 'head' | 'deputy';
 
 /** Who made a change: a VK user id, or the bot itself (bootstrap, start-up). */
-export type ActorId = number | 'system';
+import type { ActorId, PersonId } from './person.js';
+export type { ActorId, PersonId } from './person.js';
 
 /** Fixed id and name of the staff room («Учительская»). */
 export const STAFF_ROOM_ID = 'staff';
@@ -117,9 +118,9 @@ export type Gender = 'female' | 'male';
 
 /** What a person applying through an invite tells about themselves; `gender` from their messenger profile, when it says. */
 export type Applicant = (
-  | { role: 'student'; personId: number; name: string; gender?: Gender; classId: string; consent: true }
-  | { role: 'parent'; personId: number; name: string; gender?: Gender; classId: string; childName: string; consent: true }
-  | { role: 'teacher'; personId: number; name: string; gender?: Gender; classId: string; subjects: string[]; consent: true }
+  | { role: 'student'; personId: PersonId; name: string; gender?: Gender; classId: string; consent: true }
+  | { role: 'parent'; personId: PersonId; name: string; gender?: Gender; classId: string; childName: string; consent: true }
+  | { role: 'teacher'; personId: PersonId; name: string; gender?: Gender; classId: string; subjects: string[]; consent: true }
 ) & {
   /** The version of the consent text the applicant agreed to (consent.ts); absent for a young student, whose parent consents. */
   consentVersion?: string;
@@ -127,7 +128,7 @@ export type Applicant = (
 
 /** What the dialog collects before using an invite; role and class come from the invite. */
 export interface ApplicantInput {
-  personId: number;
+  personId: PersonId;
   name: string;
   /** The applicant's gender as their messenger profile gives it; absent when it does not. */
   gender?: Gender;
@@ -151,7 +152,7 @@ interface JoinRequestBase {
   /** A young student's request waiting for a parent's consent (consent.ts): nobody may decide it yet. */
   awaitingConsent?: true;
   /** How the parent's consent of a young student's request came (shown on the card): by the link, or on paper. */
-  parentConsent?: { kind: 'parent'; personId: number; name: string; at: number } | { kind: 'paper'; by: number; at: number };
+  parentConsent?: { kind: 'parent'; personId: PersonId; name: string; at: number } | { kind: 'paper'; by: PersonId; at: number };
 }
 
 /** Why the bot itself rejected a request (translated when shown): `left`, the applicant left the school; `no_consent`, a parent declined consent. */
@@ -184,7 +185,7 @@ export type InviteUseResult =
 /** One child of a parent in a class: the name the parent gave, and the student's VK id once known. */
 export interface ParentLink {
   childName: string;
-  childId?: number;
+  childId?: PersonId;
 }
 
 /**
@@ -195,7 +196,7 @@ export interface ParentLink {
 export interface ChildMatch {
   status: 'linked' | 'none' | 'ambiguous';
   childName: string;
-  childId?: number;
+  childId?: PersonId;
 }
 
 /** Result of a reviewer's decision. The loser of a race learns who decided. */
@@ -207,7 +208,7 @@ export type DecisionResult =
       /** For an approved parent: whether the child was found among the class's students. */
       child?: ChildMatch;
       /** For an approved student: parents of the class who were waiting with a matching child name, now linked. */
-      linkedParents?: number[];
+      linkedParents?: PersonId[];
     }
   | { ok: false; reason: 'already_decided'; decidedBy: ActorId; status: 'approved' | 'rejected' }
   | { ok: false; reason: 'class_unavailable' }
@@ -217,7 +218,7 @@ export type DecisionResult =
 export type TeacherStatus = 'pending' | 'verified';
 
 interface MemberBase {
-  personId: number;
+  personId: PersonId;
   name: string;
   /** From the messenger's profile when the person applied; absent for older records and when the profile does not say. */
   gender?: Gender;
@@ -225,7 +226,7 @@ interface MemberBase {
   /** Present while the member holds the teacher role. */
   teacherStatus?: TeacherStatus;
   /** Who confirmed the teacher's status, and when: the first verifier (kept until the teacher leaves). */
-  verifiedBy?: number;
+  verifiedBy?: PersonId;
   verifiedAt?: number;
   /** Classes the member belongs to (as student, parent, or the staff room as teacher). */
   classIds: string[];
@@ -264,7 +265,7 @@ export interface AuditTarget {
   classId?: string;
   inviteId?: string;
   requestId?: string;
-  personId?: number;
+  personId?: PersonId;
 }
 
 export interface AuditEntry {
@@ -292,13 +293,13 @@ export type PromotionResult =
       plan: PromotionPlan;
       graduatedMembers: number;
       /** Each student and parent who left a graduating class, with that class. */
-      graduatedPeople: { personId: number; classId: string }[];
+      graduatedPeople: { personId: PersonId; classId: string }[];
       /** Pending requests of graduates who left the school, rejected with them. */
       rejectedRequests: RejectedRequest[];
       /** Last year's invites that still admitted someone, revoked for the classes that moved or graduated. */
       revokedInvites: number;
       /** The class teachers of each graduating class (no longer its class teachers after it). */
-      graduatedTeachers: { personId: number; classId: string }[];
+      graduatedTeachers: { personId: PersonId; classId: string }[];
     }
   | { ok: false; reason: 'conflict'; plan: PromotionPlan }
   | { ok: false; reason: 'stale'; plan: PromotionPlan };

@@ -3,7 +3,7 @@
  * implements it (VK: src/vk/vk-messenger.ts); README "How it is built" says how a MAX adapter would.
  */
 import type { ButtonPress, IncomingAttachment, MessageRef } from './events.js';
-import type { ChatId, Platform } from './ids.js';
+import type { ChatId, PersonId, Platform, Recipient } from './ids.js';
 import type { Keyboard } from './keyboard.js';
 
 /** A message the bot sends: text (split by the adapter if the messenger's limit is lower), a keyboard, an uploaded photo. */
@@ -16,23 +16,23 @@ export interface OutgoingMessage {
 
 /** How one recipient of a message sent to many fared. */
 export type Delivery =
-  | { readonly chat: ChatId; readonly ok: true; readonly message: MessageRef }
+  | { readonly chat: Recipient; readonly ok: true; readonly message: MessageRef }
   /**
    * `unreachable`: the messenger will not deliver to this person now (VK: they never wrote to the community);
    * `code`: the messenger's own reason (VK's error code: 901 no permission, 900 blacklist, 902 privacy, 950 reply window, 9 too many).
    */
-  | { readonly chat: ChatId; readonly ok: false; readonly unreachable: boolean; readonly code?: number };
+  | { readonly chat: Recipient; readonly ok: false; readonly unreachable: boolean; readonly code?: number };
 
 /** Who has read a message of the bot in a group chat: everyone when it is still the chat's newest message, at least them otherwise. */
 export interface ChatReaders {
-  readonly readers: readonly number[];
+  readonly readers: readonly PersonId[];
   /** Whether the message is the chat's newest one, so that `readers` are all who have read it. */
   readonly latest: boolean;
 }
 
 /** A person's public profile as the messenger shows it. */
 export interface Profile {
-  readonly id: number;
+  readonly id: PersonId;
   readonly firstName: string;
   readonly lastName: string;
   /** The gender the person gave the messenger; absent when they did not say. */
@@ -42,7 +42,7 @@ export interface Profile {
 /** Thrown by {@link Messenger.send} when the messenger will not deliver to this person now; the caller reports it, nothing is retried. */
 export class RecipientUnreachableError extends Error {
   override readonly name = 'RecipientUnreachableError';
-  constructor(readonly chat: ChatId) {
+  constructor(readonly chat: Recipient) {
     super(`the messenger will not deliver to ${chat} now: the person must write to the bot first or allow its messages`);
   }
 }
@@ -60,7 +60,7 @@ export interface PersonRefs {
   /** Splits command arguments into words, keeping a typed mention whole. */
   split(args: string): string[];
   /** The person's id an argument names, null for anything else. */
-  id(arg: string | undefined): number | null;
+  id(arg: string | undefined): PersonId | null;
   /** What {@link Messenger.profile} takes for a typed reference (an id or a short name), undefined for none. */
   ref(input: string): string | undefined;
 }
@@ -75,15 +75,15 @@ export interface Messenger {
    * Sends one message. `key` makes a repeated send (after a crash) a no-op; without it, a send made
    * while handling an update is keyed by the update. Throws RecipientUnreachableError.
    */
-  send(chat: ChatId, message: OutgoingMessage, key?: string): Promise<MessageRef>;
+  send(to: Recipient, message: OutgoingMessage, key?: string): Promise<MessageRef>;
   /** Sends one message to many; how each recipient fared comes back in the same order. */
-  sendMany(chats: readonly ChatId[], message: OutgoingMessage, key?: string): Promise<Delivery[]>;
+  sendMany(to: readonly Recipient[], message: OutgoingMessage, key?: string): Promise<Delivery[]>;
   /**
    * Sends one message to at most {@link Messenger.batchSize} recipients in one request, keyed by `key` (a repeat
    * with the same key and recipients delivers nothing twice); how each fared comes back in the same order.
    * Throws when the request as a whole failed (after the adapter's own retries): then none is known to have it.
    */
-  sendBatch(chats: readonly ChatId[], message: OutgoingMessage, key: string): Promise<Delivery[]>;
+  sendBatch(to: readonly Recipient[], message: OutgoingMessage, key: string): Promise<Delivery[]>;
   /** How many recipients one {@link Messenger.sendBatch} takes (VK: 100 `peer_ids`; MAX: 1). */
   readonly batchSize: number;
   /** Replaces the text and keyboard of a message the bot sent. */
@@ -91,15 +91,15 @@ export interface Messenger {
   /** Answers a button press: a short notice (≤ 90 characters) shown to the presser, or just the end of the spinner. */
   answerPress(press: ButtonPress, notice?: string): Promise<void>;
   /** Whether the bot may write to this person in a private dialog now. */
-  mayWrite(person: number): Promise<boolean>;
+  mayWrite(person: PersonId): Promise<boolean>;
   /** A person's profile, undefined for a deleted or unknown one. `ref` may be an id or a short name. */
-  profile(ref: string | number): Promise<Profile | undefined>;
+  profile(ref: string): Promise<Profile | undefined>;
   /** How a message names a person so that the messenger shows a link to them. */
-  mention(person: number, name: string): string;
+  mention(person: PersonId, name: string): string;
   /** Uploads a PNG for a message to `chat`; returns what {@link OutgoingMessage.attachment} takes. */
-  uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string>;
+  uploadPhoto(chat: Recipient, png: Buffer, filename: string): Promise<string>;
   /** Uploads a file (a CSV, a PDF…) for a message to `chat`, as a document named `filename`; returns what {@link OutgoingMessage.attachment} takes. */
-  uploadDocument(chat: ChatId, data: Buffer, filename: string): Promise<string>;
+  uploadDocument(chat: Recipient, data: Buffer, filename: string): Promise<string>;
   /**
    * Makes a photo or document a person sent the bot's own: downloads it and uploads it again (from
    * `chat`, the dialog it came in), so that it stays when the person deletes theirs. Returns what
@@ -126,7 +126,7 @@ export interface Messenger {
    */
   chatReaders(messages: readonly MessageRef[]): Promise<(ChatReaders | undefined)[]>;
   /** The people in a chat (not the bot). */
-  members(chat: ChatId): Promise<number[]>;
+  members(chat: ChatId): Promise<PersonId[]>;
   /** Removes a person from a chat the bot created; false when they were not in it (left already, or removed). */
-  removeFromChat(chat: ChatId, person: number): Promise<boolean>;
+  removeFromChat(chat: ChatId, person: PersonId): Promise<boolean>;
 }

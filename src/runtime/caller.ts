@@ -6,6 +6,10 @@ import { sessionKey } from './session-storage.js';
 import { localeFromLangId } from '../i18n.js';
 import { effectiveRoles, memberSchema, parseRecord, schoolKeys } from '../domain/index.js';
 import type { Caller } from '../turn.js';
+import { personId as toPersonId, type PersonId } from '../domain/person.js';
+
+/** The records' id of the VK user who sent an update. */
+const vkPersonId = (userId: number): PersonId => toPersonId({ platform: 'vk', id: userId });
 
 // One person as an update needs them, from the keys PK and arguments PA: their member record, the
 // language kept with them (PA[2], a language learnt without asking, is kept if they have none), their
@@ -34,21 +38,21 @@ export interface LoadedCaller {
 }
 
 /** Who sent a VK update and in which peer, with the language their client reports in a private dialog; undefined for the bot's own messages and chat service messages. */
-function senderOf(update: VkUpdate): { personId: number; peerId: number; learnt: string | undefined } | undefined {
+function senderOf(update: VkUpdate): { personId: PersonId; userId: number; peerId: number; learnt: string | undefined } | undefined {
   const object = update.object;
   if (update.type === 'message_event') {
-    const personId = Number(object.user_id);
+    const userId = Number(object.user_id);
     const peerId = Number(object.peer_id);
-    return Number.isSafeInteger(personId) && Number.isSafeInteger(peerId) ? { personId, peerId, learnt: undefined } : undefined;
+    return Number.isSafeInteger(userId) && userId > 0 && Number.isSafeInteger(peerId) ? { personId: vkPersonId(userId), userId, peerId, learnt: undefined } : undefined;
   }
   if (update.type !== 'message_new') return undefined;
   const message = object.message as { from_id?: unknown; peer_id?: unknown; out?: unknown; action?: unknown } | undefined;
   if (!message || message.action || message.out === 1) return undefined;
-  const personId = Number(message.from_id);
+  const userId = Number(message.from_id);
   const peerId = Number(message.peer_id);
-  if (!Number.isSafeInteger(personId) || personId <= 0 || !Number.isSafeInteger(peerId)) return undefined;
-  const learnt = peerId === personId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
-  return { personId, peerId, learnt };
+  if (!Number.isSafeInteger(userId) || userId <= 0 || !Number.isSafeInteger(peerId)) return undefined;
+  const learnt = peerId === userId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
+  return { personId: vkPersonId(userId), userId, peerId, learnt };
 }
 
 /**
@@ -77,32 +81,32 @@ export class CallerLoader {
       for: (update) => {
         const sender = senderOf(update);
         if (!sender) return undefined;
-        const session = this.sessions.key(sessionKey(sender.peerId, sender.personId));
+        const session = this.sessions.key(sessionKey(sender.peerId, sender.userId));
         return { id: session, keys: this.keysOf(sender.personId, session), args: this.argsOf(sender.personId, sender.learnt) };
       },
     };
   }
 
   /** Who `personId` is; `sessionKey` is the Redis key of the session of this update. */
-  async caller(personId: number, sessionKey: string, learnt: string | undefined): Promise<LoadedCaller> {
+  async caller(personId: PersonId, sessionKey: string, learnt: string | undefined): Promise<LoadedCaller> {
     return this.loaded(personId, (await this.load(this.keysOf(personId, sessionKey), this.argsOf(personId, learnt))) as Reply);
   }
 
   /** Who `personId` is by what the update gate read ahead for their session `sessionKey`; undefined when that read was not this one's. */
-  preloaded(personId: number, sessionKey: string, read: { id: string; reply: unknown } | undefined): LoadedCaller | undefined {
+  preloaded(personId: PersonId, sessionKey: string, read: { id: string; reply: unknown } | undefined): LoadedCaller | undefined {
     if (!read || read.id !== sessionKey) return undefined;
     return this.loaded(personId, read.reply as Reply);
   }
 
-  private keysOf(personId: number, sessionKey: string): string[] {
+  private keysOf(personId: PersonId, sessionKey: string): string[] {
     return [this.keys.memberRecord(personId), this.keys.languages, sessionKey, this.keys.requestsOf(personId)];
   }
 
-  private argsOf(personId: number, learnt: string | undefined): (string | number)[] {
+  private argsOf(personId: PersonId, learnt: string | undefined): (string | number)[] {
     return [personId, learnt ?? '', this.sessionTtlSeconds];
   }
 
-  private loaded(personId: number, reply: Reply): LoadedCaller {
+  private loaded(personId: PersonId, reply: Reply): LoadedCaller {
     const member = parseRecord(memberSchema, reply[0]) ?? null;
     return {
       caller: { personId, member, roles: new Set(effectiveRoles(member)), filedRequests: reply[3] },

@@ -4,7 +4,7 @@
  * resumed delivery sends the same batches with the same keys), and how each batch fared once sent.
  */
 import type { RedisClient } from '../domain/redis-client.js';
-import type { ChatId } from '../messenger/ids.js';
+import type { Recipient } from '../messenger/ids.js';
 import type { MessageRef } from '../messenger/events.js';
 import type { Delivery, OutgoingMessage } from '../messenger/messenger.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
@@ -24,7 +24,7 @@ export type DeliveryPart = 'now' | 'held';
 
 /** Whom a delivery's author is: they get its progress message. */
 export interface DeliveryAuthor {
-  readonly chat: ChatId;
+  readonly chat: Recipient;
   readonly locale: string;
 }
 
@@ -44,7 +44,7 @@ export interface DeliveryMeta {
 export interface StoredDelivery {
   readonly id: string;
   readonly meta: DeliveryMeta;
-  readonly batches: readonly (readonly ChatId[])[];
+  readonly batches: readonly (readonly Recipient[])[];
   /** How each recipient of a sent batch fared, by batch index. */
   readonly outcomes: ReadonlyMap<number, readonly Delivery[]>;
   readonly progress?: MessageRef | undefined;
@@ -88,7 +88,7 @@ export class DeliveryStore {
   }
 
   /** Freezes a delivery's batches; false when it existed already (then the first one's stand). */
-  async createOnce(id: string, meta: DeliveryMeta, batches: readonly (readonly ChatId[])[]): Promise<boolean> {
+  async createOnce(id: string, meta: DeliveryMeta, batches: readonly (readonly Recipient[])[]): Promise<boolean> {
     const fields: string[] = ['meta', JSON.stringify(meta)];
     batches.forEach((batch, index) => fields.push(`b:${index}`, JSON.stringify(batch)));
     if (meta.now === 0) fields.push('done:now', '1');
@@ -101,10 +101,10 @@ export class DeliveryStore {
     const hash = await this.redis.hgetall(this.key(id));
     if (!hash.meta) return undefined;
     const meta = JSON.parse(hash.meta) as DeliveryMeta;
-    const batches: ChatId[][] = [];
+    const batches: Recipient[][] = [];
     const outcomes = new Map<number, Delivery[]>();
     for (let index = 0; index < meta.now + meta.held; index++) {
-      batches.push(JSON.parse(hash[`b:${index}`] ?? '[]') as ChatId[]);
+      batches.push(JSON.parse(hash[`b:${index}`] ?? '[]') as Recipient[]);
       const done = hash[`o:${index}`];
       if (done) outcomes.set(index, JSON.parse(done) as Delivery[]);
     }

@@ -15,7 +15,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RedisClient } from '../domain/redis-client.js';
 import type { Logger } from '../logger.js';
 import type { MessageRef } from '../messenger/events.js';
-import type { ChatId } from '../messenger/ids.js';
+import type { Recipient } from '../messenger/ids.js';
 import type { Delivery, Messenger, OutgoingMessage } from '../messenger/messenger.js';
 import { DeliveryStore, type DeliveryAuthor, type DeliveryMeta, type DeliveryPart, type StoredDelivery } from './delivery-store.js';
 import { quietUntil, type QuietHours } from './quiet-hours.js';
@@ -39,7 +39,7 @@ const HELD_ORDER_WAIT_MS = 60_000;
 
 /** One person a delivery is for. */
 export interface DeliveryRecipient {
-  readonly chat: ChatId;
+  readonly chat: Recipient;
   /** Held during the quiet hours (students and parents); staff are not. */
   readonly quiet?: boolean;
 }
@@ -59,14 +59,14 @@ export interface DeliveryResult {
   readonly id: string;
   readonly total: number;
   /** How each recipient sent so far fared (not the held ones until they go). */
-  readonly outcomes: ReadonlyMap<ChatId, Delivery>;
+  readonly outcomes: ReadonlyMap<Recipient, Delivery>;
   readonly delivered: number;
   /** Those the messenger will not deliver to now (they must write to the community first, or allow its messages). */
   readonly refused: readonly Delivery[];
   /** Those not reached for another reason (the messenger failed). */
   readonly failed: number;
   /** Those waiting for the end of the quiet hours, and when that is. */
-  readonly held: readonly ChatId[];
+  readonly held: readonly Recipient[];
   readonly heldUntil?: number | undefined;
 }
 
@@ -163,7 +163,7 @@ export class DeliveryEngine implements Deliveries {
       await this.schedule(existing);
       return existing;
     }
-    const seen = new Set<ChatId>();
+    const seen = new Set<Recipient>();
     const recipients = request.recipients.filter((r) => !seen.has(r.chat) && seen.add(r.chat));
     const heldUntil = request.urgent ? undefined : quietUntil(this.options.quietHours, this.options.timeZone, this.now());
     const holds = (r: DeliveryRecipient) => heldUntil !== undefined && r.quiet === true;
@@ -320,12 +320,12 @@ const range = (from: number, to: number): number[] => Array.from({ length: Math.
 const sentCount = (outcomes: ReadonlyMap<number, readonly Delivery[]>, indexes: readonly number[]): number => indexes.reduce((sum, index) => sum + (outcomes.get(index)?.length ?? 0), 0);
 
 /** How many recipients these batches have. */
-const countOf = (batches: readonly (readonly ChatId[])[], indexes: readonly number[]): number => indexes.reduce((sum, index) => sum + (batches[index]?.length ?? 0), 0);
+const countOf = (batches: readonly (readonly Recipient[])[], indexes: readonly number[]): number => indexes.reduce((sum, index) => sum + (batches[index]?.length ?? 0), 0);
 
 /** A stored delivery as its result. */
 function resultOf(stored: StoredDelivery): DeliveryResult {
   const { meta } = stored;
-  const outcomes = new Map<ChatId, Delivery>();
+  const outcomes = new Map<Recipient, Delivery>();
   for (const sent of stored.outcomes.values()) for (const delivery of sent) outcomes.set(delivery.chat, delivery);
   const all = [...outcomes.values()];
   const held = stored.done.has('held') ? [] : range(meta.now, meta.now + meta.held).flatMap((index) => (stored.outcomes.has(index) ? [] : (stored.batches[index] ?? [])));

@@ -3,6 +3,8 @@
  * `*id123`), a mention `[id123|Имя Фамилия]`, a profile link (`vk.com/id123`, `vk.com/ivanova`) or a
  * short name. The VK adapter's part of the port's PersonRefs.
  */
+import { personId, personRef, type PersonId } from '../domain/person.js';
+import type { Recipient } from '../messenger/ids.js';
 import type { PersonRefs } from '../messenger/messenger.js';
 
 /** Splits command arguments into words, keeping a VK mention `[id123|Имя Фамилия]` whole. */
@@ -36,4 +38,36 @@ export function parseVkUserRef(input: string): string | undefined {
 }
 
 /** The three readers as the port's PersonRefs. */
-export const VK_PERSON_REFS: PersonRefs = { split: splitArgs, id: parseVkId, ref: parseVkUserRef };
+export const VK_PERSON_REFS: PersonRefs = {
+  split: splitArgs,
+  id: (arg) => {
+    const id = parseVkId(arg);
+    return id === null ? null : vkPerson(id);
+  },
+  ref: parseVkUserRef,
+};
+
+/** The records' id of a VK user. */
+export function vkPerson(userId: number): PersonId {
+  return personId({ platform: 'vk', id: userId });
+}
+
+/** Thrown when a person of another messenger is handed to VK's adapter: a record of another platform's school reached this bot. */
+export class NotAVkPersonError extends Error {
+  override readonly name = 'NotAVkPersonError';
+  constructor(readonly person: PersonId) {
+    super(`${person} is not a VK user: this bot serves VK; check that the school's records belong to it`);
+  }
+}
+
+/** The VK user id of a person of the records. Throws NotAVkPersonError for a person of another messenger. */
+export function vkUserId(person: PersonId): number {
+  const ref = personRef(person);
+  if (ref.platform !== 'vk') throw new NotAVkPersonError(person);
+  return ref.id;
+}
+
+/** The VK peer a message goes to: a chat as it is, a person's private dialog by their user id. */
+export function vkPeer(to: Recipient): number {
+  return typeof to === 'number' ? to : vkUserId(to);
+}

@@ -4,11 +4,11 @@
  * through the one gateway. Message ids are VK's conversation_message_id, written as digits.
  */
 import type { ButtonPress, IncomingAttachment, MessageRef } from '../messenger/events.js';
-import type { ChatId } from '../messenger/ids.js';
+import type { ChatId, PersonId, Recipient } from '../messenger/ids.js';
 import { AttachmentUnavailableError, RecipientUnreachableError, type Delivery, type ChatReaders, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 import { renderKeyboard } from './keyboard.js';
-import { VK_PERSON_REFS } from './person-refs.js';
+import { VK_PERSON_REFS, vkPeer, vkPerson, vkUserId } from './person-refs.js';
 import { MAX_PEERS_PER_SEND, type Outbox, type PeerResult, type VkOutgoingMessage } from './outbox.js';
 
 /** A chat's peer id is this plus its local chat_id. */
@@ -60,11 +60,14 @@ function vkMessage(message: OutgoingMessage): VkOutgoingMessage {
 
 const refOf = (chat: ChatId, cmid: number): MessageRef => ({ chat, id: String(cmid) });
 
-/** One peer's result of a `peer_ids` send, in the port's words. */
-const deliveryOf = (result: PeerResult): Delivery =>
+/** How the recipient `to` fared in a `peer_ids` send, in the port's words. */
+const deliveryOf = (to: Recipient, result: PeerResult): Delivery =>
   result.ok
-    ? { chat: result.peerId, ok: true, message: refOf(result.peerId, result.conversationMessageId ?? 0) }
-    : { chat: result.peerId, ok: false, unreachable: UNREACHABLE_CODES.has(result.errorCode ?? 0), code: result.errorCode };
+    ? { chat: to, ok: true, message: refOf(result.peerId, result.conversationMessageId ?? 0) }
+    : { chat: to, ok: false, unreachable: UNREACHABLE_CODES.has(result.errorCode ?? 0), code: result.errorCode };
+
+/** The results of a `peer_ids` send, one for each recipient in the order given (the outbox keeps it). */
+const deliveriesOf = (to: readonly Recipient[], results: readonly PeerResult[]): Delivery[] => results.map((result, i) => deliveryOf(to[i] ?? result.peerId, result));
 
 export class VkMessenger implements Messenger {
   readonly platform = 'vk' as const;
@@ -80,24 +83,25 @@ export class VkMessenger implements Messenger {
     return new VkMessenger(this.gateway, this.outbox.keyedBy(nextKey), this.groupId);
   }
 
-  async send(chat: ChatId, message: OutgoingMessage, key?: string): Promise<MessageRef> {
+  async send(to: Recipient, message: OutgoingMessage, key?: string): Promise<MessageRef> {
+    const peer = vkPeer(to);
     try {
-      const sent = await this.outbox.send(chat, vkMessage(message), key);
-      return refOf(chat, sent.conversationMessageId);
+      const sent = await this.outbox.send(peer, vkMessage(message), key);
+      return refOf(peer, sent.conversationMessageId);
     } catch (error) {
-      if (error instanceof UserUnreachableError) throw new RecipientUnreachableError(chat);
+      if (error instanceof UserUnreachableError) throw new RecipientUnreachableError(to);
       throw error;
     }
   }
 
   readonly batchSize = MAX_PEERS_PER_SEND;
 
-  async sendMany(chats: readonly ChatId[], message: OutgoingMessage, key?: string): Promise<Delivery[]> {
-    return (await this.outbox.sendMany(chats, vkMessage(message), key)).map(deliveryOf);
+  async sendMany(to: readonly Recipient[], message: OutgoingMessage, key?: string): Promise<Delivery[]> {
+    return deliveriesOf(to, await this.outbox.sendMany(to.map(vkPeer), vkMessage(message), key));
   }
 
-  async sendBatch(chats: readonly ChatId[], message: OutgoingMessage, key: string): Promise<Delivery[]> {
-    return (await this.outbox.sendBatch(chats, vkMessage(message), key)).map(deliveryOf);
+  async sendBatch(to: readonly Recipient[], message: OutgoingMessage, key: string): Promise<Delivery[]> {
+    return deliveriesOf(to, await this.outbox.sendBatch(to.map(vkPeer), vkMessage(message), key));
   }
 
   async edit(message: MessageRef, content: OutgoingMessage): Promise<void> {
@@ -113,32 +117,33 @@ export class VkMessenger implements Messenger {
     });
   }
 
-  async mayWrite(person: number): Promise<boolean> {
-    const { is_allowed: allowed } = await this.gateway.call<{ is_allowed: number }>('messages.isMessagesFromGroupAllowed', { group_id: this.groupId, user_id: person });
+  async mayWrite(person: PersonId): Promise<boolean> {
+    const { is_allowed: allowed } = await this.gateway.call<{ is_allowed: number }>('messages.isMessagesFromGroupAllowed', { group_id: this.groupId, user_id: vkUserId(person) });
     return allowed === 1;
   }
 
-  async profile(ref: string | number): Promise<Profile | undefined> {
+  async profile(ref: string): Promise<Profile | undefined> {
     const users = await this.gateway.call<VkUser[]>('users.get', { user_ids: String(ref), fields: 'sex' }).catch(() => []);
     const user = users[0];
     if (!user || user.deactivated || !Number.isInteger(user.id) || user.id <= 0) return undefined;
     // VK's sex: 1 female, 2 male, 0 not given.
     const gender = user.sex === 1 ? 'female' : user.sex === 2 ? 'male' : undefined;
-    return { id: user.id, firstName: user.first_name ?? '', lastName: user.last_name ?? '', ...(gender ? { gender } : {}) };
+    return { id: vkPerson(user.id), firstName: user.first_name ?? '', lastName: user.last_name ?? '', ...(gender ? { gender } : {}) };
   }
 
-  mention(person: number, name: string): string {
+  mention(person: PersonId, name: string): string {
     const clean = name.replace(/[[\]|]/g, ' ').replace(/\s+/g, ' ').trim();
-    return `[id${person}|${clean || `id${person}`}]`;
+    const id = vkUserId(person);
+    return `[id${id}|${clean || `id${id}`}]`;
   }
 
-  uploadPhoto(chat: ChatId, png: Buffer, filename: string): Promise<string> {
-    return this.gateway.uploadMessagePhoto(chat, png, filename);
+  uploadPhoto(chat: Recipient, png: Buffer, filename: string): Promise<string> {
+    return this.gateway.uploadMessagePhoto(vkPeer(chat), png, filename);
   }
 
   /** docs.getMessagesUploadServer → the upload → docs.save, through the gateway: `doc<owner>_<id>`. */
-  uploadDocument(chat: ChatId, data: Buffer, filename: string): Promise<string> {
-    return this.gateway.uploadMessageDocument(chat, data, filename);
+  uploadDocument(chat: Recipient, data: Buffer, filename: string): Promise<string> {
+    return this.gateway.uploadMessageDocument(vkPeer(chat), data, filename);
   }
 
   async reupload(attachment: IncomingAttachment & { kind: 'photo' | 'document' }, chat: ChatId): Promise<string> {
@@ -204,24 +209,24 @@ export class VkMessenger implements Messenger {
       const conversation = conversations.get(m.chat);
       if (!conversation?.out_read_by) return undefined;
       // Readers of the community's newest message have read this one, which the community sent before it.
-      const readers = (conversation.out_read_by.member_ids ?? []).filter((id) => id > 0);
+      const readers = (conversation.out_read_by.member_ids ?? []).filter((id) => id > 0).map(vkPerson);
       return { readers, latest: conversation.last_conversation_message_id === Number(m.id) };
     });
   }
 
-  async members(chat: ChatId): Promise<number[]> {
+  async members(chat: ChatId): Promise<PersonId[]> {
     // VK gives 20 members a call unless asked for more, and at most MEMBERS_PAGE: page through them all.
-    const people: number[] = [];
+    const people: PersonId[] = [];
     for (let offset = 0; ; offset += MEMBERS_PAGE) {
       const { count, items } = await this.gateway.call<{ count: number; items: { member_id: number }[] }>('messages.getConversationMembers', { peer_id: chat, group_id: this.groupId, offset, count: MEMBERS_PAGE });
-      people.push(...items.map((item) => item.member_id).filter((id) => id > 0));
+      people.push(...items.map((item) => item.member_id).filter((id) => id > 0).map(vkPerson));
       if (items.length === 0 || offset + MEMBERS_PAGE >= count) return people;
     }
   }
 
-  async removeFromChat(chat: ChatId, person: number): Promise<boolean> {
+  async removeFromChat(chat: ChatId, person: PersonId): Promise<boolean> {
     try {
-      await this.gateway.call('messages.removeChatUser', { chat_id: chat - CHAT_PEER_BASE, member_id: person });
+      await this.gateway.call('messages.removeChatUser', { chat_id: chat - CHAT_PEER_BASE, member_id: vkUserId(person) });
       return true;
     } catch (error) {
       if (error instanceof VkApiError && error.code === NOT_IN_CHAT) return false;
