@@ -127,9 +127,9 @@ export type PostInput = Omit<Post, 'id' | 'author' | 'at'> & {
   /** The id {@link ChannelService.reserve} gave (a new one when absent). */
   id?: string | undefined;
   /** For a post asking for an acknowledgement: the personIds it was for (in the chat and privately). */
-  audience?: readonly number[] | undefined;
+  audience?: readonly PersonId[] | undefined;
   /** The private copies delivered: each person's personId and the message id of their copy. */
-  copies?: readonly (readonly [number, string])[] | undefined;
+  copies?: readonly (readonly [PersonId, string])[] | undefined;
 };
 
 export class ChannelService {

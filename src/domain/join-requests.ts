@@ -193,7 +193,7 @@ export class JoinRequestService {
     const result: DecisionResult & { ok: true } = member ? { ok: true, request: decided, member } : { ok: true, request: decided };
     if (reply.child?.status) {
       const child: ChildMatch = { status: reply.child.status, childName: reply.child.childName ?? '' };
-      if (typeof reply.child.childId === 'number') child.childId = reply.child.childId;
+      if (reply.child.childId !== undefined) child.childId = reply.child.childId;
       result.child = child;
     }
     if (role === 'student' && decision === 'approved') {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { POST_ID } from './channels.js';
 import type { ServiceContext } from './context.js';
 import { LuaScript } from './lua.js';
-import type { PersonId } from './person.js';
+import { comparePersonIds, storedPersonId, type PersonId } from './person.js';
 
 /** What a press of «Прочитано» did. */
 export type AckOutcome = 'confirmed' | 'already' | 'unknown' | 'not_asked' | 'not_recipient';
@@ -28,7 +28,7 @@ export interface AckCounts {
 
 /** A post's private copy: to whom, and the message id of that copy. */
 export interface PostCopy {
-  readonly person: number;
+  readonly person: PersonId;
   readonly message: string;
 }
 
@@ -36,9 +36,9 @@ export class PostAckService {
   constructor(private readonly ctx: ServiceContext) {}
 
   /** Records that `person` confirmed the post `postId` (once; a second press is `already`). */
-  async confirm(person: number, postId: string): Promise<AckOutcome> {
+  async confirm(person: PersonId, postId: string): Promise<AckOutcome> {
     if (!POST_ID.test(postId)) return 'unknown';
-    return (await ACK.apply(this.ctx, [String(person), postId])).status;
+    return (await ACK.apply(this.ctx, [person, postId])).status;
   }
 
   /** How many a post was for and how many confirmed. */
@@ -49,21 +49,21 @@ export class PostAckService {
   }
 
   /** Those the post was for who have not confirmed it, by id. */
-  async pending(postId: string): Promise<number[]> {
+  async pending(postId: string): Promise<PersonId[]> {
     const { redis, keys } = this.ctx;
-    return (await redis.sdiff(keys.postAudience(postId), keys.postAcks(postId))).map(Number).sort((a, b) => a - b);
+    return (await redis.sdiff(keys.postAudience(postId), keys.postAcks(postId))).map(storedPersonId).sort(comparePersonIds);
   }
 
   /** The post's private copies that were delivered. */
   async copies(postId: string): Promise<PostCopy[]> {
     const raw = await this.ctx.redis.hgetall(this.ctx.keys.postCopies(postId));
-    return Object.entries(raw).map(([person, message]) => ({ person: Number(person), message }));
+    return Object.entries(raw).map(([person, message]) => ({ person: storedPersonId(person), message }));
   }
 
   /** Adds those now seen to have read the post's message in its chat; returns how many have been seen in all. */
   async noteChatReaders(postId: string, readers: readonly PersonId[]): Promise<number> {
     const { redis, keys } = this.ctx;
-    if (readers.length > 0) await redis.sadd(keys.postChatReaders(postId), ...readers.map(String));
+    if (readers.length > 0) await redis.sadd(keys.postChatReaders(postId), ...readers);
     return redis.scard(keys.postChatReaders(postId));
   }
 

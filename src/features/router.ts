@@ -1,6 +1,7 @@
 import type { ActionRegistry } from './shared/action-registry.js';
 import type { App } from '../app.js';
 import type { ButtonPress, IncomingMessage } from '../messenger/events.js';
+import type { PersonId } from '../domain/person.js';
 import { parseBareCommand, parseCommand, type CommandSpec } from './shared/command-registry.js';
 import { commandButton } from './shared/pick-keyboard.js';
 import { answerStranger, isStranger } from './first-contact/answer-stranger.js';
@@ -11,7 +12,7 @@ import { addressName } from '../domain/name-forms.js';
 
 /** A command typed in a chat, to run as if the person had written it in their private dialog. */
 export interface PrivateCopy {
-  person: number;
+  person: PersonId;
   text: string;
   /** The event id of the copy (the chat message's, with `:private`), so that a redelivery is one copy. */
   eventId: string;

@@ -5,6 +5,7 @@
  */
 import type { RedisClient } from '../domain/redis-client.js';
 import type { Recipient } from '../messenger/ids.js';
+import { storedPersonId } from '../domain/person.js';
 import type { MessageRef } from '../messenger/events.js';
 import type { Delivery, OutgoingMessage } from '../messenger/messenger.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
@@ -18,6 +19,17 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return 1`;
+
+/** VK's group chats are peers from this up; below it, a peer is a person's private dialog. */
+const VK_CHAT_PEER_BASE = 2_000_000_000;
+
+/**
+ * A stored recipient. A delivery an earlier version started (and this one resumes) named people by
+ * their VK id, a number below the chats' peers: it is that person.
+ */
+function recipientOf(stored: Recipient): Recipient {
+  return typeof stored === 'number' && stored > 0 && stored < VK_CHAT_PEER_BASE ? storedPersonId(String(stored)) : stored;
+}
 
 /** The two parts of a delivery: what goes at once, and what waits for the end of the quiet hours. */
 export type DeliveryPart = 'now' | 'held';
@@ -100,13 +112,14 @@ export class DeliveryStore {
   async load(id: string): Promise<StoredDelivery | undefined> {
     const hash = await this.redis.hgetall(this.key(id));
     if (!hash.meta) return undefined;
-    const meta = JSON.parse(hash.meta) as DeliveryMeta;
+    const stored = JSON.parse(hash.meta) as DeliveryMeta;
+    const meta = stored.author ? { ...stored, author: { ...stored.author, chat: recipientOf(stored.author.chat) } } : stored;
     const batches: Recipient[][] = [];
     const outcomes = new Map<number, Delivery[]>();
     for (let index = 0; index < meta.now + meta.held; index++) {
-      batches.push(JSON.parse(hash[`b:${index}`] ?? '[]') as Recipient[]);
+      batches.push((JSON.parse(hash[`b:${index}`] ?? '[]') as Recipient[]).map(recipientOf));
       const done = hash[`o:${index}`];
-      if (done) outcomes.set(index, JSON.parse(done) as Delivery[]);
+      if (done) outcomes.set(index, (JSON.parse(done) as Delivery[]).map((delivery) => ({ ...delivery, chat: recipientOf(delivery.chat) })));
     }
     const done = new Set<DeliveryPart>((['now', 'held'] as const).filter((part) => hash[`done:${part}`] === '1'));
     return { id, meta, batches, outcomes, progress: hash.progress ? (JSON.parse(hash.progress) as MessageRef) : undefined, done };

@@ -6,7 +6,7 @@ import { parseSession, sessionKey } from './session-storage.js';
 import { isStoreOutage, type StoreStatus } from './store-outage.js';
 import { setTurn, type Turn } from '../turn.js';
 import { scopeOf } from './update-scope.js';
-import { vkPerson } from '../vk/person-refs.js';
+import { personId as toPersonId } from '../domain/person.js';
 
 /** A vk-io middleware as the bot composes them. */
 export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
@@ -58,7 +58,7 @@ export function buildTurn(base: App): Middleware {
     const scope = scopeOf(context);
     const app = scope ? appForUpdate(base, scope) : base;
     const message = context instanceof MessageContext ? context : undefined;
-    const personId = vkPerson(message ? message.senderId : (context as MessageEventContext).userId);
+    const personId = toPersonId({ platform: 'vk', id: message ? message.senderId : (context as MessageEventContext).userId });
     const peerId = (context as MessageContext | MessageEventContext).peerId;
     const key = sessionKeyOf(context);
     const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;

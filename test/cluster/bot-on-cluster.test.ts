@@ -7,9 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { runtimeBase } from '../../src/runtime/runtime-keys.js';
-import { Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
 import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
 import { keySlot } from '../helpers/key-slot.js';
+import { vk } from '../helpers/people.js';
 import { crossSlotScriptRuns, keysMatching } from '../helpers/redis.js';
 import { useTestCluster } from '../helpers/redis-cluster.js';
 import { PROFILE } from '../helpers/school-profile.js';
@@ -33,7 +34,7 @@ describe('the bot on a Redis Cluster', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start({ env: { CONSENT_PARENT_GRADES: '1-4' }, bot: { extraJobs: [sentinelJob] } });
-    await h.bot.app.school.save(PROFILE, 100);
+    await h.bot.app.school.save(PROFILE, ADMIN);
   });
   afterEach(() => h.close());
 
@@ -61,7 +62,7 @@ describe('the bot on a Redis Cluster', () => {
     await approve(admin, 'Петров Иван');
     const welcome = await student.expect('Ваша заявка принята');
     expect(welcome.text).toContain('Класс: 5А');
-    expect((await h.bot.app.services.members.get(601))?.roles).toContain('student');
+    expect((await h.bot.app.services.members.get(vk(601)))?.roles).toContain('student');
 
     // A job a second ahead, run by BullMQ's worker on the cluster.
     await jobsDoneBy(h, Date.now() + 1000);

@@ -9,6 +9,7 @@ import { createServices, globalKeys, schoolKeys, type Services } from '../../src
 import type { RedisClient } from '../../src/domain/redis-client.js';
 import { ADMIN, classIds, join, verifiedTeacher } from '../domain/fixture.js';
 import { keySlot } from '../helpers/key-slot.js';
+import { vk } from '../helpers/people.js';
 import { crossSlotScriptRuns, keysMatching, watchScripts } from '../helpers/redis.js';
 import { startTestCluster, type TestCluster } from '../helpers/redis-cluster.js';
 
@@ -38,10 +39,10 @@ async function fillSchool(schoolId: string): Promise<Services> {
   await s.classes.ensureStaffRoom();
   await s.members.ensureBootstrapAdmins([ADMIN]);
   const c = await classIds(s, '5А', '11А');
-  await join(s, 'student', c['5А']!, { personId: 3001 });
-  await join(s, 'parent', c['5А']!, { personId: 4001 });
-  await verifiedTeacher(s, 2001);
-  await s.invites.findByCode(5001, 'WRONGCODE');
+  await join(s, 'student', c['5А']!, { personId: vk(3001) });
+  await join(s, 'parent', c['5А']!, { personId: vk(4001) });
+  await verifiedTeacher(s, vk(2001));
+  await s.invites.findByCode(vk(5001), 'WRONGCODE');
   await s.movement.applyPromotion(ADMIN, await s.movement.previewPromotion());
   return s;
 }

@@ -3,6 +3,8 @@ import { AUDIT_LIMIT } from '../../src/domain/audit.js';
 import { ClassNameTakenError, LastAdminError } from '../../src/domain/errors.js';
 import { schoolKeys, type Services } from '../../src/domain/index.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, rawAudit, type School } from './fixture.js';
+import type { PersonId } from '../../src/domain/person.js';
+import { vk } from '../helpers/people.js';
 
 let school: School;
 let s: Services;
@@ -28,18 +30,18 @@ describe('audit log written in the same step as the change', () => {
     expect(await top()).toMatchObject({ action: 'class.created', target: { classId: cls.id } });
     const invite = await s.invites.create(ADMIN, { classId: cls.id, role: 'student' });
     expect(await top()).toMatchObject({ action: 'invite.created', target: { inviteId: invite.id } });
-    const used = await s.invites.use(invite.id, { personId: 3001, name: 'Ученик Первый', consent: true });
+    const used = await s.invites.use(invite.id, { personId: vk(3001), name: 'Ученик Первый', consent: true });
     if (!used.ok) throw new Error(used.reason);
     expect(await top()).toMatchObject({ action: 'invite.used', target: { requestId: used.request.id } });
     await s.requests.approve(ADMIN, used.request.id);
-    expect(await top()).toMatchObject({ action: 'request.approved', target: { requestId: used.request.id, personId: 3001 } });
+    expect(await top()).toMatchObject({ action: 'request.approved', target: { requestId: used.request.id, personId: vk(3001) } });
     await s.classes.rename(ADMIN, cls.id, '5Б');
     expect(await top()).toMatchObject({ action: 'class.renamed', target: { classId: cls.id } });
     const other = await s.classes.create(ADMIN, '6А');
-    await s.movement.transfer(ADMIN, { personId: 3001, toClassId: other.id });
-    expect(await top()).toMatchObject({ action: 'movement.transferred', target: { personId: 3001, classId: other.id } });
-    await s.movement.markLeft(ADMIN, 3001);
-    expect(await top()).toMatchObject({ action: 'movement.left', target: { personId: 3001 } });
+    await s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: other.id });
+    expect(await top()).toMatchObject({ action: 'movement.transferred', target: { personId: vk(3001), classId: other.id } });
+    await s.movement.markLeft(ADMIN, vk(3001));
+    expect(await top()).toMatchObject({ action: 'movement.left', target: { personId: vk(3001) } });
     await s.invites.revokeAllUnused(ADMIN);
     expect(await top()).toMatchObject({ action: 'invite.revoked_unused', details: { count: 0 } });
     await s.classes.archive(ADMIN, cls.id);
@@ -64,13 +66,13 @@ describe('audit log written in the same step as the change', () => {
     const cls = await s.classes.create(ADMIN, '5А');
     const other = await school.second();
     const invite = await s.invites.create(ADMIN, { classId: cls.id, role: 'student', maxUses: 1 });
-    let winner = 0;
+    let winner: PersonId | undefined;
     const log = await auditOf(school, async () => {
       const [a, b] = await Promise.all([
-        s.invites.use(invite.id, { personId: 501, name: 'Анна Аверина', consent: true }),
-        other.invites.use(invite.id, { personId: 502, name: 'Борис Белов', consent: true }),
+        s.invites.use(invite.id, { personId: vk(501), name: 'Анна Аверина', consent: true }),
+        other.invites.use(invite.id, { personId: vk(502), name: 'Борис Белов', consent: true }),
       ]);
-      winner = a.ok ? 501 : 502;
+      winner = a.ok ? vk(501) : vk(502);
       expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     });
     expect(log).toEqual([expect.objectContaining({ actor: winner, action: 'invite.used' })]);
@@ -120,9 +122,9 @@ describe('one entry format', () => {
 
   it('holds ids and counts, never names', async () => {
     const cls = await s.classes.create(ADMIN, '5А');
-    await join(s, 'parent', cls.id, { personId: 4001, name: 'Секретова Мама', childName: 'Секретов Сын' });
-    await s.members.setName(4001, 'Секретова Мама Ивановна');
-    await expectNoAudit(school, () => s.members.setName(4001, 'Секретова Мама Ивановна'));
+    await join(s, 'parent', cls.id, { personId: vk(4001), name: 'Секретова Мама', childName: 'Секретов Сын' });
+    await s.members.setName(vk(4001), 'Секретова Мама Ивановна');
+    await expectNoAudit(school, () => s.members.setName(vk(4001), 'Секретова Мама Ивановна'));
     expect(JSON.stringify(await s.audit.recent(100))).not.toMatch(/Секрет/u);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BroadcastCancelledError, BroadcastTimePastError, NotFoundError, PermissionDeniedError, type BroadcastInput, type Services } from '../../src/domain/index.js';
 import { ADMIN, auditOf, classIds, join, openSchool, T0, verifiedTeacher, type School } from './fixture.js';
+import { vk } from '../helpers/people.js';
 
 let school: School;
 let s: Services;
@@ -13,13 +14,13 @@ beforeEach(async () => {
   school = await openSchool();
   s = school.services;
   ids = await classIds(s, '5А');
-  await verifiedTeacher(s, 300);
-  await verifiedTeacher(s, 301);
-  await join(s, 'teacher', 'staff', { personId: 302 });
-  await join(s, 'student', ids['5А']!, { personId: 310 });
-  const reserved = await s.studyChats.reserve(300, { classId: ids['5А']!, subject: 'Математика', title: '5А · Математика' });
+  await verifiedTeacher(s, vk(300));
+  await verifiedTeacher(s, vk(301));
+  await join(s, 'teacher', 'staff', { personId: vk(302) });
+  await join(s, 'student', ids['5А']!, { personId: vk(310) });
+  const reserved = await s.studyChats.reserve(vk(300), { classId: ids['5А']!, subject: 'Математика', title: '5А · Математика' });
   if (reserved.kind !== 'create') throw new Error('no reservation');
-  studyChatId = (await s.studyChats.finish(300, reserved.chat.id, CHAT, 'https://vk.me/join/x')).id;
+  studyChatId = (await s.studyChats.finish(vk(300), reserved.chat.id, CHAT, 'https://vk.me/join/x')).id;
 });
 afterEach(async () => {
   await school.cleanup();
@@ -38,7 +39,7 @@ const broadcast = (extra: Partial<BroadcastInput> = {}): BroadcastInput => ({
   link: 'https://vk.com/video-1_2',
   audience: { kind: 'school' },
   chat: 2_000_000_001,
-  recipients: [300, 310],
+  recipients: [vk(300), vk(310)],
   missed: 1,
   ...extra,
 });
@@ -59,7 +60,7 @@ describe('F13 F26 F31 broadcasts in the domain', () => {
     const first = await auditOf(school, () => operation('u1').broadcasts.create(ADMIN, broadcast()));
     expect(first).toEqual([{ actor: ADMIN, action: 'broadcast.announced', target: {}, details: { broadcast: 'b1', audience: 'school', recipients: 2 } }]);
     const again = await operation('u1').broadcasts.create(ADMIN, broadcast());
-    expect(again).toMatchObject({ id: 'b1', version: 1, status: 'planned', chat: 2_000_000_001, recipients: [300, 310], missed: 1, organiser: ADMIN });
+    expect(again).toMatchObject({ id: 'b1', version: 1, status: 'planned', chat: 2_000_000_001, recipients: [vk(300), vk(310)], missed: 1, organiser: ADMIN });
     expect((await s.broadcasts.upcoming(ADMIN, T0)).map((b) => b.id)).toEqual(['b1']);
     expect(await s.broadcasts.upcoming(ADMIN, T0, ['lesson'])).toEqual([]);
     await s.broadcasts.cancel(ADMIN, 'b1');
@@ -69,25 +70,25 @@ describe('F13 F26 F31 broadcasts in the domain', () => {
   });
 
   it('F13 F31: a teacher or a student may not plan a broadcast or a webinar; a time already past is refused; nothing is kept', async () => {
-    await expect(s.broadcasts.create(300, broadcast())).rejects.toBeInstanceOf(PermissionDeniedError);
-    await expect(s.broadcasts.create(310, broadcast({ kind: 'webinar', audience: { kind: 'staff' } }))).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.broadcasts.create(vk(300), broadcast())).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.broadcasts.create(vk(310), broadcast({ kind: 'webinar', audience: { kind: 'staff' } }))).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.broadcasts.create(ADMIN, broadcast({ at: T0 - 1 }))).rejects.toBeInstanceOf(BroadcastTimePastError);
     await expect(s.broadcasts.create(ADMIN, broadcast({ audience: { kind: 'class', classId: 'nope' } }))).rejects.toBeInstanceOf(NotFoundError);
     expect(await school.redis.exists(`${school.prefix}{s:sch1}:broadcast:b1`)).toBe(0);
   });
 
   it('F26: a lesson only by the verified teacher of its subject chat; another teacher, an unverified one and an admin are refused', async () => {
-    await expect(s.broadcasts.create(301, lesson())).rejects.toBeInstanceOf(PermissionDeniedError);
-    await expect(s.broadcasts.create(302, lesson())).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.broadcasts.create(vk(301), lesson())).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.broadcasts.create(vk(302), lesson())).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.broadcasts.create(ADMIN, lesson())).rejects.toBeInstanceOf(PermissionDeniedError);
-    await expect(s.broadcasts.create(300, lesson({ audience: { kind: 'chat', studyChatId: 'nope' } }))).rejects.toBeInstanceOf(NotFoundError);
-    const kept = await s.broadcasts.create(300, lesson());
-    expect(kept).toMatchObject({ kind: 'lesson', organiser: 300, chat: CHAT, recipients: [] });
+    await expect(s.broadcasts.create(vk(300), lesson({ audience: { kind: 'chat', studyChatId: 'nope' } }))).rejects.toBeInstanceOf(NotFoundError);
+    const kept = await s.broadcasts.create(vk(300), lesson());
+    expect(kept).toMatchObject({ kind: 'lesson', organiser: vk(300), chat: CHAT, recipients: [] });
   });
 
   it('F13: only the organiser moves an event, to a time ahead; a move raises the version once per operation', async () => {
     const kept = await s.broadcasts.create(ADMIN, broadcast());
-    await expect(s.broadcasts.move(300, kept.id, T0 + 2 * HOUR)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.broadcasts.move(vk(300), kept.id, T0 + 2 * HOUR)).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.broadcasts.move(ADMIN, kept.id, T0 - 1)).rejects.toBeInstanceOf(BroadcastTimePastError);
     await expect(s.broadcasts.move(ADMIN, 'b99', T0 + 2 * HOUR)).rejects.toBeInstanceOf(NotFoundError);
     const moved = await operation('m1').broadcasts.move(ADMIN, kept.id, T0 + 2 * HOUR);

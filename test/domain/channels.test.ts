@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChannelTakenError, PermissionDeniedError, type Services } from '../../src/domain/index.js';
 import { ADMIN, auditOf, classIds, join, openSchool, rawAudit, verifiedTeacher, type School } from './fixture.js';
+import { comparePersonIds } from '../../src/domain/person.js';
+import { vk, vks } from '../helpers/people.js';
 
 let school: School;
 let s: Services;
@@ -9,9 +11,9 @@ beforeEach(async () => {
   school = await openSchool();
   s = school.services;
   ids = await classIds(s, '5А');
-  await verifiedTeacher(s, 300);
-  await join(s, 'student', ids['5А']!, { personId: 310 });
-  await join(s, 'parent', ids['5А']!, { personId: 312 });
+  await verifiedTeacher(s, vk(300));
+  await join(s, 'student', ids['5А']!, { personId: vk(310) });
+  await join(s, 'parent', ids['5А']!, { personId: vk(312) });
 });
 afterEach(async () => {
   await school.cleanup();
@@ -53,7 +55,7 @@ describe('F12 system channels in the domain', () => {
   it('F12: a teacher, a student and a stranger may not bind or unbind, and leave no trace', async () => {
     await s.channels.bind(ADMIN, 'school', CHAT_A);
     const before = await rawAudit(school);
-    for (const actor of [300, 310, 999]) {
+    for (const actor of vks(300, 310, 999)) {
       await expect(s.channels.bind(actor, 'staff', CHAT_B)).rejects.toBeInstanceOf(PermissionDeniedError);
       await expect(s.channels.unbind(actor, CHAT_A)).rejects.toBeInstanceOf(PermissionDeniedError);
     }
@@ -62,8 +64,8 @@ describe('F12 system channels in the domain', () => {
   });
 
   it('F12: the school channel is for everyone active, the staff channel for teachers and the administration', async () => {
-    expect((await s.channels.audience('school')).map((m) => m.personId)).toEqual([ADMIN, 300, 310, 312].sort((a, b) => a - b));
-    expect((await s.channels.audience('staff')).map((m) => m.personId)).toEqual([300, ADMIN].sort((a, b) => a - b));
+    expect((await s.channels.audience('school')).map((m) => m.personId)).toEqual([ADMIN, vk(300), vk(310), vk(312)].sort(comparePersonIds));
+    expect((await s.channels.audience('staff')).map((m) => m.personId)).toEqual([vk(300), ADMIN].sort(comparePersonIds));
   });
 
   it('F12: a post is kept once per operation with its counts, newest first; a repeat after a crash records nothing new', async () => {
@@ -77,6 +79,6 @@ describe('F12 system channels in the domain', () => {
     expect((await s.channels.recentPosts()).map((p) => p.id)).toEqual([second.id, first.id]);
     const audit = (await s.audit.recent(2)).map((e) => [e.action, e.details?.['post']]);
     expect(audit).toEqual([['post.sent', second.id], ['post.sent', first.id]]);
-    await expect(s.channels.record(300, input)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.channels.record(vk(300), input)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 });

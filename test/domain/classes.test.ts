@@ -10,6 +10,7 @@ import {
 import { schoolKeys, LUA_KEY_FUNCTIONS } from '../../src/domain/keys.js';
 import { STAFF_ROOM_ID, STAFF_ROOM_NAME } from '../../src/domain/types.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { vk } from '../helpers/people.js';
 
 let school: School;
 beforeEach(async () => {
@@ -92,14 +93,14 @@ describe('F04 classes', () => {
   it('archives: frees the name, revokes its invites, unassigns class teachers; no renames after', async () => {
     const { classes, invites, members } = school.services;
     const a = await classes.create(ADMIN, '5А');
-    await verifiedTeacher(school.services, 2001);
-    await members.assignClassTeacher(ADMIN, a.id, 2001);
+    await verifiedTeacher(school.services, vk(2001));
+    await members.assignClassTeacher(ADMIN, a.id, vk(2001));
     const inv = await invites.create(ADMIN, { classId: a.id, role: 'student' });
     const { classGroup, revokedInvites } = await classes.archive(ADMIN, a.id);
     expect(classGroup.status).toBe('archived');
     expect(revokedInvites).toBe(1);
     expect((await invites.get(inv.id))?.revoked).toBe(true);
-    expect((await members.get(2001))?.classTeacherOf).toEqual([]);
+    expect((await members.get(vk(2001)))?.classTeacherOf).toEqual([]);
     await expect(classes.rename(ADMIN, a.id, '5Б')).rejects.toBeInstanceOf(ClassArchivedError);
     expect((await classes.archive(ADMIN, a.id)).revokedInvites).toBe(0);
     expect(await classes.list()).toHaveLength(1);
@@ -140,12 +141,12 @@ describe('F04 classes', () => {
 
   it('only admins edit the structure', async () => {
     const { classes } = school.services;
-    await verifiedTeacher(school.services, 2002);
-    await expect(classes.createMany(2002, ['5А'])).rejects.toBeInstanceOf(PermissionDeniedError);
-    await expect(classes.createMany(9999, ['5А'])).rejects.toMatchObject({ code: 'permission.denied' });
+    await verifiedTeacher(school.services, vk(2002));
+    await expect(classes.createMany(vk(2002), ['5А'])).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(classes.createMany(vk(9999), ['5А'])).rejects.toMatchObject({ code: 'permission.denied' });
     const a = await classes.create(ADMIN, '5А');
-    await join(school.services, 'student', a.id, { personId: 3001 });
-    await expect(classes.archive(3001, a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await join(school.services, 'student', a.id, { personId: vk(3001) });
+    await expect(classes.archive(vk(3001), a.id)).rejects.toBeInstanceOf(PermissionDeniedError);
   });
 
   it('keeps keys under the prefix and school id; Lua key builders match keys.ts', async () => {
@@ -157,8 +158,8 @@ describe('F04 classes', () => {
     const got = await school.redis.eval(script, 1, keys.base);
     expect(got).toEqual([
       keys.classRecord('c1'), keys.classStudents('c1'), keys.classParents('c1'), keys.classTeachers('c1'),
-      keys.classLeads('c1'), keys.classInvites('c1'), keys.inviteRecord('i1'), keys.invites, keys.invitesByAuthor(7),
-      keys.requestRecord('r1'), keys.requestsPending, keys.requestsOpen, keys.memberRecord(7), keys.members,
+      keys.classLeads('c1'), keys.classInvites('c1'), keys.inviteRecord('i1'), keys.invites, keys.invitesByAuthor(vk(7)),
+      keys.requestRecord('r1'), keys.requestsPending, keys.requestsOpen, keys.memberRecord(vk(7)), keys.members,
       keys.role('admin'), keys.seq('class'), keys.classes, keys.classByName, keys.audit, keys.seq('audit'),
     ]);
     // The braces are a Redis Cluster hash tag: every key of a school in one slot.

@@ -4,8 +4,10 @@ import type { RedisClient } from '../../src/domain/redis-client.js';
 import { newTestConnection, openTestRedis } from '../helpers/redis.js';
 import { createServices, schoolKeys, type Services, type ServicesOptions } from '../../src/domain/index.js';
 import type { ApplicantInput, AuditEntry, InviteRole, Member } from '../../src/domain/types.js';
+import { personRef, type PersonId } from '../../src/domain/person.js';
+import { vk } from '../helpers/people.js';
 
-export const ADMIN = 1001;
+export const ADMIN = vk(1001);
 export const T0 = Date.UTC(2025, 8, 1, 9, 0, 0);
 
 export interface School {
@@ -47,8 +49,8 @@ export async function openSchool(extra: Partial<ServicesOptions> = {}, schoolId 
 }
 
 /** The name a person joined by {@link join} gets unless the test gives one: two words of letters, from the id (3001 → «Тест Гааб»). */
-export function fixtureName(personId: number): string {
-  const letters = [...String(personId)].map((digit) => 'абвгдежзик'[Number(digit)]).join('');
+export function fixtureName(personId: PersonId): string {
+  const letters = [...String(personRef(personId).id)].map((digit) => 'абвгдежзик'[Number(digit)]).join('');
   return `Тест ${letters[0]!.toUpperCase()}${letters.slice(1)}`;
 }
 
@@ -57,7 +59,7 @@ export async function join(
   s: Services,
   role: InviteRole,
   classId: string,
-  input: Partial<ApplicantInput> & { personId: number },
+  input: Partial<ApplicantInput> & { personId: PersonId },
 ): Promise<Member> {
   const invite = await s.invites.create(ADMIN, { classId, role });
   const used = await s.invites.use(invite.id, {
@@ -73,7 +75,7 @@ export async function join(
 }
 
 /** Joins a teacher to the staff room and verifies them. */
-export async function verifiedTeacher(s: Services, personId: number): Promise<Member> {
+export async function verifiedTeacher(s: Services, personId: PersonId): Promise<Member> {
   await join(s, 'teacher', 'staff', { personId, subjects: ['Математика'] });
   return s.members.verifyTeacher(ADMIN, personId);
 }

@@ -11,6 +11,8 @@ import { ACTIONS, can } from '../../src/domain/permissions.js';
 import type { ClassGroup, InviteRole, Member } from '../../src/domain/types.js';
 import { ADMIN, classIds, expectNoAudit, fixtureName, join, openSchool, verifiedTeacher, type School } from './fixture.js';
 import { keysMatching } from '../helpers/redis.js';
+import type { ActorId, PersonId } from '../../src/domain/person.js';
+import { vk } from '../helpers/people.js';
 
 let school: School;
 let s: Services;
@@ -24,7 +26,7 @@ afterEach(async () => {
 });
 
 /** After `fn` has read the actor's member record once (the service's own rights check), `change` rewrites it — a change racing the check. */
-function raceAfterRightsCheck(personId: number, change: (m: Member) => Member): void {
+function raceAfterRightsCheck(personId: PersonId, change: (m: Member) => Member): void {
   const key = schoolKeys(school.prefix, school.schoolId).memberRecord(personId);
   const redis = school.redis;
   const get = redis.get.bind(redis);
@@ -42,10 +44,10 @@ function raceAfterRightsCheck(personId: number, change: (m: Member) => Member): 
 describe('keys and slots', () => {
   it('every key a school writes carries its hash tag; the invite indexes share {invite-index}', async () => {
     const c = await classIds(s, '5А', '11А');
-    await join(s, 'student', c['5А']!, { personId: 3001 });
-    await join(s, 'parent', c['5А']!, { personId: 4001, childName: fixtureName(3001) });
-    await verifiedTeacher(s, 2001);
-    await s.invites.findByCode(5001, 'WRONGCODE');
+    await join(s, 'student', c['5А']!, { personId: vk(3001) });
+    await join(s, 'parent', c['5А']!, { personId: vk(4001), childName: fixtureName(vk(3001)) });
+    await verifiedTeacher(s, vk(2001));
+    await s.invites.findByCode(vk(5001), 'WRONGCODE');
     await s.movement.applyPromotion(ADMIN, await s.movement.previewPromotion());
     const keys = await keysMatching(school.redis, `${school.prefix}*`);
     expect(keys.length).toBeGreaterThan(20);
@@ -76,15 +78,15 @@ describe('keys and slots', () => {
 describe('rights in Lua', () => {
   it("the prelude's can() agrees with permissions.ts for every action, member and scope", async () => {
     const c = await classIds(s, '5А', '5Б');
-    const base: Member = { personId: 0, name: '', roles: [], classIds: [], classTeacherOf: [], subjects: [], status: 'active', joinedAt: 0 };
+    const base: Omit<Extract<Member, { status: 'active' }>, 'personId'> = { name: '', roles: [], classIds: [], classTeacherOf: [], subjects: [], status: 'active', joinedAt: 0 };
     const people: Member[] = [
-      { ...base, personId: 7001, roles: ['admin'] },
-      { ...base, personId: 7002, roles: ['head', 'teacher'], teacherStatus: 'verified' },
-      { ...base, personId: 7003, roles: ['deputy'] },
-      { ...base, personId: 7004, roles: ['teacher'], teacherStatus: 'verified', classTeacherOf: [c['5А']!] },
-      { ...base, personId: 7005, roles: ['teacher'], teacherStatus: 'pending', classTeacherOf: [c['5А']!] },
-      { ...base, personId: 7006, roles: ['admin'], status: 'left', leftAt: 1 },
-      { ...base, personId: 7007, roles: ['student'], classIds: [c['5А']!] },
+      { ...base, personId: vk(7001), roles: ['admin'] },
+      { ...base, personId: vk(7002), roles: ['head', 'teacher'], teacherStatus: 'verified' },
+      { ...base, personId: vk(7003), roles: ['deputy'] },
+      { ...base, personId: vk(7004), roles: ['teacher'], teacherStatus: 'verified', classTeacherOf: [c['5А']!] },
+      { ...base, personId: vk(7005), roles: ['teacher'], teacherStatus: 'pending', classTeacherOf: [c['5А']!] },
+      { ...base, personId: vk(7006), roles: ['admin'], status: 'left', leftAt: 1 },
+      { ...base, personId: vk(7007), roles: ['student'], classIds: [c['5А']!] },
     ];
     const keys = schoolKeys(school.prefix, school.schoolId);
     for (const m of people) await school.redis.set(keys.memberRecord(m.personId), JSON.stringify(m));
@@ -94,9 +96,9 @@ describe('rights in Lua', () => {
       { classId: c['5Б']! },
       ...(['student', 'parent', 'teacher'] as const).map((role) => ({ classId: c['5А']!, role })),
     ];
-    const cases: { actor: number | 'system'; action: string; classId: string | null; role: string | null }[] = [];
+    const cases: { actor: ActorId; action: string; classId: string | null; role: string | null }[] = [];
     const expected: boolean[] = [];
-    for (const actor of [...people.map((m) => m.personId), 9999, 'system' as const]) {
+    for (const actor of [...people.map((m) => m.personId), vk(9999), 'system' as const]) {
       const member = people.find((m) => m.personId === actor) ?? null;
       for (const action of ACTIONS) {
         for (const scope of scopes) {
@@ -120,29 +122,29 @@ return out`;
 
   it('a reviewer whose right is taken away during the decision is refused in the script, with nothing written', async () => {
     const c = await classIds(s, '5А');
-    await s.members.appointAdmin(ADMIN, (await verifiedTeacher(s, 2001)).personId);
+    await s.members.appointAdmin(ADMIN, (await verifiedTeacher(s, vk(2001))).personId);
     const invite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'student' });
-    const used = await s.invites.use(invite.id, { personId: 3001, name: 'Иванов Иван', consent: true });
+    const used = await s.invites.use(invite.id, { personId: vk(3001), name: 'Иванов Иван', consent: true });
     if (!used.ok) throw new Error(used.reason);
-    raceAfterRightsCheck(2001, (m) => ({ ...m, roles: m.roles.filter((r) => r !== 'admin') }));
-    await expectNoAudit(school, () => expect(s.requests.approve(2001, used.request.id)).rejects.toBeInstanceOf(PermissionDeniedError));
+    raceAfterRightsCheck(vk(2001), (m) => ({ ...m, roles: m.roles.filter((r) => r !== 'admin') }));
+    await expectNoAudit(school, () => expect(s.requests.approve(vk(2001), used.request.id)).rejects.toBeInstanceOf(PermissionDeniedError));
     expect(await s.requests.get(used.request.id)).toMatchObject({ status: 'pending' });
-    expect(await s.members.get(3001)).toBeUndefined();
+    expect(await s.members.get(vk(3001))).toBeUndefined();
   });
 
   it('a class teacher unassigned during a revocation is refused in the script', async () => {
     const c = await classIds(s, '5А');
-    await verifiedTeacher(s, 2001);
-    await s.members.assignClassTeacher(ADMIN, c['5А']!, 2001);
-    const invite = await s.invites.create(2001, { classId: c['5А']!, role: 'student' });
-    raceAfterRightsCheck(2001, (m) => ({ ...m, classTeacherOf: [] }));
-    await expectNoAudit(school, () => expect(s.invites.revoke(2001, invite.id)).rejects.toBeInstanceOf(PermissionDeniedError));
+    await verifiedTeacher(s, vk(2001));
+    await s.members.assignClassTeacher(ADMIN, c['5А']!, vk(2001));
+    const invite = await s.invites.create(vk(2001), { classId: c['5А']!, role: 'student' });
+    raceAfterRightsCheck(vk(2001), (m) => ({ ...m, classTeacherOf: [] }));
+    await expectNoAudit(school, () => expect(s.invites.revoke(vk(2001), invite.id)).rejects.toBeInstanceOf(PermissionDeniedError));
     expect((await s.invites.get(invite.id))?.revoked).toBe(false);
     vi.restoreAllMocks();
-    await s.members.assignClassTeacher(ADMIN, c['5А']!, 2001);
-    raceAfterRightsCheck(2001, (m) => ({ ...m, classTeacherOf: [] }));
+    await s.members.assignClassTeacher(ADMIN, c['5А']!, vk(2001));
+    raceAfterRightsCheck(vk(2001), (m) => ({ ...m, classTeacherOf: [] }));
     await expectNoAudit(school, () =>
-      expect(s.invites.revokeAllUnused(2001, { classId: c['5А']! })).rejects.toBeInstanceOf(PermissionDeniedError),
+      expect(s.invites.revokeAllUnused(vk(2001), { classId: c['5А']! })).rejects.toBeInstanceOf(PermissionDeniedError),
     );
     expect((await s.invites.get(invite.id))?.revoked).toBe(false);
   });
@@ -234,10 +236,10 @@ describe('exactly once', () => {
   it('a wrong code looked up twice with the same key counts once (the kept reply is in the index slot)', async () => {
     const k = await withKey();
     op = 'u5:w1';
-    const first = await k.invites.findByCode(5001, 'WRONGCODE');
-    expect(await k.invites.findByCode(5001, 'WRONGCODE')).toEqual(first);
+    const first = await k.invites.findByCode(vk(5001), 'WRONGCODE');
+    expect(await k.invites.findByCode(vk(5001), 'WRONGCODE')).toEqual(first);
     op = 'u6:w1';
-    expect(await k.invites.findByCode(5001, 'WRONGCODE')).toMatchObject({ ok: false, reason: 'not_found', attemptsLeft: 3 });
+    expect(await k.invites.findByCode(vk(5001), 'WRONGCODE')).toMatchObject({ ok: false, reason: 'not_found', attemptsLeft: 3 });
     expect(await keysMatching(school.redis, `${globalKeys(school.prefix).inviteIndexBase}once:*`)).toHaveLength(2);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nameMatches, nameWords } from '../../src/domain/member-search.js';
 import { schoolKeys } from '../../src/domain/index.js';
 import type { Member } from '../../src/domain/types.js';
+import { vk } from '../helpers/people.js';
 import { openSchool, T0, type School } from './fixture.js';
 
 let school: School;
@@ -20,12 +21,12 @@ async function seed(count: number): Promise<void> {
   const keys = schoolKeys(school.prefix, school.schoolId);
   const pipeline = school.redis.pipeline();
   for (let i = 0; i < count; i++) {
-    const personId = 10_000 + i;
+    const personId = vk(10_000 + i);
     const female = i % 2 === 1;
     const surname = SURNAMES[i % SURNAMES.length]! + (female ? 'а' : '');
     const member: Member = { personId, name: `${surname} ${NAMES[i % NAMES.length]!}`, roles: ['student'], classIds: ['c1'], classTeacherOf: [], subjects: [], joinedAt: T0, status: 'active' };
     pipeline.set(keys.memberRecord(personId), JSON.stringify(member));
-    pipeline.sadd(keys.members, String(personId));
+    pipeline.sadd(keys.members, personId);
   }
   await pipeline.exec();
 }

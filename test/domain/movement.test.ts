@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LastAdminError, NotAStudentError, PermissionDeniedError } from '../../src/domain/errors.js';
 import type { Services } from '../../src/domain/index.js';
 import { ADMIN, auditOf, expectNoAudit, join, openSchool, verifiedTeacher, type School, classIds as createClasses } from './fixture.js';
+import { vk } from '../helpers/people.js';
 
 let school: School;
 let s: Services;
@@ -18,59 +19,59 @@ const classIds = (...names: string[]) => createClasses(s, ...names);
 describe('F10 movement', () => {
   it('transfers a student to another class', async () => {
     const c = await classIds('5А', '5Б');
-    await join(s, 'student', c['5А']!, { personId: 3001 });
-    const res = await s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']! });
+    await join(s, 'student', c['5А']!, { personId: vk(3001) });
+    const res = await s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: c['5Б']! });
     expect(res).toMatchObject({ fromClassId: c['5А'], changed: true, member: { classIds: [c['5Б']] } });
     expect((await s.members.roster(ADMIN, c['5А']!)).students).toEqual([]);
-    expect((await s.members.roster(ADMIN, c['5Б']!)).students.map((m) => m.personId)).toEqual([3001]);
-    await expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(
+    expect((await s.members.roster(ADMIN, c['5Б']!)).students.map((m) => m.personId)).toEqual([vk(3001)]);
+    await expect(s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(
       NotAStudentError,
     );
-    await expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: 'staff' })).rejects.toMatchObject({
+    await expect(s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: 'staff' })).rejects.toMatchObject({
       code: 'class.staff_room_immutable',
     });
-    await verifiedTeacher(s, 2001);
-    await expect(s.movement.transfer(2001, { personId: 3001, toClassId: c['5А']! })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await verifiedTeacher(s, vk(2001));
+    await expect(s.movement.transfer(vk(2001), { personId: vk(3001), toClassId: c['5А']! })).rejects.toBeInstanceOf(PermissionDeniedError);
     expect((await s.audit.recent()).find((e) => e.action === 'movement.transferred')).toMatchObject({
-      target: { personId: 3001, classId: c['5Б'] },
+      target: { personId: vk(3001), classId: c['5Б'] },
     });
   });
 
   it('leaving revokes the leaver’s invites and strips their roles at once', async () => {
     const c = await classIds('5А');
-    await verifiedTeacher(s, 2001);
-    await s.members.assignClassTeacher(ADMIN, c['5А']!, 2001);
-    await s.members.appointAdmin(ADMIN, 2001);
-    const own = await s.invites.create(2001, { classId: c['5А']!, role: 'student' });
+    await verifiedTeacher(s, vk(2001));
+    await s.members.assignClassTeacher(ADMIN, c['5А']!, vk(2001));
+    await s.members.appointAdmin(ADMIN, vk(2001));
+    const own = await s.invites.create(vk(2001), { classId: c['5А']!, role: 'student' });
     const adminInvite = await s.invites.create(ADMIN, { classId: c['5А']!, role: 'student' });
-    const res = await s.movement.markLeft(ADMIN, 2001);
+    const res = await s.movement.markLeft(ADMIN, vk(2001));
     expect(res).toMatchObject({ changed: true, revokedInvites: 1, member: { status: 'left', roles: [], classTeacherOf: [] } });
     expect(res.member.teacherStatus).toBeUndefined();
     expect((await s.invites.get(own.id))?.revoked).toBe(true);
     expect((await s.invites.get(adminInvite.id))?.revoked).toBe(false);
     expect((await s.members.listAdmins()).map((m) => m.personId)).toEqual([ADMIN]);
     expect((await s.members.roster(ADMIN, c['5А']!)).classTeachers).toEqual([]);
-    await expect(s.invites.create(2001, { classId: c['5А']!, role: 'student' })).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.invites.create(vk(2001), { classId: c['5А']!, role: 'student' })).rejects.toBeInstanceOf(PermissionDeniedError);
     await expect(s.movement.markLeft(ADMIN, ADMIN)).rejects.toBeInstanceOf(LastAdminError);
-    expect((await s.movement.markLeft(ADMIN, 2001)).changed).toBe(false);
+    expect((await s.movement.markLeft(ADMIN, vk(2001))).changed).toBe(false);
   });
 
   it('a member who left can rejoin through a new invite', async () => {
     const c = await classIds('5А');
-    await join(s, 'student', c['5А']!, { personId: 3001 });
-    await s.movement.markLeft(ADMIN, 3001);
-    const back = await join(s, 'student', c['5А']!, { personId: 3001 });
+    await join(s, 'student', c['5А']!, { personId: vk(3001) });
+    await s.movement.markLeft(ADMIN, vk(3001));
+    const back = await join(s, 'student', c['5А']!, { personId: vk(3001) });
     expect(back).toMatchObject({ status: 'active', roles: ['student'], classIds: [c['5А']] });
   });
 
   it('previews and applies promotion: 5А→6А, 10А→11А, 11А graduates and is archived', async () => {
     const c = await classIds('5А', '6А', '10А', '11А', '11Б');
-    await join(s, 'student', c['11А']!, { personId: 3001 });
-    await join(s, 'parent', c['11А']!, { personId: 4001 });
-    await join(s, 'parent', c['5А']!, { personId: 4001, childName: 'Младший Сын' });
-    await join(s, 'student', c['5А']!, { personId: 3002 });
-    await verifiedTeacher(s, 2001);
-    await s.members.assignClassTeacher(ADMIN, c['11А']!, 2001);
+    await join(s, 'student', c['11А']!, { personId: vk(3001) });
+    await join(s, 'parent', c['11А']!, { personId: vk(4001) });
+    await join(s, 'parent', c['5А']!, { personId: vk(4001), childName: 'Младший Сын' });
+    await join(s, 'student', c['5А']!, { personId: vk(3002) });
+    await verifiedTeacher(s, vk(2001));
+    await s.members.assignClassTeacher(ADMIN, c['11А']!, vk(2001));
     const gradInvite = await s.invites.create(ADMIN, { classId: c['11А']!, role: 'student' });
     const plan = await s.movement.previewPromotion();
     expect(plan.moves.map((m) => `${m.from}>${m.to}`)).toEqual(['5А>6А', '6А>7А', '10А>11А']);
@@ -85,10 +86,10 @@ describe('F10 movement', () => {
     expect((await s.classes.get(c['10А']!))?.name).toBe('11А');
     expect((await s.classes.get(c['11А']!))?.status).toBe('archived');
     expect((await s.classes.findByName('11А'))?.id).toBe(c['10А']);
-    expect((await s.members.get(3001))).toMatchObject({ status: 'left', roles: [] });
-    expect((await s.members.get(4001))).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });
-    expect((await s.members.get(3002))?.classIds).toEqual([c['5А']]);
-    expect((await s.members.get(2001))?.classTeacherOf).toEqual([]);
+    expect((await s.members.get(vk(3001)))).toMatchObject({ status: 'left', roles: [] });
+    expect((await s.members.get(vk(4001)))).toMatchObject({ status: 'active', roles: ['parent'], classIds: [c['5А']] });
+    expect((await s.members.get(vk(3002)))?.classIds).toEqual([c['5А']]);
+    expect((await s.members.get(vk(2001)))?.classTeacherOf).toEqual([]);
     expect((await s.invites.get(gradInvite.id))?.revoked).toBe(true);
     expect((await s.audit.recent(1))[0]).toMatchObject({ action: 'movement.promoted', details: { moved: 3, graduatedClasses: 2 } });
 
@@ -132,26 +133,26 @@ describe('F10 movement', () => {
 describe('audit of movement', () => {
   it('a transfer, a leaving and a promotion each audit in their script; refusals and no-ops write nothing', async () => {
     const c = await classIds('5А', '5Б', '11А');
-    await join(s, 'student', c['5А']!, { personId: 3001 });
-    expect(await auditOf(school, () => s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']! }))).toEqual([
-      { actor: ADMIN, action: 'movement.transferred', target: { personId: 3001, classId: c['5Б'] }, details: { fromClassId: c['5А'], parents: 0, className: '5Б', fromClassName: '5А' } },
+    await join(s, 'student', c['5А']!, { personId: vk(3001) });
+    expect(await auditOf(school, () => s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: c['5Б']! }))).toEqual([
+      { actor: ADMIN, action: 'movement.transferred', target: { personId: vk(3001), classId: c['5Б'] }, details: { fromClassId: c['5А'], parents: 0, className: '5Б', fromClassName: '5А' } },
     ]);
-    await expectNoAudit(school, async () => expect((await s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']! })).changed).toBe(false));
+    await expectNoAudit(school, async () => expect((await s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: c['5Б']! })).changed).toBe(false));
     await expectNoAudit(school, () =>
-      expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(NotAStudentError),
+      expect(s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: c['5Б']!, fromClassId: c['5А']! })).rejects.toBeInstanceOf(NotAStudentError),
     );
-    await expectNoAudit(school, () => expect(s.movement.transfer(ADMIN, { personId: 3001, toClassId: 'staff' })).rejects.toMatchObject({ code: 'class.staff_room_immutable' }));
+    await expectNoAudit(school, () => expect(s.movement.transfer(ADMIN, { personId: vk(3001), toClassId: 'staff' })).rejects.toMatchObject({ code: 'class.staff_room_immutable' }));
 
-    await verifiedTeacher(s, 2001);
+    await verifiedTeacher(s, vk(2001));
     const own = await s.invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
-    await s.members.appointAdmin(ADMIN, 2001);
-    const invite = await s.invites.create(2001, { classId: c['5А']!, role: 'student' });
-    expect(await auditOf(school, () => s.movement.markLeft(ADMIN, 2001))).toEqual([
-      { actor: ADMIN, action: 'movement.left', target: { personId: 2001 }, details: { revokedInvites: 1, rejectedRequests: 0, parents: 0 } },
+    await s.members.appointAdmin(ADMIN, vk(2001));
+    const invite = await s.invites.create(vk(2001), { classId: c['5А']!, role: 'student' });
+    expect(await auditOf(school, () => s.movement.markLeft(ADMIN, vk(2001)))).toEqual([
+      { actor: ADMIN, action: 'movement.left', target: { personId: vk(2001) }, details: { revokedInvites: 1, rejectedRequests: 0, parents: 0 } },
     ]);
     expect((await s.invites.get(invite.id))?.revoked).toBe(true);
     expect((await s.invites.get(own.id))?.revoked).toBe(false);
-    await expectNoAudit(school, () => s.movement.markLeft(ADMIN, 2001));
+    await expectNoAudit(school, () => s.movement.markLeft(ADMIN, vk(2001)));
     await expectNoAudit(school, () => expect(s.movement.markLeft(ADMIN, ADMIN)).rejects.toBeInstanceOf(LastAdminError));
 
     const stale = await s.movement.previewPromotion();
@@ -180,9 +181,9 @@ describe('audit log', () => {
   it('records who, what, when with target ids only, newest first', async () => {
     const c = await classIds('5А');
     school.clock.t += 5000;
-    await join(s, 'student', c['5А']!, { personId: 3001, name: 'Секретное Имя' });
+    await join(s, 'student', c['5А']!, { personId: vk(3001), name: 'Секретное Имя' });
     const recent = await s.audit.recent(10);
-    expect(recent[0]).toMatchObject({ action: 'request.approved', actor: ADMIN, target: { personId: 3001, classId: c['5А'] } });
+    expect(recent[0]).toMatchObject({ action: 'request.approved', actor: ADMIN, target: { personId: vk(3001), classId: c['5А'] } });
     expect(recent[0]!.at).toBe(school.clock.t);
     expect(recent.map((e) => e.id)).toEqual([...recent.map((e) => e.id)].sort((x, y) => y - x));
     expect(JSON.stringify(recent)).not.toContain('Секретное');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, PERMISSIONS, PermissionDeniedError, assertCan, can, canSomewhere, effectiveRoles } from '../../src/domain/permissions.js';
 import { ROLES, type Member, type Role } from '../../src/domain/types.js';
+import { vk } from '../helpers/people.js';
 
 function member(roles: Role[], extra: Partial<Member> = {}): Member {
   return {
-    personId: 1,
+    personId: vk(1),
     name: 'X',
     roles,
     classIds: [],
@@ -64,9 +65,9 @@ describe('DESIGN §4 permission matrix', () => {
   });
 
   it('assertCan throws PermissionDeniedError with a stable code; the system may do anything', () => {
-    expect(() => assertCan(5, member(['student']), 'school.edit')).toThrow(PermissionDeniedError);
+    expect(() => assertCan(vk(5), member(['student']), 'school.edit')).toThrow(PermissionDeniedError);
     try {
-      assertCan(5, null, 'school.edit');
+      assertCan(vk(5), null, 'school.edit');
     } catch (e) {
       expect((e as PermissionDeniedError).code).toBe('permission.denied');
     }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PermissionDeniedError, ScheduledPostCancelledError, ScheduledPostSentError, type Services } from '../../src/domain/index.js';
 import { ADMIN, classIds, openSchool, verifiedTeacher, type School } from './fixture.js';
+import { vk } from '../helpers/people.js';
 
 let school: School;
 let s: Services;
@@ -8,7 +9,7 @@ beforeEach(async () => {
   school = await openSchool();
   s = school.services;
   await classIds(s, '5А');
-  await verifiedTeacher(s, 300);
+  await verifiedTeacher(s, vk(300));
 });
 afterEach(async () => {
   await school.cleanup();
@@ -33,10 +34,10 @@ describe('F12 scheduled posts in the domain', () => {
   });
 
   it('F12: a teacher may neither schedule nor change one', async () => {
-    await expect(s.scheduledPosts.create(300, input)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.scheduledPosts.create(vk(300), input)).rejects.toBeInstanceOf(PermissionDeniedError);
     const post = await s.scheduledPosts.create(ADMIN, input);
-    await expect(s.scheduledPosts.cancel(300, post.id)).rejects.toBeInstanceOf(PermissionDeniedError);
-    await expect(s.scheduledPosts.move(300, post.id, 6_000_000)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.scheduledPosts.cancel(vk(300), post.id)).rejects.toBeInstanceOf(PermissionDeniedError);
+    await expect(s.scheduledPosts.move(vk(300), post.id, 6_000_000)).rejects.toBeInstanceOf(PermissionDeniedError);
     expect(await s.scheduledPosts.get(post.id)).toMatchObject({ status: 'scheduled', version: 1 });
   });
 
@@ -61,9 +62,9 @@ describe('F12 scheduled posts in the domain', () => {
     expect(await s.scheduledPosts.claim(post.id, 1)).toEqual({ kind: 'stale' });
     await expect(s.scheduledPosts.move(ADMIN, post.id, 7_000_000)).rejects.toBeInstanceOf(ScheduledPostCancelledError);
     // The second admin schedules, then loses the admin role before its time.
-    await s.members.appointAdmin(ADMIN, 300);
-    const theirs = await s.scheduledPosts.create(300, input);
-    await s.members.removeAdmin(ADMIN, 300);
+    await s.members.appointAdmin(ADMIN, vk(300));
+    const theirs = await s.scheduledPosts.create(vk(300), input);
+    await s.members.removeAdmin(ADMIN, vk(300));
     expect(await s.scheduledPosts.claim(theirs.id, 1)).toMatchObject({ kind: 'denied', post: { status: 'cancelled' } });
     // A post that could not go at its time (nothing sent) is `failed`, and can no longer change.
     const third = await s.scheduledPosts.create(ADMIN, input);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -9,7 +9,7 @@ describe('system channels and posts (F12)', () => {
   beforeEach(async () => {
     h = await Harness.start();
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
@@ -123,7 +123,7 @@ describe('system channels and posts (F12)', () => {
     expect(masha.received).toHaveLength(0);
     // Stored, and listed.
     const [stored] = await h.bot.app.services.channels.recentPosts();
-    expect(stored).toMatchObject({ kind: 'school', peer, text, author: ADMIN_ID, pin: true, chat: 'pinned', reached: 2, total: 3, unreachable: 1 });
+    expect(stored).toMatchObject({ kind: 'school', peer, text, author: ADMIN, pin: true, chat: 'pinned', reached: 2, total: 3, unreachable: 1 });
     const admin = h.admin();
     await admin.say('/посты');
     const list = await admin.expect('Последние посты (1):');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 
 /** The deep link and code shown on an invite card. */
 function inviteOf(card: ReceivedMessage): { link: string; code: string } {
@@ -109,7 +110,7 @@ describe('a school year through the bot, with buttons and commands only', () => 
     await admin.expect('переведено классов — 2');
     const moved = await h.bot.app.services.classes.findByName('6А');
     expect(moved?.status).toBe('active');
-    const member = await h.bot.app.services.members.get(601);
+    const member = await h.bot.app.services.members.get(vk(601));
     expect(member?.classIds).toContain(moved?.id);
   }, 60_000);
 });

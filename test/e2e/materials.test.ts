@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
+import { vks } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -12,11 +13,11 @@ describe('material for the channels from the administration and teachers (F21)',
     h = await Harness.start();
     p = people();
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     // A second admin: both get the card; the first to decide decides.
-    await s.members.ensureBootstrapAdmins([101]);
+    await s.members.ensureBootstrapAdmins(vks(101));
   });
   afterEach(() => h.close());
 

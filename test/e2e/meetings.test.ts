@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { typedMoment } from '../../src/features/shared/typed-time.js';
 import { formatWhen } from '../../src/i18n.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
@@ -13,11 +14,11 @@ describe('meetings (F22)', () => {
   beforeEach(async () => {
     h = await Harness.start({ env: { MEETING_REMINDERS: '4s,2s', SCHOOL_TZ: TZ }, bot: { extraJobs: [sentinelJob] } });
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 200, 'Смирнова Ольга');
-    await s.members.setAdministrationRole(ADMIN_ID, 200, 'head');
+    await s.members.setAdministrationRole(ADMIN, vk(200), 'head');
     await verifiedTeacher(s, 210, 'Кузнецов Павел');
-    await s.members.setAdministrationRole(ADMIN_ID, 210, 'deputy');
+    await s.members.setAdministrationRole(ADMIN, vk(210), 'deputy');
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await verifiedTeacher(s, 301, 'Орлов Иван');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
@@ -135,7 +136,7 @@ describe('meetings (F22)', () => {
     await anna.expect('⏰ Напоминание: встреча «Педсовет».', { timeout: 8000 });
     await jobsDoneBy(h, moved);
     expect(anna.received.filter((m) => m.text.startsWith('⏰'))).toHaveLength(2);
-    const stored = (await h.bot.app.services.meetings.upcoming(200, 0))[0];
+    const stored = (await h.bot.app.services.meetings.upcoming(vk(200), 0))[0];
     expect(stored).toMatchObject({ title: 'Педсовет', at: Math.floor(moved / 1000) * 1000, version: 2 });
   });
 
@@ -157,7 +158,7 @@ describe('meetings (F22)', () => {
     const pavel = person(210, 'Павел');
     const anna = person(300, 'Анна');
     // A second deputy, not the organiser.
-    await h.bot.app.services.members.setAdministrationRole(ADMIN_ID, 301, 'deputy');
+    await h.bot.app.services.members.setAdministrationRole(ADMIN, vk(301), 'deputy');
     const ivan = person(301, 'Иван');
     const at = Date.now() + 60_000;
     await plan(pavel, 'Методобъединение', at, 'Всех сотрудников');
@@ -199,7 +200,7 @@ describe('meetings (F22)', () => {
     await vanya.say('/встреча');
     await vanya.expect('Встречи назначают руководитель школы');
     await h.idle();
-    expect(await h.bot.app.services.meetings.upcoming(300, 0)).toEqual([]);
+    expect(await h.bot.app.services.meetings.upcoming(vk(300), 0)).toEqual([]);
   });
 
   it('F22: a time in the past or one that cannot be read is refused with an example', async () => {
@@ -227,8 +228,8 @@ describe('meetings (F22)', () => {
     const s = h.bot.app.services;
     // The staff chat, made earlier by /коллектив: Anna and Pavel are in it, Ivan has not joined.
     const chat = h.emulator.addChat({ ownerId: 200, title: 'Педагогический коллектив', memberIds: [300, 210] });
-    await s.adminChats.reserve(200, 'staff', 'Педагогический коллектив');
-    await s.adminChats.finish(200, 'staff', chat.peerId, 'https://vk.me/join/staff');
+    await s.adminChats.reserve(vk(200), 'staff', 'Педагогический коллектив');
+    await s.adminChats.finish(vk(200), 'staff', chat.peerId, 'https://vk.me/join/staff');
     const at = Date.now() + 60 * 60_000;
     const report = await plan(olga, 'Педсовет', at, 'Всех сотрудников');
     expect(report.text).toContain('Отправлено в чат педагогического коллектива.');

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/index.js';
 import { STAFF_ROOM_NAME } from '../../src/domain/types.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 import { PROFILE } from '../helpers/school-profile.js';
 
@@ -32,13 +33,13 @@ describe('menus and the first steps (issue 10, F14)', () => {
 
   it("each role's /start shows its own main menu as a persistent keyboard; several roles are merged", async () => {
     const s = h.bot.app.services;
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    await s.classes.create(ADMIN_ID, '5А');
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    await s.classes.create(ADMIN, '5А');
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await verifiedTeacher(s, 301, 'Сидоров Олег');
     await verifiedTeacher(s, 302, 'Кузнецова Ольга');
-    await s.members.setAdministrationRole(ADMIN_ID, 300, 'head');
-    await s.members.setAdministrationRole(ADMIN_ID, 301, 'deputy');
+    await s.members.setAdministrationRole(ADMIN, vk(300), 'head');
+    await s.members.setAdministrationRole(ADMIN, vk(301), 'deputy');
     await joinAs(s, 'teacher', 'staff', 303, 'Новиков Игорь');
     await joinAs(s, 'student', '5А', 304, 'Смирнов Ваня');
     await joinAs(s, 'parent', '5А', 305, 'Смирнова Елена', 'Смирнов Ваня');
@@ -59,7 +60,7 @@ describe('menus and the first steps (issue 10, F14)', () => {
       expectMenu(await person.expect('Здравствуйте'), menu);
     }
     // The admin who is also a class teacher keeps the admin's menu first.
-    await s.members.assignClassTeacher(ADMIN_ID, (await s.classes.findByName('5А'))!.id, 302);
+    await s.members.assignClassTeacher(ADMIN, (await s.classes.findByName('5А'))!.id, vk(302));
     const classTeacher = h.driver.user({ id: 302, firstName: 'Ольга' });
     await classTeacher.say('меню');
     expectMenu(await classTeacher.expect('Главное меню'), [['Мои чаты', 'Новый чат'], ['Онлайн-урок', 'Предложить материал'], ['Заявки', 'Пригласить'], ['Ещё', 'Помощь']]);
@@ -67,8 +68,8 @@ describe('menus and the first steps (issue 10, F14)', () => {
 
   it('a menu button runs its command; «меню», «/меню» and «Ещё»/«Назад» show the menu and its second page', async () => {
     const s = h.bot.app.services;
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    await s.classes.create(ADMIN_ID, '5А');
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    await s.classes.create(ADMIN, '5А');
     const admin = h.admin();
     await admin.say('/start');
     // The admin is reminded of the school's first steps left.
@@ -111,8 +112,8 @@ describe('menus and the first steps (issue 10, F14)', () => {
 
   it('after a cancelled or a finished dialog the menu comes back', async () => {
     const s = h.bot.app.services;
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    await s.classes.create(ADMIN_ID, '5А');
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    await s.classes.create(ADMIN, '5А');
     const admin = h.admin();
     await admin.say('/start');
     await admin.expect('Здравствуйте');
@@ -163,8 +164,8 @@ describe('menus and the first steps (issue 10, F14)', () => {
 
   it('a student sees no admin buttons, and a forged menu payload for an action without rights is refused politely', async () => {
     const s = h.bot.app.services;
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    await s.classes.create(ADMIN_ID, '5А');
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    await s.classes.create(ADMIN, '5А');
     await joinAs(s, 'student', '5А', 304, 'Смирнов Ваня');
     const student = h.driver.user({ id: 304, firstName: 'Ваня' });
     await student.say('/start');
@@ -223,8 +224,8 @@ describe('menus and the first steps (issue 10, F14)', () => {
     await h.idle();
     const classes = await h.bot.app.services.classes.list();
     await joinAs(h.bot.app.services, 'teacher', 'staff', 300, 'Петрова Анна');
-    await h.bot.app.services.members.verifyTeacher(ADMIN_ID, 300);
-    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, classes.find((c) => c.name === '5А')!.id, 300);
+    await h.bot.app.services.members.verifyTeacher(ADMIN, vk(300));
+    await h.bot.app.services.members.assignClassTeacher(ADMIN, classes.find((c) => c.name === '5А')!.id, vk(300));
     await admin.say('/шаги');
     const later = await admin.expect('Первые шаги:');
     expect(later.text).toContain('✅ 2. Пригласите учителей');
@@ -236,8 +237,8 @@ describe('menus and the first steps (issue 10, F14)', () => {
 
   it('a chat never gets the menu; an English speaker gets it in English; /язык takes the language by its Russian name', async () => {
     const s = h.bot.app.services;
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    await s.classes.create(ADMIN_ID, '5А');
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    await s.classes.create(ADMIN, '5А');
     await joinAs(s, 'student', '5А', 304, 'Смирнов Ваня');
     await joinAs(s, 'parent', '5А', 305, 'Brown Anna', 'Смирнов Ваня');
     const admin = h.admin();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
+import { vk, vks } from '../helpers/people.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
@@ -17,7 +18,7 @@ describe('movement of students and staff (F10)', () => {
 
   it('F10: an admin transfers a student from the roster buttons; the change is in the audit log', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '5Б', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '5Б', '6А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     const admin = h.admin();
     await admin.say('/class 5А');
@@ -28,15 +29,15 @@ describe('movement of students and staff (F10)', () => {
     expect(labels(pick)).toEqual(['5Б', '6А', 'Отмена']);
     await admin.press('5Б');
     await admin.expect('[id310|Сидоров Ваня] переведён из 5А в 5Б.');
-    expect((await s.members.roster(ADMIN_ID, await classId('5Б'))).students.map((m) => m.personId)).toEqual([310]);
-    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).students).toEqual([]);
+    expect((await s.members.roster(ADMIN, await classId('5Б'))).students.map((m) => m.personId)).toEqual(vks(310));
+    expect((await s.members.roster(ADMIN, await classId('5А'))).students).toEqual([]);
     const [entry] = await s.audit.recent(1);
-    expect(entry).toMatchObject({ actor: ADMIN_ID, action: 'movement.transferred', target: { personId: 310, classId: await classId('5Б') } });
+    expect(entry).toMatchObject({ actor: ADMIN, action: 'movement.transferred', target: { personId: vk(310), classId: await classId('5Б') } });
   });
 
   it('F10: /transfer by id or mention; non-students, the staff room and bad input are refused with the reason', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await verifiedTeacher(s, 300, 'Петрова Анна');
     const admin = h.admin();
@@ -61,15 +62,15 @@ describe('movement of students and staff (F10)', () => {
     const teacher = h.driver.user({ id: 300, firstName: 'Анна' });
     await teacher.say('/transfer 310 5А');
     await teacher.expect('Эта команда вам недоступна');
-    expect((await s.members.get(310))?.classIds).toEqual([await classId('6А')]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([await classId('6А')]);
   });
 
   it('F10: /left asks to confirm; then the rights and invites of the person end at once; the last admin cannot leave', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '5А');
+    await s.classes.create(ADMIN, '5А');
     await verifiedTeacher(s, 300, 'Петрова Анна');
-    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
-    const invite = await s.invites.create(300, { classId: await classId('5А'), role: 'student' });
+    await s.members.assignClassTeacher(ADMIN, await classId('5А'), vk(300));
+    const invite = await s.invites.create(vk(300), { classId: await classId('5А'), role: 'student' });
     const anna = h.driver.user({ id: 300, firstName: 'Анна' });
     await anna.say('/class 5А');
     await anna.expect('Класс 5А');
@@ -79,12 +80,12 @@ describe('movement of students and staff (F10)', () => {
     expect(labels(ask)).toEqual(['Да, выбыла', 'Отмена']);
     await admin.press('Отмена');
     await admin.expectAnswer();
-    expect((await s.members.get(300))?.status).toBe('active');
+    expect((await s.members.get(vk(300)))?.status).toBe('active');
     await admin.press('Да, выбыла');
     await admin.expect('[id300|Петрова Анна] отмечена как выбывшая. Права закончились, отозвано приглашений: 1.');
     await admin.expectAnswer();
     expect(admin.lastSnackbar()).toBe('Выбытие отмечено.');
-    expect((await s.members.get(300))?.status).toBe('left');
+    expect((await s.members.get(vk(300)))?.status).toBe('left');
     expect((await s.invites.get(invite.id))?.revoked).toBe(true);
     await anna.say('/class 5А');
     await anna.expect('Эта команда вам недоступна');
@@ -95,14 +96,14 @@ describe('movement of students and staff (F10)', () => {
     const refused = await admin.expect('единственный администратор платформы');
     expect(refused.text).toContain('нельзя отметить выбывшим. Сначала назначьте другого администратора: /админы.');
     expect(refused.keyboard).toBeUndefined();
-    expect((await s.members.get(ADMIN_ID))?.status).toBe('active');
+    expect((await s.members.get(ADMIN))?.status).toBe('active');
     const entry = (await s.audit.recent(5)).find((e) => e.action === 'movement.left');
-    expect(entry).toMatchObject({ actor: ADMIN_ID, target: { personId: 300 }, details: { revokedInvites: 1 } });
+    expect(entry).toMatchObject({ actor: ADMIN, target: { personId: vk(300) }, details: { revokedInvites: 1 } });
   });
 
   it('F10: /promote shows what will change and moves every class up a grade in one step; the last grade graduates', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А', '11А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А', '11А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '11А', 311, 'Выпускник Петя');
     await joinAs(s, 'parent', '11А', 312, 'Родитель Пети', 'Выпускник Петя');
@@ -120,21 +121,21 @@ describe('movement of students and staff (F10)', () => {
     await admin.press('Перевести');
     await admin.expect('Готово: переведено классов — 2, выпущено классов — 1 (выпускников и их родителей: 2).');
     expect((await s.classes.list()).map((c) => c.name)).toEqual(['Учительская', '6А', '7А']);
-    expect((await s.members.get(310))?.classIds).toEqual([(await s.classes.findByName('6А'))!.id]);
-    expect((await s.members.get(311))?.status).toBe('left');
-    expect((await s.members.get(312))?.status).toBe('left');
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([(await s.classes.findByName('6А'))!.id]);
+    expect((await s.members.get(vk(311)))?.status).toBe('left');
+    expect((await s.members.get(vk(312)))?.status).toBe('left');
     await graduate.expect('Класс 11А выпущен — поздравляем с окончанием школы!');
     const [entry] = await s.audit.recent(1);
-    expect(entry).toMatchObject({ action: 'movement.promoted', actor: ADMIN_ID, details: { moved: 2, graduatedClasses: 1, graduatedMembers: 2 } });
+    expect(entry).toMatchObject({ action: 'movement.promoted', actor: ADMIN, details: { moved: 2, graduatedClasses: 1, graduatedMembers: 2 } });
   });
 
   it('F10: a plan that changed after the preview is shown again (stale) and applied after a new confirmation', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     const admin = h.admin();
     await admin.say('/promote');
     await admin.expect('5А → 6А');
-    await s.classes.create(ADMIN_ID, '7Б');
+    await s.classes.create(ADMIN, '7Б');
     await admin.press('Перевести');
     const again = await admin.expect('Классы изменились, пока вы смотрели план');
     expect(again.text).toContain('5А → 6А, 7Б → 8Б');
@@ -146,7 +147,7 @@ describe('movement of students and staff (F10)', () => {
 
   it('F10: promotion conflicts are explained; a conflict at confirmation changes nothing', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     const admin = h.admin();
     await admin.say('/promote');
     await admin.expect('5А → 6А, 6А → 7А');
@@ -164,7 +165,7 @@ describe('movement of students and staff (F10)', () => {
     await admin.press('5А');
     const clean = await admin.expect('Остаются на месте: 5А, 6А');
     expect(labels(clean)).toEqual(['Перевести', 'Оставить класс на месте', 'Отмена']);
-    await s.classes.create(ADMIN_ID, '4А');
+    await s.classes.create(ADMIN, '4А');
     await admin.press('Перевести');
     const refused = await admin.expect('Перевод не выполнен: появился конфликт названий');
     expect(refused.text).toContain('4А → 5А: название 5А занято классом 5А');
@@ -204,7 +205,7 @@ describe('movement with linked parents (F10)', () => {
 
   it('F10: a transfer moves the linked parents along; the admin sees who moved, the student and the parents are told', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '5Б']);
+    await s.classes.createMany(ADMIN, ['5А', '5Б']);
     const vanya = await reachable(310, 'Ваня', 'Сидоров');
     const mother = await reachable(320, 'Ольга', 'Сидорова');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
@@ -226,22 +227,22 @@ describe('movement with linked parents (F10)', () => {
     expect(told.text).not.toContain('остаётесь');
 
     const [a, b] = [await classId('5А'), await classId('5Б')];
-    expect((await s.members.get(320))?.classIds).toEqual([b]);
-    expect((await s.members.get(321))?.classIds).toEqual([a, b]);
-    const fresh = await s.members.roster(ADMIN_ID, b);
+    expect((await s.members.get(vk(320)))?.classIds).toEqual([b]);
+    expect((await s.members.get(vk(321)))?.classIds).toEqual([a, b]);
+    const fresh = await s.members.roster(ADMIN, b);
     expect(fresh.parents.map((p) => [p.member.personId, p.children])).toEqual([
-      [321, [{ childName: 'Сидоров Ваня', childId: 310 }]],
-      [320, [{ childName: 'ваня сидоров', childId: 310 }]],
+      [vk(321), [{ childName: 'Сидоров Ваня', childId: vk(310) }]],
+      [vk(320), [{ childName: 'ваня сидоров', childId: vk(310) }]],
     ]);
-    expect((await s.members.roster(ADMIN_ID, a)).parents.map((p) => p.member.personId).sort()).toEqual([321, 322]);
+    expect((await s.members.roster(ADMIN, a)).parents.map((p) => p.member.personId).sort()).toEqual(vks(321, 322));
     const moves = (await s.audit.recent(5)).filter((e) => e.action === 'movement.parent_transferred');
-    expect(moves.map((e) => e.target.personId).sort()).toEqual([320, 321]);
-    expect(moves[0]).toMatchObject({ actor: ADMIN_ID, target: { classId: b }, details: { fromClassId: a, childId: 310 } });
+    expect(moves.map((e) => e.target.personId).sort()).toEqual(vks(320, 321));
+    expect(moves[0]).toMatchObject({ actor: ADMIN, target: { classId: b }, details: { fromClassId: a, childId: vk(310) } });
   });
 
   it('F10: /left of a student rejects their pending requests (the reviewers’ cards show it) and tells the linked parents', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     const admin = h.admin();
     await admin.say('/help');
     await admin.expect('Ваши роли');
@@ -252,8 +253,8 @@ describe('movement with linked parents (F10)', () => {
     await joinAs(s, 'parent', '5А', 320, 'Сидорова Ольга', 'Сидоров Ваня');
     await joinAs(s, 'parent', '5А', 321, 'Сидоров Пётр', 'Сидоров Ваня');
     await joinAs(s, 'parent', '6А', 321, 'Сидоров Пётр', 'Сидорова Катя');
-    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('6А'), role: 'student' });
-    const used = await s.invites.use(invite.id, { personId: 310, name: 'Сидоров Ваня', consent: true });
+    const invite = await s.invites.create(ADMIN, { classId: await classId('6А'), role: 'student' });
+    const used = await s.invites.use(invite.id, { personId: vk(310), name: 'Сидоров Ваня', consent: true });
     if (!used.ok) throw new Error('not filed');
     await announceJoinRequest(h.bot.app, used.request);
     const card = await admin.expect('Новая заявка на вступление');
@@ -279,15 +280,15 @@ describe('movement with linked parents (F10)', () => {
     expect(toMother.text).toContain('Других ваших детей в школе нет');
     const toFather = await father.expect('Ваш сын, Сидоров Ваня (5А)');
     expect(toFather.text).toContain('Вы больше не среди родителей класса 5А.');
-    expect(await s.members.get(320)).toMatchObject({ status: 'left', roles: [] });
-    expect(await s.members.get(321)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [await classId('6А')] });
+    expect(await s.members.get(vk(320))).toMatchObject({ status: 'left', roles: [] });
+    expect(await s.members.get(vk(321))).toMatchObject({ status: 'active', roles: ['parent'], classIds: [await classId('6А')] });
     await mother.say('/help');
     await mother.expect('Чтобы вступить в класс или в Учительскую');
   });
 
   it('F10: /left names as told only the parents the bot reached; the others, and those who left too, by name and gender, or as a list', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '5А');
+    await s.classes.create(ADMIN, '5А');
     const admin = h.admin();
     await admin.say('/help');
     await admin.expect('Ваши роли');
@@ -325,7 +326,7 @@ describe('movement with linked parents (F10)', () => {
 
   it('F10: graduation keeps a parent in the class of a younger child; parents with no child left leave', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '11А']);
+    await s.classes.createMany(ADMIN, ['5А', '11А']);
     await joinAs(s, 'student', '11А', 311, 'Старший Сын');
     await joinAs(s, 'student', '5А', 312, 'Младшая Дочь');
     await joinAs(s, 'parent', '11А', 320, 'Общий Родитель', 'Старший Сын');
@@ -337,9 +338,9 @@ describe('movement with linked parents (F10)', () => {
     await admin.press('Перевести');
     await admin.expect('Готово: переведено классов — 1, выпущено классов — 1 (выпускников и их родителей: 3).');
     const sixth = await classId('6А');
-    expect(await s.members.get(320)).toMatchObject({ status: 'active', roles: ['parent'], classIds: [sixth] });
-    expect((await s.members.roster(ADMIN_ID, sixth)).parents[0]?.children).toEqual([{ childName: 'Младшая Дочь', childId: 312 }]);
-    expect((await s.members.get(321))?.status).toBe('left');
+    expect(await s.members.get(vk(320))).toMatchObject({ status: 'active', roles: ['parent'], classIds: [sixth] });
+    expect((await s.members.roster(ADMIN, sixth)).parents[0]?.children).toEqual([{ childName: 'Младшая Дочь', childId: vk(312) }]);
+    expect((await s.members.get(vk(321)))?.status).toBe('left');
   });
 });
 
@@ -361,15 +362,15 @@ describe('everyone concerned is told of movement (F10)', () => {
   }
 
   /** A verified teacher leading `className`. */
-  async function classTeacher(personId: number, name: string, className: string): Promise<void> {
+  async function classTeacher(userId: number, name: string, className: string): Promise<void> {
     const s = h.bot.app.services;
-    await verifiedTeacher(s, personId, name);
-    await s.members.assignClassTeacher(ADMIN_ID, await classId(className), personId);
+    await verifiedTeacher(s, userId, name);
+    await s.members.assignClassTeacher(ADMIN, await classId(className), vk(userId));
   }
 
   it('F10: a transfer tells the student, their parent and the class teachers of the old and the new class', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '5Б']);
+    await s.classes.createMany(ADMIN, ['5А', '5Б']);
     await classTeacher(300, 'Петрова Анна', '5А');
     await classTeacher(301, 'Орлов Олег', '5Б');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
@@ -395,7 +396,7 @@ describe('everyone concerned is told of movement (F10)', () => {
 
   it('F10: /left of a student tells their class teacher', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '5А');
+    await s.classes.create(ADMIN, '5А');
     await classTeacher(300, 'Петрова Анна', '5А');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     const teacher = await reachable(300, 'Анна', 'Петрова');
@@ -409,15 +410,15 @@ describe('everyone concerned is told of movement (F10)', () => {
 
   it('F10: promotion tells every class teacher and family what changed, graduates that they graduated; last year’s invites stop working and the admin sees how many', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '11А']);
+    await s.classes.createMany(ADMIN, ['5А', '11А']);
     await classTeacher(300, 'Петрова Анна', '5А');
     await classTeacher(301, 'Орлов Олег', '11А');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'parent', '5А', 320, 'Сидорова Ольга', 'Сидоров Ваня');
     await joinAs(s, 'student', '11А', 311, 'Выпускник Петя');
-    const old5a = await s.invites.create(ADMIN_ID, { classId: await classId('5А'), role: 'student' });
-    const old11a = await s.invites.create(ADMIN_ID, { classId: await classId('11А'), role: 'parent' });
-    const staffInvite = await s.invites.create(ADMIN_ID, { classId: 'staff', role: 'teacher' });
+    const old5a = await s.invites.create(ADMIN, { classId: await classId('5А'), role: 'student' });
+    const old11a = await s.invites.create(ADMIN, { classId: await classId('11А'), role: 'parent' });
+    const staffInvite = await s.invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
     const before = (await s.invites.listActive()).filter((i) => i.classId !== 'staff').length;
     expect(before).toBeGreaterThanOrEqual(2);
     const [teacher5, teacher11, vanya, mother, graduate] = [
@@ -450,7 +451,7 @@ describe('everyone concerned is told of movement (F10)', () => {
     await stranger.expect('Эта ссылка устарела: класс перешёл на новый учебный год. Попросите новую у классного руководителя.');
     await stranger.say(`/join ${old11a.code}`);
     await stranger.expect('Эта ссылка устарела');
-    expect((await s.members.get(500))).toBeUndefined();
+    expect((await s.members.get(vk(500)))).toBeUndefined();
     // The journal counts them too.
     const promoted = (await s.audit.recent(20)).find((e) => e.action === 'movement.promoted');
     expect(promoted?.details).toMatchObject({ revokedInvites: before });
@@ -458,8 +459,8 @@ describe('everyone concerned is told of movement (F10)', () => {
 
   it('F10: a person in the middle of joining by last year’s link when the year moves on is told it is out of date, and no request is filed', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '10А');
-    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('10А'), role: 'student' });
+    await s.classes.create(ADMIN, '10А');
+    const invite = await s.invites.create(ADMIN, { classId: await classId('10А'), role: 'student' });
     const joiner = h.driver.user({ id: 510, firstName: 'Игорь', lastName: 'Новиков' });
     await joiner.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
     await joiner.expect('Вас приглашают');
@@ -468,10 +469,10 @@ describe('everyone concerned is told of movement (F10)', () => {
     await joiner.say('Новиков Игорь');
     await joiner.expect('Согласие');
     const plan = await s.movement.previewPromotion();
-    expect(await s.movement.applyPromotion(ADMIN_ID, plan)).toMatchObject({ ok: true, revokedInvites: 1 });
+    expect(await s.movement.applyPromotion(ADMIN, plan)).toMatchObject({ ok: true, revokedInvites: 1 });
     await joiner.press('Даю согласие');
     await joiner.expect('Эта ссылка устарела: класс перешёл на новый учебный год.');
-    expect(await s.requests.openFor(510, await classId('11А'), 'student')).toBeFalsy();
+    expect(await s.requests.openFor(vk(510), await classId('11А'), 'student')).toBeFalsy();
   });
 });
 

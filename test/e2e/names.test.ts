@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/driver.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { PROFILE } from '../helpers/school-profile.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
@@ -15,8 +16,8 @@ describe('people by their names and gender (F10 F07 F27)', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none' } }); // the students here consent themselves (parents' consent: consent.test.ts)
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    await h.bot.app.services.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    await h.bot.app.services.classes.createMany(ADMIN, ['5А', '6А']);
   });
   afterEach(() => h.close());
 
@@ -25,7 +26,7 @@ describe('people by their names and gender (F10 F07 F27)', () => {
 
   /** A girl whose name does not tell her gender joins 5А through onboarding, taking her VK name (sex 1 in VK). */
   async function sashaJoins() {
-    const invite = await s().invites.create(ADMIN_ID, { classId: await classId('5А'), role: 'student' });
+    const invite = await s().invites.create(ADMIN, { classId: await classId('5А'), role: 'student' });
     const sasha = h.driver.user({ id: 601, firstName: 'Саша', lastName: 'Ким', sex: 1 });
     await sasha.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
     await sasha.expect('Вас приглашают');
@@ -37,11 +38,11 @@ describe('people by their names and gender (F10 F07 F27)', () => {
     await sasha.expect('Согласие на обработку');
     await sasha.press('Даю согласие');
     await sasha.expect('Заявка отправлена');
-    const [request] = (await s().requests.listPending('system')).items.filter((r) => r.applicant.personId === 601);
+    const [request] = (await s().requests.listPending('system')).items.filter((r) => r.applicant.personId === vk(601));
     expect(request?.applicant).toMatchObject({ name: 'Ким Саша', gender: 'female' });
-    const decided = await s().requests.approve(ADMIN_ID, request!.id);
+    const decided = await s().requests.approve(ADMIN, request!.id);
     expect(decided.ok).toBe(true);
-    expect((await s().members.get(601))?.gender).toBe('female');
+    expect((await s().members.get(vk(601)))?.gender).toBe('female');
     return sasha;
   }
 
@@ -78,13 +79,13 @@ describe('people by their names and gender (F10 F07 F27)', () => {
     const done = await admin.expect('[id601|Ким Саша] отмечена как выбывшая.');
     expect(done.text).not.toContain('(а)');
     await mother.expect('Ваша дочь, Ким Саша (5А), отмечена как выбывшая из школы.');
-    expect((await s().members.get(601))?.status).toBe('left');
+    expect((await s().members.get(vk(601)))?.status).toBe('left');
   });
 
   it('F07: appointing a woman class teacher says «назначена»; a stale press of «Да, выбыла» after she left is answered, not applied twice', async () => {
     const anna = h.driver.user({ id: 300, firstName: 'Женя', lastName: 'Ким', sex: 1, allowsMessages: true });
     await joinAs(s(), 'teacher', 'staff', 300, 'Ким Женя', undefined, 'female');
-    await s().members.verifyTeacher(ADMIN_ID, 300);
+    await s().members.verifyTeacher(ADMIN, vk(300));
     await verifiedTeacher(s(), 301, 'Кузнецов Олег');
     const admin = h.admin();
     await admin.say('/classteacher 5А');
@@ -97,7 +98,7 @@ describe('people by their names and gender (F10 F07 F27)', () => {
     await admin.expect('[id301|Кузнецов Олег] назначен классным руководителем 5А.');
     // Without a gender and with a name that does not tell, the neutral wording stays.
     await joinAs(s(), 'teacher', 'staff', 302, 'Ким Саша');
-    await s().members.verifyTeacher(ADMIN_ID, 302);
+    await s().members.verifyTeacher(ADMIN, vk(302));
     await admin.say('/classteacher 6А 302');
     await admin.expect('[id302|Ким Саша] назначен(а) классным руководителем 6А.');
     // The /left confirmation of the woman: pressing twice marks her once; the second press is told she already left.
@@ -120,7 +121,7 @@ describe('people by their names and gender (F10 F07 F27)', () => {
   });
 
   it('F27: a student who types a name that is not one is shown a child’s name as the example, addressed «вы»', async () => {
-    const invite = await s().invites.create(ADMIN_ID, { classId: await classId('5А'), role: 'student' });
+    const invite = await s().invites.create(ADMIN, { classId: await classId('5А'), role: 'student' });
     const petya = h.driver.user({ id: 602, firstName: 'Петя', lastName: 'Смирнов', sex: 2 });
     await petya.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
     await petya.expect('Вас приглашают');

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/driver.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { STAFF_ROOM_ID, type Invite, type InviteRole } from '../../src/domain/index.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { PROFILE } from '../helpers/school-profile.js';
 
 const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -14,15 +15,15 @@ describe('onboarding by invite (F23, F27, F19)', () => {
   beforeEach(async () => {
     // Students of 5А consent themselves here (the parent's consent of the default grades 1–8: test/e2e/consent.test.ts).
     h = await Harness.start({ env: { CONSENT_PARENT_GRADES: '1-4' } });
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    classId = (await h.bot.app.services.classes.create(ADMIN_ID, '5А')).id;
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    classId = (await h.bot.app.services.classes.create(ADMIN, '5А')).id;
   });
   afterEach(() => h.close());
 
   const services = () => h.bot.app.services;
   const link = (invite: Invite) => inviteDeepLink(h.emulator.groupId, invite.token);
   const invite = (role: InviteRole, options: { maxUses?: number; ttlMs?: number } = {}) =>
-    services().invites.create(ADMIN_ID, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role, ...options });
+    services().invites.create(ADMIN, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role, ...options });
 
   /** The admin has written to the bot once, so VK lets the bot notify them. */
   async function adminReachable() {
@@ -32,9 +33,9 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     return admin;
   }
 
-  async function pendingOf(personId: number) {
+  async function pendingOf(userId: number) {
     const { items } = await services().requests.listPending('system');
-    return items.filter((r) => r.applicant.personId === personId);
+    return items.filter((r) => r.applicant.personId === vk(userId));
   }
 
   it('F27: a student opens the deep link, confirms, takes the VK name, consents, and the request reaches the admin', async () => {
@@ -137,11 +138,11 @@ describe('onboarding by invite (F23, F27, F19)', () => {
     await head.press('Даю согласие');
     await head.expect('Заявка отправлена');
     const [request] = await pendingOf(503);
-    const decided = await services().requests.approve(ADMIN_ID, request!.id);
+    const decided = await services().requests.approve(ADMIN, request!.id);
     expect(decided.ok).toBe(true);
-    await services().members.verifyTeacher(ADMIN_ID, 503);
-    await services().members.setAdministrationRole(ADMIN_ID, 503, 'head');
-    const member = await services().members.get(503);
+    await services().members.verifyTeacher(ADMIN, vk(503));
+    await services().members.setAdministrationRole(ADMIN, vk(503), 'head');
+    const member = await services().members.get(vk(503));
     expect(member).toMatchObject({ roles: expect.arrayContaining(['teacher', 'head']), classIds: [STAFF_ROOM_ID], subjects: ['История'] });
   });
 
@@ -199,9 +200,9 @@ describe('onboarding by invite (F23, F27, F19)', () => {
   it('F27: expired, revoked and used-up invites say which and whom to ask', async () => {
     const expired = await invite('student', { ttlMs: 1 });
     const revoked = await invite('parent');
-    await services().invites.revoke(ADMIN_ID, revoked.id);
+    await services().invites.revoke(ADMIN, revoked.id);
     const usedUp = await invite('teacher', { maxUses: 1 });
-    await services().invites.use(usedUp.id, { personId: 600, name: 'Кто-то Другой', consent: true, subjects: [] });
+    await services().invites.use(usedUp.id, { personId: vk(600), name: 'Кто-то Другой', consent: true, subjects: [] });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const person = h.driver.user({ id: 506, firstName: 'Иван', lastName: 'Петров' });
     await person.openLink(link(expired));
@@ -236,13 +237,13 @@ describe('onboarding by invite (F23, F27, F19)', () => {
 
   it('F27: a member gets a friendly note; reopening the invite of a waiting request shows that request (who decides)', async () => {
     const inv = await invite('student');
-    const used = await services().invites.use(inv.id, { personId: 509, name: 'Петров Иван', consent: true });
+    const used = await services().invites.use(inv.id, { personId: vk(509), name: 'Петров Иван', consent: true });
     if (!used.ok) throw new Error('not used');
     const student = h.driver.user({ id: 509, firstName: 'Иван', lastName: 'Петров' });
     await student.openLink(link(inv));
     const waiting = await student.expect('Ваша заявка ждёт проверки');
     expect(waiting.text).toContain('Решение примет администрация школы.');
-    await services().requests.approve(ADMIN_ID, used.request.id);
+    await services().requests.approve(ADMIN, used.request.id);
     await student.say(`/join ${inv.code}`);
     await student.expect('Вы уже состоите в 5А как ученик');
   });
@@ -272,11 +273,11 @@ describe('a parent of two children in one class (F27)', () => {
 
   it('F27: a parent already in the class joins again for a second child; the same child again gets a friendly note', async () => {
     const { classes, invites, requests } = h.bot.app.services;
-    const classId = (await classes.create(ADMIN_ID, '2А')).id;
-    const invite = await invites.create(ADMIN_ID, { classId, role: 'parent', maxUses: 5 });
-    const first = await invites.use(invite.id, { personId: 901, name: 'Котова Ирина Павловна', consent: true, childName: 'Котова Лиза' });
+    const classId = (await classes.create(ADMIN, '2А')).id;
+    const invite = await invites.create(ADMIN, { classId, role: 'parent', maxUses: 5 });
+    const first = await invites.use(invite.id, { personId: vk(901), name: 'Котова Ирина Павловна', consent: true, childName: 'Котова Лиза' });
     if (!first.ok) throw new Error('setup: the first request was refused');
-    await requests.approve(ADMIN_ID, first.request.id);
+    await requests.approve(ADMIN, first.request.id);
 
     const parent = h.driver.user({ id: 901, firstName: 'Ирина', lastName: 'Котова' });
     const join = async (child: string) => {
@@ -293,7 +294,7 @@ describe('a parent of two children in one class (F27)', () => {
     await join('Котов Миша');
     await parent.expect('Заявка отправлена');
     const pending = await requests.listPending('system');
-    expect(pending.items.map((r) => r.applicant)).toEqual([expect.objectContaining({ personId: 901, role: 'parent', childName: 'Котов Миша' })]);
+    expect(pending.items.map((r) => r.applicant)).toEqual([expect.objectContaining({ personId: vk(901), role: 'parent', childName: 'Котов Миша' })]);
 
     // The same child again (the other word order) is said at once, by name, before the consent; another child goes on.
     await parent.say(`/join ${invite.code}`);

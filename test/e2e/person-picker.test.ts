@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 import type { Services } from '../../src/domain/index.js';
 
@@ -22,7 +23,7 @@ describe('people by name: the person picker (issue 10)', () => {
 
   /** 5А: Соколова Мария (310), Петров Иван (311); 5Б: Соколов Пётр (312); 6А empty; a parent of 5А, Петрова Анна (320). */
   async function school(s: Services): Promise<void> {
-    await s.classes.createMany(ADMIN_ID, ['5А', '5Б', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '5Б', '6А']);
     await joinAs(s, 'student', '5А', 310, 'Соколова Мария');
     await joinAs(s, 'student', '5А', 311, 'Петров Иван');
     await joinAs(s, 'student', '5Б', 312, 'Соколов Пётр');
@@ -36,10 +37,10 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.say('/transfer Соколова 6А');
     const ask = await admin.expect('Перевести [id310|Соколову Марию] из 5А в 6А?');
     expect(labels(ask)).toEqual(['Перевести', 'Отмена']);
-    expect((await s.members.get(310))?.classIds).toEqual([await classId('5А')]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([await classId('5А')]);
     await admin.press('Перевести');
     await admin.expect('[id310|Соколова Мария] переведена из 5А в 6А.');
-    expect((await s.members.get(310))?.classIds).toEqual([await classId('6А')]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([await classId('6А')]);
   });
 
   it('F10: a part of the surname that fits two students gives their buttons (name and class); one is picked; «ё» is «е», case does not matter', async () => {
@@ -51,8 +52,8 @@ describe('people by name: the person picker (issue 10)', () => {
     expect(labels(pick)).toEqual(['Соколов Пётр, 5Б', 'Соколова Мария, 5А', 'Отмена']);
     await admin.press('Соколов Пётр, 5Б');
     await admin.expect('[id312|Соколов Пётр] переведён из 5Б в 6А.');
-    expect((await s.members.get(312))?.classIds).toEqual([await classId('6А')]);
-    expect((await s.members.get(310))?.classIds).toEqual([await classId('5А')]);
+    expect((await s.members.get(vk(312)))?.classIds).toEqual([await classId('6А')]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([await classId('5А')]);
     // «петр» finds «Пётр» and «Петров»; the parent Петрова is no student and is not offered.
     await admin.say('/transfer петр');
     const two = await admin.expect('нашлось несколько человек: 2');
@@ -74,7 +75,7 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.say('/transfer Петрова 6А');
     await admin.expect('никого по запросу «Петрова» нет');
     await h.idle();
-    expect((await s.members.get(310))?.classIds).toEqual([await classId('5А')]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([await classId('5А')]);
   });
 
   it('F10: /transfer with nobody named opens a class, then its roster, then the target class', async () => {
@@ -92,7 +93,7 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.expect('В какой класс перевести [id310|Соколову Марию]?');
     await admin.press('5Б');
     await admin.expect('[id310|Соколова Мария] переведена из 5А в 5Б.');
-    expect((await s.members.get(310))?.classIds).toEqual([await classId('5Б')]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([await classId('5Б')]);
   });
 
   it('F10: VK ids, links to the page and @short names still work', async () => {
@@ -118,10 +119,10 @@ describe('people by name: the person picker (issue 10)', () => {
     const one = await admin.expect('Нашёлся один человек: [id311|Петров Иван].');
     expect(one.text).toContain('Кто ребёнок этого родителя?');
     expect(labels(one)).toEqual(['Да, продолжить', 'Отмена']);
-    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).parents[0]?.children).toEqual([{ childName: 'Петров Ванечка' }]);
+    expect((await s.members.roster(ADMIN, await classId('5А'))).parents[0]?.children).toEqual([{ childName: 'Петров Ванечка' }]);
     await admin.press('Да, продолжить');
     await admin.expect('[id320|Петрова Анна]');
-    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).parents[0]?.children).toEqual([{ childName: 'Петров Ванечка', childId: 311 }]);
+    expect((await s.members.roster(ADMIN, await classId('5А'))).parents[0]?.children).toEqual([{ childName: 'Петров Ванечка', childId: vk(311) }]);
     await admin.say('/left');
     await admin.expect('Кого отметить выбывшим?');
     await admin.say('/left сокол');
@@ -134,7 +135,7 @@ describe('people by name: the person picker (issue 10)', () => {
 
   it('F06 F07 F18: /head, /admins add and /classteacher by a part of the surname; only confirmed teachers are offered', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '5А');
+    await s.classes.create(ADMIN, '5А');
     await verifiedTeacher(s, 300, 'Смирнова Анна');
     await verifiedTeacher(s, 301, 'Смирнов Олег');
     await joinAs(s, 'teacher', 'staff', 302, 'Смирнова Ольга');
@@ -144,27 +145,27 @@ describe('people by name: the person picker (issue 10)', () => {
     expect(labels(pick)).toEqual(['Смирнов Олег', 'Смирнова Анна', 'Отмена']);
     await admin.press('Смирнова Анна');
     await admin.expect('[id300|Смирнова Анна]');
-    expect((await s.members.get(300))?.roles).toContain('head');
+    expect((await s.members.get(vk(300)))?.roles).toContain('head');
     await admin.say('/admins add Смирнов Олег');
     await admin.expect('Нашёлся один человек: [id301|Смирнов Олег].');
-    expect((await s.members.get(301))?.roles).not.toContain('admin');
+    expect((await s.members.get(vk(301)))?.roles).not.toContain('admin');
     await admin.press('Да, продолжить');
     await admin.expect('[id301|Смирнов Олег] теперь администратор');
-    expect((await s.members.get(301))?.roles).toContain('admin');
+    expect((await s.members.get(vk(301)))?.roles).toContain('admin');
     await admin.say('/classteacher 5А Ольга');
     await admin.expect('никого по запросу «Ольга» нет');
     await admin.say('/classteacher 5А анна');
     await admin.expect('Нашёлся один человек: [id300|Смирнова Анна].');
     await admin.press('Да, продолжить');
     await admin.expect('[id300|Смирнова Анна] назначен');
-    expect((await s.members.get(300))?.classTeacherOf).toEqual([await classId('5А')]);
+    expect((await s.members.get(vk(300)))?.classTeacherOf).toEqual([await classId('5А')]);
   });
 
   it('F05: /sendinvite CODE <surname> sends the invite to the member found by name', async () => {
     const s = h.bot.app.services;
     await school(s);
     const anna = h.driver.user({ id: 320, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true });
-    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'parent' });
+    const invite = await s.invites.create(ADMIN, { classId: await classId('5Б'), role: 'parent' });
     const admin = h.admin();
     await admin.say(`/sendinvite ${invite.code} петрова`);
     await admin.expect('Кому отправить приглашение?\nНашёлся один человек: [id320|Петрова Анна].');
@@ -175,7 +176,7 @@ describe('people by name: the person picker (issue 10)', () => {
 
   it('F10: many matches are paged with «Ещё» and «Назад», «Отмена» on every page; a person on the second page can be picked', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     const letters = 'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ';
     const names: string[] = [];
     for (let i = 0; i < 24; i++) names.push(`Смирнов${letters[i]!.toLowerCase()} Иван`);
@@ -202,7 +203,7 @@ describe('people by name: the person picker (issue 10)', () => {
     const s = h.bot.app.services;
     await school(s);
     const anna = h.driver.user({ id: 320, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true });
-    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'parent' });
+    const invite = await s.invites.create(ADMIN, { classId: await classId('5Б'), role: 'parent' });
     const admin = h.admin();
     await admin.say(`/sendinvite ${invite.code} Кузнецова`);
     const none = await admin.expect('никого по запросу «Кузнецова» нет');
@@ -219,7 +220,7 @@ describe('people by name: the person picker (issue 10)', () => {
     const s = h.bot.app.services;
     await school(s);
     await verifiedTeacher(s, 300, 'Смирнова Анна');
-    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
+    await s.members.assignClassTeacher(ADMIN, await classId('5А'), vk(300));
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Смирнова' });
     await teacher.say('/linkchild');
     const classes = await teacher.expect('Какого родителя связать с ребёнком?');
@@ -252,7 +253,7 @@ describe('people by name: the person picker (issue 10)', () => {
       expect(labels(done), command).not.toContain('Отмена');
       expect(labels(done), command).toContain('Помощь');
     }
-    expect((await s.members.get(310))?.classIds).toEqual([await classId('5А')]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([await classId('5А')]);
   });
 
   it('F10: a stale or forged pick button is refused by the command itself', async () => {
@@ -263,7 +264,7 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.say('/transfer соко 6А');
     await admin.expect('нашлось несколько человек: 2');
     // Meanwhile Соколова Мария leaves: her button is stale.
-    await s.movement.markLeft(ADMIN_ID, 310);
+    await s.movement.markLeft(ADMIN, vk(310));
     await admin.press('Соколова Мария, 5А');
     await admin.expect('Этот человек — не ученик');
     // A forged button: a teacher's id under /transfer.
@@ -274,7 +275,7 @@ describe('people by name: the person picker (issue 10)', () => {
     await teacher.say('Соколов Пётр, 5Б', { payload: JSON.stringify({ k: 'cmd', c: 'transfer', a: '312 6А' }) });
     await teacher.expect('Эта команда вам недоступна');
     await h.idle();
-    expect((await s.members.get(312))?.classIds).toEqual([await classId('5Б')]);
+    expect((await s.members.get(vk(312)))?.classIds).toEqual([await classId('5Б')]);
   });
 
   it('no raw id reaches a person: a transfer, a leave, a link, appointments and a request card name people and classes', async () => {
@@ -310,8 +311,8 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.expect('Этого человека нет среди участников школы');
     // A join request's card: the applicant and the class, not «Заявка № r1».
     const stranger = h.driver.user({ id: 330, firstName: 'Олег', lastName: 'Новиков', allowsMessages: true });
-    const invite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'student' });
-    const used = await s.invites.use(invite.id, { personId: 330, name: 'Новиков Олег', consent: true });
+    const invite = await s.invites.create(ADMIN, { classId: await classId('5Б'), role: 'student' });
+    const used = await s.invites.use(invite.id, { personId: vk(330), name: 'Новиков Олег', consent: true });
     expect(used.ok).toBe(true);
     await admin.say('/requests');
     await admin.expect('Заявка: Новиков Олег, 5Б');
@@ -319,8 +320,8 @@ describe('people by name: the person picker (issue 10)', () => {
     await admin.expectAnswer();
     // A parent whose child matches no student: the outcome says how to link, by a mention of the parent.
     const mother = h.driver.user({ id: 331, firstName: 'Ирина', lastName: 'Новикова', allowsMessages: true });
-    const parentInvite = await s.invites.create(ADMIN_ID, { classId: await classId('5Б'), role: 'parent' });
-    const filed = await s.invites.use(parentInvite.id, { personId: 331, name: 'Новикова Ирина', consent: true, childName: 'Новиков Сергей' });
+    const parentInvite = await s.invites.create(ADMIN, { classId: await classId('5Б'), role: 'parent' });
+    const filed = await s.invites.use(parentInvite.id, { personId: vk(331), name: 'Новикова Ирина', consent: true, childName: 'Новиков Сергей' });
     expect(filed.ok).toBe(true);
     await admin.say('/requests');
     const card = await admin.expect('Заявка: Новикова Ирина, 5Б');
@@ -330,7 +331,7 @@ describe('people by name: the person picker (issue 10)', () => {
     expect(admin.received.find((m) => m.cmid === card.cmid)?.text).toContain('/связать [id331|Новикова Ирина]');
     await admin.say('/admins');
     await admin.expect('Администраторы');
-    const staffInvite = await s.invites.create(ADMIN_ID, { classId: 'staff', role: 'teacher' });
+    const staffInvite = await s.invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
     await admin.say(`/sendinvite ${staffInvite.code} id330`);
     await admin.expect(`Приглашение ${staffInvite.code} отправлено [id330|Новикову Олегу]`);
     await admin.say('/left Соколова');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
+import { vks } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -11,7 +12,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
   beforeEach(async () => {
     h = await Harness.start();
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
@@ -90,7 +91,7 @@ describe('posts asking for an acknowledgement, and read counts (F12)', () => {
     expect(await snackbar(anna, 'Прочитано')).toBe('Вы уже подтвердили.');
     expect(await snackbar(vanya, 'Прочитано', peer)).toBe('Спасибо! Отмечено, что вы ознакомились.');
     h.emulator.markRead(312, 312);
-    expect(await h.bot.app.services.postAcks.pending(post!.id)).toEqual([312, 313]);
+    expect(await h.bot.app.services.postAcks.pending(post!.id)).toEqual(vks(312, 313));
 
     await admin.say('/посты');
     const list = await admin.expect('Последние посты (1):');
@@ -249,7 +250,7 @@ describe('posts asking for an acknowledgement in the quiet hours (F12)', () => {
     offset = 0;
     h = await Harness.start({ env: { QUIET_HOURS: '21-8', SCHOOL_TZ: 'Europe/Moscow' }, bot: { now: () => Date.now() + offset } });
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
@@ -272,7 +273,7 @@ describe('posts asking for an acknowledgement in the quiet hours (F12)', () => {
     const olga = h.driver.user({ id: 312, firstName: 'Ольга', lastName: 'Сидорова', allowsMessages: true });
     const petya = h.driver.user({ id: 313, firstName: 'Петя', lastName: 'Орлов', allowsMessages: true });
     const chat = h.emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа №11', memberIds: [] });
-    await h.bot.app.services.channels.bind(ADMIN_ID, 'school', chat.peerId);
+    await h.bot.app.services.channels.bind(ADMIN, 'school', chat.peerId);
     offset = moscow(7, 59, 52) - Date.now();
     await admin.say('/пост');
     await admin.expect('В какой канал отправить пост?');

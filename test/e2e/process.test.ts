@@ -37,7 +37,7 @@ describe('the bot process', () => {
     await admin.say('Школа Тайнозвучащая 12345');
     await admin.expect('Краткое наименование');
     // Logs carry ids only: neither the person's name nor what they typed.
-    expect(run.output()).toContain('"from":100');
+    expect(run.output()).toContain('"from":"100"');
     expect(run.output()).not.toContain('Иванова');
     expect(run.output()).not.toContain('Тайнозвучащая');
 

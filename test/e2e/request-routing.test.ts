@@ -4,7 +4,8 @@ import { announceJoinRequest } from '../../src/features/join-requests/review-not
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import type { InviteRole, JoinRequest } from '../../src/domain/index.js';
 import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: ReceivedMessage): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -19,7 +20,7 @@ describe('join requests go to whom they belong (F08)', () => {
   /** A school with classes 5А and 5Б; the admin (100) has written to the bot. */
   async function school(env: Record<string, string> = {}): Promise<DriverUser> {
     h = await Harness.start({ env: { CONSENT_PARENT_GRADES: 'none', ...env }, bot: { extraJobs: [sentinelJob] } }); // students consent themselves here (parents' consent: consent.test.ts)
-    const created = await h.bot.app.services.classes.createMany(ADMIN_ID, ['5А', '5Б']);
+    const created = await h.bot.app.services.classes.createMany(ADMIN, ['5А', '5Б']);
     const ids = created.flatMap((c) => (c.status === 'created' ? [c.classGroup.id] : []));
     if (ids.length !== 2) throw new Error('classes not created');
     [classA, classB] = ids as [string, string];
@@ -30,21 +31,21 @@ describe('join requests go to whom they belong (F08)', () => {
   }
 
   /** A verified teacher leading `classId`, who has written to the bot. */
-  async function classTeacher(personId: number, first: string, last: string, classId: string): Promise<DriverUser> {
-    await verifiedTeacher(h.bot.app.services, personId, `${last} ${first}`);
-    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, classId, personId);
-    const teacher = h.driver.user({ id: personId, firstName: first, lastName: last });
+  async function classTeacher(userId: number, first: string, last: string, classId: string): Promise<DriverUser> {
+    await verifiedTeacher(h.bot.app.services, userId, `${last} ${first}`);
+    await h.bot.app.services.members.assignClassTeacher(ADMIN, classId, vk(userId));
+    const teacher = h.driver.user({ id: userId, firstName: first, lastName: last });
     await teacher.say('/help');
     await teacher.expect('Ваши роли');
     return teacher;
   }
 
   /** Files a request through an invite and announces it, as onboarding does. */
-  async function apply(personId: number, name: string, classId: string, role: InviteRole = 'student'): Promise<JoinRequest> {
+  async function apply(userId: number, name: string, classId: string, role: InviteRole = 'student'): Promise<JoinRequest> {
     const services = h.bot.app.services;
-    const invite = await services.invites.create(ADMIN_ID, { classId, role });
+    const invite = await services.invites.create(ADMIN, { classId, role });
     const extra = role === 'parent' ? { childName: 'Петров Ваня' } : role === 'teacher' ? { subjects: ['Физика'] } : {};
-    const used = await services.invites.use(invite.id, { personId, name, consent: true, ...extra });
+    const used = await services.invites.use(invite.id, { personId: vk(userId), name, consent: true, ...extra });
     if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
     await announceJoinRequest(h.bot.app, used.request);
     return used.request;
@@ -66,7 +67,7 @@ describe('join requests go to whom they belong (F08)', () => {
   it('F08: a request for a class with a class teacher goes to the class teacher only; the applicant is told who decides, by name', async () => {
     const admin = await school();
     const teacher = await classTeacher(200, 'Ольга', 'Кузнецова', classA);
-    const invite = await h.bot.app.services.invites.create(ADMIN_ID, { classId: classA, role: 'student' });
+    const invite = await h.bot.app.services.invites.create(ADMIN, { classId: classA, role: 'student' });
     const student = h.driver.user({ id: 301, firstName: 'Анна', lastName: 'Петрова' });
     await student.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
     await student.expect('Вас приглашают');
@@ -114,7 +115,7 @@ describe('join requests go to whom they belong (F08)', () => {
   it('F08: a class teacher the bot cannot write to (they never wrote to it): the admins get the request at once, and are told why', async () => {
     const admin = await school();
     await verifiedTeacher(h.bot.app.services, 200, 'Кузнецова Ольга');
-    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, classA, 200);
+    await h.bot.app.services.members.assignClassTeacher(ADMIN, classA, vk(200));
     await apply(308, 'Анна Петрова', classA);
     const card = await admin.expect('Новая заявка на вступление');
     expect(card.text).toContain('Анна Петрова');
@@ -129,7 +130,7 @@ describe('join requests go to whom they belong (F08)', () => {
     const waiting = await apply(305, 'Вера Ждущая', classA);
     await teacher.expect('Пётр Решённый');
     await teacher.expect('Вера Ждущая');
-    expect((await h.bot.app.services.requests.approve(teacher.id, decided.id)).ok).toBe(true);
+    expect((await h.bot.app.services.requests.approve(vk(teacher.id), decided.id)).ok).toBe(true);
 
     const escalated = await admin.expect('Вера Ждущая', { timeout: 20_000 });
     expect(escalated.text).toContain('давно ждёт решения классного руководителя');
@@ -143,7 +144,7 @@ describe('join requests go to whom they belong (F08)', () => {
     expect((await applicant.expect('Ваша заявка ждёт проверки')).text).toContain('Решение примет классный руководитель (Кузнецова Ольга) или администрация школы.');
     await admin.press('Принять');
     await admin.expectAnswer();
-    expect(await h.bot.app.services.requests.get(waiting.id)).toMatchObject({ status: 'approved', decidedBy: ADMIN_ID });
+    expect(await h.bot.app.services.requests.get(waiting.id)).toMatchObject({ status: 'approved', decidedBy: ADMIN });
   });
 
   it('F08: ten requests at once: cards for the first three, then one summary «Новых заявок» edited as they come and as they are decided; «Показать» opens them five at a time', async () => {
@@ -241,7 +242,7 @@ describe('join requests go to whom they belong (F08)', () => {
     await teacher.expectAnswer();
     const [second] = await waitingJobs(`req-remind.${request.id}.200.`);
     expect(Number(second!.split('.').at(-1)) - Date.now()).toBeGreaterThan(71 * 3_600_000);
-    expect((await h.bot.app.services.requests.approve(ADMIN_ID, request.id)).ok).toBe(true);
+    expect((await h.bot.app.services.requests.approve(ADMIN, request.id)).ok).toBe(true);
     const count = teacher.received.length;
     expect(await h.bot.app.scheduler.reschedule(second!, Date.now())).toBe(true);
     await jobsDoneBy(h, Date.now());
@@ -274,7 +275,7 @@ describe('join requests go to whom they belong (F08)', () => {
 
     await teacherB.press('Позже');
     await teacherB.expect('Когда напомнить');
-    expect((await h.bot.app.services.requests.approve(ADMIN_ID, ofB.id)).ok).toBe(true);
+    expect((await h.bot.app.services.requests.approve(ADMIN, ofB.id)).ok).toBe(true);
     await teacherB.press('Завтра утром');
     await teacherB.expectAnswer();
     expect(teacherB.lastSnackbar()).toBe('Заявку уже приняла Мария Иванова.');

@@ -4,7 +4,8 @@ import type { StoredMessage } from '../../emulator/state.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { createServices } from '../../src/domain/index.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { ADMIN_ID } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { newTestConnection, openTestRedis, type TestRedis } from '../helpers/redis.js';
 import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
@@ -107,8 +108,8 @@ describe('a crash and a restart (F28)', () => {
       const admin = driver.user({ id: ADMIN_ID, firstName: 'Мария', lastName: 'Иванова' });
       await admin.say('/помощь');
       await admin.expect('Ваши роли');
-      const classId = (await services.classes.create(ADMIN_ID, '5А')).id;
-      const invite = await services.invites.create(ADMIN_ID, { classId, role: 'student' });
+      const classId = (await services.classes.create(ADMIN, '5А')).id;
+      const invite = await services.invites.create(ADMIN, { classId, role: 'student' });
       const student = driver.user({ id: 700, firstName: 'Иван', lastName: 'Петров' });
       await student.openLink(inviteDeepLink(emulator.groupId, invite.token));
       await student.expect('Вас приглашают');
@@ -127,7 +128,7 @@ describe('a crash and a restart (F28)', () => {
       await student.expect('Заявка отправлена');
       await inboxEmpty();
       const { items: pending } = await services.requests.listPending('system');
-      expect(pending.filter((r) => r.applicant.personId === 700)).toHaveLength(1);
+      expect(pending.filter((r) => r.applicant.personId === vk(700))).toHaveLength(1);
       expect((await services.invites.get(invite.id))?.uses).toBe(1);
       expect(botMessagesTo(ADMIN_ID).filter(cardToAdmin)).toHaveLength(1);
       expect(botMessagesTo(700).filter((m) => m.text.includes('Заявка отправлена'))).toHaveLength(1);
@@ -142,7 +143,7 @@ describe('a crash and a restart (F28)', () => {
       await restartAfterASecond();
       await expect.poll(async () => (await services.requests.get(pending[0]!.id))?.status, { timeout: 30_000 }).toBe('approved');
       await inboxEmpty();
-      expect(await services.members.get(700)).toMatchObject({ personId: 700 });
+      expect(await services.members.get(vk(700))).toMatchObject({ personId: vk(700) });
       expect(botMessagesTo(700).filter(welcome)).toHaveLength(1);
       const approvals = (await services.audit.recent(100)).filter((entry) => entry.action === 'request.approved');
       expect(approvals).toHaveLength(1);

@@ -4,7 +4,7 @@ import type { JobSpec } from '../../src/features/shared/job-registry.js';
 import { typedMoment } from '../../src/features/shared/typed-time.js';
 import { formatWhen } from '../../src/i18n.js';
 import { createLogger } from '../../src/logger.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -24,7 +24,7 @@ describe('scheduled posts (F12)', () => {
   beforeEach(async () => {
     h = await Harness.start({ env: { SCHOOL_TZ: TZ }, bot: { extraJobs: [sentinel] } });
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');
@@ -109,7 +109,7 @@ describe('scheduled posts (F12)', () => {
     const at = Date.now() + 6000;
     await schedule(admin, text, at, true);
     const stored = (await h.bot.app.services.scheduledPosts.pending())[0];
-    expect(stored).toMatchObject({ status: 'scheduled', kind: 'school', text, pin: true, author: ADMIN_ID, at: Math.floor(at / 1000) * 1000, version: 1 });
+    expect(stored).toMatchObject({ status: 'scheduled', kind: 'school', text, pin: true, author: ADMIN, at: Math.floor(at / 1000) * 1000, version: 1 });
     // Listed before it goes, with its buttons; nothing sent yet.
     const [card] = await listed(admin, 1);
     expect(card!.text).toContain(`🕒 ${when(at)}, общешкольный канал. Закрепить в чате: да.`);
@@ -140,7 +140,7 @@ describe('scheduled posts (F12)', () => {
     expect(h.emulator.sentTo(ADMIN_ID).filter((m) => m.text.startsWith('🕒 Запланированный пост ушёл'))).toHaveLength(1);
     const sent = await h.bot.app.services.scheduledPosts.get(stored!.id);
     const [post] = await h.bot.app.services.channels.recentPosts();
-    expect(post).toMatchObject({ kind: 'school', text, author: ADMIN_ID, chat: 'pinned', reached: 2, total: 2 });
+    expect(post).toMatchObject({ kind: 'school', text, author: ADMIN, chat: 'pinned', reached: 2, total: 2 });
     expect(sent).toMatchObject({ status: 'sent', postId: post!.id });
 
     // The card's buttons after it went: refused, nothing changes.
@@ -341,7 +341,7 @@ describe('scheduled posts (F12)', () => {
     await h.close();
     h = await Harness.start({ env: { SCHOOL_TZ: TZ, QUIET_HOURS: `${clock(Date.now() - 60_000)}-${clock(end)}` }, bot: { extraJobs: [sentinel] } });
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');

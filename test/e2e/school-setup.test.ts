@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STAFF_ROOM_NAME } from '../../src/domain/types.js';
-import { Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
 
 const ANSWERS = {
   fullName: 'Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 11»',
@@ -50,12 +50,12 @@ describe('school setup (F01, F02, F03)', () => {
     expect(application.text).toContain('приказа');
 
     const profile = await h.bot.app.school.get();
-    expect(profile).toMatchObject({ shortName: 'МАОУ СОШ № 11', city: 'Березники', phone: '+79123456789', updatedBy: 100 });
-    expect((await h.bot.app.services.members.get(100))?.name).toBe('Иванова Мария Петровна');
+    expect(profile).toMatchObject({ shortName: 'МАОУ СОШ № 11', city: 'Березники', phone: '+79123456789', updatedBy: ADMIN });
+    expect((await h.bot.app.services.members.get(ADMIN))?.name).toBe('Иванова Мария Петровна');
     const staff = await h.bot.app.services.classes.findByName(STAFF_ROOM_NAME);
     expect(staff).toMatchObject({ kind: 'staff', status: 'active' });
     // The change is in the audit log, by the admin who made it.
-    expect((await h.bot.app.services.audit.recent(10)).filter((entry) => entry.action === 'school.saved')).toMatchObject([{ actor: 100 }]);
+    expect((await h.bot.app.services.audit.recent(10)).filter((entry) => entry.action === 'school.saved')).toMatchObject([{ actor: ADMIN }]);
   });
 
   it('F02: bad input at every step gets a clear re-prompt and nothing is lost', async () => {
@@ -106,7 +106,7 @@ describe('school setup (F01, F02, F03)', () => {
   });
 
   it('F02: /school shows the profile and edits it later; /cancel leaves without saving', async () => {
-    await h.bot.app.school.save({ ...ANSWERS, email: 'a@b.ru', phone: '+79123456789' }, 100);
+    await h.bot.app.school.save({ ...ANSWERS, email: 'a@b.ru', phone: '+79123456789' }, ADMIN);
     const admin = h.admin();
     await admin.say('/школа');
     const shown = await admin.expect('Профиль школы:');

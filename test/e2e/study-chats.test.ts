@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -14,7 +15,7 @@ describe('study chats (F25)', () => {
   beforeEach(async () => {
     h = await Harness.start();
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'teacher', 'staff', 302, 'Новиков Игорь');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
@@ -72,8 +73,8 @@ describe('study chats (F25)', () => {
     expect(h.driver.chat(chat!.peerId).memberIds).toContain(310);
     expect(await h.bot.app.messenger.members(chat!.peerId)).toContain(310);
     // The stored record: class, subject, teacher, chat id.
-    const stored = await h.bot.app.services.studyChats.ofTeacher(300);
-    expect(stored).toMatchObject([{ title: '5А · Математика', subject: 'Математика', teacher: 300, peer: chat!.peerId, link, status: 'ready' }]);
+    const stored = await h.bot.app.services.studyChats.ofTeacher(vk(300));
+    expect(stored).toMatchObject([{ title: '5А · Математика', subject: 'Математика', teacher: vk(300), peer: chat!.peerId, link, status: 'ready' }]);
     // /chats lists it.
     await teacher.say('/чаты');
     const list = await teacher.expect('Ваши учебные чаты (1):');
@@ -96,8 +97,8 @@ describe('study chats (F25)', () => {
     await teacher.press('Создать');
     const link = linkIn((await teacher.expect('создан. Ссылка для входа')).text);
     // The classes the teacher leads come first, then those they have chats in.
-    await h.bot.app.services.members.assignClassTeacher(ADMIN_ID, (await h.bot.app.services.classes.findByName('6А'))!.id, 300);
-    await h.bot.app.services.classes.create(ADMIN_ID, '4Б');
+    await h.bot.app.services.members.assignClassTeacher(ADMIN, (await h.bot.app.services.classes.findByName('6А'))!.id, vk(300));
+    await h.bot.app.services.classes.create(ADMIN, '4Б');
     await teacher.say('/chat');
     await teacher.expect('Какой чат создать?');
     await teacher.press('Предметный чат класса');
@@ -181,7 +182,7 @@ describe('study chats (F25)', () => {
     await upToConfirm(teacher, '5А', 'Только ученикам');
     await teacher.press('Создать');
     const link = linkIn((await teacher.expect('✅ Учебный чат «5А · Математика» создан.')).text);
-    const [stored] = await h.bot.app.services.studyChats.ofTeacher(300);
+    const [stored] = await h.bot.app.services.studyChats.ofTeacher(vk(300));
     return { peerId: stored!.peer!, id: stored!.id, link };
   }
 
@@ -249,7 +250,7 @@ describe('study chats (F25)', () => {
 
   it('F25 F10: when a class graduates, its students and parents are removed from its study chat and the teacher is told once, with the count', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '11А');
+    await s.classes.create(ADMIN, '11А');
     await joinAs(s, 'student', '11А', 330, 'Выпускник Петя');
     await joinAs(s, 'student', '11А', 331, 'Выпускница Аня');
     await joinAs(s, 'parent', '11А', 332, 'Выпускникова Ирина', 'Выпускник Петя');
@@ -305,7 +306,7 @@ describe('study chats (F25)', () => {
   }
 
   it('F25: an "other" chat for two classes: classes marked ✓ and «Готово»; the students of both get the link, a third class and the parents do not; the stored record has its audience', async () => {
-    await h.bot.app.services.classes.create(ADMIN_ID, '7А');
+    await h.bot.app.services.classes.create(ADMIN, '7А');
     await joinAs(h.bot.app.services, 'student', '7А', 330, 'Лебедев Коля');
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     const vanya = h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
@@ -353,7 +354,7 @@ describe('study chats (F25)', () => {
     expect(kolya.received).toHaveLength(0);
     expect(olga.received).toHaveLength(0);
     const ids = [(await h.bot.app.services.classes.findByName('5А'))!.id, (await h.bot.app.services.classes.findByName('6А'))!.id];
-    expect(await h.bot.app.services.studyChats.all()).toMatchObject([{ kind: 'other', title: 'Шахматный кружок', teacher: 300, link, audience: { kind: 'class', classIds: ids, parents: false } }]);
+    expect(await h.bot.app.services.studyChats.all()).toMatchObject([{ kind: 'other', title: 'Шахматный кружок', teacher: vk(300), link, audience: { kind: 'class', classIds: ids, parents: false } }]);
     // /чаты: the teacher's list and a 6А student's list show it; 7А's student does not see it.
     await teacher.say('/чаты');
     expect((await teacher.expect('Ваши учебные чаты (1):')).text).toContain(`1. «Шахматный кружок» — ученики классов 5А, 6А: ${link}`);
@@ -364,7 +365,7 @@ describe('study chats (F25)', () => {
   });
 
   it('F25: a stranger (a third class\'s student, a parent when parents were not asked) joining an "other" chat is reported to the teacher; a student of its classes is not', async () => {
-    await h.bot.app.services.classes.create(ADMIN_ID, '7А');
+    await h.bot.app.services.classes.create(ADMIN, '7А');
     await joinAs(h.bot.app.services, 'student', '7А', 330, 'Лебедев Коля');
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });
@@ -508,7 +509,7 @@ describe('study chats (F25)', () => {
   it('F25: the classes of an "other" chat are paged when they do not fit one keyboard; the marks are kept across the pages', async () => {
     const names = [];
     for (let grade = 1; grade <= 10; grade++) for (const letter of ['А', 'Б', 'В', 'Г']) if (!(letter === 'А' && (grade === 5 || grade === 6))) names.push(`${grade}${letter}`);
-    await h.bot.app.services.classes.createMany(ADMIN_ID, names);
+    await h.bot.app.services.classes.createMany(ADMIN, names);
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     await otherChatNamed(teacher, 'Параллель');
     await teacher.press('Несколько классов');

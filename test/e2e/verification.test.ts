@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { STAFF_ROOM_ID, effectiveRoles } from '../../src/domain/index.js';
-import { Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 
 const labels = (message: ReceivedMessage): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 const nameOf = (user: DriverUser): string => `${user.user.firstName} ${user.user.lastName}`.trim();
@@ -26,22 +27,22 @@ describe('teacher status (F09, F20, F24)', () => {
   /** Files a teacher request for the person through a staff-room invite; returns the request id. */
   async function fileTeacher(user: DriverUser, subjects: string[] = ['Математика']): Promise<string> {
     const services = h.bot.app.services;
-    const invite = await services.invites.create(100, { classId: STAFF_ROOM_ID, role: 'teacher' });
-    const used = await services.invites.use(invite.id, { personId: user.id, name: nameOf(user), consent: true, subjects });
+    const invite = await services.invites.create(ADMIN, { classId: STAFF_ROOM_ID, role: 'teacher' });
+    const used = await services.invites.use(invite.id, { personId: vk(user.id), name: nameOf(user), consent: true, subjects });
     if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
     return used.request.id;
   }
 
   /** An approved (not yet verified) teacher, without any notices. */
   async function pendingTeacher(user: DriverUser): Promise<void> {
-    await h.bot.app.services.requests.approve(100, await fileTeacher(user));
+    await h.bot.app.services.requests.approve(ADMIN, await fileTeacher(user));
   }
 
   /** A verified teacher made head or deputy. */
   async function administration(user: DriverUser, role: 'head' | 'deputy'): Promise<void> {
     await pendingTeacher(user);
-    await h.bot.app.services.members.verifyTeacher(100, user.id);
-    await h.bot.app.services.members.setAdministrationRole(100, user.id, role);
+    await h.bot.app.services.members.verifyTeacher(ADMIN, vk(user.id));
+    await h.bot.app.services.members.setAdministrationRole(ADMIN, vk(user.id), role);
   }
 
   it('F24 F09: an approved teacher waits for confirmation, /help says so; the admin confirms from the notice and the teacher is told', async () => {
@@ -65,7 +66,7 @@ describe('teacher status (F09, F20, F24)', () => {
     expect(ask.text).toContain('Предметы: Математика, Физика');
     expect(labels(ask)).toEqual(['Подтвердить статус']);
 
-    let member = await h.bot.app.services.members.get(ivan.id);
+    let member = await h.bot.app.services.members.get(vk(ivan.id));
     expect(member?.teacherStatus).toBe('pending');
     expect(effectiveRoles(member ?? null)).not.toContain('teacher');
     await ivan.say('/help');
@@ -82,7 +83,7 @@ describe('teacher status (F09, F20, F24)', () => {
     const edited = admin.received.find((m) => m.cmid === ask.cmid);
     expect(edited?.text).toContain('✅ Статус подтверждён: Мария Иванова');
     expect(edited?.keyboard).toBeUndefined();
-    member = await h.bot.app.services.members.get(ivan.id);
+    member = await h.bot.app.services.members.get(vk(ivan.id));
     expect(member?.teacherStatus).toBe('verified');
     expect(effectiveRoles(member ?? null)).toContain('teacher');
 
@@ -118,7 +119,7 @@ describe('teacher status (F09, F20, F24)', () => {
     await deputy.say('/подтвердить vk.com/id302');
     await deputy.expect('Статус учителя подтверждён: [id302|Борис Второй]');
     await t2.expect('Ваш статус учителя подтверждён (Павел Завучев)');
-    expect((await h.bot.app.services.members.get(t2.id))?.teacherStatus).toBe('verified');
+    expect((await h.bot.app.services.members.get(vk(t2.id)))?.teacherStatus).toBe('verified');
     await deputy.say('/verify');
     await deputy.expect('Учителей, ожидающих подтверждения статуса, нет');
   });
@@ -127,18 +128,18 @@ describe('teacher status (F09, F20, F24)', () => {
     const admin = h.admin();
     await admin.say('/help');
     await admin.expect('Ваши роли');
-    const classes = await h.bot.app.services.classes.createMany(100, ['5А']);
+    const classes = await h.bot.app.services.classes.createMany(ADMIN, ['5А']);
     const classId = classes[0]?.status === 'created' ? classes[0].classGroup.id : '';
     const student = await person(400, 'Коля', 'Учеников');
-    const invite = await h.bot.app.services.invites.create(100, { classId, role: 'student' });
-    const used = await h.bot.app.services.invites.use(invite.id, { personId: student.id, name: 'Коля Учеников', consent: true });
+    const invite = await h.bot.app.services.invites.create(ADMIN, { classId, role: 'student' });
+    const used = await h.bot.app.services.invites.use(invite.id, { personId: vk(student.id), name: 'Коля Учеников', consent: true });
     if (!used.ok) throw new Error('not used');
-    await h.bot.app.services.requests.approve(100, used.request.id);
+    await h.bot.app.services.requests.approve(ADMIN, used.request.id);
     const teacher = await person(300, 'Иван', 'Петров');
     await pendingTeacher(teacher);
     const colleague = await person(301, 'Анна', 'Коллегова');
     await pendingTeacher(colleague);
-    await h.bot.app.services.members.verifyTeacher(100, colleague.id);
+    await h.bot.app.services.members.verifyTeacher(ADMIN, vk(colleague.id));
 
     await student.say('/verify');
     await student.expect('недоступна');
@@ -150,7 +151,7 @@ describe('teacher status (F09, F20, F24)', () => {
     const last = await colleague.expect('Ваши роли');
     const eventId = h.emulator.messageEvent(colleague.id, colleague.id, last.cmid, { k: 'cb', a: 'ver.ok', id: String(teacher.id) });
     expect((await colleague.expectAnswer(eventId))?.text).toBe('Подтверждать статус учителя могут администратор, руководитель и заместители.');
-    expect((await h.bot.app.services.members.get(teacher.id))?.teacherStatus).toBe('pending');
+    expect((await h.bot.app.services.members.get(vk(teacher.id)))?.teacherStatus).toBe('pending');
 
     // By a part of the surname: only the teachers waiting are found; one is confirmed after a press.
     await admin.say('/verify Сидоров');
@@ -163,7 +164,7 @@ describe('teacher status (F09, F20, F24)', () => {
     expect(one.text).toContain('Нашёлся один человек: [id300|Иван Петров]');
     expect(labels(one)).toEqual(['Да, продолжить', 'Отмена']);
     await h.idle();
-    expect((await h.bot.app.services.members.get(teacher.id))?.teacherStatus).toBe('pending');
+    expect((await h.bot.app.services.members.get(vk(teacher.id)))?.teacherStatus).toBe('pending');
     await admin.say(`/verify ${student.id}`);
     await admin.expect('Этот человек — не учитель школы');
     await admin.say('/verify 99999');
@@ -204,6 +205,6 @@ describe('teacher status (F09, F20, F24)', () => {
     await ivan.expect('Ваш статус учителя подтверждён');
     await h.idle();
     expect(ivan.received.filter((m) => m.text.includes('Ваш статус учителя подтверждён'))).toHaveLength(1);
-    expect((await h.bot.app.services.members.get(ivan.id))?.teacherStatus).toBe('verified');
+    expect((await h.bot.app.services.members.get(vk(ivan.id)))?.teacherStatus).toBe('verified');
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../emulator/index.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 
 const HOUR = 3600_000;
 
@@ -13,12 +14,12 @@ describe('VK refusing to deliver (reply window, flood)', () => {
     const clock = new ManualClock();
     h = await Harness.start({ emulator: { now: clock.now, replyWindow: true } });
     const { classes, invites, requests } = h.bot.app.services;
-    const classId = (await classes.create(ADMIN_ID, '4Б')).id;
+    const classId = (await classes.create(ADMIN, '4Б')).id;
     const student = h.driver.user({ id: 950, firstName: 'Дима', lastName: 'Соколов' });
     await student.say('/help');
     await student.expect('ссылка-приглашение');
-    const invite = await invites.create(ADMIN_ID, { classId, role: 'student' });
-    const used = await invites.use(invite.id, { personId: student.id, name: 'Соколов Дима', consent: true });
+    const invite = await invites.create(ADMIN, { classId, role: 'student' });
+    const used = await invites.use(invite.id, { personId: vk(student.id), name: 'Соколов Дима', consent: true });
     if (!used.ok) throw new Error('setup: the request was refused');
 
     clock.advance(25 * HOUR);

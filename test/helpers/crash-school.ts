@@ -8,7 +8,7 @@ import type { StoredMessage } from '../../emulator/state.js';
 import { createServices, type Services } from '../../src/domain/index.js';
 import type { RedisClient } from '../../src/domain/redis-client.js';
 import type { BotProcess } from './bot-process.js';
-import { ADMIN_ID } from './harness.js';
+import { ADMIN, ADMIN_ID } from './harness.js';
 import { newTestConnection } from './redis.js';
 import { joinAs } from './school-people.js';
 
@@ -36,8 +36,8 @@ export async function crashSchool(emulator: Emulator, prefix: string, className:
   const redis = newTestConnection();
   const services = createServices({ redis, prefix, schoolId: 'main' });
   const ids = Array.from({ length: count }, (_, i) => firstId + i);
-  await services.members.ensureBootstrapAdmins([ADMIN_ID]);
-  await services.classes.createMany(ADMIN_ID, [className]);
+  await services.members.ensureBootstrapAdmins([ADMIN]);
+  await services.classes.createMany(ADMIN, [className]);
   for (const id of ids) {
     await joinAs(services, 'student', className, id, `${surname(id)} Тест`);
     emulator.addUser({ id, firstName: 'Ученик', lastName: surname(id), allowsMessages: true });
@@ -45,7 +45,7 @@ export async function crashSchool(emulator: Emulator, prefix: string, className:
   const driver = new Driver(emulator, { timeoutMs: 40_000 });
   const admin = driver.user({ id: ADMIN_ID, firstName: 'Мария', lastName: 'Иванова' });
   const chat = emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа', memberIds: [] });
-  await services.channels.bind(ADMIN_ID, 'school', chat.peerId);
+  await services.channels.bind(ADMIN, 'school', chat.peerId);
   return { redis, services, ids, admin, chat, close: () => redis.disconnect() };
 }
 

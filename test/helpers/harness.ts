@@ -3,9 +3,12 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { Driver, startEmulator, type Emulator, type EmulatorOptions, type IdleOptions } from '../../emulator/index.js';
 import { createLogger } from '../../src/logger.js';
 import { openTestRedis, TEST_CLUSTER_ENV, TEST_REDIS_URL, type TestRedis } from './redis.js';
+import { vk } from './people.js';
 
 /** The bootstrap admin of every harness (in ADMIN_VK_IDS). */
 export const ADMIN_ID = 100;
+/** The bootstrap admin as the school's records name them. */
+export const ADMIN = vk(ADMIN_ID);
 
 export interface HarnessOptions {
   env?: Record<string, string>;

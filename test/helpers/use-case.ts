@@ -5,9 +5,11 @@ import type { Locale } from '../../src/i18n.js';
 import type { Notice } from '../../src/features/shared/notices.js';
 import { readerFor } from '../../src/features/shared/recipients.js';
 import type { Turn } from '../../src/turn.js';
+import { vk } from './people.js';
 
-/** The turn of the person `personId` as the bot's middleware would build it (their record read now); replies go to their dialog. */
-export async function turnFor(app: App, personId: number, locale: Locale = 'ru'): Promise<Turn> {
+/** The turn of the emulator's user `userId` as the bot's middleware would build it (their record read now); replies go to their dialog. */
+export async function turnFor(app: App, userId: number, locale: Locale = 'ru'): Promise<Turn> {
+  const personId = vk(userId);
   const member = (await app.services.members.get(personId)) ?? null;
   return {
     app,

@@ -3,6 +3,7 @@ import { schoolKeys } from '../../src/domain/index.js';
 import { renamePersonFields } from '../../src/runtime/record-upgrades.js';
 import { scanKeys } from '../../src/runtime/scan-keys.js';
 import { ADMIN, classIds, join, openSchool, verifiedTeacher, type School } from '../domain/fixture.js';
+import { vk } from '../helpers/people.js';
 
 /** The field names an earlier version used for people, by today's names. */
 const EARLIER: Record<string, string> = { personId: 'vkId', personIds: 'vkIds', childId: 'childVkId', studentId: 'studentVkId', parentId: 'parentVkId' };
@@ -51,22 +52,22 @@ describe("an earlier version's records, which named people by `vkId`", () => {
   it('are read again after the start renames their fields, once, keeping expiries and what others wrote meanwhile', async () => {
     const s = school.services;
     const { '5А': classId } = await classIds(s, '5А');
-    await join(s, 'student', classId!, { personId: 301, name: 'Петров Иван' });
-    await join(s, 'parent', classId!, { personId: 401, name: 'Петрова Анна', childName: 'Петров Иван' });
-    await verifiedTeacher(s, 501);
+    await join(s, 'student', classId!, { personId: vk(301), name: 'Петров Иван' });
+    await join(s, 'parent', classId!, { personId: vk(401), name: 'Петрова Анна', childName: 'Петров Иван' });
+    await verifiedTeacher(s, vk(501));
     const base = schoolKeys(school.prefix, school.schoolId).base;
     // A dialog in progress, kept with its expiry, that names a person.
     await school.redis.set(`${base}session:7:7`, JSON.stringify({ scene: 'x', state: { picked: { personId: 301 } } }), 'EX', 500);
-    const before = { roster: await s.members.roster(ADMIN, classId!), teacher: await s.members.get(501), audit: await s.audit.recent() };
+    const before = { roster: await s.members.roster(ADMIN, classId!), teacher: await s.members.get(vk(501)), audit: await s.audit.recent() };
 
     expect(await writeAsEarlierVersion(school)).toBeGreaterThan(5);
     // The earlier format is not what this version reads.
-    await expect(s.members.get(301)).rejects.toThrow();
+    await expect(s.members.get(vk(301))).rejects.toThrow();
 
     const rewritten = await renamePersonFields(school.redis, base);
     expect(rewritten).toBeGreaterThan(5);
     expect(await s.members.roster(ADMIN, classId!)).toEqual(before.roster);
-    expect(await s.members.get(501)).toEqual(before.teacher);
+    expect(await s.members.get(vk(501))).toEqual(before.teacher);
     expect(await s.audit.recent()).toEqual(before.audit);
     expect(JSON.parse((await school.redis.get(`${base}session:7:7`))!)).toEqual({ scene: 'x', state: { picked: { personId: 301 } } });
     expect(await school.redis.ttl(`${base}session:7:7`)).toBeGreaterThan(400);

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Bot } from '../../src/bot.js';
 import type { JobSpec } from '../../src/features/shared/job-registry.js';
 import { createLogger } from '../../src/logger.js';
+import type { PersonId } from '../../src/domain/person.js';
 import { Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { TEST_CLUSTER_ENV } from '../helpers/redis.js';
 
 /** Runs of the test job, by job id, across every bot of a test. */
@@ -13,7 +15,7 @@ let runs: string[] = [];
 const ping: JobSpec = {
   kind: 'test.ping',
   async run(app, job) {
-    const { to, text } = job.data as { to: number; text: string };
+    const { to, text } = job.data as { to: PersonId; text: string };
     runs.push(job.id);
     await app.messenger.send(to, { text });
   },
@@ -30,12 +32,12 @@ describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
   afterEach(() => h.close());
 
   const person = () => h.driver.user({ id: PERSON, firstName: 'Лена', allowsMessages: true });
-  const schedule = (id: string, inMs: number, text = id) => h.bot.app.scheduler.schedule(id, 'test.ping', Date.now() + inMs, { to: PERSON, text });
+  const schedule = (id: string, inMs: number, text = id) => h.bot.app.scheduler.schedule(id, 'test.ping', Date.now() + inMs, { to: vk(PERSON), text });
 
   it('a job runs once at its time, with its data', async () => {
     const lena = person();
     const at = Date.now() + 700;
-    await h.bot.app.scheduler.schedule('job-1', 'test.ping', at, { to: PERSON, text: 'Напоминание' });
+    await h.bot.app.scheduler.schedule('job-1', 'test.ping', at, { to: vk(PERSON), text: 'Напоминание' });
     const got = await lena.expect('Напоминание', { timeout: 5000 });
     expect(got.date * 1000).toBeGreaterThanOrEqual(Math.floor(at / 1000) * 1000);
     await schedule('sentinel', 300);
@@ -93,7 +95,7 @@ describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
     await second.start();
     try {
       const ids = Array.from({ length: 6 }, (_, i) => `both-${i}`);
-      for (const [i, id] of ids.entries()) await (i % 2 ? second.app : h.bot.app).scheduler.schedule(id, 'test.ping', Date.now() + 500, { to: PERSON, text: id });
+      for (const [i, id] of ids.entries()) await (i % 2 ? second.app : h.bot.app).scheduler.schedule(id, 'test.ping', Date.now() + 500, { to: vk(PERSON), text: id });
       // They may arrive in any order: each is waited for among those not seen yet.
       const left = new Set(ids);
       while (left.size > 0) left.delete((await lena.expect((m) => left.has(m.text), { timeout: 5000 })).text);
@@ -112,7 +114,7 @@ describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
     expect(await h.stopBot()).toBe(true);
     // What a version before the hash tag left: its queue at `<prefix>bull`.
     const legacy = new Queue('jobs', { connection: { url: h.config.REDIS_URL }, prefix: `${h.config.REDIS_PREFIX}bull` });
-    await legacy.add('test.ping', { at: Date.now() + 800, data: { to: PERSON, text: 'Из прежней очереди' } }, { jobId: 'legacy-1', delay: 800 });
+    await legacy.add('test.ping', { at: Date.now() + 800, data: { to: vk(PERSON), text: 'Из прежней очереди' } }, { jobId: 'legacy-1', delay: 800 });
     await legacy.close();
     await h.startBot();
     await lena.expect('Из прежней очереди', { timeout: 6000 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CLASSES } from '../../sandbox/demo.js';
+import { vks } from '../helpers/people.js';
 import { SandboxSession } from './browser.js';
 
 describe('the sandbox with --demo (issue 9)', () => {
@@ -11,9 +12,9 @@ describe('the sandbox with --demo (issue 9)', () => {
     const { services } = s;
     expect((await services.classes.list()).filter((c) => c.kind !== 'staff').map((c) => c.name)).toEqual(DEMO_CLASSES);
     expect(DEMO_CLASSES).toHaveLength(22);
-    expect((await services.members.listByRole('head')).map((m) => m.personId)).toEqual([101]);
-    expect((await services.members.listByRole('deputy')).map((m) => m.personId)).toEqual([110]);
-    expect((await services.requests.listPending('system')).items.map((r) => r.applicant.personId).sort()).toEqual([113, 114]);
+    expect((await services.members.listByRole('head')).map((m) => m.personId)).toEqual(vks(101));
+    expect((await services.members.listByRole('deputy')).map((m) => m.personId)).toEqual(vks(110));
+    expect((await services.requests.listPending('system')).items.map((r) => r.applicant.personId).sort()).toEqual(vks(113, 114));
     expect((await services.studyChats.all()).map((c) => c.title)).toEqual(['5А · Математика']);
     expect((await services.channels.recentPosts()).map((p) => p.kind)).toEqual(['school']);
 

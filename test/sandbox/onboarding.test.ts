@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN_ID } from '../../sandbox/cast.js';
+import { vk } from '../helpers/people.js';
 import { PROFILE } from '../helpers/school-profile.js';
 import { SandboxSession } from './browser.js';
 
@@ -7,8 +8,8 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
   let s: SandboxSession;
   beforeEach(async () => {
     s = await SandboxSession.start();
-    await s.sandbox.bot.app.school.save(PROFILE, SANDBOX_ADMIN_ID);
-    await s.services.classes.create(SANDBOX_ADMIN_ID, '10А');
+    await s.sandbox.bot.app.school.save(PROFILE, vk(SANDBOX_ADMIN_ID));
+    await s.services.classes.create(vk(SANDBOX_ADMIN_ID), '10А');
   }, 30_000);
   afterEach(() => s.close());
 
@@ -51,7 +52,7 @@ describe('the sandbox page in a browser: onboarding (issue 9)', () => {
     await student.page.locator('#people button[data-person="103"]', { hasText: 'ученик · 10А' }).waitFor();
     const request = (await s.services.requests.listPending('system')).items;
     expect(request).toEqual([]);
-    expect((await s.services.members.get(103))?.roles).toEqual(['student']);
+    expect((await s.services.members.get(vk(103)))?.roles).toEqual(['student']);
     await admin.screenshot('onboarding-3-admin-approved');
 
     // A forged press (a keyboard no longer shown) is refused with a clear answer, and nothing is sent.

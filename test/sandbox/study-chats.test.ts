@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_ADMIN_ID } from '../../sandbox/cast.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 import { SandboxSession } from './browser.js';
 
@@ -7,7 +8,7 @@ describe('the sandbox page in a browser: chats (issue 9)', () => {
   let s: SandboxSession;
   beforeEach(async () => {
     s = await SandboxSession.start();
-    await s.services.classes.create(SANDBOX_ADMIN_ID, '5А');
+    await s.services.classes.create(vk(SANDBOX_ADMIN_ID), '5А');
     await verifiedTeacher(s.services, 102, 'Петрова Анна Сергеевна');
     await joinAs(s.services, 'student', '5А', 103, 'Сидоров Иван');
   }, 30_000);

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inlineKeyboard, replyKeyboard } from '../../src/messenger/keyboard.js';
 import { RecipientUnreachableError } from '../../src/messenger/messenger.js';
 import { renderKeyboard } from '../../src/vk/keyboard.js';
+import { vkPeer, vkUserId } from '../../src/vk/person-refs.js';
 import { Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 
 // The VK adapter of the messenger port, through unmodified vk-io to the emulator: what the features
 // ask of "a messenger" becomes the right VK calls, and VK's answers come back in the port's words.
@@ -31,16 +33,16 @@ describe('VK adapter of the messenger port', () => {
     const anna = h.driver.user({ id: 700, firstName: 'Анна', lastName: 'Петрова' });
     await anna.say('привет');
     await h.idle();
-    const sent = await messenger.send(700, { text: 'Первое', keyboard: replyKeyboard([[{ label: 'Ок', payload: { k: 'cmd', c: 'help' } }]]) }, 'adapter-test:1');
+    const sent = await messenger.send(vk(700), { text: 'Первое', keyboard: replyKeyboard([[{ label: 'Ок', payload: { k: 'cmd', c: 'help' } }]]) }, 'adapter-test:1');
     expect(sent).toEqual({ chat: 700, id: expect.stringMatching(/^\d+$/) });
     await messenger.edit(sent, { text: 'Исправлено' });
     expect(h.emulator.sentTo(700).find((m) => String(m.cmid) === sent.id)?.text).toBe('Исправлено');
     h.emulator.addUser({ id: 701, firstName: 'Борис', lastName: 'Никогда-не-писал', allowsMessages: false });
-    await expect(messenger.send(701, { text: 'Здравствуйте' })).rejects.toBeInstanceOf(RecipientUnreachableError);
-    expect(await messenger.mayWrite(700)).toBe(true);
-    expect(await messenger.mayWrite(701)).toBe(false);
-    expect(await messenger.profile(700)).toEqual({ id: 700, firstName: 'Анна', lastName: 'Петрова' });
-    expect(messenger.mention(700, 'Анна [Петрова]')).toBe('[id700|Анна Петрова]');
+    await expect(messenger.send(vk(701), { text: 'Здравствуйте' })).rejects.toBeInstanceOf(RecipientUnreachableError);
+    expect(await messenger.mayWrite(vk(700))).toBe(true);
+    expect(await messenger.mayWrite(vk(701))).toBe(false);
+    expect(await messenger.profile(vk(700))).toEqual({ id: vk(700), firstName: 'Анна', lastName: 'Петрова' });
+    expect(messenger.mention(vk(700), 'Анна [Петрова]')).toBe('[id700|Анна Петрова]');
     expect(messenger.startLink('tok en', 'invite')).toBe(`https://vk.me/club${h.config.VK_GROUP_ID}?ref=tok%20en&ref_source=invite`);
   });
 
@@ -53,7 +55,7 @@ describe('VK adapter of the messenger port', () => {
     const pupil = h.driver.user({ id: 702, firstName: 'Вера', lastName: 'Соколова' });
     await pupil.joinChat(link);
     await h.idle();
-    expect(await messenger.members(chat)).toContain(702);
+    expect(await messenger.members(chat)).toContain(vk(702));
   });
 
   it('lists every member of a chat larger than one page of VK (20 by default, 1000 at most a call)', async () => {
@@ -66,15 +68,15 @@ describe('VK adapter of the messenger port', () => {
       h.emulator.joinChatByLink(id, link);
     }
     await h.idle();
-    expect((await messenger.members(chat)).filter((id) => id >= 10_000).sort((a, b) => a - b)).toEqual(ids);
+    expect((await messenger.members(chat)).map(vkUserId).filter((id) => id >= 10_000).sort((a, b) => a - b)).toEqual(ids);
     expect(h.emulator.callsOf('messages.getConversationMembers')).toHaveLength(2);
   });
   it('F12 read marks: which of 1000 private copies were read, from out_read in 100-peer getConversationsById calls; a read followed by an answer is looked up with messages.getById; a chat message counts as not known', async () => {
     const { messenger } = h.bot.app;
     const ids = Array.from({ length: 1000 }, (_, i) => 10_000 + i);
     for (const id of ids) h.emulator.addUser({ id, firstName: 'Ученик', lastName: String(id), allowsMessages: true });
-    const copies = await messenger.sendMany(ids, { text: 'Завтра линейка' }, 'adapter-test:reads');
-    const refs = copies.map((d) => (d.ok ? d.message : { chat: d.chat, id: '0' }));
+    const copies = await messenger.sendMany(ids.map(vk), { text: 'Завтра линейка' }, 'adapter-test:reads');
+    const refs = copies.map((d) => (d.ok ? d.message : { chat: vkPeer(d.chat), id: '0' }));
     // 0–599 read it; 400–599 read it and answered (the dialog's last message is then not the copy); 600–999 have not looked.
     for (const id of ids.slice(0, 600)) h.emulator.markRead(id, id);
     for (const id of ids.slice(400, 600)) h.emulator.userMessage(id, 'ок');

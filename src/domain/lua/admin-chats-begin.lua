@@ -15,11 +15,11 @@ if raw then
   if NOW - chat.reservedAt < staleMs then return jenc({ status = 'busy', chat = chat }) end
   -- A reservation whose chat never came (the process died before creating it): taken over.
   chat.title = title
-  chat.createdBy = tonumber(actor)
+  chat.createdBy = actor
   chat.reservedAt = NOW
   redis.call('HSET', kAdminChats(), kind, jenc(chat))
   return jenc({ status = 'reserved', chat = chat })
 end
-local chat = { kind = kind, status = 'pending', title = title, createdBy = tonumber(actor), createdAt = NOW, reservedAt = NOW }
+local chat = { kind = kind, status = 'pending', title = title, createdBy = actor, createdAt = NOW, reservedAt = NOW }
 redis.call('HSET', kAdminChats(), kind, jenc(chat))
 return jenc({ status = 'reserved', chat = chat })

@@ -22,7 +22,7 @@ end
 if tonumber(input.at) <= NOW then return jenc({ error = 'past' }) end
 local id = 'b' .. redis.call('INCR', kSeq('broadcast'))
 local broadcast = { id = id, kind = input.kind, status = 'planned', version = 1, title = input.title, at = input.at,
-  link = input.link, audience = input.audience, organiser = tonumber(actor), recipients = list(input.recipients),
+  link = input.link, audience = input.audience, organiser = actor, recipients = list(input.recipients),
   missed = tonumber(input.missed) or 0, createdAt = NOW }
 if input.chat ~= nil and input.chat ~= cjson.null then broadcast.chat = input.chat end
 redis.call('SET', kBroadcast(id), jenc(broadcast))

@@ -11,7 +11,7 @@ if otherRaw and cjson.decode(otherRaw).peer == peer then return jenc({ error = '
 local raw = redis.call('HGET', kChannels(), kind)
 local previous = raw and cjson.decode(raw) or nil
 if previous and previous.peer == peer then return jenc({ status = 'same', channel = previous }) end
-local channel = { kind = kind, peer = peer, boundBy = tonumber(actor), boundAt = NOW }
+local channel = { kind = kind, peer = peer, boundBy = actor, boundAt = NOW }
 redis.call('HSET', kChannels(), kind, jenc(channel))
 local details = { kind = kind, peer = peer }
 if previous then details.previousPeer = previous.peer end

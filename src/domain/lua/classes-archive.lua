@@ -5,7 +5,6 @@ if not c then return jenc({ error = 'not_found' }) end
 if c.kind == 'staff' then return jenc({ error = 'staff' }) end
 if c.status ~= 'active' then return jenc({ classGroup = c, revokedInvites = 0 }) end
 local actor = ARGV[3]
-if actor ~= 'system' then actor = tonumber(actor) end
 redis.call('HDEL', kClassByName(), c.name)
 c.status = 'archived'
 c.archivedAt = NOW

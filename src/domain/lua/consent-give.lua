@@ -8,7 +8,7 @@ if not rid then return jenc({ ok = false, reason = 'invalid' }) end
 local req = getJson(kRequest(rid))
 if not req or req.status ~= 'pending' or not req.awaitingConsent then return jenc({ ok = false, reason = 'invalid' }) end
 local a = req.applicant
-local pid = tonumber(ARGV[3])
+local pid = ARGV[3]
 if sameId(a.personId, pid) then return jenc({ ok = false, reason = 'self' }) end
 redis.call('DEL', tokenKey)
 redis.call('DEL', B .. 'consent:link:' .. rid)

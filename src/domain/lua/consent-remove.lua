@@ -8,7 +8,7 @@ local wkey = B .. 'consent:withdraw:' .. ARGV[2]
 local w = getJson(wkey)
 local c = getJson(B .. 'consent:of:' .. ARGV[2])
 if not w or not c then return jenc({ ok = false, reason = 'not_found' }) end
-local childId = tonumber(ARGV[2])
+local childId = ARGV[2]
 local parents = {}
 local m = getMember(childId)
 -- The withdrawing parent's own pending request for this child, and an unmatched link by the child's

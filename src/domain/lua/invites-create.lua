@@ -9,6 +9,6 @@ inv.id = 'i' .. redis.call('INCR', kSeq('invite'))
 redis.call('SET', kInvite(inv.id), jenc(inv))
 redis.call('ZADD', kInvites(), inv.createdAt, inv.id)
 redis.call('SADD', kClassInvites(inv.classId), inv.id)
-if type(inv.createdBy) == 'number' then redis.call('SADD', kInvitesByAuthor(inv.createdBy), inv.id) end
+if inv.createdBy ~= 'system' then redis.call('SADD', kInvitesByAuthor(inv.createdBy), inv.id) end
 audit(inv.createdBy, 'invite.created', { inviteId = inv.id, classId = inv.classId }, { role = inv.role, maxUses = inv.maxUses })
 return jenc({ invite = inv })

@@ -10,7 +10,7 @@ if not can(ARGV[2], 'invite.revoke') then
   roles = { 'student', 'parent' }
 end
 local by = ARGV[2]
-if by ~= 'system' then by = tonumber(by) end
+
 local revoked = {}
 for _, id in ipairs(ids) do
   local inv = getJson(kInvite(id))

@@ -6,7 +6,7 @@ if not can(ARGV[3], 'invite.revoke', inv.classId, inv.role) then return jenc({ e
 if inv.revoked then return jenc({ invite = inv, changed = false }) end
 inv.revoked = true
 inv.revokedAt = NOW
-if ARGV[3] == 'system' then inv.revokedBy = 'system' else inv.revokedBy = tonumber(ARGV[3]) end
+inv.revokedBy = ARGV[3]
 redis.call('SET', kInvite(inv.id), jenc(inv))
 audit(inv.revokedBy, 'invite.revoked', { inviteId = inv.id, classId = inv.classId })
 return jenc({ invite = inv, changed = true })

@@ -10,7 +10,7 @@ if not raw then return jenc({ error = 'not_found' }) end
 local material = cjson.decode(raw)
 if material.status ~= 'pending' then return jenc({ error = 'decided', material = material }) end
 material.status = decision
-material.decidedBy = tonumber(actor)
+material.decidedBy = actor
 material.decidedAt = NOW
 if reason ~= '' then material.reason = reason end
 if decision == 'published' and edited ~= '' and edited ~= material.text then material.publishedText = edited end

@@ -10,7 +10,7 @@ if input.audience.kind == 'class' then
 end
 local id = 'm' .. redis.call('INCR', kSeq('meeting'))
 local meeting = { id = id, status = 'planned', version = 1, title = input.title, at = input.at, audience = input.audience,
-  organiser = tonumber(actor), invited = list(input.invited), createdAt = NOW }
+  organiser = actor, invited = list(input.invited), createdAt = NOW }
 if input.place ~= nil and input.place ~= cjson.null then meeting.place = input.place end
 redis.call('SET', kMeeting(id), jenc(meeting))
 redis.call('ZADD', kMeetingsByOrganiser(actor), input.at, id)

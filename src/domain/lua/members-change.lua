@@ -43,7 +43,7 @@ if op == 'verify' then
   -- The first verifier wins: a second confirmation changes nothing, and the record says who it was.
   if m.teacherStatus == 'verified' then return done(false) end
   m.teacherStatus = 'verified'
-  m.verifiedBy = tonumber(ARGV[5])
+  m.verifiedBy = ARGV[5]
   m.verifiedAt = NOW
   return done(true)
 end

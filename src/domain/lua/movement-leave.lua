@@ -7,7 +7,6 @@ if not m then return jenc({ error = 'member_not_found' }) end
 if m.status ~= 'active' then return jenc({ member = m, changed = false, revokedInvites = 0 }) end
 if has(m.roles, 'admin') and redis.call('SCARD', kRole('admin')) <= 1 then return jenc({ error = 'last_admin' }) end
 local actor = ARGV[3]
-if actor ~= 'system' then actor = tonumber(actor) end
 local studentOf = {}
 for _, cid in ipairs(m.classIds) do
   if redis.call('SISMEMBER', kStudents(cid), m.personId) == 1 then table.insert(studentOf, cid) end

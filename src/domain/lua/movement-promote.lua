@@ -31,7 +31,6 @@ for _, mv in ipairs(plan.moves) do
   if holder and not planned[holder] then return jenc({ ok = false, reason = 'conflict' }) end
 end
 local actor = ARGV[3]
-if actor ~= 'system' then actor = tonumber(actor) end
 -- Last year's invites that still admit someone stop working: an invite made for 5А must not admit
 -- to 6А, nor one of a graduating class to anything. Marked with their cause, so that the person who
 -- opens one later is told it is out of date.
@@ -75,7 +74,7 @@ for _, g in ipairs(plan.graduates) do
   redis.call('SET', kClass(cid), jenc(c))
   revokeInvitesIn(kClassInvites(cid), actor)
   for _, personId in ipairs(redis.call('SMEMBERS', kLeads(cid))) do
-    table.insert(graduatedTeachers, { personId = tonumber(personId), classId = cid })
+    table.insert(graduatedTeachers, { personId = personId, classId = cid })
     local m = getMember(personId)
     if m then
       m.classTeacherOf = removeFrom(m.classTeacherOf, cid)
@@ -98,7 +97,7 @@ for _, g in ipairs(plan.graduates) do
         saveMember(m)
       end
       graduated = graduated + 1
-      table.insert(graduatedPeople, { personId = tonumber(personId), classId = cid })
+      table.insert(graduatedPeople, { personId = personId, classId = cid })
     end
   end
 end

@@ -9,7 +9,7 @@ if not can(actor, 'channel.publish') then return jenc({ error = 'denied' }) end
 local input = cjson.decode(ARGV[3])
 local id = input.id
 if type(id) ~= 'string' or id == '' then id = 'p' .. redis.call('INCR', kSeq('post')) end
-local post = { id = id, kind = input.kind, peer = input.peer, text = input.text, author = tonumber(actor), at = NOW,
+local post = { id = id, kind = input.kind, peer = input.peer, text = input.text, author = actor, at = NOW,
   pin = input.pin == true, chat = input.chat, reached = input.reached, total = input.total, unreachable = input.unreachable,
   ack = input.ack == true, delivery = input.delivery, chatMessage = input.chatMessage, chatMembers = input.chatMembers }
 redis.call('SET', kPost(id), jenc(post))

@@ -9,7 +9,7 @@ if not raw then return jenc({ error = 'not_found' }) end
 local question = cjson.decode(raw)
 if question.status ~= 'open' then return jenc({ error = 'answered', question = question }) end
 question.status = 'answered'
-question.answeredBy = tonumber(actor)
+question.answeredBy = actor
 question.answeredAt = NOW
 question.answer = answer
 redis.call('SET', kQuestion(id), jenc(question))

@@ -14,7 +14,6 @@ end
 if req.awaitingConsent then return jenc({ ok = false, reason = 'awaiting_consent' }) end
 local decision = ARGV[3]
 local actor = ARGV[4]
-if actor ~= 'system' then actor = tonumber(actor) end
 local a = req.applicant
 local cid = a.classId
 local m = nil
@@ -44,7 +43,7 @@ local function linkWaitingParents(cid, student)
     end
     if changed then
       setLinks(cid, pid, links)
-      table.insert(linked, tonumber(pid))
+      table.insert(linked, pid)
     end
   end
   return linked

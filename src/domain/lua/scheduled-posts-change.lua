@@ -19,7 +19,7 @@ elseif op == 'edit' then
 else
   post.status = 'cancelled'
   post.cancelledAt = NOW
-  post.cancelledBy = tonumber(actor)
+  post.cancelledBy = actor
   redis.call('ZREM', kScheduledPosts(), id)
   audit(actor, 'post.cancelled', {}, { post = id })
 end

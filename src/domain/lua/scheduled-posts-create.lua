@@ -6,7 +6,7 @@ if not can(actor, 'channel.publish') then return jenc({ error = 'denied' }) end
 local input = cjson.decode(ARGV[3])
 local id = 'sp' .. redis.call('INCR', kSeq('scheduled-post'))
 local post = { id = id, status = 'scheduled', version = 1, kind = input.kind, text = input.text, pin = input.pin == true,
-  urgent = input.urgent == true, at = tonumber(input.at), author = tonumber(actor), createdAt = NOW,
+  urgent = input.urgent == true, at = tonumber(input.at), author = actor, createdAt = NOW,
   attachment = type(input.attachment) == 'string' and input.attachment or nil, ack = input.ack == true }
 redis.call('SET', kScheduledPost(id), jenc(post))
 redis.call('ZADD', kScheduledPosts(), post.at, id)

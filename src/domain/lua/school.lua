@@ -56,14 +56,26 @@ local function revokeInvitesIn(setKey, actor)
   end
   return revoked
 end
+-- People are PersonIds (domain/person.ts): opaque strings, a VK person's id alone ("310"), another
+-- messenger's with its name in front ("max:310"); a record an earlier version wrote may hold a VK
+-- person as a number, so people are compared as tostring(). personLess orders them as
+-- comparePersonIds does: by messenger, then by id as a number.
+local function personLess(a, b)
+  local pa, ia = string.match(a, '^(%a*):?(%d+)$')
+  local pb, ib = string.match(b, '^(%a*):?(%d+)$')
+  if not ia or not ib then return a < b end
+  if pa ~= pb then return pa < pb end
+  if #ia ~= #ib then return #ia < #ib end
+  return ia < ib
+end
 -- A copy of a list of { member = m, ... } sorted by member id, ties in their order — the order
 -- the services return them in, and audit them in.
 local function byPersonId(entries)
   local order = {}
   for i = 1, #entries do order[i] = i end
   table.sort(order, function(i, j)
-    local a, b = tonumber(entries[i].member.personId), tonumber(entries[j].member.personId)
-    if a ~= b then return a < b end
+    local a, b = tostring(entries[i].member.personId), tostring(entries[j].member.personId)
+    if a ~= b then return personLess(a, b) end
     return i < j
   end)
   local out = {}
@@ -76,7 +88,6 @@ end
 -- only, details small non-personal facts (counts, codes, flags); nil details
 -- are left out. Returns the entry's id.
 local function audit(actor, action, target, details)
-  if actor ~= 'system' then actor = tonumber(actor) end
   local t = {}
   target = target or {}
   -- The class names as they are now, so that the journal reads them as they were at the event
@@ -93,7 +104,7 @@ local function audit(actor, action, target, details)
   if target.classId ~= nil then t.classId = tostring(target.classId) end
   if target.inviteId ~= nil then t.inviteId = tostring(target.inviteId) end
   if target.requestId ~= nil then t.requestId = tostring(target.requestId) end
-  if target.personId ~= nil then t.personId = tonumber(target.personId) end
+  if target.personId ~= nil then t.personId = tostring(target.personId) end
   local id = redis.call('INCR', kSeq('audit'))
   local entry = '{"id":' .. id .. ',"at":' .. cjson.encode(NOW) .. ',"actor":' .. cjson.encode(actor)
     .. ',"action":' .. cjson.encode(action) .. ',"target":' .. jobj(t)

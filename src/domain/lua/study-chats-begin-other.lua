@@ -28,6 +28,6 @@ else
 end
 local id = 'sc' .. redis.call('INCR', kSeq('study-chat'))
 local chat = { id = id, status = 'pending', title = input.title, kind = 'other', audience = stored,
-  teacher = tonumber(actor), createdAt = NOW, reservedAt = NOW }
+  teacher = actor, createdAt = NOW, reservedAt = NOW }
 redis.call('SET', kStudyChat(id), jenc(chat))
 return jenc({ status = 'reserved', chat = chat })

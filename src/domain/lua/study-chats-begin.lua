@@ -27,7 +27,7 @@ end
 local id = 'sc' .. redis.call('INCR', kSeq('study-chat'))
 local chat = { id = id, status = 'pending', title = title, kind = 'subject', classId = cid, subject = subject,
   audience = { kind = 'class', classIds = { cid }, parents = true },
-  teacher = tonumber(actor), createdAt = NOW, reservedAt = NOW }
+  teacher = actor, createdAt = NOW, reservedAt = NOW }
 redis.call('SET', kStudyChat(id), jenc(chat))
 redis.call('HSET', kStudyChatIndex(), slot, id)
 return jenc({ status = 'reserved', chat = chat })

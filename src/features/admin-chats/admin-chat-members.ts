@@ -4,14 +4,15 @@
  */
 import type { App } from '../../app.js';
 import { ADMIN_CHAT_KINDS, belongsInAdminChat } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 
 /**
  * Removes each of these people (by personId, read as they are now) from the administration chats they no
  * longer belong in; returns the titles of the chats each was removed from, by personId. A person already out
  * of a chat is skipped; a chat the messenger refuses (the bot no longer runs it) is logged and skipped.
  */
-export async function removeFromAdminChats(app: App, people: readonly number[]): Promise<Map<number, string[]>> {
-  const removedFrom = new Map<number, string[]>();
+export async function removeFromAdminChats(app: App, people: readonly PersonId[]): Promise<Map<PersonId, string[]>> {
+  const removedFrom = new Map<PersonId, string[]>();
   const members = (await Promise.all(people.map((id) => app.services.members.get(id)))).filter((m) => m !== undefined);
   for (const kind of ADMIN_CHAT_KINDS) {
     const chat = await app.services.adminChats.get(kind);

@@ -5,6 +5,7 @@
  * in the arguments of /журнал, so its buttons are the command with other arguments.
  */
 import { zonedMoment } from '../shared/typed-time.js';
+import { asPersonId, type PersonId } from '../../domain/person.js';
 import type { AuditEntry } from '../../domain/types.js';
 
 /** A period of the journal. `range`: from the start of `from`'s day to the end of `to`'s, in the school's time zone. */
@@ -25,7 +26,7 @@ export interface DayOf {
 export interface AuditFilter {
   period: AuditPeriod;
   classId?: string | undefined;
-  personId?: number | undefined;
+  personId?: PersonId | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -129,7 +130,13 @@ export function matches(entry: AuditEntry, filter: AuditFilter, bounds: { from: 
   if (filter.classId !== undefined && entry.target.classId !== filter.classId && entry.details?.fromClassId !== filter.classId) return false;
   if (filter.personId !== undefined) {
     const id = filter.personId;
-    if (entry.actor !== id && entry.target.personId !== id && entry.details?.childId !== id) return false;
+    if (entry.actor !== id && entry.target.personId !== id && auditChild(entry) !== id) return false;
   }
   return true;
+}
+
+/** The child an entry's details name (a number in entries written before people were PersonIds). */
+export function auditChild(entry: AuditEntry): PersonId | undefined {
+  const child = entry.details?.childId;
+  return typeof child === 'string' || typeof child === 'number' ? asPersonId(child) : undefined;
 }

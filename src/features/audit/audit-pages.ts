@@ -7,6 +7,7 @@
  */
 import type { App } from '../../app.js';
 import { AUDIT_LIMIT } from '../../domain/audit.js';
+import type { PersonId } from '../../domain/person.js';
 import type { AuditEntry } from '../../domain/types.js';
 import type { Translate } from '../../i18n.js';
 import type { Turn } from '../../turn.js';
@@ -88,7 +89,7 @@ export function auditArgs(filter: AuditFilter, ...extra: string[]): string {
 }
 
 /** What the filter shows, in words: «за неделю, класс 5А, Сидоров Ваня». */
-function filterText(t: Translate, filter: AuditFilter, lookup: AuditLookup, personName: (personId: number) => string): string {
+function filterText(t: Translate, filter: AuditFilter, lookup: AuditLookup, personName: (personId: PersonId) => string): string {
   const parts: string[] = [];
   switch (filter.period.kind) {
     case 'all':
@@ -131,7 +132,7 @@ async function filtered(app: App, filter: AuditFilter, now: number): Promise<Aud
 }
 
 /** The name a person goes by in the journal's header and buttons. */
-async function nameFor(app: App, t: Translate, personId: number, lookup: AuditLookup): Promise<string> {
+async function nameFor(app: App, t: Translate, personId: PersonId, lookup: AuditLookup): Promise<string> {
   const known = lookup.names.get(personId);
   if (known) return known;
   const member = await app.services.members.get(personId);
@@ -150,7 +151,7 @@ export async function showAuditPage(app: App, turn: Turn, filter: AuditFilter, p
   const shown = entries.slice((current - 1) * perPage, current * perPage);
   const lookup = await auditLookup(app, shown);
   const filterPerson = filter.personId !== undefined ? await nameFor(app, t, filter.personId, lookup) : '';
-  const mention = (personId: number, name: string) => app.messenger.mention(personId, name);
+  const mention = (personId: PersonId, name: string) => app.messenger.mention(personId, name);
   const header = t('au-header', { filter: filterText(t, filter, lookup, () => filterPerson), count: entries.length });
   const lines = shown.map((entry) => {
     const row = auditRow(t, entry, lookup, mention);
@@ -172,10 +173,10 @@ async function buttons(app: App, t: Translate, filter: AuditFilter, page: number
   // The people on this page, to see everything about one of them.
   if (filter.personId === undefined) {
     const people: Button[] = [];
-    const seen = new Set<number>();
+    const seen = new Set<PersonId>();
     for (const entry of shown) {
       for (const id of [entry.actor, entry.target.personId]) {
-        if (typeof id !== 'number' || seen.has(id) || !lookup.names.has(id) || people.length >= 4) continue;
+        if (id === undefined || id === 'system' || seen.has(id) || !lookup.names.has(id) || people.length >= 4) continue;
         seen.add(id);
         people.push(commandButton(short(await nameFor(app, t, id, lookup)), COMMAND, auditArgs({ ...filter, personId: id })));
       }
@@ -211,7 +212,7 @@ export async function exportAudit(app: App, turn: Turn, filter: AuditFilter, now
   const entries = await filtered(app, filter, now);
   if (entries.length === 0) return turn.reply(t('au-export-empty'));
   const lookup = await auditLookup(app, entries);
-  const plain = (_vkId: number, name: string) => name;
+  const plain = (_personId: PersonId, name: string) => name;
   const rows = [...entries].reverse().map((entry) => {
     const row = auditRow(t, entry, lookup, plain);
     return [whenOf(app, locale, entry.at, true), row.who, row.what, row.className, row.person];

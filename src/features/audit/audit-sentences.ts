@@ -6,15 +6,17 @@
  * their member records: the entries themselves hold ids only.
  */
 import type { App } from '../../app.js';
+import type { PersonId } from '../../domain/person.js';
 import type { AuditEntry, ClassGroup, Member } from '../../domain/types.js';
 import type { Translate, TranslateArgs } from '../../i18n.js';
 import { roleName } from '../invites/issue-invite.js';
+import { auditChild } from './audit-filter.js';
 
 /** What rendering entries needs to know: the members and classes it met, read once. */
 export interface AuditLookup {
-  readonly members: ReadonlyMap<number, Member>;
+  readonly members: ReadonlyMap<PersonId, Member>;
   /** The names of people with no name in the roster (a bootstrap admin, someone gone): their VK profile's. */
-  readonly names: ReadonlyMap<number, string>;
+  readonly names: ReadonlyMap<PersonId, string>;
   readonly classes: ReadonlyMap<string, ClassGroup>;
 }
 
@@ -23,15 +25,15 @@ const MAX_PROFILE_LOOKUPS = 50;
 
 /** Reads the members and classes the entries name, each once; people with no roster name by their VK profile. */
 export async function auditLookup(app: App, entries: readonly AuditEntry[]): Promise<AuditLookup> {
-  const ids = new Set<number>();
+  const ids = new Set<PersonId>();
   for (const entry of entries) {
     if (entry.actor !== 'system') ids.add(entry.actor);
     if (entry.target.personId !== undefined) ids.add(entry.target.personId);
-    const child = entry.details?.childId;
-    if (typeof child === 'number') ids.add(child);
+    const child = auditChild(entry);
+    if (child !== undefined) ids.add(child);
   }
-  const members = new Map<number, Member>();
-  const names = new Map<number, string>();
+  const members = new Map<PersonId, Member>();
+  const names = new Map<PersonId, string>();
   let profiles = 0;
   for (const id of ids) {
     const member = await app.services.members.get(id);
@@ -52,7 +54,7 @@ export async function auditLookup(app: App, entries: readonly AuditEntry[]): Pro
 }
 
 /** How a person is written: a VK mention in a message, the plain name in a file. */
-export type PersonStyle = (personId: number, name: string) => string;
+export type PersonStyle = (personId: PersonId, name: string) => string;
 
 /** One entry's parts, as the journal and its file show them. */
 export interface AuditRow {
@@ -72,7 +74,7 @@ const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 /** Renders one entry; `style` writes the people (mentions in a message, plain names in a file). */
 export function auditRow(t: Translate, entry: AuditEntry, lookup: AuditLookup, style: PersonStyle): AuditRow {
   const details = entry.details ?? {};
-  const personName = (personId: number | undefined): string => {
+  const personName = (personId: PersonId | undefined): string => {
     if (personId === undefined) return '';
     const name = lookup.names.get(personId);
     return name ? style(personId, name) : t('au-someone');
@@ -85,7 +87,7 @@ export function auditRow(t: Translate, entry: AuditEntry, lookup: AuditLookup, s
   const person = personName(entry.target.personId);
   const className = classAt(entry.target.classId, details.className);
   const from = classAt(str(details.fromClassId), details.fromClassName);
-  const child = typeof details.childId === 'number' ? personName(details.childId) : '';
+  const child = personName(auditChild(entry));
   const role = str(details.role);
   const vars: TranslateArgs = { person: person || t('au-someone'), className, from, child, role: role === 'student' || role === 'parent' || role === 'teacher' ? roleName(t, role) : '' };
   const what = sentence(t, entry, details, vars);

@@ -33,7 +33,7 @@ export const cancelBroadcastAction: ActionSpec = {
     const done = await cancelEvent(app, turn, found.event);
     if (!done.ok) return done.text;
     await app.messenger.edit(press.message, { text: t('bc-card-cancelled', { kind: found.event.kind, title: found.event.title }) }).catch(() => undefined);
-    await app.messenger.send(press.from.id, { text: done.text });
+    await app.messenger.send(turn.caller.personId, { text: done.text });
     return t('bc-cancel-done');
   },
 };

@@ -5,6 +5,7 @@
  */
 import type { App } from '../../app.js';
 import { BROADCAST_RIGHT, can, type Broadcast, type BroadcastKind } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Turn } from '../../turn.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { mentionOf, tellOrganiser } from '../shared/organiser-notice.js';
@@ -37,7 +38,7 @@ export async function changeableEvent(app: App, turn: Turn, id: string): Promise
 }
 
 /** Whom a change is told to: the announcement's chat and everyone who got it privately, but the one making it (their report says it). */
-const toldOf = (event: Broadcast, by: number) => ({ chat: event.chat, people: event.recipients.filter((id) => id !== by) });
+const toldOf = (event: Broadcast, by: PersonId) => ({ chat: event.chat, people: event.recipients.filter((id) => id !== by) });
 
 /** Cancels an event: its reminders dropped, everyone who got the announcement told; returns the organiser's report. */
 export async function cancelEvent(app: App, turn: Turn, event: Pick<Broadcast, 'id' | 'kind'>): Promise<{ ok: boolean; text: string }> {

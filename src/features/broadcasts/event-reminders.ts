@@ -5,6 +5,7 @@
  */
 import type { App } from '../../app.js';
 import type { Broadcast, BroadcastKind } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { sendEverywhere } from './fan-out.js';
 import { reminderText } from './event-texts.js';
@@ -38,7 +39,7 @@ export async function cancelReminders(app: App, event: Pick<Broadcast, 'id' | 'v
 }
 
 /** Who is reminded: the chat it was announced in, the people who got it privately, and the organiser (a lesson's teacher is in its chat). */
-function remindedPeople(event: Broadcast): number[] {
+function remindedPeople(event: Broadcast): PersonId[] {
   if (event.kind === 'lesson') return event.recipients;
   return event.recipients.includes(event.organiser) ? event.recipients : [...event.recipients, event.organiser];
 }

@@ -5,6 +5,7 @@
  * People are sent to privately through src/features/shared/send-in-languages.ts (the delivery engine).
  */
 import type { App } from '../../app.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Reader } from '../shared/recipients.js';
 import { sendInTheirLanguages, type PrivateOutcome, type PrivateSendOptions } from '../shared/send-in-languages.js';
 
@@ -30,7 +31,7 @@ export async function sendToChat(app: App, chat: number, build: (reader: Reader)
 }
 
 /** A message to the chat (if any) and to people privately: what reminders, moves and cancellations send. */
-export async function sendEverywhere(app: App, to: { chat?: number | undefined; people: readonly number[] }, build: (reader: Reader) => string, options: PrivateSendOptions = {}): Promise<{ chat: ChatOutcome } & PrivateOutcome> {
+export async function sendEverywhere(app: App, to: { chat?: number | undefined; people: readonly PersonId[] }, build: (reader: Reader) => string, options: PrivateSendOptions = {}): Promise<{ chat: ChatOutcome } & PrivateOutcome> {
   const chat = to.chat === undefined ? 'none' : await sendToChat(app, to.chat, build);
   const people = to.people.length > 0 ? await sendInTheirLanguages(app, to.people, build, options) : { reached: [], missed: [], held: [] };
   return { chat, ...people };

@@ -6,6 +6,7 @@
  */
 import type { App } from '../../app.js';
 import { can, type BroadcastAudience, type Channel, type ChannelKind, type Member } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { Reader } from '../shared/recipients.js';
 import { scheduleReminders } from './event-reminders.js';
@@ -81,7 +82,7 @@ export async function announceBroadcast(app: App, turn: Turn, draft: BroadcastDr
   let chat: ChatOutcome | 'unbound' = channelKindOf(draft.audience) && !draft.privately ? 'unbound' : 'none';
   if (channel) chat = await sendToChat(app, channel.peer, build);
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
-  const inChat = new Set(channel && chat === 'sent' ? await app.messenger.members(channel.peer).catch(() => [] as number[]) : []);
+  const inChat = new Set(channel && chat === 'sent' ? await app.messenger.members(channel.peer).catch((): PersonId[] => []) : []);
   const people = (await audienceMembers(app, draft.audience)).map((m) => m.personId).filter((id) => id !== caller.personId && !inChat.has(id));
   const sent = await sendInTheirLanguages(app, people, build, { author: authorOf(turn) });
   const kept = await keepEvent(app, turn, {

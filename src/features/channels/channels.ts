@@ -8,6 +8,7 @@ import { personMention } from '../shared/review-format.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { can, ChannelTakenError, POST_TEXT_MAX, type Channel, type ChannelKind, type Post, type PostChatOutcome } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { IncomingMessage } from '../../messenger/events.js';
 import type { Caller, Turn } from '../../turn.js';
 import { refusalText } from '../shared/refusals.js';
@@ -172,14 +173,17 @@ export async function sendPost(app: App, author: PostAuthor, request: PostReques
     app.logger.warn({ peer: channel.peer, err: error instanceof Error ? error.name : 'unknown' }, 'post not sent to the channel chat');
   }
   // Those in the chat have it there; if the chat could not be reached, everyone gets it privately.
-  const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch(() => [] as number[]));
+  const inChat = new Set(chat === 'failed' ? [] : await app.messenger.members(channel.peer).catch((): PersonId[] => []));
   const everyone = (await app.services.channels.audience(request.kind)).filter((m) => m.personId !== caller.personId);
   const audience = everyone.filter((m) => !inChat.has(m.personId));
   const sent = audience.length > 0 ? await app.deliveries.deliver({ message: content, recipients: audience.map(recipientOf), urgent: request.urgent === true, author: authorOf(author) }) : undefined;
   const reached = sent?.delivered ?? 0;
   const unreachable = sent?.refused.length ?? 0;
   const held = sent?.held.length ?? 0;
-  const copies = [...(sent?.outcomes.values() ?? [])].flatMap((d) => (d.ok ? [[d.chat, d.message.id] as const] : []));
+  const copies = audience.flatMap((m) => {
+    const delivery = sent?.outcomes.get(m.personId);
+    return delivery?.ok ? [[m.personId, delivery.message.id] as const] : [];
+  });
   // Whom an acknowledgement is asked of: those in the chat, those who got a copy, and those it waits for after the quiet hours.
   const gotIt = new Set([...copies.map(([person]) => person), ...(sent?.held ?? [])]);
   const asked = ack ? everyone.filter((m) => inChat.has(m.personId) || gotIt.has(m.personId)).map((m) => m.personId) : undefined;

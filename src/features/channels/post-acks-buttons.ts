@@ -24,7 +24,7 @@ export const unconfirmedAction: ActionSpec = {
     const shown = await unconfirmedPage(app, turn, payload.id, page);
     if (!shown.ok) return shown.text;
     const content = { text: shown.text, keyboard: shown.keyboard };
-    if (opening) await app.messenger.send(press.from.id, content);
+    if (opening) await app.messenger.send(turn.caller.personId, content);
     else await app.messenger.edit(press.message, content);
     return undefined;
   },
@@ -36,7 +36,7 @@ export const remindAction: ActionSpec = {
   async run(press, payload, turn, app) {
     const done = await remindUnconfirmed(app, turn, payload.id);
     if (!done.ok) return done.text;
-    await app.messenger.send(press.from.id, { text: done.report });
+    await app.messenger.send(turn.caller.personId, { text: done.report });
     return undefined;
   },
 };

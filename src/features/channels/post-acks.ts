@@ -6,7 +6,9 @@
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { can, type Post } from '../../domain/index.js';
+import { personId, personRef, type PersonId } from '../../domain/person.js';
 import type { ButtonPress, MessageRef } from '../../messenger/events.js';
+import type { Recipient } from '../../messenger/ids.js';
 import type { Keyboard, TextButton } from '../../messenger/keyboard.js';
 import type { Turn } from '../../turn.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
@@ -39,8 +41,9 @@ export function ackKeyboard(t: Translate, postId: string): Keyboard {
 export async function confirmPost(app: App, turn: Turn, press: ButtonPress, postId: string | undefined): Promise<string> {
   const { t } = turn;
   if (!postId) return t('ack-unknown-post');
-  const outcome = await app.services.postAcks.confirm(press.from.id, postId);
-  app.logger.info({ post: postId, person: press.from.id, outcome }, 'post acknowledgement');
+  const person = personId(press.from);
+  const outcome = await app.services.postAcks.confirm(person, postId);
+  app.logger.info({ post: postId, person, outcome }, 'post acknowledgement');
   if (outcome === 'confirmed') return t('ack-confirmed');
   if (outcome === 'already') return t('ack-already');
   if (outcome === 'not_recipient') return t('ack-not-for-you');
@@ -93,7 +96,7 @@ async function chatStandings(app: App, posts: readonly Post[]): Promise<Map<stri
  * Who a post asking for an acknowledgement waits for: those it was for, but not those whose copy, held by the
  * quiet hours when it was sent, the messenger refused later (they never got it); how many confirmed.
  */
-async function askedOf(app: App, post: Post): Promise<{ pending: number[]; audience: number; confirmed: number }> {
+async function askedOf(app: App, post: Post): Promise<{ pending: PersonId[]; audience: number; confirmed: number }> {
   const result = post.delivery ? await app.deliveries.result(post.delivery) : undefined;
   const refused = new Set(result?.refused.map((d) => d.chat) ?? []);
   const [pending, counts] = await Promise.all([app.services.postAcks.pending(post.id), app.services.postAcks.counts(post.id)]);
@@ -104,7 +107,8 @@ async function askedOf(app: App, post: Post): Promise<{ pending: number[]; audie
 /** A post's private copies: those kept with it, and those its delivery sent since (held by the quiet hours), while the delivery is kept. */
 async function copiesOf(app: App, post: Post): Promise<{ copies: MessageRef[]; reached?: number; unreachable?: number }> {
   const kept = await app.services.postAcks.copies(post.id);
-  const copies = new Map<number, MessageRef>(kept.map((copy) => [copy.person, { chat: copy.person, id: copy.message }]));
+  // A private copy is in the person's dialog with the bot, which the messenger names by the person's id.
+  const copies = new Map<Recipient, MessageRef>(kept.map((copy) => [copy.person, { chat: personRef(copy.person).id, id: copy.message }]));
   const result = post.delivery ? await app.deliveries.result(post.delivery) : undefined;
   if (!result) return { copies: [...copies.values()] };
   for (const delivery of result.outcomes.values()) if (delivery.ok && !copies.has(delivery.chat)) copies.set(delivery.chat, delivery.message);

@@ -43,7 +43,7 @@ export const cancelScheduledPostAction: ActionSpec = {
     const done = await cancelScheduledPost(app, turn, payload.id);
     if (!done.ok) return done.text;
     await app.messenger.edit(press.message, { text: t('sp-card-cancelled') }).catch(() => undefined);
-    await app.messenger.send(press.from.id, { text: done.text });
+    await app.messenger.send(turn.caller.personId, { text: done.text });
     return t('sp-cancel-done');
   },
 };

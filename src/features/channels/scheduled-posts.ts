@@ -15,6 +15,7 @@ import {
   type ChannelKind,
   type ScheduledPost,
 } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
@@ -98,7 +99,7 @@ export async function schedulePost(app: App, turn: Turn, request: ScheduleReques
 }
 
 /** The author as the job sends for them: their record and rights as they are now, and their language. */
-async function authorNow(app: App, personId: number): Promise<PostAuthor> {
+async function authorNow(app: App, personId: PersonId): Promise<PostAuthor> {
   const member = (await app.services.members.get(personId)) ?? null;
   const caller: Caller = { personId, member, roles: new Set(effectiveRoles(member)) };
   const reader = await readerFor(app, personId);

@@ -143,7 +143,7 @@ async function showRoster(turn: Turn, app: App, classArg: string): Promise<unkno
   }
   const text = rosterText(turn, app, roster);
   if (!caller.roles.has('admin') || roster.students.length === 0) return turn.reply(text);
-  const transfers = roster.students.map((m) => commandButton(t('mv-btn-transfer', { name: personShort(m) }), 'transfer', String(m.personId)));
+  const transfers = roster.students.map((m) => commandButton(t('mv-btn-transfer', { name: personShort(m) }), 'transfer', m.personId));
   const { keyboard, shown } = pickKeyboard(transfers, 2, [[commandButton(t('ct-btn-class-teachers'), 'classteacher', classGroup.name)]]);
   return turn.reply(shown < transfers.length ? `${text}\n\n${t('ct-roster-more-buttons', { shown })}` : text, keyboard);
 }

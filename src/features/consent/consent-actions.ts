@@ -5,6 +5,7 @@
  */
 import type { App } from '../../app.js';
 import { ConsentForbiddenError, type Member } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import { removeFromClassChats, type ClassLeaver } from '../study-chats/chat-members.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
@@ -25,7 +26,7 @@ export interface ConsentReport {
 }
 
 /** The child's name: as a member, or as their request has it (before approval). */
-export async function childNameOf(app: App, studentId: number): Promise<string> {
+export async function childNameOf(app: App, studentId: PersonId): Promise<string> {
   const member = await app.services.members.get(studentId);
   if (member) return member.name;
   const consent = await app.services.consent.of(studentId);
@@ -52,7 +53,7 @@ export async function recordPaperConsent(app: App, turn: Turn, requestId: string
 }
 
 /** A parent asks to withdraw the consent they gave for `studentId`; every admin gets the request with a confirm button. */
-export async function askWithdrawal(app: App, turn: Turn, studentId: number): Promise<ConsentReport> {
+export async function askWithdrawal(app: App, turn: Turn, studentId: PersonId): Promise<ConsentReport> {
   const { t, caller } = turn;
   const consent = await app.services.consent.of(studentId);
   const result = await app.services.consent.askWithdraw(caller.personId, studentId);
@@ -66,7 +67,7 @@ export async function askWithdrawal(app: App, turn: Turn, studentId: number): Pr
     to: admin.personId,
     build: (reader) => ({
       text: reader.t('cns-admin-withdraw-notice', { parent, child: childName, class: className }),
-      keyboard: inlineKeyboard([[{ label: reader.t('cns-btn-withdraw-confirm'), payload: { k: 'cb', a: CNS_WITHDRAW_CONFIRM, id: String(studentId) }, color: 'negative' }]]),
+      keyboard: inlineKeyboard([[{ label: reader.t('cns-btn-withdraw-confirm'), payload: { k: 'cb', a: CNS_WITHDRAW_CONFIRM, id: studentId }, color: 'negative' }]]),
     }),
   }));
   await deliverNotices(app, notices);
@@ -75,7 +76,7 @@ export async function askWithdrawal(app: App, turn: Turn, studentId: number): Pr
 }
 
 /** An admin confirms a withdrawal: the child's data is removed, the parent is told. */
-export async function confirmWithdrawal(app: App, turn: Turn, studentId: number): Promise<ConsentReport> {
+export async function confirmWithdrawal(app: App, turn: Turn, studentId: PersonId): Promise<ConsentReport> {
   const { t, caller } = turn;
   const childName = await childNameOf(app, studentId);
   // The classes the child was of, for their study chats (the record is gone after the removal).

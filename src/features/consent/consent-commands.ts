@@ -5,6 +5,7 @@
  * buttons of these messages.
  */
 import type { App } from '../../app.js';
+import { asPersonId } from '../../domain/person.js';
 import { formatWhen } from '../../i18n.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { CommandSpec } from '../shared/command-registry.js';
@@ -52,7 +53,7 @@ async function showGiven(app: App, turn: Turn): Promise<boolean> {
     const child = await childNameOf(app, consent.studentId);
     lines.push(t('cns-parent-list-item', { index: i + 1, child, class: await classNameOf(app, consent.classId), when, withdrawing: consent.withdrawing ? 'yes' : 'no' }));
     if (!consent.withdrawing && i < MAX_BUTTONS) {
-      rows.push([{ label: t('cns-btn-withdraw', { index: i + 1 }), payload: { k: 'cb', a: CNS_WITHDRAW, id: String(consent.studentId) }, color: 'negative' }]);
+      rows.push([{ label: t('cns-btn-withdraw', { index: i + 1 }), payload: { k: 'cb', a: CNS_WITHDRAW, id: consent.studentId }, color: 'negative' }]);
     }
   }
   if (rows.length > 0) lines.push(t('cns-parent-list-hint'));
@@ -104,9 +105,9 @@ const paperAction: ActionSpec = {
 const withdrawAction: ActionSpec = {
   name: CNS_WITHDRAW,
   async run(_press, payload, turn, app) {
-    const personId = app.messenger.people.id(payload.id);
-    if (personId === null) return turn.t('button-stale-short');
-    const report = await askWithdrawal(app, turn, personId);
+    const studentId = asPersonId(payload.id ?? '');
+    if (studentId === undefined) return turn.t('button-stale-short');
+    const report = await askWithdrawal(app, turn, studentId);
     await turn.reply(report.text);
     return report.short;
   },
@@ -116,9 +117,9 @@ const withdrawAction: ActionSpec = {
 const confirmAction: ActionSpec = {
   name: CNS_WITHDRAW_CONFIRM,
   async run(_press, payload, turn, app) {
-    const personId = app.messenger.people.id(payload.id);
-    if (personId === null) return turn.t('button-stale-short');
-    const report = await confirmWithdrawal(app, turn, personId);
+    const studentId = asPersonId(payload.id ?? '');
+    if (studentId === undefined) return turn.t('button-stale-short');
+    const report = await confirmWithdrawal(app, turn, studentId);
     await turn.reply(report.text);
     return report.short;
   },

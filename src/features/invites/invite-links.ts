@@ -10,6 +10,8 @@ import { roleName } from './issue-invite.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import type { Notice } from '../shared/notices.js';
 import type { Invite } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
+import type { Recipient } from '../../messenger/ids.js';
 import type { Turn } from '../../turn.js';
 
 /** The deep link that opens the community's dialog and hands the token to the bot as `ref`. */
@@ -23,7 +25,7 @@ export function inviteQrPng(link: string): Promise<Buffer> {
 }
 
 /** Uploads the QR picture for a message to `peerId`; undefined if the messenger refuses (the text still carries link and code). */
-async function qrAttachment(app: App, peerId: number, link: string): Promise<string | undefined> {
+async function qrAttachment(app: App, peerId: Recipient, link: string): Promise<string | undefined> {
   try {
     return await app.messenger.uploadPhoto(peerId, await inviteQrPng(link), 'invite-qr.png');
   } catch (error) {
@@ -66,7 +68,7 @@ export async function showInviteCard(app: App, turn: Turn, peerId: number, invit
  * The message that brings an invite to a person (text, link, code, QR picture), in their language;
  * `school` is the school's short name (a neutral word before the profile is filled).
  */
-export function personalInviteNotice(app: App, invite: Invite, personId: number, cls: string, school: string | undefined): Notice {
+export function personalInviteNotice(app: App, invite: Invite, personId: PersonId, cls: string, school: string | undefined): Notice {
   const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
   return {
     kind: 'send',

@@ -20,6 +20,7 @@ import {
   type InviteRole,
   type Role,
 } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { WithNotices } from '../shared/notices.js';
 
@@ -124,7 +125,7 @@ export function inviteErrorKey(error: unknown, role: InviteRole): string | undef
 }
 
 /** Looks a person up in the messenger: their id and «Имя Фамилия», or undefined for a deleted or unknown page. */
-export async function lookupVkUser(app: App, ref: string | number): Promise<{ id: number; name: string } | undefined> {
+export async function lookupVkUser(app: App, ref: string): Promise<{ id: PersonId; name: string } | undefined> {
   const profile = await app.messenger.profile(ref);
   return profile && { id: profile.id, name: [profile.firstName, profile.lastName].filter(Boolean).join(' ') };
 }

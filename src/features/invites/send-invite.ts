@@ -7,6 +7,7 @@
  */
 import type { App } from '../../app.js';
 import { can, PermissionDeniedError, type Invite } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Turn } from '../../turn.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type WithNotices } from '../shared/notices.js';
@@ -17,7 +18,7 @@ import { personMention } from '../shared/person-ref.js';
 
 /** A person found in the messenger: their id and «Имя Фамилия» (may be empty). */
 export interface InviteRecipient {
-  id: number;
+  id: PersonId;
   name: string;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { App } from '../../app.js';
 import { NotFoundError, PermissionDeniedError, type Gender } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import { personValue } from '../../i18n.js';
 import { deliverNotices, type WithNotices } from '../shared/notices.js';
 import type { Turn } from '../../turn.js';
@@ -16,7 +17,7 @@ export interface DecisionReport {
   ok: boolean;
   text: string;
   /** The applicant of a recorded decision (to say when the messenger would not tell them). */
-  applicant?: { personId: number; name: string; gender?: Gender };
+  applicant?: { personId: PersonId; name: string; gender?: Gender };
 }
 
 /** Decides the request `requestId` on behalf of the turn's caller. */

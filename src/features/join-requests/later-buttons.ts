@@ -8,7 +8,9 @@ import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
 import type { Translate } from '../../i18n.js';
 import { pressedInPrivate } from '../../messenger/events.js';
+import { z } from 'zod';
 import { NotFoundError, PermissionDeniedError, type JoinRequest } from '../../domain/index.js';
+import { personIdSchema, type PersonId } from '../../domain/person.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
@@ -42,7 +44,7 @@ export function laterMoment(choice: LaterChoice, now: number, timeZone: string):
 }
 
 /** The id of the job bringing a card back to one reviewer at one time. */
-export const reminderJobId = (requestId: string, reviewer: number, at: number): string => `req-remind.${requestId}.${reviewer}.${at}`;
+export const reminderJobId = (requestId: string, reviewer: PersonId, at: number): string => `req-remind.${requestId}.${reviewer}.${at}`;
 
 /** The request this person may still decide, or the refusal in words (not found, not theirs, decided). */
 async function postponable(app: App, turn: Turn, requestId: string | undefined): Promise<{ ok: true; request: JoinRequest } | { ok: false; text: string }> {
@@ -100,11 +102,19 @@ export const laterAtAction: ActionSpec = {
   },
 };
 
+/** What a reminder job holds: the request and the reviewer (a number in jobs an earlier version queued). */
+const reminderData = z.object({ requestId: z.string(), reviewer: personIdSchema });
+
 /** A postponed card comes back, if the request is still undecided and the reviewer may still decide it. */
 export const requestReminderJob: JobSpec = {
   kind: REQUEST_REMINDER,
   async run(app, job) {
-    const { requestId, reviewer } = job.data as { requestId: string; reviewer: number };
+    const data = reminderData.safeParse(job.data);
+    if (!data.success) {
+      app.logger.warn({ jobId: job.id }, 'request reminder job holds no request and reviewer');
+      return;
+    }
+    const { requestId, reviewer } = data.data;
     const request = await app.services.requests.get(requestId);
     if (!request || request.status !== 'pending') return;
     if (!(await app.services.requests.reviewersOf(requestId)).includes(reviewer)) return;

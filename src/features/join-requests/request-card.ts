@@ -10,6 +10,7 @@ import { formatWhen } from '../../i18n.js';
 import type { Reader } from '../shared/recipients.js';
 import { classNameOf } from '../shared/review-format.js';
 import type { JoinRequest } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import { subjectName } from '../onboarding/subjects.js';
 
 /** Callback action names of the request buttons (the `a` of their payload). */
@@ -54,7 +55,7 @@ export function requestButtons(t: Translate, requestId: string, withLater: boole
 export async function sendRequestCard(
   app: App,
   reader: Reader,
-  reviewerId: number,
+  reviewerId: PersonId,
   request: JoinRequest,
   options: { withLater: boolean; heading?: string; key?: string },
 ): Promise<void> {

@@ -9,6 +9,7 @@
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import type { JoinRequest, NoticeRef } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
@@ -34,7 +35,7 @@ export function summaryMessage(t: Translate, count: number, gen: number): Outgoi
 }
 
 /** Edits a reviewer's summary to the count; a failed edit (the message deleted) is only logged. */
-export async function editSummary(app: App, reviewer: number, message: NoticeRef, count: number, gen: number): Promise<void> {
+export async function editSummary(app: App, reviewer: PersonId, message: NoticeRef, count: number, gen: number): Promise<void> {
   const { t } = await readerFor(app, reviewer);
   await app.messenger.edit(message, summaryMessage(t, count, gen)).catch((error: unknown) => {
     app.logger.warn({ reviewerId: reviewer, err: error instanceof Error ? error.name : 'unknown' }, 'request summary not edited');
@@ -45,7 +46,7 @@ export async function editSummary(app: App, reviewer: number, message: NoticeRef
  * Shows a new request to one reviewer: a card of its own, or one more in their summary (sent by the
  * request that opened it, edited by the others). Throws when VK refuses the reviewer.
  */
-async function showTo(app: App, reviewer: number, request: JoinRequest, heading: string, key: string): Promise<void> {
+async function showTo(app: App, reviewer: PersonId, request: JoinRequest, heading: string, key: string): Promise<void> {
   const placement = await app.services.reviewQueue.place(reviewer, request.id);
   const reader = await readerFor(app, reviewer);
   if (placement.place === 'card') {
@@ -64,9 +65,9 @@ async function showTo(app: App, reviewer: number, request: JoinRequest, heading:
 }
 
 /** Shows a request to reviewers; the ones VK would not reach (and `missed`, reached by no one before) are named to those it did. Returns who was reached. */
-async function showToAll(app: App, request: JoinRequest, reviewers: readonly number[], heading: string, keyOf: (reviewer: number) => string, missed: readonly number[] = []): Promise<number[]> {
-  const reached: number[] = [];
-  const unreachable: number[] = [...missed];
+async function showToAll(app: App, request: JoinRequest, reviewers: readonly PersonId[], heading: string, keyOf: (reviewer: PersonId) => string, missed: readonly PersonId[] = []): Promise<PersonId[]> {
+  const reached: PersonId[] = [];
+  const unreachable: PersonId[] = [...missed];
   for (const reviewer of reviewers) {
     const ok = await showTo(app, reviewer, request, heading, keyOf(reviewer))
       .then(() => true)
@@ -103,7 +104,7 @@ export async function routeJoinRequest(app: App, request: JoinRequest): Promise<
     const at = request.createdAt + app.config.REQUEST_ESCALATE_AFTER;
     await app.scheduler.schedule(escalationJobId(request.id), REQUEST_ESCALATION, at, { requestId: request.id });
   }
-  const key = (reviewer: number): string => `req-notice:${request.id}:${reviewer}`;
+  const key = (reviewer: PersonId): string => `req-notice:${request.id}:${reviewer}`;
   const reached = await showToAll(app, request, route.reviewers, 'req-notice-heading', key);
   // No class teacher could be reached (they never wrote to the bot): the admins get it now, and are told why.
   if (route.to === 'classTeachers' && reached.length === 0) {

@@ -10,6 +10,7 @@ import { formatWhen } from '../../i18n.js';
 import type { Reader } from '../shared/recipients.js';
 import { classNameOf, commandLinesFor, personMention, personName, personRef } from '../shared/review-format.js';
 import type { ActorId, ChildMatch, JoinRequest, Member } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Notice } from '../shared/notices.js';
 import { teacherApprovedNotices } from '../verification/verify-notices.js';
 
@@ -54,7 +55,7 @@ export interface FamilyOutcome {
   /** An approved parent: whether their child was found among the class's students. */
   child?: ChildMatch;
   /** An approved student: the parents of the class now linked to them. */
-  linkedParents?: number[];
+  linkedParents?: PersonId[];
 }
 
 /** The lines about families under an approved request: the child linked or not (and how to link), the parents linked. */

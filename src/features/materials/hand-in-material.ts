@@ -7,6 +7,7 @@
 import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
 import { can, materialNumber, NotFoundError, PermissionDeniedError, type ChannelKind, type Material } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Caller, Turn } from '../../turn.js';
 import { publishPost } from '../channels/channels.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
@@ -90,7 +91,7 @@ export async function publishMaterial(app: App, turn: Turn, id: string, edited?:
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
   const { material } = decided;
   const report = await publishPost(app, turn, { kind: material.kind, text: material.publishedText ?? material.text, pin: false, attachment: material.attachment });
-  return { outcome: { notice: t('mat-published-short', { id: materialNumber(id) }), report }, notices: await afterDecision(app, material) };
+  return { outcome: { notice: t('mat-published-short', { id: materialNumber(id) }), report }, notices: await afterDecision(app, material, turn.caller.personId) };
 }
 
 /** Declines a pending material with the admin's reason ('' for none); the author is told it and whom to ask. */
@@ -98,7 +99,7 @@ export async function declineMaterial(app: App, turn: Turn, id: string, reason: 
   const decided = await deciding(turn, () => app.services.materials.decide(turn.caller.personId, id, 'declined', { reason }));
   if ('refused' in decided) return { outcome: { notice: decided.refused }, notices: [] };
   if (!decided.ok) return { outcome: { notice: await decidedBefore(app, turn, decided.material) }, notices: [] };
-  return { outcome: { notice: turn.t('mat-declined-short', { id: materialNumber(id) }) }, notices: await afterDecision(app, decided.material) };
+  return { outcome: { notice: turn.t('mat-declined-short', { id: materialNumber(id) }) }, notices: await afterDecision(app, decided.material, turn.caller.personId) };
 }
 
 /** Runs the domain's decision; a refusal (no right, no such material) comes back as its words. */
@@ -112,9 +113,8 @@ async function deciding<T>(turn: Turn, decide: () => Promise<T>): Promise<T | { 
   }
 }
 
-/** After a decision: every admin's copy shows who decided and how (the buttons gone), and the author learns it. */
-async function afterDecision(app: App, material: Material): Promise<Notice[]> {
-  const by = material.decidedBy ?? 0;
+/** After `by`'s decision: every admin's copy shows who decided and how (the buttons gone), and the author learns it. */
+async function afterDecision(app: App, material: Material, by: PersonId): Promise<Notice[]> {
   const status = material.publishedText === undefined ? material.status : 'edited';
   const outcomeLine = async (reader: Reader): Promise<string> =>
     reader.t('mat-outcome', { status, by: await personRef(app, reader.t, by), when: formatWhen(material.decidedAt ?? Date.now(), app.config.SCHOOL_TZ, reader.locale) });

@@ -2,6 +2,7 @@
  * The callback buttons under a meeting of /meetings (F22): «Перенести» opens the move dialog,
  * «Отменить» cancels it. Every press is checked again (the organiser, the right, the meeting still planned).
  */
+import { personId } from '../../domain/person.js';
 import { pressedInPrivate } from '../../messenger/events.js';
 import { enterMeetingMove } from '../../../scenes/meeting.js';
 import type { ActionSpec } from '../shared/action-registry.js';
@@ -32,7 +33,7 @@ export const cancelMeetingAction: ActionSpec = {
     const done = await cancelMeeting(app, turn, payload.id);
     if (!done.ok) return done.text;
     await app.messenger.edit(press.message, { text: t('mt-card-cancelled', { title: found.meeting.title }) }).catch(() => undefined);
-    await app.messenger.send(press.from.id, { text: done.text });
+    await app.messenger.send(personId(press.from), { text: done.text });
     return t('mt-cancel-done');
   },
 };

@@ -18,6 +18,7 @@ import {
   type Member,
   type AdminChatKind,
 } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
@@ -102,7 +103,7 @@ const CHAT_OF: Partial<Record<MeetingAudience['kind'], AdminChatKind>> = { deput
  * has been made (in the school's language), and privately to those of them not in that chat (all of them
  * when the chat could not be written to).
  */
-async function sendToAudience(app: App, audience: MeetingAudience, people: readonly number[], build: (reader: Reader) => string, options: { urgent?: boolean; author?: DeliveryAuthor } = {}): Promise<Sent> {
+async function sendToAudience(app: App, audience: MeetingAudience, people: readonly PersonId[], build: (reader: Reader) => string, options: { urgent?: boolean; author?: DeliveryAuthor } = {}): Promise<Sent> {
   const kind = CHAT_OF[audience.kind];
   const chat = kind ? await app.services.adminChats.get(kind) : undefined;
   if (!kind || !chat) return sendInTheirLanguages(app, people, build, options);
@@ -114,7 +115,7 @@ async function sendToAudience(app: App, audience: MeetingAudience, people: reado
       return false;
     },
   );
-  const inChat = new Set(ok ? await app.messenger.members(chat.peer).catch(() => [] as number[]) : []);
+  const inChat = new Set(ok ? await app.messenger.members(chat.peer).catch((): PersonId[] => []) : []);
   const rest = people.filter((id) => !inChat.has(id));
   const sent = rest.length > 0 ? await sendInTheirLanguages(app, rest, build, options) : { reached: [], missed: [], held: [] };
   return { ...sent, chat: { kind, ok } };
@@ -155,7 +156,7 @@ async function cancelReminders(app: App, meeting: Pick<Meeting, 'id' | 'version'
 }
 
 /** The people who get the invitation: the audience today, without the organiser. */
-async function invitees(app: App, organiser: number, audience: MeetingAudience): Promise<Member[]> {
+async function invitees(app: App, organiser: PersonId, audience: MeetingAudience): Promise<Member[]> {
   return (await app.services.meetings.audience(audience)).filter((m) => m.personId !== organiser);
 }
 

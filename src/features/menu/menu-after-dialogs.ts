@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import type { ChatId } from '../../messenger/ids.js';
+import type { ChatId, Recipient } from '../../messenger/ids.js';
 import type { Keyboard } from '../../messenger/keyboard.js';
 import type { Messenger } from '../../messenger/messenger.js';
 import type { Turn } from '../../turn.js';
@@ -71,11 +71,13 @@ export function withMainMenu(turn: Turn, watch: MenuWatch): MenuTurn {
     }
     return shown;
   };
+  // A send to this dialog names its chat or the person it is with.
+  const toDialog = (to: Recipient): boolean => to === watch.chat || to === turn.caller.personId;
   const base = turn.app.messenger;
   const messenger = new Proxy(base, {
     get(target, property) {
       if (property === 'send') {
-        const send: Messenger['send'] = (chat, message, key) => (chat === watch.chat ? target.send(chat, { ...message, keyboard: present(message.keyboard) }, key) : target.send(chat, message, key));
+        const send: Messenger['send'] = (chat, message, key) => (toDialog(chat) ? target.send(chat, { ...message, keyboard: present(message.keyboard) }, key) : target.send(chat, message, key));
         return send;
       }
       const value: unknown = Reflect.get(target, property, target);

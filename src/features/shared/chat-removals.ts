@@ -4,9 +4,10 @@
  */
 import type { FluentPerson, Translate } from '../../i18n.js';
 import type { Member } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 
 /** The titles of the chats each person was removed from, by personId. */
-export type ChatRemovals = ReadonlyMap<number, readonly string[]>;
+export type ChatRemovals = ReadonlyMap<PersonId, readonly string[]>;
 
 /**
  * A line for each of `people` who was removed from chats: `who` names them (a mention), and from which chats; `key` words it

@@ -6,7 +6,8 @@
 import type { Config } from '../../config.js';
 import { isLocale, type I18n, type Translate } from '../../i18n.js';
 import { STAFF_ROLES, type Member } from '../../domain/index.js';
-import { clockText, type DeliveryRecipient, type DeliveryResult, type DeliveryTexts } from '../../app.js';
+import type { PersonId } from '../../domain/person.js';
+import { clockText, type DeliveryAuthor, type DeliveryRecipient, type DeliveryResult, type DeliveryTexts } from '../../app.js';
 
 /** What to do about a refusal, by the messenger's code (VK's: no permission, blacklist, privacy, reply window, too many). */
 const REFUSAL_KEYS: Readonly<Record<number, 'dl-refused-901' | 'dl-refused-900' | 'dl-refused-902' | 'dl-refused-950' | 'dl-refused-9'>> = {
@@ -78,4 +79,4 @@ export function deliveryTexts(i18n: I18n, config: Pick<Config, 'QUIET_HOURS' | '
 }
 
 /** The author of a send, as the engine takes them: their chat and language. */
-export const authorOf = (turn: { caller: { personId: number }; locale: string }) => ({ chat: turn.caller.personId, locale: turn.locale });
+export const authorOf = (turn: { caller: { personId: PersonId }; locale: string }): DeliveryAuthor => ({ chat: turn.caller.personId, locale: turn.locale });

@@ -5,6 +5,7 @@
  */
 import type { App } from '../../app.js';
 import type { MessageRef } from '../../messenger/events.js';
+import type { Recipient } from '../../messenger/ids.js';
 import { RecipientUnreachableError, type OutgoingMessage } from '../../messenger/messenger.js';
 import { readerFor, type Reader } from './recipients.js';
 
@@ -13,7 +14,7 @@ export type Notice =
    * A message to `to` in their private dialog; `remember` keeps it under a subject, to edit it after a decision.
    * Without a `key`, the send is keyed by the update being handled (its place among that update's sends).
    */
-  | { readonly kind: 'send'; readonly to: number; readonly key?: string | undefined; readonly build: (reader: Reader) => OutgoingMessage | Promise<OutgoingMessage>; readonly remember?: string }
+  | { readonly kind: 'send'; readonly to: Recipient; readonly key?: string | undefined; readonly build: (reader: Reader) => OutgoingMessage | Promise<OutgoingMessage>; readonly remember?: string }
   /** A new text for a message the bot sent earlier (its buttons gone unless the new one has some). */
   | { readonly kind: 'edit'; readonly message: MessageRef; readonly build: (reader: Reader) => OutgoingMessage | Promise<OutgoingMessage> };
 
@@ -27,8 +28,8 @@ export interface WithNotices<Outcome> {
  * Sends and edits what a use case returned, in order. A person the messenger will not deliver to is
  * logged by id and returned; an edit that fails (the message is gone) is logged and skipped.
  */
-export async function deliverNotices(app: App, notices: readonly Notice[]): Promise<{ unreachable: number[] }> {
-  const unreachable: number[] = [];
+export async function deliverNotices(app: App, notices: readonly Notice[]): Promise<{ unreachable: Recipient[] }> {
+  const unreachable: Recipient[] = [];
   for (const notice of notices) {
     if (notice.kind === 'edit') {
       const reader = await readerFor(app, notice.message.chat);

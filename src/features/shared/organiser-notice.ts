@@ -4,12 +4,13 @@
  */
 import type { App } from '../../app.js';
 import type { FluentPerson, Translate } from '../../i18n.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Turn } from '../../turn.js';
 import { notifyPerson, type Reader } from './recipients.js';
 import { personMention } from './review-format.js';
 
 /** A person as a mention with their name (the organiser in a list, the one who changed an event). */
-export async function mentionOf(app: App, t: Translate, personId: number): Promise<FluentPerson> {
+export async function mentionOf(app: App, t: Translate, personId: PersonId): Promise<FluentPerson> {
   return personMention(app, t, personId);
 }
 
@@ -17,7 +18,7 @@ export async function mentionOf(app: App, t: Translate, personId: number): Promi
  * When the turn's caller is not the event's organiser, tells the organiser, once for `key`, what was done
  * and by whom (`text` gets the mention of the caller); someone who does not accept messages is logged.
  */
-export async function tellOrganiser(app: App, turn: Turn, organiser: number, key: string, text: (reader: Reader, who: FluentPerson) => string): Promise<void> {
+export async function tellOrganiser(app: App, turn: Turn, organiser: PersonId, key: string, text: (reader: Reader, who: FluentPerson) => string): Promise<void> {
   if (organiser === turn.caller.personId) return;
   const who = await mentionOf(app, turn.t, turn.caller.personId);
   const told = await notifyPerson(app, organiser, (_t, reader) => ({ text: text(reader, who) }), key);

@@ -14,6 +14,7 @@ import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
 import { can } from '../../domain/permissions.js';
 import { byMemberName } from '../../domain/member-search.js';
 import type { ClassGroup, Member } from '../../domain/types.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Turn } from '../../turn.js';
 import { replyKeyboard, type Button } from './keyboards.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from './paging.js';
@@ -48,7 +49,7 @@ export interface PersonPickSpec {
 export type PersonChoice =
   | {
       kind: 'person';
-      personId: number;
+      personId: PersonId;
       member: Member | undefined;
       /** Found by a typed name rather than an id or a button: the command may want to confirm. */
       byName: boolean;
@@ -85,7 +86,7 @@ function personButton(spec: PersonPickSpec, member: Member, classNames: Readonly
   const classes = member.classIds.map((id) => classNames.get(id)).filter((name): name is string => !!name && name !== '');
   const shown = member.roles.some((r) => r === 'student' || r === 'parent') && classes.length > 0 ? `${personShort(member)}, ${classes.join(', ')}` : personShort(member);
   const label = shown.length > LABEL_MAX ? `${shown.slice(0, LABEL_MAX - 1)}…` : shown;
-  return commandButton(label, spec.command, [...(spec.before ?? []), String(member.personId), ...rest, ...(spec.after ?? [])].join(' '));
+  return commandButton(label, spec.command, [...(spec.before ?? []), member.personId, ...rest, ...(spec.after ?? [])].join(' '));
 }
 
 /** Replies with one page of `choices` under `text`; page buttons run the command with `pageArgs(n)`. */
@@ -120,7 +121,7 @@ async function askByClass(app: App, turn: Turn, spec: PersonPickSpec, lead: stri
 async function rosterChoices(app: App, turn: Turn, spec: PersonPickSpec, classGroup: ClassGroup): Promise<Member[] | undefined> {
   try {
     const roster = await app.services.members.roster(turn.caller.personId, classGroup.id);
-    const people = new Map<number, Member>();
+    const people = new Map<PersonId, Member>();
     for (const m of [...roster.students, ...roster.parents.map((p) => p.member), ...roster.classTeachers, ...roster.teachers]) people.set(m.personId, m);
     return [...people.values()].filter((m) => spec.eligible(m)).sort(byMemberName);
   } catch (error) {

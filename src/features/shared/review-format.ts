@@ -5,6 +5,7 @@
 import type { App } from '../../app.js';
 import { personValue, type FluentPerson, type Locale, type Translate } from '../../i18n.js';
 import { effectiveRoles, type ActorId, type Member } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Caller } from '../../turn.js';
 import { commandLines } from './command-words.js';
 
@@ -29,7 +30,7 @@ export async function personRef(app: App, t: Translate, personId: ActorId): Prom
 }
 
 /** The same as {@link personRef}, shown as the messenger's mention of the person (a link to them). */
-export async function personMention(app: App, t: Translate, personId: number): Promise<FluentPerson> {
+export async function personMention(app: App, t: Translate, personId: PersonId): Promise<FluentPerson> {
   const ref = await personRef(app, t, personId);
   const name = typeof ref === 'string' ? ref : ref.value.name;
   return personValue(name, typeof ref === 'string' ? undefined : ref.value.gender, (shown) => app.messenger.mention(personId, shown));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matches, parsePeriod, periodBounds } from '../../../src/features/audit/audit-filter.js';
 import { csvField, csvFile } from '../../../src/features/audit/audit-csv.js';
 import type { AuditEntry } from '../../../src/domain/types.js';
+import { vk } from '../../helpers/people.js';
 
 const TZ = 'Europe/Moscow';
 /** 15.01.2026, 12:00 in Moscow. */
@@ -32,14 +33,14 @@ describe('the journal’s periods (F10)', () => {
   });
 
   it('a class matches the entries about it and the moves out of it; a person who acted, was acted on, or is the child', () => {
-    const entry: AuditEntry = { id: 1, at: NOW, actor: 100, action: 'movement.transferred', target: { personId: 310, classId: 'c2' }, details: { fromClassId: 'c1' } };
+    const entry: AuditEntry = { id: 1, at: NOW, actor: vk(100), action: 'movement.transferred', target: { personId: vk(310), classId: 'c2' }, details: { fromClassId: 'c1' } };
     const all = { from: 0, to: Number.MAX_SAFE_INTEGER };
     expect(matches(entry, { period: { kind: 'all' }, classId: 'c1' }, all)).toBe(true);
     expect(matches(entry, { period: { kind: 'all' }, classId: 'c2' }, all)).toBe(true);
     expect(matches(entry, { period: { kind: 'all' }, classId: 'c3' }, all)).toBe(false);
-    expect(matches(entry, { period: { kind: 'all' }, personId: 100 }, all)).toBe(true);
-    expect(matches(entry, { period: { kind: 'all' }, personId: 310 }, all)).toBe(true);
-    expect(matches(entry, { period: { kind: 'all' }, personId: 311 }, all)).toBe(false);
+    expect(matches(entry, { period: { kind: 'all' }, personId: vk(100) }, all)).toBe(true);
+    expect(matches(entry, { period: { kind: 'all' }, personId: vk(310) }, all)).toBe(true);
+    expect(matches(entry, { period: { kind: 'all' }, personId: vk(311) }, all)).toBe(false);
     expect(matches(entry, { period: { kind: 'all' } }, { from: NOW + 1, to: Number.MAX_SAFE_INTEGER })).toBe(false);
   });
 });

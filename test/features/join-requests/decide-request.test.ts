@@ -5,7 +5,8 @@ import { sendRequestCard } from '../../../src/features/join-requests/review-noti
 import { deliverNotices } from '../../../src/features/shared/notices.js';
 import { readerFor } from '../../../src/features/shared/recipients.js';
 import type { Turn } from '../../../src/turn.js';
-import { ADMIN_ID, Harness } from '../../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../../helpers/harness.js';
+import { vk } from '../../helpers/people.js';
 
 // The decision as a use case: it records the decision and returns what it asks to be sent, and
 // sends nothing itself; delivering the notices is the caller's step.
@@ -20,8 +21,8 @@ describe('deciding a join request (F08), the use case', () => {
   /** The admin's turn, as the bot's middleware would build it. */
   async function adminTurn(): Promise<Turn> {
     const { app } = h.bot;
-    const member = (await app.services.members.get(ADMIN_ID)) ?? null;
-    return { app, eventId: undefined, locale: 'ru', t: app.i18n.bind('ru'), caller: { personId: ADMIN_ID, member, roles: new Set(member ? effectiveRoles(member) : []) }, reply: (text) => app.messenger.send(ADMIN_ID, { text }) };
+    const member = (await app.services.members.get(ADMIN)) ?? null;
+    return { app, eventId: undefined, locale: 'ru', t: app.i18n.bind('ru'), caller: { personId: ADMIN, member, roles: new Set(member ? effectiveRoles(member) : []) }, reply: (text) => app.messenger.send(ADMIN_ID, { text }) };
   }
 
   it('F08: an approval returns the outcome with the reviewer card edit and the applicant welcome, and sends nothing until they are delivered', async () => {
@@ -29,21 +30,21 @@ describe('deciding a join request (F08), the use case', () => {
     const admin = h.admin();
     await admin.say('/help');
     await admin.expect('Ваши роли');
-    const [created] = await app.services.classes.createMany(ADMIN_ID, ['5А']);
+    const [created] = await app.services.classes.createMany(ADMIN, ['5А']);
     const classId = created?.status === 'created' ? created.classGroup.id : '';
     const pupil = h.driver.user({ id: 600, firstName: 'Вера', lastName: 'Соколова' });
     await pupil.say('/start');
     await pupil.nextMessage();
-    const invite = await app.services.invites.create(ADMIN_ID, { classId, role: 'student' });
-    const used = await app.services.invites.use(invite.id, { personId: 600, name: 'Соколова Вера', consent: true });
+    const invite = await app.services.invites.create(ADMIN, { classId, role: 'student' });
+    const used = await app.services.invites.use(invite.id, { personId: vk(600), name: 'Соколова Вера', consent: true });
     if (!used.ok) throw new Error(used.reason);
-    await sendRequestCard(app, await readerFor(app, ADMIN_ID), ADMIN_ID, used.request, { withLater: true, key: 'card:test' });
+    await sendRequestCard(app, await readerFor(app, ADMIN), ADMIN, used.request, { withLater: true, key: 'card:test' });
     await admin.expect('Заявка: ');
     await h.idle();
     const sentBefore = h.emulator.sentTo(600).length;
 
     const { outcome, notices } = await decideRequest(app, await adminTurn(), used.request.id, 'approved');
-    expect(outcome).toMatchObject({ ok: true, text: expect.stringContaining('Соколова Вера'), applicant: { personId: 600 } });
+    expect(outcome).toMatchObject({ ok: true, text: expect.stringContaining('Соколова Вера'), applicant: { personId: vk(600) } });
     expect(notices.map((n) => (n.kind === 'edit' ? `edit ${n.message.chat}` : `send ${n.to} ${n.key}`))).toEqual([`edit ${ADMIN_ID}`, `send 600 req-outcome:${used.request.id}`]);
     expect(await app.services.requests.get(used.request.id)).toMatchObject({ status: 'approved' });
     await h.idle();

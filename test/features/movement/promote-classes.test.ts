@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { promoteClasses } from '../../../src/features/movement/promote-classes.js';
-import { ADMIN_ID, Harness } from '../../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../../helpers/harness.js';
+import { vk } from '../../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../../helpers/school-people.js';
 import { noticeLines, noticeTexts, turnFor } from '../../helpers/use-case.js';
 
@@ -16,7 +17,7 @@ describe('the move to the next school year (F10), the use case', () => {
   it('F10: refused to a teacher without the right; a plan with conflicts is not applied; nothing moves', async () => {
     const { app } = h.bot;
     const s = app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     const plan = await s.movement.previewPromotion({ keep: [] });
     const denied = await promoteClasses(app, await turnFor(app, 300), plan);
@@ -32,9 +33,9 @@ describe('the move to the next school year (F10), the use case', () => {
   it('F10: a plan the classes changed since comes back stale with the plan that holds now', async () => {
     const { app } = h.bot;
     const s = app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     const plan = await s.movement.previewPromotion({ keep: [] });
-    await s.classes.create(ADMIN_ID, '7Б');
+    await s.classes.create(ADMIN, '7Б');
     const { outcome, notices } = await promoteClasses(app, await turnFor(app, ADMIN_ID), plan);
     expect(outcome.kind).toBe('stale');
     if (outcome.kind !== 'stale') throw new Error('not stale');
@@ -46,7 +47,7 @@ describe('the move to the next school year (F10), the use case', () => {
   it('F10: applied, it returns the result and a keyed notice to each graduate and their parent', async () => {
     const { app } = h.bot;
     const s = app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '11А']);
+    await s.classes.createMany(ADMIN, ['5А', '11А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '11А', 311, 'Выпускник Петя');
     await joinAs(s, 'parent', '11А', 312, 'Родитель Пети', 'Выпускник Петя');
@@ -58,6 +59,6 @@ describe('the move to the next school year (F10), the use case', () => {
     expect(noticeLines(notices).sort()).toEqual([`send 311 graduated:${graduating}:311`, `send 312 graduated:${graduating}:312`]);
     expect(new Set(await noticeTexts(app, notices))).toEqual(new Set(['🎓 Класс 11А выпущен — поздравляем с окончанием школы! Доступ к этому классу в боте закрыт; спасибо, что были с нами.']));
     expect(await names()).toEqual(['Учительская', '6А']);
-    expect(await s.members.get(311)).toMatchObject({ status: 'left' });
+    expect(await s.members.get(vk(311))).toMatchObject({ status: 'left' });
   });
 });
