@@ -7,6 +7,7 @@ import { createStudyChat } from '../src/features/study-chats/create-study-chat.j
 import { appForUpdate } from '../src/app.js';
 import { updateScope } from '../src/runtime/update-scope.js';
 import type { Turn } from '../src/turn.js';
+import { vkPerson } from '../src/vk/person-refs.js';
 import { CAST, SANDBOX_ADMIN_ID } from './cast.js';
 
 /** The sample school's profile, as its administrator would enter it in /school. */
@@ -34,8 +35,9 @@ const EXTRA_PEOPLE = [
 /** Where the sample school's flags live in Redis: set once it is filled. */
 export const demoMarkerKey = (prefix: string): string => `${prefix}sandbox:demo`;
 
-/** A turn of `personId` outside any update, for the use cases the sample school is made with (their messages keyed by `key`). */
-async function turnOf(app: App, personId: number, key: string): Promise<Turn> {
+/** A turn of the emulator user `userId` outside any update, for the use cases the sample school is made with (their messages keyed by `key`). */
+async function turnOf(app: App, userId: number, key: string): Promise<Turn> {
+  const personId = vkPerson(userId);
   const keyed = appForUpdate(app, updateScope(`sandbox-demo:${key}`));
   const member = (await app.services.members.get(personId)) ?? null;
   const t = app.i18n.bind('ru');
@@ -57,7 +59,7 @@ async function turnOf(app: App, personId: number, key: string): Promise<Turn> {
  */
 export async function fillDemoSchool(app: App, emulator: Emulator): Promise<void> {
   const { services } = app;
-  const admin = SANDBOX_ADMIN_ID;
+  const admin = vkPerson(SANDBOX_ADMIN_ID);
   for (const person of [...CAST, ...EXTRA_PEOPLE]) {
     const user = emulator.state.users.get(person.id) ?? emulator.addUser({ id: person.id, firstName: person.firstName, lastName: person.lastName, sex: person.sex });
     user.allowsMessages = true;
@@ -67,27 +69,27 @@ export async function fillDemoSchool(app: App, emulator: Emulator): Promise<void
   await services.classes.createMany(admin, DEMO_CLASSES);
   const fifthA = (await services.classes.findByName('5А'))!;
 
-  const join = async (role: InviteRole, classId: string, personId: number, name: string, extra: { childName?: string; subjects?: string[] } = {}, approve = true): Promise<Member | undefined> => {
+  const join = async (role: InviteRole, classId: string, userId: number, name: string, extra: { childName?: string; subjects?: string[] } = {}, approve = true): Promise<Member | undefined> => {
     const invite = await services.invites.create(admin, { classId, role });
     // The gender VK gives each person, as onboarding keeps it.
-    const sex = [...CAST, ...EXTRA_PEOPLE].find((person) => person.id === personId)?.sex;
+    const sex = [...CAST, ...EXTRA_PEOPLE].find((person) => person.id === userId)?.sex;
     const gender = sex === 1 ? ('female' as const) : sex === 2 ? ('male' as const) : undefined;
-    const used = await services.invites.use(invite.id, { personId, name, ...(gender ? { gender } : {}), consent: true, ...extra });
-    if (!used.ok) throw new Error(`the sample school could not be filled: ${personId} could not join (${used.reason})`);
+    const used = await services.invites.use(invite.id, { personId: vkPerson(userId), name, ...(gender ? { gender } : {}), consent: true, ...extra });
+    if (!used.ok) throw new Error(`the sample school could not be filled: ${userId} could not join (${used.reason})`);
     if (!approve) return undefined;
     const decided = await services.requests.approve(admin, used.request.id);
     return decided.ok ? decided.member : undefined;
   };
   // The staff: the head and a deputy (teachers of the staff room, confirmed), and a teacher who leads 5А.
   await join('teacher', STAFF_ROOM_ID, 101, 'Кузнецова Ольга Викторовна', { subjects: ['Русский язык'] });
-  await services.members.verifyTeacher(admin, 101);
-  await services.members.setAdministrationRole(admin, 101, 'head');
+  await services.members.verifyTeacher(admin, vkPerson(101));
+  await services.members.setAdministrationRole(admin, vkPerson(101), 'head');
   await join('teacher', STAFF_ROOM_ID, 110, 'Смирнов Сергей Павлович', { subjects: ['История'] });
-  await services.members.verifyTeacher(admin, 110);
-  await services.members.setAdministrationRole(admin, 110, 'deputy');
+  await services.members.verifyTeacher(admin, vkPerson(110));
+  await services.members.setAdministrationRole(admin, vkPerson(110), 'deputy');
   await join('teacher', STAFF_ROOM_ID, 102, 'Петрова Анна Сергеевна', { subjects: ['Математика', 'Информатика'] });
-  await services.members.verifyTeacher(admin, 102);
-  await services.members.assignClassTeacher(admin, fifthA.id, 102);
+  await services.members.verifyTeacher(admin, vkPerson(102));
+  await services.members.assignClassTeacher(admin, fifthA.id, vkPerson(102));
   // 5А: three students and a parent.
   await join('student', fifthA.id, 103, 'Сидоров Иван');
   await join('student', fifthA.id, 111, 'Козлова Маша');
@@ -103,9 +105,9 @@ export async function fillDemoSchool(app: App, emulator: Emulator): Promise<void
   await teacher.reply(report);
 
   // The school-wide channel: a chat the administrator made and added the community to, bound, with a pinned post.
-  const channel = emulator.addChat({ ownerId: admin, title: 'Новости школы № 7', memberIds: [101, 102, 103], botIsAdmin: true });
+  const channel = emulator.addChat({ ownerId: SANDBOX_ADMIN_ID, title: 'Новости школы № 7', memberIds: [101, 102, 103], botIsAdmin: true });
   await services.channels.bind(admin, 'school', channel.peerId);
-  const author = await turnOf(app, admin, 'post');
+  const author = await turnOf(app, SANDBOX_ADMIN_ID, 'post');
   const posted = await publishPost(author.app, author, {
     kind: 'school',
     text: 'Уважаемые ученики и родители! В пятницу в 18:00 — общешкольное родительское собрание в актовом зале.',

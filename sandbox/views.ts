@@ -1,6 +1,7 @@
 import type { Emulator, EmuChat, StoredMessage } from '../emulator/index.js';
 import type { Services } from '../src/domain/index.js';
 import type { Role } from '../src/domain/types.js';
+import { vkPerson } from '../src/vk/person-refs.js';
 import { partOf, type CastPart } from './cast.js';
 
 /** A person on the page's left: who they are in VK, their cast part, and what the bot's records make of them. */
@@ -102,7 +103,7 @@ export class WorldViews {
     const users = [...this.emulator.state.users.values()].sort((a, b) => a.id - b.id);
     return Promise.all(
       users.map(async (user) => {
-        const member = await this.services.members.get(user.id);
+        const member = await this.services.members.get(vkPerson(user.id));
         const active = member?.status === 'active' ? member : undefined;
         const read = this.emulator.state.readThrough(user.id, user.id);
         return {

@@ -12,9 +12,7 @@ import { LuaScript } from './lua.js';
 import { effectiveRoles } from './permissions.js';
 import { memberSchema, parseRecord, readRecords } from './records.js';
 import type { ActorId, Member } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { storedPersonId, comparePersonIds } from './person.js';
+import { comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
 export const ADMIN_CHAT_KINDS = ['leadership', 'staff'] as const;
 /** `leadership`: the head with the deputies; `staff`: the head with the deputies and all verified teachers. */

@@ -13,9 +13,7 @@ import { LuaScript, luaList } from './lua.js';
 import type { Action } from './permissions.js';
 import { readRecords } from './records.js';
 import type { ActorId } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { comparePersonIds } from './person.js';
+import { type PersonId, personIdSchema } from './person.js';
 
 /** `broadcast` (трансляция), `webinar` (вебинар или семинар для педагогов), `lesson` (онлайн-урок в учебном чате). */
 export const BROADCAST_KINDS = ['broadcast', 'webinar', 'lesson'] as const;

@@ -9,9 +9,7 @@ import { PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { memberSchema, parseRecord, readRecords } from './records.js';
 import { ROLES, STAFF_ROLES, type ActorId, type Member } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { storedPersonId, comparePersonIds } from './person.js';
+import { comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
 export const CHANNEL_KINDS = ['school', 'staff'] as const;
 /** `school`: the school-wide channel (everyone); `staff`: the staff channel (teachers and the administration). */

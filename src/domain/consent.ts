@@ -16,8 +16,7 @@ import { DomainError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { joinRequestSchema, parseRecord } from './records.js';
 import type { ActorId, JoinRequest } from './types.js';
-import type { PersonId } from './person.js';
-import { comparePersonIds, personIdSchema, storedPersonId } from './person.js';
+import { comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
 /** The version of the consent text a consent was given to (locales' `consent-text`); bump it when the text changes. */
 export const CONSENT_TEXT_VERSION = '2026-12.2';

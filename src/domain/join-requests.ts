@@ -11,9 +11,7 @@ import { LuaScript, luaList } from './lua.js';
 import { can, isClassTeacherOf } from './permissions.js';
 import { joinRequestSchema, memberSchema, parseRecord, readRecords } from './records.js';
 import type { ActorId, ChildMatch, DecisionResult, JoinRequest, Member, Page } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema, actorIdSchema } from './person.js';
-import { comparePersonIds, storedPersonId } from './person.js';
+import { actorIdSchema, comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
 export const DEFAULT_PAGE_SIZE = 10;
 

@@ -10,8 +10,7 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { parseRecord, readRecords } from './records.js';
 import type { ActorId } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
+import { type PersonId, personIdSchema } from './person.js';
 
 export const MATERIAL_STATUSES = ['pending', 'published', 'declined'] as const;
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];

@@ -11,9 +11,7 @@ import { LuaScript, luaList } from './lua.js';
 import { effectiveRoles } from './permissions.js';
 import { memberSchema, parseParentLinks, readRecords } from './records.js';
 import { STAFF_ROLES, type ActorId, type Member } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { storedPersonId, comparePersonIds } from './person.js';
+import { comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
 /** Whom a meeting is for: the deputies (with the head), all staff, or one class's parents. */
 export const MEETING_AUDIENCES = ['deputies', 'staff', 'parents'] as const;

@@ -18,9 +18,7 @@ import { LuaScript, luaList } from './lua.js';
 import { classGroupSchema, memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './types.js';
 import { byMemberName, nameMatches, nameWords } from './member-search.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { storedPersonId, comparePersonIds } from './person.js';
+import { comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
 const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional(), changed: z.boolean().optional() });
 

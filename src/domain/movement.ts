@@ -15,9 +15,7 @@ import { classGroupSchema, memberSchema, readRecords } from './records.js';
 import { z } from 'zod';
 import type { ActorId, ClassGroup, Member, PromotionPlan, PromotionResult, RegularClass, RejectCode, RejectedRequest } from './types.js';
 import { INVITE_ROLES } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { comparePersonIds } from './person.js';
+import { comparePersonIds, type PersonId, personIdSchema } from './person.js';
 
 /**
  * Moves a student from their class to another, with every parent linked to

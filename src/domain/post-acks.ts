@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { POST_ID } from './channels.js';
 import type { ServiceContext } from './context.js';
 import { LuaScript } from './lua.js';
-import { comparePersonIds, storedPersonId, type PersonId } from './person.js';
+import { comparePersonIds, type PersonId, storedPersonId } from './person.js';
 
 /** What a press of «Прочитано» did. */
 export type AckOutcome = 'confirmed' | 'already' | 'unknown' | 'not_asked' | 'not_recipient';

@@ -9,8 +9,7 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { parseRecord } from './records.js';
 import type { ActorId } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
+import { type PersonId, personIdSchema } from './person.js';
 
 /** The longest question a person may send. */
 export const QUESTION_MAX = 1000;

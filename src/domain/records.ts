@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { RedisClient } from './redis-client.js';
 import type { AuditEntry, ClassGroup, Invite, JoinRequest, Member, ParentLink } from './types.js';
 import { INVITE_ROLES, REJECT_CODES, ROLES, STAFF_ROOM_ID, STAFF_ROOM_NAME } from './types.js';
-import { personIdSchema, actorIdSchema } from './person.js';
+import { actorIdSchema, personIdSchema } from './person.js';
 
 /** Lua's cjson turns an empty list into `{}`; read any non-array as empty. */
 const list = <T extends z.ZodType>(item: T) =>

@@ -12,9 +12,7 @@ import { NotFoundError, PermissionDeniedError } from './errors.js';
 import { LuaScript } from './lua.js';
 import { readRecords } from './records.js';
 import type { ActorId } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { comparePersonIds } from './person.js';
+import { type PersonId, personIdSchema } from './person.js';
 
 export const SCHEDULED_POST_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type ScheduledPostStatus = (typeof SCHEDULED_POST_STATUSES)[number];

@@ -12,9 +12,7 @@ import { LuaScript } from './lua.js';
 import { effectiveRoles } from './permissions.js';
 import { memberSchema, parseParentLinks, parseRecord, readRecords } from './records.js';
 import { STAFF_ROLES, type ActorId, type Member } from './types.js';
-import type { PersonId } from './person.js';
-import { personIdSchema } from './person.js';
-import { storedPersonId, comparePersonIds } from './person.js';
+import { comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
 /** The roles an "other" study chat may be for: all students, all parents, all teachers, the administration. */
 export const STUDY_CHAT_ROLES = ['student', 'parent', 'teacher', 'administration'] as const;

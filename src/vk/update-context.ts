@@ -2,6 +2,8 @@ import { MessageContext, MessageEventContext, UpdateSource, type Context } from 
 import type { VkClient } from './client.js';
 import type { UpdateScope, UpdateState } from '../runtime/update-scope.js';
 import type { VkUpdate } from '../runtime/update-gate.js';
+import type { PersonId } from '../domain/person.js';
+import { vkUserId } from './person-refs.js';
 
 /**
  * Hands an update from the update gate to vk-io's middleware chain, as vk-io's own Callback API
@@ -30,14 +32,15 @@ export function dispatchUpdate(vk: VkClient, update: VkUpdate, scope: UpdateScop
 const LANG_IDS: Record<string, number> = { ru: 0, en: 3 };
 
 /** A message_new as if `person` had written `text` in their private dialog (a command typed in a chat, run there). */
-export function privateMessageUpdate(groupId: number, copy: { person: number; text: string; eventId: string; language: string | undefined }): VkUpdate {
+export function privateMessageUpdate(groupId: number, copy: { person: PersonId; text: string; eventId: string; language: string | undefined }): VkUpdate {
   const langId = copy.language === undefined ? undefined : LANG_IDS[copy.language];
+  const userId = vkUserId(copy.person);
   return {
     type: 'message_new',
     group_id: groupId,
     event_id: copy.eventId,
     object: {
-      message: { id: 0, date: Math.floor(Date.now() / 1000), peer_id: copy.person, from_id: copy.person, text: copy.text, conversation_message_id: 0, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 },
+      message: { id: 0, date: Math.floor(Date.now() / 1000), peer_id: userId, from_id: userId, text: copy.text, conversation_message_id: 0, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 },
       ...(langId === undefined ? {} : { client_info: { lang_id: langId } }),
     },
   };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -17,13 +18,13 @@ describe('administration chats (F22)', () => {
   beforeEach(async () => {
     h = await Harness.start();
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 200, 'Смирнова Елена');
-    await s.members.setAdministrationRole(ADMIN_ID, 200, 'head');
+    await s.members.setAdministrationRole(ADMIN, vk(200), 'head');
     await verifiedTeacher(s, 201, 'Кузнецов Олег');
-    await s.members.setAdministrationRole(ADMIN_ID, 201, 'deputy');
+    await s.members.setAdministrationRole(ADMIN, vk(201), 'deputy');
     await verifiedTeacher(s, 202, 'Попова Ирина');
-    await s.members.setAdministrationRole(ADMIN_ID, 202, 'deputy');
+    await s.members.setAdministrationRole(ADMIN, vk(202), 'deputy');
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'teacher', 'staff', 301, 'Новиков Игорь');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
@@ -86,7 +87,7 @@ describe('administration chats (F22)', () => {
     expect(vanya.received).toHaveLength(0);
     expect(igor.received).toHaveLength(0);
     expect(anna.received.filter((m) => m.text.includes(leadLink))).toHaveLength(0);
-    expect(await h.bot.app.services.adminChats.get('staff')).toMatchObject({ status: 'ready', peer: chatsNamed(STAFF)[0]!.peerId, link: staffLink, createdBy: 200 });
+    expect(await h.bot.app.services.adminChats.get('staff')).toMatchObject({ status: 'ready', peer: chatsNamed(STAFF)[0]!.peerId, link: staffLink, createdBy: vk(200) });
 
     // A second press (the admin's overview from before) gives the existing link and creates nothing.
     await admin.press('Создать чат коллектива');

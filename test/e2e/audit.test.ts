@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 import { keysMatching } from '../helpers/redis.js';
 
@@ -24,7 +25,7 @@ describe('the journal of actions (/журнал, F10)', () => {
 
   it('F10: /журнал reads as Russian sentences with names, and a class as it was named then (a transfer into 6А still says 6А after promotion)', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await verifiedTeacher(s, 300, 'Петрова Анна');
     const admin = h.admin();
@@ -51,7 +52,7 @@ describe('the journal of actions (/журнал, F10)', () => {
 
   it('F10: an old entry without stored names shows the class as it is now, or that it was deleted; other people see no journal', async () => {
     const s = h.bot.app.services;
-    await s.classes.create(ADMIN_ID, '5А');
+    await s.classes.create(ADMIN, '5А');
     await verifiedTeacher(s, 300, 'Петрова Анна');
     const key = await auditKey();
     const at = Date.now();
@@ -72,7 +73,7 @@ describe('the journal of actions (/журнал, F10)', () => {
 
   it('F10: filters by period (today, week, month, typed dates), by class and by person, with buttons and pages', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '5Б']);
+    await s.classes.createMany(ADMIN, ['5А', '5Б']);
     const names = ['Андреев Антон', 'Борисов Борис', 'Васильев Вадим', 'Громов Глеб', 'Денисов Данила', 'Егоров Егор'];
     for (const [i, name] of names.entries()) await joinAs(s, 'student', '5А', 400 + i, name);
     await joinAs(s, 'student', '5Б', 410, 'Соколова Маша');
@@ -142,7 +143,7 @@ describe('the journal of actions (/журнал, F10)', () => {
 
   it('F10: «Выгрузить файл» sends the chosen period as a CSV document (UTF-8 with BOM) with a row an entry', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     const admin = h.admin();
     await admin.say('/перевести 310 6А');
@@ -175,9 +176,9 @@ describe('the journal of actions (/журнал, F10)', () => {
 
   it('F10: an admin who reads English gets the journal and its file in English', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
-    await s.movement.transfer(ADMIN_ID, { personId: 310, toClassId: await classId('6А') });
+    await s.movement.transfer(ADMIN, { personId: vk(310), toClassId: await classId('6А') });
     const admin = h.admin();
     await admin.say('/lang en');
     await admin.nextMessage();

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { typedMoment } from '../../src/features/shared/typed-time.js';
 import { formatWhen } from '../../src/i18n.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
 import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
+import { vk, vks } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -13,11 +14,11 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
   beforeEach(async () => {
     h = await Harness.start({ env: { BROADCAST_REMINDERS: '4s,2s', LESSON_REMINDERS: '2s', SCHOOL_TZ: TZ }, bot: { extraJobs: [sentinelJob] } });
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await verifiedTeacher(s, 200, 'Смирнова Ольга');
-    await s.members.setAdministrationRole(ADMIN_ID, 200, 'head');
+    await s.members.setAdministrationRole(ADMIN, vk(200), 'head');
     await verifiedTeacher(s, 210, 'Кузнецов Павел');
-    await s.members.setAdministrationRole(ADMIN_ID, 210, 'deputy');
+    await s.members.setAdministrationRole(ADMIN, vk(210), 'deputy');
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await verifiedTeacher(s, 301, 'Орлов Иван');
     await joinAs(s, 'teacher', 'staff', 302, 'Новиков Игорь');
@@ -50,7 +51,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
   /** A chat made by Анна with these members, bound as a channel. */
   async function channelChat(kind: 'school' | 'staff', memberIds: number[]): Promise<number> {
     const chat = h.emulator.addChat({ ownerId: 300, title: kind === 'school' ? 'Школа №11' : 'Сотрудники', memberIds });
-    await h.bot.app.services.channels.bind(ADMIN_ID, kind, chat.peerId);
+    await h.bot.app.services.channels.bind(ADMIN, kind, chat.peerId);
     return chat.peerId;
   }
 
@@ -60,9 +61,9 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     const classGroup = await s.classes.findByName(className);
     const title = `${className} · Математика`;
     const chat = h.emulator.addChat({ ownerId: 300, title, memberIds });
-    const reserved = await s.studyChats.reserve(300, { classId: classGroup!.id, subject: 'Математика', title });
+    const reserved = await s.studyChats.reserve(vk(300), { classId: classGroup!.id, subject: 'Математика', title });
     if (reserved.kind !== 'create') throw new Error(`study chat not reserved: ${reserved.kind}`);
-    await s.studyChats.finish(300, reserved.chat.id, chat.peerId, `https://vk.me/join/${className}`);
+    await s.studyChats.finish(vk(300), reserved.chat.id, chat.peerId, `https://vk.me/join/${className}`);
     return chat.peerId;
   }
 
@@ -121,8 +122,8 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     expect(reminders(chat.received)).toHaveLength(2);
     for (const person of [pavel, ivan, igor, olga, petya, head]) expect(reminders(person.received)).toHaveLength(2);
     for (const person of [anna, vanya]) expect(person.received).toHaveLength(0);
-    const [stored] = await h.bot.app.services.broadcasts.upcoming(200, 0);
-    expect(stored).toMatchObject({ kind: 'broadcast', title: 'Линейка', chat: peer, recipients: [210, 301, 302, 312, 320], missed: 2, audience: { kind: 'school' } });
+    const [stored] = await h.bot.app.services.broadcasts.upcoming(vk(200), 0);
+    expect(stored).toMatchObject({ kind: 'broadcast', title: 'Линейка', chat: peer, recipients: vks(210, 301, 302, 312, 320), missed: 2, audience: { kind: 'school' } });
   });
 
   it('F13: a broadcast for one class goes privately to its students and parents only; cancelling it from /трансляции tells exactly them, no reminder comes, and a stale card\'s buttons are refused', async () => {
@@ -190,8 +191,8 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     const s = h.bot.app.services;
     const peer = await subjectChat('5А', [300, 310]);
     const [studyChat] = await s.studyChats.ofClass((await s.classes.findByName('5А'))!.id);
-    await s.broadcasts.create(300, { kind: 'lesson', title: 'Дроби', at, link: 'https://vk.com/call/1', audience: { kind: 'chat', studyChatId: studyChat!.id }, chat: peer, recipients: [], missed: 0 });
-    const [lesson] = await h.bot.app.services.broadcasts.upcoming(300, 0, ['lesson']);
+    await s.broadcasts.create(vk(300), { kind: 'lesson', title: 'Дроби', at, link: 'https://vk.com/call/1', audience: { kind: 'chat', studyChatId: studyChat!.id }, chat: peer, recipients: [], missed: 0 });
+    const [lesson] = await h.bot.app.services.broadcasts.upcoming(vk(300), 0, ['lesson']);
     const forged = h.emulator.messageEvent(200, 200, 1, { k: 'cb', a: 'bc.cancel', id: lesson!.id });
     expect((await head.expectAnswer(forged))?.text).toBe('Изменить онлайн-урок может только учитель, который его объявил.');
     expect((await h.bot.app.services.broadcasts.get(lesson!.id))?.status).toBe('planned');
@@ -221,7 +222,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     expect(preview.text).toContain('Кому: вся школа — каждому в личные сообщения.');
     await head.press('Объявить');
     const report = await head.expect('✅ Трансляция «День открытых дверей» объявлена');
-    const first = (await h.bot.app.services.broadcasts.upcoming(200, 0))[0]!;
+    const first = (await h.bot.app.services.broadcasts.upcoming(vk(200), 0))[0]!;
     expect(formatWhen(first.at, TZ, 'ru')).toContain('10:00');
     expect(first.at).toBeGreaterThan(Date.now());
     expect(first.at - Date.now()).toBeLessThan(48 * 3_600_000);
@@ -263,7 +264,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await vanya.expect('📡 Трансляция «Собрание»');
     await h.idle();
     expect(h.driver.chat(peer).received.filter((m) => m.text.includes('Собрание'))).toHaveLength(0);
-    const [stored] = await h.bot.app.services.broadcasts.upcoming(200, 0);
+    const [stored] = await h.bot.app.services.broadcasts.upcoming(vk(200), 0);
     expect(stored?.title).toBe('Собрание');
     expect(stored?.chat).toBeUndefined();
   });
@@ -368,7 +369,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await anna.expect('Не удалось отправить объявление в чат «5А · Математика»: проверьте, что бот всё ещё в этом чате. Урок не объявлен.');
     await h.idle();
     expect(h.driver.chat(peer).received.filter((m) => m.text.includes('Онлайн-урок'))).toHaveLength(0);
-    expect(await h.bot.app.services.broadcasts.upcoming(300, 0)).toEqual([]);
+    expect(await h.bot.app.services.broadcasts.upcoming(vk(300), 0)).toEqual([]);
   });
 
   it('F26: in private /урок asks which subject chat with buttons; /уроки moves the lesson (the chat is told) and cancels it (the chat is told)', async () => {
@@ -392,7 +393,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await anna.press('Объявить');
     await anna.expect('✅ Онлайн-урок объявлен в чате «6А · Математика»');
     await chat.expect('💻 Онлайн-урок: Математика');
-    const [lesson] = await h.bot.app.services.broadcasts.upcoming(300, 0);
+    const [lesson] = await h.bot.app.services.broadcasts.upcoming(vk(300), 0);
     await anna.say('/уроки');
     await anna.expect('Ваши предстоящие онлайн-уроки (1):');
     const card = await anna.expect('💻 Онлайн-урок: Математика');
@@ -450,7 +451,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     expect(vanyaHelp.text).not.toContain('/lesson');
     expect(vanyaHelp.text).not.toContain('/broadcast');
     await h.idle();
-    for (const id of [300, 301, 302, 310, 312]) expect(await h.bot.app.services.broadcasts.upcoming(id, 0)).toEqual([]);
+    for (const id of [300, 301, 302, 310, 312]) expect(await h.bot.app.services.broadcasts.upcoming(vk(id), 0)).toEqual([]);
   });
 
   it('F13: bad input at each prompt is answered and asked again; a stale button at the preview is refused; /отмена keeps nothing', async () => {
@@ -507,7 +508,7 @@ describe('broadcasts, webinars and online lessons (F13, F26, F31)', () => {
     await head.press('Отмена');
     await head.expect('Отменено. Ничего не сохранено.');
     await h.idle();
-    expect(await h.bot.app.services.broadcasts.upcoming(200, 0)).toEqual([]);
+    expect(await h.bot.app.services.broadcasts.upcoming(vk(200), 0)).toEqual([]);
     expect(vanya.received).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -11,7 +12,7 @@ describe('class pickers with more classes than one keyboard holds (F04 F05 F07 F
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();
-    await h.bot.app.services.classes.createMany(ADMIN_ID, CLASSES);
+    await h.bot.app.services.classes.createMany(ADMIN, CLASSES);
   });
   afterEach(() => h.close());
 
@@ -48,7 +49,7 @@ describe('class pickers with more classes than one keyboard holds (F04 F05 F07 F
     expect(labels(await admin.expect('Страница 2 из 2.'))).toEqual([...CLASSES.slice(36), 'Назад', 'Отмена']);
     await admin.press('11Д');
     await admin.expect('[id310|Сидоров Ваня] переведён из 1А в 11Д');
-    expect((await s.members.get(310))?.classIds).toEqual([(await s.classes.findByName('11Д'))!.id]);
+    expect((await s.members.get(vk(310)))?.classIds).toEqual([(await s.classes.findByName('11Д'))!.id]);
 
     await admin.say('/classteacher');
     await admin.expect('Выберите класс:');

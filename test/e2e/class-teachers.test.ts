@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -9,7 +10,7 @@ describe('class teachers (F07)', () => {
   beforeEach(async () => {
     h = await Harness.start();
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await verifiedTeacher(s, 301, 'Кузнецов Олег');
     await joinAs(s, 'teacher', 'staff', 302, 'Новиков Игорь');
@@ -34,18 +35,18 @@ describe('class teachers (F07)', () => {
     await admin.say('/classteacher 6а [id300|Анна]');
     await admin.expect('[id300|Петрова Анна] назначена классным руководителем 6А.');
     await anna.expect('Вы назначены классным руководителем 6А');
-    expect((await s.members.get(300))?.classTeacherOf).toEqual([await classId('5А'), await classId('6А')]);
+    expect((await s.members.get(vk(300)))?.classTeacherOf).toEqual([await classId('5А'), await classId('6А')]);
     await admin.say('/classes');
     const list = await admin.expect('Классов: 2');
     expect(list.text).toContain('5А — учеников: 0, родителей: 0, кл. руководитель: Петрова Анна');
     const audit = await s.audit.recent(5);
-    expect(audit.filter((e) => e.action === 'classTeacher.assigned' && e.target.personId === 300)).toHaveLength(2);
+    expect(audit.filter((e) => e.action === 'classTeacher.assigned' && e.target.personId === vk(300))).toHaveLength(2);
   });
 
   it('F07: an admin unassigns a class teacher by command and by button', async () => {
     const s = h.bot.app.services;
-    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
-    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 301);
+    await s.members.assignClassTeacher(ADMIN, await classId('5А'), vk(300));
+    await s.members.assignClassTeacher(ADMIN, await classId('5А'), vk(301));
     const admin = h.admin();
     await admin.say('/classteacher 5А remove 301');
     await admin.expect('[id301|Кузнецов Олег] больше не классный руководитель 5А.');
@@ -54,7 +55,7 @@ describe('class teachers (F07)', () => {
     expect(labels(shown)).toEqual(['Кузнецов Олег', 'Снять: Петрова Анна', 'Отмена']);
     await admin.press('Снять: Петрова Анна');
     await admin.expect('[id300|Петрова Анна] больше не классный руководитель 5А.');
-    expect((await s.members.roster(ADMIN_ID, await classId('5А'))).classTeachers).toEqual([]);
+    expect((await s.members.roster(ADMIN, await classId('5А'))).classTeachers).toEqual([]);
   });
 
   it('F07: refusals: an unverified teacher, the staff room, a bad id, a teacher trying to assign', async () => {
@@ -70,12 +71,12 @@ describe('class teachers (F07)', () => {
     const anna = h.driver.user({ id: 300, firstName: 'Анна' });
     await anna.say('/classteacher 5А 300');
     await anna.expect('Эта команда вам недоступна');
-    expect((await h.bot.app.services.members.get(300))?.classTeacherOf).toEqual([]);
+    expect((await h.bot.app.services.members.get(vk(300)))?.classTeacherOf).toEqual([]);
   });
 
   it('F07: a class teacher sees the roster of their class; a teacher who leads no class, an unverified one and a parent are refused by the permission matrix', async () => {
     const s = h.bot.app.services;
-    await s.members.assignClassTeacher(ADMIN_ID, await classId('5А'), 300);
+    await s.members.assignClassTeacher(ADMIN, await classId('5А'), vk(300));
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
     await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -13,9 +14,9 @@ describe('classes (F04)', () => {
 
   it('F04: /classes lists classes with students, parents and the class teacher', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6Б']);
+    await s.classes.createMany(ADMIN, ['5А', '6Б']);
     await verifiedTeacher(s, 300, 'Петрова Анна Ивановна');
-    await s.members.assignClassTeacher(ADMIN_ID, (await s.classes.findByName('5А'))!.id, 300);
+    await s.members.assignClassTeacher(ADMIN, (await s.classes.findByName('5А'))!.id, vk(300));
     await joinAs(s, 'student', '5А', 301, 'Сидоров Ваня');
     await joinAs(s, 'student', '5А', 302, 'Козлова Маша');
     await joinAs(s, 'parent', '5А', 303, 'Сидорова Ольга', 'Сидоров Ваня');
@@ -29,7 +30,7 @@ describe('classes (F04)', () => {
   });
 
   it('F04: /classes 5А 5Б … creates several at once, normalising names and refusing duplicates and bad names with reasons', async () => {
-    await h.bot.app.services.classes.create(ADMIN_ID, '6А');
+    await h.bot.app.services.classes.create(ADMIN, '6А');
     const admin = h.admin();
     await admin.say('/classes 5a 5-б 6 А 5 12А 5АБ, 5Q');
     const reply = await admin.expect('Создано');
@@ -44,7 +45,7 @@ describe('classes (F04)', () => {
   });
 
   it('F04: the wizard builds the structure grades × letters with a preview marking existing classes', async () => {
-    await h.bot.app.services.classes.create(ADMIN_ID, '5А');
+    await h.bot.app.services.classes.create(ADMIN, '5А');
     const admin = h.admin();
     await admin.say('/classes');
     await admin.expect('Классов: 1');
@@ -80,7 +81,7 @@ describe('classes (F04)', () => {
     expect(names).toEqual(['Учительская', '5А', '5Б', '5В', '6А', '6Б', '6В']);
     const audit = await h.bot.app.services.audit.recent(10);
     // five by the wizard, one arranged before it
-    expect(audit.filter((e) => e.action === 'class.created' && e.actor === ADMIN_ID)).toHaveLength(6);
+    expect(audit.filter((e) => e.action === 'class.created' && e.actor === ADMIN)).toHaveLength(6);
   });
 
   it('F04: the wizard is cancelled with /отмена and creates nothing', async () => {
@@ -96,7 +97,7 @@ describe('classes (F04)', () => {
 
   it('F04: rename by command and by buttons; taken and bad names are refused with the reason', async () => {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А', '6А']);
+    await s.classes.createMany(ADMIN, ['5А', '6А']);
     const admin = h.admin();
     await admin.say('/rename 5А 6А');
     await admin.expect('Класс 6А уже есть');
@@ -120,8 +121,8 @@ describe('classes (F04)', () => {
 
   it('F04: archive asks for confirmation; the staff room can never be archived', async () => {
     const s = h.bot.app.services;
-    const created = await s.classes.create(ADMIN_ID, '5А');
-    await s.invites.create(ADMIN_ID, { classId: created.id, role: 'student' });
+    const created = await s.classes.create(ADMIN, '5А');
+    await s.invites.create(ADMIN, { classId: created.id, role: 'student' });
     const admin = h.admin();
     await admin.say('/classes archived');
     await admin.expect('В архиве пока нет классов');
@@ -151,7 +152,7 @@ describe('classes (F04)', () => {
     const s = h.bot.app.services;
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await verifiedTeacher(s, 301, 'Кузнецов Олег');
-    await s.members.setAdministrationRole(ADMIN_ID, 301, 'head');
+    await s.members.setAdministrationRole(ADMIN, vk(301), 'head');
     const teacher = h.driver.user({ id: 300, firstName: 'Анна' });
     await teacher.say('/classes create 5А');
     await teacher.expect('Эта команда вам недоступна');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
 
 describe('two people at the same moment', () => {
   let h: Harness;
@@ -12,8 +12,8 @@ describe('two people at the same moment', () => {
 
   it('F05 F27: the last use of an invite is taken by exactly one of two people consenting at once', async () => {
     const { classes, invites, requests } = h.bot.app.services;
-    const classId = (await classes.create(ADMIN_ID, '7В')).id;
-    const invite = await invites.create(ADMIN_ID, { classId, role: 'student', maxUses: 1 });
+    const classId = (await classes.create(ADMIN, '7В')).id;
+    const invite = await invites.create(ADMIN, { classId, role: 'student', maxUses: 1 });
     const link = inviteDeepLink(h.emulator.groupId, invite.token);
     const people = [h.driver.user({ id: 701, firstName: 'Лиза', lastName: 'Котова' }), h.driver.user({ id: 702, firstName: 'Миша', lastName: 'Зайцев' })];
     for (const person of people) {

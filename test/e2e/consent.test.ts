@@ -3,7 +3,8 @@ import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { CONSENT_TEXT_VERSION } from '../../src/domain/index.js';
 import { schoolKeys } from '../../src/domain/keys.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { PROFILE } from '../helpers/school-profile.js';
 import { verifiedTeacher } from '../helpers/school-people.js';
 
@@ -23,9 +24,9 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
   let c10: string;
   beforeEach(async () => {
     h = await Harness.start();
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    c5 = (await h.bot.app.services.classes.create(ADMIN_ID, '5А')).id;
-    c10 = (await h.bot.app.services.classes.create(ADMIN_ID, '10А')).id;
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    c5 = (await h.bot.app.services.classes.create(ADMIN, '5А')).id;
+    c10 = (await h.bot.app.services.classes.create(ADMIN, '10А')).id;
   });
   afterEach(() => h.close());
 
@@ -42,7 +43,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
 
   /** A student opens the class invite, confirms, takes the VK name; returns the message that ends onboarding. */
   async function onboard(student: DriverUser, classId: string): Promise<ReceivedMessage> {
-    const invite = await services().invites.create(ADMIN_ID, { classId, role: 'student' });
+    const invite = await services().invites.create(ADMIN, { classId, role: 'student' });
     await student.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
     await student.expect('Вас приглашают');
     await student.press('Да, всё верно');
@@ -80,10 +81,10 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     expect(student.received.some((m) => m.text.includes('Согласие на обработку персональных данных'))).toBe(false);
     expect(student.received.some((m) => labels(m).includes('Согласен(на)'))).toBe(false);
     const [request] = await services().consent.waiting();
-    expect(request?.applicant).toMatchObject({ personId: 500, role: 'student', name: 'Петров Иван', classId: c5 });
+    expect(request?.applicant).toMatchObject({ personId: vk(500), role: 'student', name: 'Петров Иван', classId: c5 });
     expect(request?.awaitingConsent).toBe(true);
     expect((await services().requests.listPending('system')).items).toEqual([]);
-    expect(await services().requests.approve(ADMIN_ID, request!.id)).toEqual({ ok: false, reason: 'awaiting_consent' });
+    expect(await services().requests.approve(ADMIN, request!.id)).toEqual({ ok: false, reason: 'awaiting_consent' });
     await h.idle();
     expect(admin.received.some(hasCardOf(request!.id))).toBe(false);
     // Whatever the student writes, they learn the request waits for a parent.
@@ -129,17 +130,17 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await student.expect('Согласие родителя получено (Петрова Ольга Николаевна)');
     const card = await admin.expect(hasCardOf(requestId));
     expect(card.text).toContain('Согласие родителя: [id601|Петрова Ольга Николаевна] (по ссылке в боте)');
-    const consent = await services().consent.of(500);
-    expect(consent).toMatchObject({ kind: 'parent', parentId: 601, parentName: 'Петрова Ольга Николаевна', version: CONSENT_TEXT_VERSION, requestId });
+    const consent = await services().consent.of(vk(500));
+    expect(consent).toMatchObject({ kind: 'parent', parentId: vk(601), parentName: 'Петрова Ольга Николаевна', version: CONSENT_TEXT_VERSION, requestId });
     const audit = await services().audit.recent(20);
-    expect(audit.some((e) => e.action === 'consent.given' && e.actor === 601)).toBe(true);
+    expect(audit.some((e) => e.action === 'consent.given' && e.actor === vk(601))).toBe(true);
     const pending = (await services().requests.listPending('system')).items;
-    const parentRequest = pending.find((r) => r.applicant.personId === 601);
+    const parentRequest = pending.find((r) => r.applicant.personId === vk(601));
     expect(parentRequest?.applicant).toMatchObject({ role: 'parent', childName: 'Петров Иван', classId: c5, consentVersion: CONSENT_TEXT_VERSION });
     await admin.expect(hasCardOf(parentRequest!.id));
-    expect((await services().requests.approve(ADMIN_ID, requestId)).ok).toBe(true);
-    const approved = await services().requests.approve(ADMIN_ID, parentRequest!.id);
-    expect(approved.ok && approved.child).toMatchObject({ status: 'linked', childId: 500 });
+    expect((await services().requests.approve(ADMIN, requestId)).ok).toBe(true);
+    const approved = await services().requests.approve(ADMIN, parentRequest!.id);
+    expect(approved.ok && approved.child).toMatchObject({ status: 'linked', childId: vk(500) });
     // The link is spent.
     const other = h.driver.user({ id: 611, firstName: 'Анна', lastName: 'Петрова' });
     await other.openLink(link);
@@ -157,7 +158,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await student.expect('Родитель не дал согласия на обработку ваших данных, поэтому заявка закрыта');
     const request = await services().requests.get(requestId);
     expect(request).toMatchObject({ status: 'rejected', reasonCode: 'no_consent', decidedBy: 'system' });
-    expect(await services().consent.of(500)).toBeUndefined();
+    expect(await services().consent.of(vk(500))).toBeUndefined();
     await h.idle();
     expect(admin.received.some(hasCardOf(requestId))).toBe(false);
     expect((await services().requests.listPending('system')).items).toEqual([]);
@@ -189,7 +190,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await onboard(second, c5);
     // The class teacher sees who waits in their class, with no paper button (only admins record those).
     await verifiedTeacher(services(), 300, 'Кузнецова Анна Сергеевна');
-    await services().members.assignClassTeacher(ADMIN_ID, c5, 300);
+    await services().members.assignClassTeacher(ADMIN, c5, vk(300));
     const lead = h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Кузнецова' });
     await lead.say('/согласие');
     const theirs = await lead.expect('Заявки учеников ваших классов, ждущие согласия родителя (2)');
@@ -207,9 +208,9 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await admin.say('/согласие id500');
     await admin.expect('Бумажное согласие отмечено: [id500|Петров Иван], 5А');
     await first.expect('Школа получила бумажное согласие');
-    expect(await services().consent.of(500)).toMatchObject({ kind: 'paper', recordedBy: ADMIN_ID, version: CONSENT_TEXT_VERSION });
+    expect(await services().consent.of(vk(500))).toMatchObject({ kind: 'paper', recordedBy: ADMIN, version: CONSENT_TEXT_VERSION });
     const audit = await services().audit.recent(30);
-    expect(audit.filter((e) => e.action === 'consent.paper' && e.actor === ADMIN_ID)).toHaveLength(2);
+    expect(audit.filter((e) => e.action === 'consent.paper' && e.actor === ADMIN)).toHaveLength(2);
     await admin.say('/согласие id500');
     await admin.expect('нет заявки, ждущей согласия родителя');
     // The same button pressed again: the request no longer waits.
@@ -219,7 +220,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     const third = h.driver.user({ id: 503, firstName: 'Олег', lastName: 'Орлов' });
     await third.say('/согласие id500');
     await third.expect('Согласий, которые можно посмотреть или отозвать, у вас нет');
-    await expect(services().consent.recordPaper(503, firstId)).rejects.toThrow('not an admin');
+    await expect(services().consent.recordPaper(vk(503), firstId)).rejects.toThrow('not an admin');
   });
 
   it('a link whose key has expired, or a forged one, is refused; the student cannot consent by their own link', async () => {
@@ -238,7 +239,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     const parent = h.driver.user({ id: 601, firstName: 'Ольга', lastName: 'Петрова' });
     await parent.openLink(link);
     await parent.expect('Эта ссылка для согласия не работает');
-    expect(await services().consent.of(500)).toBeUndefined();
+    expect(await services().consent.of(vk(500))).toBeUndefined();
   });
 
   it('/согласие: a parent withdraws their consent, an admin confirms, the child\'s data is removed and both are told; no one else may withdraw it', async () => {
@@ -249,15 +250,15 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await parentReadsConsent(parent, link);
     await parent.press('Даю согласие');
     await parent.expect('Согласие записано');
-    const parentRequest = (await services().requests.listPending('system')).items.find((r) => r.applicant.personId === 601)!;
-    await services().requests.approve(ADMIN_ID, requestId);
-    await services().requests.approve(ADMIN_ID, parentRequest.id);
-    expect((await services().members.get(500))?.status).toBe('active');
+    const parentRequest = (await services().requests.listPending('system')).items.find((r) => r.applicant.personId === vk(601))!;
+    await services().requests.approve(ADMIN, requestId);
+    await services().requests.approve(ADMIN, parentRequest.id);
+    expect((await services().members.get(vk(500)))?.status).toBe('active');
     // Someone else cannot withdraw it, not even with the parent's button payload.
     const other = h.driver.user({ id: 630, firstName: 'Пётр', lastName: 'Сидоров' });
     await other.say('/согласие');
     await other.expect('Согласий, которые можно посмотреть или отозвать, у вас нет');
-    expect(await services().consent.askWithdraw(630, 500)).toEqual({ ok: false });
+    expect(await services().consent.askWithdraw(vk(630), vk(500))).toEqual({ ok: false });
     await parent.say('/согласие');
     const list = await parent.expect('Согласия на обработку данных, которые вы дали за детей');
     expect(list.text).toContain('1. Петров Иван, 5А');
@@ -269,24 +270,24 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await parent.say('/согласие');
     await parent.expect('(отзыв ждёт подтверждения администратора)');
     // Only an admin confirms: the parent (or anyone) calling the domain directly is refused, nothing removed.
-    await expect(services().consent.confirmWithdraw(601, 500)).rejects.toThrow('not an admin');
-    expect((await services().members.get(500))?.status).toBe('active');
+    await expect(services().consent.confirmWithdraw(vk(601), vk(500))).rejects.toThrow('not an admin');
+    expect((await services().members.get(vk(500)))?.status).toBe('active');
     await admin.press('Подтвердить и удалить данные');
     await admin.expect('Согласие отозвано, данные ребёнка удалены');
     await parent.expect('Администратор подтвердил отзыв согласия. Данные ребёнка (Петров Иван) удалены');
-    expect(await services().members.get(500)).toBeUndefined();
+    expect(await services().members.get(vk(500))).toBeUndefined();
     expect(await h.db.redis.sismember(keys().classStudents(c5), '500')).toBe(0);
     expect(await h.db.redis.hget(keys().classParents(c5), '601')).toBeNull();
     expect(await services().requests.get(requestId)).toBeUndefined();
-    expect(await services().consent.of(500)).toBeUndefined();
+    expect(await services().consent.of(vk(500))).toBeUndefined();
     const audit = await services().audit.recent(100);
     const entry = audit.find((e) => e.action === 'consent.withdrawn');
     expect(entry?.target).toEqual({});
-    expect(entry?.actor).toBe(ADMIN_ID);
+    expect(entry?.actor).toBe(ADMIN);
     // The child's id is gone from the whole journal; the parent's entries keep theirs.
     expect(JSON.stringify(audit)).not.toMatch(/\b500\b/u);
     expect(audit.some((e) => e.action === 'invite.used' && e.actor === 'system')).toBe(true);
-    expect(audit.some((e) => e.action === 'consent.given' && e.actor === 601)).toBe(true);
+    expect(audit.some((e) => e.action === 'consent.given' && e.actor === vk(601))).toBe(true);
     // Pressed again: already handled.
     await admin.press('Подтвердить и удалить данные');
     await admin.expect('Этот отзыв уже обработан');
@@ -300,7 +301,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await parentReadsConsent(parent, link);
     await parent.press('Даю согласие');
     await parent.expect('Согласие записано');
-    await services().requests.approve(ADMIN_ID, requestId);
+    await services().requests.approve(ADMIN, requestId);
     await verifiedTeacher(services(), 300, 'Кузнецова Анна Сергеевна');
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Кузнецова', allowsMessages: true });
     await teacher.say('/чат');
@@ -315,7 +316,7 @@ describe('consent of a parent for a young student (152-ФЗ)', () => {
     await teacher.expect('Учебный чат «');
     await teacher.press('Создать');
     await teacher.expect('✅ Учебный чат «5А · Математика» создан.');
-    const [chat] = await services().studyChats.ofTeacher(300);
+    const [chat] = await services().studyChats.ofTeacher(vk(300));
     const chatLink = /https:\/\/vk\.me\/join\/\S+/u.exec((await student.expect('5А · Математика')).text)![0];
     await student.joinChat(chatLink);
     expect(h.driver.chat(chat!.peer!).memberIds).toContain(500);

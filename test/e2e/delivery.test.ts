@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallRecord } from '../../emulator/index.js';
 import type { StoredMessage } from '../../emulator/state.js';
-import { ADMIN_ID, Harness, type HarnessOptions } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness, type HarnessOptions } from '../helpers/harness.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
 /**
@@ -28,14 +28,14 @@ describe('sends to many (F12 delivery)', () => {
   /** A school of `count` students of 5А, each a VK user who allows messages unless listed. */
   async function school(count: number, options: { neverWrote?: number[]; blocked?: number[] } = {}): Promise<number[]> {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     const ids = Array.from({ length: count }, (_, i) => STUDENTS_FROM + i);
     for (const id of ids) {
       await joinAs(s, 'student', '5А', id, `${surname(id)} Тест`);
       h.emulator.addUser({ id, firstName: 'Ученик', lastName: `Номер${id}`, allowsMessages: !options.neverWrote?.includes(id), blocked: options.blocked?.includes(id) ?? false });
     }
     const chat = h.emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа №11', memberIds: [] });
-    await s.channels.bind(ADMIN_ID, 'school', chat.peerId);
+    await s.channels.bind(ADMIN, 'school', chat.peerId);
     return ids;
   }
 
@@ -153,13 +153,13 @@ describe('sends to many (F12 delivery)', () => {
   /** A small school: a teacher, two students (one with a parent). */
   async function smallSchool() {
     const s = h.bot.app.services;
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await s.classes.createMany(ADMIN, ['5А']);
     await verifiedTeacher(s, 300, 'Петрова Анна');
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     await joinAs(s, 'student', '5А', 311, 'Козлова Маша');
     await joinAs(s, 'parent', '5А', 312, 'Сидорова Ольга', 'Сидоров Ваня');
     const chat = h.emulator.addChat({ ownerId: ADMIN_ID, title: 'Школа №11', memberIds: [] });
-    await s.channels.bind(ADMIN_ID, 'school', chat.peerId);
+    await s.channels.bind(ADMIN, 'school', chat.peerId);
     return {
       teacher: h.driver.user({ id: 300, firstName: 'Анна', lastName: 'Петрова', allowsMessages: true }),
       vanya: h.driver.user({ id: 310, firstName: 'Ваня', lastName: 'Сидоров', allowsMessages: true }),

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { STAFF_ROOM_ID } from '../../src/domain/index.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
 import { runtimeBase } from '../../src/runtime/runtime-keys.js';
 
 describe('in English (VK lang_id 3)', () => {
@@ -17,8 +17,8 @@ describe('in English (VK lang_id 3)', () => {
     await admin.say('/help');
     await admin.expect('Ваши роли');
     const { classes, invites } = h.bot.app.services;
-    const classId = (await classes.create(ADMIN_ID, '3Б')).id;
-    const invite = await invites.create(ADMIN_ID, { classId, role: 'parent' });
+    const classId = (await classes.create(ADMIN, '3Б')).id;
+    const invite = await invites.create(ADMIN, { classId, role: 'parent' });
     const parent = h.driver.user({ id: 801, firstName: 'Anna', lastName: 'Brown', langId: 3 });
     await parent.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
     const confirm = await parent.expect('Class: 3Б');
@@ -44,7 +44,7 @@ describe('in English (VK lang_id 3)', () => {
     const admin = h.admin();
     await admin.say('/help');
     await admin.expect('Ваши роли');
-    const invite = await h.bot.app.services.invites.create(ADMIN_ID, { classId: STAFF_ROOM_ID, role: 'teacher' });
+    const invite = await h.bot.app.services.invites.create(ADMIN, { classId: STAFF_ROOM_ID, role: 'teacher' });
     const teacher = h.driver.user({ id: 802, firstName: 'Mary', lastName: 'Jones', langId: 3 });
     await teacher.say(`/join ${invite.code}`);
     const confirm = await teacher.expect('Role: teacher');
@@ -82,8 +82,8 @@ describe('in English (VK lang_id 3)', () => {
     const admin = h.admin();
     await admin.say('/lang en');
     await admin.expect('The language is now English.');
-    const classId = (await h.bot.app.services.classes.create(ADMIN_ID, '4В')).id;
-    const invite = await h.bot.app.services.invites.create(ADMIN_ID, { classId, role: 'student' });
+    const classId = (await h.bot.app.services.classes.create(ADMIN, '4В')).id;
+    const invite = await h.bot.app.services.invites.create(ADMIN, { classId, role: 'student' });
     const student = h.driver.user({ id: 804, firstName: 'Олег', lastName: 'Сидоров' });
     await student.say(`/вступить ${invite.code}`);
     await student.expect('Вас приглашают');

@@ -3,7 +3,8 @@ import type { ReceivedMessage } from '../../emulator/driver.js';
 import { formatWhen } from '../../src/i18n.js';
 import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
 import { STAFF_ROOM_ID, globalKeys } from '../../src/domain/index.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { PROFILE } from '../helpers/school-profile.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
 
@@ -16,17 +17,17 @@ describe('first contact (F27, F14, F28)', () => {
   let classId: string;
   beforeEach(async () => {
     h = await Harness.start();
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    classId = (await h.bot.app.services.classes.create(ADMIN_ID, '5А')).id;
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    classId = (await h.bot.app.services.classes.create(ADMIN, '5А')).id;
   });
   afterEach(() => h.close());
 
   const services = () => h.bot.app.services;
 
   /** Files a request the way onboarding does, without the dialog. */
-  async function fileRequest(role: 'student' | 'parent' | 'teacher', personId: number, name: string) {
-    const invite = await services().invites.create(ADMIN_ID, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role });
-    const used = await services().invites.use(invite.id, { personId, name, consent: true, childName: 'Петров Ваня', subjects: ['Физика'] });
+  async function fileRequest(role: 'student' | 'parent' | 'teacher', userId: number, name: string) {
+    const invite = await services().invites.create(ADMIN, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role });
+    const used = await services().invites.use(invite.id, { personId: vk(userId), name, consent: true, childName: 'Петров Ваня', subjects: ['Физика'] });
     if (!used.ok) throw new Error(used.reason);
     return used.request;
   }
@@ -43,7 +44,7 @@ describe('first contact (F27, F14, F28)', () => {
   });
 
   it('F27: the code button opens a step where the code is typed; a greeting there is not a wrong code; the right code opens onboarding', async () => {
-    const invite = await services().invites.create(ADMIN_ID, { classId, role: 'student' });
+    const invite = await services().invites.create(ADMIN, { classId, role: 'student' });
     const stranger = h.driver.user({ id: 601, firstName: 'Иван', lastName: 'Петров' });
     await stranger.say('привет');
     await stranger.expect('Ввести код приглашения');
@@ -54,7 +55,7 @@ describe('first contact (F27, F14, F28)', () => {
     await stranger.expect((m) => m.text.includes('Это не похоже на код приглашения') && m.text.includes('Отправьте код приглашения'));
     await stranger.say('', STICKER);
     await stranger.expect('Отправьте код приглашения');
-    const throttle = globalKeys(h.db.prefix).codeThrottle(601);
+    const throttle = globalKeys(h.db.prefix).codeThrottle(vk(601));
     expect(await h.db.redis.exists(throttle)).toBe(0);
     await stranger.say('ABCDEFGH');
     await stranger.expect((m) => m.text.includes('Такого кода нет') && m.text.includes('Отправьте код приглашения'));
@@ -66,7 +67,7 @@ describe('first contact (F27, F14, F28)', () => {
 
   it('F27: a person with a pending request is told class, role, since when and who decides, whatever they write', async () => {
     await verifiedTeacher(services(), 300, 'Петрова Анна Сергеевна');
-    await services().members.assignClassTeacher(ADMIN_ID, classId, 300);
+    await services().members.assignClassTeacher(ADMIN, classId, vk(300));
     const request = await fileRequest('student', 602, 'Петров Иван');
     const applicant = h.driver.user({ id: 602, firstName: 'Иван', lastName: 'Петров' });
     const since = `Отправлена: ${formatWhen(request.createdAt, h.config.SCHOOL_TZ, 'ru')}`;
@@ -100,7 +101,7 @@ describe('first contact (F27, F14, F28)', () => {
   });
 
   it('F27: a person in the middle of onboarding who writes /start or «начать» is brought back to their step, with what they answered kept', async () => {
-    const invite = await services().invites.create(ADMIN_ID, { classId, role: 'parent' });
+    const invite = await services().invites.create(ADMIN, { classId, role: 'parent' });
     const parent = h.driver.user({ id: 605, firstName: 'Ольга', lastName: 'Петрова' });
     await parent.openLink(inviteDeepLink(h.emulator.groupId, invite.token));
     await parent.expect('Вас приглашают');
@@ -119,7 +120,7 @@ describe('first contact (F27, F14, F28)', () => {
     await parent.expect('Согласие');
     await parent.press('Даю согласие');
     await parent.expect('Заявка отправлена');
-    const [filed] = await services().requests.pendingOf(605);
+    const [filed] = await services().requests.pendingOf(vk(605));
     expect(filed?.applicant).toMatchObject({ name: 'Петрова Ольга Николаевна', childName: 'Петров Иван', role: 'parent' });
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs } from '../helpers/school-people.js';
 import { PROFILE } from '../helpers/school-profile.js';
 
@@ -12,11 +13,11 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     h = await Harness.start();
     p = people();
     const s = h.bot.app.services;
-    await h.bot.app.school.save(PROFILE, ADMIN_ID);
-    await s.classes.createMany(ADMIN_ID, ['5А']);
+    await h.bot.app.school.save(PROFILE, ADMIN);
+    await s.classes.createMany(ADMIN, ['5А']);
     await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
     // A second admin: both get the question; the first to answer answers it.
-    await s.members.ensureBootstrapAdmins([101]);
+    await s.members.ensureBootstrapAdmins([vk(101)]);
   });
   afterEach(() => h.close());
 
@@ -130,7 +131,7 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     expect(labels(card)).toEqual(['Ответить']);
     const copy = await second.expect('❓ Вопрос от [id310|Сидорова Вани]');
     const questionId = (JSON.parse(String(card.keyboard?.buttons[0]?.[0]?.payload)) as { id: string }).id;
-    expect(await h.bot.app.services.questions.get(questionId)).toMatchObject({ from: 310, text, status: 'open' });
+    expect(await h.bot.app.services.questions.get(questionId)).toMatchObject({ from: vk(310), text, status: 'open' });
 
     await admin.press('Ответить');
     await admin.expect('Напишите ответ одним сообщением');
@@ -144,7 +145,7 @@ describe('help by role, the FAQ, a question to the admins, support, the regulati
     expect(edited?.text).toContain('✅ Ответила Мария Иванова');
     expect(edited?.text).toContain('В четверг в 18:00, кабинет 12.');
     expect(edited?.keyboard).toBeUndefined();
-    expect(await h.bot.app.services.questions.get(questionId)).toMatchObject({ status: 'answered', answeredBy: ADMIN_ID, answer: 'В четверг в 18:00, кабинет 12.' });
+    expect(await h.bot.app.services.questions.get(questionId)).toMatchObject({ status: 'answered', answeredBy: ADMIN, answer: 'В четверг в 18:00, кабинет 12.' });
 
     // The second admin's old button: answered before; no dialog opens, nothing is relayed twice.
     const late = h.emulator.messageEvent(101, 101, copy.cmid, { k: 'cb', a: 'q.ans', id: questionId });

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/driver.js';
 import { STAFF_ROOM_ID, type Invite } from '../../src/domain/index.js';
-import { ADMIN_ID, Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 
 const labels = (m: ReceivedMessage): string[] => m.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 
@@ -15,14 +16,15 @@ describe('invite links (F05, F11)', () => {
   const services = () => h.bot.app.services;
 
   /** A verified teacher who leads `classId`, joined the way the bot lets people in. */
-  async function classTeacher(personId: number, classId: string): Promise<void> {
+  async function classTeacher(userId: number, classId: string): Promise<void> {
     const s = services();
-    const invite = await s.invites.create(ADMIN_ID, { classId: STAFF_ROOM_ID, role: 'teacher' });
+    const personId = vk(userId);
+    const invite = await s.invites.create(ADMIN, { classId: STAFF_ROOM_ID, role: 'teacher' });
     const used = await s.invites.use(invite.id, { personId, name: 'Петрова Анна', consent: true, subjects: ['Математика'] });
     if (!used.ok) throw new Error('teacher invite not used');
-    await s.requests.approve(ADMIN_ID, used.request.id);
-    await s.members.verifyTeacher(ADMIN_ID, personId);
-    await s.members.assignClassTeacher(ADMIN_ID, classId, personId);
+    await s.requests.approve(ADMIN, used.request.id);
+    await s.members.verifyTeacher(ADMIN, personId);
+    await s.members.assignClassTeacher(ADMIN, classId, personId);
   }
 
   async function latestInvite(): Promise<Invite> {
@@ -32,12 +34,12 @@ describe('invite links (F05, F11)', () => {
   }
 
   it('F05: /invite with arguments creates an invite and shows the deep link with the token, the code and the QR picture', async () => {
-    await services().classes.create(ADMIN_ID, '5А');
+    await services().classes.create(ADMIN, '5А');
     const admin = h.admin();
     await admin.say('/invite 5А ученик 30 7');
     const card = await admin.expect('Приглашение готово');
     const invite = await latestInvite();
-    expect(invite).toMatchObject({ role: 'student', maxUses: 30, uses: 0, createdBy: ADMIN_ID });
+    expect(invite).toMatchObject({ role: 'student', maxUses: 30, uses: 0, createdBy: ADMIN });
     expect(Math.round((invite.expiresAt - invite.createdAt) / 86_400_000)).toBe(7);
     expect(Buffer.from(invite.token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
     expect(invite.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTWXYZ]{8}$/);
@@ -53,7 +55,7 @@ describe('invite links (F05, F11)', () => {
   });
 
   it('F05: /invite alone opens a builder with buttons for class, role, uses and days', async () => {
-    await services().classes.createMany(ADMIN_ID, ['5А', '6Б']);
+    await services().classes.createMany(ADMIN, ['5А', '6Б']);
     const admin = h.admin();
     await admin.say('/invite');
     const classes = await admin.expect('Куда приглашаем');
@@ -117,11 +119,11 @@ describe('invite links (F05, F11)', () => {
 
   it('F05: a student may not invite', async () => {
     const s = services();
-    const cls = await s.classes.create(ADMIN_ID, '5А');
-    const invite = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student' });
-    const used = await s.invites.use(invite.id, { personId: 300, name: 'Петров Иван', consent: true });
+    const cls = await s.classes.create(ADMIN, '5А');
+    const invite = await s.invites.create(ADMIN, { classId: cls.id, role: 'student' });
+    const used = await s.invites.use(invite.id, { personId: vk(300), name: 'Петров Иван', consent: true });
     if (!used.ok) throw new Error('not used');
-    await s.requests.approve(ADMIN_ID, used.request.id);
+    await s.requests.approve(ADMIN, used.request.id);
     const student = h.driver.user({ id: 300, firstName: 'Иван', lastName: 'Петров' });
     await student.say('/invite 5А ученик');
     await student.expect('недоступна');
@@ -134,8 +136,8 @@ describe('invite links (F05, F11)', () => {
 
   it('F05: a class teacher invites students and parents of their own class only', async () => {
     const s = services();
-    const own = await s.classes.create(ADMIN_ID, '5А');
-    await s.classes.create(ADMIN_ID, '6Б');
+    const own = await s.classes.create(ADMIN, '5А');
+    await s.classes.create(ADMIN, '6Б');
     await classTeacher(200, own.id);
     const teacher = h.driver.user({ id: 200, firstName: 'Анна', lastName: 'Петрова' });
     await teacher.say('/invite');
@@ -151,7 +153,7 @@ describe('invite links (F05, F11)', () => {
     expect(await s.invites.listActive()).toHaveLength(1); // only the teacher's own staff invite made in setup
     await teacher.say('/invite 5А родитель 1 1');
     await teacher.expect('Приглашение готово');
-    expect((await s.invites.listActive({ classId: own.id }))[0]).toMatchObject({ role: 'parent', createdBy: 200 });
+    expect((await s.invites.listActive({ classId: own.id }))[0]).toMatchObject({ role: 'parent', createdBy: vk(200) });
   });
 
   it('F05: wrong /invite arguments get the format', async () => {
@@ -166,10 +168,10 @@ describe('invite links (F05, F11)', () => {
 
   it('F05 F11: /invites lists active invites with use counts; a revoke button revokes one', async () => {
     const s = services();
-    const cls = await s.classes.create(ADMIN_ID, '5А');
-    const students = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student', maxUses: 30 });
-    const parents = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'parent', maxUses: 10 });
-    await s.invites.use(students.id, { personId: 301, name: 'Петров Иван', consent: true });
+    const cls = await s.classes.create(ADMIN, '5А');
+    const students = await s.invites.create(ADMIN, { classId: cls.id, role: 'student', maxUses: 30 });
+    const parents = await s.invites.create(ADMIN, { classId: cls.id, role: 'parent', maxUses: 10 });
+    await s.invites.use(students.id, { personId: vk(301), name: 'Петров Иван', consent: true });
     const admin = h.admin();
     await admin.say('/приглашения');
     const list = await admin.expect('Действующие приглашения: 2');
@@ -179,7 +181,7 @@ describe('invite links (F05, F11)', () => {
     await admin.press(`Отозвать ${parents.code}`);
     await admin.expectAnswer();
     expect(admin.lastSnackbar()).toContain(`${parents.code} отозвано`);
-    expect(await s.invites.get(parents.id)).toMatchObject({ revoked: true, revokedBy: ADMIN_ID });
+    expect(await s.invites.get(parents.id)).toMatchObject({ revoked: true, revokedBy: ADMIN });
     const edited = admin.received.find((m) => m.cmid === list.cmid);
     expect(edited?.text).toContain('Действующие приглашения: 1');
     expect(edited?.text).not.toContain(parents.code);
@@ -187,12 +189,12 @@ describe('invite links (F05, F11)', () => {
 
   it('F11: /revoke CODE revokes one invite; /revoke unused revokes all that nobody used and says how many', async () => {
     const s = services();
-    const cls = await s.classes.create(ADMIN_ID, '5А');
-    const a = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student' });
-    const b = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'parent' });
-    const c = await s.invites.create(ADMIN_ID, { classId: STAFF_ROOM_ID, role: 'teacher' });
-    const used = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student' });
-    await s.invites.use(used.id, { personId: 302, name: 'Сидоров Пётр', consent: true });
+    const cls = await s.classes.create(ADMIN, '5А');
+    const a = await s.invites.create(ADMIN, { classId: cls.id, role: 'student' });
+    const b = await s.invites.create(ADMIN, { classId: cls.id, role: 'parent' });
+    const c = await s.invites.create(ADMIN, { classId: STAFF_ROOM_ID, role: 'teacher' });
+    const used = await s.invites.create(ADMIN, { classId: cls.id, role: 'student' });
+    await s.invites.use(used.id, { personId: vk(302), name: 'Сидоров Пётр', consent: true });
     const admin = h.admin();
     await admin.say(`/revoke ${a.code.toLowerCase()}`);
     await admin.expect(`Приглашение ${a.code} (5А, ученик) отозвано`);
@@ -209,8 +211,8 @@ describe('invite links (F05, F11)', () => {
 
   it('F11: expired invites drop out of the list by themselves', async () => {
     const s = services();
-    const cls = await s.classes.create(ADMIN_ID, '5А');
-    await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student', ttlMs: 1 });
+    const cls = await s.classes.create(ADMIN, '5А');
+    await s.invites.create(ADMIN, { classId: cls.id, role: 'student', ttlMs: 1 });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const admin = h.admin();
     await admin.say('/invites');
@@ -219,11 +221,11 @@ describe('invite links (F05, F11)', () => {
 
   it('F11: a class teacher revokes unused invites of their own class only', async () => {
     const s = services();
-    const own = await s.classes.create(ADMIN_ID, '5А');
-    const other = await s.classes.create(ADMIN_ID, '6Б');
+    const own = await s.classes.create(ADMIN, '5А');
+    const other = await s.classes.create(ADMIN, '6Б');
     await classTeacher(200, own.id);
-    const mine = await s.invites.create(200, { classId: own.id, role: 'student' });
-    const theirs = await s.invites.create(ADMIN_ID, { classId: other.id, role: 'student' });
+    const mine = await s.invites.create(vk(200), { classId: own.id, role: 'student' });
+    const theirs = await s.invites.create(ADMIN, { classId: other.id, role: 'student' });
     const teacher = h.driver.user({ id: 200, firstName: 'Анна', lastName: 'Петрова' });
     await teacher.say(`/revoke ${theirs.code}`);
     await teacher.expect(`нет кода ${theirs.code}`);
@@ -272,18 +274,18 @@ describe('invite links (F05, F11)', () => {
 
   it('F05 F11: /invites pages through many invites; revoking the last one empties the list', async () => {
     const s = services();
-    const cls = await s.classes.create(ADMIN_ID, '5А');
-    for (let i = 0; i < 7; i++) await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'student' });
+    const cls = await s.classes.create(ADMIN, '5А');
+    for (let i = 0; i < 7; i++) await s.invites.create(ADMIN, { classId: cls.id, role: 'student' });
     const admin = h.admin();
     await admin.say('/invites');
     const first = await admin.expect('страница 1 из 2');
     expect(labels(first).filter((l) => /^Отозвать [A-Z0-9]{8}$/.test(l))).toHaveLength(6);
     await admin.press('Дальше »');
     await admin.expectEdit('страница 2 из 2');
-    await s.invites.revokeAllUnused(ADMIN_ID);
+    await s.invites.revokeAllUnused(ADMIN);
     const [last] = await s.invites.listActive();
     expect(last).toBeUndefined();
-    const one = await s.invites.create(ADMIN_ID, { classId: cls.id, role: 'parent' });
+    const one = await s.invites.create(ADMIN, { classId: cls.id, role: 'parent' });
     await admin.say('/invites');
     await admin.expect('Действующие приглашения: 1');
     await admin.press(`Отозвать ${one.code}`);
@@ -292,11 +294,11 @@ describe('invite links (F05, F11)', () => {
 
   it('F11: a forged revoke button for another class is refused', async () => {
     const s = services();
-    const own = await s.classes.create(ADMIN_ID, '5А');
-    const other = await s.classes.create(ADMIN_ID, '6Б');
+    const own = await s.classes.create(ADMIN, '5А');
+    const other = await s.classes.create(ADMIN, '6Б');
     await classTeacher(200, own.id);
-    await s.invites.create(200, { classId: own.id, role: 'student' });
-    const theirs = await s.invites.create(ADMIN_ID, { classId: other.id, role: 'student' });
+    await s.invites.create(vk(200), { classId: own.id, role: 'student' });
+    const theirs = await s.invites.create(ADMIN, { classId: other.id, role: 'student' });
     const teacher = h.driver.user({ id: 200, firstName: 'Анна', lastName: 'Петрова' });
     await teacher.say('/invites');
     const list = await teacher.expect('Действующие приглашения: 1');

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { STAFF_ROOM_ID, type InviteRole, type JoinRequest } from '../../src/domain/index.js';
-import { Harness } from '../helpers/harness.js';
+import { ADMIN, Harness } from '../helpers/harness.js';
+import { vk } from '../helpers/people.js';
 import { joinAs } from '../helpers/school-people.js';
 
 const labels = (message: ReceivedMessage): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
@@ -14,7 +15,7 @@ describe('join requests (F08)', () => {
 
   beforeEach(async () => {
     h = await Harness.start({ env: { ADMIN_VK_IDS: '100,101' } });
-    const [created] = await h.bot.app.services.classes.createMany(100, ['5А']);
+    const [created] = await h.bot.app.services.classes.createMany(ADMIN, ['5А']);
     if (created?.status !== 'created') throw new Error('class not created');
     classId = created.classGroup.id;
   });
@@ -23,8 +24,8 @@ describe('join requests (F08)', () => {
   /** Files a request through an invite, as the onboarding dialog does. */
   async function file(user: DriverUser, role: InviteRole, extra: { childName?: string; subjects?: string[] } = {}): Promise<JoinRequest> {
     const services = h.bot.app.services;
-    const invite = await services.invites.create(100, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role });
-    const used = await services.invites.use(invite.id, { personId: user.id, name: nameOf(user), consent: true, ...extra });
+    const invite = await services.invites.create(ADMIN, { classId: role === 'teacher' ? STAFF_ROOM_ID : classId, role });
+    const used = await services.invites.use(invite.id, { personId: vk(user.id), name: nameOf(user), consent: true, ...extra });
     if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
     return used.request;
   }
@@ -45,9 +46,9 @@ describe('join requests (F08)', () => {
     await teacher.nextMessage();
     const services = h.bot.app.services;
     const request = await file(teacher, 'teacher', { subjects: ['Математика'] });
-    await services.requests.approve(100, request.id);
-    await services.members.verifyTeacher(100, teacher.id);
-    await services.members.assignClassTeacher(100, classId, teacher.id);
+    await services.requests.approve(ADMIN, request.id);
+    await services.members.verifyTeacher(ADMIN, vk(teacher.id));
+    await services.members.assignClassTeacher(ADMIN, classId, vk(teacher.id));
     return teacher;
   }
 
@@ -115,8 +116,8 @@ describe('join requests (F08)', () => {
       expect(edited?.keyboard).toBeUndefined();
     }
     const stored = await h.bot.app.services.requests.get(request.id);
-    expect(stored).toMatchObject({ status: 'approved', decidedBy: 100 });
-    const member = await h.bot.app.services.members.get(anna.id);
+    expect(stored).toMatchObject({ status: 'approved', decidedBy: ADMIN });
+    const member = await h.bot.app.services.members.get(vk(anna.id));
     expect(member?.roles).toContain('student');
     expect(member?.classIds).toContain(classId);
   });
@@ -153,8 +154,8 @@ describe('join requests (F08)', () => {
     expect(edited?.text).toContain('❌ Отклонена. Решение: Мария Иванова');
     expect(edited?.text).toContain('Причина: Ребёнка нет в списках класса');
     expect(edited?.keyboard).toBeUndefined();
-    expect(await h.bot.app.services.requests.get(request.id)).toMatchObject({ status: 'rejected', decidedBy: 100, reason: 'Ребёнка нет в списках класса' });
-    expect(await h.bot.app.services.members.get(parent.id)).toBeUndefined();
+    expect(await h.bot.app.services.requests.get(request.id)).toMatchObject({ status: 'rejected', decidedBy: ADMIN, reason: 'Ребёнка нет в списках класса' });
+    expect(await h.bot.app.services.members.get(vk(parent.id))).toBeUndefined();
   });
 
   it('F08: «Без причины» rejects with no reason; /отмена leaves the request pending', async () => {
@@ -183,7 +184,7 @@ describe('join requests (F08)', () => {
     const refusal = await petya.expect('отклонена');
     expect(refusal.text).not.toContain('Причина');
     const stored = await h.bot.app.services.requests.get(request.id);
-    expect(stored).toMatchObject({ status: 'rejected', decidedBy: 100 });
+    expect(stored).toMatchObject({ status: 'rejected', decidedBy: ADMIN });
     expect(stored && 'reason' in stored ? stored.reason : undefined).toBeUndefined();
   });
 
@@ -199,9 +200,9 @@ describe('join requests (F08)', () => {
     const stored = await h.bot.app.services.requests.get(request.id);
     expect(stored?.status).toBe('approved');
     const winner = stored?.status === 'approved' ? stored.decidedBy : undefined;
-    const [won, lost] = winner === 100 ? answers : [answers[1]!, answers[0]!];
+    const [won, lost] = winner === ADMIN ? answers : [answers[1]!, answers[0]!];
     expect(won).toBe('Заявка принята: Анна Петрова.');
-    expect(lost).toBe(`Заявку уже ${winner === 100 ? 'приняла Мария Иванова' : 'принял Олег Смирнов'}.`);
+    expect(lost).toBe(`Заявку уже ${winner === ADMIN ? 'приняла Мария Иванова' : 'принял Олег Смирнов'}.`);
     const decisions = (await h.bot.app.services.audit.recent(50)).filter((e) => e.action === 'request.approved' && e.target.requestId === request.id);
     expect(decisions).toHaveLength(1);
     await anna.expect('Ваша заявка принята');
@@ -249,7 +250,7 @@ describe('join requests (F08)', () => {
     for (const a of ['req.ok', 'req.no', 'req.later', 'req.later.at']) {
       expect(await forge(admin, notice.cmid, { k: 'cb', a, id: studentRequest.id, v: 'hour' })).toBe('Заявку уже приняла Ольга Кузнецова.');
     }
-    expect(await h.bot.app.services.requests.get(studentRequest.id)).toMatchObject({ status: 'approved', decidedBy: teacher.id });
+    expect(await h.bot.app.services.requests.get(studentRequest.id)).toMatchObject({ status: 'approved', decidedBy: vk(teacher.id) });
   });
 
   it('F08: /requests pages five at a time with «←» and «→»; a class teacher sees only their class; a student may not', async () => {
@@ -286,7 +287,7 @@ describe('join requests (F08)', () => {
     await teacher.expect('Заявки 1–5 из 6');
 
     const student = people[0]!;
-    await h.bot.app.services.requests.approve(100, (await h.bot.app.services.requests.listPending(100)).items[0]!.id);
+    await h.bot.app.services.requests.approve(ADMIN, (await h.bot.app.services.requests.listPending(ADMIN)).items[0]!.id);
     await student.say('/requests');
     await student.expect('недоступна');
   });
@@ -307,8 +308,8 @@ describe('join requests (F08)', () => {
       await user.say('/start');
       await user.nextMessage();
       const services = h.bot.app.services;
-      const invite = await services.invites.create(100, { classId, role });
-      const used = await services.invites.use(invite.id, { personId: user.id, name: nameOf(user), consent: true, ...(childName ? { childName } : {}) });
+      const invite = await services.invites.create(ADMIN, { classId, role });
+      const used = await services.invites.use(invite.id, { personId: vk(user.id), name: nameOf(user), consent: true, ...(childName ? { childName } : {}) });
       if (!used.ok) throw new Error(`invite not used: ${used.reason}`);
       await announceJoinRequest(h.bot.app, used.request);
       return used.request;
@@ -318,10 +319,10 @@ describe('join requests (F08)', () => {
     async function student(id: number, firstName: string, lastName: string): Promise<DriverUser> {
       const user = h.driver.user({ id, firstName, lastName });
       const services = h.bot.app.services;
-      const invite = await services.invites.create(100, { classId, role: 'student' });
-      const used = await services.invites.use(invite.id, { personId: id, name: nameOf(user), consent: true });
+      const invite = await services.invites.create(ADMIN, { classId, role: 'student' });
+      const used = await services.invites.use(invite.id, { personId: vk(id), name: nameOf(user), consent: true });
       if (!used.ok) throw new Error('not filed');
-      await services.requests.approve(100, used.request.id);
+      await services.requests.approve(ADMIN, used.request.id);
       return user;
     }
 
@@ -333,7 +334,7 @@ describe('join requests (F08)', () => {
     }
 
     const childrenOf = async (parentId: number) =>
-      (await h.bot.app.services.members.roster(100, classId)).parents.find((p) => p.member.personId === parentId)?.children;
+      (await h.bot.app.services.members.roster(ADMIN, classId)).parents.find((p) => p.member.personId === vk(parentId))?.children;
 
     it('F08: approving a parent links them to the student of that name; the reviewers’ copies name the child found', async () => {
       const reviewer = await admin();
@@ -349,9 +350,9 @@ describe('join requests (F08)', () => {
       expect(edited?.text).toContain('✅ Принята. Решение: Мария Иванова');
       expect(edited?.text).toContain('👪 Ребёнок «петрова анна» найден: [id301|Анна Петрова].');
       await parent.expect('Ваша заявка принята');
-      expect(await childrenOf(302)).toEqual([{ childName: 'петрова анна', childId: 301 }]);
+      expect(await childrenOf(302)).toEqual([{ childName: 'петрова анна', childId: vk(301) }]);
       const linked = (await h.bot.app.services.audit.recent(5)).find((e) => e.action === 'family.child_linked');
-      expect(linked).toMatchObject({ actor: 100, target: { personId: 302, classId }, details: { childId: 301 } });
+      expect(linked).toMatchObject({ actor: ADMIN, target: { personId: vk(302), classId }, details: { childId: vk(301) } });
     });
 
     it('F08: a child not found: the reviewers are told how to link; a student who joins later is linked and the parent told', async () => {
@@ -375,7 +376,7 @@ describe('join requests (F08)', () => {
       expect(approved?.text).toContain('👪 Связан с родителем: [id302|Ирина Соколова].');
       await misha.expect('Ваша заявка принята');
       await parent.expect('Миша Соколов вступил в класс 5А — вы связаны с ним как родитель.');
-      expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childId: 303 }]);
+      expect(await childrenOf(302)).toEqual([{ childName: 'Соколов Миша', childId: vk(303) }]);
     });
 
     it('F08: namesakes: the class teacher picks the child with /linkchild buttons; the parent is told; refusals', async () => {
@@ -384,8 +385,8 @@ describe('join requests (F08)', () => {
       await teacher.say('/start');
       await teacher.nextMessage();
       await joinAs(services, 'teacher', 'staff', 200, 'Кузнецова Ольга');
-      await services.members.verifyTeacher(100, 200);
-      await services.members.assignClassTeacher(100, classId, 200);
+      await services.members.verifyTeacher(ADMIN, vk(200));
+      await services.members.assignClassTeacher(ADMIN, classId, vk(200));
       const first = await student(304, 'Иван', 'Орлов');
       await student(305, 'Иван', 'Орлов');
       const parent = h.driver.user({ id: 306, firstName: 'Анна', lastName: 'Орлова' });
@@ -395,7 +396,7 @@ describe('join requests (F08)', () => {
       await teacher.expectAnswer();
       const edited = teacher.received.find((m) => m.cmid === notice.cmid);
       expect(edited?.text).toContain('⚠️ Учеников с именем «Орлов Иван» в 5А несколько — ребёнок не выбран.');
-      expect(await services.requests.get(request.id)).toMatchObject({ status: 'approved', decidedBy: 200 });
+      expect(await services.requests.get(request.id)).toMatchObject({ status: 'approved', decidedBy: vk(200) });
 
       await teacher.say('/linkchild');
       await teacher.expect('Какого родителя связать с ребёнком?');
@@ -414,23 +415,23 @@ describe('join requests (F08)', () => {
       await teacher.press('Иван Орлов (5А)');
       await teacher.expect('Готово: [id306|Анна Орлова] связана с учеником [id304|Иваном Орловым] (5А).');
       await parent.expect('Вы связаны как родитель с учеником Иваном Орловым (5А).');
-      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childId: 304 }]);
+      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childId: vk(304) }]);
       await teacher.say('/linkchild 306 304');
       await teacher.expect('[id306|Анна Орлова] уже связана с учеником [id304|Иваном Орловым] (5А).');
       const audit = (await services.audit.recent(3)).find((e) => e.action === 'family.child_linked');
-      expect(audit).toMatchObject({ actor: 200, target: { personId: 306, classId }, details: { childId: 304, how: 'hand' } });
+      expect(audit).toMatchObject({ actor: vk(200), target: { personId: vk(306), classId }, details: { childId: vk(304), how: 'hand' } });
 
       // A student may not link; a class teacher of another class may not link in 5А.
       await first.say('/linkchild 306 305');
       await first.expect('Эта команда вам недоступна');
-      await services.classes.create(100, '6А');
+      await services.classes.create(ADMIN, '6А');
       const other = h.driver.user({ id: 201, firstName: 'Нина', lastName: 'Новикова' });
       await joinAs(services, 'teacher', 'staff', 201, 'Новикова Нина');
-      await services.members.verifyTeacher(100, 201);
-      await services.members.assignClassTeacher(100, (await services.classes.findByName('6А'))!.id, 201);
+      await services.members.verifyTeacher(ADMIN, vk(201));
+      await services.members.assignClassTeacher(ADMIN, (await services.classes.findByName('6А'))!.id, vk(201));
       await other.say('/linkchild 306 305');
       await other.expect('У вас нет прав на это действие.');
-      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childId: 304 }]);
+      expect(await childrenOf(306)).toEqual([{ childName: 'Орлов Иван', childId: vk(304) }]);
     });
 
     it('F08: a parent of two children in one class files a second request for the other child; the same child again is refused', async () => {
@@ -445,8 +446,8 @@ describe('join requests (F08)', () => {
       await parent.expect('Ваша заявка принята');
 
       const services = h.bot.app.services;
-      const invite = await services.invites.create(100, { classId, role: 'parent' });
-      const same = await services.invites.use(invite.id, { personId: 302, name: 'Вера Кузнецова', consent: true, childName: 'олег кузнецов' });
+      const invite = await services.invites.create(ADMIN, { classId, role: 'parent' });
+      const same = await services.invites.use(invite.id, { personId: vk(302), name: 'Вера Кузнецова', consent: true, childName: 'олег кузнецов' });
       expect(same).toEqual({ ok: false, reason: 'already_member' });
       const second = await apply(parent, 'parent', 'Кузнецова Мария');
       const notice = await reviewer.expect('Ребёнок: Кузнецова Мария');
@@ -458,10 +459,10 @@ describe('join requests (F08)', () => {
       expect(edited?.text).toContain('👪 Ребёнок «Кузнецова Мария» найден: [id303|Мария Кузнецова].');
       await parent.expect('Ваша заявка принята');
       expect(await childrenOf(302)).toEqual([
-        { childName: 'Кузнецов Олег', childId: 301 },
-        { childName: 'Кузнецова Мария', childId: 303 },
+        { childName: 'Кузнецов Олег', childId: vk(301) },
+        { childName: 'Кузнецова Мария', childId: vk(303) },
       ]);
-      expect((await services.members.get(302))?.classIds).toEqual([classId]);
+      expect((await services.members.get(vk(302)))?.classIds).toEqual([classId]);
     });
   });
 });

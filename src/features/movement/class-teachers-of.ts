@@ -1,6 +1,7 @@
 /** Who is in a class, for the movement notices (F10). */
 import type { App } from '../../app.js';
 import { NotFoundError } from '../../domain/errors.js';
+import type { PersonId } from '../../domain/person.js';
 import type { ClassRoster } from '../../domain/types.js';
 
 /** The roster of `classId`, read by the bot itself; undefined for a class that is gone. */
@@ -13,7 +14,7 @@ export async function rosterOf(app: App, classId: string): Promise<ClassRoster |
   }
 }
 
-/** The VK ids of the class teachers of `classId` (none for a class that is gone). */
-export async function classTeachersOf(app: App, classId: string): Promise<number[]> {
+/** The class teachers of `classId` (none for a class that is gone). */
+export async function classTeachersOf(app: App, classId: string): Promise<PersonId[]> {
   return (await rosterOf(app, classId))?.classTeachers.map((m) => m.personId) ?? [];
 }

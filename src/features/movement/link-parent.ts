@@ -6,6 +6,7 @@
  */
 import type { App } from '../../app.js';
 import { ChildLinkError } from '../../domain/errors.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Member } from '../../domain/types.js';
 import type { Translate } from '../../i18n.js';
 import type { Turn } from '../../turn.js';
@@ -21,7 +22,7 @@ export type LinkOutcome =
   | { kind: 'linked'; changed: boolean; parent: Member; student: Member; className: string };
 
 /** The refusal for a parent and a student who cannot be linked, or for any other refused link; undefined for an error that is no refusal. */
-function linkRefusal(app: App, t: Translate, error: unknown, parentId: number, studentId: number): Promise<string | undefined> | string | undefined {
+function linkRefusal(app: App, t: Translate, error: unknown, parentId: PersonId, studentId: PersonId): Promise<string | undefined> | string | undefined {
   if (error instanceof ChildLinkError) {
     if (error.problem === 'not_a_parent') return t('mv-link-not-parent', { id: String(parentId) });
     if (error.problem === 'not_a_student') return t('mv-err-not-student', { id: String(studentId) });
@@ -33,7 +34,7 @@ function linkRefusal(app: App, t: Translate, error: unknown, parentId: number, s
 }
 
 /** Links the parent `parentId` to the student `studentId` on behalf of the turn's caller. */
-export async function linkParent(app: App, turn: Turn, parentId: number, studentId: number): Promise<WithNotices<LinkOutcome>> {
+export async function linkParent(app: App, turn: Turn, parentId: PersonId, studentId: PersonId): Promise<WithNotices<LinkOutcome>> {
   let result;
   try {
     result = await app.services.family.linkChild(turn.caller.personId, parentId, studentId);

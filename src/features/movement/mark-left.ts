@@ -7,6 +7,7 @@
  */
 import type { App } from '../../app.js';
 import type { LeaveResult } from '../../domain/movement.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { closedRequestNotices } from '../join-requests/review-notices.js';
@@ -29,7 +30,7 @@ export type LeaveOutcome =
     };
 
 /** Marks the member `personId` as having left, on behalf of the turn's caller. */
-export async function markLeft(app: App, turn: Turn, personId: number): Promise<WithNotices<LeaveOutcome>> {
+export async function markLeft(app: App, turn: Turn, personId: PersonId): Promise<WithNotices<LeaveOutcome>> {
   // The classes they were of, for their study chats (leaving empties the record's list).
   const before = await app.services.members.get(personId);
   const done = await attempt(turn.t, () => app.services.movement.markLeft(turn.caller.personId, personId));

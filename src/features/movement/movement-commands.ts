@@ -7,6 +7,7 @@ import { deliverNotices } from '../shared/notices.js';
 import { NotFoundError, PermissionDeniedError } from '../../domain/errors.js';
 import type { LeaveResult } from '../../domain/movement.js';
 import type { ClassRoster, Member } from '../../domain/types.js';
+import type { Recipient } from '../../messenger/ids.js';
 import type { Turn } from '../../turn.js';
 import { findClassByArg, regularClasses } from '../shared/class-ref.js';
 import { personArg, personMention, personShort } from '../shared/person-ref.js';
@@ -81,7 +82,7 @@ function isActiveStudent(member: Member): boolean {
  * The admin's confirmation of a transfer: who moved, which parents moved along (or stayed in the old
  * class as well), who could not be told (`unreachable`: the ids the messenger would not deliver to).
  */
-function transferReport(t: Translate, who: Who, outcome: TransferOutcome & { kind: 'transferred' }, unreachable: readonly number[]): string {
+function transferReport(t: Translate, who: Who, outcome: TransferOutcome & { kind: 'transferred' }, unreachable: readonly Recipient[]): string {
   const { from, to } = outcome;
   const { member, parents } = outcome.result;
   const lines = [t('mv-transferred', { person: who(member), from, to })];
@@ -94,7 +95,7 @@ function transferReport(t: Translate, who: Who, outcome: TransferOutcome & { kin
 }
 
 /** The admin's line naming the people of `told` the messenger would not deliver to, if any (one: by name and gender). */
-function notToldLines(t: Translate, who: Who, told: readonly Member[], unreachable: readonly number[]): string[] {
+function notToldLines(t: Translate, who: Who, told: readonly Member[], unreachable: readonly Recipient[]): string[] {
   return peopleLine(t, 'mv-not-told', told.filter((m) => unreachable.includes(m.personId)).map((m) => who(m)));
 }
 
@@ -108,7 +109,7 @@ function peopleLine(t: Translate, key: string, people: readonly FluentPerson[]):
  * The admin's lines about a student who left: the rejected requests, the parents actually told, those who
  * could not be told (a line of their own), the parents who left the school with them.
  */
-function leaveReport(t: Translate, who: Who, result: LeaveResult, unreachable: readonly number[]): string[] {
+function leaveReport(t: Translate, who: Who, result: LeaveResult, unreachable: readonly Recipient[]): string[] {
   const lines: string[] = [];
   const rejected = result.rejectedRequests.length;
   if (rejected > 0) lines.push(t('mv-left-requests', { count: rejected }));

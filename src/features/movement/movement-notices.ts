@@ -5,6 +5,7 @@
  * return these notices; the caller delivers them (see deliverNotices).
  */
 import type { DetachedParent, MovedParent } from '../../domain/movement.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Member } from '../../domain/types.js';
 import type { Notice } from '../shared/notices.js';
 import { personShortArg } from '../shared/person-ref.js';
@@ -40,12 +41,12 @@ export function childLeftNotice(student: Member, parent: DetachedParent, classNa
 }
 
 /** To a parent now linked to their child in `className`. */
-export function childLinkedNotice(parentId: number, student: Member, className: string): Notice {
+export function childLinkedNotice(parentId: PersonId, student: Member, className: string): Notice {
   return { kind: 'send', to: parentId, build: ({ t }) => ({ text: t('mv-link-told', { child: personShortArg(student), className }) }) };
 }
 
 /** To a student or parent of a class that graduated: its place in the bot is closed (one message a person and class, even after a crash). */
-export function graduatedNotice(personId: number, classId: string, className: string): Notice {
+export function graduatedNotice(personId: PersonId, classId: string, className: string): Notice {
   return { kind: 'send', to: personId, key: `graduated:${classId}:${personId}`, build: ({ t }) => ({ text: t('mv-graduated-notice', { name: className }) }) };
 }
 
@@ -53,7 +54,7 @@ export function graduatedNotice(personId: number, classId: string, className: st
  * To the class teachers of the old and the new class of a transferred student: who moves, from where
  * to where. A teacher of both classes gets one message (the new class's); the person acting gets none.
  */
-export function classTeacherTransferNotices(student: Member, fromTeachers: readonly number[], toTeachers: readonly number[], from: string, to: string, actor: number): Notice[] {
+export function classTeacherTransferNotices(student: Member, fromTeachers: readonly PersonId[], toTeachers: readonly PersonId[], from: string, to: string, actor: PersonId): Notice[] {
   const person = personShortArg(student);
   return [
     ...fromTeachers
@@ -66,7 +67,7 @@ export function classTeacherTransferNotices(student: Member, fromTeachers: reado
 }
 
 /** To the class teachers of a student who left the school (the person acting gets none). */
-export function classTeacherLeftNotices(student: Member, teachers: readonly number[], className: string, actor: number): Notice[] {
+export function classTeacherLeftNotices(student: Member, teachers: readonly PersonId[], className: string, actor: PersonId): Notice[] {
   const person = personShortArg(student);
   return teachers.filter((id) => id !== actor).map((id): Notice => ({ kind: 'send', to: id, build: ({ t }) => ({ text: t('mv-ct-left', { person, className }) }) }));
 }

@@ -9,6 +9,7 @@
  * graduates out of their class's study chats (see removeGraduates).
  */
 import type { App } from '../../app.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Member, PromotionPlan, PromotionResult } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { closedRequestNotices } from '../join-requests/review-notices.js';
@@ -20,7 +21,7 @@ import type { Translate } from '../../i18n.js';
 
 /** A message to many people (the delivery engine sends it, each in their language, once). */
 export interface Announcement {
-  readonly people: readonly number[];
+  readonly people: readonly PersonId[];
   readonly text: (t: Translate) => string;
 }
 

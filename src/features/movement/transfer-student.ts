@@ -6,6 +6,7 @@
  */
 import type { App } from '../../app.js';
 import type { TransferResult } from '../../domain/movement.js';
+import type { PersonId } from '../../domain/person.js';
 import type { ClassGroup, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import type { WithNotices } from '../shared/notices.js';
@@ -30,7 +31,7 @@ export type TransferOutcome =
     };
 
 /** Transfers the student `personId` to the class `target` on behalf of the turn's caller. */
-export async function transferStudent(app: App, turn: Turn, personId: number, target: ClassGroup): Promise<WithNotices<TransferOutcome>> {
+export async function transferStudent(app: App, turn: Turn, personId: PersonId, target: ClassGroup): Promise<WithNotices<TransferOutcome>> {
   const done = await attempt(turn.t, () => app.services.movement.transfer(turn.caller.personId, { personId, toClassId: target.id }));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
   const result = done.value;

@@ -4,6 +4,7 @@
  * admin stays. The outcome is returned for the person acting, with the appointee's message.
  */
 import type { App } from '../../app.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import type { WithNotices } from '../shared/notices.js';
@@ -14,7 +15,7 @@ import { adminNotice } from './role-notices.js';
 export type AdminOutcome = { kind: 'refused'; text: string } | { kind: 'done'; changed: boolean; member: Member };
 
 /** Makes the person `personId` a platform admin on behalf of the turn's caller. */
-export async function appointAdmin(app: App, turn: Turn, personId: number): Promise<WithNotices<AdminOutcome>> {
+export async function appointAdmin(app: App, turn: Turn, personId: PersonId): Promise<WithNotices<AdminOutcome>> {
   const before = await app.services.members.get(personId);
   const done = await attempt(turn.t, () => app.services.members.appointAdmin(turn.caller.personId, personId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
@@ -23,7 +24,7 @@ export async function appointAdmin(app: App, turn: Turn, personId: number): Prom
 }
 
 /** Takes the admin role from the person `personId` on behalf of the turn's caller (never from the last admin); one who removes themselves is not told. */
-export async function removeAdmin(app: App, turn: Turn, personId: number): Promise<WithNotices<AdminOutcome>> {
+export async function removeAdmin(app: App, turn: Turn, personId: PersonId): Promise<WithNotices<AdminOutcome>> {
   const before = await app.services.members.get(personId);
   const done = await attempt(turn.t, () => app.services.members.removeAdmin(turn.caller.personId, personId));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };

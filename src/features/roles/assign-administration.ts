@@ -6,6 +6,7 @@
  * already that they now belong in.
  */
 import type { App } from '../../app.js';
+import type { PersonId } from '../../domain/person.js';
 import type { AdministrationRole, Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { adminChatLinkNotices } from '../admin-chats/admin-chat-notices.js';
@@ -20,7 +21,7 @@ export type AssignOutcome =
   | { kind: 'set'; member: Member; replaced: Member[] };
 
 /** Marks the person `personId` with `role` on behalf of the turn's caller. */
-export async function assignAdministrationRole(app: App, turn: Turn, personId: number, role: AdministrationRole): Promise<WithNotices<AssignOutcome>> {
+export async function assignAdministrationRole(app: App, turn: Turn, personId: PersonId, role: AdministrationRole): Promise<WithNotices<AssignOutcome>> {
   const previous = (await app.services.members.listByRole(role)).filter((m) => m.personId !== personId);
   const done = await attempt(turn.t, () => app.services.members.setAdministrationRole(turn.caller.personId, personId, role));
   if (!done.ok) return { outcome: { kind: 'refused', text: done.text }, notices: [] };
@@ -35,7 +36,7 @@ export async function assignAdministrationRole(app: App, turn: Turn, personId: n
 }
 
 /** Takes `role` from the person `personId` on behalf of the turn's caller; nobody is told. */
-export async function unassignAdministrationRole(app: App, turn: Turn, personId: number, role: AdministrationRole): Promise<WithNotices<{ kind: 'refused'; text: string } | { kind: 'unset'; member: Member }>> {
+export async function unassignAdministrationRole(app: App, turn: Turn, personId: PersonId, role: AdministrationRole): Promise<WithNotices<{ kind: 'refused'; text: string } | { kind: 'unset'; member: Member }>> {
   const done = await attempt(turn.t, () => app.services.members.unsetAdministrationRole(turn.caller.personId, personId, role));
   return { outcome: done.ok ? { kind: 'unset', member: done.value } : { kind: 'refused', text: done.text }, notices: [] };
 }

@@ -1,4 +1,5 @@
 import type { App } from '../../app.js';
+import { personId } from '../../domain/person.js';
 
 /**
  * Gives each configured admin (ADMIN_VK_IDS) who has no name yet their name from the messenger's
@@ -8,13 +9,14 @@ import type { App } from '../../app.js';
  */
 export async function nameBootstrapAdmins(app: App): Promise<number> {
   let named = 0;
-  for (const personId of new Set(app.config.ADMIN_VK_IDS)) {
-    const member = await app.services.members.get(personId);
+  for (const vkId of new Set(app.config.ADMIN_VK_IDS)) {
+    const person = personId({ platform: 'vk', id: vkId });
+    const member = await app.services.members.get(person);
     if (!member || member.name.trim()) continue;
-    const profile = await app.messenger.profile(personId).catch(() => undefined);
+    const profile = await app.messenger.profile(person).catch(() => undefined);
     const name = [profile?.lastName, profile?.firstName].filter(Boolean).join(' ').trim();
     if (!name) continue;
-    await app.services.members.setName(personId, name);
+    await app.services.members.setName(person, name);
     named += 1;
   }
   if (named > 0) app.logger.info({ named }, 'bootstrap admins named from their profiles');

@@ -1,6 +1,7 @@
 import type { App } from '../../app.js';
 import { personMention as mentionOf } from '../shared/review-format.js';
 import { can } from '../../domain/permissions.js';
+import { comparePersonIds, type PersonId } from '../../domain/person.js';
 import { replyKeyboard, type Button } from '../shared/keyboards.js';
 import { ROLES, STAFF_ROLES, type AdministrationRole, type Member } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
@@ -22,11 +23,11 @@ const REMOVE_WORDS = new Set(['remove', 'снять', 'убрать', 'удал�
 /** Active teachers whose status is confirmed (the people roles are given to), by name. */
 export async function verifiedTeachers(app: App): Promise<Member[]> {
   const teachers = (await app.services.members.listByRole('teacher')).filter(isVerifiedTeacher);
-  return teachers.sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId);
+  return teachers.sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || comparePersonIds(a.personId, b.personId));
 }
 
 /** Delivers what a role change sends; tells the actor when the person was not reached (they never wrote to the community). */
-async function deliverAndSay(turn: Turn, app: App, personId: number, notices: readonly Notice[]): Promise<void> {
+async function deliverAndSay(turn: Turn, app: App, personId: PersonId, notices: readonly Notice[]): Promise<void> {
   const { unreachable } = await deliverNotices(app, notices);
   if (unreachable.includes(personId)) await turn.reply(turn.t('adm-unreachable', { who: await mentionOf(app, turn.t, personId) }));
 }
@@ -124,7 +125,7 @@ function administrationCommand(role: AdministrationRole, name: string, aliases: 
       if (words.length === 0) {
         const holders = await app.services.members.listByRole(role);
         const candidates = (await verifiedTeachers(app)).filter((m) => !m.roles.includes(role));
-        const choices: Button[] = candidates.map((m) => commandButton(personShort(m), name, String(m.personId)));
+        const choices: Button[] = candidates.map((m) => commandButton(personShort(m), name, m.personId));
         const removals: Button[] = holders.map((m) => commandButton(t('adm-btn-unset', { name: personShort(m) }), name, `remove ${m.personId}`, 'negative'));
         const text = [t('adm-role-holders', { role, roleName: roleText, count: holders.length, people: holders.map(who).join(', ') }), candidates.length > 0 ? t('adm-pick-role', { role: roleText }) : t('adm-no-candidates'), t('pp-hint-name')].join('\n\n');
         const { keyboard } = pickKeyboard([...choices, ...removals], 2, [[pickCancelButton(t)]]);
@@ -176,13 +177,13 @@ export const staffCommand: CommandSpec = {
   allowed: (caller) => can(caller.member, 'roster.view'),
   async run(_context, _args, turn, app) {
     const { t, caller } = turn;
-    const people = new Map<number, Member>();
+    const people = new Map<PersonId, Member>();
     for (const role of STAFF_ROLES) {
       for (const member of await app.services.members.listByRole(role)) if (member.status === 'active') people.set(member.personId, member);
     }
     const classNames = new Map((await app.services.classes.list({ includeArchived: true })).map((c) => [c.id, c.name]));
     const lines = [...people.values()]
-      .sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || a.personId - b.personId)
+      .sort((a, b) => a.name.localeCompare(b.name, 'ru-RU') || comparePersonIds(a.personId, b.personId))
       .map((m) => {
         const roles = ROLES.filter((role) => m.roles.includes(role)).map((role) => roleName(t, role));
         const extra = [

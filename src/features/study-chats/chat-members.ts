@@ -6,6 +6,7 @@
  */
 import type { App } from '../../app.js';
 import { belongsInStudyChat, studyChatClassIds, type Member, type StudyChat } from '../../domain/index.js';
+import { asPersonId, personId, type PersonId } from '../../domain/person.js';
 import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
 import type { ChatMemberChange } from '../../messenger/events.js';
 import { pressedInPrivate } from '../../messenger/events.js';
@@ -42,8 +43,8 @@ const KEYS = {
 const keyOf = (chat: StudyChat, key: keyof typeof KEYS): string => KEYS[key][chat.kind];
 
 /** A person as a link the messenger shows: their roster name, else their name in the messenger. */
-async function mentionOf(app: App, t: Translate, personId: number): Promise<FluentPerson> {
-  return personMention(app, t, personId);
+async function mentionOf(app: App, t: Translate, person: PersonId): Promise<FluentPerson> {
+  return personMention(app, t, person);
 }
 
 /**
@@ -54,22 +55,22 @@ export async function onChatMemberChange(app: App, event: ChatMemberChange): Pro
   if (event.change !== 'joined-by-link' && event.change !== 'added') return;
   const chat = await app.services.studyChats.byPeer(event.chat);
   if (!chat) return;
-  const person = event.person.id;
+  const person = personId(event.person);
   if (belongsInStudyChat(chat, await app.services.members.get(person))) return;
   const reader = await readerFor(app, chat.teacher);
-  const card = await strangerCard(app, reader.t, chat, person, event.change === 'added' ? event.by?.id : undefined, event.change);
+  const card = await strangerCard(app, reader.t, chat, person, event.change === 'added' && event.by ? personId(event.by) : undefined, event.change);
   const told = await notifyPerson(app, chat.teacher, () => card);
   app.logger.info({ studyChat: chat.id, person, teacher: chat.teacher, told: told.ok }, 'stranger joined a study chat');
 }
 
 /** The teacher's card about a stranger in the chat, with the button that removes them. */
-async function strangerCard(app: App, t: Translate, chat: StudyChat, person: number, by: number | undefined, change: 'joined-by-link' | 'added'): Promise<OutgoingMessage> {
+async function strangerCard(app: App, t: Translate, chat: StudyChat, person: PersonId, by: PersonId | undefined, change: 'joined-by-link' | 'added'): Promise<OutgoingMessage> {
   const vars = { ...(await chatVars(app, t, chat)), person: await mentionOf(app, t, person) };
   const text =
     change === 'added' && by !== undefined ? t(keyOf(chat, 'stranger-added'), { ...vars, by: await mentionOf(app, t, by) }) : t(keyOf(chat, 'stranger-joined'), vars);
   return {
     text,
-    keyboard: inlineKeyboard([[{ label: t('sc-btn-remove'), payload: { k: 'cb', a: SC_REMOVE, id: chat.id, v: String(person) }, color: 'negative' }]]),
+    keyboard: inlineKeyboard([[{ label: t('sc-btn-remove'), payload: { k: 'cb', a: SC_REMOVE, id: chat.id, v: person }, color: 'negative' }]]),
   };
 }
 
@@ -81,9 +82,9 @@ export const removeFromStudyChatAction: ActionSpec = {
   name: SC_REMOVE,
   async run(press, payload, turn, app) {
     const { t, caller } = turn;
-    const person = Number(payload.v);
+    const person = asPersonId(payload.v ?? '');
     const chat = payload.id ? await app.services.studyChats.get(payload.id) : undefined;
-    if (!chat || chat.status !== 'ready' || chat.peer === undefined || !Number.isSafeInteger(person) || person <= 0) return t('button-stale-short');
+    if (!chat || chat.status !== 'ready' || chat.peer === undefined || person === undefined) return t('button-stale-short');
     if (!mayManageStudyChat(caller, chat)) return t('sc-remove-denied');
     const vars = { ...(await chatVars(app, t, chat)), person: await mentionOf(app, t, person) };
     const edit = (text: string) => (pressedInPrivate(press) ? app.messenger.edit(press.message, { text }).catch(() => undefined) : Promise.resolve());
@@ -145,8 +146,8 @@ export async function removeGraduates(app: App, classId: string, graduates: read
  * each person was removed from, by personId. A person already out of a chat is skipped; a chat the
  * messenger refuses (the bot is no admin there any more) is logged and skipped.
  */
-export async function removeFromClassChats(app: App, leavers: readonly ClassLeaver[]): Promise<Map<number, string[]>> {
-  const removedFrom = new Map<number, string[]>();
+export async function removeFromClassChats(app: App, leavers: readonly ClassLeaver[]): Promise<Map<PersonId, string[]>> {
+  const removedFrom = new Map<PersonId, string[]>();
   for (const { member, classId, exit } of leavers) {
     const chats = await app.services.studyChats.ofClass(classId);
     for (const chat of chats) {

@@ -6,6 +6,7 @@
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { belongsInStudyChat, can, STUDY_CHAT_TITLE_MAX, studyChatClassIds, type Member, type RegularClass, type StudyChat, type StudyChatAudience } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Caller, Turn } from '../../turn.js';
 import { regularClasses } from '../shared/class-ref.js';
 import { authorOf, heldLines, recipientOf } from '../shared/delivery-report.js';
@@ -204,7 +205,7 @@ async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: 
   const audience = chat.audience;
   const teacher = caller.member ? personShortArg(caller.member) : app.messenger.mention(caller.personId, '…');
   const people: { member: Member; role: RecipientRole }[] = [];
-  const seen = new Set<number>();
+  const seen = new Set<PersonId>();
   const add = (member: Member, role: RecipientRole) => {
     if (seen.has(member.personId)) return;
     seen.add(member.personId);
@@ -215,7 +216,7 @@ async function sendOtherLink(app: App, caller: Caller, chat: StudyChat, author: 
     const all = await Promise.all(audience.classIds.map((classId) => app.services.studyChats.audience(classId, { parents: audience.parents })));
     for (const one of all) one.students.forEach((m) => add(m, 'student'));
     for (const one of all) one.parents.forEach((m) => add(m, 'parent'));
-    const leadIds = new Set<number>();
+    const leadIds = new Set<PersonId>();
     for (const lead of all.flatMap((one) => one.classTeachers)) {
       if (lead.personId === caller.personId || leadIds.has(lead.personId)) continue;
       leadIds.add(lead.personId);

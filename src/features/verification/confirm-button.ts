@@ -1,4 +1,5 @@
 /** The «Подтвердить статус» callback button (F09, F20, F24): on a verifier's notice or in the /verify list. */
+import { asPersonId } from '../../domain/person.js';
 import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { deliverNotices } from '../shared/notices.js';
@@ -10,8 +11,8 @@ export const confirmTeacherAction: ActionSpec = {
   name: VER_CONFIRM,
   async run(context, payload, turn, app) {
     const { t } = turn;
-    const personId = Number(payload.id);
-    if (!Number.isSafeInteger(personId) || personId <= 0) return t('button-stale-short');
+    const personId = asPersonId(payload.id ?? '');
+    if (personId === undefined) return t('button-stale-short');
     const { outcome, notices } = await confirmTeacher(app, turn, personId);
     await deliverNotices(app, notices);
     if (payload.v === 'list' && outcome.kind !== 'refused' && pressedInPrivate(context)) {

@@ -7,6 +7,7 @@
 import type { App } from '../../app.js';
 import { formatWhen, type FluentPerson } from '../../i18n.js';
 import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDeniedError, type Member } from '../../domain/index.js';
+import type { PersonId } from '../../domain/person.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import { adminChatLinkNotices } from '../admin-chats/admin-chat-notices.js';
 import { commandLinesFor, personName, personRef } from '../shared/review-format.js';
@@ -21,7 +22,7 @@ export type VerifyOutcome =
   | { kind: 'refused'; text: string };
 
 /** Confirms the teacher `personId` on behalf of the turn's caller. */
-export async function confirmTeacher(app: App, turn: Turn, personId: number): Promise<WithNotices<VerifyOutcome>> {
+export async function confirmTeacher(app: App, turn: Turn, personId: PersonId): Promise<WithNotices<VerifyOutcome>> {
   const { t, caller } = turn;
   const refused = (text: string): WithNotices<VerifyOutcome> => ({ outcome: { kind: 'refused', text }, notices: [] });
   let result;
@@ -42,7 +43,7 @@ export async function confirmTeacher(app: App, turn: Turn, personId: number): Pr
 }
 
 /** What a confirmation sends: each verifier's notice shows who confirmed and when, and the teacher learns their new powers. */
-async function afterConfirmation(app: App, teacher: Member, by: number): Promise<Notice[]> {
+async function afterConfirmation(app: App, teacher: Member, by: PersonId): Promise<Notice[]> {
   const confirmedAt = teacher.verifiedAt ?? Date.now();
   const edits: Notice[] = (await app.services.reviewNotices.takeAll(teacherSubject(teacher.personId))).map((message) => ({
     kind: 'edit',

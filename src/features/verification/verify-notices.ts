@@ -8,21 +8,22 @@ import type { Translate } from '../../i18n.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import type { Notice } from '../shared/notices.js';
 import { PERMISSIONS, can, type Member } from '../../domain/index.js';
+import { comparePersonIds, type PersonId } from '../../domain/person.js';
 import { subjectName } from '../onboarding/subjects.js';
 
-/** Callback action name of the «Подтвердить статус» button; its `id` is the teacher's VK id. */
+/** Callback action name of the «Подтвердить статус» button; its `id` is the teacher's PersonId. */
 export const VER_CONFIRM = 'ver.ok';
 
 /** The key under which the messages about a teacher's status are remembered. */
-export const teacherSubject = (personId: number): string => `ver:${personId}`;
+export const teacherSubject = (personId: PersonId): string => `ver:${personId}`;
 
 /** Who may confirm teacher status now: active admins, the head and deputies. */
-export async function verifiersOf(app: App): Promise<number[]> {
-  const ids = new Set<number>();
+export async function verifiersOf(app: App): Promise<PersonId[]> {
+  const ids = new Set<PersonId>();
   for (const role of PERMISSIONS['teacher.verify'].roles) {
     for (const member of await app.services.members.listByRole(role)) if (can(member, 'teacher.verify')) ids.add(member.personId);
   }
-  return [...ids].sort((a, b) => a - b);
+  return [...ids].sort(comparePersonIds);
 }
 
 /** The teacher as a verifier reads them: name with a VK link and subjects. */
@@ -33,7 +34,7 @@ export function teacherCard(app: App, t: Translate, teacher: Member): string {
 
 /** The confirm button for one teacher (`v: 'list'` when it sits in the /verify list, which is redrawn after a press). */
 export function confirmButton(t: Translate, teacher: Member, inList: boolean, label = t('ver-btn-confirm')) {
-  return { label, payload: { k: 'cb' as const, a: VER_CONFIRM, id: String(teacher.personId), ...(inList ? { v: 'list' } : {}) }, color: 'positive' as const };
+  return { label, payload: { k: 'cb' as const, a: VER_CONFIRM, id: teacher.personId, ...(inList ? { v: 'list' } : {}) }, color: 'positive' as const };
 }
 
 /** What asks every verifier to confirm a freshly approved teacher, with a button; the messages are remembered to be edited later. */
