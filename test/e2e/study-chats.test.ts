@@ -71,7 +71,7 @@ describe('study chats (F25)', () => {
     // A student joins by the link and is a member of the chat.
     await vanya.joinChat(link);
     expect(h.driver.chat(chat!.peerId).memberIds).toContain(310);
-    expect(await h.bot.app.messenger.members(chat!.peerId)).toContain(310);
+    expect(await h.bot.app.messenger.members(chat!.peerId)).toContain(vk(310));
     // The stored record: class, subject, teacher, chat id.
     const stored = await h.bot.app.services.studyChats.ofTeacher(vk(300));
     expect(stored).toMatchObject([{ title: '5А · Математика', subject: 'Математика', teacher: vk(300), peer: chat!.peerId, link, status: 'ready' }]);
@@ -202,7 +202,7 @@ describe('study chats (F25)', () => {
     expect(labels(edited)).toEqual([]);
     expect((await teacher.expectAnswer(pressed.type === 'callback' ? pressed.eventId : undefined))?.text).toBe('Удалён из чата.');
     expect(h.driver.chat(chat.peerId).memberIds).not.toContain(900);
-    expect(await h.bot.app.messenger.members(chat.peerId)).not.toContain(900);
+    expect(await h.bot.app.messenger.members(chat.peerId)).not.toContain(vk(900));
     expect(h.emulator.callsOf('messages.removeChatUser')).toHaveLength(1);
     // A stale press on the old card: they are gone already, nothing is removed twice.
     const again = h.emulator.messageEvent(300, 300, card.cmid, { k: 'cb', a: 'sc.remove', id: chat.id, v: '900' });

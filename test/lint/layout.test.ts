@@ -34,7 +34,7 @@ function lint(): { status: number | null; errors: string[]; output: string } {
 
 /** The same cruise as JSON: every violation, the allow-listed ones with severity `ignore`, and the folder graph. */
 function cruise(): { violations: Violation[]; folders: { name: string; dependencies: { name: string; circular: boolean }[] }[] } {
-  const run = spawnSync(process.execPath, [BIN, '--config', CONFIG, '--output-type', 'json', ...CRUISED], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [BIN, '--config', CONFIG, '--output-type', 'json', ...CRUISED], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (!run.stdout) throw new Error(`dependency-cruiser printed nothing (exit ${run.status}): ${run.stderr}`);
   const result = JSON.parse(run.stdout) as { summary: { violations: Violation[] }; folders?: ReturnType<typeof cruise>['folders'] };
   return { violations: result.summary.violations, folders: result.folders ?? [] };
