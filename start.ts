@@ -14,7 +14,7 @@ if (vkMeant) {
   if (process.argv.slice(2).some((arg) => arg === '--demo' || arg === '--reset')) {
     console.error('Parta: --demo and --reset are for the sandbox, which starts when no VK_ variable is set; running the bot against VK.');
   }
-  await import('./src/main.js');
+  await import('./main.js');
 } else {
   await import('./sandbox/main.js');
 }

@@ -13,6 +13,7 @@ import { Bot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { cleanup, REDIS_URL } from './redis-keys.js';
+import { DIALOGS } from '../scenes/index.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 3000);
 const AUTHOR = 1;
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     QUIET_HOURS: 'off',
     LOG_LEVEL: 'silent',
   });
-  const bot = new Bot({ config, redis, logger: createLogger('silent') });
+  const bot = new Bot({ config, redis, logger: createLogger('silent'), dialogs: DIALOGS });
   try {
     await bot.start();
     emulator.addUser({ id: AUTHOR, firstName: 'Мария', lastName: 'Иванова', allowsMessages: true });

@@ -13,6 +13,7 @@ import { EmulatorStore } from './persistence.js';
 import { sandboxRedis, type SandboxRedis } from './redis.js';
 import { WorldViews } from './views.js';
 import { SandboxWebServer } from './web-server.js';
+import { DIALOGS } from '../scenes/index.js';
 
 /** How the sandbox starts. */
 export interface SandboxOptions {
@@ -99,7 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     addCast(emulator);
     // The emulator's events start afresh: the long poll begins at its start, not where the last run stopped.
     await redis.del(`${prefix}longpoll:${emulator.groupId}:ts`);
-    const bot = new Bot({ config, redis, logger });
+    const bot = new Bot({ config, redis, logger, dialogs: DIALOGS });
     await bot.start();
     cleanups.push(async () => void (await bot.stop()));
     store.watch();

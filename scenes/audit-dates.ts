@@ -1,4 +1,5 @@
-import { AUDIT_DATES, parseAuditArgs, showAuditPage } from '../src/features/audit/audit-pages.js';
+import { parseAuditArgs, showAuditPage } from '../src/features/audit/audit-pages.js';
+import { AUDIT_DATES, type AuditDatesStart } from '../src/features/audit/dialogs.js';
 import { parsePeriod } from '../src/features/audit/audit-filter.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
@@ -8,9 +9,7 @@ import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/
  * «01.09–30.09» (or with years), then shows the journal for it, keeping the class and the person
  * chosen before (`filterArgs`, the command's arguments for them).
  */
-interface DatesState extends Record<string, unknown> {
-  filterArgs?: string;
-}
+interface DatesState extends Partial<AuditDatesStart>, Record<string, unknown> {}
 
 type DatesContext = DialogContext<DatesState>;
 

@@ -1,16 +1,11 @@
-import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import { changeableEvent, moveEvent } from '../src/features/broadcasts/change-event.js';
 import { whenText } from '../src/features/broadcasts/event-texts.js';
 import type { DialogContext, DialogDefinition } from '../src/turn.js';
+import { BROADCAST_MOVE, type BroadcastMoveStart } from '../src/features/broadcasts/dialogs.js';
 
-/** Scene id of «Перенести» under a broadcast, a webinar or an online lesson (F13, F26, F31): the new time. */
-export const BROADCAST_MOVE_DIALOG = 'broadcast-move';
-
-interface MoveState extends TimeStepState, Record<string, unknown> {
-  broadcastId?: string;
-}
+interface MoveState extends Partial<BroadcastMoveStart>, TimeStepState, Record<string, unknown> {}
 
 /** Ends the dialog with a message and the keyboard hidden. */
 async function finish(context: DialogContext<object>, text: string): Promise<unknown> {
@@ -28,18 +23,11 @@ async function moveStep(context: DialogContext<MoveState>): Promise<unknown> {
   const found = await changeableEvent(app, turn, id);
   if (!found.ok) return finish(context, found.text);
   const { event } = found;
-  const at = await askTime(context, BROADCAST_MOVE_DIALOG, t('bc-ask-new-time', { kind: event.kind, title: event.title, when: whenText(app, turn, event.at) }));
+  const at = await askTime(context, BROADCAST_MOVE, t('bc-ask-new-time', { kind: event.kind, title: event.title, when: whenText(app, turn, event.at) }));
   if (at === undefined) return undefined;
   return finish(context, await moveEvent(app, turn, event, at));
 }
 
 /** The move dialog: one question, the new time. */
-export const broadcastMoveDialog: DialogDefinition<MoveState> = { slug: BROADCAST_MOVE_DIALOG, steps: [moveStep] };
+export const broadcastMoveDialog: DialogDefinition<MoveState> = { slug: BROADCAST_MOVE, steps: [moveStep] };
 
-/**
- * Opens the move dialog from the «Перенести» press. Returns false when another dialog is open (the
- * person must finish or cancel it first).
- */
-export async function enterBroadcastMove(dialogs: Dialogs, broadcastId: string): Promise<boolean> {
-  return enterAbout(dialogs, BROADCAST_MOVE_DIALOG, { broadcastId });
-}

@@ -1,4 +1,3 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import { askClass } from '../src/features/shared/class-step.js';
 import { regularClasses } from '../src/features/shared/class-ref.js';
@@ -10,12 +9,9 @@ import { reminderOffsets } from '../src/features/broadcasts/event-reminders.js';
 import { announcementText, audienceText, remindersText } from '../src/features/broadcasts/event-texts.js';
 import { announceBroadcast, channelKindOf, channelOf, type BroadcastTarget } from '../src/features/broadcasts/plan-broadcast.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { BROADCAST, type BroadcastStart } from '../src/features/broadcasts/dialogs.js';
 
-/** Scene id of the /broadcast and /webinar dialog (F13, F31): title → time → link → audience (→ class) → confirm. */
-export const BROADCAST = 'broadcast';
-
-interface BroadcastState extends TimeStepState, Record<string, unknown> {
-  kind?: 'broadcast' | 'webinar';
+interface BroadcastState extends Partial<BroadcastStart>, TimeStepState, Record<string, unknown> {
   title?: string;
   at?: number;
   link?: string;
@@ -194,7 +190,3 @@ function broadcastSteps(): DialogStepHandler<BroadcastState>[] {
 /** The /broadcast and /webinar dialog (F13, F31): title, time, link, audience (a webinar's is the staff), the preview, then the announcement and reminders. */
 export const broadcastDialog: DialogDefinition<BroadcastState> = { slug: BROADCAST, steps: broadcastSteps() };
 
-/** Opens the dialog for a broadcast (/broadcast) or a webinar (/webinar) at its first question. */
-export function enterBroadcast(dialogs: Dialogs, kind: 'broadcast' | 'webinar'): Promise<unknown> {
-  return dialogs.enter(BROADCAST, { state: { kind } });
-}

@@ -6,9 +6,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import { MAX_GRADE, MIN_GRADE } from '../src/domain/class-names.js';
 import type { GridPreviewRow } from '../src/domain/types.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-
-/** Scene id of the class structure wizard (F04): grades from–to × letters, a preview, then creation. */
-export const CLASS_GRID = 'class-grid';
+import { CLASS_GRID } from '../src/features/classes/dialogs.js';
 
 /** Letter sets offered as buttons; anything else is typed. */
 const LETTER_SETS = ['АБ', 'АБВ', 'АБВГ'] as const;

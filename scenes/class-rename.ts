@@ -1,25 +1,12 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import { refusalText } from '../src/features/shared/refusals.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import { ClassNameTakenError, InvalidClassNameError } from '../src/domain/errors.js';
-import type { RegularClass } from '../src/domain/types.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { CLASS_RENAME, type ClassRenameStart } from '../src/features/classes/dialogs.js';
 
-/** Scene id of the rename dialog (F04): the class is chosen, the new name is typed. */
-export const CLASS_RENAME = 'class-rename';
-
-interface RenameState extends Record<string, unknown> {
-  classId?: string;
-  className?: string;
-}
+interface RenameState extends Partial<ClassRenameStart>, Record<string, unknown> {}
 
 type RenameContext = DialogContext<RenameState>;
-
-/** Opens the rename dialog for one class. */
-export function enterClassRename(dialogs: Dialogs, classGroup: RegularClass): Promise<unknown> {
-  const state: RenameState = { classId: classGroup.id, className: classGroup.name };
-  return dialogs.enter(CLASS_RENAME, { state });
-}
 
 /** Asks the new name; a bad or taken name is asked again with the reason, other refusals end the dialog. */
 function classRenameSteps(): DialogStepHandler<RenameState>[] {

@@ -1,5 +1,4 @@
 import { askClass } from '../src/features/shared/class-step.js';
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import {
@@ -19,19 +18,13 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { sceneValue } from '../src/features/shared/payload.js';
 import { INVITE_LIMITS, type InviteRole } from '../src/domain/index.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { INVITE_BUILDER, INVITE_RECIPIENT_STEP, type InviteBuilderStart } from '../src/features/invites/dialogs.js';
 
-/** Scene id of the invite builder (F05): class → role → uses → days → confirm; also «send to a person». */
-export const INVITE_BUILDER = 'inv-build';
-
-interface BuilderState extends Record<string, unknown> {
+interface BuilderState extends InviteBuilderStart, Record<string, unknown> {
   classId?: string;
   role?: InviteRole;
   maxUses?: number;
   days?: number;
-  /** The invite to send to a person (the recipient step). */
-  inviteId?: string;
-  /** Step to open on entry. */
-  startAt?: number;
   /** The page of class buttons shown. */
   classPage?: number;
 }
@@ -43,7 +36,7 @@ const ROLE_STEP = 1;
 const USES_STEP = 2;
 const DAYS_STEP = 3;
 const CONFIRM_STEP = 4;
-const RECIPIENT_STEP = 5;
+const RECIPIENT_STEP = INVITE_RECIPIENT_STEP;
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(INVITE_BUILDER, label, value, color);
 
 /** Why the input was refused, for a re-prompt: a stale or foreign button, a command, or a bad answer. */
@@ -150,12 +143,6 @@ async function recipientStep(context: BuilderContext, app: App): Promise<unknown
   }
   await context.leave();
   return sendInviteToNamed(app, turn, invite, words);
-}
-
-/** Opens the builder from the first question, or at «whom to send» for an existing invite. */
-export function enterInviteBuilder(dialogs: Dialogs, sendInviteId?: string): Promise<unknown> {
-  const state: BuilderState = sendInviteId ? { inviteId: sendInviteId, startAt: RECIPIENT_STEP } : {};
-  return dialogs.enter(INVITE_BUILDER, { state });
 }
 
 /** The invite builder dialog: buttons for the class, role, number of uses and days, then the invite card; or sending an invite to a VK user. */

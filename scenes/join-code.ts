@@ -1,19 +1,11 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import { beginOnboarding } from '../src/features/onboarding/begin-onboarding.js';
 import { lookupCode, typedCode } from '../src/features/onboarding/code-lookup.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { looksLikeInviteCode } from '../src/domain/index.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-
-/** Scene id of the invite code step (F27, F23): /join without a code, or the «Ввести код приглашения» button. */
-export const JOIN_CODE = 'code';
+import { JOIN_CODE } from '../src/features/onboarding/dialogs.js';
 
 type CodeContext = DialogContext<Record<string, unknown>>;
-
-/** Opens the step that asks for an invite code. */
-export function enterJoinCode(dialogs: Dialogs): Promise<unknown> {
-  return dialogs.enter(JOIN_CODE);
-}
 
 /**
  * Asks for the code until it is found (then onboarding begins) or too many wrong codes stop it. Text

@@ -1,17 +1,12 @@
-import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { MATERIAL_REASON_MAX, materialNumber } from '../src/domain/index.js';
 import { declineMaterial } from '../src/features/materials/hand-in-material.js';
 import { cancelButton, replyKeyboard, sceneButton } from '../src/features/shared/keyboards.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { MATERIAL_DECLINE, type MaterialStart } from '../src/features/materials/dialogs.js';
 
-/** Scene id of the «why is this material declined» dialog (F21). */
-export const MATERIAL_DECLINE = 'mat-decline';
-
-interface DeclineState extends Record<string, unknown> {
-  materialId?: string;
-}
+interface DeclineState extends Partial<MaterialStart>, Record<string, unknown> {}
 
 type DeclineContext = DialogContext<DeclineState>;
 
@@ -41,11 +36,6 @@ async function reasonStep(context: DeclineContext): Promise<unknown> {
   await deliverNotices(app, notices);
   await context.leave();
   return turn.reply(outcome.notice, replyKeyboard([]));
-}
-
-/** Opens the reason dialog for one material; false when another dialog is open (finish or cancel it first). */
-export async function enterMaterialDecline(dialogs: Dialogs, materialId: string): Promise<boolean> {
-  return enterAbout(dialogs, MATERIAL_DECLINE, { materialId });
 }
 
 const declineSteps: DialogStepHandler<DeclineState>[] = [reasonStep];

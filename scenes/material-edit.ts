@@ -1,4 +1,3 @@
-import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { checkPostText } from '../src/features/channels/channels.js';
 import { answerProblem, askWithCancel } from '../src/features/channels/compose-steps.js';
 import { materialNumber } from '../src/domain/index.js';
@@ -7,12 +6,9 @@ import { replyKeyboard, sceneButton, type Button, type ButtonColor } from '../sr
 import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { MATERIAL_EDIT, type MaterialStart } from '../src/features/materials/dialogs.js';
 
-/** Scene id of the «Изменить и опубликовать» dialog (F21): the edited text, its preview, then the post. */
-export const MATERIAL_EDIT = 'mat-edit';
-
-interface EditState extends Record<string, unknown> {
-  materialId?: string;
+interface EditState extends Partial<MaterialStart>, Record<string, unknown> {
   text?: string;
 }
 
@@ -74,11 +70,6 @@ async function confirmStep(context: EditContext): Promise<unknown> {
   await finish(context, outcome.notice);
   if (outcome.report) await turn.reply(outcome.report);
   return undefined;
-}
-
-/** Opens the edit dialog for one material; false when another dialog is open (finish or cancel it first). */
-export async function enterMaterialEdit(dialogs: Dialogs, materialId: string): Promise<boolean> {
-  return enterAbout(dialogs, MATERIAL_EDIT, { materialId });
 }
 
 const editSteps: DialogStepHandler<EditState>[] = [textStep, confirmStep];

@@ -1,13 +1,10 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
 import { handInMaterial } from '../src/features/materials/hand-in-material.js';
 import { replyKeyboard, sceneButton, type Button, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-
-/** Scene id of the «hand material in» dialog (F21): channel → text (with photos and documents) → preview → send to the admins. */
-export const MATERIAL_SUBMIT = 'mat-submit';
+import { MATERIAL_SUBMIT } from '../src/features/materials/dialogs.js';
 
 type SubmitState = ComposeState;
 
@@ -37,11 +34,6 @@ async function confirmStep(context: SubmitContext): Promise<unknown> {
   await deliverNotices(turn.app, notices);
   await turn.reply(outcome, replyKeyboard([]));
   return context.leave();
-}
-
-/** Opens the dialog at its first question. */
-export function enterMaterialSubmit(dialogs: Dialogs): Promise<unknown> {
-  return dialogs.enter(MATERIAL_SUBMIT, { state: {} });
 }
 
 function submitSteps(): DialogStepHandler<SubmitState>[] {

@@ -1,5 +1,4 @@
 import { askClass } from '../src/features/shared/class-step.js';
-import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import type { MeetingAudience } from '../src/domain/index.js';
 import { parseTypedTime } from '../src/features/shared/typed-time.js';
@@ -8,11 +7,7 @@ import { regularClasses } from '../src/features/shared/class-ref.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-
-/** Scene id of the /meeting dialog (F22): title → time → place → audience (→ class) → confirm. */
-export const MEETING = 'meeting';
-/** Scene id of «Перенести» under a meeting of /meetings: the new time. */
-export const MEETING_MOVE_DIALOG = 'meeting-move';
+import { MEETING, MEETING_MOVE } from '../src/features/meetings/dialogs.js';
 
 interface MeetingState extends Record<string, unknown> {
   title?: string;
@@ -154,11 +149,6 @@ async function confirmStep(context: MeetingContext): Promise<unknown> {
   return finish(context, report);
 }
 
-/** Opens the /meeting dialog at its first question. */
-export function enterMeeting(dialogs: Dialogs): Promise<unknown> {
-  return dialogs.enter(MEETING, { state: {} });
-}
-
 function meetingSteps(): DialogStepHandler<MeetingState>[] {
   const steps: DialogStepHandler<MeetingState>[] = [];
   steps[TITLE_STEP] = titleStep;
@@ -193,12 +183,5 @@ async function moveStep(context: DialogContext<MoveState>): Promise<unknown> {
 }
 
 /** The move dialog: one question, the new time. */
-export const meetingMoveDialog: DialogDefinition<MoveState> = { slug: MEETING_MOVE_DIALOG, steps: [moveStep] };
+export const meetingMoveDialog: DialogDefinition<MoveState> = { slug: MEETING_MOVE, steps: [moveStep] };
 
-/**
- * Opens the move dialog from the «Перенести» press (a press has the person's dialogs too). Returns
- * false when another dialog is open (the person must finish or cancel it first).
- */
-export async function enterMeetingMove(dialogs: Dialogs, meetingId: string): Promise<boolean> {
-  return enterAbout(dialogs, MEETING_MOVE_DIALOG, { meetingId });
-}

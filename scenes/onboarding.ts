@@ -1,5 +1,4 @@
 import { checkPersonName } from '../src/domain/person-names.js';
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import type { Translate } from '../src/i18n.js';
 import { roleName } from '../src/features/invites/issue-invite.js';
@@ -8,22 +7,12 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
 import { decidersLine } from '../src/features/shared/deciders.js';
 import { nameProblem } from '../src/features/onboarding/name-problem.js';
-import { CONSENT_TEXT_VERSION, type Gender, type InviteRole, type InviteUseResult } from '../src/domain/index.js';
+import { CONSENT_TEXT_VERSION, type Gender, type InviteUseResult } from '../src/domain/index.js';
 import { needsParentConsent, sendParentLink } from '../src/features/onboarding/parent-consent.js';
 import { selfConsentText } from '../src/features/onboarding/parent-consent.js';
-import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, subjectName } from '../src/features/onboarding/subjects.js';
+import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, checkSubject, subjectName } from '../src/features/onboarding/subjects.js';
 import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-
-/** Scene id of onboarding (F23, F27, F19): confirm the invite, name, child or subjects, consent, then a join request. */
-export const ONBOARDING = 'onb';
-
-/** What onboarding starts from: the invite and how to show it. */
-export interface OnboardingStart {
-  inviteId: string;
-  role: InviteRole;
-  className: string;
-  schoolName: string;
-}
+import { ONBOARDING, type OnboardingStart } from '../src/features/onboarding/dialogs.js';
 
 interface OnboardingState extends OnboardingStart, Record<string, unknown> {
   /** «Фамилия Имя» from VK, offered as a button when it looks like a real name. */
@@ -49,13 +38,6 @@ const MAX_CUSTOM_SUBJECTS = 4;
 const MARK = '✓ ';
 
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(ONBOARDING, label, value, color);
-
-/** A subject a teacher typed: 2–60 letters, digits and simple punctuation; undefined if it is not one. */
-export function checkSubject(raw: string): string | undefined {
-  const value = raw.trim().replace(/\s+/g, ' ');
-  if (value.length < 2 || value.length > MAX_SUBJECT_LENGTH) return undefined;
-  return /^[\p{L}\d][\p{L}\d .,()'’+-]*$/u.test(value) ? value : undefined;
-}
 
 function ask(context: OnboardingContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
   const { t } = context.turn;
@@ -246,11 +228,6 @@ async function consentStep(context: OnboardingContext, app: App): Promise<unknow
   });
   await context.leave();
   return report(app, turn, state, result);
-}
-
-/** Opens onboarding for a working invite (the checks are done by the caller, see src/features/onboarding/begin-onboarding.ts). */
-export function enterOnboarding(dialogs: Dialogs, start: OnboardingStart): Promise<unknown> {
-  return dialogs.enter(ONBOARDING, { state: { ...start } });
 }
 
 /** The onboarding dialog: school, class and role to confirm; the person's name; a parent's child or a teacher's subjects; consent. */

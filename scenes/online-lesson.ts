@@ -1,4 +1,3 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton } from '../src/features/shared/keyboards.js';
@@ -9,12 +8,9 @@ import { checkLink } from '../src/features/broadcasts/event-input.js';
 import { reminderOffsets } from '../src/features/broadcasts/event-reminders.js';
 import { announcementText, remindersText } from '../src/features/broadcasts/event-texts.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { ONLINE_LESSON, type OnlineLessonStart } from '../src/features/broadcasts/dialogs.js';
 
-/** Scene id of the /lesson dialog (F26): the subject chat → the link → the time → confirm. */
-export const ONLINE_LESSON = 'online-lesson';
-
-interface LessonState extends TimeStepState, Record<string, unknown> {
-  studyChatId?: string;
+interface LessonState extends OnlineLessonStart, TimeStepState, Record<string, unknown> {
   chatPage?: number;
   link?: string;
   at?: number;
@@ -125,7 +121,3 @@ function lessonSteps(): DialogStepHandler<LessonState>[] {
 /** The /lesson dialog (F26): the subject chat, the link, the time, the preview, then the announcement in the chat and its reminder. */
 export const onlineLessonDialog: DialogDefinition<LessonState> = { slug: ONLINE_LESSON, steps: lessonSteps() };
 
-/** Opens the /lesson dialog; with the subject chat it was typed in, that chat is taken without asking. */
-export function enterOnlineLesson(dialogs: Dialogs, studyChatId?: string): Promise<unknown> {
-  return dialogs.enter(ONLINE_LESSON, { state: studyChatId ? { studyChatId } : {} });
-}

@@ -1,4 +1,3 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import { audienceText, channelName, publishPost, quietNotice } from '../src/features/channels/channels.js';
 import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
 import { replyKeyboard, type Button, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
@@ -6,9 +5,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
 import { schedulePost, scheduledQuietNotice, whenText } from '../src/features/channels/scheduled-posts.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-
-/** Scene id of the post dialog (F12): channel → text (with photos and documents) → preview and pinning → when (now, or a time) → confirm (asking for an acknowledgement or not). */
-export const POST = 'post';
+import { POST } from '../src/features/channels/dialogs.js';
 
 interface PostState extends ComposeState, TimeStepState {
   pin?: boolean;
@@ -158,11 +155,6 @@ async function confirmScheduled(context: PostContext, request: { kind: NonNullab
     return context.go(SCHEDULE_STEP);
   }
   return finish(context, await schedulePost(app, turn, { kind, text, pin, at, urgent: pressed === 'urgent', attachment, ack: context.state.ack === true }));
-}
-
-/** Opens the post dialog at its first question. */
-export function enterPost(dialogs: Dialogs): Promise<unknown> {
-  return dialogs.enter(POST, { state: {} });
 }
 
 function postSteps(): DialogStepHandler<PostState>[] {

@@ -9,9 +9,7 @@ import { sendInTheirLanguages } from '../src/features/shared/send-in-languages.j
 import { promoteClasses } from '../src/features/movement/promote-classes.js';
 import { removeGraduates } from '../src/features/study-chats/chat-members.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-
-/** Scene id of the move to the next school year (F10): a plan, classes to keep in place, one atomic confirmation. */
-export const PROMOTION = 'promotion';
+import { PROMOTION } from '../src/features/movement/dialogs.js';
 
 interface PromotionState extends Record<string, unknown> {
   /** Ids of classes that stay in their grade this time. */

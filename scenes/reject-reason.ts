@@ -1,4 +1,3 @@
-import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import type { App } from '../src/app.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
@@ -6,17 +5,11 @@ import { classNameOf } from '../src/features/shared/review-format.js';
 import { decideAndNotify } from '../src/features/join-requests/decide-request.js';
 import { MAX_REASON_LENGTH } from '../src/domain/join-requests.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { REJECT_REASON, type RejectReasonStart } from '../src/features/join-requests/dialogs.js';
 
-/** Scene id of the «reason for rejecting a join request» dialog (F08). */
-export const REJECT_REASON = 'reject-reason';
-
-interface ReasonState extends Record<string, unknown> {
-  /** The request being rejected. */
-  requestId?: string;
-}
+interface ReasonState extends Partial<RejectReasonStart>, Record<string, unknown> {}
 
 type ReasonContext = DialogContext<ReasonState>;
-
 
 /** Asks for the reason (again, with the problem first, after bad input). Leaves when the request is gone or decided. */
 async function ask(app: App, context: ReasonContext, requestId: string, problem?: string): Promise<unknown> {
@@ -61,16 +54,6 @@ function rejectReasonSteps(): DialogStepHandler<ReasonState>[] {
       return turn.reply(report.text, replyKeyboard([]));
     },
   ];
-}
-
-/**
- * Opens the reason dialog from a callback press (a press has the person's dialogs too): the
- * first step asks the question now, and the answer, a normal message in the private dialog, reaches
- * the scene through the bot's usual scene intercept. Returns false when another dialog is open (the
- * person must finish or cancel it first).
- */
-export async function enterRejectReason(dialogs: Dialogs, requestId: string): Promise<boolean> {
-  return enterAbout(dialogs, REJECT_REASON, { requestId });
 }
 
 export const rejectReasonDialog: DialogDefinition<ReasonState> = { slug: REJECT_REASON, steps: rejectReasonSteps() };

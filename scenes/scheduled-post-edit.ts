@@ -1,16 +1,12 @@
-import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { changeablePost, editScheduledPost, whenText } from '../src/features/channels/scheduled-posts.js';
 import { channelName, checkPostText } from '../src/features/channels/channels.js';
 import { answerProblem, askWithCancel } from '../src/features/channels/compose-steps.js';
 import { replyKeyboard, sceneButton } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { SCHEDULED_POST_EDIT, type ScheduledPostStart } from '../src/features/channels/dialogs.js';
 
-/** Scene id of the dialog that re-words a scheduled post (F12): the new text, its preview, then it is kept. */
-export const SCHEDULED_POST_EDIT = 'sp-edit';
-
-interface EditState extends Record<string, unknown> {
-  postId?: string;
+interface EditState extends Partial<ScheduledPostStart>, Record<string, unknown> {
   text?: string;
 }
 
@@ -69,10 +65,3 @@ function editSteps(): DialogStepHandler<EditState>[] {
 /** The edit dialog of a scheduled post (F12): the new text (checked, never cut), the preview, «Сохранить». */
 export const scheduledPostEditDialog: DialogDefinition<EditState> = { slug: SCHEDULED_POST_EDIT, steps: editSteps() };
 
-/**
- * Opens the edit dialog from the «Изменить текст» press. Returns false when another dialog is open
- * (the person must finish or cancel it first).
- */
-export async function enterScheduledPostEdit(dialogs: Dialogs, postId: string): Promise<boolean> {
-  return enterAbout(dialogs, SCHEDULED_POST_EDIT, { postId });
-}

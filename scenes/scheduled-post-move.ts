@@ -1,16 +1,11 @@
-import { enterAbout, type Dialogs } from '../src/messenger/dialogs.js';
 import { changeablePost, moveScheduledPost, whenText } from '../src/features/channels/scheduled-posts.js';
 import { channelName } from '../src/features/channels/channels.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import type { DialogContext, DialogDefinition } from '../src/turn.js';
+import { SCHEDULED_POST_MOVE, type ScheduledPostStart } from '../src/features/channels/dialogs.js';
 
-/** Scene id of the dialog that moves a scheduled post (F12): one question, the new time. */
-export const SCHEDULED_POST_MOVE = 'sp-move';
-
-interface MoveState extends TimeStepState, Record<string, unknown> {
-  postId?: string;
-}
+interface MoveState extends Partial<ScheduledPostStart>, TimeStepState, Record<string, unknown> {}
 
 /** Ends the dialog with a message and the keyboard hidden. */
 async function finish(context: DialogContext<MoveState>, text: string): Promise<unknown> {
@@ -36,10 +31,3 @@ async function moveStep(context: DialogContext<MoveState>): Promise<unknown> {
 /** The move dialog of a scheduled post (F12). */
 export const scheduledPostMoveDialog: DialogDefinition<MoveState> = { slug: SCHEDULED_POST_MOVE, steps: [moveStep] };
 
-/**
- * Opens the move dialog from the «Перенести» press. Returns false when another dialog is open
- * (the person must finish or cancel it first).
- */
-export async function enterScheduledPostMove(dialogs: Dialogs, postId: string): Promise<boolean> {
-  return enterAbout(dialogs, SCHEDULED_POST_MOVE, { postId });
-}

@@ -1,41 +1,22 @@
-import type { Dialogs } from '../src/messenger/dialogs.js';
-import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { SCHOOL_FIELDS, checkSchoolField, type SchoolField, type SchoolProfile } from '../src/domain/school.js';
+import { SCHOOL_FIELDS, checkSchoolField, type SchoolField } from '../src/domain/school.js';
 import { STAFF_ROOM_NAME } from '../src/domain/types.js';
 import { saveSchoolProfile } from '../src/features/school/save-profile.js';
 import { showFirstSteps } from '../src/features/school/first-steps.js';
-import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { SCHOOL_SETUP, SCHOOL_SUMMARY_STEP, type SchoolSetupStart } from '../src/features/school/dialogs.js';
+import { profileSummary } from '../src/features/school/profile-summary.js';
+import { sendApplication } from '../src/features/school/send-application.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 
-/** Scene id of the school setup dialog (F01, F02, F03). */
-export const SCHOOL_SETUP = 'school-setup';
-
-interface SetupState extends Record<string, unknown> {
-  fields?: Partial<Record<SchoolField, string>>;
-  /** True when the person came from the summary to change one field: after it, back to the summary. */
-  editing?: boolean;
-  /** Step to open on entry (the summary, when an existing profile is edited). */
-  startAt?: number;
-}
+type SetupState = SchoolSetupStart & Record<string, unknown>;
 
 type SetupContext = DialogContext<SetupState>;
 
-const SUMMARY_STEP = SCHOOL_FIELDS.length;
+const SUMMARY_STEP = SCHOOL_SUMMARY_STEP;
 const CHOOSE_FIELD_STEP = SUMMARY_STEP + 1;
 
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(SCHOOL_SETUP, label, value, color);
-
-/** The profile as lines «Field: value», for the summary and /school. */
-export function profileSummary(t: Translate, fields: Partial<Record<SchoolField, string>>): string {
-  return SCHOOL_FIELDS.map((field) => `${t(`field-${field}`)}: ${fields[field] ?? '—'}`).join('\n');
-}
-
-/** Sends the ready text of the school's registration application to info@sferum.ru (F01). */
-export async function sendApplication(turn: Turn, profile: SchoolProfile): Promise<void> {
-  await turn.reply(turn.t('setup-application-intro'));
-  await turn.reply(turn.t('setup-application', { ...profile }));
-}
 
 function askField(context: SetupContext, field: SchoolField, problem?: string): Promise<unknown> {
   const { t } = context.turn;
@@ -75,16 +56,6 @@ function showSummary(context: SetupContext, problem?: string): Promise<unknown> 
     problem ? `${problem}\n\n${text}` : text,
     replyKeyboard([[button(t('btn-confirm'), 'confirm', 'positive'), button(t('btn-change'), 'change', 'primary')], [cancelButton(t)]]),
   );
-}
-
-/** Opens the setup dialog: from the first question, or at the summary when editing an existing profile. */
-export function enterSchoolSetup(dialogs: Dialogs, profile: SchoolProfile | null): Promise<unknown> {
-  const state: SetupState = profile ? { fields: pickFields(profile), startAt: SUMMARY_STEP, editing: true } : {};
-  return dialogs.enter(SCHOOL_SETUP, { state });
-}
-
-function pickFields(profile: SchoolProfile): Record<SchoolField, string> {
-  return Object.fromEntries(SCHOOL_FIELDS.map((field) => [field, profile[field]])) as Record<SchoolField, string>;
 }
 
 function isComplete(fields: Partial<Record<SchoolField, string>>): fields is Record<SchoolField, string> {
@@ -129,4 +100,5 @@ function schoolSetupSteps(): DialogStepHandler<SetupState>[] {
   return steps;
 }
 
+/** The school setup dialog (F01, F02, F03). */
 export const schoolSetupDialog: DialogDefinition<SetupState> = { slug: SCHOOL_SETUP, steps: schoolSetupSteps() };

@@ -1,5 +1,4 @@
 import { askClass } from '../src/features/shared/class-step.js';
-import type { Dialogs } from '../src/messenger/dialogs.js';
 import type { Translate } from '../src/i18n.js';
 import {
   audienceText,
@@ -19,13 +18,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { STUDY_CHAT_ROLES, type StudyChatAudience, type StudyChatRole } from '../src/domain/index.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
-
-/**
- * Scene id of the study chat dialog (F25): which chat; a subject chat: class → subject → who gets
- * the link → title and confirm; another chat: title → audience (one class, several classes, a role)
- * → whether the parents get the link (classes) → confirm.
- */
-export const STUDY_CHAT = 'study-chat';
+import { STUDY_CHAT } from '../src/features/study-chats/dialogs.js';
 
 interface StudyChatState extends Record<string, unknown> {
   classId?: string;
@@ -309,11 +302,6 @@ async function otherConfirmStep(context: StudyChatContext): Promise<unknown> {
   if (pressed === 'rename') return context.go(OTHER_TITLE_STEP);
   if (pressed !== 'create') return ask(context, summary, rows, problemOf(context, t));
   return finish(context, await createOtherChat(turn.app, turn, { title, audience }));
-}
-
-/** Opens the study chat dialog at its first question. */
-export function enterStudyChat(dialogs: Dialogs): Promise<unknown> {
-  return dialogs.enter(STUDY_CHAT, { state: {} });
 }
 
 function studyChatSteps(): DialogStepHandler<StudyChatState>[] {

@@ -5,7 +5,7 @@ import { ActionRegistry } from './features/shared/action-registry.js';
 import { appForUpdate, type App } from './app.js';
 import { CommandRegistry } from './features/shared/command-registry.js';
 import type { Config } from './config.js';
-import { FEATURES } from './features.js';
+import { FEATURES, matchDialogs } from './features.js';
 import { I18n, localeFromLangId } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildTurn, errorBoundary, isPersonal, type Middleware } from './runtime/middleware.js';
@@ -15,7 +15,7 @@ import { VkMessenger } from './vk/vk-messenger.js';
 import { vkPerson } from './vk/person-refs.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
 import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
-import { setTurn, turnOf } from './turn.js';
+import { setTurn, turnOf, type AnyDialog } from './turn.js';
 import { pressOf, withMainMenu } from './features/menu/menu-after-dialogs.js';
 import { PeerQueue } from './runtime/peer-queue.js';
 import { Router } from './features/router.js';
@@ -40,6 +40,8 @@ import { WebhookServer } from './vk/webhook-server.js';
 
 export interface BotOptions {
   config: Config;
+  /** The dialogs the features open (scenes/index.ts's DIALOGS): src/ never imports scenes/, the entry hands them over. */
+  dialogs: readonly AnyDialog[];
   redis: RedisClient;
   logger?: Logger;
   /** Extra options of the VK API seam (tests hook `onCall` here). */
@@ -103,6 +105,7 @@ export class Bot {
   private readonly queue: PeerQueue;
   private readonly scheduler: BullScheduler;
   private readonly jobs: JobRegistry;
+  private readonly dialogs: readonly AnyDialog[];
   private polling?: ResumingPolling;
   private webhook?: WebhookServer;
   private readonly deferred: Deferred[] = [];
@@ -114,6 +117,7 @@ export class Bot {
 
   constructor(private readonly options: BotOptions) {
     const { config, redis } = options;
+    this.dialogs = matchDialogs(options.dialogs);
     const logger = options.logger ?? createLogger(config.LOG_LEVEL);
     this.vk = createVkClient({
       token: config.VK_TOKEN,
@@ -303,7 +307,7 @@ export class Bot {
     const updates = this.vk.updates;
     const groupId = this.app.config.VK_GROUP_ID;
     const scenes = new SceneManager();
-    scenes.addScenes(FEATURES.flatMap((feature) => feature.dialogs ?? []).map((dialog) => stepSceneOf(dialog, this.app.config.VK_GROUP_ID)));
+    scenes.addScenes(this.dialogs.map((dialog) => stepSceneOf(dialog, this.app.config.VK_GROUP_ID)));
     const actions = new ActionRegistry(FEATURES.flatMap((feature) => feature.actions ?? []));
     const personal = (middleware: Middleware): Middleware => async (context, next) => (isPersonal(context) ? middleware(context, next) : next());
     const router = new Router(this.app, actions, (copy) => this.gate.accept(privateMessageUpdate(this.app.config.VK_GROUP_ID, copy)));

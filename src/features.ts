@@ -1,20 +1,5 @@
-import { materialDeclineDialog } from '../scenes/material-decline.js';
-import { materialEditDialog } from '../scenes/material-edit.js';
-import { materialSubmitDialog } from '../scenes/material-submit.js';
 import { materialActions } from './features/materials/materials-buttons.js';
 import { materialsCommand, submitCommand } from './features/materials/materials-commands.js';
-import { classGridDialog } from '../scenes/class-grid.js';
-import { classRenameDialog } from '../scenes/class-rename.js';
-import { inviteBuilderDialog } from '../scenes/invite-builder.js';
-import { joinCodeDialog } from '../scenes/join-code.js';
-import { onboardingDialog } from '../scenes/onboarding.js';
-import { postDialog } from '../scenes/post.js';
-import { promotionDialog } from '../scenes/promotion.js';
-import { auditDatesDialog } from '../scenes/audit-dates.js';
-import { rejectReasonDialog } from '../scenes/reject-reason.js';
-import { schoolSetupDialog } from '../scenes/school-setup.js';
-import { studyChatDialog } from '../scenes/study-chat.js';
-import { meetingDialog, meetingMoveDialog } from '../scenes/meeting.js';
 import type { ActionSpec } from './features/shared/action-registry.js';
 import type { JobSpec } from './features/shared/job-registry.js';
 import { requestActions } from './features/join-requests/decide-buttons.js';
@@ -27,8 +12,6 @@ import { cancelCommand } from './features/basics/cancel-command.js';
 import { bindCommand, channelsCommand, postCommand, postsCommand, scheduledCommand, unbindCommand } from './features/channels/channels-commands.js';
 import { scheduledPostActions } from './features/channels/scheduled-posts-buttons.js';
 import { scheduledPostJob } from './features/channels/scheduled-posts.js';
-import { scheduledPostEditDialog } from '../scenes/scheduled-post-edit.js';
-import { scheduledPostMoveDialog } from '../scenes/scheduled-post-move.js';
 import { postAckActions } from './features/channels/post-acks-buttons.js';
 import { langCommand } from './features/basics/lang-command.js';
 import { startCommand } from './features/basics/start-command.js';
@@ -37,8 +20,6 @@ import { archiveAction, archiveCommand, classesCommand, keepAction, renameComman
 import { helpCommand } from './features/help/help-command.js';
 import { helpActions } from './features/help/help-buttons.js';
 import { questionCommand, resourcesCommand, rulesCommand, supportCommand } from './features/help/reference-commands.js';
-import { adminQuestionDialog } from './features/help/admin-question-dialog.js';
-import { questionAnswerDialog } from './features/help/question-answer-dialog.js';
 import { menuCommand } from './features/menu/menu-command.js';
 import { setupCommand } from './features/school/setup-command.js';
 import { inviteCommand, invitesCommand, pageAction, revokeAction, revokeCommand, revokeUnusedAction, sendInviteCommand } from './features/invites/invite-commands.js';
@@ -55,22 +36,28 @@ import { verifyCommand } from './features/verification/verify-command.js';
 import { meetingCommand, meetingsCommand } from './features/meetings/meetings-commands.js';
 import { meetingActions } from './features/meetings/meetings-buttons.js';
 import { meetingReminderJob } from './features/meetings/plan-meeting.js';
-import { broadcastDialog } from '../scenes/broadcast.js';
-import { broadcastMoveDialog } from '../scenes/broadcast-move.js';
-import { onlineLessonDialog } from '../scenes/online-lesson.js';
 import { broadcastCommand, broadcastsCommand, lessonCommand, lessonsCommand, webinarCommand } from './features/broadcasts/broadcasts-commands.js';
 import { broadcastActions } from './features/broadcasts/broadcasts-buttons.js';
 import { broadcastReminderJob } from './features/broadcasts/event-reminders.js';
 import { deliveryJob } from './features/shared/delivery-job.js';
 import { consentActions, consentCommand } from './features/consent/consent-commands.js';
-import { parentConsentDialog } from './features/consent/parent-consent-dialog.js';
+import { SCHOOL_SETUP } from './features/school/dialogs.js';
+import { INVITE_BUILDER } from './features/invites/dialogs.js';
+import { JOIN_CODE, ONBOARDING } from './features/onboarding/dialogs.js';
+import { CLASS_GRID, CLASS_RENAME } from './features/classes/dialogs.js';
+import { PROMOTION } from './features/movement/dialogs.js';
+import { AUDIT_DATES } from './features/audit/dialogs.js';
+import { REJECT_REASON } from './features/join-requests/dialogs.js';
+import { STUDY_CHAT } from './features/study-chats/dialogs.js';
+import { MEETING, MEETING_MOVE } from './features/meetings/dialogs.js';
+import { BROADCAST, BROADCAST_MOVE, ONLINE_LESSON } from './features/broadcasts/dialogs.js';
+import { POST, SCHEDULED_POST_EDIT, SCHEDULED_POST_MOVE } from './features/channels/dialogs.js';
+import { MATERIAL_DECLINE, MATERIAL_EDIT, MATERIAL_SUBMIT } from './features/materials/dialogs.js';
+import { ADMIN_QUESTION, QUESTION_ANSWER } from './features/help/dialogs.js';
+import { PARENT_CONSENT } from './features/consent/dialogs.js';
 
 import type { App } from './app.js';
 import type { ChatMemberChange } from './messenger/events.js';
-import type { DialogDefinition } from './turn.js';
-
-/** A dialog of any state (each feature's dialogs are typed by their own state). */
-type AnyDialog = DialogDefinition<Record<string, unknown>>;
 
 /** What a feature does when someone joins or leaves a group chat the bot is in. */
 export type ChatMemberHandler = (app: App, event: ChatMemberChange) => Promise<void>;
@@ -79,7 +66,8 @@ export type ChatMemberHandler = (app: App, event: ChatMemberChange) => Promise<v
 export interface Feature {
   readonly commands?: readonly CommandSpec[];
   readonly actions?: readonly ActionSpec[];
-  readonly dialogs?: readonly AnyDialog[];
+  /** The slugs of the dialogs it opens; scenes/ holds them (see scenes/index.ts), the bot checks each has one. */
+  readonly dialogs?: readonly string[];
   readonly chatMembers?: readonly ChatMemberHandler[];
   readonly jobs?: readonly JobSpec[];
 }
@@ -90,58 +78,82 @@ export const FEATURES: readonly Feature[] = [
   /** The main menu of buttons in the private dialog, brought back after every dialog (issue 10). */
   { commands: [menuCommand] },
   /** The school's profile and the Sferum application (F01–F03). */
-  { commands: [schoolCommand, setupCommand], dialogs: [schoolSetupDialog] as unknown as AnyDialog[] },
+  { commands: [schoolCommand, setupCommand], dialogs: [SCHOOL_SETUP] },
   /** Invites (F05, F11) and joining by them (F19, F23, F27): the code step and onboarding. */
   {
     commands: [inviteCommand, invitesCommand, revokeCommand, sendInviteCommand, joinCommand],
     actions: [revokeAction, pageAction, revokeUnusedAction],
-    dialogs: [inviteBuilderDialog, joinCodeDialog, onboardingDialog] as unknown as AnyDialog[],
+    dialogs: [INVITE_BUILDER, JOIN_CODE, ONBOARDING],
   },
   /** Classes (F04), admins and the administration (F06, F18), class teachers (F07), movement and the audit log (F10). */
   {
     commands: [classesCommand, renameCommand, archiveCommand, classRosterCommand, classTeacherCommand, staffCommand, adminsCommand, headCommand, deputyCommand, transferCommand, leftCommand, linkChildCommand, promoteCommand, auditCommand],
     actions: [archiveAction, keepAction, leftAction],
-    dialogs: [classGridDialog, classRenameDialog, promotionDialog, auditDatesDialog] as unknown as AnyDialog[],
+    dialogs: [CLASS_GRID, CLASS_RENAME, PROMOTION, AUDIT_DATES],
   },
   /** Join requests and teacher status (F08, F09, F20, F24). */
   {
     commands: [requestsCommand, verifyCommand],
     actions: [...requestActions, ...verifyActions],
-    dialogs: [rejectReasonDialog] as unknown as AnyDialog[],
+    dialogs: [REJECT_REASON],
     jobs: [requestEscalationJob, requestReminderJob],
   },
   /** The administration chats: the head's chat with the deputies and with all teachers, their links sent to their members (F22). */
   { commands: [staffChatsCommand], actions: [...adminChatActions] },
   /** Study chats: a subject chat of a class, its link sent to the class; strangers who join reported to the teacher (F25). */
-  { commands: [chatCommand, chatsCommand], actions: [removeFromStudyChatAction], dialogs: [studyChatDialog] as unknown as AnyDialog[], chatMembers: [onChatMemberChange] },
+  { commands: [chatCommand, chatsCommand], actions: [removeFromStudyChatAction], dialogs: [STUDY_CHAT], chatMembers: [onChatMemberChange] },
   /** Meetings of the administration: planned by the head, deputies and admins, invitations by private message, reminders, moved or cancelled with everyone told (F22). */
-  { commands: [meetingCommand, meetingsCommand], actions: meetingActions, dialogs: [meetingDialog, meetingMoveDialog] as unknown as AnyDialog[], jobs: [meetingReminderJob] },
+  { commands: [meetingCommand, meetingsCommand], actions: meetingActions, dialogs: [MEETING, MEETING_MOVE], jobs: [meetingReminderJob] },
   /** Broadcasts and webinars (head, deputies, admins) and online lessons in subject chats (teachers): announced with a link, reminders, moved or cancelled with everyone told (F13, F26, F31). */
   {
     commands: [broadcastCommand, webinarCommand, broadcastsCommand, lessonCommand, lessonsCommand],
     actions: broadcastActions,
-    dialogs: [broadcastDialog, onlineLessonDialog, broadcastMoveDialog] as unknown as AnyDialog[],
+    dialogs: [BROADCAST, ONLINE_LESSON, BROADCAST_MOVE],
     jobs: [broadcastReminderJob],
   },
   /** The system channels: the school-wide and the staff channel bound to chats, posts to them, now or at a time (F12). */
   {
     commands: [postCommand, postsCommand, scheduledCommand, channelsCommand, bindCommand, unbindCommand],
     actions: [...postAckActions, ...scheduledPostActions],
-    dialogs: [postDialog, scheduledPostEditDialog, scheduledPostMoveDialog] as unknown as AnyDialog[],
+    dialogs: [POST, SCHEDULED_POST_EDIT, SCHEDULED_POST_MOVE],
     jobs: [scheduledPostJob],
   },
   /** Material for the channels: handed in by the administration and teachers, published or declined by an admin (F21). */
-  { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [materialSubmitDialog, materialDeclineDialog, materialEditDialog] as unknown as AnyDialog[] },
+  { commands: [submitCommand, materialsCommand], actions: materialActions, dialogs: [MATERIAL_SUBMIT, MATERIAL_DECLINE, MATERIAL_EDIT] },
   /** Sends to many: the job that runs a delivery's batches, resumed after a crash, and the held part after the quiet hours (F12, F13, F22). */
   { jobs: [deliveryJob] },
   /** Help (F14): «Вопрос администратору» and its answer; Sferum's support (F15, F29), the regulation (F17), Sferum's instructions (F30). */
   {
     commands: [questionCommand, rulesCommand, supportCommand, resourcesCommand],
     actions: helpActions,
-    dialogs: [adminQuestionDialog, questionAnswerDialog] as unknown as AnyDialog[],
+    dialogs: [ADMIN_QUESTION, QUESTION_ANSWER],
   },
   /** A parent's consent for a young student's data (152-ФЗ): the link, paper consents, withdrawal. */
-  { commands: [consentCommand], actions: consentActions, dialogs: [parentConsentDialog] as unknown as AnyDialog[] },
+  { commands: [consentCommand], actions: consentActions, dialogs: [PARENT_CONSENT] },
   /** The language and leaving a dialog: last in /help. */
   { commands: [langCommand, cancelCommand] },
 ];
+
+/**
+ * Raised at start when the dialogs handed to the bot do not match the slugs its features open: a
+ * command would open a dialog nobody runs, or a dialog would never be opened.
+ */
+export class DialogWiringError extends Error {
+  override readonly name = 'DialogWiringError';
+}
+
+/**
+ * Checks the dialogs the bot was given (scenes/index.ts) against the features: each slug a feature
+ * opens has exactly one dialog, and each dialog belongs to a feature. Returns the dialogs when they match.
+ */
+export function matchDialogs<Dialog extends { readonly slug: string }>(dialogs: readonly Dialog[], features: readonly Feature[] = FEATURES): readonly Dialog[] {
+  const opened = new Set(features.flatMap((feature) => feature.dialogs ?? []));
+  const given = dialogs.map((dialog) => dialog.slug);
+  const twice = given.filter((slug, index) => given.indexOf(slug) !== index);
+  const missing = [...opened].filter((slug) => !given.includes(slug));
+  const stray = given.filter((slug) => !opened.has(slug));
+  if (twice.length > 0) throw new DialogWiringError(`two dialogs have the slug ${twice.join(', ')}; give each dialog in scenes/ a slug of its own`);
+  if (missing.length > 0) throw new DialogWiringError(`no dialog runs ${missing.join(', ')}, which a feature opens; add it to scenes/index.ts`);
+  if (stray.length > 0) throw new DialogWiringError(`no feature opens the dialog ${stray.join(', ')}; list its slug in the feature's dialogs in src/features.ts`);
+  return dialogs;
+}

@@ -71,6 +71,9 @@ export interface DialogDefinition<State extends object> {
   readonly steps: readonly DialogStepHandler<State>[];
 }
 
+/** A dialog of any state, as the bot is given them (each dialog is typed by its own state). */
+export type AnyDialog = DialogDefinition<Record<string, unknown>>;
+
 /** The state every dialog may be entered with: the step to begin at. */
 export type DialogStart = {
   startAt?: number | undefined;

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { connectRedis } from '../../src/runtime/redis-connection.js';
 import { serveReports } from './report.js';
+import { DIALOGS } from '../../scenes/index.js';
 
 const config = loadConfig();
 const logger = createLogger('silent');
@@ -16,6 +17,6 @@ redis.sendCommand = ((...args: Parameters<typeof send>) => {
   return send(...args);
 }) as typeof redis.sendCommand;
 const reports = serveReports('parta', () => commands);
-const bot = new Bot({ config, redis, logger });
+const bot = new Bot({ config, redis, logger, dialogs: DIALOGS });
 await bot.start();
 reports.ready();

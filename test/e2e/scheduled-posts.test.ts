@@ -6,6 +6,7 @@ import { formatWhen } from '../../src/i18n.js';
 import { createLogger } from '../../src/logger.js';
 import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
+import { DIALOGS } from '../../scenes/index.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 
@@ -317,7 +318,7 @@ describe('scheduled posts (F12)', () => {
   it('F12 with two bot processes running, a scheduled post goes out once', async () => {
     const { admin, teacher } = people();
     const peer = await schoolChannel(admin);
-    const second = new Bot({ config: h.config, redis: h.db.redis, logger: createLogger('silent'), vkTimeouts: { apiTimeout: 3000, apiWait: 50, pollingWait: 50 }, extraJobs: [sentinel] });
+    const second = new Bot({ config: h.config, dialogs: DIALOGS, redis: h.db.redis, logger: createLogger('silent'), vkTimeouts: { apiTimeout: 3000, apiWait: 50, pollingWait: 50 }, extraJobs: [sentinel] });
     await second.start();
     try {
       const text = 'Завтра уроки начинаются в 9:00.';

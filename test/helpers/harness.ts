@@ -4,6 +4,7 @@ import { Driver, startEmulator, type Emulator, type EmulatorOptions, type IdleOp
 import { createLogger } from '../../src/logger.js';
 import { openTestRedis, TEST_CLUSTER_ENV, TEST_REDIS_URL, type TestRedis } from './redis.js';
 import { vk } from './people.js';
+import { DIALOGS } from '../../scenes/index.js';
 
 /** The bootstrap admin of every harness (in ADMIN_VK_IDS). */
 export const ADMIN_ID = 100;
@@ -59,6 +60,7 @@ export class Harness {
   async startBot(): Promise<Bot> {
     this.bot = new Bot({
       config: this.config,
+      dialogs: DIALOGS,
       redis: this.db.redis,
       logger: createLogger('silent'),
       vkTimeouts: { apiTimeout: 3000, apiWait: 50, pollingWait: 50 },

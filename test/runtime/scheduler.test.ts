@@ -7,6 +7,7 @@ import type { PersonId } from '../../src/domain/person.js';
 import { Harness } from '../helpers/harness.js';
 import { vk } from '../helpers/people.js';
 import { TEST_CLUSTER_ENV } from '../helpers/redis.js';
+import { DIALOGS } from '../../scenes/index.js';
 
 /** Runs of the test job, by job id, across every bot of a test. */
 let runs: string[] = [];
@@ -91,7 +92,7 @@ describe('the scheduler (BullMQ behind src/runtime/scheduler.ts)', () => {
 
   it('with two bot processes on one Redis each job runs once', async () => {
     const lena = person();
-    const second = new Bot({ config: h.config, redis: h.db.redis, logger: createLogger('silent'), extraJobs: [ping], vkTimeouts: { apiTimeout: 3000, apiWait: 50, pollingWait: 50 } });
+    const second = new Bot({ config: h.config, dialogs: DIALOGS, redis: h.db.redis, logger: createLogger('silent'), extraJobs: [ping], vkTimeouts: { apiTimeout: 3000, apiWait: 50, pollingWait: 50 } });
     await second.start();
     try {
       const ids = Array.from({ length: 6 }, (_, i) => `both-${i}`);

@@ -2,7 +2,8 @@
  * /журнал (/audit): the journal of actions for admins (F10); what it shows is in audit-pages.ts.
  */
 import { may, type CommandSpec } from '../shared/command-registry.js';
-import { AUDIT_DATES, auditArgs, exportAudit, parseAuditArgs, pickAuditClass, showAuditPage } from './audit-pages.js';
+import { enterAuditDates } from './dialogs.js';
+import { auditArgs, exportAudit, parseAuditArgs, pickAuditClass, showAuditPage } from './audit-pages.js';
 
 /** /audit [period] [class] [person] [#page] [выгрузить] — the journal, for admins (F10). */
 export const auditCommand: CommandSpec = {
@@ -22,7 +23,7 @@ export const auditCommand: CommandSpec = {
         return pickAuditClass(app, turn, parsed.filter, parsed.page);
       case 'dates':
         // The dates are typed in a dialog; the class and the person chosen stay.
-        return context.dialogs.enter(AUDIT_DATES, { state: { filterArgs: auditArgs({ ...parsed.filter, period: { kind: 'all' } }) } });
+        return enterAuditDates(context.dialogs, auditArgs({ ...parsed.filter, period: { kind: 'all' } }));
       case 'show':
         return showAuditPage(app, turn, parsed.filter, parsed.page, now);
     }

@@ -32,9 +32,6 @@ const CLASS_LIKE = /^(\d{1,2}\s*-?\s*[а-яёa-z]|учительская)$/iu;
 /** A button label's room (VK: 40 characters). */
 const LABEL_MAX = 40;
 
-/** Scene id of the dialog that asks for the journal's dates (scenes/audit-dates.ts). */
-export const AUDIT_DATES = 'audit-dates';
-
 /** What /журнал's arguments ask for. */
 export type AuditRequest =
   | { ok: true; filter: AuditFilter; page: number; action: 'show' | 'export' | 'pick-class' | 'dates' }

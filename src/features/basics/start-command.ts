@@ -1,4 +1,4 @@
-import { enterSchoolSetup } from '../../../scenes/school-setup.js';
+import { enterSchoolSetup } from '../school/dialogs.js';
 import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-contact/answer-stranger.js';
 import { personName } from '../shared/review-format.js';
 import { addressName } from '../../domain/name-forms.js';

@@ -4,7 +4,7 @@
  * again (the organiser, the right, the event still planned).
  */
 import { pressedInPrivate } from '../../messenger/events.js';
-import { enterBroadcastMove } from '../../../scenes/broadcast-move.js';
+import { enterBroadcastMove } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { BROADCAST_CANCEL, BROADCAST_MOVE, cancelEvent, changeableEvent } from './change-event.js';
 

@@ -1,5 +1,4 @@
-import { enterBroadcast } from '../../../scenes/broadcast.js';
-import { enterOnlineLesson } from '../../../scenes/online-lesson.js';
+import { enterBroadcast, enterOnlineLesson } from './dialogs.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { lessonChatOfPeer, lessonRefusal, mayAnnounceLessons } from './announce-lesson.js';
 import { sendUpcoming } from './change-event.js';

@@ -1,4 +1,4 @@
-import { enterPost } from '../../../scenes/post.js';
+import { enterPost } from './dialogs.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { sendScheduledList } from './scheduled-posts.js';
 import { bindChannel, channelListText, channelRefusal, mayPublish, postList, unbindChannel } from './channels.js';

@@ -4,8 +4,7 @@
  */
 import type { Dialogs } from '../../messenger/dialogs.js';
 import { pressedInPrivate } from '../../messenger/events.js';
-import { enterScheduledPostEdit } from '../../../scenes/scheduled-post-edit.js';
-import { enterScheduledPostMove } from '../../../scenes/scheduled-post-move.js';
+import { enterScheduledPostEdit, enterScheduledPostMove } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { cancelScheduledPost, changeablePost, SP_CANCEL, SP_EDIT, SP_MOVE } from './scheduled-posts.js';
 

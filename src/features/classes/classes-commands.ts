@@ -1,6 +1,5 @@
-import { CLASS_GRID } from '../../../scenes/class-grid.js';
 import { can } from '../../domain/permissions.js';
-import { enterClassRename } from '../../../scenes/class-rename.js';
+import { enterClassGrid, enterClassRename } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
@@ -78,7 +77,7 @@ export const classesCommand: CommandSpec = {
     if (ARCHIVE_WORDS.has(first) && words.length === 1) return showArchived(turn, app);
     if (WIZARD_WORDS.has(first)) words.shift();
     if (!isAdmin(caller)) return turn.reply(t('adm-err-denied'));
-    if (words.length === 0) return context.dialogs.enter(CLASS_GRID);
+    if (words.length === 0) return enterClassGrid(context.dialogs);
     if (words.length > MAX_NAMES) return turn.reply(t('cls-too-many', { max: MAX_NAMES }));
     const done = await attempt(t, () => app.services.classes.createMany(caller.personId, words));
     return turn.reply(done.ok ? createSummary(t, done.value) : done.text);

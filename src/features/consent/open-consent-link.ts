@@ -2,7 +2,7 @@
  * A parent opens a consent link (the deep link's `ref`, source `consent`): a link that no longer
  * works is refused; the student cannot open their own; otherwise the parent's dialog opens.
  */
-import { enterParentConsent } from './parent-consent-dialog.js';
+import { enterParentConsent } from './dialogs.js';
 import type { App } from '../../app.js';
 import type { IncomingMessage } from '../../messenger/events.js';
 import type { Turn } from '../../turn.js';

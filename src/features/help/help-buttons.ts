@@ -1,6 +1,5 @@
 /** The buttons of /help (F14): topics, the FAQ, every command, «Вопрос администратору» and «Ответить» under a question; the regulation's sections (F17). */
-import { enterAdminQuestion } from './admin-question-dialog.js';
-import { enterQuestionAnswer } from './question-answer-dialog.js';
+import { enterAdminQuestion, enterQuestionAnswer } from './dialogs.js';
 import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { answerRefusal, Q_ANSWER } from './ask-admin.js';

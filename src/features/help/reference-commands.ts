@@ -2,7 +2,7 @@
  * What every person may read (F15, F17, F29, F30): Sferum's support with a ready letter, the school's
  * regulation by sections, Sferum's official instructions; and «Вопрос администратору» (F14).
  */
-import { enterAdminQuestion } from './admin-question-dialog.js';
+import { enterAdminQuestion } from './dialogs.js';
 import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
 import { ROLES } from '../../domain/types.js';

@@ -1,5 +1,5 @@
 import type { Keyboard } from '../../messenger/keyboard.js';
-import { enterInviteBuilder } from '../../../scenes/invite-builder.js';
+import { enterInviteBuilder } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
 import {

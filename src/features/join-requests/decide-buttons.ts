@@ -3,7 +3,7 @@
  * of /requests, and (later-buttons.ts) «Позже» with its times and «Показать» under a summary. Every press is checked again by the service, never trusted from the payload.
  */
 import { pressedInPrivate } from '../../messenger/events.js';
-import { enterRejectReason } from '../../../scenes/reject-reason.js';
+import { enterRejectReason } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { sendRequestsPage } from './requests-command.js';
 import { decideAndNotify } from './decide-request.js';

@@ -1,6 +1,5 @@
 /** The buttons under a material's card (F21): «Опубликовать», «Отклонить» and «Изменить и опубликовать»; every press is checked again by the domain. */
-import { enterMaterialDecline } from '../../../scenes/material-decline.js';
-import { enterMaterialEdit } from '../../../scenes/material-edit.js';
+import { enterMaterialDecline, enterMaterialEdit } from './dialogs.js';
 import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { deliverNotices } from '../shared/notices.js';

@@ -1,4 +1,4 @@
-import { enterMaterialSubmit } from '../../../scenes/material-submit.js';
+import { enterMaterialSubmit } from './dialogs.js';
 import { materialNumber } from '../../domain/index.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { readerFor } from '../shared/recipients.js';

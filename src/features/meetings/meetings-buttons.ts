@@ -4,7 +4,7 @@
  */
 import { personId } from '../../domain/person.js';
 import { pressedInPrivate } from '../../messenger/events.js';
-import { enterMeetingMove } from '../../../scenes/meeting.js';
+import { enterMeetingMove } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { cancelMeeting, changeableMeeting, MEETING_CANCEL, MEETING_MOVE } from './plan-meeting.js';
 

@@ -1,4 +1,4 @@
-import { enterMeeting } from '../../../scenes/meeting.js';
+import { enterMeeting } from './dialogs.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { mayPlanMeetings, sendUpcoming } from './plan-meeting.js';
 

@@ -1,4 +1,4 @@
-import { PROMOTION } from '../../../scenes/promotion.js';
+import { enterPromotion } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { App } from '../../app.js';
 import type { FluentPerson, Translate } from '../../i18n.js';
@@ -253,6 +253,6 @@ export const promoteCommand: CommandSpec = {
   dmOnly: true,
   allowed: may('movement.record'),
   async run(context) {
-    return context.dialogs.enter(PROMOTION);
+    return enterPromotion(context.dialogs);
   },
 };

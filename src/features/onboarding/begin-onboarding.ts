@@ -1,4 +1,4 @@
-import { enterOnboarding } from '../../../scenes/onboarding.js';
+import { enterOnboarding } from './dialogs.js';
 import type { App } from '../../app.js';
 import { pendingText } from '../first-contact/answer-stranger.js';
 import { roleName } from '../invites/issue-invite.js';

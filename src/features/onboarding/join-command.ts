@@ -1,4 +1,4 @@
-import { enterJoinCode } from '../../../scenes/join-code.js';
+import { enterJoinCode } from './dialogs.js';
 import type { App } from '../../app.js';
 import type { Turn } from '../../turn.js';
 import type { CommandSpec } from '../shared/command-registry.js';

@@ -1,4 +1,6 @@
-import { enterSchoolSetup, profileSummary, sendApplication } from '../../../scenes/school-setup.js';
+import { enterSchoolSetup } from './dialogs.js';
+import { profileSummary } from './profile-summary.js';
+import { sendApplication } from './send-application.js';
 import { formatWhen } from '../../i18n.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';

@@ -1,4 +1,4 @@
-import { enterSchoolSetup } from '../../../scenes/school-setup.js';
+import { enterSchoolSetup } from './dialogs.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 import { showFirstSteps } from './first-steps.js';
 

@@ -1,4 +1,4 @@
-import { enterStudyChat } from '../../../scenes/study-chat.js';
+import { enterStudyChat } from './dialogs.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { chatListText, mayCreateStudyChats, maySeeStudyChats, studyChatRefusal } from './create-study-chat.js';
 

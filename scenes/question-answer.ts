@@ -1,15 +1,10 @@
-import { enterAbout, type Dialogs } from '../../messenger/dialogs.js';
-import { ANSWER_MAX } from '../../domain/index.js';
-import { answerQuestion, answerRefusal, typedTextProblem } from './ask-admin.js';
-import { cancelButton, replyKeyboard } from '../shared/keyboards.js';
-import type { DialogContext, DialogDefinition, DialogStepHandler } from '../../turn.js';
+import { ANSWER_MAX } from '../src/domain/index.js';
+import { answerQuestion, answerRefusal, typedTextProblem } from '../src/features/help/ask-admin.js';
+import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { QUESTION_ANSWER, type QuestionAnswerStart } from '../src/features/help/dialogs.js';
 
-/** Scene id of an admin's answer to a question (F14). */
-export const QUESTION_ANSWER = 'q-answer';
-
-interface AnswerState extends Record<string, unknown> {
-  questionId?: string;
-}
+interface AnswerState extends Partial<QuestionAnswerStart>, Record<string, unknown> {}
 
 /** Asks the admin's answer (typed, with «Отмена»), then relays it to the person. */
 async function answerStep(context: DialogContext<AnswerState>): Promise<unknown> {
@@ -31,11 +26,6 @@ async function answerStep(context: DialogContext<AnswerState>): Promise<unknown>
   const told = await answerQuestion(app, turn, id, context.text);
   await context.leave();
   return turn.reply(told, replyKeyboard([]));
-}
-
-/** Opens the answer dialog for one question; false when another dialog is open. */
-export function enterQuestionAnswer(dialogs: Dialogs, questionId: string): Promise<boolean> {
-  return enterAbout(dialogs, QUESTION_ANSWER, { questionId });
 }
 
 const answerSteps: DialogStepHandler<AnswerState>[] = [answerStep];

@@ -1,11 +1,8 @@
-import type { Dialogs } from '../../messenger/dialogs.js';
-import { QUESTION_MAX } from '../../domain/index.js';
-import { askAdmins, typedTextProblem } from './ask-admin.js';
-import { cancelButton, replyKeyboard } from '../shared/keyboards.js';
-import type { DialogContext, DialogDefinition, DialogStepHandler } from '../../turn.js';
-
-/** Scene id of «Вопрос администратору» (F14): the person types a question, it goes to the admins. */
-export const ADMIN_QUESTION = 'admin-question';
+import { QUESTION_MAX } from '../src/domain/index.js';
+import { askAdmins, typedTextProblem } from '../src/features/help/ask-admin.js';
+import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { ADMIN_QUESTION } from '../src/features/help/dialogs.js';
 
 type AskState = Record<string, unknown>;
 
@@ -21,11 +18,6 @@ async function questionStep(context: DialogContext<AskState>): Promise<unknown> 
   const told = await askAdmins(turn.app, turn, context.text);
   await context.leave();
   return turn.reply(told, replyKeyboard([]));
-}
-
-/** Opens «Вопрос администратору» at its question. */
-export function enterAdminQuestion(dialogs: Dialogs): Promise<unknown> {
-  return dialogs.enter(ADMIN_QUESTION, { state: {} });
 }
 
 const askSteps: DialogStepHandler<AskState>[] = [questionStep];

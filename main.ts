@@ -1,7 +1,8 @@
-import { Bot } from './bot.js';
-import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { connectRedis } from './runtime/redis-connection.js';
+import { Bot } from './src/bot.js';
+import { ConfigError, loadConfig } from './src/config.js';
+import { createLogger } from './src/logger.js';
+import { connectRedis } from './src/runtime/redis-connection.js';
+import { DIALOGS } from './scenes/index.js';
 
 /** Entry point of `npm start`: reads the configuration, connects Redis, starts the bot, stops it cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const redis = connectRedis({ url: config.REDIS_URL, clusterNodes: config.REDIS_CLUSTER_NODES }, logger);
-  const bot = new Bot({ config, redis, logger });
+  const bot = new Bot({ config, redis, logger, dialogs: DIALOGS });
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -1,22 +1,11 @@
-import { checkPersonName } from '../../domain/person-names.js';
-import type { Dialogs } from '../../messenger/dialogs.js';
-import { replyKeyboard, type Button, cancelButton, sceneButton } from '../shared/keyboards.js';
-import { sceneValue } from '../shared/payload.js';
-import { answerConsent } from './answer-consent.js';
-import { parentConsentText } from '../onboarding/parent-consent.js';
-import { nameProblem } from '../onboarding/name-problem.js';
-import type { DialogContext, DialogDefinition, DialogStepHandler } from '../../turn.js';
-
-/** Scene id of a parent's consent for a child (152-ФЗ), opened by a consent link. */
-export const PARENT_CONSENT = 'pcons';
-
-/** What the dialog starts from: the link's token and whose consent it asks. */
-export interface ParentConsentStart {
-  token: string;
-  childName: string;
-  className: string;
-  schoolName: string;
-}
+import { checkPersonName } from '../src/domain/person-names.js';
+import { replyKeyboard, type Button, cancelButton, sceneButton } from '../src/features/shared/keyboards.js';
+import { sceneValue } from '../src/features/shared/payload.js';
+import { answerConsent } from '../src/features/consent/answer-consent.js';
+import { parentConsentText } from '../src/features/onboarding/parent-consent.js';
+import { nameProblem } from '../src/features/onboarding/name-problem.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { PARENT_CONSENT, type ParentConsentStart } from '../src/features/consent/dialogs.js';
 
 interface ParentConsentState extends ParentConsentStart, Record<string, unknown> {
   /** «Имя Фамилия» from VK, offered as a button when it looks like a real name. */
@@ -73,11 +62,6 @@ async function consentStep(context: ParentConsentContext): Promise<unknown> {
   const report = await answerConsent(turn.app, turn, state.token, state.name, pressed);
   await context.leave();
   return turn.reply(report.text, replyKeyboard([]));
-}
-
-/** Opens the parent's consent dialog (the link is checked by the caller, see src/features/consent/open-consent-link.ts). */
-export function enterParentConsent(dialogs: Dialogs, start: ParentConsentStart): Promise<unknown> {
-  return dialogs.enter(PARENT_CONSENT, { state: { ...start } });
 }
 
 const steps: DialogStepHandler<ParentConsentState>[] = [nameStep, consentStep];
