@@ -12,7 +12,6 @@ import { buildTurn, errorBoundary, isPersonal, type Middleware } from './runtime
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
-import { vkPerson } from './vk/person-refs.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
 import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
 import { setTurn, turnOf } from './turn.js';
@@ -25,7 +24,7 @@ import { RedisSessionStorage } from './runtime/session-storage.js';
 import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
-import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
+import { dispatchUpdate, privateMessageUpdate, vkSender } from './vk/update-context.js';
 import { scopeOf, updateScope, type UpdateScope } from './runtime/update-scope.js';
 import { carryOverLegacyKeys, runtimeBase } from './runtime/runtime-keys.js';
 import { renamePersonFields } from './runtime/record-upgrades.js';
@@ -136,7 +135,7 @@ export class Bot {
       i18n,
       messenger,
       sessions,
-      callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, sessions, config.SESSION_TTL_SECONDS),
+      callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, sessions, config.SESSION_TTL_SECONDS, vkSender),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
@@ -166,7 +165,7 @@ export class Bot {
     if (carried > 0) logger.info({ keys: carried }, "an earlier version's inbox, sessions and languages moved under the school's key");
     const upgraded = await renamePersonFields(this.options.redis, runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID));
     if (upgraded > 0) logger.info({ values: upgraded }, "an earlier version's records now name people by their neutral fields");
-    await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS.map(vkPerson));
+    await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS);
     await nameBootstrapAdmins(this.app).catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'bootstrap admins not named now; tried again at the next start'));
     await services.classes.ensureStaffRoom();
     const recovered = await this.gate.open();
