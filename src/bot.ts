@@ -12,6 +12,7 @@ import { buildTurn, errorBoundary, isPersonal, type Middleware } from './runtime
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
+import { vkStoredRecipient } from './vk/person-refs.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
 import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
 import { setTurn, turnOf } from './turn.js';
@@ -149,6 +150,7 @@ export class Bot {
         texts: deliveryTexts(i18n, config),
         quietHours: config.QUIET_HOURS,
         timeZone: config.SCHOOL_TZ,
+        storedRecipient: vkStoredRecipient,
         ...(options.now ? { now: options.now } : {}),
       }),
     };
