@@ -12,7 +12,7 @@ import { buildTurn, errorBoundary, isPersonal, type Middleware } from './runtime
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
-import { vkPerson } from './vk/person-refs.js';
+import { vkStoredRecipient } from './vk/person-refs.js';
 import { stepSceneOf } from './vk/dialog-scene.js';
 import { buttonPress, CHAT_MEMBER_ACTIONS, chatMemberChange, incomingMessage, type VkMessageContext, type VkPressContext } from './vk/incoming.js';
 import { setTurn, turnOf, type AnyDialog } from './turn.js';
@@ -25,7 +25,7 @@ import { RedisSessionStorage } from './runtime/session-storage.js';
 import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
-import { dispatchUpdate, privateMessageUpdate } from './vk/update-context.js';
+import { dispatchUpdate, privateMessageUpdate, vkSender } from './vk/update-context.js';
 import { scopeOf, updateScope, type UpdateScope } from './runtime/update-scope.js';
 import { carryOverLegacyKeys, runtimeBase } from './runtime/runtime-keys.js';
 import { renamePersonFields } from './runtime/record-upgrades.js';
@@ -140,7 +140,7 @@ export class Bot {
       i18n,
       messenger,
       sessions,
-      callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, sessions, config.SESSION_TTL_SECONDS),
+      callers: new CallerLoader(redis, config.REDIS_PREFIX, config.SCHOOL_ID, sessions, config.SESSION_TTL_SECONDS, vkSender),
       school: new SchoolService(redis, config.REDIS_PREFIX, config.SCHOOL_ID),
       services: createServices({ redis, prefix: config.REDIS_PREFIX, schoolId: config.SCHOOL_ID }),
       commands: new CommandRegistry(FEATURES.flatMap((feature) => feature.commands ?? [])),
@@ -154,6 +154,7 @@ export class Bot {
         texts: deliveryTexts(i18n, config),
         quietHours: config.QUIET_HOURS,
         timeZone: config.SCHOOL_TZ,
+        storedRecipient: vkStoredRecipient,
         ...(options.now ? { now: options.now } : {}),
       }),
     };
@@ -170,7 +171,7 @@ export class Bot {
     if (carried > 0) logger.info({ keys: carried }, "an earlier version's inbox, sessions and languages moved under the school's key");
     const upgraded = await renamePersonFields(this.options.redis, runtimeBase(config.REDIS_PREFIX, config.SCHOOL_ID));
     if (upgraded > 0) logger.info({ values: upgraded }, "an earlier version's records now name people by their neutral fields");
-    await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS.map(vkPerson));
+    await services.members.ensureBootstrapAdmins(config.ADMIN_VK_IDS);
     await nameBootstrapAdmins(this.app).catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.name : 'unknown' }, 'bootstrap admins not named now; tried again at the next start'));
     await services.classes.ensureStaffRoom();
     const recovered = await this.gate.open();

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { QuietHours } from './runtime/quiet-hours.js';
 import { parseGrades } from './domain/class-names.js';
 import type { RedisNode } from './runtime/redis-connection.js';
+import type { PersonId } from './domain/person.js';
+import { vkPerson } from './vk/person-refs.js';
 
 /** Thrown when the environment does not describe a runnable bot; the message names the variable and what it expects. */
 export class ConfigError extends Error {
@@ -16,13 +18,14 @@ export class ConfigError extends Error {
 
 const positiveInt = z.coerce.number().int().positive();
 
-const idList = z.string().default('').transform((raw, ctx) => {
+/** `1234,5678`: VK user ids, read as the people of the records (the VK adapter's vkPerson): the rest of the bot knows no VK id. */
+const vkPeople = z.string().default('').transform((raw, ctx): PersonId[] => {
   const ids = raw.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
   if (ids.some((id) => !Number.isSafeInteger(id) || id <= 0)) {
     ctx.addIssue({ code: 'custom', message: 'bad id' });
     return z.NEVER;
   }
-  return ids;
+  return ids.map(vkPerson);
 });
 
 /** `24h,15m`: how long before an event each reminder goes, in s, m, h or d; empty for none. Longest first. */
@@ -137,7 +140,8 @@ const schema = z
     REDIS_CLUSTER_NODES: clusterNodes,
     REDIS_PREFIX: z.string().regex(/^[\w:.-]*$/).default('parta:'),
     SCHOOL_ID: z.string().regex(/^[a-z0-9_-]{1,32}$/).default('main'),
-    ADMIN_VK_IDS: idList,
+    /** The bootstrap admins, as PersonIds (the variable names them by their VK user ids). */
+    ADMIN_VK_IDS: vkPeople,
     LOCALE: z.enum(['ru', 'en']).default('ru'),
     SCHOOL_TZ: timeZone.default('Europe/Moscow'),
     VK_TRANSPORT: z.enum(['longpoll', 'webhook']).default('longpoll'),

@@ -17,7 +17,7 @@ describe('configuration', () => {
   it('fills defaults and parses lists', () => {
     const config = loadConfig({ ...base, ADMIN_VK_IDS: '1, 22,333' });
     expect(config.VK_GROUP_ID).toBe(42);
-    expect(config.ADMIN_VK_IDS).toEqual([1, 22, 333]);
+    expect(config.ADMIN_VK_IDS).toEqual(['1', '22', '333']); // the records' PersonIds of VK users 1, 22 and 333
     expect(config.VK_API_URL).toBe('https://api.vk.ru/method');
     expect(config.VK_API_LIMIT).toBe(20);
     expect(config.LOCALE).toBe('ru');

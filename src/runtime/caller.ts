@@ -3,13 +3,10 @@ import { defineScript, type ScriptRunner } from './redis-script.js';
 import type { UpdatePreload, VkUpdate } from './update-gate.js';
 import type { RedisSessionStorage } from './session-storage.js';
 import { sessionKey } from './session-storage.js';
-import { localeFromLangId } from '../i18n.js';
 import { effectiveRoles, memberSchema, parseRecord, schoolKeys } from '../domain/index.js';
 import type { Caller } from '../turn.js';
-import { personId as toPersonId, type PersonId } from '../domain/person.js';
-
-/** The records' id of the VK user who sent an update. */
-const vkPersonId = (userId: number): PersonId => toPersonId({ platform: 'vk', id: userId });
+import type { PersonId } from '../domain/person.js';
+import type { UpdateSender } from './update-scope.js';
 
 // One person as an update needs them, from the keys PK and arguments PA: their member record, the
 // language kept with them (PA[2], a language learnt without asking, is kept if they have none), their
@@ -37,24 +34,6 @@ export interface LoadedCaller {
   session: string | null;
 }
 
-/** Who sent a VK update and in which peer, with the language their client reports in a private dialog; undefined for the bot's own messages and chat service messages. */
-function senderOf(update: VkUpdate): { personId: PersonId; userId: number; peerId: number; learnt: string | undefined } | undefined {
-  const object = update.object;
-  if (update.type === 'message_event') {
-    const userId = Number(object.user_id);
-    const peerId = Number(object.peer_id);
-    return Number.isSafeInteger(userId) && userId > 0 && Number.isSafeInteger(peerId) ? { personId: vkPersonId(userId), userId, peerId, learnt: undefined } : undefined;
-  }
-  if (update.type !== 'message_new') return undefined;
-  const message = object.message as { from_id?: unknown; peer_id?: unknown; out?: unknown; action?: unknown } | undefined;
-  if (!message || message.action || message.out === 1) return undefined;
-  const userId = Number(message.from_id);
-  const peerId = Number(message.peer_id);
-  if (!Number.isSafeInteger(userId) || userId <= 0 || !Number.isSafeInteger(peerId)) return undefined;
-  const learnt = peerId === userId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
-  return { personId: vkPersonId(userId), userId, peerId, learnt };
-}
-
 /**
  * Loads the sender of every update in one Redis call, instead of one read each for the member,
  * the language, the session and the requests they filed; for most updates that call is the update
@@ -73,6 +52,8 @@ export class CallerLoader {
     schoolId: string,
     private readonly sessions: RedisSessionStorage,
     private readonly sessionTtlSeconds: number,
+    /** Who sent an update, as the messenger's adapter reads it (VK: vkSender); undefined for none. */
+    senderOf: (update: VkUpdate) => UpdateSender | undefined,
   ) {
     this.load = defineScript(redis, 'partaLoadCaller', LOAD);
     this.keys = schoolKeys(prefix, schoolId);
@@ -81,8 +62,8 @@ export class CallerLoader {
       for: (update) => {
         const sender = senderOf(update);
         if (!sender) return undefined;
-        const session = this.sessions.key(sessionKey(sender.peerId, sender.userId));
-        return { id: session, keys: this.keysOf(sender.personId, session), args: this.argsOf(sender.personId, sender.learnt) };
+        const session = this.sessions.key(sessionKey(sender.peer, sender.person));
+        return { id: session, keys: this.keysOf(sender.person, session), args: this.argsOf(sender.person, sender.learnt) };
       },
     };
   }

@@ -5,7 +5,6 @@
  */
 import type { RedisClient } from '../domain/redis-client.js';
 import type { Recipient } from '../messenger/ids.js';
-import { storedPersonId } from '../domain/person.js';
 import type { MessageRef } from '../messenger/events.js';
 import type { Delivery, OutgoingMessage } from '../messenger/messenger.js';
 import { defineScript, type ScriptRunner } from './redis-script.js';
@@ -20,16 +19,14 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return 1`;
 
-/** VK's group chats are peers from this up; below it, a peer is a person's private dialog. */
-const VK_CHAT_PEER_BASE = 2_000_000_000;
-
 /**
- * A stored recipient. A delivery an earlier version started (and this one resumes) named people by
- * their VK id, a number below the chats' peers: it is that person.
+ * Reads a stored recipient as this version names it. A delivery an earlier version started (and this
+ * one resumes) may name them as the messenger did then (VK: a person by their user id, a number): the
+ * messenger's adapter knows how to read those (VK: vkStoredRecipient). By default, as stored.
  */
-function recipientOf(stored: Recipient): Recipient {
-  return typeof stored === 'number' && stored > 0 && stored < VK_CHAT_PEER_BASE ? storedPersonId(String(stored)) : stored;
-}
+export type StoredRecipientReader = (stored: Recipient) => Recipient;
+
+const asStored: StoredRecipientReader = (stored) => stored;
 
 /** The two parts of a delivery: what goes at once, and what waits for the end of the quiet hours. */
 export type DeliveryPart = 'now' | 'held';
@@ -70,6 +67,7 @@ export class DeliveryStore {
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
+    private readonly recipientOf: StoredRecipientReader = asStored,
   ) {
     this.create = defineScript(redis, 'partaDeliveryCreate', CREATE);
   }
@@ -113,13 +111,13 @@ export class DeliveryStore {
     const hash = await this.redis.hgetall(this.key(id));
     if (!hash.meta) return undefined;
     const stored = JSON.parse(hash.meta) as DeliveryMeta;
-    const meta = stored.author ? { ...stored, author: { ...stored.author, chat: recipientOf(stored.author.chat) } } : stored;
+    const meta = stored.author ? { ...stored, author: { ...stored.author, chat: this.recipientOf(stored.author.chat) } } : stored;
     const batches: Recipient[][] = [];
     const outcomes = new Map<number, Delivery[]>();
     for (let index = 0; index < meta.now + meta.held; index++) {
-      batches.push((JSON.parse(hash[`b:${index}`] ?? '[]') as Recipient[]).map(recipientOf));
+      batches.push((JSON.parse(hash[`b:${index}`] ?? '[]') as Recipient[]).map(this.recipientOf));
       const done = hash[`o:${index}`];
-      if (done) outcomes.set(index, (JSON.parse(done) as Delivery[]).map((delivery) => ({ ...delivery, chat: recipientOf(delivery.chat) })));
+      if (done) outcomes.set(index, (JSON.parse(done) as Delivery[]).map((delivery) => ({ ...delivery, chat: this.recipientOf(delivery.chat) })));
     }
     const done = new Set<DeliveryPart>((['now', 'held'] as const).filter((part) => hash[`done:${part}`] === '1'));
     return { id, meta, batches, outcomes, progress: hash.progress ? (JSON.parse(hash.progress) as MessageRef) : undefined, done };

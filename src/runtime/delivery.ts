@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
 import type { MessageRef } from '../messenger/events.js';
 import type { Recipient } from '../messenger/ids.js';
 import type { Delivery, Messenger, OutgoingMessage } from '../messenger/messenger.js';
-import { DeliveryStore, type DeliveryAuthor, type DeliveryMeta, type DeliveryPart, type StoredDelivery } from './delivery-store.js';
+import { DeliveryStore, type StoredRecipientReader, type DeliveryAuthor, type DeliveryMeta, type DeliveryPart, type StoredDelivery } from './delivery-store.js';
 import { quietUntil, type QuietHours } from './quiet-hours.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -89,6 +89,8 @@ export interface DeliveryEngineOptions {
   timeZone: string;
   /** The clock (ms); tests move it. */
   now?: () => number;
+  /** How the messenger's adapter reads a recipient an earlier version stored (VK: vkStoredRecipient); as stored by default. */
+  storedRecipient?: StoredRecipientReader;
 }
 
 /** The delivery's id for a key: the same key (a repeat of the same update or job) is the same delivery. */
@@ -134,7 +136,7 @@ export class DeliveryEngine implements Deliveries {
     private readonly nextKey?: () => string,
     shared?: { store: DeliveryStore; waiting: Map<string, Set<() => void>> },
   ) {
-    this.store = shared?.store ?? new DeliveryStore(options.redis, options.prefix);
+    this.store = shared?.store ?? new DeliveryStore(options.redis, options.prefix, options.storedRecipient);
     if (shared) this.waiting = shared.waiting;
     this.now = options.now ?? Date.now;
   }

@@ -1,12 +1,11 @@
-import { MessageContext, type Context, type MessageEventContext } from 'vk-io';
+import { MessageContext, type Context } from 'vk-io';
 import { appForUpdate, type App } from '../app.js';
-import { isLocale, localeFromLangId, type Locale } from '../i18n.js';
+import { isLocale, type Locale } from '../i18n.js';
 import { PermissionDeniedError } from '../domain/index.js';
 import { parseSession, sessionKey } from './session-storage.js';
 import { isStoreOutage, type StoreStatus } from './store-outage.js';
 import { setTurn, type Turn } from '../turn.js';
-import { scopeOf } from './update-scope.js';
-import { personId as toPersonId } from '../domain/person.js';
+import { scopeOf, senderOf } from './update-scope.js';
 
 /** A vk-io middleware as the bot composes them. */
 export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
@@ -39,31 +38,26 @@ export function errorBoundary(app: App, store: StoreStatus): Middleware {
   };
 }
 
-/** The session key of an update: the person in the peer they wrote in. */
-export function sessionKeyOf(context: Context): string {
-  const message = context as MessageContext;
-  return sessionKey(message.peerId, message.senderId ?? (context as MessageEventContext).userId);
-}
-
 /**
  * Builds the turn and opens the session: who the person is by the school's records (never by what a
  * button claims), their language (the one kept with them: their /lang, or VK's lang_id remembered once
  * in a private dialog; else LOCALE), and how to answer. The same Redis call reads the session (for most
  * updates that call is the one that recorded the update: UpdatePreload); it is `context.session`, a
  * plain object that scenes and handlers change, saved once the update is handled if anything in it
- * changed, however deep (an update that failed saves nothing).
+ * changed, however deep (an update that failed saves nothing). The person is the update's sender as
+ * the messenger's adapter read it (UpdateSender, in the context's state); an update no person sent
+ * (a community's message) has no turn and goes no further.
  */
 export function buildTurn(base: App): Middleware {
   return async (context, next) => {
     const scope = scopeOf(context);
     const app = scope ? appForUpdate(base, scope) : base;
-    const message = context instanceof MessageContext ? context : undefined;
-    const personId = toPersonId({ platform: 'vk', id: message ? message.senderId : (context as MessageEventContext).userId });
-    const peerId = (context as MessageContext | MessageEventContext).peerId;
-    const key = sessionKeyOf(context);
-    const learnt = message?.isDM ? localeFromLangId(message.clientInfo?.lang_id) : undefined;
+    const sender = senderOf(context);
+    if (!sender) return undefined;
+    const { person, peer } = sender;
+    const key = sessionKey(peer, person);
     const redisKey = app.sessions.key(key);
-    const { caller, language, session } = app.callers.preloaded(personId, redisKey, scope?.preloaded) ?? (await app.callers.caller(personId, redisKey, learnt));
+    const { caller, language, session } = app.callers.preloaded(person, redisKey, scope?.preloaded) ?? (await app.callers.caller(person, redisKey, sender.learnt));
     const locale: Locale = isLocale(language) ? language : app.config.LOCALE;
     context.session = parseSession(session);
     setTurn(context, {
@@ -73,7 +67,7 @@ export function buildTurn(base: App): Middleware {
       t: app.i18n.bind(locale),
       caller,
       reply(text, keyboard) {
-        return app.messenger.send(peerId, { text, keyboard });
+        return app.messenger.send(peer, { text, keyboard });
       },
     });
     const result = await next();

@@ -1,8 +1,10 @@
 import type { RedisClient } from '../domain/redis-client.js';
+import type { PersonId } from '../domain/person.js';
+import type { ChatId } from '../messenger/ids.js';
 
-/** The session key of one person in one peer: their private dialog is `<id>:<id>`. */
-export function sessionKey(peerId: number, userId: number): string {
-  return `${peerId}:${userId}`;
+/** The session key of one person in one peer: a VK person's private dialog is `<id>:<id>`. */
+export function sessionKey(peer: ChatId, person: PersonId): string {
+  return `${peer}:${person}`;
 }
 
 /** A stored session's JSON as the object handlers and dialogs change (an empty one for none, or for anything that is not an object). */

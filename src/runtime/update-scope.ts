@@ -1,3 +1,6 @@
+import type { PersonId } from '../domain/person.js';
+import type { ChatId } from '../messenger/ids.js';
+
 /**
  * What the bot knows about the update it is handling: made by the update gate for each run and
  * handed down explicitly (the vk-io context's state, then the turn), never through
@@ -29,10 +32,31 @@ export function nextOperationKey(scope: UpdateScope): string {
   return `${scope.eventId}:w${scope.writes++}`;
 }
 
+/**
+ * Who sent an update, in the records' words: read from the update once by the messenger's adapter
+ * (VK: src/vk/update-context.ts, vkSender), the one place that turns the messenger's user into a
+ * PersonId; the caller's preload and the turn take it from there.
+ */
+export interface UpdateSender {
+  /** The person who wrote or pressed. */
+  readonly person: PersonId;
+  /** The conversation they did it in (their private dialog or a group chat). */
+  readonly peer: ChatId;
+  /** The language their client reports, learnt in a private dialog only; undefined elsewhere. */
+  readonly learnt: string | undefined;
+}
+
 /** What the bot keeps in an update's context state from the moment the context is made (see src/vk/update-context.ts). */
 export interface UpdateState {
   /** The run of the update the context is for. */
   scope: UpdateScope;
+  /** Who sent it; undefined for an update no person sent (the bot's own messages, chat service messages, a community's message). */
+  sender?: UpdateSender | undefined;
+}
+
+/** Who sent the update a context was made for; undefined when no person did, or for a context made outside the update gate. */
+export function senderOf(context: { state: object }): UpdateSender | undefined {
+  return (context.state as Partial<UpdateState>).sender;
 }
 
 /** The scope of the update a context was made for; undefined for a context made outside the update gate. */

@@ -3,7 +3,7 @@
  * `*id123`), a mention `[id123|Имя Фамилия]`, a profile link (`vk.com/id123`, `vk.com/ivanova`) or a
  * short name. The VK adapter's part of the port's PersonRefs.
  */
-import { personId, personRef, type PersonId } from '../domain/person.js';
+import { personId, personRef, storedPersonId, type PersonId } from '../domain/person.js';
 import type { Recipient } from '../messenger/ids.js';
 import type { PersonRefs } from '../messenger/messenger.js';
 
@@ -65,6 +65,18 @@ export function vkUserId(person: PersonId): number {
   const ref = personRef(person);
   if (ref.platform !== 'vk') throw new NotAVkPersonError(person);
   return ref.id;
+}
+
+/** VK's group chats are peers from this up (a chat's peer id is this plus its local chat_id); below it, a peer is a person's private dialog. */
+export const VK_CHAT_PEER_BASE = 2_000_000_000;
+
+/**
+ * A recipient as an earlier version stored it, read as this one names it: that version named a
+ * person by their VK user id, a number below the chats' peers, so such a number is that person; a
+ * chat's peer and a PersonId stay as they are. The delivery store reads old deliveries with it.
+ */
+export function vkStoredRecipient(stored: Recipient): Recipient {
+  return typeof stored === 'number' && stored > 0 && stored < VK_CHAT_PEER_BASE ? storedPersonId(String(stored)) : stored;
 }
 
 /** The VK peer a message goes to: a chat as it is, a person's private dialog by their user id. */

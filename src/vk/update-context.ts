@@ -1,14 +1,38 @@
 import { MessageContext, MessageEventContext, UpdateSource, type Context } from 'vk-io';
 import type { VkClient } from './client.js';
-import type { UpdateScope, UpdateState } from '../runtime/update-scope.js';
+import type { UpdateScope, UpdateSender, UpdateState } from '../runtime/update-scope.js';
 import type { VkUpdate } from '../runtime/update-gate.js';
 import type { PersonId } from '../domain/person.js';
-import { vkUserId } from './person-refs.js';
+import { localeFromLangId } from '../i18n.js';
+import { vkPerson, vkUserId } from './person-refs.js';
+
+/**
+ * Who sent a VK update, in the records' words: the one place a VK user id becomes the sender's
+ * PersonId (the caller's preload and the turn both take it from here). The peer is the dialog or
+ * chat; the language the client reports is learnt in a private dialog only. Undefined for the bot's
+ * own messages, chat service messages and a community's messages: no person sent those.
+ */
+export function vkSender(update: VkUpdate): UpdateSender | undefined {
+  const object = update.object;
+  if (update.type === 'message_event') {
+    const userId = Number(object.user_id);
+    const peer = Number(object.peer_id);
+    return Number.isSafeInteger(userId) && userId > 0 && Number.isSafeInteger(peer) ? { person: vkPerson(userId), peer, learnt: undefined } : undefined;
+  }
+  if (update.type !== 'message_new') return undefined;
+  const message = object.message as { from_id?: unknown; peer_id?: unknown; out?: unknown; action?: unknown } | undefined;
+  if (!message || message.action || message.out === 1) return undefined;
+  const userId = Number(message.from_id);
+  const peer = Number(message.peer_id);
+  if (!Number.isSafeInteger(userId) || userId <= 0 || !Number.isSafeInteger(peer)) return undefined;
+  const learnt = peer === userId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
+  return { person: vkPerson(userId), peer, learnt };
+}
 
 /**
  * Hands an update from the update gate to vk-io's middleware chain, as vk-io's own Callback API
- * handling would, but with the update's scope in the context's state: every handler down the chain
- * finds it there (see buildTurn), with no AsyncLocalStorage. Types the bot has no handler for go
+ * handling would, but with the update's scope and its sender (vkSender) in the context's state: every
+ * handler down the chain finds them there (see buildTurn), with no AsyncLocalStorage. Types the bot has no handler for go
  * through vk-io's generic path.
  */
 export function dispatchUpdate(vk: VkClient, update: VkUpdate, scope: UpdateScope): Promise<unknown> {
@@ -19,7 +43,7 @@ export function dispatchUpdate(vk: VkClient, update: VkUpdate, scope: UpdateScop
     groupId: update.group_id,
     updateType: update.type,
     source: UpdateSource.WEBHOOK,
-    state: { scope } satisfies UpdateState,
+    state: { scope, sender: vkSender(update) } satisfies UpdateState,
   };
   let context: Context;
   if (update.type === 'message_new') context = new MessageContext(options);

@@ -8,11 +8,8 @@ import type { ChatId, PersonId, Recipient } from '../messenger/ids.js';
 import { AttachmentUnavailableError, RecipientUnreachableError, type Delivery, type ChatReaders, type Messenger, type OutgoingMessage, type Profile } from '../messenger/messenger.js';
 import { UNREACHABLE_CODES, UserUnreachableError, VkApiError, type VkGateway } from './gateway.js';
 import { renderKeyboard } from './keyboard.js';
-import { VK_PERSON_REFS, vkPeer, vkPerson, vkUserId } from './person-refs.js';
+import { VK_CHAT_PEER_BASE as CHAT_PEER_BASE, VK_PERSON_REFS, vkPeer, vkPerson, vkUserId } from './person-refs.js';
 import { MAX_PEERS_PER_SEND, type Outbox, type PeerResult, type VkOutgoingMessage } from './outbox.js';
-
-/** A chat's peer id is this plus its local chat_id. */
-const CHAT_PEER_BASE = 2_000_000_000;
 
 /** VK's error 935 "User not found in chat" (messages.removeChatUser). */
 const NOT_IN_CHAT = 935;

@@ -1,5 +1,4 @@
 import type { App } from '../../app.js';
-import { personId } from '../../domain/person.js';
 
 /**
  * Gives each configured admin (ADMIN_VK_IDS) who has no name yet their name from the messenger's
@@ -9,8 +8,7 @@ import { personId } from '../../domain/person.js';
  */
 export async function nameBootstrapAdmins(app: App): Promise<number> {
   let named = 0;
-  for (const vkId of new Set(app.config.ADMIN_VK_IDS)) {
-    const person = personId({ platform: 'vk', id: vkId });
+  for (const person of new Set(app.config.ADMIN_VK_IDS)) {
     const member = await app.services.members.get(person);
     if (!member || member.name.trim()) continue;
     const profile = await app.messenger.profile(person).catch(() => undefined);
