@@ -1,4 +1,3 @@
-import type { Translate } from '../src/i18n.js';
 import { askClass } from '../src/features/shared/class-step.js';
 import { regularClasses } from '../src/features/shared/class-ref.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
@@ -10,6 +9,7 @@ import { announcementText, audienceText, remindersText } from '../src/features/b
 import { announceBroadcast, channelKindOf, channelOf, type BroadcastTarget } from '../src/features/broadcasts/plan-broadcast.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { BROADCAST, type BroadcastStart } from '../src/features/broadcasts/dialogs.js';
+import { choiceProblem } from '../src/features/shared/answers.js';
 
 interface BroadcastState extends Partial<BroadcastStart>, TimeStepState, Record<string, unknown> {
   title?: string;
@@ -32,14 +32,6 @@ const CLASS_STEP = 4;
 const UNBOUND_STEP = 5;
 const CONFIRM_STEP = 6;
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(BROADCAST, label, value, color);
-
-/** Why the answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
-function problemOf(context: DialogContext<object>, t: Translate): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text.trim()) return t('invalid-empty');
-  if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t('invalid-choice');
-}
 
 /** Asks with these rows and «Отмена» under them (the problem with the last answer first). */
 function ask(context: DialogContext<object>, text: string, rows: Button[][], problem?: string): Promise<unknown> {
@@ -103,7 +95,7 @@ async function audienceStep(context: BroadcastContext): Promise<unknown> {
   if (context.firstTime) return ask(context, t('bc-ask-audience'), rows);
   const pressed = sceneValue(context.payload, BROADCAST);
   if (pressed === 'school' || pressed === 'staff') return afterChannelAudience(context, pressed);
-  if (pressed !== 'class') return ask(context, t('bc-ask-audience'), rows, problemOf(context, t));
+  if (pressed !== 'class') return ask(context, t('bc-ask-audience'), rows, choiceProblem(context));
   context.state.audience = 'class';
   context.state.privately = true;
   return context.go(CLASS_STEP);
@@ -118,7 +110,7 @@ async function classStep(context: BroadcastContext): Promise<unknown> {
     await turn.reply(t('bc-no-classes'));
     return context.go(AUDIENCE_STEP);
   }
-  const chosen = await askClass(context, BROADCAST, classes, t('bc-ask-class'), () => problemOf(context, t));
+  const chosen = await askClass(context, BROADCAST, classes, t('bc-ask-class'), () => choiceProblem(context));
   if (!chosen) return undefined;
   context.state.classId = chosen.id;
   return context.go(CONFIRM_STEP);
@@ -135,7 +127,7 @@ async function unboundStep(context: BroadcastContext): Promise<unknown> {
   if (context.firstTime) return ask(context, question, rows);
   const pressed = sceneValue(context.payload, BROADCAST);
   if (pressed === 'back' && kindOf(context.state) === 'broadcast') return context.go(AUDIENCE_STEP);
-  if (pressed !== 'private') return ask(context, question, rows, problemOf(context, t));
+  if (pressed !== 'private') return ask(context, question, rows, choiceProblem(context));
   context.state.privately = true;
   return context.go(CONFIRM_STEP);
 }
@@ -166,7 +158,7 @@ async function confirmStep(context: BroadcastContext): Promise<unknown> {
   ].join('\n');
   const rows = [[button(t('bc-btn-announce'), 'send', 'positive')]];
   if (context.firstTime) return ask(context, summary, rows);
-  if (sceneValue(context.payload, BROADCAST) !== 'send') return ask(context, summary, rows, problemOf(context, t));
+  if (sceneValue(context.payload, BROADCAST) !== 'send') return ask(context, summary, rows, choiceProblem(context));
   // The time may have passed while the dialog was open.
   if (at <= Date.now()) {
     await turn.reply(t('bc-time-past'));

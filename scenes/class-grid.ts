@@ -7,6 +7,8 @@ import { MAX_GRADE, MIN_GRADE } from '../src/domain/class-names.js';
 import type { GridPreviewRow } from '../src/domain/types.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { CLASS_GRID } from '../src/features/classes/dialogs.js';
+import { z } from 'zod';
+import { readAnswer, typedText, type AnswerRead } from '../src/features/shared/answers.js';
 
 /** Letter sets offered as buttons; anything else is typed. */
 const LETTER_SETS = ['АБ', 'АБВ', 'АБВГ'] as const;
@@ -31,14 +33,17 @@ function gradeRows(from: number): Button[][] {
   return rows;
 }
 
-/** A grade typed or pressed, if it is a whole number in [min, 11]. */
-function readGrade(context: GridContext, min: number): number | 'stale' | 'bad' {
+/** A grade, typed or pressed: a whole number from `min` to 11. */
+const grade = (min: number) => z.string().trim().regex(/^\d{1,2}$/u).transform(Number).pipe(z.number().min(min).max(MAX_GRADE));
+/** The letters, typed or pressed («АБВ», «А Б В»): the domain checks each is a letter of a class's name. */
+const LETTERS = typedText({ max: 60 });
+
+/** A grade typed or pressed, if it is a whole number in [min, 11]; the problem with it otherwise. */
+function readGrade(context: GridContext, min: number): AnswerRead<number> {
+  const { t } = context.turn;
   const pressed = sceneValue(context.payload, CLASS_GRID);
-  if (pressed === undefined && context.hasPayload) return 'stale';
-  const raw = (pressed ?? context.text).trim();
-  if (!/^\d{1,2}$/u.test(raw)) return 'bad';
-  const grade = Number(raw);
-  return grade >= min && grade <= MAX_GRADE ? grade : 'bad';
+  if (pressed === undefined && context.hasPayload) return { ok: false, problem: t('button-stale') };
+  return readAnswer(t, grade(min), pressed ?? context.text, t('cls-grid-bad-grade', { min }));
 }
 
 function ask(context: GridContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
@@ -65,9 +70,8 @@ function classGridSteps(): DialogStepHandler<GridState>[] {
       const prompt = t('cls-grid-ask-from');
       if (context.firstTime) return ask(context, prompt, gradeRows(MIN_GRADE));
       const grade = readGrade(context, MIN_GRADE);
-      if (grade === 'stale') return ask(context, prompt, gradeRows(MIN_GRADE), t('button-stale'));
-      if (grade === 'bad') return ask(context, prompt, gradeRows(MIN_GRADE), t('cls-grid-bad-grade', { min: MIN_GRADE }));
-      context.state.fromGrade = grade;
+      if (!grade.ok) return ask(context, prompt, gradeRows(MIN_GRADE), grade.problem);
+      context.state.fromGrade = grade.value;
       return context.next();
     },
     async (context) => {
@@ -76,9 +80,8 @@ function classGridSteps(): DialogStepHandler<GridState>[] {
       const prompt = t('cls-grid-ask-to', { from });
       if (context.firstTime) return ask(context, prompt, gradeRows(from));
       const grade = readGrade(context, from);
-      if (grade === 'stale') return ask(context, prompt, gradeRows(from), t('button-stale'));
-      if (grade === 'bad') return ask(context, prompt, gradeRows(from), t('cls-grid-bad-grade', { min: from }));
-      context.state.toGrade = grade;
+      if (!grade.ok) return ask(context, prompt, gradeRows(from), grade.problem);
+      context.state.toGrade = grade.value;
       return context.next();
     },
     async (context) => {
@@ -88,9 +91,9 @@ function classGridSteps(): DialogStepHandler<GridState>[] {
       if (context.firstTime) return ask(context, prompt, rows);
       const pressed = sceneValue(context.payload, CLASS_GRID);
       if (pressed === undefined && context.hasPayload) return ask(context, prompt, rows, t('button-stale'));
-      const letters = (pressed ?? context.text).trim();
-      if (!letters) return ask(context, prompt, rows, t('invalid-empty'));
-      if (letters.length > 60) return ask(context, prompt, rows, t('invalid-too-long', { max: 60 }));
+      const read = readAnswer(t, LETTERS, pressed ?? context.text);
+      if (!read.ok) return ask(context, prompt, rows, read.problem);
+      const letters = read.value;
       const preview = await context.turn.app.services.classes.previewGrid({ fromGrade: context.state.fromGrade ?? MIN_GRADE, toGrade: context.state.toGrade ?? MAX_GRADE, letters });
       if (!preview.ok) {
         const problem = preview.reason === 'bad_letter' ? t('cls-grid-bad-letter', { letter: preview.detail ?? '' }) : t('cls-grid-no-letters');

@@ -3,10 +3,14 @@ import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import { ClassNameTakenError, InvalidClassNameError } from '../src/domain/errors.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { CLASS_RENAME, type ClassRenameStart } from '../src/features/classes/dialogs.js';
+import { readTyped, typedText } from '../src/features/shared/answers.js';
 
 interface RenameState extends Partial<ClassRenameStart>, Record<string, unknown> {}
 
 type RenameContext = DialogContext<RenameState>;
+
+/** The new name, typed: the domain checks it is a class's name (and not taken). */
+const NEW_NAME = typedText({ max: 20 });
 
 /** Asks the new name; a bad or taken name is asked again with the reason, other refusals end the dialog. */
 function classRenameSteps(): DialogStepHandler<RenameState>[] {
@@ -17,12 +21,10 @@ function classRenameSteps(): DialogStepHandler<RenameState>[] {
     const askAgain = (problem?: string) =>
       turn.reply([problem, t('cls-rename-ask', { name: className })].filter(Boolean).join('\n\n'), replyKeyboard([[{ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' }]]));
     if (context.firstTime) return askAgain();
-    if (context.hasPayload) return askAgain(t('button-stale'));
-    const typed = context.text;
-    if (!typed) return askAgain(t('invalid-empty'));
-    if (typed.length > 20) return askAgain(t('invalid-too-long', { max: 20 }));
+    const typed = readTyped(context, NEW_NAME);
+    if (!typed.ok) return askAgain(typed.problem);
     try {
-      const renamed = await turn.app.services.classes.rename(turn.caller.personId, classId, typed);
+      const renamed = await turn.app.services.classes.rename(turn.caller.personId, classId, typed.value);
       await turn.reply(t('cls-renamed', { from: className, to: renamed.name }), replyKeyboard([]));
     } catch (error) {
       const refusal = refusalText(t, error);

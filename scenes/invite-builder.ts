@@ -1,6 +1,5 @@
 import { askClass } from '../src/features/shared/class-step.js';
 import type { App } from '../src/app.js';
-import type { Translate } from '../src/i18n.js';
 import {
   DAYS_PRESETS,
   USES_PRESETS,
@@ -19,6 +18,7 @@ import { sceneValue } from '../src/features/shared/payload.js';
 import { INVITE_LIMITS, type InviteRole } from '../src/domain/index.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { INVITE_BUILDER, INVITE_RECIPIENT_STEP, type InviteBuilderStart } from '../src/features/invites/dialogs.js';
+import { choiceProblem } from '../src/features/shared/answers.js';
 
 interface BuilderState extends InviteBuilderStart, Record<string, unknown> {
   classId?: string;
@@ -38,14 +38,8 @@ const DAYS_STEP = 3;
 const CONFIRM_STEP = 4;
 const RECIPIENT_STEP = INVITE_RECIPIENT_STEP;
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(INVITE_BUILDER, label, value, color);
-
-/** Why the input was refused, for a re-prompt: a stale or foreign button, a command, or a bad answer. */
-function problemOf(context: BuilderContext, t: Translate, badAnswerKey: string): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text?.trim()) return t('invalid-empty');
-  if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t(badAnswerKey, { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays });
-}
+/** The limits the refusals of a bad count name. */
+const LIMITS_ARGS = { maxUses: INVITE_LIMITS.maxUses, maxDays: INVITE_LIMITS.maxDays };
 
 /** Asks with exactly these rows of buttons (the problem with the last answer first). */
 function askWith(context: BuilderContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
@@ -65,7 +59,7 @@ async function classStep(context: BuilderContext, app: App): Promise<unknown> {
     await turn.reply(t('inv-no-classes'), replyKeyboard([]));
     return context.leave();
   }
-  const chosen = await askClass(context, INVITE_BUILDER, classes, t('inv-ask-class'), () => problemOf(context, t, 'inv-bad-class'));
+  const chosen = await askClass(context, INVITE_BUILDER, classes, t('inv-ask-class'), () => choiceProblem(context, t('inv-bad-class', LIMITS_ARGS)));
   if (!chosen) return undefined;
   context.state.classId = chosen.id;
   const roles = rolesFor(chosen);
@@ -86,7 +80,7 @@ async function roleStep(context: BuilderContext, app: App): Promise<unknown> {
   if (context.firstTime) return ask(context, question, rows);
   const pressed = sceneValue(context.payload, INVITE_BUILDER);
   const role = pressed ?? (context.hasPayload ? undefined : parseInviteRole(context.text));
-  if (!role || !roles.includes(role as InviteRole)) return ask(context, question, rows, problemOf(context, t, 'inv-bad-role'));
+  if (!role || !roles.includes(role as InviteRole)) return ask(context, question, rows, choiceProblem(context, t('inv-bad-role', LIMITS_ARGS)));
   context.state.role = role as InviteRole;
   return context.next();
 }
@@ -99,7 +93,7 @@ function countStep(presets: readonly number[], max: number, questionKey: string,
     if (context.firstTime) return ask(context, question, rows);
     const pressed = sceneValue(context.payload, INVITE_BUILDER);
     const n = pressed !== undefined ? parseCount(pressed, max) : context.hasPayload ? undefined : parseCount(context.text, max);
-    if (n === undefined) return ask(context, question, rows, problemOf(context, t, badKey));
+    if (n === undefined) return ask(context, question, rows, choiceProblem(context, t(badKey, LIMITS_ARGS)));
     save(context, n);
     return context.next();
   };
@@ -132,7 +126,7 @@ async function recipientStep(context: BuilderContext, app: App): Promise<unknown
   const question = t('inv-ask-recipient', { code: invite.code });
   if (context.firstTime) return ask(context, question, []);
   if (context.hasPayload || !context.text?.trim() || context.text.trim().startsWith('/')) {
-    return ask(context, question, [], problemOf(context, t, 'inv-bad-recipient'));
+    return ask(context, question, [], choiceProblem(context, t('inv-bad-recipient', LIMITS_ARGS)));
   }
   // A reference, or a part of a surname that fits somebody: the picker answers outside the dialog (its
   // buttons run /sendinvite); a name that fits nobody is asked again here.

@@ -5,10 +5,14 @@ import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { MATERIAL_DECLINE, type MaterialStart } from '../src/features/materials/dialogs.js';
+import { readTyped, typedText } from '../src/features/shared/answers.js';
 
 interface DeclineState extends Partial<MaterialStart>, Record<string, unknown> {}
 
 type DeclineContext = DialogContext<DeclineState>;
+
+/** The reason, typed. */
+const REASON = typedText({ max: MATERIAL_REASON_MAX });
 
 /** Asks the reason (typed), or «Без причины»; then declines and tells the author. */
 async function reasonStep(context: DeclineContext): Promise<unknown> {
@@ -26,11 +30,9 @@ async function reasonStep(context: DeclineContext): Promise<unknown> {
   if (context.firstTime) return ask();
   let reason = '';
   if (sceneValue(context.payload, MATERIAL_DECLINE) !== 'none') {
-    if (context.hasPayload) return ask(t('button-stale'));
-    if (!context.text) return ask(t('invalid-empty'));
-    if (context.text.startsWith('/')) return ask(t('invalid-command'));
-    if ([...context.text].length > MATERIAL_REASON_MAX) return ask(t('invalid-too-long', { max: MATERIAL_REASON_MAX }));
-    reason = context.text;
+    const typed = readTyped(context, REASON);
+    if (!typed.ok) return ask(typed.problem);
+    reason = typed.value;
   }
   const { outcome, notices } = await declineMaterial(app, turn, id, reason);
   await deliverNotices(app, notices);

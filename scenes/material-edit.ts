@@ -1,5 +1,5 @@
 import { checkPostText } from '../src/features/channels/channels.js';
-import { answerProblem, askWithCancel } from '../src/features/channels/compose-steps.js';
+import { askWithCancel } from '../src/features/channels/compose-steps.js';
 import { materialNumber } from '../src/domain/index.js';
 import { publishMaterial } from '../src/features/materials/hand-in-material.js';
 import { replyKeyboard, sceneButton, type Button, type ButtonColor } from '../src/features/shared/keyboards.js';
@@ -7,6 +7,7 @@ import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { MATERIAL_EDIT, type MaterialStart } from '../src/features/materials/dialogs.js';
+import { choiceProblem } from '../src/features/shared/answers.js';
 
 interface EditState extends Partial<MaterialStart>, Record<string, unknown> {
   text?: string;
@@ -64,7 +65,7 @@ async function confirmStep(context: EditContext): Promise<unknown> {
   }
   const pressed = sceneValue(context.payload, MATERIAL_EDIT);
   if (pressed === 'again') return context.go(TEXT_STEP);
-  if (pressed !== 'publish') return askWithCancel(context, question, rows, answerProblem(context, t));
+  if (pressed !== 'publish') return askWithCancel(context, question, rows, choiceProblem(context));
   const { outcome, notices } = await publishMaterial(app, turn, id, text);
   await deliverNotices(app, notices);
   await finish(context, outcome.notice);

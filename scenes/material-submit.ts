@@ -1,10 +1,11 @@
-import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
+import { askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
 import { handInMaterial } from '../src/features/materials/hand-in-material.js';
 import { replyKeyboard, sceneButton, type Button, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { deliverNotices } from '../src/features/shared/notices.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { MATERIAL_SUBMIT } from '../src/features/materials/dialogs.js';
+import { choiceProblem } from '../src/features/shared/answers.js';
 
 type SubmitState = ComposeState;
 
@@ -29,7 +30,7 @@ async function confirmStep(context: SubmitContext): Promise<unknown> {
   }
   const pressed = sceneValue(context.payload, MATERIAL_SUBMIT);
   if (pressed === 'edit') return context.go(TEXT_STEP);
-  if (pressed !== 'send') return askWithCancel(context, question, rows, answerProblem(context, t));
+  if (pressed !== 'send') return askWithCancel(context, question, rows, choiceProblem(context));
   const { outcome, notices } = await handInMaterial(turn.app, turn, kind, text, attachment);
   await deliverNotices(turn.app, notices);
   await turn.reply(outcome, replyKeyboard([]));

@@ -8,6 +8,7 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { MEETING, MEETING_MOVE } from '../src/features/meetings/dialogs.js';
+import { choiceProblem, sceneChoice } from '../src/features/shared/answers.js';
 
 interface MeetingState extends Record<string, unknown> {
   title?: string;
@@ -28,14 +29,6 @@ const AUDIENCE_STEP = 3;
 const CLASS_STEP = 4;
 const CONFIRM_STEP = 5;
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(MEETING, label, value, color);
-
-/** Why the answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
-function problemOf(context: DialogContext<object>, t: Translate): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text.trim()) return t('invalid-empty');
-  if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t('invalid-choice');
-}
 
 /** Asks with these rows and «Отмена» under them (the problem with the last answer first). */
 function ask(context: DialogContext<object>, text: string, rows: Button[][], problem?: string): Promise<unknown> {
@@ -99,8 +92,8 @@ async function audienceStep(context: MeetingContext): Promise<unknown> {
   if (context.state.place === undefined) return context.go(PLACE_STEP);
   const rows = [[button(t('mt-btn-deputies'), 'deputies', 'primary'), button(t('mt-btn-staff'), 'staff', 'primary')], [button(t('mt-btn-parents'), 'parents', 'primary')]];
   if (context.firstTime) return ask(context, t('mt-ask-audience'), rows);
-  const pressed = sceneValue(context.payload, MEETING);
-  if (pressed !== 'deputies' && pressed !== 'staff' && pressed !== 'parents') return ask(context, t('mt-ask-audience'), rows, problemOf(context, t));
+  const pressed = sceneChoice(context.payload, MEETING, ['deputies', 'staff', 'parents']);
+  if (!pressed) return ask(context, t('mt-ask-audience'), rows, choiceProblem(context));
   context.state.audience = pressed;
   delete context.state.classId;
   return pressed === 'parents' ? context.next() : context.go(CONFIRM_STEP);
@@ -112,7 +105,7 @@ async function classStep(context: MeetingContext): Promise<unknown> {
   if (context.state.audience !== 'parents') return context.go(AUDIENCE_STEP);
   const classes = await regularClasses(turn.app);
   if (classes.length === 0) return finish(context, t('mt-no-classes'));
-  const chosen = await askClass(context, MEETING, classes, t('mt-ask-class'), () => problemOf(context, t));
+  const chosen = await askClass(context, MEETING, classes, t('mt-ask-class'), () => choiceProblem(context));
   if (!chosen) return undefined;
   context.state.classId = chosen.id;
   return context.next();
@@ -139,7 +132,7 @@ async function confirmStep(context: MeetingContext): Promise<unknown> {
   ].join('\n');
   const rows = [[button(t('mt-btn-send'), 'send', 'positive')]];
   if (context.firstTime) return ask(context, summary, rows);
-  if (sceneValue(context.payload, MEETING) !== 'send') return ask(context, summary, rows, problemOf(context, t));
+  if (sceneValue(context.payload, MEETING) !== 'send') return ask(context, summary, rows, choiceProblem(context));
   // The time may have passed while the dialog was open.
   if (at <= Date.now()) {
     await turn.reply(t('mt-time-past'));

@@ -1,4 +1,3 @@
-import type { Translate } from '../src/i18n.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton } from '../src/features/shared/keyboards.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
@@ -9,6 +8,7 @@ import { reminderOffsets } from '../src/features/broadcasts/event-reminders.js';
 import { announcementText, remindersText } from '../src/features/broadcasts/event-texts.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { ONLINE_LESSON, type OnlineLessonStart } from '../src/features/broadcasts/dialogs.js';
+import { choiceProblem } from '../src/features/shared/answers.js';
 
 interface LessonState extends OnlineLessonStart, TimeStepState, Record<string, unknown> {
   chatPage?: number;
@@ -34,14 +34,6 @@ async function finish(context: DialogContext<object>, text: string): Promise<unk
   return context.leave();
 }
 
-/** Why a choice was refused: a stale button, an empty answer, a command, or not one of the choices. */
-function problemOf(context: DialogContext<object>, t: Translate): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text.trim()) return t('invalid-empty');
-  if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t('invalid-choice');
-}
-
 /** The subject chat: preset when /lesson was typed in it, else picked from the teacher's chats (paged buttons, or a title typed). */
 async function chatStep(context: LessonContext): Promise<unknown> {
   const turn = context.turn;
@@ -63,7 +55,7 @@ async function chatStep(context: LessonContext): Promise<unknown> {
   if (context.firstTime || turnTo !== undefined) return askChat();
   const typed = context.text.trim().toLocaleLowerCase('ru-RU');
   const chosen = pressed !== undefined ? chats.find((c) => c.id === pressed) : context.hasPayload ? undefined : chats.find((c) => c.title.toLocaleLowerCase('ru-RU') === typed);
-  if (!chosen) return askChat(problemOf(context, t));
+  if (!chosen) return askChat(choiceProblem(context));
   context.state.studyChatId = chosen.id;
   return context.next();
 }
@@ -106,7 +98,7 @@ async function confirmStep(context: LessonContext): Promise<unknown> {
   ].join('\n');
   const rows = [[sceneButton(ONLINE_LESSON, t('bc-btn-announce'), 'send', 'positive')]];
   if (context.firstTime) return ask(context, summary, rows);
-  if (sceneValue(context.payload, ONLINE_LESSON) !== 'send') return ask(context, summary, rows, problemOf(context, t));
+  if (sceneValue(context.payload, ONLINE_LESSON) !== 'send') return ask(context, summary, rows, choiceProblem(context));
   if (at <= Date.now()) {
     await turn.reply(t('bc-time-past'));
     return context.go(WHEN_STEP);

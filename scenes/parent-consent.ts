@@ -6,6 +6,7 @@ import { parentConsentText } from '../src/features/onboarding/parent-consent.js'
 import { nameProblem } from '../src/features/onboarding/name-problem.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { PARENT_CONSENT, type ParentConsentStart } from '../src/features/consent/dialogs.js';
+import { sceneChoice } from '../src/features/shared/answers.js';
 
 interface ParentConsentState extends ParentConsentStart, Record<string, unknown> {
   /** «Имя Фамилия» from VK, offered as a button when it looks like a real name. */
@@ -57,8 +58,8 @@ async function consentStep(context: ParentConsentContext): Promise<unknown> {
   const text = parentConsentText(t, { parent: state.name, child: state.childName, className: state.className, school: state.schoolName });
   const rows = [[button(t('cns-btn-give'), 'give', 'positive'), button(t('cns-btn-decline'), 'decline', 'negative')]];
   if (context.firstTime) return ask(context, text, rows);
-  const pressed = sceneValue(context.payload, PARENT_CONSENT);
-  if (pressed !== 'give' && pressed !== 'decline') return ask(context, text, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
+  const pressed = sceneChoice(context.payload, PARENT_CONSENT, ['give', 'decline']);
+  if (!pressed) return ask(context, text, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
   const report = await answerConsent(turn.app, turn, state.token, state.name, pressed);
   await context.leave();
   return turn.reply(report.text, replyKeyboard([]));

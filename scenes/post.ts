@@ -1,11 +1,12 @@
 import { audienceText, channelName, publishPost, quietNotice } from '../src/features/channels/channels.js';
-import { answerProblem, askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
+import { askWithCancel, composeSteps, type ComposeState } from '../src/features/channels/compose-steps.js';
 import { replyKeyboard, type Button, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import { askTime, type TimeStepState } from '../src/features/shared/time-step.js';
 import { schedulePost, scheduledQuietNotice, whenText } from '../src/features/channels/scheduled-posts.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { POST } from '../src/features/channels/dialogs.js';
+import { choiceProblem, sceneChoice } from '../src/features/shared/answers.js';
 
 interface PostState extends ComposeState, TimeStepState {
   pin?: boolean;
@@ -43,8 +44,8 @@ async function pinStep(context: PostContext): Promise<unknown> {
     await turn.app.messenger.send(context.chat, { text, attachment });
     return askWithCancel(context, question, rows);
   }
-  const pressed = sceneValue(context.payload, POST);
-  if (pressed !== 'pin' && pressed !== 'no-pin') return askWithCancel(context, question, rows, answerProblem(context, t));
+  const pressed = sceneChoice(context.payload, POST, ['pin', 'no-pin']);
+  if (!pressed) return askWithCancel(context, question, rows, choiceProblem(context));
   context.state.pin = pressed === 'pin';
   return context.next();
 }
@@ -61,7 +62,7 @@ async function whenStep(context: PostContext): Promise<unknown> {
     delete context.state.at;
     return context.go(CONFIRM_STEP);
   }
-  if (pressed !== 'later') return askWithCancel(context, question, rows, answerProblem(context, t));
+  if (pressed !== 'later') return askWithCancel(context, question, rows, choiceProblem(context));
   return context.go(SCHEDULE_STEP);
 }
 
@@ -111,7 +112,7 @@ async function confirmStep(context: PostContext): Promise<unknown> {
     context.state.ack = pressed === 'ack-on';
     return ask();
   }
-  if (pressed !== 'send' && pressed !== 'urgent') return ask(answerProblem(context, t));
+  if (pressed !== 'send' && pressed !== 'urgent') return ask(choiceProblem(context));
   return finish(context, await publishPost(turn.app, turn, { kind, text, pin, urgent: pressed === 'urgent', ack: context.state.ack === true, attachment }));
 }
 
@@ -148,7 +149,7 @@ async function confirmScheduled(context: PostContext, request: { kind: NonNullab
     context.state.ack = pressed === 'ack-on';
     return ask();
   }
-  if (pressed !== 'schedule' && !(pressed === 'urgent' && quiet)) return ask(answerProblem(context, t));
+  if (pressed !== 'schedule' && !(pressed === 'urgent' && quiet)) return ask(choiceProblem(context));
   // The time may have passed while the dialog was open.
   if (at <= Date.now()) {
     await turn.reply(t('bc-time-past'));

@@ -6,10 +6,14 @@ import { decideAndNotify } from '../src/features/join-requests/decide-request.js
 import { MAX_REASON_LENGTH } from '../src/domain/join-requests.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { REJECT_REASON, type RejectReasonStart } from '../src/features/join-requests/dialogs.js';
+import { readTyped, typedText } from '../src/features/shared/answers.js';
 
 interface ReasonState extends Partial<RejectReasonStart>, Record<string, unknown> {}
 
 type ReasonContext = DialogContext<ReasonState>;
+
+/** The reason, typed. */
+const REASON = typedText({ max: MAX_REASON_LENGTH });
 
 /** Asks for the reason (again, with the problem first, after bad input). Leaves when the request is gone or decided. */
 async function ask(app: App, context: ReasonContext, requestId: string, problem?: string): Promise<unknown> {
@@ -36,18 +40,14 @@ function rejectReasonSteps(): DialogStepHandler<ReasonState>[] {
   return [
     async (context: ReasonContext) => {
       const turn = context.turn;
-      const { t } = turn;
       const requestId = context.state.requestId;
       if (!requestId) return context.leave();
       if (context.firstTime) return ask(turn.app, context, requestId);
       let reason = '';
       if (sceneValue(context.payload, REJECT_REASON) !== 'none') {
-        if (context.hasPayload) return ask(turn.app, context, requestId, t('button-stale'));
-        const text = context.text;
-        if (!text) return ask(turn.app, context, requestId, t('invalid-empty'));
-        if (text.startsWith('/')) return ask(turn.app, context, requestId, t('invalid-command'));
-        if ([...text].length > MAX_REASON_LENGTH) return ask(turn.app, context, requestId, t('invalid-too-long', { max: MAX_REASON_LENGTH }));
-        reason = text;
+        const typed = readTyped(context, REASON);
+        if (!typed.ok) return ask(turn.app, context, requestId, typed.problem);
+        reason = typed.value;
       }
       const report = await decideAndNotify(turn.app, turn, requestId, 'rejected', reason);
       await context.leave();

@@ -1,10 +1,11 @@
 import { changeablePost, editScheduledPost, whenText } from '../src/features/channels/scheduled-posts.js';
 import { channelName, checkPostText } from '../src/features/channels/channels.js';
-import { answerProblem, askWithCancel } from '../src/features/channels/compose-steps.js';
+import { askWithCancel } from '../src/features/channels/compose-steps.js';
 import { replyKeyboard, sceneButton } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { SCHEDULED_POST_EDIT, type ScheduledPostStart } from '../src/features/channels/dialogs.js';
+import { choiceProblem } from '../src/features/shared/answers.js';
 
 interface EditState extends Partial<ScheduledPostStart>, Record<string, unknown> {
   text?: string;
@@ -51,7 +52,7 @@ async function previewStep(context: EditContext): Promise<unknown> {
   }
   const pressed = sceneValue(context.payload, SCHEDULED_POST_EDIT);
   if (pressed === 'rewrite') return context.go(TEXT_STEP);
-  if (pressed !== 'save') return askWithCancel(context, t('sp-edit-preview'), rows, answerProblem(context, t));
+  if (pressed !== 'save') return askWithCancel(context, t('sp-edit-preview'), rows, choiceProblem(context));
   return finish(context, await editScheduledPost(app, turn, id, text));
 }
 

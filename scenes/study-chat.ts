@@ -1,5 +1,4 @@
 import { askClass } from '../src/features/shared/class-step.js';
-import type { Translate } from '../src/i18n.js';
 import {
   audienceText,
   chatClasses,
@@ -19,6 +18,7 @@ import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/
 import { STUDY_CHAT_ROLES, type StudyChatAudience, type StudyChatRole } from '../src/domain/index.js';
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { STUDY_CHAT } from '../src/features/study-chats/dialogs.js';
+import { choiceProblem, sceneChoice } from '../src/features/shared/answers.js';
 
 interface StudyChatState extends Record<string, unknown> {
   classId?: string;
@@ -58,14 +58,6 @@ const OTHER_CONFIRM_STEP = 12;
 const DONE = '!done';
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(STUDY_CHAT, label, value, color);
 
-/** Why the answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
-function problemOf(context: StudyChatContext, t: Translate): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text.trim()) return t('invalid-empty');
-  if (context.text.trim().startsWith('/')) return t('invalid-command');
-  return t('invalid-choice');
-}
-
 /** Asks with exactly these rows of buttons (the problem with the last answer first). */
 function askWith(context: StudyChatContext, text: string, rows: Button[][], problem?: string): Promise<unknown> {
   return context.turn.reply(problem ? `${problem}\n\n${text}` : text, replyKeyboard(rows));
@@ -89,7 +81,7 @@ async function kindStep(context: StudyChatContext): Promise<unknown> {
   const pressed = sceneValue(context.payload, STUDY_CHAT);
   if (pressed === 'subject') return context.go(CLASS_STEP);
   if (pressed === 'other') return context.go(OTHER_TITLE_STEP);
-  return ask(context, t('sc-ask-kind'), rows, problemOf(context, t));
+  return ask(context, t('sc-ask-kind'), rows, choiceProblem(context));
 }
 
 async function classStep(context: StudyChatContext): Promise<unknown> {
@@ -97,7 +89,7 @@ async function classStep(context: StudyChatContext): Promise<unknown> {
   const { t } = turn;
   const classes = await chatClasses(turn.app, turn.caller);
   if (classes.length === 0) return finish(context, t('sc-no-classes'));
-  const chosen = await askClass(context, STUDY_CHAT, classes, t('sc-ask-class'), () => problemOf(context, t));
+  const chosen = await askClass(context, STUDY_CHAT, classes, t('sc-ask-class'), () => choiceProblem(context));
   if (!chosen) return undefined;
   context.state.classId = chosen.id;
   context.state.className = chosen.name;
@@ -117,7 +109,7 @@ async function subjectStep(context: StudyChatContext): Promise<unknown> {
   if (context.firstTime) return ask(context, question, rows);
   const pressed = sceneValue(context.payload, STUDY_CHAT);
   const subject = pressed !== undefined ? subjects[Number(pressed)] : context.hasPayload ? undefined : findSubject(t, subjects, context.text);
-  if (subject === undefined) return ask(context, question, rows, problemOf(context, t));
+  if (subject === undefined) return ask(context, question, rows, choiceProblem(context));
   const existing = await existingChat(turn.app, turn.caller, classId, subject);
   if (existing) return finish(context, existingChatText(t, existing));
   context.state.subject = subject;
@@ -131,8 +123,8 @@ async function audienceStep(context: StudyChatContext): Promise<unknown> {
   const rows = [[button(t('sc-btn-students'), 'students', 'primary'), button(t('sc-btn-parents'), 'parents', 'primary')]];
   const question = t('sc-ask-audience', { className: context.state.className ?? '' });
   if (context.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.payload, STUDY_CHAT);
-  if (pressed !== 'students' && pressed !== 'parents') return ask(context, question, rows, problemOf(context, t));
+  const pressed = sceneChoice(context.payload, STUDY_CHAT, ['students', 'parents']);
+  if (!pressed) return ask(context, question, rows, choiceProblem(context));
   context.state.parents = pressed === 'parents';
   return context.next();
 }
@@ -147,7 +139,7 @@ async function confirmStep(context: StudyChatContext): Promise<unknown> {
   if (context.firstTime) return ask(context, summary, rows);
   const pressed = sceneValue(context.payload, STUDY_CHAT);
   if (pressed === 'rename') return context.go(TITLE_STEP);
-  if (pressed !== 'create') return ask(context, summary, rows, problemOf(context, t));
+  if (pressed !== 'create') return ask(context, summary, rows, choiceProblem(context));
   const report = await createStudyChat(turn.app, turn, { classId, subject, title, parents });
   return finish(context, report);
 }
@@ -184,8 +176,8 @@ async function otherAudienceStep(context: StudyChatContext): Promise<unknown> {
   const rows = [[button(t('sc-other-btn-one-class'), 'one', 'primary'), button(t('sc-other-btn-classes'), 'many', 'primary')], [button(t('sc-other-btn-role'), 'role', 'primary')]];
   const question = t('sc-other-ask-audience', { title });
   if (context.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.payload, STUDY_CHAT);
-  if (pressed !== 'one' && pressed !== 'many' && pressed !== 'role') return ask(context, question, rows, problemOf(context, t));
+  const pressed = sceneChoice(context.payload, STUDY_CHAT, ['one', 'many', 'role']);
+  if (!pressed) return ask(context, question, rows, choiceProblem(context));
   context.state.audienceKind = pressed;
   context.state.classIds = [];
   context.state.role = undefined;
@@ -200,7 +192,7 @@ async function otherClassStep(context: StudyChatContext): Promise<unknown> {
   if (!title) return context.go(OTHER_TITLE_STEP);
   const classes = await chatClasses(turn.app, turn.caller);
   if (classes.length === 0) return finish(context, t('sc-no-classes'));
-  const chosen = await askClass(context, STUDY_CHAT, classes, t('sc-other-ask-class', { title }), () => problemOf(context, t));
+  const chosen = await askClass(context, STUDY_CHAT, classes, t('sc-other-ask-class', { title }), () => choiceProblem(context));
   if (!chosen) return undefined;
   context.state.classIds = [chosen.id];
   return context.go(OTHER_PARENTS_STEP);
@@ -243,7 +235,7 @@ async function otherClassesStep(context: StudyChatContext): Promise<unknown> {
     const found = await app.services.classes.findByName(context.text);
     toggled = found && classes.find((c) => c.id === found.id);
   }
-  if (!toggled) return show(problemOf(context, t));
+  if (!toggled) return show(choiceProblem(context));
   if (chosen.has(toggled.id)) chosen.delete(toggled.id);
   else chosen.add(toggled.id);
   context.state.classIds = classes.filter((c) => chosen.has(c.id)).map((c) => c.id);
@@ -260,7 +252,7 @@ async function otherRoleStep(context: StudyChatContext): Promise<unknown> {
   if (context.firstTime) return ask(context, question, rows);
   const pressed = sceneValue(context.payload, STUDY_CHAT);
   const role = STUDY_CHAT_ROLES.find((r) => r === pressed);
-  if (!role) return ask(context, question, rows, problemOf(context, t));
+  if (!role) return ask(context, question, rows, choiceProblem(context));
   context.state.role = role;
   context.state.parents = false;
   context.state.ready = true;
@@ -274,8 +266,8 @@ async function otherParentsStep(context: StudyChatContext): Promise<unknown> {
   const rows = [[button(t('sc-btn-students'), 'students', 'primary'), button(t('sc-btn-parents'), 'parents', 'primary')]];
   const question = t('sc-other-ask-parents', { title });
   if (context.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.payload, STUDY_CHAT);
-  if (pressed !== 'students' && pressed !== 'parents') return ask(context, question, rows, problemOf(context, t));
+  const pressed = sceneChoice(context.payload, STUDY_CHAT, ['students', 'parents']);
+  if (!pressed) return ask(context, question, rows, choiceProblem(context));
   context.state.parents = pressed === 'parents';
   context.state.ready = true;
   return context.go(OTHER_CONFIRM_STEP);
@@ -300,7 +292,7 @@ async function otherConfirmStep(context: StudyChatContext): Promise<unknown> {
   if (context.firstTime) return ask(context, summary, rows);
   const pressed = sceneValue(context.payload, STUDY_CHAT);
   if (pressed === 'rename') return context.go(OTHER_TITLE_STEP);
-  if (pressed !== 'create') return ask(context, summary, rows, problemOf(context, t));
+  if (pressed !== 'create') return ask(context, summary, rows, choiceProblem(context));
   return finish(context, await createOtherChat(turn.app, turn, { title, audience }));
 }
 

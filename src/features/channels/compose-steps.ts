@@ -10,6 +10,7 @@ import { cancelButton, replyKeyboard, sceneButton, type Button } from '../shared
 import { sceneValue } from '../shared/payload.js';
 import { checkPostText, parseChannelKind, postChannels } from './channels.js';
 import { takeAttachments } from './post-attachments.js';
+import { choiceProblem } from '../shared/answers.js';
 
 /** What a composing dialog keeps: the channel, the text and (for a post) its photos and documents, already the community's own. */
 export interface ComposeState extends Record<string, unknown> {
@@ -28,14 +29,6 @@ export interface ComposeWords {
   askText(t: Translate, kind: ChannelKind): string;
   /** Whether photos and documents may come with the text (a post); otherwise a message with any is asked again. */
   readonly attachments?: boolean;
-}
-
-/** Why an answer was refused: a stale button, an empty answer, a command, or not one of the choices. */
-export function answerProblem(context: DialogContext<object>, t: Translate): string {
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text) return t('invalid-empty');
-  if (context.text.startsWith('/')) return t('invalid-command');
-  return t('invalid-choice');
 }
 
 /** Asks with these rows and «Отмена» under them (the problem with the last answer first). */
@@ -57,7 +50,7 @@ export function composeSteps<State extends ComposeState>(slug: string, words: Co
     if (context.firstTime) return askWithCancel(context, question, rows);
     const pressed = sceneValue(context.payload, slug) ?? (context.hasPayload ? undefined : parseChannelKind(context.text));
     const chosen = channels.find((c) => c.kind === pressed);
-    if (!chosen) return askWithCancel(context, question, rows, answerProblem(context, t));
+    if (!chosen) return askWithCancel(context, question, rows, choiceProblem(context));
     context.state.kind = chosen.kind;
     return context.next();
   };

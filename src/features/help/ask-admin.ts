@@ -12,6 +12,7 @@ import { deliverNotices, type Notice } from '../shared/notices.js';
 import type { Reader } from '../shared/recipients.js';
 import { refusalText } from '../shared/refusals.js';
 import { personMention, personRef } from '../shared/review-format.js';
+import { readTyped, typedText } from '../shared/answers.js';
 
 /** Callback action name of «Ответить» under a question's card. */
 export const Q_ANSWER = 'q.ans';
@@ -99,14 +100,10 @@ export async function answerQuestion(app: App, turn: Turn, id: string, answer: s
 /** The shortest question or answer worth sending. */
 const MIN_LENGTH = 2;
 
-/** What is wrong with a typed question or answer (undefined when it will do): a button, nothing, a command, too short or too long. */
+/** What is wrong with a typed question or answer (undefined when it will do): a button, nothing, a command, too short or too long (with its length). */
 export function typedTextProblem(context: DialogContext<object>, max: number): string | undefined {
-  const { t } = context.turn;
-  if (context.hasPayload) return t('button-stale');
-  if (!context.text) return t('invalid-empty');
-  if (context.text.startsWith('/')) return t('invalid-command');
+  const read = readTyped(context, typedText({ min: MIN_LENGTH, max }));
+  if (read.ok) return undefined;
   const length = [...context.text].length;
-  if (length < MIN_LENGTH) return t('invalid-too-short', { min: MIN_LENGTH });
-  if (length > max) return `${t('invalid-too-long', { max })} ${t('q-length', { length })}`;
-  return undefined;
+  return length > max ? `${read.problem} ${context.turn.t('q-length', { length })}` : read.problem;
 }
