@@ -1,7 +1,7 @@
 import { beginOnboarding } from '../src/features/onboarding/begin-onboarding.js';
-import { lookupCode, typedCode } from '../src/features/onboarding/code-lookup.js';
+import { inviteCodeAnswer, lookupCode } from '../src/features/onboarding/code-lookup.js';
+import { readTyped } from '../src/features/shared/answers.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
-import { looksLikeInviteCode } from '../src/domain/index.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { JOIN_CODE } from '../src/features/onboarding/dialogs.js';
 
@@ -17,12 +17,9 @@ function joinCodeSteps(): DialogStepHandler<Record<string, unknown>>[] {
     const { t } = turn;
     const ask = (problem?: string) => turn.reply([problem, t('onb-code-ask')].filter(Boolean).join('\n\n'), replyKeyboard([[cancelButton(t)]]));
     if (context.firstTime) return ask();
-    if (context.hasPayload) return ask(t('button-stale'));
-    const text = context.text;
-    if (!text) return ask(t('invalid-empty'));
-    const code = typedCode(turn.app, text);
-    if (code === undefined) return ask(t('invalid-command'));
-    if (!looksLikeInviteCode(code)) return ask(t('onb-code-malformed'));
+    const read = readTyped(context, inviteCodeAnswer(turn.app), t('onb-code-malformed'));
+    if (!read.ok) return ask(read.problem);
+    const code = read.value;
     const found = await lookupCode(turn.app, turn, code);
     if (found.ok) {
       await context.leave();

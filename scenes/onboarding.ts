@@ -4,14 +4,16 @@ import type { Translate } from '../src/i18n.js';
 import { roleName } from '../src/features/invites/issue-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { announceJoinRequest } from '../src/features/join-requests/review-notices.js';
-import { decidersLine } from '../src/features/shared/deciders.js';
+import { deliverNotices } from '../src/features/shared/notices.js';
+import { announceFiled } from '../src/features/join-requests/review-notices.js';
 import { nameProblem } from '../src/features/onboarding/name-problem.js';
-import { CONSENT_TEXT_VERSION, type Gender, type InviteUseResult } from '../src/domain/index.js';
-import { needsParentConsent, sendParentLink } from '../src/features/onboarding/parent-consent.js';
+import type { Gender } from '../src/domain/index.js';
 import { selfConsentText } from '../src/features/onboarding/parent-consent.js';
-import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, checkSubject, subjectName } from '../src/features/onboarding/subjects.js';
-import type { Turn, DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { consentFrom, joinByInvite, type JoinAnswers } from '../src/features/onboarding/join-by-invite.js';
+import { whomToAsk } from '../src/features/onboarding/whom-to-ask.js';
+import { readTyped, sceneChoice } from '../src/features/shared/answers.js';
+import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, SUBJECT_ANSWER, subjectName } from '../src/features/onboarding/subjects.js';
+import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { ONBOARDING, type OnboardingStart } from '../src/features/onboarding/dialogs.js';
 
 interface OnboardingState extends OnboardingStart, Record<string, unknown> {
@@ -51,10 +53,10 @@ async function confirmStep(context: OnboardingContext): Promise<unknown> {
   const question = t('onb-confirm', { school: schoolName, class: className, role: roleName(t, role) });
   const rows = [[button(t('onb-btn-yes'), 'yes', 'positive'), button(t('onb-btn-no'), 'no')]];
   if (context.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.payload, ONBOARDING);
+  const pressed = sceneChoice(context.payload, ONBOARDING, ['yes', 'no']);
   if (pressed === 'no') {
     await context.leave();
-    return turn.reply(t('onb-declined', { whom: role === 'teacher' ? 'admin' : 'teacher' }), replyKeyboard([]));
+    return turn.reply(t('onb-declined', { whom: whomToAsk(role) }), replyKeyboard([]));
   }
   if (pressed !== 'yes') return ask(context, question, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
   return context.next();
@@ -138,12 +140,9 @@ async function subjectsStep(context: OnboardingContext): Promise<unknown> {
     context.state.subjects = next;
     return show(undefined, next);
   }
-  if (context.hasPayload) return show(t('button-stale'));
-  const text = context.text?.trim() ?? '';
-  if (!text) return show(t('invalid-empty'));
-  if (text.startsWith('/')) return show(t('invalid-command'));
-  const typed = checkSubject(text);
-  if (!typed) return show(t('onb-bad-subject', { max: MAX_SUBJECT_LENGTH }));
+  const read = readTyped(context, SUBJECT_ANSWER, t('onb-bad-subject', { max: MAX_SUBJECT_LENGTH }));
+  if (!read.ok) return show(read.problem);
+  const typed = read.value;
   const same = (a: string) => a.toLocaleLowerCase('ru-RU') === typed.toLocaleLowerCase('ru-RU');
   const known = all.find((s) => same(s) || same(subjectName(t, s)));
   if (!known && custom.length >= MAX_CUSTOM_SUBJECTS) return show(t('onb-subjects-too-many', { max: MAX_CUSTOM_SUBJECTS }));
@@ -155,79 +154,36 @@ async function subjectsStep(context: OnboardingContext): Promise<unknown> {
   return show(undefined, next, [...DEFAULT_SUBJECTS, ...nextCustom]);
 }
 
-/** Tells the applicant how using the invite went; a filed request is announced to its reviewers. */
-async function report(app: App, turn: Turn, state: OnboardingState, result: InviteUseResult): Promise<unknown> {
-  const { t } = turn;
-  const whom = state.role === 'teacher' ? 'admin' : 'teacher';
-  if (result.ok) {
-    try {
-      await announceJoinRequest(app, result.request);
-    } catch (error) {
-      // The request is filed and listed for reviewers anyway; only the heads-up failed.
-      app.logger.error({ requestId: result.request.id, err: error instanceof Error ? error.name : 'unknown' }, 'join request announcement failed');
-    }
-    app.logger.info({ requestId: result.request.id, personId: turn.caller.personId }, 'join request filed');
-    return turn.reply(t('req-filed', { who: await decidersLine(app, turn, result.request) }), replyKeyboard([]));
-  }
-  switch (result.reason) {
-    case 'already_pending':
-      return turn.reply(t('onb-already-pending'), replyKeyboard([]));
-    case 'already_member':
-      return turn.reply(t('onb-already-member', { class: state.className, role: roleName(t, state.role) }), replyKeyboard([]));
-    case 'expired':
-      return turn.reply(t('onb-invite-expired', { whom }), replyKeyboard([]));
-    case 'used_up':
-      return turn.reply(t('onb-invite-used-up', { whom }), replyKeyboard([]));
-    case 'outdated':
-      return turn.reply(t('onb-invite-outdated', { whom }), replyKeyboard([]));
-    case 'revoked':
-    case 'not_found':
-      return turn.reply(t('onb-invite-revoked', { whom }), replyKeyboard([]));
-  }
-}
-
-/** Files a young student's request waiting for a parent's consent and gives them the link for the parent. */
-async function fileForParent(context: OnboardingContext, app: App): Promise<unknown> {
+/** Leaves the dialog and joins with its answers: a filed request shown to its reviewers, the notices sent, the applicant told how it went. */
+async function join(context: OnboardingContext, app: App, consented: boolean): Promise<unknown> {
   const turn = context.turn;
   const state = context.state;
   if (!state.name) return context.go(NAME_STEP);
-  const result = await app.services.invites.use(state.inviteId, { personId: turn.caller.personId, name: state.name, consent: true, awaitingParentConsent: true });
+  const { inviteId, role, className, gender, childName, subjects } = state;
+  const answers: JoinAnswers = { inviteId, role, className, name: state.name, gender, childName, subjects, consented };
   await context.leave();
-  if (!result.ok) return report(app, turn, state, result);
-  app.logger.info({ requestId: result.request.id, personId: turn.caller.personId }, 'join request filed, waiting for a parent');
-  return sendParentLink(app, turn, result.request, true);
+  const { outcome, notices, toReview } = await joinByInvite(app, turn, answers);
+  await announceFiled(app, toReview);
+  await deliverNotices(app, notices);
+  return turn.reply(outcome.text, replyKeyboard([]));
 }
 
 async function consentStep(context: OnboardingContext, app: App): Promise<unknown> {
   const turn = context.turn;
   const { t } = turn;
   const state = context.state;
-  if (context.firstTime && state.role === 'student') {
-    // A young student does not consent themself (152-ФЗ): the request waits for a parent's consent by a link.
-    const invite = await app.services.invites.get(state.inviteId);
-    if (invite && (await needsParentConsent(app, invite.classId))) return fileForParent(context, app);
-  }
+  // A young student does not consent themself (152-ФЗ): the request waits for a parent's consent by a link.
+  if (context.firstTime && (await consentFrom(app, state.inviteId, state.role)) === 'parent') return join(context, app, false);
   const question = selfConsentText(t, state.schoolName);
   const rows = [[button(t('onb-btn-agree'), 'agree', 'positive'), button(t('onb-btn-disagree'), 'disagree')]];
   if (context.firstTime) return ask(context, question, rows);
-  const pressed = sceneValue(context.payload, ONBOARDING);
+  const pressed = sceneChoice(context.payload, ONBOARDING, ['agree', 'disagree']);
   if (pressed === 'disagree') {
     await context.leave();
     return turn.reply(t('onb-no-consent'), replyKeyboard([]));
   }
   if (pressed !== 'agree') return ask(context, question, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
-  if (!state.name) return context.go(NAME_STEP);
-  const result = await app.services.invites.use(state.inviteId, {
-    personId: turn.caller.personId,
-    name: state.name,
-    ...(state.gender ? { gender: state.gender } : {}),
-    consent: true,
-    consentVersion: CONSENT_TEXT_VERSION,
-    ...(state.role === 'parent' ? { childName: state.childName } : {}),
-    ...(state.role === 'teacher' ? { subjects: state.subjects ?? [] } : {}),
-  });
-  await context.leave();
-  return report(app, turn, state, result);
+  return join(context, app, true);
 }
 
 /** The onboarding dialog: school, class and role to confirm; the person's name; a parent's child or a teacher's subjects; consent. */

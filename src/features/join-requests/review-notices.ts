@@ -32,6 +32,17 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
   await routeJoinRequest(app, request);
 }
 
+/** Shows freshly filed requests to their reviewers (see {@link announceJoinRequest}); a failed heads-up is only logged: the request is filed and listed in /requests anyway. */
+export async function announceFiled(app: App, requests: readonly JoinRequest[]): Promise<void> {
+  for (const request of requests) {
+    try {
+      await announceJoinRequest(app, request);
+    } catch (error) {
+      app.logger.error({ requestId: request.id, err: error instanceof Error ? error.name : 'unknown' }, 'join request announcement failed');
+    }
+  }
+}
+
 /** What the person pressing a stale button is told: who decided and how. */
 export async function alreadyDecidedText(app: App, t: Translate, status: 'approved' | 'rejected', decidedBy: ActorId): Promise<string> {
   const by = await personRef(app, t, decidedBy);

@@ -1,4 +1,5 @@
 import { enterOnboarding } from './dialogs.js';
+import { whomToAsk } from './whom-to-ask.js';
 import type { App } from '../../app.js';
 import { pendingText } from '../first-contact/answer-stranger.js';
 import { roleName } from '../invites/issue-invite.js';
@@ -36,7 +37,7 @@ export async function beginOnboarding(context: IncomingMessage, turn: Turn, app:
   if (!view || view.schoolId !== app.school.schoolId) return turn.reply(t('onb-invite-not-found'));
   const { invite } = view;
   const classGroup = await app.services.classes.get(invite.classId);
-  const whom = invite.role === 'teacher' ? 'admin' : 'teacher';
+  const whom = whomToAsk(invite.role);
   if (view.state !== 'active' || classGroup?.status !== 'active') {
     // An invite of an archived class counts as revoked: the class no longer takes anyone.
     return turn.reply(t(classGroup?.status === 'active' || view.state === 'revoked' ? inactiveKey(view) : 'onb-invite-revoked', { whom }));

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { App } from '../../app.js';
-import { type InviteView } from '../../domain/index.js';
+import { looksLikeInviteCode, type InviteView } from '../../domain/index.js';
+import type { AnswerProblem } from '../shared/answers.js';
 import type { Turn } from '../../turn.js';
 import { parseCommand } from '../shared/command-registry.js';
 
@@ -22,4 +24,21 @@ export function typedCode(app: App, text: string): string | undefined {
   if (!text.startsWith('/')) return text;
   const command = parseCommand(text);
   return command && app.commands.find(command.name)?.name === 'join' && command.args ? command.args : undefined;
+}
+
+/**
+ * The answer to the code step, as its schema: not empty; a code, or a /join with one ({@link typedCode};
+ * another command is refused as a command); shaped like an invite code (else the step's «onb-code-malformed»).
+ */
+export function inviteCodeAnswer(app: App) {
+  return z
+    .string()
+    .refine((text) => text.length > 0, { params: { problem: 'empty' } satisfies AnswerProblem, abort: true })
+    .transform((text, check) => {
+      const code = typedCode(app, text);
+      if (code !== undefined) return code;
+      check.addIssue({ code: 'custom', params: { problem: 'command' } satisfies AnswerProblem });
+      return z.NEVER;
+    })
+    .refine(looksLikeInviteCode);
 }

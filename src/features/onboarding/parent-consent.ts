@@ -9,6 +9,7 @@ import { CONSENT_TEXT_VERSION, type JoinRequest } from '../../domain/index.js';
 import { formatWhen, type Locale, type Translate } from '../../i18n.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import type { Turn } from '../../turn.js';
+import { whomToAsk } from './whom-to-ask.js';
 
 /** The consent a person gives for their own data (the older students, parents, teachers). */
 export function selfConsentText(t: Translate, school: string): string {
@@ -39,17 +40,33 @@ export async function needsParentConsent(app: App, classId: string): Promise<boo
   return group?.kind === 'regular' && app.config.CONSENT_PARENT_GRADES.has(group.grade);
 }
 
+/** The words for a young student about the link for a parent: whether a link was issued, and the text carrying it. */
+export interface ParentLinkText {
+  readonly issued: boolean;
+  readonly text: string;
+}
+
+/**
+ * Issues a fresh link for the parent of the student's request (the previous link, if any, stops
+ * working) and words it for the student: the first time with what the request waits for and who
+ * reviews it then; later only the new link. Says so if the request waits for a parent no longer.
+ */
+export async function parentLinkText(app: App, turn: Turn, request: JoinRequest, first: boolean): Promise<ParentLinkText> {
+  const { t } = turn;
+  const link = await app.services.consent.issueLink(request.id);
+  if (!link) return { issued: false, text: t('cns-paper-not-waiting') };
+  app.logger.info({ requestId: request.id, personId: turn.caller.personId }, 'consent link issued');
+  const fields = { link: consentLink(app, link.token), until: linkUntil(app, turn.locale, link.expiresAt) };
+  if (!first) return { issued: true, text: t('cns-student-new-link', fields) };
+  const className = (await app.services.classes.get(request.applicant.classId))?.name ?? '';
+  return { issued: true, text: t('cns-student-waiting', { ...fields, class: className, whom: whomToAsk(request.applicant.role) }) };
+}
+
 /**
  * Tells the student their request waits for a parent's consent and gives them a fresh link to pass
  * on (the previous link, if any, stops working). Replies nothing more if the request waits no longer.
  */
 export async function sendParentLink(app: App, turn: Turn, request: JoinRequest, first: boolean): Promise<unknown> {
-  const { t } = turn;
-  const link = await app.services.consent.issueLink(request.id);
-  if (!link) return turn.reply(t('cns-paper-not-waiting'), replyKeyboard([]));
-  app.logger.info({ requestId: request.id, personId: turn.caller.personId }, 'consent link issued');
-  const fields = { link: consentLink(app, link.token), until: linkUntil(app, turn.locale, link.expiresAt) };
-  if (!first) return turn.reply(t('cns-student-new-link', fields));
-  const className = (await app.services.classes.get(request.applicant.classId))?.name ?? '';
-  return turn.reply(t('cns-student-waiting', { ...fields, class: className, whom: 'teacher' }), replyKeyboard([]));
+  const { issued, text } = await parentLinkText(app, turn, request, first);
+  return issued && !first ? turn.reply(text) : turn.reply(text, replyKeyboard([]));
 }

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Translate } from '../../i18n.js';
+import { typedText } from '../shared/answers.js';
 
 /**
  * The school subjects a teacher can pick when joining the staff room (F23, F19). They are stored
@@ -52,3 +54,14 @@ export function checkSubject(raw: string): string | undefined {
   if (value.length < 2 || value.length > MAX_SUBJECT_LENGTH) return undefined;
   return /^[\p{L}\d][\p{L}\d .,()'’+-]*$/u.test(value) ? value : undefined;
 }
+
+/**
+ * A subject typed at onboarding's subjects step, as its answer's schema: not empty nor a command
+ * (answers.ts), then a subject by {@link checkSubject} (the value normalised); anything else is the step's «onb-bad-subject».
+ */
+export const SUBJECT_ANSWER = typedText({ max: Number.MAX_SAFE_INTEGER }).transform((text, check) => {
+  const subject = checkSubject(text);
+  if (subject !== undefined) return subject;
+  check.addIssue({ code: 'custom', message: 'not a subject' });
+  return z.NEVER;
+});
