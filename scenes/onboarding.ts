@@ -9,7 +9,7 @@ import { announceFiled } from '../src/features/join-requests/review-notices.js';
 import { nameProblem } from '../src/features/onboarding/name-problem.js';
 import type { Gender } from '../src/domain/index.js';
 import { selfConsentText } from '../src/features/onboarding/parent-consent.js';
-import { consentFrom, joinByInvite, type JoinAnswers } from '../src/features/onboarding/join-by-invite.js';
+import { childAlreadyThere, consentFrom, joinByInvite, type JoinAnswers } from '../src/features/onboarding/join-by-invite.js';
 import { whomToAsk } from '../src/features/onboarding/whom-to-ask.js';
 import { readTyped, sceneChoice } from '../src/features/shared/answers.js';
 import { DEFAULT_SUBJECTS, MAX_SUBJECT_LENGTH, SUBJECT_ANSWER, subjectName } from '../src/features/onboarding/subjects.js';
@@ -94,8 +94,7 @@ async function childStep(context: OnboardingContext, app: App): Promise<unknown>
   const check = context.hasPayload ? undefined : checkPersonName(context.text);
   if (!check?.ok) return ask(context, question, [], nameProblem(t, context, check, 'child'));
   // The same child again is said now, by name, not after the consent (joining for them would be refused).
-  const invite = await app.services.invites.get(context.state.inviteId);
-  if (invite && (await app.services.family.hasChild(context.turn.caller.personId, invite.classId, check.value))) {
+  if (await childAlreadyThere(app, context.turn.caller.personId, context.state.inviteId, check.value)) {
     return ask(context, t('onb-child-again', { child: check.value, class: context.state.className }), []);
   }
   context.state.childName = check.value;

@@ -62,6 +62,12 @@ export async function consentFrom(app: App, inviteId: string, role: InviteRole):
   return invite && (await needsParentConsent(app, invite.classId)) ? 'parent' : 'self';
 }
 
+/** Whether the parent already has `childName` in the invite's class: joining for them again would be refused, so the dialog says so by name at once. */
+export async function childAlreadyThere(app: App, parentId: PersonId, inviteId: string, childName: string): Promise<boolean> {
+  const invite = await app.services.invites.get(inviteId);
+  return invite !== undefined && (await app.services.family.hasChild(parentId, invite.classId, childName));
+}
+
 /** The applicant's words for an invite that filed nothing. */
 function refusalText(turn: Turn, answers: JoinAnswers, reason: JoinRefusal): string {
   const { t } = turn;
