@@ -3,6 +3,7 @@ import { AUDIT_DATES, type AuditDatesStart } from '../src/features/audit/dialogs
 import { parsePeriod } from '../src/features/audit/audit-filter.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { readTyped, typedText } from '../src/features/shared/answers.js';
 
 /**
  * The journal's other dates (F10): «Другие даты» under /журнал asks for a period typed as
@@ -13,6 +14,9 @@ interface DatesState extends Partial<AuditDatesStart>, Record<string, unknown> {
 
 type DatesContext = DialogContext<DatesState>;
 
+/** The period, typed: not a button, not empty, not a command; parsePeriod reads the dates. */
+const PERIOD_TEXT = typedText({ max: Number.MAX_SAFE_INTEGER });
+
 /** Asks for the dates until they are a real period; then the journal for it. */
 function auditDatesSteps(): DialogStepHandler<DatesState>[] {
   const step = async (context: DatesContext): Promise<unknown> => {
@@ -21,11 +25,10 @@ function auditDatesSteps(): DialogStepHandler<DatesState>[] {
     const askAgain = (problem?: string) =>
       turn.reply([problem, t('au-dates-ask')].filter(Boolean).join('\n\n'), replyKeyboard([[{ label: t('btn-cancel'), payload: { k: 'cmd', c: 'cancel' }, color: 'negative' }]]));
     if (context.firstTime) return askAgain();
-    if (context.hasPayload) return askAgain(t('button-stale'));
-    const typed = context.text.replace(/\s+/gu, '');
-    if (!typed) return askAgain(t('invalid-empty'));
+    const typed = readTyped(context, PERIOD_TEXT);
+    if (!typed.ok) return askAgain(typed.problem);
     const now = Date.now();
-    const period = parsePeriod(typed, now, app.config.SCHOOL_TZ);
+    const period = parsePeriod(typed.value.replace(/\s+/gu, ''), now, app.config.SCHOOL_TZ);
     if (!period) return askAgain(t('au-bad-period', { value: context.text.trim() }));
     const parsed = await parseAuditArgs(app, t, context.state.filterArgs ?? '', now);
     const filter = parsed.ok ? parsed.filter : { period };

@@ -1,9 +1,9 @@
 import { createSummary } from '../src/features/classes/create-summary.js';
-import { refusalText } from '../src/features/shared/refusals.js';
+import { createClasses } from '../src/features/classes/create-classes.js';
 import type { Translate } from '../src/i18n.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { MAX_GRADE, MIN_GRADE } from '../src/domain/class-names.js';
+import { MAX_GRADE, MAX_LETTERS, MIN_GRADE, type GridError } from '../src/domain/class-names.js';
 import type { GridPreviewRow } from '../src/domain/types.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { CLASS_GRID } from '../src/features/classes/dialogs.js';
@@ -12,8 +12,6 @@ import { readAnswer, typedText, type AnswerRead } from '../src/features/shared/a
 
 /** Letter sets offered as buttons; anything else is typed. */
 const LETTER_SETS = ['АБ', 'АБВ', 'АБВГ'] as const;
-/** At most this many letters per grade (a school has a handful of parallel classes). */
-const MAX_LETTERS = 10;
 
 interface GridState extends Record<string, unknown> {
   fromGrade?: number;
@@ -62,6 +60,13 @@ function previewText(t: Translate, rows: GridPreviewRow[]): string {
   return [...byGrade.values()].map((names) => names.join(', ')).join('\n');
 }
 
+/** Why the letters typed make no grid (the grades were checked at their steps): not a letter, none, or too many (MAX_LETTERS, the domain's rule). */
+function lettersProblem(t: Translate, reason: GridError, detail: string | undefined): string {
+  if (reason === 'bad_letter') return t('cls-grid-bad-letter', { letter: detail ?? '' });
+  if (reason === 'too_many_letters') return t('cls-grid-many-letters', { max: MAX_LETTERS });
+  return t('cls-grid-no-letters');
+}
+
 /** The wizard: grade from, grade to, letters, preview → create the new names. */
 function classGridSteps(): DialogStepHandler<GridState>[] {
   const steps: Array<(context: GridContext) => Promise<unknown>> = [
@@ -95,17 +100,13 @@ function classGridSteps(): DialogStepHandler<GridState>[] {
       if (!read.ok) return ask(context, prompt, rows, read.problem);
       const letters = read.value;
       const preview = await context.turn.app.services.classes.previewGrid({ fromGrade: context.state.fromGrade ?? MIN_GRADE, toGrade: context.state.toGrade ?? MAX_GRADE, letters });
-      if (!preview.ok) {
-        const problem = preview.reason === 'bad_letter' ? t('cls-grid-bad-letter', { letter: preview.detail ?? '' }) : t('cls-grid-no-letters');
-        return ask(context, prompt, rows, problem);
-      }
+      if (!preview.ok) return ask(context, prompt, rows, lettersProblem(t, preview.reason, preview.detail));
       const distinct = new Set(preview.rows.map((row) => row.letter));
-      if (distinct.size > MAX_LETTERS) return ask(context, prompt, rows, t('cls-grid-many-letters', { max: MAX_LETTERS }));
       context.state.letters = [...distinct].join('');
       return context.next();
     },
     async (context) => {
-      const { t, caller } = context.turn;
+      const { t } = context.turn;
       const { fromGrade = MIN_GRADE, toGrade = MAX_GRADE, letters = '' } = context.state;
       const preview = await context.turn.app.services.classes.previewGrid({ fromGrade, toGrade, letters });
       if (!preview.ok) return context.go(2);
@@ -120,14 +121,8 @@ function classGridSteps(): DialogStepHandler<GridState>[] {
       const pressed = sceneValue(context.payload, CLASS_GRID);
       if (pressed === 'letters') return context.go(2);
       if (pressed !== 'create') return ask(context, text, rows, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
-      try {
-        const results = await context.turn.app.services.classes.createMany(caller.personId, fresh.map((row) => row.name));
-        await context.turn.reply(createSummary(t, results), replyKeyboard([]));
-      } catch (error) {
-        const refusal = refusalText(t, error);
-        if (refusal === undefined) throw error;
-        await context.turn.reply(refusal, replyKeyboard([]));
-      }
+      const { outcome } = await createClasses(context.turn.app, context.turn, fresh.map((row) => row.name));
+      await context.turn.reply(outcome.kind === 'created' ? createSummary(t, outcome.results) : outcome.text, replyKeyboard([]));
       return context.leave();
     },
   ];

@@ -1,6 +1,5 @@
-import { refusalText } from '../src/features/shared/refusals.js';
+import { renameClass } from '../src/features/classes/rename-class.js';
 import { replyKeyboard } from '../src/features/shared/keyboards.js';
-import { ClassNameTakenError, InvalidClassNameError } from '../src/domain/errors.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { CLASS_RENAME, type ClassRenameStart } from '../src/features/classes/dialogs.js';
 import { readTyped, typedText } from '../src/features/shared/answers.js';
@@ -23,15 +22,9 @@ function classRenameSteps(): DialogStepHandler<RenameState>[] {
     if (context.firstTime) return askAgain();
     const typed = readTyped(context, NEW_NAME);
     if (!typed.ok) return askAgain(typed.problem);
-    try {
-      const renamed = await turn.app.services.classes.rename(turn.caller.personId, classId, typed.value);
-      await turn.reply(t('cls-renamed', { from: className, to: renamed.name }), replyKeyboard([]));
-    } catch (error) {
-      const refusal = refusalText(t, error);
-      if (refusal === undefined) throw error;
-      if (error instanceof InvalidClassNameError || error instanceof ClassNameTakenError) return askAgain(refusal);
-      await turn.reply(refusal, replyKeyboard([]));
-    }
+    const { outcome } = await renameClass(turn.app, turn, classId, typed.value);
+    if (outcome.kind === 'bad-name') return askAgain(outcome.text);
+    await turn.reply(outcome.kind === 'renamed' ? t('cls-renamed', { from: className, to: outcome.classGroup.name }) : outcome.text, replyKeyboard([]));
     return context.leave();
   };
   return [step];

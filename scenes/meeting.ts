@@ -1,13 +1,12 @@
 import { askClass } from '../src/features/shared/class-step.js';
-import type { Translate } from '../src/i18n.js';
 import type { MeetingAudience } from '../src/domain/index.js';
-import { parseTypedTime } from '../src/features/shared/typed-time.js';
-import { audienceText, changeableMeeting, checkPlace, checkTitle, createMeeting, moveMeeting, whenText } from '../src/features/meetings/plan-meeting.js';
+import { readMeetingTime } from '../src/features/meetings/meeting-time.js';
+import { audienceText, checkPlace, checkTitle, createMeeting, whenText } from '../src/features/meetings/plan-meeting.js';
 import { regularClasses } from '../src/features/shared/class-ref.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
-import { MEETING, MEETING_MOVE } from '../src/features/meetings/dialogs.js';
+import { MEETING } from '../src/features/meetings/dialogs.js';
 import { choiceProblem, sceneChoice } from '../src/features/shared/answers.js';
 
 interface MeetingState extends Record<string, unknown> {
@@ -41,15 +40,6 @@ async function finish(context: DialogContext<object>, text: string): Promise<unk
   return context.leave();
 }
 
-/** A typed date and time, or the problem with it (unreadable, or past), with an example. */
-function readTime(context: DialogContext<object>, t: Translate): { ok: true; at: number } | { ok: false; problem: string } {
-  if (context.hasPayload) return { ok: false, problem: t('button-stale') };
-  if (!context.text.trim()) return { ok: false, problem: t('invalid-empty') };
-  const read = parseTypedTime(context.text, Date.now(), context.turn.app.config.SCHOOL_TZ);
-  if (read.ok) return read;
-  return { ok: false, problem: t(read.reason === 'past' ? 'mt-time-past' : 'mt-time-unreadable') };
-}
-
 async function titleStep(context: MeetingContext): Promise<unknown> {
   const { t } = context.turn;
   if (context.firstTime) return ask(context, t('mt-ask-title'), []);
@@ -65,7 +55,7 @@ async function whenStep(context: MeetingContext): Promise<unknown> {
   if (!context.state.title) return context.go(TITLE_STEP);
   const question = t('mt-ask-when');
   if (context.firstTime) return ask(context, question, []);
-  const read = readTime(context, t);
+  const read = readMeetingTime(context);
   if (!read.ok) return ask(context, question, [], read.problem);
   context.state.at = read.at;
   return context.next();
@@ -155,26 +145,3 @@ function meetingSteps(): DialogStepHandler<MeetingState>[] {
 
 /** The /meeting dialog (F22): title, time, place or link (or none), audience, then the invitations and reminders. */
 export const meetingDialog: DialogDefinition<MeetingState> = { slug: MEETING, steps: meetingSteps() };
-
-interface MoveState extends Record<string, unknown> {
-  meetingId?: string;
-}
-
-/** «Перенести»: the new time of a meeting, then everyone invited is told and the reminders move. */
-async function moveStep(context: DialogContext<MoveState>): Promise<unknown> {
-  const turn = context.turn;
-  const { t, app } = turn;
-  const id = context.state.meetingId;
-  if (!id) return context.leave();
-  const found = await changeableMeeting(app, turn, id);
-  if (!found.ok) return finish(context, found.text);
-  const question = t('mt-ask-new-time', { title: found.meeting.title, when: whenText(app, turn, found.meeting.at) });
-  if (context.firstTime) return ask(context, question, []);
-  const read = readTime(context, t);
-  if (!read.ok) return ask(context, question, [], read.problem);
-  return finish(context, await moveMeeting(app, turn, id, read.at));
-}
-
-/** The move dialog: one question, the new time. */
-export const meetingMoveDialog: DialogDefinition<MoveState> = { slug: MEETING_MOVE, steps: [moveStep] };
-

@@ -4,10 +4,7 @@ import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor
 import { pageToken, parsePageToken, pickerPage, withPageNote } from '../src/features/shared/paging.js';
 import { sceneValue } from '../src/features/shared/payload.js';
 import type { PromotionPlan } from '../src/domain/types.js';
-import { deliverNotices } from '../src/features/shared/notices.js';
-import { sendInTheirLanguages } from '../src/features/shared/send-in-languages.js';
-import { promoteClasses } from '../src/features/movement/promote-classes.js';
-import { removeGraduates } from '../src/features/study-chats/chat-members.js';
+import { promoteAndTell } from '../src/features/movement/promote-classes.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { PROMOTION } from '../src/features/movement/dialogs.js';
 
@@ -78,7 +75,7 @@ function promotionSteps(): DialogStepHandler<PromotionState>[] {
       const fresh = plan ?? (await app.services.movement.previewPromotion({ keep }));
       return showPlan(context, fresh, t(context.hasPayload ? 'button-stale' : 'invalid-choice'));
     }
-    const { outcome, notices } = await promoteClasses(app, turn, plan);
+    const outcome = await promoteAndTell(app, turn, plan);
     if (outcome.kind === 'has-conflicts') return showPlan(context, outcome.plan, t('mv-plan-has-conflicts'));
     if (outcome.kind === 'refused') {
       await turn.reply(outcome.text, replyKeyboard([]));
@@ -86,21 +83,10 @@ function promotionSteps(): DialogStepHandler<PromotionState>[] {
     }
     if (outcome.kind === 'conflict') return showPlan(context, outcome.plan, t('mv-promote-conflict'));
     if (outcome.kind === 'stale') return showPlan(context, outcome.plan, t('mv-promote-stale'));
-    // One notice at a time: a message that cannot go (for any reason) does not keep the others back.
-    for (const notice of notices) await deliverNotices(app, [notice]).catch(() => undefined);
-    const { result } = outcome;
-    for (const [classId, people] of outcome.graduates) await removeGraduates(app, classId, people);
-    // Every class teacher and family learns what changed, through the delivery engine (once, each in their language).
-    let reached = 0;
-    let total = 0;
-    for (const announcement of outcome.announcements) {
-      const sent = await sendInTheirLanguages(app, announcement.people, (reader) => announcement.text(reader.t));
-      reached += sent.reached.length + sent.held.length;
-      total += new Set(announcement.people).size;
-    }
+    const { result, told } = outcome;
     const lines = [t('mv-promoted', { moved: result.plan.moves.length, graduated: result.plan.graduates.length, people: result.graduatedMembers })];
     if (result.revokedInvites > 0) lines.push(t('mv-promoted-invites', { count: result.revokedInvites }));
-    if (total > 0) lines.push(t('mv-promoted-told', { reached, total }));
+    if (told.total > 0) lines.push(t('mv-promoted-told', told));
     await turn.reply(lines.join('\n'), replyKeyboard([]));
     return context.leave();
   };

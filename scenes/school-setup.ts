@@ -8,6 +8,7 @@ import { SCHOOL_SETUP, SCHOOL_SUMMARY_STEP, type SchoolSetupStart } from '../src
 import { profileSummary } from '../src/features/school/profile-summary.js';
 import { sendApplication } from '../src/features/school/send-application.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
+import { readTyped, typedText } from '../src/features/shared/answers.js';
 
 type SetupState = SchoolSetupStart & Record<string, unknown>;
 
@@ -15,6 +16,9 @@ type SetupContext = DialogContext<SetupState>;
 
 const SUMMARY_STEP = SCHOOL_SUMMARY_STEP;
 const CHOOSE_FIELD_STEP = SUMMARY_STEP + 1;
+
+/** A field's answer, typed: not a button, not empty, not a command; its length and shape the domain checks (checkSchoolField). */
+const FIELD_TEXT = typedText({ max: Number.MAX_SAFE_INTEGER });
 
 const button = (label: string, value: string, color?: ButtonColor): Button => sceneButton(SCHOOL_SETUP, label, value, color);
 
@@ -35,9 +39,9 @@ function fieldStep(field: SchoolField) {
     const fields = context.state.fields ?? {};
     const pressed = sceneValue(context.payload, SCHOOL_SETUP);
     if (pressed === 'keep' && fields[field]) return advance(context);
-    if (context.hasPayload) return askField(context, field, t('button-stale'));
-    if (!context.text) return askField(context, field, t('invalid-empty'));
-    const check = checkSchoolField(field, context.text);
+    const typed = readTyped(context, FIELD_TEXT);
+    if (!typed.ok) return askField(context, field, typed.problem);
+    const check = checkSchoolField(field, typed.value);
     if (!check.ok) return askField(context, field, t(`invalid-${check.problem}`, { max: check.max ?? 0, min: check.min ?? 0 }));
     context.state.fields = { ...fields, [field]: check.value };
     return advance(context);

@@ -29,6 +29,8 @@ interface StudyChatState extends Record<string, unknown> {
   title?: string;
   /** The page of class buttons shown. */
   classPage?: number;
+  /** The page of subject buttons shown. */
+  subjectPage?: number;
   /** Another chat: how its audience is picked. */
   audienceKind?: 'one' | 'many' | 'role';
   /** Another chat: the classes chosen (one, or several). */
@@ -102,14 +104,29 @@ async function subjectStep(context: StudyChatContext): Promise<unknown> {
   const { classId, className } = context.state;
   if (!classId || !className) return context.go(CLASS_STEP);
   const subjects = chatSubjects(turn.caller.member);
-  const rows: Button[][] = [];
-  const buttons = subjects.slice(0, 27).map((s, i) => button(subjectName(t, s), String(i)));
-  for (let i = 0; i < buttons.length; i += 3) rows.push(buttons.slice(i, i + 3));
   const question = t('sc-ask-subject', { className });
-  if (context.firstTime) return ask(context, question, rows);
+  // Paged like the class pickers: three a row, «Назад» and «Ещё» when they do not fit one keyboard.
+  const show = (problem?: string): Promise<unknown> => {
+    const picked = pickerPage(t, subjects.map((s, i) => button(subjectName(t, s), String(i))), {
+      perRow: 3,
+      page: context.state.subjectPage ?? 1,
+      goTo: (label, n) => button(label, pageToken(n), 'primary'),
+      tail: [[cancelButton(t)]],
+    });
+    return askWith(context, withPageNote(question, picked), picked.rows, problem);
+  };
+  if (context.firstTime) {
+    context.state.subjectPage = 1;
+    return show();
+  }
   const pressed = sceneValue(context.payload, STUDY_CHAT);
+  const turnTo = parsePageToken(pressed);
+  if (turnTo !== undefined) {
+    context.state.subjectPage = turnTo;
+    return show();
+  }
   const subject = pressed !== undefined ? subjects[Number(pressed)] : context.hasPayload ? undefined : findSubject(t, subjects, context.text);
-  if (subject === undefined) return ask(context, question, rows, choiceProblem(context));
+  if (subject === undefined) return show(choiceProblem(context));
   const existing = await existingChat(turn.app, turn.caller, classId, subject);
   if (existing) return finish(context, existingChatText(t, existing));
   context.state.subject = subject;

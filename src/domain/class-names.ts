@@ -6,6 +6,8 @@ import type { ClassNameError, ParsedClassName } from './types.js';
 
 export const MIN_GRADE = 1;
 export const MAX_GRADE = 11;
+/** At most this many letters a grade in one creation (a school has a handful of parallel classes). */
+export const MAX_LETTERS = 10;
 
 /** Latin letters that look like Cyrillic ones, typed by mistake on an English layout. */
 const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
@@ -62,7 +64,7 @@ export interface GridSpec {
   letters: string | readonly string[];
 }
 
-export type GridError = 'grade_out_of_range' | 'bad_range' | 'no_letters' | 'bad_letter';
+export type GridError = 'grade_out_of_range' | 'bad_range' | 'no_letters' | 'bad_letter' | 'too_many_letters';
 
 export type GridResult =
   | { ok: true; names: { name: string; grade: number; letter: string }[] }
@@ -86,12 +88,25 @@ export function buildClassGrid(spec: GridSpec): GridResult {
     if (!letters.includes(letter)) letters.push(letter);
   }
   if (letters.length === 0) return { ok: false, reason: 'no_letters' };
+  if (letters.length > MAX_LETTERS) return { ok: false, reason: 'too_many_letters', detail: String(MAX_LETTERS) };
   const names: { name: string; grade: number; letter: string }[] = [];
   for (let grade = fromGrade; grade <= toGrade; grade++) {
     for (const letter of letters) names.push({ name: `${grade}${letter}`, grade, letter });
   }
   names.sort(compareClassNames);
   return { ok: true, names };
+}
+
+/** The first grade that names more than MAX_LETTERS letters among `names` (one creation), or `undefined`. */
+export function gradeOverLetters(names: readonly { grade: number; letter: string }[]): number | undefined {
+  const letters = new Map<number, Set<string>>();
+  for (const { grade, letter } of names) {
+    const set = letters.get(grade) ?? new Set<string>();
+    set.add(letter);
+    letters.set(grade, set);
+    if (set.size > MAX_LETTERS) return grade;
+  }
+  return undefined;
 }
 
 /** Parses `1-8`, `1-4,9`: the grades whose students need a parent's consent; throws on anything else. */

@@ -2,7 +2,7 @@
  * Classes (F03, F04): the staff room, bulk creation by the nomenclature, the
  * grid builder, rename and archive. Names are unique among active classes.
  */
-import { buildClassGrid, compareClassNames, parseClassName, type GridSpec, type GridError } from './class-names.js';
+import { MAX_LETTERS, buildClassGrid, compareClassNames, gradeOverLetters, parseClassName, type GridSpec, type GridError } from './class-names.js';
 import { authorize, type ServiceContext } from './context.js';
 import {
   ClassArchivedError,
@@ -10,6 +10,7 @@ import {
   InvalidClassNameError,
   NotFoundError,
   StaffRoomImmutableError,
+  TooManyLettersError,
 } from './errors.js';
 import { z } from 'zod';
 import { LuaScript, luaList } from './lua.js';
@@ -106,7 +107,10 @@ export class ClassService {
     return { ok: true, rows: grid.names.map((n, i) => ({ ...n, exists: existing[i] != null })) };
   }
 
-  /** Bulk create: one result per input name, in input order (created / duplicate / invalid with reason). */
+  /**
+   * Bulk create: one result per input name, in input order (created / duplicate / invalid with reason).
+   * Throws TooManyLettersError, creating nothing, when the valid names give a grade more than MAX_LETTERS letters.
+   */
   async createMany(actor: ActorId, names: readonly string[]): Promise<ClassCreateResult[]> {
     await authorize(this.ctx, actor, 'school.edit');
     const results: (ClassCreateResult | undefined)[] = [];
@@ -120,6 +124,8 @@ export class ClassService {
         results.push({ input, status: 'invalid', reason: parsed.reason });
       }
     });
+    const crowded = gradeOverLetters(valid);
+    if (crowded !== undefined) throw new TooManyLettersError(crowded, MAX_LETTERS);
     if (valid.length > 0) {
       const items = valid.map(({ input, name, grade, letter }) => ({ input, name, grade, letter }));
       const reply = await CREATE_MANY.apply(this.ctx, [JSON.stringify(items), String(actor)]);

@@ -29,6 +29,17 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** One creation names more than `max` letters in grade `grade` (class-names.ts, MAX_LETTERS). */
+export class TooManyLettersError extends DomainError {
+  readonly code = 'class.too_many_letters';
+  constructor(
+    readonly grade: number,
+    readonly max: number,
+  ) {
+    super(`grade ${grade} would get more than ${max} letters; create at most ${max} parallel classes a grade at a time`);
+  }
+}
+
 /** The class name cannot be normalised to a valid one (see `reason`). */
 export class InvalidClassNameError extends DomainError {
   readonly code = 'class.invalid_name';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClassGrid, normaliseClassName, parseClassName } from '../../src/domain/class-names.js';
+import { MAX_LETTERS, buildClassGrid, gradeOverLetters, normaliseClassName, parseClassName } from '../../src/domain/class-names.js';
 
 describe('F04 class names', () => {
   it.each([
@@ -62,5 +62,15 @@ describe('F04 class names', () => {
     expect(buildClassGrid({ fromGrade: 5, toGrade: 3, letters: 'А' })).toMatchObject({ ok: false, reason: 'bad_range' });
     expect(buildClassGrid({ fromGrade: 1, toGrade: 3, letters: ' ' })).toMatchObject({ ok: false, reason: 'no_letters' });
     expect(buildClassGrid({ fromGrade: 1, toGrade: 3, letters: ['А', 'Q'] })).toMatchObject({ ok: false, reason: 'bad_letter', detail: 'Q' });
+  });
+
+  it('F04: at most MAX_LETTERS (10) letters a grade, in a grid and among names given at once', () => {
+    expect(MAX_LETTERS).toBe(10);
+    expect(buildClassGrid({ fromGrade: 5, toGrade: 5, letters: 'АБВГДЕЖЗИК' })).toMatchObject({ ok: true });
+    expect(buildClassGrid({ fromGrade: 5, toGrade: 6, letters: 'АБВГДЕЖЗИКЛ' })).toEqual({ ok: false, reason: 'too_many_letters', detail: '10' });
+    const eleven = Array.from('АБВГДЕЖЗИКЛ', (letter) => ({ grade: 6, letter }));
+    expect(gradeOverLetters(eleven.slice(0, 10))).toBeUndefined();
+    expect(gradeOverLetters([{ grade: 5, letter: 'А' }, ...eleven, { grade: 6, letter: 'А' }])).toBe(6);
+    expect(gradeOverLetters(Array.from('АБВГДЕ', (letter) => [{ grade: 5, letter }, { grade: 5, letter }, { grade: 7, letter }]).flat())).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   StaffRoomImmutableError,
+  TooManyLettersError,
 } from '../../src/domain/errors.js';
 import { schoolKeys, LUA_KEY_FUNCTIONS } from '../../src/domain/keys.js';
 import { STAFF_ROOM_ID, STAFF_ROOM_NAME } from '../../src/domain/types.js';
@@ -56,6 +57,15 @@ describe('F04 classes', () => {
     expect(again[0]?.status).toBe('duplicate');
     expect((await classes.list()).map((c) => c.name)).toEqual([STAFF_ROOM_NAME, '5А', '6Б']);
     expect((await school.services.audit.recent()).filter((e) => e.action === 'class.created')).toHaveLength(2);
+  });
+
+  it('refuses, creating nothing, names that give a grade more than 10 letters; the grid preview too', async () => {
+    const { classes } = school.services;
+    const eleven = Array.from('АБВГДЕЖЗИКЛ', (letter) => `5${letter}`);
+    await expect(classes.createMany(ADMIN, ['6А', ...eleven])).rejects.toMatchObject(new TooManyLettersError(5, 10));
+    expect((await classes.list()).map((c) => c.name)).toEqual([STAFF_ROOM_NAME]);
+    expect(await classes.previewGrid({ fromGrade: 1, toGrade: 2, letters: 'АБВГДЕЖЗИКЛ' })).toEqual({ ok: false, reason: 'too_many_letters', detail: '10' });
+    expect((await classes.createMany(ADMIN, eleven.slice(0, 10))).every((r) => r.status === 'created')).toBe(true);
   });
 
   it('previews a grid without creating, marking existing names', async () => {

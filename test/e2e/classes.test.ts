@@ -84,6 +84,23 @@ describe('classes (F04)', () => {
     expect(audit.filter((e) => e.action === 'class.created' && e.actor === ADMIN)).toHaveLength(6);
   });
 
+  it('F04: at most 10 letters a grade, by the wizard and by /classes with names typed; nothing is created past it', async () => {
+    const admin = h.admin();
+    await admin.say('/classes grid');
+    await admin.expect('С какого класса');
+    await admin.press('5');
+    await admin.expect('До какого класса');
+    await admin.press('5');
+    await admin.expect('буквы');
+    await admin.say('А Б В Г Д Е Ж З И К Л');
+    await admin.expect('Слишком много букв: не больше 10 в параллели.');
+    await admin.say('/отмена');
+    await admin.expect('Отменено');
+    await admin.say('/classes 5А 5Б 5В 5Г 5Д 5Е 5Ж 5З 5И 5К 5Л');
+    await admin.expect('Слишком много букв: не больше 10 в параллели.');
+    expect((await h.bot.app.services.classes.list()).map((c) => c.name)).toEqual(['Учительская']);
+  });
+
   it('F04: the wizard is cancelled with /отмена and creates nothing', async () => {
     const admin = h.admin();
     await admin.say('/classes grid');

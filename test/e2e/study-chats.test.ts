@@ -90,6 +90,30 @@ describe('study chats (F25)', () => {
     expect(all.text).toContain('учитель [id300|Петрова Анна]');
   });
 
+  it('F25: more subjects than one keyboard holds are paged with «Ещё» and «Назад»; a subject on the second page can be picked', async () => {
+    const s = h.bot.app.services;
+    const many = Array.from({ length: 30 }, (_, i) => `Предмет ${i + 1}`);
+    const invite = await s.invites.create(ADMIN, { classId: 'staff', role: 'teacher' });
+    const used = await s.invites.use(invite.id, { personId: vk(305), name: 'Многопредметова Вера', consent: true, subjects: many });
+    if (!used.ok) throw new Error(used.reason);
+    await s.requests.approve(ADMIN, used.request.id);
+    await s.members.verifyTeacher(ADMIN, vk(305));
+    const teacher = h.driver.user({ id: 305, firstName: 'Вера', allowsMessages: true });
+    await teacher.say('/чат');
+    await teacher.expect('Какой чат создать?');
+    await teacher.press('Предметный чат класса');
+    await teacher.expect('Для какого класса создать учебный чат?');
+    await teacher.press('5А');
+    const first = await teacher.expect('По какому предмету чат для 5А?');
+    expect(first.text).toContain('Страница 1 из 2.');
+    expect(labels(first)).toEqual([...many.slice(0, 24), 'Ещё', 'Отмена']);
+    await teacher.press('Ещё');
+    const second = await teacher.expect('Страница 2 из 2.');
+    expect(labels(second)).toEqual([...many.slice(24), 'Назад', 'Отмена']);
+    await teacher.press('Предмет 29');
+    await teacher.expect('Кому отправить ссылку на чат');
+  });
+
   it('F25: a second /chat for the same class and subject gives the existing link and creates no second chat; the classes led come first', async () => {
     const teacher = h.driver.user({ id: 300, firstName: 'Анна', allowsMessages: true });
     h.driver.user({ id: 310, firstName: 'Ваня', allowsMessages: true });

@@ -12,7 +12,9 @@ import { createSummary } from './create-summary.js';
 import { personShort } from '../shared/person-ref.js';
 import { classPicker, commandButton, pickCancelButton } from '../shared/pick-keyboard.js';
 import { parsePageToken, withPageNote } from '../shared/paging.js';
-import { attempt } from '../shared/refusals.js';
+import { archiveClass } from './archive-class.js';
+import { createClasses } from './create-classes.js';
+import { renameClass } from './rename-class.js';
 import { may, type CommandSpec } from '../shared/command-registry.js';
 
 /** Words after /classes that open the structure wizard instead of creating names. */
@@ -79,8 +81,8 @@ export const classesCommand: CommandSpec = {
     if (!isAdmin(caller)) return turn.reply(t('adm-err-denied'));
     if (words.length === 0) return enterClassGrid(context.dialogs);
     if (words.length > MAX_NAMES) return turn.reply(t('cls-too-many', { max: MAX_NAMES }));
-    const done = await attempt(t, () => app.services.classes.createMany(caller.personId, words));
-    return turn.reply(done.ok ? createSummary(t, done.value) : done.text);
+    const { outcome } = await createClasses(app, turn, words);
+    return turn.reply(outcome.kind === 'created' ? createSummary(t, outcome.results) : outcome.text);
   },
 };
 
@@ -132,7 +134,7 @@ export const renameCommand: CommandSpec = {
   dmOnly: true,
   allowed: isAdmin,
   async run(context, args, turn, app) {
-    const { t, caller } = turn;
+    const { t } = turn;
     const words = app.messenger.people.split(args);
     const page = parsePageToken(args);
     if (words.length === 0 || page !== undefined) return askClass(app, turn, 'rename', 'cls-rename-pick', page ?? 1);
@@ -142,8 +144,8 @@ export const renameCommand: CommandSpec = {
     if (found.classGroup.kind === 'staff') return turn.reply(t('cls-err-staff-room'));
     if (!pair) return enterClassRename(context.dialogs, found.classGroup);
     const from = found.classGroup.name;
-    const done = await attempt(t, () => app.services.classes.rename(caller.personId, found.classGroup.id, pair[1]));
-    return turn.reply(done.ok ? t('cls-renamed', { from, to: done.value.name }) : done.text);
+    const { outcome } = await renameClass(app, turn, found.classGroup.id, pair[1]);
+    return turn.reply(outcome.kind === 'renamed' ? t('cls-renamed', { from, to: outcome.classGroup.name }) : outcome.text);
   },
 };
 
@@ -178,19 +180,18 @@ export const archiveCommand: CommandSpec = {
 export const archiveAction: ActionSpec = {
   name: 'cls.archive',
   async run(_context, payload, turn, app) {
-    const { t, caller } = turn;
-    const before = await app.services.classes.get(payload.id ?? '');
-    if (!before) return t('button-stale-short');
-    if (before.status === 'archived') {
-      await turn.reply(t('cls-already-archived', { name: before.name }));
+    const { t } = turn;
+    const { outcome } = await archiveClass(app, turn, payload.id ?? '');
+    if (outcome.kind === 'not-found') return t('button-stale-short');
+    if (outcome.kind === 'already-archived') {
+      await turn.reply(t('cls-already-archived', { name: outcome.name }));
       return undefined;
     }
-    const done = await attempt(t, () => app.services.classes.archive(caller.personId, before.id));
-    if (!done.ok) {
-      await turn.reply(done.text);
+    if (outcome.kind === 'refused') {
+      await turn.reply(outcome.text);
       return undefined;
     }
-    await turn.reply(t('cls-archived', { name: before.name, invites: done.value.revokedInvites }));
+    await turn.reply(t('cls-archived', { name: outcome.name, invites: outcome.revokedInvites }));
     return t('cls-archived-short');
   },
 };

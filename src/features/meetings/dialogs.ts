@@ -1,6 +1,6 @@
 import { enterAbout, type Dialogs } from '../../messenger/dialogs.js';
 
-// The meetings' dialogs, as /meeting and «Перенести» open them; scenes/meeting.ts runs them.
+// The meetings' dialogs, as /meeting and «Перенести» open them; scenes/meeting.ts and scenes/meeting-move.ts run them.
 
 /** Slug of the /meeting dialog (F22): title → time → place → audience (→ class) → confirm. */
 export const MEETING = 'meeting';

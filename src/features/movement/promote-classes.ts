@@ -5,15 +5,18 @@
  * returned for the admin, with what follows for others: the reviewers' copies of the requests of
  * people who left with a graduating class edited, and each graduate and their parents told; and the
  * announcements to many (each moved class's teachers and families: its new name; each graduating
- * class's teachers), which the caller sends through the delivery engine. The caller then takes the
- * graduates out of their class's study chats (see removeGraduates).
+ * class's teachers). promoteAndTell does all that follows too: it delivers the notices, takes the
+ * graduates out of their class's study chats (removeGraduates) and sends the announcements through the
+ * delivery engine, and returns what the admin is told.
  */
 import type { App } from '../../app.js';
 import type { PersonId } from '../../domain/person.js';
 import type { Member, PromotionPlan, PromotionResult } from '../../domain/types.js';
 import type { Turn } from '../../turn.js';
 import { closedRequestNotices } from '../join-requests/review-notices.js';
-import type { WithNotices } from '../shared/notices.js';
+import { deliverNotices, type WithNotices } from '../shared/notices.js';
+import { sendInTheirLanguages } from '../shared/send-in-languages.js';
+import { removeGraduates } from '../study-chats/chat-members.js';
 import { attempt } from '../shared/refusals.js';
 import { graduatedNotice } from './movement-notices.js';
 import { rosterOf } from './class-teachers-of.js';
@@ -77,4 +80,30 @@ export async function promoteClasses(app: App, turn: Turn, plan: PromotionPlan):
       ...result.graduatedPeople.map((person) => graduatedNotice(person.personId, person.classId, graduateNames.get(person.classId) ?? '')),
     ],
   };
+}
+
+/** What the admin is told once the plan is applied and its follow-ups done: `told`, how many of the people announced to were reached (or wait for the quiet hours' end). */
+export type PromotionReport =
+  | Exclude<PromotionOutcome, { kind: 'promoted' }>
+  | { kind: 'promoted'; result: PromotionResult & { ok: true }; told: { reached: number; total: number } };
+
+/**
+ * Applies the promotion `plan` (promoteClasses) and, when it is applied, does what follows: each notice
+ * delivered on its own (one that cannot go keeps none of the others back), the graduates taken out of
+ * their class's study chats, and every class teacher and family told what changed, through the delivery
+ * engine (once, each in their language).
+ */
+export async function promoteAndTell(app: App, turn: Turn, plan: PromotionPlan): Promise<PromotionReport> {
+  const { outcome, notices } = await promoteClasses(app, turn, plan);
+  if (outcome.kind !== 'promoted') return outcome;
+  for (const notice of notices) await deliverNotices(app, [notice]).catch(() => undefined);
+  for (const [classId, people] of outcome.graduates) await removeGraduates(app, classId, people);
+  let reached = 0;
+  let total = 0;
+  for (const announcement of outcome.announcements) {
+    const sent = await sendInTheirLanguages(app, announcement.people, (reader) => announcement.text(reader.t));
+    reached += sent.reached.length + sent.held.length;
+    total += new Set(announcement.people).size;
+  }
+  return { kind: 'promoted', result: outcome.result, told: { reached, total } };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { promoteClasses } from '../../../src/features/movement/promote-classes.js';
+import { promoteAndTell, promoteClasses } from '../../../src/features/movement/promote-classes.js';
 import { ADMIN, ADMIN_ID, Harness } from '../../helpers/harness.js';
 import { vk } from '../../helpers/people.js';
 import { joinAs, verifiedTeacher } from '../../helpers/school-people.js';
@@ -60,5 +60,26 @@ describe('the move to the next school year (F10), the use case', () => {
     expect(new Set(await noticeTexts(app, notices))).toEqual(new Set(['🎓 Класс 11А выпущен — поздравляем с окончанием школы! Доступ к этому классу в боте закрыт; спасибо, что были с нами.']));
     expect(await names()).toEqual(['Учительская', '6А']);
     expect(await s.members.get(vk(311))).toMatchObject({ status: 'left' });
+  });
+
+  it('F10: promoteAndTell applies the plan and does what follows: the graduates told, the families told through the delivery engine, and returns how many were reached', async () => {
+    const { app } = h.bot;
+    const s = app.services;
+    await s.classes.createMany(ADMIN, ['5А', '11А']);
+    await joinAs(s, 'student', '5А', 310, 'Сидоров Ваня');
+    await joinAs(s, 'student', '11А', 311, 'Выпускник Петя');
+    const [vanya, petya] = [h.driver.user({ id: 310, firstName: 'Ваня', lastName: 'Сидоров' }), h.driver.user({ id: 311, firstName: 'Петя', lastName: 'Выпускник' })];
+    for (const user of [vanya, petya]) {
+      await user.say('/start');
+      await user.nextMessage();
+    }
+    const denied = await promoteAndTell(app, await turnFor(app, 300), await s.movement.previewPromotion({ keep: [] }));
+    expect(denied).toEqual({ kind: 'refused', text: 'У вас нет прав на это действие. Список ваших команд — /помощь.' });
+
+    const report = await promoteAndTell(app, await turnFor(app, ADMIN_ID), await s.movement.previewPromotion({ keep: [] }));
+    expect(report).toMatchObject({ kind: 'promoted', result: { ok: true, graduatedMembers: 1 }, told: { reached: 1, total: 1 } });
+    await vanya.expect('Новый учебный год: класс 5А теперь называется 6А.');
+    await petya.expect('Класс 11А выпущен — поздравляем с окончанием школы!');
+    expect(await names()).toEqual(['Учительская', '6А']);
   });
 });
