@@ -102,7 +102,8 @@ const errorReply = z.object({ error: z.string().optional() });
 
 /**
  * Stores a new invite whose token and code are claimed (school slot). ARGV[2] = invite JSON
- * without id. Audits the creation.
+ * without id. Audits the creation. The author's right (`invite.create` for the class and role) is
+ * checked in the same step: `forbidden` when it was taken away since `authorize`.
  */
 const CREATE = new LuaScript('invites-create', errorReply.extend({ invite: z.unknown().optional() }));
 
@@ -193,6 +194,7 @@ export class InviteService {
       const reply = await CREATE.run(redis, [keys.base], createdAt, [JSON.stringify(body)]);
       if (reply.error) {
         await INDEX.run(redis, indexKeys, createdAt, ['release', placeholder, lifetime]);
+        if (reply.error === 'forbidden') throw new PermissionDeniedError('invite.create', actor);
         if (reply.error === 'class_not_found') throw new NotFoundError('class', classId);
         if (reply.error === 'class_archived') throw new ClassArchivedError(classId);
         if (reply.error === 'wrong_target') throw new InviteTargetError(role, classId);

@@ -36,7 +36,12 @@ export const AUDIT_LIMIT = 10_000;
 /** How long the reply of a change is kept for a repeat of the same operation (a re-run after a crash comes within minutes). */
 const ONCE_TTL_SECONDS = 3 * 24 * 3600;
 
-const luaFile = (file: string): string => readFileSync(new URL(`./lua/${file}.lua`, import.meta.url), 'utf8');
+/** The text of a Lua file at `path`, relative to the module `from` (its `import.meta.url`): `readLua(import.meta.url, './lua/gate-done.lua')`. */
+export function readLua(from: string | URL, path: string): string {
+  return readFileSync(new URL(path, from), 'utf8');
+}
+
+const luaFile = (file: string): string => readLua(import.meta.url, `./lua/${file}.lua`);
 const luaString = (s: string): string => `'${s.replace(/[\\']/g, '\\$&')}'`;
 
 /** The rights matrix as a Lua table, for the prelude's `can()`. */
@@ -77,6 +82,68 @@ export function luaList<T extends z.ZodType>(item: T) {
 
 type Command = (...args: (string | number)[]) => Promise<unknown>;
 
+/** Thrown when a Lua script's reply is not of the shape its schema says (a script and its caller out of step). */
+export class LuaReplyError extends Error {
+  override readonly name = 'LuaReplyError';
+  constructor(
+    readonly command: string,
+    readonly issues: string,
+  ) {
+    super(`Lua script ${command} returned a reply of an unexpected shape: ${issues}`);
+  }
+}
+
+/**
+ * One Lua script registered on a connection with ioredis's `defineCommand` under `command` (EVALSHA,
+ * the source sent only when Redis does not know it yet; left out of auto-pipelining on a cluster,
+ * see `defineLuaCommand`), run with its KEYS and ARGV as given and its Redis reply parsed with
+ * `reply`. The runtime's scripts are these, each from a file of its own ({@link LuaCommand.fromFile});
+ * the domain's {@link LuaScript} adds the prelude and the exactly-once wrapper around one.
+ */
+export class LuaCommand<T> {
+  constructor(
+    /** The command's name on a connection; the bot's all start with `parta` (the tests' script watcher relies on it). */
+    readonly command: string,
+    readonly source: string,
+    private readonly reply: z.ZodType<T>,
+  ) {}
+
+  /** The script of a file, `path` relative to the module `from` (its `import.meta.url`). */
+  static fromFile<T>(from: string | URL, path: string, command: string, reply: z.ZodType<T>): LuaCommand<T> {
+    return new LuaCommand(command, readLua(from, path), reply);
+  }
+
+  /** Runs the script with its KEYS and ARGV and returns its reply, parsed. */
+  async run(redis: RedisClient, keys: readonly string[], args: readonly (string | number)[] = []): Promise<T> {
+    const raw = await this.define(redis)(keys.length, ...keys, ...args);
+    const parsed = this.reply.safeParse(raw);
+    if (!parsed.success) throw new LuaReplyError(this.command, parsed.error.message);
+    return parsed.data;
+  }
+
+  /** Defines the script's command on a connection, once. */
+  defineOn(redis: RedisClient): void {
+    if (typeof (redis as unknown as Record<string, unknown>)[this.command] !== 'function') defineLuaCommand(redis, this.command, this.source);
+  }
+
+  /** The script's command on this connection (defined here if not yet). */
+  private define(redis: RedisClient): Command {
+    this.defineOn(redis);
+    const command = (redis as unknown as Record<string, Command | undefined>)[this.command];
+    if (!command) throw new Error(`could not define Lua script ${this.command}`);
+    return command.bind(redis);
+  }
+}
+
+/** Binds a script to one connection: what a runtime part that owns its connection keeps. */
+export type BoundLuaCommand<T> = (keys: readonly string[], args?: readonly (string | number)[]) => Promise<T>;
+
+/** The script defined on `redis` now (see the note on auto-pipelining at {@link defineScripts}), as a function that runs it there. */
+export function bindLua<T>(redis: RedisClient, script: LuaCommand<T>): BoundLuaCommand<T> {
+  script.defineOn(redis);
+  return (keys, args) => script.run(redis, keys, args);
+}
+
 /** Every script of the domain, to define them all on a connection at once (see {@link defineScripts}). */
 const SCRIPTS = new Set<LuaScript<unknown>>();
 
@@ -96,6 +163,8 @@ export function defineScripts(redis: RedisClient): void {
 export class LuaScript<T> {
   readonly source: string;
   readonly command: string;
+  /** The whole script as a command whose reply is the JSON text. */
+  private readonly script: LuaCommand<string>;
 
   constructor(
     /** The file's name without `.lua`, e.g. `invites-use`. */
@@ -117,6 +186,7 @@ ${luaFile(name)}
 end)()
 if ONCE ~= '' then redis.call('SET', B .. 'once:' .. ONCE, reply, 'EX', ${ONCE_TTL_SECONDS}) end
 return reply`;
+    this.script = new LuaCommand(this.command, this.source, z.string());
     SCRIPTS.add(this as LuaScript<unknown>);
   }
 
@@ -127,21 +197,12 @@ return reply`;
 
   /** Runs the script with its keys (KEYS[1] = the slot's key base) and returns its reply, parsed. */
   async run(redis: RedisClient, keys: readonly string[], now: number, args: (string | number)[] = [], operationKey = ''): Promise<T> {
-    const raw = await this.define(redis)(keys.length, ...keys, String(now), ...args.map(String), operationKey ?? '');
-    if (typeof raw !== 'string') throw new Error(`Lua script ${this.name} returned a non-string reply`);
+    const raw = await this.script.run(redis, keys, [String(now), ...args.map(String), operationKey ?? '']);
     return this.reply.parse(JSON.parse(raw));
   }
 
   /** Defines the script's command on a connection, once. */
   defineOn(redis: RedisClient): void {
-    if (typeof (redis as unknown as Record<string, unknown>)[this.command] !== 'function') defineLuaCommand(redis, this.command, this.source);
-  }
-
-  /** The script's command on this connection (defined here if {@link defineScripts} has not). */
-  private define(redis: RedisClient): Command {
-    this.defineOn(redis);
-    const command = (redis as unknown as Record<string, Command | undefined>)[this.command];
-    if (!command) throw new Error(`could not define Lua script ${this.name}`);
-    return command.bind(redis);
+    this.script.defineOn(redis);
   }
 }

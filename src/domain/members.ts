@@ -4,6 +4,7 @@
  * teacher verification, class teachers, and class rosters.
  */
 import { authorize, loadMember, type ServiceContext } from './context.js';
+import { ACTIONS } from './permissions.js';
 import {
   ClassArchivedError,
   LastAdminError,
@@ -11,6 +12,7 @@ import {
   NotATeacherError,
   NotFoundError,
   NotVerifiedTeacherError,
+  PermissionDeniedError,
   StaffRoomImmutableError,
 } from './errors.js';
 import { z } from 'zod';
@@ -20,7 +22,13 @@ import type { ActorId, AdministrationRole, ClassRoster, Member, Role } from './t
 import { byMemberName, nameMatches, nameWords } from './member-search.js';
 import { comparePersonIds, type PersonId, personIdSchema, storedPersonId } from './person.js';
 
-const changeReply = z.object({ error: z.string().optional(), member: z.unknown().optional(), changed: z.boolean().optional() });
+const changeReply = z.object({
+  error: z.string().optional(),
+  /** The action the actor lacked the right for, with `error: 'forbidden'`. */
+  action: z.enum(ACTIONS).optional(),
+  member: z.unknown().optional(),
+  changed: z.boolean().optional(),
+});
 
 /** Makes each listed id an admin, creating a bare member if needed. ARGV[2] = JSON list of personIds. */
 const BOOTSTRAP = new LuaScript('members-bootstrap-admins', z.object({ changed: luaList(personIdSchema) }));
@@ -31,6 +39,8 @@ const BOOTSTRAP = new LuaScript('members-bootstrap-admins', z.object({ changed: 
  * Operations: verify, appoint_admin, remove_admin, set_admin_role (extra = head|deputy),
  * unset_admin_role (extra = head|deputy), assign_class (extra = classId), unassign_class, set_name.
  * A change is audited (and, for a new head, each previous head losing the role); a no-op is not.
+ * The actor's right for the operation is checked in the script too, in the same step as the change
+ * (`authorize` before it refuses early; a right taken away in between still counts): `forbidden`.
  */
 const CHANGE = new LuaScript('members-change', changeReply);
 
@@ -209,6 +219,8 @@ export class MemberService {
     switch (reply.error) {
       case undefined:
         break;
+      case 'forbidden':
+        throw new PermissionDeniedError(reply.action ?? 'member.change', actor);
       case 'not_found':
         throw new NotFoundError('member', personId);
       case 'not_active':

@@ -1,5 +1,6 @@
 import type { RedisClient } from '../domain/redis-client.js';
-import { defineScript, type ScriptRunner } from './redis-script.js';
+import { z } from 'zod';
+import { bindLua, LuaCommand, LuaReplyError, readLua, type BoundLuaCommand } from '../domain/lua.js';
 import type { UpdatePreload, VkUpdate } from './update-gate.js';
 import type { RedisSessionStorage } from './session-storage.js';
 import { sessionKey } from './session-storage.js';
@@ -8,22 +9,12 @@ import type { Caller } from '../turn.js';
 import type { PersonId } from '../domain/person.js';
 import type { UpdateSender } from './update-scope.js';
 
-// One person as an update needs them, from the keys PK and arguments PA: their member record, the
-// language kept with them (PA[2], a language learnt without asking, is kept if they have none), their
-// dialog's session (its idle expiry renewed) and the ids of the join requests they filed. Run on its
-// own (LOAD) or inside the update gate's call that records the update (see CallerLoader.preload).
-const READ = `
-local member = redis.call('GET', PK[1])
-local language = redis.call('HGET', PK[2], PA[1])
-if not language and PA[2] ~= '' then
-  redis.call('HSET', PK[2], PA[1], PA[2])
-  language = PA[2]
-end
-local session = redis.call('GETEX', PK[3], 'EX', PA[3])
-return { member or false, language or false, session or false, redis.call('SMEMBERS', PK[4]) }`;
-const LOAD = `local PK, PA = KEYS, ARGV\n${READ}`;
-
-type Reply = [string | null, string | null, string | null, string[]];
+/** The read of one person (./lua/caller-read.lua: what it takes and replies, its first lines), also run by the update gate as its preload. */
+const READ = readLua(import.meta.url, './lua/caller-read.lua');
+/** Its reply: the member record, the language, the session (each null for none) and the ids of the requests filed. */
+const replySchema = z.tuple([z.string().nullable(), z.string().nullable(), z.string().nullable(), z.array(z.string())]);
+type Reply = z.infer<typeof replySchema>;
+const LOAD = new LuaCommand('partaLoadCaller', `local PK, PA = KEYS, ARGV\n${READ}`, replySchema);
 
 /** What one Redis call tells about the sender of an update. */
 export interface LoadedCaller {
@@ -40,7 +31,7 @@ export interface LoadedCaller {
  * gate's own, which records the update (see {@link CallerLoader.preload}).
  */
 export class CallerLoader {
-  private readonly load: ScriptRunner;
+  private readonly load: BoundLuaCommand<Reply>;
   private readonly keys: ReturnType<typeof schoolKeys>;
 
   /** The read the update gate makes while recording an update whose peer it takes: no call of its own then. */
@@ -55,7 +46,7 @@ export class CallerLoader {
     /** Who sent an update, as the messenger's adapter reads it (VK: vkSender); undefined for none. */
     senderOf: (update: VkUpdate) => UpdateSender | undefined,
   ) {
-    this.load = defineScript(redis, 'partaLoadCaller', LOAD);
+    this.load = bindLua(redis, LOAD);
     this.keys = schoolKeys(prefix, schoolId);
     this.preload = {
       lua: READ,
@@ -70,13 +61,15 @@ export class CallerLoader {
 
   /** Who `personId` is; `sessionKey` is the Redis key of the session of this update. */
   async caller(personId: PersonId, sessionKey: string, learnt: string | undefined): Promise<LoadedCaller> {
-    return this.loaded(personId, (await this.load(this.keysOf(personId, sessionKey), this.argsOf(personId, learnt))) as Reply);
+    return this.loaded(personId, await this.load(this.keysOf(personId, sessionKey), this.argsOf(personId, learnt)));
   }
 
   /** Who `personId` is by what the update gate read ahead for their session `sessionKey`; undefined when that read was not this one's. */
   preloaded(personId: PersonId, sessionKey: string, read: { id: string; reply: unknown } | undefined): LoadedCaller | undefined {
     if (!read || read.id !== sessionKey) return undefined;
-    return this.loaded(personId, read.reply as Reply);
+    const reply = replySchema.safeParse(read.reply);
+    if (!reply.success) throw new LuaReplyError('partaGateRecordPreloading', reply.error.message);
+    return this.loaded(personId, reply.data);
   }
 
   private keysOf(personId: PersonId, sessionKey: string): string[] {

@@ -7,17 +7,14 @@ import type { RedisClient } from '../domain/redis-client.js';
 import type { Recipient } from '../messenger/ids.js';
 import type { MessageRef } from '../messenger/events.js';
 import type { Delivery, OutgoingMessage } from '../messenger/messenger.js';
-import { defineScript, type ScriptRunner } from './redis-script.js';
+import { z } from 'zod';
+import { bindLua, LuaCommand, type BoundLuaCommand } from '../domain/lua.js';
 
 /** A delivery is kept this long after it started: long enough to resume it and to answer a late repeat. */
 const KEEP_MS = 7 * 24 * 3600 * 1000;
 
-// Creates the delivery unless it exists (a repeat after a crash keeps the first one's batches): 1 if created.
-const CREATE = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], unpack(ARGV, 2))
-redis.call('PEXPIRE', KEYS[1], ARGV[1])
-return 1`;
+/** Creates the delivery unless it exists (./lua/delivery-create.lua): 1 if created, 0 when it was there. */
+const CREATE = LuaCommand.fromFile(import.meta.url, './lua/delivery-create.lua', 'partaDeliveryCreate', z.union([z.literal(0), z.literal(1)]));
 
 /**
  * Reads a stored recipient as this version names it. A delivery an earlier version started (and this
@@ -62,14 +59,14 @@ export interface StoredDelivery {
 
 /** The Redis side of deliveries: create once, load, record a batch, the progress message, a part done. */
 export class DeliveryStore {
-  private readonly create: ScriptRunner;
+  private readonly create: BoundLuaCommand<0 | 1>;
 
   constructor(
     private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly recipientOf: StoredRecipientReader = asStored,
   ) {
-    this.create = defineScript(redis, 'partaDeliveryCreate', CREATE);
+    this.create = bindLua(redis, CREATE);
   }
 
   private key(id: string): string {
@@ -103,7 +100,7 @@ export class DeliveryStore {
     batches.forEach((batch, index) => fields.push(`b:${index}`, JSON.stringify(batch)));
     if (meta.now === 0) fields.push('done:now', '1');
     if (meta.held === 0) fields.push('done:held', '1');
-    return Number(await this.create([this.key(id)], [KEEP_MS, ...fields])) === 1;
+    return (await this.create([this.key(id)], [KEEP_MS, ...fields])) === 1;
   }
 
   /** The delivery, or undefined when there is none (never started, or expired). */

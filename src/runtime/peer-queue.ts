@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClient } from '../domain/redis-client.js';
-import { defineScript, type ScriptRunner } from './redis-script.js';
+import { z } from 'zod';
+import { bindLua, LuaCommand, type BoundLuaCommand } from '../domain/lua.js';
 
 /** Thrown when a peer stays locked by another process longer than the wait limit. */
 export class PeerBusyError extends Error {
@@ -10,30 +11,15 @@ export class PeerBusyError extends Error {
   }
 }
 
-// Takes the lease when it is free or already this process's own.
-const ACQUIRE = `
-local holder = redis.call('GET', KEYS[1])
-if holder == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-if holder then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1`;
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
-// Renews every lease this process holds, in one call.
-const EXTEND_ALL = `
-for _, key in ipairs(KEYS) do
-  if redis.call('GET', key) == ARGV[1] then redis.call('PEXPIRE', key, ARGV[2]) end
-end
-return 0`;
+/** The leases' scripts, one file each in ./lua/ (what each takes and replies, its first lines). */
+const ACQUIRE = LuaCommand.fromFile(import.meta.url, './lua/lease-acquire.lua', 'partaLeaseAcquire', z.union([z.literal(0), z.literal(1)]));
+const RELEASE = LuaCommand.fromFile(import.meta.url, './lua/lease-release.lua', 'partaLeaseRelease', z.union([z.literal(0), z.literal(1)]));
+const EXTEND_ALL = LuaCommand.fromFile(import.meta.url, './lua/lease-extend-all.lua', 'partaLeaseExtendAll', z.literal(0));
 
 /** A peer's lease handed to the caller to release: the Redis key, and the value it holds while ours. */
 export interface HeldLease {
   key: string;
   owner: string;
-}
-
-/** Lua lines that release a lease passed as KEYS[n] with its owner in ARGV[m], for a caller's own script. */
-export function releaseScript(keyIndex: number, ownerIndex: number): string {
-  return `if KEYS[${keyIndex}] and redis.call('GET', KEYS[${keyIndex}]) == ARGV[${ownerIndex}] then redis.call('DEL', KEYS[${keyIndex}]) end`;
 }
 
 /** Thrown for a queued update of a process that was taken for dead: another process has taken it over. */
@@ -77,7 +63,7 @@ export class PeerQueue {
   private readonly maxWaitMs: number;
   readonly owner: string;
   private renewTimer?: NodeJS.Timeout;
-  private readonly scripts: { acquire: ScriptRunner; release: ScriptRunner; extendAll: ScriptRunner };
+  private readonly scripts: { acquire: BoundLuaCommand<0 | 1>; release: BoundLuaCommand<0 | 1>; extendAll: BoundLuaCommand<0> };
 
   constructor(
     redis: RedisClient,
@@ -85,9 +71,9 @@ export class PeerQueue {
     options: PeerQueueOptions = {},
   ) {
     this.scripts = {
-      acquire: defineScript(redis, 'partaLeaseAcquire', ACQUIRE),
-      release: defineScript(redis, 'partaLeaseRelease', RELEASE),
-      extendAll: defineScript(redis, 'partaLeaseExtendAll', EXTEND_ALL),
+      acquire: bindLua(redis, ACQUIRE),
+      release: bindLua(redis, RELEASE),
+      extendAll: bindLua(redis, EXTEND_ALL),
     };
     this.leaseMs = options.leaseMs ?? 15_000;
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
@@ -108,7 +94,7 @@ export class PeerQueue {
    * Runs `task` after every earlier task of the same key has finished. `after`, if given, runs as
    * soon as the task settles, with whether it ran at all (not when the lease could not be had, or
    * the process was taken for dead), and is handed the peer's lease when this was the peer's last
-   * queued task, to release it in the same Redis call as its own bookkeeping (see `releaseScript`);
+   * queued task, to release it in the same Redis call as its own bookkeeping (as the update gate's gate-done.lua does);
    * without `after` the queue releases the lease itself.
    */
   run<T>(key: string, task: () => Promise<T>, after?: (lease: HeldLease | undefined, outcome: TaskOutcome) => Promise<unknown>): Promise<T> {

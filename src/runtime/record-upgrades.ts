@@ -2,7 +2,9 @@
  * Upgrades of the school's stored records made at start, once: what an earlier version wrote in a
  * format this one no longer reads.
  */
+import { z } from 'zod';
 import type { RedisClient } from '../domain/redis-client.js';
+import { LuaCommand } from '../domain/lua.js';
 import { scanKeys } from './scan-keys.js';
 
 /** Set under the school's base once the person fields were renamed (when, ms): later starts do not look again. */
@@ -20,20 +22,8 @@ const PERSON_FIELDS: Readonly<Record<string, string>> = {
   parentVkId: 'parentId',
 };
 
-/** Writes `next` over `key` (its hash field, or its list item at an index) only while it still holds `prev`, keeping its expiry. */
-const REPLACE_IF_SAME = `
-local kind, at = ARGV[3], ARGV[4]
-if kind == 'string' then
-  if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-  redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
-elseif kind == 'hash' then
-  if redis.call('HGET', KEYS[1], at) ~= ARGV[1] then return 0 end
-  redis.call('HSET', KEYS[1], at, ARGV[2])
-else
-  if redis.call('LINDEX', KEYS[1], at) ~= ARGV[1] then return 0 end
-  redis.call('LSET', KEYS[1], at, ARGV[2])
-end
-return 1`;
+/** Writes `next` over `key` (its hash field, or its list item at an index) only while it still holds `prev`, keeping its expiry (./lua/replace-if-same.lua): 1 when written. */
+const REPLACE_IF_SAME = LuaCommand.fromFile(import.meta.url, './lua/replace-if-same.lua', 'partaReplaceIfSame', z.union([z.literal(0), z.literal(1)]));
 
 /** The object with every person field of an earlier version renamed, at any depth; the same object when none was there. */
 function renamed(value: unknown): unknown {
@@ -78,7 +68,7 @@ export async function renamePersonFields(redis: RedisClient, base: string): Prom
   let rewritten = 0;
   const replace = async (key: string, prev: string, kind: 'string' | 'hash' | 'list', at: string | number = ''): Promise<void> => {
     const next = upgradedJson(prev);
-    if (next !== undefined) rewritten += Number(await redis.eval(REPLACE_IF_SAME, 1, key, prev, next, kind, at));
+    if (next !== undefined) rewritten += await REPLACE_IF_SAME.run(redis, [key], [prev, next, kind, at]);
   };
   for await (const keys of scanKeys(redis, `${base}*`, 500)) {
     for (const key of keys) {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClient } from '../domain/redis-client.js';
 import type { Logger } from '../logger.js';
-import { PeerBusyError, releaseScript, TakenOverError, type HeldLease, type PeerQueue, type TaskOutcome } from './peer-queue.js';
-import { defineScript, type ScriptRunner } from './redis-script.js';
+import { PeerBusyError, TakenOverError, type HeldLease, type PeerQueue, type TaskOutcome } from './peer-queue.js';
+import { z } from 'zod';
+import { bindLua, LuaCommand, readLua, type BoundLuaCommand } from '../domain/lua.js';
 import { isStoreOutage } from './store-outage.js';
 import { updateScope, type UpdateScope } from './update-scope.js';
 
@@ -22,32 +23,17 @@ export interface VkUpdate {
  * entries; each keeps `instance:<id>` alive with a heartbeat.
  */
 
-// Marks the event as seen and keeps it in the inbox until handled; 0 for a repeated delivery. When the
-// peer's lease (KEYS[5]) is free it is taken for this process in the same call (2); one already held,
-// even by this process, is left alone (1), so it is never taken over from under a release in flight.
-// With the lease taken, the preload's read (its keys after the fifth, its arguments after the seventh)
-// runs too and comes back as {2, what it read}: the handler needs no Redis call of its own to start.
-function recordScript(preload: string | undefined): string {
-  const read = preload
-    ? `if ARGV[7] == '1' then
-      local PK, PA = {unpack(KEYS, 6)}, {unpack(ARGV, 8)}
-      -- The update is recorded already: a read that fails leaves the handler to read for itself.
-      local ok, read = pcall(function() ${preload} end)
-      if ok then return { 2, read } end
-    end`
-    : '';
-  return `
-if redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
-  local seq = redis.call('INCR', KEYS[4])
-  redis.call('HSET', KEYS[2], ARGV[2], seq .. ':' .. ARGV[3])
-  redis.call('HSET', KEYS[3], ARGV[2], ARGV[4])
-  if KEYS[5] and redis.call('SET', KEYS[5], ARGV[5], 'NX', 'PX', ARGV[6]) then
-    ${read}
-    return 2
-  end
-  return 1
-end
-return 0`;
+/** The gate's scripts, one file each in ./lua/ (what each takes and replies, its first lines). */
+const RECORD_LUA = readLua(import.meta.url, './lua/gate-record.lua');
+const recordReply = z.union([z.literal(0), z.literal(1), z.literal(2), z.tuple([z.literal(2), z.unknown()])]);
+const DONE = LuaCommand.fromFile(import.meta.url, './lua/gate-done.lua', 'partaGateDone', z.literal(0));
+const BEAT = LuaCommand.fromFile(import.meta.url, './lua/gate-beat.lua', 'partaGateBeat', z.union([z.literal(0), z.literal(1)]));
+const TAKE_ORPHANS = LuaCommand.fromFile(import.meta.url, './lua/gate-take-orphans.lua', 'partaGateTakeOrphans', z.array(z.string()));
+const RECORD = new LuaCommand('partaGateRecord', `local PRELOAD = false\n${RECORD_LUA}`, recordReply);
+
+/** The record script with a preload's read in front of it, as gate-record.lua's PRELOAD. */
+function recordPreloading(preload: UpdatePreload): LuaCommand<z.infer<typeof recordReply>> {
+  return new LuaCommand('partaGateRecordPreloading', `local PRELOAD = function(PK, PA)\n${preload.lua}\nend\n${RECORD_LUA}`, recordReply);
 }
 
 /**
@@ -56,61 +42,11 @@ return 0`;
  * its own. Its Lua sees its keys as PK and its arguments as PA, and returns one value.
  */
 export interface UpdatePreload {
+  /** The read's Lua: the body of a function of (PK, PA) (src/runtime/lua/caller-read.lua). */
   readonly lua: string;
   /** What to read for this update (`id` names the read, for the handler to check it is its own); undefined for none. */
   for(update: VkUpdate): { id: string; keys: string[]; args: (string | number)[] } | undefined;
 }
-
-// The update is handled: it leaves the inbox (unless another process has taken it over meanwhile),
-// and the peer's lease is released when it was the last one queued.
-const DONE = `
-if ARGV[3] == '*' or redis.call('HGET', KEYS[2], ARGV[1]) == ARGV[3] then
-  redis.call('HDEL', KEYS[1], ARGV[1])
-  redis.call('HDEL', KEYS[2], ARGV[1])
-end
-${releaseScript(3, 2)}
-return 0`;
-
-// The heartbeat; replies 0 when this process had been taken for dead (it was no longer registered).
-const BEAT = `
-local registered = redis.call('SISMEMBER', KEYS[2], ARGV[1])
-redis.call('SET', KEYS[1], '1', 'PX', ARGV[2])
-redis.call('SADD', KEYS[2], ARGV[1])
-return registered`;
-
-// Takes over, atomically, every inbox entry whose owner has no heartbeat, frees the peer leases that
-// owner held, and returns the entries as [id, raw, id, raw, …]. Cheap when nobody died: unless
-// ARGV[3] is '1' (a full check, at start), the inbox is read only when a registered process is gone.
-const TAKE_ORPHANS = `
-local me = ARGV[2]
-local dead = {}
-local any = false
-for _, id in ipairs(redis.call('SMEMBERS', KEYS[3])) do
-  if id ~= me and redis.call('EXISTS', ARGV[1] .. 'instance:' .. id) == 0 then
-    dead[id] = true
-    any = true
-    redis.call('SREM', KEYS[3], id)
-  end
-end
-if not any and ARGV[3] ~= '1' then return {} end
-local taken = {}
-local owners = redis.call('HGETALL', KEYS[2])
-for i = 1, #owners, 2 do
-  local owner, peer = string.match(owners[i + 1], '^([^|]*)|(.*)$')
-  if owner and owner ~= me and (dead[owner] or redis.call('EXISTS', ARGV[1] .. 'instance:' .. owner) == 0) then
-    local lock = ARGV[1] .. 'lock:peer:' .. peer
-    if redis.call('GET', lock) == owner then redis.call('DEL', lock) end
-    redis.call('HSET', KEYS[2], owners[i], me .. '|' .. peer)
-    local raw = redis.call('HGET', KEYS[1], owners[i])
-    if raw then
-      table.insert(taken, owners[i])
-      table.insert(taken, raw)
-    else
-      redis.call('HDEL', KEYS[2], owners[i])
-    end
-  end
-end
-return taken`;
 
 /** How often a process renews its heartbeat, and how long the heartbeat lives without renewal. */
 const HEARTBEAT_MS = 2_000;
@@ -158,10 +94,10 @@ export class UpdateGate {
   private heartbeat?: NodeJS.Timeout;
   private sweeper?: NodeJS.Timeout;
   private sweeping = false;
-  private readonly record: ScriptRunner;
-  private readonly finish: ScriptRunner;
-  private readonly takeOrphans: ScriptRunner;
-  private readonly pulse: ScriptRunner;
+  private readonly record: BoundLuaCommand<z.infer<typeof recordReply>>;
+  private readonly finish: BoundLuaCommand<0>;
+  private readonly takeOrphans: BoundLuaCommand<string[]>;
+  private readonly pulse: BoundLuaCommand<0 | 1>;
   /** Since when every heartbeat has gone through (undefined after a failed one): sweeps wait until others had time to beat too. */
   private beatingSince?: number;
   private beats = 0;
@@ -177,10 +113,10 @@ export class UpdateGate {
     private readonly preload?: UpdatePreload,
   ) {
     this.instanceId = queue.owner;
-    this.record = defineScript(redis, preload ? 'partaGateRecordPreloading' : 'partaGateRecord', recordScript(preload?.lua));
-    this.finish = defineScript(redis, 'partaGateDone', DONE);
-    this.takeOrphans = defineScript(redis, 'partaGateTakeOrphans', TAKE_ORPHANS);
-    this.pulse = defineScript(redis, 'partaGateBeat', BEAT);
+    this.record = bindLua(redis, preload ? recordPreloading(preload) : RECORD);
+    this.finish = bindLua(redis, DONE);
+    this.takeOrphans = bindLua(redis, TAKE_ORPHANS);
+    this.pulse = bindLua(redis, BEAT);
   }
 
   private key(name: string): string {
@@ -216,7 +152,7 @@ export class UpdateGate {
       keys.push(lease.key, ...(read?.keys ?? []));
       args.push(lease.owner, lease.ttlMs, read ? '1' : '0', ...(read?.args ?? []));
     }
-    const recorded = (await this.record(keys, args)) as 0 | 1 | 2 | [2, unknown];
+    const recorded = await this.record(keys, args);
     if (recorded === 0) {
       this.logger.debug({ eventId }, 'repeated delivery skipped');
       return false;
@@ -235,7 +171,7 @@ export class UpdateGate {
    */
   async recover(full = true): Promise<number> {
     const keys = [this.key('inbox'), this.key('inbox:owner'), this.key('instances')];
-    const flat = (await this.takeOrphans(keys, [this.prefix, this.instanceId, full ? '1' : '0'])) as string[];
+    const flat = await this.takeOrphans(keys, [this.prefix, this.instanceId, full ? '1' : '0']);
     const taken: { seq: number; eventId: string; update: VkUpdate }[] = [];
     for (let i = 0; i < flat.length; i += 2) {
       const raw = flat[i + 1]!;

@@ -1,15 +1,9 @@
 import type { RedisClient } from '../domain/redis-client.js';
-import { defineScript, type ScriptRunner } from '../runtime/redis-script.js';
+import { z } from 'zod';
+import { bindLua, LuaCommand, type BoundLuaCommand } from '../domain/lua.js';
 
-// Reserves the next free send slot of the token for every process sharing it: returns how many
-// ms the caller waits before its request. Slots are `ARGV[1]` ms apart on Redis's own clock.
-const RESERVE = `
-local now = redis.call('TIME')
-local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
-local free = tonumber(redis.call('GET', KEYS[1]) or '0')
-local at = math.max(ms, free)
-redis.call('SET', KEYS[1], at + tonumber(ARGV[1]), 'PX', at - ms + 1000)
-return at - ms`;
+/** Reserves the token's next free slot (./lua/rate-reserve.lua): how many ms the caller waits. */
+const RESERVE = LuaCommand.fromFile(import.meta.url, './lua/rate-reserve.lua', 'partaRateReserve', z.number().int());
 
 /**
  * The gap between two requests: `perSecond` of them span 1100 ms rather than 1000, so that a request
@@ -28,7 +22,7 @@ export function slotSpacingMs(perSecond: number): number {
 export class SharedRateLimiter {
   private readonly spacingMs: number;
   private localFree = 0;
-  private readonly reserve: ScriptRunner;
+  private readonly reserve: BoundLuaCommand<number>;
 
   constructor(
     redis: RedisClient,
@@ -36,14 +30,14 @@ export class SharedRateLimiter {
     perSecond: number,
   ) {
     this.spacingMs = slotSpacingMs(perSecond);
-    this.reserve = defineScript(redis, 'partaRateReserve', RESERVE);
+    this.reserve = bindLua(redis, RESERVE);
   }
 
   /** Waits for this process's next slot. */
   async take(): Promise<void> {
     let waitMs: number;
     try {
-      waitMs = Number(await this.reserve([this.key], [this.spacingMs]));
+      waitMs = await this.reserve([this.key], [this.spacingMs]);
     } catch {
       const now = Date.now();
       const at = Math.max(now, this.localFree);

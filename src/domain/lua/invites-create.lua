@@ -1,6 +1,8 @@
 -- invites-create: stores a new invite whose token and code invites-index.lua has claimed.
 -- ARGV[2] = invite JSON without id. Replies { invite } or { error }.
 local inv = cjson.decode(ARGV[2])
+-- The author's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(inv.createdBy, 'invite.create', inv.classId, inv.role) then return jenc({ error = 'forbidden' }) end
 local c = getJson(kClass(inv.classId))
 if not c then return jenc({ error = 'class_not_found' }) end
 if c.status ~= 'active' then return jenc({ error = 'class_archived' }) end

@@ -1,7 +1,19 @@
 -- members-change: changes one member's roles. ARGV[2] = personId, [3] operation, [4] extra, [5] actor,
 -- [6] audit action, [7] class id for the audit target ('' for none). See members.ts.
-local m = getMember(ARGV[2])
 local op, extra = ARGV[3], ARGV[4]
+-- The actor's right for the operation, checked in the same step as the change (a right taken away
+-- meanwhile counts): the same actions as members.ts's authorize(). Renaming oneself needs none.
+local RIGHTS = {
+  verify = 'teacher.verify',
+  appoint_admin = 'admin.appoint',
+  remove_admin = 'admin.appoint',
+  set_admin_role = 'administration.assign',
+  unset_admin_role = 'administration.assign',
+  assign_class = 'classTeacher.assign',
+  unassign_class = 'classTeacher.assign',
+}
+if RIGHTS[op] and not can(ARGV[5], RIGHTS[op]) then return jenc({ error = 'forbidden', action = RIGHTS[op] }) end
+local m = getMember(ARGV[2])
 if not m then return jenc({ error = 'not_found' }) end
 if m.status ~= 'active' then return jenc({ error = 'not_active' }) end
 local function done(changed, more)
