@@ -1,7 +1,7 @@
 import type { App } from '../src/app.js';
 import { cancelButton, replyKeyboard } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
-import { classNameOf } from '../src/features/shared/review-format.js';
+import { classNameOf } from '../src/features/shared/class-ref.js';
 import { decideAndNotify } from '../src/features/join-requests/decide-request.js';
 import { MAX_REASON_LENGTH } from '../src/domain/join-requests.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';

@@ -1,6 +1,6 @@
 import { enterSchoolSetup } from '../school/dialogs.js';
 import { answerStranger, isStranger, joinIntro, resumeDialog } from '../first-contact/answer-stranger.js';
-import { personName } from '../shared/review-format.js';
+import { personName } from '../shared/person-words.js';
 import { addressName } from '../../domain/name-forms.js';
 import { joinByToken } from '../onboarding/join-command.js';
 import { openConsentLink } from '../consent/open-consent-link.js';

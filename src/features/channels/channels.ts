@@ -4,7 +4,7 @@
  * post to the channel's chat (pinned when asked) and privately to its audience not in that chat,
  * and the report and the list of posts the author gets.
  */
-import { personMention } from '../shared/review-format.js';
+import { personMention } from '../shared/person-words.js';
 import type { App } from '../../app.js';
 import type { Translate } from '../../i18n.js';
 import { can, ChannelTakenError, POST_TEXT_MAX, type Channel, type ChannelKind, type Post, type PostChatOutcome } from '../../domain/index.js';

@@ -9,7 +9,7 @@ import type { PersonId } from '../../domain/person.js';
 import { removeFromClassChats, type ClassLeaver } from '../study-chats/chat-members.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
-import { classNameOf } from '../shared/review-format.js';
+import { classNameOf } from '../shared/class-ref.js';
 import type { Turn } from '../../turn.js';
 import { announceReviewable } from './answer-consent.js';
 

@@ -10,7 +10,7 @@ import { formatWhen } from '../../i18n.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
-import { classNameOf } from '../shared/review-format.js';
+import { classNameOf } from '../shared/class-ref.js';
 import type { Turn } from '../../turn.js';
 import { sendParentLink } from '../onboarding/parent-consent.js';
 import { askWithdrawal, childNameOf, CNS_PAPER, CNS_WITHDRAW, CNS_WITHDRAW_CONFIRM, confirmWithdrawal, recordPaperConsent } from './consent-actions.js';

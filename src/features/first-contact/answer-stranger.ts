@@ -10,7 +10,7 @@ import { constantKeyboard, replyKeyboard } from '../shared/keyboards.js';
 import { commandButton } from '../shared/pick-keyboard.js';
 import type { IncomingMessage } from '../../messenger/events.js';
 import type { Reader } from '../shared/recipients.js';
-import { classNameOf } from '../shared/review-format.js';
+import { classNameOf } from '../shared/class-ref.js';
 import { decidersLine } from '../shared/deciders.js';
 import type { JoinRequest } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';

@@ -11,7 +11,7 @@ import { inlineKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
 import type { Reader } from '../shared/recipients.js';
 import { refusalText } from '../shared/refusals.js';
-import { personMention, personRef } from '../shared/review-format.js';
+import { personMention, personRef } from '../shared/person-words.js';
 import { readTyped, typedText } from '../shared/answers.js';
 
 /** Callback action name of «Ответить» under a question's card. */

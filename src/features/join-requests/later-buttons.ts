@@ -15,7 +15,7 @@ import type { ActionSpec } from '../shared/action-registry.js';
 import type { JobSpec } from '../shared/job-registry.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { readerFor } from '../shared/recipients.js';
-import { classNameOf } from '../shared/review-format.js';
+import { classNameOf } from '../shared/class-ref.js';
 import { parseTypedTime } from '../shared/typed-time.js';
 import type { Turn } from '../../turn.js';
 import { REQ_LATER, sendRequestCard } from './request-card.js';

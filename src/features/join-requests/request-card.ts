@@ -8,7 +8,7 @@ import type { Translate } from '../../i18n.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { formatWhen } from '../../i18n.js';
 import type { Reader } from '../shared/recipients.js';
-import { classNameOf } from '../shared/review-format.js';
+import { classNameOf } from '../shared/class-ref.js';
 import type { JoinRequest } from '../../domain/index.js';
 import type { PersonId } from '../../domain/person.js';
 import { subjectName } from '../onboarding/subjects.js';

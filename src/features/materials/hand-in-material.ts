@@ -13,7 +13,7 @@ import { publishPost } from '../channels/channels.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import type { Reader } from '../shared/recipients.js';
-import { personMention, personRef } from '../shared/review-format.js';
+import { personMention, personRef } from '../shared/person-words.js';
 import { refusalText } from '../shared/refusals.js';
 
 /** Callback action names of the buttons under a material's card. */

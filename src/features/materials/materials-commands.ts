@@ -2,7 +2,7 @@ import { enterMaterialSubmit } from './dialogs.js';
 import { materialNumber } from '../../domain/index.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { readerFor } from '../shared/recipients.js';
-import { personMention } from '../shared/review-format.js';
+import { personMention } from '../shared/person-words.js';
 import { decisionButtons, mayDecide, mayHandIn } from './hand-in-material.js';
 
 /** /submit — the administration and teachers hand material in for a channel; an admin publishes or declines it (F21). */

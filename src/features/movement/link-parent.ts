@@ -12,7 +12,7 @@ import type { Translate } from '../../i18n.js';
 import type { Turn } from '../../turn.js';
 import type { WithNotices } from '../shared/notices.js';
 import { refusalText } from '../shared/refusals.js';
-import { personName } from '../shared/review-format.js';
+import { personName } from '../shared/person-words.js';
 import { childLinkedNotice } from './movement-notices.js';
 
 /** What the person linking is told. */

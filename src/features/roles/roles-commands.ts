@@ -1,5 +1,5 @@
 import type { App } from '../../app.js';
-import { personMention as mentionOf } from '../shared/review-format.js';
+import { personMention as mentionOf } from '../shared/person-words.js';
 import { can } from '../../domain/permissions.js';
 import { comparePersonIds, type PersonId } from '../../domain/person.js';
 import { replyKeyboard, type Button } from '../shared/keyboards.js';

@@ -24,3 +24,8 @@ export async function findClassByArg(app: App, t: Translate, arg: string | undef
 export async function regularClasses(app: App): Promise<RegularClass[]> {
   return (await app.services.classes.list()).filter((c): c is RegularClass => c.kind === 'regular');
 }
+
+/** The name of a request's class (the staff room for teachers). */
+export async function classNameOf(app: App, classId: string): Promise<string> {
+  return (await app.services.classes.get(classId))?.name ?? '—';
+}

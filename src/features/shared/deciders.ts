@@ -5,7 +5,7 @@
 import type { App } from '../../app.js';
 import type { JoinRequest } from '../../domain/index.js';
 import type { Reader } from './recipients.js';
-import { personName } from './review-format.js';
+import { personName } from './person-words.js';
 
 /** Who decides a request, in the reader's words: its class teachers (by name) if it has them (and the administration once it has waited REQUEST_ESCALATE_AFTER), else the administration. */
 export async function decidersLine(app: App, reader: Reader, request: JoinRequest): Promise<string> {

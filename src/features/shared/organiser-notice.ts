@@ -7,7 +7,7 @@ import type { FluentPerson, Translate } from '../../i18n.js';
 import type { PersonId } from '../../domain/person.js';
 import type { Turn } from '../../turn.js';
 import { notifyPerson, type Reader } from './recipients.js';
-import { personMention } from './review-format.js';
+import { personMention } from './person-words.js';
 
 /** A person as a mention with their name (the organiser in a list, the one who changed an event). */
 export async function mentionOf(app: App, t: Translate, personId: PersonId): Promise<FluentPerson> {

@@ -15,7 +15,7 @@ import type { Caller } from '../../turn.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { inlineKeyboard } from '../shared/keyboards.js';
 import { notifyPerson, readerFor } from '../shared/recipients.js';
-import { personMention } from '../shared/review-format.js';
+import { personMention } from '../shared/person-words.js';
 import { audienceText } from './create-study-chat.js';
 
 /** The payload's action of the «Удалить из чата» button: `id` the study chat, `v` the person. */

@@ -10,7 +10,8 @@ import { MemberNotActiveError, NotATeacherError, NotFoundError, PermissionDenied
 import type { PersonId } from '../../domain/person.js';
 import type { Notice, WithNotices } from '../shared/notices.js';
 import { adminChatLinkNotices } from '../admin-chats/admin-chat-notices.js';
-import { commandLinesFor, personName, personRef } from '../shared/review-format.js';
+import { commandLinesFor } from '../shared/command-words.js';
+import { personName, personRef } from '../shared/person-words.js';
 import type { Turn } from '../../turn.js';
 import { teacherCard, teacherSubject } from './verify-notices.js';
 

@@ -1,13 +1,11 @@
 /**
- * How the review notices name things: a person (roster name, else VK name) with a VK link,
- * a date in the school's time zone, a class, and the commands of another person.
+ * How messages name a person: their name in the roster (else their name on the messenger), as a
+ * mention that declines in Russian; the bot itself by a word.
  */
 import type { App } from '../../app.js';
-import { personValue, type FluentPerson, type Locale, type Translate } from '../../i18n.js';
-import { effectiveRoles, type ActorId, type Member } from '../../domain/index.js';
+import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
+import type { ActorId } from '../../domain/index.js';
 import type { PersonId } from '../../domain/person.js';
-import type { Caller } from '../../turn.js';
-import { commandLines } from './command-words.js';
 
 /** How a person is called: their name in the roster, else their VK name, else `id123`; the bot itself by a word. */
 export async function personName(app: App, t: Translate, personId: ActorId): Promise<string> {
@@ -34,19 +32,4 @@ export async function personMention(app: App, t: Translate, personId: PersonId):
   const ref = await personRef(app, t, personId);
   const name = typeof ref === 'string' ? ref : ref.value.name;
   return personValue(name, typeof ref === 'string' ? undefined : ref.value.gender, (shown) => app.messenger.mention(personId, shown));
-}
-
-/** The name of a request's class (the staff room for teachers). */
-export async function classNameOf(app: App, classId: string): Promise<string> {
-  return (await app.services.classes.get(classId))?.name ?? '—';
-}
-
-/** Commands everyone has, left out of a welcome's list (its last line names /help and /menu). */
-const EVERYONE_HAS = new Set(['start', 'help', 'menu', 'join', 'cancel', 'lang']);
-
-/** What a member can do now, for their welcome: the commands of their roles in force, then where the rest is. */
-export function commandLinesFor(app: App, t: Translate, locale: Locale, member: Member): string[] {
-  const caller: Caller = { personId: member.personId, member, roles: new Set(effectiveRoles(member)) };
-  const commands = app.commands.availableTo(caller).filter((command) => !EVERYONE_HAS.has(command.name));
-  return [...commandLines(t, locale, commands), '', t('req-welcome-more')];
 }
