@@ -3,7 +3,7 @@ import type { VkClient } from './client.js';
 import type { UpdateScope, UpdateSender, UpdateState } from '../runtime/update-scope.js';
 import type { VkUpdate } from '../runtime/update-gate.js';
 import type { PersonId } from '../domain/person.js';
-import { localeFromLangId } from '../i18n.js';
+import { langIdOf, localeFromLangId } from './lang-id.js';
 import { vkPerson, vkUserId } from './person-refs.js';
 
 /**
@@ -52,12 +52,9 @@ export function dispatchUpdate(vk: VkClient, update: VkUpdate, scope: UpdateScop
   return vk.updates.dispatchMiddleware(context);
 }
 
-/** VK's lang_id for a language the port names (ru 0, en 3). */
-const LANG_IDS: Record<string, number> = { ru: 0, en: 3 };
-
 /** A message_new as if `person` had written `text` in their private dialog (a command typed in a chat, run there). */
 export function privateMessageUpdate(groupId: number, copy: { person: PersonId; text: string; eventId: string; language: string | undefined }): VkUpdate {
-  const langId = copy.language === undefined ? undefined : LANG_IDS[copy.language];
+  const langId = langIdOf(copy.language);
   const userId = vkUserId(copy.person);
   return {
     type: 'message_new',
