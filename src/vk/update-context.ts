@@ -1,4 +1,4 @@
-import { MessageContext, MessageEventContext, UpdateSource, type Context } from 'vk-io';
+import { Context, MessageContext, MessageEventContext, UpdateSource } from 'vk-io';
 import type { VkClient } from './client.js';
 import type { UpdateScope, UpdateSender, UpdateState } from '../runtime/update-scope.js';
 import type { VkUpdate } from '../runtime/update-gate.js';
@@ -27,6 +27,20 @@ export function vkSender(update: VkUpdate): UpdateSender | undefined {
   if (!Number.isSafeInteger(userId) || userId <= 0 || !Number.isSafeInteger(peer)) return undefined;
   const learnt = peer === userId ? localeFromLangId((object.client_info as { lang_id?: number } | undefined)?.lang_id) : undefined;
   return { person: vkPerson(userId), peer, learnt };
+}
+
+/** Whether a context is of the update type `type` (vk-io's `is`, for one type, without the arrays it makes per call). */
+function isOfType(context: Context, type: string): boolean {
+  return context.type === type || context.subTypes.includes(type);
+}
+
+/**
+ * Updates a person sends, the ones that get a turn (see buildTurn): new messages (not the bot's own,
+ * nor chat service messages, whose type vk-io makes their action) and callback button presses.
+ */
+export function isPersonal(context: Context): boolean {
+  if (isOfType(context, 'message_event')) return true;
+  return context instanceof MessageContext && isOfType(context, 'message_new') && !context.isOutbox;
 }
 
 /**
