@@ -720,7 +720,7 @@ mt-moved = 🔁 The meeting “{ $title }” is moved to { $when }.
 ## Commands typed in a chat
 
 private-moved = 📬 { $person }, the answer is in your private dialog with the bot.
-private-first = This command shows personal data or opens a dialog, so the answer comes in private messages. Please write to the bot privately first (vk.me/club{ $group }), then repeat the command.
+private-first = This command shows personal data or opens a dialog, so the answer comes in private messages. Please write to the bot privately first ({ $link }), then repeat the command.
 
 ## Subjects
 
@@ -1649,7 +1649,7 @@ help-faq-answer = { $id ->
         [join] How to join the school. Ask your class teacher or the administrator for an invite link for your class (or for the staff room if you are a teacher) and open it: the bot asks a few questions and files your request. If you have an invite code, send /join and type it. A class teacher or the administrator reviews the request, and the bot tells you the decision.
         [chats] Where are my chats. When a teacher opens a study chat for your class, the bot sends you its link privately: open it to join. Teachers see their chats with /chats. School announcements come to the school-wide channel, or privately if you are not in it.
         [teachers] Who confirms teachers. Teacher status is confirmed by the platform administrator, the head of school and the deputies (/verify). Until it is confirmed, teacher commands are not available; they are notified by themselves, no need to remind them.
-        [write] The bot does not write to me. On VK a community may write only to people who wrote to it or allowed its messages. Open the school's community (vk.me/club{ $group }) and press «Allow messages», or write any message to the bot: then invites, chat links and answers will reach you.
+        [write] The bot does not write to me. On VK a community may write only to people who wrote to it or allowed its messages. Open the school's community ({ $link }) and press «Allow messages», or write any message to the bot: then invites, chat links and answers will reach you.
         [lang] How to change the language. Send /lang and pick the language with a button: Russian or English. It is kept for you, not for one dialog.
        *[support] Sferum does not work. If the platform itself or VK Messenger does not work (signing in, the study profile, calls), write to Sferum's support at info@sferum.ru: /support prepares the letter. For questions about the school, press «Ask the administrator» in /help.
     }

@@ -6,9 +6,10 @@ import { appForUpdate, type App } from './app.js';
 import { CommandRegistry } from './features/shared/command-registry.js';
 import type { Config } from './config.js';
 import { FEATURES, matchDialogs } from './features.js';
-import { I18n, localeFromLangId } from './i18n.js';
+import { I18n } from './i18n.js';
+import { localeFromLangId } from './vk/lang-id.js';
 import { createLogger, type Logger } from './logger.js';
-import { buildTurn, errorBoundary, isPersonal, type Middleware } from './runtime/middleware.js';
+import { buildTurn, errorBoundary, type Middleware as RuntimeMiddleware } from './runtime/middleware.js';
 import { CallerLoader } from './runtime/caller.js';
 import { Outbox } from './vk/outbox.js';
 import { VkMessenger } from './vk/vk-messenger.js';
@@ -25,7 +26,7 @@ import { RedisSessionStorage } from './runtime/session-storage.js';
 import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
-import { dispatchUpdate, privateMessageUpdate, vkSender } from './vk/update-context.js';
+import { dispatchUpdate, isPersonal, privateMessageUpdate, vkSender } from './vk/update-context.js';
 import { scopeOf, updateScope, type UpdateScope } from './runtime/update-scope.js';
 import { carryOverLegacyKeys, runtimeBase } from './runtime/runtime-keys.js';
 import { renamePersonFields } from './runtime/record-upgrades.js';
@@ -33,7 +34,7 @@ import { BullScheduler, type ScheduledJob } from './runtime/scheduler.js';
 import { JobRegistry, type JobSpec } from './features/shared/job-registry.js';
 import { DeliveryEngine } from './runtime/delivery.js';
 import { deliveryTexts } from './features/shared/delivery-report.js';
-import type { MessageContext } from 'vk-io';
+import type { Context, MessageContext } from 'vk-io';
 import { PollPosition, ResumingPolling } from './vk/long-poll.js';
 import { SharedRateLimiter } from './vk/rate-limit.js';
 import { WebhookServer } from './vk/webhook-server.js';
@@ -56,7 +57,8 @@ export interface BotOptions {
   now?: () => number;
 }
 
-export type { Middleware };
+/** A middleware of the bot's chain: the runtime's, on vk-io's contexts. */
+export type Middleware = RuntimeMiddleware<Context>;
 
 /** At most this many polled updates wait in memory for Redis to come back. */
 const MAX_DEFERRED = 10_000;

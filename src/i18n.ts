@@ -155,14 +155,6 @@ function ungrouped(args: TranslateArgs): TranslateArgs {
   return out;
 }
 
-/** Maps VK's `client_info.lang_id` to a supported locale (0 ru, 1 uk, 2 be → ru; 3 en → en). */
-export function localeFromLangId(langId: number | undefined): Locale | undefined {
-  if (langId === undefined) return undefined;
-  if (langId === 3) return 'en';
-  if (langId === 0 || langId === 1 || langId === 2 || langId === 100 || langId === 114) return 'ru';
-  return 'en';
-}
-
 /** Narrows a string to a supported locale. */
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

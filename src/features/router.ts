@@ -96,7 +96,7 @@ export class Router {
    */
   private async continueInPrivate(message: IncomingMessage, turn: Turn, text: string): Promise<unknown> {
     const person = turn.caller.personId;
-    if (!(await turn.app.messenger.mayWrite(person))) return turn.reply(turn.t('private-first', { group: String(this.app.config.VK_GROUP_ID) }));
+    if (!(await turn.app.messenger.mayWrite(person))) return turn.reply(turn.t('private-first', { link: turn.app.messenger.dialogLink() }));
     const eventId = turn.eventId ?? `${message.chat}:${message.ref.id}`;
     await this.toPrivate({ person, text, eventId: `${eventId}:private`, language: message.language });
     // The chat sees whom the answer went to, called by their first name («Иван, ответ — в личных сообщениях…»).

@@ -50,6 +50,8 @@ export interface ButtonPress {
   readonly kind: 'press';
   readonly from: PersonRef;
   readonly chat: ChatId;
+  /** In the presser's private dialog with the bot (not in a group chat). */
+  readonly isPrivate: boolean;
   /** The payload of the button pressed, as the messenger delivered it. */
   readonly payload: unknown;
   /** The message the button is under. */
@@ -57,11 +59,6 @@ export interface ButtonPress {
   /** The messenger's id of this press, to answer it (VK: event_id; MAX: callback_id). */
   readonly pressId: string;
   readonly dialogs: Dialogs;
-}
-
-/** Whether a press happened in the presser's private dialog with the bot. */
-export function pressedInPrivate(press: ButtonPress): boolean {
-  return press.chat === press.from.id;
 }
 
 /**

@@ -65,6 +65,7 @@ export interface PersonRefs {
   ref(input: string): string | undefined;
 }
 
+/** A messenger as features and dialogs see it: sending, editing, uploads, links, chats, people. */
 export interface Messenger {
   readonly platform: Platform;
   /** Reading references to people typed in commands and dialogs. */
@@ -108,6 +109,8 @@ export interface Messenger {
   reupload(attachment: IncomingAttachment & { kind: 'photo' | 'document' }, chat: ChatId): Promise<string>;
   /** A link that opens the bot's private dialog and hands it `ref` (see IncomingMessage.startRef). */
   startLink(ref: string, source: string): string;
+  /** The address of the bot's private dialog as people read and type it in a text (VK: `vk.me/club1`). */
+  dialogLink(): string;
   /** Creates a group chat with the bot in it. */
   createChat(title: string): Promise<ChatId>;
   /** The link by which people join a chat the bot created. */

@@ -1,4 +1,3 @@
-import { MessageContext, type Context } from 'vk-io';
 import { appForUpdate, type App } from '../app.js';
 import { isLocale, type Locale } from '../i18n.js';
 import { PermissionDeniedError } from '../domain/index.js';
@@ -7,19 +6,19 @@ import { isStoreOutage, type StoreStatus } from './store-outage.js';
 import { setTurn, type Turn } from '../turn.js';
 import { scopeOf, senderOf } from './update-scope.js';
 
-/** A vk-io middleware as the bot composes them. */
-export type Middleware = (context: Context, next: () => Promise<unknown>) => Promise<unknown>;
-
-/** Whether a context is of the update type `type` (vk-io's `is`, for one type, without the arrays it makes per call). */
-function isOfType(context: Context, type: string): boolean {
-  return context.type === type || context.subTypes.includes(type);
+/**
+ * What the runtime's middleware reads of an update's context, whatever the messenger's library: the
+ * state the adapter filled (UpdateState: the scope and the sender), the session, and the update's type
+ * for the log. A vk-io context is one (src/vk/update-context.ts makes them).
+ */
+export interface UpdateContext {
+  readonly type?: string;
+  state: object;
+  session?: unknown;
 }
 
-/** Updates a person sends: new messages (not the bot's own) and callback button presses. */
-export function isPersonal(context: Context): boolean {
-  if (isOfType(context, 'message_event')) return true;
-  return context instanceof MessageContext && isOfType(context, 'message_new') && !context.isOutbox;
-}
+/** A middleware as the bot composes them; `C` is the messenger library's context (the bot's are vk-io's). */
+export type Middleware<C extends UpdateContext = UpdateContext> = (context: C, next: () => Promise<unknown>) => Promise<unknown>;
 
 /** Catches anything a handler throws: logs names and codes only, and tells the person in their language (that the service is briefly unavailable while Redis is down). */
 export function errorBoundary(app: App, store: StoreStatus): Middleware {
@@ -29,8 +28,9 @@ export function errorBoundary(app: App, store: StoreStatus): Middleware {
     } catch (error) {
       // Error names and codes only: messages may quote what a person typed.
       app.logger.error({ type: context.type, err: error instanceof Error ? error.name : 'unknown', code: (error as { code?: unknown }).code }, 'handler failed');
-      const peerId = (context as MessageContext).peerId;
-      if (!peerId || (context instanceof MessageContext && context.isOutbox)) return;
+      // The person's dialog or chat, as the adapter read it: an update no person sent (the bot's own, a chat's service message) is told nothing.
+      const peerId = senderOf(context)?.peer;
+      if (!peerId) return;
       const key = error instanceof PermissionDeniedError ? 'command-denied' : isStoreOutage(error, store) ? 'error-unavailable' : 'error-generic';
       const turn = (context.state as { turn?: Turn }).turn;
       await (turn?.app ?? app).messenger.send(peerId, { text: (turn?.t ?? app.i18n.bind(app.config.LOCALE))(key) }).catch(() => undefined);

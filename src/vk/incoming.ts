@@ -7,7 +7,7 @@ import type { IContext, SceneContext } from '@vk-io/scenes';
 import { DocumentAttachment, PhotoAttachment, type MessageContext, type MessageEventContext } from 'vk-io';
 import type { Dialogs } from '../messenger/dialogs.js';
 import type { ButtonPress, ChatMemberChange, IncomingAttachment, IncomingMessage } from '../messenger/events.js';
-import { localeFromLangId } from '../i18n.js';
+import { localeFromLangId } from './lang-id.js';
 
 /** A message context with its scenes (the bot's middleware attaches them). */
 export type VkMessageContext = MessageContext & IContext;
@@ -99,6 +99,8 @@ export function buttonPress(context: VkPressContext): ButtonPress {
     kind: 'press',
     from: { platform: 'vk', id: context.userId },
     chat: context.peerId,
+    // VK: a private dialog's peer is the person's own id; a chat's is 2000000000 and more.
+    isPrivate: context.peerId === context.userId,
     payload: context.eventPayload,
     message: { chat: context.peerId, id: String(context.conversationMessageId) },
     pressId: context.eventId,

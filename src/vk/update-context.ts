@@ -1,9 +1,9 @@
-import { MessageContext, MessageEventContext, UpdateSource, type Context } from 'vk-io';
+import { Context, MessageContext, MessageEventContext, UpdateSource } from 'vk-io';
 import type { VkClient } from './client.js';
 import type { UpdateScope, UpdateSender, UpdateState } from '../runtime/update-scope.js';
 import type { VkUpdate } from '../runtime/update-gate.js';
 import type { PersonId } from '../domain/person.js';
-import { localeFromLangId } from '../i18n.js';
+import { langIdOf, localeFromLangId } from './lang-id.js';
 import { vkPerson, vkUserId } from './person-refs.js';
 
 /**
@@ -29,6 +29,20 @@ export function vkSender(update: VkUpdate): UpdateSender | undefined {
   return { person: vkPerson(userId), peer, learnt };
 }
 
+/** Whether a context is of the update type `type` (vk-io's `is`, for one type, without the arrays it makes per call). */
+function isOfType(context: Context, type: string): boolean {
+  return context.type === type || context.subTypes.includes(type);
+}
+
+/**
+ * Updates a person sends, the ones that get a turn (see buildTurn): new messages (not the bot's own,
+ * nor chat service messages, whose type vk-io makes their action) and callback button presses.
+ */
+export function isPersonal(context: Context): boolean {
+  if (isOfType(context, 'message_event')) return true;
+  return context instanceof MessageContext && isOfType(context, 'message_new') && !context.isOutbox;
+}
+
 /**
  * Hands an update from the update gate to vk-io's middleware chain, as vk-io's own Callback API
  * handling would, but with the update's scope and its sender (vkSender) in the context's state: every
@@ -52,12 +66,9 @@ export function dispatchUpdate(vk: VkClient, update: VkUpdate, scope: UpdateScop
   return vk.updates.dispatchMiddleware(context);
 }
 
-/** VK's lang_id for a language the port names (ru 0, en 3). */
-const LANG_IDS: Record<string, number> = { ru: 0, en: 3 };
-
 /** A message_new as if `person` had written `text` in their private dialog (a command typed in a chat, run there). */
 export function privateMessageUpdate(groupId: number, copy: { person: PersonId; text: string; eventId: string; language: string | undefined }): VkUpdate {
-  const langId = copy.language === undefined ? undefined : LANG_IDS[copy.language];
+  const langId = langIdOf(copy.language);
   const userId = vkUserId(copy.person);
   return {
     type: 'message_new',

@@ -66,6 +66,17 @@ const deliveryOf = (to: Recipient, result: PeerResult): Delivery =>
 /** The results of a `peer_ids` send, one for each recipient in the order given (the outbox keeps it). */
 const deliveriesOf = (to: readonly Recipient[], results: readonly PeerResult[]): Delivery[] => results.map((result, i) => deliveryOf(to[i] ?? result.peerId, result));
 
+/** The address of the community's dialog as people read and type it: `vk.me/club<id>`. */
+export function vkDialogLink(groupId: number): string {
+  return `vk.me/club${groupId}`;
+}
+
+/** The vk.me deep link that opens the community's dialog and hands the bot `ref` and `ref_source` (the message's referral). */
+export function vkStartLink(groupId: number, ref: string, source: string): string {
+  return `https://${vkDialogLink(groupId)}?ref=${encodeURIComponent(ref)}&ref_source=${encodeURIComponent(source)}`;
+}
+
+/** The messenger port on VK: what features and dialogs ask of a messenger, as VK API calls. */
 export class VkMessenger implements Messenger {
   readonly platform = 'vk' as const;
   readonly people = VK_PERSON_REFS;
@@ -152,7 +163,11 @@ export class VkMessenger implements Messenger {
   }
 
   startLink(ref: string, source: string): string {
-    return `https://vk.me/club${this.groupId}?ref=${encodeURIComponent(ref)}&ref_source=${encodeURIComponent(source)}`;
+    return vkStartLink(this.groupId, ref, source);
+  }
+
+  dialogLink(): string {
+    return vkDialogLink(this.groupId);
   }
 
   async createChat(title: string): Promise<ChatId> {

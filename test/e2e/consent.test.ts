@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
-import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
+import { inviteDeepLink } from '../helpers/deep-links.js';
 import { CONSENT_TEXT_VERSION } from '../../src/domain/index.js';
 import { schoolKeys } from '../../src/domain/keys.js';
 import { ADMIN, Harness } from '../helpers/harness.js';

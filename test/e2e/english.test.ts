@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
+import { inviteDeepLink } from '../helpers/deep-links.js';
 import { STAFF_ROOM_ID } from '../../src/domain/index.js';
 import { ADMIN, Harness } from '../helpers/harness.js';
 import { runtimeBase } from '../../src/runtime/runtime-keys.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceivedMessage } from '../../emulator/driver.js';
 import { formatWhen } from '../../src/i18n.js';
-import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
+import { inviteDeepLink } from '../helpers/deep-links.js';
 import { STAFF_ROOM_ID, globalKeys } from '../../src/domain/index.js';
 import { ADMIN, Harness } from '../helpers/harness.js';
 import { vk } from '../helpers/people.js';

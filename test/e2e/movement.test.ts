@@ -3,7 +3,7 @@ import { ADMIN, ADMIN_ID, Harness } from '../helpers/harness.js';
 import { vk, vks } from '../helpers/people.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
 import { joinAs, verifiedTeacher } from '../helpers/school-people.js';
-import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
+import { inviteDeepLink } from '../helpers/deep-links.js';
 
 const labels = (message: { keyboard?: { buttons: { label: string }[][] } }): string[] => message.keyboard?.buttons.flat().map((b) => b.label) ?? [];
 

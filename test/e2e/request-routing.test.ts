@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DriverUser, ReceivedMessage } from '../../emulator/driver.js';
 import { announceJoinRequest } from '../../src/features/join-requests/review-notices.js';
-import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
+import { inviteDeepLink } from '../helpers/deep-links.js';
 import type { InviteRole, JoinRequest } from '../../src/domain/index.js';
 import { jobsDoneBy, sentinelJob } from '../helpers/jobs-done.js';
 import { ADMIN, Harness } from '../helpers/harness.js';

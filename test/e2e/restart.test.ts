@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Driver, startEmulator, type Emulator } from '../../emulator/index.js';
 import type { StoredMessage } from '../../emulator/state.js';
-import { inviteDeepLink } from '../../src/features/invites/invite-links.js';
+import { inviteDeepLink } from '../helpers/deep-links.js';
 import { createServices } from '../../src/domain/index.js';
 import { botProcessEnv, startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { ADMIN, ADMIN_ID } from '../helpers/harness.js';

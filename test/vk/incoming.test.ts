@@ -1,6 +1,6 @@
-import { API, MessageContext, Upload, UpdateSource } from 'vk-io';
+import { API, MessageContext, MessageEventContext, Upload, UpdateSource } from 'vk-io';
 import { describe, expect, it } from 'vitest';
-import { chatMemberChange } from '../../src/vk/incoming.js';
+import { buttonPress, chatMemberChange, type VkPressContext } from '../../src/vk/incoming.js';
 
 // Chat service messages in the port's words: who joined or left a chat, and who did it (F25).
 
@@ -39,5 +39,25 @@ describe('VK chat service messages as ChatMemberChange', () => {
     expect(chatMemberChange(serviceMessage(300, { type: 'chat_invite_user', member_id: -GROUP_ID }))).toBeUndefined();
     expect(chatMemberChange(serviceMessage(300, { type: 'chat_title_update' }))).toBeUndefined();
     expect(chatMemberChange(serviceMessage(300))).toBeUndefined();
+  });
+});
+
+/** A message_event (a callback button pressed by `userId` in `peerId`) as vk-io makes its context, with no scenes. */
+function press(userId: number, peerId: number): VkPressContext {
+  const context = new MessageEventContext({
+    api,
+    upload,
+    source: UpdateSource.POLLING,
+    updateType: 'message_event',
+    groupId: GROUP_ID,
+    payload: { user_id: userId, peer_id: peerId, event_id: 'e1', payload: { k: 'cb', a: 'x' }, conversation_message_id: 7 } as never,
+  });
+  return Object.assign(context, { scene: {} }) as unknown as VkPressContext;
+}
+
+describe('a VK callback press as a ButtonPress', () => {
+  it('is private in the presser’s own dialog and not in a chat', () => {
+    expect(buttonPress(press(310, 310))).toMatchObject({ kind: 'press', from: { platform: 'vk', id: 310 }, chat: 310, isPrivate: true, message: { chat: 310, id: '7' }, pressId: 'e1' });
+    expect(buttonPress(press(310, CHAT))).toMatchObject({ chat: CHAT, isPrivate: false });
   });
 });

@@ -44,6 +44,7 @@ describe('VK adapter of the messenger port', () => {
     expect(await messenger.profile(vk(700))).toEqual({ id: vk(700), firstName: 'Анна', lastName: 'Петрова' });
     expect(messenger.mention(vk(700), 'Анна [Петрова]')).toBe('[id700|Анна Петрова]');
     expect(messenger.startLink('tok en', 'invite')).toBe(`https://vk.me/club${h.config.VK_GROUP_ID}?ref=tok%20en&ref_source=invite`);
+    expect(messenger.dialogLink()).toBe(`vk.me/club${h.config.VK_GROUP_ID}`);
   });
 
   it('creates a chat, gives its join link, and lists who joined by it', async () => {

@@ -1,6 +1,5 @@
 /** «Создать чат руководства» and «Создать чат коллектива» (F22): callback buttons under the /коллектив overview. */
 import { isAdminChatKind } from '../../domain/index.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { AC_CREATE, adminChatsMessage, createAdminChat, mayCreateAdminChats } from './admin-chats.js';
 
@@ -14,7 +13,7 @@ export const createAdminChatAction: ActionSpec = {
     const outcome = await createAdminChat(app, turn, payload.id);
     if (outcome.kind === 'refused') return t('ac-denied-short');
     await turn.reply(outcome.text);
-    if (pressedInPrivate(press)) {
+    if (press.isPrivate) {
       const overview = await adminChatsMessage(app, t);
       await app.messenger.edit(press.message, overview).catch(() => undefined);
     }

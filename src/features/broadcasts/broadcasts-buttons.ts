@@ -3,7 +3,6 @@
  * (F13, F26, F31): «Перенести» opens the move dialog, «Отменить» cancels it. Every press is checked
  * again (the organiser, the right, the event still planned).
  */
-import { pressedInPrivate } from '../../messenger/events.js';
 import { enterBroadcastMove } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { BROADCAST_CANCEL, BROADCAST_MOVE, cancelEvent, changeableEvent } from './change-event.js';
@@ -16,7 +15,7 @@ export const moveBroadcastAction: ActionSpec = {
     if (!payload.id) return t('button-stale-short');
     const found = await changeableEvent(app, turn, payload.id);
     if (!found.ok) return found.text;
-    if (!pressedInPrivate(press)) return t('command-dm-only');
+    if (!press.isPrivate) return t('command-dm-only');
     if (!(await enterBroadcastMove(press.dialogs, payload.id))) return t('bc-finish-dialog');
     return undefined;
   },

@@ -3,7 +3,6 @@
  * open their dialogs, «Отменить» cancels it. Every press is checked again (the right, the post still scheduled).
  */
 import type { Dialogs } from '../../messenger/dialogs.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import { enterScheduledPostEdit, enterScheduledPostMove } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { cancelScheduledPost, changeablePost, SP_CANCEL, SP_EDIT, SP_MOVE } from './scheduled-posts.js';
@@ -17,7 +16,7 @@ function dialogAction(name: string, enter: (dialogs: Dialogs, postId: string) =>
       if (!payload.id) return t('button-stale-short');
       const found = await changeablePost(app, turn, payload.id);
       if (!found.ok) return found.text;
-      if (!pressedInPrivate(press)) return t('command-dm-only');
+      if (!press.isPrivate) return t('command-dm-only');
       if (!(await enter(press.dialogs, payload.id))) return t('sp-finish-dialog');
       return undefined;
     },

@@ -1,6 +1,5 @@
 /** The buttons of /help (F14): topics, the FAQ, every command, «Вопрос администратору» and «Ответить» under a question; the regulation's sections (F17). */
 import { enterAdminQuestion, enterQuestionAnswer } from './dialogs.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { answerRefusal, Q_ANSWER } from './ask-admin.js';
 import { allCommandsText, sendHelpHome } from './help-command.js';
@@ -27,7 +26,7 @@ const faqAction: ActionSpec = {
       return;
     }
     if (!isFaq(payload.id)) return t('button-stale-short');
-    await turn.reply(t('help-faq-answer', { id: payload.id, group: String(app.config.VK_GROUP_ID) }), backKeyboard(t, 'faq'));
+    await turn.reply(t('help-faq-answer', { id: payload.id, link: app.messenger.dialogLink() }), backKeyboard(t, 'faq'));
   },
 };
 
@@ -53,7 +52,7 @@ const askAction: ActionSpec = {
   async run(press, _payload, turn) {
     const { t } = turn;
     if (turn.caller.member?.status !== 'active') return t('q-stranger-short');
-    if (!pressedInPrivate(press)) return t('command-dm-only');
+    if (!press.isPrivate) return t('command-dm-only');
     if (press.dialogs.current) return t('req-finish-dialog');
     await enterAdminQuestion(press.dialogs);
   },
@@ -65,7 +64,7 @@ const answerAction: ActionSpec = {
   async run(press, payload, turn, app) {
     const refusal = await answerRefusal(app, turn, payload.id);
     if (refusal) return refusal;
-    if (!pressedInPrivate(press)) return turn.t('command-dm-only');
+    if (!press.isPrivate) return turn.t('command-dm-only');
     if (!(await enterQuestionAnswer(press.dialogs, payload.id!))) return turn.t('req-finish-dialog');
   },
 };

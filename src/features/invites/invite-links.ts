@@ -1,5 +1,5 @@
 /**
- * How an invite reaches people (F05): the vk.me deep link with its token, the short code,
+ * How an invite reaches people (F05): the deep link with its token (the messenger's start link), the short code,
  * the QR picture for printing, the card shown to its author, and the message that brings it
  * to a given person (sent by the use case in send-invite.ts).
  */
@@ -14,9 +14,12 @@ import type { PersonId } from '../../domain/person.js';
 import type { Recipient } from '../../messenger/ids.js';
 import type { Turn } from '../../turn.js';
 
-/** The deep link that opens the community's dialog and hands the token to the bot as `ref`. */
-export function inviteDeepLink(groupId: number, token: string): string {
-  return `https://vk.me/club${groupId}?ref=${encodeURIComponent(token)}&ref_source=invite`;
+/** The `ref_source` of invite links (a link without one counts as an invite's too, see /start). */
+export const INVITE_REF_SOURCE = 'invite';
+
+/** The deep link that opens the bot's dialog and hands it the invite's token as `ref` (the messenger's start link). */
+export function inviteLink(app: App, token: string): string {
+  return app.messenger.startLink(token, INVITE_REF_SOURCE);
 }
 
 /** A 512-pixel PNG of the link's QR code, for printing. */
@@ -47,7 +50,7 @@ export async function schoolName(app: App, t: Translate): Promise<string> {
 /** Shows a new invite to its author: class, role, limits, the link, the code and the QR picture, with a «send to a person» button. */
 export async function showInviteCard(app: App, turn: Turn, peerId: number, invite: Invite): Promise<void> {
   const { t } = turn;
-  const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
+  const link = inviteLink(app, invite.token);
   const text = t('inv-card', {
     class: await className(app, invite.classId),
     role: roleName(t, invite.role),
@@ -69,7 +72,7 @@ export async function showInviteCard(app: App, turn: Turn, peerId: number, invit
  * `school` is the school's short name (a neutral word before the profile is filled).
  */
 export function personalInviteNotice(app: App, invite: Invite, personId: PersonId, cls: string, school: string | undefined): Notice {
-  const link = inviteDeepLink(app.config.VK_GROUP_ID, invite.token);
+  const link = inviteLink(app, invite.token);
   return {
     kind: 'send',
     to: personId,

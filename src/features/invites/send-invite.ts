@@ -11,7 +11,7 @@ import type { PersonId } from '../../domain/person.js';
 import type { Turn } from '../../turn.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type WithNotices } from '../shared/notices.js';
-import { className, inviteDeepLink, personalInviteNotice } from './invite-links.js';
+import { className, inviteLink, personalInviteNotice } from './invite-links.js';
 import { inviteErrorKey, lookupVkUser } from './issue-invite.js';
 import { choosePerson } from '../shared/person-picker.js';
 import { personMention } from '../shared/person-ref.js';
@@ -59,7 +59,7 @@ export async function sendInviteAndReport(app: App, turn: Turn, invite: Invite, 
     app.logger.info({ inviteId: invite.id, to: person.id, by: turn.caller.personId }, 'invite sent to a person');
     return true;
   }
-  await turn.reply(turn.t('inv-send-unreachable', { name, link: inviteDeepLink(app.config.VK_GROUP_ID, token), code }), replyKeyboard([]));
+  await turn.reply(turn.t('inv-send-unreachable', { name, link: inviteLink(app, token), code }), replyKeyboard([]));
   return false;
 }
 

@@ -2,7 +2,6 @@
  * The callback buttons of join requests (F08): approve, reject (opens the reason dialog), the pages
  * of /requests, and (later-buttons.ts) «Позже» with its times and «Показать» under a summary. Every press is checked again by the service, never trusted from the payload.
  */
-import { pressedInPrivate } from '../../messenger/events.js';
 import { enterRejectReason } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { sendRequestsPage } from './requests-command.js';
@@ -30,7 +29,7 @@ export const rejectAction: ActionSpec = {
     const { classId, role } = request.applicant;
     if (!can(caller.member, 'request.review', { classId, role })) return t('req-denied');
     if (request.status !== 'pending') return alreadyDecidedText(app, t, request.status, request.decidedBy);
-    if (!pressedInPrivate(context)) return t('command-dm-only');
+    if (!context.isPrivate) return t('command-dm-only');
     if (!(await enterRejectReason(context.dialogs, request.id))) return t('req-finish-dialog');
     return undefined;
   },
@@ -42,7 +41,7 @@ export const pageAction: ActionSpec = {
   async run(context, payload, turn, app) {
     const page = Number(payload.v);
     if (!Number.isSafeInteger(page) || page < 0) return turn.t('button-stale-short');
-    if (!pressedInPrivate(context)) return turn.t('command-dm-only');
+    if (!context.isPrivate) return turn.t('command-dm-only');
     await sendRequestsPage(app, turn, page);
     return undefined;
   },

@@ -7,7 +7,6 @@
 import type { App } from '../../app.js';
 import { formatWhen } from '../../i18n.js';
 import type { Translate } from '../../i18n.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import { z } from 'zod';
 import { NotFoundError, PermissionDeniedError, type JoinRequest } from '../../domain/index.js';
 import { personIdSchema, type PersonId } from '../../domain/person.js';
@@ -74,7 +73,7 @@ export const laterAction: ActionSpec = {
   async run(press, payload, turn, app) {
     const found = await postponable(app, turn, payload.id);
     if (!found.ok) return found.text;
-    if (!pressedInPrivate(press)) return turn.t('command-dm-only');
+    if (!press.isPrivate) return turn.t('command-dm-only');
     const { request } = found;
     const className = await classNameOf(app, request.applicant.classId);
     await turn.reply(turn.t('req-later-ask', { name: request.applicant.name, className }), whenKeyboard(turn.t, request.id));
@@ -132,7 +131,7 @@ export const showAction: ActionSpec = {
     const { t, caller } = turn;
     const gen = Number(payload.v);
     if (!Number.isSafeInteger(gen) || gen < 0) return t('button-stale-short');
-    if (!pressedInPrivate(press)) return t('command-dm-only');
+    if (!press.isPrivate) return t('command-dm-only');
     const result = await app.services.reviewQueue.show(caller.personId, gen, press.message);
     if (!result.ok) return t('req-summary-stale');
     for (const request of result.shown) await sendRequestCard(app, turn, caller.personId, request, { withLater: true, key: `req-show:${request.id}:${caller.personId}:${gen}` });

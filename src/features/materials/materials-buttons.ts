@@ -1,6 +1,5 @@
 /** The buttons under a material's card (F21): «Опубликовать», «Отклонить» and «Изменить и опубликовать»; every press is checked again by the domain. */
 import { enterMaterialDecline, enterMaterialEdit } from './dialogs.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { deliverNotices } from '../shared/notices.js';
 import type { Dialogs } from '../../messenger/dialogs.js';
@@ -31,7 +30,7 @@ async function openMaterialDialog(app: App, press: ButtonPress, turn: Turn, id: 
   if (!mayDecide(turn.caller)) return t('ch-denied');
   const material = await app.services.materials.get(id);
   if (!material || material.status !== 'pending') return t('mat-not-pending');
-  if (!pressedInPrivate(press)) return t('command-dm-only');
+  if (!press.isPrivate) return t('command-dm-only');
   if (!(await enter(press.dialogs, material.id))) return t('req-finish-dialog');
   return undefined;
 }

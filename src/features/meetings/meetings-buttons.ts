@@ -3,7 +3,6 @@
  * «Отменить» cancels it. Every press is checked again (the organiser, the right, the meeting still planned).
  */
 import { personId } from '../../domain/person.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import { enterMeetingMove } from './dialogs.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { cancelMeeting, changeableMeeting, MEETING_CANCEL, MEETING_MOVE } from './plan-meeting.js';
@@ -16,7 +15,7 @@ export const moveMeetingAction: ActionSpec = {
     if (!payload.id) return t('button-stale-short');
     const found = await changeableMeeting(app, turn, payload.id);
     if (!found.ok) return found.text;
-    if (!pressedInPrivate(press)) return t('command-dm-only');
+    if (!press.isPrivate) return t('command-dm-only');
     if (!(await enterMeetingMove(press.dialogs, payload.id))) return t('mt-finish-dialog');
     return undefined;
   },

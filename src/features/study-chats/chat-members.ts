@@ -9,7 +9,6 @@ import { belongsInStudyChat, studyChatClassIds, type Member, type StudyChat } fr
 import { asPersonId, personId, type PersonId } from '../../domain/person.js';
 import { personValue, type FluentPerson, type Translate } from '../../i18n.js';
 import type { ChatMemberChange } from '../../messenger/events.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import type { OutgoingMessage } from '../../messenger/messenger.js';
 import type { Caller } from '../../turn.js';
 import type { ActionSpec } from '../shared/action-registry.js';
@@ -87,7 +86,7 @@ export const removeFromStudyChatAction: ActionSpec = {
     if (!chat || chat.status !== 'ready' || chat.peer === undefined || person === undefined) return t('button-stale-short');
     if (!mayManageStudyChat(caller, chat)) return t('sc-remove-denied');
     const vars = { ...(await chatVars(app, t, chat)), person: await mentionOf(app, t, person) };
-    const edit = (text: string) => (pressedInPrivate(press) ? app.messenger.edit(press.message, { text }).catch(() => undefined) : Promise.resolve());
+    const edit = (text: string) => (press.isPrivate ? app.messenger.edit(press.message, { text }).catch(() => undefined) : Promise.resolve());
     if (belongsInStudyChat(chat, await app.services.members.get(person))) {
       await edit(t(keyOf(chat, 'stranger-belongs'), vars));
       return t('sc-belongs-short', vars);

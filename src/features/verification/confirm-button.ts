@@ -1,6 +1,5 @@
 /** The «Подтвердить статус» callback button (F09, F20, F24): on a verifier's notice or in the /verify list. */
 import { asPersonId } from '../../domain/person.js';
-import { pressedInPrivate } from '../../messenger/events.js';
 import type { ActionSpec } from '../shared/action-registry.js';
 import { deliverNotices } from '../shared/notices.js';
 import { confirmTeacher } from './confirm-teacher.js';
@@ -15,7 +14,7 @@ export const confirmTeacherAction: ActionSpec = {
     if (personId === undefined) return t('button-stale-short');
     const { outcome, notices } = await confirmTeacher(app, turn, personId);
     await deliverNotices(app, notices);
-    if (payload.v === 'list' && outcome.kind !== 'refused' && pressedInPrivate(context)) {
+    if (payload.v === 'list' && outcome.kind !== 'refused' && context.isPrivate) {
       const list = await verifyListMessage(app, t);
       await app.messenger.edit(context.message, list).catch(() => undefined);
     }
