@@ -21,6 +21,7 @@ import { PeerQueue } from '../src/runtime/peer-queue.js';
 import { UpdateGate } from '../src/runtime/update-gate.js';
 import type { BotReport } from './bots/report.js';
 import { cleanup, REDIS_URL } from './redis-keys.js';
+import { vkPeerOf } from '../src/vk/update-envelope.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 500);
 /** People who write before the first measured burst (the bot has just started). */
@@ -185,7 +186,7 @@ async function gateOnly(redis: Redis): Promise<void> {
   const queue = new PeerQueue(redis, prefix);
   const gate = new UpdateGate(redis, prefix, queue, async () => {
     if (++handled === updates) finish();
-  }, createLogger('silent'));
+  }, createLogger('silent'), { peerOf: vkPeerOf });
   const start = performance.now();
   for (let i = 0; i < updates; i++) {
     void gate.accept({ type: 'message_new', event_id: `e${i}`, object: { message: { peer_id: 1 + (i % 100), from_id: 1 + (i % 100), text: 'x' } } });

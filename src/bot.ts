@@ -23,7 +23,8 @@ import { Router } from './features/router.js';
 import { createServices } from './domain/index.js';
 import { SchoolService } from './domain/school.js';
 import { RedisSessionStorage } from './runtime/session-storage.js';
-import { UpdateGate, type VkUpdate } from './runtime/update-gate.js';
+import { UpdateGate } from './runtime/update-gate.js';
+import { vkPeerOf, type VkUpdate } from './vk/update-envelope.js';
 import { VkGateway, type VkGatewayOptions } from './vk/gateway.js';
 import { createVkClient, type VkClient } from './vk/client.js';
 import { dispatchUpdate, isPersonal, privateMessageUpdate, vkSender } from './vk/update-context.js';
@@ -162,7 +163,7 @@ export class Bot {
     };
     this.queue = new PeerQueue(redis, base);
     const handle = async (update: VkUpdate, scope: UpdateScope) => void (await dispatchUpdate(this.vk, withParsablePayload(update), scope));
-    this.gate = new UpdateGate(redis, base, this.queue, handle, logger, HANDLED_TYPES, this.app.callers.preload);
+    this.gate = new UpdateGate(redis, base, this.queue, handle, logger, { peerOf: vkPeerOf, types: HANDLED_TYPES, preload: this.app.callers.preload });
     this.compose();
   }
 

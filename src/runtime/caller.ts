@@ -1,7 +1,7 @@
 import type { RedisClient } from '../domain/redis-client.js';
 import { z } from 'zod';
 import { bindLua, LuaCommand, LuaReplyError, readLua, type BoundLuaCommand } from '../domain/lua.js';
-import type { UpdatePreload, VkUpdate } from './update-gate.js';
+import type { InboxUpdate, UpdatePreload } from './update-gate.js';
 import type { RedisSessionStorage } from './session-storage.js';
 import { sessionKey } from './session-storage.js';
 import { effectiveRoles, memberSchema, parseRecord, schoolKeys } from '../domain/index.js';
@@ -44,7 +44,7 @@ export class CallerLoader {
     private readonly sessions: RedisSessionStorage,
     private readonly sessionTtlSeconds: number,
     /** Who sent an update, as the messenger's adapter reads it (VK: vkSender); undefined for none. */
-    senderOf: (update: VkUpdate) => UpdateSender | undefined,
+    senderOf: (update: InboxUpdate) => UpdateSender | undefined,
   ) {
     this.load = bindLua(redis, LOAD);
     this.keys = schoolKeys(prefix, schoolId);

@@ -7,13 +7,28 @@ import { bindLua, LuaCommand, readLua, type BoundLuaCommand } from '../domain/lu
 import { isStoreOutage } from './store-outage.js';
 import { updateScope, type UpdateScope } from './update-scope.js';
 
-/** A VK update in the Callback API envelope (long poll delivers the same shape). */
-export interface VkUpdate {
+/**
+ * An update as the messenger's adapter hands it to the gate: its type, its body, and its delivery
+ * id (a repeated delivery has the same one). VK's Callback API and long poll deliver this shape as it
+ * is (src/vk/update-envelope.ts); another messenger's adapter would wrap its updates in it.
+ */
+export interface InboxUpdate {
   type: string;
   object: Record<string, unknown>;
-  group_id?: number;
   event_id?: string;
-  v?: string;
+}
+
+/** The peer whose updates must run in order (a chat or a private dialog), as the adapter reads it from an update. */
+export type PeerOf = (update: InboxUpdate) => string;
+
+/** What the gate is told besides its Redis and queue. */
+export interface UpdateGateOptions {
+  /** The messenger's peer of an update (VK: vkPeerOf). */
+  peerOf: PeerOf;
+  /** The update types the bot handles; others (message_allow, typing…) are acknowledged and not recorded. All when omitted. */
+  types?: ReadonlySet<string>;
+  /** The read made in the call that records an update (the caller, see src/runtime/caller.ts). */
+  preload?: UpdatePreload;
 }
 
 /*
@@ -45,7 +60,7 @@ export interface UpdatePreload {
   /** The read's Lua: the body of a function of (PK, PA) (src/runtime/lua/caller-read.lua). */
   readonly lua: string;
   /** What to read for this update (`id` names the read, for the handler to check it is its own); undefined for none. */
-  for(update: VkUpdate): { id: string; keys: string[]; args: (string | number)[] } | undefined;
+  for(update: InboxUpdate): { id: string; keys: string[]; args: (string | number)[] } | undefined;
 }
 
 /** How often a process renews its heartbeat, and how long the heartbeat lives without renewal. */
@@ -67,17 +82,9 @@ export class GateClosedError extends Error {
   }
 }
 
-/** The peer whose updates must run in order: the chat or dialog the update belongs to. */
-export function peerOf(update: VkUpdate): string {
-  const object = update.object ?? {};
-  const message = (object.message ?? (update.type.startsWith('message_') ? object : undefined)) as Record<string, unknown> | undefined;
-  const peer = message?.peer_id ?? object.peer_id ?? object.user_id;
-  return peer === undefined ? 'group' : String(peer);
-}
-
 /** Leaves an update in the inbox as a process that accepted it and then died would (tests simulate a crash with it). */
-export async function leaveInInbox(redis: RedisClient, prefix: string, update: VkUpdate & { event_id: string }, owner: string): Promise<void> {
-  await redis.multi().hset(`${prefix}inbox`, update.event_id, `0:${JSON.stringify(update)}`).hset(`${prefix}inbox:owner`, update.event_id, `${owner}|${peerOf(update)}`).exec();
+export async function leaveInInbox(redis: RedisClient, prefix: string, update: InboxUpdate & { event_id: string }, owner: string, peer: string): Promise<void> {
+  await redis.multi().hset(`${prefix}inbox`, update.event_id, `0:${JSON.stringify(update)}`).hset(`${prefix}inbox:owner`, update.event_id, `${owner}|${peer}`).exec();
 }
 
 /**
@@ -106,12 +113,11 @@ export class UpdateGate {
     private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly queue: PeerQueue,
-    private readonly handle: (update: VkUpdate, scope: UpdateScope) => Promise<void>,
+    private readonly handle: (update: InboxUpdate, scope: UpdateScope) => Promise<void>,
     private readonly logger: Logger,
-    /** The update types the bot handles; others (message_allow, typing…) are acknowledged and not recorded. All when omitted. */
-    private readonly types?: ReadonlySet<string>,
-    private readonly preload?: UpdatePreload,
+    private readonly options: UpdateGateOptions,
   ) {
+    const { preload } = options;
     this.instanceId = queue.owner;
     this.record = bindLua(redis, preload ? recordPreloading(preload) : RECORD);
     this.finish = bindLua(redis, DONE);
@@ -139,15 +145,15 @@ export class UpdateGate {
    * safely recorded — the moment a webhook may answer `ok` — with false for a repeated delivery
    * or a type the bot does not handle.
    */
-  async accept(update: VkUpdate): Promise<boolean> {
+  async accept(update: InboxUpdate): Promise<boolean> {
     if (this.closed) throw new GateClosedError();
-    if (this.types && !this.types.has(update.type)) return false;
+    if (this.options.types && !this.options.types.has(update.type)) return false;
     const eventId = update.event_id ?? `${update.type}:${randomUUID()}`;
-    const peer = peerOf(update);
+    const peer = this.options.peerOf(update);
     const lease = this.queue.leaseToTake(peer);
     const keys = [this.key(`seen:${eventId}`), this.key('inbox'), this.key('inbox:owner'), this.key('inbox:seq')];
     const args: (string | number)[] = [this.seenTtlSeconds, eventId, JSON.stringify(update), `${this.instanceId}|${peer}`];
-    const read = lease ? this.preload?.for(update) : undefined;
+    const read = lease ? this.options.preload?.for(update) : undefined;
     if (lease) {
       keys.push(lease.key, ...(read?.keys ?? []));
       args.push(lease.owner, lease.ttlMs, read ? '1' : '0', ...(read?.args ?? []));
@@ -172,12 +178,12 @@ export class UpdateGate {
   async recover(full = true): Promise<number> {
     const keys = [this.key('inbox'), this.key('inbox:owner'), this.key('instances')];
     const flat = await this.takeOrphans(keys, [this.prefix, this.instanceId, full ? '1' : '0']);
-    const taken: { seq: number; eventId: string; update: VkUpdate }[] = [];
+    const taken: { seq: number; eventId: string; update: InboxUpdate }[] = [];
     for (let i = 0; i < flat.length; i += 2) {
       const raw = flat[i + 1]!;
       const colon = raw.indexOf(':');
       try {
-        taken.push({ seq: Number(raw.slice(0, colon)), eventId: flat[i]!, update: JSON.parse(raw.slice(colon + 1)) as VkUpdate });
+        taken.push({ seq: Number(raw.slice(0, colon)), eventId: flat[i]!, update: JSON.parse(raw.slice(colon + 1)) as InboxUpdate });
       } catch {
         this.logger.error({ eventId: flat[i] }, 'unreadable inbox entry dropped');
         await this.done(flat[i]!, '*');
@@ -237,10 +243,10 @@ export class UpdateGate {
   }
 
   /** Runs an update in its peer's turn; `preloaded` is what the gate read for it while recording it (first runs only: a later one reads afresh). */
-  private async process(eventId: string, update: VkUpdate, preloaded?: UpdateScope['preloaded']): Promise<void> {
+  private async process(eventId: string, update: InboxUpdate, preloaded?: UpdateScope['preloaded']): Promise<void> {
     let peer: string;
     try {
-      peer = peerOf(update);
+      peer = this.options.peerOf(update);
     } catch {
       this.logger.error({ eventId }, 'unreadable inbox entry dropped');
       await this.done(eventId, '*').catch(() => undefined);
@@ -268,7 +274,7 @@ export class UpdateGate {
     return lease ? this.done(eventId, peer, lease, false) : Promise.resolve(undefined);
   }
 
-  private retryLater(eventId: string, update: VkUpdate): void {
+  private retryLater(eventId: string, update: InboxUpdate): void {
     if (this.closed) return;
     setTimeout(() => void this.process(eventId, update), RETRY_LATER_MS).unref();
   }

@@ -2,7 +2,7 @@ import type https from 'node:https';
 import type { RedisClient } from '../domain/redis-client.js';
 import { PollingTransport, type API } from 'vk-io';
 import type { Logger } from '../logger.js';
-import type { VkUpdate } from '../runtime/update-gate.js';
+import type { VkUpdate } from './update-envelope.js';
 
 /** Where the long poll stopped: the `ts` up to which every event is recorded in the inbox. */
 export class PollPosition {

@@ -1,7 +1,7 @@
 import { Context, MessageContext, MessageEventContext, UpdateSource } from 'vk-io';
 import type { VkClient } from './client.js';
 import type { UpdateScope, UpdateSender, UpdateState } from '../runtime/update-scope.js';
-import type { VkUpdate } from '../runtime/update-gate.js';
+import type { VkUpdate } from './update-envelope.js';
 import type { PersonId } from '../domain/person.js';
 import { langIdOf, localeFromLangId } from './lang-id.js';
 import { vkPerson, vkUserId } from './person-refs.js';

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
-import type { UpdateGate, VkUpdate } from '../runtime/update-gate.js';
+import type { UpdateGate } from '../runtime/update-gate.js';
+import type { VkUpdate } from './update-envelope.js';
 
 export interface WebhookOptions {
   port: number;

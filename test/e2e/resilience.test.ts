@@ -61,7 +61,7 @@ describe('resilience', () => {
     await h.stopBot();
     // What a crash between "recorded" and "handled" leaves behind: the event in the inbox.
     const event = { type: 'message_new', group_id: h.emulator.groupId, event_id: 'crashed-1', v: '5.199', object: { message: { id: 99, date: 1, peer_id: admin.id, from_id: admin.id, text: '/help', conversation_message_id: 99, out: 0, attachments: [], fwd_messages: [], important: false, random_id: 0 }, client_info: { button_actions: ['text', 'callback'], keyboard: true, inline_keyboard: true, carousel: true, lang_id: 0 } } };
-    await leaveInInbox(h.db.redis, runtimeBase(h.db.prefix, 'main'), event, 'a-process-that-died');
+    await leaveInInbox(h.db.redis, runtimeBase(h.db.prefix, 'main'), event, 'a-process-that-died', String(admin.id));
     await h.startBot();
     await admin.expect('Что вы можете сделать');
     await expect.poll(() => h.db.redis.hlen(`${runtimeBase(h.db.prefix, 'main')}inbox`)).toBe(0);

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RedisClient } from '../../src/domain/redis-client.js';
 import { createLogger } from '../../src/logger.js';
 import { PeerQueue } from '../../src/runtime/peer-queue.js';
-import { UpdateGate, leaveInInbox, peerOf, type UpdatePreload, type VkUpdate } from '../../src/runtime/update-gate.js';
+import { UpdateGate, leaveInInbox, type UpdatePreload } from '../../src/runtime/update-gate.js';
+import { vkPeerOf as peerOf, type VkUpdate } from '../../src/vk/update-envelope.js';
 import { openTestRedis, newTestConnection, type TestRedis } from '../helpers/redis.js';
 
 const message = (eventId: string, peer: number, text: string): VkUpdate => ({ type: 'message_new', event_id: eventId, object: { message: { peer_id: peer, from_id: peer, text } } });
@@ -24,7 +25,7 @@ describe('update gate', () => {
   function gateOn(redis: RedisClient, seen: string[]): UpdateGate {
     const gate = new UpdateGate(redis, db.prefix, new PeerQueue(redis, db.prefix), async (update, scope) => {
       seen.push(`${(update.object.message as { text: string }).text}@${scope.eventId}`);
-    }, createLogger('silent'));
+    }, createLogger('silent'), { peerOf });
     gates.push(gate);
     return gate;
   }
@@ -38,7 +39,7 @@ describe('update gate', () => {
     const gate = new UpdateGate(db.redis, db.prefix, new PeerQueue(db.redis, db.prefix), async (update, scope) => {
       reads.push(scope.preloaded);
       if ((update.object.message as { text: string }).text === 'first') await held;
-    }, createLogger('silent'), undefined, preload);
+    }, createLogger('silent'), { peerOf, preload });
     gates.push(gate);
     await gate.open();
     await gate.accept(message('p1', 5, 'first'));
@@ -57,7 +58,7 @@ describe('update gate', () => {
       const text = (update.object.message as { text: string }).text;
       reads.push([text, scope.preloaded?.reply]);
       if (text === 'A') await db.redis.set(`${db.prefix}greeting:5`, 'after A');
-    }, createLogger('silent'), undefined, preload);
+    }, createLogger('silent'), { peerOf, preload });
     gates.push(gate);
     await gate.open();
     // Another process holds the peer: A is recorded without the lease and waits for it.
@@ -83,8 +84,8 @@ describe('update gate', () => {
     const inbox = `${db.prefix}inbox`;
     const live = gateOn(db.redis, []);
     await live.open();
-    await leaveInInbox(db.redis, db.prefix, { ...message('mine', 1, 'live'), event_id: 'mine' }, live.instanceId);
-    await leaveInInbox(db.redis, db.prefix, { ...message('orphan', 2, 'orphan'), event_id: 'orphan' }, 'dead-process');
+    await leaveInInbox(db.redis, db.prefix, { ...message('mine', 1, 'live'), event_id: 'mine' }, live.instanceId, '1');
+    await leaveInInbox(db.redis, db.prefix, { ...message('orphan', 2, 'orphan'), event_id: 'orphan' }, 'dead-process', '2');
     const seenA: string[] = [];
     const seenB: string[] = [];
     const a = gateOn(db.redis, seenA);
@@ -100,7 +101,7 @@ describe('update gate', () => {
     const logged: string[] = [];
     const gate = new UpdateGate(db.redis, db.prefix, new PeerQueue(db.redis, db.prefix, { maxWaitMs: 100 }), async (update) => {
       seen.push((update.object.message as { text: string }).text);
-    }, createLogger('info', { write: (line: string) => void logged.push(line) }));
+    }, createLogger('info', { write: (line: string) => void logged.push(line) }), { peerOf });
     gates.push(gate);
     await gate.open();
     await db.redis.set(`${db.prefix}lock:peer:7`, 'a-slow-process', 'PX', 60_000);
@@ -124,7 +125,7 @@ describe('update gate', () => {
       const text = (update.object.message as { text: string }).text;
       seenA.push(text);
       if (text === 'first') await blocked;
-    }, createLogger('silent'));
+    }, createLogger('silent'), { peerOf });
     gates.push(a);
     await a.open();
     for (const [id, text] of [['q1', 'first'], ['q2', 'second'], ['q3', 'third']] as const) await a.accept(message(id, 9, text));
