@@ -11,7 +11,7 @@ import {
   roleName,
   rolesFor,
 } from '../src/features/invites/issue-invite.js';
-import { className, showInviteCard } from '../src/features/invites/invite-links.js';
+import { showInviteCard } from '../src/features/invites/invite-links.js';
 import { sendInviteToNamed } from '../src/features/invites/send-invite.js';
 import { replyKeyboard, type Button, cancelButton, sceneButton, type ButtonColor } from '../src/features/shared/keyboards.js';
 import { sceneValue } from '../src/features/shared/payload.js';
@@ -19,6 +19,7 @@ import { INVITE_LIMITS, type InviteRole } from '../src/domain/index.js';
 import type { DialogContext, DialogDefinition, DialogStepHandler } from '../src/turn.js';
 import { INVITE_BUILDER, INVITE_RECIPIENT_STEP, type InviteBuilderStart } from '../src/features/invites/dialogs.js';
 import { choiceProblem } from '../src/features/shared/answers.js';
+import { classNameOf } from '../src/features/shared/class-ref.js';
 
 interface BuilderState extends InviteBuilderStart, Record<string, unknown> {
   classId?: string;
@@ -104,7 +105,7 @@ async function confirmStep(context: BuilderContext, app: App): Promise<unknown> 
   const { t } = turn;
   const { classId, role, maxUses, days } = context.state;
   if (!classId || !role || !maxUses || !days) return context.go(CLASS_STEP);
-  const summary = t('inv-confirm', { class: await className(app, classId), role: roleName(t, role), maxUses, days });
+  const summary = t('inv-confirm', { class: await classNameOf(app, classId), role: roleName(t, role), maxUses, days });
   const rows = [[button(t('inv-btn-create'), 'create', 'positive')]];
   if (context.firstTime) return ask(context, summary, rows);
   const pressed = sceneValue(context.payload, INVITE_BUILDER);

@@ -6,8 +6,7 @@ import { appForUpdate, type App } from './app.js';
 import { CommandRegistry } from './features/shared/command-registry.js';
 import type { Config } from './config.js';
 import { FEATURES, matchDialogs } from './features.js';
-import { I18n } from './i18n.js';
-import { localeFromLangId } from './vk/lang-id.js';
+import { I18n, isLocale } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { buildTurn, errorBoundary, type Middleware as RuntimeMiddleware } from './runtime/middleware.js';
 import { CallerLoader } from './runtime/caller.js';
@@ -299,11 +298,11 @@ export class Bot {
   }
 
   private async tellUnavailable(update: VkUpdate): Promise<void> {
-    const message = update.object.message as { peer_id?: number; from_id?: number } | undefined;
-    const langId = (update.object.client_info as { lang_id?: number } | undefined)?.lang_id;
-    if (update.type !== 'message_new' || !message?.peer_id || message.peer_id !== message.from_id) return;
-    const t = this.app.i18n.bind(localeFromLangId(langId) ?? this.app.config.LOCALE);
-    await this.app.messenger.send(message.peer_id, { text: t('error-unavailable') }, `unavailable:${update.event_id}`).catch(() => undefined);
+    // Only someone who wrote in a private dialog is told: a chat would hear it from everyone's messages.
+    const sender = update.type === 'message_new' ? vkSender(update) : undefined;
+    if (!sender || String(sender.peer) !== sender.person) return;
+    const t = this.app.i18n.bind(isLocale(sender.learnt) ? sender.learnt : this.app.config.LOCALE);
+    await this.app.messenger.send(sender.peer, { text: t('error-unavailable') }, `unavailable:${update.event_id}`).catch(() => undefined);
   }
 
   /** vk-io's middleware chain, in order: errors, the turn with the session, scenes, commands. */

@@ -1,6 +1,6 @@
 import type { RedisClient } from '../domain/redis-client.js';
 import { z } from 'zod';
-import { bindLua, LuaCommand, LuaReplyError, readLua, type BoundLuaCommand } from '../domain/lua.js';
+import { bindLua, LuaCommand, readLua, type BoundLuaCommand } from '../domain/lua.js';
 import type { InboxUpdate, UpdatePreload } from './update-gate.js';
 import type { RedisSessionStorage } from './session-storage.js';
 import { sessionKey } from './session-storage.js';
@@ -67,9 +67,9 @@ export class CallerLoader {
   /** Who `personId` is by what the update gate read ahead for their session `sessionKey`; undefined when that read was not this one's. */
   preloaded(personId: PersonId, sessionKey: string, read: { id: string; reply: unknown } | undefined): LoadedCaller | undefined {
     if (!read || read.id !== sessionKey) return undefined;
+    // A read of the wrong shape is not trusted: the handler reads the caller itself, as for a read that failed.
     const reply = replySchema.safeParse(read.reply);
-    if (!reply.success) throw new LuaReplyError('partaGateRecordPreloading', reply.error.message);
-    return this.loaded(personId, reply.data);
+    return reply.success ? this.loaded(personId, reply.data) : undefined;
   }
 
   private keysOf(personId: PersonId, sessionKey: string): string[] {

@@ -67,7 +67,7 @@ const deliveryOf = (to: Recipient, result: PeerResult): Delivery =>
 const deliveriesOf = (to: readonly Recipient[], results: readonly PeerResult[]): Delivery[] => results.map((result, i) => deliveryOf(to[i] ?? result.peerId, result));
 
 /** The address of the community's dialog as people read and type it: `vk.me/club<id>`. */
-export function vkDialogLink(groupId: number): string {
+function vkDialogLink(groupId: number): string {
   return `vk.me/club${groupId}`;
 }
 

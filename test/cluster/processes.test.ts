@@ -1,5 +1,5 @@
 /**
- * Bot processes started as `npm start` starts them (src/main.ts, REDIS_CLUSTER_NODES set) on a real
+ * Bot processes started as `npm start` starts them (main.ts, REDIS_CLUSTER_NODES set) on a real
  * Redis Cluster: the tests of test/e2e/ that run, kill and restart processes run here a second time,
  * so the takeover of a dead process's updates, deliveries and jobs, and the rate shared by two
  * processes, are shown on a cluster too. The tests read what the processes wrote through a cluster

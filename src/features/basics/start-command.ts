@@ -5,6 +5,7 @@ import { addressName } from '../../domain/name-forms.js';
 import { joinByToken } from '../onboarding/join-command.js';
 import { openConsentLink } from '../consent/open-consent-link.js';
 import { CONSENT_REF_SOURCE } from '../onboarding/parent-consent.js';
+import { INVITE_REF_SOURCE } from '../invites/invite-links.js';
 import type { CommandSpec } from '../shared/command-registry.js';
 import { mainMenu } from '../menu/main-menu.js';
 
@@ -24,7 +25,7 @@ export const startCommand: CommandSpec = {
     const { t, caller } = turn;
     const ref = context.startRef?.value;
     if (ref && context.isPrivate && context.startRef?.source === CONSENT_REF_SOURCE) return openConsentLink(context, turn, app, ref);
-    if (ref && context.isPrivate && (context.startRef?.source ?? 'invite') === 'invite') return joinByToken(context, turn, app, ref);
+    if (ref && context.isPrivate && (context.startRef?.source ?? INVITE_REF_SOURCE) === INVITE_REF_SOURCE) return joinByToken(context, turn, app, ref);
     if (context.dialogs.current) return resumeDialog(context, turn);
     // In a chat a stranger learns only how to join: whether they have a request is their own business.
     if (isStranger(caller)) return context.isPrivate ? answerStranger(app, turn) : joinIntro(app, turn);

@@ -105,5 +105,5 @@ export function typedTextProblem(context: DialogContext<object>, max: number): s
   const read = readTyped(context, typedText({ min: MIN_LENGTH, max }));
   if (read.ok) return undefined;
   const length = [...context.text].length;
-  return length > max ? `${read.problem} ${context.turn.t('q-length', { length })}` : read.problem;
+  return length > max && !context.text.startsWith('/') ? `${read.problem} ${context.turn.t('q-length', { length })}` : read.problem;
 }

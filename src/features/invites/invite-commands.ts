@@ -11,13 +11,14 @@ import {
   visibleInvites,
 } from './issue-invite.js';
 import { formatWhen } from '../../i18n.js';
-import { className, showInviteCard } from './invite-links.js';
+import { showInviteCard } from './invite-links.js';
 import { revokeInvite, revokeUnusedInvites } from './revoke-invites.js';
 import { sendInviteToNamed } from './send-invite.js';
 import { inlineKeyboard, type Button } from '../shared/keyboards.js';
 import { INVITE_LIMITS, STAFF_ROOM_ID, STAFF_ROOM_NAME, normaliseInviteCode, type Invite, type InviteRole } from '../../domain/index.js';
 import type { Caller, Turn } from '../../turn.js';
 import type { CommandSpec } from '../shared/command-registry.js';
+import { classNameOf } from '../shared/class-ref.js';
 
 /**
  * Invites shown per page of /invites. An inline keyboard holds 6 rows and 10 buttons: the revoke
@@ -78,7 +79,7 @@ async function invitesPage(app: App, turn: Turn, page: number): Promise<{ text: 
   for (const invite of shown) {
     lines.push(
       t('inv-list-line', {
-        class: await className(app, invite.classId),
+        class: await classNameOf(app, invite.classId),
         role: roleName(t, invite.role),
         code: invite.code,
         uses: invite.uses,
@@ -137,7 +138,7 @@ export const revokeCommand: CommandSpec = {
     const { outcome } = await revokeInvite(app, caller, invite.id);
     if (outcome.kind === 'denied') return turn.reply(t('command-denied'));
     if (outcome.kind === 'not-found') return notFound();
-    return turn.reply(t('inv-revoked', { code: invite.code, class: await className(app, invite.classId), role: roleName(t, invite.role) }));
+    return turn.reply(t('inv-revoked', { code: invite.code, class: await classNameOf(app, invite.classId), role: roleName(t, invite.role) }));
   },
 };
 

@@ -13,6 +13,7 @@ import type { Invite } from '../../domain/index.js';
 import type { PersonId } from '../../domain/person.js';
 import type { Recipient } from '../../messenger/ids.js';
 import type { Turn } from '../../turn.js';
+import { classNameOf } from '../shared/class-ref.js';
 
 /** The `ref_source` of invite links (a link without one counts as an invite's too, see /start). */
 export const INVITE_REF_SOURCE = 'invite';
@@ -37,11 +38,6 @@ async function qrAttachment(app: App, peerId: Recipient, link: string): Promise<
   }
 }
 
-/** The name of the invite's class («5А», «Учительская»), or its id if it is gone. */
-export async function className(app: App, classId: string): Promise<string> {
-  return (await app.services.classes.get(classId))?.name ?? '—';
-}
-
 /** The school's short name, or a neutral word before the profile is filled. */
 export async function schoolName(app: App, t: Translate): Promise<string> {
   return (await app.school.get())?.shortName ?? t('inv-school-fallback');
@@ -52,7 +48,7 @@ export async function showInviteCard(app: App, turn: Turn, peerId: number, invit
   const { t } = turn;
   const link = inviteLink(app, invite.token);
   const text = t('inv-card', {
-    class: await className(app, invite.classId),
+    class: await classNameOf(app, invite.classId),
     role: roleName(t, invite.role),
     link,
     code: invite.code,

@@ -11,10 +11,11 @@ import type { PersonId } from '../../domain/person.js';
 import type { Turn } from '../../turn.js';
 import { replyKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type WithNotices } from '../shared/notices.js';
-import { className, inviteLink, personalInviteNotice } from './invite-links.js';
+import { inviteLink, personalInviteNotice } from './invite-links.js';
 import { inviteErrorKey, lookupVkUser } from './issue-invite.js';
 import { choosePerson } from '../shared/person-picker.js';
 import { personMention } from '../shared/person-ref.js';
+import { classNameOf } from '../shared/class-ref.js';
 
 /** A person found in the messenger: their id and «Имя Фамилия» (may be empty). */
 export interface InviteRecipient {
@@ -35,7 +36,7 @@ export async function sendInvite(app: App, turn: Turn, invite: Invite, person: I
   const current = await app.services.invites.get(invite.id);
   if (!current || app.services.invites.stateOf(current) !== 'active') return { outcome: { kind: 'refused', text: t('inv-send-inactive') }, notices: [] };
   const school = await app.school.get();
-  const notice = personalInviteNotice(app, current, person.id, await className(app, current.classId), school?.shortName);
+  const notice = personalInviteNotice(app, current, person.id, await classNameOf(app, current.classId), school?.shortName);
   return { outcome: { kind: 'ready', invite: current, person }, notices: [notice] };
 }
 

@@ -20,7 +20,7 @@ export async function lookupCode(app: App, turn: Turn, code: string): Promise<Co
  * The code in a text typed as the answer to the code step: the text itself, or the code of a typed
  * /join CODE (by any of /join's names); undefined for another command or a /join without a code.
  */
-export function typedCode(app: App, text: string): string | undefined {
+function typedCode(app: App, text: string): string | undefined {
   if (!text.startsWith('/')) return text;
   const command = parseCommand(text);
   return command && app.commands.find(command.name)?.name === 'join' && command.args ? command.args : undefined;

@@ -49,7 +49,7 @@ export function subjectName(t: Translate, subject: string): string {
 export const MAX_SUBJECT_LENGTH = 60;
 
 /** A subject a teacher typed: 2–60 letters, digits and simple punctuation; undefined if it is not one. */
-export function checkSubject(raw: string): string | undefined {
+function checkSubject(raw: string): string | undefined {
   const value = raw.trim().replace(/\s+/g, ' ');
   if (value.length < 2 || value.length > MAX_SUBJECT_LENGTH) return undefined;
   return /^[\p{L}\d][\p{L}\d .,()'’+-]*$/u.test(value) ? value : undefined;

@@ -37,7 +37,7 @@ export function typedText(limits: { max: number; min?: number }) {
 }
 
 /** The problem as the person reads it (the keys `invalid-*` of locales/). */
-export function answerProblemText(t: Translate, problem: AnswerProblem): string {
+function answerProblemText(t: Translate, problem: AnswerProblem): string {
   switch (problem.problem) {
     case 'empty':
       return t('invalid-empty');
