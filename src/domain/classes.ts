@@ -9,6 +9,7 @@ import {
   ClassNameTakenError,
   InvalidClassNameError,
   NotFoundError,
+  PermissionDeniedError,
   StaffRoomImmutableError,
   TooManyLettersError,
 } from './errors.js';
@@ -31,24 +32,23 @@ const classReply = z.object({ error: z.string().optional(), existingId: z.string
 /** Creates the staff room unless it exists. ARGV[2] = name. */
 const ENSURE_STAFF_ROOM = new LuaScript('classes-ensure-staff-room', z.object({ created: z.boolean(), classGroup: z.unknown().optional() }));
 
-/** Creates classes one by one, skipping names taken. ARGV[2] = JSON list of {input,name,grade,letter}, ARGV[3] = actor. */
-const CREATE_MANY = new LuaScript(
-  'classes-create-many',
-  luaList(
-    z.discriminatedUnion('status', [
-      z.object({ input: z.string(), status: z.literal('created'), classGroup: z.unknown().optional() }),
-      z.object({ input: z.string(), status: z.literal('duplicate'), name: z.string(), existingId: z.string() }),
-    ]),
-  ),
-);
+/**
+ * Creates classes one by one, skipping names taken. ARGV[2] = JSON list of {input,name,grade,letter}, ARGV[3] = actor.
+ * The actor's right is checked in the same step: `{ error: 'forbidden' }` when it was taken away since `authorize`.
+ */
+const createManyItem = z.discriminatedUnion('status', [
+  z.object({ input: z.string(), status: z.literal('created'), classGroup: z.unknown().optional() }),
+  z.object({ input: z.string(), status: z.literal('duplicate'), name: z.string(), existingId: z.string() }),
+]);
+const CREATE_MANY = new LuaScript('classes-create-many', z.union([z.object({ error: z.literal('forbidden') }), luaList(createManyItem)]));
 
-/** Renames a class. ARGV[2] = id, ARGV[3..5] = name, grade, letter, ARGV[6] = actor. */
+/** Renames a class. ARGV[2] = id, ARGV[3..5] = name, grade, letter, ARGV[6] = actor (`forbidden` when they may not, checked in the step). */
 const RENAME = new LuaScript('classes-rename', classReply);
 
 /**
  * Archives a class: frees its name, revokes its open invites and unassigns its
  * class teachers. Students and parents stay on the (archived) roster.
- * ARGV[2] = id, ARGV[3] = actor.
+ * ARGV[2] = id, ARGV[3] = actor (`forbidden` when they may not, checked in the step).
  */
 const ARCHIVE = new LuaScript('classes-archive', classReply.extend({ revokedInvites: z.number().optional() }));
 
@@ -129,6 +129,7 @@ export class ClassService {
     if (valid.length > 0) {
       const items = valid.map(({ input, name, grade, letter }) => ({ input, name, grade, letter }));
       const reply = await CREATE_MANY.apply(this.ctx, [JSON.stringify(items), String(actor)]);
+      if (!Array.isArray(reply)) throw new PermissionDeniedError('school.edit', actor);
       reply.forEach((raw, i) => {
         const slot = valid[i];
         if (slot) results[slot.index] = toCreateResult(raw);
@@ -158,6 +159,7 @@ export class ClassService {
       parsed.letter,
       String(actor),
     ]);
+    if (reply.error === 'forbidden') throw new PermissionDeniedError('school.edit', actor);
     if (reply.error === 'taken') throw new ClassNameTakenError(parsed.name, reply.existingId ?? '');
     return this.checkReply(reply, classId, 'rename');
   }
@@ -166,6 +168,7 @@ export class ClassService {
   async archive(actor: ActorId, classId: string): Promise<{ classGroup: RegularClass; revokedInvites: number }> {
     await authorize(this.ctx, actor, 'school.edit');
     const reply = await ARCHIVE.apply(this.ctx, [classId, String(actor)]);
+    if (reply.error === 'forbidden') throw new PermissionDeniedError('school.edit', actor);
     const c = this.checkReply(reply, classId, 'archive');
     return { classGroup: c, revokedInvites: reply.revokedInvites ?? 0 };
   }
@@ -184,7 +187,7 @@ export class ClassService {
   }
 }
 
-function toCreateResult(r: (typeof CREATE_MANY extends LuaScript<(infer R)[]> ? R : never)): ClassCreateResult {
+function toCreateResult(r: z.infer<typeof createManyItem>): ClassCreateResult {
   if (r.status === 'created') {
     const c = classGroupSchema.parse(r.classGroup);
     if (c.kind !== 'regular') throw new Error('created class is not regular');

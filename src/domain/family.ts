@@ -15,7 +15,8 @@ import type { PersonId } from './person.js';
  * Links parent ARGV[2] to student ARGV[3] in class ARGV[4]: the parent's
  * unlinked child of that name (or their only unlinked child) gets the
  * student's id; otherwise the student is added as another child. A new link
- * is audited. ARGV[5] = actor.
+ * is audited. ARGV[5] = actor, whose right is checked in the same step (`forbidden` when it was
+ * taken away since `authorize`).
  */
 const LINK = new LuaScript(
   'family-link',
@@ -63,6 +64,7 @@ export class FamilyService {
     if (cid === undefined) throw new ChildLinkError(parentId, studentId, 'no_common_class');
     await authorize(this.ctx, actor, 'request.review', { classId: cid, role: 'parent' });
     const reply = await LINK.apply(this.ctx, [parentId, studentId, cid, String(actor)]);
+    if (reply.error === 'forbidden') throw new PermissionDeniedError('request.review', actor);
     if (reply.error === 'not_active') throw new MemberNotActiveError(parentId);
     if (reply.error === 'not_a_student') throw new ChildLinkError(parentId, studentId, 'not_a_student');
     if (reply.error === 'not_a_parent') throw new ChildLinkError(parentId, studentId, 'not_a_parent');

@@ -8,6 +8,7 @@ import {
   LastAdminError,
   NotAStudentError,
   NotFoundError,
+  PermissionDeniedError,
   StaffRoomImmutableError,
 } from './errors.js';
 import { LuaScript, luaList } from './lua.js';
@@ -23,6 +24,8 @@ import { comparePersonIds, type PersonId, personIdSchema } from './person.js';
  * parent with no other child in the old class leaves it. Audits the move and
  * each parent's (none for a student already in the class).
  * ARGV[2] = personId, [3] target class id, [4] source class id or '', [5] actor.
+ * The actor's right (movement.record) is checked in the same step: `forbidden` when it was
+ * taken away since `authorize`.
  */
 const TRANSFER = new LuaScript(
   'movement-transfer',
@@ -45,6 +48,8 @@ const rejectedList = luaList(rejectedSchema);
  * class leaves it (and the school, with no role left). Audits the leaving, each
  * rejected request, and what happened to each parent.
  * ARGV[2] = personId, [3] actor, [4] reason code for the rejected requests.
+ * The actor's right (movement.record) is checked in the same step: `forbidden` when it was
+ * taken away since `authorize`.
  */
 const LEAVE = new LuaScript(
   'movement-leave',
@@ -70,12 +75,14 @@ const LEAVE = new LuaScript(
  * graduating classes that still admitted someone are revoked (`revokedCause: 'promotion'`).
  * ARGV[2] = plan JSON, [3] actor, [4] reason code for the rejected requests. Audits each class
  * (its names then and now), the promotion and each rejected request.
+ * The actor's right (movement.record) is checked in the same step: `forbidden` when it was
+ * taken away since `authorize`.
  */
 const PROMOTE = new LuaScript(
   'movement-promote',
   z.object({
     ok: z.boolean(),
-    reason: z.enum(['stale', 'conflict']).optional(),
+    reason: z.enum(['stale', 'conflict', 'forbidden']).optional(),
     revokedInvites: z.number().optional(),
     graduatedMembers: z.number().optional(),
     graduatedPeople: luaList(z.object({ personId: personIdSchema, classId: z.string() })),
@@ -179,6 +186,8 @@ export class MovementService {
     switch (reply.error) {
       case undefined:
         break;
+      case 'forbidden':
+        throw new PermissionDeniedError('movement.record', actor);
       case 'member_not_found':
         throw new NotFoundError('member', input.personId);
       case 'not_a_student':
@@ -206,6 +215,7 @@ export class MovementService {
   async markLeft(actor: ActorId, personId: PersonId): Promise<LeaveResult> {
     await authorize(this.ctx, actor, 'movement.record');
     const reply = await LEAVE.apply(this.ctx, [personId, String(actor), LEFT]);
+    if (reply.error === 'forbidden') throw new PermissionDeniedError('movement.record', actor);
     if (reply.error === 'member_not_found') throw new NotFoundError('member', personId);
     if (reply.error === 'last_admin') throw new LastAdminError(personId);
     const member = memberSchema.parse(reply.member);
@@ -241,6 +251,7 @@ export class MovementService {
       LEFT,
     ]);
     if (!reply.ok) {
+      if (reply.reason === 'forbidden') throw new PermissionDeniedError('movement.record', actor);
       // As the preview would say now: a conflict if the classes as they are have one, else stale.
       const now = await this.previewPromotion({ keep: expected.kept });
       return { ok: false, reason: now.conflicts.length > 0 ? 'conflict' : (reply.reason ?? 'stale'), plan: now };

@@ -1,5 +1,7 @@
 -- classes-archive: archives a class (frees its name, revokes its open invites, unassigns its class
 -- teachers; students and parents stay on the archived roster). ARGV[2] = class id, [3] actor.
+-- The actor's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(ARGV[3], 'school.edit') then return jenc({ error = 'forbidden' }) end
 local c = getJson(kClass(ARGV[2]))
 if not c then return jenc({ error = 'not_found' }) end
 if c.kind == 'staff' then return jenc({ error = 'staff' }) end

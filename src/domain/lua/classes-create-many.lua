@@ -1,5 +1,8 @@
 -- classes-create-many: creates classes one by one, skipping names taken. ARGV[2] = JSON list of
--- { input, name, grade, letter }, [3] actor. Replies a list of { input, status, ... }.
+-- { input, name, grade, letter }, [3] actor. Replies a list of { input, status, ... }, or { error =
+-- 'forbidden' } when the actor may not edit the school (checked here, before any write).
+-- The actor's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(ARGV[3], 'school.edit') then return jenc({ error = 'forbidden' }) end
 local items = cjson.decode(ARGV[2])
 local out = {}
 for _, it in ipairs(items) do

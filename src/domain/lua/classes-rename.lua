@@ -1,5 +1,7 @@
 -- classes-rename: renames an active regular class to a free name. ARGV[2] = class id,
 -- [3] name, [4] grade, [5] letter, [6] actor.
+-- The actor's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(ARGV[6], 'school.edit') then return jenc({ error = 'forbidden' }) end
 local c = getJson(kClass(ARGV[2]))
 if not c then return jenc({ error = 'not_found' }) end
 if c.kind == 'staff' then return jenc({ error = 'staff' }) end

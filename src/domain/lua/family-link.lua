@@ -1,5 +1,7 @@
 -- family-link: links parent ARGV[2] to student ARGV[3] in class ARGV[4] (the parent's unlinked
 -- child of that name, or their only unlinked child, or a new link). ARGV[5] = actor.
+-- The actor's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(ARGV[5], 'request.review', ARGV[4], 'parent') then return jenc({ error = 'forbidden' }) end
 local p = getMember(ARGV[2])
 local s = getMember(ARGV[3])
 local cid = ARGV[4]

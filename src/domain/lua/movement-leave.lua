@@ -1,5 +1,7 @@
 -- movement-leave: marks a member as left (roles, rosters, invites, pending requests; a student's
 -- linked parents). ARGV[2] = personId, [3] actor, [4] reason code for the rejected requests.
+-- The actor's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(ARGV[3], 'movement.record') then return jenc({ error = 'forbidden' }) end
 
 
 local m = getMember(ARGV[2])

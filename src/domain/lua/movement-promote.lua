@@ -1,7 +1,10 @@
 -- movement-promote: applies a promotion plan made by planPromotion() (movement.ts) as one atomic
 -- step, if the classes are still as planned, revoking last year's invites of the classes it moves. ARGV[2] = plan JSON { moves, graduates, kept },
 -- [3] = actor, [4] = reason code for the rejected requests. Replies { ok = false, reason =
--- 'stale' | 'conflict' } when the classes changed since the plan was made, or what it did.
+-- 'stale' | 'conflict' } when the classes changed since the plan was made, { ok = false, reason =
+-- 'forbidden' } when the actor may not record movement (checked here), or what it did.
+-- The actor's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(ARGV[3], 'movement.record') then return jenc({ ok = false, reason = 'forbidden' }) end
 local plan = cjson.decode(ARGV[2])
 plan.moves, plan.graduates, plan.kept = list(plan.moves), list(plan.graduates), list(plan.kept)
 -- Stale unless every active regular class is kept, moved or graduated by the plan, exactly as

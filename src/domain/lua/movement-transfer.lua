@@ -1,5 +1,7 @@
 -- movement-transfer: moves a student to another class with the parents linked to them.
 -- ARGV[2] = personId, [3] target class id, [4] source class id or '', [5] actor.
+-- The actor's right, checked in the same step as the write (a right taken away meanwhile counts).
+if not can(ARGV[5], 'movement.record') then return jenc({ error = 'forbidden' }) end
 
 
 local m = getMember(ARGV[2])
