@@ -4,8 +4,7 @@
  * closed); then the reviewers get the cards, and the student is told.
  */
 import type { App } from '../../app.js';
-import type { JoinRequest } from '../../domain/index.js';
-import { announceJoinRequest } from '../join-requests/review-notices.js';
+import { announceFiled } from '../join-requests/review-notices.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
 import type { Turn } from '../../turn.js';
 
@@ -13,17 +12,6 @@ import type { Turn } from '../../turn.js';
 export interface ConsentAnswerReport {
   readonly ok: boolean;
   readonly text: string;
-}
-
-/** Announces requests that became reviewable; a failed heads-up is logged (the requests are listed in /requests anyway). */
-export async function announceReviewable(app: App, requests: readonly JoinRequest[]): Promise<void> {
-  for (const request of requests) {
-    try {
-      await announceJoinRequest(app, request);
-    } catch (error) {
-      app.logger.error({ requestId: request.id, err: error instanceof Error ? error.name : 'unknown' }, 'join request announcement failed');
-    }
-  }
 }
 
 /** Records the turn's caller's answer (`give` or `decline`) to the consent link `token`, as `parentName`. */
@@ -44,7 +32,7 @@ export async function answerConsent(app: App, turn: Turn, token: string, parentN
     await deliverNotices(app, notices);
     return { ok: true, text: t('cns-parent-declined', { child: child.name }) };
   }
-  await announceReviewable(app, result.parentRequest ? [result.request, result.parentRequest] : [result.request]);
+  await announceFiled(app, result.parentRequest ? [result.request, result.parentRequest] : [result.request]);
   await deliverNotices(app, notices);
   return { ok: true, text: t(result.parentRequest ? 'cns-parent-given' : 'cns-parent-given-linked', { child: child.name }) };
 }

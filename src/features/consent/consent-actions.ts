@@ -11,7 +11,7 @@ import { inlineKeyboard } from '../shared/keyboards.js';
 import { deliverNotices, type Notice } from '../shared/notices.js';
 import { classNameOf } from '../shared/class-ref.js';
 import type { Turn } from '../../turn.js';
-import { announceReviewable } from './answer-consent.js';
+import { announceFiled } from '../join-requests/review-notices.js';
 
 /** Callback action names of the consent buttons. */
 export const CNS_PAPER = 'cns.paper';
@@ -46,7 +46,7 @@ export async function recordPaperConsent(app: App, turn: Turn, requestId: string
   if (!result.ok) return { ok: false, text: t(result.reason === 'not_waiting' ? 'cns-paper-not-waiting' : 'cns-paper-no-request') };
   const { applicant } = result.request;
   app.logger.info({ requestId, actor: caller.personId }, 'paper consent recorded');
-  await announceReviewable(app, [result.request]);
+  await announceFiled(app, [result.request]);
   await deliverNotices(app, [{ kind: 'send', to: applicant.personId, build: (reader) => ({ text: reader.t('cns-student-paper') }) }]);
   const who = app.messenger.mention(applicant.personId, applicant.name);
   return { ok: true, text: t('cns-paper-done', { who, class: await classNameOf(app, applicant.classId) }), short: t('cns-paper-done-short') };

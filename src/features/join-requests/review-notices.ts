@@ -34,7 +34,7 @@ export async function announceJoinRequest(app: App, request: JoinRequest): Promi
   await routeJoinRequest(app, request);
 }
 
-/** Shows freshly filed requests to their reviewers (see {@link announceJoinRequest}); a failed heads-up is only logged: the request is filed and listed in /requests anyway. */
+/** Shows requests just filed, or just reviewable after a consent, to their reviewers (see {@link announceJoinRequest}); a failed heads-up is only logged: the request is filed and listed in /requests anyway. */
 export async function announceFiled(app: App, requests: readonly JoinRequest[]): Promise<void> {
   for (const request of requests) {
     try {
